@@ -1,0 +1,32 @@
+// Shapes: tiny-lru with cleanup only in `onEvict` — overwrite and `delete` never reach it (must
+// report); with a TTL, expiry never reaches the hook either (must report the factory call).
+// Must not report: `peek()` + stop before `set`.
+import { lru } from 'tiny-lru';
+import { spawn, type ChildProcess } from 'node:child_process';
+
+const procs = lru<ChildProcess>(32); // ok: stop-on-evict
+procs.onEvict(({ value }) => value.kill());
+
+export function run(cmd: string): void {
+  procs.set(cmd, spawn(cmd, { shell: true })); // expect: no-silent-overwrite
+}
+
+export function rerun(cmd: string): void {
+  procs.peek(cmd)?.kill();
+  procs.set(cmd, spawn(cmd, { shell: true })); // ok: no-silent-overwrite
+}
+
+export function abandon(cmd: string): void {
+  procs.delete(cmd); // expect: stop-on-evict
+}
+
+const expiring = lru<ChildProcess>(32, 60_000); // expect: stop-on-evict
+expiring.onEvict(({ value }) => value.kill());
+
+export function runExpiring(cmd: string): ChildProcess {
+  const running = expiring.get(cmd);
+  if (running) return running;
+  const child = spawn(cmd, { shell: true });
+  expiring.set(cmd, child); // ok: no-silent-overwrite
+  return child;
+}

@@ -1,0 +1,494 @@
+/**
+ * Sites where a container lets go of a resource, and the contexts in which letting go
+ * owes nothing: the resource's own close handler, a one-shot timer's own callback, the
+ * resource's own release method, a value the caller still holds.
+ */
+import ts from 'typescript';
+
+import { getContainerType, getOwnership, type ContainerKind } from './containers.js';
+import { calledMethodName, canonical, enclosingBody, isFunctionLike, skipOuter, type CanonicalText } from './expressions.js';
+import type { DropSite } from './paths.js';
+import { isOnlyTimers, releaseNames, type Resource, type ResourceOracle } from './resources.js';
+
+export type DropOperation =
+  | 'delete'
+  | 'clear'
+  | 'set'
+  | 'splice'
+  | 'pop'
+  | 'shift'
+  | 'assign'
+  | 'deleteOperator'
+  | 'truncate'
+  | 'reassign';
+
+export interface DropCandidate {
+  site: DropSite;
+  operation: DropOperation;
+  containerKind: ContainerKind;
+  containerExpression: ts.Expression;
+  resource: Resource;
+  /** Slots that need no release here (a close handler of that very resource, a fired one-shot timer). */
+  /** Source text pieces for the suggestion. */
+  keyExpression?: ts.Expression;
+  newValue?: ts.Expression;
+  valueExpression?: ts.Expression;
+  storesIntervals: boolean;
+}
+
+const CANDIDATE_METHODS = new Set(['delete', 'clear', 'set', 'splice', 'pop', 'shift']);
+const CLOSE_EVENTS = new Set(['close', 'exit', 'end', 'finish', 'disconnect', 'disconnected', 'closed', 'destroy', 'destroyed']);
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
+const FRESH_KEY_FACTORIES = new Set(['randomUUID', 'uuid', 'v4', 'v1', 'v7', 'uuidv4', 'nanoid', 'ulid', 'cuid', 'createId', 'Symbol']);
+
+/** Cheap syntactic test, before any question to the type checker. */
+export function isCandidateCallName(name: string): boolean {
+  return CANDIDATE_METHODS.has(name);
+}
+
+export interface DropContext {
+  checker: ts.TypeChecker;
+  program: ts.Program;
+  resources: ResourceOracle;
+}
+
+/**
+ * Decodes a node into a drop of resources, or undefined when the node drops nothing
+ * that is owed (not a container of resources, a borrowed value, a fresh key, …).
+ */
+export function describeDrop(node: ts.Node, context: DropContext): DropCandidate | undefined {
+  if (ts.isCallExpression(node)) return describeCallDrop(node, context);
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) return describeAssignmentDrop(node, context);
+  if (ts.isDeleteExpression(node)) return describeDeleteOperator(node, context);
+  return undefined;
+}
+
+interface ContainerOfResources {
+  kind: ContainerKind;
+  resource: Resource;
+  valueType: ts.Type;
+  text: CanonicalText;
+  storesIntervals: boolean;
+}
+
+function containerOfResources(expression: ts.Expression, context: DropContext): ContainerOfResources | undefined {
+  const text = canonical(expression);
+  if (!text || text.impure) return undefined;
+  const type = context.checker.getTypeAtLocation(expression);
+  const container = getContainerType(type, context.program, context.checker);
+  if (!container) return undefined;
+  const resource = context.resources.resourceOf(container.valueType);
+  if (!resource) return undefined;
+  const ownership = getOwnership(expression);
+  if (!ownership.owns) return undefined;
+  return { kind: container.kind, resource, valueType: container.valueType, text, storesIntervals: ownership.storesIntervals };
+}
+
+function describeCallDrop(node: ts.CallExpression, context: DropContext): DropCandidate | undefined {
+  const method = calledMethodName(node);
+  if (method === undefined || !CANDIDATE_METHODS.has(method)) return undefined;
+  const callee = skipOuter(node.expression) as ts.PropertyAccessExpression;
+  const receiver = skipOuter(callee.expression);
+  const container = containerOfResources(receiver, context);
+  if (!container) return undefined;
+  const { kind } = container;
+  const [first, second] = node.arguments;
+  const base = { containerKind: kind, containerExpression: receiver, resource: container.resource, storesIntervals: container.storesIntervals };
+  const resultUse = isResultUsed(node);
+
+  if (method === 'clear' && (kind === 'Map' || kind === 'Set') && node.arguments.length === 0) {
+    return finish(node, 'clear', container, { kind: 'all' }, false, 'none', base, context);
+  }
+  if (method === 'delete' && first && node.arguments.length === 1) {
+    if (kind === 'Map' || kind === 'WeakMap') return keyDrop(node, 'delete', container, first, false, base, context);
+    if (kind === 'Set' || kind === 'WeakSet') return valueDrop(node, 'delete', container, first, base, context);
+    return undefined;
+  }
+  if (method === 'set' && first && second && (kind === 'Map' || kind === 'WeakMap')) {
+    if (isFreshKey(first) || isCreatedEmptyHere(receiver, node)) return undefined;
+    const drop = keyDrop(node, 'set', container, first, true, base, context);
+    return drop && { ...drop, newValue: second };
+  }
+  if (kind !== 'Array') return undefined;
+  if (method === 'pop' || method === 'shift') {
+    if (node.arguments.length > 0 || resultUse === 'returned') return undefined;
+    return finish(node, method, container, { kind: 'key', key: method === 'pop' ? '#last' : '#first', keyRoots: [] }, false, 'one', base, context);
+  }
+  if (method === 'splice' && first) {
+    if (second && isZero(second)) return undefined;
+    if (resultUse === 'returned') return undefined;
+    const start = skipOuter(first);
+    if (node.arguments.length === 1 && isZero(start)) return finish(node, 'splice', container, { kind: 'all' }, false, 'many', base, context);
+    if (ts.isCallExpression(start) && calledMethodName(start) === 'indexOf' && start.arguments[0]) {
+      return valueDrop(node, 'splice', container, start.arguments[0], base, context, 'many');
+    }
+    const key = canonical(start);
+    if (!key) return finish(node, 'splice', container, { kind: 'key', key: '#unknown', keyRoots: [] }, false, 'many', base, context);
+    return finish(node, 'splice', container, { kind: 'key', key: key.text, keyRoots: key.roots }, false, 'many', { ...base, keyExpression: start }, context);
+  }
+  return undefined;
+}
+
+function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext): DropCandidate | undefined {
+  const target = skipOuter(node.left);
+  if (ts.isElementAccessExpression(target)) {
+    const receiver = skipOuter(target.expression);
+    const container = containerOfResources(receiver, context);
+    if (!container || (container.kind !== 'ObjectMap' && container.kind !== 'Array')) return undefined;
+    if (isFreshKey(target.argumentExpression) || isCreatedEmptyHere(receiver, node)) return undefined;
+    const base = { containerKind: container.kind, containerExpression: receiver, resource: container.resource, storesIntervals: container.storesIntervals, newValue: node.right };
+    return keyDrop(node, 'assign', container, target.argumentExpression, true, base, context);
+  }
+  if (ts.isPropertyAccessExpression(target) && target.name.text === 'length' && isZero(node.right)) {
+    const receiver = skipOuter(target.expression);
+    const container = containerOfResources(receiver, context);
+    if (!container || container.kind !== 'Array') return undefined;
+    const base = { containerKind: container.kind, containerExpression: receiver, resource: container.resource, storesIntervals: container.storesIntervals };
+    return finish(node, 'truncate', container, { kind: 'all' }, false, 'none', base, context);
+  }
+  if (ts.isIdentifier(target) || ts.isPropertyAccessExpression(target)) {
+    if (!hadEarlierValue(target, node)) return undefined;
+    const container = containerOfResources(target, context);
+    if (!container) return undefined;
+    // `list = list.filter(…)` keeps what it keeps; which values leave is beyond a syntactic read.
+    if (mentions(node.right, container.text.text)) return undefined;
+    const base = { containerKind: container.kind, containerExpression: target, resource: container.resource, storesIntervals: container.storesIntervals };
+    return finish(node, 'reassign', container, { kind: 'all' }, true, 'none', base, context);
+  }
+  return undefined;
+}
+
+function describeDeleteOperator(node: ts.DeleteExpression, context: DropContext): DropCandidate | undefined {
+  const target = skipOuter(node.expression);
+  if (!ts.isElementAccessExpression(target)) return undefined;
+  const receiver = skipOuter(target.expression);
+  const container = containerOfResources(receiver, context);
+  if (!container || container.kind !== 'ObjectMap') return undefined;
+  const base = { containerKind: container.kind, containerExpression: receiver, resource: container.resource, storesIntervals: container.storesIntervals };
+  return keyDrop(node, 'deleteOperator', container, target.argumentExpression, false, base, context);
+}
+
+type Base = Omit<DropCandidate, 'site' | 'operation'>;
+
+function keyDrop(
+  node: ts.Node,
+  operation: DropOperation,
+  container: ContainerOfResources,
+  keyExpression: ts.Expression,
+  storesNewValue: boolean,
+  base: Base,
+  context: DropContext,
+): DropCandidate | undefined {
+  const key = canonical(keyExpression);
+  if (isKeyOfBorrowedValue(keyExpression, container.valueType, node, context)) return undefined;
+  return finish(
+    node,
+    operation,
+    container,
+    key ? { kind: 'key', key: key.text, keyRoots: key.roots } : { kind: 'key', key: `#unknown${keyExpression.pos}`, keyRoots: [] },
+    storesNewValue,
+    'none',
+    { ...base, keyExpression },
+    context,
+  );
+}
+
+function valueDrop(
+  node: ts.Node,
+  operation: DropOperation,
+  container: ContainerOfResources,
+  valueExpression: ts.Expression,
+  base: Base,
+  context: DropContext,
+  result: DropSite['result'] = 'none',
+): DropCandidate | undefined {
+  const value = canonical(valueExpression);
+  if (!value || value.impure) return undefined;
+  // `remove(child)`: the caller handed it in and still holds it.
+  if (isParameterPath(valueExpression, node)) return undefined;
+  return finish(node, operation, container, { kind: 'value', variable: value.text }, false, result, { ...base, valueExpression }, context);
+}
+
+function finish(
+  node: ts.Node,
+  operation: DropOperation,
+  container: ContainerOfResources,
+  target: DropSite['target'],
+  storesNewValue: boolean,
+  result: DropSite['result'],
+  base: Base,
+  context: DropContext,
+): DropCandidate | undefined {
+  const slots = owedSlots(node, container, context);
+  if (slots.length === 0) return undefined;
+  return {
+    ...base,
+    operation,
+    site: {
+      node,
+      container: container.text.text,
+      containerRoots: container.text.roots,
+      target,
+      slots,
+      storesNewValue,
+      result,
+    },
+  };
+}
+
+/** `'*'` for a plain resource, the resource fields of a record — minus those this context already settled. */
+function owedSlots(node: ts.Node, container: ContainerOfResources, context: DropContext): string[] {
+  const { resource } = container;
+  const fields = resource.release.kind === 'fields' ? resource.release.fields : undefined;
+  const all = fields ? fields.map((field) => field.name) : ['*'];
+  const fn = enclosingBody(node);
+  if (!isFunctionLike(fn)) return all;
+
+  if (isInsideOwnReleaseMethod(node, container, context)) return [];
+  // A one-shot timer whose callback runs has fired: its handle owes nothing.
+  if (isOneShotTimerCallback(fn)) {
+    if (isOnlyTimers(resource)) return [];
+    if (fields) return fields.filter((field) => !isOnlyTimers(field.resource)).map((field) => field.name);
+  }
+  const closed = closedEmitterType(fn, context);
+  if (closed) {
+    const closedSymbol = symbolOf(closed, context.checker);
+    if (closedSymbol && closedSymbol === symbolOf(container.valueType, context.checker)) return [];
+    if (fields && closedSymbol) {
+      return fields
+        .filter((field) => {
+          const property = container.valueType.getProperty(field.name);
+          const fieldType = property && context.checker.getTypeOfSymbol(property);
+          return !fieldType || symbolOf(fieldType, context.checker) !== closedSymbol;
+        })
+        .map((field) => field.name);
+    }
+  }
+  return all;
+}
+
+function symbolOf(type: ts.Type, checker: ts.TypeChecker): ts.Symbol | undefined {
+  const nonNullable = checker.getNonNullableType(type);
+  return nonNullable.getSymbol() ?? nonNullable.aliasSymbol;
+}
+
+/** `setTimeout(() => { pending.delete(id); … }, ms)` */
+function isOneShotTimerCallback(fn: ts.FunctionLikeDeclaration): boolean {
+  const call = fn.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== fn) return false;
+  const callee = skipOuter(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  return name === 'setTimeout';
+}
+
+/** `socket.on('close', () => sockets.delete(id))`, `child.once('exit', …)`, `ws.onclose = …`: the emitter's type. */
+function closedEmitterType(fn: ts.FunctionLikeDeclaration, context: DropContext): ts.Type | undefined {
+  const parent = fn.parent;
+  if (parent && ts.isCallExpression(parent) && parent.arguments.includes(fn as ts.Expression)) {
+    const method = calledMethodName(parent);
+    const [event] = parent.arguments;
+    if (method && LISTENER_METHODS.has(method) && event && ts.isStringLiteralLike(event) && CLOSE_EVENTS.has(event.text)) {
+      const emitter = (skipOuter(parent.expression) as ts.PropertyAccessExpression).expression;
+      return context.checker.getTypeAtLocation(emitter);
+    }
+  }
+  if (parent && ts.isBinaryExpression(parent) && parent.right === fn) {
+    const target = skipOuter(parent.left);
+    if (ts.isPropertyAccessExpression(target) && /^on(close|exit|end|disconnect)$/.test(target.name.text)) {
+      return context.checker.getTypeAtLocation(target.expression);
+    }
+  }
+  return undefined;
+}
+
+/** `stop() { clearInterval(this.timer); registry.delete(this.id); }` — that delete is the stop. */
+function isInsideOwnReleaseMethod(node: ts.Node, container: ContainerOfResources, context: DropContext): boolean {
+  const names = releaseNames(container.resource.release).methods;
+  let current: ts.Node | undefined = node.parent;
+  while (current) {
+    if (ts.isMethodDeclaration(current) || (ts.isPropertyDeclaration(current) && current.initializer && isFunctionLike(current.initializer))) {
+      const name = current.name && ts.isIdentifier(current.name) ? current.name.text : undefined;
+      const owner = current.parent;
+      if (name === undefined || !ts.isClassLike(owner)) return false;
+      if (!names.has(name) && !isReleaseLikeName(name)) return false;
+      const ownerType = context.checker.getTypeAtLocation(owner);
+      const valueSymbol = symbolOf(container.valueType, context.checker);
+      const ownerSymbol = ownerType.getSymbol();
+      if (!ownerSymbol || !valueSymbol) return false;
+      if (ownerSymbol === valueSymbol) return true;
+      // A subclass's stop() removing itself from a registry of its base type.
+      return context.checker.isTypeAssignableTo(ownerType, container.valueType);
+    }
+    if (ts.isClassLike(current) || ts.isSourceFile(current)) return false;
+    current = current.parent;
+  }
+  return false;
+}
+
+function isReleaseLikeName(name: string): boolean {
+  return /^(stop|dispose|close|destroy|terminate|unsubscribe|cancel|shutdown|disconnect|release|teardown|end|kill|halt|quit)/i.test(name);
+}
+
+/** `detach(provider) { this.providers.delete(provider.name) }`: removing a value the caller holds. */
+function isKeyOfBorrowedValue(keyExpression: ts.Expression, valueType: ts.Type, node: ts.Node, context: DropContext): boolean {
+  let root = skipOuter(keyExpression);
+  while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
+  if (!ts.isIdentifier(root) || root === skipOuter(keyExpression)) return false;
+  const parameter = findParameter(root.text, node);
+  if (!parameter) return false;
+  const parameterType = context.checker.getTypeAtLocation(parameter);
+  const valueSymbol = symbolOf(valueType, context.checker);
+  return valueSymbol !== undefined && symbolOf(parameterType, context.checker) === valueSymbol;
+}
+
+function isParameterPath(expression: ts.Expression, node: ts.Node): boolean {
+  let root = skipOuter(expression);
+  while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
+  return ts.isIdentifier(root) && findParameter(root.text, node) !== undefined && !isReassignedLocally(root.text, node);
+}
+
+function findParameter(name: string, node: ts.Node): ts.ParameterDeclaration | undefined {
+  let current: ts.Node = node;
+  while (!ts.isSourceFile(current)) {
+    const fn = enclosingBody(current);
+    if (!isFunctionLike(fn)) return undefined;
+    const parameter = fn.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name);
+    if (parameter) return parameter;
+    if (declaresLocal(fn, name)) return undefined;
+    current = fn;
+  }
+  return undefined;
+}
+
+function declaresLocal(fn: ts.FunctionLikeDeclaration, name: string): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || (node !== fn && isFunctionLike(node))) return;
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name) found = true;
+    ts.forEachChild(node, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return found;
+}
+
+function isReassignedLocally(name: string, node: ts.Node): boolean {
+  const fn = enclosingBody(node);
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = skipOuter(child.left);
+      if (ts.isIdentifier(left) && left.text === name) found = true;
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(fn);
+  return found;
+}
+
+/** `map.set(++this.seq, …)`, `const id = randomUUID(); map.set(id, …)`: no earlier value can sit there. */
+function isFreshKey(keyExpression: ts.Expression): boolean {
+  const key = skipOuter(keyExpression);
+  if (isFreshValue(key)) return true;
+  if (ts.isIdentifier(key)) {
+    const fn = enclosingBody(key);
+    let fresh = false;
+    let assignments = 0;
+    const visit = (node: ts.Node): void => {
+      if (node !== fn && isFunctionLike(node)) return;
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === key.text && node.initializer) {
+        assignments++;
+        fresh = isFreshValue(skipOuter(node.initializer));
+      }
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const left = skipOuter(node.left);
+        if (ts.isIdentifier(left) && left.text === key.text) assignments += 2;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(fn);
+    return fresh && assignments === 1;
+  }
+  return false;
+}
+
+function isFreshValue(expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.PlusPlusToken) return true;
+  if (ts.isPostfixUnaryExpression(e) && e.operator === ts.SyntaxKind.PlusPlusToken) return true;
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) return true;
+  if (ts.isObjectLiteralExpression(e) || ts.isNewExpression(e)) return true;
+  if (ts.isCallExpression(e)) {
+    const callee = skipOuter(e.expression);
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    return name !== undefined && FRESH_KEY_FACTORIES.has(name);
+  }
+  return false;
+}
+
+/** A local container made empty in this very function cannot hold an earlier value at a key. */
+function isCreatedEmptyHere(receiver: ts.Expression, node: ts.Node): boolean {
+  if (!ts.isIdentifier(receiver)) return false;
+  const fn = enclosingBody(node);
+  let created = false;
+  const visit = (child: ts.Node): void => {
+    if (created || (child !== fn && isFunctionLike(child))) return;
+    if (ts.isVariableDeclaration(child) && ts.isIdentifier(child.name) && child.name.text === receiver.text && child.initializer) {
+      const init = skipOuter(child.initializer);
+      created = (ts.isNewExpression(init) && (init.arguments?.length ?? 0) === 0) || (ts.isObjectLiteralExpression(init) && init.properties.length === 0) || (ts.isArrayLiteralExpression(init) && init.elements.length === 0);
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(isFunctionLike(fn) && fn.body ? fn.body : fn);
+  return created;
+}
+
+/**
+ * Reassigning a container drops what it held only when it held something: a field with
+ * an initializer or one set in the constructor, or a variable declared with a value. The
+ * constructor's own first assignment drops nothing.
+ */
+function hadEarlierValue(target: ts.Expression, node: ts.BinaryExpression): boolean {
+  const fn = enclosingBody(node);
+  if (ts.isConstructorDeclaration(fn)) return false;
+  if (ts.isIdentifier(target)) return true;
+  if (!ts.isPropertyAccessExpression(target) || skipOuter(target.expression).kind !== ts.SyntaxKind.ThisKeyword) return true;
+  let current: ts.Node | undefined = node.parent;
+  while (current && !ts.isClassLike(current)) current = current.parent;
+  if (!current) return false;
+  const name = target.name.text;
+  for (const member of current.members) {
+    if (ts.isPropertyDeclaration(member) && member.name.getText() === name && member.initializer) return true;
+    if (ts.isConstructorDeclaration(member) && member.body && mentions(member.body, `this.${name}`)) return true;
+  }
+  return false;
+}
+
+function mentions(node: ts.Node, text: string): boolean {
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if ((ts.isPropertyAccessExpression(child) || ts.isIdentifier(child)) && canonical(child as ts.Expression)?.text === text) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/** What the enclosing code does with a call's result: returned values are handed on. */
+function isResultUsed(node: ts.Expression): 'unused' | 'returned' | 'used' {
+  let current: ts.Node = node;
+  while (ts.isParenthesizedExpression(current.parent) || ts.isAwaitExpression(current.parent)) current = current.parent;
+  const parent = current.parent;
+  if (ts.isExpressionStatement(parent)) return 'unused';
+  if (ts.isReturnStatement(parent) || ts.isArrowFunction(parent)) return 'returned';
+  return 'used';
+}
+
+function isZero(expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  return ts.isNumericLiteral(e) && Number(e.text) === 0;
+}

@@ -1,0 +1,167 @@
+/**
+ * Small syntactic helpers over the TypeScript AST, shared by the analysis modules.
+ */
+import ts from 'typescript';
+
+/** Strips parentheses, `!`, `as`, `satisfies` and `<T>` assertions. */
+export function skipOuter(node: ts.Expression): ts.Expression {
+  let current = node;
+  for (;;) {
+    if (
+      ts.isParenthesizedExpression(current) ||
+      ts.isNonNullExpression(current) ||
+      ts.isAsExpression(current) ||
+      ts.isSatisfiesExpression(current) ||
+      ts.isTypeAssertionExpression(current)
+    ) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}
+
+export interface CanonicalText {
+  text: string;
+  /** Identifiers the text depends on: reassigning one of them invalidates facts about it. */
+  roots: string[];
+  /** True when evaluating it twice could do something (a call, `++`): no suggestion repeats it. */
+  impure: boolean;
+}
+
+/**
+ * A stable text for a side-effect-light expression, so that `this.meters`, `meters`
+ * and `key` are recognized again elsewhere in the function. Undefined for shapes that
+ * cannot name the same value twice (object literals, functions, …).
+ */
+export function canonical(node: ts.Expression): CanonicalText | undefined {
+  const roots: string[] = [];
+  let impure = false;
+  const walk = (expression: ts.Expression, depth: number): string | undefined => {
+    if (depth > 12) return undefined;
+    const e = skipOuter(expression);
+    if (ts.isIdentifier(e)) {
+      roots.push(e.text);
+      return e.text;
+    }
+    if (e.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+    if (ts.isPrivateIdentifier(e)) return e.text;
+    if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return JSON.stringify(e.text);
+    if (ts.isNumericLiteral(e)) return String(Number(e.text));
+    if (ts.isPropertyAccessExpression(e)) {
+      const object = walk(e.expression, depth + 1);
+      return object === undefined ? undefined : `${object}.${e.name.text}`;
+    }
+    if (ts.isElementAccessExpression(e)) {
+      const object = walk(e.expression, depth + 1);
+      const argument = walk(e.argumentExpression, depth + 1);
+      return object === undefined || argument === undefined ? undefined : `${object}[${argument}]`;
+    }
+    if (ts.isTemplateExpression(e)) {
+      let text = '`' + e.head.text;
+      for (const span of e.templateSpans) {
+        const part = walk(span.expression, depth + 1);
+        if (part === undefined) return undefined;
+        text += '${' + part + '}' + span.literal.text;
+      }
+      return text + '`';
+    }
+    if (ts.isBinaryExpression(e) && isPureOperator(e.operatorToken.kind)) {
+      const left = walk(e.left, depth + 1);
+      const right = walk(e.right, depth + 1);
+      return left === undefined || right === undefined ? undefined : `${left} ${e.operatorToken.getText()} ${right}`;
+    }
+    if (ts.isCallExpression(e)) {
+      const callee = walk(e.expression, depth + 1);
+      if (callee === undefined) return undefined;
+      const args: string[] = [];
+      for (const argument of e.arguments) {
+        const text = walk(argument, depth + 1);
+        if (text === undefined) return undefined;
+        args.push(text);
+      }
+      impure = true;
+      return `${callee}(${args.join(', ')})`;
+    }
+    return undefined;
+  };
+  const text = walk(node, 0);
+  return text === undefined ? undefined : { text, roots, impure };
+}
+
+function isPureOperator(kind: ts.SyntaxKind): boolean {
+  return (
+    kind === ts.SyntaxKind.PlusToken ||
+    kind === ts.SyntaxKind.MinusToken ||
+    kind === ts.SyntaxKind.AsteriskToken ||
+    kind === ts.SyntaxKind.SlashToken ||
+    kind === ts.SyntaxKind.PercentToken
+  );
+}
+
+export function canonicalText(node: ts.Expression): string | undefined {
+  return canonical(node)?.text;
+}
+
+/** `a.b(…)` or `a?.b(…)`: the method name, or undefined. */
+export function calledMethodName(call: ts.CallExpression): string | undefined {
+  const callee = skipOuter(call.expression);
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return undefined;
+}
+
+/** The callee's own name: `clearTimeout` in `clearTimeout(t)`, `timers.clearTimeout(t)` and `globalThis.clearTimeout(t)`. */
+export function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
+  const callee = skipOuter(call.expression);
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return undefined;
+}
+
+export function isFunctionLike(node: ts.Node): node is ts.FunctionLikeDeclaration {
+  return (
+    ts.isFunctionDeclaration(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isConstructorDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node)
+  );
+}
+
+/** The function (or source file, static block, property initializer) whose body a node runs in. */
+export function enclosingBody(node: ts.Node): ts.FunctionLikeDeclaration | ts.SourceFile | ts.ClassStaticBlockDeclaration | ts.PropertyDeclaration {
+  let current: ts.Node = node.parent;
+  while (current) {
+    if (isFunctionLike(current) || ts.isSourceFile(current) || ts.isClassStaticBlockDeclaration(current)) return current;
+    if (ts.isPropertyDeclaration(current) && current.initializer && isWithin(node, current.initializer)) return current;
+    current = current.parent;
+  }
+  return node.getSourceFile();
+}
+
+export function isWithin(node: ts.Node, container: ts.Node): boolean {
+  return node.pos >= container.pos && node.end <= container.end;
+}
+
+/** Names bound by a parameter or a destructuring pattern. */
+export function boundNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  const names: string[] = [];
+  for (const element of name.elements) {
+    if (ts.isOmittedExpression(element)) continue;
+    names.push(...boundNames(element.name));
+  }
+  return names;
+}
+
+export function parameterNames(fn: ts.SignatureDeclarationBase): string[][] {
+  return fn.parameters.map((parameter) => boundNames(parameter.name));
+}
+
+/** The source text of a node on one line, shortened for messages. */
+export function shortText(node: ts.Node, max = 40): string {
+  const text = node.getText().replace(/\s+/g, ' ');
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

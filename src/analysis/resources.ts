@@ -1,0 +1,421 @@
+/**
+ * What is a resource, and what releases it?
+ *
+ * Answered from the type checker, once per type for the life of a program:
+ * Node's own handles by the module that declares them, rxjs subscriptions,
+ * user-configured types, `Symbol.dispose`/`Symbol.asyncDispose`, a method with
+ * a release-like name that returns nothing, and records whose fields hold
+ * resources.
+ */
+import { typeMatchesSomeSpecifier, type TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
+import ts from 'typescript';
+
+/** How a value is released. */
+export type Release =
+  /** `value.stop()`; any of `methods` counts, the first is suggested. */
+  | { kind: 'method'; methods: readonly string[]; returnsPromise: boolean }
+  /** `value[Symbol.dispose]()` / `await value[Symbol.asyncDispose]()`. */
+  | { kind: 'dispose'; async: boolean }
+  /** `clearInterval(value)`; any of `functions` counts. */
+  | { kind: 'function'; functions: readonly string[] }
+  /** Every listed field must be released. */
+  | { kind: 'fields'; fields: readonly ResourceField[] };
+
+export interface ResourceField {
+  name: string;
+  resource: Resource;
+}
+
+export interface Resource {
+  /** How the type reads in a message: `Meter`, `Timeout`, `{ resolve, reject, timer }`. */
+  typeName: string;
+  release: Release;
+  /** Why it counts, for messages and docs: 'a Node timer', 'has stop()'. */
+  origin: 'builtin' | 'option' | 'name' | 'disposable' | 'record';
+}
+
+export interface ResourceTypeOption {
+  type: TypeOrValueSpecifier;
+  release: string;
+}
+
+export interface ResourceOptions {
+  resources: readonly ResourceTypeOption[];
+  nameRules: boolean;
+}
+
+/** Method names that, on a method callable without arguments that returns nothing, mark a resource. */
+export const RELEASE_METHOD_NAMES: readonly string[] = [
+  'stop',
+  'dispose',
+  'close',
+  'destroy',
+  'terminate',
+  'unsubscribe',
+  'cancel',
+  'shutdown',
+  'disconnect',
+  'release',
+];
+
+interface BuiltinResource {
+  specifier: TypeOrValueSpecifier;
+  release: Release;
+}
+
+const timerRelease: Release = { kind: 'function', functions: ['clearTimeout', 'clearInterval'] };
+
+/** Node's handles, by the module that declares them (`declare module 'net'` in @types/node). */
+const BUILTIN_RESOURCES: readonly BuiltinResource[] = [
+  { specifier: { from: 'package', package: 'timers', name: 'Timeout' }, release: timerRelease },
+  {
+    specifier: { from: 'package', package: 'timers', name: 'Immediate' },
+    release: { kind: 'function', functions: ['clearImmediate'] },
+  },
+  { specifier: { from: 'package', package: 'fs', name: ['FSWatcher', 'StatWatcher'] }, release: method('close') },
+  { specifier: { from: 'package', package: 'child_process', name: 'ChildProcess' }, release: method('kill') },
+  { specifier: { from: 'package', package: 'worker_threads', name: 'Worker' }, release: method('terminate', true) },
+  { specifier: { from: 'package', package: 'worker_threads', name: 'MessagePort' }, release: method('close') },
+  { specifier: { from: 'package', package: 'net', name: 'Socket' }, release: method(['destroy', 'end', 'destroySoon']) },
+  { specifier: { from: 'package', package: 'dgram', name: 'Socket' }, release: method('close') },
+  {
+    specifier: { from: 'package', package: 'net', name: 'Server' },
+    release: method('close'),
+  },
+  { specifier: { from: 'package', package: 'http', name: 'Server' }, release: method(['close', 'closeAllConnections']) },
+  { specifier: { from: 'package', package: 'https', name: 'Server' }, release: method('close') },
+  { specifier: { from: 'package', package: 'http2', name: ['Http2Server', 'Http2SecureServer', 'Http2Session'] }, release: method('close') },
+  { specifier: { from: 'package', package: 'readline', name: 'Interface' }, release: method('close') },
+  { specifier: { from: 'package', package: 'readline/promises', name: 'Interface' }, release: method('close') },
+  { specifier: { from: 'package', package: 'rxjs', name: ['Subscription', 'Subscriber'] }, release: method('unsubscribe') },
+];
+
+function method(names: string | string[], returnsPromise = false): Release {
+  return { kind: 'method', methods: typeof names === 'string' ? [names] : names, returnsPromise };
+}
+
+const MAX_RECORD_DEPTH = 2;
+
+/**
+ * Answers "is this type a resource?" for one program and one set of options.
+ * Every answer is cached per type, so the checker is asked once.
+ */
+export class ResourceOracle {
+  readonly #cache = new WeakMap<ts.Type, Resource | null>();
+  readonly #inProgress = new Set<ts.Type>();
+
+  constructor(
+    readonly program: ts.Program,
+    readonly checker: ts.TypeChecker,
+    readonly options: ResourceOptions,
+  ) {}
+
+  resourceOf(type: ts.Type): Resource | undefined {
+    return this.#resourceOf(type, 0) ?? undefined;
+  }
+
+  #resourceOf(type: ts.Type, depth: number): Resource | null {
+    const cached = this.#cache.get(type);
+    if (cached !== undefined) return cached;
+    if (this.#inProgress.has(type)) return null;
+    this.#inProgress.add(type);
+    let result: Resource | null;
+    try {
+      result = this.#compute(type, depth);
+    } finally {
+      this.#inProgress.delete(type);
+    }
+    // Records are only looked into near the top; a deeper "no" must not be cached as final.
+    if (result !== null || depth === 0) this.#cache.set(type, result);
+    return result;
+  }
+
+  #compute(type: ts.Type, depth: number): Resource | null {
+    const flags = type.getFlags();
+    if (flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) return null;
+    if (flags & ts.TypeFlags.TypeParameter) {
+      const constraint = this.checker.getBaseConstraintOfType(type);
+      return constraint && constraint !== type ? this.#resourceOf(constraint, depth) : null;
+    }
+    if (type.isUnion()) return this.#unionResource(type, depth);
+    if (type.isIntersection()) {
+      for (const part of type.types) {
+        const resource = this.#resourceOf(part, depth);
+        if (resource) return resource;
+      }
+      return null;
+    }
+    if (!(flags & ts.TypeFlags.Object)) return null;
+
+    const builtin = this.#builtinResource(type);
+    if (builtin) return builtin;
+    const optional = this.#optionResource(type);
+    if (optional) return optional;
+    if (this.options.nameRules) {
+      const named = this.#namedMethodResource(type);
+      if (named) return named;
+    }
+    const disposable = this.#disposableResource(type);
+    if (disposable) return disposable;
+    return depth < MAX_RECORD_DEPTH ? this.#recordResource(type, depth) : null;
+  }
+
+  #unionResource(type: ts.UnionType, depth: number): Resource | null {
+    let first: Resource | null = null;
+    const names: string[] = [];
+    for (const part of type.types) {
+      if (part.getFlags() & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)) continue;
+      const resource = this.#resourceOf(part, depth);
+      if (!resource) return null;
+      first ??= resource;
+      if (!names.includes(resource.typeName)) names.push(resource.typeName);
+    }
+    if (!first) return null;
+    return names.length === 1 ? first : { ...first, typeName: names.join(' | ') };
+  }
+
+  /** Node handles and subclasses of them (`class Pool extends Worker`). */
+  #builtinResource(type: ts.Type): Resource | null {
+    for (const candidate of selfAndBaseTypes(type, this.checker)) {
+      for (const builtin of BUILTIN_RESOURCES) {
+        if (typeMatchesSomeSpecifier(candidate, [builtin.specifier], this.program)) {
+          return { typeName: this.typeName(type), release: builtin.release, origin: 'builtin' };
+        }
+      }
+    }
+    return null;
+  }
+
+  #optionResource(type: ts.Type): Resource | null {
+    if (this.options.resources.length === 0) return null;
+    for (const candidate of selfAndBaseTypes(type, this.checker)) {
+      for (const option of this.options.resources) {
+        if (typeMatchesSomeSpecifier(candidate, [option.type], this.program)) {
+          const returnsPromise = this.#methodReturnsPromise(type, option.release);
+          return { typeName: this.typeName(type), release: method(option.release, returnsPromise), origin: 'option' };
+        }
+      }
+    }
+    return null;
+  }
+
+  #namedMethodResource(type: ts.Type): Resource | null {
+    const methods: string[] = [];
+    let returnsPromise = false;
+    for (const name of RELEASE_METHOD_NAMES) {
+      const property = type.getProperty(name);
+      if (!property) continue;
+      const verdict = this.#releaseLikeSignature(property);
+      if (verdict === undefined) continue;
+      methods.push(name);
+      if (methods.length === 1) returnsPromise = verdict === 'promise';
+    }
+    if (methods.length === 0) return null;
+    return { typeName: this.typeName(type), release: { kind: 'method', methods, returnsPromise }, origin: 'name' };
+  }
+
+  /** A method callable with no arguments returning void, this, or a promise of void. */
+  #releaseLikeSignature(property: ts.Symbol): 'sync' | 'promise' | undefined {
+    const declaration = property.valueDeclaration ?? property.declarations?.[0];
+    if (!declaration) return undefined;
+    const propertyType = this.checker.getTypeOfSymbol(property);
+    for (const signature of propertyType.getCallSignatures()) {
+      if (signature.getParameters().some((parameter) => isRequiredParameter(parameter))) continue;
+      const returnType = this.checker.getReturnTypeOfSignature(signature);
+      if (isVoidLike(returnType) || isThisLike(returnType, declaration, this.checker)) return 'sync';
+      const awaited = this.#promisedType(returnType);
+      if (awaited && isVoidLike(awaited)) return 'promise';
+    }
+    return undefined;
+  }
+
+  #methodReturnsPromise(type: ts.Type, name: string): boolean {
+    const property = type.getProperty(name);
+    if (!property) return false;
+    return this.checker
+      .getTypeOfSymbol(property)
+      .getCallSignatures()
+      .some((signature) => this.#promisedType(this.checker.getReturnTypeOfSignature(signature)) !== undefined);
+  }
+
+  #promisedType(type: ts.Type): ts.Type | undefined {
+    const then = type.getProperty('then');
+    if (!then) return undefined;
+    const awaited = this.checker.getAwaitedType(type);
+    return awaited && awaited !== type ? awaited : undefined;
+  }
+
+  #disposableResource(type: ts.Type): Resource | null {
+    let async: boolean | undefined;
+    for (const property of type.getProperties()) {
+      const name = property.getEscapedName() as string;
+      if (name.startsWith('__@dispose@')) {
+        async = false;
+        break;
+      }
+      if (name.startsWith('__@asyncDispose@')) async = true;
+    }
+    if (async === undefined) return null;
+    return { typeName: this.typeName(type), release: { kind: 'dispose', async }, origin: 'disposable' };
+  }
+
+  /** `{ resolve, reject, timer: Timeout }`: released by releasing each field that holds a resource. */
+  #recordResource(type: ts.Type, depth: number): Resource | null {
+    if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return null;
+    if (this.checker.isArrayType(type) || this.checker.isTupleType(type)) return null;
+    const symbol = type.getSymbol();
+    if (symbol && isFromDefaultLibrary(symbol, this.program)) return null;
+    const fields: ResourceField[] = [];
+    for (const property of type.getProperties()) {
+      if (!isPublicDataProperty(property)) continue;
+      const fieldType = this.checker.getTypeOfSymbol(property);
+      if (fieldType.getCallSignatures().length > 0) continue;
+      const resource = this.#resourceOf(fieldType, depth + 1);
+      if (resource) fields.push({ name: property.getName(), resource });
+    }
+    if (fields.length === 0) return null;
+    return { typeName: this.typeName(type), release: { kind: 'fields', fields }, origin: 'record' };
+  }
+
+  typeName(type: ts.Type): string {
+    const text = this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
+    if (text.length <= 60) return text;
+    const symbol = type.getSymbol() ?? type.aliasSymbol;
+    return symbol ? symbol.getName() : `${text.slice(0, 57)}...`;
+  }
+}
+
+function* selfAndBaseTypes(type: ts.Type, checker: ts.TypeChecker): Generator<ts.Type> {
+  const seen = new Set<ts.Type>();
+  const queue: ts.Type[] = [type];
+  while (queue.length > 0 && seen.size < 32) {
+    const current = queue.shift()!;
+    if (seen.has(current)) continue;
+    seen.add(current);
+    yield current;
+    const target = (current as ts.TypeReference).target ?? current;
+    if (target.isClassOrInterface()) {
+      queue.push(...(checker.getBaseTypes(target) ?? []));
+    }
+  }
+}
+
+function isRequiredParameter(parameter: ts.Symbol): boolean {
+  const declaration = parameter.valueDeclaration;
+  if (!declaration || !ts.isParameter(declaration)) return false;
+  return declaration.questionToken === undefined && declaration.initializer === undefined && declaration.dotDotDotToken === undefined;
+}
+
+function isVoidLike(type: ts.Type): boolean {
+  if (type.isUnion()) return type.types.every(isVoidLike);
+  return (type.getFlags() & (ts.TypeFlags.Void | ts.TypeFlags.Undefined)) !== 0;
+}
+
+/** `destroy(): this` or a method returning its own class. */
+function isThisLike(type: ts.Type, declaration: ts.Declaration, checker: ts.TypeChecker): boolean {
+  if ((type as { isThisType?: boolean }).isThisType) return true;
+  const owner = declaration.parent;
+  if (owner && (ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner))) {
+    const ownerSymbol = owner.name ? checker.getSymbolAtLocation(owner.name) : undefined;
+    return ownerSymbol !== undefined && type.getSymbol() === ownerSymbol;
+  }
+  return false;
+}
+
+function isPublicDataProperty(property: ts.Symbol): boolean {
+  const declaration = property.valueDeclaration;
+  if (!declaration) return true;
+  if (ts.isMethodDeclaration(declaration) || ts.isMethodSignature(declaration) || ts.isGetAccessor(declaration)) return false;
+  const name = ts.getNameOfDeclaration(declaration);
+  if (name && ts.isPrivateIdentifier(name)) return false;
+  const modifiers = ts.canHaveModifiers(declaration) ? ts.getModifiers(declaration) : undefined;
+  return !modifiers?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword);
+}
+
+function isFromDefaultLibrary(symbol: ts.Symbol, program: ts.Program): boolean {
+  return (symbol.declarations ?? []).some((declaration) =>
+    program.isSourceFileDefaultLibrary(declaration.getSourceFile()),
+  );
+}
+
+/** The release as code, for messages: `stop()`, `clearInterval()`, `clearTimeout() on timer`. */
+export function describeRelease(release: Release, preferredFunction?: string): string {
+  switch (release.kind) {
+    case 'method':
+      return `\`${release.methods[0]}()\``;
+    case 'dispose':
+      return release.async ? '`[Symbol.asyncDispose]()`' : '`[Symbol.dispose]()`';
+    case 'function':
+      return `\`${preferredFunction && release.functions.includes(preferredFunction) ? preferredFunction : release.functions[0]}()\``;
+    case 'fields':
+      return release.fields
+        .map((field) => `${describeRelease(field.resource.release, preferredFunction)} on \`${field.name}\``)
+        .join(' and ');
+  }
+}
+
+/** Every method or function name that counts as releasing this resource (fields included). */
+export function releaseNames(release: Release): { methods: Set<string>; functions: Set<string> } {
+  const methods = new Set<string>();
+  const functions = new Set<string>();
+  const visit = (r: Release): void => {
+    if (r.kind === 'method') r.methods.forEach((m) => methods.add(m));
+    else if (r.kind === 'function') r.functions.forEach((f) => functions.add(f));
+    else if (r.kind === 'fields') r.fields.forEach((f) => visit(f.resource.release));
+  };
+  visit(release);
+  return { methods, functions };
+}
+
+/** Resources whose whole obligation is a timer: a one-shot timer that fired owes nothing. */
+export function isOnlyTimers(resource: Resource): boolean {
+  const { release } = resource;
+  if (release.kind === 'function') return release.functions.includes('clearTimeout');
+  if (release.kind === 'fields') return release.fields.every((field) => isOnlyTimers(field.resource));
+  return false;
+}
+
+const oracles = new WeakMap<ts.Program, Map<string, ResourceOracle>>();
+
+/** One oracle per program and option set, shared by every file and rule linted with that program. */
+export function getResourceOracle(program: ts.Program, options: ResourceOptions): ResourceOracle {
+  let byOptions = oracles.get(program);
+  if (!byOptions) {
+    byOptions = new Map();
+    oracles.set(program, byOptions);
+  }
+  const key = JSON.stringify(options);
+  let oracle = byOptions.get(key);
+  if (!oracle) {
+    oracle = new ResourceOracle(program, program.getTypeChecker(), options);
+    byOptions.set(key, oracle);
+  }
+  return oracle;
+}
+
+export interface ReleaseCodeOptions {
+  /** The value may be absent (`map.get(k)`): call through `?.`. */
+  optional: boolean;
+  /** Which of several release functions to write (clearInterval for intervals). */
+  preferredFunction?: string;
+}
+
+/**
+ * Statements that release `valueText`, for suggestions. A release that returns a
+ * promise is written as `void …` so the suggestion adds no floating promise.
+ */
+export function releaseStatements(release: Release, valueText: string, options: ReleaseCodeOptions): string[] {
+  const dot = options.optional ? '?.' : '.';
+  switch (release.kind) {
+    case 'method':
+      return [`${release.returnsPromise ? 'void ' : ''}${valueText}${dot}${release.methods[0]}();`];
+    case 'dispose':
+      return [`${release.async ? 'void ' : ''}${valueText}${options.optional ? '?.' : ''}[Symbol.${release.async ? 'asyncDispose' : 'dispose'}]();`];
+    case 'function': {
+      const name = options.preferredFunction && release.functions.includes(options.preferredFunction) ? options.preferredFunction : release.functions[0];
+      return [`${name}(${valueText});`];
+    }
+    case 'fields':
+      return release.fields.flatMap((field) => releaseStatements(field.resource.release, `${valueText}${dot}${field.name}`, options));
+  }
+}

@@ -1,0 +1,17 @@
+import path from 'node:path';
+
+import { RuleTester } from '@typescript-eslint/rule-tester';
+
+export const fixturesDir = path.join(import.meta.dirname, 'fixtures');
+
+/** A RuleTester with type information from `test/fixtures/tsconfig.json`; each case is linted as `fixtures/file.ts`. */
+export function createTypedRuleTester(): RuleTester {
+  return new RuleTester({
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: fixturesDir,
+      },
+    },
+  });
+}
