@@ -193,7 +193,8 @@ function originOf(value: ts.Expression, depth: number): Origin {
   const e = skipOuter(value);
   if (ts.isAwaitExpression(e)) return originOf(e.expression, depth + 1);
   if (ts.isNewExpression(e)) return 'created';
-  if (e.kind === ts.SyntaxKind.ThisKeyword) return 'created';
+  // An object registering itself: whoever created it holds it.
+  if (e.kind === ts.SyntaxKind.ThisKeyword) return 'borrowed';
   if (ts.isCallExpression(e)) {
     const name = calleeName(e);
     if (name === 'setInterval') return 'interval';
@@ -296,6 +297,7 @@ function isConnectionListener(fn: ts.FunctionLikeDeclaration): boolean {
   return false;
 }
 
+/** `=`, and `??=` / `||=` that store when the place is empty. */
 function isAssignment(kind: ts.SyntaxKind): boolean {
-  return kind === ts.SyntaxKind.EqualsToken;
+  return kind === ts.SyntaxKind.EqualsToken || kind === ts.SyntaxKind.QuestionQuestionEqualsToken || kind === ts.SyntaxKind.BarBarEqualsToken;
 }

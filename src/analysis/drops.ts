@@ -252,19 +252,25 @@ function owedSlots(node: ts.Node, container: ContainerOfResources, context: Drop
   }
   const closed = closedEmitterType(fn, context);
   if (closed) {
-    const closedSymbol = symbolOf(closed, context.checker);
-    if (closedSymbol && closedSymbol === symbolOf(container.valueType, context.checker)) return [];
-    if (fields && closedSymbol) {
+    if (isSameResource(closed, container.valueType, context.checker)) return [];
+    if (fields) {
       return fields
         .filter((field) => {
           const property = container.valueType.getProperty(field.name);
           const fieldType = property && context.checker.getTypeOfSymbol(property);
-          return !fieldType || symbolOf(fieldType, context.checker) !== closedSymbol;
+          return !fieldType || !isSameResource(closed, fieldType, context.checker);
         })
         .map((field) => field.name);
     }
   }
   return all;
+}
+
+/** The closing emitter is the stored value: the same declared type, or a subtype (`ChildProcessWithoutNullStreams`). */
+function isSameResource(emitter: ts.Type, stored: ts.Type, checker: ts.TypeChecker): boolean {
+  const emitterSymbol = symbolOf(emitter, checker);
+  if (emitterSymbol && emitterSymbol === symbolOf(stored, checker)) return true;
+  return checker.isTypeAssignableTo(checker.getNonNullableType(emitter), checker.getNonNullableType(stored));
 }
 
 function symbolOf(type: ts.Type, checker: ts.TypeChecker): ts.Symbol | undefined {
@@ -390,26 +396,37 @@ function isReassignedLocally(name: string, node: ts.Node): boolean {
 function isFreshKey(keyExpression: ts.Expression): boolean {
   const key = skipOuter(keyExpression);
   if (isFreshValue(key)) return true;
-  if (ts.isIdentifier(key)) {
-    const fn = enclosingBody(key);
-    let fresh = false;
-    let assignments = 0;
-    const visit = (node: ts.Node): void => {
-      if (node !== fn && isFunctionLike(node)) return;
-      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === key.text && node.initializer) {
-        assignments++;
-        fresh = isFreshValue(skipOuter(node.initializer));
-      }
-      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-        const left = skipOuter(node.left);
-        if (ts.isIdentifier(left) && left.text === key.text) assignments += 2;
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(fn);
-    return fresh && assignments === 1;
+  if (!ts.isIdentifier(key)) return false;
+  // The function that declares the name, walking out through closures (`new Promise((resolve) => …)`).
+  let current: ts.Node = key;
+  while (!ts.isSourceFile(current)) {
+    const fn = enclosingBody(current);
+    const assignments = assignmentsOf(key.text, fn);
+    if (assignments.declared) return assignments.values.length === 1 && isFreshValue(skipOuter(assignments.values[0]!));
+    if (isFunctionLike(fn) && fn.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === key.text)) return false;
+    current = fn;
   }
   return false;
+}
+
+/** Where a name is declared and assigned directly in this body (nested functions excluded). */
+function assignmentsOf(name: string, fn: ts.Node): { declared: boolean; values: ts.Expression[] } {
+  let declared = false;
+  const values: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (node !== fn && isFunctionLike(node)) return;
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name) {
+      declared = true;
+      if (node.initializer) values.push(node.initializer);
+    }
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+      const left = skipOuter(node.left);
+      if (ts.isIdentifier(left) && left.text === name) values.push(node.right, node.right);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(fn);
+  return { declared, values };
 }
 
 function isFreshValue(expression: ts.Expression): boolean {
@@ -426,21 +443,41 @@ function isFreshValue(expression: ts.Expression): boolean {
   return false;
 }
 
-/** A local container made empty in this very function cannot hold an earlier value at a key. */
+/**
+ * A container made empty in this very function (a local `new Map()`, or `this.x = new Map()`
+ * in the same body, or a field initialized empty and filled in the constructor) cannot hold
+ * an earlier value at a key.
+ */
 function isCreatedEmptyHere(receiver: ts.Expression, node: ts.Node): boolean {
-  if (!ts.isIdentifier(receiver)) return false;
+  const text = canonical(receiver)?.text;
+  if (text === undefined) return false;
   const fn = enclosingBody(node);
   let created = false;
   const visit = (child: ts.Node): void => {
     if (created || (child !== fn && isFunctionLike(child))) return;
-    if (ts.isVariableDeclaration(child) && ts.isIdentifier(child.name) && child.name.text === receiver.text && child.initializer) {
-      const init = skipOuter(child.initializer);
-      created = (ts.isNewExpression(init) && (init.arguments?.length ?? 0) === 0) || (ts.isObjectLiteralExpression(init) && init.properties.length === 0) || (ts.isArrayLiteralExpression(init) && init.elements.length === 0);
+    if (ts.isVariableDeclaration(child) && ts.isIdentifier(child.name) && child.name.text === text && child.initializer) {
+      created = isEmptyContainer(child.initializer);
+    }
+    if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken && child.end <= node.pos && canonical(child.left)?.text === text) {
+      created = isEmptyContainer(child.right);
     }
     ts.forEachChild(child, visit);
   };
   visit(isFunctionLike(fn) && fn.body ? fn.body : fn);
+  if (!created && ts.isConstructorDeclaration(fn) && text.startsWith('this.')) {
+    const field = fn.parent.members.find((member) => ts.isPropertyDeclaration(member) && `this.${member.name.getText()}` === text);
+    created = field !== undefined && ts.isPropertyDeclaration(field) && field.initializer !== undefined && isEmptyContainer(field.initializer);
+  }
   return created;
+}
+
+function isEmptyContainer(expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  return (
+    (ts.isNewExpression(e) && (e.arguments?.length ?? 0) === 0) ||
+    (ts.isObjectLiteralExpression(e) && e.properties.length === 0) ||
+    (ts.isArrayLiteralExpression(e) && e.elements.length === 0)
+  );
 }
 
 /**

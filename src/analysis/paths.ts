@@ -156,6 +156,8 @@ export interface AnalysisOptions {
   resolver: CalleeResolver;
 }
 
+/** Container methods that look a value up or take it out, and keep nothing they are given. */
+const LOOKUP_METHODS = new Set(['delete', 'has', 'get', 'indexOf', 'lastIndexOf', 'includes', 'peek', 'del']);
 const ITERATION_METHODS = new Set(['forEach', 'map', 'flatMap', 'every', 'some', 'filter']);
 const ESCAPE_IGNORING_CALLS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'assert', 'stringify', 'String', 'Number', 'Boolean', 'isArray']);
 
@@ -182,8 +184,7 @@ class FunctionAnalysis {
     const end = ts.isBlock(body) || ts.isSourceFile(body) ? this.statements(body.statements, initial) : this.expression(body as ts.Expression, initial);
     if (!end.dead) {
       // An expression-bodied arrow returns its value: a value named there is handed on.
-      if (!ts.isBlock(body) && !ts.isSourceFile(body)) this.escape(body as ts.Expression, end);
-      this.exits.push(end);
+      this.exits.push(!ts.isBlock(body) && !ts.isSourceFile(body) ? this.escape(body as ts.Expression, end) : end);
     }
     return join(this.exits);
   }
@@ -213,7 +214,7 @@ class FunctionAnalysis {
       case ts.SyntaxKind.ReturnStatement: {
         const { expression } = node as ts.ReturnStatement;
         let current = expression ? this.expression(expression, state) : state;
-        if (expression) this.escape(expression, current);
+        if (expression) current = this.escape(expression, current);
         current = cloneState(current);
         this.exitFunction(current);
         return deadState();
@@ -808,7 +809,7 @@ class FunctionAnalysis {
         const ref = this.slotRef(argument, current);
         if (ref) current = this.release(ref.ref, ref.slot, current);
       }
-    } else if (!iterated) {
+    } else if (!iterated && !(methodName !== undefined && LOOKUP_METHODS.has(methodName))) {
       current = this.passArguments(node, current);
     }
 

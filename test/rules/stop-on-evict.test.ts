@@ -749,7 +749,7 @@ export function poll(id: string, check: () => boolean) {
           line: 6,
           column: 18,
           endLine: 6,
-          endColumn: 33,
+          endColumn: 34,
           suggestions: [],
         },
       ],
@@ -773,9 +773,9 @@ export function settle(id: number, value: unknown) {
         {
           messageId: 'unreleasedDrop',
           data: { type: 'PendingRequest', container: 'pending', operation: '`delete()`', release: '`clearTimeout()` on `timer`' },
-          line: 13,
+          line: 12,
           column: 3,
-          endLine: 13,
+          endLine: 12,
           endColumn: 21,
           suggestions: [
             {
@@ -814,7 +814,7 @@ export function later(id: string, fn: () => void) {
           line: 4,
           column: 3,
           endLine: 4,
-          endColumn: 38,
+          endColumn: 37,
           suggestions: [
             {
               messageId: 'releaseBeforeDrop',
@@ -930,7 +930,7 @@ export class Pool {
           line: 16,
           column: 7,
           endLine: 16,
-          endColumn: 28,
+          endColumn: 30,
           suggestions: [
             {
               messageId: 'releaseBeforeDrop',
@@ -1065,7 +1065,7 @@ export function kick(id: string) {
           line: 6,
           column: 3,
           endLine: 6,
-          endColumn: 22,
+          endColumn: 21,
           suggestions: [
             {
               messageId: 'releaseBeforeDrop',
@@ -1131,8 +1131,8 @@ export function remove(route: string) {
 }`,
       errors: [
         {
-          messageId: 'unreleasedDrop',
-          data: { type: 'Meter', container: 'meters', operation: '`delete()`', release: '`stop()`' },
+          messageId: 'unreleasedDropWhen',
+          data: { type: 'Meter', container: 'meters', operation: '`delete()`', release: '`stop()`', when: '`meter` is true' },
           line: 7,
           column: 3,
           endLine: 7,
