@@ -5,7 +5,7 @@
 import { isBuiltinSymbolLike } from '@typescript-eslint/type-utils';
 import ts from 'typescript';
 
-import { calleeName, calledMethodName, canonical, enclosingBody, isFunctionLike, skipOuter } from './expressions.js';
+import { calleeName, calledMethodName, canonical, enclosingBody, isFunctionLike, isSeparateFunction, skipOuter } from './expressions.js';
 
 export type ContainerKind = 'Map' | 'WeakMap' | 'Set' | 'WeakSet' | 'Array' | 'ObjectMap';
 
@@ -205,8 +205,12 @@ function originOf(value: ts.Expression, depth: number): Origin {
   if (ts.isObjectLiteralExpression(e)) {
     let result: Origin = 'borrowed';
     for (const property of e.properties) {
+      // A method or a function written here makes the object itself a thing created here.
+      if (ts.isMethodDeclaration(property)) return 'created';
       const origin = ts.isPropertyAssignment(property)
-        ? originOf(property.initializer, depth + 1)
+        ? ts.isArrowFunction(property.initializer) || ts.isFunctionExpression(property.initializer)
+          ? 'created'
+          : originOf(property.initializer, depth + 1)
         : ts.isShorthandPropertyAssignment(property)
           ? originOf(property.name, depth + 1)
           : 'borrowed';
@@ -267,7 +271,7 @@ function originOfName(identifier: ts.Identifier, depth: number): Origin {
 function findLocalAssignments(fn: ts.Node, name: string): ts.Expression[] {
   const found: ts.Expression[] = [];
   const visit = (node: ts.Node): void => {
-    if (node !== fn && isFunctionLike(node)) return;
+    if (node !== fn && isSeparateFunction(node)) return;
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name && node.initializer) found.push(node.initializer);
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(skipOuter(node.left)) && (skipOuter(node.left) as ts.Identifier).text === name) {
       found.push(node.right);

@@ -6,7 +6,7 @@
 import ts from 'typescript';
 
 import { getContainerType, getOwnership, type ContainerKind } from './containers.js';
-import { calledMethodName, canonical, enclosingBody, isFunctionLike, skipOuter, type CanonicalText } from './expressions.js';
+import { calledMethodName, canonical, enclosingBody, isFunctionLike, isSeparateFunction, skipOuter, type CanonicalText } from './expressions.js';
 import type { DropSite } from './paths.js';
 import { isOnlyTimers, releaseNames, type Resource, type ResourceOracle } from './resources.js';
 
@@ -122,6 +122,11 @@ function describeCallDrop(node: ts.CallExpression, context: DropContext): DropCa
     if (ts.isCallExpression(start) && calledMethodName(start) === 'indexOf' && start.arguments[0]) {
       return valueDrop(node, 'splice', container, start.arguments[0], base, context, 'many');
     }
+    // `const i = arr.indexOf(x); arr.splice(i, 1)`
+    const indexOf = ts.isIdentifier(start) ? singleInitializer(start) : undefined;
+    if (indexOf && ts.isCallExpression(indexOf) && calledMethodName(indexOf) === 'indexOf' && indexOf.arguments[0]) {
+      return valueDrop(node, 'splice', container, indexOf.arguments[0], base, context, 'many');
+    }
     const key = canonical(start);
     if (!key) return finish(node, 'splice', container, { kind: 'key', key: '#unknown', keyRoots: [] }, false, 'many', base, context);
     return finish(node, 'splice', container, { kind: 'key', key: key.text, keyRoots: key.roots }, false, 'many', { ...base, keyExpression: start }, context);
@@ -209,6 +214,13 @@ function valueDrop(
   return finish(node, operation, container, { kind: 'value', variable: value.text }, false, result, { ...base, valueExpression }, context);
 }
 
+/** The initializer of a `const` (or a `let` never reassigned) declared in the same function. */
+function singleInitializer(name: ts.Identifier): ts.Expression | undefined {
+  const fn = enclosingBody(name);
+  const { declared, values } = assignmentsOf(name.text, fn);
+  return declared && values.length === 1 ? skipOuter(values[0]!) : undefined;
+}
+
 function finish(
   node: ts.Node,
   operation: DropOperation,
@@ -221,6 +233,7 @@ function finish(
 ): DropCandidate | undefined {
   const slots = owedSlots(node, container, context);
   if (slots.length === 0) return undefined;
+  const storedAs = ownTimerHandle(node);
   return {
     ...base,
     operation,
@@ -232,8 +245,21 @@ function finish(
       slots,
       storesNewValue,
       result,
+      ...(storedAs !== undefined && { storedAs }),
     },
   };
+}
+
+/** Inside `const handle = setInterval(() => …)`, the name `handle`: clearing it clears the timer stored for this entry. */
+function ownTimerHandle(node: ts.Node): string | undefined {
+  const fn = enclosingBody(node);
+  const call = fn.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== fn) return undefined;
+  const callee = skipOuter(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (name !== 'setInterval' && name !== 'setTimeout') return undefined;
+  const declaration = call.parent;
+  return declaration && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
 }
 
 /** `'*'` for a plain resource, the resource fields of a record — minus those this context already settled. */
@@ -369,7 +395,7 @@ function findParameter(name: string, node: ts.Node): ts.ParameterDeclaration | u
 function declaresLocal(fn: ts.FunctionLikeDeclaration, name: string): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
-    if (found || (node !== fn && isFunctionLike(node))) return;
+    if (found || (node !== fn && isSeparateFunction(node))) return;
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name) found = true;
     ts.forEachChild(node, visit);
   };
@@ -414,7 +440,7 @@ function assignmentsOf(name: string, fn: ts.Node): { declared: boolean; values: 
   let declared = false;
   const values: ts.Expression[] = [];
   const visit = (node: ts.Node): void => {
-    if (node !== fn && isFunctionLike(node)) return;
+    if (node !== fn && isSeparateFunction(node)) return;
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name) {
       declared = true;
       if (node.initializer) values.push(node.initializer);
@@ -454,7 +480,7 @@ function isCreatedEmptyHere(receiver: ts.Expression, node: ts.Node): boolean {
   const fn = enclosingBody(node);
   let created = false;
   const visit = (child: ts.Node): void => {
-    if (created || (child !== fn && isFunctionLike(child))) return;
+    if (created || (child !== fn && isSeparateFunction(child))) return;
     if (ts.isVariableDeclaration(child) && ts.isIdentifier(child.name) && child.name.text === text && child.initializer) {
       created = isEmptyContainer(child.initializer);
     }

@@ -134,11 +134,29 @@ export function isFunctionLike(node: ts.Node): node is ts.FunctionLikeDeclaratio
 export function enclosingBody(node: ts.Node): ts.FunctionLikeDeclaration | ts.SourceFile | ts.ClassStaticBlockDeclaration | ts.PropertyDeclaration {
   let current: ts.Node = node.parent;
   while (current) {
-    if (isFunctionLike(current) || ts.isSourceFile(current) || ts.isClassStaticBlockDeclaration(current)) return current;
+    if ((isFunctionLike(current) && !isPromiseExecutor(current)) || ts.isSourceFile(current) || ts.isClassStaticBlockDeclaration(current)) return current;
     if (ts.isPropertyDeclaration(current) && current.initializer && isWithin(node, current.initializer)) return current;
     current = current.parent;
   }
   return node.getSourceFile();
+}
+
+/** A function whose body runs apart from the code around it (not a Promise executor, which runs at once). */
+export function isSeparateFunction(node: ts.Node): node is ts.FunctionLikeDeclaration {
+  return isFunctionLike(node) && !isPromiseExecutor(node);
+}
+
+/** `new Promise((resolve, reject) => …)`: the executor runs at once, as part of the function around it. */
+export function isPromiseExecutor(node: ts.Node): node is ts.ArrowFunction | ts.FunctionExpression {
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return false;
+  const parent = node.parent;
+  return (
+    parent !== undefined &&
+    ts.isNewExpression(parent) &&
+    parent.arguments?.[0] === node &&
+    ts.isIdentifier(parent.expression) &&
+    parent.expression.text === 'Promise'
+  );
 }
 
 export function isWithin(node: ts.Node, container: ts.Node): boolean {

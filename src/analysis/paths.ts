@@ -19,7 +19,7 @@
  */
 import ts from 'typescript';
 
-import { boundNames, calledMethodName, calleeName, canonical, isFunctionLike, isWithin, skipOuter } from './expressions.js';
+import { boundNames, calledMethodName, calleeName, canonical, isFunctionLike, isPromiseExecutor, isWithin, skipOuter } from './expressions.js';
 
 /** What a drop removes. */
 export type DropTarget =
@@ -42,6 +42,11 @@ export interface DropSite {
   storesNewValue: boolean;
   /** The drop's result is the dropped value (`pop()`) or values (`splice()`). */
   result: 'none' | 'one' | 'many';
+  /**
+   * A variable that names the stored value from the start of the function: a timer's own
+   * handle inside its callback (`const handle = setInterval(() => { clearInterval(handle); map.delete(id) })`).
+   */
+  storedAs?: string;
 }
 
 export interface ReleaseVocabulary {
@@ -70,7 +75,7 @@ export interface CalleeResolver {
 // State
 
 type Alias =
-  | { kind: 'place'; container: string; key: string }
+  | { kind: 'place'; container: string; key: string; roots: readonly string[] }
   | { kind: 'dropped'; drop: number; many: boolean }
   | { kind: 'values'; container: string }
   | { kind: 'element'; source: string; container?: string; keyVariable?: string }
@@ -105,7 +110,10 @@ function join(states: readonly State[]): State {
   const [first, ...rest] = live;
   const result = cloneState(first!);
   for (const other of rest) {
-    for (const key of [...result.facts.keys()]) if (!other.facts.has(key)) result.facts.delete(key);
+    // A fact about the whole value ('*') covers the same fact about one slot of it.
+    const before = new Map(result.facts);
+    for (const key of before.keys()) if (!other.facts.has(key) && !other.facts.has(wholeSlotKey(key))) result.facts.delete(key);
+    for (const [key, fact] of other.facts) if (!before.has(key) && before.has(wholeSlotKey(key))) result.facts.set(key, fact);
     for (const [name, alias] of [...result.aliases]) {
       const otherAlias = other.aliases.get(name);
       if (!otherAlias || JSON.stringify(otherAlias) !== JSON.stringify(alias)) result.aliases.delete(name);
@@ -117,6 +125,11 @@ function join(states: readonly State[]): State {
     }
   }
   return result;
+}
+
+/** The same fact for the whole value: every fact key ends in its slot. */
+function wholeSlotKey(key: string): string {
+  return `${key.slice(0, key.lastIndexOf('\u0000') + 1)}*`;
 }
 
 const placeFact = (container: string, key: string, slot: string): string => `p\u0000${container}\u0000${key}\u0000${slot}`;
@@ -313,7 +326,7 @@ class FunctionAnalysis {
       return { kind: 'dropped', drop: dropId, many: drop.result === 'many' };
     }
     const ref = this.valueRef(expression, state);
-    if (ref?.kind === 'place') return { kind: 'place', container: ref.container, key: ref.key };
+    if (ref?.kind === 'place') return { kind: 'place', container: ref.container, key: ref.key, roots: [...ref.containerRoots, ...ref.keyRoots] };
     if (ref?.kind === 'variable') {
       const alias = state.aliases.get(ref.name);
       if (alias) return alias;
@@ -623,6 +636,8 @@ class FunctionAnalysis {
     }
     if (ts.isCallExpression(expression)) return this.call(expression, state);
     if (ts.isNewExpression(expression)) {
+      const [executor] = expression.arguments ?? [];
+      if (executor && isPromiseExecutor(executor)) return this.inline(executor, state);
       let current = this.children(expression, state);
       for (const argument of expression.arguments ?? []) current = this.escape(argument, current);
       return current;
@@ -914,6 +929,15 @@ class FunctionAnalysis {
     return next;
   }
 
+  /** A callback that runs at once (a Promise executor): its paths continue this function's. */
+  inline(callback: ts.ArrowFunction | ts.FunctionExpression, state: State): State {
+    const inner = new FunctionAnalysis(this.drops, this.options, this.summaries, this.depth);
+    const end = inner.run(callback.body, state);
+    inner.releasedSomewhere.forEach((id) => this.releasedSomewhere.add(id));
+    for (const [id, missed] of inner.missedWhen) if (!this.missedWhen.has(id)) this.missedWhen.set(id, missed);
+    return end;
+  }
+
   /** Any other closure: a value it names is released or handed on through it. */
   closure(node: ts.Node, state: State): State {
     let current = state;
@@ -1047,7 +1071,7 @@ class FunctionAnalysis {
         if (!alias) return next;
         switch (alias.kind) {
           case 'place':
-            next.facts.set(placeFact(alias.container, alias.key, slot), { roots: [ref.name] });
+            next.facts.set(placeFact(alias.container, alias.key, slot), { roots: alias.roots });
             return next;
           case 'dropped':
             if (countsAsRelease || !alias.many) this.discharge(next, alias.drop, slot);
@@ -1275,8 +1299,9 @@ export class SummaryCache {
       return helper.parameters.map((parameter) => {
         if (!ts.isIdentifier(parameter.name) || parameter.dotDotDotToken) return ['*'];
         if (end.dead) return [];
-        const prefix = `v\u0000${parameter.name.text}\u0000`;
-        const slots = [...end.facts.keys()].filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length));
+        // Released as a value (`v`), or every value of it released when it is a collection (`a`).
+        const prefixes = [`v\u0000${parameter.name.text}\u0000`, `a\u0000${parameter.name.text}\u0000`];
+        const slots = [...end.facts.keys()].flatMap((key) => prefixes.filter((prefix) => key.startsWith(prefix)).map((prefix) => key.slice(prefix.length)));
         return slots.includes('*') ? ['*'] : slots;
       });
     } finally {
@@ -1310,7 +1335,13 @@ export function analyzeDrops(
   const analysis = new FunctionAnalysis(drops, options, summaries, 0);
   const runnable = isFunctionLike(body) ? body.body : ts.isClassStaticBlockDeclaration(body) ? body.body : ts.isPropertyDeclaration(body) ? body.initializer : body;
   if (!runnable) return drops.map(() => ({ unreleasedSlots: [], releasedOnSomePath: false }));
-  const end = analysis.run(runnable, emptyState());
+  const initial = emptyState();
+  for (const drop of drops) {
+    if (drop.storedAs !== undefined && drop.target.kind === 'key') {
+      initial.aliases.set(drop.storedAs, { kind: 'place', container: drop.container, key: drop.target.key, roots: [...drop.containerRoots, ...drop.target.keyRoots] });
+    }
+  }
+  const end = analysis.run(runnable, initial);
   return drops.map((_, index) => {
     const owed = end.pending.get(index);
     const missed = analysis.missedWhen.get(index);
