@@ -38,6 +38,7 @@ export interface DropCandidate {
 
 const CANDIDATE_METHODS = new Set(['delete', 'clear', 'set', 'splice', 'pop', 'shift']);
 const CLOSE_EVENTS = new Set(['close', 'exit', 'end', 'finish', 'disconnect', 'disconnected', 'closed', 'destroy', 'destroyed']);
+const CLOSE_HOOK_METHOD = /^on(Close|Closed|Exit|End|Disconnect|Disconnected|Destroy|Destroyed)$/;
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
 const FRESH_KEY_FACTORIES = new Set(['randomUUID', 'uuid', 'v4', 'v1', 'v7', 'uuidv4', 'nanoid', 'ulid', 'cuid', 'createId', 'Symbol']);
 
@@ -214,11 +215,10 @@ function valueDrop(
   return finish(node, operation, container, { kind: 'value', variable: value.text }, false, result, { ...base, valueExpression }, context);
 }
 
-/** The initializer of a `const` (or a `let` never reassigned) declared in the same function. */
+/** The initializer of a `const` (or a `let` never reassigned), in this function or one around it. */
 function singleInitializer(name: ts.Identifier): ts.Expression | undefined {
-  const fn = enclosingBody(name);
-  const { declared, values } = assignmentsOf(name.text, fn);
-  return declared && values.length === 1 ? skipOuter(values[0]!) : undefined;
+  const values = declarationValues(name);
+  return values?.length === 1 ? skipOuter(values[0]!) : undefined;
 }
 
 function finish(
@@ -304,13 +304,33 @@ function symbolOf(type: ts.Type, checker: ts.TypeChecker): ts.Symbol | undefined
   return nonNullable.getSymbol() ?? nonNullable.aliasSymbol;
 }
 
-/** `setTimeout(() => { pending.delete(id); … }, ms)` */
+/** `setTimeout(() => { pending.delete(id); … }, ms)`, or `const run = () => { … }; setTimeout(run, ms)` */
 function isOneShotTimerCallback(fn: ts.FunctionLikeDeclaration): boolean {
   const call = fn.parent;
-  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== fn) return false;
+  if (call && ts.isCallExpression(call) && call.arguments[0] === fn) return isTimerCall(call, 'setTimeout');
+  const declaration = fn.parent;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return false;
+  const name = declaration.name.text;
+  // Every use of the name schedules it once.
+  let scheduled = false;
+  let otherUse = false;
+  const scope = enclosingBody(declaration);
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && node.text === name && node !== declaration.name) {
+      const parent = node.parent;
+      if (ts.isCallExpression(parent) && parent.arguments[0] === node && isTimerCall(parent, 'setTimeout')) scheduled = true;
+      else otherUse = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(scope);
+  return scheduled && !otherUse;
+}
+
+function isTimerCall(call: ts.CallExpression, timer: string): boolean {
   const callee = skipOuter(call.expression);
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-  return name === 'setTimeout';
+  return name === timer;
 }
 
 /** `socket.on('close', () => sockets.delete(id))`, `child.once('exit', …)`, `ws.onclose = …`: the emitter's type. */
@@ -320,6 +340,11 @@ function closedEmitterType(fn: ts.FunctionLikeDeclaration, context: DropContext)
     const method = calledMethodName(parent);
     const [event] = parent.arguments;
     if (method && LISTENER_METHODS.has(method) && event && ts.isStringLiteralLike(event) && CLOSE_EVENTS.has(event.text)) {
+      const emitter = (skipOuter(parent.expression) as ts.PropertyAccessExpression).expression;
+      return context.checker.getTypeAtLocation(emitter);
+    }
+    // `connection.onClose(() => …)`, `ws.onDisconnect(…)`
+    if (method && CLOSE_HOOK_METHOD.test(method) && parent.arguments[0] === fn) {
       const emitter = (skipOuter(parent.expression) as ts.PropertyAccessExpression).expression;
       return context.checker.getTypeAtLocation(emitter);
     }
@@ -363,6 +388,10 @@ function isReleaseLikeName(name: string): boolean {
 
 /** `detach(provider) { this.providers.delete(provider.name) }`: removing a value the caller holds. */
 function isKeyOfBorrowedValue(keyExpression: ts.Expression, valueType: ts.Type, node: ts.Node, context: DropContext): boolean {
+  // `const name = document.name; … map.delete(name)`
+  const key = skipOuter(keyExpression);
+  const initializer = ts.isIdentifier(key) ? singleInitializer(key) : undefined;
+  if (initializer && ts.isPropertyAccessExpression(initializer)) return isKeyOfBorrowedValue(initializer, valueType, node, context);
   let root = skipOuter(keyExpression);
   while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
   if (!ts.isIdentifier(root) || root === skipOuter(keyExpression)) return false;
@@ -423,16 +452,25 @@ function isFreshKey(keyExpression: ts.Expression): boolean {
   const key = skipOuter(keyExpression);
   if (isFreshValue(key)) return true;
   if (!ts.isIdentifier(key)) return false;
-  // The function that declares the name, walking out through closures (`new Promise((resolve) => …)`).
-  let current: ts.Node = key;
+  const values = declarationValues(key);
+  return values !== undefined && values.length === 1 && isFreshValue(skipOuter(values[0]!));
+}
+
+/**
+ * The values a name is given, in the function that declares it (walking out through closures):
+ * undefined for parameters and names declared nowhere in reach.
+ */
+function declarationValues(name: ts.Identifier): ts.Expression[] | undefined {
+  let current: ts.Node = name;
   while (!ts.isSourceFile(current)) {
     const fn = enclosingBody(current);
-    const assignments = assignmentsOf(key.text, fn);
-    if (assignments.declared) return assignments.values.length === 1 && isFreshValue(skipOuter(assignments.values[0]!));
-    if (isFunctionLike(fn) && fn.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === key.text)) return false;
+    const assignments = assignmentsOf(name.text, fn);
+    if (assignments.declared) return assignments.values;
+    if (isFunctionLike(fn) && fn.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name.text)) return undefined;
+    if (ts.isSourceFile(fn)) return undefined;
     current = fn;
   }
-  return false;
+  return undefined;
 }
 
 /** Where a name is declared and assigned directly in this body (nested functions excluded). */

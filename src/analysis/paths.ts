@@ -747,7 +747,7 @@ class FunctionAnalysis {
       const target = skipOuter(node.left);
       if (ts.isElementAccessExpression(target)) {
         const place = this.placeOf(skipOuter(target.expression), target.argumentExpression);
-        if (place) return this.fill(place.container, place.key, state);
+        if (place) return this.storeAliases(place, node.right, this.fill(place.container, place.key, state));
       } else if (ts.isPropertyAccessExpression(target)) {
         const container = canonical(target);
         if (container) return this.replaceContainer(container.text, state);
@@ -845,7 +845,7 @@ class FunctionAnalysis {
         }
       } else if (methodName === 'set' && first) {
         const place = this.placeOf(receiver, first);
-        if (place) current = this.fill(place.container, place.key, current);
+        if (place) current = this.storeAliases(place, node.arguments[1], this.fill(place.container, place.key, current));
       }
     }
     return current;
@@ -929,6 +929,29 @@ class FunctionAnalysis {
     return next;
   }
 
+  /**
+   * After `map.set(k, meter)` the name `meter` denotes the stored value; after
+   * `map.set(k, { job, timer })` the name `timer` denotes that field of it.
+   */
+  storeAliases(place: ValueRef & { kind: 'place' }, value: ts.Expression | undefined, state: State): State {
+    if (!value) return state;
+    const v = skipOuter(value);
+    if (ts.isIdentifier(v)) {
+      const next = cloneState(state);
+      next.aliases.set(v.text, { kind: 'place', container: place.container, key: place.key, roots: [...place.containerRoots, ...place.keyRoots] });
+      return next;
+    }
+    if (ts.isObjectLiteralExpression(v)) {
+      for (const property of v.properties) {
+        if (ts.isShorthandPropertyAssignment(property)) this.#fieldAliases.set(property.name.text, { ref: place, slot: property.name.text });
+        else if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && ts.isIdentifier(skipOuter(property.initializer))) {
+          this.#fieldAliases.set((skipOuter(property.initializer) as ts.Identifier).text, { ref: place, slot: property.name.text });
+        }
+      }
+    }
+    return state;
+  }
+
   /** A callback that runs at once (a Promise executor): its paths continue this function's. */
   inline(callback: ts.ArrowFunction | ts.FunctionExpression, state: State): State {
     const inner = new FunctionAnalysis(this.drops, this.options, this.summaries, this.depth);
@@ -994,7 +1017,11 @@ class FunctionAnalysis {
         if (alias.kind === 'place' && alias.container === container && alias.key === target.key) next.aliases.set(name, { kind: 'dropped', drop: dropId, many: false });
         if (alias.kind === 'element' && alias.container === container && alias.keyVariable === target.key) next.aliases.set(name, { kind: 'dropped', drop: dropId, many: false });
       }
-      const afterFill = this.fill(container, target.key, next);
+      let afterFill = this.fill(container, target.key, next);
+      const stored = storedValueOf(drop.node);
+      if (drop.storesNewValue && stored) {
+        afterFill = this.storeAliases({ kind: 'place', container, key: target.key, keyRoots: target.keyRoots, containerRoots: drop.containerRoots }, stored, afterFill);
+      }
       if (!drop.storesNewValue) afterFill.facts.set(placeFact(container, target.key, '*'), { roots: [...drop.containerRoots, ...target.keyRoots] });
       return afterFill;
     }
@@ -1178,6 +1205,13 @@ class FunctionAnalysis {
 }
 
 const MAX_HELPER_DEPTH = 3;
+
+/** The value a drop stores: `v` in `map.set(k, v)` and `obj[k] = v`. */
+function storedValueOf(node: ts.Node): ts.Expression | undefined {
+  if (ts.isCallExpression(node)) return node.arguments[1];
+  if (ts.isBinaryExpression(node)) return node.right;
+  return undefined;
+}
 
 function isThisPath(node: ts.Expression): boolean {
   let current = skipOuter(node);

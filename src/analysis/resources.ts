@@ -271,7 +271,8 @@ export class ResourceOracle {
       const fieldType = this.checker.getTypeOfSymbol(property);
       if (fieldType.getCallSignatures().length > 0) continue;
       const resource = this.#resourceOf(fieldType, depth + 1);
-      if (resource) fields.push({ name: property.getName(), resource });
+      // One level only: a record of records (`{ instance: { server } }`) is a graph of borrowed things.
+      if (resource && resource.release.kind !== 'fields') fields.push({ name: property.getName(), resource });
     }
     if (fields.length === 0) return null;
     return { typeName: this.typeName(type), release: { kind: 'fields', fields }, origin: 'record' };

@@ -516,6 +516,85 @@ export function remove(route: string) { meters.delete(route); }`,
       options: [{ nameRules: false }],
     },
     {
+      name: 'from real code (hocuspocus): a named callback scheduled once by setTimeout deletes its own entry',
+      code: `
+const debounced = new Map<string, { timeout: NodeJS.Timeout; start: number }>();
+export function debounce(id: string, fn: () => void, ms: number) {
+  const old = debounced.get(id);
+  if (old) clearTimeout(old.timeout);
+  const run = () => {
+    debounced.delete(id);
+    fn();
+  };
+  debounced.set(id, { start: Date.now(), timeout: setTimeout(run, ms) });
+}`,
+    },
+    {
+      name: 'from real code (hocuspocus): a delete inside the connection\'s own onClose hook',
+      code: `
+declare class Connection { close(): void; onClose(callback: () => void): void }
+declare function connect(key: string): Connection;
+export class Client {
+  private connections: Record<string, Connection> = {};
+  open(key: string) {
+    this.connections[key]?.close();
+    const connection = connect(key);
+    connection.onClose(() => {
+      delete this.connections[key];
+    });
+    this.connections[key] = connection;
+  }
+}`,
+    },
+    {
+      name: 'from real code (hocuspocus): the key is the name of the document passed in, which the caller destroys',
+      code: `
+declare class Doc { readonly name: string; destroy(): void }
+declare function load(name: string): Doc;
+export class Server {
+  private readonly documents = new Map<string, Doc>();
+  open(name: string) { if (!this.documents.has(name)) this.documents.set(name, load(name)); }
+  async unload(document: Doc) {
+    const documentName = document.name;
+    const unloadNow = async () => {
+      this.documents.delete(documentName);
+      document.destroy();
+    };
+    await unloadNow();
+  }
+}`,
+    },
+    {
+      name: 'from real code (hocuspocus): hook payloads holding a borrowed server are records of records, not resources',
+      code: `
+import type { Server } from 'node:http';
+interface Payload { instance: { server: Server }; requestHeaders: Record<string, string> }
+export class Connections {
+  private payloads: Record<string, Payload> = {};
+  constructor(private readonly instance: { server: Server }) {}
+  add(key: string) { this.payloads[key] = { instance: this.instance, requestHeaders: Object.fromEntries([]) }; }
+  remove(key: string) { delete this.payloads[key]; }
+}`,
+    },
+    {
+      name: 'from real code (nostream): the local timer stored in the record is cleared before the delete',
+      code: `
+interface PendingJob { id: string; timer: NodeJS.Timeout }
+export class Orchestrator {
+  private readonly pending = new Map<string, PendingJob>();
+  constructor(private readonly send: (id: string) => boolean) {}
+  start(id: string) {
+    if (this.pending.has(id)) return;
+    const timer = setTimeout(() => this.pending.delete(id), 1000);
+    this.pending.set(id, { id, timer });
+    if (!this.send(id)) {
+      clearTimeout(timer);
+      this.pending.delete(id);
+    }
+  }
+}`,
+    },
+    {
       name: 'a container created empty in the same function',
       code: `${imports}
 export function build(routes: string[]) {
