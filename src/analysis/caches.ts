@@ -14,6 +14,8 @@
  */
 import ts from 'typescript';
 
+import { skipOuter } from './expressions.js';
+
 // ---------------------------------------------------------------------------
 // The vocabulary
 // ---------------------------------------------------------------------------
@@ -762,22 +764,8 @@ export interface CacheOptions {
 
 export const NO_OPTIONS: CacheOptions = { values: new Map(), open: false };
 
-function skipParentheses(node: ts.Expression): ts.Expression {
-  let current = node;
-  while (
-    ts.isParenthesizedExpression(current) ||
-    ts.isAsExpression(current) ||
-    ts.isSatisfiesExpression(current) ||
-    ts.isNonNullExpression(current) ||
-    ts.isTypeAssertionExpression(current)
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
 function readOptionValue(node: ts.Expression): OptionValue {
-  const inner = skipParentheses(node);
+  const inner = skipOuter(node);
   switch (inner.kind) {
     case ts.SyntaxKind.TrueKeyword:
       return { kind: 'literal', value: true, node };
@@ -807,7 +795,7 @@ function propertyName(name: ts.PropertyName): string | undefined {
     return name.text;
   }
   if (ts.isComputedPropertyName(name)) {
-    const expression = skipParentheses(name.expression);
+    const expression = skipOuter(name.expression);
     if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) return expression.text;
   }
   return undefined;
@@ -819,7 +807,7 @@ function propertyName(name: ts.PropertyName): string | undefined {
  */
 export function readOptionsObject(node: ts.Expression | undefined): CacheOptions {
   if (!node) return NO_OPTIONS;
-  const inner = skipParentheses(node);
+  const inner = skipOuter(node);
   if (!ts.isObjectLiteralExpression(inner)) return { values: new Map(), open: true };
   const values = new Map<string, OptionValue>();
   let open = false;
@@ -859,7 +847,7 @@ export function readConstructionOptions(library: CacheLibrary, args: readonly ts
     for (const index of objects) {
       const argument = args[index];
       if (!argument) continue;
-      const inner = skipParentheses(argument);
+      const inner = skipOuter(argument);
       // keyv's `new Keyv(new Map(), options)`: a store, not options.
       if (ts.isNewExpression(inner) && objects.length > 1) continue;
       options = mergeOptions(options, readOptionsObject(argument));
@@ -923,7 +911,7 @@ function testOption(value: OptionValue | undefined, open: boolean, test: OptionT
     const alwaysTruthy =
       ts.isMethodDeclaration(node) ||
       ts.isGetAccessorDeclaration(node) ||
-      (ts.isExpression(node) && (ts.isFunctionExpression(skipParentheses(node)) || ts.isArrowFunction(skipParentheses(node)) || ts.isObjectLiteralExpression(skipParentheses(node))));
+      (ts.isExpression(node) && (ts.isFunctionExpression(skipOuter(node)) || ts.isArrowFunction(skipOuter(node)) || ts.isObjectLiteralExpression(skipOuter(node))));
     if (alwaysTruthy) return test === 'truthy' ? 'match' : 'miss';
     return 'unknown';
   }

@@ -241,30 +241,24 @@ function originOfName(identifier: ts.Identifier, depth: number): Origin {
     if (isFunctionLike(fn)) {
       const parameter = fn.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name);
       if (parameter) return isConnectionListener(fn) ? 'created' : 'borrowed';
-      const local = findLocalAssignments(fn, name);
-      if (local.length > 0) {
-        let result: Origin = 'borrowed';
-        for (const assigned of local) {
-          const origin = originOf(assigned, depth + 1);
-          if (origin === 'interval') return 'interval';
-          if (origin === 'created') result = 'created';
-        }
-        return result;
-      }
-    } else if (ts.isSourceFile(fn)) {
-      const local = findLocalAssignments(fn, name);
-      let result: Origin = 'borrowed';
-      for (const assigned of local) {
-        const origin = originOf(assigned, depth + 1);
-        if (origin === 'interval') return 'interval';
-        if (origin === 'created') result = 'created';
-      }
-      return result;
     }
+    const local = findLocalAssignments(fn, name);
+    if (local.length > 0 || ts.isSourceFile(fn)) return strongestOrigin(local, depth);
     if (fn === current || ts.isSourceFile(fn)) break;
     current = fn;
   }
   return 'borrowed';
+}
+
+/** The origin of a name given several values: an interval or a created value wins over borrowed. */
+function strongestOrigin(values: readonly ts.Expression[], depth: number): Origin {
+  let result: Origin = 'borrowed';
+  for (const value of values) {
+    const origin = originOf(value, depth + 1);
+    if (origin === 'interval') return 'interval';
+    if (origin === 'created') result = 'created';
+  }
+  return result;
 }
 
 /** Initializers and assignments of a variable declared directly in this function (not nested functions). */
