@@ -5,14 +5,16 @@
 import { isBuiltinSymbolLike } from '@typescript-eslint/type-utils';
 import ts from 'typescript';
 
+import { identifyCacheLibrary, type CacheLibrary } from './caches.js';
+
 import { calleeName, calledMethodName, canonical, enclosingBody, isFunctionLike, isSeparateFunction, skipOuter } from './expressions.js';
 
-export type ContainerKind = 'Map' | 'WeakMap' | 'Set' | 'WeakSet' | 'Array' | 'ObjectMap';
+export type ContainerKind = 'Map' | 'WeakMap' | 'Set' | 'WeakSet' | 'Array' | 'ObjectMap' | 'Cache';
 
-export interface ContainerType {
-  kind: ContainerKind;
-  valueType: ts.Type;
-}
+export type ContainerType =
+  | { kind: Exclude<ContainerKind, 'Cache'>; valueType: ts.Type }
+  /** A cache library's instance: what it does on each path is in caches.ts, its values come from its insertions. */
+  | { kind: 'Cache'; library: CacheLibrary };
 
 const containerTypeCache = new WeakMap<ts.Type, ContainerType | null>();
 
@@ -32,6 +34,9 @@ function computeContainerType(type: ts.Type, program: ts.Program, checker: ts.Ty
     return present.length === 1 ? getContainerType(present[0]!, program, checker) : undefined;
   }
   if (!(type.getFlags() & ts.TypeFlags.Object)) return undefined;
+  // quick-lru extends Map and expiry-map implements it: a cache library is asked first.
+  const library = identifyCacheLibrary(type, program);
+  if (library) return { kind: 'Cache', library };
   if (checker.isArrayType(type)) {
     const [element] = checker.getTypeArguments(type as ts.TypeReference);
     return element ? { kind: 'Array', valueType: element } : undefined;
@@ -132,7 +137,7 @@ function computeOwnership(scope: ts.Node, containerText: string): Ownership {
       const method = calledMethodName(node);
       const callee = skipOuter(node.expression);
       if (method && ts.isPropertyAccessExpression(callee) && sameContainer(callee.expression)) {
-        if (method === 'set' && node.arguments[1]) inserted.push(node.arguments[1]);
+        if ((method === 'set' || method === 'put') && node.arguments[1]) inserted.push(node.arguments[1]);
         else if (method === 'add' && node.arguments[0]) inserted.push(node.arguments[0]);
         else if (method === 'push' || method === 'unshift') inserted.push(...node.arguments);
         else if (method === 'splice') inserted.push(...node.arguments.slice(2));

@@ -5,9 +5,12 @@
  */
 import ts from 'typescript';
 
+import { CACHE_LIBRARIES, EVICTION_PATHS, pathsOfMethod, returnsDroppedValue, type CacheLibrary, type EvictionPath } from './caches.js';
+import { constructionProblem, copiesValues, getCacheUse, lookupsProveAbsence, pathCover, releasingHooks, resourceOfCache, type CacheUse, type ConstructionProblem } from './cacheUse.js';
 import { getContainerType, getOwnership, type ContainerKind } from './containers.js';
 import { calledMethodName, canonical, enclosingBody, isFunctionLike, isSeparateFunction, skipOuter, type CanonicalText } from './expressions.js';
 import type { DropSite } from './paths.js';
+import type { AnalysisSession } from './session.js';
 import { isOnlyTimers, releaseNames, type Resource, type ResourceOracle } from './resources.js';
 
 export type DropOperation =
@@ -28,7 +31,8 @@ export interface DropCandidate {
   containerKind: ContainerKind;
   containerExpression: ts.Expression;
   resource: Resource;
-  /** Slots that need no release here (a close handler of that very resource, a fired one-shot timer). */
+  /** The cache library, when the container is a cache. */
+  cache?: CacheLibrary;
   /** Source text pieces for the suggestion. */
   keyExpression?: ts.Expression;
   newValue?: ts.Expression;
@@ -36,7 +40,16 @@ export interface DropCandidate {
   storesIntervals: boolean;
 }
 
-const CANDIDATE_METHODS = new Set(['delete', 'clear', 'set', 'splice', 'pop', 'shift']);
+const CANDIDATE_METHODS = new Set([
+  'delete',
+  'clear',
+  'set',
+  'splice',
+  'pop',
+  'shift',
+  // cache libraries' names for the same paths (caches.ts)
+  ...CACHE_LIBRARIES.flatMap((library) => EVICTION_PATHS.flatMap((path) => library.paths[path].methods)),
+]);
 const CLOSE_EVENTS = new Set(['close', 'exit', 'end', 'finish', 'disconnect', 'disconnected', 'closed', 'destroy', 'destroyed']);
 const CLOSE_HOOK_METHOD = /^on(Close|Closed|Exit|End|Disconnect|Disconnected|Destroy|Destroyed)$/;
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
@@ -51,6 +64,7 @@ export interface DropContext {
   checker: ts.TypeChecker;
   program: ts.Program;
   resources: ResourceOracle;
+  session: AnalysisSession;
 }
 
 /**
@@ -77,7 +91,7 @@ function containerOfResources(expression: ts.Expression, context: DropContext): 
   if (!text || text.impure) return undefined;
   const type = context.checker.getTypeAtLocation(expression);
   const container = getContainerType(type, context.program, context.checker);
-  if (!container) return undefined;
+  if (!container || container.kind === 'Cache') return undefined;
   const resource = context.resources.resourceOf(container.valueType);
   if (!resource) return undefined;
   const ownership = getOwnership(expression);
@@ -593,3 +607,113 @@ function isZero(expression: ts.Expression): boolean {
   const e = skipOuter(expression);
   return ts.isNumericLiteral(e) && Number(e.text) === 0;
 }
+
+// ---------------------------------------------------------------------------
+// Caches
+
+export interface CacheCall {
+  use: CacheUse;
+  resource: Resource;
+  /** Hooks registered on the cache that release the value on every path. */
+  releasing: ReadonlySet<string>;
+  method: string;
+  paths: readonly EvictionPath[];
+  /** What the cache itself loses (expiry, size eviction, copies): reported on its construction. */
+  constructionProblem: ConstructionProblem | undefined;
+}
+
+/** A call on an instance of a cache library that holds resources the program owns. */
+export function describeCacheCall(node: ts.CallExpression, context: DropContext): CacheCall | undefined {
+  const method = calledMethodName(node);
+  if (method === undefined || !CANDIDATE_METHODS.has(method)) return undefined;
+  const receiver = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
+  const container = getContainerType(context.checker.getTypeAtLocation(receiver), context.program, context.checker);
+  if (container?.kind !== 'Cache') return undefined;
+  const paths = pathsOfMethod(container.library, method);
+  if (paths.length === 0) return undefined;
+  const use = getCacheUse(receiver, container.library, context.program);
+  if (!use) return undefined;
+  const resource = resourceOfCache(use, context.resources, context.checker);
+  if (!resource || !getOwnership(receiver).owns) return undefined;
+  const releasing = releasingHooks(use, resource, context.session);
+  return { use, resource, releasing, method, paths, constructionProblem: constructionProblem(use, releasing) };
+}
+
+/**
+ * A delete or clear on a cache whose library calls no releasing hook there
+ * (quick-lru `delete()`, node-cache `flushAll()`): a drop like a Map's.
+ */
+export function cacheRemovalDrop(node: ts.CallExpression, call: CacheCall): DropCandidate | undefined {
+  if (copiesValues(call.use)) return undefined;
+  const removal = call.paths.find((path): path is 'delete' | 'clear' => path === 'delete' || path === 'clear');
+  if (!removal) return undefined;
+  if (pathCover(call.use, removal, call.releasing, node.arguments, call.method).covered) return undefined;
+  const receiver = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
+  const container = canonical(receiver);
+  if (!container) return undefined;
+  const returned = returnsDroppedValue(call.use.library, call.method);
+  const result: DropSite['result'] = returned ? 'one' : 'none';
+  if (returned && isResultUsed(node) !== 'unused') return undefined;
+  const [first] = node.arguments;
+  const key = removal === 'delete' && first ? canonical(first) : undefined;
+  if (removal === 'delete' && (!first || ts.isArrayLiteralExpression(skipOuter(first)))) return undefined;
+  const slots = owedSlotsOf(call.resource);
+  return {
+    containerKind: 'Cache',
+    containerExpression: receiver,
+    resource: call.resource,
+    storesIntervals: false,
+    cache: call.use.library,
+    ...(first && removal === 'delete' && { keyExpression: first }),
+    operation: removal === 'clear' ? 'clear' : 'delete',
+    site: {
+      node,
+      container: container.text,
+      containerRoots: container.roots,
+      target: removal === 'clear' ? { kind: 'all' } : key ? { kind: 'key', key: key.text, keyRoots: key.roots } : { kind: 'key', key: `#unknown${node.pos}`, keyRoots: [] },
+      slots,
+      storesNewValue: false,
+      result,
+    },
+  };
+}
+
+/**
+ * An insertion that replaces a stored value the library drops without its releasing hook
+ * (node-cache `set()`, quick-lru `set()`, lru-cache with `noDisposeOnSet`). Undefined when the
+ * cache has no releasing hook at all (its construction is reported) or copies values.
+ */
+export function cacheOverwriteDrop(node: ts.CallExpression, call: CacheCall): (DropCandidate & { lookupsProveAbsence: boolean }) | undefined {
+  if (!call.paths.includes('overwrite') || copiesValues(call.use) || call.releasing.size === 0) return undefined;
+  if (pathCover(call.use, 'overwrite', call.releasing, node.arguments, call.method).covered) return undefined;
+  const receiver = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
+  const container = canonical(receiver);
+  const [keyExpression, newValue] = node.arguments;
+  if (!container || !keyExpression || !newValue || isFreshKey(keyExpression) || !call.resource) return undefined;
+  const key = canonical(keyExpression);
+  return {
+    containerKind: 'Cache',
+    containerExpression: receiver,
+    resource: call.resource,
+    storesIntervals: false,
+    cache: call.use.library,
+    keyExpression,
+    newValue,
+    operation: 'set',
+    lookupsProveAbsence: lookupsProveAbsence(call.use),
+    site: {
+      node,
+      container: container.text,
+      containerRoots: container.roots,
+      target: key ? { kind: 'key', key: key.text, keyRoots: key.roots } : { kind: 'key', key: `#unknown${node.pos}`, keyRoots: [] },
+      slots: owedSlotsOf(call.resource),
+      storesNewValue: true,
+      result: 'none',
+    },
+  };
+}
+
+function owedSlotsOf(resource: Resource): string[] {
+  return resource.release.kind === 'fields' ? resource.release.fields.map((field) => field.name) : ['*'];
+}
+

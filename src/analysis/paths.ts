@@ -167,6 +167,8 @@ interface FinallyContext {
 export interface AnalysisOptions {
   vocabulary: ReleaseVocabulary;
   resolver: CalleeResolver;
+  /** Containers whose `has()` / `get()` miss does not prove a key empty. */
+  untrustedLookups?: ReadonlySet<string>;
 }
 
 /** Container methods that look a value up or take it out, and keep nothing they are given. */
@@ -583,11 +585,11 @@ class FunctionAnalysis {
     // `map.has(k)`, `k in obj`: false means the place is empty.
     if (ts.isCallExpression(expression) && calledMethodName(expression) === 'has' && expression.arguments.length === 1) {
       const place = this.placeOf(skipOuter((skipOuter(expression.expression) as ts.PropertyAccessExpression).expression), expression.arguments[0]!);
-      if (place) return [after, this.markEmpty(place, after)];
+      if (place) return [after, this.markEmptyByLookup(place, after)];
     }
     // `if (old)`, `if (map.get(k))`, `if (entry.timer)`: falsy means nothing is stored there.
     const ref = this.slotRef(expression, after);
-    if (ref) return [after, this.markEmpty(ref.ref, after, ref.slot)];
+    if (ref) return [after, this.markEmptyByLookup(ref.ref, after, ref.slot)];
     return [after, after];
   }
 
@@ -601,7 +603,7 @@ class FunctionAnalysis {
           : undefined;
     if (operator === ts.SyntaxKind.InKeyword) {
       const place = this.placeOf(skipOuter(expression.right), expression.left);
-      return place ? [state, this.markEmpty(place, state)] : [state, state];
+      return place ? [state, this.markEmptyByLookup(place, state)] : [state, state];
     }
     if (equality === undefined) return [state, state];
     const left = skipOuter(expression.left);
@@ -615,13 +617,20 @@ class FunctionAnalysis {
     const ref = subject && this.slotRef(subject, state);
     const target = ref ?? (subject === left ? this.slotRef(right, state) : undefined);
     if (!target) return [state, state];
-    const empty = this.markEmpty(target.ref, state, target.slot);
+    const empty = this.markEmptyByLookup(target.ref, state, target.slot);
     return equality ? [empty, state] : [state, empty];
   }
 
   /** The place holds nothing (or nothing that needs releasing) on this path. */
   markEmpty(ref: ValueRef, state: State, slot = '*'): State {
     return this.release(ref, slot, state, false);
+  }
+
+  /** A look-up found nothing: the place is empty, unless this container's look-ups cannot tell. */
+  markEmptyByLookup(ref: ValueRef, state: State, slot = '*'): State {
+    const place = ref.kind === 'place' ? ref : ref.kind === 'variable' ? state.aliases.get(ref.name) : undefined;
+    if (place?.kind === 'place' && this.options.untrustedLookups?.has(place.container)) return state;
+    return this.markEmpty(ref, state, slot);
   }
 
   // -- expressions ------------------------------------------------------------
@@ -836,7 +845,15 @@ class FunctionAnalysis {
       const [first] = node.arguments;
       if ((methodName === 'delete' || methodName === 'del') && first) {
         const place = this.placeOf(receiver, first);
-        if (place) current = this.markEmpty(place, current);
+        const argument = skipOuter(first);
+        // node-cache `del(cache.keys())`: every key at once.
+        if (ts.isCallExpression(argument) && calledMethodName(argument) === 'keys' && canonical((skipOuter(argument.expression) as ts.PropertyAccessExpression).expression)?.text === canonical(receiver)?.text) {
+          const container = canonical(receiver);
+          if (container) {
+            current = this.replaceContainer(container.text, current);
+            current.facts.set(allFact(container.text, '*'), { roots: container.roots });
+          }
+        } else if (place) current = this.markEmpty(place, current);
       } else if (methodName === 'clear' && node.arguments.length === 0) {
         const container = canonical(receiver);
         if (container) {
@@ -1147,7 +1164,7 @@ class FunctionAnalysis {
       const path = canonical(e);
       if (path) return { kind: 'variable', name: path.text };
     }
-    if (ts.isCallExpression(e) && calledMethodName(e) === 'get' && e.arguments.length >= 1) {
+    if (ts.isCallExpression(e) && (calledMethodName(e) === 'get' || calledMethodName(e) === 'peek') && e.arguments.length >= 1) {
       return this.placeOf(skipOuter((skipOuter(e.expression) as ts.PropertyAccessExpression).expression), e.arguments[0]!);
     }
     if (ts.isElementAccessExpression(e) && !isSymbolDisposeAccess(e.argumentExpression)) {

@@ -1,24 +1,23 @@
-import { typeOrValueSpecifiersSchema } from '@typescript-eslint/type-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { type DropCandidate, type DropOperation, describeDrop, isCandidateCallName } from '../analysis/drops.js';
-import { canonical, enclosingBody, shortText, skipOuter } from '../analysis/expressions.js';
-import { analyzeDrops, type DropVerdict } from '../analysis/paths.js';
-import { describeRelease, getResourceOracle, releaseStatements, type ResourceTypeOption } from '../analysis/resources.js';
+import type { EvictionPath } from '../analysis/caches.js';
+import type { ConstructionProblem } from '../analysis/cacheUse.js';
+import { DropCollector } from '../analysis/dropAnalysis.js';
+import { cacheRemovalDrop, describeCacheCall, describeDrop, isCandidateCallName, type DropCandidate, type DropOperation } from '../analysis/drops.js';
+import { shortText } from '../analysis/expressions.js';
+import type { DropVerdict } from '../analysis/paths.js';
+import { describeRelease, getResourceOracle, type Resource } from '../analysis/resources.js';
 import { getAnalysisSession } from '../analysis/session.js';
+import { describeCondition, suggestRelease } from '../analysis/suggestions.js';
 import { createRule } from '../util/createRule.js';
+import { defaultResourceRuleOptions, resourceOptionsSchema, type ResourceRuleOptions } from '../util/resourceOptions.js';
 import { getTypedServices } from '../util/typedServices.js';
 
-export type Options = [
-  {
-    resources?: ResourceTypeOption[];
-    nameRules?: boolean;
-  },
-];
-export type MessageIds = 'unreleasedDrop' | 'unreleasedDropWhen' | 'releaseBeforeDrop';
+export type Options = [ResourceRuleOptions];
+export type MessageIds = 'unreleasedDrop' | 'unreleasedDropWhen' | 'unreleasedCacheDrop' | 'cacheDropsResources' | 'releaseBeforeDrop';
 
-const OPERATION_TEXT: Record<DropOperation, string> = {
+export const OPERATION_TEXT: Record<DropOperation, string> = {
   delete: '`delete()`',
   clear: '`clear()`',
   set: '`set()` over an existing key',
@@ -29,6 +28,15 @@ const OPERATION_TEXT: Record<DropOperation, string> = {
   deleteOperator: 'the `delete` operator',
   truncate: '`length = 0`',
   reassign: 'reassigning the container',
+};
+
+const PATH_TEXT: Record<EvictionPath, string> = {
+  overwrite: 'overwrite',
+  sameValue: 'same-value set',
+  delete: 'delete',
+  clear: 'clear',
+  expiry: 'expiry',
+  sizeEviction: 'size eviction',
 };
 
 export default createRule<Options, MessageIds>({
@@ -43,42 +51,12 @@ export default createRule<Options, MessageIds>({
     messages: {
       unreleasedDrop: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}}.',
       unreleasedDropWhen: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}} when {{when}}.',
+      unreleasedCacheDrop: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}}: {{library}} calls no hook that releases it there.',
+      cacheDropsResources: '{{type}} values in this {{library}} cache are dropped on {{paths}} without {{release}}: {{why}}.',
       releaseBeforeDrop: 'Call {{release}} on the dropped value first.',
     },
-    schema: [
-      {
-        type: 'object',
-        additionalProperties: false,
-        description: 'Which types are resources.',
-        properties: {
-          resources: {
-            type: 'array',
-            description: 'Extra resource types, each with the method that releases it.',
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['type', 'release'],
-              properties: {
-                type: {
-                  ...typeOrValueSpecifiersSchema.items,
-                  description: 'The type, as a TypeOrValueSpecifier: a name, or `{ from: "package", package, name }`, `{ from: "file", name, path }`, `{ from: "lib", name }`.',
-                },
-                release: {
-                  type: 'string',
-                  minLength: 1,
-                  description: 'The method that releases a value of this type, called with no arguments.',
-                },
-              },
-            },
-          },
-          nameRules: {
-            type: 'boolean',
-            description: 'Treat a type with a method such as stop(), dispose() or close() that takes no arguments and returns nothing as a resource.',
-          },
-        },
-      },
-    ],
-    defaultOptions: [{ resources: [], nameRules: true }],
+    schema: [resourceOptionsSchema],
+    defaultOptions: [defaultResourceRuleOptions],
     hasSuggestions: true,
   },
   create(context, [options]) {
@@ -87,17 +65,29 @@ export default createRule<Options, MessageIds>({
     const checker = program.getTypeChecker();
     const resources = getResourceOracle(program, { resources: options.resources ?? [], nameRules: options.nameRules ?? true });
     const session = getAnalysisSession(program);
-    const dropContext = { checker, program, resources };
-    const candidatesByBody = new Map<ts.Node, DropCandidate[]>();
+    const dropContext = { checker, program, resources, session };
+    const drops = new DropCollector(session);
+    const reportedConstructions = new Set<ts.Node>();
+    const sourceFile = services.program.getSourceFile(context.filename);
 
     const consider = (node: TSESTree.Node): void => {
       const tsNode = services.esTreeNodeToTSNodeMap.get(node);
       const candidate = describeDrop(tsNode, dropContext);
-      if (!candidate) return;
-      const body = enclosingBody(tsNode);
-      const list = candidatesByBody.get(body);
-      if (list) list.push(candidate);
-      else candidatesByBody.set(body, [candidate]);
+      if (candidate) {
+        drops.add(candidate, undefined);
+        return;
+      }
+      if (!ts.isCallExpression(tsNode)) return;
+      const call = describeCacheCall(tsNode, dropContext);
+      if (!call) return;
+      const { construction } = call.use;
+      if (call.constructionProblem && construction && construction.getSourceFile() === sourceFile && !reportedConstructions.has(construction)) {
+        reportedConstructions.add(construction);
+        const constructionNode = services.tsNodeToESTreeNodeMap.get(construction);
+        if (constructionNode) reportConstruction(context, constructionNode, call.use.library.package, call.resource, call.constructionProblem);
+      }
+      const removal = cacheRemovalDrop(tsNode, call);
+      if (removal) drops.add(removal, undefined);
     };
 
     return {
@@ -116,19 +106,41 @@ export default createRule<Options, MessageIds>({
         if (node.operator === 'delete' && node.argument.type === 'MemberExpression' && node.argument.computed) consider(node);
       },
       'Program:exit'() {
-        for (const [body, candidates] of candidatesByBody) {
-          const verdicts = analyzeDrops(
-            body,
-            candidates.map((candidate) => candidate.site),
-            { vocabulary: session.vocabularyFor(candidates.map((candidate) => candidate.resource)), resolver: session.resolver },
-            session.summaries,
-          );
-          candidates.forEach((candidate, index) => report(context, services.tsNodeToESTreeNodeMap, candidate, verdicts[index]!));
-        }
+        for (const { candidate, verdict } of drops.verdicts()) report(context, services.tsNodeToESTreeNodeMap, candidate, verdict);
       },
     };
   },
 });
+
+function reportConstruction(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+  node: TSESTree.Node,
+  library: string,
+  resource: Resource,
+  problem: ConstructionProblem,
+): void {
+  const why =
+    problem.reason === 'copies'
+      ? `it hands get() and its hooks copies of values (useClones defaults to true), so a release reaches a copy: construct it with \`useClones: false\``
+      : problem.reason === 'noHookInLibrary'
+        ? `${library} has no hook that receives dropped values`
+        : problem.reason === 'librarySilent'
+          ? `${library} calls no hook on ${problem.paths.map((path) => PATH_TEXT[path]).join(' or ')}`
+          : problem.reason === 'noHook'
+            ? `no ${problem.hooks.map((hook) => `\`${hook}\``).join(' or ')} hook releases them`
+            : `its ${problem.hooks.map((hook) => `\`${hook}\``).join(' and ')} hook does not release them on every path`;
+  context.report({
+    node,
+    messageId: 'cacheDropsResources',
+    data: {
+      type: resource.typeName,
+      library,
+      paths: problem.paths.map((path) => PATH_TEXT[path]).join(', '),
+      release: describeRelease(resource.release),
+      why,
+    },
+  });
+}
 
 function report(
   context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
@@ -145,18 +157,22 @@ function report(
     resource.release.kind === 'fields'
       ? describeRelease({ kind: 'fields', fields: resource.release.fields.filter((field) => verdict.unreleasedSlots.includes(field.name)) }, preferredFunction)
       : describeRelease(resource.release, preferredFunction);
+  const operation = candidate.cache ? `\`${(candidate.site.node as ts.CallExpression).expression.getText().split('.').pop()}()\`` : OPERATION_TEXT[candidate.operation];
   const data = {
     type: resource.typeName,
     container: shortText(candidate.containerExpression),
-    operation: OPERATION_TEXT[candidate.operation],
+    operation,
     release,
   };
   const when = verdict.releasedOnSomePath && verdict.missedWhen ? describeCondition(verdict.missedWhen.test, verdict.missedWhen.whenTrue) : undefined;
   const suggestion = suggestRelease(candidate, context.sourceCode.text, preferredFunction);
   context.report({
     node,
-    messageId: when ? 'unreleasedDropWhen' : 'unreleasedDrop',
-    data: when ? { ...data, when } : data,
+    ...(candidate.cache
+      ? { messageId: 'unreleasedCacheDrop' as const, data: { ...data, library: candidate.cache.package } }
+      : when
+        ? { messageId: 'unreleasedDropWhen' as const, data: { ...data, when } }
+        : { messageId: 'unreleasedDrop' as const, data }),
     suggest: suggestion
       ? [
           {
@@ -167,78 +183,4 @@ function report(
         ]
       : [],
   });
-}
-
-/** "`graceful` is false" for a release that happens only when `graceful` is true. */
-function describeCondition(test: ts.Expression, missedWhenTrue: boolean): string {
-  let expression = skipOuter(test);
-  let whenTrue = missedWhenTrue;
-  while (ts.isPrefixUnaryExpression(expression) && expression.operator === ts.SyntaxKind.ExclamationToken) {
-    expression = skipOuter(expression.operand);
-    whenTrue = !whenTrue;
-  }
-  return `\`${shortText(expression)}\` is ${whenTrue ? 'true' : 'false'}`;
-}
-
-/**
- * Inserts the release before the statement that drops the value, when that statement
- * stands in a statement list, evaluates the drop unconditionally, and the container,
- * key and new value can be named again without side effects.
- */
-function suggestRelease(candidate: DropCandidate, sourceText: string, preferredFunction: string | undefined): { at: number; text: string } | undefined {
-  const statement = candidate.site.node.parent;
-  if (!statement || !ts.isExpressionStatement(statement)) return undefined;
-  const list = statement.parent;
-  if (!ts.isBlock(list) && !ts.isSourceFile(list) && !ts.isCaseClause(list) && !ts.isDefaultClause(list) && !ts.isModuleBlock(list)) return undefined;
-  const container = canonical(candidate.containerExpression);
-  if (!container || container.impure) return undefined;
-  const { resource, operation, containerKind } = candidate;
-  const containerText = candidate.containerExpression.getText();
-
-  let lines: string[];
-  if (candidate.site.target.kind === 'all') {
-    if (operation === 'splice') return undefined;
-    const valueName = freshName(enclosingBody(candidate.site.node).getText(), ['value', 'resource', 'entry', 'item']);
-    const iterable =
-      containerKind === 'Map' ? `${containerText}.values()` : containerKind === 'ObjectMap' ? `Object.values(${containerText})` : containerText;
-    const releases = releaseStatements(resource.release, valueName, { optional: false, ...(preferredFunction && { preferredFunction }) });
-    lines = [`for (const ${valueName} of ${iterable}) ${releases.length === 1 ? releases[0] : `{ ${releases.join(' ')} }`}`];
-  } else if (candidate.site.target.kind === 'value') {
-    if (operation !== 'delete' || !candidate.valueExpression) return undefined;
-    lines = releaseStatements(resource.release, candidate.valueExpression.getText(), { optional: false, ...(preferredFunction && { preferredFunction }) });
-  } else {
-    if (!candidate.keyExpression || operation === 'splice' || operation === 'pop' || operation === 'shift') return undefined;
-    const key = canonical(candidate.keyExpression);
-    if (!key || key.impure) return undefined;
-    const keyText = candidate.keyExpression.getText();
-    const stored = containerKind === 'Map' || containerKind === 'WeakMap' ? `${containerText}.get(${keyText})` : `${containerText}[${keyText}]`;
-    const releases = releaseStatements(resource.release, stored, { optional: true, ...(preferredFunction && { preferredFunction }) });
-    if (candidate.newValue && !isFreshlyCreated(candidate.newValue)) {
-      // A replaced value is released only when it is not the value being stored again.
-      const newValue = canonical(candidate.newValue);
-      if (!newValue || newValue.impure) return undefined;
-      const body = releases.length === 1 ? releases[0]! : `{ ${releases.join(' ')} }`;
-      lines = [`if (${stored} !== ${candidate.newValue.getText()}) ${body}`];
-    } else {
-      lines = releases;
-    }
-  }
-  const start = statement.getStart();
-  const lineStart = sourceText.lastIndexOf('\n', start - 1) + 1;
-  const indent = /^[ \t]*/.exec(sourceText.slice(lineStart, start))?.[0] ?? '';
-  return { at: start, text: lines.map((line) => `${line}\n${indent}`).join('') };
-}
-
-function isFreshlyCreated(expression: ts.Expression): boolean {
-  const e = skipOuter(expression);
-  return ts.isNewExpression(e) || ts.isCallExpression(e) || ts.isObjectLiteralExpression(e) || (ts.isAwaitExpression(e) && isFreshlyCreated(e.expression));
-}
-
-function freshName(scopeText: string, candidates: string[]): string {
-  for (const candidate of candidates) {
-    if (!new RegExp(`\\b${candidate}\\b`).test(scopeText)) return candidate;
-  }
-  let index = 1;
-  while (new RegExp(`\\bvalue${index}\\b`).test(scopeText)) index++;
-  return `value${index}`;
 }

@@ -1,0 +1,239 @@
+/**
+ * One cache instance as the program uses it: where it is built and with which options,
+ * which hooks the code registers on it, what values it stores, and whether each
+ * eviction path reaches a hook that really releases the value.
+ */
+import ts from 'typescript';
+
+import {
+  canExpire,
+  evictionPathBehaviour,
+  identifyCacheConstruction,
+  NO_OPTIONS,
+  readCallOptions,
+  valueCopies,
+  type CacheHook,
+  type CacheLibrary,
+  type CacheOptions,
+  type EvictionPath,
+} from './caches.js';
+import { calledMethodName, canonical, isFunctionLike, skipOuter } from './expressions.js';
+import type { AnalysisSession } from './session.js';
+import type { Resource, ResourceOracle } from './resources.js';
+
+export interface RegisteredHook {
+  hook: CacheHook;
+  /** The function registered, when the code names one with a body. */
+  fn: ts.FunctionLikeDeclaration | undefined;
+}
+
+export interface CacheUse {
+  library: CacheLibrary;
+  containerText: string;
+  /** `new LRUCache({...})` / `lru(100)`, when found in the container's class or module. */
+  construction: ts.NewExpression | ts.CallExpression | undefined;
+  options: CacheOptions;
+  hooks: RegisteredHook[];
+  /** Values passed to the library's insertion methods. */
+  insertedValues: ts.Expression[];
+}
+
+const useCache = new WeakMap<ts.Node, Map<string, CacheUse>>();
+
+/** The cache behind `containerExpression` (of a recognized library), read from its class or module. */
+export function getCacheUse(containerExpression: ts.Expression, library: CacheLibrary, program: ts.Program): CacheUse | undefined {
+  const container = canonical(containerExpression);
+  if (!container || container.impure) return undefined;
+  const scope = scopeOf(containerExpression);
+  let byText = useCache.get(scope);
+  if (!byText) useCache.set(scope, (byText = new Map()));
+  let use = byText.get(container.text);
+  if (!use) {
+    use = readCacheUse(scope, container.text, library, program);
+    byText.set(container.text, use);
+  }
+  return use;
+}
+
+function scopeOf(expression: ts.Expression): ts.Node {
+  let root = skipOuter(expression);
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipOuter(root.expression);
+  if (root.kind === ts.SyntaxKind.ThisKeyword) {
+    let current: ts.Node | undefined = expression.parent;
+    while (current && !ts.isClassLike(current)) current = current.parent;
+    if (current) return current;
+  }
+  return expression.getSourceFile();
+}
+
+function readCacheUse(scope: ts.Node, containerText: string, library: CacheLibrary, program: ts.Program): CacheUse {
+  const checker = program.getTypeChecker();
+  const insertionMethods = new Set([...library.paths.overwrite.methods]);
+  const use: CacheUse = { library, containerText, construction: undefined, options: NO_OPTIONS, hooks: [], insertedValues: [] };
+  const isContainer = (expression: ts.Expression): boolean => canonical(expression)?.text === containerText;
+  const noteConstruction = (initializer: ts.Expression | undefined): void => {
+    const e = initializer && skipOuter(initializer);
+    if (!e || !(ts.isNewExpression(e) || ts.isCallExpression(e))) return;
+    const construction = identifyCacheConstruction(e, program);
+    if (!construction) return;
+    use.construction = e;
+    use.options = construction.options;
+    for (const hook of library.hooks) {
+      if (hook.registration.kind !== 'option') continue;
+      const value = construction.options.values.get(hook.registration.option);
+      if (!value || (value.kind === 'literal' && (value.value === undefined || value.value === null))) continue;
+      use.hooks.push({ hook, fn: functionOf(value.node, checker) });
+    }
+  };
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === containerText) noteConstruction(node.initializer);
+    else if (ts.isPropertyDeclaration(node) && `this.${node.name.getText()}` === containerText) noteConstruction(node.initializer);
+    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isContainer(node.left)) noteConstruction(node.right);
+    else if (ts.isCallExpression(node)) {
+      const method = calledMethodName(node);
+      const callee = skipOuter(node.expression);
+      if (method !== undefined && ts.isPropertyAccessExpression(callee) && isContainer(callee.expression)) {
+        if (insertionMethods.has(method) && node.arguments[1]) use.insertedValues.push(node.arguments[1]);
+        for (const hook of library.hooks) {
+          const registration = hook.registration;
+          if (registration.kind === 'event' && registration.methods.includes(method)) {
+            const [event, listener] = node.arguments;
+            if (event && ts.isStringLiteralLike(event) && event.text === registration.event && listener) use.hooks.push({ hook, fn: functionOf(listener, checker) });
+          } else if (registration.kind === 'method' && registration.method === method && node.arguments[0]) {
+            use.hooks.push({ hook, fn: functionOf(node.arguments[0], checker) });
+          } else if (registration.kind === 'callArgument' && registration.method === method) {
+            const listener = node.arguments[registration.argument];
+            if (listener) use.hooks.push({ hook, fn: functionOf(listener, checker) });
+          }
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(scope);
+  return use;
+}
+
+/** The function a hook names: written inline, or a function/method/const arrow declared with a body. */
+function functionOf(node: ts.Node, checker: ts.TypeChecker): ts.FunctionLikeDeclaration | undefined {
+  if (isFunctionLike(node)) return node;
+  if (ts.isPropertyAssignment(node)) return functionOf(node.initializer, checker);
+  if (!ts.isExpression(node)) return undefined;
+  const e = skipOuter(node);
+  if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return e;
+  if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) {
+    let symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(e) ? e.name : e);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    for (const declaration of symbol?.declarations ?? []) {
+      if (isFunctionLike(declaration) && declaration.body) return declaration;
+      if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer) {
+        const initializer = skipOuter(declaration.initializer);
+        if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) return initializer;
+      }
+    }
+  }
+  if (ts.isCallExpression(e) && calledMethodName(e) === 'bind') return functionOf((skipOuter(e.expression) as ts.PropertyAccessExpression).expression, checker);
+  return undefined;
+}
+
+/** The resource the cache holds, from the types of the values the code inserts. */
+export function resourceOfCache(use: CacheUse, resources: ResourceOracle, checker: ts.TypeChecker): Resource | undefined {
+  for (const value of use.insertedValues) {
+    const resource = resources.resourceOf(checker.getTypeAtLocation(value));
+    if (resource) return resource;
+  }
+  return undefined;
+}
+
+/** Hooks registered on this cache that release the value they receive, on every path through them. */
+export function releasingHooks(use: CacheUse, resource: Resource, session: AnalysisSession): Set<string> {
+  const releasing = new Set<string>();
+  const options = { vocabulary: session.vocabularyFor([resource]), resolver: session.resolver };
+  const needed = resource.release.kind === 'fields' ? resource.release.fields.map((field) => field.name) : ['*'];
+  for (const { hook, fn } of use.hooks) {
+    // A hook the linter cannot read (imported from a declaration file, built at run time) is trusted.
+    if (!fn) {
+      releasing.add(hook.id);
+      continue;
+    }
+    const slots = session.summaries.releasedSlots(fn, hook.value.parameter, options, 1);
+    const covered = (slot: string): boolean =>
+      slots.includes('*') || slots.includes(slot) || (hook.value.property !== undefined && slots.includes(hook.value.property));
+    if (hook.value.property !== undefined ? covered(hook.value.property) || needed.every(covered) : needed.every(covered)) releasing.add(hook.id);
+  }
+  return releasing;
+}
+
+export interface PathCover {
+  path: EvictionPath;
+  /** Nothing is dropped on this path, or a releasing hook receives the value. */
+  covered: boolean;
+  /** The path exists but only a hook could cover it, and the library calls none here. */
+  libraryIsSilent: boolean;
+  hooks: readonly string[];
+}
+
+/** Whether `path` ends in a hook that releases, under the construction's (and a call's) options. */
+export function pathCover(use: CacheUse, path: EvictionPath, releasing: ReadonlySet<string>, callArguments?: readonly ts.Expression[], method?: string): PathCover {
+  const call = callArguments && method ? readCallOptions(use.library, method, callArguments) : undefined;
+  const verdict = evictionPathBehaviour(use.library, path, { construction: use.options, ...(call && { call }) });
+  if (verdict.coverage === 'kept' || verdict.coverage === 'absent') return { path, covered: true, libraryIsSilent: false, hooks: verdict.hooks };
+  const covered = verdict.reachesHook && verdict.hooks.some((hook) => releasing.has(hook));
+  return { path, covered, libraryIsSilent: !verdict.reachesHook, hooks: verdict.hooks };
+}
+
+/** Paths that only a hook can cover — expiry and size eviction — as they apply to this cache. */
+export function automaticPaths(use: CacheUse): EvictionPath[] {
+  const paths: EvictionPath[] = [];
+  if (canExpire(use.library, use.options) === true) paths.push('expiry');
+  const sized = use.library.sizeLimitedByDefault || use.library.sizeOptions.some((option) => use.options.values.has(option));
+  if (sized && use.library.paths.sizeEviction.coverage !== 'absent') paths.push('sizeEviction');
+  return paths;
+}
+
+export function copiesValues(use: CacheUse): boolean {
+  const copies = valueCopies(use.library, use.options);
+  return copies.get || copies.hooks;
+}
+
+export type ConstructionProblem =
+  | { reason: 'copies'; paths: readonly EvictionPath[] }
+  | { reason: 'noHookInLibrary' | 'noHook' | 'hookDoesNotRelease' | 'librarySilent'; paths: readonly EvictionPath[]; hooks: readonly string[] };
+
+/**
+ * What the cache itself loses without a release: every path when it copies values
+ * (a release reaches a copy), otherwise expiry and size eviction when no releasing
+ * hook receives them.
+ */
+export function constructionProblem(use: CacheUse, releasing: ReadonlySet<string>): ConstructionProblem | undefined {
+  if (copiesValues(use)) return { reason: 'copies', paths: ['overwrite', 'delete', 'clear', 'expiry'] };
+  const uncovered = automaticPaths(use)
+    .map((path) => pathCover(use, path, releasing))
+    .filter((cover) => !cover.covered);
+  if (uncovered.length === 0) return undefined;
+  const paths = uncovered.map((cover) => cover.path);
+  const hooks = [...new Set(uncovered.flatMap((cover) => cover.hooks))];
+  if (use.library.hooks.length === 0) return { reason: 'noHookInLibrary', paths, hooks };
+  if (uncovered.every((cover) => cover.libraryIsSilent)) return { reason: 'librarySilent', paths, hooks };
+  if (use.hooks.length === 0) return { reason: 'noHook', paths, hooks: use.library.hooks.map((hook) => hook.id) };
+  return { reason: 'hookDoesNotRelease', paths, hooks: use.hooks.map((registered) => registered.hook.id) };
+}
+
+/**
+ * Whether a `has()` / `get()` miss proves the key empty before an insertion: only when
+ * entries cannot expire, or when every look-up flushes an expired entry through a hook.
+ */
+export function lookupsProveAbsence(use: CacheUse): boolean {
+  if (canExpire(use.library, use.options) === false) return true;
+  return use.library.expiredAccess
+    .filter((access) => access.method === 'get' || access.method === 'has')
+    .every((access) => access.outcome === 'hook');
+}
+
+/** How a hook reads in a message: `dispose`, the `'del'` event, `onEvict`. */
+export function hookText(library: CacheLibrary, id: string): string {
+  const hook = library.hooks.find((candidate) => candidate.id === id);
+  if (hook?.registration.kind === 'event') return `'${hook.registration.event}' event`;
+  return `\`${id}\``;
+}

@@ -1,0 +1,122 @@
+/**
+ * Code that releases a dropped value, inserted before the dropping statement by editor
+ * suggestions. Offered only where one statement does it and nothing is evaluated twice
+ * that could behave differently the second time.
+ */
+import ts from 'typescript';
+
+import type { DropCandidate } from './drops.js';
+import { canonical, enclosingBody, shortText, skipOuter } from './expressions.js';
+import { releaseStatements } from './resources.js';
+
+export interface Insertion {
+  at: number;
+  text: string;
+}
+
+/** "`graceful` is false" for a release that happens only when `graceful` is true. */
+export function describeCondition(test: ts.Expression, missedWhenTrue: boolean): string {
+  let expression = skipOuter(test);
+  let whenTrue = missedWhenTrue;
+  while (ts.isPrefixUnaryExpression(expression) && expression.operator === ts.SyntaxKind.ExclamationToken) {
+    expression = skipOuter(expression.operand);
+    whenTrue = !whenTrue;
+  }
+  return `\`${shortText(expression)}\` is ${whenTrue ? 'true' : 'false'}`;
+}
+
+/** The statement-list position just before the statement that evaluates `node`, with its indentation. */
+function insertionPoint(node: ts.Node, sourceText: string): { at: number; indent: string } | undefined {
+  const statement = node.parent;
+  if (!statement || !ts.isExpressionStatement(statement)) return undefined;
+  const list = statement.parent;
+  if (!ts.isBlock(list) && !ts.isSourceFile(list) && !ts.isCaseClause(list) && !ts.isDefaultClause(list) && !ts.isModuleBlock(list)) return undefined;
+  const at = statement.getStart();
+  const lineStart = sourceText.lastIndexOf('\n', at - 1) + 1;
+  return { at, indent: /^[ \t]*/.exec(sourceText.slice(lineStart, at))?.[0] ?? '' };
+}
+
+function asOneStatement(statements: readonly string[]): string {
+  return statements.length === 1 ? statements[0]! : `{ ${statements.join(' ')} }`;
+}
+
+/** How the stored value is read without side effects: `map.get(k)`, `obj[k]`, `cache.peek(k)`. */
+function storedValueText(candidate: DropCandidate, containerText: string, keyText: string): string {
+  if (candidate.cache) return `${containerText}.${candidate.cache.peek ?? 'get'}(${keyText})`;
+  return candidate.containerKind === 'Map' || candidate.containerKind === 'WeakMap' ? `${containerText}.get(${keyText})` : `${containerText}[${keyText}]`;
+}
+
+/** Releases the value `candidate` drops, before the dropping statement. */
+export function suggestRelease(candidate: DropCandidate, sourceText: string, preferredFunction: string | undefined): Insertion | undefined {
+  const point = insertionPoint(candidate.site.node, sourceText);
+  const container = canonical(candidate.containerExpression);
+  if (!point || !container || container.impure) return undefined;
+  const { resource, operation, containerKind } = candidate;
+  const containerText = candidate.containerExpression.getText();
+  const codeOptions = preferredFunction ? { preferredFunction } : {};
+
+  let lines: string[];
+  if (candidate.site.target.kind === 'all') {
+    if (operation === 'splice' || candidate.cache) return undefined;
+    const valueName = freshName(enclosingBody(candidate.site.node).getText(), ['value', 'resource', 'entry', 'item']);
+    const iterable =
+      containerKind === 'Map' ? `${containerText}.values()` : containerKind === 'ObjectMap' ? `Object.values(${containerText})` : containerText;
+    lines = [`for (const ${valueName} of ${iterable}) ${asOneStatement(releaseStatements(resource.release, valueName, { optional: false, ...codeOptions }))}`];
+  } else if (candidate.site.target.kind === 'value') {
+    if (operation !== 'delete' || !candidate.valueExpression) return undefined;
+    lines = releaseStatements(resource.release, candidate.valueExpression.getText(), { optional: false, ...codeOptions });
+  } else {
+    if (!candidate.keyExpression || operation === 'splice' || operation === 'pop' || operation === 'shift') return undefined;
+    const key = canonical(candidate.keyExpression);
+    if (!key || key.impure) return undefined;
+    const stored = storedValueText(candidate, containerText, candidate.keyExpression.getText());
+    const releases = releaseStatements(resource.release, stored, { optional: true, ...codeOptions });
+    const condition = replacedValueCondition(candidate, stored);
+    if (condition === null) return undefined;
+    lines = condition ? [`if (${condition}) ${asOneStatement(releases)}`] : releases;
+  }
+  return { at: point.at, text: lines.map((line) => `${line}\n${point.indent}`).join('') };
+}
+
+/**
+ * A replaced value is released only when it is not the value being stored again:
+ * `stored !== next` for a named new value, nothing for a freshly created one, and
+ * null (no suggestion) when the new value cannot be named twice.
+ */
+function replacedValueCondition(candidate: DropCandidate, stored: string): string | undefined | null {
+  if (!candidate.newValue || isFreshlyCreated(candidate.newValue)) return undefined;
+  const newValue = canonical(candidate.newValue);
+  if (!newValue || newValue.impure) return null;
+  return `${stored} !== ${candidate.newValue.getText()}`;
+}
+
+/**
+ * For a cache whose delete reaches a releasing hook: delete the key first, so the
+ * library's own hook releases the old value (node-cache `del()`, lru-cache `delete()`).
+ */
+export function suggestDeleteFirst(candidate: DropCandidate, deleteMethod: string, sourceText: string): Insertion | undefined {
+  const point = insertionPoint(candidate.site.node, sourceText);
+  const container = canonical(candidate.containerExpression);
+  const key = candidate.keyExpression && canonical(candidate.keyExpression);
+  if (!point || !container || container.impure || !key || key.impure || !candidate.keyExpression) return undefined;
+  const containerText = candidate.containerExpression.getText();
+  const keyText = candidate.keyExpression.getText();
+  const condition = replacedValueCondition(candidate, storedValueText(candidate, containerText, keyText));
+  if (condition === null) return undefined;
+  const statement = `${containerText}.${deleteMethod}(${keyText});`;
+  return { at: point.at, text: `${condition ? `if (${condition}) ${statement}` : statement}\n${point.indent}` };
+}
+
+function isFreshlyCreated(expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  return ts.isNewExpression(e) || ts.isCallExpression(e) || ts.isObjectLiteralExpression(e) || (ts.isAwaitExpression(e) && isFreshlyCreated(e.expression));
+}
+
+function freshName(scopeText: string, candidates: string[]): string {
+  for (const candidate of candidates) {
+    if (!new RegExp(`\\b${candidate}\\b`).test(scopeText)) return candidate;
+  }
+  let index = 1;
+  while (new RegExp(`\\bvalue${index}\\b`).test(scopeText)) index++;
+  return `value${index}`;
+}

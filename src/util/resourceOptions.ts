@@ -1,0 +1,47 @@
+import { typeOrValueSpecifiersSchema, type TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
+import type { JSONSchema } from '@typescript-eslint/utils';
+
+export interface ResourceRuleOptions {
+  /** Extra resource types, each with its release method. */
+  resources?: { type: TypeOrValueSpecifier; release: string }[];
+  /** Name-based detection of release methods (stop, close, dispose, …). */
+  nameRules?: boolean;
+}
+
+export const defaultResourceRuleOptions: Required<ResourceRuleOptions> = { resources: [], nameRules: true };
+
+/** Options shared by every rule of the plugin: which types are resources. */
+export const resourceOptionsSchema: JSONSchema.JSONSchema4ObjectSchema = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Which types are resources.',
+  properties: {
+    resources: {
+      type: 'array',
+      description: 'Extra resource types, each with the method that releases it.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['type', 'release'],
+        properties: {
+          type: {
+            ...(typeOrValueSpecifiersSchema.items as JSONSchema.JSONSchema4),
+            description:
+              'The type, as a TypeOrValueSpecifier: a name, or `{ from: "package", package, name }`, `{ from: "file", name, path }`, `{ from: "lib", name }`.',
+          },
+          release: {
+            type: 'string',
+            minLength: 1,
+            description: 'The method that releases a value of this type, called with no arguments.',
+          },
+        },
+      },
+    },
+    nameRules: {
+      type: 'boolean',
+      description:
+        'Treat a type with a method such as stop(), dispose() or close() that takes no arguments and returns nothing as a resource.',
+    },
+  },
+};
+
