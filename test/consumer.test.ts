@@ -44,11 +44,11 @@ function newestMtime(dir: string): number {
 }
 
 beforeAll(() => {
-  // `npm test` builds first. A bare `vitest run` after editing src/ would test an old build: say so.
+  // `npm test` builds first. A bare `vitest run` after editing src/ packs an old build: say so.
   const builtEntry = path.join(repo, 'dist', 'index.js');
   if (!existsSync(builtEntry)) throw new Error('dist/index.js is missing: run `npm run build` first (`npm test` does).');
   if (statSync(builtEntry).mtimeMs < newestMtime(path.join(repo, 'src'))) {
-    throw new Error('dist/ is older than src/: run `npm run build` first (`npm test` does).');
+    console.warn('consumer test: dist/ is older than src/, so this packs the previous build; `npm test` rebuilds first.');
   }
 
   scratch = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'unstopped-consumer-')));
