@@ -83,7 +83,7 @@ function score(counts) {
 
 /**
  * Lints the collection with every rule of the built plugin and scores the findings.
- * @param {{ casesDir?: string, pluginUrl?: string, plugin?: any }} [options]
+ * @param {{ casesDir?: string, pluginUrl?: string, plugin?: any, ruleOptions?: object }} [options]
  */
 export async function evaluate(options = {}) {
   const casesDir = path.resolve(options.casesDir ?? defaultCasesDir);
@@ -116,7 +116,7 @@ export async function evaluate(options = {}) {
         },
         linterOptions: { reportUnusedDisableDirectives: 'off' },
         plugins: { [namespace]: plugin },
-        rules: Object.fromEntries(pluginRules.map((name) => [`${namespace}/${name}`, 'error'])),
+        rules: Object.fromEntries(pluginRules.map((name) => [`${namespace}/${name}`, options.ruleOptions ? ['error', options.ruleOptions] : 'error'])),
       },
     ],
   });
@@ -356,9 +356,12 @@ export function formatReport(r) {
 
 async function main(argv) {
   const json = argv.includes('--json');
+  // `--options '{"inference":false}'`: the same options for every rule, to compare configurations.
+  const optionsIndex = argv.indexOf('--options');
+  const ruleOptions = optionsIndex >= 0 ? JSON.parse(argv[optionsIndex + 1] ?? '{}') : undefined;
   let result;
   try {
-    result = await evaluate();
+    result = await evaluate(ruleOptions ? { ruleOptions } : {});
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (json) console.log(JSON.stringify({ error: message }, null, 2));

@@ -1,224 +1,243 @@
 #!/usr/bin/env node
-// Stress run: every rule of the built plugin, type-aware, over
-//   (a) real TypeScript sources shipped by pinned devDependencies (rxjs, zod, @trpc/server, mobx, effect),
-//       copied to bench/.out/stress/real/<package>/ with a generated tsconfig each;
+// Stress run: every rule of the built plugin (`configs.all`), type-aware, over
+//   (a) real TypeScript sources shipped by pinned devDependencies (rxjs, zod, @trpc/server, mobx and
+//       part of effect), copied to bench/.out/stress/real/<package>/ with a generated tsconfig each;
 //   (b) generated pathological inputs in bench/.out/stress/gen/ (a 20,000-line file, recursive and
-//       mutually recursive types, huge unions, `any` everywhere, rarely seen syntax, long bodies, long
-//       helper chains, …) and bench/.out/stress/deep/ (nesting ladders probed up to the parser's limit).
+//       mutually recursive types, huge unions, `any` everywhere, rarely seen syntax, scaling series)
+//       and bench/.out/stress/deep/ (nesting ladders probed up to the parser's limit).
 //
-//   node bench/stress.mjs                  full run; exit code 1 on any rule crash
+//   node bench/stress.mjs                  full run
 //   node bench/stress.mjs --filter deep/   lint only files whose path (relative to bench/.out/stress) contains the text
 //   node bench/stress.mjs --only gen       one part: real | gen | deep
+//   node bench/stress.mjs --timeout 30     seconds one file may take before it counts as a hang (default 30)
+//   node bench/stress.mjs --jobs 2         child processes linting in parallel (default: 2)
 //   node bench/stress.mjs --json out.json  also write every result as JSON
+//   node bench/stress.mjs --verbose        print each file with its time as it is linted
 //   STRESS_PLUGIN_URL=file:///…/x.js       another build of the plugin (default: ../dist/index.js)
 //
-// Every file is linted on its own, so one crash never stops the run. A fatal message is a parser
-// error (syntax, or the parser's own stack overflow); an exception thrown out of ESLint whose
-// stack goes through the plugin's dist/ or that names a rule is a rule crash; anything else is
-// listed as another error. Plain ESM JavaScript, so Node 20 runs it without a loader.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Each project is linted in a child process, file by file, so one crash never stops the run and a
+// file that hangs is killed after --timeout (the deeper files of the same series are then skipped).
+// A fatal message is a parser error (syntax, or the parser's own stack overflow); an exception thrown
+// out of ESLint whose stack goes through the plugin's dist/ or that names a plugin rule is a rule
+// crash; anything else thrown is listed as another error. Exit code 1 on any rule crash or hang,
+// 2 when the run itself cannot start. Plain ESM JavaScript, so Node 20 runs it without a loader.
+import { fork } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import tsParser, { clearCaches } from '@typescript-eslint/parser';
-import { ESLint } from 'eslint';
-
-import { generateDeep, probeParserDepths } from './stress/deep.mjs';
 import { generatePathological } from './stress/generate.mjs';
 import { prepareRealSources } from './stress/real.mjs';
-
-Error.stackTraceLimit = 50;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..');
 export const outDir = path.join(here, '.out', 'stress');
-const distDir = path.join(repoRoot, 'dist');
+const childScript = path.join(here, 'stress', 'child.mjs');
 const defaultPluginUrl = new URL('../dist/index.js', import.meta.url).href;
+const WARMUP_TIMEOUT_MS = 180_000;
 
 function parseArgs(argv) {
-  const args = { filter: undefined, only: undefined, json: undefined };
+  const args = { timeout: 30, jobs: Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length)) };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--filter') args.filter = argv[++i];
-    else if (a === '--only') args.only = argv[++i];
-    else if (a === '--json') args.json = argv[++i];
+    const value = () => {
+      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
+      return argv[++i];
+    };
+    if (a === '--filter') args.filter = value();
+    else if (a === '--only') args.only = value();
+    else if (a === '--json') args.json = value();
+    else if (a === '--timeout') args.timeout = Number(value());
+    else if (a === '--jobs') args.jobs = Number(value());
+    else if (a === '--verbose' || a === '-v') args.verbose = true;
     else if (a === '--help' || a === '-h') args.help = true;
     else throw new Error(`unknown argument ${a}`);
   }
   if (args.only && !['real', 'gen', 'deep'].includes(args.only)) throw new Error('--only takes real, gen or deep');
+  if (!(args.timeout > 0) || !(args.jobs >= 1)) throw new Error('--timeout and --jobs take positive numbers');
   return args;
 }
 
 const rel = (abs) => path.relative(outDir, abs).split(path.sep).join('/');
-const countLines = (text) => (text.length === 0 ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0));
 
-/** Classifies an exception thrown out of `lintFiles`. */
-function classifyThrown(error, namespace) {
-  const message = error instanceof Error ? error.message : String(error);
-  const stack = error instanceof Error ? (error.stack ?? message) : message;
-  const rule = /Rule: "([^"]+)"/.exec(message)?.[1] ?? null;
-  const line = Number(/Occurred while linting [^\n]*?:(\d+)/.exec(message)?.[1] ?? NaN);
-  const frames = stack
-    .split('\n')
-    .filter((l) => /^\s+at /.test(l))
-    .map((l) => l.trim());
-  const throughDist = frames.some((f) => f.includes(distDir));
-  const isRule = throughDist || (rule !== null && rule.startsWith(`${namespace}/`)) || rule !== null;
-  const pluginFrames = frames.filter((f) => f.includes(distDir)).map((f) => f.replace(repoRoot + path.sep, ''));
-  return {
-    category: isRule ? 'rule' : 'other',
-    rule,
-    line: Number.isNaN(line) ? null : line,
-    message: message.split('\n')[0],
-    stackTop: frames.slice(0, 3).map((f) => f.replace(repoRoot + path.sep, '')),
-    pluginTop: pluginFrames.slice(0, 6),
-    stackOverflow: error instanceof RangeError && /call stack/.test(message),
-  };
-}
+/**
+ * Runs jobs in child processes, at most `jobs` at a time. A lint job whose current file exceeds
+ * `timeoutMs` is killed; its remaining files go back to the queue as a new job.
+ */
+async function runPool(initialJobs, { jobs, timeoutMs, pluginUrl, filterFiles, onFile, onEvent }) {
+  const queue = [...initialJobs];
+  const out = { entries: [], projectLoads: [], deep: null, failures: [] };
+  let running = 0;
 
-function ruleTimesOf(result) {
-  const times = {};
-  let parse = 0;
-  let rules = 0;
-  for (const pass of result.stats?.times?.passes ?? []) {
-    parse += pass.parse?.total ?? 0;
-    for (const [id, t] of Object.entries(pass.rules ?? {})) {
-      times[id] = (times[id] ?? 0) + t.total;
-      rules += t.total;
-    }
-  }
-  return { parse, rules, byRule: times };
+  return new Promise((resolveAll) => {
+    const pump = () => {
+      while (running < jobs && queue.length > 0) start(queue.shift());
+      if (running === 0 && queue.length === 0) resolveAll(out);
+    };
+    const start = (job) => {
+      running++;
+      const child = fork(childScript, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: job.execArgv ?? [] });
+      let current = null; // index of the file being linted
+      let timer = null;
+      let finished = false;
+      const arm = (ms, onFire) => {
+        clearTimeout(timer);
+        timer = setTimeout(onFire, ms);
+      };
+      const finish = () => {
+        if (finished) return;
+        finished = true;
+        clearTimeout(timer);
+        running--;
+        pump();
+      };
+      /** The child died or hung on file `index`: record it, skip deeper files of its series, requeue the rest. */
+      const abandon = (index, reason) => {
+        const file = job.files[index];
+        const entry = { ...file, lines: null, ms: reason === 'timeout' ? timeoutMs : 0, parseMs: 0, rulesMs: 0, findings: 0, fatal: [], notices: [], [reason]: true };
+        out.entries.push(entry);
+        onFile?.(entry);
+        const rest = [];
+        for (const next of job.files.slice(index + 1)) {
+          if (reason === 'timeout' && file.series && next.series === file.series && next.n > file.n) {
+            const skipped = { ...next, lines: null, ms: 0, parseMs: 0, rulesMs: 0, findings: 0, fatal: [], notices: [], skipped: `after the timeout of ${rel(file.abs)}` };
+            out.entries.push(skipped);
+            onFile?.(skipped);
+          } else rest.push(next);
+        }
+        if (rest.length > 0) queue.unshift({ ...job, files: rest });
+      };
+      child.on('message', (message) => {
+        switch (message.type) {
+          case 'warmup-start':
+            arm(WARMUP_TIMEOUT_MS, () => {
+              out.failures.push({ project: rel(job.project), message: 'loading the project timed out' });
+              child.kill('SIGKILL');
+            });
+            break;
+          case 'warmup':
+            clearTimeout(timer);
+            out.projectLoads.push({ project: rel(job.project), ms: message.ms });
+            break;
+          case 'start':
+            current = message.index;
+            onEvent?.({ type: 'start', file: job.files[current] });
+            arm(timeoutMs, () => {
+              const index = current;
+              current = null;
+              abandon(index, 'timeout');
+              child.kill('SIGKILL');
+            });
+            break;
+          case 'file':
+            clearTimeout(timer);
+            current = null;
+            out.entries.push(message.entry);
+            onFile?.(message.entry);
+            break;
+          case 'deep':
+            out.deep = message;
+            if (filterFiles(message.files).length > 0) queue.unshift({ type: 'lint', project: message.project, files: filterFiles(message.files) });
+            break;
+          case 'error':
+            out.failures.push({ project: job.project ? rel(job.project) : job.type, message: message.message });
+            break;
+          default:
+            break;
+        }
+      });
+      child.on('exit', (code, signal) => {
+        if (current !== null) {
+          // Died in the middle of a file (out of memory, a native crash): that file is a crash of its own.
+          const index = current;
+          current = null;
+          abandon(index, 'died');
+          out.entries[out.entries.length - 1].exit = signal ?? code;
+        }
+        finish();
+      });
+      child.send({ ...job, pluginUrl, outDir });
+    };
+    pump();
+  });
 }
 
 export async function runStress(options = {}) {
   const started = performance.now();
   const pluginUrl = options.pluginUrl ?? process.env.STRESS_PLUGIN_URL ?? defaultPluginUrl;
-  let plugin;
-  try {
-    plugin = (await import(pluginUrl)).default;
-  } catch (error) {
-    throw new Error(`cannot load the plugin from ${pluginUrl} (run \`npm run build\` first): ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const pluginPath = fileURLToPath(pluginUrl);
+  if (!existsSync(pluginPath)) throw new Error(`no plugin at ${pluginPath} (run \`npm run build\` first)`);
+  const plugin = (await import(pluginUrl)).default;
   const namespace = plugin?.meta?.namespace ?? 'unstopped';
-  const allConfig = plugin?.configs?.all;
-  if (!allConfig) throw new Error('the plugin has no `all` config');
-  const ruleIds = Object.keys(allConfig.rules ?? {});
+  if (!plugin?.configs?.all) throw new Error('the plugin has no `all` config');
+  const ruleIds = Object.keys(plugin.configs.all.rules ?? {});
 
   mkdirSync(outDir, { recursive: true });
   const prepStarted = performance.now();
-  const parts = [];
-  const log = options.log ?? ((line) => console.log(line));
+  const jobs = [];
+  const log = options.log ?? ((line) => console.error(line));
+  const filter = (files) => files.filter((f) => !options.filter || rel(f.abs).includes(options.filter));
+  // The deep ladder needs the parser probe first; a child runs it and then queues the lint job.
+  if (!options.only || options.only === 'deep') jobs.push({ type: 'deep' });
+  if (!options.only || options.only === 'gen') {
+    const gen = generatePathological(outDir);
+    jobs.push({ type: 'lint', project: gen.project, files: filter(gen.files) });
+  }
   if (!options.only || options.only === 'real') {
     const real = prepareRealSources(outDir, path.join(repoRoot, 'node_modules'));
     if (real.missing.length > 0) log(`warning: package sources not installed: ${real.missing.join(', ')}`);
-    for (const project of real.projects) parts.push({ project, files: real.files.filter((f) => f.abs.startsWith(project + path.sep)) });
-  }
-  let probe = null;
-  if (!options.only || options.only === 'gen') {
-    const gen = generatePathological(outDir);
-    parts.push({ project: gen.project, files: gen.files });
-  }
-  if (!options.only || options.only === 'deep') {
-    probe = probeParserDepths(tsParser);
-    const deep = generateDeep(outDir, probe);
-    parts.push({ project: deep.project, files: deep.files });
+    const byProject = real.projects.map((project) => ({ type: 'lint', project, files: filter(real.files.filter((f) => f.abs.startsWith(project + path.sep))) }));
+    // Biggest first, so that two children finish at about the same time.
+    byProject.sort((a, b) => b.files.length - a.files.length);
+    jobs.push(...byProject);
   }
   const prepMs = performance.now() - prepStarted;
 
-  const filter = options.filter;
-  const results = [];
+  const pool = await runPool(
+    jobs.filter((j) => j.type !== 'lint' || j.files.length > 0),
+    {
+      jobs: options.jobs ?? 2,
+      timeoutMs: (options.timeout ?? 30) * 1000,
+      pluginUrl,
+      filterFiles: filter,
+      onFile: options.onFile,
+      onEvent: options.onEvent,
+    },
+  );
+
+  const entries = pool.entries.map((e) => ({ ...e, file: rel(e.abs) }));
+  entries.sort((a, b) => a.file.localeCompare(b.file));
+  const linted = entries.filter((e) => !e.timeout && !e.died && !e.skipped);
+  const parserErrors = [];
   const crashes = [];
   const otherErrors = [];
-  const parserErrors = [];
-  const projectLoads = [];
-  const notices = [];
-  let findings = 0;
-  const findingsByRule = {};
-
-  for (const part of parts) {
-    const files = part.files.filter((f) => !filter || rel(f.abs).includes(filter));
-    if (files.length === 0) continue;
-    // One project service per part: programs of earlier parts are released (and cannot leak state in).
-    clearCaches();
-    const eslint = new ESLint({
-      cwd: outDir,
-      overrideConfigFile: true,
-      ignore: false,
-      stats: true,
-      overrideConfig: [
-        {
-          files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
-          languageOptions: {
-            parser: tsParser,
-            parserOptions: { projectService: true, tsconfigRootDir: outDir },
-          },
-          linterOptions: { reportUnusedDisableDirectives: 'off' },
-        },
-        allConfig,
-      ],
-    });
-    // The first file of a project pays for loading the program: lint a one-line file first.
-    const warmup = path.join(part.project, '__warmup__.ts');
-    writeFileSync(warmup, 'export {};\n');
-    const w0 = performance.now();
-    try {
-      await eslint.lintFiles([warmup]);
-    } catch {
-      /* counted when the real files fail */
+  for (const e of entries) {
+    for (const f of e.fatal) {
+      parserErrors.push({ file: e.file, line: f.line, message: f.message, stackOverflow: /call stack/i.test(f.message), expected: e.expect === 'parser-error' || e.maybeParserError === true });
     }
-    projectLoads.push({ project: rel(part.project), ms: performance.now() - w0 });
-
-    for (const file of files) {
-      const text = readFileSync(file.abs, 'utf8');
-      const entry = { file: rel(file.abs), group: file.group, kind: file.kind, lines: countLines(text), ms: 0, parseMs: 0, rulesMs: 0, findings: 0, expect: file.expect };
-      const t0 = performance.now();
-      try {
-        const [result] = await eslint.lintFiles([file.abs]);
-        entry.ms = performance.now() - t0;
-        const times = ruleTimesOf(result ?? {});
-        entry.parseMs = times.parse;
-        entry.rulesMs = times.rules;
-        for (const msg of result?.messages ?? []) {
-          if (msg.fatal) {
-            const overflow = /call stack/i.test(msg.message);
-            parserErrors.push({ file: entry.file, group: file.group, line: msg.line ?? null, message: msg.message, stackOverflow: overflow, expected: file.expect === 'parser-error' || file.maybeParserError === true });
-            entry.parserError = true;
-          } else if (msg.ruleId === null) {
-            notices.push({ file: entry.file, line: msg.line, message: msg.message });
-          } else if (msg.ruleId.startsWith(`${namespace}/`)) {
-            entry.findings++;
-            findings++;
-            findingsByRule[msg.ruleId] = (findingsByRule[msg.ruleId] ?? 0) + 1;
-          }
-        }
-      } catch (error) {
-        entry.ms = performance.now() - t0;
-        const c = classifyThrown(error, namespace);
-        entry.crash = c.category;
-        (c.category === 'rule' ? crashes : otherErrors).push({ file: entry.file, group: file.group, ...c });
-      }
-      results.push(entry);
-      if (options.onFile) options.onFile(entry);
-    }
+    if (e.thrown) (e.thrown.category === 'rule' ? crashes : otherErrors).push({ file: e.file, ...e.thrown });
+    if (e.died) crashes.push({ file: e.file, rule: null, line: null, message: `the linting process died (exit ${e.exit})`, stackTop: [], pluginTop: [] });
   }
-
-  const lintedResults = results;
+  const findings = linted.reduce((n, e) => n + e.findings, 0);
   return {
     plugin: { name: plugin?.meta?.name ?? null, version: plugin?.meta?.version ?? null, namespace, rules: ruleIds },
-    probe,
-    files: lintedResults.length,
-    lines: lintedResults.reduce((n, r) => n + r.lines, 0),
-    byKind: summarizeBy(lintedResults, (r) => r.kind),
-    byGroup: summarizeBy(lintedResults, (r) => r.group),
+    probe: pool.deep ? { ...pool.deep.probe, ms: pool.deep.ms } : null,
+    files: linted.length,
+    lines: linted.reduce((n, e) => n + e.lines, 0),
+    byGroup: summarizeBy(linted, (e) => e.group),
     findings,
-    findingsByRule,
     parserErrors,
     crashes,
     otherErrors,
-    notices,
-    projectLoads,
-    results: lintedResults,
+    timeouts: entries.filter((e) => e.timeout),
+    skipped: entries.filter((e) => e.skipped),
+    notices: linted.reduce((n, e) => n + e.notices.length, 0),
+    projectLoads: pool.projectLoads,
+    failures: pool.failures,
+    results: entries,
+    timeoutSeconds: options.timeout ?? 30,
     prepMs,
     totalMs: performance.now() - started,
   };
@@ -234,74 +253,106 @@ function summarizeBy(results, key) {
     s.ms += r.ms;
     s.findings += r.findings;
   }
-  return out;
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 const sec = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
 export function formatReport(r) {
   const out = [];
-  out.push(`${r.plugin.name ?? 'plugin'} ${r.plugin.version ?? ''} — rules: ${r.plugin.rules.join(', ')}`);
-  out.push(`Linted ${r.files} files, ${r.lines.toLocaleString('en')} lines, in ${sec(r.totalMs)} (preparing inputs ${sec(r.prepMs)})`);
+  out.push(`${r.plugin.name ?? 'plugin'} ${r.plugin.version ?? ''} — rules on: ${r.plugin.rules.join(', ')}`);
+  out.push(`Linted ${r.files} files, ${r.lines.toLocaleString('en')} lines (preparing inputs ${sec(r.prepMs)})`);
   for (const [group, s] of Object.entries(r.byGroup)) {
     out.push(`  ${group.padEnd(18)} ${String(s.files).padStart(5)} files ${String(s.lines).padStart(8)} lines ${sec(s.ms).padStart(9)}  ${s.findings} findings`);
   }
-  out.push(`Project loads (first file of each program): ${r.projectLoads.map((p) => `${p.project} ${sec(p.ms)}`).join(', ')}`);
+  out.push(`Project loads (program creation, not counted per file): ${r.projectLoads.map((p) => `${p.project} ${sec(p.ms)}`).join(', ')}`);
+  for (const f of r.failures) out.push(`  failure in ${f.project}: ${f.message}`);
+
   if (r.probe) {
-    out.push('', 'Nesting probe (parser only; deepest accepted / first rejected depth):');
-    for (const p of r.probe.kinds) out.push(`  ${p.kind.padEnd(16)} ${String(p.maxOk).padStart(6)} / ${p.firstFail === null ? 'none up to ' + p.limit : String(p.firstFail).padStart(6)}  ${p.failMessage ?? ''}`);
+    out.push('', `Nesting probe (parser only, ${sec(r.probe.ms)}): deepest depth accepted / first rejected; deepest linted with types and rules`);
+    const deepest = new Map();
+    for (const e of r.results) {
+      if (e.group !== 'deep' || e.timeout || e.died || e.skipped || e.fatal.length > 0 || e.thrown) continue;
+      deepest.set(e.series, Math.max(deepest.get(e.series) ?? 0, e.n));
+    }
+    for (const p of r.probe.kinds) {
+      const linted = deepest.get(`deep/${p.kind}`) ?? 0;
+      out.push(`  ${p.kind.padEnd(17)} ${String(p.maxOk).padStart(5)} / ${p.firstFail === null ? `none ≤ ${p.limit}` : String(p.firstFail).padStart(5)}   linted ${String(linted).padStart(5)}  ${p.failMessage ?? ''}`);
+    }
+    if (r.probe.skippedForTypeScript?.length > 0) {
+      out.push(`  not linted (TypeScript's own parser would overflow while loading the project): ${r.probe.skippedForTypeScript.map((s) => `${s.kind}@${s.depth}`).join(', ')}`);
+    }
   }
+
   const unexpected = r.parserErrors.filter((e) => !e.expected);
-  out.push('', `Parser errors: ${r.parserErrors.length} (${r.parserErrors.filter((e) => e.stackOverflow).length} stack overflows, ${unexpected.length} unexpected)`);
+  out.push('', `Parser errors: ${r.parserErrors.length} (${r.parserErrors.filter((e) => e.stackOverflow).length} stack overflows in the parser, ${r.parserErrors.filter((e) => e.expected).length} expected, ${unexpected.length} unexpected)`);
   for (const e of unexpected) out.push(`  ${e.file}${e.line ? `:${e.line}` : ''}  ${e.message}`);
+
   out.push('', `Rule crashes: ${r.crashes.length}`);
   for (const c of r.crashes) {
     out.push(`  ${c.file}${c.line ? `:${c.line}` : ''}  ${c.rule ?? '(no rule id)'}  ${c.message}`);
-    for (const f of c.pluginTop.length > 0 ? c.pluginTop : c.stackTop) out.push(`      ${f}`);
+    for (const f of c.pluginTop?.length > 0 ? c.pluginTop : (c.stackTop ?? [])) out.push(`      ${f}`);
   }
   if (r.otherErrors.length > 0) {
-    out.push('', `Other errors (thrown outside the plugin): ${r.otherErrors.length}`);
+    out.push('', `Other errors (thrown outside the plugin's rules): ${r.otherErrors.length}`);
     for (const c of r.otherErrors) {
       out.push(`  ${c.file}${c.line ? `:${c.line}` : ''}  ${c.message}`);
       for (const f of c.stackTop) out.push(`      ${f}`);
     }
   }
-  out.push('', `Findings: ${r.findings} (${Object.entries(r.findingsByRule).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'})`);
-  if (r.notices.length > 0) out.push(`Other (non-rule) messages: ${r.notices.length}`);
-  const slowest = [...r.results].sort((a, b) => b.ms - a.ms).slice(0, 10);
-  out.push('', 'Slowest 10 files (wall time; parse = ESLint parse incl. type program update; rules = plugin rules):');
-  for (const s of slowest) {
-    out.push(`  ${sec(s.ms).padStart(9)}  parse ${sec(s.parseMs).padStart(8)}  rules ${sec(s.rulesMs).padStart(8)}  ${String(s.lines).padStart(6)} lines  ${s.file}`);
+  out.push('', `Hangs (a file over ${r.timeoutSeconds} s, killed): ${r.timeouts.length}`);
+  for (const t of r.timeouts) out.push(`  ${t.file}`);
+  if (r.skipped.length > 0) out.push(`  skipped, deeper in the same series: ${r.skipped.map((s) => s.file).join(', ')}`);
+
+  out.push('', `Findings: ${r.findings}${r.notices > 0 ? `  (other, non-rule messages: ${r.notices})` : ''}`);
+
+  const timed = r.results.filter((e) => !e.skipped);
+  out.push('', 'Slowest 10 files (wall time per file; parse includes the type program update; rules = plugin rules):');
+  for (const s of [...timed].sort((a, b) => b.ms - a.ms).slice(0, 10)) {
+    out.push(`  ${sec(s.ms).padStart(9)}  parse ${sec(s.parseMs).padStart(8)}  rules ${sec(s.rulesMs).padStart(8)}  ${String(s.lines ?? '?').padStart(6)} lines  ${s.file}${s.timeout ? '  [hang, killed]' : ''}`);
   }
-  const rulesSlowest = [...r.results].sort((a, b) => b.rulesMs - a.rulesMs).slice(0, 5);
-  out.push('', 'Most rule time:');
-  for (const s of rulesSlowest) out.push(`  ${sec(s.rulesMs).padStart(9)}  ${String(s.lines).padStart(6)} lines  ${(s.rulesMs / Math.max(1, s.lines)).toFixed(2)} ms/line  ${s.file}`);
+  const perLine = linted(r).filter((e) => e.lines >= 50).sort((a, b) => b.rulesMs / b.lines - a.rulesMs / a.lines).slice(0, 5);
+  out.push('', 'Most rule time per line (files of 50+ lines):');
+  for (const s of perLine) out.push(`  ${(s.rulesMs / s.lines).toFixed(2).padStart(7)} ms/line  rules ${sec(s.rulesMs).padStart(8)}  ${String(s.lines).padStart(6)} lines  ${s.file}`);
+
   const scaling = scalingReport(r.results);
   if (scaling.length > 0) {
-    out.push('', 'Scaling series (rule time as the input grows; ratio ≈ 2 per doubling is linear, ≈ 4 quadratic):');
+    out.push('', 'Growth of rule time along each series (exponent ≈ 1 linear, ≈ 2 quadratic; "hang" = killed):');
     for (const line of scaling) out.push(`  ${line}`);
   }
   out.push('', `Total time: ${sec(r.totalMs)}`);
-  out.push(r.crashes.length === 0 ? 'OK: no rule crashes.' : `FAIL: ${r.crashes.length} rule crash(es).`);
+  const failed = r.crashes.length + r.timeouts.length;
+  out.push(failed === 0 ? 'OK: no rule crashes, no hangs.' : `FAIL: ${r.crashes.length} rule crash(es), ${r.timeouts.length} hang(s).`);
   return out.join('\n');
 }
 
-/** Files named `…-scale-<n>.ts` form a series; prints rule time per size and the growth per doubling. */
+const linted = (r) => r.results.filter((e) => !e.timeout && !e.died && !e.skipped && !e.thrown && e.fatal.length === 0);
+
+/**
+ * For each series (scaling files and nesting ladders): rule time per size and the growth exponent
+ * between the first size above 20 ms and the last linted size. Only series that grow faster than
+ * n^1.5, or hang, are listed, plus the gen/ scaling series.
+ */
 function scalingReport(results) {
   const series = new Map();
-  for (const r of results) {
-    const m = /^(.*)-scale-(\d+)\.tsx?$/.exec(r.file);
-    if (!m || r.crash || r.parserError) continue;
-    if (!series.has(m[1])) series.set(m[1], []);
-    series.get(m[1]).push({ n: Number(m[2]), ms: r.rulesMs });
+  for (const e of results) {
+    if (!e.series || e.skipped || e.fatal.length > 0 || e.thrown) continue;
+    if (!series.has(e.series)) series.set(e.series, []);
+    series.get(e.series).push({ n: e.n, ms: e.timeout ? Infinity : e.rulesMs });
   }
   const lines = [];
-  for (const [name, points] of series) {
+  for (const [name, points] of [...series].sort(([a], [b]) => a.localeCompare(b))) {
     points.sort((a, b) => a.n - b.n);
-    const first = points[0];
-    const last = points[points.length - 1];
-    const exponent = points.length > 1 && first.ms > 0 ? Math.log(last.ms / first.ms) / Math.log(last.n / first.n) : NaN;
-    lines.push(`${name.padEnd(34)} ${points.map((p) => `${p.n}: ${p.ms.toFixed(0)} ms`).join('  ')}   growth exponent ≈ ${Number.isNaN(exponent) ? 'n/a' : exponent.toFixed(2)}`);
+    const finite = points.filter((p) => Number.isFinite(p.ms));
+    const base = finite.find((p) => p.ms >= 20) ?? finite[0];
+    const last = finite[finite.length - 1];
+    const exponent = base && last && last.n > base.n && base.ms > 0 ? Math.log(last.ms / base.ms) / Math.log(last.n / base.n) : NaN;
+    const hang = points.some((p) => !Number.isFinite(p.ms));
+    if (!name.startsWith('gen/') && !hang && !(exponent > 1.5)) continue;
+    const shown = points.length > 7 ? [...points.slice(0, 4), ...points.slice(-3)] : points;
+    lines.push(
+      `${name.padEnd(24)} ${shown.map((p) => `${p.n}: ${Number.isFinite(p.ms) ? `${p.ms.toFixed(0)} ms` : 'hang'}`).join('  ')}   exponent ${Number.isNaN(exponent) ? 'n/a' : exponent.toFixed(2)}${hang || exponent > 1.5 ? '  <-- super-linear' : ''}`,
+    );
   }
   return lines;
 }
@@ -315,7 +366,7 @@ async function main(argv) {
     return 2;
   }
   if (args.help) {
-    console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 19).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+    console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 24).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
     return 0;
   }
   let result;
@@ -324,19 +375,23 @@ async function main(argv) {
     result = await runStress({
       filter: args.filter,
       only: args.only,
+      timeout: args.timeout,
+      jobs: args.jobs,
       onFile: (entry) => {
         done++;
-        if (entry.crash === 'rule') console.error(`  rule crash: ${entry.file}`);
-        if (process.stderr.isTTY && done % 50 === 0) process.stderr.write(`  … ${done} files\r`);
+        const tag = entry.timeout ? ' [hang, killed]' : entry.died ? ' [process died]' : entry.skipped ? ' [skipped]' : entry.thrown ? ` [${entry.thrown.category} crash]` : entry.fatal?.length ? ' [parser error]' : '';
+        if (args.verbose) console.error(`  ${(entry.ms / 1000).toFixed(2).padStart(7)} s  ${rel(entry.abs)}${tag}`);
+        else if (entry.thrown?.category === 'rule' || entry.timeout || entry.died) console.error(`  ${rel(entry.abs)}${tag}`);
+        else if (done % 100 === 0) console.error(`  … ${done} files`);
       },
     });
   } catch (error) {
-    console.error(`stress: ${error instanceof Error ? error.stack : String(error)}`);
+    console.error(`stress: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
   }
   console.log(formatReport(result));
   if (args.json) writeFileSync(args.json, `${JSON.stringify(result, null, 2)}\n`);
-  return result.crashes.length > 0 ? 1 : 0;
+  return result.crashes.length > 0 || result.timeouts.length > 0 ? 1 : 0;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -16,7 +16,10 @@ import { prepareGenerated, prepareReal } from './corpora.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
-const distUrl = `file://${path.join(repoRoot, 'dist')}/`;
+// The plugin's code: dist/ of this checkout, or the build BENCH_PLUGIN_URL points at (the bench's snapshot).
+const distUrl = process.env.BENCH_PLUGIN_URL
+  ? new URL('./', process.env.BENCH_PLUGIN_URL).href
+  : `file://${path.join(repoRoot, 'dist')}/`;
 
 function category(url, fn) {
   if (!url) {

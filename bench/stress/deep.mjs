@@ -1,12 +1,11 @@
-// Nesting as deep as the parser accepts. For each kind of nesting, a parser-only probe (ESLint's
-// Linter with @typescript-eslint/parser, no type information, no rules) doubles the depth until the
+// Nesting as deep as the parser accepts. For each kind of nesting, a parser-only probe
+// (@typescript-eslint/parser, no type information, no rules) doubles the depth until the
 // parser fails, then bisects to the deepest depth it accepts. The type-aware run then lints a ladder
 // of depths up to and one step past that limit, each file with a drop of a resource at the innermost
 // level so that the plugin's analysis walks the whole nest.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { Linter } from 'eslint';
 import ts from 'typescript';
 
 import { genTsconfig } from './generate.mjs';
@@ -66,22 +65,27 @@ export const KINDS = {
 
 const PROBE_LIMIT = 16_384;
 
-/** Deepest depth the parser accepts for each kind (parser only, no types, no rules). */
+/**
+ * Deepest depth the parser accepts for each kind: parseForESLint with the options ESLint passes
+ * (it converts to ESTree and runs scope analysis too), no types, no rules. The limit moves by a few
+ * percent with the JIT's frame sizes, so the bisection stops within 2%.
+ */
 export function probeParserDepths(parser) {
-  const linter = new Linter({ configType: 'flat' });
-  const config = [{ files: ['**/*.ts'], languageOptions: { parser } }];
   const kinds = [];
   for (const [kind, build] of Object.entries(KINDS)) {
     let failMessage = null;
     const accepts = (d) => {
-      const messages = linter.verify(build(d), config, 'probe.ts');
-      const fatal = messages.find((m) => m.fatal);
-      if (fatal) failMessage = fatal.message;
-      return !fatal;
+      try {
+        parser.parseForESLint(build(d), { filePath: 'probe.ts', range: true, loc: true, tokens: true, comment: true, ecmaVersion: 'latest', sourceType: 'module' });
+        return true;
+      } catch (error) {
+        failMessage = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        return false;
+      }
     };
     let ok = 0;
     let fail = null;
-    for (let d = 32; d <= PROBE_LIMIT; d *= 2) {
+    for (let d = 64; d <= PROBE_LIMIT; d *= 2) {
       if (accepts(d)) ok = d;
       else {
         fail = d;
@@ -89,8 +93,7 @@ export function probeParserDepths(parser) {
       }
     }
     if (fail !== null) {
-      // Bisect to within 1%.
-      while (fail - ok > Math.max(1, Math.floor(ok / 100))) {
+      while (fail - ok > Math.max(1, Math.floor(ok / 50))) {
         const mid = Math.floor((ok + fail) / 2);
         if (accepts(mid)) ok = mid;
         else fail = mid;
@@ -112,7 +115,7 @@ function typescriptParses(text) {
   }
 }
 
-/** Writes the ladder of depths for each kind to `<outDir>/deep/<kind>/`, one tsconfig per kind. */
+/** Writes the ladder of depths for each kind to `<outDir>/deep/` (one project). */
 export function generateDeep(outDir, probe) {
   const dir = path.join(outDir, 'deep');
   rmSync(dir, { recursive: true, force: true });
@@ -123,11 +126,9 @@ export function generateDeep(outDir, probe) {
   for (const p of probe.kinds) {
     const build = KINDS[p.kind];
     const top = p.maxOk;
-    const depths = new Set([10, 50, 100, Math.floor(top / 4), Math.floor(top / 2), Math.floor((top * 3) / 4), Math.floor(top * 0.9), top - 1, top]);
-    if (p.firstFail !== null) {
-      depths.add(p.firstFail);
-      depths.add(Math.floor(p.firstFail * 1.25));
-    }
+    // Small depths show how the analysis grows; the top of the ladder straddles the parser's limit.
+    const depths = new Set([5, 10, 20, 50, Math.floor(top / 4), Math.floor(top / 2), Math.floor(top * 0.9), top]);
+    if (p.firstFail !== null) depths.add(Math.floor(p.firstFail * 1.1));
     for (const d of [...depths].filter((x) => x > 0).sort((a, b) => a - b)) {
       const text = build(d);
       // Keep a margin: tsserver parses on a deeper stack than this probe.
@@ -137,7 +138,7 @@ export function generateDeep(outDir, probe) {
       }
       const abs = path.join(dir, `${p.kind}-${String(d).padStart(5, '0')}.ts`);
       writeFileSync(abs, text);
-      files.push({ abs, group: 'deep', kind: 'deep', nesting: p.kind, depth: d, maybeParserError: true });
+      files.push({ abs, group: 'deep', kind: 'deep', series: `deep/${p.kind}`, n: d, maybeParserError: true });
     }
   }
   probe.skippedForTypeScript = skipped;

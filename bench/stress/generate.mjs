@@ -735,6 +735,8 @@ export function generatePathological(outDir) {
   const files = [];
   const write = (name, text, extra = {}) => {
     const abs = path.join(dir, name);
+    const scale = /^(.*)-scale-(\d+)\.tsx?$/.exec(name);
+    if (scale) Object.assign(extra, { series: `gen/${scale[1]}`, n: Number(scale[2]) });
     writeFileSync(abs, text);
     files.push({ abs, group: 'gen', kind: 'generated', ...extra });
   };

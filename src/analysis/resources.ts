@@ -10,6 +10,8 @@
 import { typeMatchesSomeSpecifier, type TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import ts from 'typescript';
 
+import { inferResource, type InferenceHost } from './inference.js';
+
 /** How a value is released. */
 export type Release =
   /** `value.stop()`; any of `methods` counts, the first is suggested. */
@@ -31,7 +33,9 @@ export interface Resource {
   typeName: string;
   release: Release;
   /** Why it counts, for messages and docs: 'a Node timer', 'has stop()'. */
-  origin: 'builtin' | 'option' | 'name' | 'disposable' | 'record';
+  origin: 'builtin' | 'option' | 'inferred' | 'name' | 'disposable' | 'record';
+  /** For inferred resources: what the body acquires and which method undoes it. */
+  because?: string;
 }
 
 export interface ResourceTypeOption {
@@ -42,6 +46,7 @@ export interface ResourceTypeOption {
 export interface ResourceOptions {
   resources: readonly ResourceTypeOption[];
   nameRules: boolean;
+  inference: boolean;
 }
 
 /** Method names that, on a method callable without arguments that returns nothing, mark a resource. */
@@ -104,11 +109,22 @@ export class ResourceOracle {
   readonly #cache = new WeakMap<ts.Type, Resource | null>();
   readonly #inProgress = new Set<ts.Type>();
 
+  readonly #inferenceHost: InferenceHost;
+
   constructor(
     readonly program: ts.Program,
     readonly checker: ts.TypeChecker,
     readonly options: ResourceOptions,
-  ) {}
+  ) {
+    this.#inferenceHost = {
+      checker,
+      program,
+      releaseNamesOf: (type) => {
+        const resource = this.#resourceOf(type, 1);
+        return resource ? { ...releaseNames(resource.release), typeName: resource.typeName } : undefined;
+      },
+    };
+  }
 
   resourceOf(type: ts.Type): Resource | undefined {
     return this.#resourceOf(type, 0) ?? undefined;
@@ -151,6 +167,17 @@ export class ResourceOracle {
     if (builtin) return builtin;
     const optional = this.#optionResource(type);
     if (optional) return optional;
+    // A body in the program decides: what it acquires and which method undoes it.
+    const inferred = this.options.inference ? inferResource(type, this.#inferenceHost) : undefined;
+    if (inferred?.kind === 'none') return null;
+    if (inferred?.kind === 'resource') {
+      return {
+        typeName: this.typeName(type),
+        release: { kind: 'method', methods: [inferred.method], returnsPromise: inferred.returnsPromise },
+        origin: 'inferred',
+        because: inferred.because,
+      };
+    }
     if (this.options.nameRules) {
       const named = this.#namedMethodResource(type);
       if (named) return named;
@@ -419,4 +446,9 @@ export function releaseStatements(release: Release, valueText: string, options: 
     case 'fields':
       return release.fields.flatMap((field) => releaseStatements(field.resource.release, `${valueText}${dot}${field.name}`, options));
   }
+}
+
+/** For messages: " (`Heartbeat` starts an interval in its constructor; `halt()` undoes it)", or nothing. */
+export function becauseText(resource: Resource): string {
+  return resource.because ? ` (${resource.because})` : '';
 }

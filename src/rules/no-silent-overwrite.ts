@@ -6,7 +6,7 @@ import { DropCollector } from '../analysis/dropAnalysis.js';
 import { cacheOverwriteDrop, describeCacheCall, isCandidateCallName, type DropCandidate } from '../analysis/drops.js';
 import { shortText } from '../analysis/expressions.js';
 import type { DropVerdict } from '../analysis/paths.js';
-import { describeRelease, getResourceOracle } from '../analysis/resources.js';
+import { becauseText, describeRelease, getResourceOracle } from '../analysis/resources.js';
 import { getAnalysisSession } from '../analysis/session.js';
 import { suggestDeleteFirst, suggestRelease, type Insertion } from '../analysis/suggestions.js';
 import { createRule } from '../util/createRule.js';
@@ -33,7 +33,7 @@ export default createRule<Options, MessageIds>({
       requiresTypeChecking: true,
     },
     messages: {
-      silentOverwrite: '{{type}} replaced by `{{method}}()` in `{{container}}` never reaches {{release}}: {{behaviour}}.',
+      silentOverwrite: '{{type}} replaced by `{{method}}()` in `{{container}}` never reaches {{release}}{{because}}: {{behaviour}}.',
       deleteFirst: 'Call `{{deleteMethod}}()` first, so that {{hook}} releases the previous value.',
       releasePrevious: 'Call {{release}} on the previous value first.',
     },
@@ -45,7 +45,7 @@ export default createRule<Options, MessageIds>({
     const services = getTypedServices(context);
     const { program } = services;
     const checker = program.getTypeChecker();
-    const resources = getResourceOracle(program, { resources: options.resources ?? [], nameRules: options.nameRules ?? true });
+    const resources = getResourceOracle(program, { resources: options.resources ?? [], nameRules: options.nameRules ?? true, inference: options.inference ?? true });
     const session = getAnalysisSession(program);
     const dropContext = { checker, program, resources, session };
     const drops = new DropCollector<OverwriteInfo>(session);
@@ -117,6 +117,7 @@ function report(
       method: info.method,
       container: shortText(candidate.containerExpression),
       release,
+      because: becauseText(candidate.resource),
       behaviour: describeBehaviour(info),
     },
     suggest: suggestions.map(({ messageId, data, insertion }) => ({

@@ -7,7 +7,7 @@ import { DropCollector } from '../analysis/dropAnalysis.js';
 import { cacheRemovalDrop, describeCacheCall, describeDrop, isCandidateCallName, type DropCandidate, type DropOperation } from '../analysis/drops.js';
 import { shortText } from '../analysis/expressions.js';
 import type { DropVerdict } from '../analysis/paths.js';
-import { describeRelease, getResourceOracle, type Resource } from '../analysis/resources.js';
+import { becauseText, describeRelease, getResourceOracle, type Resource } from '../analysis/resources.js';
 import { getAnalysisSession } from '../analysis/session.js';
 import { describeCondition, suggestRelease } from '../analysis/suggestions.js';
 import { createRule } from '../util/createRule.js';
@@ -44,15 +44,15 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Require resources kept in a Map, Set, object map or array to be released on every path that drops them',
+      description: 'Require resources kept in a Map, Set, object map, array or cache to be released on every path that drops them',
       recommended: true,
       requiresTypeChecking: true,
     },
     messages: {
-      unreleasedDrop: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}}.',
-      unreleasedDropWhen: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}} when {{when}}.',
-      unreleasedCacheDrop: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}}: {{library}} calls no hook that releases it there.',
-      cacheDropsResources: '{{type}} values in this {{library}} cache are dropped on {{paths}} without {{release}}: {{why}}.',
+      unreleasedDrop: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}}{{because}}.',
+      unreleasedDropWhen: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}} when {{when}}{{because}}.',
+      unreleasedCacheDrop: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}}{{because}}: {{library}} calls no hook that releases it there.',
+      cacheDropsResources: '{{type}} values in this {{library}} cache are dropped on {{paths}} without {{release}}{{because}}: {{why}}.',
       releaseBeforeDrop: 'Call {{release}} on the dropped value first.',
     },
     schema: [resourceOptionsSchema],
@@ -63,7 +63,7 @@ export default createRule<Options, MessageIds>({
     const services = getTypedServices(context);
     const { program } = services;
     const checker = program.getTypeChecker();
-    const resources = getResourceOracle(program, { resources: options.resources ?? [], nameRules: options.nameRules ?? true });
+    const resources = getResourceOracle(program, { resources: options.resources ?? [], nameRules: options.nameRules ?? true, inference: options.inference ?? true });
     const session = getAnalysisSession(program);
     const dropContext = { checker, program, resources, session };
     const drops = new DropCollector(session);
@@ -137,6 +137,7 @@ function reportConstruction(
       library,
       paths: problem.paths.map((path) => PATH_TEXT[path]).join(', '),
       release: describeRelease(resource.release),
+      because: becauseText(resource),
       why,
     },
   });
@@ -163,6 +164,7 @@ function report(
     container: shortText(candidate.containerExpression),
     operation,
     release,
+    because: becauseText(resource),
   };
   const when = verdict.releasedOnSomePath && verdict.missedWhen ? describeCondition(verdict.missedWhen.test, verdict.missedWhen.whenTrue) : undefined;
   const suggestion = suggestRelease(candidate, context.sourceCode.text, preferredFunction);

@@ -6,9 +6,11 @@ export interface ResourceRuleOptions {
   resources?: { type: TypeOrValueSpecifier; release: string }[];
   /** Name-based detection of release methods (stop, close, dispose, …). */
   nameRules?: boolean;
+  /** Decide from a class's or factory's body what it acquires and which method releases it. */
+  inference?: boolean;
 }
 
-export const defaultResourceRuleOptions: Required<ResourceRuleOptions> = { resources: [], nameRules: true };
+export const defaultResourceRuleOptions: Required<ResourceRuleOptions> = { resources: [], nameRules: true, inference: true };
 
 /** Options shared by every rule of the plugin: which types are resources. */
 export const resourceOptionsSchema: JSONSchema.JSONSchema4ObjectSchema = {
@@ -36,6 +38,11 @@ export const resourceOptionsSchema: JSONSchema.JSONSchema4ObjectSchema = {
           },
         },
       },
+    },
+    inference: {
+      type: 'boolean',
+      description:
+        'Infer from the bodies of classes and factories in the program what they acquire (timers, registrations, listeners, handles) and which method releases it, whatever its name; a visible body that acquires nothing is not a resource.',
     },
     nameRules: {
       type: 'boolean',

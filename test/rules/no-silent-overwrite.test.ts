@@ -134,6 +134,7 @@ export function track(route: string) {
         {
           messageId: 'silentOverwrite',
           data: {
+            because: '',
             type: 'Meter',
             method: 'set',
             container: 'cache',
@@ -171,7 +172,7 @@ export function track(route: string) {
       errors: [
         {
           messageId: 'silentOverwrite',
-          data: { type: 'Meter', method: 'set', container: 'cache', release: '`stop()`', behaviour: "node-cache emits no 'del' event when set() replaces a key" },
+          data: { because: '', type: 'Meter', method: 'set', container: 'cache', release: '`stop()`', behaviour: "node-cache emits no 'del' event when set() replaces a key" },
           line: 5,
           column: 3,
           endLine: 5,
@@ -205,7 +206,7 @@ export class Meters {
       errors: [
         {
           messageId: 'silentOverwrite',
-          data: { type: 'Meter', method: 'set', container: 'this.lru', release: '`stop()`', behaviour: 'quick-lru does not call `onEviction` when set() replaces a key' },
+          data: { because: '', type: 'Meter', method: 'set', container: 'this.lru', release: '`stop()`', behaviour: 'quick-lru does not call `onEviction` when set() replaces a key' },
           line: 6,
           column: 5,
           endLine: 6,
@@ -239,6 +240,7 @@ export function track(route: string) {
         {
           messageId: 'silentOverwrite',
           data: {
+            because: '',
             type: 'Meter',
             method: 'set',
             container: 'meters',
@@ -275,6 +277,7 @@ export function track(route: string) {
         {
           messageId: 'silentOverwrite',
           data: {
+            because: '',
             type: 'Meter',
             method: 'set',
             container: 'meters',
@@ -315,7 +318,7 @@ export function meterFor(route: string): Meter {
       errors: [
         {
           messageId: 'silentOverwrite',
-          data: { type: 'Meter', method: 'set', container: 'meters', release: '`stop()`', behaviour: 'tiny-lru does not call `onEvict` when set() replaces a key' },
+          data: { because: '', type: 'Meter', method: 'set', container: 'meters', release: '`stop()`', behaviour: 'tiny-lru does not call `onEvict` when set() replaces a key' },
           line: 8,
           column: 3,
           endLine: 8,
@@ -350,7 +353,7 @@ export function track(route: string) {
       errors: [
         {
           messageId: 'silentOverwrite',
-          data: { type: 'Meter', method: 'put', container: 'meters', release: '`stop()`', behaviour: 'memory-cache does not call `timeoutCallback` when put() replaces a key' },
+          data: { because: '', type: 'Meter', method: 'put', container: 'meters', release: '`stop()`', behaviour: 'memory-cache does not call `timeoutCallback` when put() replaces a key' },
           line: 4,
           column: 3,
           endLine: 4,

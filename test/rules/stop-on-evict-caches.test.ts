@@ -97,6 +97,7 @@ export function meterFor(route: string) {
         {
           messageId: 'cacheDropsResources',
           data: {
+            because: '',
             type: 'Meter',
             library: 'lru-cache',
             paths: 'expiry, size eviction',
@@ -123,7 +124,7 @@ export function track(route: string) { if (!meters.has(route)) meters.set(route,
       errors: [
         {
           messageId: 'cacheDropsResources',
-          data: { type: 'Meter', library: 'lru-cache', paths: 'size eviction', release: '`stop()`', why: 'its `dispose` hook does not release them on every path' },
+          data: { because: '', type: 'Meter', library: 'lru-cache', paths: 'size eviction', release: '`stop()`', why: 'its `dispose` hook does not release them on every path' },
           line: 2,
           column: 16,
           endLine: 7,
@@ -142,6 +143,7 @@ export class Meters {
         {
           messageId: 'cacheDropsResources',
           data: {
+            because: '',
             type: 'Meter',
             library: 'node-cache',
             paths: 'overwrite, delete, clear, expiry',
@@ -163,7 +165,7 @@ export function track(route: string) { if (!meters.has(route)) meters.set(route,
       errors: [
         {
           messageId: 'cacheDropsResources',
-          data: { type: 'Meter', library: 'mnemonist', paths: 'size eviction', release: '`stop()`', why: 'mnemonist has no hook that receives dropped values' },
+          data: { because: '', type: 'Meter', library: 'mnemonist', paths: 'size eviction', release: '`stop()`', why: 'mnemonist has no hook that receives dropped values' },
           line: 2,
           column: 16,
           endLine: 2,
@@ -180,7 +182,7 @@ export function track(route: string) { if (!meters.has(route)) meters.set(route,
       errors: [
         {
           messageId: 'cacheDropsResources',
-          data: { type: 'Meter', library: 'tiny-lru', paths: 'expiry', release: '`stop()`', why: 'tiny-lru calls no hook on expiry' },
+          data: { because: '', type: 'Meter', library: 'tiny-lru', paths: 'expiry', release: '`stop()`', why: 'tiny-lru calls no hook on expiry' },
           line: 2,
           column: 16,
           endLine: 2,
@@ -202,7 +204,7 @@ export function reset() {
       errors: [
         {
           messageId: 'unreleasedCacheDrop',
-          data: { type: 'Meter', container: 'lru', operation: '`delete()`', release: '`stop()`', library: 'quick-lru' },
+          data: { because: '', type: 'Meter', container: 'lru', operation: '`delete()`', release: '`stop()`', library: 'quick-lru' },
           line: 5,
           column: 3,
           endLine: 5,
@@ -226,7 +228,7 @@ export function reset() {
         },
         {
           messageId: 'unreleasedCacheDrop',
-          data: { type: 'Meter', container: 'lru', operation: '`clear()`', release: '`stop()`', library: 'quick-lru' },
+          data: { because: '', type: 'Meter', container: 'lru', operation: '`clear()`', release: '`stop()`', library: 'quick-lru' },
           line: 8,
           column: 3,
           endLine: 8,
@@ -253,7 +255,7 @@ export function reset() {
       errors: [
         {
           messageId: 'unreleasedCacheDrop',
-          data: { type: 'Meter', container: 'cache', operation: '`del()`', release: '`stop()`', library: 'node-cache' },
+          data: { because: '', type: 'Meter', container: 'cache', operation: '`del()`', release: '`stop()`', library: 'node-cache' },
           line: 6,
           column: 3,
           endLine: 6,
@@ -281,7 +283,7 @@ export function reset() {
         },
         {
           messageId: 'unreleasedCacheDrop',
-          data: { type: 'Meter', container: 'cache', operation: '`take()`', release: '`stop()`', library: 'node-cache' },
+          data: { because: '', type: 'Meter', container: 'cache', operation: '`take()`', release: '`stop()`', library: 'node-cache' },
           line: 9,
           column: 3,
           endLine: 9,
@@ -309,7 +311,7 @@ export function reset() {
         },
         {
           messageId: 'unreleasedCacheDrop',
-          data: { type: 'Meter', container: 'cache', operation: '`flushAll()`', release: '`stop()`', library: 'node-cache' },
+          data: { because: '', type: 'Meter', container: 'cache', operation: '`flushAll()`', release: '`stop()`', library: 'node-cache' },
           line: 12,
           column: 3,
           endLine: 12,

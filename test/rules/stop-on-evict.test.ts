@@ -616,7 +616,7 @@ export function remove(route: string) {
       errors: [
         {
           messageId: 'unreleasedDrop',
-          data: { type: 'Meter', container: 'meters', operation: '`delete()`', release: '`stop()`' },
+          data: { because: '', type: 'Meter', container: 'meters', operation: '`delete()`', release: '`stop()`' },
           line: 5,
           column: 3,
           endLine: 5,
@@ -649,7 +649,7 @@ export class Metering {
       errors: [
         {
           messageId: 'unreleasedDrop',
-          data: { type: 'Meter', container: 'this.meters', operation: '`set()` over an existing key', release: '`stop()`' },
+          data: { because: '', type: 'Meter', container: 'this.meters', operation: '`set()` over an existing key', release: '`stop()`' },
           line: 5,
           column: 5,
           endLine: 5,
@@ -683,7 +683,7 @@ export function remove(route: string, graceful: boolean) {
       errors: [
         {
           messageId: 'unreleasedDropWhen',
-          data: { type: 'Meter', container: 'meters', operation: '`delete()`', release: '`stop()`', when: '`graceful` is false' },
+          data: { because: '', type: 'Meter', container: 'meters', operation: '`delete()`', release: '`stop()`', when: '`graceful` is false' },
           line: 6,
           column: 3,
           endLine: 6,
@@ -716,7 +716,7 @@ export function put(route: string) {
       errors: [
         {
           messageId: 'unreleasedDrop',
-          data: { type: 'Meter', container: 'meters', operation: '`set()` over an existing key', release: '`stop()`' },
+          data: { because: '', type: 'Meter', container: 'meters', operation: '`set()` over an existing key', release: '`stop()`' },
           line: 5,
           column: 3,
           endLine: 5,
@@ -750,7 +750,7 @@ export class Service {
       errors: [
         {
           messageId: 'unreleasedDrop',
-          data: { type: 'Poller', container: 'this.pollers', operation: '`clear()`', release: '`close()`' },
+          data: { because: '', type: 'Poller', container: 'this.pollers', operation: '`clear()`', release: '`close()`' },
           line: 6,
           column: 5,
           endLine: 6,
@@ -787,7 +787,7 @@ export function cancel(id: string) {
       errors: [
         {
           messageId: 'unreleasedDrop',
-          data: { type: 'Timeout', container: 'intervals', operation: '`delete()`', release: '`clearInterval()`' },
+          data: { because: '', type: 'Timeout', container: 'intervals', operation: '`delete()`', release: '`clearInterval()`' },
           line: 8,
           column: 3,
           endLine: 8,
@@ -824,7 +824,7 @@ export function poll(id: string, check: () => boolean) {
       errors: [
         {
           messageId: 'unreleasedDrop',
-          data: { type: 'Timeout', container: 'polls', operation: '`delete()`', release: '`clearInterval()`' },
+          data: { because: '', type: 'Timeout', container: 'polls', operation: '`delete()`', release: '`clearInterval()`' },
           line: 6,
           column: 18,
           endLine: 6,
@@ -851,7 +851,7 @@ export function settle(id: number, value: unknown) {
       errors: [
         {
           messageId: 'unreleasedDrop',
-          data: { type: 'PendingRequest', container: 'pending', operation: '`delete()`', release: '`clearTimeout()` on `timer`' },
+          data: { because: '', type: 'PendingRequest', container: 'pending', operation: '`delete()`', release: '`clearTimeout()` on `timer`' },
           line: 12,
           column: 3,
           endLine: 12,
@@ -889,7 +889,7 @@ export function later(id: string, fn: () => void) {
       errors: [
         {
           messageId: 'unreleasedDrop',
-          data: { type: 'Timeout', container: 'timeouts', operation: 'assignment over an existing key', release: '`clearTimeout()`' },
+          data: { because: '', type: 'Timeout', container: 'timeouts', operation: 'assignment over an existing key', release: '`clearTimeout()`' },
           line: 4,
           column: 3,
           endLine: 4,
@@ -922,7 +922,7 @@ export class Rooms {
       errors: [
         {
           messageId: 'unreleasedDrop',
-          data: { type: 'Meter', container: 'this.rooms', operation: 'the `delete` operator', release: '`stop()`' },
+          data: { because: '', type: 'Meter', container: 'this.rooms', operation: 'the `delete` operator', release: '`stop()`' },
           line: 6,
           column: 5,
           endLine: 6,
@@ -958,7 +958,7 @@ export class Service {
       errors: [
         {
           messageId: 'unreleasedDrop',
-          data: { type: 'Poller', container: 'this.pollers', operation: 'reassigning the container', release: '`close()`' },
+          data: { because: '', type: 'Poller', container: 'this.pollers', operation: 'reassigning the container', release: '`close()`' },
           line: 6,
           column: 5,
           endLine: 6,
@@ -1005,7 +1005,7 @@ export class Pool {
       errors: [
         {
           messageId: 'unreleasedDropWhen',
-          data: { type: 'Slot', container: 'this.slots', operation: '`delete()`', release: '`terminate()` on `worker`', when: '`crashed` is false' },
+          data: { because: '', type: 'Slot', container: 'this.slots', operation: '`delete()`', release: '`terminate()` on `worker`', when: '`crashed` is false' },
           line: 16,
           column: 7,
           endLine: 16,
@@ -1051,7 +1051,7 @@ export function removeAt(index: number) {
       errors: [
         {
           messageId: 'unreleasedDrop',
-          data: { type: 'Timeout', container: 'timers', operation: '`splice()`', release: '`clearInterval()`' },
+          data: { because: '', type: 'Timeout', container: 'timers', operation: '`splice()`', release: '`clearInterval()`' },
           line: 5,
           column: 3,
           endLine: 5,
@@ -1071,7 +1071,7 @@ export function reset() {
       errors: [
         {
           messageId: 'unreleasedDrop',
-          data: { type: 'Timeout', container: 'timers', operation: '`length = 0`', release: '`clearInterval()`' },
+          data: { because: '', type: 'Timeout', container: 'timers', operation: '`length = 0`', release: '`clearInterval()`' },
           line: 5,
           column: 3,
           endLine: 5,
@@ -1105,7 +1105,7 @@ server.on('connection', (socket) => {
       errors: [
         {
           messageId: 'unreleasedDrop',
-          data: { type: 'Socket', container: 'clients', operation: '`set()` over an existing key', release: '`destroy()`' },
+          data: { because: '', type: 'Socket', container: 'clients', operation: '`set()` over an existing key', release: '`destroy()`' },
           line: 7,
           column: 3,
           endLine: 7,
@@ -1140,7 +1140,7 @@ export function kick(id: string) {
       errors: [
         {
           messageId: 'unreleasedDrop',
-          data: { type: 'ChildProcess', container: 'workers', operation: '`delete()`', release: '`kill()`' },
+          data: { because: '', type: 'ChildProcess', container: 'workers', operation: '`delete()`', release: '`kill()`' },
           line: 6,
           column: 3,
           endLine: 6,
@@ -1175,7 +1175,7 @@ export function removeAll(routes: string[]) {
       errors: [
         {
           messageId: 'unreleasedDrop',
-          data: { type: 'Meter', container: 'meters', operation: '`delete()`', release: '`stop()`' },
+          data: { because: '', type: 'Meter', container: 'meters', operation: '`delete()`', release: '`stop()`' },
           line: 6,
           column: 5,
           endLine: 6,
@@ -1211,7 +1211,7 @@ export function remove(route: string) {
       errors: [
         {
           messageId: 'unreleasedDropWhen',
-          data: { type: 'Meter', container: 'meters', operation: '`delete()`', release: '`stop()`', when: '`meter` is true' },
+          data: { because: '', type: 'Meter', container: 'meters', operation: '`delete()`', release: '`stop()`', when: '`meter` is true' },
           line: 7,
           column: 3,
           endLine: 7,
@@ -1243,7 +1243,7 @@ export function detach(owner: object) { byOwner.delete(owner); }`,
       errors: [
         {
           messageId: 'unreleasedDrop',
-          data: { type: 'Meter', container: 'byOwner', operation: '`delete()`', release: '`stop()`' },
+          data: { because: '', type: 'Meter', container: 'byOwner', operation: '`delete()`', release: '`stop()`' },
           line: 4,
           column: 41,
           endLine: 4,
@@ -1274,7 +1274,7 @@ export function forget(name: string) {
       errors: [
         {
           messageId: 'unreleasedDrop',
-          data: { type: 'Job', container: 'jobs', operation: '`delete()`', release: '`halt()`' },
+          data: { because: '', type: 'Job', container: 'jobs', operation: '`delete()`', release: '`halt()`' },
           line: 5,
           column: 3,
           endLine: 5,

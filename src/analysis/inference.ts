@@ -1,0 +1,406 @@
+/**
+ * Know a resource from its code: a class (or a factory's object literal) whose body is
+ * in the program acquires something — starts a timer it keeps, adds itself to a
+ * collection that outlives it, subscribes to an emitter it does not own, keeps a handle
+ * or another resource in a field — and a method undoes it. That method is its release,
+ * whatever its name. A visible body that acquires nothing makes the type no resource,
+ * even with a `stop()`.
+ *
+ * Answered once per declaration per program, from the declarations alone (no scan of
+ * the program): the class and its base classes, the factory that returns the literal,
+ * and for interfaces the classes of the same file that implement them.
+ */
+import ts from 'typescript';
+
+import { canonical, isFunctionLike, skipOuter } from './expressions.js';
+
+/** What a body starts, keyed so that a release can be matched to it. */
+interface Acquisition {
+  key: string;
+  /** "starts an interval", "adds itself to `registry`" */
+  description: string;
+  /** "in its constructor", "in `start()`" */
+  where?: string;
+  /** The method that acquires it, which therefore does not count as its release. */
+  by?: string;
+}
+
+export type Inference =
+  /** A resource, released by `method`. */
+  | { kind: 'resource'; method: string; returnsPromise: boolean; because: string }
+  /** The body is visible and acquires nothing: not a resource, whatever its methods are called. */
+  | { kind: 'none' };
+
+export interface InferenceHost {
+  checker: ts.TypeChecker;
+  program: ts.Program;
+  /** Release names of a field's type when it is a resource (Node handle, another class…). */
+  releaseNamesOf(type: ts.Type): { methods: ReadonlySet<string>; functions: ReadonlySet<string>; typeName: string } | undefined;
+}
+
+const TIMER_STARTS = new Set(['setInterval', 'setTimeout', 'setImmediate']);
+const TIMER_CLEARS = new Set(['clearInterval', 'clearTimeout', 'clearImmediate']);
+const SUBSCRIBE = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener', 'subscribe']);
+const UNSUBSCRIBE = new Set(['off', 'removeListener', 'removeEventListener', 'removeAllListeners', 'unsubscribe']);
+const REGISTER = new Set(['set', 'add', 'push', 'unshift', 'register']);
+const UNREGISTER = new Set(['delete', 'splice', 'remove', 'unregister', 'pop', 'shift', 'clear']);
+const PREFERRED_NAMES = ['stop', 'dispose', 'close', 'destroy', 'terminate', 'unsubscribe', 'cancel', 'shutdown', 'disconnect', 'release'];
+const MAX_CALL_DEPTH = 2;
+const MAX_CHAIN = 12;
+
+const cache = new WeakMap<ts.Program, WeakMap<ts.Node, Inference | null>>();
+
+/** Inference for a type, or undefined when no body is visible (declaration files, plain interfaces). */
+export function inferResource(type: ts.Type, host: InferenceHost): Inference | undefined {
+  const symbol = type.getSymbol();
+  if (!symbol) return undefined;
+  for (const declaration of symbol.getDeclarations() ?? []) {
+    if (!isInProgram(declaration, host.program)) continue;
+    if (ts.isClassLike(declaration) || ts.isObjectLiteralExpression(declaration)) return inferDeclaration(declaration, host);
+    if (ts.isInterfaceDeclaration(declaration)) return inferInterface(declaration, host);
+  }
+  return undefined;
+}
+
+/** A body the program wrote: not a declaration file, not a library, not `declare class`. */
+function isInProgram(node: ts.Node, program: ts.Program): boolean {
+  const file = node.getSourceFile();
+  if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file)) return false;
+  for (let current: ts.Node | undefined = node; current && !ts.isSourceFile(current); current = current.parent) {
+    if (ts.canHaveModifiers(current) && ts.getModifiers(current)?.some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword)) return false;
+  }
+  return true;
+}
+
+const inProgress = new Set<ts.Node>();
+
+function inferDeclaration(declaration: ts.ClassLikeDeclaration | ts.ObjectLiteralExpression, host: InferenceHost): Inference | undefined {
+  let byNode = cache.get(host.program);
+  if (!byNode) cache.set(host.program, (byNode = new WeakMap()));
+  const cached = byNode.get(declaration);
+  if (cached !== undefined) return cached ?? undefined;
+  if (inProgress.has(declaration)) return undefined;
+  inProgress.add(declaration);
+  let result: Inference | undefined;
+  try {
+    result = ts.isClassLike(declaration) ? inferClass(declaration, host) : inferLiteral(declaration, host);
+  } finally {
+    inProgress.delete(declaration);
+  }
+  byNode.set(declaration, result ?? null);
+  return result;
+}
+
+// ---------------------------------------------------------------------------
+// Classes
+
+function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): Inference | undefined {
+  const chain = classChain(declaration, host.checker);
+  const acquisitions: Acquisition[] = [];
+  const methods = new Map<string, ts.FunctionLikeDeclaration>();
+  // Subclass methods first: an override wins over the base's.
+  for (const cls of chain) {
+    for (const member of cls.members) {
+      const name = member.name && ts.isIdentifier(member.name) ? member.name.text : undefined;
+      if (name === undefined || methods.has(name)) continue;
+      const fn = ts.isMethodDeclaration(member) ? member : ts.isPropertyDeclaration(member) && member.initializer && isArrowOrFunction(member.initializer) ? skipOuter(member.initializer) : undefined;
+      if (fn && isFunctionLike(fn) && fn.body) methods.set(name, fn);
+    }
+  }
+  const owned = fieldsMadeHere(chain);
+  for (const cls of chain) {
+    for (const member of cls.members) {
+      if (ts.isPropertyDeclaration(member) && member.initializer && member.name && ts.isIdentifier(member.name) && !hasStatic(member)) {
+        acquisitions.push(...acquisitionsOfAssignment(`this.${member.name.text}`, member.initializer, host).map((a) => ({ ...a, where: 'in its constructor' })));
+      }
+      if (ts.isConstructorDeclaration(member) && member.body) {
+        acquisitions.push(...acquisitionsIn(member.body, host, methods, 0, owned).map((a) => ({ ...a, where: 'in its constructor' })));
+      }
+    }
+  }
+  // A `start()` / `connect()` that acquires makes a started object a resource too.
+  for (const [name, fn] of methods) {
+    if (!fn.body || hasStatic(fn as ts.ClassElement)) continue;
+    acquisitions.push(...acquisitionsIn(fn.body, host, methods, MAX_CALL_DEPTH, owned).map((a) => ({ ...a, where: `in \`${name}()\``, by: name })));
+  }
+  const className = declaration.name?.text ?? 'this class';
+  return decide(className, acquisitions, methods, 'in its constructor', host);
+}
+
+function classChain(declaration: ts.ClassLikeDeclaration, checker: ts.TypeChecker): ts.ClassLikeDeclaration[] {
+  const chain: ts.ClassLikeDeclaration[] = [declaration];
+  let current: ts.ClassLikeDeclaration | undefined = declaration;
+  while (current && chain.length < MAX_CHAIN) {
+    const extendsClause: ts.HeritageClause | undefined = current.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword);
+    const base: ts.ExpressionWithTypeArguments | undefined = extendsClause?.types[0];
+    if (!base) break;
+    const baseSymbol: ts.Symbol | undefined = checker.getTypeAtLocation(base.expression).getSymbol() ?? checker.getSymbolAtLocation(base.expression);
+    const baseDeclaration: ts.ClassLikeDeclaration | undefined = baseSymbol?.getDeclarations()?.find((d: ts.Declaration): d is ts.ClassLikeDeclaration => ts.isClassLike(d));
+    if (!baseDeclaration || chain.includes(baseDeclaration) || baseDeclaration.getSourceFile().isDeclarationFile) break;
+    chain.push(baseDeclaration);
+    current = baseDeclaration;
+  }
+  return chain;
+}
+
+/** `this.bus` and a constructor's parameter property `bus` name the same emitter. */
+function withoutThis(text: string): string {
+  return text.startsWith('this.') ? text.slice(5) : text;
+}
+
+/** Fields the class makes itself (`this.events = new EventEmitter()`): subscribing to them acquires nothing. */
+function fieldsMadeHere(chain: readonly ts.ClassLikeDeclaration[]): Set<string> {
+  const owned = new Set<string>();
+  for (const cls of chain) {
+    for (const member of cls.members) {
+      if (ts.isPropertyDeclaration(member) && member.initializer && member.name && ts.isIdentifier(member.name) && ts.isNewExpression(skipOuter(member.initializer))) {
+        owned.add(`this.${member.name.text}`);
+      }
+    }
+  }
+  return owned;
+}
+
+function hasStatic(member: ts.ClassElement): boolean {
+  return (ts.canHaveModifiers(member) ? ts.getModifiers(member) : undefined)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ?? false;
+}
+
+function isArrowOrFunction(node: ts.Expression): boolean {
+  const e = skipOuter(node);
+  return ts.isArrowFunction(e) || ts.isFunctionExpression(e);
+}
+
+/** `this.timer = setInterval(…)`, `this.watcher = fs.watch(…)`, `this.meter = new Meter()`. */
+function acquisitionsOfAssignment(target: string, value: ts.Expression, host: InferenceHost): Acquisition[] {
+  const e = skipOuter(value);
+  if (ts.isCallExpression(e)) {
+    const callee = calleeText(e);
+    if (callee && TIMER_STARTS.has(callee)) {
+      return [{ key: `field:${target}`, description: callee === 'setInterval' ? 'starts an interval' : callee === 'setTimeout' ? 'starts a timeout' : 'schedules an immediate' }];
+    }
+  }
+  if (ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isLiteralExpression(e)) return [];
+  const fieldType = host.checker.getTypeAtLocation(value);
+  const names = host.releaseNamesOf(fieldType);
+  if (names) return [{ key: `field:${target}`, description: `keeps a \`${names.typeName}\` in \`${target.replace(/^this\./, '')}\`` }];
+  return [];
+}
+
+/** What a constructor (or a method it calls) starts. */
+function acquisitionsIn(
+  body: ts.Node,
+  host: InferenceHost,
+  methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>,
+  depth: number,
+  ownedFields: ReadonlySet<string> = new Set(),
+): Acquisition[] {
+  const found: Acquisition[] = [];
+  const visit = (node: ts.Node): void => {
+    if (node !== body && isFunctionLike(node) && !ts.isArrowFunction(node)) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const target = canonical(node.left)?.text;
+      if (target?.startsWith('this.')) found.push(...acquisitionsOfAssignment(target, node.right, host));
+    }
+    if (ts.isCallExpression(node)) {
+      const callee = skipOuter(node.expression);
+      if (ts.isPropertyAccessExpression(callee)) {
+        const method = callee.name.text;
+        const receiver = canonical(callee.expression)?.text;
+        // `registry.set(id, this)`, `all.add(this)`: a collection that outlives the object keeps it.
+        if (REGISTER.has(method) && receiver && !receiver.startsWith('this') && node.arguments.some((a) => skipOuter(a).kind === ts.SyntaxKind.ThisKeyword)) {
+          found.push({ key: `collection:${receiver}`, description: `adds itself to \`${receiver}\`` });
+        }
+        // `bus.on('tick', this.onTick)`: a listener on an emitter it does not own (not `this`, not one it made).
+        if (SUBSCRIBE.has(method) && receiver && receiver !== 'this' && !ownedFields.has(receiver)) {
+          found.push({ key: `listener:${withoutThis(receiver)}`, description: `subscribes to \`${withoutThis(receiver)}\`` });
+        }
+        // `this.start()`: follow calls into the class's own methods, to a bounded depth.
+        if (skipOuter(callee.expression).kind === ts.SyntaxKind.ThisKeyword && depth < MAX_CALL_DEPTH) {
+          const called = methods.get(method);
+          if (called?.body) found.push(...acquisitionsIn(called.body, host, methods, depth + 1, ownedFields));
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
+}
+
+/** The acquisitions a method undoes (directly, or through the class's own methods it calls). */
+function undoneBy(fn: ts.FunctionLikeDeclaration, acquisitions: readonly Acquisition[], methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>, host: InferenceHost, depth = 0): Set<string> {
+  const undone = new Set<string>();
+  const keys = new Set(acquisitions.map((acquisition) => acquisition.key));
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const callee = skipOuter(node.expression);
+      const name = calleeText(node);
+      if (name && TIMER_CLEARS.has(name)) {
+        for (const argument of node.arguments) {
+          const text = canonical(argument)?.text;
+          if (text && keys.has(`field:${text}`)) undone.add(`field:${text}`);
+          if (text && keys.has(`timer:${text}`)) undone.add(`timer:${text}`);
+        }
+      }
+      if (ts.isPropertyAccessExpression(callee)) {
+        const method = callee.name.text;
+        const receiver = canonical(callee.expression)?.text;
+        if (receiver && UNREGISTER.has(method) && keys.has(`collection:${receiver}`)) undone.add(`collection:${receiver}`);
+        if (receiver && UNSUBSCRIBE.has(method) && keys.has(`listener:${withoutThis(receiver)}`)) undone.add(`listener:${withoutThis(receiver)}`);
+        if (receiver && keys.has(`field:${receiver}`)) {
+          const fieldType = host.checker.getTypeAtLocation(callee.expression);
+          const names = host.releaseNamesOf(fieldType);
+          if (names?.methods.has(method)) undone.add(`field:${receiver}`);
+        }
+        // `this.cleanup()`
+        if (skipOuter(callee.expression).kind === ts.SyntaxKind.ThisKeyword && depth < MAX_CALL_DEPTH) {
+          const called = methods.get(method);
+          if (called && called !== fn) undoneBy(called, acquisitions, methods, host, depth + 1).forEach((key) => undone.add(key));
+        }
+        // a local `unsubscribe()` handle kept from `subscribe()`: `this.sub.unsubscribe()` is covered above.
+      } else if (ts.isIdentifier(callee) && keys.has(`timer:${callee.text}`)) {
+        undone.add(`timer:${callee.text}`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return undone;
+}
+
+/** The method that undoes the most of what the body acquires; ties go to conventional names. */
+function decide(
+  owner: string,
+  acquisitions: readonly Acquisition[],
+  methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>,
+  where: string,
+  host: InferenceHost,
+): Inference | undefined {
+  if (acquisitions.length === 0) return { kind: 'none' };
+  let best: { name: string; fn: ts.FunctionLikeDeclaration; undone: Set<string> } | undefined;
+  for (const [name, fn] of methods) {
+    if (fn.parameters.some((parameter) => !parameter.questionToken && !parameter.initializer && !parameter.dotDotDotToken)) continue;
+    if (ts.isConstructorDeclaration(fn)) continue;
+    const undone = undoneBy(fn, acquisitions, methods, host);
+    // `restart() { clearInterval(this.t); this.t = setInterval(…) }` re-acquires what it undoes.
+    for (const acquisition of acquisitions) if (acquisition.by === name) undone.delete(acquisition.key);
+    if (undone.size === 0) continue;
+    if (!best || undone.size > best.undone.size || (undone.size === best.undone.size && rank(name) < rank(best.name))) best = { name, fn, undone };
+  }
+  // Acquires, but nothing undoes it: leave the decision to the other rules.
+  if (!best) return undefined;
+  const undone = acquisitions.filter((acquisition) => best!.undone.has(acquisition.key));
+  const what = [...new Set(undone.map((acquisition) => acquisition.description))].join(' and ');
+  const returnsPromise = isAsyncOrPromise(best.fn, host.checker);
+  const place = undone[0]?.where ?? where;
+  return { kind: 'resource', method: best.name, returnsPromise, because: `\`${owner}\` ${what} ${place}; \`${best.name}()\` undoes it` };
+}
+
+function rank(name: string): number {
+  const index = PREFERRED_NAMES.indexOf(name);
+  return index === -1 ? PREFERRED_NAMES.length : index;
+}
+
+function isAsyncOrPromise(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker): boolean {
+  if ((ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Async) !== 0) return true;
+  const signature = checker.getSignatureFromDeclaration(fn);
+  const returnType = signature && checker.getReturnTypeOfSignature(signature);
+  return returnType?.getProperty('then') !== undefined;
+}
+
+function calleeText(call: ts.CallExpression): string | undefined {
+  const callee = skipOuter(call.expression);
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Factories returning object literals
+
+/** `function createX() { const t = setInterval(…); return { stop() { clearInterval(t) } } }` */
+function inferLiteral(literal: ts.ObjectLiteralExpression, host: InferenceHost): Inference | undefined {
+  const factory = factoryOf(literal);
+  if (!factory?.body) return undefined;
+  const productNames = new Set<string>();
+  if (ts.isVariableDeclaration(literal.parent) && ts.isIdentifier(literal.parent.name)) productNames.add(literal.parent.name.text);
+  const acquisitions: Acquisition[] = [];
+  const visit = (node: ts.Node): void => {
+    if (node !== factory.body && isFunctionLike(node)) return;
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+      const init = skipOuter(node.initializer);
+      if (ts.isCallExpression(init) && TIMER_STARTS.has(calleeText(init) ?? '')) {
+        acquisitions.push({ key: `timer:${node.name.text}`, description: calleeText(init) === 'setInterval' ? 'starts an interval' : 'starts a timeout' });
+      } else if (!ts.isObjectLiteralExpression(init) && !isArrowOrFunction(init)) {
+        const names = host.releaseNamesOf(host.checker.getTypeAtLocation(init));
+        if (names) acquisitions.push({ key: `field:${node.name.text}`, description: `keeps a \`${names.typeName}\`` });
+      }
+    }
+    if (ts.isCallExpression(node)) {
+      const callee = skipOuter(node.expression);
+      if (ts.isPropertyAccessExpression(callee)) {
+        const method = callee.name.text;
+        const receiver = canonical(callee.expression)?.text;
+        if (receiver && SUBSCRIBE.has(method)) acquisitions.push({ key: `listener:${receiver}`, description: `subscribes to \`${receiver}\`` });
+        const addsProduct = node.arguments.some((argument) => {
+          const e = skipOuter(argument);
+          return e === literal || (ts.isIdentifier(e) && productNames.has(e.text));
+        });
+        if (receiver && REGISTER.has(method) && addsProduct) acquisitions.push({ key: `collection:${receiver}`, description: `adds it to \`${receiver}\`` });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(factory.body);
+  const methods = new Map<string, ts.FunctionLikeDeclaration>();
+  for (const property of literal.properties) {
+    const name = property.name && ts.isIdentifier(property.name) ? property.name.text : undefined;
+    if (name === undefined) continue;
+    if (ts.isMethodDeclaration(property) && property.body) methods.set(name, property);
+    else if (ts.isPropertyAssignment(property) && isArrowOrFunction(property.initializer)) methods.set(name, skipOuter(property.initializer) as ts.FunctionLikeDeclaration);
+  }
+  // Locals of the factory play the part of fields: `clearInterval(t)`, `t.close()` undo them.
+  const factoryName = factory.name && ts.isIdentifier(factory.name) ? factory.name.text : 'the factory';
+  const result = decide(factoryName, acquisitions, methods, 'when it is called', host);
+  if (result?.kind === 'resource') return { ...result, because: result.because.replace(/^`([^`]*)`/, 'What `$1` returns') };
+  return result;
+}
+
+function factoryOf(literal: ts.ObjectLiteralExpression): ts.FunctionLikeDeclaration | undefined {
+  let current: ts.Node = literal.parent;
+  // `return { … }`, `return api` after `const api = { … }`, or an arrow's body.
+  while (current && (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current))) current = current.parent;
+  if (ts.isReturnStatement(current) || ts.isVariableDeclaration(current)) {
+    let node: ts.Node | undefined = current;
+    while (node && !isFunctionLike(node)) node = node.parent;
+    return node as ts.FunctionLikeDeclaration | undefined;
+  }
+  if (ts.isArrowFunction(current) && current.body === literal) return current;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Interfaces
+
+/** An interface takes what the classes of its own file that implement it say. */
+function inferInterface(declaration: ts.InterfaceDeclaration, host: InferenceHost): Inference | undefined {
+  const name = declaration.name.text;
+  const implementations: ts.ClassLikeDeclaration[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isClassDeclaration(node) && node.heritageClauses?.some((clause) => clause.token === ts.SyntaxKind.ImplementsKeyword && clause.types.some((t) => t.expression.getText() === name))) {
+      implementations.push(node);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(declaration.getSourceFile());
+  if (implementations.length === 0) return undefined;
+  const answers = implementations.map((implementation) => inferDeclaration(implementation, host));
+  if (answers.some((answer) => answer === undefined)) return undefined;
+  const resources = answers.filter((answer): answer is Inference & { kind: 'resource' } => answer?.kind === 'resource');
+  if (resources.length === 0) return { kind: 'none' };
+  const [first] = resources;
+  // Only when every implementation that acquires is released the same way; and the interface declares it.
+  if (!resources.every((resource) => resource.method === first!.method)) return undefined;
+  if (!declaration.members.some((member) => member.name?.getText() === first!.method)) return undefined;
+  return { ...first!, because: `${first!.because} (\`${name}\` is implemented by it)` };
+}

@@ -1,0 +1,303 @@
+import rule from '../../src/rules/stop-on-evict.js';
+import { createTypedRuleTester } from '../ruleTester.js';
+
+// stop-on-evict with resources known from their code (issue 4): no annotations, no names.
+const ruleTester = createTypedRuleTester();
+
+ruleTester.run('stop-on-evict (inferred resources)', rule, {
+  valid: [
+    {
+      name: 'a custom-named release method, called before the delete',
+      code: `import { Heartbeat } from './inferred.js';
+const beats = new Map<string, Heartbeat>();
+export function watch(peer: string) { if (!beats.has(peer)) beats.set(peer, new Heartbeat(peer)); }
+export function forget(peer: string) { beats.get(peer)?.halt(); beats.delete(peer); }`,
+    },
+    {
+      name: 'a stop() that releases nothing: a visible body that acquires nothing is no resource',
+      code: `import { Stopwatch } from './inferred.js';
+const watches = new Map<string, Stopwatch>();
+export function begin(id: string) { watches.set(id, new Stopwatch()); }
+export function end(id: string) { watches.delete(id); }
+export function reset() { watches.clear(); }`,
+    },
+    {
+      name: 'a registry whose own release method deletes the object',
+      code: `
+const live = new Map<string, Gauge>();
+export class Gauge {
+  private readonly timer = setInterval(() => {}, 1_000);
+  constructor(readonly name: string) { live.set(name, this); }
+  quit(): void {
+    clearInterval(this.timer);
+    live.delete(this.name);
+  }
+}`,
+    },
+    {
+      name: 'a factory result disposed before the delete',
+      code: `
+import { EventEmitter } from 'node:events';
+export function subscribe(bus: EventEmitter, onTick: () => void) {
+  bus.on('tick', onTick);
+  return { dispose(): void { bus.off('tick', onTick); } };
+}
+const subscriptions = new Map<string, ReturnType<typeof subscribe>>();
+export function add(id: string, bus: EventEmitter) { subscriptions.get(id)?.dispose(); subscriptions.set(id, subscribe(bus, () => {})); }
+export function remove(id: string) { subscriptions.get(id)?.dispose(); subscriptions.delete(id); }`,
+    },
+    {
+      name: 'recursive and mutually recursive classes terminate, and a tree node that acquires nothing is data',
+      code: `
+class TreeNode { children = new Map<string, TreeNode>(); parent?: TreeNode; stop(): void {} }
+class Ping { pong?: Pong; close(): void {} }
+class Pong { ping?: Ping; close(): void {} }
+const nodes = new Map<string, TreeNode>();
+const pings = new Map<string, Ping>();
+export function add(id: string) { nodes.set(id, new TreeNode()); pings.set(id, new Ping()); }
+export function remove(id: string) { nodes.delete(id); pings.delete(id); }`,
+    },
+    {
+      name: 'inference switched off: a Heartbeat (halt(), not a release name) is not a resource',
+      code: `import { Heartbeat } from './inferred.js';
+const beats = new Map<string, Heartbeat>();
+export function watch(peer: string) { beats.set(peer, new Heartbeat(peer)); }
+export function forget(peer: string) { beats.delete(peer); }`,
+      options: [{ inference: false }],
+    },
+    {
+      name: 'a class that acquires and releases within the same method (restart) has no release: other rules decide',
+      code: `
+class Loop {
+  private timer: NodeJS.Timeout | undefined;
+  restart(): void { clearInterval(this.timer); this.timer = setInterval(() => {}, 10); }
+}
+const loops = new Map<string, Loop>();
+export function add(id: string) { loops.set(id, new Loop()); }
+export function remove(id: string) { loops.delete(id); }`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a custom-named release method: the message says why the value is a resource',
+      code: `import { Heartbeat } from './inferred.js';
+const beats = new Map<string, Heartbeat>();
+export function watch(peer: string) { if (!beats.has(peer)) beats.set(peer, new Heartbeat(peer)); }
+export function forget(peer: string) {
+  beats.delete(peer);
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: {
+            type: 'Heartbeat',
+            container: 'beats',
+            operation: '`delete()`',
+            release: '`halt()`',
+            because: ' (`Heartbeat` starts an interval in its constructor; `halt()` undoes it)',
+          },
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 21,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`halt()`' },
+              output: `import { Heartbeat } from './inferred.js';
+const beats = new Map<string, Heartbeat>();
+export function watch(peer: string) { if (!beats.has(peer)) beats.set(peer, new Heartbeat(peer)); }
+export function forget(peer: string) {
+  beats.get(peer)?.halt();
+  beats.delete(peer);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a factory returning an object literal whose dispose() removes a listener',
+      code: `
+import { EventEmitter } from 'node:events';
+export function subscribe(bus: EventEmitter, onTick: () => void) {
+  bus.on('tick', onTick);
+  return { dispose(): void { bus.off('tick', onTick); } };
+}
+const subscriptions = new Map<string, ReturnType<typeof subscribe>>();
+export function add(id: string, bus: EventEmitter) { if (!subscriptions.has(id)) subscriptions.set(id, subscribe(bus, () => {})); }
+export function remove(id: string) {
+  subscriptions.delete(id);
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: {
+            type: '{ dispose(): void; }',
+            container: 'subscriptions',
+            operation: '`delete()`',
+            release: '`dispose()`',
+            because: ' (What `subscribe` returns subscribes to `bus` when it is called; `dispose()` undoes it)',
+          },
+          line: 10,
+          column: 3,
+          endLine: 10,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`dispose()`' },
+              output: `
+import { EventEmitter } from 'node:events';
+export function subscribe(bus: EventEmitter, onTick: () => void) {
+  bus.on('tick', onTick);
+  return { dispose(): void { bus.off('tick', onTick); } };
+}
+const subscriptions = new Map<string, ReturnType<typeof subscribe>>();
+export function add(id: string, bus: EventEmitter) { if (!subscriptions.has(id)) subscriptions.set(id, subscribe(bus, () => {})); }
+export function remove(id: string) {
+  subscriptions.get(id)?.dispose();
+  subscriptions.delete(id);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'inheritance: the release method is on the base class',
+      code: `
+class Gauge {
+  private readonly timer = setInterval(() => {}, 1_000);
+  quit(): void { clearInterval(this.timer); }
+}
+class LatencyGauge extends Gauge { readonly buckets: number[] = []; }
+const gauges = new Map<string, LatencyGauge>();
+export function add(name: string) { if (!gauges.has(name)) gauges.set(name, new LatencyGauge()); }
+export function reset() {
+  gauges.clear();
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: {
+            type: 'LatencyGauge',
+            container: 'gauges',
+            operation: '`clear()`',
+            release: '`quit()`',
+            because: ' (`LatencyGauge` starts an interval in its constructor; `quit()` undoes it)',
+          },
+          line: 10,
+          column: 3,
+          endLine: 10,
+          endColumn: 17,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`quit()`' },
+              output: `
+class Gauge {
+  private readonly timer = setInterval(() => {}, 1_000);
+  quit(): void { clearInterval(this.timer); }
+}
+class LatencyGauge extends Gauge { readonly buckets: number[] = []; }
+const gauges = new Map<string, LatencyGauge>();
+export function add(name: string) { if (!gauges.has(name)) gauges.set(name, new LatencyGauge()); }
+export function reset() {
+  for (const value of gauges.values()) value.quit();
+  gauges.clear();
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a class from another file that subscribes to a bus it was handed',
+      code: `import { BusTap, taps } from './inferred.js';
+import { EventEmitter } from 'node:events';
+export function tap(bus: EventEmitter) { taps.add(new BusTap(bus)); }
+export function untapAll() {
+  taps.clear();
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: {
+            type: 'BusTap',
+            container: 'taps',
+            operation: '`clear()`',
+            release: '`detach()`',
+            because: ' (`BusTap` subscribes to `bus` in its constructor; `detach()` undoes it)',
+          },
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`detach()`' },
+              output: `import { BusTap, taps } from './inferred.js';
+import { EventEmitter } from 'node:events';
+export function tap(bus: EventEmitter) { taps.add(new BusTap(bus)); }
+export function untapAll() {
+  for (const value of taps) value.detach();
+  taps.clear();
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'name rules off, inference on: a started poller whose stop() clears what start() began',
+      code: `
+class Poller {
+  private handle: NodeJS.Timeout | undefined;
+  start(): this { this.handle = setInterval(() => {}, 1000); return this; }
+  stop(): void { clearInterval(this.handle); }
+}
+const pollers: Record<string, Poller> = {};
+export function follow(feed: string) { pollers[feed] ??= new Poller().start(); }
+export function unfollow(feed: string) {
+  delete pollers[feed];
+}`,
+      options: [{ nameRules: false }],
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: {
+            type: 'Poller',
+            container: 'pollers',
+            operation: 'the `delete` operator',
+            release: '`stop()`',
+            because: ' (`Poller` starts an interval in `start()`; `stop()` undoes it)',
+          },
+          line: 10,
+          column: 3,
+          endLine: 10,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`stop()`' },
+              output: `
+class Poller {
+  private handle: NodeJS.Timeout | undefined;
+  start(): this { this.handle = setInterval(() => {}, 1000); return this; }
+  stop(): void { clearInterval(this.handle); }
+}
+const pollers: Record<string, Poller> = {};
+export function follow(feed: string) { pollers[feed] ??= new Poller().start(); }
+export function unfollow(feed: string) {
+  pollers[feed]?.stop();
+  delete pollers[feed];
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
