@@ -1,5 +1,6 @@
 // The rule pages' examples are tests: every ```ts block under "❌ Incorrect" must be reported by the
 // rule, every block under "✅ Correct" (and "What is not reported") must not.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -67,3 +68,12 @@ for (const ruleName of Object.keys(plugin.rules)) {
     }
   });
 }
+
+describe('generated documentation', () => {
+  it('rule page headers, options lists and the README rule list are up to date (eslint-doc-generator --check)', () => {
+    // Loads the built plugin through package.json exports: `npm test` builds first.
+    const repository = path.join(import.meta.dirname, '..');
+    const generator = path.join(repository, 'node_modules', 'eslint-doc-generator', 'dist', 'bin', 'eslint-doc-generator.js');
+    expect(() => execFileSync(process.execPath, [generator, '--check'], { cwd: repository, stdio: 'pipe' })).not.toThrow();
+  });
+});
