@@ -197,6 +197,15 @@ export function copiesValues(use: CacheUse): boolean {
   return copies.get || copies.hooks;
 }
 
+/** "get() and its hooks receive copies (…): construct it with `useClones: false`" */
+export function describeCopies(use: CacheUse): string {
+  const copies = valueCopies(use.library, use.options);
+  const record = use.library.copies;
+  const who = copies.get && copies.hooks ? 'get() and its hooks receive' : copies.get ? 'get() returns' : 'its hooks receive';
+  const off = record ? (record.offWhen === 'falsy' ? `\`${record.option}: false\`` : `no \`${record.option}\``) : 'no copying';
+  return `${who} copies of values (${record?.how ?? 'copied on the way in and out'}), so a release reaches a copy: construct it with ${off}`;
+}
+
 export type ConstructionProblem =
   | { reason: 'copies'; paths: readonly EvictionPath[] }
   | { reason: 'noHookInLibrary' | 'noHook' | 'hookDoesNotRelease' | 'librarySilent'; paths: readonly EvictionPath[]; hooks: readonly string[] };
@@ -208,6 +217,8 @@ export type ConstructionProblem =
  */
 export function constructionProblem(use: CacheUse, releasing: ReadonlySet<string>): ConstructionProblem | undefined {
   if (copiesValues(use)) return { reason: 'copies', paths: ['overwrite', 'delete', 'clear', 'expiry'] };
+  // mnemonist: no hook, but setpop()/remove() return what they drop; its insertions are the sites.
+  if (use.library.hooks.length === 0 && use.library.returnsDropped.length > 0) return undefined;
   const uncovered = automaticPaths(use)
     .map((path) => pathCover(use, path, releasing))
     .filter((cover) => !cover.covered);

@@ -137,7 +137,7 @@ function computeOwnership(scope: ts.Node, containerText: string): Ownership {
       const method = calledMethodName(node);
       const callee = skipOuter(node.expression);
       if (method && ts.isPropertyAccessExpression(callee) && sameContainer(callee.expression)) {
-        if ((method === 'set' || method === 'put') && node.arguments[1]) inserted.push(node.arguments[1]);
+        if (INSERTION_METHODS.has(method) && node.arguments[1]) inserted.push(node.arguments[1]);
         else if (method === 'add' && node.arguments[0]) inserted.push(node.arguments[0]);
         else if (method === 'push' || method === 'unshift') inserted.push(...node.arguments);
         else if (method === 'splice') inserted.push(...node.arguments.slice(2));
@@ -188,6 +188,8 @@ function initialEntries(initializer: ts.Expression): ts.Expression[] {
 
 type Origin = 'created' | 'interval' | 'borrowed' | 'unknown';
 
+/** Keyed insertions: Map `set`, and the cache libraries' `put` and `setpop`. */
+const INSERTION_METHODS = new Set(['set', 'put', 'setpop']);
 const READ_METHODS = new Set(['get', 'find', 'findLast', 'at', 'peek', 'values', 'keys', 'entries']);
 const CONNECTION_EVENTS = new Set(['connection', 'secureConnection', 'session', 'stream']);
 const SERVER_FACTORIES = new Set(['createServer', 'createSecureServer']);

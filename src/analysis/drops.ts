@@ -685,6 +685,7 @@ export function cacheRemovalDrop(node: ts.CallExpression, call: CacheCall): Drop
  */
 export function cacheOverwriteDrop(node: ts.CallExpression, call: CacheCall): (DropCandidate & { lookupsProveAbsence: boolean }) | undefined {
   if (!call.paths.includes('overwrite') || copiesValues(call.use) || call.releasing.size === 0) return undefined;
+  if (returnsDroppedValue(call.use.library, call.method)) return undefined;
   if (pathCover(call.use, 'overwrite', call.releasing, node.arguments, call.method).covered) return undefined;
   const receiver = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
   const container = canonical(receiver);
@@ -717,3 +718,15 @@ function owedSlotsOf(resource: Resource): string[] {
   return resource.release.kind === 'fields' ? resource.release.fields.map((field) => field.name) : ['*'];
 }
 
+
+/**
+ * mnemonist keeps no hook: a plain `set()` of a resource drops whatever it displaces or evicts,
+ * and a `setpop()` whose result is ignored does too. A `setpop()` whose result is used hands
+ * the dropped value on to the code that reads it.
+ */
+export function hooklessInsertionDrops(node: ts.CallExpression, call: CacheCall): boolean {
+  const { library } = call.use;
+  if (library.hooks.length > 0 || library.returnsDropped.length === 0 || !call.paths.includes('overwrite')) return false;
+  if (returnsDroppedValue(library, call.method)) return isResultUsed(node) === 'unused';
+  return true;
+}

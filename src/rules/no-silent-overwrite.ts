@@ -3,8 +3,8 @@ import ts from 'typescript';
 
 import { hookText, pathCover, type CacheUse } from '../analysis/cacheUse.js';
 import { DropCollector } from '../analysis/dropAnalysis.js';
-import { cacheOverwriteDrop, describeCacheCall, isCandidateCallName, type DropCandidate } from '../analysis/drops.js';
-import { shortText } from '../analysis/expressions.js';
+import { cacheOverwriteDrop, describeCacheCall, hooklessInsertionDrops, isCandidateCallName, type DropCandidate } from '../analysis/drops.js';
+import { shortText, skipOuter } from '../analysis/expressions.js';
 import type { DropVerdict } from '../analysis/paths.js';
 import { becauseText, describeRelease, getResourceOracle } from '../analysis/resources.js';
 import { getAnalysisSession } from '../analysis/session.js';
@@ -14,7 +14,7 @@ import { defaultResourceRuleOptions, resourceOptionsSchema, type ResourceRuleOpt
 import { getTypedServices } from '../util/typedServices.js';
 
 export type Options = [ResourceRuleOptions];
-export type MessageIds = 'silentOverwrite' | 'deleteFirst' | 'releasePrevious';
+export type MessageIds = 'silentOverwrite' | 'hooklessInsertion' | 'deleteFirst' | 'releasePrevious';
 
 interface OverwriteInfo {
   use: CacheUse;
@@ -34,6 +34,8 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       silentOverwrite: '{{type}} replaced by `{{method}}()` in `{{container}}` never reaches {{release}}{{because}}: {{behaviour}}.',
+      hooklessInsertion:
+        '{{type}} displaced or evicted by `{{method}}()` in `{{container}}` never reaches {{release}}{{because}}: {{library}} has no eviction hook; use `{{returning}}()` and release the value it returns.',
       deleteFirst: 'Call `{{deleteMethod}}()` first, so that {{hook}} releases the previous value.',
       releasePrevious: 'Call {{release}} on the previous value first.',
     },
@@ -59,6 +61,23 @@ export default createRule<Options, MessageIds>({
         const tsNode = services.esTreeNodeToTSNodeMap.get(node);
         const call = describeCacheCall(tsNode, dropContext);
         if (!call) return;
+        if (hooklessInsertionDrops(tsNode, call)) {
+          const returning = call.use.library.returnsDropped.find((entry) => entry.paths.includes('overwrite'))?.method ?? 'setpop';
+          context.report({
+            node,
+            messageId: 'hooklessInsertion',
+            data: {
+              type: call.resource.typeName,
+              method: call.method,
+              container: shortText((skipOuter(tsNode.expression) as ts.PropertyAccessExpression).expression),
+              release: describeRelease(call.resource.release),
+              because: becauseText(call.resource),
+              library: call.use.library.package,
+              returning,
+            },
+          });
+          return;
+        }
         const overwrite = cacheOverwriteDrop(tsNode, call);
         if (!overwrite) return;
         if (!overwrite.lookupsProveAbsence) untrustedLookups.add(overwrite.site.container);

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import type { EvictionPath } from '../analysis/caches.js';
-import type { ConstructionProblem } from '../analysis/cacheUse.js';
+import { describeCopies, type CacheUse, type ConstructionProblem } from '../analysis/cacheUse.js';
 import { DropCollector } from '../analysis/dropAnalysis.js';
 import { cacheRemovalDrop, describeCacheCall, describeDrop, isCandidateCallName, type DropCandidate, type DropOperation } from '../analysis/drops.js';
 import { shortText } from '../analysis/expressions.js';
@@ -84,7 +84,7 @@ export default createRule<Options, MessageIds>({
       if (call.constructionProblem && construction && construction.getSourceFile() === sourceFile && !reportedConstructions.has(construction)) {
         reportedConstructions.add(construction);
         const constructionNode = services.tsNodeToESTreeNodeMap.get(construction);
-        if (constructionNode) reportConstruction(context, constructionNode, call.use.library.package, call.resource, call.constructionProblem);
+        if (constructionNode) reportConstruction(context, constructionNode, call.use, call.resource, call.constructionProblem);
       }
       const removal = cacheRemovalDrop(tsNode, call);
       if (removal) drops.add(removal, undefined);
@@ -115,13 +115,14 @@ export default createRule<Options, MessageIds>({
 function reportConstruction(
   context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
   node: TSESTree.Node,
-  library: string,
+  use: CacheUse,
   resource: Resource,
   problem: ConstructionProblem,
 ): void {
+  const library = use.library.package;
   const why =
     problem.reason === 'copies'
-      ? `it hands get() and its hooks copies of values (useClones defaults to true), so a release reaches a copy: construct it with \`useClones: false\``
+      ? describeCopies(use)
       : problem.reason === 'noHookInLibrary'
         ? `${library} has no hook that receives dropped values`
         : problem.reason === 'librarySilent'

@@ -65,6 +65,13 @@ export function track(route: string) { meters.set(route, createMeter(route)); }
 export function forget(route: string) { meters.delete(route); }`,
     },
     {
+      name: "mnemonist: no construction report (setpop()/remove() return what they drop); remove() hands the value over",
+      code: `${meter} import { LRUCacheWithDelete } from 'mnemonist';
+const meters = new LRUCacheWithDelete<string, Meter>(16);
+export function track(route: string) { meters.setpop(route, createMeter(route))?.value.stop(); }
+export function forget(route: string) { meters.remove(route)?.stop(); }`,
+    },
+    {
       name: 'caches of plain data',
       code: `import { LRUCache } from 'lru-cache';
 import NodeCache from 'node-cache';
@@ -148,7 +155,7 @@ export class Meters {
             library: 'node-cache',
             paths: 'overwrite, delete, clear, expiry',
             release: '`stop()`',
-            why: 'it hands get() and its hooks copies of values (useClones defaults to true), so a release reaches a copy: construct it with `useClones: false`',
+            why: 'get() and its hooks receive copies of values (deep copy (clone@2) on set, get and in event payloads), so a release reaches a copy: construct it with `useClones: false`',
           },
           line: 3,
           column: 28,
@@ -158,18 +165,34 @@ export class Meters {
       ],
     },
     {
-      name: "mnemonist's LRUCache (not lru-cache's) has no hook at all",
-      code: `${meter} import { LRUCache } from 'mnemonist';
-const meters = new LRUCache<string, Meter>(16);
-export function track(route: string) { if (!meters.has(route)) meters.set(route, createMeter(route)); }`,
+      name: "mnemonist's delete() drops without a hook",
+      code: `${meter} import { LRUCacheWithDelete } from 'mnemonist';
+const meters = new LRUCacheWithDelete<string, Meter>(16);
+export function track(route: string) { meters.setpop(route, createMeter(route))?.value.stop(); }
+export function forget(route: string) {
+  meters.delete(route);
+}`,
       errors: [
         {
-          messageId: 'cacheDropsResources',
-          data: { because: '', type: 'Meter', library: 'mnemonist', paths: 'size eviction', release: '`stop()`', why: 'mnemonist has no hook that receives dropped values' },
-          line: 2,
-          column: 16,
-          endLine: 2,
-          endColumn: 47,
+          messageId: 'unreleasedCacheDrop',
+          data: { because: '', type: 'Meter', container: 'meters', operation: '`delete()`', release: '`stop()`', library: 'mnemonist' },
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`stop()`' },
+              output: `${meter} import { LRUCacheWithDelete } from 'mnemonist';
+const meters = new LRUCacheWithDelete<string, Meter>(16);
+export function track(route: string) { meters.setpop(route, createMeter(route))?.value.stop(); }
+export function forget(route: string) {
+  meters.peek(route)?.stop();
+  meters.delete(route);
+}`,
+            },
+          ],
         },
       ],
     },
