@@ -8,6 +8,8 @@ import parser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
+import { CACHE_LIBRARIES } from '../src/analysis/caches.js';
+import { withCacheTable } from '../src/analysis/cacheTable.js';
 import plugin from '../src/index.js';
 import { fixturesDir } from './ruleTester.js';
 
@@ -75,5 +77,13 @@ describe('generated documentation', () => {
     const repository = path.join(import.meta.dirname, '..');
     const generator = path.join(repository, 'node_modules', 'eslint-doc-generator', 'dist', 'bin', 'eslint-doc-generator.js');
     expect(() => execFileSync(process.execPath, [generator, '--check'], { cwd: repository, stdio: 'pipe' })).not.toThrow();
+  });
+});
+
+describe('docs/cache-libraries.md', () => {
+  it('its per-library table is the one the data renders (npm run docs:caches)', () => {
+    const page = readFileSync(path.join(import.meta.dirname, '..', 'docs', 'cache-libraries.md'), 'utf8');
+    expect(page).toBe(withCacheTable(page));
+    for (const library of CACHE_LIBRARIES) expect(page).toContain(`| ${library.package} ${library.family} (`);
   });
 });

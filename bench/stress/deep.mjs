@@ -115,13 +115,17 @@ function typescriptParses(text) {
   }
 }
 
-/** Writes the ladder of depths for each kind to `<outDir>/deep/` (one project). */
+/**
+ * Writes the ladder of depths for each kind: the lower rungs to `<outDir>/deep/<kind>/`, the rungs
+ * at the parser's limit to `<outDir>/deep/<kind>-edge/`, each folder its own project, so that a file
+ * on which TypeScript itself overflows while loading a program cannot take the other depths with it.
+ */
 export function generateDeep(outDir, probe) {
   const dir = path.join(outDir, 'deep');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'tsconfig.json'), `${JSON.stringify(genTsconfig(), null, 2)}\n`);
   const files = [];
+  const projects = new Set();
   const skipped = [];
   for (const p of probe.kinds) {
     const build = KINDS[p.kind];
@@ -131,12 +135,18 @@ export function generateDeep(outDir, probe) {
     if (p.firstFail !== null) depths.add(Math.floor(p.firstFail * 1.1));
     for (const d of [...depths].filter((x) => x > 0).sort((a, b) => a - b)) {
       const text = build(d);
-      // Keep a margin: tsserver parses on a deeper stack than this probe.
+      // Keep a margin: tsserver parses on a deeper stack, and with colder code, than this probe.
       if (!typescriptParses(build(Math.ceil(d * 1.5)))) {
         skipped.push({ kind: p.kind, depth: d });
         continue;
       }
-      const abs = path.join(dir, `${p.kind}-${String(d).padStart(5, '0')}.ts`);
+      const project = path.join(dir, d >= Math.floor(top * 0.9) ? `${p.kind}-edge` : p.kind);
+      if (!projects.has(project)) {
+        mkdirSync(project, { recursive: true });
+        writeFileSync(path.join(project, 'tsconfig.json'), `${JSON.stringify({ ...genTsconfig(), include: ['*.ts'] }, null, 2)}\n`);
+        projects.add(project);
+      }
+      const abs = path.join(project, `${p.kind}-${String(d).padStart(5, '0')}.ts`);
       writeFileSync(abs, text);
       files.push({ abs, group: 'deep', kind: 'deep', series: `deep/${p.kind}`, n: d, maybeParserError: true });
     }

@@ -103,14 +103,20 @@ export function track${i}(k: string): void {
 
 function bigFile(targetLines) {
   const parts = [PRELUDE];
-  let count = PRELUDE.split('\n').length;
-  for (let i = 0; count < targetLines; i++) {
+  let count = PRELUDE.split('\n').length - 1;
+  for (let i = 0; ; i++) {
     const block = registryBlock(i);
+    const blockLines = block.split('\n').length - 1;
+    if (count + blockLines > targetLines) break;
     parts.push(block);
-    count += block.split('\n').length - 1;
+    count += blockLines;
   }
-  const text = parts.join('');
-  return text.split('\n').slice(0, targetLines - 1).join('\n').replace(/[^\n]*$/, '') + '\n';
+  // Pad with comment lines to exactly `targetLines` lines.
+  while (count < targetLines) {
+    parts.push(`// padding ${count}\n`);
+    count++;
+  }
+  return parts.join('');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -712,7 +718,7 @@ function oddFiles() {
     'odd-comments-only.ts': '// nothing here\n/* meters.delete(k) */\n/** @deprecated */\n',
     'odd-bom-crlf.ts': `\uFEFF${PRELUDE}const meters = new Map<string, Meter>([['a', new Meter()]]);\r\nexport function f(k: string) {\r\n  meters.delete(k);\r\n}\r\n`.replace(/\n/g, '\r\n').replace(/\r\r\n/g, '\r\n'),
     'odd-long-line.ts': longLine,
-    'odd-unicode.ts': `${PRELUDE}const метры = new Map<string, Meter>([['ключ', new Meter()]]);\nconst 計時器 = new Set([setInterval(() => {}, 1)]);\nexport function 删除(键: string) { метры.delete(键); 計時器.clear(); const \\u{1F600}x = 1; void \\u{1F600}x; }\nexport const emoji = '😀'.repeat(1000);\n`,
+    'odd-unicode.ts': `${PRELUDE}const метры = new Map<string, Meter>([['ключ', new Meter()]]);\nconst 計時器 = new Set([setInterval(() => {}, 1)]);\nexport function 删除(键: string) { метры.delete(键); 計時器.clear(); const \\u0061bc = 1; void abc; const ℮x = 2; void ℮x; }\nexport const emoji = '😀'.repeat(1000);\n`,
     'odd-shebang.ts': `#!/usr/bin/env node\n${PRELUDE}const meters = new Map<string, Meter>([['a', new Meter()]]);\nmeters.delete('a');\nawait Promise.resolve(meters.clear());\n`,
     'odd-script-no-exports.ts': `const scriptMeters = new Map<string, { stop(): void }>([['a', { stop() {} }]]);\nscriptMeters.delete('a');\nvar hoisted = new Set<NodeJS.Timeout>([setInterval(() => {}, 1)]);\nhoisted.clear();\nfunction hoistedFn() { hoisted.clear(); }\n`,
     'odd-type-only.ts': `export type M = Map<string, { stop(): void }>;\nexport interface I { m: M }\ndeclare const x: I;\nexport declare function f(): void;\n`,
