@@ -500,7 +500,7 @@ export function drop(k: string | number, force?: boolean): void {
   Registry.items.delete(k);
 }
 const byNumber = new Map<number, Meter>();
-export const enum Kind { A = 1, B = A << 1, C = A | B, D = 'd'.length }
+export const enum Kind { A = 1, B = A << 1, C = A | B, D = C << 2 }
 export enum Color { Red = 'red', Green = 'green' }
 export declare enum Ambient { X, Y }
 export enum Color { Blue = 'blue' }

@@ -201,6 +201,7 @@ function keyDrop(
 ): DropCandidate | undefined {
   const key = canonical(keyExpression);
   if (isKeyOfBorrowedValue(keyExpression, container.valueType, node, context)) return undefined;
+  if (key && !key.impure && isMirroredElsewhere(node, container, key.text, context)) return undefined;
   return finish(
     node,
     operation,
@@ -398,6 +399,37 @@ function isInsideOwnReleaseMethod(node: ts.Node, container: ContainerOfResources
 
 function isReleaseLikeName(name: string): boolean {
   return /^(stop|dispose|close|destroy|terminate|unsubscribe|cancel|shutdown|disconnect|release|teardown|end|kill|halt|quit)/i.test(name);
+}
+
+/**
+ * Maps keyed alike and holding the same type mirror each other (`all[key]` and `master[key]`):
+ * when the function that drops `container[key]` also reads or writes the same key of another
+ * such container, the value is moved between them or still held by the other, not lost.
+ */
+function isMirroredElsewhere(node: ts.Node, container: ContainerOfResources, keyText: string, context: DropContext): boolean {
+  const fn = enclosingBody(node);
+  const valueSymbol = symbolOf(container.valueType, context.checker);
+  let mirrored = false;
+  const sameValueType = (other: ts.Expression): boolean => {
+    const otherText = canonical(other)?.text;
+    if (otherText === undefined || otherText === container.text.text) return false;
+    const otherContainer = getContainerType(context.checker.getTypeAtLocation(other), context.program, context.checker);
+    return otherContainer !== undefined && otherContainer.kind !== 'Cache' && symbolOf(otherContainer.valueType, context.checker) === valueSymbol;
+  };
+  const visit = (child: ts.Node): void => {
+    if (mirrored || (child !== fn && isSeparateFunction(child))) return;
+    if (ts.isElementAccessExpression(child) && canonical(child.argumentExpression)?.text === keyText && sameValueType(skipOuter(child.expression))) mirrored = true;
+    if (ts.isCallExpression(child)) {
+      const method = calledMethodName(child);
+      const [first] = child.arguments;
+      if ((method === 'get' || method === 'set') && first && canonical(first)?.text === keyText) {
+        if (sameValueType(skipOuter((skipOuter(child.expression) as ts.PropertyAccessExpression).expression))) mirrored = true;
+      }
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(isFunctionLike(fn) && fn.body ? fn.body : fn);
+  return valueSymbol !== undefined && mirrored;
 }
 
 /** `detach(provider) { this.providers.delete(provider.name) }`: removing a value the caller holds. */

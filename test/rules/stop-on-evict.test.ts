@@ -595,6 +595,31 @@ export class Orchestrator {
 }`,
     },
     {
+      name: 'from real code (ioredis): a client moved between role maps that mirror the map of all clients',
+      code: `
+import net from 'node:net';
+interface Nodes { all: Record<string, net.Socket>; master: Record<string, net.Socket>; replica: Record<string, net.Socket> }
+export class Pool {
+  private readonly nodes: Nodes = { all: {}, master: {}, replica: {} };
+  add(key: string, readOnly: boolean) {
+    const existing = this.nodes.all[key];
+    if (existing) {
+      if (readOnly) {
+        delete this.nodes.master[key];
+        this.nodes.replica[key] = existing;
+      } else {
+        delete this.nodes.replica[key];
+        this.nodes.master[key] = existing;
+      }
+      return;
+    }
+    const socket = net.createConnection(6379);
+    this.nodes.all[key] = socket;
+    (readOnly ? this.nodes.replica : this.nodes.master)[key] = socket;
+  }
+}`,
+    },
+    {
       name: 'a container created empty in the same function',
       code: `${imports}
 export function build(routes: string[]) {
