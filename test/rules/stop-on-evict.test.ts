@@ -615,7 +615,8 @@ export class Pool {
     }
     const socket = net.createConnection(6379);
     this.nodes.all[key] = socket;
-    (readOnly ? this.nodes.replica : this.nodes.master)[key] = socket;
+    if (readOnly) this.nodes.replica[key] = socket;
+    else this.nodes.master[key] = socket;
   }
 }`,
     },
