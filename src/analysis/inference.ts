@@ -402,5 +402,6 @@ function inferInterface(declaration: ts.InterfaceDeclaration, host: InferenceHos
   // Only when every implementation that acquires is released the same way; and the interface declares it.
   if (!resources.every((resource) => resource.method === first!.method)) return undefined;
   if (!declaration.members.some((member) => member.name?.getText() === first!.method)) return undefined;
-  return { ...first!, because: `${first!.because} (\`${name}\` is implemented by it)` };
+  const implementer = implementations[answers.indexOf(first)]?.name?.text ?? 'a class';
+  return { ...first!, because: `${first!.because}, and \`${implementer}\` implements \`${name}\`` };
 }

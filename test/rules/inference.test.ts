@@ -76,8 +76,65 @@ const loops = new Map<string, Loop>();
 export function add(id: string) { loops.set(id, new Loop()); }
 export function remove(id: string) { loops.delete(id); }`,
     },
+    {
+      name: 'an interface whose implementations in its file acquire nothing is not a resource, even with close()',
+      code: `
+interface Sink { write(line: string): void; close(): void }
+class MemorySink implements Sink { lines: string[] = []; write(line: string) { this.lines.push(line); } close() {} }
+const sinks = new Map<string, Sink>();
+export function open(name: string) { sinks.set(name, new MemorySink()); }
+export function drop(name: string) { sinks.delete(name); }`,
+    },
   ],
   invalid: [
+    {
+      name: 'an interface takes what its implementations in the same file say',
+      code: `
+interface Probe { halt(): void }
+class IntervalProbe implements Probe {
+  private readonly timer = setInterval(() => {}, 1000);
+  halt(): void { clearInterval(this.timer); }
+}
+const probes = new Map<string, Probe>();
+export function add(name: string) { if (!probes.has(name)) probes.set(name, new IntervalProbe()); }
+export function remove(name: string) {
+  probes.delete(name);
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: {
+            type: 'Probe',
+            container: 'probes',
+            operation: '\`delete()\`',
+            release: '\`halt()\`',
+            because: ' (\`IntervalProbe\` starts an interval in its constructor; \`halt()\` undoes it, and \`IntervalProbe\` implements \`Probe\`)',
+          },
+          line: 10,
+          column: 3,
+          endLine: 10,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '\`halt()\`' },
+              output: `
+interface Probe { halt(): void }
+class IntervalProbe implements Probe {
+  private readonly timer = setInterval(() => {}, 1000);
+  halt(): void { clearInterval(this.timer); }
+}
+const probes = new Map<string, Probe>();
+export function add(name: string) { if (!probes.has(name)) probes.set(name, new IntervalProbe()); }
+export function remove(name: string) {
+  probes.get(name)?.halt();
+  probes.delete(name);
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a custom-named release method: the message says why the value is a resource',
       code: `import { Heartbeat } from './inferred.js';
