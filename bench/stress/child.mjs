@@ -91,9 +91,15 @@ async function lintProject({ project, files, pluginUrl, outDir }) {
     const text = readFileSync(file.abs, 'utf8');
     const entry = { ...file, lines: countLines(text), ms: 0, parseMs: 0, rulesMs: 0, findings: 0, fatal: [], notices: [] };
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    const cpuSince = () => {
+      const c = process.cpuUsage(c0);
+      return (c.user + c.system) / 1000;
+    };
     try {
       const [result] = await eslint.lintFiles([file.abs]);
       entry.ms = performance.now() - t0;
+      entry.cpuMs = cpuSince();
       Object.assign(entry, (({ parse, rules }) => ({ parseMs: parse, rulesMs: rules }))(timesOf(result)));
       for (const msg of result?.messages ?? []) {
         if (msg.fatal) entry.fatal.push({ line: msg.line ?? null, message: msg.message });
@@ -102,6 +108,7 @@ async function lintProject({ project, files, pluginUrl, outDir }) {
       }
     } catch (error) {
       entry.ms = performance.now() - t0;
+      entry.cpuMs = cpuSince();
       entry.thrown = classifyThrown(error, namespace, pluginDir);
     }
     await send({ type: 'file', index, entry });

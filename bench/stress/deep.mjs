@@ -68,7 +68,7 @@ const PROBE_LIMIT = 16_384;
 /**
  * Deepest depth the parser accepts for each kind: parseForESLint with the options ESLint passes
  * (it converts to ESTree and runs scope analysis too), no types, no rules. The limit moves by a few
- * percent with the JIT's frame sizes, so the bisection stops within 2%.
+ * percent with the JIT's frame sizes, so the bisection stops within 2.5%.
  */
 export function probeParserDepths(parser) {
   const kinds = [];
@@ -85,7 +85,7 @@ export function probeParserDepths(parser) {
     };
     let ok = 0;
     let fail = null;
-    for (let d = 64; d <= PROBE_LIMIT; d *= 2) {
+    for (let d = 128; d <= PROBE_LIMIT; d *= 2) {
       if (accepts(d)) ok = d;
       else {
         fail = d;
@@ -93,7 +93,7 @@ export function probeParserDepths(parser) {
       }
     }
     if (fail !== null) {
-      while (fail - ok > Math.max(1, Math.floor(ok / 50))) {
+      while (fail - ok > Math.max(1, Math.floor(ok / 40))) {
         const mid = Math.floor((ok + fail) / 2);
         if (accepts(mid)) ok = mid;
         else fail = mid;
@@ -131,7 +131,7 @@ export function generateDeep(outDir, probe) {
     const build = KINDS[p.kind];
     const top = p.maxOk;
     // Small depths show how the analysis grows; the top of the ladder straddles the parser's limit.
-    const depths = new Set([5, 10, 20, 50, Math.floor(top / 4), Math.floor(top / 2), Math.floor(top * 0.9), top]);
+    const depths = new Set([5, 10, 20, Math.floor(top / 4), Math.floor(top / 2), top]);
     if (p.firstFail !== null) depths.add(Math.floor(p.firstFail * 1.1));
     for (const d of [...depths].filter((x) => x > 0).sort((a, b) => a - b)) {
       const text = build(d);
@@ -140,7 +140,7 @@ export function generateDeep(outDir, probe) {
         skipped.push({ kind: p.kind, depth: d });
         continue;
       }
-      const project = path.join(dir, d >= Math.floor(top * 0.9) ? `${p.kind}-edge` : p.kind);
+      const project = path.join(dir, d >= top ? `${p.kind}-edge` : p.kind);
       if (!projects.has(project)) {
         mkdirSync(project, { recursive: true });
         writeFileSync(path.join(project, 'tsconfig.json'), `${JSON.stringify({ ...genTsconfig(), include: ['*.ts'] }, null, 2)}\n`);

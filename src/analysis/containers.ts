@@ -17,6 +17,24 @@ export type ContainerType =
   | { kind: 'Cache'; library: CacheLibrary };
 
 const containerTypeCache = new WeakMap<ts.Type, ContainerType | null>();
+const containerOfSymbolCache = new WeakMap<ts.Symbol, ContainerType | null>();
+
+/**
+ * The container a receiver expression names (`this.meters`, `meters`, `this.nodes.all`): asked
+ * once per declared symbol — its declared type, not the flow-narrowed type at each use — so the
+ * checker does the work once for every site and every rule.
+ */
+export function containerTypeOf(expression: ts.Expression, program: ts.Program, checker: ts.TypeChecker): ContainerType | undefined {
+  const e = skipOuter(expression);
+  const name = ts.isPropertyAccessExpression(e) ? e.name : ts.isIdentifier(e) ? e : undefined;
+  const symbol = name && checker.getSymbolAtLocation(name);
+  if (!symbol || symbol.flags & ts.SymbolFlags.Alias) return getContainerType(checker.getTypeAtLocation(expression), program, checker);
+  const cached = containerOfSymbolCache.get(symbol);
+  if (cached !== undefined) return cached ?? undefined;
+  const result = getContainerType(checker.getTypeOfSymbol(symbol), program, checker) ?? null;
+  containerOfSymbolCache.set(symbol, result);
+  return result ?? undefined;
+}
 
 /** What kind of container a type is, and the type of its values. Cached per type. */
 export function getContainerType(type: ts.Type, program: ts.Program, checker: ts.TypeChecker): ContainerType | undefined {

@@ -7,7 +7,7 @@ import ts from 'typescript';
 
 import { CACHE_LIBRARIES, EVICTION_PATHS, pathsOfMethod, returnsDroppedValue, type CacheLibrary, type EvictionPath } from './caches.js';
 import { constructionProblem, copiesValues, getCacheUse, lookupsProveAbsence, pathCover, releasingHooks, resourceOfCache, type CacheUse, type ConstructionProblem } from './cacheUse.js';
-import { getContainerType, getOwnership, type ContainerKind } from './containers.js';
+import { containerTypeOf, getOwnership, type ContainerKind } from './containers.js';
 import { calledMethodName, canonical, enclosingBody, isFunctionLike, isSeparateFunction, skipOuter, type CanonicalText } from './expressions.js';
 import type { DropSite } from './paths.js';
 import type { AnalysisSession } from './session.js';
@@ -89,8 +89,7 @@ interface ContainerOfResources {
 function containerOfResources(expression: ts.Expression, context: DropContext): ContainerOfResources | undefined {
   const text = canonical(expression);
   if (!text || text.impure) return undefined;
-  const type = context.checker.getTypeAtLocation(expression);
-  const container = getContainerType(type, context.program, context.checker);
+  const container = containerTypeOf(expression, context.program, context.checker);
   if (!container || container.kind === 'Cache') return undefined;
   const resource = context.resources.resourceOf(container.valueType);
   if (!resource) return undefined;
@@ -167,7 +166,9 @@ function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext)
     return finish(node, 'truncate', container, { kind: 'all' }, false, 'none', base, context);
   }
   if (ts.isIdentifier(target) || ts.isPropertyAccessExpression(target)) {
-    if (!hadEarlierValue(target, node)) return undefined;
+    // Replacing a container means assigning a new one (`new Map()`, `[]`, `{}`, a factory's result);
+    // other assignments are not asked about, which keeps the checker away from most `x = …`.
+    if (!isContainerMadeHere(node.right) || !hadEarlierValue(target, node)) return undefined;
     const container = containerOfResources(target, context);
     if (!container) return undefined;
     // `list = list.filter(…)` keeps what it keeps; which values leave is beyond a syntactic read.
@@ -413,7 +414,7 @@ function isMirroredElsewhere(node: ts.Node, container: ContainerOfResources, key
   const sameValueType = (other: ts.Expression): boolean => {
     const otherText = canonical(other)?.text;
     if (otherText === undefined || otherText === container.text.text) return false;
-    const otherContainer = getContainerType(context.checker.getTypeAtLocation(other), context.program, context.checker);
+    const otherContainer = containerTypeOf(other, context.program, context.checker);
     return otherContainer !== undefined && otherContainer.kind !== 'Cache' && symbolOf(otherContainer.valueType, context.checker) === valueSymbol;
   };
   const visit = (child: ts.Node): void => {
@@ -581,6 +582,13 @@ function isCreatedEmptyHere(receiver: ts.Expression, node: ts.Node): boolean {
   return created;
 }
 
+/** A value that can be a fresh container: constructed, a literal, or what a call (a factory) returns. */
+function isContainerMadeHere(expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  if (ts.isAwaitExpression(e)) return isContainerMadeHere(e.expression);
+  return ts.isNewExpression(e) || ts.isArrayLiteralExpression(e) || ts.isObjectLiteralExpression(e) || ts.isCallExpression(e);
+}
+
 function isEmptyContainer(expression: ts.Expression): boolean {
   const e = skipOuter(expression);
   return (
@@ -659,7 +667,7 @@ export function describeCacheCall(node: ts.CallExpression, context: DropContext)
   const method = calledMethodName(node);
   if (method === undefined || !CANDIDATE_METHODS.has(method)) return undefined;
   const receiver = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
-  const container = getContainerType(context.checker.getTypeAtLocation(receiver), context.program, context.checker);
+  const container = containerTypeOf(receiver, context.program, context.checker);
   if (container?.kind !== 'Cache') return undefined;
   const paths = pathsOfMethod(container.library, method);
   if (paths.length === 0) return undefined;
