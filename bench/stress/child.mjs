@@ -17,7 +17,14 @@ Error.stackTraceLimit = 50;
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const send = (message) => new Promise((resolve) => process.send(message, resolve));
 const countLines = (text) => (text.length === 0 ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0));
-const shortPath = (frame) => frame.replace(repoRoot + path.sep, '');
+const shortPath = (frame) => frame.replace(`file://${repoRoot}${path.sep}`, '').replace(repoRoot + path.sep, '');
+/** Stack frames with runs of the same frame (recursion) shown once, with a count. */
+const collapse = (frames) => frames.reduce((out, f) => {
+  const last = out[out.length - 1];
+  if (last && last.frame === f) last.count++;
+  else out.push({ frame: f, count: 1 });
+  return out;
+}, []).map(({ frame, count }) => (count > 1 ? `${frame}  (x${count})` : frame));
 
 /** Classifies an exception thrown out of `lintFiles`: a rule crash or another error. */
 export function classifyThrown(error, namespace, pluginDir) {
@@ -36,8 +43,8 @@ export function classifyThrown(error, namespace, pluginDir) {
     rule,
     line: Number.isNaN(line) ? null : line,
     message: message.split('\n')[0],
-    stackTop: frames.slice(0, 4).map(shortPath),
-    pluginTop: pluginFrames.slice(0, 8).map(shortPath),
+    stackTop: collapse(frames.map(shortPath)).slice(0, 4),
+    pluginTop: collapse(pluginFrames.map(shortPath)).slice(0, 8),
     stackOverflow: error instanceof RangeError && /call stack/.test(message),
   };
 }

@@ -147,31 +147,49 @@ function rootOf(expression: ts.Expression): ts.Expression {
   }
 }
 
-function computeOwnership(scope: ts.Node, containerText: string): Ownership {
-  const inserted: ts.Expression[] = [];
-  const sameContainer = (expression: ts.Expression): boolean => canonical(expression)?.text === containerText;
+const insertionsByScope = new WeakMap<ts.Node, Map<string, ts.Expression[]>>();
+
+/** Every insertion in a class or module, by container text, from one walk of it. */
+function insertionsIn(scope: ts.Node): Map<string, ts.Expression[]> {
+  const cached = insertionsByScope.get(scope);
+  if (cached) return cached;
+  const byContainer = new Map<string, ts.Expression[]>();
+  const add = (container: ts.Expression | string, values: readonly ts.Expression[]): void => {
+    if (values.length === 0) return;
+    const text = typeof container === 'string' ? container : canonical(container)?.text;
+    if (text === undefined) return;
+    const list = byContainer.get(text);
+    if (list) list.push(...values);
+    else byContainer.set(text, [...values]);
+  };
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node)) {
       const method = calledMethodName(node);
       const callee = skipOuter(node.expression);
-      if (method && ts.isPropertyAccessExpression(callee) && sameContainer(callee.expression)) {
-        if (INSERTION_METHODS.has(method) && node.arguments[1]) inserted.push(node.arguments[1]);
-        else if (method === 'add' && node.arguments[0]) inserted.push(node.arguments[0]);
-        else if (method === 'push' || method === 'unshift') inserted.push(...node.arguments);
-        else if (method === 'splice') inserted.push(...node.arguments.slice(2));
+      if (method && ts.isPropertyAccessExpression(callee)) {
+        if (INSERTION_METHODS.has(method) && node.arguments[1]) add(callee.expression, [node.arguments[1]]);
+        else if (method === 'add' && node.arguments[0]) add(callee.expression, [node.arguments[0]]);
+        else if (method === 'push' || method === 'unshift') add(callee.expression, node.arguments);
+        else if (method === 'splice') add(callee.expression, node.arguments.slice(2));
       }
     } else if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind)) {
       const target = skipOuter(node.left);
-      if (ts.isElementAccessExpression(target) && sameContainer(target.expression)) inserted.push(node.right);
-      else if (sameContainer(target)) inserted.push(...initialEntries(node.right));
-    } else if (ts.isVariableDeclaration(node) && node.initializer && ts.isIdentifier(node.name) && node.name.text === containerText) {
-      inserted.push(...initialEntries(node.initializer));
-    } else if (ts.isPropertyDeclaration(node) && node.initializer && ts.isIdentifier(node.name) && `this.${node.name.text}` === containerText) {
-      inserted.push(...initialEntries(node.initializer));
+      if (ts.isElementAccessExpression(target)) add(target.expression, [node.right]);
+      else add(target, initialEntries(node.right));
+    } else if (ts.isVariableDeclaration(node) && node.initializer && ts.isIdentifier(node.name)) {
+      add(node.name.text, initialEntries(node.initializer));
+    } else if (ts.isPropertyDeclaration(node) && node.initializer && ts.isIdentifier(node.name)) {
+      add(`this.${node.name.text}`, initialEntries(node.initializer));
     }
     ts.forEachChild(node, visit);
   };
   visit(scope);
+  insertionsByScope.set(scope, byContainer);
+  return byContainer;
+}
+
+function computeOwnership(scope: ts.Node, containerText: string): Ownership {
+  const inserted = insertionsIn(scope).get(containerText) ?? [];
   let owns = false;
   let storesIntervals = false;
   for (const value of inserted) {

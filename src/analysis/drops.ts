@@ -408,29 +408,46 @@ function isReleaseLikeName(name: string): boolean {
  * such container, the value is moved between them or still held by the other, not lost.
  */
 function isMirroredElsewhere(node: ts.Node, container: ContainerOfResources, keyText: string, context: DropContext): boolean {
-  const fn = enclosingBody(node);
   const valueSymbol = symbolOf(container.valueType, context.checker);
-  let mirrored = false;
-  const sameValueType = (other: ts.Expression): boolean => {
-    const otherText = canonical(other)?.text;
-    if (otherText === undefined || otherText === container.text.text) return false;
-    const otherContainer = containerTypeOf(other, context.program, context.checker);
-    return otherContainer !== undefined && otherContainer.kind !== 'Cache' && symbolOf(otherContainer.valueType, context.checker) === valueSymbol;
+  if (valueSymbol === undefined) return false;
+  const others = keyAccessesIn(enclosingBody(node)).get(keyText);
+  if (!others) return false;
+  for (const [text, expression] of others) {
+    if (text === container.text.text) continue;
+    const other = containerTypeOf(expression, context.program, context.checker);
+    if (other && other.kind !== 'Cache' && symbolOf(other.valueType, context.checker) === valueSymbol) return true;
+  }
+  return false;
+}
+
+const keyAccessCache = new WeakMap<ts.Node, Map<string, Map<string, ts.Expression>>>();
+
+/** Key text → containers read or written at that key (`x[k]`, `x.get(k)`, `x.set(k, …)`) in one body, from one walk. */
+function keyAccessesIn(fn: ts.Node): Map<string, Map<string, ts.Expression>> {
+  const cached = keyAccessCache.get(fn);
+  if (cached) return cached;
+  const byKey = new Map<string, Map<string, ts.Expression>>();
+  const note = (keyExpression: ts.Expression, containerExpression: ts.Expression): void => {
+    const key = canonical(keyExpression)?.text;
+    const container = canonical(containerExpression)?.text;
+    if (key === undefined || container === undefined) return;
+    let containers = byKey.get(key);
+    if (!containers) byKey.set(key, (containers = new Map()));
+    if (!containers.has(container)) containers.set(container, containerExpression);
   };
   const visit = (child: ts.Node): void => {
-    if (mirrored || (child !== fn && isSeparateFunction(child))) return;
-    if (ts.isElementAccessExpression(child) && canonical(child.argumentExpression)?.text === keyText && sameValueType(skipOuter(child.expression))) mirrored = true;
+    if (child !== fn && isSeparateFunction(child)) return;
+    if (ts.isElementAccessExpression(child)) note(child.argumentExpression, skipOuter(child.expression));
     if (ts.isCallExpression(child)) {
       const method = calledMethodName(child);
       const [first] = child.arguments;
-      if ((method === 'get' || method === 'set') && first && canonical(first)?.text === keyText) {
-        if (sameValueType(skipOuter((skipOuter(child.expression) as ts.PropertyAccessExpression).expression))) mirrored = true;
-      }
+      if ((method === 'get' || method === 'set') && first) note(first, skipOuter((skipOuter(child.expression) as ts.PropertyAccessExpression).expression));
     }
     ts.forEachChild(child, visit);
   };
   visit(isFunctionLike(fn) && fn.body ? fn.body : fn);
-  return valueSymbol !== undefined && mirrored;
+  keyAccessCache.set(fn, byKey);
+  return byKey;
 }
 
 /** `detach(provider) { this.providers.delete(provider.name) }`: removing a value the caller holds. */
@@ -469,29 +486,11 @@ function findParameter(name: string, node: ts.Node): ts.ParameterDeclaration | u
 }
 
 function declaresLocal(fn: ts.FunctionLikeDeclaration, name: string): boolean {
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found || (node !== fn && isSeparateFunction(node))) return;
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name) found = true;
-    ts.forEachChild(node, visit);
-  };
-  if (fn.body) visit(fn.body);
-  return found;
+  return assignmentsOf(name, fn).declared;
 }
 
 function isReassignedLocally(name: string, node: ts.Node): boolean {
-  const fn = enclosingBody(node);
-  let found = false;
-  const visit = (child: ts.Node): void => {
-    if (found) return;
-    if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const left = skipOuter(child.left);
-      if (ts.isIdentifier(left) && left.text === name) found = true;
-    }
-    ts.forEachChild(child, visit);
-  };
-  visit(fn);
-  return found;
+  return assignmentsOf(name, enclosingBody(node)).values.length > 0;
 }
 
 /** `map.set(++this.seq, …)`, `const id = randomUUID(); map.set(id, …)`: no earlier value can sit there. */
@@ -520,24 +519,36 @@ function declarationValues(name: ts.Identifier): ts.Expression[] | undefined {
   return undefined;
 }
 
-/** Where a name is declared and assigned directly in this body (nested functions excluded). */
+const assignmentsCache = new WeakMap<ts.Node, Map<string, { declared: boolean; values: ts.Expression[] }>>();
+
+/** Where a name is declared and assigned directly in this body (nested functions excluded); one walk per body. */
 function assignmentsOf(name: string, fn: ts.Node): { declared: boolean; values: ts.Expression[] } {
-  let declared = false;
-  const values: ts.Expression[] = [];
-  const visit = (node: ts.Node): void => {
-    if (node !== fn && isSeparateFunction(node)) return;
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name) {
-      declared = true;
-      if (node.initializer) values.push(node.initializer);
-    }
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
-      const left = skipOuter(node.left);
-      if (ts.isIdentifier(left) && left.text === name) values.push(node.right, node.right);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(fn);
-  return { declared, values };
+  let byName = assignmentsCache.get(fn);
+  if (!byName) {
+    const names = new Map<string, { declared: boolean; values: ts.Expression[] }>();
+    const entry = (text: string): { declared: boolean; values: ts.Expression[] } => {
+      let found = names.get(text);
+      if (!found) names.set(text, (found = { declared: false, values: [] }));
+      return found;
+    };
+    const visit = (node: ts.Node): void => {
+      if (node !== fn && isSeparateFunction(node)) return;
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
+        const found = entry(node.name.text);
+        found.declared = true;
+        if (node.initializer) found.values.push(node.initializer);
+      }
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+        const left = skipOuter(node.left);
+        // Reassigned: counted twice, so it is never "one initializer".
+        if (ts.isIdentifier(left)) entry(left.text).values.push(node.right, node.right);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(fn);
+    assignmentsCache.set(fn, (byName = names));
+  }
+  return byName.get(name) ?? { declared: false, values: [] };
 }
 
 function isFreshValue(expression: ts.Expression): boolean {
@@ -563,23 +574,36 @@ function isCreatedEmptyHere(receiver: ts.Expression, node: ts.Node): boolean {
   const text = canonical(receiver)?.text;
   if (text === undefined) return false;
   const fn = enclosingBody(node);
-  let created = false;
+  const madeEmpty = emptyContainersIn(fn).get(text);
+  if (madeEmpty !== undefined && madeEmpty < node.pos) return true;
+  if (ts.isConstructorDeclaration(fn) && text.startsWith('this.')) {
+    const field = fn.parent.members.find((member) => ts.isPropertyDeclaration(member) && `this.${member.name.getText()}` === text);
+    return field !== undefined && ts.isPropertyDeclaration(field) && field.initializer !== undefined && isEmptyContainer(field.initializer);
+  }
+  return false;
+}
+
+const emptyContainersCache = new WeakMap<ts.Node, Map<string, number>>();
+
+/** Names (and `this.x`) given an empty container in this body, with the position where that happens; one walk per body. */
+function emptyContainersIn(fn: ts.Node): Map<string, number> {
+  const cached = emptyContainersCache.get(fn);
+  if (cached) return cached;
+  const made = new Map<string, number>();
   const visit = (child: ts.Node): void => {
-    if (created || (child !== fn && isSeparateFunction(child))) return;
-    if (ts.isVariableDeclaration(child) && ts.isIdentifier(child.name) && child.name.text === text && child.initializer) {
-      created = isEmptyContainer(child.initializer);
+    if (child !== fn && isSeparateFunction(child)) return;
+    if (ts.isVariableDeclaration(child) && ts.isIdentifier(child.name) && child.initializer && isEmptyContainer(child.initializer) && !made.has(child.name.text)) {
+      made.set(child.name.text, child.pos);
     }
-    if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken && child.end <= node.pos && canonical(child.left)?.text === text) {
-      created = isEmptyContainer(child.right);
+    if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken && isEmptyContainer(child.right)) {
+      const text = canonical(child.left)?.text;
+      if (text !== undefined && !made.has(text)) made.set(text, child.pos);
     }
     ts.forEachChild(child, visit);
   };
   visit(isFunctionLike(fn) && fn.body ? fn.body : fn);
-  if (!created && ts.isConstructorDeclaration(fn) && text.startsWith('this.')) {
-    const field = fn.parent.members.find((member) => ts.isPropertyDeclaration(member) && `this.${member.name.getText()}` === text);
-    created = field !== undefined && ts.isPropertyDeclaration(field) && field.initializer !== undefined && isEmptyContainer(field.initializer);
-  }
-  return created;
+  emptyContainersCache.set(fn, made);
+  return made;
 }
 
 /** A value that can be a fresh container: constructed, a literal, or what a call (a factory) returns. */

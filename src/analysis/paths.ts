@@ -86,20 +86,71 @@ interface Fact {
 }
 
 interface State {
-  facts: Map<string, Fact>;
-  aliases: Map<string, Alias>;
-  pending: Map<number, Set<string>>;
+  facts: CowMap<string, Fact>;
+  aliases: CowMap<string, Alias>;
+  pending: CowMap<number, ReadonlySet<string>>;
   dead: boolean;
 }
 
 function emptyState(): State {
-  return { facts: new Map(), aliases: new Map(), pending: new Map(), dead: false };
+  return { facts: new CowMap(), aliases: new CowMap(), pending: new CowMap(), dead: false };
 }
 
+/**
+ * A Map copied on its first write after it was shared: cloning a state at every step is
+ * then constant time, and only the maps a step changes are copied (long bodies with many
+ * drops stay linear instead of quadratic).
+ */
+class CowMap<K, V> implements Iterable<[K, V]> {
+  #map: Map<K, V>;
+  #shared: { count: number };
+
+  constructor(map: Map<K, V> = new Map(), shared: { count: number } = { count: 1 }) {
+    this.#map = map;
+    this.#shared = shared;
+  }
+
+  fork(): CowMap<K, V> {
+    this.#shared.count++;
+    return new CowMap(this.#map, this.#shared);
+  }
+
+  #own(): Map<K, V> {
+    if (this.#shared.count > 1) {
+      this.#shared.count--;
+      this.#map = new Map(this.#map);
+      this.#shared = { count: 1 };
+    }
+    return this.#map;
+  }
+
+  get size(): number {
+    return this.#map.size;
+  }
+  get(key: K): V | undefined {
+    return this.#map.get(key);
+  }
+  has(key: K): boolean {
+    return this.#map.has(key);
+  }
+  set(key: K, value: V): this {
+    this.#own().set(key, value);
+    return this;
+  }
+  delete(key: K): boolean {
+    return this.#map.has(key) ? this.#own().delete(key) : false;
+  }
+  keys(): IterableIterator<K> {
+    return this.#map.keys();
+  }
+  [Symbol.iterator](): IterableIterator<[K, V]> {
+    return this.#map[Symbol.iterator]();
+  }
+}
+
+/** Pending slots are replaced, never changed in place: states share them. */
 function cloneState(state: State): State {
-  const pending = new Map<number, Set<string>>();
-  for (const [id, slots] of state.pending) pending.set(id, new Set(slots));
-  return { facts: new Map(state.facts), aliases: new Map(state.aliases), pending, dead: state.dead };
+  return { facts: state.facts.fork(), aliases: state.aliases.fork(), pending: state.pending.fork(), dead: state.dead };
 }
 
 const deadState = (): State => ({ ...emptyState(), dead: true });
@@ -120,8 +171,7 @@ function join(states: readonly State[]): State {
     }
     for (const [id, slots] of other.pending) {
       const mine = result.pending.get(id);
-      if (mine) slots.forEach((slot) => mine.add(slot));
-      else result.pending.set(id, new Set(slots));
+      result.pending.set(id, mine ? new Set([...mine, ...slots]) : slots);
     }
   }
   return result;
@@ -184,6 +234,7 @@ class FunctionAnalysis {
   /** The latest branch after which a fact held on one side only: the side where it is missing. */
   readonly factDivergence = new Map<string, { test: ts.Expression; whenTrue: boolean }>();
   readonly #flow: FlowContext[] = [];
+  #loopDepth = 0;
   readonly #finally: FinallyContext[] = [];
 
   constructor(
@@ -453,9 +504,24 @@ class FunctionAnalysis {
       return { end, exit, flow };
     };
 
-    const first = runBody(entry);
-    const head = join([entry, first.end]);
-    const second = runBody(head);
+    // Two passes reach the fixpoint of a loop; a second pass is skipped when the first changed
+    // nothing. Deeply nested loops would double the work per level, so past a few levels the
+    // body runs once from a state that assumes nothing (no must-facts, no aliases): sound, and linear.
+    this.#loopDepth++;
+    let second: { end: State; exit: State; flow: FlowContext };
+    try {
+      if (this.#loopDepth > MAX_EXACT_LOOP_DEPTH) {
+        const widened: State = { ...emptyState(), pending: entry.pending.fork(), dead: entry.dead };
+        const once = runBody(widened);
+        second = { ...once, exit: join([once.exit, once.end]) };
+      } else {
+        const first = runBody(entry);
+        const head = join([entry, first.end]);
+        second = sameState(head, entry) ? first : runBody(head);
+      }
+    } finally {
+      this.#loopDepth--;
+    }
     let exit = second.exit;
     if (elementSource && ts.isForOfStatement(node)) {
       // Every element released in the body: all of them are released once the loop runs out.
@@ -1025,8 +1091,7 @@ class FunctionAnalysis {
     }
     if (owed.length > 0) {
       const existing = next.pending.get(dropId);
-      if (existing) owed.forEach((slot) => existing.add(slot));
-      else next.pending.set(dropId, new Set(owed));
+      next.pending.set(dropId, existing ? new Set([...existing, ...owed]) : new Set(owed));
     }
     const { target, container } = drop;
     if (target.kind === 'key') {
@@ -1078,10 +1143,10 @@ class FunctionAnalysis {
       this.releasedSomewhere.add(dropId);
       return;
     }
-    if (slot === '*') owed.clear();
-    else owed.delete(slot);
     this.releasedSomewhere.add(dropId);
-    if (owed.size === 0) state.pending.delete(dropId);
+    const remaining = slot === '*' ? [] : [...owed].filter((owedSlot) => owedSlot !== slot);
+    if (remaining.length === 0) state.pending.delete(dropId);
+    else state.pending.set(dropId, new Set(remaining));
   }
 
   /**
@@ -1222,6 +1287,20 @@ class FunctionAnalysis {
 }
 
 const MAX_HELPER_DEPTH = 3;
+/** Loops nested deeper than this are analyzed in one widened pass. */
+const MAX_EXACT_LOOP_DEPTH = 3;
+
+/** Same facts, aliases and pending drops: a loop's head has reached its fixpoint. */
+function sameState(a: State, b: State): boolean {
+  if (a.dead !== b.dead || a.facts.size !== b.facts.size || a.aliases.size !== b.aliases.size || a.pending.size !== b.pending.size) return false;
+  for (const key of a.facts.keys()) if (!b.facts.has(key)) return false;
+  for (const [name, alias] of a.aliases) if (JSON.stringify(alias) !== JSON.stringify(b.aliases.get(name))) return false;
+  for (const [id, slots] of a.pending) {
+    const other = b.pending.get(id);
+    if (!other || other.size !== slots.size || [...slots].some((slot) => !other.has(slot))) return false;
+  }
+  return true;
+}
 
 /** The value a drop stores: `v` in `map.set(k, v)` and `obj[k] = v`. */
 function storedValueOf(node: ts.Node): ts.Expression | undefined {
