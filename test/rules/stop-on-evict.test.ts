@@ -621,6 +621,19 @@ export class Pool {
 }`,
     },
     {
+      name: 'deeply nested loops (past the exact two-pass depth): a release in the same iteration still counts',
+      code: `${imports}
+const meters = new Map<string, Meter>();
+declare const lists: string[][];
+export function add(route: string) { if (!meters.has(route)) meters.set(route, createMeter(route)); }
+export function sweep(route: string) {
+  for (const v0 of lists) for (const v1 of lists) for (const v2 of lists) for (const v3 of lists) for (const v4 of lists) for (const v5 of lists) {
+    meters.get(route)?.stop();
+    meters.delete(route);
+  }
+}`,
+    },
+    {
       name: 'a container created empty in the same function',
       code: `${imports}
 export function build(routes: string[]) {
@@ -1215,6 +1228,44 @@ const meters = new Map<string, Meter>();
 export function add(route: string) { if (!meters.has(route)) meters.set(route, createMeter(route)); }
 export function removeAll(routes: string[]) {
   for (const route of routes) {
+    meters.get(route)?.stop();
+    meters.delete(route);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'deeply nested loops (past the exact two-pass depth): an unreleased delete is still reported',
+      code: `${imports}
+const meters = new Map<string, Meter>();
+declare const lists: string[][];
+export function add(route: string) { if (!meters.has(route)) meters.set(route, createMeter(route)); }
+export function sweep(route: string) {
+  for (const v0 of lists) for (const v1 of lists) for (const v2 of lists) for (const v3 of lists) for (const v4 of lists) for (const v5 of lists) {
+    meters.delete(route);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { because: '', type: 'Meter', container: 'meters', operation: '`delete()`', release: '`stop()`' },
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`stop()`' },
+              output: `${imports}
+const meters = new Map<string, Meter>();
+declare const lists: string[][];
+export function add(route: string) { if (!meters.has(route)) meters.set(route, createMeter(route)); }
+export function sweep(route: string) {
+  for (const v0 of lists) for (const v1 of lists) for (const v2 of lists) for (const v3 of lists) for (const v4 of lists) for (const v5 of lists) {
     meters.get(route)?.stop();
     meters.delete(route);
   }
