@@ -118,10 +118,13 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
       }
     }
   }
-  // A `start()` / `connect()` that acquires makes a started object a resource too.
+  // A `start()` / `connect()` that keeps a timer or a handle in a field makes a started object a
+  // resource too. Registrations and listeners made by other methods are left out: objects of a
+  // graph (reactive nodes, trees) link and unlink themselves as they work, and own nothing by it.
   for (const [name, fn] of methods) {
     if (!fn.body || hasStatic(fn as ts.ClassElement)) continue;
-    acquisitions.push(...acquisitionsIn(fn.body, host, methods, MAX_CALL_DEPTH, owned).map((a) => ({ ...a, where: `in \`${name}()\``, by: name })));
+    const kept = acquisitionsIn(fn.body, host, methods, MAX_CALL_DEPTH, owned).filter((a) => a.key.startsWith('field:'));
+    acquisitions.push(...kept.map((a) => ({ ...a, where: `in \`${name}()\``, by: name })));
   }
   const className = declaration.name?.text ?? 'this class';
   return decide(className, acquisitions, methods, 'in its constructor', host);
@@ -280,7 +283,9 @@ function decide(
   let best: { name: string; fn: ts.FunctionLikeDeclaration; undone: Set<string> } | undefined;
   for (const [name, fn] of methods) {
     if (fn.parameters.some((parameter) => !parameter.questionToken && !parameter.initializer && !parameter.dotDotDotToken)) continue;
-    if (ts.isConstructorDeclaration(fn)) continue;
+    if (ts.isConstructorDeclaration(fn) || ts.isGetAccessorDeclaration(fn)) continue;
+    // A release returns nothing (or itself, or a promise of nothing): a method that returns data reads.
+    if (!returnsNothing(fn, host.checker)) continue;
     const undone = undoneBy(fn, acquisitions, methods, host);
     // `restart() { clearInterval(this.t); this.t = setInterval(…) }` re-acquires what it undoes.
     for (const acquisition of acquisitions) if (acquisition.by === name) undone.delete(acquisition.key);
@@ -294,6 +299,17 @@ function decide(
   const returnsPromise = isAsyncOrPromise(best.fn, host.checker);
   const place = undone[0]?.where ?? where;
   return { kind: 'resource', method: best.name, returnsPromise, because: `\`${owner}\` ${what} ${place}; \`${best.name}()\` undoes it` };
+}
+
+function returnsNothing(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker): boolean {
+  const signature = checker.getSignatureFromDeclaration(fn);
+  if (!signature) return false;
+  const returned = checker.getReturnTypeOfSignature(signature);
+  const nothing = (type: ts.Type): boolean =>
+    type.isUnion() ? type.types.every(nothing) : (type.getFlags() & (ts.TypeFlags.Void | ts.TypeFlags.Undefined)) !== 0 || (type as { isThisType?: boolean }).isThisType === true;
+  if (nothing(returned)) return true;
+  const awaited = returned.getProperty('then') ? checker.getAwaitedType(returned) : undefined;
+  return awaited !== undefined && awaited !== returned && nothing(awaited);
 }
 
 function rank(name: string): number {

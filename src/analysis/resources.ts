@@ -292,6 +292,9 @@ export class ResourceOracle {
     if (this.checker.isArrayType(type) || this.checker.isTupleType(type)) return null;
     const symbol = type.getSymbol();
     if (symbol && isFromDefaultLibrary(symbol, this.program)) return null;
+    // A class manages its own fields (inference and the name rules judge it); records are data
+    // shapes — interfaces, type literals — such as `{ resolve, reject, timer }`.
+    if (symbol && (symbol.getFlags() & ts.SymbolFlags.Class) !== 0) return null;
     const fields: ResourceField[] = [];
     for (const property of type.getProperties()) {
       if (!isPublicDataProperty(property)) continue;

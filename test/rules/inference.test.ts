@@ -77,6 +77,25 @@ export function add(id: string) { loops.set(id, new Loop()); }
 export function remove(id: string) { loops.delete(id); }`,
     },
     {
+      name: 'from real code (effect): a graph node linking itself to its parent in a method, whose value() returns data, is no resource',
+      code: `
+declare class Lifetime { dispose(): void }
+class NodeImpl {
+  readonly children: NodeImpl[] = [];
+  lifetime: Lifetime | undefined;
+  private cached: number | undefined;
+  readTracked(parent: NodeImpl): number { parent.children.push(this); return this.value(); }
+  value(): number { const i = this.children.indexOf(this); if (i >= 0) this.children.splice(i, 1); return this.cached ?? 0; }
+  remove(): void { this.lifetime?.dispose(); }
+}
+export class Registry {
+  private readonly nodes = new Map<string, NodeImpl>();
+  node(key: string) { let n = this.nodes.get(key); if (!n) { n = new NodeImpl(); this.nodes.set(key, n); } return n; }
+  removeNode(key: string) { const n = this.nodes.get(key); this.nodes.delete(key); n?.remove(); }
+  dropNode(key: string) { this.nodes.delete(key); }
+}`,
+    },
+    {
       name: 'an interface whose implementations in its file acquire nothing is not a resource, even with close()',
       code: `
 interface Sink { write(line: string): void; close(): void }
