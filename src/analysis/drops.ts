@@ -9,7 +9,7 @@ import { CACHE_LIBRARIES, EVICTION_PATHS, pathsOfMethod, returnsDroppedValue, ty
 import { constructionProblem, copiesValues, getCacheUse, lookupsProveAbsence, pathCover, releasingHooks, resourceOfCache, type CacheUse, type ConstructionProblem } from './cacheUse.js';
 import { containerTypeOf, getOwnership, type ContainerKind } from './containers.js';
 import { calledMethodName, canonical, enclosingBody, isFunctionLike, isSeparateFunction, skipOuter, type CanonicalText } from './expressions.js';
-import type { DropSite } from './paths.js';
+import { analyzeDrops, type DropSite } from './paths.js';
 import type { AnalysisSession } from './session.js';
 import { isOnlyTimers, releaseNames, type Resource, type ResourceOracle } from './resources.js';
 
@@ -203,6 +203,7 @@ function keyDrop(
   const key = canonical(keyExpression);
   if (isKeyOfBorrowedValue(keyExpression, container.valueType, node, context)) return undefined;
   if (key && !key.impure && isMirroredElsewhere(node, container, key.text, context)) return undefined;
+  if (storesNewValue && isGuardedInEveryCaller(node, container, keyExpression, context)) return undefined;
   return finish(
     node,
     operation,
@@ -400,6 +401,51 @@ function isInsideOwnReleaseMethod(node: ts.Node, container: ContainerOfResources
 
 function isReleaseLikeName(name: string): boolean {
   return /^(stop|dispose|close|destroy|terminate|unsubscribe|cancel|shutdown|disconnect|release|teardown|end|kill|halt|quit)/i.test(name);
+}
+
+/**
+ * `private install(dir) { this.watchers.set(dir, watch(dir)) }` whose every caller checks
+ * `this.watchers.has(dir)` first: the insertion is guarded further up. Each call site is
+ * analyzed as if it stored at the argument's key; the method must be private (or #private),
+ * called only as `this.method(…)` in its class, and the key one of its parameters.
+ */
+function isGuardedInEveryCaller(node: ts.Node, container: ContainerOfResources, keyExpression: ts.Expression, context: DropContext): boolean {
+  const method = enclosingBody(node);
+  if (!ts.isMethodDeclaration(method) || !method.body) return false;
+  const isPrivate = ts.isPrivateIdentifier(method.name) || (ts.getCombinedModifierFlags(method) & ts.ModifierFlags.Private) !== 0;
+  const key = skipOuter(keyExpression);
+  const parameterIndex = ts.isIdentifier(key) ? method.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === key.text) : -1;
+  if (!isPrivate || parameterIndex < 0 || !container.text.text.startsWith('this.') || !ts.isClassLike(method.parent)) return false;
+  const name = method.name.getText();
+  const calls: ts.CallExpression[] = [];
+  let otherUse = false;
+  const visit = (child: ts.Node): void => {
+    if (ts.isPropertyAccessExpression(child) && child.name.getText() === name && child.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      if (ts.isCallExpression(child.parent) && child.parent.expression === child) calls.push(child.parent);
+      else otherUse = true;
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(method.parent);
+  if (otherUse || calls.length === 0) return false;
+  const slots = container.resource.release.kind === 'fields' ? container.resource.release.fields.map((field) => field.name) : ['*'];
+  const options = { vocabulary: context.session.vocabularyFor([container.resource]), resolver: context.session.resolver };
+  return calls.every((call) => {
+    const argument = call.arguments[parameterIndex];
+    const argumentKey = argument && canonical(argument);
+    if (!argumentKey || argumentKey.impure) return false;
+    const probe: DropSite = {
+      node: call,
+      container: container.text.text,
+      containerRoots: container.text.roots,
+      target: { kind: 'key', key: argumentKey.text, keyRoots: argumentKey.roots },
+      slots,
+      storesNewValue: true,
+      result: 'none',
+    };
+    const [verdict] = analyzeDrops(enclosingBody(call), [probe], options, context.session.summaries);
+    return verdict !== undefined && !verdict.owedAtDrop;
+  });
 }
 
 /**

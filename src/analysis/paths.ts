@@ -59,6 +59,8 @@ export interface ReleaseVocabulary {
 export interface DropVerdict {
   /** Slots not released on some normal path. Empty: released on every path. */
   unreleasedSlots: string[];
+  /** On some path the drop is reached while the place still holds a value that is owed. */
+  owedAtDrop: boolean;
   /** Some path released or handed the value on: the message says "not on every path". */
   releasedOnSomePath: boolean;
   /** A branch after which the value is released on one side only. */
@@ -230,6 +232,8 @@ class FunctionAnalysis {
   readonly exits: State[] = [];
   readonly dropIds = new Map<ts.Node, number>();
   readonly releasedSomewhere = new Set<number>();
+  /** Drops reached on some path with a value still owed at that point. */
+  readonly owedAtDrop = new Set<number>();
   readonly missedWhen = new Map<number, { test: ts.Expression; whenTrue: boolean }>();
   /** The latest branch after which a fact held on one side only: the side where it is missing. */
   readonly factDivergence = new Map<string, { test: ts.Expression; whenTrue: boolean }>();
@@ -1040,6 +1044,7 @@ class FunctionAnalysis {
     const inner = new FunctionAnalysis(this.drops, this.options, this.summaries, this.depth);
     const end = inner.run(callback.body, state);
     inner.releasedSomewhere.forEach((id) => this.releasedSomewhere.add(id));
+    inner.owedAtDrop.forEach((id) => this.owedAtDrop.add(id));
     for (const [id, missed] of inner.missedWhen) if (!this.missedWhen.has(id)) this.missedWhen.set(id, missed);
     return end;
   }
@@ -1074,6 +1079,7 @@ class FunctionAnalysis {
     const next = cloneState(state);
     const owed = drop.slots.filter((slot) => !this.isReleased(drop, slot, next));
     if (owed.length < drop.slots.length) this.releasedSomewhere.add(dropId);
+    if (owed.length > 0) this.owedAtDrop.add(dropId);
     if (owed.length > 0 && !this.missedWhen.has(dropId)) {
       // Released before the drop on one branch only: name that branch.
       const keys = owed.flatMap((slot) =>
@@ -1464,7 +1470,7 @@ export function analyzeDrops(
 ): DropVerdict[] {
   const analysis = new FunctionAnalysis(drops, options, summaries, 0);
   const runnable = isFunctionLike(body) ? body.body : ts.isClassStaticBlockDeclaration(body) ? body.body : ts.isPropertyDeclaration(body) ? body.initializer : body;
-  if (!runnable) return drops.map(() => ({ unreleasedSlots: [], releasedOnSomePath: false }));
+  if (!runnable) return drops.map(() => ({ unreleasedSlots: [], owedAtDrop: false, releasedOnSomePath: false }));
   const initial = emptyState();
   for (const drop of drops) {
     if (drop.storedAs !== undefined && drop.target.kind === 'key') {
@@ -1477,6 +1483,7 @@ export function analyzeDrops(
     const missed = analysis.missedWhen.get(index);
     return {
       unreleasedSlots: owed ? [...owed] : [],
+      owedAtDrop: analysis.owedAtDrop.has(index),
       releasedOnSomePath: analysis.releasedSomewhere.has(index),
       ...(missed && { missedWhen: missed }),
     };

@@ -634,6 +634,24 @@ export function sweep(route: string) {
 }`,
     },
     {
+      name: 'a private insertion method whose every caller checks has() first',
+      code: `
+import { watch, type FSWatcher } from 'node:fs';
+export class Tree {
+  private readonly watchers = new Map<string, FSWatcher>();
+  private install(dir: string): void {
+    this.watchers.set(dir, watch(dir));
+  }
+  add(dir: string): void {
+    if (this.watchers.has(dir)) return;
+    this.install(dir);
+  }
+  addAll(dirs: string[]): void {
+    for (const dir of dirs) if (!this.watchers.has(dir)) this.install(dir);
+  }
+}`,
+    },
+    {
       name: 'a container created empty in the same function',
       code: `${imports}
 export function build(routes: string[]) {
@@ -1268,6 +1286,56 @@ export function sweep(route: string) {
   for (const v0 of lists) for (const v1 of lists) for (const v2 of lists) for (const v3 of lists) for (const v4 of lists) for (const v5 of lists) {
     meters.get(route)?.stop();
     meters.delete(route);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a private insertion method with one caller that does not check',
+      code: `
+import { watch, type FSWatcher } from 'node:fs';
+export class Tree {
+  private readonly watchers = new Map<string, FSWatcher>();
+  private install(dir: string): void {
+    this.watchers.set(dir, watch(dir));
+  }
+  add(dir: string): void {
+    if (this.watchers.has(dir)) return;
+    this.install(dir);
+  }
+  reinstall(dir: string): void {
+    this.install(dir);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { because: '', type: 'FSWatcher', container: 'this.watchers', operation: '`set()` over an existing key', release: '`close()`' },
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 39,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`close()`' },
+              output: `
+import { watch, type FSWatcher } from 'node:fs';
+export class Tree {
+  private readonly watchers = new Map<string, FSWatcher>();
+  private install(dir: string): void {
+    this.watchers.get(dir)?.close();
+    this.watchers.set(dir, watch(dir));
+  }
+  add(dir: string): void {
+    if (this.watchers.has(dir)) return;
+    this.install(dir);
+  }
+  reinstall(dir: string): void {
+    this.install(dir);
   }
 }`,
             },
