@@ -6,7 +6,11 @@ import ts from 'typescript';
 
 import { isFunctionLike, skipOuter } from './expressions.js';
 import { SummaryCache, type CalleeResolver, type ReleaseVocabulary } from './paths.js';
-import { releaseNames, type Resource } from './resources.js';
+import type { ParserServicesWithTypeInformation, TSESLint } from '@typescript-eslint/utils';
+
+import { getTypedServices } from '../util/typedServices.js';
+import type { DropContext } from './drops.js';
+import { getResourceOracle, releaseNames, type Resource, type ResourceTypeOption } from './resources.js';
 
 export interface AnalysisSession {
   summaries: SummaryCache;
@@ -76,4 +80,23 @@ function resolveCallee(call: ts.CallExpression, checker: ts.TypeChecker, program
     }
   }
   return undefined;
+}
+
+/**
+ * What a rule needs to ask about drops in one file: the typed parser services (or the plugin's
+ * own error when there are none), and the program's shared oracle and session.
+ */
+export function dropAnalysisFor(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  options: { resources?: readonly ResourceTypeOption[]; nameRules?: boolean; inference?: boolean },
+): { services: ParserServicesWithTypeInformation; session: AnalysisSession; dropContext: DropContext } {
+  const services = getTypedServices(context);
+  const { program } = services;
+  const resources = getResourceOracle(program, {
+    resources: options.resources ?? [],
+    nameRules: options.nameRules ?? true,
+    inference: options.inference ?? true,
+  });
+  const session = getAnalysisSession(program);
+  return { services, session, dropContext: { checker: program.getTypeChecker(), program, resources, session } };
 }

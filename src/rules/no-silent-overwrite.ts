@@ -6,12 +6,11 @@ import { DropCollector } from '../analysis/dropAnalysis.js';
 import { cacheOverwriteDrop, describeCacheCall, hooklessInsertionDrops, isCandidateCallName, type DropCandidate } from '../analysis/drops.js';
 import { shortText, skipOuter } from '../analysis/expressions.js';
 import type { DropVerdict } from '../analysis/paths.js';
-import { becauseText, describeRelease, getResourceOracle } from '../analysis/resources.js';
-import { getAnalysisSession } from '../analysis/session.js';
+import { becauseText, describeRelease } from '../analysis/resources.js';
+import { dropAnalysisFor } from '../analysis/session.js';
 import { suggestDeleteFirst, suggestRelease, type Insertion } from '../analysis/suggestions.js';
 import { createRule } from '../util/createRule.js';
 import { defaultResourceRuleOptions, resourceOptionsSchema, type ResourceRuleOptions } from '../util/resourceOptions.js';
-import { getTypedServices } from '../util/typedServices.js';
 
 export type Options = [ResourceRuleOptions];
 export type MessageIds = 'silentOverwrite' | 'hooklessInsertion' | 'deleteFirst' | 'releasePrevious';
@@ -44,12 +43,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
   },
   create(context, [options]) {
-    const services = getTypedServices(context);
-    const { program } = services;
-    const checker = program.getTypeChecker();
-    const resources = getResourceOracle(program, { resources: options.resources ?? [], nameRules: options.nameRules ?? true, inference: options.inference ?? true });
-    const session = getAnalysisSession(program);
-    const dropContext = { checker, program, resources, session };
+    const { services, session, dropContext } = dropAnalysisFor(context, options);
     const drops = new DropCollector<OverwriteInfo>(session);
     const untrustedLookups = new Set<string>();
 

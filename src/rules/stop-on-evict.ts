@@ -7,12 +7,11 @@ import { DropCollector } from '../analysis/dropAnalysis.js';
 import { cacheRemovalDrop, describeCacheCall, describeDrop, isCandidateCallName, type DropCandidate, type DropOperation } from '../analysis/drops.js';
 import { shortText } from '../analysis/expressions.js';
 import type { DropVerdict } from '../analysis/paths.js';
-import { becauseText, describeRelease, getResourceOracle, type Resource } from '../analysis/resources.js';
-import { getAnalysisSession } from '../analysis/session.js';
+import { becauseText, describeRelease, type Resource } from '../analysis/resources.js';
+import { dropAnalysisFor } from '../analysis/session.js';
 import { describeCondition, suggestRelease } from '../analysis/suggestions.js';
 import { createRule } from '../util/createRule.js';
 import { defaultResourceRuleOptions, resourceOptionsSchema, type ResourceRuleOptions } from '../util/resourceOptions.js';
-import { getTypedServices } from '../util/typedServices.js';
 
 export type Options = [ResourceRuleOptions];
 export type MessageIds = 'unreleasedDrop' | 'unreleasedDropWhen' | 'unreleasedCacheDrop' | 'cacheDropsResources' | 'releaseBeforeDrop';
@@ -60,12 +59,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
   },
   create(context, [options]) {
-    const services = getTypedServices(context);
-    const { program } = services;
-    const checker = program.getTypeChecker();
-    const resources = getResourceOracle(program, { resources: options.resources ?? [], nameRules: options.nameRules ?? true, inference: options.inference ?? true });
-    const session = getAnalysisSession(program);
-    const dropContext = { checker, program, resources, session };
+    const { services, session, dropContext } = dropAnalysisFor(context, options);
     const drops = new DropCollector(session);
     const reportedConstructions = new Set<ts.Node>();
     const sourceFile = services.program.getSourceFile(context.filename);
