@@ -20,6 +20,28 @@ const containerTypeCache = new WeakMap<ts.Type, ContainerType | null>();
 const containerOfSymbolCache = new WeakMap<ts.Symbol, ContainerType | null>();
 
 /**
+ * Whether the checker can answer "is this a container?" for an assignment target without inferring
+ * a type: the symbol is declared with a type annotation, or initialized with a constructor call or
+ * a literal. A target declared as `const x = compute()` would make the checker infer `compute`'s
+ * type at every assignment site — the largest cost the profile showed — for a value that is rarely
+ * a container of resources.
+ */
+export function isCheaplyTyped(expression: ts.Expression, checker: ts.TypeChecker): boolean {
+  const e = skipOuter(expression);
+  const name = ts.isPropertyAccessExpression(e) ? e.name : ts.isIdentifier(e) ? e : undefined;
+  const symbol = name && checker.getSymbolAtLocation(name);
+  const declarations = symbol?.getDeclarations() ?? [];
+  if (declarations.length === 0) return false;
+  return declarations.some((declaration) => {
+    if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration) || ts.isParameter(declaration)) && declaration.type) return true;
+    const initializer = ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) ? declaration.initializer : undefined;
+    if (!initializer) return false;
+    const value = skipOuter(initializer);
+    return ts.isNewExpression(value) || ts.isArrayLiteralExpression(value) || ts.isObjectLiteralExpression(value);
+  });
+}
+
+/**
  * The container a receiver expression names (`this.meters`, `meters`, `this.nodes.all`): asked
  * once per declared symbol — its declared type, not the flow-narrowed type at each use — so the
  * checker does the work once for every site and every rule.

@@ -7,7 +7,7 @@ import ts from 'typescript';
 
 import { CACHE_LIBRARIES, EVICTION_PATHS, pathsOfMethod, returnsDroppedValue, type CacheLibrary, type EvictionPath } from './caches.js';
 import { constructionProblem, copiesValues, getCacheUse, lookupsProveAbsence, pathCover, releasingHooks, resourceOfCache, type CacheUse, type ConstructionProblem } from './cacheUse.js';
-import { containerTypeOf, getOwnership, type ContainerKind } from './containers.js';
+import { containerTypeOf, getOwnership, isCheaplyTyped, type ContainerKind } from './containers.js';
 import { calledMethodName, canonical, enclosingBody, isFunctionLike, isSeparateFunction, skipOuter, type CanonicalText } from './expressions.js';
 import { analyzeDrops, type DropSite } from './paths.js';
 import type { AnalysisSession } from './session.js';
@@ -150,6 +150,8 @@ function describeCallDrop(node: ts.CallExpression, context: DropContext): DropCa
 
 function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext): DropCandidate | undefined {
   const target = skipOuter(node.left);
+  const containerNamed = ts.isElementAccessExpression(target) || (ts.isPropertyAccessExpression(target) && target.name.text === 'length') ? skipOuter((target as ts.ElementAccessExpression | ts.PropertyAccessExpression).expression) : target;
+  if (!isCheaplyTyped(containerNamed, context.checker)) return undefined;
   if (ts.isElementAccessExpression(target)) {
     const receiver = skipOuter(target.expression);
     const container = containerOfResources(receiver, context);
