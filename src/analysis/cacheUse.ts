@@ -17,9 +17,10 @@ import {
   type CacheOptions,
   type EvictionPath,
 } from './caches.js';
+import { containerScope } from './containers.js';
 import { calledMethodName, canonical, isFunctionLike, skipOuter } from './expressions.js';
 import type { AnalysisSession } from './session.js';
-import type { Resource, ResourceOracle } from './resources.js';
+import { obligationSlots, type Resource, type ResourceOracle } from './resources.js';
 
 export interface RegisteredHook {
   hook: CacheHook;
@@ -44,7 +45,7 @@ const useCache = new WeakMap<ts.Node, Map<string, CacheUse>>();
 export function getCacheUse(containerExpression: ts.Expression, library: CacheLibrary, program: ts.Program): CacheUse | undefined {
   const container = canonical(containerExpression);
   if (!container || container.impure) return undefined;
-  const scope = scopeOf(containerExpression);
+  const scope = containerScope(containerExpression);
   let byText = useCache.get(scope);
   if (!byText) useCache.set(scope, (byText = new Map()));
   let use = byText.get(container.text);
@@ -53,17 +54,6 @@ export function getCacheUse(containerExpression: ts.Expression, library: CacheLi
     byText.set(container.text, use);
   }
   return use;
-}
-
-function scopeOf(expression: ts.Expression): ts.Node {
-  let root = skipOuter(expression);
-  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipOuter(root.expression);
-  if (root.kind === ts.SyntaxKind.ThisKeyword) {
-    let current: ts.Node | undefined = expression.parent;
-    while (current && !ts.isClassLike(current)) current = current.parent;
-    if (current) return current;
-  }
-  return expression.getSourceFile();
 }
 
 function readCacheUse(scope: ts.Node, containerText: string, library: CacheLibrary, program: ts.Program): CacheUse {
@@ -150,7 +140,7 @@ export function resourceOfCache(use: CacheUse, resources: ResourceOracle, checke
 export function releasingHooks(use: CacheUse, resource: Resource, session: AnalysisSession): Set<string> {
   const releasing = new Set<string>();
   const options = { vocabulary: session.vocabularyFor([resource]), resolver: session.resolver };
-  const needed = resource.release.kind === 'fields' ? resource.release.fields.map((field) => field.name) : ['*'];
+  const needed = obligationSlots(resource);
   for (const { hook, fn } of use.hooks) {
     // A hook the linter cannot read (imported from a declaration file, built at run time) is trusted.
     if (!fn) {

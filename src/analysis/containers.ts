@@ -140,7 +140,7 @@ const ownershipCache = new WeakMap<ts.Node, Map<string, Ownership>>();
  */
 export function getOwnership(containerExpression: ts.Expression): Ownership {
   const container = canonical(containerExpression);
-  const scope = ownershipScope(containerExpression);
+  const scope = containerScope(containerExpression);
   if (!container || container.impure) return { owns: true, storesIntervals: false };
   let byText = ownershipCache.get(scope);
   if (!byText) ownershipCache.set(scope, (byText = new Map()));
@@ -151,7 +151,8 @@ export function getOwnership(containerExpression: ts.Expression): Ownership {
   return result;
 }
 
-function ownershipScope(containerExpression: ts.Expression): ts.Node {
+/** Where a container's insertions, construction and hooks are read: its class (for `this.x`) or its module. */
+export function containerScope(containerExpression: ts.Expression): ts.Node {
   const root = rootOf(containerExpression);
   if (root.kind === ts.SyntaxKind.ThisKeyword) {
     let current: ts.Node | undefined = containerExpression.parent;

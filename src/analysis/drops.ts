@@ -11,7 +11,7 @@ import { containerTypeOf, getOwnership, isCheaplyTyped, type ContainerKind } fro
 import { calledMethodName, canonical, enclosingBody, isFunctionLike, isSeparateFunction, skipOuter, type CanonicalText } from './expressions.js';
 import { analyzeDrops, type DropSite } from './paths.js';
 import type { AnalysisSession } from './session.js';
-import { isOnlyTimers, releaseNames, type Resource, type ResourceOracle } from './resources.js';
+import { isOnlyTimers, obligationSlots, releaseNames, type Resource, type ResourceOracle } from './resources.js';
 
 export type DropOperation =
   | 'delete'
@@ -210,7 +210,7 @@ function keyDrop(
     node,
     operation,
     container,
-    key ? { kind: 'key', key: key.text, keyRoots: key.roots } : { kind: 'key', key: `#unknown${keyExpression.pos}`, keyRoots: [] },
+    keyTarget(keyExpression),
     storesNewValue,
     'none',
     { ...base, keyExpression },
@@ -232,6 +232,12 @@ function valueDrop(
   // `remove(child)`: the caller handed it in and still holds it.
   if (isParameterPath(valueExpression, node)) return undefined;
   return finish(node, operation, container, { kind: 'value', variable: value.text }, false, result, { ...base, valueExpression }, context);
+}
+
+/** The place a key names; a key that cannot be named again gets a target no fact can match. */
+function keyTarget(keyExpression: ts.Expression): DropSite['target'] {
+  const key = canonical(keyExpression);
+  return key ? { kind: 'key', key: key.text, keyRoots: key.roots } : { kind: 'key', key: `#unknown${keyExpression.pos}`, keyRoots: [] };
 }
 
 /** The initializer of a `const` (or a `let` never reassigned), in this function or one around it. */
@@ -285,7 +291,7 @@ function ownTimerHandle(node: ts.Node): string | undefined {
 function owedSlots(node: ts.Node, container: ContainerOfResources, context: DropContext): string[] {
   const { resource } = container;
   const fields = resource.release.kind === 'fields' ? resource.release.fields : undefined;
-  const all = fields ? fields.map((field) => field.name) : ['*'];
+  const all = obligationSlots(resource);
   const fn = enclosingBody(node);
   if (!isFunctionLike(fn)) return all;
 
@@ -430,7 +436,7 @@ function isGuardedInEveryCaller(node: ts.Node, container: ContainerOfResources, 
   };
   visit(method.parent);
   if (otherUse || calls.length === 0) return false;
-  const slots = container.resource.release.kind === 'fields' ? container.resource.release.fields.map((field) => field.name) : ['*'];
+  const slots = obligationSlots(container.resource);
   const options = { vocabulary: context.session.vocabularyFor([container.resource]), resolver: context.session.resolver };
   return calls.every((call) => {
     const argument = call.arguments[parameterIndex];
@@ -767,9 +773,8 @@ export function cacheRemovalDrop(node: ts.CallExpression, call: CacheCall): Drop
   const result: DropSite['result'] = returned ? 'one' : 'none';
   if (returned && isResultUsed(node) !== 'unused') return undefined;
   const [first] = node.arguments;
-  const key = removal === 'delete' && first ? canonical(first) : undefined;
   if (removal === 'delete' && (!first || ts.isArrayLiteralExpression(skipOuter(first)))) return undefined;
-  const slots = owedSlotsOf(call.resource);
+  const slots = obligationSlots(call.resource);
   return {
     containerKind: 'Cache',
     containerExpression: receiver,
@@ -782,7 +787,7 @@ export function cacheRemovalDrop(node: ts.CallExpression, call: CacheCall): Drop
       node,
       container: container.text,
       containerRoots: container.roots,
-      target: removal === 'clear' ? { kind: 'all' } : key ? { kind: 'key', key: key.text, keyRoots: key.roots } : { kind: 'key', key: `#unknown${node.pos}`, keyRoots: [] },
+      target: removal === 'clear' || !first ? { kind: 'all' } : keyTarget(first),
       slots,
       storesNewValue: false,
       result,
@@ -803,7 +808,6 @@ export function cacheOverwriteDrop(node: ts.CallExpression, call: CacheCall): (D
   const container = canonical(receiver);
   const [keyExpression, newValue] = node.arguments;
   if (!container || !keyExpression || !newValue || isFreshKey(keyExpression) || !call.resource) return undefined;
-  const key = canonical(keyExpression);
   return {
     containerKind: 'Cache',
     containerExpression: receiver,
@@ -818,17 +822,14 @@ export function cacheOverwriteDrop(node: ts.CallExpression, call: CacheCall): (D
       node,
       container: container.text,
       containerRoots: container.roots,
-      target: key ? { kind: 'key', key: key.text, keyRoots: key.roots } : { kind: 'key', key: `#unknown${node.pos}`, keyRoots: [] },
-      slots: owedSlotsOf(call.resource),
+      target: keyTarget(keyExpression),
+      slots: obligationSlots(call.resource),
       storesNewValue: true,
       result: 'none',
     },
   };
 }
 
-function owedSlotsOf(resource: Resource): string[] {
-  return resource.release.kind === 'fields' ? resource.release.fields.map((field) => field.name) : ['*'];
-}
 
 
 /**

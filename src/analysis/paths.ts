@@ -19,7 +19,7 @@
  */
 import ts from 'typescript';
 
-import { boundNames, calledMethodName, calleeName, canonical, isFunctionLike, isPromiseExecutor, isWithin, skipOuter } from './expressions.js';
+import { boundNames, calledMethodName, calleeName, canonical, isFunctionLike, isPromiseExecutor, skipOuter } from './expressions.js';
 
 /** What a drop removes. */
 export type DropTarget =
@@ -336,7 +336,7 @@ class FunctionAnalysis {
       current = this.bind(declaration.name, declaration.initializer, current);
       if (isUsing && declaration.initializer) {
         // `using x = value`: disposed when the block ends, on every path out of it.
-        current = this.release(this.valueRef(declaration.initializer, current), '*', current);
+        current = this.release(this.valueRef(declaration.initializer), '*', current);
       }
     }
     return current;
@@ -353,7 +353,7 @@ class FunctionAnalysis {
       return next;
     }
     // `const [removed] = arr.splice(i, 1)`, `const { timer } = map.get(k)!`
-    const ref = this.valueRef(initializer, next);
+    const ref = this.valueRef(initializer);
     const many = this.manyRef(initializer, next);
     if (ts.isArrayBindingPattern(name) && many?.kind === 'dropped') {
       for (const element of name.elements) {
@@ -382,7 +382,7 @@ class FunctionAnalysis {
       if (drop.result === 'none') return undefined;
       return { kind: 'dropped', drop: dropId, many: drop.result === 'many' };
     }
-    const ref = this.valueRef(expression, state);
+    const ref = this.valueRef(expression);
     if (ref?.kind === 'place') return { kind: 'place', container: ref.container, key: ref.key, roots: [...ref.containerRoots, ...ref.keyRoots] };
     if (ref?.kind === 'variable') {
       const alias = state.aliases.get(ref.name);
@@ -658,7 +658,7 @@ class FunctionAnalysis {
       if (place) return [after, this.markEmptyByLookup(place, after)];
     }
     // `if (old)`, `if (map.get(k))`, `if (entry.timer)`: falsy means nothing is stored there.
-    const ref = this.slotRef(expression, after);
+    const ref = this.slotRef(expression);
     if (ref) return [after, this.markEmptyByLookup(ref.ref, after, ref.slot)];
     return [after, after];
   }
@@ -684,8 +684,8 @@ class FunctionAnalysis {
     else if (isNullish(left)) subject = right;
     else if (ts.isTypeOfExpression(left) && ts.isStringLiteral(right) && right.text === 'undefined') subject = left.expression;
     else subject = left;
-    const ref = subject && this.slotRef(subject, state);
-    const target = ref ?? (subject === left ? this.slotRef(right, state) : undefined);
+    const ref = subject && this.slotRef(subject);
+    const target = ref ?? (subject === left ? this.slotRef(right) : undefined);
     if (!target) return [state, state];
     const empty = this.markEmptyByLookup(target.ref, state, target.slot);
     return equality ? [empty, state] : [state, empty];
@@ -885,7 +885,7 @@ class FunctionAnalysis {
     // value.stop(), value?.close(), record.timer.unref()…
     if (methodName !== undefined && ts.isPropertyAccessExpression(callee)) {
       if (this.options.vocabulary.methods.has(methodName)) {
-        const ref = this.slotRef(callee.expression, current);
+        const ref = this.slotRef(callee.expression);
         if (ref) current = this.release(ref.ref, ref.slot, current);
       }
       if (iterated && node.arguments[0] && !ts.isArrowFunction(node.arguments[0]) && !ts.isFunctionExpression(node.arguments[0])) {
@@ -894,13 +894,13 @@ class FunctionAnalysis {
       }
     }
     if (ts.isElementAccessExpression(callee) && isSymbolDisposeAccess(callee.argumentExpression)) {
-      const ref = this.slotRef(callee.expression, current);
+      const ref = this.slotRef(callee.expression);
       if (ref) current = this.release(ref.ref, ref.slot, current);
     }
     const name = calleeName(node);
     if (name !== undefined && this.options.vocabulary.functions.has(name) && !methodName?.startsWith('__')) {
       for (const argument of node.arguments) {
-        const ref = this.slotRef(argument, current);
+        const ref = this.slotRef(argument);
         if (ref) current = this.release(ref.ref, ref.slot, current);
       }
     } else if (!iterated && !(methodName !== undefined && LOOKUP_METHODS.has(methodName))) {
@@ -945,7 +945,7 @@ class FunctionAnalysis {
     const helper = this.depth < MAX_HELPER_DEPTH ? this.options.resolver.resolve(node) : undefined;
     if (helper) current = this.applyHelperEffects(node, helper, current);
     for (const [index, argument] of node.arguments.entries()) {
-      const ref = this.slotRef(argument, current);
+      const ref = this.slotRef(argument);
       const many = ref ? undefined : this.manyRef(argument, current);
       if (!ref && !many) continue;
       // A helper with a body says which slots it releases or keeps; a function declared
@@ -1065,7 +1065,7 @@ class FunctionAnalysis {
 
   /** A value in a position that hands it on: returned, stored, put in a literal. */
   escape(expression: ts.Expression, state: State): State {
-    const ref = this.slotRef(expression, state);
+    const ref = this.slotRef(expression);
     if (ref) return this.release(ref.ref, ref.slot, state);
     const many = this.manyRef(expression, state);
     if (many) return this.releaseMany(many, '*', state);
@@ -1210,13 +1210,13 @@ class FunctionAnalysis {
   // -- references -------------------------------------------------------------
 
   /** `x`, `map.get(k)`, `obj[k]`, a drop's result — with `.field` as a slot of a record. */
-  slotRef(expression: ts.Expression, state: State): { ref: ValueRef; slot: string } | undefined {
+  slotRef(expression: ts.Expression): { ref: ValueRef; slot: string } | undefined {
     const e = skipOuter(expression);
     if (ts.isPropertyAccessExpression(e)) {
-      const owner = this.valueRef(e.expression, state);
+      const owner = this.valueRef(e.expression);
       if (owner) return { ref: owner, slot: e.name.text };
     }
-    const whole = this.valueRef(e, state);
+    const whole = this.valueRef(e);
     if (whole) return { ref: whole, slot: '*' };
     if (ts.isIdentifier(e)) {
       const field = this.#fieldAliases.get(e.text);
@@ -1225,7 +1225,7 @@ class FunctionAnalysis {
     return undefined;
   }
 
-  valueRef(expression: ts.Expression, state: State): ValueRef | undefined {
+  valueRef(expression: ts.Expression): ValueRef | undefined {
     const e = skipOuter(expression);
     const dropId = this.dropIds.get(e);
     if (dropId !== undefined && this.drops[dropId]!.result !== 'none') return { kind: 'dropResult', drop: dropId };
@@ -1490,4 +1490,3 @@ export function analyzeDrops(
   });
 }
 
-export { isWithin };

@@ -455,3 +455,8 @@ export function releaseStatements(release: Release, valueText: string, options: 
 export function becauseText(resource: Resource): string {
   return resource.because ? ` (${resource.because})` : '';
 }
+
+/** What a drop owes: `'*'` for a value released as a whole, one slot per resource field of a record. */
+export function obligationSlots(resource: Resource): string[] {
+  return resource.release.kind === 'fields' ? resource.release.fields.map((field) => field.name) : ['*'];
+}
