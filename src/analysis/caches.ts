@@ -1049,6 +1049,8 @@ interface ProgramCaches {
   byDeclaration: WeakMap<ts.Node, CacheLibrary | null>;
   byType: WeakMap<ts.Type, CacheLibrary | null>;
   byDirectType: WeakMap<ts.Type, CacheLibrary | null>;
+  /** Whether any known cache library's declarations are in the program at all; read once. */
+  present?: boolean;
 }
 
 const programCaches = new WeakMap<ts.Program, ProgramCaches>();
@@ -1256,7 +1258,21 @@ function libraryOfType(caches: ProgramCaches, checker: ts.TypeChecker, type: ts.
  * like a library class, unions of different libraries.
  */
 export function identifyCacheLibrary(type: ts.Type, program: ts.Program): CacheLibrary | undefined {
+  if (!programUsesCacheLibrary(program)) return undefined;
   return libraryOfType(cachesFor(program), program.getTypeChecker(), type, 0);
+}
+
+/**
+ * Whether the program contains the declarations of any known cache library. Most programs use
+ * none, and then no cache question needs the checker: one look at the program's declaration
+ * files (their package.json files, cached per directory) answers for every site.
+ */
+export function programUsesCacheLibrary(program: ts.Program): boolean {
+  const caches = cachesFor(program);
+  if (caches.present === undefined) {
+    caches.present = program.getSourceFiles().some((sourceFile) => sourceFile.isDeclarationFile && packageOfSourceFile(caches, sourceFile) !== undefined);
+  }
+  return caches.present;
 }
 
 export interface CacheConstruction {
@@ -1273,6 +1289,7 @@ export interface CacheConstruction {
  * `direct: false` and no readable options.
  */
 export function identifyCacheConstruction(node: ts.NewExpression | ts.CallExpression, program: ts.Program): CacheConstruction | undefined {
+  if (!programUsesCacheLibrary(program)) return undefined;
   const caches = cachesFor(program);
   const checker = program.getTypeChecker();
   if (ts.isCallExpression(node)) {

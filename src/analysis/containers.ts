@@ -20,24 +20,26 @@ const containerTypeCache = new WeakMap<ts.Type, ContainerType | null>();
 const containerOfSymbolCache = new WeakMap<ts.Symbol, ContainerType | null>();
 
 /**
- * Whether the checker can answer "is this a container?" for an assignment target without inferring
- * a type: the symbol is declared with a type annotation, or initialized with a constructor call or
- * a literal. A target declared as `const x = compute()` would make the checker infer `compute`'s
- * type at every assignment site — the largest cost the profile showed — for a value that is rarely
- * a container of resources.
+ * Whether a name's declaration can make it a container that the checker will recognize without
+ * inferring anything: it is declared with a type (annotation or assertion), or initialized with a
+ * constructor call or an array literal. A target declared as `const x = compute()` would make the
+ * checker infer `compute`'s type at every assignment site — the largest cost the profile showed —
+ * for a value that is rarely a container of resources; an unannotated object literal has no index
+ * signature, so it is never an object used as a map.
  */
-export function isCheaplyTyped(expression: ts.Expression, checker: ts.TypeChecker): boolean {
+export function isDeclaredLikeContainer(expression: ts.Expression, checker: ts.TypeChecker): boolean {
   const e = skipOuter(expression);
   const name = ts.isPropertyAccessExpression(e) ? e.name : ts.isIdentifier(e) ? e : undefined;
   const symbol = name && checker.getSymbolAtLocation(name);
   const declarations = symbol?.getDeclarations() ?? [];
-  if (declarations.length === 0) return false;
   return declarations.some((declaration) => {
     if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration) || ts.isParameter(declaration)) && declaration.type) return true;
     const initializer = ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) ? declaration.initializer : undefined;
     if (!initializer) return false;
+    // `Object.create(null) as Record<string, Timer>` names its type.
+    if (ts.isAsExpression(initializer) || ts.isSatisfiesExpression(initializer) || ts.isTypeAssertionExpression(initializer)) return true;
     const value = skipOuter(initializer);
-    return ts.isNewExpression(value) || ts.isArrayLiteralExpression(value) || ts.isObjectLiteralExpression(value);
+    return ts.isNewExpression(value) || ts.isArrayLiteralExpression(value);
   });
 }
 

@@ -5,9 +5,9 @@
  */
 import ts from 'typescript';
 
-import { CACHE_LIBRARIES, EVICTION_PATHS, pathsOfMethod, returnsDroppedValue, type CacheLibrary, type EvictionPath } from './caches.js';
+import { CACHE_LIBRARIES, EVICTION_PATHS, pathsOfMethod, programUsesCacheLibrary, returnsDroppedValue, type CacheLibrary, type EvictionPath } from './caches.js';
 import { constructionProblem, copiesValues, getCacheUse, lookupsProveAbsence, pathCover, releasingHooks, resourceOfCache, type CacheUse, type ConstructionProblem } from './cacheUse.js';
-import { containerTypeOf, getOwnership, isCheaplyTyped, type ContainerKind } from './containers.js';
+import { containerTypeOf, getOwnership, isDeclaredLikeContainer, type ContainerKind } from './containers.js';
 import { calledMethodName, canonical, enclosingBody, isFunctionLike, isSeparateFunction, skipOuter, type CanonicalText } from './expressions.js';
 import { analyzeDrops, type DropSite } from './paths.js';
 import type { AnalysisSession } from './session.js';
@@ -86,15 +86,22 @@ interface ContainerOfResources {
   storesIntervals: boolean;
 }
 
-function containerOfResources(expression: ts.Expression, context: DropContext): ContainerOfResources | undefined {
+/**
+ * `declaredTypeOnly`: answer only when the receiver's declaration shows it can be a container (see
+ * isDeclaredLikeContainer) — for assignment sites, too common to let the checker infer at each.
+ */
+function containerOfResources(expression: ts.Expression, context: DropContext, declaredTypeOnly = false): ContainerOfResources | undefined {
   const text = canonical(expression);
   if (!text || text.impure) return undefined;
+  // Ownership is read from the syntax (one walk per class or module): asked before the checker,
+  // it rules out most receivers — a local that only ever holds a call's result owns nothing.
+  const ownership = getOwnership(expression);
+  if (!ownership.owns) return undefined;
+  if (declaredTypeOnly && !isDeclaredLikeContainer(expression, context.checker)) return undefined;
   const container = containerTypeOf(expression, context.program, context.checker);
   if (!container || container.kind === 'Cache') return undefined;
   const resource = context.resources.resourceOf(container.valueType);
   if (!resource) return undefined;
-  const ownership = getOwnership(expression);
-  if (!ownership.owns) return undefined;
   return { kind: container.kind, resource, valueType: container.valueType, text, storesIntervals: ownership.storesIntervals };
 }
 
@@ -149,12 +156,12 @@ function describeCallDrop(node: ts.CallExpression, context: DropContext): DropCa
 }
 
 function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext): DropCandidate | undefined {
+  // Every syntactic test comes before the first question to the checker: assignments are the most
+  // common candidate sites, and almost none of them touch a container.
   const target = skipOuter(node.left);
-  const containerNamed = ts.isElementAccessExpression(target) || (ts.isPropertyAccessExpression(target) && target.name.text === 'length') ? skipOuter((target as ts.ElementAccessExpression | ts.PropertyAccessExpression).expression) : target;
-  if (!isCheaplyTyped(containerNamed, context.checker)) return undefined;
   if (ts.isElementAccessExpression(target)) {
     const receiver = skipOuter(target.expression);
-    const container = containerOfResources(receiver, context);
+    const container = containerOfResources(receiver, context, true);
     if (!container || (container.kind !== 'ObjectMap' && container.kind !== 'Array')) return undefined;
     if (isFreshKey(target.argumentExpression) || isCreatedEmptyHere(receiver, node)) return undefined;
     const base = { containerKind: container.kind, containerExpression: receiver, resource: container.resource, storesIntervals: container.storesIntervals, newValue: node.right };
@@ -162,7 +169,7 @@ function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext)
   }
   if (ts.isPropertyAccessExpression(target) && target.name.text === 'length' && isZero(node.right)) {
     const receiver = skipOuter(target.expression);
-    const container = containerOfResources(receiver, context);
+    const container = containerOfResources(receiver, context, true);
     if (!container || container.kind !== 'Array') return undefined;
     const base = { containerKind: container.kind, containerExpression: receiver, resource: container.resource, storesIntervals: container.storesIntervals };
     return finish(node, 'truncate', container, { kind: 'all' }, false, 'none', base, context);
@@ -171,7 +178,7 @@ function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext)
     // Replacing a container means assigning a new one (`new Map()`, `[]`, `{}`, a factory's result);
     // other assignments are not asked about, which keeps the checker away from most `x = …`.
     if (!isContainerMadeHere(node.right) || !hadEarlierValue(target, node)) return undefined;
-    const container = containerOfResources(target, context);
+    const container = containerOfResources(target, context, true);
     if (!container) return undefined;
     // `list = list.filter(…)` keeps what it keeps; which values leave is beyond a syntactic read.
     if (mentions(node.right, container.text.text)) return undefined;
@@ -185,7 +192,7 @@ function describeDeleteOperator(node: ts.DeleteExpression, context: DropContext)
   const target = skipOuter(node.expression);
   if (!ts.isElementAccessExpression(target)) return undefined;
   const receiver = skipOuter(target.expression);
-  const container = containerOfResources(receiver, context);
+  const container = containerOfResources(receiver, context, true);
   if (!container || container.kind !== 'ObjectMap') return undefined;
   const base = { containerKind: container.kind, containerExpression: receiver, resource: container.resource, storesIntervals: container.storesIntervals };
   return keyDrop(node, 'deleteOperator', container, target.argumentExpression, false, base, context);
@@ -744,7 +751,10 @@ export interface CacheCall {
 export function describeCacheCall(node: ts.CallExpression, context: DropContext): CacheCall | undefined {
   const method = calledMethodName(node);
   if (method === undefined || !CANDIDATE_METHODS.has(method)) return undefined;
+  if (!programUsesCacheLibrary(context.program)) return undefined;
   const receiver = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
+  const text = canonical(receiver);
+  if (!text || text.impure || !getOwnership(receiver).owns) return undefined;
   const container = containerTypeOf(receiver, context.program, context.checker);
   if (container?.kind !== 'Cache') return undefined;
   const paths = pathsOfMethod(container.library, method);
@@ -752,7 +762,7 @@ export function describeCacheCall(node: ts.CallExpression, context: DropContext)
   const use = getCacheUse(receiver, container.library, context.program);
   if (!use) return undefined;
   const resource = resourceOfCache(use, context.resources, context.checker);
-  if (!resource || !getOwnership(receiver).owns) return undefined;
+  if (!resource) return undefined;
   const releasing = releasingHooks(use, resource, context.session);
   return { use, resource, releasing, method, paths, constructionProblem: constructionProblem(use, releasing) };
 }

@@ -14,6 +14,7 @@ import {
   identifyCacheConstruction,
   identifyCacheLibrary,
   pathsOfMethod,
+  programUsesCacheLibrary,
   readCallOptions,
   readConstructionOptions,
   valueCopies,
@@ -109,6 +110,18 @@ describe('identifyCacheLibrary: each library from its real declarations', () => 
   it('covers every library record except lru-cache 6, which ships no types', () => {
     const covered = new Set(expected.map(([, id]) => id));
     expect(CACHE_LIBRARIES.map((library) => library.id).filter((id) => !covered.has(id))).toEqual(['lru-cache@6']);
+  });
+});
+
+describe('programUsesCacheLibrary: no cache question is asked of a program without one', () => {
+  it('is true when a library is among the declaration files', () => {
+    expect(programUsesCacheLibrary(program)).toBe(true);
+  });
+
+  it('is false for a program whose only declaration files are lib and @types/node', () => {
+    const resourcesOnly = ts.createProgram({ rootNames: [path.join(fixtures, 'resources.ts')], options: program.getCompilerOptions() });
+    expect(resourcesOnly.getSourceFiles().some((file) => file.fileName.includes('/node_modules/@types/node/'))).toBe(true);
+    expect(programUsesCacheLibrary(resourcesOnly)).toBe(false);
   });
 });
 
