@@ -2,7 +2,9 @@
 // One measured run: lints one corpus with one configuration through the ESLint Node API and prints a
 // single JSON line on stdout. Started by bench/bench.mjs in a fresh process per run.
 //
-//   node bench/bench/worker.mjs <corpusDir> <floor|nfp|plugin|both> [--no-stats]
+//   node --expose-gc bench/bench/worker.mjs <corpusDir> <floor|syntax|nfp|plugin|both> [--no-stats]
+//
+// With --expose-gc it also reports the heap retained after a forced full collection at the end.
 //
 // The timed span (`lintMs`) starts after module loading: `new ESLint(…)` + `lintFiles()`, the part in
 // which the configurations differ. typescript-eslint's plugin is imported only by the configurations
@@ -13,7 +15,7 @@ import path from 'node:path';
 const processStart = performance.now(); // ms since the process started (timeOrigin)
 const [corpusDirArg, configName, ...flags] = process.argv.slice(2);
 if (!corpusDirArg || !configName) {
-  console.error('usage: worker.mjs <corpusDir> <floor|nfp|plugin|both> [--no-stats]');
+  console.error('usage: worker.mjs <corpusDir> <floor|syntax|nfp|plugin|both> [--no-stats]');
   process.exit(2);
 }
 const corpusDir = path.resolve(corpusDirArg);
@@ -29,6 +31,8 @@ const tsPlugin = needsTsPlugin ? (await import('@typescript-eslint/eslint-plugin
 
 const RULESETS = {
   floor: {},
+  // A core rule that never asks for types: what running any rule at all costs (traversal, listeners).
+  syntax: { 'no-debugger': 'error' },
   nfp: { '@typescript-eslint/no-floating-promises': 'error' },
   plugin: { ...plugin.configs.all.rules },
   both: { '@typescript-eslint/no-floating-promises': 'error', ...plugin.configs.all.rules },
@@ -82,6 +86,13 @@ for (const r of results) {
   }
 }
 
+const maxRssKB = process.resourceUsage().maxRSS; // read before the collection below
+let retainedHeapKB = null;
+if (typeof globalThis.gc === 'function') {
+  globalThis.gc();
+  retainedHeapKB = process.memoryUsage().heapUsed / 1024;
+}
+
 process.stdout.write(
   `${JSON.stringify({
     config: configName,
@@ -96,6 +107,9 @@ process.stdout.write(
     findings,
     fatal,
     fatalSamples,
-    maxRssKB: process.resourceUsage().maxRSS,
+    maxRssKB,
+    // The heap still in use after a full collection at the end: what the configuration keeps (the
+    // program, the checker's types, the rules' caches), without the garbage peak RSS also counts.
+    retainedHeapKB,
   })}\n`,
 );
