@@ -304,7 +304,7 @@ function owedSlots(node: ts.Node, container: ContainerOfResources, context: Drop
 
   if (isInsideOwnReleaseMethod(node, container, context)) return [];
   // A one-shot timer whose callback runs has fired: its handle owes nothing.
-  if (isOneShotTimerCallback(fn)) {
+  if (isOneShotTimerCallback(fn) || isCalledOnlyFromOneShotTimers(fn)) {
     if (isOnlyTimers(resource)) return [];
     if (fields) return fields.filter((field) => !isOnlyTimers(field.resource)).map((field) => field.name);
   }
@@ -357,6 +357,61 @@ function isOneShotTimerCallback(fn: ts.FunctionLikeDeclaration): boolean {
   };
   visit(scope);
   return scheduled && !otherUse;
+}
+
+/**
+ * A private method (or a module function) that only one-shot timers call, each from a callback
+ * that does nothing else: `setTimeout(() => this.handleTimeout(job.id), ms)`. When it runs, the
+ * timer that called it has fired. Any other use (a direct call, a reference passed on) and it
+ * does not count.
+ */
+function isCalledOnlyFromOneShotTimers(fn: ts.FunctionLikeDeclaration): boolean {
+  const target = callTarget(fn);
+  if (!target) return false;
+  let fromTimers = 0;
+  let otherUse = false;
+  const visit = (node: ts.Node): void => {
+    if (otherUse) return;
+    const referenced = target.isMethod
+      ? ts.isPropertyAccessExpression(node) && skipOuter(node.expression).kind === ts.SyntaxKind.ThisKeyword && node.name.text === target.name
+      : ts.isIdentifier(node) && node.text === target.name && node !== target.declarationName;
+    if (referenced) {
+      if (isSoleCallInOneShotTimerCallback(node as ts.Expression)) fromTimers++;
+      else otherUse = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(target.scope);
+  return fromTimers > 0 && !otherUse;
+}
+
+function callTarget(fn: ts.FunctionLikeDeclaration): { name: string; isMethod: boolean; scope: ts.Node; declarationName?: ts.Node } | undefined {
+  const holder = ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn.parent : fn;
+  if ((ts.isMethodDeclaration(holder) || ts.isPropertyDeclaration(holder)) && ts.isClassLike(holder.parent)) {
+    // Only the class itself can call a private member; a public one may be called from anywhere.
+    const isPrivate = ts.isPrivateIdentifier(holder.name) || (ts.getCombinedModifierFlags(holder) & ts.ModifierFlags.Private) !== 0;
+    if (!isPrivate || (ts.getCombinedModifierFlags(holder) & ts.ModifierFlags.Static) !== 0) return undefined;
+    return { name: holder.name.getText(), isMethod: true, scope: holder.parent };
+  }
+  const declared = ts.isFunctionDeclaration(holder) ? holder : ts.isVariableDeclaration(holder) ? holder : undefined;
+  if (!declared?.name || !ts.isIdentifier(declared.name)) return undefined;
+  const statement = ts.isVariableDeclaration(declared) ? declared.parent.parent : declared;
+  // An exported function may be called from other modules.
+  if (ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) return undefined;
+  return { name: declared.name.text, isMethod: false, scope: enclosingBody(declared), declarationName: declared.name };
+}
+
+/** `setTimeout(() => target(…), ms)` or `setTimeout(() => { target(…); }, ms)`. */
+function isSoleCallInOneShotTimerCallback(reference: ts.Expression): boolean {
+  const call = reference.parent;
+  if (!ts.isCallExpression(call) || call.expression !== reference) return false;
+  const statement = ts.isExpressionStatement(call.parent) ? call.parent : undefined;
+  const callback = statement ? (ts.isBlock(statement.parent) && statement.parent.statements.length === 1 ? statement.parent.parent : undefined) : call.parent;
+  if (!callback || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) return false;
+  if (!statement && callback.body !== call) return false;
+  const timer = callback.parent;
+  return ts.isCallExpression(timer) && timer.arguments[0] === callback && isTimerCall(timer, 'setTimeout');
 }
 
 function isTimerCall(call: ts.CallExpression, timer: string): boolean {

@@ -530,6 +530,41 @@ export function debounce(id: string, fn: () => void, ms: number) {
 }`,
     },
     {
+      name: 'from real code (nostream): a private method that only one-shot timers call deletes the entry whose timer fired',
+      code: `
+interface PendingJob { id: string; timer: NodeJS.Timeout }
+export class Orchestrator {
+  private pending = new Map<string, PendingJob>();
+  dispatch(id: string, timeoutMs: number) {
+    if (this.pending.has(id)) return;
+    const timer = setTimeout(() => this.handleJobTimeout(id), timeoutMs);
+    this.pending.set(id, { id, timer });
+  }
+  onReply(id: string) {
+    const job = this.pending.get(id);
+    if (!job) return;
+    clearTimeout(job.timer);
+    this.pending.delete(id);
+  }
+  private handleJobTimeout(id: string): void {
+    if (!this.pending.get(id)) return;
+    this.pending.delete(id);
+  }
+}`,
+    },
+    {
+      name: 'a module function that only one-shot timers call, from a block callback',
+      code: `
+const timers = new Map<string, NodeJS.Timeout>();
+function expire(key: string) {
+  timers.delete(key);
+}
+export function touch(key: string, ms: number) {
+  clearTimeout(timers.get(key));
+  timers.set(key, setTimeout(() => { expire(key); }, ms));
+}`,
+    },
+    {
       name: 'from real code (hocuspocus): a delete inside the connection\'s own onClose hook',
       code: `
 declare class Connection { close(): void; onClose(callback: () => void): void }
@@ -662,6 +697,94 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'a private timeout handler that is also called directly, before the timer fired',
+      code: `
+interface PendingJob { id: string; timer: NodeJS.Timeout }
+export class Orchestrator {
+  private pending = new Map<string, PendingJob>();
+  dispatch(id: string, timeoutMs: number) {
+    if (this.pending.has(id)) return;
+    const timer = setTimeout(() => this.handleJobTimeout(id), timeoutMs);
+    this.pending.set(id, { id, timer });
+  }
+  abort(id: string) {
+    this.handleJobTimeout(id);
+  }
+  private handleJobTimeout(id: string): void {
+    if (!this.pending.get(id)) return;
+    this.pending.delete(id);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 15,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`clearTimeout()` on `timer`' },
+              output: `
+interface PendingJob { id: string; timer: NodeJS.Timeout }
+export class Orchestrator {
+  private pending = new Map<string, PendingJob>();
+  dispatch(id: string, timeoutMs: number) {
+    if (this.pending.has(id)) return;
+    const timer = setTimeout(() => this.handleJobTimeout(id), timeoutMs);
+    this.pending.set(id, { id, timer });
+  }
+  abort(id: string) {
+    this.handleJobTimeout(id);
+  }
+  private handleJobTimeout(id: string): void {
+    if (!this.pending.get(id)) return;
+    clearTimeout(this.pending.get(id)?.timer);
+    this.pending.delete(id);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a public timeout handler: callers outside the class may call it before the timer fires',
+      code: `
+const timers = new Map<string, NodeJS.Timeout>();
+export class Expirer {
+  touch(key: string, ms: number) {
+    clearTimeout(timers.get(key));
+    timers.set(key, setTimeout(() => this.expire(key), ms));
+  }
+  expire(key: string) {
+    timers.delete(key);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`clearTimeout()`' },
+              output: `
+const timers = new Map<string, NodeJS.Timeout>();
+export class Expirer {
+  touch(key: string, ms: number) {
+    clearTimeout(timers.get(key));
+    timers.set(key, setTimeout(() => this.expire(key), ms));
+  }
+  expire(key: string) {
+    clearTimeout(timers.get(key));
+    timers.delete(key);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'the story: a route removed without stop()',
       code: `${imports}
