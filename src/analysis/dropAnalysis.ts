@@ -6,19 +6,35 @@ import ts from 'typescript';
 
 import type { DropCandidate } from './drops.js';
 import { enclosingBody } from './expressions.js';
-import { analyzeDrops, type DropVerdict } from './paths.js';
+import { analyzeDrops, type DropSite, type DropVerdict } from './paths.js';
 import type { AnalysisSession } from './session.js';
 
+/** One site to analyze in one function: the drop itself, or a direct call of the callback it runs in. */
+interface SiteEntry {
+  site: DropSite;
+  candidate: number;
+}
+
 export class DropCollector<Extra = unknown> {
-  readonly #byBody = new Map<ts.Node, { candidate: DropCandidate; extra: Extra }[]>();
+  readonly #candidates: { candidate: DropCandidate; extra: Extra }[] = [];
+  readonly #byBody = new Map<ts.Node, SiteEntry[]>();
 
   constructor(readonly session: AnalysisSession) {}
 
   add(candidate: DropCandidate, extra: Extra): void {
-    const body = enclosingBody(candidate.site.node);
+    const index = this.#candidates.push({ candidate, extra }) - 1;
+    if (candidate.site.slots.length > 0) this.#addSite(candidate.site, index);
+    for (const call of candidate.directCalls?.calls ?? []) {
+      // The call runs the drop: judged where it is made, with what that function did before it.
+      this.#addSite({ ...candidate.site, node: call, slots: candidate.directCalls!.slots, storesNewValue: false, result: 'none', storedAs: undefined }, index);
+    }
+  }
+
+  #addSite(site: DropSite, candidate: number): void {
+    const body = enclosingBody(site.node);
     const list = this.#byBody.get(body);
-    if (list) list.push({ candidate, extra });
-    else this.#byBody.set(body, [{ candidate, extra }]);
+    if (list) list.push({ site, candidate });
+    else this.#byBody.set(body, [{ site, candidate }]);
   }
 
   /**
@@ -27,19 +43,25 @@ export class DropCollector<Extra = unknown> {
    * entries without the hook).
    */
   *verdicts(untrustedLookups: ReadonlySet<string> = new Set()): Generator<{ candidate: DropCandidate; extra: Extra; verdict: DropVerdict }> {
+    const merged: DropVerdict[] = this.#candidates.map(() => ({ unreleasedSlots: [], owedAtDrop: false, releasedOnSomePath: false }));
     for (const [body, entries] of this.#byBody) {
-      const candidates = entries.map((entry) => entry.candidate);
+      const resources = entries.map((entry) => this.#candidates[entry.candidate]!.candidate.resource);
       const verdicts = analyzeDrops(
         body,
-        candidates.map((candidate) => candidate.site),
-        {
-          vocabulary: this.session.vocabularyFor(candidates.map((candidate) => candidate.resource)),
-          resolver: this.session.resolver,
-          untrustedLookups,
-        },
+        entries.map((entry) => entry.site),
+        { vocabulary: this.session.vocabularyFor(resources), resolver: this.session.resolver, untrustedLookups },
         this.session.summaries,
       );
-      for (const [index, entry] of entries.entries()) yield { ...entry, verdict: verdicts[index]! };
+      for (const [index, entry] of entries.entries()) mergeInto(merged[entry.candidate]!, verdicts[index]!);
     }
+    for (const [index, { candidate, extra }] of this.#candidates.entries()) yield { candidate, extra, verdict: merged[index]! };
   }
+}
+
+/** A drop with several sites is released only if every site is. */
+function mergeInto(into: DropVerdict, verdict: DropVerdict): void {
+  for (const slot of verdict.unreleasedSlots) if (!into.unreleasedSlots.includes(slot)) into.unreleasedSlots.push(slot);
+  into.owedAtDrop ||= verdict.owedAtDrop;
+  into.releasedOnSomePath ||= verdict.releasedOnSomePath;
+  if (!into.missedWhen && verdict.missedWhen) into.missedWhen = verdict.missedWhen;
 }

@@ -38,6 +38,12 @@ export interface DropCandidate {
   newValue?: ts.Expression;
   valueExpression?: ts.Expression;
   storesIntervals: boolean;
+  /**
+   * The drop runs inside a callback that a one-shot timer schedules and that is also called
+   * directly (`return run()` in a debounce): the timer's path owes only `site.slots`; each direct
+   * call is judged where it is made, owing every slot (`paths.ts` analyses the call as the drop).
+   */
+  directCalls?: { calls: readonly ts.CallExpression[]; slots: readonly string[] };
 }
 
 const CANDIDATE_METHODS = new Set([
@@ -263,11 +269,12 @@ function finish(
   base: Base,
   context: DropContext,
 ): DropCandidate | undefined {
-  const slots = owedSlots(node, container, context);
-  if (slots.length === 0) return undefined;
+  const { slots, directCalls } = owedSlots(node, container, context);
+  if (slots.length === 0 && !directCalls) return undefined;
   const storedAs = ownTimerHandle(node);
   return {
     ...base,
+    ...(directCalls && { directCalls }),
     operation,
     site: {
       node,
@@ -294,20 +301,33 @@ function ownTimerHandle(node: ts.Node): string | undefined {
   return declaration && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
 }
 
-/** `'*'` for a plain resource, the resource fields of a record — minus those this context already settled. */
-function owedSlots(node: ts.Node, container: ContainerOfResources, context: DropContext): string[] {
-  const { resource } = container;
-  const fields = resource.release.kind === 'fields' ? resource.release.fields : undefined;
-  const all = obligationSlots(resource);
+/**
+ * `'*'` for a plain resource, the resource fields of a record — minus those this context already
+ * settled — and the direct calls of a timer callback that must be judged at their call sites.
+ */
+function owedSlots(node: ts.Node, container: ContainerOfResources, context: DropContext): Pick<DropCandidate, 'directCalls'> & { slots: string[] } {
+  const all = obligationSlots(container.resource);
   const fn = enclosingBody(node);
-  if (!isFunctionLike(fn)) return all;
-
-  if (isInsideOwnReleaseMethod(node, container, context)) return [];
+  if (!isFunctionLike(fn)) return { slots: all };
+  if (isInsideOwnReleaseMethod(node, container, context)) return { slots: [] };
   // A one-shot timer whose callback runs has fired: its handle owes nothing.
-  if (isOneShotTimerCallback(fn) || isCalledOnlyFromOneShotTimers(fn)) {
-    if (isOnlyTimers(resource)) return [];
-    if (fields) return fields.filter((field) => !isOnlyTimers(field.resource)).map((field) => field.name);
-  }
+  if (isOneShotTimerCallback(fn) || isCalledOnlyFromOneShotTimers(fn)) return { slots: slotsBesideTimers(container.resource) ?? all };
+  const directCalls = directCallsOfTimerCallback(fn);
+  const besideTimers = directCalls && slotsBesideTimers(container.resource);
+  if (directCalls && besideTimers) return { slots: besideTimers, directCalls: { calls: directCalls, slots: all } };
+  return { slots: settledByCloseHandler(fn, container, context) ?? all };
+}
+
+/** What a fired timer leaves owed: nothing for a timer, the other fields of a record holding one. */
+function slotsBesideTimers(resource: Resource): string[] | undefined {
+  if (isOnlyTimers(resource)) return [];
+  if (resource.release.kind === 'fields') return resource.release.fields.filter((field) => !isOnlyTimers(field.resource)).map((field) => field.name);
+  return undefined;
+}
+
+/** Inside the value's own close/exit handler: the slots that handler has not settled. */
+function settledByCloseHandler(fn: ts.FunctionLikeDeclaration, container: ContainerOfResources, context: DropContext): string[] | undefined {
+  const fields = container.resource.release.kind === 'fields' ? container.resource.release.fields : undefined;
   const closed = closedEmitterType(fn, context);
   if (closed) {
     if (isSameResource(closed, container.valueType, context.checker)) return [];
@@ -321,7 +341,7 @@ function owedSlots(node: ts.Node, container: ContainerOfResources, context: Drop
         .map((field) => field.name);
     }
   }
-  return all;
+  return undefined;
 }
 
 /** The closing emitter is the stored value: the same declared type, or a subtype (`ChildProcessWithoutNullStreams`). */
@@ -357,6 +377,31 @@ function isOneShotTimerCallback(fn: ts.FunctionLikeDeclaration): boolean {
   };
   visit(scope);
   return scheduled && !otherUse;
+}
+
+/**
+ * `const run = () => { timers.delete(id); … }` scheduled by `setTimeout(run, ms)` and also called
+ * as `run()` (a debounce's max-wait path): the direct calls, when every other use schedules it.
+ */
+function directCallsOfTimerCallback(fn: ts.FunctionLikeDeclaration): ts.CallExpression[] | undefined {
+  const declaration = fn.parent;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || declaration.initializer !== fn) return undefined;
+  if (!ts.isVariableDeclarationList(declaration.parent) || !(declaration.parent.flags & ts.NodeFlags.Const)) return undefined;
+  const name = declaration.name.text;
+  const calls: ts.CallExpression[] = [];
+  let scheduled = false;
+  let otherUse = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && node.text === name && node !== declaration.name) {
+      const parent = node.parent;
+      if (ts.isCallExpression(parent) && parent.arguments[0] === node && isTimerCall(parent, 'setTimeout')) scheduled = true;
+      else if (ts.isCallExpression(parent) && parent.expression === node) calls.push(parent);
+      else otherUse = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(enclosingBody(declaration));
+  return scheduled && !otherUse && calls.length > 0 ? calls : undefined;
 }
 
 /**

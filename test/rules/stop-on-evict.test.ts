@@ -530,6 +530,24 @@ export function debounce(id: string, fn: () => void, ms: number) {
 }`,
     },
     {
+      name: 'from real code (hocuspocus webhook): a debounce callback also run directly once the old timer is cleared',
+      code: `
+export class Webhook {
+  private debounced = new Map<string, { timeout: NodeJS.Timeout; start: number }>();
+  debounce(id: string, func: () => void, maxWait: number, ms: number) {
+    const old = this.debounced.get(id);
+    const start = old?.start || Date.now();
+    const run = () => {
+      this.debounced.delete(id);
+      func();
+    };
+    if (old?.timeout) clearTimeout(old.timeout);
+    if (Date.now() - start >= maxWait) return run();
+    this.debounced.set(id, { start, timeout: setTimeout(run, ms) });
+  }
+}`,
+    },
+    {
       name: 'from real code (nostream): a private method that only one-shot timers call deletes the entry whose timer fired',
       code: `
 interface PendingJob { id: string; timer: NodeJS.Timeout }
@@ -697,6 +715,44 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'a debounce callback run directly before the old timer is cleared',
+      code: `
+const timers = new Map<string, NodeJS.Timeout>();
+export function debounce(id: string, func: () => void, now: boolean, ms: number) {
+  const run = () => {
+    timers.delete(id);
+    func();
+  };
+  if (now) return run();
+  clearTimeout(timers.get(id));
+  timers.set(id, setTimeout(run, ms));
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`clearTimeout()`' },
+              output: `
+const timers = new Map<string, NodeJS.Timeout>();
+export function debounce(id: string, func: () => void, now: boolean, ms: number) {
+  const run = () => {
+    clearTimeout(timers.get(id));
+    timers.delete(id);
+    func();
+  };
+  if (now) return run();
+  clearTimeout(timers.get(id));
+  timers.set(id, setTimeout(run, ms));
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a private timeout handler that is also called directly, before the timer fired',
       code: `
