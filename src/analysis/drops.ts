@@ -59,7 +59,11 @@ const CANDIDATE_METHODS = new Set([
 const CLOSE_EVENTS = new Set(['close', 'exit', 'end', 'finish', 'disconnect', 'disconnected', 'closed', 'destroy', 'destroyed']);
 const CLOSE_HOOK_METHOD = /^on(Close|Closed|Exit|End|Disconnect|Disconnected|Destroy|Destroyed)$/;
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
-const FRESH_KEY_FACTORIES = new Set(['randomUUID', 'uuid', 'v4', 'v1', 'v7', 'uuidv4', 'nanoid', 'ulid', 'cuid', 'createId', 'Symbol']);
+const FRESH_KEY_FACTORIES = new Set(['randomUUID', 'uuid', 'v4', 'v1', 'v7', 'uuidv4', 'nanoid', 'ulid', 'cuid', 'createId', 'generateId', 'randomBytes', 'Symbol']);
+/** Properties that identify the object they are read from (`child.pid`, `socket.id`). */
+const IDENTITY_PROPERTIES = new Set(['id', 'pid', 'uuid', 'guid', '_id']);
+/** A call on a fresh value that keeps it fresh: `randomBytes(8).toString('hex')`. */
+const FRESH_PRESERVING_METHODS = new Set(['toString', 'toUpperCase', 'toLowerCase', 'slice', 'substring']);
 
 /** Cheap syntactic test, before any question to the type checker. */
 export function isCandidateCallName(name: string): boolean {
@@ -132,7 +136,7 @@ function describeCallDrop(node: ts.CallExpression, context: DropContext): DropCa
     return undefined;
   }
   if (method === 'set' && first && second && (kind === 'Map' || kind === 'WeakMap')) {
-    if (isFreshKey(first) || isCreatedEmptyHere(receiver, node)) return undefined;
+    if (isFreshKey(first) || isOwnIdentity(first, second) || isCreatedEmptyHere(receiver, node)) return undefined;
     const drop = keyDrop(node, 'set', container, first, true, base, context);
     return drop && { ...drop, newValue: second };
   }
@@ -169,7 +173,7 @@ function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext)
     const receiver = skipOuter(target.expression);
     const container = containerOfResources(receiver, context, true);
     if (!container || (container.kind !== 'ObjectMap' && container.kind !== 'Array')) return undefined;
-    if (isFreshKey(target.argumentExpression) || isCreatedEmptyHere(receiver, node)) return undefined;
+    if (isFreshKey(target.argumentExpression) || isOwnIdentity(target.argumentExpression, node.right) || isCreatedEmptyHere(receiver, node)) return undefined;
     const base = { containerKind: container.kind, containerExpression: receiver, resource: container.resource, storesIntervals: container.storesIntervals, newValue: node.right };
     return keyDrop(node, 'assign', container, target.argumentExpression, true, base, context);
   }
@@ -701,8 +705,13 @@ function assignmentsOf(name: string, fn: ts.Node): { declared: boolean; values: 
       }
       if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
         const left = skipOuter(node.left);
-        // Reassigned: counted twice, so it is never "one initializer".
-        if (ts.isIdentifier(left)) entry(left.text).values.push(node.right, node.right);
+        // `let id; id = generate();` gives it one value; any further assignment counts twice, so a
+        // reassigned name is never "one initializer".
+        if (ts.isIdentifier(left)) {
+          const found = entry(left.text);
+          if (found.values.length === 0 && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) found.values.push(node.right);
+          else found.values.push(node.right, node.right);
+        }
       }
       ts.forEachChild(node, visit);
     };
@@ -712,18 +721,88 @@ function assignmentsOf(name: string, fn: ts.Node): { declared: boolean; values: 
   return byName.get(name) ?? { declared: false, values: [] };
 }
 
-function isFreshValue(expression: ts.Expression): boolean {
+function isFreshValue(expression: ts.Expression, depth = 0): boolean {
+  if (depth > 3) return false;
   const e = skipOuter(expression);
+  if (ts.isAwaitExpression(e)) return isFreshValue(e.expression, depth + 1);
   if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.PlusPlusToken) return true;
   if (ts.isPostfixUnaryExpression(e) && e.operator === ts.SyntaxKind.PlusPlusToken) return true;
   if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) return true;
   if (ts.isObjectLiteralExpression(e) || ts.isNewExpression(e)) return true;
+  // `${prefix}-${randomUUID()}`, `'job:' + nanoid()`: a fresh part makes the whole fresh.
+  if (ts.isTemplateExpression(e)) return e.templateSpans.some((span) => isFreshValue(span.expression, depth + 1));
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return isFreshValue(e.left, depth + 1) || isFreshValue(e.right, depth + 1);
   if (ts.isCallExpression(e)) {
     const callee = skipOuter(e.expression);
     const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-    return name !== undefined && FRESH_KEY_FACTORIES.has(name);
+    if (name === undefined) return false;
+    if (FRESH_KEY_FACTORIES.has(name)) return true;
+    if (ts.isPropertyAccessExpression(callee) && FRESH_PRESERVING_METHODS.has(name)) return isFreshValue(callee.expression, depth + 1);
+    // A helper of this module that returns a fresh value: `function randomId() { return randomBytes(8).toString('hex'); }`
+    if (ts.isIdentifier(callee)) return localFunctionReturns(callee, (returned) => isFreshValue(returned, depth + 1));
   }
   return false;
+}
+
+/** A function declared in this module (by name, at any level) whose every `return` satisfies `test`. */
+function localFunctionReturns(name: ts.Identifier, test: (returned: ts.Expression) => boolean): boolean {
+  const declaration = moduleFunctions(name.getSourceFile()).get(name.text);
+  if (!declaration?.body) return false;
+  if (!ts.isBlock(declaration.body)) return test(declaration.body);
+  const returned: ts.Expression[] = [];
+  let bare = false;
+  const visit = (node: ts.Node): void => {
+    if (isSeparateFunction(node)) return;
+    if (ts.isReturnStatement(node)) {
+      if (node.expression) returned.push(node.expression);
+      else bare = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  declaration.body.statements.forEach(visit);
+  return !bare && returned.length > 0 && returned.every(test);
+}
+
+const moduleFunctionsCache = new WeakMap<ts.SourceFile, Map<string, ts.FunctionLikeDeclaration>>();
+
+/** Top-level `function f() {}` and `const f = () => …` of a module, declared once by that name. */
+function moduleFunctions(sourceFile: ts.SourceFile): Map<string, ts.FunctionLikeDeclaration> {
+  let functions = moduleFunctionsCache.get(sourceFile);
+  if (!functions) {
+    functions = new Map();
+    const seen = new Set<string>();
+    const add = (name: string, fn: ts.FunctionLikeDeclaration): void => {
+      if (seen.has(name)) functions!.delete(name);
+      else functions!.set(name, fn);
+      seen.add(name);
+    };
+    for (const statement of sourceFile.statements) {
+      if (ts.isFunctionDeclaration(statement) && statement.name) add(statement.name.text, statement);
+      if (ts.isVariableStatement(statement)) {
+        for (const declaration of statement.declarationList.declarations) {
+          const initializer = declaration.initializer && skipOuter(declaration.initializer);
+          if (ts.isIdentifier(declaration.name) && initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) add(declaration.name.text, initializer);
+        }
+      }
+    }
+    moduleFunctionsCache.set(sourceFile, functions);
+  }
+  return functions;
+}
+
+/**
+ * `retained[child.pid] = child`, `sockets.set(socket.id, socket)`: a value stored under its own
+ * identity. What the place held before is the same object (a same-value store drops nothing) or
+ * another object with the same id — which ids rule out. A property like `userId` names something
+ * else and does not count.
+ */
+function isOwnIdentity(keyExpression: ts.Expression, storedValue: ts.Expression | undefined): boolean {
+  if (!storedValue) return false;
+  const key = skipOuter(keyExpression);
+  if (!ts.isPropertyAccessExpression(key) || !IDENTITY_PROPERTIES.has(key.name.text)) return false;
+  const owner = canonical(skipOuter(key.expression));
+  const value = canonical(skipOuter(storedValue));
+  return owner !== undefined && value !== undefined && !owner.impure && !value.impure && owner.text === value.text;
 }
 
 /**
@@ -917,7 +996,7 @@ export function cacheOverwriteDrop(node: ts.CallExpression, call: CacheCall): (D
   const receiver = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
   const container = canonical(receiver);
   const [keyExpression, newValue] = node.arguments;
-  if (!container || !keyExpression || !newValue || isFreshKey(keyExpression) || !call.resource) return undefined;
+  if (!container || !keyExpression || !newValue || isFreshKey(keyExpression) || isOwnIdentity(keyExpression, newValue) || !call.resource) return undefined;
   return {
     containerKind: 'Cache',
     containerExpression: receiver,

@@ -27,7 +27,14 @@ interface Acquisition {
 
 export type Inference =
   /** A resource, released by `method`. */
-  | { kind: 'resource'; method: string; returnsPromise: boolean; because: string }
+  | {
+      kind: 'resource';
+      method: string;
+      /** Other methods that undo the same acquisitions (a private implementation behind a public `kill()`). */
+      alsoReleasedBy?: readonly string[];
+      returnsPromise: boolean;
+      because: string;
+    }
   /** The body is visible and acquires nothing: not a resource, whatever its methods are called. */
   | { kind: 'none' };
 
@@ -255,9 +262,11 @@ function undoneBy(fn: ts.FunctionLikeDeclaration, acquisitions: readonly Acquisi
           const names = host.releaseNamesOf(fieldType);
           if (names?.methods.has(method)) undone.add(`field:${receiver}`);
         }
-        // `this.cleanup()`
-        if (skipOuter(callee.expression).kind === ts.SyntaxKind.ThisKeyword && depth < MAX_CALL_DEPTH) {
-          const called = methods.get(method);
+        // `this.cleanup()`, or `this.onClose.bind(this)` handed to what closes (it runs once that is done)
+        const bound = boundThisMethod(node);
+        const ownMethod = skipOuter(callee.expression).kind === ts.SyntaxKind.ThisKeyword ? method : bound;
+        if (ownMethod !== undefined && depth < MAX_CALL_DEPTH) {
+          const called = methods.get(ownMethod);
           if (called && called !== fn) undoneBy(called, acquisitions, methods, host, depth + 1).forEach((key) => undone.add(key));
         }
         // a local `unsubscribe()` handle kept from `subscribe()`: `this.sub.unsubscribe()` is covered above.
@@ -280,25 +289,91 @@ function decide(
   host: InferenceHost,
 ): Inference | undefined {
   if (acquisitions.length === 0) return { kind: 'none' };
-  let best: { name: string; fn: ts.FunctionLikeDeclaration; undone: Set<string> } | undefined;
+  const candidates: { name: string; fn: ts.FunctionLikeDeclaration; undone: Set<string>; hidden: boolean }[] = [];
   for (const [name, fn] of methods) {
     if (fn.parameters.some((parameter) => !parameter.questionToken && !parameter.initializer && !parameter.dotDotDotToken)) continue;
     if (ts.isConstructorDeclaration(fn) || ts.isGetAccessorDeclaration(fn)) continue;
     // A release returns nothing (or itself, or a promise of nothing): a method that returns data reads.
     if (!returnsNothing(fn, host.checker)) continue;
     const undone = undoneBy(fn, acquisitions, methods, host);
-    // `restart() { clearInterval(this.t); this.t = setInterval(…) }` re-acquires what it undoes.
-    for (const acquisition of acquisitions) if (acquisition.by === name) undone.delete(acquisition.key);
+    // `restart() { clearInterval(this.t); this.t = setInterval(…) }` re-acquires what it undoes,
+    // itself or through a method it calls (`onOpen() { this.resetPingTimeout() }`).
+    const reached = methodsCalledBy(fn, methods);
+    for (const acquisition of acquisitions) if (acquisition.by === name || (acquisition.by !== undefined && reached.has(acquisition.by))) undone.delete(acquisition.key);
     if (undone.size === 0) continue;
-    if (!best || undone.size > best.undone.size || (undone.size === best.undone.size && rank(name) < rank(best.name))) best = { name, fn, undone };
+    candidates.push({ name, fn, undone, hidden: isHiddenMember(fn) });
   }
+  // The method that undoes the most; on a tie one callers can call (not private), then a conventional name.
+  const best = candidates.reduce<(typeof candidates)[number] | undefined>(
+    (current, candidate) =>
+      !current ||
+      candidate.undone.size > current.undone.size ||
+      (candidate.undone.size === current.undone.size &&
+        (Number(candidate.hidden) < Number(current.hidden) || (candidate.hidden === current.hidden && rank(candidate.name) < rank(current.name))))
+        ? candidate
+        : current,
+    undefined,
+  );
   // Acquires, but nothing undoes it: leave the decision to the other rules.
   if (!best) return undefined;
+  const alsoReleasedBy = candidates.filter((candidate) => candidate !== best && sameKeys(candidate.undone, best.undone)).map((candidate) => candidate.name);
   const undone = acquisitions.filter((acquisition) => best!.undone.has(acquisition.key));
   const what = [...new Set(undone.map((acquisition) => acquisition.description))].join(' and ');
   const returnsPromise = isAsyncOrPromise(best.fn, host.checker);
   const place = undone[0]?.where ?? where;
-  return { kind: 'resource', method: best.name, returnsPromise, because: `\`${owner}\` ${what} ${place}; \`${best.name}()\` undoes it` };
+  return {
+    kind: 'resource',
+    method: best.name,
+    ...(alsoReleasedBy.length > 0 && { alsoReleasedBy }),
+    returnsPromise,
+    because: `\`${owner}\` ${what} ${place}; \`${best.name}()\` undoes it`,
+  };
+}
+
+/** `this.onClose.bind(this, …)`: the name of the method bound. */
+function boundThisMethod(call: ts.CallExpression): string | undefined {
+  const callee = skipOuter(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'bind') return undefined;
+  const target = skipOuter(callee.expression);
+  return ts.isPropertyAccessExpression(target) && skipOuter(target.expression).kind === ts.SyntaxKind.ThisKeyword ? target.name.text : undefined;
+}
+
+function sameKeys(left: ReadonlySet<string>, right: ReadonlySet<string>): boolean {
+  return left.size === right.size && [...left].every((key) => right.has(key));
+}
+
+/** `private` or `#name`: callers outside the class cannot call it. */
+function isHiddenMember(fn: ts.FunctionLikeDeclaration): boolean {
+  const member = ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn.parent : fn;
+  if (!ts.isMethodDeclaration(member) && !ts.isPropertyDeclaration(member)) return false;
+  return ts.isPrivateIdentifier(member.name) || (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Private) !== 0;
+}
+
+/** The methods `fn` calls on `this`, directly or through them (bounded). */
+function methodsCalledBy(fn: ts.FunctionLikeDeclaration, methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>): Set<string> {
+  const reached = new Set<string>();
+  const queue: ts.FunctionLikeDeclaration[] = [fn];
+  for (let depth = 0; queue.length > 0 && depth <= MAX_CALL_DEPTH; depth++) {
+    const next: ts.FunctionLikeDeclaration[] = [];
+    for (const current of queue) {
+      const visit = (node: ts.Node): void => {
+        if (ts.isCallExpression(node)) {
+          const callee = skipOuter(node.expression);
+          if (ts.isPropertyAccessExpression(callee) && skipOuter(callee.expression).kind === ts.SyntaxKind.ThisKeyword && !reached.has(callee.name.text)) {
+            const called = methods.get(callee.name.text);
+            if (called) {
+              reached.add(callee.name.text);
+              next.push(called);
+            }
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      if (current.body) visit(current.body);
+    }
+    queue.splice(0, queue.length, ...next);
+  }
+  return reached;
 }
 
 function returnsNothing(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker): boolean {

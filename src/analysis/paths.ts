@@ -534,6 +534,29 @@ class FunctionAnalysis {
     return join([exit, ...second.flow.breaks]);
   }
 
+  /**
+   * `map.forEach((value, key) => { … })` run as this function: its parameters are an entry of the
+   * container, as in `for (const [key, value] of map)`.
+   */
+  bindForEachParameters(fn: ts.Node, state: State): State {
+    const call = fn.parent;
+    if (!isFunctionLike(fn) || !call || !ts.isCallExpression(call) || call.arguments[0] !== fn || calledMethodName(call) !== 'forEach') return state;
+    const source = this.manyRef((skipOuter(call.expression) as ts.PropertyAccessExpression).expression, state);
+    if (source?.kind !== 'container') return state;
+    const [valueParameter, keyParameter] = fn.parameters;
+    if (!valueParameter || !ts.isIdentifier(valueParameter.name)) return state;
+    const keyName = keyParameter && ts.isIdentifier(keyParameter.name) ? keyParameter.name.text : undefined;
+    const next = cloneState(state);
+    next.aliases.set(valueParameter.name.text, {
+      kind: 'element',
+      source: manyRefSource(source),
+      container: source.container,
+      ...(keyName !== undefined && { keyVariable: keyName }),
+    });
+    if (keyName !== undefined) next.aliases.set(keyName, { kind: 'keyOf', container: source.container });
+    return next;
+  }
+
   bindLoopVariable(name: ts.BindingName, source: ManyRef | undefined, isForIn: boolean, state: State): State {
     let next = this.kill(boundNames(name), state);
     if (!source || isForIn) return next;
@@ -1471,7 +1494,8 @@ export function analyzeDrops(
   const analysis = new FunctionAnalysis(drops, options, summaries, 0);
   const runnable = isFunctionLike(body) ? body.body : ts.isClassStaticBlockDeclaration(body) ? body.body : ts.isPropertyDeclaration(body) ? body.initializer : body;
   if (!runnable) return drops.map(() => ({ unreleasedSlots: [], owedAtDrop: false, releasedOnSomePath: false }));
-  const initial = emptyState();
+  let initial = emptyState();
+  initial = analysis.bindForEachParameters(body, initial);
   for (const drop of drops) {
     if (drop.storedAs !== undefined && drop.target.kind === 'key') {
       initial.aliases.set(drop.storedAs, { kind: 'place', container: drop.container, key: drop.target.key, roots: [...drop.containerRoots, ...drop.target.keyRoots] });

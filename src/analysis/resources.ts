@@ -173,7 +173,7 @@ export class ResourceOracle {
     if (inferred?.kind === 'resource') {
       return {
         typeName: this.typeName(type),
-        release: { kind: 'method', methods: [inferred.method], returnsPromise: inferred.returnsPromise },
+        release: { kind: 'method', methods: [inferred.method, ...(inferred.alsoReleasedBy ?? [])], returnsPromise: inferred.returnsPromise },
         origin: 'inferred',
         because: inferred.because,
       };

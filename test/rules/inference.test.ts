@@ -104,8 +104,174 @@ const sinks = new Map<string, Sink>();
 export function open(name: string) { sinks.set(name, new MemorySink()); }
 export function drop(name: string) { sinks.delete(name); }`,
     },
+    {
+      name: 'from real code (bullmq): a public kill() in front of a private killProcess(), called on copies before the reset',
+      code: `
+import { fork, type ChildProcess } from 'node:child_process';
+class Child {
+  private proc?: ChildProcess;
+  init(): void { this.proc = fork('./worker.js'); }
+  private killProcess(): void { this.proc?.kill(); }
+  kill(): void { this.killProcess(); }
+}
+export class Pool {
+  private retained: { [id: string]: Child } = {};
+  add(id: string): void {
+    if (this.retained[id]) return;
+    const child = new Child();
+    child.init();
+    this.retained[id] = child;
+  }
+  clean(): void {
+    const children = Object.values(this.retained);
+    this.retained = {};
+    children.forEach((child) => child.kill());
+  }
+}`,
+    },
+    {
+      name: 'from real code (socket.io cluster engine): close() releases through a bound callback',
+      code: `
+class Transport { close(done: () => void): void { setImmediate(done); } }
+class Conn {
+  private pingTimer: NodeJS.Timeout;
+  constructor(private transport: Transport) { this.pingTimer = setTimeout(() => this.onClose(), 5000); }
+  private onClose(): void { clearTimeout(this.pingTimer); }
+  close(): void { this.transport.close(this.onClose.bind(this)); }
+}
+export class Server {
+  private clients: Record<string, Conn> = {};
+  add(id: string): void {
+    if (this.clients[id]) return;
+    this.clients[id] = new Conn(new Transport());
+  }
+  drop(id: string): void {
+    const conn = this.clients[id];
+    if (!conn) return;
+    conn.close();
+    delete this.clients[id];
+  }
+}`,
+    },
   ],
   invalid: [
+    {
+      name: 'a method that clears the timer and arms it again through another method is no release (engine.io onOpen)',
+      code: `
+class Conn {
+  private pingTimer?: NodeJS.Timeout;
+  constructor() { this.onOpen(); }
+  onOpen(): void { this.resetPing(); }
+  private resetPing(): void {
+    clearTimeout(this.pingTimer);
+    this.pingTimer = setTimeout(() => this.onClose(), 5000);
+  }
+  onClose(): void { clearTimeout(this.pingTimer); }
+}
+export class Server {
+  private clients = new Map<string, Conn>();
+  add(id: string): void { if (!this.clients.has(id)) this.clients.set(id, new Conn()); }
+  drop(id: string): void {
+    this.clients.get(id)?.onOpen();
+    this.clients.delete(id);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 17,
+          data: {
+            type: 'Conn',
+            container: 'this.clients',
+            operation: '`delete()`',
+            release: '`onClose()`',
+            because: ' (`Conn` starts a timeout in its constructor; `onClose()` undoes it)',
+          },
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`onClose()`' },
+              output: `
+class Conn {
+  private pingTimer?: NodeJS.Timeout;
+  constructor() { this.onOpen(); }
+  onOpen(): void { this.resetPing(); }
+  private resetPing(): void {
+    clearTimeout(this.pingTimer);
+    this.pingTimer = setTimeout(() => this.onClose(), 5000);
+  }
+  onClose(): void { clearTimeout(this.pingTimer); }
+}
+export class Server {
+  private clients = new Map<string, Conn>();
+  add(id: string): void { if (!this.clients.has(id)) this.clients.set(id, new Conn()); }
+  drop(id: string): void {
+    this.clients.get(id)?.onOpen();
+    this.clients.get(id)?.onClose();
+    this.clients.delete(id);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the suggestion names the public wrapper, not the private release behind it',
+      code: `
+import { fork, type ChildProcess } from 'node:child_process';
+class Child {
+  private proc?: ChildProcess;
+  init(): void { this.proc = fork('./worker.js'); }
+  private killProcess(): void { this.proc?.kill(); }
+  kill(): void { this.killProcess(); }
+}
+export class Pool {
+  private retained = new Map<string, Child>();
+  add(id: string): void {
+    if (this.retained.has(id)) return;
+    const child = new Child();
+    child.init();
+    this.retained.set(id, child);
+  }
+  remove(id: string): void {
+    this.retained.delete(id);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 18,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`kill()`' },
+              output: `
+import { fork, type ChildProcess } from 'node:child_process';
+class Child {
+  private proc?: ChildProcess;
+  init(): void { this.proc = fork('./worker.js'); }
+  private killProcess(): void { this.proc?.kill(); }
+  kill(): void { this.killProcess(); }
+}
+export class Pool {
+  private retained = new Map<string, Child>();
+  add(id: string): void {
+    if (this.retained.has(id)) return;
+    const child = new Child();
+    child.init();
+    this.retained.set(id, child);
+  }
+  remove(id: string): void {
+    this.retained.get(id)?.kill();
+    this.retained.delete(id);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'an interface takes what its implementations in the same file say',
       code: `

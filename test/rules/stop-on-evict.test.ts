@@ -548,6 +548,91 @@ export class Webhook {
 }`,
     },
     {
+      name: 'from real code (socket.io adapter): a key from a module helper that returns random bytes',
+      code: `
+import { randomBytes } from 'node:crypto';
+function randomId(): string {
+  return randomBytes(8).toString('hex');
+}
+interface PendingRequest { timeout: NodeJS.Timeout; resolve: (value: unknown) => void }
+export class Adapter {
+  private requests = new Map<string, PendingRequest>();
+  request(): Promise<unknown> {
+    const requestId = randomId();
+    return new Promise((resolve) => {
+      const timeout = setTimeout(() => { this.requests.delete(requestId); resolve(null); }, 5000);
+      this.requests.set(requestId, { timeout, resolve });
+    });
+  }
+}`,
+    },
+    {
+      name: 'from real code (engine.io): an awaited id generator and a template key with a fresh part',
+      code: `
+import { randomUUID } from 'node:crypto';
+declare function generateId(): string;
+declare class Conn { close(): void }
+export class Server {
+  private clients: Record<string, Conn> = {};
+  private jobs = new Map<string, NodeJS.Timeout>();
+  async handshake(): Promise<void> {
+    const id = await generateId();
+    this.clients[id] = new Conn();
+  }
+  async upgrade(): Promise<void> {
+    let id;
+    try {
+      id = await generateId();
+    } catch {
+      return;
+    }
+    this.clients[id] = new Conn();
+  }
+  schedule(kind: string, fn: () => void) {
+    this.jobs.set(\`\${kind}:\${randomUUID()}\`, setInterval(fn, 1000));
+  }
+}`,
+    },
+    {
+      name: 'from real code (bullmq, socket.io): a value stored under its own id',
+      code: `
+import { fork, type ChildProcess } from 'node:child_process';
+export class Pool {
+  private retained: { [pid: number]: ChildProcess } = {};
+  private byId = new Map<string, { id: string; timer: NodeJS.Timeout }>();
+  retain(): ChildProcess {
+    const child = fork('./worker.js');
+    this.retained[child.pid!] = child;
+    return child;
+  }
+  track(entry: { id: string; timer: NodeJS.Timeout }) {
+    this.byId.set(entry.id, entry);
+  }
+  release(child: ChildProcess) { child.kill(); delete this.retained[child.pid!]; }
+}`,
+    },
+    {
+      name: 'from real code (socket.io adapter): Map.forEach releases the entry it deletes',
+      code: `
+interface PendingRequest { timeout: NodeJS.Timeout; missing: Set<string> }
+export class Adapter {
+  private requests = new Map<string, PendingRequest>();
+  add(id: string, missing: Set<string>): void {
+    if (this.requests.has(id)) return;
+    this.requests.set(id, { timeout: setTimeout(() => this.requests.delete(id), 5000), missing });
+  }
+  removeNode(uid: string): void {
+    this.requests.forEach((request, requestId) => {
+      request.missing.delete(uid);
+      if (request.missing.size === 0) {
+        clearTimeout(request.timeout);
+        this.requests.delete(requestId);
+      }
+    });
+  }
+}`,
+    },
+    {
       name: 'from real code (nostream): a private method that only one-shot timers call deletes the entry whose timer fired',
       code: `
 interface PendingJob { id: string; timer: NodeJS.Timeout }
@@ -715,6 +800,72 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'a value stored under a property that names something else (userId): a second connection of a user replaces the first',
+      code: `
+declare class Connection { readonly userId: string; constructor(userId: string); close(): void }
+export class Connections {
+  private byUser = new Map<string, Connection>();
+  open(userId: string) {
+    const connection = new Connection(userId);
+    this.byUser.set(connection.userId, connection);
+  }
+  end(userId: string) { this.byUser.get(userId)?.close(); this.byUser.delete(userId); }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`close()`' },
+              output: `
+declare class Connection { readonly userId: string; constructor(userId: string); close(): void }
+export class Connections {
+  private byUser = new Map<string, Connection>();
+  open(userId: string) {
+    const connection = new Connection(userId);
+    if (this.byUser.get(connection.userId) !== connection) this.byUser.get(connection.userId)?.close();
+    this.byUser.set(connection.userId, connection);
+  }
+  end(userId: string) { this.byUser.get(userId)?.close(); this.byUser.delete(userId); }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a key from a module helper that does not always return a fresh value',
+      code: `
+import { randomUUID } from 'node:crypto';
+const timers = new Map<string, NodeJS.Timeout>();
+function keyFor(name?: string): string {
+  if (name) return name;
+  return randomUUID();
+}
+export function schedule(fn: () => void, name?: string) {
+  timers.set(keyFor(name), setInterval(fn, 1000));
+}
+export function cancel(name: string) { clearInterval(timers.get(name)); timers.delete(name); }`,
+      // The key is a call: a suggestion would run it twice, so none is offered.
+      errors: [{ messageId: 'unreleasedDrop', line: 9 }],
+    },
+    {
+      name: 'Map.forEach that releases one entry and deletes another',
+      code: `
+const timers = new Map<string, NodeJS.Timeout>();
+export function add(id: string, fn: () => void) { if (!timers.has(id)) timers.set(id, setInterval(fn, 1000)); }
+export function prune(keep: string) {
+  timers.forEach((timer, id) => {
+    clearInterval(timer);
+    if (id !== keep) timers.delete(keep);
+  });
+}`,
+      // The delete is the body of an `if` without braces: no suggestion is offered there.
+      errors: [{ messageId: 'unreleasedDrop', line: 7 }],
+    },
     {
       name: 'a debounce callback run directly before the old timer is cleared',
       code: `
