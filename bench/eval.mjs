@@ -21,6 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
+import ts from 'typescript';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const defaultCasesDir = path.join(here, 'cases');
@@ -128,6 +129,8 @@ export async function evaluate(options = {}) {
   const markerProblems = [];
   const crashes = [];
   const findings = []; // { file, line, column, rule, message, unscored }
+  // Every suggestion is applied to its file and the result parsed: a suggestion must always parse.
+  const suggestionCheck = { applied: 0, broken: [] };
   const negativesPerRule = new Map();
   const sources = new Map();
   const unscoredFiles = [];
@@ -174,6 +177,13 @@ export async function evaluate(options = {}) {
           continue;
         }
         if (!msg.ruleId.startsWith(`${namespace}/`)) continue;
+        for (const suggestion of msg.suggestions ?? []) {
+          const { range, text: insert } = suggestion.fix;
+          const fixed = text.slice(0, range[0]) + insert + text.slice(range[1]);
+          suggestionCheck.applied++;
+          const errors = syntaxErrors(fixed, file.abs);
+          if (errors.length > 0) suggestionCheck.broken.push({ file: file.rel, line: msg.line, ruleId: msg.ruleId, desc: suggestion.desc, errors });
+        }
         findings.push({
           file: file.rel,
           line: msg.line,
@@ -289,8 +299,15 @@ export async function evaluate(options = {}) {
     unscored,
     crashes,
     markerProblems,
+    suggestions: suggestionCheck,
     durationMs: Date.now() - started,
   };
+}
+
+/** TypeScript's syntax errors in a source text (no type checking). */
+function syntaxErrors(text, fileName) {
+  const output = ts.transpileModule(text, { fileName, reportDiagnostics: true, compilerOptions: { noEmit: false } });
+  return (output.diagnostics ?? []).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, ' '));
 }
 
 function splitKey(key) {
@@ -347,6 +364,8 @@ export function formatReport(r) {
     out.push('', `Marker problems (${r.markerProblems.length}):`);
     for (const p of r.markerProblems) out.push(`  ${p.file}:${p.line}  ${p.text}`);
   }
+  out.push('', `Suggestions applied and parsed: ${r.suggestions.applied}, broken: ${r.suggestions.broken.length}`);
+  for (const b of r.suggestions.broken) out.push(`  ${b.file}:${b.line}  ${b.ruleId}  "${b.desc}": ${b.errors.join('; ')}`);
   out.push('', `Crashes (${r.crashes.length}):`);
   for (const c of r.crashes) {
     out.push(`  ${c.file}${c.line ? `:${c.line}` : ''}  ${c.ruleId ?? '(fatal)'}  ${c.message}`);

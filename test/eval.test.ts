@@ -33,6 +33,7 @@ interface EvalResult {
   falseReports: Site[];
   crashes: Site[];
   markerProblems: { file: string; line: number; text: string }[];
+  suggestions: { applied: number; broken: { file: string; line: number; ruleId: string; desc: string; errors: string[] }[] };
 }
 
 interface EvalModule {
@@ -89,6 +90,11 @@ describe('evaluation collection (bench/cases)', () => {
 
   it('no rule crashes and no fatal message', () => {
     expect(result.crashes).toEqual([]);
+  });
+
+  it('every suggestion, applied to its file, still parses', () => {
+    expect(result.suggestions.applied).toBeGreaterThan(50);
+    expect(result.suggestions.broken).toEqual([]);
   });
 
   it('every marker is well-formed', () => {

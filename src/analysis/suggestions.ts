@@ -3,6 +3,7 @@
  * suggestions. Offered only where one statement does it and nothing is evaluated twice
  * that could behave differently the second time.
  */
+import type { TSESLint } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import type { DropCandidate } from './drops.js';
@@ -12,6 +13,15 @@ import { releaseStatements } from './resources.js';
 export interface Insertion {
   at: number;
   text: string;
+  /** The dropping statement is the body of an `if`/loop without braces: `}` goes after it. */
+  closeAt?: number;
+}
+
+/** The edits of an insertion: the text before the statement and, for a brace-less body, the closing brace. */
+export function insertionFixes(fixer: TSESLint.RuleFixer, insertion: Insertion): TSESLint.RuleFix[] {
+  const fixes = [fixer.insertTextBeforeRange([insertion.at, insertion.at], insertion.text)];
+  if (insertion.closeAt !== undefined) fixes.push(fixer.insertTextAfterRange([insertion.closeAt, insertion.closeAt], ' }'));
+  return fixes;
 }
 
 /** "`graceful` is false" for a release that happens only when `graceful` is true. */
@@ -25,15 +35,31 @@ export function describeCondition(test: ts.Expression, missedWhenTrue: boolean):
   return `\`${shortText(expression)}\` is ${whenTrue ? 'true' : 'false'}`;
 }
 
-/** The statement-list position just before the statement that evaluates `node`, with its indentation. */
-function insertionPoint(node: ts.Node, sourceText: string): { at: number; indent: string } | undefined {
+/**
+ * The statement-list position just before the statement that evaluates `node`, with its
+ * indentation; for the brace-less body of an `if` or a loop, the body's start and end, so that
+ * the insertion and the statement become one block.
+ */
+function insertionPoint(node: ts.Node, sourceText: string): { at: number; indent: string; closeAt?: number } | undefined {
   const statement = node.parent;
   if (!statement || !ts.isExpressionStatement(statement)) return undefined;
   const list = statement.parent;
+  if (isBracelessBody(statement, list)) return { at: statement.getStart(), indent: '', closeAt: statement.end };
   if (!ts.isBlock(list) && !ts.isSourceFile(list) && !ts.isCaseClause(list) && !ts.isDefaultClause(list) && !ts.isModuleBlock(list)) return undefined;
   const at = statement.getStart();
   const lineStart = sourceText.lastIndexOf('\n', at - 1) + 1;
   return { at, indent: /^[ \t]*/.exec(sourceText.slice(lineStart, at))?.[0] ?? '' };
+}
+
+function isBracelessBody(statement: ts.Statement, parent: ts.Node): boolean {
+  if (ts.isIfStatement(parent)) return parent.thenStatement === statement || parent.elseStatement === statement;
+  return (ts.isForStatement(parent) || ts.isForOfStatement(parent) || ts.isForInStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) && parent.statement === statement;
+}
+
+/** The insertion's text: one statement per line before a statement in a list, `{ … ` before a brace-less body. */
+function placed(point: { at: number; indent: string; closeAt?: number }, lines: readonly string[]): Insertion {
+  if (point.closeAt !== undefined) return { at: point.at, text: `{ ${lines.join(' ')} `, closeAt: point.closeAt };
+  return { at: point.at, text: lines.map((line) => `${line}\n${point.indent}`).join('') };
 }
 
 function asOneStatement(statements: readonly string[]): string {
@@ -75,7 +101,7 @@ export function suggestRelease(candidate: DropCandidate, sourceText: string, pre
     if (condition === null) return undefined;
     lines = condition ? [`if (${condition}) ${asOneStatement(releases)}`] : releases;
   }
-  return { at: point.at, text: lines.map((line) => `${line}\n${point.indent}`).join('') };
+  return placed(point, lines);
 }
 
 /**
@@ -104,7 +130,7 @@ export function suggestDeleteFirst(candidate: DropCandidate, deleteMethod: strin
   const condition = replacedValueCondition(candidate, storedValueText(candidate, containerText, keyText));
   if (condition === null) return undefined;
   const statement = `${containerText}.${deleteMethod}(${keyText});`;
-  return { at: point.at, text: `${condition ? `if (${condition}) ${statement}` : statement}\n${point.indent}` };
+  return placed(point, [condition ? `if (${condition}) ${statement}` : statement]);
 }
 
 function isFreshlyCreated(expression: ts.Expression): boolean {

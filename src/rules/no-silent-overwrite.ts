@@ -8,7 +8,7 @@ import { shortText, skipOuter } from '../analysis/expressions.js';
 import type { DropVerdict } from '../analysis/paths.js';
 import { becauseText, describeRelease } from '../analysis/resources.js';
 import { dropAnalysisFor } from '../analysis/session.js';
-import { suggestDeleteFirst, suggestRelease, type Insertion } from '../analysis/suggestions.js';
+import { insertionFixes, suggestDeleteFirst, suggestRelease, type Insertion } from '../analysis/suggestions.js';
 import { createRule } from '../util/createRule.js';
 import { defaultResourceRuleOptions, resourceOptionsSchema, type ResourceRuleOptions } from '../util/resourceOptions.js';
 
@@ -136,7 +136,7 @@ function report(
     suggest: suggestions.map(({ messageId, data, insertion }) => ({
       messageId,
       data,
-      fix: (fixer: TSESLint.RuleFixer) => fixer.insertTextBeforeRange([insertion.at, insertion.at], insertion.text),
+      fix: (fixer: TSESLint.RuleFixer) => insertionFixes(fixer, insertion),
     })),
   });
 }

@@ -9,7 +9,7 @@ import { shortText } from '../analysis/expressions.js';
 import type { DropVerdict } from '../analysis/paths.js';
 import { becauseText, describeRelease, type Resource } from '../analysis/resources.js';
 import { dropAnalysisFor } from '../analysis/session.js';
-import { describeCondition, suggestRelease } from '../analysis/suggestions.js';
+import { describeCondition, insertionFixes, suggestRelease } from '../analysis/suggestions.js';
 import { createRule } from '../util/createRule.js';
 import { defaultResourceRuleOptions, resourceOptionsSchema, type ResourceRuleOptions } from '../util/resourceOptions.js';
 
@@ -175,7 +175,7 @@ function report(
           {
             messageId: 'releaseBeforeDrop',
             data: { release },
-            fix: (fixer) => fixer.insertTextBeforeRange([suggestion.at, suggestion.at], suggestion.text),
+            fix: (fixer) => insertionFixes(fixer, suggestion),
           },
         ]
       : [],

@@ -863,8 +863,28 @@ export function prune(keep: string) {
     if (id !== keep) timers.delete(keep);
   });
 }`,
-      // The delete is the body of an `if` without braces: no suggestion is offered there.
-      errors: [{ messageId: 'unreleasedDrop', line: 7 }],
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`clearInterval()`' },
+              // The body of an \`if\` without braces: the release and the delete become one block.
+              output: `
+const timers = new Map<string, NodeJS.Timeout>();
+export function add(id: string, fn: () => void) { if (!timers.has(id)) timers.set(id, setInterval(fn, 1000)); }
+export function prune(keep: string) {
+  timers.forEach((timer, id) => {
+    clearInterval(timer);
+    if (id !== keep) { clearInterval(timers.get(keep)); timers.delete(keep); }
+  });
+}`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a debounce callback run directly before the old timer is cleared',
@@ -1216,7 +1236,20 @@ export function poll(id: string, check: () => boolean) {
           column: 18,
           endLine: 6,
           endColumn: 34,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`clearInterval()`' },
+              output: `
+const polls = new Map<string, NodeJS.Timeout>();
+export function poll(id: string, check: () => boolean) {
+  if (polls.has(id)) return;
+  polls.set(id, setInterval(() => {
+    if (check()) { clearInterval(polls.get(id)); polls.delete(id); }
+  }, 100));
+}`,
+            },
+          ],
         },
       ],
     },
