@@ -414,7 +414,18 @@ function directCallsOfTimerCallback(fn: ts.FunctionLikeDeclaration): ts.CallExpr
  * timer that called it has fired. Any other use (a direct call, a reference passed on) and it
  * does not count.
  */
+const calledOnlyFromTimersCache = new WeakMap<ts.FunctionLikeDeclaration, boolean>();
+
 function isCalledOnlyFromOneShotTimers(fn: ts.FunctionLikeDeclaration): boolean {
+  let answer = calledOnlyFromTimersCache.get(fn);
+  if (answer === undefined) {
+    answer = computeCalledOnlyFromOneShotTimers(fn);
+    calledOnlyFromTimersCache.set(fn, answer);
+  }
+  return answer;
+}
+
+function computeCalledOnlyFromOneShotTimers(fn: ts.FunctionLikeDeclaration): boolean {
   const target = callTarget(fn);
   if (!target) return false;
   let fromTimers = 0;
