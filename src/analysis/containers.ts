@@ -19,6 +19,13 @@ export type ContainerType =
 const containerTypeCache = new WeakMap<ts.Type, ContainerType | null>();
 const containerOfSymbolCache = new WeakMap<ts.Symbol, ContainerType | null>();
 
+/** The symbol a receiver names: `meters`, or the last name of `this.meters` / `this.nodes.all`. */
+function namedSymbol(expression: ts.Expression, checker: ts.TypeChecker): ts.Symbol | undefined {
+  const e = skipOuter(expression);
+  const name = ts.isPropertyAccessExpression(e) ? e.name : ts.isIdentifier(e) ? e : undefined;
+  return name && checker.getSymbolAtLocation(name);
+}
+
 /**
  * Whether a name's declaration can make it a container that the checker will recognize without
  * inferring anything: it is declared with a type (annotation or assertion), or initialized with a
@@ -28,10 +35,7 @@ const containerOfSymbolCache = new WeakMap<ts.Symbol, ContainerType | null>();
  * signature, so it is never an object used as a map.
  */
 export function isDeclaredLikeContainer(expression: ts.Expression, checker: ts.TypeChecker): boolean {
-  const e = skipOuter(expression);
-  const name = ts.isPropertyAccessExpression(e) ? e.name : ts.isIdentifier(e) ? e : undefined;
-  const symbol = name && checker.getSymbolAtLocation(name);
-  const declarations = symbol?.getDeclarations() ?? [];
+  const declarations = namedSymbol(expression, checker)?.getDeclarations() ?? [];
   return declarations.some((declaration) => {
     if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration) || ts.isParameter(declaration)) && declaration.type) return true;
     const initializer = ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) ? declaration.initializer : undefined;
@@ -49,9 +53,7 @@ export function isDeclaredLikeContainer(expression: ts.Expression, checker: ts.T
  * checker does the work once for every site and every rule.
  */
 export function containerTypeOf(expression: ts.Expression, program: ts.Program, checker: ts.TypeChecker): ContainerType | undefined {
-  const e = skipOuter(expression);
-  const name = ts.isPropertyAccessExpression(e) ? e.name : ts.isIdentifier(e) ? e : undefined;
-  const symbol = name && checker.getSymbolAtLocation(name);
+  const symbol = namedSymbol(expression, checker);
   if (!symbol || symbol.flags & ts.SymbolFlags.Alias) return getContainerType(checker.getTypeAtLocation(expression), program, checker);
   const cached = containerOfSymbolCache.get(symbol);
   if (cached !== undefined) return cached ?? undefined;

@@ -8,7 +8,7 @@ import ts from 'typescript';
 import { CACHE_LIBRARIES, EVICTION_PATHS, pathsOfMethod, programUsesCacheLibrary, returnsDroppedValue, type CacheLibrary, type EvictionPath } from './caches.js';
 import { constructionProblem, copiesValues, getCacheUse, lookupsProveAbsence, pathCover, releasingHooks, resourceOfCache, type CacheUse, type ConstructionProblem } from './cacheUse.js';
 import { containerTypeOf, getOwnership, isDeclaredLikeContainer, type ContainerKind } from './containers.js';
-import { calledMethodName, canonical, enclosingBody, isFunctionLike, isSeparateFunction, skipOuter, type CanonicalText } from './expressions.js';
+import { calledMethodName, calleeName, canonical, enclosingBody, isFunctionLike, isPrivateMember, isSeparateFunction, skipOuter, type CanonicalText } from './expressions.js';
 import { analyzeDrops, type DropSite } from './paths.js';
 import type { AnalysisSession } from './session.js';
 import { isOnlyTimers, obligationSlots, releaseNames, type Resource, type ResourceOracle } from './resources.js';
@@ -298,8 +298,7 @@ function ownTimerHandle(node: ts.Node): string | undefined {
   const fn = enclosingBody(node);
   const call = fn.parent;
   if (!call || !ts.isCallExpression(call) || call.arguments[0] !== fn) return undefined;
-  const callee = skipOuter(call.expression);
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  const name = calleeName(call);
   if (name !== 'setInterval' && name !== 'setTimeout') return undefined;
   const declaration = call.parent;
   return declaration && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
@@ -364,23 +363,9 @@ function symbolOf(type: ts.Type, checker: ts.TypeChecker): ts.Symbol | undefined
 function isOneShotTimerCallback(fn: ts.FunctionLikeDeclaration): boolean {
   const call = fn.parent;
   if (call && ts.isCallExpression(call) && call.arguments[0] === fn) return isTimerCall(call, 'setTimeout');
-  const declaration = fn.parent;
-  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return false;
-  const name = declaration.name.text;
   // Every use of the name schedules it once.
-  let scheduled = false;
-  let otherUse = false;
-  const scope = enclosingBody(declaration);
-  const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && node.text === name && node !== declaration.name) {
-      const parent = node.parent;
-      if (ts.isCallExpression(parent) && parent.arguments[0] === node && isTimerCall(parent, 'setTimeout')) scheduled = true;
-      else otherUse = true;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(scope);
-  return scheduled && !otherUse;
+  const uses = namedCallbackUses(fn);
+  return uses !== undefined && uses.scheduled && !uses.otherUse && uses.calls.length === 0;
 }
 
 /**
@@ -388,24 +373,32 @@ function isOneShotTimerCallback(fn: ts.FunctionLikeDeclaration): boolean {
  * as `run()` (a debounce's max-wait path): the direct calls, when every other use schedules it.
  */
 function directCallsOfTimerCallback(fn: ts.FunctionLikeDeclaration): ts.CallExpression[] | undefined {
+  const uses = namedCallbackUses(fn);
+  return uses?.isConst && uses.scheduled && !uses.otherUse && uses.calls.length > 0 ? uses.calls : undefined;
+}
+
+/** How the name a callback is declared under is used in its scope: scheduled by `setTimeout`, called, or otherwise. */
+function namedCallbackUses(fn: ts.FunctionLikeDeclaration): { scheduled: boolean; calls: ts.CallExpression[]; otherUse: boolean; isConst: boolean } | undefined {
   const declaration = fn.parent;
-  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || declaration.initializer !== fn) return undefined;
-  if (!ts.isVariableDeclarationList(declaration.parent) || !(declaration.parent.flags & ts.NodeFlags.Const)) return undefined;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return undefined;
   const name = declaration.name.text;
-  const calls: ts.CallExpression[] = [];
-  let scheduled = false;
-  let otherUse = false;
+  const uses = {
+    scheduled: false,
+    calls: [] as ts.CallExpression[],
+    otherUse: false,
+    isConst: ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0,
+  };
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node) && node.text === name && node !== declaration.name) {
       const parent = node.parent;
-      if (ts.isCallExpression(parent) && parent.arguments[0] === node && isTimerCall(parent, 'setTimeout')) scheduled = true;
-      else if (ts.isCallExpression(parent) && parent.expression === node) calls.push(parent);
-      else otherUse = true;
+      if (ts.isCallExpression(parent) && parent.arguments[0] === node && isTimerCall(parent, 'setTimeout')) uses.scheduled = true;
+      else if (ts.isCallExpression(parent) && parent.expression === node) uses.calls.push(parent);
+      else uses.otherUse = true;
     }
     ts.forEachChild(node, visit);
   };
   visit(enclosingBody(declaration));
-  return scheduled && !otherUse && calls.length > 0 ? calls : undefined;
+  return uses;
 }
 
 /**
@@ -450,8 +443,7 @@ function callTarget(fn: ts.FunctionLikeDeclaration): { name: string; isMethod: b
   const holder = ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn.parent : fn;
   if ((ts.isMethodDeclaration(holder) || ts.isPropertyDeclaration(holder)) && ts.isClassLike(holder.parent)) {
     // Only the class itself can call a private member; a public one may be called from anywhere.
-    const isPrivate = ts.isPrivateIdentifier(holder.name) || (ts.getCombinedModifierFlags(holder) & ts.ModifierFlags.Private) !== 0;
-    if (!isPrivate || (ts.getCombinedModifierFlags(holder) & ts.ModifierFlags.Static) !== 0) return undefined;
+    if (!isPrivateMember(holder) || (ts.getCombinedModifierFlags(holder) & ts.ModifierFlags.Static) !== 0) return undefined;
     return { name: holder.name.getText(), isMethod: true, scope: holder.parent };
   }
   const declared = ts.isFunctionDeclaration(holder) ? holder : ts.isVariableDeclaration(holder) ? holder : undefined;
@@ -475,9 +467,7 @@ function isSoleCallInOneShotTimerCallback(reference: ts.Expression): boolean {
 }
 
 function isTimerCall(call: ts.CallExpression, timer: string): boolean {
-  const callee = skipOuter(call.expression);
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-  return name === timer;
+  return calleeName(call) === timer;
 }
 
 /** `socket.on('close', () => sockets.delete(id))`, `child.once('exit', …)`, `ws.onclose = …`: the emitter's type. */
@@ -542,7 +532,7 @@ function isReleaseLikeName(name: string): boolean {
 function isGuardedInEveryCaller(node: ts.Node, container: ContainerOfResources, keyExpression: ts.Expression, context: DropContext): boolean {
   const method = enclosingBody(node);
   if (!ts.isMethodDeclaration(method) || !method.body) return false;
-  const isPrivate = ts.isPrivateIdentifier(method.name) || (ts.getCombinedModifierFlags(method) & ts.ModifierFlags.Private) !== 0;
+  const isPrivate = isPrivateMember(method);
   const key = skipOuter(keyExpression);
   const parameterIndex = ts.isIdentifier(key) ? method.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === key.text) : -1;
   if (!isPrivate || parameterIndex < 0 || !container.text.text.startsWith('this.') || !ts.isClassLike(method.parent)) return false;
@@ -745,7 +735,7 @@ function isFreshValue(expression: ts.Expression, depth = 0): boolean {
   if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return isFreshValue(e.left, depth + 1) || isFreshValue(e.right, depth + 1);
   if (ts.isCallExpression(e)) {
     const callee = skipOuter(e.expression);
-    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    const name = calleeName(e);
     if (name === undefined) return false;
     if (FRESH_KEY_FACTORIES.has(name)) return true;
     if (ts.isPropertyAccessExpression(callee) && FRESH_PRESERVING_METHODS.has(name)) return isFreshValue(callee.expression, depth + 1);

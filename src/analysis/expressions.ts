@@ -118,6 +118,11 @@ export function calleeName(call: ts.CallExpression | ts.NewExpression): string |
   return undefined;
 }
 
+/** A class member only the class itself can reach: `private`, or a `#name`. */
+export function isPrivateMember(member: ts.MethodDeclaration | ts.PropertyDeclaration): boolean {
+  return ts.isPrivateIdentifier(member.name) || (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Private) !== 0;
+}
+
 export function isFunctionLike(node: ts.Node): node is ts.FunctionLikeDeclaration {
   return (
     ts.isFunctionDeclaration(node) ||

@@ -12,7 +12,7 @@
  */
 import ts from 'typescript';
 
-import { canonical, isFunctionLike, skipOuter } from './expressions.js';
+import { calleeName, canonical, isFunctionLike, isPrivateMember, skipOuter } from './expressions.js';
 
 /** What a body starts, keyed so that a release can be matched to it. */
 interface Acquisition {
@@ -184,7 +184,7 @@ function isArrowOrFunction(node: ts.Expression): boolean {
 function acquisitionsOfAssignment(target: string, value: ts.Expression, host: InferenceHost): Acquisition[] {
   const e = skipOuter(value);
   if (ts.isCallExpression(e)) {
-    const callee = calleeText(e);
+    const callee = calleeName(e);
     if (callee && TIMER_STARTS.has(callee)) {
       return [{ key: `field:${target}`, description: callee === 'setInterval' ? 'starts an interval' : callee === 'setTimeout' ? 'starts a timeout' : 'schedules an immediate' }];
     }
@@ -244,7 +244,7 @@ function undoneBy(fn: ts.FunctionLikeDeclaration, acquisitions: readonly Acquisi
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node)) {
       const callee = skipOuter(node.expression);
-      const name = calleeText(node);
+      const name = calleeName(node);
       if (name && TIMER_CLEARS.has(name)) {
         for (const argument of node.arguments) {
           const text = canonical(argument)?.text;
@@ -263,8 +263,7 @@ function undoneBy(fn: ts.FunctionLikeDeclaration, acquisitions: readonly Acquisi
           if (names?.methods.has(method)) undone.add(`field:${receiver}`);
         }
         // `this.cleanup()`, or `this.onClose.bind(this)` handed to what closes (it runs once that is done)
-        const bound = boundThisMethod(node);
-        const ownMethod = skipOuter(callee.expression).kind === ts.SyntaxKind.ThisKeyword ? method : bound;
+        const ownMethod = thisMethodRun(node);
         if (ownMethod !== undefined && depth < MAX_CALL_DEPTH) {
           const called = methods.get(ownMethod);
           if (called && called !== fn) undoneBy(called, acquisitions, methods, host, depth + 1).forEach((key) => undone.add(key));
@@ -330,12 +329,14 @@ function decide(
   };
 }
 
-/** `this.onClose.bind(this, …)`: the name of the method bound. */
-function boundThisMethod(call: ts.CallExpression): string | undefined {
+/** The own method a call runs: `cleanup` in `this.cleanup()`, `onClose` in `this.onClose.bind(this, …)`. */
+function thisMethodRun(call: ts.CallExpression): string | undefined {
   const callee = skipOuter(call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'bind') return undefined;
-  const target = skipOuter(callee.expression);
-  return ts.isPropertyAccessExpression(target) && skipOuter(target.expression).kind === ts.SyntaxKind.ThisKeyword ? target.name.text : undefined;
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const receiver = skipOuter(callee.expression);
+  if (receiver.kind === ts.SyntaxKind.ThisKeyword) return callee.name.text;
+  if (callee.name.text !== 'bind' || !ts.isPropertyAccessExpression(receiver)) return undefined;
+  return skipOuter(receiver.expression).kind === ts.SyntaxKind.ThisKeyword ? receiver.name.text : undefined;
 }
 
 function sameKeys(left: ReadonlySet<string>, right: ReadonlySet<string>): boolean {
@@ -345,8 +346,7 @@ function sameKeys(left: ReadonlySet<string>, right: ReadonlySet<string>): boolea
 /** `private` or `#name`: callers outside the class cannot call it. */
 function isHiddenMember(fn: ts.FunctionLikeDeclaration): boolean {
   const member = ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn.parent : fn;
-  if (!ts.isMethodDeclaration(member) && !ts.isPropertyDeclaration(member)) return false;
-  return ts.isPrivateIdentifier(member.name) || (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Private) !== 0;
+  return (ts.isMethodDeclaration(member) || ts.isPropertyDeclaration(member)) && isPrivateMember(member);
 }
 
 /** The methods `fn` calls on `this`, directly or through them (bounded). */
@@ -357,15 +357,11 @@ function methodsCalledBy(fn: ts.FunctionLikeDeclaration, methods: ReadonlyMap<st
     const next: ts.FunctionLikeDeclaration[] = [];
     for (const current of queue) {
       const visit = (node: ts.Node): void => {
-        if (ts.isCallExpression(node)) {
-          const callee = skipOuter(node.expression);
-          if (ts.isPropertyAccessExpression(callee) && skipOuter(callee.expression).kind === ts.SyntaxKind.ThisKeyword && !reached.has(callee.name.text)) {
-            const called = methods.get(callee.name.text);
-            if (called) {
-              reached.add(callee.name.text);
-              next.push(called);
-            }
-          }
+        const name = ts.isCallExpression(node) ? thisMethodRun(node) : undefined;
+        const called = name !== undefined && !reached.has(name) ? methods.get(name) : undefined;
+        if (called) {
+          reached.add(name!);
+          next.push(called);
         }
         ts.forEachChild(node, visit);
       };
@@ -399,13 +395,6 @@ function isAsyncOrPromise(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecke
   return returnType?.getProperty('then') !== undefined;
 }
 
-function calleeText(call: ts.CallExpression): string | undefined {
-  const callee = skipOuter(call.expression);
-  if (ts.isIdentifier(callee)) return callee.text;
-  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
-  return undefined;
-}
-
 // ---------------------------------------------------------------------------
 // Factories returning object literals
 
@@ -420,8 +409,8 @@ function inferLiteral(literal: ts.ObjectLiteralExpression, host: InferenceHost):
     if (node !== factory.body && isFunctionLike(node)) return;
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const init = skipOuter(node.initializer);
-      if (ts.isCallExpression(init) && TIMER_STARTS.has(calleeText(init) ?? '')) {
-        acquisitions.push({ key: `timer:${node.name.text}`, description: calleeText(init) === 'setInterval' ? 'starts an interval' : 'starts a timeout' });
+      if (ts.isCallExpression(init) && TIMER_STARTS.has(calleeName(init) ?? '')) {
+        acquisitions.push({ key: `timer:${node.name.text}`, description: calleeName(init) === 'setInterval' ? 'starts an interval' : 'starts a timeout' });
       } else if (!ts.isObjectLiteralExpression(init) && !isArrowOrFunction(init)) {
         const names = host.releaseNamesOf(host.checker.getTypeAtLocation(init));
         if (names) acquisitions.push({ key: `field:${node.name.text}`, description: `keeps a \`${names.typeName}\`` });
