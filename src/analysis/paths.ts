@@ -150,6 +150,23 @@ class CowMap<K, V> implements Iterable<[K, V]> {
   }
 }
 
+/**
+ * A loop's or a `forEach` callback's names for one element of `source`: the value (and, for
+ * entries of a container, the key it is stored under).
+ */
+function bindEntry(valueName: string, keyName: string | undefined, source: ManyRef, state: State): State {
+  const container = source.kind === 'container' ? source.container : undefined;
+  const next = cloneState(state);
+  next.aliases.set(valueName, {
+    kind: 'element',
+    source: manyRefSource(source),
+    ...(container !== undefined && { container }),
+    ...(keyName !== undefined && { keyVariable: keyName }),
+  });
+  if (keyName !== undefined && container !== undefined) next.aliases.set(keyName, { kind: 'keyOf', container });
+  return next;
+}
+
 /** Pending slots are replaced, never changed in place: states share them. */
 function cloneState(state: State): State {
   return { facts: state.facts.fork(), aliases: state.aliases.fork(), pending: state.pending.fork(), dead: state.dead };
@@ -546,39 +563,18 @@ class FunctionAnalysis {
     const [valueParameter, keyParameter] = fn.parameters;
     if (!valueParameter || !ts.isIdentifier(valueParameter.name)) return state;
     const keyName = keyParameter && ts.isIdentifier(keyParameter.name) ? keyParameter.name.text : undefined;
-    const next = cloneState(state);
-    next.aliases.set(valueParameter.name.text, {
-      kind: 'element',
-      source: manyRefSource(source),
-      container: source.container,
-      ...(keyName !== undefined && { keyVariable: keyName }),
-    });
-    if (keyName !== undefined) next.aliases.set(keyName, { kind: 'keyOf', container: source.container });
-    return next;
+    return bindEntry(valueParameter.name.text, keyName, source, state);
   }
 
   bindLoopVariable(name: ts.BindingName, source: ManyRef | undefined, isForIn: boolean, state: State): State {
-    let next = this.kill(boundNames(name), state);
+    const next = this.kill(boundNames(name), state);
     if (!source || isForIn) return next;
-    const sourceKey = manyRefSource(source);
-    const container = source.kind === 'container' ? source.container : undefined;
-    if (ts.isIdentifier(name)) {
-      next = cloneState(next);
-      next.aliases.set(name.text, { kind: 'element', source: sourceKey, ...(container !== undefined && { container }) });
-    } else if (ts.isArrayBindingPattern(name)) {
+    if (ts.isIdentifier(name)) return bindEntry(name.text, undefined, source, next);
+    if (ts.isArrayBindingPattern(name)) {
       // `for (const [key, value] of map)`: entries.
       const [keyElement, valueElement] = name.elements;
       const keyName = keyElement && ts.isBindingElement(keyElement) && ts.isIdentifier(keyElement.name) ? keyElement.name.text : undefined;
-      if (valueElement && ts.isBindingElement(valueElement) && ts.isIdentifier(valueElement.name)) {
-        next = cloneState(next);
-        next.aliases.set(valueElement.name.text, {
-          kind: 'element',
-          source: sourceKey,
-          ...(container !== undefined && { container }),
-          ...(keyName !== undefined && { keyVariable: keyName }),
-        });
-        if (keyName !== undefined && container !== undefined) next.aliases.set(keyName, { kind: 'keyOf', container });
-      }
+      if (valueElement && ts.isBindingElement(valueElement) && ts.isIdentifier(valueElement.name)) return bindEntry(valueElement.name.text, keyName, source, next);
     }
     return next;
   }

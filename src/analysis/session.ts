@@ -8,6 +8,7 @@ import { isFunctionLike, skipOuter } from './expressions.js';
 import { SummaryCache, type CalleeResolver, type ReleaseVocabulary } from './paths.js';
 import type { ParserServicesWithTypeInformation, TSESLint } from '@typescript-eslint/utils';
 
+import { defaultResourceRuleOptions } from '../util/resourceOptions.js';
 import { getTypedServices } from '../util/typedServices.js';
 import type { DropContext } from './drops.js';
 import { getResourceOracle, releaseNames, type Resource, type ResourceTypeOption } from './resources.js';
@@ -92,10 +93,11 @@ export function dropAnalysisFor(
 ): { services: ParserServicesWithTypeInformation; session: AnalysisSession; dropContext: DropContext } {
   const services = getTypedServices(context);
   const { program } = services;
+  const defaults = defaultResourceRuleOptions;
   const resources = getResourceOracle(program, {
-    resources: options.resources ?? [],
-    nameRules: options.nameRules ?? true,
-    inference: options.inference ?? true,
+    resources: options.resources ?? defaults.resources,
+    nameRules: options.nameRules ?? defaults.nameRules,
+    inference: options.inference ?? defaults.inference,
   });
   const session = getAnalysisSession(program);
   return { services, session, dropContext: { checker: program.getTypeChecker(), program, resources, session } };
