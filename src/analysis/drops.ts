@@ -120,10 +120,12 @@ function describeCallDrop(node: ts.CallExpression, context: DropContext): DropCa
   if (method === undefined || !CANDIDATE_METHODS.has(method)) return undefined;
   const callee = skipOuter(node.expression) as ts.PropertyAccessExpression;
   const receiver = skipOuter(callee.expression);
+  const [first, second] = node.arguments;
+  // A `set()` under a key that cannot be taken yet drops nothing: decided before any question to the checker.
+  if (method === 'set' && first && second && (isFreshKey(first) || isOwnIdentity(first, second))) return undefined;
   const container = containerOfResources(receiver, context);
   if (!container) return undefined;
   const { kind } = container;
-  const [first, second] = node.arguments;
   const base = { containerKind: kind, containerExpression: receiver, resource: container.resource, storesIntervals: container.storesIntervals };
   const resultUse = isResultUsed(node);
 
@@ -136,7 +138,7 @@ function describeCallDrop(node: ts.CallExpression, context: DropContext): DropCa
     return undefined;
   }
   if (method === 'set' && first && second && (kind === 'Map' || kind === 'WeakMap')) {
-    if (isFreshKey(first) || isOwnIdentity(first, second) || isCreatedEmptyHere(receiver, node)) return undefined;
+    if (isCreatedEmptyHere(receiver, node)) return undefined;
     const drop = keyDrop(node, 'set', container, first, true, base, context);
     return drop && { ...drop, newValue: second };
   }
@@ -171,9 +173,10 @@ function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext)
   const target = skipOuter(node.left);
   if (ts.isElementAccessExpression(target)) {
     const receiver = skipOuter(target.expression);
+    if (isFreshKey(target.argumentExpression) || isOwnIdentity(target.argumentExpression, node.right)) return undefined;
     const container = containerOfResources(receiver, context, true);
     if (!container || (container.kind !== 'ObjectMap' && container.kind !== 'Array')) return undefined;
-    if (isFreshKey(target.argumentExpression) || isOwnIdentity(target.argumentExpression, node.right) || isCreatedEmptyHere(receiver, node)) return undefined;
+    if (isCreatedEmptyHere(receiver, node)) return undefined;
     const base = { containerKind: container.kind, containerExpression: receiver, resource: container.resource, storesIntervals: container.storesIntervals, newValue: node.right };
     return keyDrop(node, 'assign', container, target.argumentExpression, true, base, context);
   }
