@@ -23,6 +23,8 @@ import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
 import ts from 'typescript';
 
+import { formatRealcodeScore, scoreRecordedRun } from './realcode/score.mjs';
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const defaultCasesDir = path.join(here, 'cases');
 export const defaultPluginUrl = new URL('../dist/index.js', import.meta.url).href;
@@ -82,6 +84,121 @@ function score(counts) {
   };
 }
 
+/** Loads the built plugin (or the one given), with a clear error when it has not been built. */
+async function loadPlugin(options) {
+  if (options.plugin) return options.plugin;
+  const pluginUrl = options.pluginUrl ?? process.env.EVAL_PLUGIN_URL ?? defaultPluginUrl;
+  try {
+    return (await import(pluginUrl)).default;
+  } catch (error) {
+    const err = new Error(
+      `cannot load the plugin from ${pluginUrl} (run \`npm run build\` first): ${error instanceof Error ? error.message : String(error)}`,
+    );
+    err.code = 'PLUGIN_NOT_LOADED';
+    throw err;
+  }
+}
+
+/**
+ * Lints every `.ts` file under `dir` with every rule of the plugin (typed, through the project
+ * service, so each file gets its nearest tsconfig) and returns, per file, its markers, findings,
+ * crashes and the check of every suggestion.
+ */
+async function lintCorpus(dir, plugin, ruleOptions) {
+  const namespace = plugin?.meta?.namespace ?? 'unstopped';
+  const pluginRules = Object.keys(plugin?.rules ?? {}).sort();
+  const eslint = new ESLint({
+    cwd: dir,
+    overrideConfigFile: true,
+    overrideConfig: [
+      {
+        files: ['**/*.ts'],
+        languageOptions: {
+          parser: tsParser,
+          parserOptions: { projectService: true, tsconfigRootDir: dir },
+        },
+        linterOptions: { reportUnusedDisableDirectives: 'off' },
+        plugins: { [namespace]: plugin },
+        rules: Object.fromEntries(pluginRules.map((name) => [`${namespace}/${name}`, ruleOptions ? ['error', ruleOptions] : 'error'])),
+      },
+    ],
+  });
+  const files = [];
+  const crashes = [];
+  // Every suggestion is applied to its file and the result parsed: a suggestion must always parse,
+  // and must never call the function it is inserted into.
+  const suggestions = { applied: 0, broken: [], selfCalls: [] };
+  for (const file of listCaseFiles(dir)) {
+    const text = readFileSync(file.abs, 'utf8');
+    const markers = readMarkers(text, namespace);
+    const findings = [];
+    files.push({ ...file, text, markers, findings });
+    let results;
+    try {
+      results = await eslint.lintFiles([file.abs]);
+    } catch (error) {
+      // A rule that throws aborts the whole file: ESLint rethrows with the rule and the location.
+      const message = error instanceof Error ? error.message : String(error);
+      const rm = /Rule: "([^"]+)"/.exec(message);
+      const lm = /Occurred while linting [^\n]*?:(\d+)/.exec(message);
+      crashes.push({ file: file.rel, line: lm ? Number(lm[1]) : null, ruleId: rm ? rm[1] : null, message: message.split('\n').slice(0, 3).join(' | ') });
+      continue;
+    }
+    for (const result of results) {
+      for (const msg of result.messages) {
+        if (msg.fatal || msg.ruleId === null) {
+          crashes.push({ file: file.rel, line: msg.line ?? null, ruleId: msg.ruleId ?? null, message: msg.message });
+          continue;
+        }
+        if (!msg.ruleId.startsWith(`${namespace}/`)) continue;
+        for (const suggestion of msg.suggestions ?? []) {
+          suggestions.applied++;
+          const fixed = applyFix(text, suggestion.fix);
+          const errors = syntaxErrors(fixed, file.abs);
+          if (errors.length > 0) suggestions.broken.push({ file: file.rel, line: msg.line, ruleId: msg.ruleId, desc: suggestion.desc, errors });
+          const selfCall = callsEnclosingFunction(text, suggestion.fix, file.abs);
+          if (selfCall) suggestions.selfCalls.push({ file: file.rel, line: msg.line, ruleId: msg.ruleId, desc: suggestion.desc, function: selfCall });
+        }
+        findings.push({ file: file.rel, line: msg.line, column: msg.column, rule: msg.ruleId.slice(namespace.length + 1), message: msg.message });
+      }
+    }
+  }
+  return { namespace, pluginRules, files, crashes, suggestions };
+}
+
+/** A suggestion's fix applied to the text (one or several ranges, applied from the end). */
+function applyFix(text, fix) {
+  const fixes = Array.isArray(fix) ? [...fix] : [fix];
+  fixes.sort((a, b) => b.range[0] - a.range[0]);
+  let out = text;
+  for (const { range, text: insert } of fixes) out = out.slice(0, range[0]) + insert + out.slice(range[1]);
+  return out;
+}
+
+/**
+ * The name of the function a suggestion is inserted into, when the inserted code calls it
+ * (`unsubscribe() { … }` getting `sub.unsubscribe()`): such an edit recurses forever.
+ */
+function callsEnclosingFunction(text, fix, fileName) {
+  const first = Array.isArray(fix) ? fix[0] : fix;
+  if (!first) return undefined;
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
+  let enclosing;
+  const visit = (node) => {
+    if (node.pos > first.range[0] || node.end < first.range[0]) return;
+    if (ts.isFunctionLike(node) && node.body) {
+      const holder = ts.isArrowFunction(node) || ts.isFunctionExpression(node) ? node.parent : node;
+      const name = holder?.name && (ts.isIdentifier(holder.name) || ts.isPrivateIdentifier(holder.name)) ? holder.name.text : undefined;
+      if (name) enclosing = name;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  if (!enclosing) return undefined;
+  const inserted = (Array.isArray(fix) ? fix : [fix]).map((f) => f.text).join(' ');
+  return new RegExp(`(^|[^\\w$])${enclosing.replace(/[$#]/g, '\\$&')}\\s*\\(`).test(inserted) ? enclosing : undefined;
+}
+
 /**
  * Lints the collection with every rule of the built plugin and scores the findings.
  * @param {{ casesDir?: string, pluginUrl?: string, plugin?: any, ruleOptions?: object }} [options]
@@ -89,55 +206,20 @@ function score(counts) {
 export async function evaluate(options = {}) {
   const casesDir = path.resolve(options.casesDir ?? defaultCasesDir);
   const started = Date.now();
-  let plugin = options.plugin;
-  if (!plugin) {
-    const pluginUrl = options.pluginUrl ?? process.env.EVAL_PLUGIN_URL ?? defaultPluginUrl;
-    try {
-      plugin = (await import(pluginUrl)).default;
-    } catch (error) {
-      const err = new Error(
-        `cannot load the plugin from ${pluginUrl} (run \`npm run build\` first): ${error instanceof Error ? error.message : String(error)}`,
-      );
-      err.code = 'PLUGIN_NOT_LOADED';
-      throw err;
-    }
-  }
-  const namespace = plugin?.meta?.namespace ?? 'unstopped';
-  const pluginRules = Object.keys(plugin?.rules ?? {}).sort();
+  const plugin = await loadPlugin(options);
+  const { namespace, pluginRules, files, crashes, suggestions } = await lintCorpus(casesDir, plugin, options.ruleOptions);
 
-  const eslint = new ESLint({
-    cwd: casesDir,
-    overrideConfigFile: true,
-    overrideConfig: [
-      {
-        files: ['**/*.ts'],
-        languageOptions: {
-          parser: tsParser,
-          parserOptions: { projectService: true, tsconfigRootDir: casesDir },
-        },
-        linterOptions: { reportUnusedDisableDirectives: 'off' },
-        plugins: { [namespace]: plugin },
-        rules: Object.fromEntries(pluginRules.map((name) => [`${namespace}/${name}`, options.ruleOptions ? ['error', options.ruleOptions] : 'error'])),
-      },
-    ],
-  });
-
-  const files = listCaseFiles(casesDir);
   const expectedByKey = new Map(); // `${rel}:${line}:${rule}` -> count (scored files only)
   const negativeKeys = new Set();
   const markerRules = new Set();
   const markerProblems = [];
-  const crashes = [];
   const findings = []; // { file, line, column, rule, message, unscored }
-  // Every suggestion is applied to its file and the result parsed: a suggestion must always parse.
-  const suggestionCheck = { applied: 0, broken: [] };
   const negativesPerRule = new Map();
   const sources = new Map();
   const unscoredFiles = [];
 
   for (const file of files) {
-    const text = readFileSync(file.abs, 'utf8');
-    const markers = readMarkers(text, namespace);
+    const { markers } = file;
     sources.set(file.rel, markers.lines);
     for (const p of markers.problems) markerProblems.push({ file: file.rel, ...p });
     if (markers.unscored) unscoredFiles.push(file.rel);
@@ -153,47 +235,7 @@ export async function evaluate(options = {}) {
       negativeKeys.add(`${file.rel}:${n.line}:${n.rule}`);
       negativesPerRule.set(n.rule, (negativesPerRule.get(n.rule) ?? 0) + 1);
     }
-
-    let results;
-    try {
-      results = await eslint.lintFiles([file.abs]);
-    } catch (error) {
-      // A rule that throws aborts the whole file: ESLint rethrows with the rule and the location.
-      const message = error instanceof Error ? error.message : String(error);
-      const rm = /Rule: "([^"]+)"/.exec(message);
-      const lm = /Occurred while linting [^\n]*?:(\d+)/.exec(message);
-      crashes.push({
-        file: file.rel,
-        line: lm ? Number(lm[1]) : null,
-        ruleId: rm ? rm[1] : null,
-        message: message.split('\n').slice(0, 3).join(' | '),
-      });
-      continue;
-    }
-    for (const result of results) {
-      for (const msg of result.messages) {
-        if (msg.fatal || msg.ruleId === null) {
-          crashes.push({ file: file.rel, line: msg.line ?? null, ruleId: msg.ruleId ?? null, message: msg.message });
-          continue;
-        }
-        if (!msg.ruleId.startsWith(`${namespace}/`)) continue;
-        for (const suggestion of msg.suggestions ?? []) {
-          const { range, text: insert } = suggestion.fix;
-          const fixed = text.slice(0, range[0]) + insert + text.slice(range[1]);
-          suggestionCheck.applied++;
-          const errors = syntaxErrors(fixed, file.abs);
-          if (errors.length > 0) suggestionCheck.broken.push({ file: file.rel, line: msg.line, ruleId: msg.ruleId, desc: suggestion.desc, errors });
-        }
-        findings.push({
-          file: file.rel,
-          line: msg.line,
-          column: msg.column,
-          rule: msg.ruleId.slice(namespace.length + 1),
-          message: msg.message,
-          unscored: markers.unscored,
-        });
-      }
-    }
+    for (const f of file.findings) findings.push({ ...f, unscored: markers.unscored });
   }
 
   for (const rule of markerRules) {
@@ -299,9 +341,182 @@ export async function evaluate(options = {}) {
     unscored,
     crashes,
     markerProblems,
-    suggestions: suggestionCheck,
+    suggestions,
     durationMs: Date.now() - started,
   };
+}
+
+/** Every folder with a `pre.ts` under the history corpus, relative, sorted. */
+export const defaultHistoryDir = path.join(here, 'history');
+
+const HEADER = {
+  history: /^\/\/\s*history:\s*(\S+\/\S+)\s+(\S.*?)\s*$/,
+  leaked: /^\/\/\s*leaked:\s*(\S.*)$/,
+  covers: /^\/\/\s*covers:\s*(\S.*)$/,
+};
+
+/** The cited header of a history file: project, reference, what leaked, coverage tags. */
+function readHistoryHeader(lines) {
+  const head = lines.slice(0, 6);
+  const find = (pattern) => head.map((line) => pattern.exec(line)).find(Boolean);
+  const history = find(HEADER.history);
+  const leaked = find(HEADER.leaked);
+  const covers = find(HEADER.covers);
+  const tags = {};
+  for (const part of covers ? covers[1].split(/\s+/) : []) {
+    const [name, value] = part.split('=');
+    if (name && value) tags[name] = value;
+  }
+  return {
+    project: history?.[1],
+    reference: history?.[2],
+    diffRead: history ? /diff read/i.test(history[2]) : false,
+    leaked: leaked?.[1],
+    tags,
+  };
+}
+
+/**
+ * Scores the real-fix corpus: recall over the dropping sites marked in the pre-fix files, every
+ * other finding on a pre-fix file and every finding on a post-fix file a false report.
+ * @param {{ historyDir?: string, pluginUrl?: string, plugin?: any, ruleOptions?: object }} [options]
+ */
+export async function evaluateHistory(options = {}) {
+  const historyDir = path.resolve(options.historyDir ?? defaultHistoryDir);
+  const started = Date.now();
+  const plugin = await loadPlugin(options);
+  const { namespace, pluginRules, files, crashes, suggestions } = await lintCorpus(historyDir, plugin, options.ruleOptions);
+  const cases = new Map(); // folder -> case
+  const markerProblems = [];
+  for (const file of files) {
+    const base = path.posix.basename(file.rel);
+    const side = /^pre(\.|$)/.test(base) ? 'pre' : /^post(\.|$)/.test(base) ? 'post' : undefined;
+    if (!side) {
+      markerProblems.push({ file: file.rel, line: 0, text: 'a history file must be named pre.ts, post.ts, pre.<name>.ts or post.<name>.ts' });
+      continue;
+    }
+    const folder = path.posix.dirname(file.rel);
+    let entry = cases.get(folder);
+    if (!entry) cases.set(folder, (entry = { folder, header: undefined, pre: [], post: [] }));
+    const header = readHistoryHeader(file.markers.lines);
+    const missing = [!header.project && 'history', !header.leaked && 'leaked', Object.keys(header.tags).length === 0 && 'covers'].filter(Boolean);
+    if (missing.length > 0) markerProblems.push({ file: file.rel, line: 1, text: `header lacks: ${missing.join(', ')}` });
+    if (base === `${side}.ts`) entry.header = header;
+    for (const p of file.markers.problems) markerProblems.push({ file: file.rel, ...p });
+    if (side === 'post' && file.markers.expected.length > 0) markerProblems.push({ file: file.rel, line: file.markers.expected[0].line, text: 'a post-fix file has an expect marker' });
+    entry[side].push(file);
+  }
+
+  const perRule = new Map(pluginRules.map((rule) => [rule, { tp: 0, fn: 0, preFalse: 0, postFalse: 0 }]));
+  const ruleCounts = (rule) => {
+    if (!perRule.has(rule)) perRule.set(rule, { tp: 0, fn: 0, preFalse: 0, postFalse: 0 });
+    return perRule.get(rule);
+  };
+  const misses = [];
+  const falseReports = [];
+  const rows = [];
+  for (const entry of [...cases.values()].sort((a, b) => a.folder.localeCompare(b.folder))) {
+    if (entry.pre.length === 0 || entry.post.length === 0) markerProblems.push({ file: entry.folder, line: 0, text: 'a case needs both pre.ts and post.ts' });
+    const row = { folder: entry.folder, header: entry.header, sites: 0, found: 0, preFalse: 0, postReports: 0 };
+    for (const file of entry.pre) {
+      const expected = new Map();
+      for (const e of file.markers.expected) expected.set(`${e.line}:${e.rule}`, (expected.get(`${e.line}:${e.rule}`) ?? 0) + e.count);
+      const actual = new Map();
+      for (const f of file.findings) actual.set(`${f.line}:${f.rule}`, [...(actual.get(`${f.line}:${f.rule}`) ?? []), f]);
+      for (const [key, count] of expected) {
+        const [line, rule] = [Number(key.slice(0, key.indexOf(':'))), key.slice(key.indexOf(':') + 1)];
+        const hits = Math.min(count, actual.get(key)?.length ?? 0);
+        const c = ruleCounts(rule);
+        c.tp += hits;
+        c.fn += count - hits;
+        row.sites += count;
+        row.found += hits;
+        if (hits < count) misses.push({ file: file.rel, line, ruleId: `${namespace}/${rule}`, missing: count - hits, source: file.markers.lines[line - 1]?.trim() ?? '' });
+      }
+      for (const [key, list] of actual) {
+        const surplus = list.slice(expected.get(key) ?? 0);
+        for (const f of surplus) {
+          ruleCounts(f.rule).preFalse++;
+          row.preFalse++;
+          falseReports.push({ side: 'pre', file: f.file, line: f.line, column: f.column, ruleId: `${namespace}/${f.rule}`, message: f.message });
+        }
+      }
+    }
+    for (const file of entry.post) {
+      for (const f of file.findings) {
+        ruleCounts(f.rule).postFalse++;
+        row.postReports++;
+        falseReports.push({ side: 'post', file: f.file, line: f.line, column: f.column, ruleId: `${namespace}/${f.rule}`, message: f.message });
+      }
+    }
+    rows.push(row);
+  }
+  const total = { tp: 0, fn: 0, preFalse: 0, postFalse: 0 };
+  const rules = {};
+  for (const [rule, c] of perRule) {
+    rules[rule] = { ...c, recall: ratio(c.tp, c.tp + c.fn), precision: ratio(c.tp, c.tp + c.preFalse + c.postFalse) };
+    for (const k of Object.keys(total)) total[k] += c[k];
+  }
+  const coverage = {};
+  for (const row of rows) {
+    for (const [tag, value] of Object.entries(row.header?.tags ?? {})) {
+      for (const part of value.split(/[,+]/)) {
+        coverage[tag] ??= {};
+        coverage[tag][part] = (coverage[tag][part] ?? 0) + 1;
+      }
+    }
+  }
+  return {
+    plugin: { name: plugin?.meta?.name ?? null, version: plugin?.meta?.version ?? null, namespace, rules: pluginRules },
+    historyDir,
+    cases: rows.length,
+    diffRead: rows.filter((row) => row.header?.diffRead).length,
+    casesFound: rows.filter((row) => row.sites > 0 && row.found === row.sites).length,
+    postFilesReported: rows.filter((row) => row.postReports > 0).length,
+    rows,
+    rules,
+    overall: { ...total, recall: ratio(total.tp, total.tp + total.fn), precision: ratio(total.tp, total.tp + total.preFalse + total.postFalse) },
+    coverage,
+    misses,
+    falseReports,
+    crashes,
+    markerProblems,
+    suggestions,
+    durationMs: Date.now() - started,
+  };
+}
+
+export function formatHistoryReport(r) {
+  const out = [];
+  out.push(`History corpus — ${r.cases} real fixes (${r.diffRead} from a diff read), ${(r.durationMs / 1000).toFixed(1)} s`);
+  out.push('');
+  const head = ['rule', 'sites', 'found', 'missed', 'false (pre)', 'reports (post)', 'recall'];
+  const rows = Object.entries(r.rules).map(([name, c]) => [name, c.tp + c.fn, c.tp, c.fn, c.preFalse, c.postFalse, pct(c.recall)]);
+  const o = r.overall;
+  rows.push(['overall', o.tp + o.fn, o.tp, o.fn, o.preFalse, o.postFalse, pct(o.recall)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
+  const fmt = (row) => row.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
+  out.push(fmt(head), widths.map((w) => '-'.repeat(w)).join('  '));
+  rows.forEach((row) => out.push(fmt(row)));
+  out.push('', `Cases with every site found: ${r.casesFound} of ${r.cases}; post-fix cases reported: ${r.postFilesReported}`);
+  out.push('', 'Coverage (cases per tag):');
+  for (const [tag, values] of Object.entries(r.coverage).sort()) {
+    out.push(`  ${tag}: ${Object.entries(values).sort((a, b) => b[1] - a[1]).map(([v, n]) => `${v} ${n}`).join(', ')}`);
+  }
+  out.push('', `Misses (${r.misses.length}):`);
+  for (const m of r.misses) out.push(`  ${m.file}:${m.line}  ${m.ruleId}${m.missing > 1 ? ` (x${m.missing})` : ''}  | ${m.source}`);
+  out.push('', `False reports (${r.falseReports.length}):`);
+  for (const f of r.falseReports) out.push(`  [${f.side}] ${f.file}:${f.line}:${f.column}  ${f.ruleId}  ${f.message}`);
+  if (r.markerProblems.length > 0) {
+    out.push('', `Marker problems (${r.markerProblems.length}):`);
+    for (const p of r.markerProblems) out.push(`  ${p.file}:${p.line}  ${p.text}`);
+  }
+  out.push('', `Suggestions applied and parsed: ${r.suggestions.applied}, broken: ${r.suggestions.broken.length}, calling their own function: ${r.suggestions.selfCalls.length}`);
+  for (const b of r.suggestions.broken) out.push(`  ${b.file}:${b.line}  ${b.ruleId}  "${b.desc}": ${b.errors.join('; ')}`);
+  for (const b of r.suggestions.selfCalls) out.push(`  ${b.file}:${b.line}  ${b.ruleId}  "${b.desc}" calls \`${b.function}()\` from inside it`);
+  out.push('', `Crashes (${r.crashes.length}):`);
+  for (const c of r.crashes) out.push(`  ${c.file}${c.line ? `:${c.line}` : ''}  ${c.ruleId ?? '(fatal)'}  ${c.message}`);
+  return out.join('\n');
 }
 
 /** TypeScript's syntax errors in a source text (no type checking). */
@@ -364,11 +579,39 @@ export function formatReport(r) {
     out.push('', `Marker problems (${r.markerProblems.length}):`);
     for (const p of r.markerProblems) out.push(`  ${p.file}:${p.line}  ${p.text}`);
   }
-  out.push('', `Suggestions applied and parsed: ${r.suggestions.applied}, broken: ${r.suggestions.broken.length}`);
+  out.push('', `Suggestions applied and parsed: ${r.suggestions.applied}, broken: ${r.suggestions.broken.length}, calling their own function: ${r.suggestions.selfCalls.length}`);
   for (const b of r.suggestions.broken) out.push(`  ${b.file}:${b.line}  ${b.ruleId}  "${b.desc}": ${b.errors.join('; ')}`);
+  for (const b of r.suggestions.selfCalls) out.push(`  ${b.file}:${b.line}  ${b.ruleId}  "${b.desc}" calls \`${b.function}()\` from inside it`);
   out.push('', `Crashes (${r.crashes.length}):`);
   for (const c of r.crashes) {
     out.push(`  ${c.file}${c.line ? `:${c.line}` : ''}  ${c.ruleId ?? '(fatal)'}  ${c.message}`);
+  }
+  return out.join('\n');
+}
+
+/** The three numbers side by side: labelled collection, real fixes, real-code validation precision. */
+export function formatSummary({ collection, history, realcode }) {
+  const out = ['Summary'];
+  if (collection) {
+    const o = collection.overall;
+    out.push(`  labelled collection (bench/cases)   precision ${pct(o.precision)}  recall ${pct(o.recall)}  (${o.tp} TP, ${o.fp} FP, ${o.fn} FN)`);
+  }
+  if (history) {
+    const o = history.overall;
+    out.push(
+      `  real fixes (bench/history)          recall    ${pct(o.recall)}  (${o.tp} of ${o.tp + o.fn} dropping sites, ${history.cases} fixes); post-fix files reported: ${history.postFilesReported}; other false reports on pre-fix files: ${o.preFalse}`,
+    );
+  }
+  if (realcode) {
+    for (const set of ['validation', 'tuning']) {
+      const s = realcode.sets[set];
+      if (!s) continue;
+      out.push(
+        `  real code, ${set.padEnd(10)} (ledger)      precision ${pct(s.precision)}  (${s.true} true, ${s.false} false, ${s.unclear} unclear, ${s.unknown} not in the ledger; ${s.repos} repos, ${s.lines} lines; ${s.falsePer20k.toFixed(2)} false per 20k lines) — run of ${realcode.date}`,
+      );
+    }
+  } else {
+    out.push('  real code (bench/realcode)          no recorded run: `npm run realcode` lints the prepared repositories');
   }
   return out.join('\n');
 }
@@ -378,9 +621,15 @@ async function main(argv) {
   // `--options '{"inference":false}'`: the same options for every rule, to compare configurations.
   const optionsIndex = argv.indexOf('--options');
   const ruleOptions = optionsIndex >= 0 ? JSON.parse(argv[optionsIndex + 1] ?? '{}') : undefined;
-  let result;
+  // `--only collection|history`: one part.
+  const onlyIndex = argv.indexOf('--only');
+  const only = onlyIndex >= 0 ? argv[onlyIndex + 1] : undefined;
+  const options = ruleOptions ? { ruleOptions } : {};
+  const result = {};
   try {
-    result = await evaluate(ruleOptions ? { ruleOptions } : {});
+    if (!only || only === 'collection') result.collection = await evaluate(options);
+    if (!only || only === 'history') result.history = await evaluateHistory(options);
+    if (!only || only === 'realcode') result.realcode = scoreRecordedRun();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (json) console.log(JSON.stringify({ error: message }, null, 2));
@@ -388,8 +637,14 @@ async function main(argv) {
     return 2;
   }
   if (json) console.log(JSON.stringify(result, null, 2));
-  else console.log(formatReport(result));
-  return result.crashes.length > 0 ? 1 : 0;
+  else {
+    if (result.collection) console.log(formatReport(result.collection), '\n');
+    if (result.history) console.log(formatHistoryReport(result.history), '\n');
+    if (result.realcode) console.log(formatRealcodeScore(result.realcode), '\n');
+    console.log(formatSummary(result));
+  }
+  const crashes = (result.collection?.crashes.length ?? 0) + (result.history?.crashes.length ?? 0);
+  return crashes > 0 ? 1 : 0;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -1,6 +1,6 @@
-// Runs the precision/recall evaluation over bench/cases/ (bench/eval.mjs) with the built plugin and
-// asserts that each rule is still at least as good as recorded in bench/eval-baseline.json.
-// The thresholds are read when the test runs; a rule in the baseline that produced no data fails.
+// Runs the evaluation (bench/eval.mjs) with the built plugin over the labelled collection
+// (bench/cases) and the corpus of real fixes (bench/history), and asserts that neither falls below
+// what bench/eval-baseline.json records. The thresholds are read when the test runs.
 import { readFileSync } from 'node:fs';
 
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,12 @@ interface Site {
   source?: string;
 }
 
+interface SuggestionCheck {
+  applied: number;
+  broken: { file: string; line: number; ruleId: string; desc: string; errors: string[] }[];
+  selfCalls: { file: string; line: number; ruleId: string; desc: string; function: string }[];
+}
+
 interface EvalResult {
   files: number;
   rules: Record<string, RuleScore>;
@@ -33,68 +39,87 @@ interface EvalResult {
   falseReports: Site[];
   crashes: Site[];
   markerProblems: { file: string; line: number; text: string }[];
-  suggestions: { applied: number; broken: { file: string; line: number; ruleId: string; desc: string; errors: string[] }[] };
+  suggestions: SuggestionCheck;
+}
+
+interface HistoryResult {
+  cases: number;
+  diffRead: number;
+  postFilesReported: number;
+  overall: { tp: number; fn: number; preFalse: number; postFalse: number; recall: number | null };
+  misses: Site[];
+  falseReports: (Site & { side: string })[];
+  crashes: Site[];
+  markerProblems: { file: string; line: number; text: string }[];
+  suggestions: SuggestionCheck;
 }
 
 interface EvalModule {
   evaluate(options?: { casesDir?: string; pluginUrl?: string }): Promise<EvalResult>;
+  evaluateHistory(options?: { historyDir?: string; pluginUrl?: string }): Promise<HistoryResult>;
 }
 
-type Baseline = Record<string, { precision: number; recall: number }>;
+interface Baseline {
+  collection: Record<string, { precision: number; recall: number }>;
+  history: { minCases: number; recall: number; maxPostFilesReported: number; maxPreFalseReports: number };
+}
 
 // bench/eval.mjs is plain JavaScript (Node 20 runs it without a loader); import it by URL so the
 // typecheck does not need a declaration file for it.
 const evalModuleUrl = new URL('../bench/eval.mjs', import.meta.url).href;
 const baselineUrl = new URL('../bench/eval-baseline.json', import.meta.url);
 
+const isShare = (value: unknown): value is number => typeof value === 'number' && value >= 0 && value <= 1;
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
 function readBaseline(): Baseline {
-  const raw: unknown = JSON.parse(readFileSync(baselineUrl, 'utf8'));
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new Error('bench/eval-baseline.json must be an object keyed by rule name');
+  const raw = JSON.parse(readFileSync(baselineUrl, 'utf8')) as Partial<Baseline> | null;
+  const collection = raw?.collection;
+  if (typeof collection !== 'object' || collection === null || Array.isArray(collection)) {
+    throw new Error('bench/eval-baseline.json: `collection` must be an object keyed by rule name');
   }
-  const baseline: Baseline = {};
-  for (const [rule, levels] of Object.entries(raw as Record<string, unknown>)) {
-    const { precision, recall } = (levels ?? {}) as { precision?: unknown; recall?: unknown };
-    for (const [name, value] of [
-      ['precision', precision],
-      ['recall', recall],
-    ] as const) {
-      if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
-        throw new Error(`bench/eval-baseline.json: ${rule}.${name} must be a number in [0, 1]`);
-      }
-    }
-    baseline[rule] = { precision: precision as number, recall: recall as number };
+  for (const [rule, levels] of Object.entries(collection)) {
+    if (!isShare(levels?.precision) || !isShare(levels?.recall)) throw new Error(`bench/eval-baseline.json: collection.${rule} needs precision and recall in [0, 1]`);
   }
-  return baseline;
+  const history = raw?.history;
+  if (!history || !isCount(history.minCases) || !isShare(history.recall) || !isCount(history.maxPostFilesReported) || !isCount(history.maxPreFalseReports)) {
+    throw new Error('bench/eval-baseline.json: `history` needs minCases, recall in [0, 1], maxPostFilesReported and maxPreFalseReports');
+  }
+  return { collection, history };
 }
 
 const baseline = readBaseline();
 
-const sites = (list: Site[], rule: string): string =>
+const sites = (list: Site[], rule?: string): string =>
   list
-    .filter((s) => s.ruleId?.endsWith(`/${rule}`))
+    .filter((s) => rule === undefined || s.ruleId?.endsWith(`/${rule}`))
     .map((s) => `  ${s.file}:${s.line ?? '?'} ${s.message ?? s.source ?? ''}`)
     .join('\n');
+
+let evalModule: EvalModule;
+beforeAll(async () => {
+  evalModule = (await import(/* @vite-ignore */ evalModuleUrl)) as EvalModule;
+});
 
 describe('evaluation collection (bench/cases)', () => {
   let result: EvalResult;
 
   beforeAll(async () => {
-    const mod = (await import(/* @vite-ignore */ evalModuleUrl)) as EvalModule;
-    result = await mod.evaluate();
+    result = await evalModule.evaluate();
   }, 600_000);
 
   it('the baseline names at least one rule', () => {
-    expect(Object.keys(baseline).length).toBeGreaterThan(0);
+    expect(Object.keys(baseline.collection).length).toBeGreaterThan(0);
   });
 
   it('no rule crashes and no fatal message', () => {
     expect(result.crashes).toEqual([]);
   });
 
-  it('every suggestion, applied to its file, still parses', () => {
+  it('every suggestion, applied to its file, still parses and never calls the function it sits in', () => {
     expect(result.suggestions.applied).toBeGreaterThan(50);
     expect(result.suggestions.broken).toEqual([]);
+    expect(result.suggestions.selfCalls).toEqual([]);
   });
 
   it('every marker is well-formed', () => {
@@ -103,12 +128,12 @@ describe('evaluation collection (bench/cases)', () => {
 
   it('every plugin rule that the collection labels has a recorded baseline', () => {
     const unrecorded = Object.entries(result.rules)
-      .filter(([rule, s]) => s.present && s.expected > 0 && !(rule in baseline))
+      .filter(([rule, s]) => s.present && s.expected > 0 && !(rule in baseline.collection))
       .map(([rule]) => rule);
     expect(unrecorded, 'add these rules to bench/eval-baseline.json').toEqual([]);
   });
 
-  for (const [rule, levels] of Object.entries(baseline)) {
+  for (const [rule, levels] of Object.entries(baseline.collection)) {
     it(`${rule}: precision ≥ ${levels.precision}, recall ≥ ${levels.recall}`, () => {
       const score = result.rules[rule];
       expect(score, `${rule} is in the baseline but neither the plugin nor the collection knows it`).toBeDefined();
@@ -127,4 +152,36 @@ describe('evaluation collection (bench/cases)', () => {
       ).toBeGreaterThanOrEqual(levels.recall);
     });
   }
+});
+
+describe('real fixes (bench/history)', () => {
+  let result: HistoryResult;
+
+  beforeAll(async () => {
+    result = await evalModule.evaluateHistory();
+  }, 600_000);
+
+  it(`holds at least ${baseline.history.minCases} cited fixes, each with a well-formed header and markers`, () => {
+    expect(result.cases).toBeGreaterThanOrEqual(baseline.history.minCases);
+    expect(result.markerProblems).toEqual([]);
+  });
+
+  it('no rule crashes and no fatal message', () => {
+    expect(result.crashes).toEqual([]);
+  });
+
+  it('every suggestion parses and never calls the function it sits in', () => {
+    expect(result.suggestions.broken).toEqual([]);
+    expect(result.suggestions.selfCalls).toEqual([]);
+  });
+
+  it(`recall on the pre-fix files ≥ ${baseline.history.recall}`, () => {
+    expect(result.overall.recall ?? 0, `misses:\n${sites(result.misses)}`).toBeGreaterThanOrEqual(baseline.history.recall);
+  });
+
+  it(`at most ${baseline.history.maxPostFilesReported} post-fix files reported, at most ${baseline.history.maxPreFalseReports} other false reports on pre-fix files`, () => {
+    const reports = (side: string): string => sites(result.falseReports.filter((f) => f.side === side));
+    expect(result.postFilesReported, `post-fix reports:\n${reports('post')}`).toBeLessThanOrEqual(baseline.history.maxPostFilesReported);
+    expect(result.overall.preFalse, `false reports on pre-fix files:\n${reports('pre')}`).toBeLessThanOrEqual(baseline.history.maxPreFalseReports);
+  });
 });

@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// Lints one prepared repository (bench/realcode/repos.json) with one configuration through the
+// ESLint Node API, in a process of its own, and prints one JSON line. Started by run.mjs.
+//
+//   node bench/realcode/lint-repo.mjs <name> <plugin|floor|nfp> [--stats]
+//
+// plugin = this plugin's `all` config (what the findings are scored on); floor = typed parsing, no
+// rules; nfp = @typescript-eslint/no-floating-promises alone. The timed span is `new ESLint(…)` +
+// `lintFiles()`, after module loading. With --stats, the slowest files by this plugin's rule time.
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+import { realcodeDir, repoByName } from './repos.mjs';
+
+const [name, configName = 'plugin', ...flags] = process.argv.slice(2);
+const repo = repoByName(name);
+const dir = path.join(realcodeDir(), repo.name);
+const pluginUrl = process.env.REALCODE_PLUGIN_URL ?? new URL('../../dist/index.js', import.meta.url).href;
+
+const { ESLint } = await import('eslint');
+const parser = (await import('@typescript-eslint/parser')).default;
+const plugin = (await import(pluginUrl)).default;
+const namespace = plugin.meta?.namespace ?? 'unstopped';
+const tsPlugin = configName === 'nfp' ? (await import('@typescript-eslint/eslint-plugin')).default : undefined;
+const RULESETS = {
+  floor: {},
+  nfp: { '@typescript-eslint/no-floating-promises': 'error' },
+  plugin: { ...plugin.configs.all.rules },
+};
+const rules = RULESETS[configName];
+if (!rules) throw new Error(`unknown configuration ${configName}`);
+
+const started = performance.now();
+const cpuBefore = process.cpuUsage();
+const eslint = new ESLint({
+  cwd: dir,
+  overrideConfigFile: true,
+  stats: flags.includes('--stats'),
+  errorOnUnmatchedPattern: false,
+  overrideConfig: [
+    { ignores: repo.ignore ?? [] },
+    {
+      files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
+      languageOptions: {
+        parser,
+        parserOptions: { project: path.join(dir, 'tsconfig.unstopped.json'), tsconfigRootDir: dir },
+      },
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+      plugins: { ...(tsPlugin && { '@typescript-eslint': tsPlugin }), [namespace]: plugin },
+      rules,
+    },
+  ],
+});
+const results = await eslint.lintFiles(repo.lint);
+const lintMs = performance.now() - started;
+const cpu = process.cpuUsage(cpuBefore);
+
+const findings = [];
+const crashes = [];
+const fileTimes = [];
+for (const result of results) {
+  const file = path.relative(dir, result.filePath).split(path.sep).join('/');
+  for (const m of result.messages) {
+    if (m.fatal || !m.ruleId) crashes.push({ file, line: m.line ?? null, message: m.message.split('\n')[0] });
+    else if (m.ruleId.startsWith(`${namespace}/`)) {
+      findings.push({ file, line: m.line, column: m.column, rule: m.ruleId.slice(namespace.length + 1), message: m.message });
+    }
+  }
+  let ms = 0;
+  for (const pass of result.stats?.times?.passes ?? []) {
+    for (const [id, t] of Object.entries(pass.rules ?? {})) if (id.startsWith(`${namespace}/`)) ms += t.total ?? 0;
+  }
+  if (result.stats) fileTimes.push({ file, ms });
+}
+fileTimes.sort((a, b) => b.ms - a.ms);
+process.stdout.write(
+  `${JSON.stringify({
+    name: repo.name,
+    config: configName,
+    files: results.length,
+    lintMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    maxRssKB: process.resourceUsage().maxRSS,
+    findings,
+    crashes,
+    slowestFiles: fileTimes.slice(0, 5),
+    pluginRuleMs: fileTimes.reduce((sum, f) => sum + f.ms, 0),
+  })}\n`,
+);
