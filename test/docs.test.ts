@@ -8,8 +8,8 @@ import parser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-import { CACHE_LIBRARIES } from '../src/analysis/caches.js';
-import { withCacheTable } from '../src/analysis/cacheTable.js';
+import { CACHE_LIBRARIES } from '../src/analysis/caches/libraries/index.js';
+import { withCacheTable } from '../src/analysis/caches/table.js';
 import plugin from '../src/index.js';
 import { fixturesDir } from './ruleTester.js';
 

@@ -1,15 +1,6 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import ts from 'typescript';
+import type { TSESLint } from '@typescript-eslint/utils';
 
-import type { EvictionPath } from '../analysis/caches.js';
-import { describeCopies, type CacheUse, type ConstructionProblem } from '../analysis/cacheUse.js';
-import { DropCollector } from '../analysis/dropAnalysis.js';
-import { cacheRemovalDrop, describeCacheCall, describeDrop, isCandidateCallName, type DropCandidate, type DropOperation } from '../analysis/drops.js';
-import { shortText } from '../analysis/expressions.js';
-import type { DropVerdict } from '../analysis/paths.js';
-import { becauseText, describeRelease, type Resource } from '../analysis/resources.js';
-import { dropAnalysisFor } from '../analysis/session.js';
-import { describeCondition, insertionFixes, suggestRelease } from '../analysis/suggestions.js';
+import { isDroppingCall, suggestionFix, unreleasedDrops, type DropOperation, type EvictionPath, type Located, type UnreleasedFinding } from '../analysis/index.js';
 import { createRule } from '../util/createRule.js';
 import { defaultResourceRuleOptions, resourceOptionsSchema, type ResourceRuleOptions } from '../util/resourceOptions.js';
 
@@ -59,125 +50,55 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
   },
   create(context, [options]) {
-    const { services, session, dropContext } = dropAnalysisFor(context, options);
-    const drops = new DropCollector(session);
-    const reportedConstructions = new Set<ts.Node>();
-    const sourceFile = services.program.getSourceFile(context.filename);
-
-    const consider = (node: TSESTree.Node): void => {
-      const tsNode = services.esTreeNodeToTSNodeMap.get(node);
-      const candidate = describeDrop(tsNode, dropContext);
-      if (candidate) {
-        drops.add(candidate, undefined);
-        return;
-      }
-      if (!ts.isCallExpression(tsNode)) return;
-      const call = describeCacheCall(tsNode, dropContext);
-      if (!call) return;
-      const { construction } = call.use;
-      if (call.constructionProblem && construction && construction.getSourceFile() === sourceFile && !reportedConstructions.has(construction)) {
-        reportedConstructions.add(construction);
-        const constructionNode = services.tsNodeToESTreeNodeMap.get(construction);
-        if (constructionNode) reportConstruction(context, constructionNode, call.use, call.resource, call.constructionProblem);
-      }
-      const removal = cacheRemovalDrop(tsNode, call);
-      if (removal) drops.add(removal, undefined);
-    };
-
+    const analysis = unreleasedDrops(context, options);
     return {
       CallExpression(node) {
-        const callee = node.callee;
-        if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
-        if (!isCandidateCallName(callee.property.name)) return;
-        consider(node);
+        if (isDroppingCall(node)) analysis.consider(node);
       },
       AssignmentExpression(node) {
-        if (node.operator !== '=') return;
-        const left = node.left;
-        if (left.type === 'MemberExpression' || left.type === 'Identifier') consider(node);
+        if (node.operator === '=' && (node.left.type === 'MemberExpression' || node.left.type === 'Identifier')) analysis.consider(node);
       },
       UnaryExpression(node) {
-        if (node.operator === 'delete' && node.argument.type === 'MemberExpression' && node.argument.computed) consider(node);
+        if (node.operator === 'delete' && node.argument.type === 'MemberExpression' && node.argument.computed) analysis.consider(node);
       },
       'Program:exit'() {
-        for (const { candidate, verdict } of drops.verdicts()) report(context, services.tsNodeToESTreeNodeMap, candidate, verdict);
+        for (const finding of analysis.findings()) report(context, finding);
       },
     };
   },
 });
 
-function reportConstruction(
-  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
-  node: TSESTree.Node,
-  use: CacheUse,
-  resource: Resource,
-  problem: ConstructionProblem,
-): void {
-  const library = use.library.package;
-  const why =
-    problem.reason === 'copies'
-      ? describeCopies(use)
-      : problem.reason === 'noHookInLibrary'
-        ? `${library} has no hook that receives dropped values`
-        : problem.reason === 'librarySilent'
-          ? `${library} calls no hook on ${problem.paths.map((path) => PATH_TEXT[path]).join(' or ')}`
-          : problem.reason === 'noHook'
-            ? `no ${problem.hooks.map((hook) => `\`${hook}\``).join(' or ')} hook releases them`
-            : `its ${problem.hooks.map((hook) => `\`${hook}\``).join(' and ')} hook does not release them on every path`;
+function report(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, finding: Located<UnreleasedFinding>): void {
+  if (finding.kind === 'construction') {
+    const { text } = finding;
+    const { problem } = text;
+    const paths = problem.paths.map((path) => PATH_TEXT[path]).join(' or ');
+    const why =
+      problem.reason === 'copies'
+        ? text.copies
+        : problem.reason === 'noHookInLibrary'
+          ? `${text.library} has no hook that receives dropped values`
+          : problem.reason === 'librarySilent'
+            ? `${text.library} calls no hook on ${paths}`
+            : problem.reason === 'noHook'
+              ? `no ${problem.hooks.map((hook) => `\`${hook}\``).join(' or ')} hook releases them`
+              : `its ${problem.hooks.map((hook) => `\`${hook}\``).join(' and ')} hook does not release them on every path`;
+    context.report({
+      node: finding.node,
+      messageId: 'cacheDropsResources',
+      data: { type: text.type, library: text.library, paths: problem.paths.map((path) => PATH_TEXT[path]).join(', '), release: text.release, because: text.because, why },
+    });
+    return;
+  }
+  const { text } = finding;
+  const data = { type: text.type, container: text.container, operation: text.method !== undefined ? `\`${text.method}()\`` : OPERATION_TEXT[text.operation], release: text.release, because: text.because };
   context.report({
-    node,
-    messageId: 'cacheDropsResources',
-    data: {
-      type: resource.typeName,
-      library,
-      paths: problem.paths.map((path) => PATH_TEXT[path]).join(', '),
-      release: describeRelease(resource.release),
-      because: becauseText(resource),
-      why,
-    },
-  });
-}
-
-function report(
-  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
-  tsNodeToESTreeNodeMap: { get(node: ts.Node): TSESTree.Node | undefined },
-  candidate: DropCandidate,
-  verdict: DropVerdict,
-): void {
-  if (verdict.unreleasedSlots.length === 0) return;
-  const node = tsNodeToESTreeNodeMap.get(candidate.site.node);
-  if (!node) return;
-  const preferredFunction = candidate.storesIntervals ? 'clearInterval' : undefined;
-  const { resource } = candidate;
-  const release =
-    resource.release.kind === 'fields'
-      ? describeRelease({ kind: 'fields', fields: resource.release.fields.filter((field) => verdict.unreleasedSlots.includes(field.name)) }, preferredFunction)
-      : describeRelease(resource.release, preferredFunction);
-  const operation = candidate.cache ? `\`${(candidate.site.node as ts.CallExpression).expression.getText().split('.').pop()}()\`` : OPERATION_TEXT[candidate.operation];
-  const data = {
-    type: resource.typeName,
-    container: shortText(candidate.containerExpression),
-    operation,
-    release,
-    because: becauseText(resource),
-  };
-  const when = verdict.releasedOnSomePath && verdict.missedWhen ? describeCondition(verdict.missedWhen.test, verdict.missedWhen.whenTrue) : undefined;
-  const suggestion = suggestRelease(candidate, context.sourceCode.text, preferredFunction);
-  context.report({
-    node,
-    ...(candidate.cache
-      ? { messageId: 'unreleasedCacheDrop' as const, data: { ...data, library: candidate.cache.package } }
-      : when
-        ? { messageId: 'unreleasedDropWhen' as const, data: { ...data, when } }
+    node: finding.node,
+    ...(finding.library !== undefined
+      ? { messageId: 'unreleasedCacheDrop' as const, data: { ...data, library: finding.library } }
+      : finding.when !== undefined
+        ? { messageId: 'unreleasedDropWhen' as const, data: { ...data, when: finding.when } }
         : { messageId: 'unreleasedDrop' as const, data }),
-    suggest: suggestion
-      ? [
-          {
-            messageId: 'releaseBeforeDrop',
-            data: { release },
-            fix: (fixer) => insertionFixes(fixer, suggestion),
-          },
-        ]
-      : [],
+    suggest: finding.suggestion ? [{ messageId: 'releaseBeforeDrop', data: { release: text.release }, fix: suggestionFix(finding.suggestion) }] : [],
   });
 }

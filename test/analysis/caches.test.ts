@@ -5,21 +5,12 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import {
-  CACHE_LIBRARIES,
-  canExpire,
-  evictionPathBehaviour,
-  getCacheLibrary,
-  hookInOptions,
-  identifyCacheConstruction,
-  identifyCacheLibrary,
-  pathsOfMethod,
-  programUsesCacheLibrary,
-  readCallOptions,
-  readConstructionOptions,
-  valueCopies,
-  type CacheLibraryId,
-} from '../../src/analysis/caches.js';
+import { canExpire, evictionPathBehaviour, hookInOptions, pathsOfMethod, valueCopies } from '../../src/analysis/caches/behaviour.js';
+import { CACHE_LIBRARIES, getCacheLibrary } from '../../src/analysis/caches/libraries/index.js';
+import type { CacheLibraryId } from '../../src/analysis/caches/model.js';
+import { readCallOptions, readConstructionOptions } from '../../src/analysis/caches/options.js';
+import { identifyCacheConstruction, identifyCacheLibrary, programUsesCacheLibrary } from '../../src/analysis/caches/recognition.js';
+import { sessionOf } from '../../src/analysis/session.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 const librariesFile = path.join(fixtures, 'caches', 'libraries.ts');
@@ -102,7 +93,7 @@ describe('identifyCacheLibrary: each library from its real declarations', () => 
   ];
 
   it.each(expected)('%s is %s (family %s)', (name, id, family) => {
-    const library = identifyCacheLibrary(typeOf(librariesFile, name), program);
+    const library = identifyCacheLibrary(typeOf(librariesFile, name), sessionOf(program));
     expect(library?.id).toBe(id);
     expect(library?.family).toBe(family);
   });
@@ -115,13 +106,13 @@ describe('identifyCacheLibrary: each library from its real declarations', () => 
 
 describe('programUsesCacheLibrary: no cache question is asked of a program without one', () => {
   it('is true when a library is among the declaration files', () => {
-    expect(programUsesCacheLibrary(program)).toBe(true);
+    expect(programUsesCacheLibrary(sessionOf(program))).toBe(true);
   });
 
   it('is false for a program whose only declaration files are lib and @types/node', () => {
     const resourcesOnly = ts.createProgram({ rootNames: [path.join(fixtures, 'resources.ts')], options: program.getCompilerOptions() });
     expect(resourcesOnly.getSourceFiles().some((file) => file.fileName.includes('/node_modules/@types/node/'))).toBe(true);
-    expect(programUsesCacheLibrary(resourcesOnly)).toBe(false);
+    expect(programUsesCacheLibrary(sessionOf(resourcesOnly))).toBe(false);
   });
 });
 
@@ -138,7 +129,7 @@ describe('identifyCacheLibrary: not caches', () => {
     'nodeCacheOptions',
     'mixedCaches',
   ])('%s is not recognized', (name) => {
-    expect(identifyCacheLibrary(typeOf(lookalikesFile, name), program)).toBeUndefined();
+    expect(identifyCacheLibrary(typeOf(lookalikesFile, name), sessionOf(program))).toBeUndefined();
   });
 
   it('a type name alone is not enough: the lookalike and the real class share the name', () => {
@@ -150,11 +141,11 @@ describe('identifyCacheLibrary: not caches', () => {
 describe('answers are computed once per program', () => {
   it('a second identification reads no package.json and returns the same record', () => {
     const type = typeOf(librariesFile, 'quickLru');
-    const first = identifyCacheLibrary(type, program);
+    const first = identifyCacheLibrary(type, sessionOf(program));
     const readFile = vi.spyOn(ts.sys, 'readFile');
     // A different instantiation of the same declarations: answered from the declaration cache.
-    const again = identifyCacheLibrary(typeOf(librariesFile, 'allocQuickLru'), program);
-    expect(identifyCacheLibrary(type, program)).toBe(first);
+    const again = identifyCacheLibrary(typeOf(librariesFile, 'allocQuickLru'), sessionOf(program));
+    expect(identifyCacheLibrary(type, sessionOf(program))).toBe(first);
     expect(again?.id).toBe('@alloc/quick-lru');
     expect(readFile.mock.calls.filter(([file]) => file.endsWith('package.json'))).toEqual([]);
   });
@@ -169,7 +160,7 @@ describe('answers are computed once per program', () => {
       .find((d) => ts.isIdentifier(d.name) && d.name.text === 'nodeCache');
     if (!declaration) throw new Error('nodeCache missing');
     const readFile = vi.spyOn(ts.sys, 'readFile');
-    expect(identifyCacheLibrary(freshChecker.getTypeAtLocation(declaration.name), fresh)?.id).toBe('node-cache');
+    expect(identifyCacheLibrary(freshChecker.getTypeAtLocation(declaration.name), sessionOf(fresh))?.id).toBe('node-cache');
     expect(readFile.mock.calls.some(([file]) => file.endsWith(path.join('node-cache', 'package.json')))).toBe(true);
   });
 });
@@ -184,13 +175,13 @@ describe('identifyCacheConstruction', () => {
     ['cacheManager', 'cache-manager'],
     ['expiryMap', 'expiry-map'],
   ] as const)('%s is a direct construction of %s', (name, id) => {
-    const found = identifyCacheConstruction(construction(name), program);
+    const found = identifyCacheConstruction(construction(name), sessionOf(program));
     expect(found?.library.id).toBe(id);
     expect(found?.direct).toBe(true);
   });
 
   it('a user subclass is recognized, without readable options', () => {
-    const found = identifyCacheConstruction(construction('meterCache'), program);
+    const found = identifyCacheConstruction(construction('meterCache'), sessionOf(program));
     expect(found).toMatchObject({ direct: false, options: { open: true } });
     expect(found?.library.id).toBe('lru-cache@11');
   });
@@ -199,14 +190,14 @@ describe('identifyCacheConstruction', () => {
     const sourceFile = ts.createSourceFile('x.ts', 'f()', ts.ScriptTarget.ES2022, true);
     const statement = sourceFile.statements[0];
     if (!statement || !ts.isExpressionStatement(statement) || !ts.isCallExpression(statement.expression)) throw new Error('parse');
-    expect(identifyCacheConstruction(statement.expression, program)).toBeUndefined();
+    expect(identifyCacheConstruction(statement.expression, sessionOf(program))).toBeUndefined();
   });
 });
 
 describe('options at the construction decide each path', () => {
   it('lru-cache: dispose reaches overwrite unless noDisposeOnSet', () => {
-    const with11 = identifyCacheConstruction(construction('lruCache11'), program);
-    const with10 = identifyCacheConstruction(construction('lruCache10'), program);
+    const with11 = identifyCacheConstruction(construction('lruCache11'), sessionOf(program));
+    const with10 = identifyCacheConstruction(construction('lruCache10'), sessionOf(program));
     if (!with11 || !with10) throw new Error('not recognized');
     expect(hookInOptions(with11.library, with11.options)?.hook.id).toBe('dispose');
     expect(evictionPathBehaviour(with11.library, 'overwrite', { construction: with11.options })).toMatchObject({
@@ -221,14 +212,14 @@ describe('options at the construction decide each path', () => {
   });
 
   it('lru-cache 7: ttlAutopurge makes expiry eager', () => {
-    const found = identifyCacheConstruction(construction('lruCache7'), program);
+    const found = identifyCacheConstruction(construction('lruCache7'), sessionOf(program));
     if (!found) throw new Error('not recognized');
     expect(evictionPathBehaviour(found.library, 'expiry', { construction: found.options }).coverage).toBe('timer');
     expect(canExpire(found.library, found.options)).toBe(true);
   });
 
   it('node-cache: checkperiod 0 leaves expiry lazy, useClones false keeps identity', () => {
-    const found = identifyCacheConstruction(construction('nodeCache'), program);
+    const found = identifyCacheConstruction(construction('nodeCache'), sessionOf(program));
     if (!found) throw new Error('not recognized');
     expect(evictionPathBehaviour(found.library, 'expiry', { construction: found.options }).coverage).toBe('lazy');
     expect(valueCopies(found.library, found.options)).toEqual({ get: false, hooks: false, unknown: false });
@@ -237,8 +228,8 @@ describe('options at the construction decide each path', () => {
   });
 
   it('tiny-lru: positional ttl', () => {
-    const factory = identifyCacheConstruction(construction('tinyLruFactory'), program);
-    const plain = identifyCacheConstruction(construction('tinyLruClass'), program);
+    const factory = identifyCacheConstruction(construction('tinyLruFactory'), sessionOf(program));
+    const plain = identifyCacheConstruction(construction('tinyLruClass'), sessionOf(program));
     if (!factory || !plain) throw new Error('not recognized');
     expect(canExpire(factory.library, factory.options)).toBe(true);
     expect(canExpire(plain.library, plain.options)).toBe(false);

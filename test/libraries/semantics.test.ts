@@ -26,17 +26,10 @@ import QuickLRU from 'quick-lru';
 import { LRU as TinyLRU } from 'tiny-lru';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import {
-  CACHE_LIBRARIES,
-  canExpire,
-  cacheOptionsFromRecord,
-  evictionPathBehaviour,
-  getCacheLibrary,
-  valueCopies,
-  type CacheLibrary,
-  type CacheLibraryId,
-  type PathCoverage,
-} from '../../src/analysis/caches.js';
+import { canExpire, evictionPathBehaviour, valueCopies } from '../../src/analysis/caches/behaviour.js';
+import { CACHE_LIBRARIES, getCacheLibrary } from '../../src/analysis/caches/libraries/index.js';
+import type { CacheLibrary, CacheLibraryId, PathCoverage } from '../../src/analysis/caches/model.js';
+import { cacheOptionsFromRecord } from '../../src/analysis/caches/options.js';
 
 // ---------------------------------------------------------------------------
 // Harness

@@ -12,7 +12,9 @@
  */
 import ts from 'typescript';
 
-import { calleeName, canonical, isFunctionLike, isPrivateMember, skipOuter } from './expressions.js';
+import { memoTable, memoValue, type AnalysisSession } from '../session.js';
+import { calleeName, canonical, isFunctionLike, isPrivateMember, skipOuter } from '../syntax/expressions.js';
+import { releaseNameRank } from './release.js';
 
 /** What a body starts, keyed so that a release can be matched to it. */
 interface Acquisition {
@@ -39,8 +41,7 @@ export type Inference =
   | { kind: 'none' };
 
 export interface InferenceHost {
-  checker: ts.TypeChecker;
-  program: ts.Program;
+  session: AnalysisSession;
   /** Release names of a field's type when it is a resource (Node handle, another class…). */
   releaseNamesOf(type: ts.Type): { methods: ReadonlySet<string>; functions: ReadonlySet<string>; typeName: string } | undefined;
 }
@@ -51,18 +52,19 @@ const SUBSCRIBE = new Set(['on', 'once', 'addListener', 'prependListener', 'prep
 const UNSUBSCRIBE = new Set(['off', 'removeListener', 'removeEventListener', 'removeAllListeners', 'unsubscribe']);
 const REGISTER = new Set(['set', 'add', 'push', 'unshift', 'register']);
 const UNREGISTER = new Set(['delete', 'splice', 'remove', 'unregister', 'pop', 'shift', 'clear']);
-const PREFERRED_NAMES = ['stop', 'dispose', 'close', 'destroy', 'terminate', 'unsubscribe', 'cancel', 'shutdown', 'disconnect', 'release'];
 const MAX_CALL_DEPTH = 2;
 const MAX_CHAIN = 12;
 
-const cache = new WeakMap<ts.Program, WeakMap<ts.Node, Inference | null>>();
+const INFERENCES = memoTable<ts.Node, Inference | null>('resources.inference');
+/** Declarations being inferred right now: a class whose field holds its own type is not asked twice. */
+const IN_PROGRESS = memoValue('resources.inferenceInProgress', () => new Set<ts.Node>());
 
 /** Inference for a type, or undefined when no body is visible (declaration files, plain interfaces). */
 export function inferResource(type: ts.Type, host: InferenceHost): Inference | undefined {
   const symbol = type.getSymbol();
   if (!symbol) return undefined;
   for (const declaration of symbol.getDeclarations() ?? []) {
-    if (!isInProgram(declaration, host.program)) continue;
+    if (!isInProgram(declaration, host.session.program)) continue;
     if (ts.isClassLike(declaration) || ts.isObjectLiteralExpression(declaration)) return inferDeclaration(declaration, host);
     if (ts.isInterfaceDeclaration(declaration)) return inferInterface(declaration, host);
   }
@@ -79,11 +81,9 @@ function isInProgram(node: ts.Node, program: ts.Program): boolean {
   return true;
 }
 
-const inProgress = new Set<ts.Node>();
-
 function inferDeclaration(declaration: ts.ClassLikeDeclaration | ts.ObjectLiteralExpression, host: InferenceHost): Inference | undefined {
-  let byNode = cache.get(host.program);
-  if (!byNode) cache.set(host.program, (byNode = new WeakMap()));
+  const byNode = host.session.table(INFERENCES);
+  const inProgress = host.session.value(IN_PROGRESS);
   const cached = byNode.get(declaration);
   if (cached !== undefined) return cached ?? undefined;
   if (inProgress.has(declaration)) return undefined;
@@ -102,7 +102,7 @@ function inferDeclaration(declaration: ts.ClassLikeDeclaration | ts.ObjectLitera
 // Classes
 
 function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): Inference | undefined {
-  const chain = classChain(declaration, host.checker);
+  const chain = classChain(declaration, host.session.checker);
   const acquisitions: Acquisition[] = [];
   const methods = new Map<string, ts.FunctionLikeDeclaration>();
   // Subclass methods first: an override wins over the base's.
@@ -190,7 +190,7 @@ function acquisitionsOfAssignment(target: string, value: ts.Expression, host: In
     }
   }
   if (ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isLiteralExpression(e)) return [];
-  const fieldType = host.checker.getTypeAtLocation(value);
+  const fieldType = host.session.checker.getTypeAtLocation(value);
   const names = host.releaseNamesOf(fieldType);
   if (names) return [{ key: `field:${target}`, description: `keeps a \`${names.typeName}\` in \`${target.replace(/^this\./, '')}\`` }];
   return [];
@@ -258,7 +258,7 @@ function undoneBy(fn: ts.FunctionLikeDeclaration, acquisitions: readonly Acquisi
         if (receiver && UNREGISTER.has(method) && keys.has(`collection:${receiver}`)) undone.add(`collection:${receiver}`);
         if (receiver && UNSUBSCRIBE.has(method) && keys.has(`listener:${withoutThis(receiver)}`)) undone.add(`listener:${withoutThis(receiver)}`);
         if (receiver && keys.has(`field:${receiver}`)) {
-          const fieldType = host.checker.getTypeAtLocation(callee.expression);
+          const fieldType = host.session.checker.getTypeAtLocation(callee.expression);
           const names = host.releaseNamesOf(fieldType);
           if (names?.methods.has(method)) undone.add(`field:${receiver}`);
         }
@@ -293,7 +293,7 @@ function decide(
     if (fn.parameters.some((parameter) => !parameter.questionToken && !parameter.initializer && !parameter.dotDotDotToken)) continue;
     if (ts.isConstructorDeclaration(fn) || ts.isGetAccessorDeclaration(fn)) continue;
     // A release returns nothing (or itself, or a promise of nothing): a method that returns data reads.
-    if (!returnsNothing(fn, host.checker)) continue;
+    if (!returnsNothing(fn, host.session.checker)) continue;
     const undone = undoneBy(fn, acquisitions, methods, host);
     // `restart() { clearInterval(this.t); this.t = setInterval(…) }` re-acquires what it undoes,
     // itself or through a method it calls (`onOpen() { this.resetPingTimeout() }`).
@@ -308,7 +308,7 @@ function decide(
       !current ||
       candidate.undone.size > current.undone.size ||
       (candidate.undone.size === current.undone.size &&
-        (Number(candidate.hidden) < Number(current.hidden) || (candidate.hidden === current.hidden && rank(candidate.name) < rank(current.name))))
+        (Number(candidate.hidden) < Number(current.hidden) || (candidate.hidden === current.hidden && releaseNameRank(candidate.name) < releaseNameRank(current.name))))
         ? candidate
         : current,
     undefined,
@@ -318,7 +318,7 @@ function decide(
   const alsoReleasedBy = candidates.filter((candidate) => candidate !== best && sameKeys(candidate.undone, best.undone)).map((candidate) => candidate.name);
   const undone = acquisitions.filter((acquisition) => best!.undone.has(acquisition.key));
   const what = [...new Set(undone.map((acquisition) => acquisition.description))].join(' and ');
-  const returnsPromise = isAsyncOrPromise(best.fn, host.checker);
+  const returnsPromise = isAsyncOrPromise(best.fn, host.session.checker);
   const place = undone[0]?.where ?? where;
   return {
     kind: 'resource',
@@ -383,11 +383,6 @@ function returnsNothing(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker)
   return awaited !== undefined && awaited !== returned && nothing(awaited);
 }
 
-function rank(name: string): number {
-  const index = PREFERRED_NAMES.indexOf(name);
-  return index === -1 ? PREFERRED_NAMES.length : index;
-}
-
 function isAsyncOrPromise(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker): boolean {
   if ((ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Async) !== 0) return true;
   const signature = checker.getSignatureFromDeclaration(fn);
@@ -412,7 +407,7 @@ function inferLiteral(literal: ts.ObjectLiteralExpression, host: InferenceHost):
       if (ts.isCallExpression(init) && TIMER_STARTS.has(calleeName(init) ?? '')) {
         acquisitions.push({ key: `timer:${node.name.text}`, description: calleeName(init) === 'setInterval' ? 'starts an interval' : 'starts a timeout' });
       } else if (!ts.isObjectLiteralExpression(init) && !isArrowOrFunction(init)) {
-        const names = host.releaseNamesOf(host.checker.getTypeAtLocation(init));
+        const names = host.releaseNamesOf(host.session.checker.getTypeAtLocation(init));
         if (names) acquisitions.push({ key: `field:${node.name.text}`, description: `keeps a \`${names.typeName}\`` });
       }
     }

@@ -188,3 +188,23 @@ export function shortText(node: ts.Node, max = 40): string {
   const text = node.getText().replace(/\s+/g, ' ');
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** Where a container's insertions, construction and hooks are read: its class (for `this.x`) or its module. */
+export function containerScope(containerExpression: ts.Expression): ts.Node {
+  const root = rootOf(containerExpression);
+  if (root.kind === ts.SyntaxKind.ThisKeyword) {
+    let current: ts.Node | undefined = containerExpression.parent;
+    while (current && !ts.isClassLike(current)) current = current.parent;
+    if (current) return current;
+  }
+  return containerExpression.getSourceFile();
+}
+
+/** `this` in `this.a.b[c]`, `x` in `x.y`: the expression a member chain starts from. */
+export function rootOf(expression: ts.Expression): ts.Expression {
+  let current = skipOuter(expression);
+  for (;;) {
+    if (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) current = skipOuter(current.expression);
+    else return current;
+  }
+}

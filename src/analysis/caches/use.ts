@@ -5,22 +5,15 @@
  */
 import ts from 'typescript';
 
-import {
-  canExpire,
-  evictionPathBehaviour,
-  identifyCacheConstruction,
-  NO_OPTIONS,
-  readCallOptions,
-  valueCopies,
-  type CacheHook,
-  type CacheLibrary,
-  type CacheOptions,
-  type EvictionPath,
-} from './caches.js';
-import { containerScope } from './containers.js';
-import { calledMethodName, canonical, isFunctionLike, skipOuter } from './expressions.js';
-import type { AnalysisSession } from './session.js';
-import { obligationSlots, type Resource, type ResourceOracle } from './resources.js';
+import { releasedSlots, type FlowOptions } from '../flow/index.js';
+import type { ResourceOracle } from '../resources/oracle.js';
+import { obligationSlots, type Resource } from '../resources/release.js';
+import { memoTable, type AnalysisSession } from '../session.js';
+import { calledMethodName, canonical, containerScope, isFunctionLike, skipOuter } from '../syntax/expressions.js';
+import { canExpire, evictionPathBehaviour, valueCopies } from './behaviour.js';
+import type { CacheHook, CacheLibrary, EvictionPath } from './model.js';
+import { NO_OPTIONS, readCallOptions, type CacheOptions } from './options.js';
+import { identifyCacheConstruction } from './recognition.js';
 
 export interface RegisteredHook {
   hook: CacheHook;
@@ -39,32 +32,33 @@ export interface CacheUse {
   insertedValues: ts.Expression[];
 }
 
-const useCache = new WeakMap<ts.Node, Map<string, CacheUse>>();
+const CACHE_USES = memoTable<ts.Node, Map<string, CacheUse>>('caches.uses');
 
 /** The cache behind `containerExpression` (of a recognized library), read from its class or module. */
-export function getCacheUse(containerExpression: ts.Expression, library: CacheLibrary, program: ts.Program): CacheUse | undefined {
+export function getCacheUse(containerExpression: ts.Expression, library: CacheLibrary, session: AnalysisSession): CacheUse | undefined {
   const container = canonical(containerExpression);
   if (!container || container.impure) return undefined;
   const scope = containerScope(containerExpression);
-  let byText = useCache.get(scope);
-  if (!byText) useCache.set(scope, (byText = new Map()));
+  const table = session.table(CACHE_USES);
+  let byText = table.get(scope);
+  if (!byText) table.set(scope, (byText = new Map()));
   let use = byText.get(container.text);
   if (!use) {
-    use = readCacheUse(scope, container.text, library, program);
+    use = readCacheUse(scope, container.text, library, session);
     byText.set(container.text, use);
   }
   return use;
 }
 
-function readCacheUse(scope: ts.Node, containerText: string, library: CacheLibrary, program: ts.Program): CacheUse {
-  const checker = program.getTypeChecker();
+function readCacheUse(scope: ts.Node, containerText: string, library: CacheLibrary, session: AnalysisSession): CacheUse {
+  const { checker } = session;
   const insertionMethods = new Set([...library.paths.overwrite.methods]);
   const use: CacheUse = { library, containerText, construction: undefined, options: NO_OPTIONS, hooks: [], insertedValues: [] };
   const isContainer = (expression: ts.Expression): boolean => canonical(expression)?.text === containerText;
   const noteConstruction = (initializer: ts.Expression | undefined): void => {
     const e = initializer && skipOuter(initializer);
     if (!e || !(ts.isNewExpression(e) || ts.isCallExpression(e))) return;
-    const construction = identifyCacheConstruction(e, program);
+    const construction = identifyCacheConstruction(e, session);
     if (!construction) return;
     use.construction = e;
     use.options = construction.options;
@@ -137,9 +131,8 @@ export function resourceOfCache(use: CacheUse, resources: ResourceOracle, checke
 }
 
 /** Hooks registered on this cache that release the value they receive, on every path through them. */
-export function releasingHooks(use: CacheUse, resource: Resource, session: AnalysisSession): Set<string> {
+export function releasingHooks(use: CacheUse, resource: Resource, options: FlowOptions, session: AnalysisSession): Set<string> {
   const releasing = new Set<string>();
-  const options = { vocabulary: session.vocabularyFor([resource]), resolver: session.resolver };
   const needed = obligationSlots(resource);
   for (const { hook, fn } of use.hooks) {
     // A hook the linter cannot read (imported from a declaration file, built at run time) is trusted.
@@ -147,7 +140,7 @@ export function releasingHooks(use: CacheUse, resource: Resource, session: Analy
       releasing.add(hook.id);
       continue;
     }
-    const slots = session.summaries.releasedSlots(fn, hook.value.parameter, options, 1);
+    const slots = releasedSlots(fn, hook.value.parameter, options, session);
     const covered = (slot: string): boolean =>
       slots.includes('*') || slots.includes(slot) || (hook.value.property !== undefined && slots.includes(hook.value.property));
     if (hook.value.property !== undefined ? covered(hook.value.property) || needed.every(covered) : needed.every(covered)) releasing.add(hook.id);

@@ -3,40 +3,17 @@
  *
  * Answered from the type checker, once per type for the life of a program:
  * Node's own handles by the module that declares them, rxjs subscriptions,
- * user-configured types, `Symbol.dispose`/`Symbol.asyncDispose`, a method with
- * a release-like name that returns nothing, and records whose fields hold
- * resources.
+ * user-configured types, inference from the program's own bodies, a method with
+ * a release-like name that returns nothing, `Symbol.dispose`/`Symbol.asyncDispose`,
+ * and records whose fields hold resources.
  */
 import { typeMatchesSomeSpecifier, type TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import ts from 'typescript';
 
+import { memoValue, type AnalysisSession } from '../session.js';
+import { BUILTIN_RESOURCES, method } from './builtins.js';
 import { inferResource, type InferenceHost } from './inference.js';
-
-/** How a value is released. */
-export type Release =
-  /** `value.stop()`; any of `methods` counts, the first is suggested. */
-  | { kind: 'method'; methods: readonly string[]; returnsPromise: boolean }
-  /** `value[Symbol.dispose]()` / `await value[Symbol.asyncDispose]()`. */
-  | { kind: 'dispose'; async: boolean }
-  /** `clearInterval(value)`; any of `functions` counts. */
-  | { kind: 'function'; functions: readonly string[] }
-  /** Every listed field must be released. */
-  | { kind: 'fields'; fields: readonly ResourceField[] };
-
-export interface ResourceField {
-  name: string;
-  resource: Resource;
-}
-
-export interface Resource {
-  /** How the type reads in a message: `Meter`, `Timeout`, `{ resolve, reject, timer }`. */
-  typeName: string;
-  release: Release;
-  /** Why it counts, for messages and docs: 'a Node timer', 'has stop()'. */
-  origin: 'builtin' | 'option' | 'inferred' | 'name' | 'disposable' | 'record';
-  /** For inferred resources: what the body acquires and which method undoes it. */
-  because?: string;
-}
+import { RELEASE_NAMES, releaseNames, type Resource, type ResourceField } from './release.js';
 
 export interface ResourceTypeOption {
   type: TypeOrValueSpecifier;
@@ -47,56 +24,6 @@ export interface ResourceOptions {
   resources: readonly ResourceTypeOption[];
   nameRules: boolean;
   inference: boolean;
-}
-
-/** Method names that, on a method callable without arguments that returns nothing, mark a resource. */
-export const RELEASE_METHOD_NAMES: readonly string[] = [
-  'stop',
-  'dispose',
-  'close',
-  'destroy',
-  'terminate',
-  'unsubscribe',
-  'cancel',
-  'shutdown',
-  'disconnect',
-  'release',
-];
-
-interface BuiltinResource {
-  specifier: TypeOrValueSpecifier;
-  release: Release;
-}
-
-const timerRelease: Release = { kind: 'function', functions: ['clearTimeout', 'clearInterval'] };
-
-/** Node's handles, by the module that declares them (`declare module 'net'` in @types/node). */
-const BUILTIN_RESOURCES: readonly BuiltinResource[] = [
-  { specifier: { from: 'package', package: 'timers', name: 'Timeout' }, release: timerRelease },
-  {
-    specifier: { from: 'package', package: 'timers', name: 'Immediate' },
-    release: { kind: 'function', functions: ['clearImmediate'] },
-  },
-  { specifier: { from: 'package', package: 'fs', name: ['FSWatcher', 'StatWatcher'] }, release: method('close') },
-  { specifier: { from: 'package', package: 'child_process', name: 'ChildProcess' }, release: method('kill') },
-  { specifier: { from: 'package', package: 'worker_threads', name: 'Worker' }, release: method('terminate', true) },
-  { specifier: { from: 'package', package: 'worker_threads', name: 'MessagePort' }, release: method('close') },
-  { specifier: { from: 'package', package: 'net', name: 'Socket' }, release: method(['destroy', 'end', 'destroySoon']) },
-  { specifier: { from: 'package', package: 'dgram', name: 'Socket' }, release: method('close') },
-  {
-    specifier: { from: 'package', package: 'net', name: 'Server' },
-    release: method('close'),
-  },
-  { specifier: { from: 'package', package: 'http', name: 'Server' }, release: method(['close', 'closeAllConnections']) },
-  { specifier: { from: 'package', package: 'https', name: 'Server' }, release: method('close') },
-  { specifier: { from: 'package', package: 'http2', name: ['Http2Server', 'Http2SecureServer', 'Http2Session'] }, release: method('close') },
-  { specifier: { from: 'package', package: 'readline', name: 'Interface' }, release: method('close') },
-  { specifier: { from: 'package', package: 'readline/promises', name: 'Interface' }, release: method('close') },
-  { specifier: { from: 'package', package: 'rxjs', name: ['Subscription', 'Subscriber'] }, release: method('unsubscribe') },
-];
-
-function method(names: string | string[], returnsPromise = false): Release {
-  return { kind: 'method', methods: typeof names === 'string' ? [names] : names, returnsPromise };
 }
 
 const MAX_RECORD_DEPTH = 2;
@@ -111,14 +38,17 @@ export class ResourceOracle {
 
   readonly #inferenceHost: InferenceHost;
 
+  readonly program: ts.Program;
+  readonly checker: ts.TypeChecker;
+
   constructor(
-    readonly program: ts.Program,
-    readonly checker: ts.TypeChecker,
+    readonly session: AnalysisSession,
     readonly options: ResourceOptions,
   ) {
+    this.program = session.program;
+    this.checker = session.checker;
     this.#inferenceHost = {
-      checker,
-      program,
+      session,
       releaseNamesOf: (type) => {
         const resource = this.#resourceOf(type, 1);
         return resource ? { ...releaseNames(resource.release), typeName: resource.typeName } : undefined;
@@ -229,7 +159,7 @@ export class ResourceOracle {
   #namedMethodResource(type: ts.Type): Resource | null {
     const methods: string[] = [];
     let returnsPromise = false;
-    for (const name of RELEASE_METHOD_NAMES) {
+    for (const name of RELEASE_NAMES) {
       const property = type.getProperty(name);
       if (!property) continue;
       const verdict = this.#releaseLikeSignature(property);
@@ -369,94 +299,14 @@ function isFromDefaultLibrary(symbol: ts.Symbol, program: ts.Program): boolean {
   );
 }
 
-/** The release as code, for messages: `stop()`, `clearInterval()`, `clearTimeout() on timer`. */
-export function describeRelease(release: Release, preferredFunction?: string): string {
-  switch (release.kind) {
-    case 'method':
-      return `\`${release.methods[0]}()\``;
-    case 'dispose':
-      return release.async ? '`[Symbol.asyncDispose]()`' : '`[Symbol.dispose]()`';
-    case 'function':
-      return `\`${preferredFunction && release.functions.includes(preferredFunction) ? preferredFunction : release.functions[0]}()\``;
-    case 'fields':
-      return release.fields
-        .map((field) => `${describeRelease(field.resource.release, preferredFunction)} on \`${field.name}\``)
-        .join(' and ');
-  }
-}
-
-/** Every method or function name that counts as releasing this resource (fields included). */
-export function releaseNames(release: Release): { methods: Set<string>; functions: Set<string> } {
-  const methods = new Set<string>();
-  const functions = new Set<string>();
-  const visit = (r: Release): void => {
-    if (r.kind === 'method') r.methods.forEach((m) => methods.add(m));
-    else if (r.kind === 'function') r.functions.forEach((f) => functions.add(f));
-    else if (r.kind === 'fields') r.fields.forEach((f) => visit(f.resource.release));
-  };
-  visit(release);
-  return { methods, functions };
-}
-
-/** Resources whose whole obligation is a timer: a one-shot timer that fired owes nothing. */
-export function isOnlyTimers(resource: Resource): boolean {
-  const { release } = resource;
-  if (release.kind === 'function') return release.functions.includes('clearTimeout');
-  if (release.kind === 'fields') return release.fields.every((field) => isOnlyTimers(field.resource));
-  return false;
-}
-
-const oracles = new WeakMap<ts.Program, Map<string, ResourceOracle>>();
+const ORACLES = memoValue('resources.oracles', () => new Map<string, ResourceOracle>());
 
 /** One oracle per program and option set, shared by every file and rule linted with that program. */
-export function getResourceOracle(program: ts.Program, options: ResourceOptions): ResourceOracle {
-  let byOptions = oracles.get(program);
-  if (!byOptions) {
-    byOptions = new Map();
-    oracles.set(program, byOptions);
-  }
+export function getResourceOracle(session: AnalysisSession, options: ResourceOptions): ResourceOracle {
+  const byOptions = session.value(ORACLES);
   const key = JSON.stringify(options);
   let oracle = byOptions.get(key);
-  if (!oracle) {
-    oracle = new ResourceOracle(program, program.getTypeChecker(), options);
-    byOptions.set(key, oracle);
-  }
+  if (!oracle) byOptions.set(key, (oracle = new ResourceOracle(session, options)));
   return oracle;
 }
 
-export interface ReleaseCodeOptions {
-  /** The value may be absent (`map.get(k)`): call through `?.`. */
-  optional: boolean;
-  /** Which of several release functions to write (clearInterval for intervals). */
-  preferredFunction?: string;
-}
-
-/**
- * Statements that release `valueText`, for suggestions. A release that returns a
- * promise is written as `void …` so the suggestion adds no floating promise.
- */
-export function releaseStatements(release: Release, valueText: string, options: ReleaseCodeOptions): string[] {
-  const dot = options.optional ? '?.' : '.';
-  switch (release.kind) {
-    case 'method':
-      return [`${release.returnsPromise ? 'void ' : ''}${valueText}${dot}${release.methods[0]}();`];
-    case 'dispose':
-      return [`${release.async ? 'void ' : ''}${valueText}${options.optional ? '?.' : ''}[Symbol.${release.async ? 'asyncDispose' : 'dispose'}]();`];
-    case 'function': {
-      const name = options.preferredFunction && release.functions.includes(options.preferredFunction) ? options.preferredFunction : release.functions[0];
-      return [`${name}(${valueText});`];
-    }
-    case 'fields':
-      return release.fields.flatMap((field) => releaseStatements(field.resource.release, `${valueText}${dot}${field.name}`, options));
-  }
-}
-
-/** For messages: " (`Heartbeat` starts an interval in its constructor; `halt()` undoes it)", or nothing. */
-export function becauseText(resource: Resource): string {
-  return resource.because ? ` (${resource.because})` : '';
-}
-
-/** What a drop owes: `'*'` for a value released as a whole, one slot per resource field of a record. */
-export function obligationSlots(resource: Resource): string[] {
-  return resource.release.kind === 'fields' ? resource.release.fields.map((field) => field.name) : ['*'];
-}

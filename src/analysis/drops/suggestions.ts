@@ -6,9 +6,9 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import type { DropCandidate } from './drops.js';
-import { canonical, enclosingBody, shortText, skipOuter } from './expressions.js';
-import { releaseStatements } from './resources.js';
+import { releaseStatements } from '../resources/release.js';
+import { canonical, enclosingBody, shortText, skipOuter } from '../syntax/expressions.js';
+import type { DropCandidate } from './candidate.js';
 
 export interface Insertion {
   at: number;
@@ -67,9 +67,9 @@ function asOneStatement(statements: readonly string[]): string {
 }
 
 /** How the stored value is read without side effects: `map.get(k)`, `obj[k]`, `cache.peek(k)`. */
-function storedValueText(candidate: DropCandidate, containerText: string, keyText: string): string {
-  if (candidate.cache) return `${containerText}.${candidate.cache.peek ?? 'get'}(${keyText})`;
-  return candidate.containerKind === 'Map' || candidate.containerKind === 'WeakMap' ? `${containerText}.get(${keyText})` : `${containerText}[${keyText}]`;
+function storedValueText(candidate: DropCandidate, containerText: string, keyText: string): string | undefined {
+  if (candidate.kind === 'cache') return `${containerText}.${candidate.library.peek ?? 'get'}(${keyText})`;
+  return candidate.protocol.readAt?.(containerText, keyText);
 }
 
 /** Releases the value `candidate` drops, before the dropping statement. */
@@ -77,16 +77,16 @@ export function suggestRelease(candidate: DropCandidate, sourceText: string, pre
   const point = insertionPoint(candidate.site.node, sourceText);
   const container = canonical(candidate.containerExpression);
   if (!point || !container || container.impure) return undefined;
-  const { resource, operation, containerKind } = candidate;
+  const { resource, operation } = candidate;
   const containerText = candidate.containerExpression.getText();
   const codeOptions = preferredFunction ? { preferredFunction } : {};
 
   let lines: string[];
   if (candidate.site.target.kind === 'all') {
-    if (operation === 'splice' || candidate.cache) return undefined;
+    if (operation === 'splice' || candidate.kind === 'cache') return undefined;
+    const iterable = candidate.protocol.values(containerText);
+    if (!iterable) return undefined;
     const valueName = freshName(enclosingBody(candidate.site.node).getText(), ['value', 'resource', 'entry', 'item']);
-    const iterable =
-      containerKind === 'Map' ? `${containerText}.values()` : containerKind === 'ObjectMap' ? `Object.values(${containerText})` : containerText;
     lines = [`for (const ${valueName} of ${iterable}) ${asOneStatement(releaseStatements(resource.release, valueName, { optional: false, ...codeOptions }))}`];
   } else if (candidate.site.target.kind === 'value') {
     if (operation !== 'delete' || !candidate.valueExpression) return undefined;
@@ -96,6 +96,7 @@ export function suggestRelease(candidate: DropCandidate, sourceText: string, pre
     const key = canonical(candidate.keyExpression);
     if (!key || key.impure) return undefined;
     const stored = storedValueText(candidate, containerText, candidate.keyExpression.getText());
+    if (stored === undefined) return undefined;
     const releases = releaseStatements(resource.release, stored, { optional: true, ...codeOptions });
     const condition = replacedValueCondition(candidate, stored);
     if (condition === null) return undefined;
@@ -127,7 +128,8 @@ export function suggestDeleteFirst(candidate: DropCandidate, deleteMethod: strin
   if (!point || !container || container.impure || !key || key.impure || !candidate.keyExpression) return undefined;
   const containerText = candidate.containerExpression.getText();
   const keyText = candidate.keyExpression.getText();
-  const condition = replacedValueCondition(candidate, storedValueText(candidate, containerText, keyText));
+  const stored = storedValueText(candidate, containerText, keyText);
+  const condition = stored === undefined ? null : replacedValueCondition(candidate, stored);
   if (condition === null) return undefined;
   const statement = `${containerText}.${deleteMethod}(${keyText});`;
   return placed(point, [condition ? `if (${condition}) ${statement}` : statement]);

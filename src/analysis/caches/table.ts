@@ -1,8 +1,9 @@
 /**
- * The per-library table of docs/cache-libraries.md, rendered from the data in caches.ts so the
+ * The per-library table of docs/cache-libraries.md, rendered from the library records so the
  * page cannot drift from what the rules apply (a test compares them).
  */
-import { CACHE_LIBRARIES, EVICTION_PATHS, type CacheLibrary, type EvictionPath, type PathBehaviour } from './caches.js';
+import { CACHE_LIBRARIES } from './libraries/index.js';
+import { EVICTION_PATHS, type CacheLibrary, type EvictionPath, type PathBehaviour } from './model.js';
 
 const PATH_TITLES: Record<EvictionPath, string> = {
   overwrite: 'overwrite',

@@ -4,10 +4,11 @@
  */
 import ts from 'typescript';
 
-import type { DropCandidate } from './drops.js';
-import { enclosingBody } from './expressions.js';
-import { analyzeDrops, type DropSite, type DropVerdict } from './paths.js';
-import type { AnalysisSession } from './session.js';
+import { analyzeDrops, type DropSite, type DropVerdict } from '../flow/index.js';
+import type { AnalysisSession } from '../session.js';
+import { enclosingBody } from '../syntax/expressions.js';
+import type { DropCandidate } from './candidate.js';
+import { flowOptionsFor } from './flowOptions.js';
 
 /** One site to analyze in one function: the drop itself, or a direct call of the callback it runs in. */
 interface SiteEntry {
@@ -46,11 +47,13 @@ export class DropCollector<Extra = unknown> {
     const merged: DropVerdict[] = this.#candidates.map(() => ({ unreleasedSlots: [], owedAtDrop: false, releasedOnSomePath: false }));
     for (const [body, entries] of this.#byBody) {
       const resources = entries.map((entry) => this.#candidates[entry.candidate]!.candidate.resource);
+      const base = flowOptionsFor(resources, this.session);
+      const options = untrustedLookups.size > 0 ? { ...base, untrustedLookups } : base;
       const verdicts = analyzeDrops(
         body,
         entries.map((entry) => entry.site),
-        { vocabulary: this.session.vocabularyFor(resources), resolver: this.session.resolver, untrustedLookups },
-        this.session.summaries,
+        options,
+        this.session,
       );
       for (const [index, entry] of entries.entries()) mergeInto(merged[entry.candidate]!, verdicts[index]!);
     }

@@ -1,0 +1,196 @@
+/**
+ * Who owns what a container holds, read from the insertions visible in its class (for `this.x`)
+ * or its module: a container owns its values when at least one insertion stores a value created
+ * here (a constructor, a factory, `setInterval`, `spawn`, an object literal holding such a value)
+ * or a socket handed to a server's connection listener. Parameters, hook payloads, `this` and
+ * values read from another container are borrowed.
+ */
+import ts from 'typescript';
+
+import { CACHE_LIBRARIES } from '../caches/libraries/index.js';
+import { memoTable, type AnalysisSession } from '../session.js';
+import { calleeName, calledMethodName, canonical, containerScope, skipOuter } from '../syntax/expressions.js';
+import { valuesInReach } from '../syntax/names.js';
+import { CONTAINER_PROTOCOLS, insertedValues, type InsertedArguments } from './kinds.js';
+
+export interface Ownership {
+  /** At least one visible insertion stores a value the program creates. */
+  owns: boolean;
+  /** Some insertion stores the result of `setInterval`: the suggested release is clearInterval. */
+  storesIntervals: boolean;
+}
+
+const OWNERSHIP = memoTable<ts.Node, Map<string, Ownership>>('containers.ownership');
+const INSERTIONS = memoTable<ts.Node, Map<string, ts.Expression[]>>('containers.insertions');
+
+/** Inserting methods of every built-in kind and every cache library (`put`, `setpop` store their second argument). */
+const INSERTING_METHODS: ReadonlyMap<string, InsertedArguments> = new Map<string, InsertedArguments>([
+  ...Object.values(CONTAINER_PROTOCOLS).flatMap((protocol) => Object.entries(protocol.inserts)),
+  ...CACHE_LIBRARIES.flatMap((library) => library.paths.overwrite.methods.map((method): [string, InsertedArguments] => [method, 'second'])),
+]);
+const READ_METHODS = new Set(['get', 'find', 'findLast', 'at', 'peek', 'values', 'keys', 'entries']);
+const CONNECTION_EVENTS = new Set(['connection', 'secureConnection', 'session', 'stream']);
+const SERVER_FACTORIES = new Set(['createServer', 'createSecureServer']);
+
+export function getOwnership(containerExpression: ts.Expression, session: AnalysisSession): Ownership {
+  const container = canonical(containerExpression);
+  if (!container || container.impure) return { owns: true, storesIntervals: false };
+  const scope = containerScope(containerExpression);
+  const table = session.table(OWNERSHIP);
+  let byText = table.get(scope);
+  if (!byText) table.set(scope, (byText = new Map()));
+  let result = byText.get(container.text);
+  if (!result) byText.set(container.text, (result = computeOwnership(scope, container.text, session)));
+  return result;
+}
+
+/** Every insertion in a class or module, by container text, from one walk of it. */
+export function insertionsIn(scope: ts.Node, session: AnalysisSession): Map<string, ts.Expression[]> {
+  const table = session.table(INSERTIONS);
+  const cached = table.get(scope);
+  if (cached) return cached;
+  const byContainer = new Map<string, ts.Expression[]>();
+  const add = (container: ts.Expression | string, values: readonly ts.Expression[]): void => {
+    if (values.length === 0) return;
+    const text = typeof container === 'string' ? container : canonical(container)?.text;
+    if (text === undefined) return;
+    const list = byContainer.get(text);
+    if (list) list.push(...values);
+    else byContainer.set(text, [...values]);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const method = calledMethodName(node);
+      const callee = skipOuter(node.expression);
+      const how = method !== undefined ? INSERTING_METHODS.get(method) : undefined;
+      if (how && ts.isPropertyAccessExpression(callee)) add(callee.expression, insertedValues(how, node.arguments));
+    } else if (ts.isBinaryExpression(node) && isStoringAssignment(node.operatorToken.kind)) {
+      const target = skipOuter(node.left);
+      if (ts.isElementAccessExpression(target)) add(target.expression, [node.right]);
+      else add(target, initialEntries(node.right));
+    } else if (ts.isVariableDeclaration(node) && node.initializer && ts.isIdentifier(node.name)) {
+      add(node.name.text, initialEntries(node.initializer));
+    } else if (ts.isPropertyDeclaration(node) && node.initializer && ts.isIdentifier(node.name)) {
+      add(`this.${node.name.text}`, initialEntries(node.initializer));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(scope);
+  table.set(scope, byContainer);
+  return byContainer;
+}
+
+function computeOwnership(scope: ts.Node, containerText: string, session: AnalysisSession): Ownership {
+  const inserted = insertionsIn(scope, session).get(containerText) ?? [];
+  let owns = false;
+  let storesIntervals = false;
+  for (const value of inserted) {
+    const origin = originOf(value, 0, session);
+    if (origin === 'created' || origin === 'interval') owns = true;
+    if (origin === 'interval') storesIntervals = true;
+  }
+  return { owns, storesIntervals };
+}
+
+/** `new Map([[k, v]])`, `[a, b]`, `{ a: v }`: values put in when the container is made. */
+function initialEntries(initializer: ts.Expression): ts.Expression[] {
+  const e = skipOuter(initializer);
+  if (ts.isNewExpression(e)) {
+    const [first] = e.arguments ?? [];
+    if (!first) return [];
+    const source = skipOuter(first);
+    if (ts.isArrayLiteralExpression(source)) {
+      return source.elements.map((entry) => {
+        const pair = skipOuter(entry as ts.Expression);
+        return ts.isArrayLiteralExpression(pair) && pair.elements[1] ? pair.elements[1] : pair;
+      });
+    }
+    return [];
+  }
+  if (ts.isArrayLiteralExpression(e)) return [...e.elements];
+  if (ts.isObjectLiteralExpression(e)) {
+    return e.properties.flatMap((property) => (ts.isPropertyAssignment(property) ? [property.initializer] : []));
+  }
+  return [];
+}
+
+type Origin = 'created' | 'interval' | 'borrowed' | 'unknown';
+
+/** Where an inserted value comes from. */
+function originOf(value: ts.Expression, depth: number, session: AnalysisSession): Origin {
+  if (depth > 4) return 'unknown';
+  const e = skipOuter(value);
+  if (ts.isAwaitExpression(e)) return originOf(e.expression, depth + 1, session);
+  if (ts.isNewExpression(e)) return 'created';
+  // An object registering itself: whoever created it holds it.
+  if (e.kind === ts.SyntaxKind.ThisKeyword) return 'borrowed';
+  if (ts.isCallExpression(e)) {
+    const name = calleeName(e);
+    if (name === 'setInterval') return 'interval';
+    const method = calledMethodName(e);
+    if (method !== undefined && READ_METHODS.has(method)) return 'borrowed';
+    return 'created';
+  }
+  if (ts.isObjectLiteralExpression(e)) {
+    let result: Origin = 'borrowed';
+    for (const property of e.properties) {
+      // A method or a function written here makes the object itself a thing created here.
+      if (ts.isMethodDeclaration(property)) return 'created';
+      const origin = ts.isPropertyAssignment(property)
+        ? ts.isArrowFunction(property.initializer) || ts.isFunctionExpression(property.initializer)
+          ? 'created'
+          : originOf(property.initializer, depth + 1, session)
+        : ts.isShorthandPropertyAssignment(property)
+          ? originOf(property.name, depth + 1, session)
+          : 'borrowed';
+      if (origin === 'interval') return 'interval';
+      if (origin === 'created') result = 'created';
+    }
+    return result;
+  }
+  if (ts.isConditionalExpression(e)) return strongestOrigin([e.whenTrue, e.whenFalse], depth, session);
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    return strongestOrigin([e.left, e.right], depth, session);
+  }
+  if (ts.isIdentifier(e)) {
+    // A parameter is borrowed, unless a server hands it to a connection listener; a local has the origin of its values.
+    const reach = valuesInReach(e.text, e, session);
+    if (reach.parameterOf) return isConnectionListener(reach.parameterOf) ? 'created' : 'borrowed';
+    return strongestOrigin(reach.values, depth, session);
+  }
+  return 'borrowed';
+}
+
+/** The origin of a name given several values: an interval or a created value wins over borrowed. */
+function strongestOrigin(values: readonly ts.Expression[], depth: number, session: AnalysisSession): Origin {
+  let result: Origin = 'borrowed';
+  for (const value of values) {
+    const origin = originOf(value, depth + 1, session);
+    if (origin === 'interval') return 'interval';
+    if (origin === 'created') result = 'created';
+  }
+  return result;
+}
+
+/** `server.on('connection', (socket) => …)`, `net.createServer((socket) => …)`: the socket is ours to close. */
+function isConnectionListener(fn: ts.FunctionLikeDeclaration): boolean {
+  const call = fn.parent;
+  if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
+  const method = calledMethodName(call);
+  const [event] = call.arguments;
+  if ((method === 'on' || method === 'once' || method === 'addListener') && event && ts.isStringLiteral(event)) {
+    return CONNECTION_EVENTS.has(event.text);
+  }
+  const name = calleeName(call);
+  if (name !== undefined && SERVER_FACTORIES.has(name)) {
+    // http's request listener gets (request, response): borrowed. net/tls hand over a socket.
+    const first = fn.parameters[0];
+    return fn.parameters.length === 1 && first !== undefined;
+  }
+  return false;
+}
+
+/** `=`, and `??=` / `||=` that store when the place is empty. */
+function isStoringAssignment(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.EqualsToken || kind === ts.SyntaxKind.QuestionQuestionEqualsToken || kind === ts.SyntaxKind.BarBarEqualsToken;
+}

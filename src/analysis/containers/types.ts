@@ -1,0 +1,116 @@
+/**
+ * What kind of container a value is — a built-in (Map, WeakMap, Set, WeakSet, array, object used
+ * as a map) or a cache library's instance — and the type of the values it holds. Asked of the
+ * checker once per declared symbol or type for the life of the program.
+ */
+import { isBuiltinSymbolLike } from '@typescript-eslint/type-utils';
+import ts from 'typescript';
+
+import type { CacheLibrary } from '../caches/model.js';
+import { identifyCacheLibrary } from '../caches/recognition.js';
+import { memoTable, type AnalysisSession } from '../session.js';
+import { skipOuter } from '../syntax/expressions.js';
+import { CONTAINER_PROTOCOLS, type BuiltinContainerKind, type ContainerProtocol } from './kinds.js';
+
+export type ContainerKind = BuiltinContainerKind | 'Cache';
+
+export type ContainerType =
+  | { kind: BuiltinContainerKind; protocol: ContainerProtocol; valueType: ts.Type }
+  /** A cache library's instance: what it does on each path is in its record, its values come from its insertions. */
+  | { kind: 'Cache'; library: CacheLibrary };
+
+const CONTAINER_OF_TYPE = memoTable<ts.Type, ContainerType | null>('containers.ofType');
+const CONTAINER_OF_SYMBOL = memoTable<ts.Symbol, ContainerType | null>('containers.ofSymbol');
+
+/** The symbol a receiver names: `meters`, or the last name of `this.meters` / `this.nodes.all`. */
+function namedSymbol(expression: ts.Expression, checker: ts.TypeChecker): ts.Symbol | undefined {
+  const e = skipOuter(expression);
+  const name = ts.isPropertyAccessExpression(e) ? e.name : ts.isIdentifier(e) ? e : undefined;
+  return name && checker.getSymbolAtLocation(name);
+}
+
+/**
+ * Whether a name's declaration can make it a container that the checker will recognize without
+ * inferring anything: it is declared with a type (annotation or assertion), or initialized with a
+ * constructor call or an array literal. A target declared as `const x = compute()` would make the
+ * checker infer `compute`'s type at every assignment site — the largest cost the profile showed —
+ * for a value that is rarely a container of resources; an unannotated object literal has no index
+ * signature, so it is never an object used as a map.
+ */
+export function isDeclaredLikeContainer(expression: ts.Expression, checker: ts.TypeChecker): boolean {
+  const declarations = namedSymbol(expression, checker)?.getDeclarations() ?? [];
+  return declarations.some((declaration) => {
+    if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration) || ts.isParameter(declaration)) && declaration.type) return true;
+    const initializer = ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) ? declaration.initializer : undefined;
+    if (!initializer) return false;
+    // `Object.create(null) as Record<string, Timer>` names its type.
+    if (ts.isAsExpression(initializer) || ts.isSatisfiesExpression(initializer) || ts.isTypeAssertionExpression(initializer)) return true;
+    const value = skipOuter(initializer);
+    return ts.isNewExpression(value) || ts.isArrayLiteralExpression(value);
+  });
+}
+
+/**
+ * The container a receiver expression names (`this.meters`, `meters`, `this.nodes.all`): asked
+ * once per declared symbol — its declared type, not the flow-narrowed type at each use — so the
+ * checker does the work once for every site and every rule.
+ */
+export function containerTypeOf(expression: ts.Expression, session: AnalysisSession): ContainerType | undefined {
+  const { checker } = session;
+  const symbol = namedSymbol(expression, checker);
+  if (!symbol || symbol.flags & ts.SymbolFlags.Alias) return getContainerType(checker.getTypeAtLocation(expression), session);
+  return session.memo(CONTAINER_OF_SYMBOL, symbol, () => getContainerType(checker.getTypeOfSymbol(symbol), session));
+}
+
+/** What kind of container a type is, and the type of its values. Cached per type. */
+export function getContainerType(type: ts.Type, session: AnalysisSession): ContainerType | undefined {
+  return session.memo(CONTAINER_OF_TYPE, type, () => computeContainerType(type, session));
+}
+
+function computeContainerType(type: ts.Type, session: AnalysisSession): ContainerType | undefined {
+  const { program, checker } = session;
+  if (type.isUnion()) {
+    // `Map<K, V> | undefined` for optional fields.
+    const present = type.types.filter((part) => !(part.getFlags() & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)));
+    return present.length === 1 ? getContainerType(present[0]!, session) : undefined;
+  }
+  if (!(type.getFlags() & ts.TypeFlags.Object)) return undefined;
+  // quick-lru extends Map and expiry-map implements it: a cache library is asked first.
+  const library = identifyCacheLibrary(type, session);
+  if (library) return { kind: 'Cache', library };
+  if (checker.isArrayType(type)) {
+    const [element] = checker.getTypeArguments(type as ts.TypeReference);
+    return element ? { kind: 'Array', protocol: CONTAINER_PROTOCOLS.Array, valueType: element } : undefined;
+  }
+  if (checker.isTupleType(type)) return undefined;
+  for (const protocol of Object.values(CONTAINER_PROTOCOLS)) {
+    if (!protocol.builtin || !isBuiltinSymbolLike(program, type, protocol.builtin.name)) continue;
+    const valueType = builtinTypeArgument(type, protocol.builtin.name, protocol.builtin.valueArgument, checker);
+    return valueType ? { kind: protocol.kind, protocol, valueType } : undefined;
+  }
+  // An object used as a map: `Record<string, V>`, `{ [id: string]: V }`.
+  const symbol = type.getSymbol();
+  if (symbol && (symbol.getFlags() & ts.SymbolFlags.Class) !== 0) return undefined;
+  const indexType = type.getStringIndexType() ?? type.getNumberIndexType();
+  if (indexType && type.getProperties().length === 0) return { kind: 'ObjectMap', protocol: CONTAINER_PROTOCOLS.ObjectMap, valueType: indexType };
+  return undefined;
+}
+
+/** The type argument of the built-in (`Map<K, V>` → V), found through subclasses. */
+function builtinTypeArgument(type: ts.Type, name: string, index: number, checker: ts.TypeChecker): ts.Type | undefined {
+  const queue: ts.Type[] = [type];
+  const seen = new Set<ts.Type>();
+  while (queue.length > 0) {
+    const current = queue.shift()!;
+    if (seen.has(current)) continue;
+    seen.add(current);
+    const symbol = current.getSymbol();
+    if (symbol?.getName() === name) {
+      return checker.getTypeArguments(current as ts.TypeReference)[index];
+    }
+    const target = (current as ts.TypeReference).target ?? current;
+    if (target.isClassOrInterface()) queue.push(...(checker.getBaseTypes(target) ?? []));
+  }
+  return undefined;
+}
+

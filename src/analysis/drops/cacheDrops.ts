@@ -1,0 +1,147 @@
+/**
+ * Drops from cache libraries' instances, driven by the library records: a delete or clear the
+ * library lets pass without a releasing hook, an insertion that replaces a value unseen, and what
+ * the cache itself loses on expiry and size eviction (reported on its construction).
+ */
+import ts from 'typescript';
+
+import { pathsOfMethod, returnsDroppedValue } from '../caches/behaviour.js';
+import { CACHE_LIBRARIES } from '../caches/libraries/index.js';
+import { EVICTION_PATHS, type CacheLibrary, type EvictionPath } from '../caches/model.js';
+import { programUsesCacheLibrary } from '../caches/recognition.js';
+import { constructionProblem, copiesValues, getCacheUse, lookupsProveAbsence, pathCover, releasingHooks, resourceOfCache, type CacheUse, type ConstructionProblem } from '../caches/use.js';
+import { getOwnership } from '../containers/ownership.js';
+import { containerTypeOf } from '../containers/types.js';
+import type { DropSite } from '../flow/index.js';
+import { obligationSlots, type Resource } from '../resources/release.js';
+import type { AnalysisSession } from '../session.js';
+import { calledMethodName, canonical, skipOuter } from '../syntax/expressions.js';
+import type { CacheDrop, DropContext } from './candidate.js';
+import { flowOptionsFor } from './flowOptions.js';
+import { isFreshKey, isOwnIdentity, isResultUsed, keyTarget } from './keys.js';
+
+/** Every method of a cache library that takes a value out of it, on any path. */
+export const CACHE_METHODS: ReadonlySet<string> = new Set(CACHE_LIBRARIES.flatMap((library: CacheLibrary) => EVICTION_PATHS.flatMap((path) => library.paths[path].methods)));
+
+export interface CacheCall {
+  use: CacheUse;
+  resource: Resource;
+  /** Hooks registered on the cache that release the value on every path. */
+  releasing: ReadonlySet<string>;
+  method: string;
+  paths: readonly EvictionPath[];
+  /** What the cache itself loses (expiry, size eviction, copies): reported on its construction. */
+  constructionProblem: ConstructionProblem | undefined;
+}
+
+/** A call on an instance of a cache library that holds resources the program owns. */
+export function describeCacheCall(node: ts.CallExpression, context: DropContext): CacheCall | undefined {
+  const method = calledMethodName(node);
+  if (method === undefined || !CACHE_METHODS.has(method)) return undefined;
+  const { session } = context;
+  if (!programUsesCacheLibrary(session)) return undefined;
+  const receiver = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
+  const text = canonical(receiver);
+  if (!text || text.impure || !getOwnership(receiver, session).owns) return undefined;
+  const container = containerTypeOf(receiver, session);
+  if (container?.kind !== 'Cache') return undefined;
+  const paths = pathsOfMethod(container.library, method);
+  if (paths.length === 0) return undefined;
+  const use = getCacheUse(receiver, container.library, session);
+  if (!use) return undefined;
+  const resource = resourceOfCache(use, context.resources, session.checker);
+  if (!resource) return undefined;
+  const releasing = releasingHooks(use, resource, flowOptionsFor([resource], session), session);
+  return { use, resource, releasing, method, paths, constructionProblem: constructionProblem(use, releasing) };
+}
+
+/**
+ * A delete or clear on a cache whose library calls no releasing hook there
+ * (quick-lru `delete()`, node-cache `flushAll()`): a drop like a Map's.
+ */
+export function cacheRemovalDrop(node: ts.CallExpression, call: CacheCall): CacheDrop | undefined {
+  if (copiesValues(call.use)) return undefined;
+  const removal = call.paths.find((path): path is 'delete' | 'clear' => path === 'delete' || path === 'clear');
+  if (!removal) return undefined;
+  if (pathCover(call.use, removal, call.releasing, node.arguments, call.method).covered) return undefined;
+  const receiver = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
+  const container = canonical(receiver);
+  if (!container) return undefined;
+  const returned = returnsDroppedValue(call.use.library, call.method);
+  const result: DropSite['result'] = returned ? 'one' : 'none';
+  if (returned && isResultUsed(node) !== 'unused') return undefined;
+  const [first] = node.arguments;
+  if (removal === 'delete' && (!first || ts.isArrayLiteralExpression(skipOuter(first)))) return undefined;
+  const slots = obligationSlots(call.resource);
+  return {
+    kind: 'cache',
+    library: call.use.library,
+    method: call.method,
+    containerKind: 'Cache',
+    containerExpression: receiver,
+    resource: call.resource,
+    storesIntervals: false,
+    ...(first && removal === 'delete' && { keyExpression: first }),
+    operation: removal === 'clear' ? 'clear' : 'delete',
+    site: {
+      node,
+      container: container.text,
+      containerRoots: container.roots,
+      target: removal === 'clear' || !first ? { kind: 'all' } : keyTarget(first),
+      slots,
+      storesNewValue: false,
+      result,
+    },
+  };
+}
+
+/**
+ * An insertion that replaces a stored value the library drops without its releasing hook
+ * (node-cache `set()`, quick-lru `set()`, lru-cache with `noDisposeOnSet`). Undefined when the
+ * cache has no releasing hook at all (its construction is reported) or copies values.
+ */
+export function cacheOverwriteDrop(node: ts.CallExpression, call: CacheCall, session: AnalysisSession): (CacheDrop & { lookupsProveAbsence: boolean }) | undefined {
+  if (!call.paths.includes('overwrite') || copiesValues(call.use) || call.releasing.size === 0) return undefined;
+  if (returnsDroppedValue(call.use.library, call.method)) return undefined;
+  if (pathCover(call.use, 'overwrite', call.releasing, node.arguments, call.method).covered) return undefined;
+  const receiver = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
+  const container = canonical(receiver);
+  const [keyExpression, newValue] = node.arguments;
+  if (!container || !keyExpression || !newValue || isFreshKey(keyExpression, session) || isOwnIdentity(keyExpression, newValue) || !call.resource) return undefined;
+  return {
+    kind: 'cache',
+    library: call.use.library,
+    method: call.method,
+    containerKind: 'Cache',
+    containerExpression: receiver,
+    resource: call.resource,
+    storesIntervals: false,
+    keyExpression,
+    newValue,
+    operation: 'set',
+    lookupsProveAbsence: lookupsProveAbsence(call.use),
+    site: {
+      node,
+      container: container.text,
+      containerRoots: container.roots,
+      target: keyTarget(keyExpression),
+      slots: obligationSlots(call.resource),
+      storesNewValue: true,
+      result: 'none',
+    },
+  };
+}
+
+
+
+/**
+ * mnemonist keeps no hook: a plain `set()` of a resource drops whatever it displaces or evicts,
+ * and a `setpop()` whose result is ignored does too. A `setpop()` whose result is used hands
+ * the dropped value on to the code that reads it.
+ */
+export function hooklessInsertionDrops(node: ts.CallExpression, call: CacheCall): boolean {
+  const { library } = call.use;
+  if (library.hooks.length > 0 || library.returnsDropped.length === 0 || !call.paths.includes('overwrite')) return false;
+  if (returnsDroppedValue(library, call.method)) return isResultUsed(node) === 'unused';
+  return true;
+}

@@ -1,0 +1,224 @@
+/**
+ * Drops from built-in containers, driven by their protocol records (containers/kinds.ts): the
+ * call, assignment or `delete` that lets go of a resource the container owns, unless the context
+ * shows nothing is owed (a fresh key, a value the caller holds, the value's own release…).
+ */
+import ts from 'typescript';
+
+import { CONTAINER_PROTOCOLS, type DropOperation, type DroppingMethod } from '../containers/kinds.js';
+import { getOwnership } from '../containers/ownership.js';
+import { containerTypeOf, isDeclaredLikeContainer } from '../containers/types.js';
+import type { DropSite } from '../flow/index.js';
+import { calledMethodName, canonical, skipOuter } from '../syntax/expressions.js';
+import { singleInitializer } from '../syntax/names.js';
+import type { ContainerDrop, ContainerOfResources, DropContext } from './candidate.js';
+import {
+  hadEarlierValue,
+  isContainerMadeHere,
+  isCreatedEmptyHere,
+  isFreshKey,
+  isGuardedInEveryCaller,
+  isKeyOfBorrowedValue,
+  isMirroredElsewhere,
+  isOwnIdentity,
+  isParameterPath,
+  isResultUsed,
+  isZero,
+  keyTarget,
+  mentions,
+} from './keys.js';
+import { owedSlots, ownTimerHandle } from './owed.js';
+
+/**
+ * Decodes a node into a drop of resources, or undefined when the node drops nothing that is owed
+ * (not a container of resources, a borrowed value, a fresh key, …).
+ */
+export function describeContainerDrop(node: ts.Node, context: DropContext): ContainerDrop | undefined {
+  if (ts.isCallExpression(node)) return describeCallDrop(node, context);
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) return describeAssignmentDrop(node, context);
+  if (ts.isDeleteExpression(node)) return describeDeleteOperator(node, context);
+  return undefined;
+}
+
+/**
+ * The container a receiver names, when its values are resources it owns. `declaredTypeOnly`:
+ * answer only when the receiver's declaration shows it can be a container (isDeclaredLikeContainer)
+ * — for assignment sites, too common to let the checker infer at each.
+ */
+function containerOfResources(expression: ts.Expression, context: DropContext, declaredTypeOnly = false): ContainerOfResources | undefined {
+  const text = canonical(expression);
+  if (!text || text.impure) return undefined;
+  const { session } = context;
+  // Ownership is read from the syntax (one walk per class or module): asked before the checker,
+  // it rules out most receivers — a local that only ever holds a call's result owns nothing.
+  const ownership = getOwnership(expression, session);
+  if (!ownership.owns) return undefined;
+  if (declaredTypeOnly && !isDeclaredLikeContainer(expression, session.checker)) return undefined;
+  const container = containerTypeOf(expression, session);
+  if (!container || container.kind === 'Cache') return undefined;
+  const resource = context.resources.resourceOf(container.valueType);
+  if (!resource) return undefined;
+  return { kind: container.kind, protocol: container.protocol, resource, valueType: container.valueType, text, storesIntervals: ownership.storesIntervals };
+}
+
+/** The parts of a candidate every drop of this container shares. */
+function common(container: ContainerOfResources, containerExpression: ts.Expression): Pick<ContainerDrop, 'kind' | 'protocol' | 'containerKind' | 'containerExpression' | 'resource' | 'storesIntervals'> {
+  return {
+    kind: 'container',
+    protocol: container.protocol,
+    containerKind: container.kind,
+    containerExpression,
+    resource: container.resource,
+    storesIntervals: container.storesIntervals,
+  };
+}
+
+function describeCallDrop(node: ts.CallExpression, context: DropContext): ContainerDrop | undefined {
+  const method = calledMethodName(node);
+  if (method === undefined || !isBuiltinDroppingMethod(method)) return undefined;
+  const receiver = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
+  const [first, second] = node.arguments;
+  // A `set()` under a key that cannot be taken yet drops nothing: decided before any question to the checker.
+  if (method === 'set' && first && second && (isFreshKey(first, context.session) || isOwnIdentity(first, second))) return undefined;
+  const container = containerOfResources(receiver, context);
+  const dropping: DroppingMethod | undefined = container?.protocol.drops[method];
+  if (!container || !dropping) return undefined;
+  if (dropping.arguments !== 'some' && node.arguments.length !== dropping.arguments) return undefined;
+  const base = { ...common(container, receiver), operation: dropping.operation };
+
+  switch (dropping.target) {
+    case 'all':
+      return finish(node, container, { ...base, target: { kind: 'all' }, storesNewValue: false, result: 'none' }, context);
+    case 'key':
+      if (dropping.storesNew && isCreatedEmptyHere(receiver, node, context.session)) return undefined;
+      return keyDrop(node, container, first!, { ...base, storesNewValue: dropping.storesNew === true, ...(dropping.storesNew && second && { newValue: second }) }, context);
+    case 'value':
+      return valueDrop(node, container, first!, base, 'none', context);
+    case 'end':
+      // `return queue.shift()` hands the value on.
+      if (isResultUsed(node) === 'returned') return undefined;
+      return finish(node, container, { ...base, target: { kind: 'key', key: method === 'pop' ? '#last' : '#first', keyRoots: [] }, storesNewValue: false, result: dropping.result }, context);
+    case 'range':
+      return rangeDrop(node, container, base, context);
+  }
+}
+
+/** `splice(start, count)`: by index of a value, by a named index, or everything from 0. */
+function rangeDrop(node: ts.CallExpression, container: ContainerOfResources, base: Omit<ContainerDrop, 'site'>, context: DropContext): ContainerDrop | undefined {
+  const [first, second] = node.arguments;
+  if (!first || (second && isZero(second)) || isResultUsed(node) === 'returned') return undefined;
+  const start = skipOuter(first);
+  const many = { storesNewValue: false, result: 'many' as const };
+  if (node.arguments.length === 1 && isZero(start)) return finish(node, container, { ...base, target: { kind: 'all' }, ...many }, context);
+  if (ts.isCallExpression(start) && calledMethodName(start) === 'indexOf' && start.arguments[0]) {
+    return valueDrop(node, container, start.arguments[0], base, 'many', context);
+  }
+  // `const i = arr.indexOf(x); arr.splice(i, 1)`
+  const indexOf = ts.isIdentifier(start) ? singleInitializer(start, context.session) : undefined;
+  if (indexOf && ts.isCallExpression(indexOf) && calledMethodName(indexOf) === 'indexOf' && indexOf.arguments[0]) {
+    return valueDrop(node, container, indexOf.arguments[0], base, 'many', context);
+  }
+  const key = canonical(start);
+  if (!key) return finish(node, container, { ...base, target: { kind: 'key', key: '#unknown', keyRoots: [] }, ...many }, context);
+  return finish(node, container, { ...base, keyExpression: start, target: { kind: 'key', key: key.text, keyRoots: key.roots }, ...many }, context);
+}
+
+function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext): ContainerDrop | undefined {
+  // Every syntactic test comes before the first question to the checker: assignments are the most
+  // common candidate sites, and almost none of them touch a container.
+  const target = skipOuter(node.left);
+  const { session } = context;
+  if (ts.isElementAccessExpression(target)) {
+    const receiver = skipOuter(target.expression);
+    if (isFreshKey(target.argumentExpression, session) || isOwnIdentity(target.argumentExpression, node.right)) return undefined;
+    const container = containerOfResources(receiver, context, true);
+    if (!container?.protocol.elementAssignmentDrops || isCreatedEmptyHere(receiver, node, session)) return undefined;
+    return keyDrop(node, container, target.argumentExpression, { ...common(container, receiver), operation: 'assign', storesNewValue: true, newValue: node.right }, context);
+  }
+  if (ts.isPropertyAccessExpression(target) && target.name.text === 'length' && isZero(node.right)) {
+    const receiver = skipOuter(target.expression);
+    const container = containerOfResources(receiver, context, true);
+    if (!container?.protocol.truncates) return undefined;
+    return finish(node, container, { ...common(container, receiver), operation: 'truncate', target: { kind: 'all' }, storesNewValue: false, result: 'none' }, context);
+  }
+  if (ts.isIdentifier(target) || ts.isPropertyAccessExpression(target)) {
+    // Replacing a container means assigning a new one (`new Map()`, `[]`, `{}`, a factory's result);
+    // other assignments are not asked about, which keeps the checker away from most `x = …`.
+    if (!isContainerMadeHere(node.right) || !hadEarlierValue(target, node)) return undefined;
+    const container = containerOfResources(target, context, true);
+    if (!container) return undefined;
+    // `list = list.filter(…)` keeps what it keeps; which values leave is beyond a syntactic read.
+    if (mentions(node.right, container.text.text)) return undefined;
+    return finish(node, container, { ...common(container, target), operation: 'reassign', target: { kind: 'all' }, storesNewValue: true, result: 'none' }, context);
+  }
+  return undefined;
+}
+
+function describeDeleteOperator(node: ts.DeleteExpression, context: DropContext): ContainerDrop | undefined {
+  const target = skipOuter(node.expression);
+  if (!ts.isElementAccessExpression(target)) return undefined;
+  const receiver = skipOuter(target.expression);
+  const container = containerOfResources(receiver, context, true);
+  if (!container?.protocol.deleteOperatorDrops) return undefined;
+  return keyDrop(node, container, target.argumentExpression, { ...common(container, receiver), operation: 'deleteOperator', storesNewValue: false }, context);
+}
+
+type Draft = Omit<ContainerDrop, 'site'> & { storesNewValue: boolean };
+
+function keyDrop(node: ts.Node, container: ContainerOfResources, keyExpression: ts.Expression, draft: Draft, context: DropContext): ContainerDrop | undefined {
+  const key = canonical(keyExpression);
+  if (isKeyOfBorrowedValue(keyExpression, container.valueType, node, context)) return undefined;
+  if (key && !key.impure && isMirroredElsewhere(node, container, key.text, context)) return undefined;
+  if (draft.storesNewValue && isGuardedInEveryCaller(node, container, keyExpression, context)) return undefined;
+  return finish(node, container, { ...draft, keyExpression, target: keyTarget(keyExpression), result: 'none' }, context);
+}
+
+function valueDrop(
+  node: ts.Node,
+  container: ContainerOfResources,
+  valueExpression: ts.Expression,
+  base: Omit<ContainerDrop, 'site'>,
+  result: DropSite['result'],
+  context: DropContext,
+): ContainerDrop | undefined {
+  const value = canonical(valueExpression);
+  if (!value || value.impure) return undefined;
+  // `remove(child)`: the caller handed it in and still holds it.
+  if (isParameterPath(valueExpression, node, context.session)) return undefined;
+  return finish(node, container, { ...base, valueExpression, target: { kind: 'value', variable: value.text }, storesNewValue: false, result }, context);
+}
+
+/** The candidate, with what this context still owes (none: no candidate). */
+function finish(
+  node: ts.Node,
+  container: ContainerOfResources,
+  draft: Omit<ContainerDrop, 'site'> & Pick<DropSite, 'target' | 'storesNewValue' | 'result'>,
+  context: DropContext,
+): ContainerDrop | undefined {
+  const { slots, directCalls } = owedSlots(node, container, context);
+  if (slots.length === 0 && !directCalls) return undefined;
+  const storedAs = ownTimerHandle(node);
+  const { target, storesNewValue, result, ...candidate } = draft;
+  return {
+    ...candidate,
+    ...(directCalls && { directCalls }),
+    site: {
+      node,
+      container: container.text.text,
+      containerRoots: container.text.roots,
+      target,
+      slots,
+      storesNewValue,
+      result,
+      ...(storedAs !== undefined && { storedAs }),
+    },
+  };
+}
+
+const DROPPING_METHODS: ReadonlySet<string> = new Set(Object.values(CONTAINER_PROTOCOLS).flatMap((protocol) => Object.keys(protocol.drops)));
+
+function isBuiltinDroppingMethod(name: string): boolean {
+  return DROPPING_METHODS.has(name);
+}
+
+export type { DropOperation };

@@ -1,0 +1,194 @@
+/**
+ * What each rule reports, as data: the sites collected in one file, judged once per function at
+ * the end of the file, and described by what a message needs (the resource, its release, the
+ * container, the path that loses the value) and the insertion a suggestion would make.
+ */
+import ts from 'typescript';
+
+import type { EvictionPath } from '../caches/model.js';
+import { describeCopies, hookText, pathCover, type CacheUse, type ConstructionProblem } from '../caches/use.js';
+import type { DropVerdict } from '../flow/index.js';
+import { becauseText, describeRelease, type Resource } from '../resources/release.js';
+import { shortText, skipOuter } from '../syntax/expressions.js';
+import type { DropCandidate, DropContext } from './candidate.js';
+import { cacheOverwriteDrop, cacheRemovalDrop, describeCacheCall, hooklessInsertionDrops, type CacheCall } from './cacheDrops.js';
+import { DropCollector } from './collector.js';
+import { describeContainerDrop } from './containerDrops.js';
+import { describeCondition, suggestDeleteFirst, suggestRelease, type Insertion } from './suggestions.js';
+
+/** What a message says of a resource: its type, its release, and why it is one. */
+export interface ResourceText {
+  type: string;
+  release: string;
+  because: string;
+}
+
+export type UnreleasedFinding =
+  | {
+      kind: 'drop';
+      node: ts.Node;
+      text: ResourceText & { container: string; operation: DropCandidate['operation']; method?: string };
+      /** The condition under which the value is not released, when it is released on some paths. */
+      when?: string;
+      /** The cache library whose call this is. */
+      library?: string;
+      suggestion?: Insertion;
+    }
+  | { kind: 'construction'; node: ts.Node; text: ResourceText & { library: string; paths: readonly EvictionPath[]; problem: ConstructionProblem; copies: string } };
+
+export type OverwriteFinding =
+  | { kind: 'hooklessInsertion'; node: ts.Node; text: ResourceText & { method: string; container: string; library: string; returning: string } }
+  | {
+      kind: 'silentOverwrite';
+      node: ts.Node;
+      text: ResourceText & { method: string; container: string; behaviour: string };
+      suggestions: ({ kind: 'deleteFirst'; deleteMethod: string; hook: string; insertion: Insertion } | { kind: 'releasePrevious'; release: string; insertion: Insertion })[];
+    };
+
+export function resourceText(resource: Resource, preferredFunction?: string): ResourceText {
+  return { type: resource.typeName, release: describeRelease(resource.release, preferredFunction), because: becauseText(resource) };
+}
+
+/** stop-on-evict: drops from containers and caches, and caches that lose values by themselves. */
+export class UnreleasedDrops {
+  readonly #drops: DropCollector;
+  readonly #constructions: UnreleasedFinding[] = [];
+  readonly #reportedConstructions = new Set<ts.Node>();
+
+  constructor(
+    readonly context: DropContext,
+    readonly sourceFile: ts.SourceFile,
+  ) {
+    this.#drops = new DropCollector(context.session);
+  }
+
+  /** A call, an assignment or a `delete`: a drop site, or a cache call. */
+  consider(node: ts.Node): void {
+    const candidate = describeContainerDrop(node, this.context);
+    if (candidate) {
+      this.#drops.add(candidate, undefined);
+      return;
+    }
+    if (!ts.isCallExpression(node)) return;
+    const call = describeCacheCall(node, this.context);
+    if (!call) return;
+    const { construction } = call.use;
+    if (call.constructionProblem && construction && construction.getSourceFile() === this.sourceFile && !this.#reportedConstructions.has(construction)) {
+      this.#reportedConstructions.add(construction);
+      this.#constructions.push({
+        kind: 'construction',
+        node: construction,
+        text: { ...resourceText(call.resource), library: call.use.library.package, paths: call.constructionProblem.paths, problem: call.constructionProblem, copies: describeCopies(call.use) },
+      });
+    }
+    const removal = cacheRemovalDrop(node, call);
+    if (removal) this.#drops.add(removal, undefined);
+  }
+
+  *findings(sourceText: string): Generator<UnreleasedFinding> {
+    yield* this.#constructions;
+    for (const { candidate, verdict } of this.#drops.verdicts()) {
+      if (verdict.unreleasedSlots.length === 0) continue;
+      const preferredFunction = candidate.storesIntervals ? 'clearInterval' : undefined;
+      const { resource } = candidate;
+      const owed =
+        resource.release.kind === 'fields' ? { ...resource, release: { kind: 'fields' as const, fields: resource.release.fields.filter((field) => verdict.unreleasedSlots.includes(field.name)) } } : resource;
+      const when = verdict.releasedOnSomePath && verdict.missedWhen ? describeCondition(verdict.missedWhen.test, verdict.missedWhen.whenTrue) : undefined;
+      const suggestion = suggestRelease(candidate, sourceText, preferredFunction);
+      yield {
+        kind: 'drop',
+        node: candidate.site.node,
+        text: {
+          ...resourceText(owed, preferredFunction),
+          container: shortText(candidate.containerExpression),
+          operation: candidate.operation,
+          ...(candidate.kind === 'cache' && { method: candidate.method }),
+        },
+        ...(when !== undefined && { when }),
+        ...(candidate.kind === 'cache' && { library: candidate.library.package }),
+        ...(suggestion && { suggestion }),
+      };
+    }
+  }
+}
+
+interface OverwriteInfo {
+  use: CacheUse;
+  releasing: ReadonlySet<string>;
+  method: string;
+}
+
+/** no-silent-overwrite: cache insertions whose replaced value never reaches the releasing hook. */
+export class SilentOverwrites {
+  readonly #drops: DropCollector<OverwriteInfo>;
+  readonly #hookless: OverwriteFinding[] = [];
+  readonly #untrustedLookups = new Set<string>();
+
+  constructor(readonly context: DropContext) {
+    this.#drops = new DropCollector(context.session);
+  }
+
+  consider(node: ts.CallExpression): void {
+    const call = describeCacheCall(node, this.context);
+    if (!call) return;
+    if (hooklessInsertionDrops(node, call)) {
+      this.#hookless.push({
+        kind: 'hooklessInsertion',
+        node,
+        text: {
+          ...resourceText(call.resource),
+          method: call.method,
+          container: shortText((skipOuter(node.expression) as ts.PropertyAccessExpression).expression),
+          library: call.use.library.package,
+          returning: call.use.library.returnsDropped.find((entry) => entry.paths.includes('overwrite'))?.method ?? 'setpop',
+        },
+      });
+      return;
+    }
+    const overwrite = cacheOverwriteDrop(node, call, this.context.session);
+    if (!overwrite) return;
+    if (!overwrite.lookupsProveAbsence) this.#untrustedLookups.add(overwrite.site.container);
+    this.#drops.add(overwrite, { use: call.use, releasing: call.releasing, method: call.method });
+  }
+
+  *findings(sourceText: string): Generator<OverwriteFinding> {
+    yield* this.#hookless;
+    for (const { candidate, extra, verdict } of this.#drops.verdicts(this.#untrustedLookups)) {
+      if (verdict.unreleasedSlots.length === 0) continue;
+      yield {
+        kind: 'silentOverwrite',
+        node: candidate.site.node,
+        text: { ...resourceText(candidate.resource), method: extra.method, container: shortText(candidate.containerExpression), behaviour: describeOverwriteBehaviour(extra) },
+        suggestions: overwriteSuggestions(candidate, extra, sourceText),
+      };
+    }
+  }
+}
+
+/** The library's own fix: a delete that reaches the releasing hook; else a release of the previous value. */
+function overwriteSuggestions(candidate: DropCandidate, info: OverwriteInfo, sourceText: string): Extract<OverwriteFinding, { kind: 'silentOverwrite' }>['suggestions'] {
+  const deletePath = pathCover(info.use, 'delete', info.releasing);
+  const deleteMethod = info.use.library.paths.delete.methods[0];
+  if (deletePath.covered && !deletePath.libraryIsSilent && deleteMethod) {
+    const insertion = suggestDeleteFirst(candidate, deleteMethod, sourceText);
+    const hook = deletePath.hooks.find((id) => info.releasing.has(id));
+    if (insertion && hook) return [{ kind: 'deleteFirst', deleteMethod, hook: hookText(info.use.library, hook), insertion }];
+  }
+  const insertion = suggestRelease(candidate, sourceText, undefined);
+  return insertion ? [{ kind: 'releasePrevious', release: describeRelease(candidate.resource.release), insertion }] : [];
+}
+
+/** "node-cache emits no 'del' or 'expired' event when set() replaces a key", or the option that switches the hook off. */
+function describeOverwriteBehaviour(info: OverwriteInfo): string {
+  const { library } = info.use;
+  const hooks = [...new Set(info.use.hooks.map((registered) => registered.hook.id))].filter((id) => info.releasing.has(id));
+  const hookList = hooks.map((id) => hookText(library, id)).join(' or ');
+  if (library.paths.overwrite.coverage === 'hook') {
+    const option = library.paths.overwrite.when?.find((optionCase) => optionCase.coverage === 'silent')?.option;
+    return `with \`${option ?? 'these options'}\`, ${library.package} does not call ${hookList} when ${info.method}() replaces a key`;
+  }
+  const verb = hooks.some((id) => library.hooks.find((hook) => hook.id === id)?.registration.kind === 'event') ? 'emits no' : 'does not call';
+  return `${library.package} ${verb} ${hookList} when ${info.method}() replaces a key`;
+}
+
+export type { CacheCall, DropVerdict };

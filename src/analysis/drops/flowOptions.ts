@@ -1,0 +1,20 @@
+/**
+ * What the dataflow engine is handed for a set of resources: the names that release them and
+ * the container operations it may meet. One options object per combination, per program, so the
+ * engine's helper summaries are computed once for each.
+ */
+import { CONTAINER_VOCABULARY } from '../containers/vocabulary.js';
+import type { FlowOptions } from '../flow/index.js';
+import { releaseVocabulary, type Resource } from '../resources/release.js';
+import { memoValue, type AnalysisSession } from '../session.js';
+
+const OPTIONS = memoValue('drops.flowOptions', () => new Map<string, FlowOptions>());
+
+export function flowOptionsFor(resources: readonly Resource[], session: AnalysisSession): FlowOptions {
+  const releases = releaseVocabulary(resources);
+  const key = `${[...releases.methods].sort().join(',')}|${[...releases.functions].sort().join(',')}`;
+  const byKey = session.value(OPTIONS);
+  let options = byKey.get(key);
+  if (!options) byKey.set(key, (options = { releases, containers: CONTAINER_VOCABULARY }));
+  return options;
+}

@@ -1,0 +1,297 @@
+/**
+ * Reasoning about keys and places: a key that cannot be taken yet (fresh, or the value's own id),
+ * a container made empty in the same function, a key guarded in every caller, a key that names
+ * a value the caller holds, a container mirrored by another at the same key.
+ */
+import ts from 'typescript';
+
+import { containerTypeOf } from '../containers/types.js';
+import { analyzeDrops, type DropSite } from '../flow/index.js';
+import { obligationSlots } from '../resources/release.js';
+import { memoTable, type AnalysisSession } from '../session.js';
+import { calledMethodName, calleeName, canonical, enclosingBody, isFunctionLike, isPrivateMember, isSeparateFunction, skipOuter } from '../syntax/expressions.js';
+import { isUnchangedParameter, moduleFunctionReturns, parameterNamed, singleInitializer } from '../syntax/names.js';
+import type { ContainerOfResources, DropContext } from './candidate.js';
+import { flowOptionsFor } from './flowOptions.js';
+import { symbolOf } from './owed.js';
+
+const EMPTY_CONTAINERS = memoTable<ts.Node, Map<string, number>>('drops.emptyContainers');
+const KEY_ACCESSES = memoTable<ts.Node, Map<string, Map<string, ts.Expression>>>('drops.keyAccesses');
+const FRESH_KEY_FACTORIES = new Set(['randomUUID', 'uuid', 'v4', 'v1', 'v7', 'uuidv4', 'nanoid', 'ulid', 'cuid', 'createId', 'generateId', 'randomBytes', 'Symbol']);
+/** Properties that identify the object they are read from (`child.pid`, `socket.id`). */
+const IDENTITY_PROPERTIES = new Set(['id', 'pid', 'uuid', 'guid', '_id']);
+/** A call on a fresh value that keeps it fresh: `randomBytes(8).toString('hex')`. */
+const FRESH_PRESERVING_METHODS = new Set(['toString', 'toUpperCase', 'toLowerCase', 'slice', 'substring']);
+
+/** The place a key names; a key that cannot be named again gets a target no fact can match. */
+export function keyTarget(keyExpression: ts.Expression): DropSite['target'] {
+  const key = canonical(keyExpression);
+  return key ? { kind: 'key', key: key.text, keyRoots: key.roots } : { kind: 'key', key: `#unknown${keyExpression.pos}`, keyRoots: [] };
+}
+
+/** `map.set(++this.seq, …)`, `const id = randomUUID(); map.set(id, …)`: no earlier value can sit there. */
+export function isFreshKey(keyExpression: ts.Expression, session: AnalysisSession): boolean {
+  const key = skipOuter(keyExpression);
+  if (isFreshValue(key, session)) return true;
+  if (!ts.isIdentifier(key)) return false;
+  const value = singleInitializer(key, session);
+  return value !== undefined && isFreshValue(value, session);
+}
+
+function isFreshValue(expression: ts.Expression, session: AnalysisSession, depth = 0): boolean {
+  if (depth > 3) return false;
+  const e = skipOuter(expression);
+  if (ts.isAwaitExpression(e)) return isFreshValue(e.expression, session, depth + 1);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.PlusPlusToken) return true;
+  if (ts.isPostfixUnaryExpression(e) && e.operator === ts.SyntaxKind.PlusPlusToken) return true;
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) return true;
+  if (ts.isObjectLiteralExpression(e) || ts.isNewExpression(e)) return true;
+  // `${prefix}-${randomUUID()}`, `'job:' + nanoid()`: a fresh part makes the whole fresh.
+  if (ts.isTemplateExpression(e)) return e.templateSpans.some((span) => isFreshValue(span.expression, session, depth + 1));
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return isFreshValue(e.left, session, depth + 1) || isFreshValue(e.right, session, depth + 1);
+  if (ts.isCallExpression(e)) {
+    const callee = skipOuter(e.expression);
+    const name = calleeName(e);
+    if (name === undefined) return false;
+    if (FRESH_KEY_FACTORIES.has(name)) return true;
+    if (ts.isPropertyAccessExpression(callee) && FRESH_PRESERVING_METHODS.has(name)) return isFreshValue(callee.expression, session, depth + 1);
+    // A helper of this module that returns a fresh value: `function randomId() { return randomBytes(8).toString('hex'); }`
+    if (ts.isIdentifier(callee)) return moduleFunctionReturns(callee, session, (returned) => isFreshValue(returned, session, depth + 1));
+  }
+  return false;
+}
+
+/**
+ * `retained[child.pid] = child`, `sockets.set(socket.id, socket)`: a value stored under its own
+ * identity. What the place held before is the same object (a same-value store drops nothing) or
+ * another object with the same id — which ids rule out. A property like `userId` names something
+ * else and does not count.
+ */
+export function isOwnIdentity(keyExpression: ts.Expression, storedValue: ts.Expression | undefined): boolean {
+  if (!storedValue) return false;
+  const key = skipOuter(keyExpression);
+  if (!ts.isPropertyAccessExpression(key) || !IDENTITY_PROPERTIES.has(key.name.text)) return false;
+  const owner = canonical(skipOuter(key.expression));
+  const value = canonical(skipOuter(storedValue));
+  return owner !== undefined && value !== undefined && !owner.impure && !value.impure && owner.text === value.text;
+}
+
+/**
+ * A container made empty in this very function (a local `new Map()`, or `this.x = new Map()`
+ * in the same body, or a field initialized empty and filled in the constructor) cannot hold
+ * an earlier value at a key.
+ */
+export function isCreatedEmptyHere(receiver: ts.Expression, node: ts.Node, session: AnalysisSession): boolean {
+  const text = canonical(receiver)?.text;
+  if (text === undefined) return false;
+  const fn = enclosingBody(node);
+  const madeEmpty = emptyContainersIn(fn, session).get(text);
+  if (madeEmpty !== undefined && madeEmpty < node.pos) return true;
+  if (ts.isConstructorDeclaration(fn) && text.startsWith('this.')) {
+    const field = fn.parent.members.find((member) => ts.isPropertyDeclaration(member) && `this.${member.name.getText()}` === text);
+    return field !== undefined && ts.isPropertyDeclaration(field) && field.initializer !== undefined && isEmptyContainer(field.initializer);
+  }
+  return false;
+}
+
+/** Names (and `this.x`) given an empty container in this body, with the position where that happens; one walk per body. */
+function emptyContainersIn(fn: ts.Node, session: AnalysisSession): Map<string, number> {
+  const cached = session.table(EMPTY_CONTAINERS).get(fn);
+  if (cached) return cached;
+  const made = new Map<string, number>();
+  const visit = (child: ts.Node): void => {
+    if (child !== fn && isSeparateFunction(child)) return;
+    if (ts.isVariableDeclaration(child) && ts.isIdentifier(child.name) && child.initializer && isEmptyContainer(child.initializer) && !made.has(child.name.text)) {
+      made.set(child.name.text, child.pos);
+    }
+    if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken && isEmptyContainer(child.right)) {
+      const text = canonical(child.left)?.text;
+      if (text !== undefined && !made.has(text)) made.set(text, child.pos);
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(isFunctionLike(fn) && fn.body ? fn.body : fn);
+  session.table(EMPTY_CONTAINERS).set(fn, made);
+  return made;
+}
+
+/** A value that can be a fresh container: constructed, a literal, or what a call (a factory) returns. */
+export function isContainerMadeHere(expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  if (ts.isAwaitExpression(e)) return isContainerMadeHere(e.expression);
+  return ts.isNewExpression(e) || ts.isArrayLiteralExpression(e) || ts.isObjectLiteralExpression(e) || ts.isCallExpression(e);
+}
+
+function isEmptyContainer(expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  return (
+    (ts.isNewExpression(e) && (e.arguments?.length ?? 0) === 0) ||
+    (ts.isObjectLiteralExpression(e) && e.properties.length === 0) ||
+    (ts.isArrayLiteralExpression(e) && e.elements.length === 0)
+  );
+}
+
+/**
+ * Reassigning a container drops what it held only when it held something: a field with
+ * an initializer or one set in the constructor, or a variable declared with a value. The
+ * constructor's own first assignment drops nothing.
+ */
+export function hadEarlierValue(target: ts.Expression, node: ts.BinaryExpression): boolean {
+  const fn = enclosingBody(node);
+  if (ts.isConstructorDeclaration(fn)) return false;
+  if (ts.isIdentifier(target)) return true;
+  if (!ts.isPropertyAccessExpression(target) || skipOuter(target.expression).kind !== ts.SyntaxKind.ThisKeyword) return true;
+  let current: ts.Node | undefined = node.parent;
+  while (current && !ts.isClassLike(current)) current = current.parent;
+  if (!current) return false;
+  const name = target.name.text;
+  for (const member of current.members) {
+    if (ts.isPropertyDeclaration(member) && member.name.getText() === name && member.initializer) return true;
+    if (ts.isConstructorDeclaration(member) && member.body && mentions(member.body, `this.${name}`)) return true;
+  }
+  return false;
+}
+
+export function mentions(node: ts.Node, text: string): boolean {
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if ((ts.isPropertyAccessExpression(child) || ts.isIdentifier(child)) && canonical(child as ts.Expression)?.text === text) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/**
+ * Maps keyed alike and holding the same type mirror each other (`all[key]` and `master[key]`):
+ * when the function that drops `container[key]` also reads or writes the same key of another
+ * such container, the value is moved between them or still held by the other, not lost.
+ */
+export function isMirroredElsewhere(node: ts.Node, container: ContainerOfResources, keyText: string, context: DropContext): boolean {
+  const { session } = context;
+  const valueSymbol = symbolOf(container.valueType, session.checker);
+  if (valueSymbol === undefined) return false;
+  const others = keyAccessesIn(enclosingBody(node), session).get(keyText);
+  if (!others) return false;
+  for (const [text, expression] of others) {
+    if (text === container.text.text) continue;
+    const other = containerTypeOf(expression, session);
+    if (other && other.kind !== 'Cache' && symbolOf(other.valueType, session.checker) === valueSymbol) return true;
+  }
+  return false;
+}
+
+/** Key text → containers read or written at that key (`x[k]`, `x.get(k)`, `x.set(k, …)`) in one body, from one walk. */
+function keyAccessesIn(fn: ts.Node, session: AnalysisSession): Map<string, Map<string, ts.Expression>> {
+  const cached = session.table(KEY_ACCESSES).get(fn);
+  if (cached) return cached;
+  const byKey = new Map<string, Map<string, ts.Expression>>();
+  const note = (keyExpression: ts.Expression, containerExpression: ts.Expression): void => {
+    const key = canonical(keyExpression)?.text;
+    const container = canonical(containerExpression)?.text;
+    if (key === undefined || container === undefined) return;
+    let containers = byKey.get(key);
+    if (!containers) byKey.set(key, (containers = new Map()));
+    if (!containers.has(container)) containers.set(container, containerExpression);
+  };
+  const visit = (child: ts.Node): void => {
+    if (child !== fn && isSeparateFunction(child)) return;
+    if (ts.isElementAccessExpression(child)) note(child.argumentExpression, skipOuter(child.expression));
+    if (ts.isCallExpression(child)) {
+      const method = calledMethodName(child);
+      const [first] = child.arguments;
+      if ((method === 'get' || method === 'set') && first) note(first, skipOuter((skipOuter(child.expression) as ts.PropertyAccessExpression).expression));
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(isFunctionLike(fn) && fn.body ? fn.body : fn);
+  session.table(KEY_ACCESSES).set(fn, byKey);
+  return byKey;
+}
+
+/** `detach(provider) { this.providers.delete(provider.name) }`: removing a value the caller holds. */
+export function isKeyOfBorrowedValue(keyExpression: ts.Expression, valueType: ts.Type, node: ts.Node, context: DropContext): boolean {
+  const { session } = context;
+  // `const name = document.name; … map.delete(name)`
+  const key = skipOuter(keyExpression);
+  const initializer = ts.isIdentifier(key) ? singleInitializer(key, session) : undefined;
+  if (initializer && ts.isPropertyAccessExpression(initializer)) return isKeyOfBorrowedValue(initializer, valueType, node, context);
+  let root = skipOuter(keyExpression);
+  while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
+  if (!ts.isIdentifier(root) || root === skipOuter(keyExpression)) return false;
+  const parameter = parameterNamed(root.text, node, session);
+  if (!parameter) return false;
+  const parameterType = session.checker.getTypeAtLocation(parameter);
+  const valueSymbol = symbolOf(valueType, session.checker);
+  return valueSymbol !== undefined && symbolOf(parameterType, session.checker) === valueSymbol;
+}
+
+export function isParameterPath(expression: ts.Expression, node: ts.Node, session: AnalysisSession): boolean {
+  let root = skipOuter(expression);
+  while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
+  return ts.isIdentifier(root) && isUnchangedParameter(root.text, node, session);
+}
+
+/**
+ * `private install(dir) { this.watchers.set(dir, watch(dir)) }` whose every caller checks
+ * `this.watchers.has(dir)` first: the insertion is guarded further up. Each call site is
+ * analyzed as if it stored at the argument's key; the method must be private (or #private),
+ * called only as `this.method(…)` in its class, and the key one of its parameters.
+ */
+export function isGuardedInEveryCaller(node: ts.Node, container: ContainerOfResources, keyExpression: ts.Expression, context: DropContext): boolean {
+  const method = enclosingBody(node);
+  if (!ts.isMethodDeclaration(method) || !method.body) return false;
+  const isPrivate = isPrivateMember(method);
+  const key = skipOuter(keyExpression);
+  const parameterIndex = ts.isIdentifier(key) ? method.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === key.text) : -1;
+  if (!isPrivate || parameterIndex < 0 || !container.text.text.startsWith('this.') || !ts.isClassLike(method.parent)) return false;
+  const name = method.name.getText();
+  const calls: ts.CallExpression[] = [];
+  let otherUse = false;
+  const visit = (child: ts.Node): void => {
+    if (ts.isPropertyAccessExpression(child) && child.name.getText() === name && child.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      if (ts.isCallExpression(child.parent) && child.parent.expression === child) calls.push(child.parent);
+      else otherUse = true;
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(method.parent);
+  if (otherUse || calls.length === 0) return false;
+  const slots = obligationSlots(container.resource);
+  const options = flowOptionsFor([container.resource], context.session);
+  return calls.every((call) => {
+    const argument = call.arguments[parameterIndex];
+    const argumentKey = argument && canonical(argument);
+    if (!argumentKey || argumentKey.impure) return false;
+    const probe: DropSite = {
+      node: call,
+      container: container.text.text,
+      containerRoots: container.text.roots,
+      target: { kind: 'key', key: argumentKey.text, keyRoots: argumentKey.roots },
+      slots,
+      storesNewValue: true,
+      result: 'none',
+    };
+    const [verdict] = analyzeDrops(enclosingBody(call), [probe], options, context.session);
+    return verdict !== undefined && !verdict.owedAtDrop;
+  });
+}
+
+/** What the enclosing code does with a call's result: returned values are handed on. */
+export function isResultUsed(node: ts.Expression): 'unused' | 'returned' | 'used' {
+  let current: ts.Node = node;
+  while (ts.isParenthesizedExpression(current.parent) || ts.isAwaitExpression(current.parent)) current = current.parent;
+  const parent = current.parent;
+  if (ts.isExpressionStatement(parent)) return 'unused';
+  if (ts.isReturnStatement(parent) || ts.isArrowFunction(parent)) return 'returned';
+  return 'used';
+}
+
+export function isZero(expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  return ts.isNumericLiteral(e) && Number(e.text) === 0;
+}

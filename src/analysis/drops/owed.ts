@@ -1,0 +1,238 @@
+/**
+ * What a drop owes where it happens: every slot of the value, or less in the contexts that have
+ * settled some of it — the value's own release method, its own close/exit handler, the callback of
+ * a one-shot timer that has fired (or a private method only such callbacks call).
+ */
+import ts from 'typescript';
+
+import { isOnlyTimers, isReleaseLikeName, obligationSlots, releaseNames, type Resource } from '../resources/release.js';
+import { memoTable, type AnalysisSession } from '../session.js';
+import { calledMethodName, calleeName, enclosingBody, isFunctionLike, isPrivateMember, skipOuter } from '../syntax/expressions.js';
+import type { ContainerOfResources, DropContext } from './candidate.js';
+
+const CALLED_ONLY_FROM_TIMERS = memoTable<ts.FunctionLikeDeclaration, boolean>('drops.calledOnlyFromTimers');
+const CLOSE_EVENTS = new Set(['close', 'exit', 'end', 'finish', 'disconnect', 'disconnected', 'closed', 'destroy', 'destroyed']);
+const CLOSE_HOOK_METHOD = /^on(Close|Closed|Exit|End|Disconnect|Disconnected|Destroy|Destroyed)$/;
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
+
+/** Inside `const handle = setInterval(() => …)`, the name `handle`: clearing it clears the timer stored for this entry. */
+export function ownTimerHandle(node: ts.Node): string | undefined {
+  const fn = enclosingBody(node);
+  const call = fn.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== fn) return undefined;
+  const name = calleeName(call);
+  if (name !== 'setInterval' && name !== 'setTimeout') return undefined;
+  const declaration = call.parent;
+  return declaration && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
+}
+
+/**
+ * `'*'` for a plain resource, the resource fields of a record — minus those this context already
+ * settled — and the direct calls of a timer callback that must be judged at their call sites.
+ */
+export function owedSlots(node: ts.Node, container: ContainerOfResources, context: DropContext): { slots: string[]; directCalls?: { calls: readonly ts.CallExpression[]; slots: readonly string[] } } {
+  const all = obligationSlots(container.resource);
+  const fn = enclosingBody(node);
+  if (!isFunctionLike(fn)) return { slots: all };
+  if (isInsideOwnReleaseMethod(node, container, context)) return { slots: [] };
+  // A one-shot timer whose callback runs has fired: its handle owes nothing.
+  if (isOneShotTimerCallback(fn) || isCalledOnlyFromOneShotTimers(fn, context.session)) return { slots: slotsBesideTimers(container.resource) ?? all };
+  const directCalls = directCallsOfTimerCallback(fn);
+  const besideTimers = directCalls && slotsBesideTimers(container.resource);
+  if (directCalls && besideTimers) return { slots: besideTimers, directCalls: { calls: directCalls, slots: all } };
+  return { slots: settledByCloseHandler(fn, container, context) ?? all };
+}
+
+/** What a fired timer leaves owed: nothing for a timer, the other fields of a record holding one. */
+function slotsBesideTimers(resource: Resource): string[] | undefined {
+  if (isOnlyTimers(resource)) return [];
+  if (resource.release.kind === 'fields') return resource.release.fields.filter((field) => !isOnlyTimers(field.resource)).map((field) => field.name);
+  return undefined;
+}
+
+/** Inside the value's own close/exit handler: the slots that handler has not settled. */
+function settledByCloseHandler(fn: ts.FunctionLikeDeclaration, container: ContainerOfResources, context: DropContext): string[] | undefined {
+  const fields = container.resource.release.kind === 'fields' ? container.resource.release.fields : undefined;
+  const closed = closedEmitterType(fn, context);
+  if (closed) {
+    if (isSameResource(closed, container.valueType, context.session.checker)) return [];
+    if (fields) {
+      return fields
+        .filter((field) => {
+          const property = container.valueType.getProperty(field.name);
+          const fieldType = property && context.session.checker.getTypeOfSymbol(property);
+          return !fieldType || !isSameResource(closed, fieldType, context.session.checker);
+        })
+        .map((field) => field.name);
+    }
+  }
+  return undefined;
+}
+
+/** The closing emitter is the stored value: the same declared type, or a subtype (`ChildProcessWithoutNullStreams`). */
+export function isSameResource(emitter: ts.Type, stored: ts.Type, checker: ts.TypeChecker): boolean {
+  const emitterSymbol = symbolOf(emitter, checker);
+  if (emitterSymbol && emitterSymbol === symbolOf(stored, checker)) return true;
+  return checker.isTypeAssignableTo(checker.getNonNullableType(emitter), checker.getNonNullableType(stored));
+}
+
+export function symbolOf(type: ts.Type, checker: ts.TypeChecker): ts.Symbol | undefined {
+  const nonNullable = checker.getNonNullableType(type);
+  return nonNullable.getSymbol() ?? nonNullable.aliasSymbol;
+}
+
+/** `setTimeout(() => { pending.delete(id); … }, ms)`, or `const run = () => { … }; setTimeout(run, ms)` */
+function isOneShotTimerCallback(fn: ts.FunctionLikeDeclaration): boolean {
+  const call = fn.parent;
+  if (call && ts.isCallExpression(call) && call.arguments[0] === fn) return isTimerCall(call, 'setTimeout');
+  // Every use of the name schedules it once.
+  const uses = namedCallbackUses(fn);
+  return uses !== undefined && uses.scheduled && !uses.otherUse && uses.calls.length === 0;
+}
+
+/**
+ * `const run = () => { timers.delete(id); … }` scheduled by `setTimeout(run, ms)` and also called
+ * as `run()` (a debounce's max-wait path): the direct calls, when every other use schedules it.
+ */
+function directCallsOfTimerCallback(fn: ts.FunctionLikeDeclaration): ts.CallExpression[] | undefined {
+  const uses = namedCallbackUses(fn);
+  return uses?.isConst && uses.scheduled && !uses.otherUse && uses.calls.length > 0 ? uses.calls : undefined;
+}
+
+/** How the name a callback is declared under is used in its scope: scheduled by `setTimeout`, called, or otherwise. */
+function namedCallbackUses(fn: ts.FunctionLikeDeclaration): { scheduled: boolean; calls: ts.CallExpression[]; otherUse: boolean; isConst: boolean } | undefined {
+  const declaration = fn.parent;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return undefined;
+  const name = declaration.name.text;
+  const uses = {
+    scheduled: false,
+    calls: [] as ts.CallExpression[],
+    otherUse: false,
+    isConst: ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0,
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && node.text === name && node !== declaration.name) {
+      const parent = node.parent;
+      if (ts.isCallExpression(parent) && parent.arguments[0] === node && isTimerCall(parent, 'setTimeout')) uses.scheduled = true;
+      else if (ts.isCallExpression(parent) && parent.expression === node) uses.calls.push(parent);
+      else uses.otherUse = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(enclosingBody(declaration));
+  return uses;
+}
+
+/**
+ * A private method (or a module function) that only one-shot timers call, each from a callback
+ * that does nothing else: `setTimeout(() => this.handleTimeout(job.id), ms)`. When it runs, the
+ * timer that called it has fired. Any other use (a direct call, a reference passed on) and it
+ * does not count.
+ */
+function isCalledOnlyFromOneShotTimers(fn: ts.FunctionLikeDeclaration, session: AnalysisSession): boolean {
+  const table = session.table(CALLED_ONLY_FROM_TIMERS);
+  let answer = table.get(fn);
+  if (answer === undefined) table.set(fn, (answer = computeCalledOnlyFromOneShotTimers(fn)));
+  return answer;
+}
+
+function computeCalledOnlyFromOneShotTimers(fn: ts.FunctionLikeDeclaration): boolean {
+  const target = callTarget(fn);
+  if (!target) return false;
+  let fromTimers = 0;
+  let otherUse = false;
+  const visit = (node: ts.Node): void => {
+    if (otherUse) return;
+    const referenced = target.isMethod
+      ? ts.isPropertyAccessExpression(node) && skipOuter(node.expression).kind === ts.SyntaxKind.ThisKeyword && node.name.text === target.name
+      : ts.isIdentifier(node) && node.text === target.name && node !== target.declarationName;
+    if (referenced) {
+      if (isSoleCallInOneShotTimerCallback(node as ts.Expression)) fromTimers++;
+      else otherUse = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(target.scope);
+  return fromTimers > 0 && !otherUse;
+}
+
+function callTarget(fn: ts.FunctionLikeDeclaration): { name: string; isMethod: boolean; scope: ts.Node; declarationName?: ts.Node } | undefined {
+  const holder = ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn.parent : fn;
+  if ((ts.isMethodDeclaration(holder) || ts.isPropertyDeclaration(holder)) && ts.isClassLike(holder.parent)) {
+    // Only the class itself can call a private member; a public one may be called from anywhere.
+    if (!isPrivateMember(holder) || (ts.getCombinedModifierFlags(holder) & ts.ModifierFlags.Static) !== 0) return undefined;
+    return { name: holder.name.getText(), isMethod: true, scope: holder.parent };
+  }
+  const declared = ts.isFunctionDeclaration(holder) ? holder : ts.isVariableDeclaration(holder) ? holder : undefined;
+  if (!declared?.name || !ts.isIdentifier(declared.name)) return undefined;
+  const statement = ts.isVariableDeclaration(declared) ? declared.parent.parent : declared;
+  // An exported function may be called from other modules.
+  if (ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) return undefined;
+  return { name: declared.name.text, isMethod: false, scope: enclosingBody(declared), declarationName: declared.name };
+}
+
+/** `setTimeout(() => target(…), ms)` or `setTimeout(() => { target(…); }, ms)`. */
+function isSoleCallInOneShotTimerCallback(reference: ts.Expression): boolean {
+  const call = reference.parent;
+  if (!ts.isCallExpression(call) || call.expression !== reference) return false;
+  const statement = ts.isExpressionStatement(call.parent) ? call.parent : undefined;
+  const callback = statement ? (ts.isBlock(statement.parent) && statement.parent.statements.length === 1 ? statement.parent.parent : undefined) : call.parent;
+  if (!callback || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) return false;
+  if (!statement && callback.body !== call) return false;
+  const timer = callback.parent;
+  return ts.isCallExpression(timer) && timer.arguments[0] === callback && isTimerCall(timer, 'setTimeout');
+}
+
+function isTimerCall(call: ts.CallExpression, timer: string): boolean {
+  return calleeName(call) === timer;
+}
+
+/** `socket.on('close', () => sockets.delete(id))`, `child.once('exit', …)`, `ws.onclose = …`: the emitter's type. */
+function closedEmitterType(fn: ts.FunctionLikeDeclaration, context: DropContext): ts.Type | undefined {
+  const parent = fn.parent;
+  if (parent && ts.isCallExpression(parent) && parent.arguments.includes(fn as ts.Expression)) {
+    const method = calledMethodName(parent);
+    const [event] = parent.arguments;
+    if (method && LISTENER_METHODS.has(method) && event && ts.isStringLiteralLike(event) && CLOSE_EVENTS.has(event.text)) {
+      const emitter = (skipOuter(parent.expression) as ts.PropertyAccessExpression).expression;
+      return context.session.checker.getTypeAtLocation(emitter);
+    }
+    // `connection.onClose(() => …)`, `ws.onDisconnect(…)`
+    if (method && CLOSE_HOOK_METHOD.test(method) && parent.arguments[0] === fn) {
+      const emitter = (skipOuter(parent.expression) as ts.PropertyAccessExpression).expression;
+      return context.session.checker.getTypeAtLocation(emitter);
+    }
+  }
+  if (parent && ts.isBinaryExpression(parent) && parent.right === fn) {
+    const target = skipOuter(parent.left);
+    if (ts.isPropertyAccessExpression(target) && /^on(close|exit|end|disconnect)$/.test(target.name.text)) {
+      return context.session.checker.getTypeAtLocation(target.expression);
+    }
+  }
+  return undefined;
+}
+
+/** `stop() { clearInterval(this.timer); registry.delete(this.id); }` — that delete is the stop. */
+function isInsideOwnReleaseMethod(node: ts.Node, container: ContainerOfResources, context: DropContext): boolean {
+  const names = releaseNames(container.resource.release).methods;
+  let current: ts.Node | undefined = node.parent;
+  while (current) {
+    if (ts.isMethodDeclaration(current) || (ts.isPropertyDeclaration(current) && current.initializer && isFunctionLike(current.initializer))) {
+      const name = current.name && ts.isIdentifier(current.name) ? current.name.text : undefined;
+      const owner = current.parent;
+      if (name === undefined || !ts.isClassLike(owner)) return false;
+      if (!names.has(name) && !isReleaseLikeName(name)) return false;
+      const ownerType = context.session.checker.getTypeAtLocation(owner);
+      const valueSymbol = symbolOf(container.valueType, context.session.checker);
+      const ownerSymbol = ownerType.getSymbol();
+      if (!ownerSymbol || !valueSymbol) return false;
+      if (ownerSymbol === valueSymbol) return true;
+      // A subclass's stop() removing itself from a registry of its base type.
+      return context.session.checker.isTypeAssignableTo(ownerType, container.valueType);
+    }
+    if (ts.isClassLike(current) || ts.isSourceFile(current)) return false;
+    current = current.parent;
+  }
+  return false;
+}

@@ -1,0 +1,170 @@
+/**
+ * Calls: releases by method (`value.stop()`) and by function (`clearInterval(t)`), arguments
+ * handed to helpers (summarized once per declaration) or to code that may keep them, iteration
+ * callbacks run over a container's elements, and Promise executors run inline.
+ */
+import ts from 'typescript';
+
+import { calleeName, calledMethodName, canonical, isFunctionLike, skipOuter } from '../syntax/expressions.js';
+import type { Interpreter } from './interpreter.js';
+import { allFact, bindEntry, cloneState, manyRefSource, placeFact, type ManyRef, type State } from './state.js';
+import { isSymbolDisposeAccess } from './values.js';
+
+export const MAX_HELPER_DEPTH = 3;
+const ITERATION_METHODS = new Set(['forEach', 'map', 'flatMap', 'every', 'some', 'filter']);
+/** Functions that only look at their arguments. */
+const ESCAPE_IGNORING_CALLS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'assert', 'stringify', 'String', 'Number', 'Boolean', 'isArray']);
+
+export function call(it: Interpreter, node: ts.CallExpression, state: State): State {
+  const callee = skipOuter(node.expression);
+  let current = state;
+  // Receiver first, then arguments, then the call itself.
+  if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
+    current = it.expression(callee.expression, current);
+    if (ts.isElementAccessExpression(callee)) current = it.expression(callee.argumentExpression, current);
+  } else {
+    current = it.expression(callee, current);
+  }
+  const methodName = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  const iterated = methodName !== undefined && ITERATION_METHODS.has(methodName) && ts.isPropertyAccessExpression(callee) ? it.manyRef(callee.expression, current) : undefined;
+
+  for (const [index, argument] of node.arguments.entries()) {
+    if (iterated && index === 0 && (ts.isArrowFunction(argument) || ts.isFunctionExpression(argument))) {
+      current = it.elementCallback(argument, iterated, current);
+    } else {
+      current = it.expression(argument, current);
+    }
+  }
+  if (current.dead) return current;
+
+  // value.stop(), value?.close(), record.timer.unref()…
+  if (methodName !== undefined && ts.isPropertyAccessExpression(callee)) {
+    if (it.options.releases.methods.has(methodName)) {
+      const ref = it.slotRef(callee.expression);
+      if (ref) current = it.release(ref.ref, ref.slot, current);
+    }
+    if (iterated && node.arguments[0] && !ts.isArrowFunction(node.arguments[0]) && !ts.isFunctionExpression(node.arguments[0])) {
+      // `timers.forEach(clearInterval)`, `meters.forEach(stopMeter)`
+      if (it.callbackReleasesArgument(node.arguments[0])) current = it.releaseMany(iterated, '*', current);
+    }
+  }
+  if (ts.isElementAccessExpression(callee) && isSymbolDisposeAccess(callee.argumentExpression)) {
+    const ref = it.slotRef(callee.expression);
+    if (ref) current = it.release(ref.ref, ref.slot, current);
+  }
+  const name = calleeName(node);
+  if (name !== undefined && it.options.releases.functions.has(name) && !methodName?.startsWith('__')) {
+    for (const argument of node.arguments) {
+      const ref = it.slotRef(argument);
+      if (ref) current = it.release(ref.ref, ref.slot, current);
+    }
+  } else if (!iterated && !(methodName !== undefined && it.options.containers.lookups.has(methodName))) {
+    current = it.passArguments(node, current);
+  }
+
+  // Container operations: a drop site, or facts (`delete` empties a place, `set` fills it).
+  return it.containerCall(node, current);
+}
+
+/** Arguments handed to a function: released or kept (handed on), or only looked at, by what the callee does. */
+export function passArguments(it: Interpreter, node: ts.CallExpression, state: State): State {
+  let current = state;
+  const name = calleeName(node);
+  const helper = it.depth < MAX_HELPER_DEPTH ? it.helpers.resolve(node) : undefined;
+  if (helper) current = it.applyHelperEffects(node, helper, current);
+  for (const [index, argument] of node.arguments.entries()) {
+    const ref = it.slotRef(argument);
+    const many = ref ? undefined : it.manyRef(argument, current);
+    if (!ref && !many) continue;
+    // A helper with a body says which slots it releases or keeps; a function declared
+    // elsewhere (a library, a callback) may keep the value.
+    const slots = helper
+      ? it.helpers.releasedSlots(helper, index, it.options, it.depth + 1)
+      : name !== undefined && ESCAPE_IGNORING_CALLS.has(name)
+        ? []
+        : ['*'];
+    for (const slot of slots) {
+      if (ref) current = it.release(ref.ref, ref.slot === '*' ? slot : ref.slot, current);
+      else if (many) current = it.releaseMany(many, slot, current);
+    }
+  }
+  return current;
+}
+
+/** A helper of the same class or module that releases or deletes `container[param]`, or all of a container. */
+export function applyHelperEffects(it: Interpreter, node: ts.CallExpression, helper: ts.FunctionLikeDeclaration, state: State): State {
+  // Container names mean the same thing only in the same module, and `it.x` only through `it.helper()`.
+  if (helper.getSourceFile() !== node.getSourceFile()) return state;
+  const effects = it.helpers.effects(helper, it.options, it.depth + 1);
+  if (!effects || (effects.places.length === 0 && effects.all.length === 0)) return state;
+  const callee = skipOuter(node.expression);
+  const throughThis = ts.isPropertyAccessExpression(callee) && skipOuter(callee.expression).kind === ts.SyntaxKind.ThisKeyword;
+  const applies = (container: string): boolean => !container.startsWith('it.') || throughThis;
+  const next = cloneState(state);
+  for (const { container, slot } of effects.all) if (applies(container)) next.facts.set(allFact(container, slot), { roots: [] });
+  for (const { container, parameterIndex, slot } of effects.places) {
+    if (!applies(container)) continue;
+    const argument = node.arguments[parameterIndex];
+    const key = argument && canonical(argument);
+    if (!key) continue;
+    next.facts.set(placeFact(container, key.text, slot), { roots: key.roots });
+  }
+  return next;
+}
+
+/** `timers.forEach(clearInterval)` / `meters.forEach(stopMeter)`: the callback releases its first argument. */
+export function callbackReleasesArgument(it: Interpreter, callback: ts.Expression): boolean {
+  const expression = skipOuter(callback);
+  if (ts.isIdentifier(expression) && it.options.releases.functions.has(expression.text)) return true;
+  return false;
+}
+
+/** `meters.forEach((meter) => meter.stop())`: analyzed as its own body, with the parameter as the element. */
+export function elementCallback(it: Interpreter, callback: ts.ArrowFunction | ts.FunctionExpression, source: ManyRef, state: State): State {
+  const [valueParameter, keyParameter] = callback.parameters;
+  if (!valueParameter) return state;
+  const inner = it.nested();
+  let start = it.clearElementFacts(source, state);
+  start = inner.bindLoopVariable(valueParameter.name, source, false, start);
+  if (keyParameter && ts.isIdentifier(keyParameter.name) && ts.isIdentifier(valueParameter.name) && source.kind === 'container') {
+    const alias = start.aliases.get(valueParameter.name.text);
+    if (alias?.kind === 'element') {
+      start.aliases.set(valueParameter.name.text, { ...alias, keyVariable: keyParameter.name.text });
+      start.aliases.set(keyParameter.name.text, { kind: 'keyOf', container: source.container });
+    }
+  }
+  // Pending drops of the outer function stay outside: the callback cannot pay them except through elements.
+  const end = inner.run(callback.body, start);
+  if (end.dead) return state;
+  const prefix = `e\u0000${manyRefSource(source)}\u0000`;
+  let next = state;
+  for (const key of end.facts.keys()) {
+    if (key.startsWith(prefix)) next = it.releaseMany(source, key.slice(prefix.length), next);
+  }
+  return next;
+}
+
+/** A callback that runs at once (a Promise executor): its paths continue this function's. */
+export function inline(it: Interpreter, callback: ts.ArrowFunction | ts.FunctionExpression, state: State): State {
+  const inner = it.nested();
+  const end = inner.run(callback.body, state);
+  inner.releasedSomewhere.forEach((id) => it.releasedSomewhere.add(id));
+  inner.owedAtDrop.forEach((id) => it.owedAtDrop.add(id));
+  for (const [id, missed] of inner.missedWhen) if (!it.missedWhen.has(id)) it.missedWhen.set(id, missed);
+  return end;
+}
+
+/**
+ * `map.forEach((value, key) => { … })` run as this function: its parameters are an entry of the
+ * container, as in `for (const [key, value] of map)`.
+ */
+export function bindForEachParameters(it: Interpreter, fn: ts.Node, state: State): State {
+  const call = fn.parent;
+  if (!isFunctionLike(fn) || !call || !ts.isCallExpression(call) || call.arguments[0] !== fn || calledMethodName(call) !== 'forEach') return state;
+  const source = it.manyRef((skipOuter(call.expression) as ts.PropertyAccessExpression).expression, state);
+  if (source?.kind !== 'container') return state;
+  const [valueParameter, keyParameter] = fn.parameters;
+  if (!valueParameter || !ts.isIdentifier(valueParameter.name)) return state;
+  const keyName = keyParameter && ts.isIdentifier(keyParameter.name) ? keyParameter.name.text : undefined;
+  return bindEntry(valueParameter.name.text, keyName, source, state);
+}

@@ -1,0 +1,320 @@
+/**
+ * Expressions and conditions: what a test tells on each side (`map.has(k)`, `if (old)`,
+ * `x === undefined`), short-circuits, assignments and bindings (aliases of places, fields and
+ * collections), closures and values handed on.
+ */
+import ts from 'typescript';
+
+import { boundNames, calledMethodName, isPromiseExecutor, skipOuter } from '../syntax/expressions.js';
+import type { Interpreter } from './interpreter.js';
+import { cloneState, join, type Alias, type State, type ValueRef } from './state.js';
+
+/** Binds a declared or assigned name: an alias when the value names a place or a collection. */
+export function bind(it: Interpreter, name: ts.BindingName, initializer: ts.Expression | undefined, state: State): State {
+  const names = boundNames(name);
+  const next = it.kill(names, state);
+  if (!initializer) return next;
+  if (ts.isIdentifier(name)) {
+    const alias = it.aliasFor(initializer, next);
+    if (alias) next.aliases.set(name.text, alias);
+    return next;
+  }
+  // `const [removed] = arr.splice(i, 1)`, `const { timer } = map.get(k)!`
+  const ref = it.valueRef(initializer);
+  const many = it.manyRef(initializer, next);
+  if (ts.isArrayBindingPattern(name) && many?.kind === 'dropped') {
+    for (const element of name.elements) {
+      if (ts.isBindingElement(element) && ts.isIdentifier(element.name)) {
+        next.aliases.set(element.name.text, { kind: 'dropped', drop: many.drop, many: false });
+      }
+    }
+    // Elements not bound are still owed: leave the obligation pending.
+  } else if (ref && ts.isObjectBindingPattern(name)) {
+    // Destructured fields of a dropped record: releasing a field releases that slot.
+    for (const element of name.elements) {
+      const field = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : ts.isIdentifier(element.name) ? element.name.text : undefined;
+      if (field && ts.isIdentifier(element.name)) next.aliases.set(element.name.text, { kind: 'field', ref, slot: field });
+    }
+  }
+  return next;
+}
+
+export function aliasFor(it: Interpreter, initializer: ts.Expression, state: State): Alias | undefined {
+  const expression = skipOuter(initializer);
+  const dropId = it.dropIds.get(expression);
+  if (dropId !== undefined) {
+    const drop = it.drops[dropId]!;
+    if (drop.result === 'none') return undefined;
+    return { kind: 'dropped', drop: dropId, many: drop.result === 'many' };
+  }
+  const ref = it.valueRef(expression);
+  if (ref?.kind === 'place') return { kind: 'place', container: ref.container, key: ref.key, roots: [...ref.containerRoots, ...ref.keyRoots] };
+  if (ref?.kind === 'variable') {
+    const alias = state.aliases.get(ref.name);
+    if (alias) return alias;
+  }
+  const many = it.manyRef(expression, state);
+  if (many?.kind === 'container') return { kind: 'values', container: many.container };
+  if (many?.kind === 'dropped') return { kind: 'dropped', drop: many.drop, many: true };
+  return undefined;
+}
+
+/** Reassigning names invalidates what was known about them. */
+export function kill(it: Interpreter, names: readonly string[], state: State): State {
+  if (names.length === 0) return state;
+  const next = cloneState(state);
+  for (const name of names) {
+    next.aliases.delete(name);
+    for (const [key, fact] of next.facts) if (fact.roots.includes(name)) next.facts.delete(key);
+    for (const [aliasName, alias] of next.aliases) {
+      if (alias.kind === 'place' && (alias.key.split(/\W+/).includes(name) || alias.container.split(/\W+/).includes(name))) next.aliases.delete(aliasName);
+      if (alias.kind === 'element' && alias.keyVariable === name) next.aliases.delete(aliasName);
+      if (alias.kind === 'field' && refMentions(alias.ref, name)) next.aliases.delete(aliasName);
+    }
+  }
+  return next;
+}
+
+/** States when the test is true and when it is false, refined by what the test tells. */
+export function condition(it: Interpreter, test: ts.Expression, state: State): [State, State] {
+  const expression = skipOuter(test);
+  if (ts.isPrefixUnaryExpression(expression) && expression.operator === ts.SyntaxKind.ExclamationToken) {
+    const [whenTrue, whenFalse] = it.condition(expression.operand, state);
+    return [whenFalse, whenTrue];
+  }
+  if (ts.isBinaryExpression(expression)) {
+    const operator = expression.operatorToken.kind;
+    if (operator === ts.SyntaxKind.AmpersandAmpersandToken) {
+      const [leftTrue, leftFalse] = it.condition(expression.left, state);
+      const [rightTrue, rightFalse] = it.condition(expression.right, leftTrue);
+      return [rightTrue, join([leftFalse, rightFalse])];
+    }
+    if (operator === ts.SyntaxKind.BarBarToken) {
+      const [leftTrue, leftFalse] = it.condition(expression.left, state);
+      const [rightTrue, rightFalse] = it.condition(expression.right, leftFalse);
+      return [join([leftTrue, rightTrue]), rightFalse];
+    }
+    const after = it.expression(expression, state);
+    return it.comparison(expression, after);
+  }
+  const after = it.expression(expression, state);
+  // `map.has(k)`, `k in obj`: false means the place is empty.
+  if (ts.isCallExpression(expression) && it.options.containers.tests.has(calledMethodName(expression) ?? '') && expression.arguments.length === 1) {
+    const place = it.placeOf(skipOuter((skipOuter(expression.expression) as ts.PropertyAccessExpression).expression), expression.arguments[0]!);
+    if (place) return [after, it.markEmptyByLookup(place, after)];
+  }
+  // `if (old)`, `if (map.get(k))`, `if (entry.timer)`: falsy means nothing is stored there.
+  const ref = it.slotRef(expression);
+  if (ref) return [after, it.markEmptyByLookup(ref.ref, after, ref.slot)];
+  return [after, after];
+}
+
+export function comparison(it: Interpreter, expression: ts.BinaryExpression, state: State): [State, State] {
+  const operator = expression.operatorToken.kind;
+  const equality =
+    operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken
+      ? true
+      : operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken
+        ? false
+        : undefined;
+  if (operator === ts.SyntaxKind.InKeyword) {
+    const place = it.placeOf(skipOuter(expression.right), expression.left);
+    return place ? [state, it.markEmptyByLookup(place, state)] : [state, state];
+  }
+  if (equality === undefined) return [state, state];
+  const left = skipOuter(expression.left);
+  const right = skipOuter(expression.right);
+  // `old === undefined`, `typeof old === 'undefined'`, and `old === next` (setting the same value again).
+  let subject: ts.Expression | undefined;
+  if (isNullish(right)) subject = left;
+  else if (isNullish(left)) subject = right;
+  else if (ts.isTypeOfExpression(left) && ts.isStringLiteral(right) && right.text === 'undefined') subject = left.expression;
+  else subject = left;
+  const ref = subject && it.slotRef(subject);
+  const target = ref ?? (subject === left ? it.slotRef(right) : undefined);
+  if (!target) return [state, state];
+  const empty = it.markEmptyByLookup(target.ref, state, target.slot);
+  return equality ? [empty, state] : [state, empty];
+}
+
+/** The place holds nothing (or nothing that needs releasing) on this path. */
+export function markEmpty(it: Interpreter, ref: ValueRef, state: State, slot = '*'): State {
+  return it.release(ref, slot, state, false);
+}
+
+/** A look-up found nothing: the place is empty, unless this container's look-ups cannot tell. */
+export function markEmptyByLookup(it: Interpreter, ref: ValueRef, state: State, slot = '*'): State {
+  const place = ref.kind === 'place' ? ref : ref.kind === 'variable' ? state.aliases.get(ref.name) : undefined;
+  if (place?.kind === 'place' && it.options.untrustedLookups?.has(place.container)) return state;
+  return it.markEmpty(ref, state, slot);
+}
+
+export function expression(it: Interpreter, node: ts.Expression, state: State): State {
+  if (state.dead) return state;
+  const expression = node;
+  if (ts.isBinaryExpression(expression)) return it.binary(expression, state);
+  if (ts.isConditionalExpression(expression)) {
+    const [whenTrue, whenFalse] = it.condition(expression.condition, state);
+    return join([it.expression(expression.whenTrue, whenTrue), it.expression(expression.whenFalse, whenFalse)]);
+  }
+  if (ts.isCallExpression(expression)) return it.call(expression, state);
+  if (ts.isNewExpression(expression)) {
+    const [executor] = expression.arguments ?? [];
+    if (executor && isPromiseExecutor(executor)) return it.inline(executor, state);
+    let current = it.children(expression, state);
+    for (const argument of expression.arguments ?? []) current = it.escape(argument, current);
+    return current;
+  }
+  if (ts.isArrowFunction(expression) || ts.isFunctionExpression(expression) || ts.isClassExpression(expression)) {
+    return it.closure(expression, state);
+  }
+  if (ts.isDeleteExpression(expression)) {
+    const after = it.expression(expression.expression, state);
+    return it.dropOrFact(expression, after);
+  }
+  if (ts.isArrayLiteralExpression(expression) || ts.isObjectLiteralExpression(expression)) {
+    let current = it.children(expression, state);
+    for (const element of ts.isArrayLiteralExpression(expression) ? expression.elements : expression.properties) {
+      if (ts.isPropertyAssignment(element)) current = it.escape(element.initializer, current);
+      else if (ts.isShorthandPropertyAssignment(element)) current = it.escape(element.name, current);
+      else if (ts.isSpreadElement(element) || ts.isSpreadAssignment(element)) {
+        if (!it.manyRef(element.expression, current)) current = it.escape(element.expression, current);
+      } else if (!ts.isObjectLiteralElement(element)) current = it.escape(element, current);
+    }
+    return current;
+  }
+  if (ts.isYieldExpression(expression)) {
+    let current = it.children(expression, state);
+    if (expression.expression) current = it.escape(expression.expression, current);
+    return current;
+  }
+  return it.children(expression, state);
+}
+
+export function children(it: Interpreter, node: ts.Node, state: State): State {
+  let current = state;
+  ts.forEachChild(node, (child) => {
+    if (current.dead) return;
+    if (ts.isBlock(child)) current = it.statements(child.statements, current);
+    else if (isStatementNode(child)) current = it.statement(child, current);
+    else if (isExpressionNode(child)) current = it.expression(child, current);
+    else current = it.children(child, current);
+  });
+  return current;
+}
+
+export function binary(it: Interpreter, node: ts.BinaryExpression, state: State): State {
+  const operator = node.operatorToken.kind;
+  if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
+    const [whenTrue, whenFalse] = it.condition(node.left, state);
+    const right = it.expression(node.right, operator === ts.SyntaxKind.AmpersandAmpersandToken ? whenTrue : whenFalse);
+    return join([operator === ts.SyntaxKind.AmpersandAmpersandToken ? whenFalse : whenTrue, right]);
+  }
+  if (operator === ts.SyntaxKind.QuestionQuestionToken) {
+    const left = it.expression(node.left, state);
+    return join([left, it.expression(node.right, left)]);
+  }
+  if (operator === ts.SyntaxKind.EqualsToken) return it.assignment(node, state);
+  if (
+    operator === ts.SyntaxKind.QuestionQuestionEqualsToken ||
+    operator === ts.SyntaxKind.BarBarEqualsToken ||
+    operator === ts.SyntaxKind.AmpersandAmpersandEqualsToken
+  ) {
+    // `map[k] ??= create()` never overwrites a stored value.
+    const left = it.expression(node.left, state);
+    return join([left, it.expression(node.right, left)]);
+  }
+  if (isAssignmentOperator(operator)) {
+    let current = it.children(node, state);
+    const target = skipOuter(node.left);
+    if (ts.isIdentifier(target)) current = it.kill([target.text], current);
+    return current;
+  }
+  return it.children(node, state);
+}
+
+export function assignment(it: Interpreter, node: ts.BinaryExpression, state: State): State {
+  const target = skipOuter(node.left);
+  let current = state;
+  if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
+    current = it.expression(target.expression, current);
+    if (ts.isElementAccessExpression(target)) current = it.expression(target.argumentExpression, current);
+  }
+  current = it.expression(node.right, current);
+  if (ts.isIdentifier(target)) {
+    const dropId = it.dropIds.get(node);
+    if (dropId !== undefined) current = it.drop(dropId, current);
+    return it.bind(target, node.right, current);
+  }
+  if (ts.isArrayLiteralExpression(target) || ts.isObjectLiteralExpression(target)) {
+    return it.kill(assignedNames(target), current);
+  }
+  // Stored in a field or another container: handed on.
+  current = it.escape(node.right, current);
+  return it.dropOrFact(node, current);
+}
+
+/** Any other closure: a value it names is released or handed on through it. */
+export function closure(it: Interpreter, node: ts.Node, state: State): State {
+  let current = state;
+  const visit = (child: ts.Node): void => {
+    if (ts.isIdentifier(child) && !isPropertyName(child)) {
+      const name = child.text;
+      if (current.aliases.has(name)) current = it.release({ kind: 'variable', name }, '*', current);
+    }
+    ts.forEachChild(child, visit);
+  };
+  ts.forEachChild(node, visit);
+  return current;
+}
+
+/** A value in a position that hands it on: returned, stored, put in a literal. */
+export function escape(it: Interpreter, expression: ts.Expression, state: State): State {
+  const ref = it.slotRef(expression);
+  if (ref) return it.release(ref.ref, ref.slot, state);
+  const many = it.manyRef(expression, state);
+  if (many) return it.releaseMany(many, '*', state);
+  return state;
+}
+
+/** A name a value reference depends on: a field alias of `map[key]` dies with `key`. */
+function refMentions(ref: ValueRef, name: string): boolean {
+  if (ref.kind === 'variable') return ref.name === name;
+  if (ref.kind === 'place') return ref.keyRoots.includes(name) || ref.containerRoots.includes(name);
+  return false;
+}
+
+function isNullish(node: ts.Expression): boolean {
+  return (
+    node.kind === ts.SyntaxKind.NullKeyword ||
+    (ts.isIdentifier(node) && node.text === 'undefined') ||
+    (ts.isVoidExpression(node) && ts.isNumericLiteral(node.expression))
+  );
+}
+
+function isPropertyName(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  return (ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isPropertyAssignment(parent) && parent.name === node);
+}
+
+function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+}
+
+function assignedNames(pattern: ts.Expression): string[] {
+  const names: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) names.push(node.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(pattern);
+  return names;
+}
+
+function isStatementNode(node: ts.Node): node is ts.Statement {
+  return ts.isStatement(node) || ts.isVariableStatement(node);
+}
+
+function isExpressionNode(node: ts.Node): node is ts.Expression {
+  return ts.isExpression(node);
+}

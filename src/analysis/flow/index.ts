@@ -1,0 +1,84 @@
+/**
+ * "Is the dropped value released, or handed on, on every path?"
+ *
+ * A forward dataflow over one function's TypeScript AST. ESLint's code paths know the graph but
+ * not what a branch tested, and the answers here hinge on tests (`if (!map.has(k))`,
+ * `if (old) old.stop()`), so the walk follows the structured control flow itself. The state of a
+ * path is in state.ts; the interpreter's parts are statements.ts, expressions.ts, calls.ts and
+ * values.ts; helpers are summarized once per declaration (summaries.ts). A drop still pending
+ * when the function completes normally is reported.
+ */
+import ts from 'typescript';
+
+import { memoValue, type AnalysisSession } from '../session.js';
+import { isFunctionLike, skipOuter } from '../syntax/expressions.js';
+import { FunctionAnalysis } from './analysis.js';
+import { emptyState } from './state.js';
+import { SummaryCache } from './summaries.js';
+import type { DropSite, DropVerdict, FlowOptions } from './types.js';
+
+export type { ContainerVocabulary, DropSite, DropTarget, DropVerdict, FlowOptions, ReleaseVocabulary } from './types.js';
+
+/** One helper summary cache per program, resolving callees through its checker. */
+const HELPERS = memoValue('flow.helpers', (session) => {
+  const resolved = new WeakMap<ts.CallExpression, ts.FunctionLikeDeclaration | null>();
+  return new SummaryCache((call) => {
+    const cached = resolved.get(call);
+    if (cached !== undefined) return cached ?? undefined;
+    const result = resolveCallee(call, session);
+    resolved.set(call, result ?? null);
+    return result;
+  });
+});
+
+/**
+ * Analyzes one function (or source file) for the given drops and returns a verdict per drop.
+ * Drops that the walk never reaches (dead code) get no obligations.
+ */
+export function analyzeDrops(body: ts.Node, drops: readonly DropSite[], options: FlowOptions, session: AnalysisSession): DropVerdict[] {
+  const analysis = new FunctionAnalysis(drops, options, session.value(HELPERS), 0);
+  const runnable = isFunctionLike(body) ? body.body : ts.isClassStaticBlockDeclaration(body) ? body.body : ts.isPropertyDeclaration(body) ? body.initializer : body;
+  if (!runnable) return drops.map(() => ({ unreleasedSlots: [], owedAtDrop: false, releasedOnSomePath: false }));
+  let initial = emptyState();
+  initial = analysis.bindForEachParameters(body, initial);
+  for (const drop of drops) {
+    if (drop.storedAs !== undefined && drop.target.kind === 'key') {
+      initial.aliases.set(drop.storedAs, { kind: 'place', container: drop.container, key: drop.target.key, roots: [...drop.containerRoots, ...drop.target.keyRoots] });
+    }
+  }
+  const end = analysis.run(runnable, initial);
+  return drops.map((_, index) => {
+    const owed = end.pending.get(index);
+    const missed = analysis.missedWhen.get(index);
+    return {
+      unreleasedSlots: owed ? [...owed] : [],
+      owedAtDrop: analysis.owedAtDrop.has(index),
+      releasedOnSomePath: analysis.releasedSomewhere.has(index),
+      ...(missed && { missedWhen: missed }),
+    };
+  });
+}
+
+/** Slots of the argument at `index` that `fn` releases or hands on on every path: `['*']`, `['timer']`, or none. */
+export function releasedSlots(fn: ts.FunctionLikeDeclaration, index: number, options: FlowOptions, session: AnalysisSession): string[] {
+  return session.value(HELPERS).releasedSlots(fn, index, options, 1);
+}
+
+/** The declaration with a body that a call runs: a function, a method, an arrow stored in a const or field. */
+function resolveCallee(call: ts.CallExpression, session: AnalysisSession): ts.FunctionLikeDeclaration | undefined {
+  const { checker, program } = session;
+  const callee = skipOuter(call.expression);
+  const location = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+  let symbol = checker.getSymbolAtLocation(location);
+  if (!symbol) return undefined;
+  if (symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  for (const declaration of symbol.declarations ?? []) {
+    if (declaration.getSourceFile().isDeclarationFile || program.isSourceFileFromExternalLibrary(declaration.getSourceFile())) continue;
+    if (isFunctionLike(declaration) && declaration.body) return declaration;
+    if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer) {
+      const initializer = skipOuter(declaration.initializer);
+      if ((ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) && initializer.body) return initializer;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,165 @@
+/**
+ * The state of one path through a function, and how paths join.
+ *
+ *  - must-facts (kept only when true on every incoming path): a place's value needs no release
+ *    (absent, released, handed on), all values of a container released, a variable's value released;
+ *  - aliases (`const old = map.get(k)`, `const { timer } = entry`), kept only when identical on
+ *    every path;
+ *  - pending drops (a may-fact: unreleased on some path), each with its unpaid slots.
+ */
+/** What a local name stands for on the current path. */
+export type Alias =
+  | { kind: 'place'; container: string; key: string; roots: readonly string[] }
+  /** One field of a value: `timer` after `const { timer } = map.get(k)!` or `map.set(k, { timer })`. */
+  | { kind: 'field'; ref: ValueRef; slot: string }
+  | { kind: 'dropped'; drop: number; many: boolean }
+  | { kind: 'values'; container: string }
+  | { kind: 'element'; source: string; container?: string; keyVariable?: string }
+  | { kind: 'keyOf'; container: string };
+
+export interface Fact {
+  roots: readonly string[];
+}
+
+export interface State {
+  facts: CowMap<string, Fact>;
+  aliases: CowMap<string, Alias>;
+  pending: CowMap<number, ReadonlySet<string>>;
+  dead: boolean;
+}
+
+export function emptyState(): State {
+  return { facts: new CowMap(), aliases: new CowMap(), pending: new CowMap(), dead: false };
+}
+
+/**
+ * A Map copied on its first write after it was shared: cloning a state at every step is
+ * then constant time, and only the maps a step changes are copied (long bodies with many
+ * drops stay linear instead of quadratic).
+ */
+export class CowMap<K, V> implements Iterable<[K, V]> {
+  #map: Map<K, V>;
+  #shared: { count: number };
+
+  constructor(map: Map<K, V> = new Map(), shared: { count: number } = { count: 1 }) {
+    this.#map = map;
+    this.#shared = shared;
+  }
+
+  fork(): CowMap<K, V> {
+    this.#shared.count++;
+    return new CowMap(this.#map, this.#shared);
+  }
+
+  #own(): Map<K, V> {
+    if (this.#shared.count > 1) {
+      this.#shared.count--;
+      this.#map = new Map(this.#map);
+      this.#shared = { count: 1 };
+    }
+    return this.#map;
+  }
+
+  get size(): number {
+    return this.#map.size;
+  }
+  get(key: K): V | undefined {
+    return this.#map.get(key);
+  }
+  has(key: K): boolean {
+    return this.#map.has(key);
+  }
+  set(key: K, value: V): this {
+    this.#own().set(key, value);
+    return this;
+  }
+  delete(key: K): boolean {
+    return this.#map.has(key) ? this.#own().delete(key) : false;
+  }
+  keys(): IterableIterator<K> {
+    return this.#map.keys();
+  }
+  [Symbol.iterator](): IterableIterator<[K, V]> {
+    return this.#map[Symbol.iterator]();
+  }
+}
+
+/**
+ * A loop's or a `forEach` callback's names for one element of `source`: the value (and, for
+ * entries of a container, the key it is stored under).
+ */
+export function bindEntry(valueName: string, keyName: string | undefined, source: ManyRef, state: State): State {
+  const container = source.kind === 'container' ? source.container : undefined;
+  const next = cloneState(state);
+  next.aliases.set(valueName, {
+    kind: 'element',
+    source: manyRefSource(source),
+    ...(container !== undefined && { container }),
+    ...(keyName !== undefined && { keyVariable: keyName }),
+  });
+  if (keyName !== undefined && container !== undefined) next.aliases.set(keyName, { kind: 'keyOf', container });
+  return next;
+}
+
+/** Pending slots are replaced, never changed in place: states share them. */
+export function cloneState(state: State): State {
+  return { facts: state.facts.fork(), aliases: state.aliases.fork(), pending: state.pending.fork(), dead: state.dead };
+}
+
+export const deadState = (): State => ({ ...emptyState(), dead: true });
+
+export function join(states: readonly State[]): State {
+  const live = states.filter((state) => !state.dead);
+  if (live.length === 0) return deadState();
+  const [first, ...rest] = live;
+  const result = cloneState(first!);
+  for (const other of rest) {
+    // A fact about the whole value ('*') covers the same fact about one slot of it.
+    const before = new Map(result.facts);
+    for (const key of before.keys()) if (!other.facts.has(key) && !other.facts.has(wholeSlotKey(key))) result.facts.delete(key);
+    for (const [key, fact] of other.facts) if (!before.has(key) && before.has(wholeSlotKey(key))) result.facts.set(key, fact);
+    for (const [name, alias] of [...result.aliases]) {
+      const otherAlias = other.aliases.get(name);
+      if (!otherAlias || JSON.stringify(otherAlias) !== JSON.stringify(alias)) result.aliases.delete(name);
+    }
+    for (const [id, slots] of other.pending) {
+      const mine = result.pending.get(id);
+      result.pending.set(id, mine ? new Set([...mine, ...slots]) : slots);
+    }
+  }
+  return result;
+}
+
+/** The same fact for the whole value: every fact key ends in its slot. */
+function wholeSlotKey(key: string): string {
+  return `${key.slice(0, key.lastIndexOf('\u0000') + 1)}*`;
+}
+
+export const placeFact = (container: string, key: string, slot: string): string => `p\u0000${container}\u0000${key}\u0000${slot}`;
+export const allFact = (container: string, slot: string): string => `a\u0000${container}\u0000${slot}`;
+export const variableFact = (name: string, slot: string): string => `v\u0000${name}\u0000${slot}`;
+export const elementFact = (source: string, slot: string): string => `e\u0000${source}\u0000${slot}`;
+
+/** A value reference that facts and obligations can be attached to. */
+export type ValueRef =
+  | { kind: 'place'; container: string; key: string; keyRoots: readonly string[]; containerRoots: readonly string[] }
+  | { kind: 'variable'; name: string }
+  | { kind: 'dropResult'; drop: number };
+
+/** A collection of values: a container, a copy of its values, or values a drop removed. */
+export type ManyRef = { kind: 'container'; container: string; roots: readonly string[] } | { kind: 'dropped'; drop: number };
+
+export const manyRefSource = (ref: ManyRef): string => (ref.kind === 'container' ? `c:${ref.container}` : `d:${ref.drop}`);
+
+/** Same facts, aliases and pending drops: a loop's head has reached its fixpoint. */
+export function sameState(a: State, b: State): boolean {
+  if (a.dead !== b.dead || a.facts.size !== b.facts.size || a.aliases.size !== b.aliases.size || a.pending.size !== b.pending.size) return false;
+  for (const key of a.facts.keys()) if (!b.facts.has(key)) return false;
+  for (const [name, alias] of a.aliases) if (JSON.stringify(alias) !== JSON.stringify(b.aliases.get(name))) return false;
+  for (const [id, slots] of a.pending) {
+    const other = b.pending.get(id);
+    if (!other || other.size !== slots.size || [...slots].some((slot) => !other.has(slot))) return false;
+  }
+  return true;
+}
+

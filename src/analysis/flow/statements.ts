@@ -1,0 +1,302 @@
+/**
+ * Statements and control flow: blocks, declarations, `if`, loops (two passes to a fixpoint),
+ * `switch` with fallthrough, `break`/`continue` with labels, `try`/`catch`/`finally` (returns
+ * run through `finally`), `return` and `throw` (a path that throws owes nothing).
+ */
+import ts from 'typescript';
+
+import { boundNames, skipOuter } from '../syntax/expressions.js';
+import type { FinallyContext, FlowContext, Interpreter } from './interpreter.js';
+import { bindEntry, cloneState, deadState, emptyState, join, manyRefSource, sameState, type ManyRef, type State } from './state.js';
+
+/** Loops nested deeper than this are analyzed in one widened pass. */
+const MAX_EXACT_LOOP_DEPTH = 3;
+
+export function statements(it: Interpreter, list: readonly ts.Statement[], state: State): State {
+  let current = state;
+  for (const statement of list) {
+    if (current.dead) break;
+    current = it.statement(statement, current);
+  }
+  return current;
+}
+
+export function statement(it: Interpreter, node: ts.Statement, state: State): State {
+  if (state.dead) return state;
+  switch (node.kind) {
+    case ts.SyntaxKind.Block: {
+      // Names declared in a block end with it: a later name of the same spelling is another variable.
+      const end = it.statements((node as ts.Block).statements, state);
+      return end.dead ? end : it.kill(blockScopedNames(node as ts.Block), end);
+    }
+    case ts.SyntaxKind.ExpressionStatement:
+      return it.expression((node as ts.ExpressionStatement).expression, state);
+    case ts.SyntaxKind.VariableStatement:
+      return it.variableList((node as ts.VariableStatement).declarationList, state);
+    case ts.SyntaxKind.IfStatement:
+      return it.ifStatement(node as ts.IfStatement, state);
+    case ts.SyntaxKind.ReturnStatement: {
+      const { expression } = node as ts.ReturnStatement;
+      let current = expression ? it.expression(expression, state) : state;
+      if (expression) current = it.escape(expression, current);
+      current = cloneState(current);
+      it.exitFunction(current);
+      return deadState();
+    }
+    case ts.SyntaxKind.ThrowStatement:
+      it.expression((node as ts.ThrowStatement).expression, state);
+      return deadState();
+    case ts.SyntaxKind.BreakStatement:
+    case ts.SyntaxKind.ContinueStatement:
+      return it.jump(node as ts.BreakOrContinueStatement, state);
+    case ts.SyntaxKind.ForStatement:
+    case ts.SyntaxKind.ForOfStatement:
+    case ts.SyntaxKind.ForInStatement:
+    case ts.SyntaxKind.WhileStatement:
+    case ts.SyntaxKind.DoStatement:
+      return it.loop(node as ts.IterationStatement, state, []);
+    case ts.SyntaxKind.LabeledStatement:
+      return it.labeled(node as ts.LabeledStatement, state);
+    case ts.SyntaxKind.SwitchStatement:
+      return it.switchStatement(node as ts.SwitchStatement, state, []);
+    case ts.SyntaxKind.TryStatement:
+      return it.tryStatement(node as ts.TryStatement, state);
+    case ts.SyntaxKind.FunctionDeclaration:
+    case ts.SyntaxKind.ClassDeclaration:
+    case ts.SyntaxKind.InterfaceDeclaration:
+    case ts.SyntaxKind.TypeAliasDeclaration:
+    case ts.SyntaxKind.EnumDeclaration:
+    case ts.SyntaxKind.ModuleDeclaration:
+    case ts.SyntaxKind.ImportDeclaration:
+    case ts.SyntaxKind.ExportDeclaration:
+    case ts.SyntaxKind.EmptyStatement:
+      return state;
+    default:
+      return it.children(node, state);
+  }
+}
+
+export function exitFunction(it: Interpreter, state: State): void {
+  const handler = it.finallyStack.at(-1);
+  if (handler) handler.returns.push(state);
+  else it.exits.push(state);
+}
+
+export function variableList(it: Interpreter, list: ts.VariableDeclarationList, state: State): State {
+  let current = state;
+  const isUsing = (list.flags & ts.NodeFlags.Using) !== 0;
+  for (const declaration of list.declarations) {
+    if (declaration.initializer) current = it.expression(declaration.initializer, current);
+    current = it.bind(declaration.name, declaration.initializer, current);
+    if (isUsing && declaration.initializer) {
+      // `using x = value`: disposed when the block ends, on every path out of it.
+      current = it.release(it.valueRef(declaration.initializer), '*', current);
+    }
+  }
+  return current;
+}
+
+export function ifStatement(it: Interpreter, node: ts.IfStatement, state: State): State {
+  const [whenTrue, whenFalse] = it.condition(node.expression, state);
+  const afterThen = it.statement(node.thenStatement, whenTrue);
+  const afterElse = node.elseStatement ? it.statement(node.elseStatement, whenFalse) : whenFalse;
+  it.noteDivergence(node.expression, afterThen, afterElse);
+  return join([afterThen, afterElse]);
+}
+
+/** Remembers a test after which a drop is released on one side only, for the message. */
+export function noteDivergence(it: Interpreter, test: ts.Expression, afterTrue: State, afterFalse: State): void {
+  if (afterTrue.dead || afterFalse.dead) return;
+  for (const key of afterTrue.facts.keys()) if (!afterFalse.facts.has(key)) it.factDivergence.set(key, { test, whenTrue: false });
+  for (const key of afterFalse.facts.keys()) if (!afterTrue.facts.has(key)) it.factDivergence.set(key, { test, whenTrue: true });
+  for (const [id] of afterTrue.pending) {
+    if (!afterFalse.pending.has(id) && !it.missedWhen.has(id)) it.missedWhen.set(id, { test, whenTrue: true });
+  }
+  for (const [id] of afterFalse.pending) {
+    if (!afterTrue.pending.has(id) && !it.missedWhen.has(id)) it.missedWhen.set(id, { test, whenTrue: false });
+  }
+}
+
+export function jump(it: Interpreter, node: ts.BreakOrContinueStatement, state: State): State {
+  const label = node.label?.text;
+  const isBreak = node.kind === ts.SyntaxKind.BreakStatement;
+  for (let index = it.flowStack.length - 1; index >= 0; index--) {
+    const flow = it.flowStack[index]!;
+    const matches = label !== undefined ? flow.labels.includes(label) : isBreak ? flow.isLoop || flow.isSwitch : flow.isLoop;
+    if (!matches) continue;
+    if (isBreak) flow.breaks.push(state);
+    else flow.continues.push(state);
+    break;
+  }
+  return deadState();
+}
+
+export function labeled(it: Interpreter, node: ts.LabeledStatement, state: State): State {
+  const labels: string[] = [node.label.text];
+  let inner: ts.Statement = node.statement;
+  while (ts.isLabeledStatement(inner)) {
+    labels.push(inner.label.text);
+    inner = inner.statement;
+  }
+  if (ts.isIterationStatement(inner, false)) return it.loop(inner, state, labels);
+  if (ts.isSwitchStatement(inner)) return it.switchStatement(inner, state, labels);
+  const flow: FlowContext = { breaks: [], continues: [], labels, isLoop: false, isSwitch: false };
+  it.flowStack.push(flow);
+  const end = it.statement(inner, state);
+  it.flowStack.pop();
+  return join([end, ...flow.breaks]);
+}
+
+export function loop(it: Interpreter, node: ts.IterationStatement, state: State, labels: string[]): State {
+  let entry = state;
+  if (ts.isForStatement(node) && node.initializer) {
+    entry = ts.isVariableDeclarationList(node.initializer) ? it.variableList(node.initializer, entry) : it.expression(node.initializer, entry);
+  }
+  let elementSource: ManyRef | undefined;
+  if (ts.isForOfStatement(node) || ts.isForInStatement(node)) {
+    entry = it.expression(node.expression, entry);
+    if (ts.isForOfStatement(node)) elementSource = it.manyRef(node.expression, entry);
+  }
+
+  const runBody = (head: State): { end: State; exit: State; flow: FlowContext } => {
+    const flow: FlowContext = { breaks: [], continues: [], labels, isLoop: true, isSwitch: false };
+    it.flowStack.push(flow);
+    let bodyStart: State;
+    let exit: State;
+    if (ts.isDoStatement(node)) {
+      bodyStart = head;
+      exit = deadState();
+    } else if ((ts.isWhileStatement(node) || ts.isForStatement(node)) && (ts.isWhileStatement(node) || node.condition)) {
+      const [whenTrue, whenFalse] = it.condition(ts.isWhileStatement(node) ? node.expression : node.condition!, head);
+      bodyStart = whenTrue;
+      exit = whenFalse;
+    } else {
+      bodyStart = head;
+      exit = ts.isForStatement(node) ? deadState() : head;
+    }
+    if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && ts.isVariableDeclarationList(node.initializer)) {
+      const declaration = node.initializer.declarations[0];
+      if (declaration) bodyStart = it.bindLoopVariable(declaration.name, elementSource, ts.isForInStatement(node), bodyStart);
+    } else if (ts.isForOfStatement(node) || ts.isForInStatement(node)) {
+      const target = skipOuter(node.initializer as ts.Expression);
+      if (ts.isIdentifier(target)) bodyStart = it.kill([target.text], bodyStart);
+    }
+    if (elementSource) bodyStart = it.clearElementFacts(elementSource, bodyStart);
+    let end = it.statement(node.statement, bodyStart);
+    end = join([end, ...flow.continues]);
+    if (ts.isForStatement(node) && node.incrementor) end = it.expression(node.incrementor, end);
+    if (ts.isDoStatement(node)) {
+      const [whenTrue, whenFalse] = it.condition(node.expression, end);
+      exit = whenFalse;
+      end = whenTrue;
+    }
+    it.flowStack.pop();
+    return { end, exit, flow };
+  };
+
+  // Two passes reach the fixpoint of a loop; a second pass is skipped when the first changed
+  // nothing. Deeply nested loops would double the work per level, so past a few levels the
+  // body runs once from a state that assumes nothing (no must-facts, no aliases): sound, and linear.
+  it.loopDepth++;
+  let second: { end: State; exit: State; flow: FlowContext };
+  try {
+    if (it.loopDepth > MAX_EXACT_LOOP_DEPTH) {
+      const widened: State = { ...emptyState(), pending: entry.pending.fork(), dead: entry.dead };
+      const once = runBody(widened);
+      second = { ...once, exit: join([once.exit, once.end]) };
+    } else {
+      const first = runBody(entry);
+      const head = join([entry, first.end]);
+      second = sameState(head, entry) ? first : runBody(head);
+    }
+  } finally {
+    it.loopDepth--;
+  }
+  let exit = second.exit;
+  if (elementSource && ts.isForOfStatement(node)) {
+    // Every element released in the body: all of them are released once the loop runs out.
+    exit = it.releaseElements(elementSource, second.end, exit);
+  }
+  return join([exit, ...second.flow.breaks]);
+}
+
+export function bindLoopVariable(it: Interpreter, name: ts.BindingName, source: ManyRef | undefined, isForIn: boolean, state: State): State {
+  const next = it.kill(boundNames(name), state);
+  if (!source || isForIn) return next;
+  if (ts.isIdentifier(name)) return bindEntry(name.text, undefined, source, next);
+  if (ts.isArrayBindingPattern(name)) {
+    // `for (const [key, value] of map)`: entries.
+    const [keyElement, valueElement] = name.elements;
+    const keyName = keyElement && ts.isBindingElement(keyElement) && ts.isIdentifier(keyElement.name) ? keyElement.name.text : undefined;
+    if (valueElement && ts.isBindingElement(valueElement) && ts.isIdentifier(valueElement.name)) return bindEntry(valueElement.name.text, keyName, source, next);
+  }
+  return next;
+}
+
+export function clearElementFacts(it: Interpreter, source: ManyRef, state: State): State {
+  const prefix = `e\u0000${manyRefSource(source)}\u0000`;
+  const next = cloneState(state);
+  for (const key of [...next.facts.keys()]) if (key.startsWith(prefix)) next.facts.delete(key);
+  return next;
+}
+
+/** When every path through the body released the element, the loop released them all. */
+export function releaseElements(it: Interpreter, source: ManyRef, bodyEnd: State, exit: State): State {
+  if (bodyEnd.dead || exit.dead) return exit;
+  const prefix = `e\u0000${manyRefSource(source)}\u0000`;
+  let next = exit;
+  for (const key of bodyEnd.facts.keys()) {
+    if (!key.startsWith(prefix)) continue;
+    next = it.releaseMany(source, key.slice(prefix.length), next);
+  }
+  return it.clearElementFacts(source, next);
+}
+
+export function switchStatement(it: Interpreter, node: ts.SwitchStatement, state: State, labels: string[]): State {
+  const afterDiscriminant = it.expression(node.expression, state);
+  const flow: FlowContext = { breaks: [], continues: [], labels, isLoop: false, isSwitch: true };
+  it.flowStack.push(flow);
+  let fallthrough = deadState();
+  let hasDefault = false;
+  let testsState = afterDiscriminant;
+  for (const clause of node.caseBlock.clauses) {
+    if (ts.isCaseClause(clause)) testsState = it.expression(clause.expression, testsState);
+    else hasDefault = true;
+    const entry = join([testsState, fallthrough]);
+    fallthrough = it.statements(clause.statements, entry);
+  }
+  it.flowStack.pop();
+  return join([fallthrough, ...flow.breaks, ...(hasDefault ? [] : [testsState])]);
+}
+
+export function tryStatement(it: Interpreter, node: ts.TryStatement, state: State): State {
+  const handler: FinallyContext | undefined = node.finallyBlock ? { block: node.finallyBlock, returns: [] } : undefined;
+  if (handler) it.finallyStack.push(handler);
+  const afterTry = it.statements(node.tryBlock.statements, state);
+  let afterCatch = deadState();
+  if (node.catchClause) {
+    // Any statement of the try block may have thrown: the catch starts from what held throughout.
+    let catchEntry = join([state, afterTry.dead ? state : afterTry]);
+    if (node.catchClause.variableDeclaration) catchEntry = it.kill(boundNames(node.catchClause.variableDeclaration.name), catchEntry);
+    afterCatch = it.statements(node.catchClause.block.statements, catchEntry);
+  }
+  if (!handler) return join([afterTry, afterCatch]);
+  it.finallyStack.pop();
+  const normal = it.statements(handler.block.statements, join([afterTry, afterCatch]));
+  for (const returned of handler.returns) {
+    const afterFinally = it.statements(handler.block.statements, returned);
+    if (!afterFinally.dead) it.exitFunction(afterFinally);
+  }
+  return normal;
+}
+
+/** `let`/`const`/`using` names, classes and functions declared directly in a block. */
+function blockScopedNames(block: ts.Block): string[] {
+  const names: string[] = [];
+  for (const statement of block.statements) {
+    if (ts.isVariableStatement(statement) && (statement.declarationList.flags & ts.NodeFlags.BlockScoped) !== 0) {
+      for (const declaration of statement.declarationList.declarations) names.push(...boundNames(declaration.name));
+    } else if ((ts.isClassDeclaration(statement) || ts.isFunctionDeclaration(statement)) && statement.name) names.push(statement.name.text);
+  }
+  return names;
+}

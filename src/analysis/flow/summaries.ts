@@ -1,0 +1,109 @@
+/**
+ * Helpers with bodies in the program, summarized once per declaration and vocabulary: which
+ * places and containers a helper empties or releases, and which slots of each argument it
+ * releases or hands on, on every path. A summary runs the same engine on the helper's body.
+ */
+import ts from 'typescript';
+
+import { FunctionAnalysis } from './analysis.js';
+import { MAX_HELPER_DEPTH } from './calls.js';
+import type { HelperEffects, HelperSummaries } from './interpreter.js';
+import { emptyState } from './state.js';
+import type { FlowOptions } from './types.js';
+
+/** Summaries of helpers, computed once per declaration and vocabulary. */
+export class SummaryCache implements HelperSummaries {
+  constructor(readonly resolve: (call: ts.CallExpression) => ts.FunctionLikeDeclaration | undefined) {}
+
+  readonly #effects = new Map<string, WeakMap<ts.Node, HelperEffects | null>>();
+  readonly #releasedSlots = new Map<string, WeakMap<ts.Node, string[][]>>();
+  readonly #inProgress = new Set<ts.Node>();
+  readonly #keys = new WeakMap<FlowOptions, string>();
+
+  #keyOf(options: FlowOptions): string {
+    let key = this.#keys.get(options);
+    if (key === undefined) this.#keys.set(options, (key = vocabularyKey(options)));
+    return key;
+  }
+
+  effects(helper: ts.FunctionLikeDeclaration, options: FlowOptions, depth: number): HelperEffects | undefined {
+    const vocabularyKey = this.#keyOf(options);
+    let byNode = this.#effects.get(vocabularyKey);
+    if (!byNode) this.#effects.set(vocabularyKey, (byNode = new WeakMap()));
+    const cached = byNode.get(helper);
+    if (cached !== undefined) return cached ?? undefined;
+    if (!helper.body || this.#inProgress.has(helper) || depth > MAX_HELPER_DEPTH) return undefined;
+    this.#inProgress.add(helper);
+    let result: HelperEffects | null = null;
+    try {
+      const analysis = new FunctionAnalysis([], options, this, depth);
+      const end = analysis.run(helper.body, emptyState());
+      const parameters = helper.parameters.map((parameter) => (ts.isIdentifier(parameter.name) ? parameter.name.text : undefined));
+      const effects: HelperEffects = { places: [], all: [] };
+      if (!end.dead) {
+        for (const key of end.facts.keys()) {
+          const [kind, container, second, third] = key.split('\u0000');
+          if (!container || !isSharedContainer(container)) continue;
+          if (kind === 'a' && second !== undefined) effects.all.push({ container, slot: second });
+          if (kind === 'p' && second !== undefined && third !== undefined) {
+            const parameterIndex = parameters.indexOf(second);
+            if (parameterIndex >= 0) effects.places.push({ container, parameterIndex, slot: third });
+          }
+        }
+      }
+      result = effects;
+    } finally {
+      this.#inProgress.delete(helper);
+    }
+    byNode.set(helper, result);
+    return result ?? undefined;
+  }
+
+  /** Slots of the argument at `index` that the helper releases or hands on on every path: `['*']`, `['timer']`, or none. */
+  releasedSlots(helper: ts.FunctionLikeDeclaration, index: number, options: FlowOptions, depth: number): string[] {
+    const vocabularyKey = this.#keyOf(options);
+    let byNode = this.#releasedSlots.get(vocabularyKey);
+    if (!byNode) this.#releasedSlots.set(vocabularyKey, (byNode = new WeakMap()));
+    let cached = byNode.get(helper);
+    if (!cached) {
+      cached = this.#computeReleasedSlots(helper, options, depth);
+      byNode.set(helper, cached);
+    }
+    if (index >= helper.parameters.length) {
+      // Extra arguments reach a rest parameter or `arguments`: assume kept.
+      return helper.parameters.some((parameter) => parameter.dotDotDotToken) ? ['*'] : [];
+    }
+    return cached[index] ?? ['*'];
+  }
+
+  #computeReleasedSlots(helper: ts.FunctionLikeDeclaration, options: FlowOptions, depth: number): string[][] {
+    if (!helper.body || this.#inProgress.has(helper) || depth > MAX_HELPER_DEPTH) return helper.parameters.map(() => ['*']);
+    this.#inProgress.add(helper);
+    try {
+      const end = new FunctionAnalysis([], options, this, depth).run(helper.body, emptyState());
+      return helper.parameters.map((parameter) => {
+        if (!ts.isIdentifier(parameter.name) || parameter.dotDotDotToken) return ['*'];
+        if (end.dead) return [];
+        // Released as a value (`v`), or every value of it released when it is a collection (`a`).
+        const prefixes = [`v\u0000${parameter.name.text}\u0000`, `a\u0000${parameter.name.text}\u0000`];
+        const slots = [...end.facts.keys()].flatMap((key) => prefixes.filter((prefix) => key.startsWith(prefix)).map((prefix) => key.slice(prefix.length)));
+        return slots.includes('*') ? ['*'] : slots;
+      });
+    } finally {
+      this.#inProgress.delete(helper);
+    }
+  }
+}
+
+/** Summaries depend on the names that release and on the container operations: one key per combination. */
+function vocabularyKey(options: FlowOptions): string {
+  const sorted = (names: ReadonlySet<string>): string => [...names].sort().join(',');
+  const { releases, containers } = options;
+  return [releases.methods, releases.functions, containers.reads, containers.tests, containers.removes, containers.clears, containers.stores, containers.lookups].map(sorted).join('|');
+}
+
+/** Containers a helper and its caller both name: `this.x` fields and module-level names. */
+function isSharedContainer(container: string): boolean {
+  return container.startsWith('this.') || /^[A-Za-z_$][\w$]*$/.test(container);
+}
+

@@ -1,0 +1,83 @@
+/**
+ * What the dataflow engine is asked and answers: the drop sites of one function, the names that
+ * release a value, the container operations it may meet, and a verdict per drop.
+ */
+import type ts from 'typescript';
+
+/** What a drop removes. */
+export type DropTarget =
+  /** the value at `container[key]` (Map, object map, array index) */
+  | { kind: 'key'; key: string; keyRoots: readonly string[] }
+  /** the value itself (`set.delete(x)`, `arr.splice(arr.indexOf(x), 1)`) */
+  | { kind: 'value'; variable: string }
+  /** every value (`clear()`, `length = 0`, reassigning the container) */
+  | { kind: 'all' };
+
+export interface DropSite {
+  /** The node at which the drop happens: the call, the assignment, the `delete`. */
+  node: ts.Node;
+  container: string;
+  containerRoots: readonly string[];
+  target: DropTarget;
+  /** `'*'` for a value released as a whole; field names for records. */
+  slots: readonly string[];
+  /** After the drop the place holds a new value (`set`, assignment) rather than nothing. */
+  storesNewValue: boolean;
+  /** The drop's result is the dropped value (`pop()`) or values (`splice()`). */
+  result: 'none' | 'one' | 'many';
+  /**
+   * A variable that names the stored value from the start of the function: a timer's own
+   * handle inside its callback (`const handle = setInterval(() => { clearInterval(handle); map.delete(id) })`).
+   */
+  storedAs?: string;
+}
+
+export interface ReleaseVocabulary {
+  /** Methods that release the value they are called on: stop, close, unsubscribe… */
+  methods: ReadonlySet<string>;
+  /** Functions that release their argument: clearTimeout, clearInterval… */
+  functions: ReadonlySet<string>;
+}
+
+/**
+ * The container operations the engine recognizes by name, handed to it by the rooms that know
+ * containers and cache libraries: what empties a place, what fills it, what reads it.
+ */
+export interface ContainerVocabulary {
+  /** `m.get(k)`, `c.peek(k)`: the value stored under `k`. */
+  reads: ReadonlySet<string>;
+  /** `m.has(k)`: false means nothing is stored under `k`. */
+  tests: ReadonlySet<string>;
+  /** `m.delete(k)`, `c.del(k)`: nothing is stored under `k` afterwards. */
+  removes: ReadonlySet<string>;
+  /** `m.clear()`: nothing is stored at all afterwards. */
+  clears: ReadonlySet<string>;
+  /** `m.set(k, v)`: `v` is stored under `k` afterwards. */
+  stores: ReadonlySet<string>;
+  /** Methods that look a value up or take it out and keep none of their arguments (`indexOf`, `has`). */
+  lookups: ReadonlySet<string>;
+}
+
+export interface DropVerdict {
+  /** Slots not released on some normal path. Empty: released on every path. */
+  unreleasedSlots: string[];
+  /** On some path the drop is reached while the place still holds a value that is owed. */
+  owedAtDrop: boolean;
+  /** Some path released or handed the value on: the message says "not on every path". */
+  releasedOnSomePath: boolean;
+  /** A branch after which the value is released on one side only. */
+  missedWhen?: { test: ts.Expression; whenTrue: boolean };
+}
+
+/** Resolution of calls to functions with bodies, for helpers. */
+export interface CalleeResolver {
+  /** A function or method with a body that this call runs, if the checker knows one. */
+  resolve(call: ts.CallExpression): ts.FunctionLikeDeclaration | undefined;
+}
+
+export interface FlowOptions {
+  releases: ReleaseVocabulary;
+  containers: ContainerVocabulary;
+  /** Containers whose `has()` / `get()` miss does not prove a key empty. */
+  untrustedLookups?: ReadonlySet<string>;
+}

@@ -1,0 +1,359 @@
+/**
+ * Container operations, drops and releases, and the references they act on: a place
+ * (`map.get(k)`, `obj[k]`), a variable, a field of either, a collection (`map.values()`,
+ * `[...set]`) or what a drop removed.
+ */
+import ts from 'typescript';
+
+import { calledMethodName, canonical, skipOuter } from '../syntax/expressions.js';
+import type { Interpreter } from './interpreter.js';
+import { allFact, cloneState, elementFact, placeFact, variableFact, type ManyRef, type State, type ValueRef } from './state.js';
+import type { DropSite } from './types.js';
+
+/** What a container method does to what is known: a drop site, or a fact (`delete` empties a place, `set` fills it). */
+export function containerCall(it: Interpreter, node: ts.CallExpression, state: State): State {
+  let current = state;
+  const dropId = it.dropIds.get(node);
+  if (dropId !== undefined) return it.drop(dropId, current);
+  const callee = skipOuter(node.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return current;
+  const methodName = callee.name.text;
+  const { containers } = it.options;
+  const receiver = skipOuter(callee.expression);
+  const [first] = node.arguments;
+  if (containers.removes.has(methodName) && first) {
+    const place = it.placeOf(receiver, first);
+    const argument = skipOuter(first);
+    // node-cache `del(cache.keys())`: every key at once.
+    if (ts.isCallExpression(argument) && calledMethodName(argument) === 'keys' && canonical((skipOuter(argument.expression) as ts.PropertyAccessExpression).expression)?.text === canonical(receiver)?.text) {
+      const container = canonical(receiver);
+      if (container) {
+        current = it.replaceContainer(container.text, current);
+        current.facts.set(allFact(container.text, '*'), { roots: container.roots });
+      }
+    } else if (place) current = it.markEmpty(place, current);
+  } else if (containers.clears.has(methodName) && node.arguments.length === 0) {
+    const container = canonical(receiver);
+    if (container) {
+      current = it.replaceContainer(container.text, current);
+      current.facts.set(allFact(container.text, '*'), { roots: container.roots });
+    }
+  } else if (containers.stores.has(methodName) && first) {
+    const place = it.placeOf(receiver, first);
+    if (place) current = it.storeAliases(place, node.arguments[1], it.fill(place.container, place.key, current));
+  }
+  return current;
+}
+
+/** A drop site, or a syntactic fact about a container: a `delete` empties a place, an assignment fills it. */
+export function dropOrFact(it: Interpreter, node: ts.Node, state: State): State {
+  const dropId = it.dropIds.get(node);
+  if (dropId !== undefined) return it.drop(dropId, state);
+  if (ts.isDeleteExpression(node)) {
+    const target = skipOuter(node.expression);
+    if (ts.isElementAccessExpression(target)) {
+      const place = it.placeOf(skipOuter(target.expression), target.argumentExpression);
+      if (place) return it.markEmpty(place, state);
+    }
+    return state;
+  }
+  if (ts.isBinaryExpression(node)) {
+    const target = skipOuter(node.left);
+    if (ts.isElementAccessExpression(target)) {
+      const place = it.placeOf(skipOuter(target.expression), target.argumentExpression);
+      if (place) return it.storeAliases(place, node.right, it.fill(place.container, place.key, state));
+    } else if (ts.isPropertyAccessExpression(target)) {
+      const container = canonical(target);
+      if (container) return it.replaceContainer(container.text, state);
+    }
+  }
+  return state;
+}
+
+/** A new value now sits at `container[key]`: what was known about the old one no longer applies. */
+export function fill(it: Interpreter, container: string, key: string, state: State): State {
+  const next = cloneState(state);
+  for (const factKey of [...next.facts.keys()]) {
+    if (factKey.startsWith(`p\u0000${container}\u0000${key}\u0000`) || factKey.startsWith(`a\u0000${container}\u0000`)) next.facts.delete(factKey);
+  }
+  for (const [name, alias] of [...next.aliases]) {
+    if (alias.kind === 'place' && alias.container === container && alias.key === key) next.aliases.delete(name);
+  }
+  return next;
+}
+
+/** `it.pollers = new Map()`: the old container and everything known about it are gone. */
+export function replaceContainer(it: Interpreter, container: string, state: State): State {
+  const next = cloneState(state);
+  for (const factKey of [...next.facts.keys()]) {
+    if (factKey.startsWith(`p\u0000${container}\u0000`) || factKey.startsWith(`a\u0000${container}\u0000`)) next.facts.delete(factKey);
+  }
+  for (const factKey of [...next.facts.keys()]) if (factKey.startsWith(`v\u0000${container}\u0000`)) next.facts.delete(factKey);
+  for (const [name, alias] of [...next.aliases]) {
+    if ((alias.kind === 'place' || alias.kind === 'values') && alias.container === container) next.aliases.delete(name);
+  }
+  return next;
+}
+
+/**
+ * After `map.set(k, meter)` the name `meter` denotes the stored value; after
+ * `map.set(k, { job, timer })` the name `timer` denotes that field of it.
+ */
+export function storeAliases(it: Interpreter, place: ValueRef & { kind: 'place' }, value: ts.Expression | undefined, state: State): State {
+  if (!value) return state;
+  const v = skipOuter(value);
+  if (ts.isIdentifier(v)) {
+    const next = cloneState(state);
+    next.aliases.set(v.text, { kind: 'place', container: place.container, key: place.key, roots: [...place.containerRoots, ...place.keyRoots] });
+    return next;
+  }
+  if (ts.isObjectLiteralExpression(v)) {
+    const next = cloneState(state);
+    for (const property of v.properties) {
+      if (ts.isShorthandPropertyAssignment(property)) next.aliases.set(property.name.text, { kind: 'field', ref: place, slot: property.name.text });
+      else if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && ts.isIdentifier(skipOuter(property.initializer))) {
+        next.aliases.set((skipOuter(property.initializer) as ts.Identifier).text, { kind: 'field', ref: place, slot: property.name.text });
+      }
+    }
+    return next;
+  }
+  return state;
+}
+
+export function drop(it: Interpreter, dropId: number, state: State): State {
+  const drop = it.drops[dropId]!;
+  const next = cloneState(state);
+  const owed = drop.slots.filter((slot) => !it.isReleased(drop, slot, next));
+  if (owed.length < drop.slots.length) it.releasedSomewhere.add(dropId);
+  if (owed.length > 0) it.owedAtDrop.add(dropId);
+  if (owed.length > 0 && !it.missedWhen.has(dropId)) {
+    // Released before the drop on one branch only: name that branch.
+    const keys = owed.flatMap((slot) =>
+      drop.target.kind === 'key'
+        ? [placeFact(drop.container, drop.target.key, slot), placeFact(drop.container, drop.target.key, '*'), allFact(drop.container, '*')]
+        : drop.target.kind === 'value'
+          ? [variableFact(drop.target.variable, slot), variableFact(drop.target.variable, '*')]
+          : [allFact(drop.container, slot), allFact(drop.container, '*')],
+    );
+    const divergence = keys.map((key) => it.factDivergence.get(key)).find((found) => found !== undefined);
+    if (divergence) {
+      it.missedWhen.set(dropId, divergence);
+      it.releasedSomewhere.add(dropId);
+    }
+  }
+  if (owed.length > 0) {
+    const existing = next.pending.get(dropId);
+    next.pending.set(dropId, existing ? new Set([...existing, ...owed]) : new Set(owed));
+  }
+  const { target, container } = drop;
+  if (target.kind === 'key') {
+    for (const [name, alias] of [...next.aliases]) {
+      if (alias.kind === 'place' && alias.container === container && alias.key === target.key) next.aliases.set(name, { kind: 'dropped', drop: dropId, many: false });
+      if (alias.kind === 'element' && alias.container === container && alias.keyVariable === target.key) next.aliases.set(name, { kind: 'dropped', drop: dropId, many: false });
+    }
+    let afterFill = it.fill(container, target.key, next);
+    const stored = storedValueOf(drop.node);
+    if (drop.storesNewValue && stored) {
+      afterFill = it.storeAliases({ kind: 'place', container, key: target.key, keyRoots: target.keyRoots, containerRoots: drop.containerRoots }, stored, afterFill);
+    }
+    if (!drop.storesNewValue) afterFill.facts.set(placeFact(container, target.key, '*'), { roots: [...drop.containerRoots, ...target.keyRoots] });
+    return afterFill;
+  }
+  if (target.kind === 'value') {
+    next.aliases.set(target.variable, { kind: 'dropped', drop: dropId, many: false });
+    return next;
+  }
+  for (const [name, alias] of [...next.aliases]) {
+    if (alias.kind === 'values' && alias.container === container) next.aliases.set(name, { kind: 'dropped', drop: dropId, many: true });
+  }
+  const emptied = it.replaceContainer(container, next);
+  emptied.facts.set(allFact(container, '*'), { roots: drop.containerRoots });
+  return emptied;
+}
+
+export function isReleased(it: Interpreter, drop: DropSite, slot: string, state: State): boolean {
+  const { facts, aliases } = state;
+  const { container, target } = drop;
+  const has = (key: (s: string) => string): boolean => facts.has(key(slot)) || facts.has(key('*'));
+  if (has((s) => allFact(container, s))) return true;
+  if (target.kind === 'key') {
+    if (has((s) => placeFact(container, target.key, s))) return true;
+    return false;
+  }
+  if (target.kind === 'value') {
+    if (has((s) => variableFact(target.variable, s))) return true;
+    const alias = aliases.get(target.variable);
+    if (alias?.kind === 'place' && has((s) => placeFact(alias.container, alias.key, s))) return true;
+    return false;
+  }
+  return false;
+}
+
+export function discharge(it: Interpreter, state: State, dropId: number, slot: string): void {
+  const owed = state.pending.get(dropId);
+  if (!owed) {
+    it.releasedSomewhere.add(dropId);
+    return;
+  }
+  it.releasedSomewhere.add(dropId);
+  const remaining = slot === '*' ? [] : [...owed].filter((owedSlot) => owedSlot !== slot);
+  if (remaining.length === 0) state.pending.delete(dropId);
+  else state.pending.set(dropId, new Set(remaining));
+}
+
+/**
+ * Releases (or hands on) a value. `countsAsRelease` is false when the value is only
+ * known to be absent: that empties the place without crediting a release.
+ */
+export function release(it: Interpreter, ref: ValueRef | undefined, slot: string, state: State, countsAsRelease = true): State {
+  if (!ref) return state;
+  const next = cloneState(state);
+  switch (ref.kind) {
+    case 'place':
+      next.facts.set(placeFact(ref.container, ref.key, slot), { roots: [...ref.containerRoots, ...ref.keyRoots] });
+      for (const [, alias] of next.aliases) {
+        if (alias.kind === 'keyOf' && alias.container === ref.container && ref.keyRoots.length === 1 && ref.key === ref.keyRoots[0]) {
+          next.facts.set(elementFact(`c:${ref.container}`, slot), { roots: [] });
+        }
+      }
+      {
+        const keyAlias = ref.keyRoots.length === 1 && ref.key === ref.keyRoots[0] ? next.aliases.get(ref.key) : undefined;
+        if (keyAlias?.kind === 'keyOf' && keyAlias.container === ref.container) next.facts.set(elementFact(`c:${ref.container}`, slot), { roots: [] });
+      }
+      return next;
+    case 'dropResult':
+      it.discharge(next, ref.drop, slot);
+      return next;
+    case 'variable': {
+      next.facts.set(variableFact(ref.name, slot), { roots: [ref.name] });
+      const alias = next.aliases.get(ref.name);
+      if (!alias) return next;
+      switch (alias.kind) {
+        case 'place':
+          next.facts.set(placeFact(alias.container, alias.key, slot), { roots: alias.roots });
+          return next;
+        case 'dropped':
+          if (countsAsRelease || !alias.many) it.discharge(next, alias.drop, slot);
+          return next;
+        case 'values':
+          next.facts.set(allFact(alias.container, slot), { roots: [ref.name] });
+          return next;
+        case 'element':
+          next.facts.set(elementFact(alias.source, slot), { roots: [] });
+          if (alias.container !== undefined && alias.keyVariable !== undefined) {
+            next.facts.set(placeFact(alias.container, alias.keyVariable, slot), { roots: [alias.keyVariable] });
+          }
+          return next;
+        case 'keyOf':
+          return next;
+        case 'field':
+          return slot === '*' ? it.release(alias.ref, alias.slot, next, countsAsRelease) : next;
+      }
+    }
+  }
+}
+
+export function releaseMany(it: Interpreter, source: ManyRef, slot: string, state: State): State {
+  const next = cloneState(state);
+  if (source.kind === 'container') {
+    next.facts.set(allFact(source.container, slot), { roots: source.roots });
+  } else {
+    it.discharge(next, source.drop, slot);
+  }
+  return next;
+}
+
+/** `x`, `map.get(k)`, `obj[k]`, a drop's result — with `.field` as a slot of a record. */
+export function slotRef(it: Interpreter, expression: ts.Expression):  { ref: ValueRef; slot: string } | undefined {
+  const e = skipOuter(expression);
+  if (ts.isPropertyAccessExpression(e)) {
+    const owner = it.valueRef(e.expression);
+    if (owner) return { ref: owner, slot: e.name.text };
+  }
+  const whole = it.valueRef(e);
+  return whole && { ref: whole, slot: '*' };
+}
+
+export function valueRef(it: Interpreter, expression: ts.Expression): ValueRef | undefined {
+  const e = skipOuter(expression);
+  const dropId = it.dropIds.get(e);
+  if (dropId !== undefined && it.drops[dropId]!.result !== 'none') return { kind: 'dropResult', drop: dropId };
+  if (ts.isIdentifier(e)) return { kind: 'variable', name: e.text };
+  // `this.current`: a field is named like a variable; `x.y` is slot `y` of `x` (see slotRef).
+  if (ts.isPropertyAccessExpression(e) && isThisPath(e)) {
+    const path = canonical(e);
+    if (path) return { kind: 'variable', name: path.text };
+  }
+  if (ts.isCallExpression(e) && it.options.containers.reads.has(calledMethodName(e) ?? '') && e.arguments.length >= 1) {
+    return it.placeOf(skipOuter((skipOuter(e.expression) as ts.PropertyAccessExpression).expression), e.arguments[0]!);
+  }
+  if (ts.isElementAccessExpression(e) && !isSymbolDisposeAccess(e.argumentExpression)) {
+    return it.placeOf(skipOuter(e.expression), e.argumentExpression);
+  }
+  return undefined;
+}
+
+export function placeOf(it: Interpreter, containerExpression: ts.Expression, keyExpression: ts.Expression): (ValueRef & { kind: 'place' }) | undefined {
+  const container = canonical(containerExpression);
+  const key = canonical(keyExpression);
+  if (!container || !key) return undefined;
+  return { kind: 'place', container: container.text, key: key.text, keyRoots: key.roots, containerRoots: container.roots };
+}
+
+/** A collection of values: `map`, `map.values()`, `[...set]`, `Array.from(map.values())`, `Object.values(obj)`, a copy alias. */
+export function manyRef(it: Interpreter, expression: ts.Expression, state: State): ManyRef | undefined {
+  const e = skipOuter(expression);
+  const dropId = it.dropIds.get(e);
+  if (dropId !== undefined && it.drops[dropId]!.result === 'many') return { kind: 'dropped', drop: dropId };
+  if (ts.isIdentifier(e)) {
+    const alias = state.aliases.get(e.text);
+    if (alias?.kind === 'values') return { kind: 'container', container: alias.container, roots: [e.text] };
+    if (alias?.kind === 'dropped' && alias.many) return { kind: 'dropped', drop: alias.drop };
+    if (alias) return undefined;
+  }
+  if (ts.isCallExpression(e)) {
+    const method = calledMethodName(e);
+    const callee = skipOuter(e.expression);
+    if ((method === 'values' || method === 'entries') && e.arguments.length === 0 && ts.isPropertyAccessExpression(callee)) {
+      return it.manyRef(callee.expression, state);
+    }
+    if ((method === 'slice' || method === 'concat') && ts.isPropertyAccessExpression(callee) && e.arguments.length <= 2) {
+      return it.manyRef(callee.expression, state);
+    }
+    if ((method === 'from' || method === 'values') && ts.isPropertyAccessExpression(callee)) {
+      const owner = skipOuter(callee.expression);
+      if (ts.isIdentifier(owner) && (owner.text === 'Array' || owner.text === 'Object') && e.arguments[0]) {
+        return it.manyRef(e.arguments[0], state);
+      }
+    }
+    return undefined;
+  }
+  if (ts.isArrayLiteralExpression(e) && e.elements.length === 1) {
+    const [only] = e.elements;
+    if (only && ts.isSpreadElement(only)) return it.manyRef(only.expression, state);
+    return undefined;
+  }
+  if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || e.kind === ts.SyntaxKind.ThisKeyword) {
+    const container = canonical(e);
+    if (container && !container.impure) return { kind: 'container', container: container.text, roots: container.roots };
+  }
+  return undefined;
+}
+
+/** The value a drop stores: `v` in `map.set(k, v)` and `obj[k] = v`. */
+function storedValueOf(node: ts.Node): ts.Expression | undefined {
+  if (ts.isCallExpression(node)) return node.arguments[1];
+  if (ts.isBinaryExpression(node)) return node.right;
+  return undefined;
+}
+
+function isThisPath(node: ts.Expression): boolean {
+  let current = skipOuter(node);
+  while (ts.isPropertyAccessExpression(current)) current = skipOuter(current.expression);
+  return current.kind === ts.SyntaxKind.ThisKeyword;
+}
+
+export function isSymbolDisposeAccess(node: ts.Expression): boolean {
+  const e = skipOuter(node);
+  return ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'Symbol' && (e.name.text === 'dispose' || e.name.text === 'asyncDispose');
+}

@@ -1,0 +1,44 @@
+/**
+ * Node's own handles and rxjs subscriptions, as data: by the module that declares them
+ * (`declare module 'net'` in @types/node) and the call that releases them. Subclasses count too.
+ */
+import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
+
+import type { Release } from './release.js';
+
+export interface BuiltinResource {
+  specifier: TypeOrValueSpecifier;
+  release: Release;
+}
+
+export const timerRelease: Release = { kind: 'function', functions: ['clearTimeout', 'clearInterval'] };
+
+/** Node's handles, by the module that declares them (`declare module 'net'` in @types/node). */
+export const BUILTIN_RESOURCES: readonly BuiltinResource[] = [
+  { specifier: { from: 'package', package: 'timers', name: 'Timeout' }, release: timerRelease },
+  {
+    specifier: { from: 'package', package: 'timers', name: 'Immediate' },
+    release: { kind: 'function', functions: ['clearImmediate'] },
+  },
+  { specifier: { from: 'package', package: 'fs', name: ['FSWatcher', 'StatWatcher'] }, release: method('close') },
+  { specifier: { from: 'package', package: 'child_process', name: 'ChildProcess' }, release: method('kill') },
+  { specifier: { from: 'package', package: 'worker_threads', name: 'Worker' }, release: method('terminate', true) },
+  { specifier: { from: 'package', package: 'worker_threads', name: 'MessagePort' }, release: method('close') },
+  { specifier: { from: 'package', package: 'net', name: 'Socket' }, release: method(['destroy', 'end', 'destroySoon']) },
+  { specifier: { from: 'package', package: 'dgram', name: 'Socket' }, release: method('close') },
+  {
+    specifier: { from: 'package', package: 'net', name: 'Server' },
+    release: method('close'),
+  },
+  { specifier: { from: 'package', package: 'http', name: 'Server' }, release: method(['close', 'closeAllConnections']) },
+  { specifier: { from: 'package', package: 'https', name: 'Server' }, release: method('close') },
+  { specifier: { from: 'package', package: 'http2', name: ['Http2Server', 'Http2SecureServer', 'Http2Session'] }, release: method('close') },
+  { specifier: { from: 'package', package: 'readline', name: 'Interface' }, release: method('close') },
+  { specifier: { from: 'package', package: 'readline/promises', name: 'Interface' }, release: method('close') },
+  { specifier: { from: 'package', package: 'rxjs', name: ['Subscription', 'Subscriber'] }, release: method('unsubscribe') },
+];
+
+export function method(names: string | string[], returnsPromise = false): Release {
+  return { kind: 'method', methods: typeof names === 'string' ? [names] : names, returnsPromise };
+}
+

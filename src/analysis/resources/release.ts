@@ -1,0 +1,140 @@
+/**
+ * What a resource is to the rest of the analysis, and how it is released: the release as data,
+ * as text for messages, as code for suggestions, and as the names the dataflow listens for. The
+ * one list of conventional release names lives here.
+ */
+import type { ReleaseVocabulary } from '../flow/index.js';
+
+/** How a value is released. */
+export type Release =
+  /** `value.stop()`; any of `methods` counts, the first is suggested. */
+  | { kind: 'method'; methods: readonly string[]; returnsPromise: boolean }
+  /** `value[Symbol.dispose]()` / `await value[Symbol.asyncDispose]()`. */
+  | { kind: 'dispose'; async: boolean }
+  /** `clearInterval(value)`; any of `functions` counts. */
+  | { kind: 'function'; functions: readonly string[] }
+  /** Every listed field must be released. */
+  | { kind: 'fields'; fields: readonly ResourceField[] };
+
+export interface ResourceField {
+  name: string;
+  resource: Resource;
+}
+
+export interface Resource {
+  /** How the type reads in a message: `Meter`, `Timeout`, `{ resolve, reject, timer }`. */
+  typeName: string;
+  release: Release;
+  /** Why it counts, for messages and docs: 'a Node timer', 'has stop()'. */
+  origin: 'builtin' | 'option' | 'inferred' | 'name' | 'disposable' | 'record';
+  /** For inferred resources: what the body acquires and which method undoes it. */
+  because?: string;
+}
+
+/**
+ * Conventional names of a release, most conventional first: a declared type with such a method
+ * (callable without arguments, returning nothing) is a resource by the name rules, and inference
+ * prefers these names when several methods release the same thing.
+ */
+export const RELEASE_NAMES: readonly string[] = ['stop', 'dispose', 'close', 'destroy', 'terminate', 'unsubscribe', 'cancel', 'shutdown', 'disconnect', 'release'];
+
+/** Verbs that also end a lifecycle: a method named so may be a value's own release, though the name alone proves nothing. */
+const LIFECYCLE_END_VERBS: readonly string[] = ['teardown', 'end', 'kill', 'halt', 'quit'];
+const RELEASE_LIKE = new RegExp(`^(${[...RELEASE_NAMES, ...LIFECYCLE_END_VERBS].join('|')})`, 'i');
+
+/** `stop`, `closeAll`, `dispose`, `killProcess`, `quit`: a name that reads as the end of a value's life. */
+export function isReleaseLikeName(name: string): boolean {
+  return RELEASE_LIKE.test(name);
+}
+
+/** Preference of a release name: conventional names first, in the order above. */
+export function releaseNameRank(name: string): number {
+  const index = RELEASE_NAMES.indexOf(name);
+  return index === -1 ? RELEASE_NAMES.length : index;
+}
+
+/** The release as code, for messages: `stop()`, `clearInterval()`, `clearTimeout() on timer`. */
+export function describeRelease(release: Release, preferredFunction?: string): string {
+  switch (release.kind) {
+    case 'method':
+      return `\`${release.methods[0]}()\``;
+    case 'dispose':
+      return release.async ? '`[Symbol.asyncDispose]()`' : '`[Symbol.dispose]()`';
+    case 'function':
+      return `\`${preferredFunction && release.functions.includes(preferredFunction) ? preferredFunction : release.functions[0]}()\``;
+    case 'fields':
+      return release.fields
+        .map((field) => `${describeRelease(field.resource.release, preferredFunction)} on \`${field.name}\``)
+        .join(' and ');
+  }
+}
+
+/** Every method or function name that counts as releasing this resource (fields included). */
+export function releaseNames(release: Release): { methods: Set<string>; functions: Set<string> } {
+  const methods = new Set<string>();
+  const functions = new Set<string>();
+  const visit = (r: Release): void => {
+    if (r.kind === 'method') r.methods.forEach((m) => methods.add(m));
+    else if (r.kind === 'function') r.functions.forEach((f) => functions.add(f));
+    else if (r.kind === 'fields') r.fields.forEach((f) => visit(f.resource.release));
+  };
+  visit(release);
+  return { methods, functions };
+}
+
+/** Resources whose whole obligation is a timer: a one-shot timer that fired owes nothing. */
+export function isOnlyTimers(resource: Resource): boolean {
+  const { release } = resource;
+  if (release.kind === 'function') return release.functions.includes('clearTimeout');
+  if (release.kind === 'fields') return release.fields.every((field) => isOnlyTimers(field.resource));
+  return false;
+}
+
+export interface ReleaseCodeOptions {
+  /** The value may be absent (`map.get(k)`): call through `?.`. */
+  optional: boolean;
+  /** Which of several release functions to write (clearInterval for intervals). */
+  preferredFunction?: string;
+}
+
+/**
+ * Statements that release `valueText`, for suggestions. A release that returns a
+ * promise is written as `void …` so the suggestion adds no floating promise.
+ */
+export function releaseStatements(release: Release, valueText: string, options: ReleaseCodeOptions): string[] {
+  const dot = options.optional ? '?.' : '.';
+  switch (release.kind) {
+    case 'method':
+      return [`${release.returnsPromise ? 'void ' : ''}${valueText}${dot}${release.methods[0]}();`];
+    case 'dispose':
+      return [`${release.async ? 'void ' : ''}${valueText}${options.optional ? '?.' : ''}[Symbol.${release.async ? 'asyncDispose' : 'dispose'}]();`];
+    case 'function': {
+      const name = options.preferredFunction && release.functions.includes(options.preferredFunction) ? options.preferredFunction : release.functions[0];
+      return [`${name}(${valueText});`];
+    }
+    case 'fields':
+      return release.fields.flatMap((field) => releaseStatements(field.resource.release, `${valueText}${dot}${field.name}`, options));
+  }
+}
+
+/** For messages: " (`Heartbeat` starts an interval in its constructor; `halt()` undoes it)", or nothing. */
+export function becauseText(resource: Resource): string {
+  return resource.because ? ` (${resource.because})` : '';
+}
+
+/** What a drop owes: `'*'` for a value released as a whole, one slot per resource field of a record. */
+export function obligationSlots(resource: Resource): string[] {
+  return resource.release.kind === 'fields' ? resource.release.fields.map((field) => field.name) : ['*'];
+}
+
+/** The names the dataflow listens for when these resources are dropped. */
+export function releaseVocabulary(resources: readonly Resource[]): ReleaseVocabulary {
+  const methods = new Set<string>();
+  const functions = new Set<string>();
+  for (const resource of resources) {
+    const names = releaseNames(resource.release);
+    names.methods.forEach((name) => methods.add(name));
+    names.functions.forEach((name) => functions.add(name));
+  }
+  return { methods, functions };
+}

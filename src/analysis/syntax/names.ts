@@ -1,0 +1,177 @@
+/**
+ * Name resolution, the one way every room asks it: where a name is declared, which values it is
+ * given, whether it is a parameter. Read from the syntax of the function that declares the name,
+ * walking out through closures; one walk per body, kept for the life of the program.
+ */
+import ts from 'typescript';
+
+import { memoTable, type AnalysisSession } from '../session.js';
+import { enclosingBody, isFunctionLike, isSeparateFunction, skipOuter } from './expressions.js';
+
+/** How a name is bound directly in one body (nested functions excluded). */
+export interface Bindings {
+  /** Declared here (`const`, `let`, `var`). */
+  declared: boolean;
+  /** Every value it is given here: its initializer, `=`, `??=`, `||=`, `&&=`. */
+  values: ts.Expression[];
+  /** Also changed by another operator (`+=`, `++`): no single value describes it. */
+  changed: boolean;
+}
+
+const NO_BINDINGS: Bindings = { declared: false, values: [], changed: false };
+const BINDINGS = memoTable<ts.Node, Map<string, Bindings>>('syntax.bindings');
+const MODULE_FUNCTIONS = memoTable<ts.SourceFile, Map<string, ts.FunctionLikeDeclaration>>('syntax.moduleFunctions');
+
+const STORING_OPERATORS = new Set([
+  ts.SyntaxKind.EqualsToken,
+  ts.SyntaxKind.QuestionQuestionEqualsToken,
+  ts.SyntaxKind.BarBarEqualsToken,
+  ts.SyntaxKind.AmpersandAmpersandEqualsToken,
+]);
+
+/** How `name` is bound directly in `body` (a function, a source file, a block). */
+export function bindingsIn(name: string, body: ts.Node, session: AnalysisSession): Bindings {
+  const table = session.table(BINDINGS);
+  let byName = table.get(body);
+  if (!byName) table.set(body, (byName = readBindings(body)));
+  return byName.get(name) ?? NO_BINDINGS;
+}
+
+function readBindings(body: ts.Node): Map<string, Bindings> {
+  const names = new Map<string, Bindings>();
+  const entry = (text: string): Bindings => {
+    let found = names.get(text);
+    if (!found) names.set(text, (found = { declared: false, values: [], changed: false }));
+    return found;
+  };
+  const visit = (node: ts.Node): void => {
+    if (node !== body && isSeparateFunction(node)) return;
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
+      const found = entry(node.name.text);
+      found.declared = true;
+      if (node.initializer) found.values.push(node.initializer);
+    }
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+      const left = skipOuter(node.left);
+      if (ts.isIdentifier(left)) {
+        const found = entry(left.text);
+        if (STORING_OPERATORS.has(node.operatorToken.kind)) found.values.push(node.right);
+        else found.changed = true;
+      }
+    }
+    if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && ts.isIdentifier(skipOuter(node.operand))) {
+      if (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) entry((skipOuter(node.operand) as ts.Identifier).text).changed = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return names;
+}
+
+/** The function (or module) that declares `name` as seen from `node`, and how: a parameter or a variable. */
+export type NameDeclaration =
+  | { kind: 'parameter'; fn: ts.FunctionLikeDeclaration; parameter: ts.ParameterDeclaration }
+  | { kind: 'variable'; body: ts.Node; bindings: Bindings };
+
+/** Where `name`, used at `node`, is declared: walking out through enclosing functions to the module. */
+export function declarationOf(name: string, node: ts.Node, session: AnalysisSession): NameDeclaration | undefined {
+  let current: ts.Node = node;
+  for (;;) {
+    const fn = enclosingBody(current);
+    if (isFunctionLike(fn)) {
+      const parameter = fn.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name);
+      if (parameter) return { kind: 'parameter', fn, parameter };
+    }
+    const bindings = bindingsIn(name, fn, session);
+    if (bindings.declared) return { kind: 'variable', body: fn, bindings };
+    if (ts.isSourceFile(fn) || fn === current) return undefined;
+    current = fn;
+  }
+}
+
+/**
+ * Every value `name` is given from its use at `node` out to its declaration, closures included
+ * (`let x; … () => { x = new Poller() }`), and the function whose parameter it is, if it is one.
+ */
+export function valuesInReach(name: string, node: ts.Node, session: AnalysisSession): { parameterOf?: ts.FunctionLikeDeclaration; values: ts.Expression[] } {
+  const values: ts.Expression[] = [];
+  let current: ts.Node = node;
+  for (;;) {
+    const fn = enclosingBody(current);
+    if (isFunctionLike(fn) && fn.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name)) return { parameterOf: fn, values };
+    const bindings = bindingsIn(name, fn, session);
+    values.push(...bindings.values);
+    if (bindings.declared || ts.isSourceFile(fn) || fn === current) return { values };
+    current = fn;
+  }
+}
+
+/** The values a variable is given where it is declared; undefined for parameters and names declared nowhere in reach. */
+export function declarationValues(name: ts.Identifier, session: AnalysisSession): ts.Expression[] | undefined {
+  const declaration = declarationOf(name.text, name, session);
+  return declaration?.kind === 'variable' ? declaration.bindings.values : undefined;
+}
+
+/** The one value of a `const` (or a `let` given one value and never changed otherwise). */
+export function singleInitializer(name: ts.Identifier, session: AnalysisSession): ts.Expression | undefined {
+  const declaration = declarationOf(name.text, name, session);
+  if (declaration?.kind !== 'variable' || declaration.bindings.changed || declaration.bindings.values.length !== 1) return undefined;
+  return skipOuter(declaration.bindings.values[0]!);
+}
+
+/** The parameter `name` names at `node`, unless a closer function declares a local of that name. */
+export function parameterNamed(name: string, node: ts.Node, session: AnalysisSession): ts.ParameterDeclaration | undefined {
+  const declaration = declarationOf(name, node, session);
+  return declaration?.kind === 'parameter' ? declaration.parameter : undefined;
+}
+
+/** A parameter that the function around `node` never assigns again. */
+export function isUnchangedParameter(name: string, node: ts.Node, session: AnalysisSession): boolean {
+  if (!parameterNamed(name, node, session)) return false;
+  const bindings = bindingsIn(name, enclosingBody(node), session);
+  return bindings.values.length === 0 && !bindings.changed;
+}
+
+/** Top-level `function f() {}` and `const f = () => …` of a module, declared once by that name. */
+export function moduleFunctions(sourceFile: ts.SourceFile, session: AnalysisSession): Map<string, ts.FunctionLikeDeclaration> {
+  const table = session.table(MODULE_FUNCTIONS);
+  let functions = table.get(sourceFile);
+  if (functions) return functions;
+  functions = new Map();
+  const seen = new Set<string>();
+  const add = (name: string, fn: ts.FunctionLikeDeclaration): void => {
+    if (seen.has(name)) functions!.delete(name);
+    else functions!.set(name, fn);
+    seen.add(name);
+  };
+  for (const statement of sourceFile.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name) add(statement.name.text, statement);
+    if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        const initializer = declaration.initializer && skipOuter(declaration.initializer);
+        if (ts.isIdentifier(declaration.name) && initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) add(declaration.name.text, initializer);
+      }
+    }
+  }
+  table.set(sourceFile, functions);
+  return functions;
+}
+
+/** A function of this module (by name) whose every `return` satisfies `test`. */
+export function moduleFunctionReturns(name: ts.Identifier, session: AnalysisSession, test: (returned: ts.Expression) => boolean): boolean {
+  const declaration = moduleFunctions(name.getSourceFile(), session).get(name.text);
+  if (!declaration?.body) return false;
+  if (!ts.isBlock(declaration.body)) return test(declaration.body);
+  const returned: ts.Expression[] = [];
+  let bare = false;
+  const visit = (node: ts.Node): void => {
+    if (isSeparateFunction(node)) return;
+    if (ts.isReturnStatement(node)) {
+      if (node.expression) returned.push(node.expression);
+      else bare = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  declaration.body.statements.forEach(visit);
+  return !bare && returned.length > 0 && returned.every(test);
+}
