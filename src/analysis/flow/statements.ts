@@ -275,8 +275,9 @@ export function tryStatement(it: Interpreter, node: ts.TryStatement, state: Stat
   const afterTry = it.statements(node.tryBlock.statements, state);
   let afterCatch = deadState();
   if (node.catchClause) {
-    // Any statement of the try block may have thrown: the catch starts from what held throughout.
-    let catchEntry = join([state, afterTry.dead ? state : afterTry]);
+    // Any statement of the try block may have thrown: the catch starts from what held throughout —
+    // unless the block only releases (`try { x.close() } catch {}`): a release that throws was tried.
+    let catchEntry = !afterTry.dead && onlyReleases(it, node.tryBlock) ? afterTry : join([state, afterTry.dead ? state : afterTry]);
     if (node.catchClause.variableDeclaration) catchEntry = it.kill(boundNames(node.catchClause.variableDeclaration.name), catchEntry);
     afterCatch = it.statements(node.catchClause.block.statements, catchEntry);
   }
@@ -288,6 +289,22 @@ export function tryStatement(it: Interpreter, node: ts.TryStatement, state: Stat
     if (!afterFinally.dead) it.exitFunction(afterFinally);
   }
   return normal;
+}
+
+/** `x.close();`, `await x.stop();`, `clearTimeout(t);`: a block whose every statement is a release call. */
+function onlyReleases(it: Interpreter, block: ts.Block): boolean {
+  return (
+    block.statements.length > 0 &&
+    block.statements.every((statement) => {
+      if (!ts.isExpressionStatement(statement)) return false;
+      let expression = skipOuter(statement.expression);
+      if (ts.isAwaitExpression(expression) || ts.isVoidExpression(expression)) expression = skipOuter(expression.expression);
+      if (!ts.isCallExpression(expression)) return false;
+      const callee = skipOuter(expression.expression);
+      if (ts.isPropertyAccessExpression(callee)) return it.options.releases.methods.has(callee.name.text);
+      return ts.isIdentifier(callee) && it.options.releases.functions.has(callee.text);
+    })
+  );
 }
 
 /** `let`/`const`/`using` names, classes and functions declared directly in a block. */

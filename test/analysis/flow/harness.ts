@@ -1,0 +1,105 @@
+// Runs the dataflow engine (src/analysis/flow) on a snippet without ESLint: the snippet is compiled
+// in memory, the lines marked `// drop` (or `// drop timer,worker` for a record's slots) are the
+// drop sites, and the verdict of each is returned in source order.
+import ts from 'typescript';
+
+import { CONTAINER_VOCABULARY } from '../../../src/analysis/containers/vocabulary.js';
+import { analyzeDrops, type DropSite, type DropVerdict, type FlowOptions } from '../../../src/analysis/flow/index.js';
+import { sessionOf } from '../../../src/analysis/session.js';
+import { canonical, enclosingBody, skipOuter } from '../../../src/analysis/syntax/expressions.js';
+
+export const OPTIONS: FlowOptions = {
+  releases: { methods: new Set(['stop', 'close', 'terminate']), functions: new Set(['clearTimeout', 'clearInterval']) },
+  containers: CONTAINER_VOCABULARY,
+};
+
+const FILE = '/snippet.ts';
+
+function programOf(code: string): ts.Program {
+  const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'], strict: true, noEmit: true, types: [] };
+  const host = ts.createCompilerHost(options);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, ...rest) =>
+    fileName === FILE ? ts.createSourceFile(fileName, code, languageVersion, true) : getSourceFile(fileName, languageVersion, ...rest);
+  host.fileExists = ((exists) => (fileName: string) => fileName === FILE || exists(fileName))(host.fileExists.bind(host));
+  return ts.createProgram({ rootNames: [FILE], options, host });
+}
+
+/** The drop a marked statement makes, read from its syntax: `m.delete(k)`, `m.set(k, v)`, `m.clear()`, `o[k] = v`, `delete o[k]`, `m = new Map()`. */
+function siteOf(node: ts.Node, slots: string[]): DropSite | undefined {
+  const base = { node, slots, result: 'none' as const };
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+    const container = canonical(node.expression.expression);
+    const method = node.expression.name.text;
+    const [key] = node.arguments;
+    const keyText = key && canonical(key);
+    if (!container) return undefined;
+    const where = { container: container.text, containerRoots: container.roots };
+    if (method === 'clear') return { ...base, ...where, target: { kind: 'all' }, storesNewValue: false };
+    if ((method === 'delete' || method === 'set') && keyText) {
+      return { ...base, ...where, target: { kind: 'key', key: keyText.text, keyRoots: keyText.roots }, storesNewValue: method === 'set' };
+    }
+  }
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const left = skipOuter(node.left);
+    if (ts.isElementAccessExpression(left)) {
+      const container = canonical(left.expression);
+      const key = canonical(left.argumentExpression);
+      if (container && key) return { ...base, container: container.text, containerRoots: container.roots, target: { kind: 'key', key: key.text, keyRoots: key.roots }, storesNewValue: true };
+    }
+    const container = canonical(left);
+    if (container) return { ...base, container: container.text, containerRoots: container.roots, target: { kind: 'all' }, storesNewValue: true };
+  }
+  if (ts.isDeleteExpression(node) && ts.isElementAccessExpression(skipOuter(node.expression))) {
+    const access = skipOuter(node.expression) as ts.ElementAccessExpression;
+    const container = canonical(access.expression);
+    const key = canonical(access.argumentExpression);
+    if (container && key) return { ...base, container: container.text, containerRoots: container.roots, target: { kind: 'key', key: key.text, keyRoots: key.roots }, storesNewValue: false };
+  }
+  return undefined;
+}
+
+export interface Judged {
+  line: number;
+  /** Slots owed on some normal path; empty when released on every path. */
+  owed: string[];
+  verdict: DropVerdict;
+}
+
+/** Every `// drop` line of the snippet, judged by the engine over the function it is in. */
+export function judge(code: string): Judged[] {
+  const program = programOf(code);
+  const source = program.getSourceFile(FILE)!;
+  const lines = code.split('\n');
+  // The statement a marker belongs to is the last one that ends on its line, before the comment.
+  const lastOnLine = new Map<number, ts.ExpressionStatement>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isExpressionStatement(node)) {
+      const line = source.getLineAndCharacterOfPosition(node.getEnd()).line;
+      if (/\/\/\s*drop\b/.test(lines[line] ?? '')) lastOnLine.set(line, node);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  const sites: { line: number; site: DropSite }[] = [];
+  for (const [line, statement] of lastOnLine) {
+    const marker = /\/\/\s*drop\b\s*([\w,]*)/.exec(lines[line] ?? '')!;
+    const slots = marker[1] ? marker[1].split(',') : ['*'];
+    const site = siteOf(skipOuter(statement.expression), slots);
+    if (!site) throw new Error(`line ${line + 1}: not a drop the harness can read`);
+    sites.push({ line: line + 1, site });
+  }
+  if (sites.length === 0) throw new Error('no `// drop` line in the snippet');
+  const session = sessionOf(program);
+  const byBody = new Map<ts.Node, { line: number; site: DropSite }[]>();
+  for (const entry of sites) {
+    const body = enclosingBody(entry.site.node);
+    byBody.set(body, [...(byBody.get(body) ?? []), entry]);
+  }
+  const judged: Judged[] = [];
+  for (const [body, entries] of byBody) {
+    const verdicts = analyzeDrops(body, entries.map((entry) => entry.site), OPTIONS, session);
+    entries.forEach((entry, index) => judged.push({ line: entry.line, owed: [...verdicts[index]!.unreleasedSlots].sort(), verdict: verdicts[index]! }));
+  }
+  return judged.sort((a, b) => a.line - b.line);
+}
