@@ -1,5 +1,5 @@
-import rule from '../../src/rules/stop-on-evict.js';
-import { createTypedRuleTester } from '../ruleTester.js';
+import rule from '../../../src/rules/stop-on-evict.js';
+import { createTypedRuleTester } from '../../ruleTester.js';
 
 // stop-on-evict on cache libraries: what the cache itself drops (expiry, size eviction, copies)
 // is reported on its construction; a delete or clear that reaches no releasing hook, on the call.

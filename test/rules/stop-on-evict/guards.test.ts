@@ -1,0 +1,265 @@
+// stop-on-evict — places that cannot hold an earlier value: guards, fresh keys, own ids, callers that check.
+import rule from '../../../src/rules/stop-on-evict.js';
+import { createTypedRuleTester } from '../../ruleTester.js';
+
+const ruleTester = createTypedRuleTester();
+
+const imports = `import { createMeter, createPoller, openLease, startJob, stopMeter, type Meter, type Poller, type Watcher, type Stopwatch, type Candle, type PendingRequest, type Lease, type Job } from './resources.js';`;
+
+ruleTester.run('stop-on-evict', rule, {
+  valid: [
+    {
+      name: 'set() guarded by has()',
+      code: `${imports}
+const meters = new Map<string, Meter>();
+export function ensure(route: string) {
+  if (!meters.has(route)) {
+    meters.set(route, createMeter(route));
+  }
+}`,
+    },
+    {
+      name: 'set() after an early return on a get() hit',
+      code: `${imports}
+export class Meters {
+  private readonly byRoute = new Map<string, Meter>();
+  get(route: string): Meter {
+    const existing = this.byRoute.get(route);
+    if (existing) return existing;
+    const meter = createMeter(route);
+    this.byRoute.set(route, meter);
+    return meter;
+  }
+}`,
+    },
+    {
+      name: 'duplicate keys rejected by a throw',
+      code: `${imports}
+const pollers = new Map<string, Poller>();
+export function register(url: string) {
+  if (pollers.has(url)) throw new Error('already polling ' + url);
+  pollers.set(url, createPoller(url));
+}`,
+    },
+    {
+      name: 'fresh keys from a counter and from randomUUID()',
+      code: `
+import { randomUUID } from 'node:crypto';
+const timers = new Map<number, NodeJS.Timeout>();
+const byId = new Map<string, NodeJS.Timeout>();
+let seq = 0;
+export function schedule(fn: () => void) {
+  const id = ++seq;
+  timers.set(id, setTimeout(fn, 10));
+  byId.set(randomUUID(), setTimeout(fn, 10));
+  return id;
+}`,
+    },
+    {
+      name: 'the guarded release of a replaced value',
+      code: `${imports}
+const meters = new Map<string, Meter>();
+export function replace(route: string, next: Meter) {
+  const previous = meters.get(route);
+  if (previous && previous !== next) previous.stop();
+  meters.set(route, next);
+}
+export function create(route: string) { replace(route, createMeter(route)); }`,
+    },
+    {
+      name: 'from real code (socket.io adapter): a key from a module helper that returns random bytes',
+      code: `
+import { randomBytes } from 'node:crypto';
+function randomId(): string {
+  return randomBytes(8).toString('hex');
+}
+interface PendingRequest { timeout: NodeJS.Timeout; resolve: (value: unknown) => void }
+export class Adapter {
+  private requests = new Map<string, PendingRequest>();
+  request(): Promise<unknown> {
+    const requestId = randomId();
+    return new Promise((resolve) => {
+      const timeout = setTimeout(() => { this.requests.delete(requestId); resolve(null); }, 5000);
+      this.requests.set(requestId, { timeout, resolve });
+    });
+  }
+}`,
+    },
+    {
+      name: 'from real code (engine.io): an awaited id generator and a template key with a fresh part',
+      code: `
+import { randomUUID } from 'node:crypto';
+declare function generateId(): string;
+declare class Conn { close(): void }
+export class Server {
+  private clients: Record<string, Conn> = {};
+  private jobs = new Map<string, NodeJS.Timeout>();
+  async handshake(): Promise<void> {
+    const id = await generateId();
+    this.clients[id] = new Conn();
+  }
+  async upgrade(): Promise<void> {
+    let id;
+    try {
+      id = await generateId();
+    } catch {
+      return;
+    }
+    this.clients[id] = new Conn();
+  }
+  schedule(kind: string, fn: () => void) {
+    this.jobs.set(\`\${kind}:\${randomUUID()}\`, setInterval(fn, 1000));
+  }
+}`,
+    },
+    {
+      name: 'from real code (bullmq, socket.io): a value stored under its own id',
+      code: `
+import { fork, type ChildProcess } from 'node:child_process';
+export class Pool {
+  private retained: { [pid: number]: ChildProcess } = {};
+  private byId = new Map<string, { id: string; timer: NodeJS.Timeout }>();
+  retain(): ChildProcess {
+    const child = fork('./worker.js');
+    this.retained[child.pid!] = child;
+    return child;
+  }
+  track(entry: { id: string; timer: NodeJS.Timeout }) {
+    this.byId.set(entry.id, entry);
+  }
+  release(child: ChildProcess) { child.kill(); delete this.retained[child.pid!]; }
+}`,
+    },
+    {
+      name: 'a private insertion method whose every caller checks has() first',
+      code: `
+import { watch, type FSWatcher } from 'node:fs';
+export class Tree {
+  private readonly watchers = new Map<string, FSWatcher>();
+  private install(dir: string): void {
+    this.watchers.set(dir, watch(dir));
+  }
+  add(dir: string): void {
+    if (this.watchers.has(dir)) return;
+    this.install(dir);
+  }
+  addAll(dirs: string[]): void {
+    for (const dir of dirs) if (!this.watchers.has(dir)) this.install(dir);
+  }
+}`,
+    },
+    {
+      name: 'a container created empty in the same function',
+      code: `${imports}
+export function build(routes: string[]) {
+  const meters = new Map<string, Meter>();
+  for (const route of routes) meters.set(route, createMeter(route));
+  return meters;
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a value stored under a property that names something else (userId): a second connection of a user replaces the first',
+      code: `
+declare class Connection { readonly userId: string; constructor(userId: string); close(): void }
+export class Connections {
+  private byUser = new Map<string, Connection>();
+  open(userId: string) {
+    const connection = new Connection(userId);
+    this.byUser.set(connection.userId, connection);
+  }
+  end(userId: string) { this.byUser.get(userId)?.close(); this.byUser.delete(userId); }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`close()`' },
+              output: `
+declare class Connection { readonly userId: string; constructor(userId: string); close(): void }
+export class Connections {
+  private byUser = new Map<string, Connection>();
+  open(userId: string) {
+    const connection = new Connection(userId);
+    if (this.byUser.get(connection.userId) !== connection) this.byUser.get(connection.userId)?.close();
+    this.byUser.set(connection.userId, connection);
+  }
+  end(userId: string) { this.byUser.get(userId)?.close(); this.byUser.delete(userId); }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a key from a module helper that does not always return a fresh value',
+      code: `
+import { randomUUID } from 'node:crypto';
+const timers = new Map<string, NodeJS.Timeout>();
+function keyFor(name?: string): string {
+  if (name) return name;
+  return randomUUID();
+}
+export function schedule(fn: () => void, name?: string) {
+  timers.set(keyFor(name), setInterval(fn, 1000));
+}
+export function cancel(name: string) { clearInterval(timers.get(name)); timers.delete(name); }`,
+      // The key is a call: a suggestion would run it twice, so none is offered.
+      errors: [{ messageId: 'unreleasedDrop', line: 9 }],
+    },
+    {
+      name: 'a private insertion method with one caller that does not check',
+      code: `
+import { watch, type FSWatcher } from 'node:fs';
+export class Tree {
+  private readonly watchers = new Map<string, FSWatcher>();
+  private install(dir: string): void {
+    this.watchers.set(dir, watch(dir));
+  }
+  add(dir: string): void {
+    if (this.watchers.has(dir)) return;
+    this.install(dir);
+  }
+  reinstall(dir: string): void {
+    this.install(dir);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { because: '', type: 'FSWatcher', container: 'this.watchers', operation: '`set()` over an existing key', release: '`close()`' },
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 39,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`close()`' },
+              output: `
+import { watch, type FSWatcher } from 'node:fs';
+export class Tree {
+  private readonly watchers = new Map<string, FSWatcher>();
+  private install(dir: string): void {
+    this.watchers.get(dir)?.close();
+    this.watchers.set(dir, watch(dir));
+  }
+  add(dir: string): void {
+    if (this.watchers.has(dir)) return;
+    this.install(dir);
+  }
+  reinstall(dir: string): void {
+    this.install(dir);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

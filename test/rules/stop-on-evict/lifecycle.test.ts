@@ -1,0 +1,312 @@
+// stop-on-evict — lifecycles: close and exit handlers, one-shot timers, debounces, a value's own release.
+import rule from '../../../src/rules/stop-on-evict.js';
+import { createTypedRuleTester } from '../../ruleTester.js';
+
+const ruleTester = createTypedRuleTester();
+
+const imports = `import { createMeter, createPoller, openLease, startJob, stopMeter, type Meter, type Poller, type Watcher, type Stopwatch, type Candle, type PendingRequest, type Lease, type Job } from './resources.js';`;
+
+ruleTester.run('stop-on-evict', rule, {
+  valid: [
+    {
+      name: 'delete inside the one-shot timer callback that fired',
+      code: `
+const pending = new Map<string, NodeJS.Timeout>();
+export function debounce(key: string, fn: () => void) {
+  clearTimeout(pending.get(key));
+  pending.set(key, setTimeout(() => {
+    pending.delete(key);
+    fn();
+  }, 50));
+}`,
+    },
+    {
+      name: "delete inside the socket's own close handler",
+      code: `
+import net from 'node:net';
+const sockets = new Map<string, net.Socket>();
+export function connect(id: string, port: number) {
+  sockets.get(id)?.destroy();
+  const socket = net.createConnection(port);
+  sockets.set(id, socket);
+  socket.on('close', () => {
+    sockets.delete(id);
+  });
+}`,
+    },
+    {
+      name: "delete inside a child process's exit handler",
+      code: `
+import { spawn, type ChildProcess } from 'node:child_process';
+const children = new Set<ChildProcess>();
+export function run(cmd: string) {
+  const child = spawn(cmd);
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+}`,
+    },
+    {
+      name: 'a registry deleting the meter inside its own stop()',
+      code: `
+const registry = new Map<string, Ticker>();
+export class Ticker {
+  private readonly timer: NodeJS.Timeout;
+  constructor(readonly id: string) {
+    this.timer = setInterval(() => {}, 1000);
+    registry.set(id, this);
+  }
+  stop(): void {
+    clearInterval(this.timer);
+    registry.delete(this.id);
+  }
+}`,
+    },
+    {
+      name: 'from real code (hocuspocus): a named callback scheduled once by setTimeout deletes its own entry',
+      code: `
+const debounced = new Map<string, { timeout: NodeJS.Timeout; start: number }>();
+export function debounce(id: string, fn: () => void, ms: number) {
+  const old = debounced.get(id);
+  if (old) clearTimeout(old.timeout);
+  const run = () => {
+    debounced.delete(id);
+    fn();
+  };
+  debounced.set(id, { start: Date.now(), timeout: setTimeout(run, ms) });
+}`,
+    },
+    {
+      name: 'from real code (hocuspocus webhook): a debounce callback also run directly once the old timer is cleared',
+      code: `
+export class Webhook {
+  private debounced = new Map<string, { timeout: NodeJS.Timeout; start: number }>();
+  debounce(id: string, func: () => void, maxWait: number, ms: number) {
+    const old = this.debounced.get(id);
+    const start = old?.start || Date.now();
+    const run = () => {
+      this.debounced.delete(id);
+      func();
+    };
+    if (old?.timeout) clearTimeout(old.timeout);
+    if (Date.now() - start >= maxWait) return run();
+    this.debounced.set(id, { start, timeout: setTimeout(run, ms) });
+  }
+}`,
+    },
+    {
+      name: 'from real code (nostream): a private method that only one-shot timers call deletes the entry whose timer fired',
+      code: `
+interface PendingJob { id: string; timer: NodeJS.Timeout }
+export class Orchestrator {
+  private pending = new Map<string, PendingJob>();
+  dispatch(id: string, timeoutMs: number) {
+    if (this.pending.has(id)) return;
+    const timer = setTimeout(() => this.handleJobTimeout(id), timeoutMs);
+    this.pending.set(id, { id, timer });
+  }
+  onReply(id: string) {
+    const job = this.pending.get(id);
+    if (!job) return;
+    clearTimeout(job.timer);
+    this.pending.delete(id);
+  }
+  private handleJobTimeout(id: string): void {
+    if (!this.pending.get(id)) return;
+    this.pending.delete(id);
+  }
+}`,
+    },
+    {
+      name: 'a module function that only one-shot timers call, from a block callback',
+      code: `
+const timers = new Map<string, NodeJS.Timeout>();
+function expire(key: string) {
+  timers.delete(key);
+}
+export function touch(key: string, ms: number) {
+  clearTimeout(timers.get(key));
+  timers.set(key, setTimeout(() => { expire(key); }, ms));
+}`,
+    },
+    {
+      name: 'from real code (hocuspocus): a delete inside the connection\'s own onClose hook',
+      code: `
+declare class Connection { close(): void; onClose(callback: () => void): void }
+declare function connect(key: string): Connection;
+export class Client {
+  private connections: Record<string, Connection> = {};
+  open(key: string) {
+    this.connections[key]?.close();
+    const connection = connect(key);
+    connection.onClose(() => {
+      delete this.connections[key];
+    });
+    this.connections[key] = connection;
+  }
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a debounce callback run directly before the old timer is cleared',
+      code: `
+const timers = new Map<string, NodeJS.Timeout>();
+export function debounce(id: string, func: () => void, now: boolean, ms: number) {
+  const run = () => {
+    timers.delete(id);
+    func();
+  };
+  if (now) return run();
+  clearTimeout(timers.get(id));
+  timers.set(id, setTimeout(run, ms));
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`clearTimeout()`' },
+              output: `
+const timers = new Map<string, NodeJS.Timeout>();
+export function debounce(id: string, func: () => void, now: boolean, ms: number) {
+  const run = () => {
+    clearTimeout(timers.get(id));
+    timers.delete(id);
+    func();
+  };
+  if (now) return run();
+  clearTimeout(timers.get(id));
+  timers.set(id, setTimeout(run, ms));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a private timeout handler that is also called directly, before the timer fired',
+      code: `
+interface PendingJob { id: string; timer: NodeJS.Timeout }
+export class Orchestrator {
+  private pending = new Map<string, PendingJob>();
+  dispatch(id: string, timeoutMs: number) {
+    if (this.pending.has(id)) return;
+    const timer = setTimeout(() => this.handleJobTimeout(id), timeoutMs);
+    this.pending.set(id, { id, timer });
+  }
+  abort(id: string) {
+    this.handleJobTimeout(id);
+  }
+  private handleJobTimeout(id: string): void {
+    if (!this.pending.get(id)) return;
+    this.pending.delete(id);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 15,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`clearTimeout()` on `timer`' },
+              output: `
+interface PendingJob { id: string; timer: NodeJS.Timeout }
+export class Orchestrator {
+  private pending = new Map<string, PendingJob>();
+  dispatch(id: string, timeoutMs: number) {
+    if (this.pending.has(id)) return;
+    const timer = setTimeout(() => this.handleJobTimeout(id), timeoutMs);
+    this.pending.set(id, { id, timer });
+  }
+  abort(id: string) {
+    this.handleJobTimeout(id);
+  }
+  private handleJobTimeout(id: string): void {
+    if (!this.pending.get(id)) return;
+    clearTimeout(this.pending.get(id)?.timer);
+    this.pending.delete(id);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a public timeout handler: callers outside the class may call it before the timer fires',
+      code: `
+const timers = new Map<string, NodeJS.Timeout>();
+export class Expirer {
+  touch(key: string, ms: number) {
+    clearTimeout(timers.get(key));
+    timers.set(key, setTimeout(() => this.expire(key), ms));
+  }
+  expire(key: string) {
+    timers.delete(key);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`clearTimeout()`' },
+              output: `
+const timers = new Map<string, NodeJS.Timeout>();
+export class Expirer {
+  touch(key: string, ms: number) {
+    clearTimeout(timers.get(key));
+    timers.set(key, setTimeout(() => this.expire(key), ms));
+  }
+  expire(key: string) {
+    clearTimeout(timers.get(key));
+    timers.delete(key);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a setInterval callback that deletes its entry leaves the interval running',
+      code: `
+const polls = new Map<string, NodeJS.Timeout>();
+export function poll(id: string, check: () => boolean) {
+  if (polls.has(id)) return;
+  polls.set(id, setInterval(() => {
+    if (check()) polls.delete(id);
+  }, 100));
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { because: '', type: 'Timeout', container: 'polls', operation: '`delete()`', release: '`clearInterval()`' },
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`clearInterval()`' },
+              output: `
+const polls = new Map<string, NodeJS.Timeout>();
+export function poll(id: string, check: () => boolean) {
+  if (polls.has(id)) return;
+  polls.set(id, setInterval(() => {
+    if (check()) { clearInterval(polls.get(id)); polls.delete(id); }
+  }, 100));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

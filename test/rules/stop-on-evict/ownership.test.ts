@@ -1,0 +1,292 @@
+// stop-on-evict — ownership: borrowed values, parameters, values handed on, plain data.
+import rule from '../../../src/rules/stop-on-evict.js';
+import { createTypedRuleTester } from '../../ruleTester.js';
+
+const ruleTester = createTypedRuleTester();
+
+const imports = `import { createMeter, createPoller, openLease, startJob, stopMeter, type Meter, type Poller, type Watcher, type Stopwatch, type Candle, type PendingRequest, type Lease, type Job } from './resources.js';`;
+
+ruleTester.run('stop-on-evict', rule, {
+  valid: [
+    {
+      name: 'handed to a declared function that may keep it',
+      code: `${imports}
+const meters = new Map<string, Meter>();
+export function add(route: string) { stopMeter(meters.get(route)!); meters.set(route, createMeter(route)); }
+export function remove(route: string) {
+  const meter = meters.get(route);
+  meters.delete(route);
+  if (meter) stopMeter(meter);
+}`,
+    },
+    {
+      name: 'removed and returned: the caller owns it now',
+      code: `${imports}
+const meters = new Map<string, Meter>();
+export function add(route: string) { if (!meters.has(route)) meters.set(route, createMeter(route)); }
+export function take(route: string): Meter | undefined {
+  const meter = meters.get(route);
+  meters.delete(route);
+  return meter;
+}`,
+    },
+    {
+      name: 'moved into another container',
+      code: `${imports}
+const active = new Map<string, Meter>();
+const retired: Meter[] = [];
+export function add(route: string) { if (!active.has(route)) active.set(route, createMeter(route)); }
+export function retire(route: string) {
+  const meter = active.get(route);
+  if (!meter) return;
+  active.delete(route);
+  retired.push(meter);
+}`,
+    },
+    {
+      name: 'values typed any or unknown',
+      code: `
+const handles = new Map<string, any>();
+const things = new Map<string, unknown>();
+export function add(id: string) { handles.set(id, setInterval(() => {}, 10)); things.set(id, setInterval(() => {}, 10)); }
+export function remove(id: string) { handles.delete(id); things.delete(id); }`,
+    },
+    {
+      name: 'a stopwatch whose stop() returns the elapsed time owns nothing',
+      code: `${imports}
+declare function startStopwatch(): Stopwatch;
+const watches = new Map<string, Stopwatch>();
+export function start(id: string) { watches.set(id, startStopwatch()); }
+export function end(id: string) { const elapsed = watches.get(id)?.stop(); watches.delete(id); return elapsed; }
+export function reset() { watches.clear(); }`,
+    },
+    {
+      name: 'candles whose close is a price are data',
+      code: `${imports}
+const candles = new Map<string, Candle>();
+export function add(symbol: string, open: number, close: number) { candles.set(symbol, { open, close }); }
+export function drop(symbol: string) { candles.delete(symbol); }`,
+    },
+    {
+      name: 'maps of promises, strings and numbers',
+      code: `
+const inflight = new Map<string, Promise<string>>();
+const names = new Set<string>();
+export function fetchOnce(url: string, load: (u: string) => Promise<string>) {
+  inflight.set(url, load(url));
+  names.add(url);
+}
+export function forget(url: string) { inflight.delete(url); names.delete(url); }`,
+    },
+    {
+      name: 'an index of borrowed values: every insertion stores a parameter',
+      code: `${imports}
+export class Providers {
+  private readonly byRoute = new Map<string, Meter>();
+  attach(meter: Meter) { this.byRoute.set(meter.route, meter); }
+  detach(route: string) { this.byRoute.delete(route); }
+  reset() { this.byRoute.clear(); }
+}`,
+    },
+    {
+      name: 'removing a value the function received as a parameter',
+      code: `
+import { Worker } from 'node:worker_threads';
+export class Pool {
+  private readonly idle = new Set<Worker>();
+  private readonly all: Worker[] = [];
+  grow(file: string) { const worker = new Worker(file); this.idle.add(worker); this.all.push(worker); }
+  checkout(worker: Worker) {
+    this.idle.delete(worker);
+    this.all.splice(this.all.indexOf(worker), 1);
+  }
+}`,
+    },
+    {
+      name: 'removing a provider by the id of the provider passed in',
+      code: `${imports}
+export class Meters {
+  private readonly byRoute = new Map<string, Meter>();
+  create(route: string) { const meter = createMeter(route); if (!this.byRoute.has(route)) this.byRoute.set(route, meter); return meter; }
+  detach(meter: Meter) { this.byRoute.delete(meter.route); }
+}`,
+    },
+    {
+      name: 'request objects handed to a request listener are borrowed',
+      code: `
+import http from 'node:http';
+const waiting = new Map<string, http.IncomingMessage>();
+export function listen(server: http.Server) {
+  server.on('request', (req, res) => {
+    waiting.set(String(req.url), req);
+    res.end();
+  });
+}
+export function done(url: string) { waiting.delete(url); }`,
+    },
+    {
+      name: 'from real code (hocuspocus): the key is the name of the document passed in, which the caller destroys',
+      code: `
+declare class Doc { readonly name: string; destroy(): void }
+declare function load(name: string): Doc;
+export class Server {
+  private readonly documents = new Map<string, Doc>();
+  open(name: string) { if (!this.documents.has(name)) this.documents.set(name, load(name)); }
+  async unload(document: Doc) {
+    const documentName = document.name;
+    const unloadNow = async () => {
+      this.documents.delete(documentName);
+      document.destroy();
+    };
+    await unloadNow();
+  }
+}`,
+    },
+    {
+      name: 'from real code (hocuspocus): hook payloads holding a borrowed server are records of records, not resources',
+      code: `
+import type { Server } from 'node:http';
+interface Payload { instance: { server: Server }; requestHeaders: Record<string, string> }
+export class Connections {
+  private payloads: Record<string, Payload> = {};
+  constructor(private readonly instance: { server: Server }) {}
+  add(key: string) { this.payloads[key] = { instance: this.instance, requestHeaders: Object.fromEntries([]) }; }
+  remove(key: string) { delete this.payloads[key]; }
+}`,
+    },
+    {
+      name: 'from real code (ioredis): a client moved between role maps that mirror the map of all clients',
+      code: `
+import net from 'node:net';
+interface Nodes { all: Record<string, net.Socket>; master: Record<string, net.Socket>; replica: Record<string, net.Socket> }
+export class Pool {
+  private readonly nodes: Nodes = { all: {}, master: {}, replica: {} };
+  add(key: string, readOnly: boolean) {
+    const existing = this.nodes.all[key];
+    if (existing) {
+      if (readOnly) {
+        delete this.nodes.master[key];
+        this.nodes.replica[key] = existing;
+      } else {
+        delete this.nodes.replica[key];
+        this.nodes.master[key] = existing;
+      }
+      return;
+    }
+    const socket = net.createConnection(6379);
+    this.nodes.all[key] = socket;
+    if (readOnly) this.nodes.replica[key] = socket;
+    else this.nodes.master[key] = socket;
+  }
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a reconnecting client overwrites the socket received from the server',
+      code: `
+import net from 'node:net';
+const clients = new Map<string, net.Socket>();
+export const server = net.createServer();
+server.on('connection', (socket) => {
+  const id = String(socket.remotePort);
+  clients.set(id, socket);
+});`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { because: '', type: 'Socket', container: 'clients', operation: '`set()` over an existing key', release: '`destroy()`' },
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`destroy()`' },
+              output: `
+import net from 'node:net';
+const clients = new Map<string, net.Socket>();
+export const server = net.createServer();
+server.on('connection', (socket) => {
+  const id = String(socket.remotePort);
+  if (clients.get(id) !== socket) clients.get(id)?.destroy();
+  clients.set(id, socket);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a child process removed by a kick without kill()',
+      code: `
+import { spawn, type ChildProcess } from 'node:child_process';
+const workers = new Map<string, ChildProcess>();
+export function start(id: string) { if (!workers.has(id)) workers.set(id, spawn('node', ['worker.js'])); }
+export function kick(id: string) {
+  workers.delete(id);
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { because: '', type: 'ChildProcess', container: 'workers', operation: '`delete()`', release: '`kill()`' },
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 21,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`kill()`' },
+              output: `
+import { spawn, type ChildProcess } from 'node:child_process';
+const workers = new Map<string, ChildProcess>();
+export function start(id: string) { if (!workers.has(id)) workers.set(id, spawn('node', ['worker.js'])); }
+export function kick(id: string) {
+  workers.get(id)?.kill();
+  workers.delete(id);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a value passed only to a helper that reads it',
+      code: `${imports}import { describeMeter } from './helpers.js';
+const meters = new Map<string, Meter>();
+export function add(route: string) { if (!meters.has(route)) meters.set(route, createMeter(route)); }
+export function remove(route: string) {
+  const meter = meters.get(route);
+  if (meter) console.log(describeMeter(meter));
+  meters.delete(route);
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDropWhen',
+          data: { because: '', type: 'Meter', container: 'meters', operation: '`delete()`', release: '`stop()`', when: '`meter` is true' },
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`stop()`' },
+              output: `${imports}import { describeMeter } from './helpers.js';
+const meters = new Map<string, Meter>();
+export function add(route: string) { if (!meters.has(route)) meters.set(route, createMeter(route)); }
+export function remove(route: string) {
+  const meter = meters.get(route);
+  if (meter) console.log(describeMeter(meter));
+  meters.get(route)?.stop();
+  meters.delete(route);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
