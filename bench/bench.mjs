@@ -124,7 +124,9 @@ function machine() {
   let load = '';
   try {
     load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  } catch {}
+  } catch {
+    // Not Linux: no load average to show.
+  }
   return {
     nproc: cpus().length,
     cpu: model,
@@ -146,13 +148,18 @@ mkdirSync(snapshotDir, { recursive: true });
 cpSync(path.join(repoRoot, 'dist'), path.join(snapshotDir, 'dist'), { recursive: true });
 cpSync(path.join(repoRoot, 'package.json'), path.join(snapshotDir, 'package.json'));
 const pluginUrl = new URL(`file://${path.join(snapshotDir, 'dist', 'index.js')}`).href;
-const distBuilt = statSync(path.join(repoRoot, 'dist', 'index.js')).mtime.toISOString().slice(0, 16).replace('T', ' ');
+const distBuilt = statSync(path.join(repoRoot, 'dist', 'index.js'))
+  .mtime.toISOString()
+  .slice(0, 16)
+  .replace('T', ' ');
 let gitHead = 'unknown';
 try {
   gitHead = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
   const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: repoRoot, encoding: 'utf8' }).trim();
   if (dirty) gitHead += ' + uncommitted changes in src/';
-} catch {}
+} catch {
+  // Not a git checkout: the report says so by naming no commit.
+}
 const pluginRules = Object.keys((await import(pluginUrl)).default.rules);
 
 // ---------------------------------------------------------------------------------------------------
@@ -164,7 +171,10 @@ const corpora = [];
 for (const name of opts.real) corpora.push({ ...prepareReal(name, corporaRoot), configs: CONFIGS });
 if (opts.gen) {
   for (const scale of opts.scales) {
-    corpora.push({ ...prepareGenerated(scale, corporaRoot, opts.seed), configs: scale === 1 ? [...new Set([...GEN_1X_CONFIGS, ...opts.genConfigs])] : opts.genConfigs });
+    corpora.push({
+      ...prepareGenerated(scale, corporaRoot, opts.seed),
+      configs: scale === 1 ? [...new Set([...GEN_1X_CONFIGS, ...opts.genConfigs])] : opts.genConfigs,
+    });
   }
 }
 const totalRuns = corpora.reduce((s, c) => s + c.configs.length, 0) * opts.runs;
@@ -173,7 +183,8 @@ console.log(
   `eslint-plugin-unstopped bench — ${startMachine.nproc} cores, ${startMachine.cpu}, Node ${startMachine.node}, ` +
     `ESLint ${startMachine.eslint}, TypeScript ${startMachine.typescript}, typescript-eslint ${startMachine.tseslint}; load ${startMachine.load}`,
 );
-for (const c of corpora) console.log(`  ${c.name.padEnd(8)} ${String(c.files).padStart(4)} files ${String(c.lines).padStart(7)} lines  [${c.configs.join(', ')}]`);
+for (const c of corpora)
+  console.log(`  ${c.name.padEnd(8)} ${String(c.files).padStart(4)} files ${String(c.lines).padStart(7)} lines  [${c.configs.join(', ')}]`);
 console.log(`${opts.runs} rounds, ${totalRuns} runs, one fresh process each, interleaved.`);
 
 // ---------------------------------------------------------------------------------------------------
@@ -236,16 +247,22 @@ const A = new Map(corpora.map((c) => [c.name, Object.fromEntries(c.configs.map((
 const md = [];
 const p = (line = '') => md.push(line);
 
-p(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`node bench/bench.mjs${argv.length ? ` ${argv.join(' ')}` : ''}\` ` +
-  `(${opts.runs} runs per configuration, one fresh process each, interleaved; ${totalRuns} runs in ${(elapsedS / 60).toFixed(1)} min).`);
+p(
+  `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`node bench/bench.mjs${argv.length ? ` ${argv.join(' ')}` : ''}\` ` +
+    `(${opts.runs} runs per configuration, one fresh process each, interleaved; ${totalRuns} runs in ${(elapsedS / 60).toFixed(1)} min).`,
+);
 p();
-p(`Machine: ${startMachine.nproc} cores (\`nproc\`), ${startMachine.cpu}; load average at start ${startMachine.load}, at end ${machine().load}. ` +
-  `Node ${startMachine.node}, ESLint ${startMachine.eslint}, TypeScript ${startMachine.typescript}, typescript-eslint ${startMachine.tseslint}, plugin ${startMachine.plugin} at ${gitHead}, \`dist/\` built ${distBuilt} UTC, rules: ${pluginRules.join(', ')}.`);
+p(
+  `Machine: ${startMachine.nproc} cores (\`nproc\`), ${startMachine.cpu}; load average at start ${startMachine.load}, at end ${machine().load}. ` +
+    `Node ${startMachine.node}, ESLint ${startMachine.eslint}, TypeScript ${startMachine.typescript}, typescript-eslint ${startMachine.tseslint}, plugin ${startMachine.plugin} at ${gitHead}, \`dist/\` built ${distBuilt} UTC, rules: ${pluginRules.join(', ')}.`,
+);
 p();
-p('Wall time is `new ESLint(…)` + `lintFiles()` inside the worker, after module loading (the part the configurations differ in); ' +
-  '"process" is the whole process as seen by the parent. Spread = (max − min) ÷ median. Peak memory is `process.resourceUsage().maxRSS`; ' +
-  'retained heap is `heapUsed` after a forced full collection when the lint is done (what the configuration keeps: program, types, caches). ' +
-  'Differences and ratios use medians.');
+p(
+  'Wall time is `new ESLint(…)` + `lintFiles()` inside the worker, after module loading (the part the configurations differ in); ' +
+    '"process" is the whole process as seen by the parent. Spread = (max − min) ÷ median. Peak memory is `process.resourceUsage().maxRSS`; ' +
+    'retained heap is `heapUsed` after a forced full collection when the lint is done (what the configuration keeps: program, types, caches). ' +
+    'Differences and ratios use medians.',
+);
 p();
 
 p('### Corpora');
@@ -253,21 +270,32 @@ p();
 p('| corpus | files | lines | notes |');
 p('| --- | ---: | ---: | --- |');
 for (const c of corpora) {
-  const note = c.kind === 'real' ? c.note : `seed ${opts.seed}, ${FILES_PER_SCALE * c.scale} modules + 1 shared lib, ${c.shapes} shapes, ${c.leaks} leak sites marked`;
+  const note =
+    c.kind === 'real' ? c.note : `seed ${opts.seed}, ${FILES_PER_SCALE * c.scale} modules + 1 shared lib, ${c.shapes} shapes, ${c.leaks} leak sites marked`;
   p(`| ${c.label} | ${c.files} | ${c.lines.toLocaleString('en-US')} | ${note} |`);
 }
 p();
 
 p('### Wall time, memory, rule time');
 p();
-p('| corpus | configuration | wall min | wall median | spread | CPU median (spread) | process median | parse (stats) | rule time (stats, median) | peak RSS median | findings |');
+p(
+  '| corpus | configuration | wall min | wall median | spread | CPU median (spread) | process median | parse (stats) | rule time (stats, median) | peak RSS median | findings |',
+);
 p('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |');
 for (const c of corpora) {
   for (const cfg of c.configs) {
     const a = A.get(c.name)[cfg];
-    const rules = Object.entries(a.rules).map(([id, s]) => `${id.replace('@typescript-eslint/', '')} ${s1(s.median)} s`).join('; ') || '—';
-    const f = Object.entries(a.findings).map(([id, n]) => `${id.replace('@typescript-eslint/', '')} ${n}`).join('; ') || '—';
-    p(`| ${c.label} | ${CONFIG_LABEL[cfg]} | ${s1(a.lint.min)} s | ${s1(a.lint.median)} s | ${(a.lint.spread * 100).toFixed(0)} % | ${s1(a.cpu.median)} s (${(a.cpu.spread * 100).toFixed(0)} %) | ${s1(a.proc.median)} s | ${s1(a.parse.median)} s | ${rules} | ${mb(a.rss.median)} MB | ${f} |`);
+    const rules =
+      Object.entries(a.rules)
+        .map(([id, s]) => `${id.replace('@typescript-eslint/', '')} ${s1(s.median)} s`)
+        .join('; ') || '—';
+    const f =
+      Object.entries(a.findings)
+        .map(([id, n]) => `${id.replace('@typescript-eslint/', '')} ${n}`)
+        .join('; ') || '—';
+    p(
+      `| ${c.label} | ${CONFIG_LABEL[cfg]} | ${s1(a.lint.min)} s | ${s1(a.lint.median)} s | ${(a.lint.spread * 100).toFixed(0)} % | ${s1(a.cpu.median)} s (${(a.cpu.spread * 100).toFixed(0)} %) | ${s1(a.proc.median)} s | ${s1(a.parse.median)} s | ${rules} | ${mb(a.rss.median)} MB | ${f} |`,
+    );
   }
 }
 p();
@@ -278,7 +306,9 @@ const realRows = corpora.filter((c) => c.kind === 'real');
 if (realRows.length) {
   p('### This plugin against `no-floating-promises` (real code bases)');
   p();
-  p('| corpus | floor | + nfp | + plugin | + both | **(plugin − floor) ÷ (nfp − floor)** (median wall) | same with minima | same with CPU time (median) | (both − nfp) ÷ (nfp − floor) | over \`no-debugger\` alone: (plugin − it) ÷ (nfp − it) | target ≤ 0.50 (wall) |');
+  p(
+    '| corpus | floor | + nfp | + plugin | + both | **(plugin − floor) ÷ (nfp − floor)** (median wall) | same with minima | same with CPU time (median) | (both − nfp) ÷ (nfp − floor) | over `no-debugger` alone: (plugin − it) ÷ (nfp − it) | target ≤ 0.50 (wall) |',
+  );
   p('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const c of realRows) {
     const a = A.get(c.name);
@@ -293,8 +323,14 @@ if (realRows.length) {
     const ratioWarm = (a.both.lint.median - a.nfp.lint.median) / dn;
     const ratioOverSyntax = a.syntax ? (a.plugin.lint.median - a.syntax.lint.median) / (a.nfp.lint.median - a.syntax.lint.median) : NaN;
     const met = ratio <= TARGETS.ratio;
-    verdicts.push({ target: `plugin adds ≤ 50 % of what no-floating-promises adds (${c.label})`, value: `${ratio.toFixed(2)} wall (${ratioMin.toFixed(2)} from minima, ${ratioCpu.toFixed(2)} CPU)`, met });
-    p(`| ${c.label} | ${s1(f.median)} s | ${dn >= 0 ? '+' : ''}${s1(dn)} s | ${dp >= 0 ? '+' : ''}${s1(dp)} s | ${db >= 0 ? '+' : ''}${s1(db)} s | **${ratio.toFixed(2)}** | ${ratioMin.toFixed(2)} | ${ratioCpu.toFixed(2)} | ${ratioWarm.toFixed(2)} | ${Number.isNaN(ratioOverSyntax) ? '—' : ratioOverSyntax.toFixed(2)} | ${ok(met)} |`);
+    verdicts.push({
+      target: `plugin adds ≤ 50 % of what no-floating-promises adds (${c.label})`,
+      value: `${ratio.toFixed(2)} wall (${ratioMin.toFixed(2)} from minima, ${ratioCpu.toFixed(2)} CPU)`,
+      met,
+    });
+    p(
+      `| ${c.label} | ${s1(f.median)} s | ${dn >= 0 ? '+' : ''}${s1(dn)} s | ${dp >= 0 ? '+' : ''}${s1(dp)} s | ${db >= 0 ? '+' : ''}${s1(db)} s | **${ratio.toFixed(2)}** | ${ratioMin.toFixed(2)} | ${ratioCpu.toFixed(2)} | ${ratioWarm.toFixed(2)} | ${Number.isNaN(ratioOverSyntax) ? '—' : ratioOverSyntax.toFixed(2)} | ${ok(met)} |`,
+    );
   }
   p();
 }
@@ -316,7 +352,9 @@ if (genRows.length) {
     const base = per1k[0].v;
     const addedCpu = (a.plugin.cpu.median - a.floor.cpu.median) / k;
     cpu1k.push(addedCpu);
-    p(`| ${c.scale}× | ${c.lines.toLocaleString('en-US')} | ${s1(a.floor.lint.median)} s | ${s1(a.plugin.lint.median)} s | ${added >= 0 ? '+' : ''}${s1(added)} s | **${(added / k).toFixed(0)} ms** | ${pct((added / k) / base - 1)} | ${addedCpu.toFixed(0)} ms | ${pct(addedCpu / cpu1k[0] - 1)} | ${(a.floor.lint.median / k).toFixed(0)} ms |`);
+    p(
+      `| ${c.scale}× | ${c.lines.toLocaleString('en-US')} | ${s1(a.floor.lint.median)} s | ${s1(a.plugin.lint.median)} s | ${added >= 0 ? '+' : ''}${s1(added)} s | **${(added / k).toFixed(0)} ms** | ${pct(added / k / base - 1)} | ${addedCpu.toFixed(0)} ms | ${pct(addedCpu / cpu1k[0] - 1)} | ${(a.floor.lint.median / k).toFixed(0)} ms |`,
+    );
   }
   p();
   if (per1k.length > 1) {
@@ -329,7 +367,9 @@ if (genRows.length) {
       value: `${last.scale}× vs 1×: ${pct(last.v / base - 1)}; largest deviation ${pct(worst.v / base - 1)} at ${worst.scale}×`,
       met,
     });
-    p(`Variation of the added time per 1k lines: ${last.scale}× vs 1× ${pct(last.v / base - 1)}; largest deviation from 1× ${pct(worst.v / base - 1)} (at ${worst.scale}×). Target within ±25 %: ${ok(met)}.`);
+    p(
+      `Variation of the added time per 1k lines: ${last.scale}× vs 1× ${pct(last.v / base - 1)}; largest deviation from 1× ${pct(worst.v / base - 1)} (at ${worst.scale}×). Target within ±25 %: ${ok(met)}.`,
+    );
     p();
     // Least-squares line through (kLOC, added): a fixed cost per program plus a cost per line. A cost
     // that grows faster than the lines shows as a rising residual at the large scales.
@@ -347,9 +387,12 @@ if (genRows.length) {
     };
     const wall = fit('y');
     const cpu = fit('yCpu');
-    p(`Least-squares line through the added wall time: **${s1(wall.fixed)} s per program + ${wall.slope.toFixed(0)} ms per 1k lines** ` +
-      `(CPU: ${s1(cpu.fixed)} s + ${cpu.slope.toFixed(0)} ms per 1k lines). Added time per 1k lines once the fixed part is taken out, at each scale: ` +
-      points.map((q) => `${q.scale}× ${((q.y - wall.fixed) / q.x).toFixed(0)} ms`).join(', ') + '.');
+    p(
+      `Least-squares line through the added wall time: **${s1(wall.fixed)} s per program + ${wall.slope.toFixed(0)} ms per 1k lines** ` +
+        `(CPU: ${s1(cpu.fixed)} s + ${cpu.slope.toFixed(0)} ms per 1k lines). Added time per 1k lines once the fixed part is taken out, at each scale: ` +
+        points.map((q) => `${q.scale}× ${((q.y - wall.fixed) / q.x).toFixed(0)} ms`).join(', ') +
+        '.',
+    );
     p();
   }
 }
@@ -359,7 +402,9 @@ p('### Peak memory over typed parsing alone');
 p();
 p('Peak RSS: median (min–max over the runs). Retained heap: median after a forced full collection at the end.');
 p();
-p('| corpus | peak RSS: floor | + `no-debugger` | + nfp | + plugin | + both | plugin rise over the floor | plugin rise over `no-debugger` alone | retained heap: floor | + nfp | + plugin | plugin rise (retained) |');
+p(
+  '| corpus | peak RSS: floor | + `no-debugger` | + nfp | + plugin | + both | plugin rise over the floor | plugin rise over `no-debugger` alone | retained heap: floor | + nfp | + plugin | plugin rise (retained) |',
+);
 p('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const c of corpora) {
   const a = A.get(c.name);
@@ -377,7 +422,9 @@ for (const c of corpora) {
     verdicts.push({ target: `peak RSS < +10 % over \`no-debugger\` alone (${c.label})`, value: pct(riseOverSyntax), met: riseOverSyntax < TARGETS.memory });
   }
   verdicts.push({ target: `retained heap < +10 % over the floor (${c.label})`, value: pct(riseRetained), met: riseRetained < TARGETS.memory });
-  p(`| ${c.label} | ${mb(f)} MB (${range(a.floor.rss)}) | ${cell('syntax')} | ${cell('nfp')} | ${cell('plugin')} | ${cell('both')} | ${pct(rise)} | ${riseOverSyntax === undefined ? '—' : pct(riseOverSyntax)} | ${mb(fr)} MB | ${retainedCell('nfp')} | ${retainedCell('plugin')} | ${pct(riseRetained)} |`);
+  p(
+    `| ${c.label} | ${mb(f)} MB (${range(a.floor.rss)}) | ${cell('syntax')} | ${cell('nfp')} | ${cell('plugin')} | ${cell('both')} | ${pct(rise)} | ${riseOverSyntax === undefined ? '—' : pct(riseOverSyntax)} | ${mb(fr)} MB | ${retainedCell('nfp')} | ${retainedCell('plugin')} | ${pct(riseRetained)} |`,
+  );
 }
 p();
 
@@ -394,7 +441,7 @@ console.log(`\n${text}`);
 // Raw results for later inspection.
 writeFileSync(
   path.join(opts.out, 'bench-results.json'),
-  `${JSON.stringify({ machine: startMachine, opts, corpora: corpora.map(({ dir, ...c }) => c), runs: Object.fromEntries(results) }, null, 1)}\n`,
+  `${JSON.stringify({ machine: startMachine, opts, corpora: corpora.map(({ dir: _dir, ...c }) => c), runs: Object.fromEntries(results) }, null, 1)}\n`,
 );
 
 if (opts.write) {

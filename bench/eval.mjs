@@ -91,9 +91,7 @@ async function loadPlugin(options) {
   try {
     return (await import(pluginUrl)).default;
   } catch (error) {
-    const err = new Error(
-      `cannot load the plugin from ${pluginUrl} (run \`npm run build\` first): ${error instanceof Error ? error.message : String(error)}`,
-    );
+    const err = new Error(`cannot load the plugin from ${pluginUrl} (run \`npm run build\` first): ${error instanceof Error ? error.message : String(error)}`);
     err.code = 'PLUGIN_NOT_LOADED';
     throw err;
   }
@@ -403,7 +401,8 @@ export async function evaluateHistory(options = {}) {
     if (missing.length > 0) markerProblems.push({ file: file.rel, line: 1, text: `header lacks: ${missing.join(', ')}` });
     if (base === `${side}.ts`) entry.header = header;
     for (const p of file.markers.problems) markerProblems.push({ file: file.rel, ...p });
-    if (side === 'post' && file.markers.expected.length > 0) markerProblems.push({ file: file.rel, line: file.markers.expected[0].line, text: 'a post-fix file has an expect marker' });
+    if (side === 'post' && file.markers.expected.length > 0)
+      markerProblems.push({ file: file.rel, line: file.markers.expected[0].line, text: 'a post-fix file has an expect marker' });
     entry[side].push(file);
   }
 
@@ -431,7 +430,8 @@ export async function evaluateHistory(options = {}) {
         c.fn += count - hits;
         row.sites += count;
         row.found += hits;
-        if (hits < count) misses.push({ file: file.rel, line, ruleId: `${namespace}/${rule}`, missing: count - hits, source: file.markers.lines[line - 1]?.trim() ?? '' });
+        if (hits < count)
+          misses.push({ file: file.rel, line, ruleId: `${namespace}/${rule}`, missing: count - hits, source: file.markers.lines[line - 1]?.trim() ?? '' });
       }
       for (const [key, list] of actual) {
         const surplus = list.slice(expected.get(key) ?? 0);
@@ -501,7 +501,12 @@ export function formatHistoryReport(r) {
   out.push('', `Cases with every site found: ${r.casesFound} of ${r.cases}; post-fix cases reported: ${r.postFilesReported}`);
   out.push('', 'Coverage (cases per tag):');
   for (const [tag, values] of Object.entries(r.coverage).sort()) {
-    out.push(`  ${tag}: ${Object.entries(values).sort((a, b) => b[1] - a[1]).map(([v, n]) => `${v} ${n}`).join(', ')}`);
+    out.push(
+      `  ${tag}: ${Object.entries(values)
+        .sort((a, b) => b[1] - a[1])
+        .map(([v, n]) => `${v} ${n}`)
+        .join(', ')}`,
+    );
   }
   out.push('', `Misses (${r.misses.length}):`);
   for (const m of r.misses) out.push(`  ${m.file}:${m.line}  ${m.ruleId}${m.missing > 1 ? ` (x${m.missing})` : ''}  | ${m.source}`);
@@ -511,7 +516,10 @@ export function formatHistoryReport(r) {
     out.push('', `Marker problems (${r.markerProblems.length}):`);
     for (const p of r.markerProblems) out.push(`  ${p.file}:${p.line}  ${p.text}`);
   }
-  out.push('', `Suggestions applied and parsed: ${r.suggestions.applied}, broken: ${r.suggestions.broken.length}, calling their own function: ${r.suggestions.selfCalls.length}`);
+  out.push(
+    '',
+    `Suggestions applied and parsed: ${r.suggestions.applied}, broken: ${r.suggestions.broken.length}, calling their own function: ${r.suggestions.selfCalls.length}`,
+  );
   for (const b of r.suggestions.broken) out.push(`  ${b.file}:${b.line}  ${b.ruleId}  "${b.desc}": ${b.errors.join('; ')}`);
   for (const b of r.suggestions.selfCalls) out.push(`  ${b.file}:${b.line}  ${b.ruleId}  "${b.desc}" calls \`${b.function}()\` from inside it`);
   out.push('', `Crashes (${r.crashes.length}):`);
@@ -579,7 +587,10 @@ export function formatReport(r) {
     out.push('', `Marker problems (${r.markerProblems.length}):`);
     for (const p of r.markerProblems) out.push(`  ${p.file}:${p.line}  ${p.text}`);
   }
-  out.push('', `Suggestions applied and parsed: ${r.suggestions.applied}, broken: ${r.suggestions.broken.length}, calling their own function: ${r.suggestions.selfCalls.length}`);
+  out.push(
+    '',
+    `Suggestions applied and parsed: ${r.suggestions.applied}, broken: ${r.suggestions.broken.length}, calling their own function: ${r.suggestions.selfCalls.length}`,
+  );
   for (const b of r.suggestions.broken) out.push(`  ${b.file}:${b.line}  ${b.ruleId}  "${b.desc}": ${b.errors.join('; ')}`);
   for (const b of r.suggestions.selfCalls) out.push(`  ${b.file}:${b.line}  ${b.ruleId}  "${b.desc}" calls \`${b.function}()\` from inside it`);
   out.push('', `Crashes (${r.crashes.length}):`);

@@ -121,13 +121,35 @@ async function runPool(initialJobs, { jobs, timeoutMs, pluginUrl, filterFiles, o
       /** The child died or hung on file `index`: record it, skip deeper files of its series, requeue the rest. */
       const abandon = (index, reason) => {
         const file = job.files[index];
-        const entry = { ...file, lines: null, ms: 0, cpuMs: reason === 'timeout' ? timeoutMs : 0, parseMs: 0, rulesMs: 0, findings: 0, fatal: [], notices: [], [reason]: true };
+        const entry = {
+          ...file,
+          lines: null,
+          ms: 0,
+          cpuMs: reason === 'timeout' ? timeoutMs : 0,
+          parseMs: 0,
+          rulesMs: 0,
+          findings: 0,
+          fatal: [],
+          notices: [],
+          [reason]: true,
+        };
         out.entries.push(entry);
         onFile?.(entry);
         const rest = [];
         for (const next of job.files.slice(index + 1)) {
           if (reason === 'timeout' && file.series && next.series === file.series && next.n > file.n) {
-            const skipped = { ...next, lines: null, ms: 0, cpuMs: 0, parseMs: 0, rulesMs: 0, findings: 0, fatal: [], notices: [], skipped: `after the timeout of ${rel(file.abs)}` };
+            const skipped = {
+              ...next,
+              lines: null,
+              ms: 0,
+              cpuMs: 0,
+              parseMs: 0,
+              rulesMs: 0,
+              findings: 0,
+              fatal: [],
+              notices: [],
+              skipped: `after the timeout of ${rel(file.abs)}`,
+            };
             out.entries.push(skipped);
             onFile?.(skipped);
           } else rest.push(next);
@@ -227,7 +249,11 @@ export async function runStress(options = {}) {
   if (!options.only || options.only === 'real') {
     const real = prepareRealSources(outDir, path.join(repoRoot, 'node_modules'));
     if (real.missing.length > 0) log(`warning: package sources not installed: ${real.missing.join(', ')}`);
-    const byProject = real.projects.map((project) => ({ type: 'lint', project, files: filter(real.files.filter((f) => f.abs.startsWith(project + path.sep))) }));
+    const byProject = real.projects.map((project) => ({
+      type: 'lint',
+      project,
+      files: filter(real.files.filter((f) => f.abs.startsWith(project + path.sep))),
+    }));
     // Biggest first, so that two children finish at about the same time.
     byProject.sort((a, b) => b.files.length - a.files.length);
     jobs.push(...byProject);
@@ -254,7 +280,13 @@ export async function runStress(options = {}) {
   const otherErrors = [];
   for (const e of entries) {
     for (const f of e.fatal) {
-      parserErrors.push({ file: e.file, line: f.line, message: f.message, stackOverflow: /call stack/i.test(f.message), expected: e.expect === 'parser-error' || e.maybeParserError === true });
+      parserErrors.push({
+        file: e.file,
+        line: f.line,
+        message: f.message,
+        stackOverflow: /call stack/i.test(f.message),
+        expected: e.expect === 'parser-error' || e.maybeParserError === true,
+      });
     }
     if (e.thrown) (e.thrown.category === 'rule' ? crashes : otherErrors).push({ file: e.file, ...e.thrown });
     if (e.died) crashes.push({ file: e.file, rule: null, line: null, message: `the linting process died (exit ${e.exit})`, stackTop: [], pluginTop: [] });
@@ -302,7 +334,9 @@ export function formatReport(r) {
   out.push(`${r.plugin.name ?? 'plugin'} ${r.plugin.version ?? ''} — rules on: ${r.plugin.rules.join(', ')}`);
   out.push(`Linted ${r.files} files, ${r.lines.toLocaleString('en')} lines (preparing inputs ${sec(r.prepMs)})`);
   for (const [group, s] of Object.entries(r.byGroup)) {
-    out.push(`  ${group.padEnd(18)} ${String(s.files).padStart(5)} files ${String(s.lines).padStart(8)} lines ${sec(s.ms).padStart(9)}  ${s.findings} findings`);
+    out.push(
+      `  ${group.padEnd(18)} ${String(s.files).padStart(5)} files ${String(s.lines).padStart(8)} lines ${sec(s.ms).padStart(9)}  ${s.findings} findings`,
+    );
   }
   out.push(`Project loads (program creation, not counted per file): ${r.projectLoads.map((p) => `${p.project} ${sec(p.ms)}`).join(', ')}`);
   for (const f of r.failures) out.push(`  failure in ${f.project}: ${f.message}`);
@@ -316,15 +350,22 @@ export function formatReport(r) {
     }
     for (const p of r.probe.kinds) {
       const linted = deepest.get(`deep/${p.kind}`) ?? 0;
-      out.push(`  ${p.kind.padEnd(17)} ${String(p.maxOk).padStart(5)} / ${p.firstFail === null ? `none ≤ ${p.limit}` : String(p.firstFail).padStart(5)}   linted ${String(linted).padStart(5)}  ${p.failMessage ?? ''}`);
+      out.push(
+        `  ${p.kind.padEnd(17)} ${String(p.maxOk).padStart(5)} / ${p.firstFail === null ? `none ≤ ${p.limit}` : String(p.firstFail).padStart(5)}   linted ${String(linted).padStart(5)}  ${p.failMessage ?? ''}`,
+      );
     }
     if (r.probe.skippedForTypeScript?.length > 0) {
-      out.push(`  not linted (TypeScript's own parser would overflow while loading the project): ${r.probe.skippedForTypeScript.map((s) => `${s.kind}@${s.depth}`).join(', ')}`);
+      out.push(
+        `  not linted (TypeScript's own parser would overflow while loading the project): ${r.probe.skippedForTypeScript.map((s) => `${s.kind}@${s.depth}`).join(', ')}`,
+      );
     }
   }
 
   const unexpected = r.parserErrors.filter((e) => !e.expected);
-  out.push('', `Parser errors: ${r.parserErrors.length} (${r.parserErrors.filter((e) => e.stackOverflow).length} stack overflows in the parser, ${r.parserErrors.filter((e) => e.expected).length} expected, ${unexpected.length} unexpected)`);
+  out.push(
+    '',
+    `Parser errors: ${r.parserErrors.length} (${r.parserErrors.filter((e) => e.stackOverflow).length} stack overflows in the parser, ${r.parserErrors.filter((e) => e.expected).length} expected, ${unexpected.length} unexpected)`,
+  );
   for (const e of unexpected) out.push(`  ${e.file}${e.line ? `:${e.line}` : ''}  ${e.message}`);
 
   out.push('', `Rule crashes: ${r.crashes.length}`);
@@ -351,9 +392,13 @@ export function formatReport(r) {
     const wall = s.timeout ? 'killed' : `wall ${sec(s.ms).padStart(8)}  parse ${sec(s.parseMs).padStart(8)}  rules ${sec(s.rulesMs).padStart(8)}`;
     out.push(`  cpu ${sec(s.cpuMs).padStart(9)}  ${wall.padEnd(50)}  ${String(s.lines ?? '?').padStart(6)} lines  ${s.file}${s.timeout ? '  [hang]' : ''}`);
   }
-  const perLine = linted(r).filter((e) => e.lines >= 50).sort((a, b) => b.rulesMs / b.lines - a.rulesMs / a.lines).slice(0, 5);
+  const perLine = linted(r)
+    .filter((e) => e.lines >= 50)
+    .sort((a, b) => b.rulesMs / b.lines - a.rulesMs / a.lines)
+    .slice(0, 5);
   out.push('', 'Most rule time per line (files of 50+ lines):');
-  for (const s of perLine) out.push(`  ${(s.rulesMs / s.lines).toFixed(2).padStart(7)} ms/line  rules ${sec(s.rulesMs).padStart(8)}  ${String(s.lines).padStart(6)} lines  ${s.file}`);
+  for (const s of perLine)
+    out.push(`  ${(s.rulesMs / s.lines).toFixed(2).padStart(7)} ms/line  rules ${sec(s.rulesMs).padStart(8)}  ${String(s.lines).padStart(6)} lines  ${s.file}`);
 
   const scaling = scalingReport(r.results);
   if (scaling.length > 0) {
@@ -407,7 +452,13 @@ async function main(argv) {
     return 2;
   }
   if (args.help) {
-    console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 24).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+    console.log(
+      readFileSync(fileURLToPath(import.meta.url), 'utf8')
+        .split('\n')
+        .slice(1, 24)
+        .map((l) => l.replace(/^\/\/ ?/, ''))
+        .join('\n'),
+    );
     return 0;
   }
   let result;
@@ -420,7 +471,17 @@ async function main(argv) {
       jobs: args.jobs,
       onFile: (entry) => {
         done++;
-        const tag = entry.timeout ? ' [hang, killed]' : entry.died ? ' [process died]' : entry.skipped ? ' [skipped]' : entry.thrown ? ` [${entry.thrown.category} crash]` : entry.fatal?.length ? ' [parser error]' : '';
+        const tag = entry.timeout
+          ? ' [hang, killed]'
+          : entry.died
+            ? ' [process died]'
+            : entry.skipped
+              ? ' [skipped]'
+              : entry.thrown
+                ? ` [${entry.thrown.category} crash]`
+                : entry.fatal?.length
+                  ? ' [parser error]'
+                  : '';
         if (args.verbose) console.error(`  ${(entry.cpuMs / 1000).toFixed(2).padStart(7)} s cpu  ${rel(entry.abs)}${tag}`);
         else if (entry.thrown?.category === 'rule' || entry.timeout || entry.died) console.error(`  ${rel(entry.abs)}${tag}`);
         else if (done % 100 === 0) console.error(`  … ${done} files`);

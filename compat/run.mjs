@@ -73,7 +73,9 @@ function summarize(project, run) {
   return {
     findings: results.flatMap((result) => result.messages.map((message) => `${relative(result.filePath)}:${message.line} ${message.ruleId}`)).sort(),
     linted: results.map((result) => relative(result.filePath)).sort(),
-    fatal: results.flatMap((result) => result.messages.filter((message) => message.fatal || !message.ruleId).map((message) => `${relative(result.filePath)}: ${message.message}`)),
+    fatal: results.flatMap((result) =>
+      result.messages.filter((message) => message.fatal || !message.ruleId).map((message) => `${relative(result.filePath)}: ${message.message}`),
+    ),
   };
 }
 
@@ -98,7 +100,11 @@ try {
     '@typescript-eslint/parser': versionOf('@typescript-eslint/parser'),
     '@typescript-eslint/utils': versionOf('@typescript-eslint/utils'),
   };
-  console.log(`compat: ${path.basename(tarball)} on node ${process.version}, ${Object.entries(versions).map(([name, version]) => `${name} ${version}`).join(', ')}`);
+  console.log(
+    `compat: ${path.basename(tarball)} on node ${process.version}, ${Object.entries(versions)
+      .map(([name, version]) => `${name} ${version}`)
+      .join(', ')}`,
+  );
   check(versions.eslint.startsWith('9.'), `ESLint is 9.x (${versions.eslint})`);
   check(versions.typescript.startsWith('6.0.'), `TypeScript is 6.0.x (${versions.typescript})`);
 
@@ -113,7 +119,9 @@ try {
   const repoTsDir = path.join(repo, 'node_modules', 'typescript');
   const ts5 = existsSync(repoTsDir) ? createRequire(path.join(repo, 'package.json'))('typescript') : undefined;
   if (ts5) {
-    console.log(`  ts.TypeFlags.Object: ${ts5.TypeFlags.Object} in TypeScript ${ts5.version}, ${ts6.TypeFlags.Object} in ${ts6.version}; Union: ${ts5.TypeFlags.Union} vs ${ts6.TypeFlags.Union}`);
+    console.log(
+      `  ts.TypeFlags.Object: ${ts5.TypeFlags.Object} in TypeScript ${ts5.version}, ${ts6.TypeFlags.Object} in ${ts6.version}; Union: ${ts5.TypeFlags.Union} vs ${ts6.TypeFlags.Union}`,
+    );
   }
 
   // 3. Lint the consumer fixture: ESM config, CommonJS config, clean files only.
@@ -154,16 +162,31 @@ try {
     const summary = summarize(project, run);
     check(summary.fatal.length === 0, `${label}: no parse errors or crashes`, summary.fatal.join('\n        '));
     check(run.code === 1, `${label}: exit code 1`, `got ${run.code}: ${run.stderr.trim()}`);
-    check(same(summary.findings, expectedFindings), `${label}: the findings of the ESLint 10 / TypeScript 5.9 consumer test`, `expected ${JSON.stringify(expectedFindings)}\n        got      ${JSON.stringify(summary.findings)}`);
-    check(same(summary.linted, expectedLinted), `${label}: every fixture file linted, the .js ones under disable-type-checked`, `got ${JSON.stringify(summary.linted)}`);
+    check(
+      same(summary.findings, expectedFindings),
+      `${label}: the findings of the ESLint 10 / TypeScript 5.9 consumer test`,
+      `expected ${JSON.stringify(expectedFindings)}\n        got      ${JSON.stringify(summary.findings)}`,
+    );
+    check(
+      same(summary.linted, expectedLinted),
+      `${label}: every fixture file linted, the .js ones under disable-type-checked`,
+      `got ${JSON.stringify(summary.linted)}`,
+    );
   }
   const cleanSummary = summarize(project, clean);
-  check(clean.code === 0 && cleanSummary.findings.length === 0 && cleanSummary.fatal.length === 0, `clean files (${expected.clean.join(', ')}): exit 0, no messages`, `exit ${clean.code}: ${JSON.stringify(cleanSummary)}`);
+  check(
+    clean.code === 0 && cleanSummary.findings.length === 0 && cleanSummary.fatal.length === 0,
+    `clean files (${expected.clean.join(', ')}): exit 0, no messages`,
+    `exit ${clean.code}: ${JSON.stringify(cleanSummary)}`,
+  );
 
   if (controlRun) {
     const controlSummary = summarize(control, controlRun);
     const controlResult = controlSummary.fatal.length > 0 ? `crash: ${controlSummary.fatal[0]}` : `findings ${JSON.stringify(controlSummary.findings)}`;
-    check(!same(controlSummary.findings, expectedFindings) || controlSummary.fatal.length > 0, `control: with a second TypeScript (${ts5.version}) beside the program's ${ts6.version}, the plugin goes wrong (${controlResult})`);
+    check(
+      !same(controlSummary.findings, expectedFindings) || controlSummary.fatal.length > 0,
+      `control: with a second TypeScript (${ts5.version}) beside the program's ${ts6.version}, the plugin goes wrong (${controlResult})`,
+    );
   } else {
     console.log('  (control run skipped: the repository has no TypeScript 5 install in node_modules)');
   }

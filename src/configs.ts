@@ -16,14 +16,9 @@ export function createConfigs(
   getPlugin: () => TSESLint.FlatConfig.Plugin,
 ): Record<'recommended' | 'all' | 'disable-type-checked', FlatConfig> {
   const entries = Object.entries(rules);
-  const ruleLevels = (
-    predicate: (docs: UnstoppedRuleDocs) => boolean,
-    level: TSESLint.SharedConfig.RuleLevel,
-  ): TSESLint.FlatConfig.Rules =>
+  const ruleLevels = (predicate: (docs: UnstoppedRuleDocs) => boolean, level: TSESLint.SharedConfig.RuleLevel): TSESLint.FlatConfig.Rules =>
     Object.fromEntries(
-      entries
-        .filter(([, rule]) => rule.meta.docs !== undefined && predicate(rule.meta.docs))
-        .map(([name]) => [`${namespace}/${name}`, level]),
+      entries.filter(([, rule]) => rule.meta.docs !== undefined && predicate(rule.meta.docs)).map(([name]) => [`${namespace}/${name}`, level]),
     );
 
   const make = (name: string, rulesOfConfig: TSESLint.FlatConfig.Rules): FlatConfig => ({

@@ -96,7 +96,9 @@ interface JsonResult {
 function summarize(run: Run): { findings: string[]; linted: string[] } {
   const results = JSON.parse(run.stdout) as JsonResult[];
   const relative = (file: string) => path.relative(project, file).split(path.sep).join('/');
-  const fatal = results.flatMap((result) => result.messages.filter((message) => message.fatal || !message.ruleId).map((message) => `${relative(result.filePath)}: ${message.message}`));
+  const fatal = results.flatMap((result) =>
+    result.messages.filter((message) => message.fatal || !message.ruleId).map((message) => `${relative(result.filePath)}: ${message.message}`),
+  );
   expect(fatal).toEqual([]);
   return {
     findings: results.flatMap((result) => result.messages.map((message) => `${relative(result.filePath)}:${message.line} ${message.ruleId}`)).sort(),
@@ -121,7 +123,7 @@ describe.concurrent('a project that installs the packed plugin', () => {
     expect(run.code).toBe(0);
   });
 
-  it('needs disable-type-checked on JavaScript: without it the typed rule stops ESLint with the plugin\'s message (exit 2)', async ({ expect }) => {
+  it("needs disable-type-checked on JavaScript: without it the typed rule stops ESLint with the plugin's message (exit 2)", async ({ expect }) => {
     // Kept under node_modules, which ESLint never lints, so that the other runs do not see it.
     const config = path.join(project, 'node_modules', '.typed-js', 'eslint.config.js');
     mkdirSync(path.dirname(config), { recursive: true });

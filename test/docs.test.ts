@@ -25,7 +25,8 @@ function docBlocks(markdown: string): DocBlock[] {
   const lines = markdown.split('\n');
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
-    if (/^#{2,}\s/.test(line)) kind = line.includes('❌') ? 'incorrect' : line.includes('✅') || /not reported/i.test(line) ? 'correct' : kind && /^#{4,}/.test(line) ? kind : undefined;
+    if (/^#{2,}\s/.test(line))
+      kind = line.includes('❌') ? 'incorrect' : line.includes('✅') || /not reported/i.test(line) ? 'correct' : kind && /^#{4,}/.test(line) ? kind : undefined;
     if (line.startsWith('```ts') && kind) {
       const start = index + 1;
       let end = start;

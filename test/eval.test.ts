@@ -79,7 +79,8 @@ function readBaseline(): Baseline {
     throw new Error('bench/eval-baseline.json: `collection` must be an object keyed by rule name');
   }
   for (const [rule, levels] of Object.entries(collection)) {
-    if (!isShare(levels?.precision) || !isShare(levels?.recall)) throw new Error(`bench/eval-baseline.json: collection.${rule} needs precision and recall in [0, 1]`);
+    if (!isShare(levels?.precision) || !isShare(levels?.recall))
+      throw new Error(`bench/eval-baseline.json: collection.${rule} needs precision and recall in [0, 1]`);
   }
   const history = raw?.history;
   if (!history || !isCount(history.minCases) || !isShare(history.recall) || !isCount(history.maxPostFilesReported) || !isCount(history.maxPreFalseReports)) {
@@ -146,10 +147,9 @@ describe('evaluation collection (bench/cases)', () => {
         score.precision ?? 0,
         `${rule} precision ${score.precision} fell below ${levels.precision}; false reports:\n${sites(result.falseReports, rule)}`,
       ).toBeGreaterThanOrEqual(levels.precision);
-      expect(
-        score.recall ?? 0,
-        `${rule} recall ${score.recall} fell below ${levels.recall}; misses:\n${sites(result.misses, rule)}`,
-      ).toBeGreaterThanOrEqual(levels.recall);
+      expect(score.recall ?? 0, `${rule} recall ${score.recall} fell below ${levels.recall}; misses:\n${sites(result.misses, rule)}`).toBeGreaterThanOrEqual(
+        levels.recall,
+      );
     });
   }
 });

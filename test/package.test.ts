@@ -51,7 +51,11 @@ describe('the packed tarball', () => {
   });
 
   it('contains every file package.json points at', () => {
-    const targets = [packageJson.main, packageJson.types, ...Object.values(packageJson.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)))];
+    const targets = [
+      packageJson.main,
+      packageJson.types,
+      ...Object.values(packageJson.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target))),
+    ];
     for (const target of targets) expect(packedFiles).toContain(path.posix.normalize(target!));
   });
 
@@ -75,7 +79,7 @@ describe('package.json', () => {
     expect(packageJson.bundleDependencies ?? packageJson.bundledDependencies).toBeUndefined();
   });
 
-  it('takes eslint, typescript and @typescript-eslint/parser as required peers, with the design\'s ranges', () => {
+  it("takes eslint, typescript and @typescript-eslint/parser as required peers, with the design's ranges", () => {
     expect(packageJson.peerDependencies).toEqual(peerRanges);
     for (const peer of Object.keys(peerRanges)) {
       expect(packageJson.peerDependenciesMeta?.[peer]?.optional).not.toBe(true);
@@ -85,13 +89,15 @@ describe('package.json', () => {
 });
 
 describe('the built code', () => {
-  it('imports only Node built-ins, its dependencies and its peers — so `typescript` is always the program\'s own copy', () => {
+  it("imports only Node built-ins, its dependencies and its peers — so `typescript` is always the program's own copy", () => {
     const declared = new Set([...Object.keys(packageJson.dependencies ?? {}), ...Object.keys(packageJson.peerDependencies ?? {})]);
     const builtins = new Set(builtinModules);
     const imported = new Map<string, string>();
     for (const file of packedFiles.filter((name) => name.endsWith('.js'))) {
       const code = readFileSync(path.join(repo, file), 'utf8');
-      for (const match of code.matchAll(/(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)|^import\s*['"]([^'"]+)['"]/gm)) {
+      for (const match of code.matchAll(
+        /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)|^import\s*['"]([^'"]+)['"]/gm,
+      )) {
         const specifier = match[1] ?? match[2] ?? match[3]!;
         if (specifier.startsWith('.')) continue;
         const packageName = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;

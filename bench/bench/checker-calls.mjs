@@ -111,8 +111,10 @@ const calls = [...byMethod.values()].reduce((sum, entry) => sum + entry.calls, 0
 console.log(`${prepared.label}: ${prepared.files} files, ${prepared.lines} lines`);
 console.log(`plugin rule time (stats): ${ruleMs.toFixed(0)} ms; checker time inside it: ${total.toFixed(0)} ms in ${calls} outermost calls\n`);
 console.log('| checker method | calls | ms |\n| --- | ---: | ---: |');
-for (const [method, entry] of [...byMethod].sort((a, b) => b[1].ms - a[1].ms).slice(0, top)) console.log(`| ${method} | ${entry.calls} | ${entry.ms.toFixed(1)} |`);
+for (const [method, entry] of [...byMethod].sort((a, b) => b[1].ms - a[1].ms).slice(0, top))
+  console.log(`| ${method} | ${entry.calls} | ${entry.ms.toFixed(1)} |`);
 console.log('\n| question (method, node or symbol) | ms |\n| --- | ---: |');
-for (const [subject, ms] of [...bySubject].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`| \`${subject.replace(/\|/g, '\\|').replace(/`/g, "'")}\` | ${ms.toFixed(1)} |`);
+for (const [subject, ms] of [...bySubject].sort((a, b) => b[1] - a[1]).slice(0, top))
+  console.log(`| \`${subject.replace(/\|/g, '\\|').replace(/`/g, "'")}\` | ${ms.toFixed(1)} |`);
 console.log('\n| file | ms |\n| --- | ---: |');
 for (const [file, ms] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`| ${file} | ${ms.toFixed(1)} |`);

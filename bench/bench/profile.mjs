@@ -17,9 +17,7 @@ import { prepareGenerated, prepareReal } from './corpora.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
 // The plugin's code: dist/ of this checkout, or the build BENCH_PLUGIN_URL points at (the bench's snapshot).
-const distUrl = process.env.BENCH_PLUGIN_URL
-  ? new URL('./', process.env.BENCH_PLUGIN_URL).href
-  : `file://${path.join(repoRoot, 'dist')}/`;
+const distUrl = process.env.BENCH_PLUGIN_URL ? new URL('./', process.env.BENCH_PLUGIN_URL).href : `file://${path.join(repoRoot, 'dist')}/`;
 
 function category(url, fn) {
   if (!url) {
@@ -36,7 +34,8 @@ function category(url, fn) {
     if (pkg === 'eslint') return 'eslint (traversal, linter, config)';
     if (pkg === '@typescript-eslint/typescript-estree') return 'typescript-estree (AST conversion, project service)';
     if (pkg === '@typescript-eslint/scope-manager') return 'scope-manager';
-    if (pkg === '@typescript-eslint/utils' || pkg === '@typescript-eslint/type-utils' || pkg === 'ts-api-utils') return 'ts utils (utils/type-utils/ts-api-utils)';
+    if (pkg === '@typescript-eslint/utils' || pkg === '@typescript-eslint/type-utils' || pkg === 'ts-api-utils')
+      return 'ts utils (utils/type-utils/ts-api-utils)';
     return `other: ${pkg}`;
   }
   if (url.startsWith('node:')) return 'node/native';
@@ -73,7 +72,8 @@ export function analyze(file) {
     memo.set(id, info);
     return info;
   };
-  const key = (n) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(distUrl, 'dist/').replace(/^.*node_modules\//, '')}:${n.callFrame.lineNumber + 1}`;
+  const key = (n) =>
+    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(distUrl, 'dist/').replace(/^.*node_modules\//, '')}:${n.callFrame.lineNumber + 1}`;
   prof.samples.forEach((id, i) => {
     const t = dt[i] / 1000; // µs → ms
     const n = byId.get(id);
@@ -93,7 +93,17 @@ export function analyze(file) {
     if (cat === 'plugin (dist/)') pluginFns.set(key(n), (pluginFns.get(key(n)) ?? 0) + t);
   });
   const sorted = (m) => [...m.entries()].sort((a, b) => b[1] - a[1]);
-  return { total, underParse, underRules, underPluginTotal, selfByCat: sorted(selfByCat), underPlugin: sorted(underPlugin), pluginFns: sorted(pluginFns), pluginIncl: sorted(pluginIncl), topFns: sorted(topFns) };
+  return {
+    total,
+    underParse,
+    underRules,
+    underPluginTotal,
+    selfByCat: sorted(selfByCat),
+    underPlugin: sorted(underPlugin),
+    pluginFns: sorted(pluginFns),
+    pluginIncl: sorted(pluginIncl),
+    topFns: sorted(topFns),
+  };
 }
 
 export function report(a, title) {
@@ -101,22 +111,25 @@ export function report(a, title) {
   const share = (x, of = a.total) => `${((x / of) * 100).toFixed(1)} %`;
   const out = [];
   out.push(`#### ${title}`, '');
-  out.push(`Sampled CPU time (idle excluded): ${ms(a.total)}. Under \`parseForESLint\`: ${ms(a.underParse)} (${share(a.underParse)}); under \`runRules\`: ${ms(a.underRules)} (${share(a.underRules)}); under a plugin frame (\`dist/\`): ${ms(a.underPluginTotal)} (${share(a.underPluginTotal)}).`, '');
+  out.push(
+    `Sampled CPU time (idle excluded): ${ms(a.total)}. Under \`parseForESLint\`: ${ms(a.underParse)} (${share(a.underParse)}); under \`runRules\`: ${ms(a.underRules)} (${share(a.underRules)}); under a plugin frame (\`dist/\`): ${ms(a.underPluginTotal)} (${share(a.underPluginTotal)}).`,
+    '',
+  );
   out.push('Self time by package (the frame the sample landed in):', '');
   out.push('| package | self time | share |', '| --- | ---: | ---: |');
   for (const [c, t] of a.selfByCat.slice(0, 12)) out.push(`| ${c} | ${ms(t)} | ${share(t)} |`);
-  out.push('', 'Samples with a plugin frame on the stack, by where they landed (the plugin\'s own code vs. what it calls):', '');
+  out.push('', "Samples with a plugin frame on the stack, by where they landed (the plugin's own code vs. what it calls):", '');
   out.push('| package | time | share of plugin-inclusive |', '| --- | ---: | ---: |');
   for (const [c, t] of a.underPlugin.slice(0, 8)) out.push(`| ${c} | ${ms(t)} | ${share(t, a.underPluginTotal)} |`);
   out.push('', 'Top 10 self-time functions in `dist/` (plugin code):', '');
   out.push('| function | self time | share of all |', '| --- | ---: | ---: |');
-  for (const [f, t] of a.pluginFns.slice(0, 10)) out.push(`| \`${f}\` | ${(t).toFixed(0)} ms | ${share(t)} |`);
+  for (const [f, t] of a.pluginFns.slice(0, 10)) out.push(`| \`${f}\` | ${t.toFixed(0)} ms | ${share(t)} |`);
   out.push('', 'Top 10 inclusive plugin functions (time with the function on the stack, callees included):', '');
   out.push('| function | inclusive | share of all |', '| --- | ---: | ---: |');
-  for (const [f, t] of a.pluginIncl.slice(0, 10)) out.push(`| \`${f}\` | ${(t).toFixed(0)} ms | ${share(t)} |`);
+  for (const [f, t] of a.pluginIncl.slice(0, 10)) out.push(`| \`${f}\` | ${t.toFixed(0)} ms | ${share(t)} |`);
   out.push('', 'Top 10 self-time functions overall:', '');
   out.push('| function | self time | share |', '| --- | ---: | ---: |');
-  for (const [f, t] of a.topFns.slice(0, 10)) out.push(`| \`${f}\` | ${(t).toFixed(0)} ms | ${share(t)} |`);
+  for (const [f, t] of a.topFns.slice(0, 10)) out.push(`| \`${f}\` | ${t.toFixed(0)} ms | ${share(t)} |`);
   return out.join('\n');
 }
 
@@ -138,11 +151,20 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const profDir = path.join(outRoot, 'profiles', `${corpus}-${config}`);
     rmSync(profDir, { recursive: true, force: true });
     mkdirSync(profDir, { recursive: true });
-    const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=500', path.join(here, 'worker.mjs'), c.dir, config], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=500', path.join(here, 'worker.mjs'), c.dir, config],
+      { encoding: 'utf8' },
+    );
     if (r.status !== 0) throw new Error(r.stderr);
     const run = JSON.parse(r.stdout.trim().split('\n').pop());
-    const file = path.join(profDir, readdirSync(profDir).find((f) => f.endsWith('.cpuprofile')));
-    console.log(`${c.label}: ${c.files} files, ${c.lines} lines; ${config}: lint ${(run.lintMs / 1000).toFixed(2)} s, rule times ${JSON.stringify(run.ruleTimes)}; profile ${path.relative(repoRoot, file)}\n`);
+    const file = path.join(
+      profDir,
+      readdirSync(profDir).find((f) => f.endsWith('.cpuprofile')),
+    );
+    console.log(
+      `${c.label}: ${c.files} files, ${c.lines} lines; ${config}: lint ${(run.lintMs / 1000).toFixed(2)} s, rule times ${JSON.stringify(run.ruleTimes)}; profile ${path.relative(repoRoot, file)}\n`,
+    );
     console.log(report(analyze(file), `${c.label}, configuration \`${config}\``));
   }
 }

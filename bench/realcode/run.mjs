@@ -122,7 +122,7 @@ if (has('--bench')) {
       `| ${repo.name} | ${repo.set} | ${repo.lines ?? '?'} | ${f(t.floor.wall)} | ${f(t.nfp.wall)} | ${f(t.plugin.wall)} | ${ratio(median, 'wall')} | ${ratio((xs) => Math.min(...xs), 'wall')} | ${ratio(median, 'cpu')} |`,
     );
   }
-  lines.push('', 'Slowest files by this plugin\'s rule time (last plugin run):');
+  lines.push('', "Slowest files by this plugin's rule time (last plugin run):");
   for (const repo of repos) {
     const files = slowest.get(repo.name) ?? [];
     lines.push(`- ${repo.name}: ${files.map((file) => `${file.file} ${file.ms.toFixed(0)} ms`).join(', ')}`);
@@ -135,7 +135,9 @@ const previous = readJson(findingsFile, { repos: [] });
 const run = { date: new Date().toISOString().slice(0, 10), plugin: pluginVersion(), repos: [] };
 for (const repo of repos) {
   const result = await runWorker(repo.name, 'plugin', false);
-  process.stderr.write(`${repo.name}: ${result.files} files, ${result.findings.length} findings, ${result.crashes.length} crashes, ${(result.lintMs / 1000).toFixed(1)} s\n`);
+  process.stderr.write(
+    `${repo.name}: ${result.files} files, ${result.findings.length} findings, ${result.crashes.length} crashes, ${(result.lintMs / 1000).toFixed(1)} s\n`,
+  );
   run.repos.push({
     name: repo.name,
     repo: repo.repo,
@@ -148,7 +150,10 @@ for (const repo of repos) {
   });
 }
 // A partial run replaces only the repositories it linted.
-const merged = { ...run, repos: [...previous.repos.filter((old) => !run.repos.some((r) => r.name === old.name) && readRepos().some((r) => r.name === old.name)), ...run.repos] };
+const merged = {
+  ...run,
+  repos: [...previous.repos.filter((old) => !run.repos.some((r) => r.name === old.name) && readRepos().some((r) => r.name === old.name)), ...run.repos],
+};
 merged.repos.sort((a, b) => a.set.localeCompare(b.set) || a.name.localeCompare(b.name));
 if (!has('--no-write')) writeFileSync(findingsFile, `${JSON.stringify(merged, null, 2)}\n`);
 console.log(formatRealcodeScore(scoreRun(has('--no-write') ? run : merged)));

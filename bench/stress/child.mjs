@@ -19,12 +19,15 @@ const send = (message) => new Promise((resolve) => process.send(message, resolve
 const countLines = (text) => (text.length === 0 ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0));
 const shortPath = (frame) => frame.replace(`file://${repoRoot}${path.sep}`, '').replace(repoRoot + path.sep, '');
 /** Stack frames with runs of the same frame (recursion) shown once, with a count. */
-const collapse = (frames) => frames.reduce((out, f) => {
-  const last = out[out.length - 1];
-  if (last && last.frame === f) last.count++;
-  else out.push({ frame: f, count: 1 });
-  return out;
-}, []).map(({ frame, count }) => (count > 1 ? `${frame}  (x${count})` : frame));
+const collapse = (frames) =>
+  frames
+    .reduce((out, f) => {
+      const last = out[out.length - 1];
+      if (last && last.frame === f) last.count++;
+      else out.push({ frame: f, count: 1 });
+      return out;
+    }, [])
+    .map(({ frame, count }) => (count > 1 ? `${frame}  (x${count})` : frame));
 
 /** Classifies an exception thrown out of `lintFiles`: a rule crash or another error. */
 export function classifyThrown(error, namespace, pluginDir) {

@@ -29,27 +29,74 @@ export const KINDS = {
   // statements
   block: (d) => fn(`${rep('{ ', d)}meters.get(k)?.stop(); ${DROP};${rep(' }', d)}`),
   if: (d) => fn(`${rep('if (cond) { ', d)}${DROP};${rep(' }', d)}`),
-  'else-if': (d) => fn(`${range(d).map((i) => `if (k === '${i}') { ${i % 2 ? 'meters.get(k)?.stop(); ' : ''}${DROP}; }`).join(' else ')} else { ${DROP}; }`),
-  for: (d) => fn(`${range(d).map((i) => `for (const x${i} of list) { if (x${i} === list[0]) continue; `).join('')}${DROP};${rep(' }', d)}`),
+  'else-if': (d) =>
+    fn(
+      `${range(d)
+        .map((i) => `if (k === '${i}') { ${i % 2 ? 'meters.get(k)?.stop(); ' : ''}${DROP}; }`)
+        .join(' else ')} else { ${DROP}; }`,
+    ),
+  for: (d) =>
+    fn(
+      `${range(d)
+        .map((i) => `for (const x${i} of list) { if (x${i} === list[0]) continue; `)
+        .join('')}${DROP};${rep(' }', d)}`,
+    ),
   while: (d) => fn(`${rep('while (cond) { ', d)}${DROP}; break;${rep(' }', d)}`),
   try: (d) => fn(`${rep('try { ', d)}${DROP};${rep(' } finally { meters.get(k)?.stop(); }', d)}`),
-  labeled: (d) => fn(`${range(d).map((i) => `l${i}: { if (cond) break l${i}; `).join('')}${DROP};${rep(' }', d)}`),
+  labeled: (d) =>
+    fn(
+      `${range(d)
+        .map((i) => `l${i}: { if (cond) break l${i}; `)
+        .join('')}${DROP};${rep(' }', d)}`,
+    ),
   switch: (d) => fn(`${rep("switch (k) { case 'a': ", d)}${DROP};${rep(' }', d)}`),
   iife: (d) => fn(`${rep('(() => { ', d)}${DROP};${rep(' })();', d)}`),
-  functions: (d) => fn(`${range(d).map((i) => `function h${i}() { `).join('')}${DROP};${range(d).reverse().map((i) => ` } h${i}();`).join('')}`),
-  'class-in-method': (d) => fn(`${range(d).map((i) => `new (class C${i} { m() { `).join('')}${DROP};${rep(' } })().m();', d)}`),
-  namespace: (d) => `${PRELUDE}declare const k: string;\n${range(d).map((i) => `namespace N${i} { `).join('')}${DROP};${rep(' }', d)}\n`,
+  functions: (d) =>
+    fn(
+      `${range(d)
+        .map((i) => `function h${i}() { `)
+        .join('')}${DROP};${range(d)
+        .reverse()
+        .map((i) => ` } h${i}();`)
+        .join('')}`,
+    ),
+  'class-in-method': (d) =>
+    fn(
+      `${range(d)
+        .map((i) => `new (class C${i} { m() { `)
+        .join('')}${DROP};${rep(' } })().m();', d)}`,
+    ),
+  namespace: (d) =>
+    `${PRELUDE}declare const k: string;\n${range(d)
+      .map((i) => `namespace N${i} { `)
+      .join('')}${DROP};${rep(' }', d)}\n`,
   // expressions
   paren: (d) => fn(`return ${rep('(', d)}${DROP}${rep(')', d)};`),
   call: (d) => fn(`return ${rep('g(', d)}${DROP}${rep(')', d)};`),
   ternary: (d) => fn(`return ${rep(`cond ? meters.get(k)?.stop() : `, d)}${DROP};`),
   arrow: (d) => fn(`return ${rep('() => ', d)}${DROP};`),
   'arrow-block': (d) => fn(`return ${rep('() => { return ', d)}${DROP};${rep(' }', d)};`),
-  'binary-or': (d) => fn(`return ${range(d).map(() => DROP).join(' || ')};`),
-  'string-concat': (d) => fn(`return ${range(d).map((i) => `'s${i}'`).join(' + ')} + ${DROP};`),
-  comma: (d) => fn(`return (${range(d).map(() => DROP).join(', ')});`),
+  'binary-or': (d) =>
+    fn(
+      `return ${range(d)
+        .map(() => DROP)
+        .join(' || ')};`,
+    ),
+  'string-concat': (d) =>
+    fn(
+      `return ${range(d)
+        .map((i) => `'s${i}'`)
+        .join(' + ')} + ${DROP};`,
+    ),
+  comma: (d) =>
+    fn(
+      `return (${range(d)
+        .map(() => DROP)
+        .join(', ')});`,
+    ),
   'method-chain': (d) => fn(`return meters${rep(".set('a', new Meter())", d)}.delete(k);`),
-  'optional-chain': (d) => `${PRELUDE}type Self = { a: Self; m: Map<string, Meter> };\ndeclare const o: Self | undefined;\nexport function f(k: string) { return o${rep('?.a', d)}?.m.delete(k); }\n`,
+  'optional-chain': (d) =>
+    `${PRELUDE}type Self = { a: Self; m: Map<string, Meter> };\ndeclare const o: Self | undefined;\nexport function f(k: string) { return o${rep('?.a', d)}?.m.delete(k); }\n`,
   array: (d) => fn(`return ${rep('[', d)}${DROP}${rep(']', d)};`),
   object: (d) => fn(`return ${rep('{ a: ', d)}${DROP}${rep(' }', d)};`),
   template: (d) => fn(`return ${rep('`${', d)}${DROP}${rep('}`', d)};`),
@@ -57,10 +104,16 @@ export const KINDS = {
   unary: (d) => fn(`return ${rep('!', d)}${DROP};`),
   assignment: (d) => fn(`let v: unknown;\n${rep('v = ', d)}${DROP};\nreturn v;`),
   // types
-  'generic-map': (d) => `${PRELUDE}type Deep = ${rep('Map<string, ', d)}Meter${rep('>', d)};\nconst deep: Deep = new Map();\nexport function f(k: string) { deep.set(k, new Map() as any); deep.delete(k); }\n`,
-  'array-type': (d) => `${PRELUDE}const deep: Meter${rep('[]', d)} = [] as any;\nexport function f() { deep.push(new Meter() as any); deep.splice(0); deep.length = 0; }\n`,
-  'object-type': (d) => `${PRELUDE}type Deep = ${rep('{ a: ', d)}Meter${rep(' }', d)};\nconst deep = new Map<string, Deep>();\nexport function f(k: string) { deep.set(k, {} as Deep); deep.delete(k); }\n`,
-  'conditional-type': (d) => `${PRELUDE}type Deep<X> = ${range(d).map((i) => `X extends ${i} ? Meter : `).join('')}Meter;\nconst deep = new Map<string, Deep<3>>();\nexport function f(k: string) { deep.set(k, new Meter()); deep.delete(k); }\n`,
+  'generic-map': (d) =>
+    `${PRELUDE}type Deep = ${rep('Map<string, ', d)}Meter${rep('>', d)};\nconst deep: Deep = new Map();\nexport function f(k: string) { deep.set(k, new Map() as any); deep.delete(k); }\n`,
+  'array-type': (d) =>
+    `${PRELUDE}const deep: Meter${rep('[]', d)} = [] as any;\nexport function f() { deep.push(new Meter() as any); deep.splice(0); deep.length = 0; }\n`,
+  'object-type': (d) =>
+    `${PRELUDE}type Deep = ${rep('{ a: ', d)}Meter${rep(' }', d)};\nconst deep = new Map<string, Deep>();\nexport function f(k: string) { deep.set(k, {} as Deep); deep.delete(k); }\n`,
+  'conditional-type': (d) =>
+    `${PRELUDE}type Deep<X> = ${range(d)
+      .map((i) => `X extends ${i} ? Meter : `)
+      .join('')}Meter;\nconst deep = new Map<string, Deep<3>>();\nexport function f(k: string) { deep.set(k, new Meter()); deep.delete(k); }\n`,
 };
 
 const PROBE_LIMIT = 16_384;
@@ -76,7 +129,15 @@ export function probeParserDepths(parser) {
     let failMessage = null;
     const accepts = (d) => {
       try {
-        parser.parseForESLint(build(d), { filePath: 'probe.ts', range: true, loc: true, tokens: true, comment: true, ecmaVersion: 'latest', sourceType: 'module' });
+        parser.parseForESLint(build(d), {
+          filePath: 'probe.ts',
+          range: true,
+          loc: true,
+          tokens: true,
+          comment: true,
+          ecmaVersion: 'latest',
+          sourceType: 'module',
+        });
         return true;
       } catch (error) {
         failMessage = error instanceof Error ? error.message.split('\n')[0] : String(error);

@@ -128,22 +128,45 @@ function bodyScale(n) {
   for (let i = 0; i < n; i++) {
     const k = `'k${i % 50}'`;
     switch (i % 6) {
-      case 0: body.push(`  meters.delete(${k});`); break;
-      case 1: body.push(`  meters.get(${k})?.stop();`, `  meters.delete(${k});`); break;
-      case 2: body.push(`  if (cond) meters.get(${k})?.stop();`, `  meters.set(${k}, new Meter());`); break;
-      case 3: body.push(`  const m${i} = meters.get(${k});`, `  if (m${i}) { m${i}.stop(); meters.delete(${k}); }`); break;
-      case 4: body.push(`  for (const t of timers) if (cond) clearInterval(t);`, `  timers.clear();`); break;
-      default: body.push(`  if (someKey === ${k}) { meters.delete(${k}); } else { meters.get(${k})?.stop(); meters.delete(${k}); }`);
+      case 0:
+        body.push(`  meters.delete(${k});`);
+        break;
+      case 1:
+        body.push(`  meters.get(${k})?.stop();`, `  meters.delete(${k});`);
+        break;
+      case 2:
+        body.push(`  if (cond) meters.get(${k})?.stop();`, `  meters.set(${k}, new Meter());`);
+        break;
+      case 3:
+        body.push(`  const m${i} = meters.get(${k});`, `  if (m${i}) { m${i}.stop(); meters.delete(${k}); }`);
+        break;
+      case 4:
+        body.push(`  for (const t of timers) if (cond) clearInterval(t);`, `  timers.clear();`);
+        break;
+      default:
+        body.push(`  if (someKey === ${k}) { meters.delete(${k}); } else { meters.get(${k})?.stop(); meters.delete(${k}); }`);
     }
   }
-  return lines(PRELUDE, `const meters = new Map<string, Meter>([['a', new Meter()]]);`, `const timers = new Set([setInterval(() => {}, 1)]);`, `export function big(): void {`, body, `}`, '');
+  return lines(
+    PRELUDE,
+    `const meters = new Map<string, Meter>([['a', new Meter()]]);`,
+    `const timers = new Set([setInterval(() => {}, 1)]);`,
+    `export function big(): void {`,
+    body,
+    `}`,
+    '',
+  );
 }
 
 /** n module-level containers, each with a function that drops from it. */
 function modulesScale(n) {
   const out = [PRELUDE];
   for (let i = 0; i < n; i++) {
-    out.push(`const c${i} = new Map<string, Meter>();`, `export function put${i}(k: string) { c${i}.set(k, new Meter()); }`, `export function drop${i}(k: string) { ${i % 2 ? `c${i}.get(k)?.stop(); ` : ''}c${i}.delete(k); }`);
+    out.push(
+      `const c${i} = new Map<string, Meter>();`,
+      `export function put${i}(k: string) { c${i}.set(k, new Meter()); }`,
+      `export function drop${i}(k: string) { ${i % 2 ? `c${i}.get(k)?.stop(); ` : ''}c${i}.delete(k); }`,
+    );
   }
   return lines(out, '');
 }
@@ -158,15 +181,28 @@ function helperChainScale(n) {
 
 /** n drops of n different keys in one body of a class method (many candidates, many facts). */
 function keysScale(n) {
-  const out = [PRELUDE, 'export class Many {', '  private meters = new Map<string, Meter>();', '  add(k: string) { this.meters.set(k, new Meter()); }', '  dropAll(): void {'];
-  for (let i = 0; i < n; i++) out.push(i % 2 ? `    this.meters.get('key${i}')?.stop();\n    this.meters.delete('key${i}');` : `    this.meters.delete('key${i}');`);
+  const out = [
+    PRELUDE,
+    'export class Many {',
+    '  private meters = new Map<string, Meter>();',
+    '  add(k: string) { this.meters.set(k, new Meter()); }',
+    '  dropAll(): void {',
+  ];
+  for (let i = 0; i < n; i++)
+    out.push(i % 2 ? `    this.meters.get('key${i}')?.stop();\n    this.meters.delete('key${i}');` : `    this.meters.delete('key${i}');`);
   out.push('  }', '}', '');
   return lines(out);
 }
 
 /** A switch of n cases (with fallthrough) and an else-if free flat body. */
 function switchScale(n) {
-  const out = [PRELUDE, 'const meters = new Map<number, Meter>();', 'export function put(k: number) { meters.set(k, new Meter()); }', 'export function drop(k: number, t: number): void {', '  switch (t) {'];
+  const out = [
+    PRELUDE,
+    'const meters = new Map<number, Meter>();',
+    'export function put(k: number) { meters.set(k, new Meter()); }',
+    'export function drop(k: number, t: number): void {',
+    '  switch (t) {',
+  ];
   for (let i = 0; i < n; i++) {
     out.push(`    case ${i}:`);
     if (i % 3 === 0) out.push(`      meters.get(k)?.stop();`);
@@ -179,7 +215,13 @@ function switchScale(n) {
 
 /** A loop nest of moderate depth with n sequential loops over containers. */
 function loopsScale(n) {
-  const out = [PRELUDE, 'const meters = new Map<string, Meter>();', 'const list: Meter[] = [];', 'export function put(k: string) { meters.set(k, new Meter()); list.push(new Meter()); }', 'export function sweep(): void {'];
+  const out = [
+    PRELUDE,
+    'const meters = new Map<string, Meter>();',
+    'const list: Meter[] = [];',
+    'export function put(k: string) { meters.set(k, new Meter()); list.push(new Meter()); }',
+    'export function sweep(): void {',
+  ];
   for (let i = 0; i < n; i++) {
     out.push(
       `  outer${i}: for (const [k, m] of meters) {`,
@@ -341,7 +383,13 @@ export function useGeneric(k: string) { generic(linked, k); }
 function hugeUnion(n) {
   const members = [];
   for (let i = 0; i < n; i++) {
-    members.push(i % 3 === 0 ? `{ kind: 'k${i}'; stop(): void }` : i % 3 === 1 ? `{ kind: 'k${i}'; dispose(): void; timer: NodeJS.Timeout }` : `{ kind: 'k${i}'; close(): void }`);
+    members.push(
+      i % 3 === 0
+        ? `{ kind: 'k${i}'; stop(): void }`
+        : i % 3 === 1
+          ? `{ kind: 'k${i}'; dispose(): void; timer: NodeJS.Timeout }`
+          : `{ kind: 'k${i}'; close(): void }`,
+    );
   }
   const mixed = [];
   for (let i = 0; i < n; i++) mixed.push(i % 10 === 0 ? `{ tag: ${i}; stop(): void }` : `{ tag: ${i}; data: string }`);
@@ -716,7 +764,10 @@ function oddFiles() {
   return {
     'odd-empty.ts': '',
     'odd-comments-only.ts': '// nothing here\n/* meters.delete(k) */\n/** @deprecated */\n',
-    'odd-bom-crlf.ts': `\uFEFF${PRELUDE}const meters = new Map<string, Meter>([['a', new Meter()]]);\r\nexport function f(k: string) {\r\n  meters.delete(k);\r\n}\r\n`.replace(/\n/g, '\r\n').replace(/\r\r\n/g, '\r\n'),
+    'odd-bom-crlf.ts':
+      `\uFEFF${PRELUDE}const meters = new Map<string, Meter>([['a', new Meter()]]);\r\nexport function f(k: string) {\r\n  meters.delete(k);\r\n}\r\n`
+        .replace(/\n/g, '\r\n')
+        .replace(/\r\r\n/g, '\r\n'),
     'odd-long-line.ts': longLine,
     'odd-unicode.ts': `${PRELUDE}const метры = new Map<string, Meter>([['ключ', new Meter()]]);\nconst 計時器 = new Set([setInterval(() => {}, 1)]);\nexport function 删除(键: string) { метры.delete(键); 計時器.clear(); const \\u0061bc = 1; void abc; const ℮x = 2; void ℮x; }\nexport const emoji = '😀'.repeat(1000);\n`,
     'odd-shebang.ts': `#!/usr/bin/env node\n${PRELUDE}const meters = new Map<string, Meter>([['a', new Meter()]]);\nmeters.delete('a');\nawait Promise.resolve(meters.clear());\n`,

@@ -19,7 +19,9 @@ export const REAL_PACKAGES = [
     lint: (rel, bytes) =>
       bytes <= 120_000 &&
       (/^(cluster|socket|rpc|workers|reactivity|persistence|net|process|devtools|workflow|observability)\//.test(rel) ||
-        /^(FiberMap|FiberSet|FiberHandle|Pool|LayerMap|RcMap|RcRef|ScopedCache|Cache|Scope|Latch|Semaphore|PubSub|Queue|MutableHashMap|MutableList|Graph|Trie|Scheduler|ManagedRuntime|Resource|ScopedRef|Deferred|Fiber)\.ts$/.test(rel) ||
+        /^(FiberMap|FiberSet|FiberHandle|Pool|LayerMap|RcMap|RcRef|ScopedCache|Cache|Scope|Latch|Semaphore|PubSub|Queue|MutableHashMap|MutableList|Graph|Trie|Scheduler|ManagedRuntime|Resource|ScopedRef|Deferred|Fiber)\.ts$/.test(
+          rel,
+        ) ||
         /^internal\/(fiberRuntime|scheduler|references|hashMap|hashSet|rcMap|rcRef|pubsub|queue|mutableHashMap|schedule|tracer|random|layer|scope)/i.test(rel)),
   },
 ];

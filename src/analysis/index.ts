@@ -26,7 +26,10 @@ export type { Insertion } from './drops/suggestions.js';
 type RuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /** Every method name that can drop a value from a built-in container or a cache: the rules' first, syntactic filter. */
-const CANDIDATE_METHODS: ReadonlySet<string> = new Set([...Object.values(CONTAINER_PROTOCOLS).flatMap((protocol) => Object.keys(protocol.drops)), ...CACHE_METHODS]);
+const CANDIDATE_METHODS: ReadonlySet<string> = new Set([
+  ...Object.values(CONTAINER_PROTOCOLS).flatMap((protocol) => Object.keys(protocol.drops)),
+  ...CACHE_METHODS,
+]);
 
 /** `x.delete(…)`, `x.set(…)`, `x.flushAll()`: a call worth asking about, decided from its name alone. */
 export function isDroppingCall(node: TSESTree.CallExpression): boolean {
@@ -60,7 +63,10 @@ function locate<F extends { node: ts.Node }>(finding: F, services: FileAnalysis[
 }
 
 /** stop-on-evict's analysis of one file: hand it every candidate site, then read its findings at `Program:exit`. */
-export function unreleasedDrops(context: RuleContext, options: ResourceRuleOptions): {
+export function unreleasedDrops(
+  context: RuleContext,
+  options: ResourceRuleOptions,
+): {
   consider(node: TSESTree.Node): void;
   findings(): Generator<Located<UnreleasedFinding>>;
 } {
@@ -78,7 +84,10 @@ export function unreleasedDrops(context: RuleContext, options: ResourceRuleOptio
 }
 
 /** no-silent-overwrite's analysis of one file. */
-export function silentOverwrites(context: RuleContext, options: ResourceRuleOptions): {
+export function silentOverwrites(
+  context: RuleContext,
+  options: ResourceRuleOptions,
+): {
   consider(node: TSESTree.CallExpression): void;
   findings(): Generator<Located<OverwriteFinding>>;
 } {

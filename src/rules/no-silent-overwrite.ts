@@ -52,7 +52,11 @@ function report(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, fi
     data: { type: text.type, method: text.method, container: text.container, release: text.release, because: text.because, behaviour: text.behaviour },
     suggest: finding.suggestions.map((suggestion) =>
       suggestion.kind === 'deleteFirst'
-        ? { messageId: 'deleteFirst' as const, data: { deleteMethod: suggestion.deleteMethod, hook: suggestion.hook }, fix: suggestionFix(suggestion.insertion) }
+        ? {
+            messageId: 'deleteFirst' as const,
+            data: { deleteMethod: suggestion.deleteMethod, hook: suggestion.hook },
+            fix: suggestionFix(suggestion.insertion),
+          }
         : { messageId: 'releasePrevious' as const, data: { release: suggestion.release }, fix: suggestionFix(suggestion.insertion) },
     ),
   });

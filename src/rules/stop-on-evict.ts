@@ -1,6 +1,14 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { isDroppingCall, suggestionFix, unreleasedDrops, type DropOperation, type EvictionPath, type Located, type UnreleasedFinding } from '../analysis/index.js';
+import {
+  isDroppingCall,
+  suggestionFix,
+  unreleasedDrops,
+  type DropOperation,
+  type EvictionPath,
+  type Located,
+  type UnreleasedFinding,
+} from '../analysis/index.js';
 import { createRule } from '../util/createRule.js';
 import { defaultResourceRuleOptions, resourceOptionsSchema, type ResourceRuleOptions } from '../util/resourceOptions.js';
 
@@ -41,7 +49,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       unreleasedDrop: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}}{{because}}.',
       unreleasedDropWhen: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}} when {{when}}{{because}}.',
-      unreleasedCacheDrop: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}}{{because}}: {{library}} calls no hook that releases it there.',
+      unreleasedCacheDrop:
+        '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}}{{because}}: {{library}} calls no hook that releases it there.',
       cacheDropsResources: '{{type}} values in this {{library}} cache are dropped on {{paths}} without {{release}}{{because}}: {{why}}.',
       releaseBeforeDrop: 'Call {{release}} on the dropped value first.',
     },
@@ -86,12 +95,25 @@ function report(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, fi
     context.report({
       node: finding.node,
       messageId: 'cacheDropsResources',
-      data: { type: text.type, library: text.library, paths: problem.paths.map((path) => PATH_TEXT[path]).join(', '), release: text.release, because: text.because, why },
+      data: {
+        type: text.type,
+        library: text.library,
+        paths: problem.paths.map((path) => PATH_TEXT[path]).join(', '),
+        release: text.release,
+        because: text.because,
+        why,
+      },
     });
     return;
   }
   const { text } = finding;
-  const data = { type: text.type, container: text.container, operation: text.method !== undefined ? `\`${text.method}()\`` : OPERATION_TEXT[text.operation], release: text.release, because: text.because };
+  const data = {
+    type: text.type,
+    container: text.container,
+    operation: text.method !== undefined ? `\`${text.method}()\`` : OPERATION_TEXT[text.operation],
+    release: text.release,
+    because: text.because,
+  };
   context.report({
     node: finding.node,
     ...(finding.library !== undefined

@@ -10,6 +10,4 @@ export interface UnstoppedRuleDocs {
 
 export const repositoryUrl = 'https://github.com/eslint-plugin-unstopped/eslint-plugin-unstopped';
 
-export const createRule = ESLintUtils.RuleCreator<UnstoppedRuleDocs>(
-  (name) => `${repositoryUrl}/blob/main/docs/rules/${name}.md`,
-);
+export const createRule = ESLintUtils.RuleCreator<UnstoppedRuleDocs>((name) => `${repositoryUrl}/blob/main/docs/rules/${name}.md`);

@@ -46,9 +46,7 @@ export const resourceOptionsSchema: JSONSchema.JSONSchema4ObjectSchema = {
     },
     nameRules: {
       type: 'boolean',
-      description:
-        'Treat a type with a method such as stop(), dispose() or close() that takes no arguments and returns nothing as a resource.',
+      description: 'Treat a type with a method such as stop(), dispose() or close() that takes no arguments and returns nothing as a resource.',
     },
   },
 };
-

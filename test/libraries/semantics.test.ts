@@ -248,9 +248,7 @@ const UNDER_TEST: Record<Exclude<CacheLibraryId, 'lru-cache@6'>, readonly Librar
   'node-cache': nodeCacheVariants(NodeCache as unknown as new (options: Record<string, unknown>) => NodeCache),
   '@cacheable/node-cache': nodeCacheVariants(CacheableNodeCache as unknown as new (options: Record<string, unknown>) => NodeCache),
   'quick-lru': [{ ttlMs: 20, max: 2, make: quickLruDriver(QuickLRU), variants: [{ label: 'maxAge', options: { maxSize: 2, maxAge: 20 } }] }],
-  '@alloc/quick-lru': [
-    { ttlMs: 20, max: 2, make: quickLruDriver(AllocQuickLRU), variants: [{ label: 'maxAge', options: { maxSize: 2, maxAge: 20 } }] },
-  ],
+  '@alloc/quick-lru': [{ ttlMs: 20, max: 2, make: quickLruDriver(AllocQuickLRU), variants: [{ label: 'maxAge', options: { maxSize: 2, maxAge: 20 } }] }],
   'tiny-lru': [
     {
       ttlMs: 20,
@@ -670,7 +668,11 @@ describe('copies', () => {
     ['node-cache', nodeCacheDriver(NodeCache as unknown as new (options: Record<string, unknown>) => NodeCache), { checkperiod: 0 }],
     ['node-cache', nodeCacheDriver(NodeCache as unknown as new (options: Record<string, unknown>) => NodeCache), { checkperiod: 0, useClones: false }],
     ['@cacheable/node-cache', nodeCacheDriver(CacheableNodeCache as unknown as new (options: Record<string, unknown>) => NodeCache), { checkperiod: 0 }],
-    ['@cacheable/node-cache', nodeCacheDriver(CacheableNodeCache as unknown as new (options: Record<string, unknown>) => NodeCache), { checkperiod: 0, useClones: false }],
+    [
+      '@cacheable/node-cache',
+      nodeCacheDriver(CacheableNodeCache as unknown as new (options: Record<string, unknown>) => NodeCache),
+      { checkperiod: 0, useClones: false },
+    ],
     ['keyv', UNDER_TEST.keyv[0]!.make, {}],
     ['keyv', UNDER_TEST.keyv[0]!.make, { serialize: undefined, deserialize: undefined }],
   ];
@@ -741,7 +743,11 @@ describe('copies', () => {
 // ---------------------------------------------------------------------------
 
 describe('hook reasons are among those the record lists', () => {
-  const cases: [CacheLibraryId, new (options: Record<string, unknown>) => { set(k: string, v: unknown): unknown; get(k: string): unknown; delete(k: string): unknown }, string][] = [
+  const cases: [
+    CacheLibraryId,
+    new (options: Record<string, unknown>) => { set(k: string, v: unknown): unknown; get(k: string): unknown; delete(k: string): unknown },
+    string,
+  ][] = [
     ['lru-cache@7', LRUCache7 as never, 'delete'],
     ['lru-cache@10', LRUCache10 as never, 'expire'],
     ['lru-cache@11', LRUCache as never, 'expire'],

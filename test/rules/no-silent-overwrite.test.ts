@@ -172,7 +172,14 @@ export function track(route: string) {
       errors: [
         {
           messageId: 'silentOverwrite',
-          data: { because: '', type: 'Meter', method: 'set', container: 'cache', release: '`stop()`', behaviour: "node-cache emits no 'del' event when set() replaces a key" },
+          data: {
+            because: '',
+            type: 'Meter',
+            method: 'set',
+            container: 'cache',
+            release: '`stop()`',
+            behaviour: "node-cache emits no 'del' event when set() replaces a key",
+          },
           line: 5,
           column: 3,
           endLine: 5,
@@ -206,7 +213,14 @@ export class Meters {
       errors: [
         {
           messageId: 'silentOverwrite',
-          data: { because: '', type: 'Meter', method: 'set', container: 'this.lru', release: '`stop()`', behaviour: 'quick-lru does not call `onEviction` when set() replaces a key' },
+          data: {
+            because: '',
+            type: 'Meter',
+            method: 'set',
+            container: 'this.lru',
+            release: '`stop()`',
+            behaviour: 'quick-lru does not call `onEviction` when set() replaces a key',
+          },
           line: 6,
           column: 5,
           endLine: 6,
@@ -304,7 +318,7 @@ export function track(route: string) {
       ],
     },
     {
-      name: "tiny-lru with a TTL: a get() miss does not guard, get() drops an expired entry without onEvict",
+      name: 'tiny-lru with a TTL: a get() miss does not guard, get() drops an expired entry without onEvict',
       code: `${meter} import { lru } from 'tiny-lru';
 const meters = lru<Meter>(32, 60_000);
 meters.onEvict(({ value }) => value.stop());
@@ -318,7 +332,14 @@ export function meterFor(route: string): Meter {
       errors: [
         {
           messageId: 'silentOverwrite',
-          data: { because: '', type: 'Meter', method: 'set', container: 'meters', release: '`stop()`', behaviour: 'tiny-lru does not call `onEvict` when set() replaces a key' },
+          data: {
+            because: '',
+            type: 'Meter',
+            method: 'set',
+            container: 'meters',
+            release: '`stop()`',
+            behaviour: 'tiny-lru does not call `onEvict` when set() replaces a key',
+          },
           line: 8,
           column: 3,
           endLine: 8,
@@ -353,7 +374,14 @@ export function track(route: string) {
       errors: [
         {
           messageId: 'silentOverwrite',
-          data: { because: '', type: 'Meter', method: 'put', container: 'meters', release: '`stop()`', behaviour: 'memory-cache does not call `timeoutCallback` when put() replaces a key' },
+          data: {
+            because: '',
+            type: 'Meter',
+            method: 'put',
+            container: 'meters',
+            release: '`stop()`',
+            behaviour: 'memory-cache does not call `timeoutCallback` when put() replaces a key',
+          },
           line: 4,
           column: 3,
           endLine: 4,

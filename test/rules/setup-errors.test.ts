@@ -27,7 +27,7 @@ function lint(config: Linter.Config, options: unknown[] = []): Linter.LintMessag
 }
 
 describe('a rule run without type information', () => {
-  it('fails with the plugin\'s own message when the TypeScript parser has no project', () => {
+  it("fails with the plugin's own message when the TypeScript parser has no project", () => {
     expect(() => lint({ languageOptions: { parser } })).toThrow(
       /unstopped\/stop-on-evict needs type information[\s\S]*parserOptions\.projectService: true[\s\S]*disable-type-checked/,
     );
@@ -36,7 +36,11 @@ describe('a rule run without type information', () => {
   it('fails with the same message under the default JavaScript parser', () => {
     const linter = new Linter({ configType: 'flat' });
     expect(() =>
-      linter.verify('const m = new Map(); m.delete(1);', [{ plugins: { unstopped: plugin as never }, rules: { 'unstopped/stop-on-evict': 'error' } }], 'file.js'),
+      linter.verify(
+        'const m = new Map(); m.delete(1);',
+        [{ plugins: { unstopped: plugin as never }, rules: { 'unstopped/stop-on-evict': 'error' } }],
+        'file.js',
+      ),
     ).toThrow(/unstopped\/stop-on-evict needs type information/);
   });
 

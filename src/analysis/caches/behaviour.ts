@@ -111,4 +111,3 @@ export function hookInOptions(library: CacheLibrary, construction: CacheOptions)
   }
   return undefined;
 }
-

@@ -24,14 +24,7 @@ export type EvictionPath =
   /** A size limit pushes an entry out. */
   | 'sizeEviction';
 
-export const EVICTION_PATHS: readonly EvictionPath[] = [
-  'overwrite',
-  'sameValue',
-  'delete',
-  'clear',
-  'expiry',
-  'sizeEviction',
-];
+export const EVICTION_PATHS: readonly EvictionPath[] = ['overwrite', 'sameValue', 'delete', 'clear', 'expiry', 'sizeEviction'];
 
 /** What happens to the dropped value on one path. */
 export type PathCoverage =
@@ -212,14 +205,18 @@ export interface CacheLibrary {
   hazards: readonly string[];
 }
 
-
 // ---------------------------------------------------------------------------
 // Builders for the records
 // ---------------------------------------------------------------------------
 
 export const NO_HOOKS: readonly string[] = [];
 
-export function pathBehaviour(methods: readonly string[], coverage: PathCoverage, hooks: readonly string[] = NO_HOOKS, when?: readonly OptionCase[]): PathBehaviour {
+export function pathBehaviour(
+  methods: readonly string[],
+  coverage: PathCoverage,
+  hooks: readonly string[] = NO_HOOKS,
+  when?: readonly OptionCase[],
+): PathBehaviour {
   return when ? { methods, coverage, hooks, when } : { methods, coverage, hooks };
 }
 

@@ -175,7 +175,8 @@ export function testOption(value: OptionValue | undefined, open: boolean, test: 
     const alwaysTruthy =
       ts.isMethodDeclaration(node) ||
       ts.isGetAccessorDeclaration(node) ||
-      (ts.isExpression(node) && (ts.isFunctionExpression(skipOuter(node)) || ts.isArrowFunction(skipOuter(node)) || ts.isObjectLiteralExpression(skipOuter(node))));
+      (ts.isExpression(node) &&
+        (ts.isFunctionExpression(skipOuter(node)) || ts.isArrowFunction(skipOuter(node)) || ts.isObjectLiteralExpression(skipOuter(node))));
     if (alwaysTruthy) return test === 'truthy' ? 'match' : 'miss';
     return 'unknown';
   }
@@ -189,4 +190,3 @@ export function testOption(value: OptionValue | undefined, open: boolean, test: 
       return value.value === undefined ? 'match' : 'miss';
   }
 }
-

@@ -155,12 +155,7 @@ function libraryOfDeclaration(caches: ProgramCaches, declaration: ts.Node): Cach
     const library = identity && cacheLibraryForPackage(identity.name, identity.version);
     if (library) {
       const { types, factories = [], moduleIsCache = false } = library.recognize;
-      const matches =
-        declared.kind === 'module'
-          ? moduleIsCache
-          : declared.kind === 'type'
-            ? types.includes(declared.name)
-            : factories.includes(declared.name);
+      const matches = declared.kind === 'module' ? moduleIsCache : declared.kind === 'type' ? types.includes(declared.name) : factories.includes(declared.name);
       if (matches) result = library;
     }
   }
@@ -205,8 +200,7 @@ function libraryOfType(caches: ProgramCaches, checker: ts.TypeChecker, type: ts.
     if (!result && depth < 8 && type.flags & ts.TypeFlags.Object) {
       // A user class `extends LRUCache<K, V>`: walk the declared base types.
       const objectType = type as ts.ObjectType;
-      const target =
-        objectType.objectFlags & ts.ObjectFlags.Reference ? (type as ts.TypeReference).target : objectType;
+      const target = objectType.objectFlags & ts.ObjectFlags.Reference ? (type as ts.TypeReference).target : objectType;
       if (target.objectFlags & ts.ObjectFlags.ClassOrInterface) {
         for (const base of checker.getBaseTypes(target as ts.InterfaceType)) {
           result = libraryOfType(caches, checker, base, depth + 1);
@@ -238,7 +232,9 @@ export function identifyCacheLibrary(type: ts.Type, session: AnalysisSession): C
 export function programUsesCacheLibrary(session: AnalysisSession): boolean {
   const caches = session.value(RECOGNITION);
   if (caches.present === undefined) {
-    caches.present = session.program.getSourceFiles().some((sourceFile) => sourceFile.isDeclarationFile && packageOfSourceFile(caches, sourceFile) !== undefined);
+    caches.present = session.program
+      .getSourceFiles()
+      .some((sourceFile) => sourceFile.isDeclarationFile && packageOfSourceFile(caches, sourceFile) !== undefined);
   }
   return caches.present;
 }

@@ -28,7 +28,9 @@ function cell(library: CacheLibrary, path: EvictionPath): string {
   let text = COVERAGE_TEXT[behaviour.coverage];
   // Nothing is dropped, yet the hook runs: a releasing hook stops a value that is still cached.
   if (behaviour.coverage === 'kept' && behaviour.hooks.length > 0) text = '**hook fires on a cached value**';
-  const cases = (behaviour.when ?? []).map((optionCase) => `${optionCase.is === 'truthy' ? '' : `${optionCase.is} `}\`${optionCase.option}\`: ${COVERAGE_TEXT[optionCase.coverage]}`);
+  const cases = (behaviour.when ?? []).map(
+    (optionCase) => `${optionCase.is === 'truthy' ? '' : `${optionCase.is} `}\`${optionCase.option}\`: ${COVERAGE_TEXT[optionCase.coverage]}`,
+  );
   return [text, ...cases].join('; ');
 }
 
@@ -39,7 +41,9 @@ export function renderCacheTable(): string {
   for (const library of CACHE_LIBRARIES) {
     // A `|` inside a cell would end it, even within code.
     const hooks = library.hooks.length > 0 ? library.hooks.map((hook) => `\`${hook.signature.replaceAll('|', '\\|')}\``).join(', ') : 'none';
-    lines.push(`| ${library.package} ${library.family} (${library.versionTested}) | ${hooks} | ${EVICTION_PATHS.map((path) => cell(library, path)).join(' | ')} |`);
+    lines.push(
+      `| ${library.package} ${library.family} (${library.versionTested}) | ${hooks} | ${EVICTION_PATHS.map((path) => cell(library, path)).join(' | ')} |`,
+    );
   }
   lines.push('');
   lines.push('### Fixes');

@@ -83,7 +83,8 @@ function readCacheUse(scope: ts.Node, containerText: string, library: CacheLibra
           const registration = hook.registration;
           if (registration.kind === 'event' && registration.methods.includes(method)) {
             const [event, listener] = node.arguments;
-            if (event && ts.isStringLiteralLike(event) && event.text === registration.event && listener) use.hooks.push({ hook, fn: functionOf(listener, checker) });
+            if (event && ts.isStringLiteralLike(event) && event.text === registration.event && listener)
+              use.hooks.push({ hook, fn: functionOf(listener, checker) });
           } else if (registration.kind === 'method' && registration.method === method && node.arguments[0]) {
             use.hooks.push({ hook, fn: functionOf(node.arguments[0], checker) });
           } else if (registration.kind === 'callArgument' && registration.method === method) {
@@ -158,7 +159,13 @@ export interface PathCover {
 }
 
 /** Whether `path` ends in a hook that releases, under the construction's (and a call's) options. */
-export function pathCover(use: CacheUse, path: EvictionPath, releasing: ReadonlySet<string>, callArguments?: readonly ts.Expression[], method?: string): PathCover {
+export function pathCover(
+  use: CacheUse,
+  path: EvictionPath,
+  releasing: ReadonlySet<string>,
+  callArguments?: readonly ts.Expression[],
+  method?: string,
+): PathCover {
   const call = callArguments && method ? readCallOptions(use.library, method, callArguments) : undefined;
   const verdict = evictionPathBehaviour(use.library, path, { construction: use.options, ...(call && { call }) });
   if (verdict.coverage === 'kept' || verdict.coverage === 'absent') return { path, covered: true, libraryIsSilent: false, hooks: verdict.hooks };
@@ -220,9 +227,7 @@ export function constructionProblem(use: CacheUse, releasing: ReadonlySet<string
  */
 export function lookupsProveAbsence(use: CacheUse): boolean {
   if (canExpire(use.library, use.options) === false) return true;
-  return use.library.expiredAccess
-    .filter((access) => access.method === 'get' || access.method === 'has')
-    .every((access) => access.outcome === 'hook');
+  return use.library.expiredAccess.filter((access) => access.method === 'get' || access.method === 'has').every((access) => access.outcome === 'hook');
 }
 
 /** How a hook reads in a message: `dispose`, the `'del'` event, `onEvict`. */

@@ -40,7 +40,11 @@ function namedSymbol(expression: ts.Expression, checker: ts.TypeChecker): ts.Sym
 export function isDeclaredLikeContainer(expression: ts.Expression, checker: ts.TypeChecker): boolean {
   const declarations = namedSymbol(expression, checker)?.getDeclarations() ?? [];
   return declarations.some((declaration) => {
-    if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration) || ts.isParameter(declaration)) && declaration.type) return true;
+    if (
+      (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration) || ts.isParameter(declaration)) &&
+      declaration.type
+    )
+      return true;
     const initializer = ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) ? declaration.initializer : undefined;
     if (!initializer) return false;
     // `Object.create(null) as Record<string, Timer>` names its type.
@@ -113,4 +117,3 @@ function builtinTypeArgument(type: ts.Type, name: string, index: number, checker
   }
   return undefined;
 }
-

@@ -9,7 +9,17 @@ import { pathsOfMethod, returnsDroppedValue } from '../caches/behaviour.js';
 import { CACHE_LIBRARIES } from '../caches/libraries/index.js';
 import { EVICTION_PATHS, type CacheLibrary, type EvictionPath } from '../caches/model.js';
 import { programUsesCacheLibrary } from '../caches/recognition.js';
-import { constructionProblem, copiesValues, getCacheUse, lookupsProveAbsence, pathCover, releasingHooks, resourceOfCache, type CacheUse, type ConstructionProblem } from '../caches/use.js';
+import {
+  constructionProblem,
+  copiesValues,
+  getCacheUse,
+  lookupsProveAbsence,
+  pathCover,
+  releasingHooks,
+  resourceOfCache,
+  type CacheUse,
+  type ConstructionProblem,
+} from '../caches/use.js';
 import { getOwnership } from '../containers/ownership.js';
 import { containerTypeOf } from '../containers/types.js';
 import type { DropSite } from '../flow/index.js';
@@ -21,7 +31,9 @@ import { flowOptionsFor } from './flowOptions.js';
 import { isFreshKey, isOwnIdentity, isResultUsed, keyTarget } from './keys.js';
 
 /** Every method of a cache library that takes a value out of it, on any path. */
-export const CACHE_METHODS: ReadonlySet<string> = new Set(CACHE_LIBRARIES.flatMap((library: CacheLibrary) => EVICTION_PATHS.flatMap((path) => library.paths[path].methods)));
+export const CACHE_METHODS: ReadonlySet<string> = new Set(
+  CACHE_LIBRARIES.flatMap((library: CacheLibrary) => EVICTION_PATHS.flatMap((path) => library.paths[path].methods)),
+);
 
 export interface CacheCall {
   use: CacheUse;
@@ -100,14 +112,19 @@ export function cacheRemovalDrop(node: ts.CallExpression, call: CacheCall): Cach
  * (node-cache `set()`, quick-lru `set()`, lru-cache with `noDisposeOnSet`). Undefined when the
  * cache has no releasing hook at all (its construction is reported) or copies values.
  */
-export function cacheOverwriteDrop(node: ts.CallExpression, call: CacheCall, session: AnalysisSession): (CacheDrop & { lookupsProveAbsence: boolean }) | undefined {
+export function cacheOverwriteDrop(
+  node: ts.CallExpression,
+  call: CacheCall,
+  session: AnalysisSession,
+): (CacheDrop & { lookupsProveAbsence: boolean }) | undefined {
   if (!call.paths.includes('overwrite') || copiesValues(call.use) || call.releasing.size === 0) return undefined;
   if (returnsDroppedValue(call.use.library, call.method)) return undefined;
   if (pathCover(call.use, 'overwrite', call.releasing, node.arguments, call.method).covered) return undefined;
   const receiver = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
   const container = canonical(receiver);
   const [keyExpression, newValue] = node.arguments;
-  if (!container || !keyExpression || !newValue || isFreshKey(keyExpression, session) || isOwnIdentity(keyExpression, newValue) || !call.resource) return undefined;
+  if (!container || !keyExpression || !newValue || isFreshKey(keyExpression, session) || isOwnIdentity(keyExpression, newValue) || !call.resource)
+    return undefined;
   return {
     kind: 'cache',
     library: call.use.library,
@@ -131,8 +148,6 @@ export function cacheOverwriteDrop(node: ts.CallExpression, call: CacheCall, ses
     },
   };
 }
-
-
 
 /**
  * mnemonist keeps no hook: a plain `set()` of a resource drops whatever it displaces or evicts,

@@ -62,7 +62,10 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
 }
 
 /** The parts of a candidate every drop of this container shares. */
-function common(container: ContainerOfResources, containerExpression: ts.Expression): Pick<ContainerDrop, 'kind' | 'protocol' | 'containerKind' | 'containerExpression' | 'resource' | 'storesIntervals'> {
+function common(
+  container: ContainerOfResources,
+  containerExpression: ts.Expression,
+): Pick<ContainerDrop, 'kind' | 'protocol' | 'containerKind' | 'containerExpression' | 'resource' | 'storesIntervals'> {
   return {
     kind: 'container',
     protocol: container.protocol,
@@ -91,20 +94,36 @@ function describeCallDrop(node: ts.CallExpression, context: DropContext): Contai
       return finish(node, container, { ...base, target: { kind: 'all' }, storesNewValue: false, result: 'none' }, context);
     case 'key':
       if (dropping.storesNew && isCreatedEmptyHere(receiver, node, context.session)) return undefined;
-      return keyDrop(node, container, first!, { ...base, storesNewValue: dropping.storesNew === true, ...(dropping.storesNew && second && { newValue: second }) }, context);
+      return keyDrop(
+        node,
+        container,
+        first!,
+        { ...base, storesNewValue: dropping.storesNew === true, ...(dropping.storesNew && second && { newValue: second }) },
+        context,
+      );
     case 'value':
       return valueDrop(node, container, first!, base, 'none', context);
     case 'end':
       // `return queue.shift()` hands the value on.
       if (isResultUsed(node) === 'returned') return undefined;
-      return finish(node, container, { ...base, target: { kind: 'key', key: method === 'pop' ? '#last' : '#first', keyRoots: [] }, storesNewValue: false, result: dropping.result }, context);
+      return finish(
+        node,
+        container,
+        { ...base, target: { kind: 'key', key: method === 'pop' ? '#last' : '#first', keyRoots: [] }, storesNewValue: false, result: dropping.result },
+        context,
+      );
     case 'range':
       return rangeDrop(node, container, base, context);
   }
 }
 
 /** `splice(start, count)`: by index of a value, by a named index, or everything from 0. */
-function rangeDrop(node: ts.CallExpression, container: ContainerOfResources, base: Omit<ContainerDrop, 'site'>, context: DropContext): ContainerDrop | undefined {
+function rangeDrop(
+  node: ts.CallExpression,
+  container: ContainerOfResources,
+  base: Omit<ContainerDrop, 'site'>,
+  context: DropContext,
+): ContainerDrop | undefined {
   const [first, second] = node.arguments;
   if (!first || (second && isZero(second)) || isResultUsed(node) === 'returned') return undefined;
   const start = skipOuter(first);
@@ -133,13 +152,24 @@ function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext)
     if (isFreshKey(target.argumentExpression, session) || isOwnIdentity(target.argumentExpression, node.right)) return undefined;
     const container = containerOfResources(receiver, context, true);
     if (!container?.protocol.elementAssignmentDrops || isCreatedEmptyHere(receiver, node, session)) return undefined;
-    return keyDrop(node, container, target.argumentExpression, { ...common(container, receiver), operation: 'assign', storesNewValue: true, newValue: node.right }, context);
+    return keyDrop(
+      node,
+      container,
+      target.argumentExpression,
+      { ...common(container, receiver), operation: 'assign', storesNewValue: true, newValue: node.right },
+      context,
+    );
   }
   if (ts.isPropertyAccessExpression(target) && target.name.text === 'length' && isZero(node.right)) {
     const receiver = skipOuter(target.expression);
     const container = containerOfResources(receiver, context, true);
     if (!container?.protocol.truncates) return undefined;
-    return finish(node, container, { ...common(container, receiver), operation: 'truncate', target: { kind: 'all' }, storesNewValue: false, result: 'none' }, context);
+    return finish(
+      node,
+      container,
+      { ...common(container, receiver), operation: 'truncate', target: { kind: 'all' }, storesNewValue: false, result: 'none' },
+      context,
+    );
   }
   if (ts.isIdentifier(target) || ts.isPropertyAccessExpression(target)) {
     // Replacing a container means assigning a new one (`new Map()`, `[]`, `{}`, a factory's result);
@@ -149,7 +179,12 @@ function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext)
     if (!container) return undefined;
     // `list = list.filter(…)` keeps what it keeps; which values leave is beyond a syntactic read.
     if (mentions(node.right, container.text.text)) return undefined;
-    return finish(node, container, { ...common(container, target), operation: 'reassign', target: { kind: 'all' }, storesNewValue: true, result: 'none' }, context);
+    return finish(
+      node,
+      container,
+      { ...common(container, target), operation: 'reassign', target: { kind: 'all' }, storesNewValue: true, result: 'none' },
+      context,
+    );
   }
   return undefined;
 }

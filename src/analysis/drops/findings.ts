@@ -34,7 +34,11 @@ export type UnreleasedFinding =
       library?: string;
       suggestion?: Insertion;
     }
-  | { kind: 'construction'; node: ts.Node; text: ResourceText & { library: string; paths: readonly EvictionPath[]; problem: ConstructionProblem; copies: string } };
+  | {
+      kind: 'construction';
+      node: ts.Node;
+      text: ResourceText & { library: string; paths: readonly EvictionPath[]; problem: ConstructionProblem; copies: string };
+    };
 
 export type OverwriteFinding =
   | { kind: 'hooklessInsertion'; node: ts.Node; text: ResourceText & { method: string; container: string; library: string; returning: string } }
@@ -42,7 +46,9 @@ export type OverwriteFinding =
       kind: 'silentOverwrite';
       node: ts.Node;
       text: ResourceText & { method: string; container: string; behaviour: string };
-      suggestions: ({ kind: 'deleteFirst'; deleteMethod: string; hook: string; insertion: Insertion } | { kind: 'releasePrevious'; release: string; insertion: Insertion })[];
+      suggestions: (
+        { kind: 'deleteFirst'; deleteMethod: string; hook: string; insertion: Insertion } | { kind: 'releasePrevious'; release: string; insertion: Insertion }
+      )[];
     };
 
 export function resourceText(resource: Resource, preferredFunction?: string): ResourceText {
@@ -78,7 +84,13 @@ export class UnreleasedDrops {
       this.#constructions.push({
         kind: 'construction',
         node: construction,
-        text: { ...resourceText(call.resource), library: call.use.library.package, paths: call.constructionProblem.paths, problem: call.constructionProblem, copies: describeCopies(call.use) },
+        text: {
+          ...resourceText(call.resource),
+          library: call.use.library.package,
+          paths: call.constructionProblem.paths,
+          problem: call.constructionProblem,
+          copies: describeCopies(call.use),
+        },
       });
     }
     const removal = cacheRemovalDrop(node, call);
@@ -92,7 +104,12 @@ export class UnreleasedDrops {
       const preferredFunction = candidate.storesIntervals ? 'clearInterval' : undefined;
       const { resource } = candidate;
       const owed =
-        resource.release.kind === 'fields' ? { ...resource, release: { kind: 'fields' as const, fields: resource.release.fields.filter((field) => verdict.unreleasedSlots.includes(field.name)) } } : resource;
+        resource.release.kind === 'fields'
+          ? {
+              ...resource,
+              release: { kind: 'fields' as const, fields: resource.release.fields.filter((field) => verdict.unreleasedSlots.includes(field.name)) },
+            }
+          : resource;
       const when = verdict.releasedOnSomePath && verdict.missedWhen ? describeCondition(verdict.missedWhen.test, verdict.missedWhen.whenTrue) : undefined;
       const suggestion = suggestRelease(candidate, sourceText, preferredFunction);
       yield {
@@ -158,7 +175,12 @@ export class SilentOverwrites {
       yield {
         kind: 'silentOverwrite',
         node: candidate.site.node,
-        text: { ...resourceText(candidate.resource), method: extra.method, container: shortText(candidate.containerExpression), behaviour: describeOverwriteBehaviour(extra) },
+        text: {
+          ...resourceText(candidate.resource),
+          method: extra.method,
+          container: shortText(candidate.containerExpression),
+          behaviour: describeOverwriteBehaviour(extra),
+        },
         suggestions: overwriteSuggestions(candidate, extra, sourceText),
       };
     }
@@ -166,7 +188,11 @@ export class SilentOverwrites {
 }
 
 /** The library's own fix: a delete that reaches the releasing hook; else a release of the previous value. */
-function overwriteSuggestions(candidate: DropCandidate, info: OverwriteInfo, sourceText: string): Extract<OverwriteFinding, { kind: 'silentOverwrite' }>['suggestions'] {
+function overwriteSuggestions(
+  candidate: DropCandidate,
+  info: OverwriteInfo,
+  sourceText: string,
+): Extract<OverwriteFinding, { kind: 'silentOverwrite' }>['suggestions'] {
   const deletePath = pathCover(info.use, 'delete', info.releasing);
   const deleteMethod = info.use.library.paths.delete.methods[0];
   if (deletePath.covered && !deletePath.libraryIsSilent && deleteMethod) {

@@ -9,7 +9,16 @@ import { containerTypeOf } from '../containers/types.js';
 import { analyzeDrops, type DropSite } from '../flow/index.js';
 import { obligationSlots } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
-import { calledMethodName, calleeName, canonical, enclosingBody, isFunctionLike, isPrivateMember, isSeparateFunction, skipOuter } from '../syntax/expressions.js';
+import {
+  calledMethodName,
+  calleeName,
+  canonical,
+  enclosingBody,
+  isFunctionLike,
+  isPrivateMember,
+  isSeparateFunction,
+  skipOuter,
+} from '../syntax/expressions.js';
 import { isUnchangedParameter, moduleFunctionReturns, parameterNamed, singleInitializer } from '../syntax/names.js';
 import type { ContainerOfResources, DropContext } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
@@ -17,7 +26,21 @@ import { symbolOf } from './owed.js';
 
 const EMPTY_CONTAINERS = memoTable<ts.Node, Map<string, number>>('drops.emptyContainers');
 const KEY_ACCESSES = memoTable<ts.Node, Map<string, Map<string, ts.Expression>>>('drops.keyAccesses');
-const FRESH_KEY_FACTORIES = new Set(['randomUUID', 'uuid', 'v4', 'v1', 'v7', 'uuidv4', 'nanoid', 'ulid', 'cuid', 'createId', 'generateId', 'randomBytes', 'Symbol']);
+const FRESH_KEY_FACTORIES = new Set([
+  'randomUUID',
+  'uuid',
+  'v4',
+  'v1',
+  'v7',
+  'uuidv4',
+  'nanoid',
+  'ulid',
+  'cuid',
+  'createId',
+  'generateId',
+  'randomBytes',
+  'Symbol',
+]);
 /** Properties that identify the object they are read from (`child.pid`, `socket.id`). */
 const IDENTITY_PROPERTIES = new Set(['id', 'pid', 'uuid', 'guid', '_id']);
 /** A call on a fresh value that keeps it fresh: `randomBytes(8).toString('hex')`. */
@@ -48,7 +71,8 @@ function isFreshValue(expression: ts.Expression, session: AnalysisSession, depth
   if (ts.isObjectLiteralExpression(e) || ts.isNewExpression(e)) return true;
   // `${prefix}-${randomUUID()}`, `'job:' + nanoid()`: a fresh part makes the whole fresh.
   if (ts.isTemplateExpression(e)) return e.templateSpans.some((span) => isFreshValue(span.expression, session, depth + 1));
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return isFreshValue(e.left, session, depth + 1) || isFreshValue(e.right, session, depth + 1);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken)
+    return isFreshValue(e.left, session, depth + 1) || isFreshValue(e.right, session, depth + 1);
   if (ts.isCallExpression(e)) {
     const callee = skipOuter(e.expression);
     const name = calleeName(e);
@@ -101,7 +125,13 @@ function emptyContainersIn(fn: ts.Node, session: AnalysisSession): Map<string, n
   const made = new Map<string, number>();
   const visit = (child: ts.Node): void => {
     if (child !== fn && isSeparateFunction(child)) return;
-    if (ts.isVariableDeclaration(child) && ts.isIdentifier(child.name) && child.initializer && isEmptyContainer(child.initializer) && !made.has(child.name.text)) {
+    if (
+      ts.isVariableDeclaration(child) &&
+      ts.isIdentifier(child.name) &&
+      child.initializer &&
+      isEmptyContainer(child.initializer) &&
+      !made.has(child.name.text)
+    ) {
       made.set(child.name.text, child.pos);
     }
     if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken && isEmptyContainer(child.right)) {

@@ -30,7 +30,11 @@ export function ownTimerHandle(node: ts.Node): string | undefined {
  * `'*'` for a plain resource, the resource fields of a record — minus those this context already
  * settled — and the direct calls of a timer callback that must be judged at their call sites.
  */
-export function owedSlots(node: ts.Node, container: ContainerOfResources, context: DropContext): { slots: string[]; directCalls?: { calls: readonly ts.CallExpression[]; slots: readonly string[] } } {
+export function owedSlots(
+  node: ts.Node,
+  container: ContainerOfResources,
+  context: DropContext,
+): { slots: string[]; directCalls?: { calls: readonly ts.CallExpression[]; slots: readonly string[] } } {
   const all = obligationSlots(container.resource);
   const fn = enclosingBody(node);
   if (!isFunctionLike(fn)) return { slots: all };
@@ -100,7 +104,9 @@ function directCallsOfTimerCallback(fn: ts.FunctionLikeDeclaration): ts.CallExpr
 }
 
 /** How the name a callback is declared under is used in its scope: scheduled by `setTimeout`, called, or otherwise. */
-function namedCallbackUses(fn: ts.FunctionLikeDeclaration): { scheduled: boolean; calls: ts.CallExpression[]; otherUse: boolean; isConst: boolean } | undefined {
+function namedCallbackUses(
+  fn: ts.FunctionLikeDeclaration,
+): { scheduled: boolean; calls: ts.CallExpression[]; otherUse: boolean; isConst: boolean } | undefined {
   const declaration = fn.parent;
   if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return undefined;
   const name = declaration.name.text;

@@ -53,7 +53,10 @@ function insertionPoint(node: ts.Node, sourceText: string): { at: number; indent
 
 function isBracelessBody(statement: ts.Statement, parent: ts.Node): boolean {
   if (ts.isIfStatement(parent)) return parent.thenStatement === statement || parent.elseStatement === statement;
-  return (ts.isForStatement(parent) || ts.isForOfStatement(parent) || ts.isForInStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) && parent.statement === statement;
+  return (
+    (ts.isForStatement(parent) || ts.isForOfStatement(parent) || ts.isForInStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) &&
+    parent.statement === statement
+  );
 }
 
 /** The insertion's text: one statement per line before a statement in a list, `{ … ` before a brace-less body. */

@@ -26,7 +26,8 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
     current = it.expression(callee, current);
   }
   const methodName = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-  const iterated = methodName !== undefined && ITERATION_METHODS.has(methodName) && ts.isPropertyAccessExpression(callee) ? it.manyRef(callee.expression, current) : undefined;
+  const iterated =
+    methodName !== undefined && ITERATION_METHODS.has(methodName) && ts.isPropertyAccessExpression(callee) ? it.manyRef(callee.expression, current) : undefined;
 
   for (const [index, argument] of node.arguments.entries()) {
     if (iterated && index === 0 && (ts.isArrowFunction(argument) || ts.isFunctionExpression(argument))) {

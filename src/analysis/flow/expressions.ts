@@ -32,7 +32,12 @@ export function bind(it: Interpreter, name: ts.BindingName, initializer: ts.Expr
   } else if (ref && ts.isObjectBindingPattern(name)) {
     // Destructured fields of a dropped record: releasing a field releases that slot.
     for (const element of name.elements) {
-      const field = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : ts.isIdentifier(element.name) ? element.name.text : undefined;
+      const field =
+        element.propertyName && ts.isIdentifier(element.propertyName)
+          ? element.propertyName.text
+          : ts.isIdentifier(element.name)
+            ? element.name.text
+            : undefined;
       if (field && ts.isIdentifier(element.name)) next.aliases.set(element.name.text, { kind: 'field', ref, slot: field });
     }
   }

@@ -37,13 +37,24 @@ const HELPERS = memoValue('flow.helpers', (session) => {
  */
 export function analyzeDrops(body: ts.Node, drops: readonly DropSite[], options: FlowOptions, session: AnalysisSession): DropVerdict[] {
   const analysis = new FunctionAnalysis(drops, options, session.value(HELPERS), 0);
-  const runnable = isFunctionLike(body) ? body.body : ts.isClassStaticBlockDeclaration(body) ? body.body : ts.isPropertyDeclaration(body) ? body.initializer : body;
+  const runnable = isFunctionLike(body)
+    ? body.body
+    : ts.isClassStaticBlockDeclaration(body)
+      ? body.body
+      : ts.isPropertyDeclaration(body)
+        ? body.initializer
+        : body;
   if (!runnable) return drops.map(() => ({ unreleasedSlots: [], owedAtDrop: false, releasedOnSomePath: false }));
   let initial = emptyState();
   initial = analysis.bindForEachParameters(body, initial);
   for (const drop of drops) {
     if (drop.storedAs !== undefined && drop.target.kind === 'key') {
-      initial.aliases.set(drop.storedAs, { kind: 'place', container: drop.container, key: drop.target.key, roots: [...drop.containerRoots, ...drop.target.keyRoots] });
+      initial.aliases.set(drop.storedAs, {
+        kind: 'place',
+        container: drop.container,
+        key: drop.target.key,
+        roots: [...drop.containerRoots, ...drop.target.keyRoots],
+      });
     }
   }
   const end = analysis.run(runnable, initial);

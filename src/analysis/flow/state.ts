@@ -162,4 +162,3 @@ export function sameState(a: State, b: State): boolean {
   }
   return true;
 }
-

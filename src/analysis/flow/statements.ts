@@ -228,7 +228,8 @@ export function bindLoopVariable(it: Interpreter, name: ts.BindingName, source: 
     // `for (const [key, value] of map)`: entries.
     const [keyElement, valueElement] = name.elements;
     const keyName = keyElement && ts.isBindingElement(keyElement) && ts.isIdentifier(keyElement.name) ? keyElement.name.text : undefined;
-    if (valueElement && ts.isBindingElement(valueElement) && ts.isIdentifier(valueElement.name)) return bindEntry(valueElement.name.text, keyName, source, next);
+    if (valueElement && ts.isBindingElement(valueElement) && ts.isIdentifier(valueElement.name))
+      return bindEntry(valueElement.name.text, keyName, source, next);
   }
   return next;
 }

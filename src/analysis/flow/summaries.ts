@@ -99,11 +99,21 @@ export class SummaryCache implements HelperSummaries {
 function vocabularyKey(options: FlowOptions): string {
   const sorted = (names: ReadonlySet<string>): string => [...names].sort().join(',');
   const { releases, containers } = options;
-  return [releases.methods, releases.functions, containers.reads, containers.tests, containers.removes, containers.clears, containers.stores, containers.lookups].map(sorted).join('|');
+  return [
+    releases.methods,
+    releases.functions,
+    containers.reads,
+    containers.tests,
+    containers.removes,
+    containers.clears,
+    containers.stores,
+    containers.lookups,
+  ]
+    .map(sorted)
+    .join('|');
 }
 
 /** Containers a helper and its caller both name: `this.x` fields and module-level names. */
 function isSharedContainer(container: string): boolean {
   return container.startsWith('this.') || /^[A-Za-z_$][\w$]*$/.test(container);
 }
-

@@ -25,7 +25,11 @@ export function containerCall(it: Interpreter, node: ts.CallExpression, state: S
     const place = it.placeOf(receiver, first);
     const argument = skipOuter(first);
     // node-cache `del(cache.keys())`: every key at once.
-    if (ts.isCallExpression(argument) && calledMethodName(argument) === 'keys' && canonical((skipOuter(argument.expression) as ts.PropertyAccessExpression).expression)?.text === canonical(receiver)?.text) {
+    if (
+      ts.isCallExpression(argument) &&
+      calledMethodName(argument) === 'keys' &&
+      canonical((skipOuter(argument.expression) as ts.PropertyAccessExpression).expression)?.text === canonical(receiver)?.text
+    ) {
       const container = canonical(receiver);
       if (container) {
         current = it.replaceContainer(container.text, current);
@@ -148,13 +152,19 @@ export function drop(it: Interpreter, dropId: number, state: State): State {
   const { target, container } = drop;
   if (target.kind === 'key') {
     for (const [name, alias] of [...next.aliases]) {
-      if (alias.kind === 'place' && alias.container === container && alias.key === target.key) next.aliases.set(name, { kind: 'dropped', drop: dropId, many: false });
-      if (alias.kind === 'element' && alias.container === container && alias.keyVariable === target.key) next.aliases.set(name, { kind: 'dropped', drop: dropId, many: false });
+      if (alias.kind === 'place' && alias.container === container && alias.key === target.key)
+        next.aliases.set(name, { kind: 'dropped', drop: dropId, many: false });
+      if (alias.kind === 'element' && alias.container === container && alias.keyVariable === target.key)
+        next.aliases.set(name, { kind: 'dropped', drop: dropId, many: false });
     }
     let afterFill = it.fill(container, target.key, next);
     const stored = storedValueOf(drop.node);
     if (drop.storesNewValue && stored) {
-      afterFill = it.storeAliases({ kind: 'place', container, key: target.key, keyRoots: target.keyRoots, containerRoots: drop.containerRoots }, stored, afterFill);
+      afterFill = it.storeAliases(
+        { kind: 'place', container, key: target.key, keyRoots: target.keyRoots, containerRoots: drop.containerRoots },
+        stored,
+        afterFill,
+      );
     }
     if (!drop.storesNewValue) afterFill.facts.set(placeFact(container, target.key, '*'), { roots: [...drop.containerRoots, ...target.keyRoots] });
     return afterFill;
@@ -264,7 +274,7 @@ export function releaseMany(it: Interpreter, source: ManyRef, slot: string, stat
 }
 
 /** `x`, `map.get(k)`, `obj[k]`, a drop's result — with `.field` as a slot of a record. */
-export function slotRef(it: Interpreter, expression: ts.Expression):  { ref: ValueRef; slot: string } | undefined {
+export function slotRef(it: Interpreter, expression: ts.Expression): { ref: ValueRef; slot: string } | undefined {
   const e = skipOuter(expression);
   if (ts.isPropertyAccessExpression(e)) {
     const owner = it.valueRef(e.expression);
@@ -355,5 +365,10 @@ function isThisPath(node: ts.Expression): boolean {
 
 export function isSymbolDisposeAccess(node: ts.Expression): boolean {
   const e = skipOuter(node);
-  return ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'Symbol' && (e.name.text === 'dispose' || e.name.text === 'asyncDispose');
+  return (
+    ts.isPropertyAccessExpression(e) &&
+    ts.isIdentifier(e.expression) &&
+    e.expression.text === 'Symbol' &&
+    (e.name.text === 'dispose' || e.name.text === 'asyncDispose')
+  );
 }

@@ -41,4 +41,3 @@ export const BUILTIN_RESOURCES: readonly BuiltinResource[] = [
 export function method(names: string | string[], returnsPromise = false): Release {
   return { kind: 'method', methods: typeof names === 'string' ? [names] : names, returnsPromise };
 }
-

@@ -110,7 +110,11 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
     for (const member of cls.members) {
       const name = member.name && ts.isIdentifier(member.name) ? member.name.text : undefined;
       if (name === undefined || methods.has(name)) continue;
-      const fn = ts.isMethodDeclaration(member) ? member : ts.isPropertyDeclaration(member) && member.initializer && isArrowOrFunction(member.initializer) ? skipOuter(member.initializer) : undefined;
+      const fn = ts.isMethodDeclaration(member)
+        ? member
+        : ts.isPropertyDeclaration(member) && member.initializer && isArrowOrFunction(member.initializer)
+          ? skipOuter(member.initializer)
+          : undefined;
       if (fn && isFunctionLike(fn) && fn.body) methods.set(name, fn);
     }
   }
@@ -118,7 +122,9 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
   for (const cls of chain) {
     for (const member of cls.members) {
       if (ts.isPropertyDeclaration(member) && member.initializer && member.name && ts.isIdentifier(member.name) && !hasStatic(member)) {
-        acquisitions.push(...acquisitionsOfAssignment(`this.${member.name.text}`, member.initializer, host).map((a) => ({ ...a, where: 'in its constructor' })));
+        acquisitions.push(
+          ...acquisitionsOfAssignment(`this.${member.name.text}`, member.initializer, host).map((a) => ({ ...a, where: 'in its constructor' })),
+        );
       }
       if (ts.isConstructorDeclaration(member) && member.body) {
         acquisitions.push(...acquisitionsIn(member.body, host, methods, 0, owned).map((a) => ({ ...a, where: 'in its constructor' })));
@@ -145,7 +151,9 @@ function classChain(declaration: ts.ClassLikeDeclaration, checker: ts.TypeChecke
     const base: ts.ExpressionWithTypeArguments | undefined = extendsClause?.types[0];
     if (!base) break;
     const baseSymbol: ts.Symbol | undefined = checker.getTypeAtLocation(base.expression).getSymbol() ?? checker.getSymbolAtLocation(base.expression);
-    const baseDeclaration: ts.ClassLikeDeclaration | undefined = baseSymbol?.getDeclarations()?.find((d: ts.Declaration): d is ts.ClassLikeDeclaration => ts.isClassLike(d));
+    const baseDeclaration: ts.ClassLikeDeclaration | undefined = baseSymbol
+      ?.getDeclarations()
+      ?.find((d: ts.Declaration): d is ts.ClassLikeDeclaration => ts.isClassLike(d));
     if (!baseDeclaration || chain.includes(baseDeclaration) || baseDeclaration.getSourceFile().isDeclarationFile) break;
     chain.push(baseDeclaration);
     current = baseDeclaration;
@@ -163,7 +171,13 @@ function fieldsMadeHere(chain: readonly ts.ClassLikeDeclaration[]): Set<string> 
   const owned = new Set<string>();
   for (const cls of chain) {
     for (const member of cls.members) {
-      if (ts.isPropertyDeclaration(member) && member.initializer && member.name && ts.isIdentifier(member.name) && ts.isNewExpression(skipOuter(member.initializer))) {
+      if (
+        ts.isPropertyDeclaration(member) &&
+        member.initializer &&
+        member.name &&
+        ts.isIdentifier(member.name) &&
+        ts.isNewExpression(skipOuter(member.initializer))
+      ) {
         owned.add(`this.${member.name.text}`);
       }
     }
@@ -186,7 +200,12 @@ function acquisitionsOfAssignment(target: string, value: ts.Expression, host: In
   if (ts.isCallExpression(e)) {
     const callee = calleeName(e);
     if (callee && TIMER_STARTS.has(callee)) {
-      return [{ key: `field:${target}`, description: callee === 'setInterval' ? 'starts an interval' : callee === 'setTimeout' ? 'starts a timeout' : 'schedules an immediate' }];
+      return [
+        {
+          key: `field:${target}`,
+          description: callee === 'setInterval' ? 'starts an interval' : callee === 'setTimeout' ? 'starts a timeout' : 'schedules an immediate',
+        },
+      ];
     }
   }
   if (ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isLiteralExpression(e)) return [];
@@ -238,7 +257,13 @@ function acquisitionsIn(
 }
 
 /** The acquisitions a method undoes (directly, or through the class's own methods it calls). */
-function undoneBy(fn: ts.FunctionLikeDeclaration, acquisitions: readonly Acquisition[], methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>, host: InferenceHost, depth = 0): Set<string> {
+function undoneBy(
+  fn: ts.FunctionLikeDeclaration,
+  acquisitions: readonly Acquisition[],
+  methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>,
+  host: InferenceHost,
+  depth = 0,
+): Set<string> {
   const undone = new Set<string>();
   const keys = new Set(acquisitions.map((acquisition) => acquisition.key));
   const visit = (node: ts.Node): void => {
@@ -298,7 +323,8 @@ function decide(
     // `restart() { clearInterval(this.t); this.t = setInterval(…) }` re-acquires what it undoes,
     // itself or through a method it calls (`onOpen() { this.resetPingTimeout() }`).
     const reached = methodsCalledBy(fn, methods);
-    for (const acquisition of acquisitions) if (acquisition.by === name || (acquisition.by !== undefined && reached.has(acquisition.by))) undone.delete(acquisition.key);
+    for (const acquisition of acquisitions)
+      if (acquisition.by === name || (acquisition.by !== undefined && reached.has(acquisition.by))) undone.delete(acquisition.key);
     if (undone.size === 0) continue;
     candidates.push({ name, fn, undone, hidden: isHiddenMember(fn) });
   }
@@ -308,7 +334,8 @@ function decide(
       !current ||
       candidate.undone.size > current.undone.size ||
       (candidate.undone.size === current.undone.size &&
-        (Number(candidate.hidden) < Number(current.hidden) || (candidate.hidden === current.hidden && releaseNameRank(candidate.name) < releaseNameRank(current.name))))
+        (Number(candidate.hidden) < Number(current.hidden) ||
+          (candidate.hidden === current.hidden && releaseNameRank(candidate.name) < releaseNameRank(current.name))))
         ? candidate
         : current,
     undefined,
@@ -377,7 +404,9 @@ function returnsNothing(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker)
   if (!signature) return false;
   const returned = checker.getReturnTypeOfSignature(signature);
   const nothing = (type: ts.Type): boolean =>
-    type.isUnion() ? type.types.every(nothing) : (type.getFlags() & (ts.TypeFlags.Void | ts.TypeFlags.Undefined)) !== 0 || (type as { isThisType?: boolean }).isThisType === true;
+    type.isUnion()
+      ? type.types.every(nothing)
+      : (type.getFlags() & (ts.TypeFlags.Void | ts.TypeFlags.Undefined)) !== 0 || (type as { isThisType?: boolean }).isThisType === true;
   if (nothing(returned)) return true;
   const awaited = returned.getProperty('then') ? checker.getAwaitedType(returned) : undefined;
   return awaited !== undefined && awaited !== returned && nothing(awaited);
@@ -432,7 +461,8 @@ function inferLiteral(literal: ts.ObjectLiteralExpression, host: InferenceHost):
     const name = property.name && ts.isIdentifier(property.name) ? property.name.text : undefined;
     if (name === undefined) continue;
     if (ts.isMethodDeclaration(property) && property.body) methods.set(name, property);
-    else if (ts.isPropertyAssignment(property) && isArrowOrFunction(property.initializer)) methods.set(name, skipOuter(property.initializer) as ts.FunctionLikeDeclaration);
+    else if (ts.isPropertyAssignment(property) && isArrowOrFunction(property.initializer))
+      methods.set(name, skipOuter(property.initializer) as ts.FunctionLikeDeclaration);
   }
   // Locals of the factory play the part of fields: `clearInterval(t)`, `t.close()` undo them.
   const factoryName = factory.name && ts.isIdentifier(factory.name) ? factory.name.text : 'the factory';
@@ -462,7 +492,10 @@ function inferInterface(declaration: ts.InterfaceDeclaration, host: InferenceHos
   const name = declaration.name.text;
   const implementations: ts.ClassLikeDeclaration[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isClassDeclaration(node) && node.heritageClauses?.some((clause) => clause.token === ts.SyntaxKind.ImplementsKeyword && clause.types.some((t) => t.expression.getText() === name))) {
+    if (
+      ts.isClassDeclaration(node) &&
+      node.heritageClauses?.some((clause) => clause.token === ts.SyntaxKind.ImplementsKeyword && clause.types.some((t) => t.expression.getText() === name))
+    ) {
       implementations.push(node);
     }
     ts.forEachChild(node, visit);

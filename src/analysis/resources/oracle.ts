@@ -294,9 +294,7 @@ function isPublicDataProperty(property: ts.Symbol): boolean {
 }
 
 function isFromDefaultLibrary(symbol: ts.Symbol, program: ts.Program): boolean {
-  return (symbol.declarations ?? []).some((declaration) =>
-    program.isSourceFileDefaultLibrary(declaration.getSourceFile()),
-  );
+  return (symbol.declarations ?? []).some((declaration) => program.isSourceFileDefaultLibrary(declaration.getSourceFile()));
 }
 
 const ORACLES = memoValue('resources.oracles', () => new Map<string, ResourceOracle>());
@@ -309,4 +307,3 @@ export function getResourceOracle(session: AnalysisSession, options: ResourceOpt
   if (!oracle) byOptions.set(key, (oracle = new ResourceOracle(session, options)));
   return oracle;
 }
-

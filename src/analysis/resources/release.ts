@@ -36,7 +36,18 @@ export interface Resource {
  * (callable without arguments, returning nothing) is a resource by the name rules, and inference
  * prefers these names when several methods release the same thing.
  */
-export const RELEASE_NAMES: readonly string[] = ['stop', 'dispose', 'close', 'destroy', 'terminate', 'unsubscribe', 'cancel', 'shutdown', 'disconnect', 'release'];
+export const RELEASE_NAMES: readonly string[] = [
+  'stop',
+  'dispose',
+  'close',
+  'destroy',
+  'terminate',
+  'unsubscribe',
+  'cancel',
+  'shutdown',
+  'disconnect',
+  'release',
+];
 
 /** Verbs that also end a lifecycle: a method named so may be a value's own release, though the name alone proves nothing. */
 const LIFECYCLE_END_VERBS: readonly string[] = ['teardown', 'end', 'kill', 'halt', 'quit'];
@@ -63,9 +74,7 @@ export function describeRelease(release: Release, preferredFunction?: string): s
     case 'function':
       return `\`${preferredFunction && release.functions.includes(preferredFunction) ? preferredFunction : release.functions[0]}()\``;
     case 'fields':
-      return release.fields
-        .map((field) => `${describeRelease(field.resource.release, preferredFunction)} on \`${field.name}\``)
-        .join(' and ');
+      return release.fields.map((field) => `${describeRelease(field.resource.release, preferredFunction)} on \`${field.name}\``).join(' and ');
   }
 }
 

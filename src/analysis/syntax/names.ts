@@ -60,7 +60,8 @@ function readBindings(body: ts.Node): Map<string, Bindings> {
       }
     }
     if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && ts.isIdentifier(skipOuter(node.operand))) {
-      if (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) entry((skipOuter(node.operand) as ts.Identifier).text).changed = true;
+      if (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)
+        entry((skipOuter(node.operand) as ts.Identifier).text).changed = true;
     }
     ts.forEachChild(node, visit);
   };
@@ -70,8 +71,7 @@ function readBindings(body: ts.Node): Map<string, Bindings> {
 
 /** The function (or module) that declares `name` as seen from `node`, and how: a parameter or a variable. */
 export type NameDeclaration =
-  | { kind: 'parameter'; fn: ts.FunctionLikeDeclaration; parameter: ts.ParameterDeclaration }
-  | { kind: 'variable'; body: ts.Node; bindings: Bindings };
+  { kind: 'parameter'; fn: ts.FunctionLikeDeclaration; parameter: ts.ParameterDeclaration } | { kind: 'variable'; body: ts.Node; bindings: Bindings };
 
 /** Where `name`, used at `node`, is declared: walking out through enclosing functions to the module. */
 export function declarationOf(name: string, node: ts.Node, session: AnalysisSession): NameDeclaration | undefined {
@@ -149,7 +149,8 @@ export function moduleFunctions(sourceFile: ts.SourceFile, session: AnalysisSess
     if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
         const initializer = declaration.initializer && skipOuter(declaration.initializer);
-        if (ts.isIdentifier(declaration.name) && initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) add(declaration.name.text, initializer);
+        if (ts.isIdentifier(declaration.name) && initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)))
+          add(declaration.name.text, initializer);
       }
     }
   }

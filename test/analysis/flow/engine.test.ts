@@ -38,25 +38,77 @@ function table(title: string, rows: Row[]): void {
 table('straight-line code', [
   { name: 'a delete without a release owes the value', code: `function f(k: string) { meters.delete(k); // drop\n}`, owed: [['*']] },
   { name: 'released through get() before the delete', code: `function f(k: string) { meters.get(k)?.stop(); meters.delete(k); // drop\n}`, owed: [[]] },
-  { name: 'released through an alias after the delete', code: `function f(k: string) { const old = meters.get(k); meters.delete(k); // drop\n old?.stop(); }`, owed: [[]] },
-  { name: 'an alias of another key releases nothing here', code: `function f(k: string, j: string) { meters.get(j)?.stop(); meters.delete(k); // drop\n}`, owed: [['*']] },
-  { name: 'handed on: returned after the delete', code: `function f(k: string) { const old = meters.get(k); meters.delete(k); // drop\n return old; }`, owed: [[]] },
-  { name: 'handed on: passed to a function that may keep it', code: `function f(k: string) { const old = meters.get(k); meters.delete(k); // drop\n keep(old); }`, owed: [[]] },
-  { name: 'only looked at: logging does not hand it on', code: `function f(k: string) { const old = meters.get(k); meters.delete(k); // drop\n log(old); }`, owed: [['*']] },
+  {
+    name: 'released through an alias after the delete',
+    code: `function f(k: string) { const old = meters.get(k); meters.delete(k); // drop\n old?.stop(); }`,
+    owed: [[]],
+  },
+  {
+    name: 'an alias of another key releases nothing here',
+    code: `function f(k: string, j: string) { meters.get(j)?.stop(); meters.delete(k); // drop\n}`,
+    owed: [['*']],
+  },
+  {
+    name: 'handed on: returned after the delete',
+    code: `function f(k: string) { const old = meters.get(k); meters.delete(k); // drop\n return old; }`,
+    owed: [[]],
+  },
+  {
+    name: 'handed on: passed to a function that may keep it',
+    code: `function f(k: string) { const old = meters.get(k); meters.delete(k); // drop\n keep(old); }`,
+    owed: [[]],
+  },
+  {
+    name: 'only looked at: logging does not hand it on',
+    code: `function f(k: string) { const old = meters.get(k); meters.delete(k); // drop\n log(old); }`,
+    owed: [['*']],
+  },
   { name: 'the object-map delete operator', code: `function f(k: string) { byId[k]?.stop(); delete byId[k]; // drop\n}`, owed: [[]] },
   { name: 'an assignment over a key owes what was there', code: `function f(k: string) { byId[k] = make(); // drop\n}`, owed: [['*']] },
 ]);
 
 table('branches and tests', [
-  { name: 'released on one branch only', code: `function f(k: string, graceful: boolean) { if (graceful) meters.get(k)?.stop(); meters.delete(k); // drop\n}`, owed: [['*']] },
-  { name: 'released on both branches', code: `function f(k: string) { if (check()) meters.get(k)?.stop(); else meters.get(k)!.stop(); meters.delete(k); // drop\n}`, owed: [[]] },
-  { name: 'a has() miss proves the place empty before set()', code: `function f(k: string) { if (!meters.has(k)) meters.set(k, make()); // drop\n}`, owed: [[]] },
+  {
+    name: 'released on one branch only',
+    code: `function f(k: string, graceful: boolean) { if (graceful) meters.get(k)?.stop(); meters.delete(k); // drop\n}`,
+    owed: [['*']],
+  },
+  {
+    name: 'released on both branches',
+    code: `function f(k: string) { if (check()) meters.get(k)?.stop(); else meters.get(k)!.stop(); meters.delete(k); // drop\n}`,
+    owed: [[]],
+  },
+  {
+    name: 'a has() miss proves the place empty before set()',
+    code: `function f(k: string) { if (!meters.has(k)) meters.set(k, make()); // drop\n}`,
+    owed: [[]],
+  },
   { name: 'a has() hit proves nothing', code: `function f(k: string) { if (meters.has(k)) meters.set(k, make()); // drop\n}`, owed: [['*']] },
-  { name: 'an early return on a present key guards the set()', code: `function f(k: string) { if (meters.has(k)) return; meters.set(k, make()); // drop\n}`, owed: [[]] },
-  { name: 'if (old) old.stop() before set()', code: `function f(k: string) { const old = meters.get(k); if (old) old.stop(); meters.set(k, make()); // drop\n}`, owed: [[]] },
-  { name: 'old === undefined on the other side', code: `function f(k: string) { const old = meters.get(k); if (old !== undefined) old.stop(); meters.set(k, make()); // drop\n}`, owed: [[]] },
-  { name: '&& short-circuit: released only when the left side holds', code: `function f(k: string) { check() && meters.get(k)?.stop(); meters.delete(k); // drop\n}`, owed: [['*']] },
-  { name: 'a conditional expression releasing on both sides', code: `function f(k: string) { check() ? meters.get(k)?.stop() : meters.get(k)?.stop(); meters.delete(k); // drop\n}`, owed: [[]] },
+  {
+    name: 'an early return on a present key guards the set()',
+    code: `function f(k: string) { if (meters.has(k)) return; meters.set(k, make()); // drop\n}`,
+    owed: [[]],
+  },
+  {
+    name: 'if (old) old.stop() before set()',
+    code: `function f(k: string) { const old = meters.get(k); if (old) old.stop(); meters.set(k, make()); // drop\n}`,
+    owed: [[]],
+  },
+  {
+    name: 'old === undefined on the other side',
+    code: `function f(k: string) { const old = meters.get(k); if (old !== undefined) old.stop(); meters.set(k, make()); // drop\n}`,
+    owed: [[]],
+  },
+  {
+    name: '&& short-circuit: released only when the left side holds',
+    code: `function f(k: string) { check() && meters.get(k)?.stop(); meters.delete(k); // drop\n}`,
+    owed: [['*']],
+  },
+  {
+    name: 'a conditional expression releasing on both sides',
+    code: `function f(k: string) { check() ? meters.get(k)?.stop() : meters.get(k)?.stop(); meters.delete(k); // drop\n}`,
+    owed: [[]],
+  },
   {
     name: 'switch: the release falls through to the dropping case',
     code: `function f(k: string, s: number) { switch (s) { case 1: meters.get(k)?.stop(); case 2: meters.delete(k); // drop\n break; } }`,
@@ -65,12 +117,32 @@ table('branches and tests', [
 ]);
 
 table('loops', [
-  { name: 'every value released in a for..of, then clear()', code: `function f() { for (const m of meters.values()) m.stop(); meters.clear(); // drop\n}`, owed: [[]] },
-  { name: 'some values released, then clear()', code: `function f() { for (const m of meters.values()) if (check()) m.stop(); meters.clear(); // drop\n}`, owed: [['*']] },
+  {
+    name: 'every value released in a for..of, then clear()',
+    code: `function f() { for (const m of meters.values()) m.stop(); meters.clear(); // drop\n}`,
+    owed: [[]],
+  },
+  {
+    name: 'some values released, then clear()',
+    code: `function f() { for (const m of meters.values()) if (check()) m.stop(); meters.clear(); // drop\n}`,
+    owed: [['*']],
+  },
   { name: 'forEach releasing each value, then clear()', code: `function f() { meters.forEach((m) => m.stop()); meters.clear(); // drop\n}`, owed: [[]] },
-  { name: 'entries released by key inside the loop, then clear()', code: `function f() { for (const [k, m] of meters) { m.stop(); } meters.clear(); // drop\n}`, owed: [[]] },
-  { name: 'a drop inside a loop released in the same iteration', code: `function f(keys: string[]) { for (const k of keys) { meters.get(k)?.stop(); meters.delete(k); // drop\n } }`, owed: [[]] },
-  { name: 'a break before the release leaves it owed', code: `function f(keys: string[]) { for (const k of keys) { meters.delete(k); // drop\n if (check()) break; } }`, owed: [['*']] },
+  {
+    name: 'entries released by key inside the loop, then clear()',
+    code: `function f() { for (const [k, m] of meters) { m.stop(); } meters.clear(); // drop\n}`,
+    owed: [[]],
+  },
+  {
+    name: 'a drop inside a loop released in the same iteration',
+    code: `function f(keys: string[]) { for (const k of keys) { meters.get(k)?.stop(); meters.delete(k); // drop\n } }`,
+    owed: [[]],
+  },
+  {
+    name: 'a break before the release leaves it owed',
+    code: `function f(keys: string[]) { for (const k of keys) { meters.delete(k); // drop\n if (check()) break; } }`,
+    owed: [['*']],
+  },
   {
     name: 'labelled continue skips the release',
     code: `function f(keys: string[]) { outer: for (const k of keys) { const old = meters.get(k); meters.delete(k); // drop\n for (const j of keys) { if (j === k) continue outer; } old?.stop(); } }`,
@@ -79,21 +151,49 @@ table('loops', [
 ]);
 
 table('try, catch, finally, throw and return', [
-  { name: 'released in finally', code: `function f(k: string) { const old = meters.get(k); try { meters.delete(k); // drop\n } finally { old?.stop(); } }`, owed: [[]] },
-  { name: 'released only in catch', code: `function f(k: string) { const old = meters.get(k); try { meters.delete(k); // drop\n } catch { old?.stop(); } }`, owed: [['*']] },
-  { name: 'a release guarded against failure', code: `function f(k: string) { try { meters.get(k)?.stop(); } catch {} meters.delete(k); // drop\n}`, owed: [[]] },
-  { name: 'a path that throws owes nothing', code: `function f(k: string) { const old = meters.get(k); meters.delete(k); // drop\n if (!old) throw new Error('gone'); old.stop(); }`, owed: [[]] },
+  {
+    name: 'released in finally',
+    code: `function f(k: string) { const old = meters.get(k); try { meters.delete(k); // drop\n } finally { old?.stop(); } }`,
+    owed: [[]],
+  },
+  {
+    name: 'released only in catch',
+    code: `function f(k: string) { const old = meters.get(k); try { meters.delete(k); // drop\n } catch { old?.stop(); } }`,
+    owed: [['*']],
+  },
+  {
+    name: 'a release guarded against failure',
+    code: `function f(k: string) { try { meters.get(k)?.stop(); } catch {} meters.delete(k); // drop\n}`,
+    owed: [[]],
+  },
+  {
+    name: 'a path that throws owes nothing',
+    code: `function f(k: string) { const old = meters.get(k); meters.delete(k); // drop\n if (!old) throw new Error('gone'); old.stop(); }`,
+    owed: [[]],
+  },
   {
     name: 'a return inside try runs the finally first',
     code: `function f(k: string) { const old = meters.get(k); try { meters.delete(k); // drop\n return; } finally { old?.stop(); } }`,
     owed: [[]],
   },
-  { name: 'a Promise executor runs inline', code: `function f(k: string) { return new Promise<void>((resolve) => { meters.get(k)?.stop(); meters.delete(k); // drop\n resolve(); }); }`, owed: [[]] },
+  {
+    name: 'a Promise executor runs inline',
+    code: `function f(k: string) { return new Promise<void>((resolve) => { meters.get(k)?.stop(); meters.delete(k); // drop\n resolve(); }); }`,
+    owed: [[]],
+  },
 ]);
 
 table('records and field aliases', [
-  { name: 'every field released', code: `function f(k: string) { const s = slots.get(k)!; clearTimeout(s.timer); s.worker.stop(); slots.delete(k); // drop timer,worker\n}`, owed: [[]] },
-  { name: 'one field forgotten', code: `function f(k: string) { const s = slots.get(k)!; clearTimeout(s.timer); slots.delete(k); // drop timer,worker\n}`, owed: [['worker']] },
+  {
+    name: 'every field released',
+    code: `function f(k: string) { const s = slots.get(k)!; clearTimeout(s.timer); s.worker.stop(); slots.delete(k); // drop timer,worker\n}`,
+    owed: [[]],
+  },
+  {
+    name: 'one field forgotten',
+    code: `function f(k: string) { const s = slots.get(k)!; clearTimeout(s.timer); slots.delete(k); // drop timer,worker\n}`,
+    owed: [['worker']],
+  },
   {
     name: 'a destructured field released through its name',
     code: `function f(k: string) { const { timer, worker } = slots.get(k)!; clearTimeout(timer); worker.stop(); slots.delete(k); // drop timer,worker\n}`,
@@ -109,7 +209,11 @@ table('records and field aliases', [
     code: `function f(k: string, timer: number) { if (check()) { const { timer: t } = slots.get(k)!; clearTimeout(t); } clearTimeout(timer); slots.delete(k); // drop timer\n}`,
     owed: [['timer']],
   },
-  { name: 'stored fields are known by name after set()', code: `function f(k: string, timer: number, worker: Meter) { slots.set(k, { timer, worker }); // drop timer,worker\n }`, owed: [['timer', 'worker']] },
+  {
+    name: 'stored fields are known by name after set()',
+    code: `function f(k: string, timer: number, worker: Meter) { slots.set(k, { timer, worker }); // drop timer,worker\n }`,
+    owed: [['timer', 'worker']],
+  },
 ]);
 
 table('helpers', [

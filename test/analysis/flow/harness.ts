@@ -21,7 +21,10 @@ function programOf(code: string): ts.Program {
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersion, ...rest) =>
     fileName === FILE ? ts.createSourceFile(fileName, code, languageVersion, true) : getSourceFile(fileName, languageVersion, ...rest);
-  host.fileExists = ((exists) => (fileName: string) => fileName === FILE || exists(fileName))(host.fileExists.bind(host));
+  host.fileExists = (
+    (exists) => (fileName: string) =>
+      fileName === FILE || exists(fileName)
+  )(host.fileExists.bind(host));
   return ts.createProgram({ rootNames: [FILE], options, host });
 }
 
@@ -45,7 +48,14 @@ function siteOf(node: ts.Node, slots: string[]): DropSite | undefined {
     if (ts.isElementAccessExpression(left)) {
       const container = canonical(left.expression);
       const key = canonical(left.argumentExpression);
-      if (container && key) return { ...base, container: container.text, containerRoots: container.roots, target: { kind: 'key', key: key.text, keyRoots: key.roots }, storesNewValue: true };
+      if (container && key)
+        return {
+          ...base,
+          container: container.text,
+          containerRoots: container.roots,
+          target: { kind: 'key', key: key.text, keyRoots: key.roots },
+          storesNewValue: true,
+        };
     }
     const container = canonical(left);
     if (container) return { ...base, container: container.text, containerRoots: container.roots, target: { kind: 'all' }, storesNewValue: true };
@@ -54,7 +64,14 @@ function siteOf(node: ts.Node, slots: string[]): DropSite | undefined {
     const access = skipOuter(node.expression) as ts.ElementAccessExpression;
     const container = canonical(access.expression);
     const key = canonical(access.argumentExpression);
-    if (container && key) return { ...base, container: container.text, containerRoots: container.roots, target: { kind: 'key', key: key.text, keyRoots: key.roots }, storesNewValue: false };
+    if (container && key)
+      return {
+        ...base,
+        container: container.text,
+        containerRoots: container.roots,
+        target: { kind: 'key', key: key.text, keyRoots: key.roots },
+        storesNewValue: false,
+      };
   }
   return undefined;
 }
@@ -98,7 +115,12 @@ export function judge(code: string): Judged[] {
   }
   const judged: Judged[] = [];
   for (const [body, entries] of byBody) {
-    const verdicts = analyzeDrops(body, entries.map((entry) => entry.site), OPTIONS, session);
+    const verdicts = analyzeDrops(
+      body,
+      entries.map((entry) => entry.site),
+      OPTIONS,
+      session,
+    );
     entries.forEach((entry, index) => judged.push({ line: entry.line, owed: [...verdicts[index]!.unreleasedSlots].sort(), verdict: verdicts[index]! }));
   }
   return judged.sort((a, b) => a.line - b.line);

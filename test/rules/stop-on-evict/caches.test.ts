@@ -65,7 +65,7 @@ export function track(route: string) { meters.set(route, createMeter(route)); }
 export function forget(route: string) { meters.delete(route); }`,
     },
     {
-      name: "mnemonist: no construction report (setpop()/remove() return what they drop); remove() hands the value over",
+      name: 'mnemonist: no construction report (setpop()/remove() return what they drop); remove() hands the value over',
       code: `${meter} import { LRUCacheWithDelete } from 'mnemonist';
 const meters = new LRUCacheWithDelete<string, Meter>(16);
 export function track(route: string) { meters.setpop(route, createMeter(route))?.value.stop(); }
@@ -131,7 +131,14 @@ export function track(route: string) { if (!meters.has(route)) meters.set(route,
       errors: [
         {
           messageId: 'cacheDropsResources',
-          data: { because: '', type: 'Meter', library: 'lru-cache', paths: 'size eviction', release: '`stop()`', why: 'its `dispose` hook does not release them on every path' },
+          data: {
+            because: '',
+            type: 'Meter',
+            library: 'lru-cache',
+            paths: 'size eviction',
+            release: '`stop()`',
+            why: 'its `dispose` hook does not release them on every path',
+          },
           line: 2,
           column: 16,
           endLine: 7,

@@ -4,8 +4,6 @@ import { createTypedRuleTester } from '../../ruleTester.js';
 
 const ruleTester = createTypedRuleTester();
 
-const imports = `import { createMeter, createPoller, openLease, startJob, stopMeter, type Meter, type Poller, type Watcher, type Stopwatch, type Candle, type PendingRequest, type Lease, type Job } from './resources.js';`;
-
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -129,7 +127,7 @@ export function touch(key: string, ms: number) {
 }`,
     },
     {
-      name: 'from real code (hocuspocus): a delete inside the connection\'s own onClose hook',
+      name: "from real code (hocuspocus): a delete inside the connection's own onClose hook",
       code: `
 declare class Connection { close(): void; onClose(callback: () => void): void }
 declare function connect(key: string): Connection;

@@ -755,7 +755,14 @@ export class Pool {
       errors: [
         {
           messageId: 'unreleasedDropWhen',
-          data: { because: '', type: 'Slot', container: 'this.slots', operation: '`delete()`', release: '`terminate()` on `worker`', when: '`crashed` is false' },
+          data: {
+            because: '',
+            type: 'Slot',
+            container: 'this.slots',
+            operation: '`delete()`',
+            release: '`terminate()` on `worker`',
+            when: '`crashed` is false',
+          },
           line: 16,
           column: 7,
           endLine: 16,

@@ -1,5 +1,5 @@
 /** cache-manager. */
-import { ABSENT_PATH as absent, NO_HOOKS, pathBehaviour as path, type CacheLibrary } from '../model.js';
+import { ABSENT_PATH as absent, pathBehaviour as path, type CacheLibrary } from '../model.js';
 
 export const CACHE_MANAGER: CacheLibrary = {
   id: 'cache-manager',

@@ -28,9 +28,7 @@ function lruCacheModern(family: '7' | '10' | '11', versions: VersionRange, versi
     calls: [{ method: 'set', object: 2 }],
     hooks: [disposeHook('dispose'), disposeHook('disposeAfter')],
     paths: {
-      overwrite: path(['set'], 'hook', hooks, [
-        { option: 'noDisposeOnSet', is: 'truthy', perCall: true, coverage: 'silent', hooks: NO_HOOKS },
-      ]),
+      overwrite: path(['set'], 'hook', hooks, [{ option: 'noDisposeOnSet', is: 'truthy', perCall: true, coverage: 'silent', hooks: NO_HOOKS }]),
       sameValue: path(['set'], 'kept'),
       delete: path(deleteMethods, 'hook', hooks),
       clear: path(clearMethods, 'hook', hooks),
@@ -60,53 +58,47 @@ function lruCacheModern(family: '7' | '10' | '11', versions: VersionRange, versi
       ...(family === '7'
         ? []
         : ['noDisposeOnSet also defers disposeAfter of entries that set() evicts for size, until a later delete or set without the flag.']),
-      ...(family === '7'
-        ? ["Expiry disposes with reason 'delete' (not 'expire').", 'set(k, undefined) stores undefined (v10+ deletes).']
-        : []),
+      ...(family === '7' ? ["Expiry disposes with reason 'delete' (not 'expire').", 'set(k, undefined) stores undefined (v10+ deletes).'] : []),
     ],
   };
 }
 
 export const LRU_CACHE_6: CacheLibrary = {
-    id: 'lru-cache@6',
-    package: 'lru-cache',
-    family: '6',
-    versionTested: '6.0.0',
-    // lru-cache 6 ships no types; @types/lru-cache 5.x describes its API.
-    recognize: { packages: ['lru-cache', '@types/lru-cache'], versions: { below: '7.0.0' }, types: ['LRUCache', 'LRU', 'Cache'] },
-    construction: { objects: [0] },
-    calls: [{ method: 'set', positional: [undefined, undefined, 'maxAge'] }],
-    hooks: [
-      {
-        id: 'dispose',
-        registration: { kind: 'option', option: 'dispose' },
-        signature: 'dispose(key, value)  (key first)',
-        value: { parameter: 1 },
-        key: { parameter: 0 },
-      },
-    ],
-    paths: {
-      overwrite: path(['set'], 'hook', ['dispose'], [
-        { option: 'noDisposeOnSet', is: 'truthy', coverage: 'silent', hooks: NO_HOOKS },
-      ]),
-      // No identity check: the hook runs for a value that stays cached.
-      sameValue: path(['set'], 'kept', ['dispose'], [
-        { option: 'noDisposeOnSet', is: 'truthy', coverage: 'kept', hooks: NO_HOOKS },
-      ]),
-      delete: path(['del'], 'hook', ['dispose']),
-      clear: path(['reset'], 'hook', ['dispose']),
-      expiry: path([], 'lazy', ['dispose']),
-      sizeEviction: path(['set'], 'hook', ['dispose']),
+  id: 'lru-cache@6',
+  package: 'lru-cache',
+  family: '6',
+  versionTested: '6.0.0',
+  // lru-cache 6 ships no types; @types/lru-cache 5.x describes its API.
+  recognize: { packages: ['lru-cache', '@types/lru-cache'], versions: { below: '7.0.0' }, types: ['LRUCache', 'LRU', 'Cache'] },
+  construction: { objects: [0] },
+  calls: [{ method: 'set', positional: [undefined, undefined, 'maxAge'] }],
+  hooks: [
+    {
+      id: 'dispose',
+      registration: { kind: 'option', option: 'dispose' },
+      signature: 'dispose(key, value)  (key first)',
+      value: { parameter: 1 },
+      key: { parameter: 0 },
     },
-    returnsDropped: [],
-    expiredAccess: [{ method: 'get', outcome: 'hook' }],
-    peek: 'peek',
-    expiryOptions: ['maxAge'],
-    sizeOptions: ['max', 'length'],
-    sizeLimitedByDefault: false,
-    fix: 'The hook fires on a same-value set(): skip redundant sets (`if (cache.peek(k) !== v) cache.set(k, v)`) or make stop() idempotent and do not re-set live values. Note the (key, value) argument order of dispose.',
-    hazards: ['set(k, sameValue) calls dispose: a releasing hook stops a resource that is still cached.', 'dispose takes (key, value), key first.'],
-  };
+  ],
+  paths: {
+    overwrite: path(['set'], 'hook', ['dispose'], [{ option: 'noDisposeOnSet', is: 'truthy', coverage: 'silent', hooks: NO_HOOKS }]),
+    // No identity check: the hook runs for a value that stays cached.
+    sameValue: path(['set'], 'kept', ['dispose'], [{ option: 'noDisposeOnSet', is: 'truthy', coverage: 'kept', hooks: NO_HOOKS }]),
+    delete: path(['del'], 'hook', ['dispose']),
+    clear: path(['reset'], 'hook', ['dispose']),
+    expiry: path([], 'lazy', ['dispose']),
+    sizeEviction: path(['set'], 'hook', ['dispose']),
+  },
+  returnsDropped: [],
+  expiredAccess: [{ method: 'get', outcome: 'hook' }],
+  peek: 'peek',
+  expiryOptions: ['maxAge'],
+  sizeOptions: ['max', 'length'],
+  sizeLimitedByDefault: false,
+  fix: 'The hook fires on a same-value set(): skip redundant sets (`if (cache.peek(k) !== v) cache.set(k, v)`) or make stop() idempotent and do not re-set live values. Note the (key, value) argument order of dispose.',
+  hazards: ['set(k, sameValue) calls dispose: a releasing hook stops a resource that is still cached.', 'dispose takes (key, value), key first.'],
+};
 
 export const LRU_CACHE_7 = lruCacheModern('7', { from: '7.0.0', below: '8.0.0' }, '7.18.3');
 // 8.x and 9.x were not measured; their dispose contract matches 10 (TypeScript rewrite).

@@ -1,5 +1,5 @@
 /** lru.min. */
-import { ABSENT_PATH as absent, NO_HOOKS, pathBehaviour as path, type CacheLibrary } from '../model.js';
+import { ABSENT_PATH as absent, pathBehaviour as path, type CacheLibrary } from '../model.js';
 
 export const LRU_MIN: CacheLibrary = {
   id: 'lru.min',

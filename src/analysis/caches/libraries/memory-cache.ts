@@ -1,5 +1,5 @@
 /** memory-cache. */
-import { ABSENT_PATH as absent, NO_HOOKS, pathBehaviour as path, type CacheLibrary } from '../model.js';
+import { ABSENT_PATH as absent, pathBehaviour as path, type CacheLibrary } from '../model.js';
 
 export const MEMORY_CACHE: CacheLibrary = {
   id: 'memory-cache',
@@ -35,7 +35,7 @@ export const MEMORY_CACHE: CacheLibrary = {
   fix: 'Release the previous value yourself before put() (via get()) and before del()/clear(); beware del() on an expired entry whose timer has not fired (it leaves a zombie entry). Prefer @isaacs/ttlcache.',
   hazards: [
     'del(k) on an expired entry whose timer has not fired returns false, cancels the timer and leaves the entry forever.',
-    "get(k) deletes an expired entry without cancelling its timer; that timer later deletes a newer value put under the same key.",
-    'Timers are ref\'d: the process stays alive until the last TTL.',
+    'get(k) deletes an expired entry without cancelling its timer; that timer later deletes a newer value put under the same key.',
+    "Timers are ref'd: the process stays alive until the last TTL.",
   ],
 };

@@ -1,5 +1,5 @@
 /** tiny-lru. */
-import { ABSENT_PATH as absent, NO_HOOKS, pathBehaviour as path, type CacheLibrary } from '../model.js';
+import { pathBehaviour as path, type CacheLibrary } from '../model.js';
 
 export const TINY_LRU: CacheLibrary = {
   id: 'tiny-lru',

@@ -1,5 +1,5 @@
 /** @isaacs/ttlcache. */
-import { ABSENT_PATH as absent, NO_HOOKS, pathBehaviour as path, type CacheLibrary } from '../model.js';
+import { NO_HOOKS, pathBehaviour as path, type CacheLibrary } from '../model.js';
 
 export const TTLCACHE: CacheLibrary = {
   id: '@isaacs/ttlcache',
@@ -20,9 +20,7 @@ export const TTLCACHE: CacheLibrary = {
     },
   ],
   paths: {
-    overwrite: path(['set'], 'hook', ['dispose'], [
-      { option: 'noDisposeOnSet', is: 'truthy', perCall: true, coverage: 'silent', hooks: NO_HOOKS },
-    ]),
+    overwrite: path(['set'], 'hook', ['dispose'], [{ option: 'noDisposeOnSet', is: 'truthy', perCall: true, coverage: 'silent', hooks: NO_HOOKS }]),
     sameValue: path(['set'], 'kept'),
     delete: path(['delete'], 'hook', ['dispose']),
     clear: path(['clear'], 'hook', ['dispose']),
