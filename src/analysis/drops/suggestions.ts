@@ -90,10 +90,13 @@ export function suggestRelease(candidate: DropCandidate, sourceText: string, pre
     const iterable = candidate.protocol.values(containerText);
     if (!iterable) return undefined;
     const valueName = freshName(enclosingBody(candidate.site.node).getText(), ['value', 'resource', 'entry', 'item']);
-    lines = [`for (const ${valueName} of ${iterable}) ${asOneStatement(releaseStatements(resource.release, valueName, { optional: false, ...codeOptions }))}`];
+    const releases = releaseStatements(resource.release, valueName, { optional: false, ...codeOptions });
+    if (releases.length === 0) return undefined;
+    lines = [`for (const ${valueName} of ${iterable}) ${asOneStatement(releases)}`];
   } else if (candidate.site.target.kind === 'value') {
     if (operation !== 'delete' || !candidate.valueExpression) return undefined;
     lines = releaseStatements(resource.release, candidate.valueExpression.getText(), { optional: false, ...codeOptions });
+    if (lines.length === 0) return undefined;
   } else {
     if (!candidate.keyExpression || operation === 'splice' || operation === 'pop' || operation === 'shift') return undefined;
     const key = canonical(candidate.keyExpression);
@@ -101,6 +104,7 @@ export function suggestRelease(candidate: DropCandidate, sourceText: string, pre
     const stored = storedValueText(candidate, containerText, candidate.keyExpression.getText());
     if (stored === undefined) return undefined;
     const releases = releaseStatements(resource.release, stored, { optional: true, ...codeOptions });
+    if (releases.length === 0) return undefined;
     const condition = replacedValueCondition(candidate, stored);
     if (condition === null) return undefined;
     lines = condition ? [`if (${condition}) ${asOneStatement(releases)}`] : releases;

@@ -14,7 +14,7 @@ import ts from 'typescript';
 
 import { memoTable, memoValue, type AnalysisSession } from '../session.js';
 import { calleeName, canonical, isFunctionLike, isPrivateMember, skipOuter } from '../syntax/expressions.js';
-import { releaseNameRank } from './release.js';
+import { isReleaseLikeName, releaseNameRank } from './release.js';
 
 /** What a body starts, keyed so that a release can be matched to it. */
 interface Acquisition {
@@ -34,6 +34,8 @@ export type Inference =
       method: string;
       /** Other methods that undo the same acquisitions (a private implementation behind a public `kill()`). */
       alsoReleasedBy?: readonly string[];
+      /** The release needs arguments (`hangup(reason)`): named, never suggested. */
+      takesArguments?: boolean;
       returnsPromise: boolean;
       because: string;
     }
@@ -140,7 +142,60 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
     acquisitions.push(...kept.map((a) => ({ ...a, where: `in \`${name}()\``, by: name })));
   }
   const className = declaration.name?.text ?? 'this class';
-  return decide(className, acquisitions, methods, 'in its constructor', host);
+  if (acquisitions.length > 0) return decide(className, acquisitions, methods, 'in its constructor', host);
+  // Nothing acquired in sight: the acquisition may happen elsewhere (a factory that registers the
+  // product, a base class, another module). A release-named method that undoes something — removes
+  // the object from a collection, clears a timer or closes a handle held in a field, unsubscribes —
+  // proves it; without one the visible body owns nothing.
+  const evidence = releaseEvidence(methods, host);
+  return evidence.length === 0 ? { kind: 'none' } : (decide(className, evidence, methods, 'elsewhere', host, isReleaseLikeName) ?? { kind: 'none' });
+}
+
+/**
+ * What the methods of a class undo that no visible code acquired: `registry.delete(this)`,
+ * `clearInterval(this.ticker)`, `this.socket.destroy()`, `this.bus.off(…)`. Each becomes an
+ * acquisition made elsewhere, for `decide` to match against the methods that undo it.
+ */
+function releaseEvidence(methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>, host: InferenceHost): Acquisition[] {
+  const found = new Map<string, Acquisition>();
+  const note = (key: string, description: string): void => {
+    if (!found.has(key)) found.set(key, { key, description });
+  };
+  for (const fn of methods.values()) {
+    const visit = (node: ts.Node): void => {
+      if (node !== fn && isFunctionLike(node) && !ts.isArrowFunction(node)) return;
+      if (ts.isCallExpression(node)) {
+        const callee = skipOuter(node.expression);
+        const name = calleeName(node);
+        if (name && TIMER_CLEARS.has(name)) {
+          for (const argument of node.arguments) {
+            const text = canonical(argument)?.text;
+            if (text?.startsWith('this.')) note(`field:${text}`, `holds a timer in \`${withoutThis(text)}\``);
+          }
+        }
+        if (ts.isPropertyAccessExpression(callee)) {
+          const method = callee.name.text;
+          const receiver = canonical(callee.expression)?.text;
+          const namesSelf = node.arguments.some((argument) => isSelfOrOwnId(argument));
+          if (receiver && UNREGISTER.has(method) && !receiver.startsWith('this') && namesSelf) note(`collection:${receiver}`, `is kept in \`${receiver}\``);
+          if (receiver && UNSUBSCRIBE.has(method) && receiver !== 'this') note(`listener:${withoutThis(receiver)}`, `listens to \`${withoutThis(receiver)}\``);
+          if (receiver?.startsWith('this.') && !receiver.slice(5).includes('.')) {
+            const names = host.releaseNamesOf(host.session.checker.getTypeAtLocation(callee.expression));
+            if (names?.methods.has(method)) note(`field:${receiver}`, `holds a \`${names.typeName}\` in \`${withoutThis(receiver)}\``);
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    if (fn.body) visit(fn.body);
+  }
+  return [...found.values()];
+}
+
+/** `this`, or `this.id` / `this.name`: how an object names itself to a collection. */
+function isSelfOrOwnId(argument: ts.Expression): boolean {
+  const e = skipOuter(argument);
+  return e.kind === ts.SyntaxKind.ThisKeyword || (ts.isPropertyAccessExpression(e) && skipOuter(e.expression).kind === ts.SyntaxKind.ThisKeyword);
 }
 
 function classChain(declaration: ts.ClassLikeDeclaration, checker: ts.TypeChecker): ts.ClassLikeDeclaration[] {
@@ -311,11 +366,12 @@ function decide(
   methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>,
   where: string,
   host: InferenceHost,
+  mayRelease: (name: string) => boolean = () => true,
 ): Inference | undefined {
   if (acquisitions.length === 0) return { kind: 'none' };
-  const candidates: { name: string; fn: ts.FunctionLikeDeclaration; undone: Set<string>; hidden: boolean }[] = [];
+  const candidates: { name: string; fn: ts.FunctionLikeDeclaration; undone: Set<string>; hidden: boolean; takesArguments: boolean }[] = [];
   for (const [name, fn] of methods) {
-    if (fn.parameters.some((parameter) => !parameter.questionToken && !parameter.initializer && !parameter.dotDotDotToken)) continue;
+    if (!mayRelease(name)) continue;
     if (ts.isConstructorDeclaration(fn) || ts.isGetAccessorDeclaration(fn)) continue;
     // A release returns nothing (or itself, or a promise of nothing): a method that returns data reads.
     if (!returnsNothing(fn, host.session.checker)) continue;
@@ -326,18 +382,24 @@ function decide(
     for (const acquisition of acquisitions)
       if (acquisition.by === name || (acquisition.by !== undefined && reached.has(acquisition.by))) undone.delete(acquisition.key);
     if (undone.size === 0) continue;
-    candidates.push({ name, fn, undone, hidden: isHiddenMember(fn) });
+    const takesArguments = fn.parameters.some((parameter) => !parameter.questionToken && !parameter.initializer && !parameter.dotDotDotToken);
+    candidates.push({ name, fn, undone, hidden: isHiddenMember(fn), takesArguments });
   }
   // The method that undoes the most; on a tie one callers can call (not private), then a conventional name.
+  // The method that undoes the most; on a tie one callers can call (not private), then one that
+  // needs no arguments (a suggestion can write it), then a conventional name.
+  const rankOf = (candidate: (typeof candidates)[number]): number[] => [
+    -candidate.undone.size,
+    Number(candidate.hidden),
+    Number(candidate.takesArguments),
+    releaseNameRank(candidate.name),
+  ];
+  const before = (a: number[], b: number[]): boolean => {
+    const index = a.findIndex((value, i) => value !== b[i]);
+    return index >= 0 && a[index]! < b[index]!;
+  };
   const best = candidates.reduce<(typeof candidates)[number] | undefined>(
-    (current, candidate) =>
-      !current ||
-      candidate.undone.size > current.undone.size ||
-      (candidate.undone.size === current.undone.size &&
-        (Number(candidate.hidden) < Number(current.hidden) ||
-          (candidate.hidden === current.hidden && releaseNameRank(candidate.name) < releaseNameRank(current.name))))
-        ? candidate
-        : current,
+    (current, candidate) => (!current || before(rankOf(candidate), rankOf(current)) ? candidate : current),
     undefined,
   );
   // Acquires, but nothing undoes it: leave the decision to the other rules.
@@ -351,6 +413,7 @@ function decide(
     kind: 'resource',
     method: best.name,
     ...(alsoReleasedBy.length > 0 && { alsoReleasedBy }),
+    ...(best.takesArguments && { takesArguments: true }),
     returnsPromise,
     because: `\`${owner}\` ${what} ${place}; \`${best.name}()\` undoes it`,
   };

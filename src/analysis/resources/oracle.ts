@@ -13,7 +13,7 @@ import ts from 'typescript';
 import { memoValue, type AnalysisSession } from '../session.js';
 import { BUILTIN_RESOURCES, method } from './builtins.js';
 import { inferResource, type InferenceHost } from './inference.js';
-import { RELEASE_NAMES, releaseNames, type Resource, type ResourceField } from './release.js';
+import { LIFECYCLE_END_VERBS, RELEASE_NAMES, releaseNames, type Resource, type ResourceField } from './release.js';
 
 export interface ResourceTypeOption {
   type: TypeOrValueSpecifier;
@@ -99,11 +99,18 @@ export class ResourceOracle {
     if (optional) return optional;
     // A body in the program decides: what it acquires and which method undoes it.
     const inferred = this.options.inference ? inferResource(type, this.#inferenceHost) : undefined;
-    if (inferred?.kind === 'none') return null;
+    // A class that acquires and releases nothing itself may still be a record of resources others
+    // arm and clear (`class Entry { timeoutId?: NodeJS.Timeout }`).
+    if (inferred?.kind === 'none') return depth < MAX_RECORD_DEPTH && isDataClass(type) ? this.#recordResource(type, depth, true) : null;
     if (inferred?.kind === 'resource') {
       return {
         typeName: this.typeName(type),
-        release: { kind: 'method', methods: [inferred.method, ...(inferred.alsoReleasedBy ?? [])], returnsPromise: inferred.returnsPromise },
+        release: {
+          kind: 'method',
+          methods: [inferred.method, ...(inferred.alsoReleasedBy ?? [])],
+          returnsPromise: inferred.returnsPromise,
+          ...(inferred.takesArguments && { takesArguments: true }),
+        },
         origin: 'inferred',
         because: inferred.because,
       };
@@ -156,6 +163,10 @@ export class ResourceOracle {
     return null;
   }
 
+  /**
+   * A conventional release name on a method that takes no argument and returns nothing proves a
+   * resource; the other lifecycle verbs it also has (`quit()` beside `disconnect()`) join its family.
+   */
   #namedMethodResource(type: ts.Type): Resource | null {
     const methods: string[] = [];
     let returnsPromise = false;
@@ -168,13 +179,17 @@ export class ResourceOracle {
       if (methods.length === 1) returnsPromise = verdict === 'promise';
     }
     if (methods.length === 0) return null;
+    for (const name of LIFECYCLE_END_VERBS) {
+      const property = type.getProperty(name);
+      if (property && !isCallback(property) && this.checker.getTypeOfSymbol(property).getCallSignatures().length > 0) methods.push(name);
+    }
     return { typeName: this.typeName(type), release: { kind: 'method', methods, returnsPromise }, origin: 'name' };
   }
 
   /** A method callable with no arguments returning void, this, or a promise of void. */
   #releaseLikeSignature(property: ts.Symbol): 'sync' | 'promise' | undefined {
     const declaration = property.valueDeclaration ?? property.declarations?.[0];
-    if (!declaration) return undefined;
+    if (!declaration || isCallback(property)) return undefined;
     const propertyType = this.checker.getTypeOfSymbol(property);
     for (const signature of propertyType.getCallSignatures()) {
       if (signature.getParameters().some((parameter) => isRequiredParameter(parameter))) continue;
@@ -217,14 +232,14 @@ export class ResourceOracle {
   }
 
   /** `{ resolve, reject, timer: Timeout }`: released by releasing each field that holds a resource. */
-  #recordResource(type: ts.Type, depth: number): Resource | null {
+  #recordResource(type: ts.Type, depth: number, classAsRecord = false): Resource | null {
     if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return null;
     if (this.checker.isArrayType(type) || this.checker.isTupleType(type)) return null;
     const symbol = type.getSymbol();
     if (symbol && isFromDefaultLibrary(symbol, this.program)) return null;
     // A class manages its own fields (inference and the name rules judge it); records are data
     // shapes — interfaces, type literals — such as `{ resolve, reject, timer }`.
-    if (symbol && (symbol.getFlags() & ts.SymbolFlags.Class) !== 0) return null;
+    if (symbol && (symbol.getFlags() & ts.SymbolFlags.Class) !== 0 && !classAsRecord) return null;
     const fields: ResourceField[] = [];
     for (const property of type.getProperties()) {
       if (!isPublicDataProperty(property)) continue;
@@ -240,6 +255,8 @@ export class ResourceOracle {
 
   typeName(type: ts.Type): string {
     const text = this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
+    // `export default class Call`: the class's own name, not `default`.
+    if (text === 'default') return (type.getSymbol()?.valueDeclaration as ts.ClassLikeDeclaration | undefined)?.name?.text ?? 'default export';
     if (text.length <= 60) return text;
     const symbol = type.getSymbol() ?? type.aliasSymbol;
     return symbol ? symbol.getName() : `${text.slice(0, 57)}...`;
@@ -281,6 +298,49 @@ function isThisLike(type: ts.Type, declaration: ts.Declaration, checker: ts.Type
     return ownerSymbol !== undefined && type.getSymbol() === ownerSymbol;
   }
   return false;
+}
+
+/**
+ * A function-valued field of a record or an interface (`{ resolve, reject, close }`): a callback the
+ * value carries, data — not a method of the value. A class's arrow-function field is a method.
+ */
+function isCallback(property: ts.Symbol): boolean {
+  const declaration = property.valueDeclaration ?? property.declarations?.[0];
+  if (!declaration) return false;
+  if (ts.isPropertySignature(declaration) || ts.isShorthandPropertyAssignment(declaration)) return true;
+  // `{ close: () => clearInterval(t) }` written in place is a method of the literal; `{ close: onClose }` carries a callback.
+  return (
+    ts.isPropertyAssignment(declaration) &&
+    !ts.isArrowFunction(skipOuterExpression(declaration.initializer)) &&
+    !ts.isFunctionExpression(skipOuterExpression(declaration.initializer))
+  );
+}
+
+/** A class with fields and nothing else (no method, accessor or function field): a record with a name. */
+function isDataClass(type: ts.Type): boolean {
+  const declarations = type.getSymbol()?.getDeclarations() ?? [];
+  return (
+    declarations.length > 0 &&
+    declarations.every(
+      (declaration) =>
+        ts.isClassLike(declaration) &&
+        declaration.members.every(
+          (member) =>
+            ts.isConstructorDeclaration(member) ||
+            (ts.isPropertyDeclaration(member) &&
+              !(
+                member.initializer &&
+                (ts.isArrowFunction(skipOuterExpression(member.initializer)) || ts.isFunctionExpression(skipOuterExpression(member.initializer)))
+              )),
+        ),
+    )
+  );
+}
+
+function skipOuterExpression(expression: ts.Expression): ts.Expression {
+  return ts.isParenthesizedExpression(expression) || ts.isAsExpression(expression) || ts.isSatisfiesExpression(expression)
+    ? skipOuterExpression(expression.expression)
+    : expression;
 }
 
 function isPublicDataProperty(property: ts.Symbol): boolean {

@@ -7,14 +7,22 @@ import type { ReleaseVocabulary } from '../flow/index.js';
 
 /** How a value is released. */
 export type Release =
-  /** `value.stop()`; any of `methods` counts, the first is suggested. */
-  | { kind: 'method'; methods: readonly string[]; returnsPromise: boolean }
+  /**
+   * `value.stop()`; any of `methods` counts (a release family: `quit()` or `disconnect()`), the first
+   * is named and suggested — unless it needs arguments the suggestion cannot invent.
+   */
+  | { kind: 'method'; methods: readonly string[]; returnsPromise: boolean; takesArguments?: boolean }
   /** `value[Symbol.dispose]()` / `await value[Symbol.asyncDispose]()`. */
   | { kind: 'dispose'; async: boolean }
   /** `clearInterval(value)`; any of `functions` counts. */
   | { kind: 'function'; functions: readonly string[] }
   /** Every listed field must be released. */
-  | { kind: 'fields'; fields: readonly ResourceField[] };
+  | { kind: 'fields'; fields: readonly ResourceField[] }
+  /**
+   * A container of resources (the arrays of a `Map<string, Timeout[]>`): every value it holds must be
+   * released; `iteration` says how code reaches them (`m.values()`, the elements, `Object.values(o)`).
+   */
+  | { kind: 'each'; iteration: 'mapValues' | 'elements' | 'objectValues'; element: Resource };
 
 export interface ResourceField {
   name: string;
@@ -36,21 +44,14 @@ export interface Resource {
  * (callable without arguments, returning nothing) is a resource by the name rules, and inference
  * prefers these names when several methods release the same thing.
  */
-export const RELEASE_NAMES: readonly string[] = [
-  'stop',
-  'dispose',
-  'close',
-  'destroy',
-  'terminate',
-  'unsubscribe',
-  'cancel',
-  'shutdown',
-  'disconnect',
-  'release',
-];
+export const RELEASE_NAMES: readonly string[] = ['stop', 'dispose', 'close', 'destroy', 'terminate', 'unsubscribe', 'shutdown', 'disconnect', 'release'];
 
-/** Verbs that also end a lifecycle: a method named so may be a value's own release, though the name alone proves nothing. */
-const LIFECYCLE_END_VERBS: readonly string[] = ['teardown', 'end', 'kill', 'halt', 'quit'];
+/**
+ * Verbs that also end a lifecycle: a method named so may be a value's own release, and counts as one
+ * for a type that is a resource anyway (`quit()` beside `disconnect()`), though the name alone proves
+ * nothing — `cancel()` of a lock rejects its waiters, `end()` of a request finishes a body.
+ */
+export const LIFECYCLE_END_VERBS: readonly string[] = ['quit', 'cancel', 'kill', 'abort', 'hangup', 'end', 'teardown', 'halt'];
 const RELEASE_LIKE = new RegExp(`^(${[...RELEASE_NAMES, ...LIFECYCLE_END_VERBS].join('|')})`, 'i');
 
 /** `stop`, `closeAll`, `dispose`, `killProcess`, `quit`: a name that reads as the end of a value's life. */
@@ -75,6 +76,8 @@ export function describeRelease(release: Release, preferredFunction?: string): s
       return `\`${preferredFunction && release.functions.includes(preferredFunction) ? preferredFunction : release.functions[0]}()\``;
     case 'fields':
       return release.fields.map((field) => `${describeRelease(field.resource.release, preferredFunction)} on \`${field.name}\``).join(' and ');
+    case 'each':
+      return `${describeRelease(release.element.release, preferredFunction)} on each value`;
   }
 }
 
@@ -86,6 +89,7 @@ export function releaseNames(release: Release): { methods: Set<string>; function
     if (r.kind === 'method') r.methods.forEach((m) => methods.add(m));
     else if (r.kind === 'function') r.functions.forEach((f) => functions.add(f));
     else if (r.kind === 'fields') r.fields.forEach((f) => visit(f.resource.release));
+    else if (r.kind === 'each') visit(r.element.release);
   };
   visit(release);
   return { methods, functions };
@@ -96,6 +100,7 @@ export function isOnlyTimers(resource: Resource): boolean {
   const { release } = resource;
   if (release.kind === 'function') return release.functions.includes('clearTimeout');
   if (release.kind === 'fields') return release.fields.every((field) => isOnlyTimers(field.resource));
+  if (release.kind === 'each') return isOnlyTimers(release.element);
   return false;
 }
 
@@ -114,15 +119,35 @@ export function releaseStatements(release: Release, valueText: string, options: 
   const dot = options.optional ? '?.' : '.';
   switch (release.kind) {
     case 'method':
-      return [`${release.returnsPromise ? 'void ' : ''}${valueText}${dot}${release.methods[0]}();`];
+      // A release that needs arguments is named in the message; the suggestion cannot invent them.
+      return release.takesArguments ? [] : [`${release.returnsPromise ? 'void ' : ''}${valueText}${dot}${release.methods[0]}();`];
     case 'dispose':
       return [`${release.async ? 'void ' : ''}${valueText}${options.optional ? '?.' : ''}[Symbol.${release.async ? 'asyncDispose' : 'dispose'}]();`];
     case 'function': {
       const name = options.preferredFunction && release.functions.includes(options.preferredFunction) ? options.preferredFunction : release.functions[0];
       return [`${name}(${valueText});`];
     }
-    case 'fields':
-      return release.fields.flatMap((field) => releaseStatements(field.resource.release, `${valueText}${dot}${field.name}`, options));
+    case 'fields': {
+      const statements = release.fields.map((field) => releaseStatements(field.resource.release, `${valueText}${dot}${field.name}`, options));
+      return statements.some((part) => part.length === 0) ? [] : statements.flat();
+    }
+    case 'each': {
+      const iterable = valuesOf(release.iteration, valueText, options.optional);
+      const inner = releaseStatements(release.element.release, 'inner', { ...options, optional: false });
+      return inner.length === 0 ? [] : [`for (const inner of ${iterable}) ${inner.length === 1 ? inner[0] : `{ ${inner.join(' ')} }`}`];
+    }
+  }
+}
+
+/** Text iterating the values of a container, which may be absent: `m.get(k)?.values() ?? []`. */
+function valuesOf(iteration: Extract<Release, { kind: 'each' }>['iteration'], valueText: string, optional: boolean): string {
+  switch (iteration) {
+    case 'mapValues':
+      return optional ? `${valueText}?.values() ?? []` : `${valueText}.values()`;
+    case 'objectValues':
+      return `Object.values(${optional ? `${valueText} ?? {}` : valueText})`;
+    case 'elements':
+      return optional ? `${valueText} ?? []` : valueText;
   }
 }
 
