@@ -9,7 +9,8 @@ import ts from 'typescript';
 
 import { CACHE_LIBRARIES } from '../caches/libraries/index.js';
 import { memoTable, type AnalysisSession } from '../session.js';
-import { calleeName, calledMethodName, canonical, containerScope, skipOuter } from '../syntax/expressions.js';
+import { isReleaseLikeName } from '../resources/release.js';
+import { calleeName, calledMethodName, canonical, containerScope, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
 import { valuesInReach } from '../syntax/names.js';
 import { CONTAINER_PROTOCOLS, insertedValues, type InsertedArguments } from './kinds.js';
 
@@ -40,8 +41,39 @@ export function getOwnership(containerExpression: ts.Expression, session: Analys
   let byText = table.get(scope);
   if (!byText) table.set(scope, (byText = new Map()));
   let result = byText.get(container.text);
-  if (!result) byText.set(container.text, (result = computeOwnership(scope, container.text, session)));
+  if (!result) byText.set(container.text, (result = computeOwnership(containerPlaces(containerExpression, session), session)));
   return result;
+}
+
+/** A container as the code of one class or module names it. */
+export interface ContainerPlace {
+  scope: ts.Node;
+  text: string;
+}
+
+/**
+ * Where a container's insertions are read: its class (for `this.x`) or its module — and, for a
+ * container imported from another module (`import { registry } from './registry.js'`), the module
+ * that declares it too, under the name it has there. Answered once per program for each name.
+ */
+export function containerPlaces(containerExpression: ts.Expression, session: AnalysisSession): ContainerPlace[] {
+  const container = canonical(containerExpression);
+  if (!container) return [];
+  const places: ContainerPlace[] = [{ scope: containerScope(containerExpression), text: container.text }];
+  const root = rootOf(containerExpression);
+  if (!ts.isIdentifier(root)) return places;
+  const symbol = session.checker.getSymbolAtLocation(root);
+  if (!symbol || !(symbol.flags & ts.SymbolFlags.Alias)) return places;
+  const declaration = session.checker.getAliasedSymbol(symbol).valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return places;
+  const file = declaration.getSourceFile();
+  if (file.isDeclarationFile || session.program.isSourceFileFromExternalLibrary(file)) return places;
+  return [...places, { scope: file, text: declaration.name.text + container.text.slice(root.text.length) }];
+}
+
+/** Every value the visible insertions of a container store. */
+export function visibleInsertions(places: readonly ContainerPlace[], session: AnalysisSession): ts.Expression[] {
+  return places.flatMap((place) => insertionsIn(place.scope, session).get(place.text) ?? []);
 }
 
 /** Every insertion in a class or module, by container text, from one walk of it. */
@@ -80,9 +112,11 @@ export function insertionsIn(scope: ts.Node, session: AnalysisSession): Map<stri
   return byContainer;
 }
 
-function computeOwnership(scope: ts.Node, containerText: string, session: AnalysisSession): Ownership {
-  const inserted = insertionsIn(scope, session).get(containerText) ?? [];
-  let owns = false;
+function computeOwnership(places: readonly ContainerPlace[], session: AnalysisSession): Ownership {
+  const inserted = visibleInsertions(places, session);
+  // A container whose own code releases its values somewhere has declared that it owns them,
+  // whatever its insertions store (parameters of a storage class's `set()` included).
+  let owns = places.some((place) => releasesItsValues(place, session));
   let storesIntervals = false;
   for (const value of inserted) {
     const origin = originOf(value, 0, session);
@@ -193,4 +227,86 @@ function isConnectionListener(fn: ts.FunctionLikeDeclaration): boolean {
 /** `=`, and `??=` / `||=` that store when the place is empty. */
 function isStoringAssignment(kind: ts.SyntaxKind): boolean {
   return kind === ts.SyntaxKind.EqualsToken || kind === ts.SyntaxKind.QuestionQuestionEqualsToken || kind === ts.SyntaxKind.BarBarEqualsToken;
+}
+
+const TIMER_CLEARS = new Set(['clearTimeout', 'clearInterval', 'clearImmediate', 'cancelAnimationFrame', 'cancelIdleCallback']);
+const RELEASES_VALUES = memoTable<ts.Node, Map<string, boolean>>('containers.releasesValues');
+
+/**
+ * `for (const c of this.conns.values()) c.close()`, `this.timers.forEach(clearTimeout)`,
+ * `this.conns.get(id)?.destroy()`: the class or module releases values of this container somewhere.
+ */
+function releasesItsValues(place: ContainerPlace, session: AnalysisSession): boolean {
+  const table = session.table(RELEASES_VALUES);
+  let byText = table.get(place.scope);
+  if (!byText) table.set(place.scope, (byText = new Map()));
+  let answer = byText.get(place.text);
+  if (answer === undefined) byText.set(place.text, (answer = findReleaseOfValues(place)));
+  return answer;
+}
+
+function findReleaseOfValues(place: ContainerPlace): boolean {
+  const isContainer = (expression: ts.Expression): boolean => {
+    let e = skipOuter(expression);
+    if (ts.isCallExpression(e) && ['values', 'entries'].includes(calledMethodName(e) ?? '') && ts.isPropertyAccessExpression(skipOuter(e.expression))) {
+      e = skipOuter((skipOuter(e.expression) as ts.PropertyAccessExpression).expression);
+    }
+    if (ts.isCallExpression(e) && calleeName(e) === 'values' && e.arguments[0]) e = skipOuter(e.arguments[0]);
+    return canonical(e)?.text === place.text;
+  };
+  /** `c.get(k)`, `c[k]`: a value read from the container. */
+  const isValueOf = (expression: ts.Expression): boolean => {
+    const e = skipOuter(expression);
+    if (ts.isCallExpression(e) && ['get', 'peek'].includes(calledMethodName(e) ?? ''))
+      return isContainer((skipOuter(e.expression) as ts.PropertyAccessExpression).expression);
+    return ts.isElementAccessExpression(e) && isContainer(e.expression);
+  };
+  const releases = (call: ts.CallExpression, names: ReadonlySet<string>): boolean => {
+    const callee = skipOuter(call.expression);
+    if (ts.isPropertyAccessExpression(callee) && isReleaseLikeName(callee.name.text)) {
+      const receiver = skipOuter(callee.expression);
+      return isValueOf(receiver) || (ts.isIdentifier(receiver) && names.has(receiver.text));
+    }
+    const name = calleeName(call);
+    return (
+      name !== undefined &&
+      TIMER_CLEARS.has(name) &&
+      call.arguments.some((argument) => isValueOf(argument) || (ts.isIdentifier(skipOuter(argument)) && names.has((skipOuter(argument) as ts.Identifier).text)))
+    );
+  };
+  let found = false;
+  const visit = (node: ts.Node, names: ReadonlySet<string>): void => {
+    if (found) return;
+    let inner = names;
+    if (ts.isForOfStatement(node) && isContainer(node.expression) && ts.isVariableDeclarationList(node.initializer)) {
+      const [declaration] = node.initializer.declarations;
+      const bound =
+        declaration &&
+        (ts.isIdentifier(declaration.name)
+          ? [declaration.name.text]
+          : ts.isArrayBindingPattern(declaration.name)
+            ? declaration.name.elements.flatMap((element) => (ts.isBindingElement(element) && ts.isIdentifier(element.name) ? [element.name.text] : []))
+            : []);
+      inner = new Set([...names, ...(bound ?? [])]);
+    }
+    if (ts.isCallExpression(node)) {
+      if (releases(node, names)) {
+        found = true;
+        return;
+      }
+      const callee = skipOuter(node.expression);
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'forEach' && isContainer(callee.expression)) {
+        const [callback] = node.arguments;
+        const e = callback && skipOuter(callback);
+        if (e && ts.isIdentifier(e) && TIMER_CLEARS.has(e.text)) {
+          found = true;
+          return;
+        }
+        if (e && isFunctionLike(e) && e.parameters[0] && ts.isIdentifier(e.parameters[0].name)) inner = new Set([...names, e.parameters[0].name.text]);
+      }
+    }
+    ts.forEachChild(node, (child) => visit(child, inner));
+  };
+  visit(place.scope, new Set());
+  return found;
 }

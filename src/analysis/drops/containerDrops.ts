@@ -6,8 +6,10 @@
 import ts from 'typescript';
 
 import { CONTAINER_PROTOCOLS, type DropOperation, type DroppingMethod } from '../containers/kinds.js';
-import { getOwnership } from '../containers/ownership.js';
-import { containerTypeOf, isDeclaredLikeContainer } from '../containers/types.js';
+import { containerPlaces, getOwnership, type ContainerPlace } from '../containers/ownership.js';
+import { timerSlots } from '../containers/timers.js';
+import { containerTypeOf, getContainerType, isDeclaredLikeContainer } from '../containers/types.js';
+import type { Resource } from '../resources/release.js';
 import type { DropSite } from '../flow/index.js';
 import { calledMethodName, canonical, skipOuter } from '../syntax/expressions.js';
 import { singleInitializer } from '../syntax/names.js';
@@ -56,9 +58,41 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
   if (declaredTypeOnly && !isDeclaredLikeContainer(expression, session.checker)) return undefined;
   const container = containerTypeOf(expression, session);
   if (!container || container.kind === 'Cache') return undefined;
-  const resource = context.resources.resourceOf(container.valueType);
+  const declared = context.resources.resourceOf(container.valueType) ?? nestedResource(container.valueType, context);
+  // What the code stores can say more than the type (`number` timers in browser code, a record's
+  // timer field armed after insertion): asked only when the type leaves room for it.
+  const resource =
+    !declared || declared.release.kind === 'fields'
+      ? withTimersByOrigin(declared, containerPlaces(expression, session), container.valueType, context)
+      : declared;
   if (!resource) return undefined;
   return { kind: container.kind, protocol: container.protocol, resource, valueType: container.valueType, text, storesIntervals: ownership.storesIntervals };
+}
+
+const TIMER_ID = 'timer id';
+
+/** `declared`, completed by the timers the visible code stores in the container or in its values' fields. */
+function withTimersByOrigin(declared: Resource | undefined, places: readonly ContainerPlace[], valueType: ts.Type, context: DropContext): Resource | undefined {
+  const timers = timerSlots(places, valueType, context.session);
+  const timer = (functions: readonly string[]): Resource => ({ typeName: TIMER_ID, release: { kind: 'function', functions }, origin: 'builtin' });
+  if (!declared && timers.whole) return timer(timers.whole);
+  if (timers.fields.size === 0) return declared;
+  const fields = declared?.release.kind === 'fields' ? [...declared.release.fields] : [];
+  for (const [name, functions] of timers.fields) if (!fields.some((field) => field.name === name)) fields.push({ name, resource: timer(functions) });
+  return { typeName: declared?.typeName ?? context.resources.typeName(valueType), release: { kind: 'fields', fields }, origin: declared?.origin ?? 'record' };
+}
+
+/**
+ * Values that are containers of resources themselves (`Map<string, Timeout[]>`,
+ * `Map<string, Set<Subscription>>`): dropping one drops every resource it holds.
+ */
+function nestedResource(valueType: ts.Type, context: DropContext): Resource | undefined {
+  const inner = getContainerType(valueType, context.session);
+  if (!inner || inner.kind === 'Cache' || inner.kind === 'WeakMap' || inner.kind === 'WeakSet') return undefined;
+  const element = context.resources.resourceOf(inner.valueType);
+  if (!element) return undefined;
+  const iteration = inner.kind === 'Map' ? 'mapValues' : inner.kind === 'ObjectMap' ? 'objectValues' : 'elements';
+  return { typeName: context.resources.typeName(valueType), release: { kind: 'each', iteration, element }, origin: element.origin };
 }
 
 /** The parts of a candidate every drop of this container shares. */

@@ -9,7 +9,7 @@ import type { EvictionPath } from '../caches/model.js';
 import { describeCopies, hookText, pathCover, type CacheUse, type ConstructionProblem } from '../caches/use.js';
 import type { DropVerdict } from '../flow/index.js';
 import { becauseText, describeRelease, type Resource } from '../resources/release.js';
-import { shortText, skipOuter } from '../syntax/expressions.js';
+import { enclosingBody, shortText, skipOuter } from '../syntax/expressions.js';
 import type { DropCandidate, DropContext } from './candidate.js';
 import { cacheOverwriteDrop, cacheRemovalDrop, describeCacheCall, hooklessInsertionDrops, type CacheCall } from './cacheDrops.js';
 import { DropCollector } from './collector.js';
@@ -111,7 +111,11 @@ export class UnreleasedDrops {
             }
           : resource;
       const when = verdict.releasedOnSomePath && verdict.missedWhen ? describeCondition(verdict.missedWhen.test, verdict.missedWhen.whenTrue) : undefined;
-      const suggestion = suggestRelease(candidate, sourceText, preferredFunction);
+      // Released on some paths: the suggestion releases under the missing condition — unless the
+      // condition only asks whether the value is there, which `?.` already answers.
+      const missing = verdict.releasedOnSomePath && verdict.missedWhen && !testsPresence(verdict.missedWhen.test, candidate) ? verdict.missedWhen : undefined;
+      // Only what is still owed: a record's fields released already are not released twice.
+      const suggestion = suggestRelease({ ...candidate, resource: owed }, sourceText, preferredFunction, missing);
       yield {
         kind: 'drop',
         node: candidate.site.node,
@@ -127,6 +131,36 @@ export class UnreleasedDrops {
       };
     }
   }
+}
+
+/** `if (meter)` with `const meter = meters.get(k)`, `if (meters.has(k))`: a test of whether the dropped value is there at all. */
+function testsPresence(test: ts.Expression, candidate: DropCandidate): boolean {
+  let e = skipOuter(test);
+  while (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) e = skipOuter(e.operand);
+  const container = shortText(candidate.containerExpression, 1000);
+  const readsContainer = (expression: ts.Expression): boolean => {
+    const read = skipOuter(expression);
+    if (ts.isCallExpression(read) && ts.isPropertyAccessExpression(skipOuter(read.expression))) {
+      return shortText((skipOuter(read.expression) as ts.PropertyAccessExpression).expression, 1000) === container;
+    }
+    return ts.isElementAccessExpression(read) && shortText(read.expression, 1000) === container;
+  };
+  if (readsContainer(e)) return true;
+  return ts.isIdentifier(e) && aliasReads(e, readsContainer);
+}
+
+/** `const meter = meters.get(k)` anywhere in the function of the test: the name reads the container. */
+function aliasReads(name: ts.Identifier, readsContainer: (expression: ts.Expression) => boolean): boolean {
+  let found = false;
+  const body = enclosingBody(name);
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name.text && node.initializer && readsContainer(node.initializer))
+      found = true;
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
 }
 
 interface OverwriteInfo {

@@ -11,7 +11,9 @@ import { calledMethodName, calleeName, enclosingBody, isFunctionLike, isPrivateM
 import type { ContainerOfResources, DropContext } from './candidate.js';
 
 const CALLED_ONLY_FROM_TIMERS = memoTable<ts.FunctionLikeDeclaration, boolean>('drops.calledOnlyFromTimers');
-const CLOSE_EVENTS = new Set(['close', 'exit', 'end', 'finish', 'disconnect', 'disconnected', 'closed', 'destroy', 'destroyed']);
+/** The value's own end-of-life events: `close`, `exit`, a private `@close`, `transportclose` (closed with its transport). */
+const CLOSE_EVENT =
+  /^@?(?:[a-z]*close|closed|exit|exited|end|ended|finish|finished|disconnect|disconnected|destroy|destroyed|dispose|disposed|terminate|terminated|shutdown|stopped)$/i;
 const CLOSE_HOOK_METHOD = /^on(Close|Closed|Exit|End|Disconnect|Disconnected|Destroy|Destroyed)$/;
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
 
@@ -44,6 +46,7 @@ export function owedSlots(
   const directCalls = directCallsOfTimerCallback(fn);
   const besideTimers = directCalls && slotsBesideTimers(container.resource);
   if (directCalls && besideTimers) return { slots: besideTimers, directCalls: { calls: directCalls, slots: all } };
+  if (isAfterOwnRelease(fn, container, context)) return { slots: [] };
   return { slots: settledByCloseHandler(fn, container, context) ?? all };
 }
 
@@ -200,7 +203,7 @@ function closedEmitterType(fn: ts.FunctionLikeDeclaration, context: DropContext)
   if (parent && ts.isCallExpression(parent) && parent.arguments.includes(fn as ts.Expression)) {
     const method = calledMethodName(parent);
     const [event] = parent.arguments;
-    if (method && LISTENER_METHODS.has(method) && event && ts.isStringLiteralLike(event) && CLOSE_EVENTS.has(event.text)) {
+    if (method && LISTENER_METHODS.has(method) && event && ts.isStringLiteralLike(event) && CLOSE_EVENT.test(event.text)) {
       const emitter = (skipOuter(parent.expression) as ts.PropertyAccessExpression).expression;
       return context.session.checker.getTypeAtLocation(emitter);
     }
@@ -227,6 +230,8 @@ function isInsideOwnReleaseMethod(node: ts.Node, container: ContainerOfResources
     if (ts.isMethodDeclaration(current) || (ts.isPropertyDeclaration(current) && current.initializer && isFunctionLike(current.initializer))) {
       const name = current.name && ts.isIdentifier(current.name) ? current.name.text : undefined;
       const owner = current.parent;
+      // `const sub = { unsubscribe() { clearInterval(t); subs.delete(sub); } }`: an object literal's own release.
+      if (name !== undefined && ts.isObjectLiteralExpression(owner)) return (names.has(name) || isReleaseLikeName(name)) && removesItself(node, owner);
       if (name === undefined || !ts.isClassLike(owner)) return false;
       if (!names.has(name) && !isReleaseLikeName(name)) return false;
       const ownerType = context.session.checker.getTypeAtLocation(owner);
@@ -239,6 +244,42 @@ function isInsideOwnReleaseMethod(node: ts.Node, container: ContainerOfResources
     }
     if (ts.isClassLike(current) || ts.isSourceFile(current)) return false;
     current = current.parent;
+  }
+  return false;
+}
+
+/** The drop inside an object literal's method removes the literal itself: `subs.delete(sub)` with `const sub = { … }`, or `this`. */
+function removesItself(node: ts.Node, literal: ts.ObjectLiteralExpression): boolean {
+  const declaration = literal.parent;
+  const self = ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
+  const mentionsSelf = (child: ts.Node): boolean =>
+    child.kind === ts.SyntaxKind.ThisKeyword ||
+    (self !== undefined && ts.isIdentifier(child) && child.text === self) ||
+    ts.forEachChild(child, mentionsSelf) === true;
+  const argumentsOf = ts.isCallExpression(node)
+    ? node.arguments
+    : ts.isDeleteExpression(node) && ts.isElementAccessExpression(skipOuter(node.expression))
+      ? [(skipOuter(node.expression) as ts.ElementAccessExpression).argumentExpression]
+      : [];
+  return argumentsOf.some(mentionsSelf);
+}
+
+/**
+ * `x.close().then(() => conns.delete(id))`, `await`-free: the drop runs once the value's own release
+ * has settled (or failed trying).
+ */
+function isAfterOwnRelease(fn: ts.FunctionLikeDeclaration, container: ContainerOfResources, context: DropContext): boolean {
+  const call = fn.parent;
+  if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
+  const continuation = skipOuter(call.expression);
+  if (!ts.isPropertyAccessExpression(continuation) || !['then', 'finally', 'catch'].includes(continuation.name.text)) return false;
+  const release = skipOuter(continuation.expression);
+  if (!ts.isCallExpression(release)) return false;
+  const releaseCallee = skipOuter(release.expression);
+  const names = releaseNames(container.resource.release);
+  if (ts.isPropertyAccessExpression(releaseCallee) && names.methods.has(releaseCallee.name.text)) {
+    const { checker } = context.session;
+    return checker.isTypeAssignableTo(checker.getNonNullableType(checker.getTypeAtLocation(releaseCallee.expression)), container.valueType);
   }
   return false;
 }

@@ -7,7 +7,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import { releaseStatements } from '../resources/release.js';
-import { canonical, enclosingBody, shortText, skipOuter } from '../syntax/expressions.js';
+import { boundNames, canonical, enclosingBody, shortText, skipOuter } from '../syntax/expressions.js';
 import type { DropCandidate } from './candidate.js';
 
 export interface Insertion {
@@ -76,7 +76,12 @@ function storedValueText(candidate: DropCandidate, containerText: string, keyTex
 }
 
 /** Releases the value `candidate` drops, before the dropping statement. */
-export function suggestRelease(candidate: DropCandidate, sourceText: string, preferredFunction: string | undefined): Insertion | undefined {
+export function suggestRelease(
+  candidate: DropCandidate,
+  sourceText: string,
+  preferredFunction: string | undefined,
+  missedWhen?: { test: ts.Expression; whenTrue: boolean },
+): Insertion | undefined {
   const point = insertionPoint(candidate.site.node, sourceText);
   const container = canonical(candidate.containerExpression);
   if (!point || !container || container.impure) return undefined;
@@ -109,7 +114,50 @@ export function suggestRelease(candidate: DropCandidate, sourceText: string, pre
     if (condition === null) return undefined;
     lines = condition ? [`if (${condition}) ${asOneStatement(releases)}`] : releases;
   }
+  // Released on some paths already: release under the condition that is missing, not twice.
+  if (missedWhen) {
+    const test = canonical(missedWhen.test);
+    if (!test || test.impure || !test.roots.every((root) => isVisibleAt(root, candidate.site.node))) return undefined;
+    const text = missedWhen.test.getText();
+    const simple = ts.isIdentifier(skipOuter(missedWhen.test)) || ts.isPropertyAccessExpression(skipOuter(missedWhen.test));
+    lines = [`if (${missedWhen.whenTrue ? text : simple ? `!${text}` : `!(${text})`}) ${asOneStatement(lines)}`];
+  }
+  // A suggestion inside `unsubscribe()` that calls `unsubscribe()` would recurse forever.
+  const inside = enclosingFunctionName(candidate.site.node);
+  if (inside !== undefined && lines.some((line) => new RegExp(`(^|[^\\w$])${inside.replace(/\$/g, '\\$')}\\(`).test(line))) return undefined;
   return placed(point, lines);
+}
+
+/** Whether `name` is declared where `node` is: in a block, function or module around it (`this` paths always are). */
+function isVisibleAt(name: string, node: ts.Node): boolean {
+  for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current) && current.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name)) return true;
+    const statements = ts.isBlock(current) || ts.isSourceFile(current) || ts.isModuleBlock(current) ? current.statements : undefined;
+    const declares = statements?.some(
+      (statement) =>
+        (ts.isVariableStatement(statement) && statement.declarationList.declarations.some((declaration) => boundNames(declaration.name).includes(name))) ||
+        ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === name) ||
+        (ts.isImportDeclaration(statement) && statement.getText().includes(name)),
+    );
+    if (declares) return true;
+  }
+  return false;
+}
+
+/** The name of the function or method a node runs in: `unsubscribe` in `{ unsubscribe() { … } }`. */
+function enclosingFunctionName(node: ts.Node): string | undefined {
+  const fn = enclosingBody(node);
+  const holder = ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn.parent : fn;
+  const name =
+    holder &&
+    (ts.isMethodDeclaration(holder) ||
+      ts.isFunctionDeclaration(holder) ||
+      ts.isPropertyDeclaration(holder) ||
+      ts.isPropertyAssignment(holder) ||
+      ts.isVariableDeclaration(holder))
+      ? holder.name
+      : undefined;
+  return name && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) ? name.text : undefined;
 }
 
 /**

@@ -193,4 +193,7 @@ export class FunctionAnalysis implements Interpreter {
   manyRef(expression: ts.Expression, state: State): ManyRef | undefined {
     return values.manyRef(this, expression, state);
   }
+  iteratedRef(expression: ts.Expression, state: State): ManyRef | undefined {
+    return values.iteratedRef(this, expression, state);
+  }
 }

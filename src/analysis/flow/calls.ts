@@ -14,6 +14,12 @@ export const MAX_HELPER_DEPTH = 3;
 const ITERATION_METHODS = new Set(['forEach', 'map', 'flatMap', 'every', 'some', 'filter']);
 /** Functions that only look at their arguments. */
 const ESCAPE_IGNORING_CALLS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'assert', 'stringify', 'String', 'Number', 'Boolean', 'isArray']);
+/**
+ * Calls that let go of their argument somewhere else — `mux.unpipeFrom(buffer)`, `registry.remove(x)`,
+ * `emitter.off(…)` — keep nothing: the value is still the caller's to release. (`unsubscribe(x)` may
+ * release it, and is not among them.)
+ */
+const LETTING_GO = /^(?:un(?!subscribe)[a-zA-Z]+|remove[a-zA-Z]*|delete[a-zA-Z]*|detach[a-zA-Z]*|forget[a-zA-Z]*|off)$/;
 
 export function call(it: Interpreter, node: ts.CallExpression, state: State): State {
   const callee = skipOuter(node.expression);
@@ -27,7 +33,9 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
   }
   const methodName = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   const iterated =
-    methodName !== undefined && ITERATION_METHODS.has(methodName) && ts.isPropertyAccessExpression(callee) ? it.manyRef(callee.expression, current) : undefined;
+    methodName !== undefined && ITERATION_METHODS.has(methodName) && ts.isPropertyAccessExpression(callee)
+      ? it.iteratedRef(callee.expression, current)
+      : undefined;
 
   for (const [index, argument] of node.arguments.entries()) {
     if (iterated && index === 0 && (ts.isArrowFunction(argument) || ts.isFunctionExpression(argument))) {
@@ -81,7 +89,7 @@ export function passArguments(it: Interpreter, node: ts.CallExpression, state: S
     // elsewhere (a library, a callback) may keep the value.
     const slots = helper
       ? it.helpers.releasedSlots(helper, index, it.options, it.depth + 1)
-      : name !== undefined && ESCAPE_IGNORING_CALLS.has(name)
+      : name !== undefined && (ESCAPE_IGNORING_CALLS.has(name) || LETTING_GO.test(name))
         ? []
         : ['*'];
     for (const slot of slots) {

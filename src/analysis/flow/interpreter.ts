@@ -115,4 +115,5 @@ export interface Interpreter {
   valueRef(expression: ts.Expression): ValueRef | undefined;
   placeOf(containerExpression: ts.Expression, keyExpression: ts.Expression): (ValueRef & { kind: 'place' }) | undefined;
   manyRef(expression: ts.Expression, state: State): ManyRef | undefined;
+  iteratedRef(expression: ts.Expression, state: State): ManyRef | undefined;
 }

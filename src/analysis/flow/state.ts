@@ -147,9 +147,14 @@ export type ValueRef =
   | { kind: 'dropResult'; drop: number };
 
 /** A collection of values: a container, a copy of its values, or values a drop removed. */
-export type ManyRef = { kind: 'container'; container: string; roots: readonly string[] } | { kind: 'dropped'; drop: number };
+export type ManyRef =
+  | { kind: 'container'; container: string; roots: readonly string[] }
+  | { kind: 'dropped'; drop: number }
+  /** The values of one stored value that is itself a container (`m.get(k)` of a `Map<string, Timeout[]>`): releasing them all releases it. */
+  | { kind: 'inner'; ref: ValueRef };
 
-export const manyRefSource = (ref: ManyRef): string => (ref.kind === 'container' ? `c:${ref.container}` : `d:${ref.drop}`);
+export const manyRefSource = (ref: ManyRef): string =>
+  ref.kind === 'container' ? `c:${ref.container}` : ref.kind === 'dropped' ? `d:${ref.drop}` : `i:${JSON.stringify(ref.ref)}`;
 
 /** Same facts, aliases and pending drops: a loop's head has reached its fixpoint. */
 export function sameState(a: State, b: State): boolean {

@@ -155,7 +155,7 @@ export function loop(it: Interpreter, node: ts.IterationStatement, state: State,
   let elementSource: ManyRef | undefined;
   if (ts.isForOfStatement(node) || ts.isForInStatement(node)) {
     entry = it.expression(node.expression, entry);
-    if (ts.isForOfStatement(node)) elementSource = it.manyRef(node.expression, entry);
+    if (ts.isForOfStatement(node)) elementSource = it.iteratedRef(node.expression, entry);
   }
 
   const runBody = (head: State): { end: State; exit: State; flow: FlowContext } => {

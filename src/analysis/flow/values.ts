@@ -264,6 +264,7 @@ export function release(it: Interpreter, ref: ValueRef | undefined, slot: string
 }
 
 export function releaseMany(it: Interpreter, source: ManyRef, slot: string, state: State): State {
+  if (source.kind === 'inner') return slot === '*' ? it.release(source.ref, '*', state) : state;
   const next = cloneState(state);
   if (source.kind === 'container') {
     next.facts.set(allFact(source.container, slot), { roots: source.roots });
@@ -348,6 +349,24 @@ export function manyRef(it: Interpreter, expression: ts.Expression, state: State
     if (container && !container.impure) return { kind: 'container', container: container.text, roots: container.roots };
   }
   return undefined;
+}
+
+/**
+ * What a loop or an iteration method walks: a collection, or the values of one stored value that is
+ * a container itself (`for (const t of timers.get(k) ?? [])`, `list.forEach(…)` with `list` naming it).
+ */
+export function iteratedRef(it: Interpreter, expression: ts.Expression, state: State): ManyRef | undefined {
+  const many = it.manyRef(expression, state);
+  if (many) return many;
+  let e = skipOuter(expression);
+  // `m.get(k) ?? []`, `m.get(k)?.values()`
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken))
+    e = skipOuter(e.left);
+  if (ts.isCallExpression(e) && (calledMethodName(e) === 'values' || calledMethodName(e) === 'entries') && e.arguments.length === 0) {
+    e = skipOuter((skipOuter(e.expression) as ts.PropertyAccessExpression).expression);
+  }
+  const ref = it.valueRef(e);
+  return ref && ref.kind !== 'dropResult' ? { kind: 'inner', ref } : undefined;
 }
 
 /** The value a drop stores: `v` in `map.set(k, v)` and `obj[k] = v`. */

@@ -36,6 +36,9 @@ export const BUILTIN_RESOURCES: readonly BuiltinResource[] = [
   { specifier: { from: 'package', package: 'readline', name: 'Interface' }, release: method('close') },
   { specifier: { from: 'package', package: 'readline/promises', name: 'Interface' }, release: method('close') },
   { specifier: { from: 'package', package: 'rxjs', name: ['Subscription', 'Subscriber'] }, release: method('unsubscribe') },
+  // Streams (after the sockets, which are streams too): ended or destroyed; a readable only destroyed.
+  { specifier: { from: 'package', package: 'stream', name: ['Writable', 'Duplex', 'Transform', 'PassThrough'] }, release: method(['end', 'destroy']) },
+  { specifier: { from: 'package', package: 'stream', name: 'Readable' }, release: method('destroy') },
 ];
 
 export function method(names: string | string[], returnsPromise = false): Release {

@@ -469,7 +469,7 @@ const meters = new Map<string, Meter>();
 export function add(route: string) { if (!meters.has(route)) meters.set(route, createMeter(route)); }
 export function remove(route: string, graceful: boolean) {
   if (graceful) meters.get(route)?.stop();
-  meters.get(route)?.stop();
+  if (!graceful) meters.get(route)?.stop();
   meters.delete(route);
 }`,
             },
@@ -786,8 +786,7 @@ export class Pool {
     for (const slot of [...this.slots]) {
       clearTimeout(slot.idleTimer);
       if (crashed) void slot.worker.terminate();
-      void slot.worker.terminate();
-      clearTimeout(slot.idleTimer);
+      if (!crashed) void slot.worker.terminate();
       this.slots.delete(slot);
     }
   }

@@ -1,0 +1,118 @@
+/**
+ * Timers by origin: in browser or isomorphic code `setTimeout` returns `number`, so the type says
+ * nothing. What the code stores does: a container whose visible insertions are the results of
+ * timer calls holds timers, and a record field given a timer call's result (in the literal that is
+ * inserted, or later: `entry.timer = window.setTimeout(…)`) is a timer slot of that record.
+ */
+import ts from 'typescript';
+
+import { memoTable, type AnalysisSession } from '../session.js';
+import { calleeName, canonical, skipOuter } from '../syntax/expressions.js';
+import { visibleInsertions, type ContainerPlace } from './ownership.js';
+
+/** The functions that release the result of each timer call; the first is the one to suggest. */
+const TIMER_CALLS: Readonly<Record<string, readonly string[]>> = {
+  setTimeout: ['clearTimeout', 'clearInterval'],
+  setInterval: ['clearInterval', 'clearTimeout'],
+  setImmediate: ['clearImmediate'],
+  requestAnimationFrame: ['cancelAnimationFrame'],
+  requestIdleCallback: ['cancelIdleCallback'],
+};
+
+/** `setTimeout(…)`, `window.setInterval(…)`, `requestAnimationFrame(…)`: the functions that release its result. */
+export function timerCallRelease(expression: ts.Expression): readonly string[] | undefined {
+  let e = skipOuter(expression);
+  if (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
+  if (!ts.isCallExpression(e)) return undefined;
+  const name = calleeName(e);
+  return name !== undefined && Object.hasOwn(TIMER_CALLS, name) ? TIMER_CALLS[name] : undefined;
+}
+
+export interface TimerSlots {
+  /** Every visible insertion stores a timer call's result: the values are timers. */
+  whole?: readonly string[];
+  /** Record fields given a timer call's result: field name → the functions that release it. */
+  fields: ReadonlyMap<string, readonly string[]>;
+}
+
+const ARMED_FIELDS = memoTable<ts.Node, Map<string, { assignment: ts.BinaryExpression; release: readonly string[] }[]>>('containers.armedFields');
+
+/** What the visible code stores in a container of `valueType` that its type does not say: timers. */
+export function timerSlots(places: readonly ContainerPlace[], valueType: ts.Type, session: AnalysisSession): TimerSlots {
+  const { checker } = session;
+  const inserted = visibleInsertions(places, session);
+  const releases = inserted.map(timerCallRelease);
+  // Only where the type says `number`: a value typed `any` or `unknown` carries no type information.
+  const whole = isNumberLike(valueType) && releases.length > 0 && releases.every((release) => release !== undefined) ? releases[0] : undefined;
+  const fields = new Map<string, readonly string[]>();
+  const numberField = (name: string): boolean => {
+    const property = checker.getNonNullableType(valueType).getProperty(name);
+    return property !== undefined && isPublicField(property) && isNumberLike(checker.getTypeOfSymbol(property));
+  };
+  for (const value of inserted) {
+    const e = skipOuter(value);
+    if (!ts.isObjectLiteralExpression(e)) continue;
+    for (const property of e.properties) {
+      if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
+      const release = timerCallRelease(property.initializer);
+      if (release && numberField(property.name.text)) fields.set(property.name.text, release);
+    }
+  }
+  // `entry.timer = window.setTimeout(…)` on a value of this type, anywhere the container is used.
+  const valueSymbol = session.checker.getNonNullableType(valueType).getSymbol();
+  if (valueSymbol) {
+    for (const place of places) {
+      for (const [field, assignments] of armedFields(place.scope, session)) {
+        if (fields.has(field) || !numberField(field)) continue;
+        const armed = assignments.find(({ assignment }) => {
+          const owner = (skipOuter(assignment.left) as ts.PropertyAccessExpression).expression;
+          return session.checker.getNonNullableType(session.checker.getTypeAtLocation(owner)).getSymbol() === valueSymbol;
+        });
+        if (armed) fields.set(field, armed.release);
+      }
+    }
+  }
+  return { ...(whole && { whole }), fields };
+}
+
+/** `number`, or `number | undefined`: what a timer id types as where the DOM's timers are in scope. */
+function isNumberLike(type: ts.Type): boolean {
+  const parts = type.isUnion() ? type.types : [type];
+  const present = parts.filter((part) => !(part.getFlags() & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)));
+  return present.length > 0 && present.every((part) => (part.getFlags() & ts.TypeFlags.NumberLike) !== 0);
+}
+
+/** A field other code may set: not private, protected or `#private`. */
+function isPublicField(property: ts.Symbol): boolean {
+  const declaration = property.valueDeclaration;
+  if (!declaration) return true;
+  const name = ts.getNameOfDeclaration(declaration);
+  if (name && ts.isPrivateIdentifier(name)) return false;
+  const flags = ts.getCombinedModifierFlags(declaration);
+  return (flags & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) === 0;
+}
+
+/** Every `x.field = <timer call>` of a class or module, by field name, from one walk. */
+function armedFields(scope: ts.Node, session: AnalysisSession): Map<string, { assignment: ts.BinaryExpression; release: readonly string[] }[]> {
+  const table = session.table(ARMED_FIELDS);
+  let byField = table.get(scope);
+  if (byField) return byField;
+  byField = new Map();
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const target = skipOuter(node.left);
+      // `this.timer = …` is a class arming its own field: the class's release (or its absence) decides.
+      const owner = ts.isPropertyAccessExpression(target) ? skipOuter(target.expression) : undefined;
+      const release = owner && owner.kind !== ts.SyntaxKind.ThisKeyword && canonical(owner) ? timerCallRelease(node.right) : undefined;
+      if (release && ts.isPropertyAccessExpression(target)) {
+        const list = byField!.get(target.name.text) ?? [];
+        list.push({ assignment: node, release });
+        byField!.set(target.name.text, list);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(scope);
+  table.set(scope, byField);
+  return byField;
+}
