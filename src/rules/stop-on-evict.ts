@@ -52,7 +52,7 @@ export default createRule<Options, MessageIds>({
       unreleasedCacheDrop:
         '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}}{{because}}: {{library}} calls no hook that releases it there.',
       cacheDropsResources: '{{type}} values in this {{library}} cache are dropped on {{paths}} without {{release}}{{because}}: {{why}}.',
-      releaseBeforeDrop: 'Call {{release}} on the dropped value first.',
+      releaseBeforeDrop: 'Release the dropped value first: {{release}}.',
     },
     schema: [resourceOptionsSchema],
     defaultOptions: [defaultResourceRuleOptions],

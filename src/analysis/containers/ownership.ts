@@ -113,7 +113,8 @@ export function insertionsIn(scope: ts.Node, session: AnalysisSession): Map<stri
 }
 
 function computeOwnership(places: readonly ContainerPlace[], session: AnalysisSession): Ownership {
-  const inserted = visibleInsertions(places, session);
+  // Values put into the containers this one holds count too (`const list = byRoom.get(r) ?? []; list.push(setTimeout(…))`).
+  const inserted = [...visibleInsertions(places, session), ...places.flatMap((place) => innerInsertions(place, session))];
   // A container whose own code releases its values somewhere has declared that it owns them,
   // whatever its insertions store (parameters of a storage class's `set()` included).
   let owns = places.some((place) => releasesItsValues(place, session));
@@ -124,6 +125,27 @@ function computeOwnership(places: readonly ContainerPlace[], session: AnalysisSe
     if (origin === 'interval') storesIntervals = true;
   }
   return { owns, storesIntervals };
+}
+
+/**
+ * Insertions into the containers a container holds, through a local that reads one of them:
+ * `const list = this.byRoom.get(room) ?? []; list.push(timer)`.
+ */
+function innerInsertions(place: ContainerPlace, session: AnalysisSession): ts.Expression[] {
+  const inner = new Set<string>();
+  const readsPlace = (expression: ts.Expression): boolean => {
+    let e = skipOuter(expression);
+    if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) e = skipOuter(e.left);
+    if (ts.isCallExpression(e) && ['get', 'peek'].includes(calledMethodName(e) ?? '')) return canonical((skipOuter(e.expression) as ts.PropertyAccessExpression).expression)?.text === place.text;
+    return ts.isElementAccessExpression(e) && canonical(e.expression)?.text === place.text;
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && readsPlace(node.initializer)) inner.add(node.name.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(place.scope);
+  const byContainer = insertionsIn(place.scope, session);
+  return [...inner].flatMap((name) => byContainer.get(name) ?? []);
 }
 
 /** `new Map([[k, v]])`, `[a, b]`, `{ a: v }`: values put in when the container is made. */

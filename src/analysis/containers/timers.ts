@@ -92,6 +92,11 @@ function isPublicField(property: ts.Symbol): boolean {
   return (flags & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) === 0;
 }
 
+/** Some `x.field = <timer call>` in a class or module (not `this.field`): cheap, from the same walk. */
+export function hasArmedFields(scope: ts.Node, session: AnalysisSession): boolean {
+  return armedFields(scope, session).size > 0;
+}
+
 /** Every `x.field = <timer call>` of a class or module, by field name, from one walk. */
 function armedFields(scope: ts.Node, session: AnalysisSession): Map<string, { assignment: ts.BinaryExpression; release: readonly string[] }[]> {
   const table = session.table(ARMED_FIELDS);

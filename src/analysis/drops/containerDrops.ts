@@ -7,9 +7,10 @@ import ts from 'typescript';
 
 import { CONTAINER_PROTOCOLS, type DropOperation, type DroppingMethod } from '../containers/kinds.js';
 import { containerPlaces, getOwnership, type ContainerPlace } from '../containers/ownership.js';
-import { timerSlots } from '../containers/timers.js';
+import { hasArmedFields, timerSlots } from '../containers/timers.js';
 import { containerTypeOf, getContainerType, isDeclaredLikeContainer } from '../containers/types.js';
 import type { Resource } from '../resources/release.js';
+import type { AnalysisSession } from '../session.js';
 import type { DropSite } from '../flow/index.js';
 import { calledMethodName, canonical, skipOuter } from '../syntax/expressions.js';
 import { singleInitializer } from '../syntax/names.js';
@@ -54,7 +55,8 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
   // Ownership is read from the syntax (one walk per class or module): asked before the checker,
   // it rules out most receivers — a local that only ever holds a call's result owns nothing.
   const ownership = getOwnership(expression, session);
-  if (!ownership.owns) return undefined;
+  // A record this code arms later (`entry.timer = window.setTimeout(…)`) is owned whatever was inserted.
+  if (!ownership.owns && !armsStoredRecords(expression, session)) return undefined;
   if (declaredTypeOnly && !isDeclaredLikeContainer(expression, session.checker)) return undefined;
   const container = containerTypeOf(expression, session);
   if (!container || container.kind === 'Cache') return undefined;
@@ -70,6 +72,12 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
 }
 
 const TIMER_ID = 'timer id';
+
+/** The code that uses the container gives its stored records timers after insertion. */
+function armsStoredRecords(expression: ts.Expression, session: AnalysisSession): boolean {
+  const places = containerPlaces(expression, session);
+  return places.some((place) => hasArmedFields(place.scope, session));
+}
 
 /** `declared`, completed by the timers the visible code stores in the container or in its values' fields. */
 function withTimersByOrigin(declared: Resource | undefined, places: readonly ContainerPlace[], valueType: ts.Type, context: DropContext): Resource | undefined {

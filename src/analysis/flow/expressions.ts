@@ -52,7 +52,9 @@ export function aliasFor(it: Interpreter, initializer: ts.Expression, state: Sta
     if (drop.result === 'none') return undefined;
     return { kind: 'dropped', drop: dropId, many: drop.result === 'many' };
   }
-  const ref = it.valueRef(expression);
+  // `m.get(k) ?? []`, `id ? m.get(id) : undefined`: the stored value, or nothing stored at all.
+  const lookup = storedOrNothing(expression);
+  const ref = it.valueRef(lookup);
   if (ref?.kind === 'place') return { kind: 'place', container: ref.container, key: ref.key, roots: [...ref.containerRoots, ...ref.keyRoots] };
   if (ref?.kind === 'variable') {
     const alias = state.aliases.get(ref.name);
@@ -62,6 +64,30 @@ export function aliasFor(it: Interpreter, initializer: ts.Expression, state: Sta
   if (many?.kind === 'container') return { kind: 'values', container: many.container };
   if (many?.kind === 'dropped') return { kind: 'dropped', drop: many.drop, many: true };
   return undefined;
+}
+
+/** The look-up inside `x ?? fallback`, `x || fallback` and `test ? x : undefined`; otherwise the expression itself. */
+function storedOrNothing(expression: ts.Expression): ts.Expression {
+  const e = skipOuter(expression);
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    return isFreshOrNothing(e.right) ? skipOuter(e.left) : e;
+  }
+  if (ts.isConditionalExpression(e)) {
+    if (isNullish(skipOuter(e.whenFalse))) return skipOuter(e.whenTrue);
+    if (isNullish(skipOuter(e.whenTrue))) return skipOuter(e.whenFalse);
+  }
+  return e;
+}
+
+/** `[]`, `new Map()`, `{}`, `undefined`, `null`: a fallback that holds nothing owed. */
+function isFreshOrNothing(expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  return (
+    isNullish(e) ||
+    (ts.isArrayLiteralExpression(e) && e.elements.length === 0) ||
+    (ts.isObjectLiteralExpression(e) && e.properties.length === 0) ||
+    (ts.isNewExpression(e) && (e.arguments?.length ?? 0) === 0)
+  );
 }
 
 /** Reassigning names invalidates what was known about them. */

@@ -127,7 +127,9 @@ export function storeAliases(it: Interpreter, place: ValueRef & { kind: 'place' 
 export function drop(it: Interpreter, dropId: number, state: State): State {
   const drop = it.drops[dropId]!;
   const next = cloneState(state);
-  const owed = drop.slots.filter((slot) => !it.isReleased(drop, slot, next));
+  // `list = m.get(k) ?? []; …; m.set(k, list)`: the value stored again is the one already there.
+  const restoresSameValue = drop.storesNewValue && drop.target.kind === 'key' && storesItsOwnValue(it, drop, next);
+  const owed = restoresSameValue ? [] : drop.slots.filter((slot) => !it.isReleased(drop, slot, next));
   if (owed.length < drop.slots.length) it.releasedSomewhere.add(dropId);
   if (owed.length > 0) it.owedAtDrop.add(dropId);
   if (owed.length > 0 && !it.missedWhen.has(dropId)) {
@@ -367,6 +369,16 @@ export function iteratedRef(it: Interpreter, expression: ts.Expression, state: S
   }
   const ref = it.valueRef(e);
   return ref && ref.kind !== 'dropResult' ? { kind: 'inner', ref } : undefined;
+}
+
+/** The drop stores back the value its place holds (an alias of the same place). */
+function storesItsOwnValue(it: Interpreter, drop: DropSite, state: State): boolean {
+  const stored = storedValueOf(drop.node);
+  if (!stored || drop.target.kind !== 'key') return false;
+  const e = skipOuter(stored);
+  const alias = ts.isIdentifier(e) ? state.aliases.get(e.text) : undefined;
+  const ref = alias?.kind === 'place' ? alias : it.valueRef(e);
+  return ref?.kind === 'place' && ref.container === drop.container && ref.key === drop.target.key;
 }
 
 /** The value a drop stores: `v` in `map.set(k, v)` and `obj[k] = v`. */

@@ -8,6 +8,13 @@ const ruleTester = createTypedRuleTester();
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'timers by origin: a map of numbers that are not timers',
+      code: `const counts = new Map<string, number>();
+export function hit(id: string) { counts.set(id, (counts.get(id) ?? 0) + 1); }
+export function reset(id: string) { counts.delete(id); }
+`,
+    },
+    {
       name: "the story's meter (interface, unexported class, registering factory) stopped before the delete",
       code: `import { newMeter, type Meter } from './metrics.js';
 const meters = new Map<string, Meter>();
@@ -16,6 +23,197 @@ export function remove(route: string) { meters.get(route)?.stop(); meters.delete
     },
   ],
   invalid: [
+    {
+      name: 'timers by origin: requestAnimationFrame ids typed number',
+      code: `declare function requestAnimationFrame(cb: () => void): number;
+declare function cancelAnimationFrame(id: number): void;
+const frames = new Map<string, number>();
+export function animate(id: string) { frames.set(id, requestAnimationFrame(() => {})); }
+export function stop(id: string) { frames.delete(id); }
+export function stopped(id: string) { const f = frames.get(id); if (f !== undefined) cancelAnimationFrame(f); frames.delete(id); }
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `declare function requestAnimationFrame(cb: () => void): number;
+declare function cancelAnimationFrame(id: number): void;
+const frames = new Map<string, number>();
+export function animate(id: string) { cancelAnimationFrame(frames.get(id));
+frames.set(id, requestAnimationFrame(() => {})); }
+export function stop(id: string) { frames.delete(id); }
+export function stopped(id: string) { const f = frames.get(id); if (f !== undefined) cancelAnimationFrame(f); frames.delete(id); }
+`,
+            },
+          ],
+        }, // timer id in `frames` is dropped by `set()` over an existing key without `cancelAnimationFrame()`.
+        {
+          messageId: 'unreleasedDrop',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `declare function requestAnimationFrame(cb: () => void): number;
+declare function cancelAnimationFrame(id: number): void;
+const frames = new Map<string, number>();
+export function animate(id: string) { frames.set(id, requestAnimationFrame(() => {})); }
+export function stop(id: string) { cancelAnimationFrame(frames.get(id));
+frames.delete(id); }
+export function stopped(id: string) { const f = frames.get(id); if (f !== undefined) cancelAnimationFrame(f); frames.delete(id); }
+`,
+            },
+          ],
+        }, // timer id in `frames` is dropped by `delete()` without `cancelAnimationFrame()`.
+      ],
+    },
+    {
+      name: 'timers by origin: a record whose number timer field is armed after insertion',
+      code: `declare const win: { setTimeout(cb: () => void, ms: number): number; clearTimeout(id?: number): void };
+interface Entry { queue: string[]; timer?: number }
+const entries = new Map<string, Entry>();
+export function enqueue(id: string, item: string) {
+  let entry = entries.get(id);
+  if (!entry) { entry = { queue: [] }; entries.set(id, entry); }
+  entry.queue.push(item);
+  entry.timer = win.setTimeout(() => {}, 100);
+}
+export function drop(id: string) { entries.delete(id); }
+export function dropCleared(id: string) { win.clearTimeout(entries.get(id)?.timer); entries.delete(id); }
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `declare const win: { setTimeout(cb: () => void, ms: number): number; clearTimeout(id?: number): void };
+interface Entry { queue: string[]; timer?: number }
+const entries = new Map<string, Entry>();
+export function enqueue(id: string, item: string) {
+  let entry = entries.get(id);
+  if (!entry) { entry = { queue: [] }; entries.set(id, entry); }
+  entry.queue.push(item);
+  entry.timer = win.setTimeout(() => {}, 100);
+}
+export function drop(id: string) { clearTimeout(entries.get(id)?.timer);
+entries.delete(id); }
+export function dropCleared(id: string) { win.clearTimeout(entries.get(id)?.timer); entries.delete(id); }
+`,
+            },
+          ],
+        }, // Entry in `entries` is dropped by `delete()` without `clearTimeout()` on `timer`.
+      ],
+    },
+    {
+      name: 'nested containers: arrays and maps of timers dropped with the outer entry; a list read and stored back drops nothing',
+      code: `const timersByRoom = new Map<string, NodeJS.Timeout[]>();
+const subsByRoom = new Map<string, Map<string, NodeJS.Timeout>>();
+export function add(room: string) {
+  const list = timersByRoom.get(room) ?? [];
+  list.push(setTimeout(() => {}, 10));
+  timersByRoom.set(room, list);
+  let inner = subsByRoom.get(room);
+  if (!inner) { inner = new Map(); subsByRoom.set(room, inner); }
+  inner.set('x', setInterval(() => {}, 10));
+}
+export function leave(room: string) { timersByRoom.delete(room); subsByRoom.delete(room); }
+export function leaveCleanly(room: string) {
+  for (const t of timersByRoom.get(room) ?? []) clearTimeout(t);
+  timersByRoom.delete(room);
+  subsByRoom.get(room)?.forEach((t) => clearInterval(t));
+  subsByRoom.delete(room);
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `const timersByRoom = new Map<string, NodeJS.Timeout[]>();
+const subsByRoom = new Map<string, Map<string, NodeJS.Timeout>>();
+export function add(room: string) {
+  const list = timersByRoom.get(room) ?? [];
+  list.push(setTimeout(() => {}, 10));
+  timersByRoom.set(room, list);
+  let inner = subsByRoom.get(room);
+  if (!inner) { inner = new Map(); subsByRoom.set(room, inner); }
+  inner.set('x', setInterval(() => {}, 10));
+}
+export function leave(room: string) { for (const inner of timersByRoom.get(room) ?? []) clearTimeout(inner);
+timersByRoom.delete(room); subsByRoom.delete(room); }
+export function leaveCleanly(room: string) {
+  for (const t of timersByRoom.get(room) ?? []) clearTimeout(t);
+  timersByRoom.delete(room);
+  subsByRoom.get(room)?.forEach((t) => clearInterval(t));
+  subsByRoom.delete(room);
+}
+`,
+            },
+          ],
+        }, // Timeout[] in `timersByRoom` is dropped by `delete()` without `clearTimeout()` on each value.
+        {
+          messageId: 'unreleasedDrop',
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `const timersByRoom = new Map<string, NodeJS.Timeout[]>();
+const subsByRoom = new Map<string, Map<string, NodeJS.Timeout>>();
+export function add(room: string) {
+  const list = timersByRoom.get(room) ?? [];
+  list.push(setTimeout(() => {}, 10));
+  timersByRoom.set(room, list);
+  let inner = subsByRoom.get(room);
+  if (!inner) { inner = new Map(); subsByRoom.set(room, inner); }
+  inner.set('x', setInterval(() => {}, 10));
+}
+export function leave(room: string) { timersByRoom.delete(room); for (const inner of subsByRoom.get(room)?.values() ?? []) clearInterval(inner);
+subsByRoom.delete(room); }
+export function leaveCleanly(room: string) {
+  for (const t of timersByRoom.get(room) ?? []) clearTimeout(t);
+  timersByRoom.delete(room);
+  subsByRoom.get(room)?.forEach((t) => clearInterval(t));
+  subsByRoom.delete(room);
+}
+`,
+            },
+          ],
+        }, // Map<string, Timeout> in `subsByRoom` is dropped by `delete()` without `clearInterval()` on each value.
+      ],
+    },
+    {
+      name: 'records: a data class with a public timer field counts like an interface',
+      code: `class Entry { timeoutId?: NodeJS.Timeout; attempts = 0; }
+const entries = new Map<string, Entry>();
+export function track(id: string) { const e = new Entry(); e.timeoutId = setTimeout(() => {}, 10); if (!entries.has(id)) entries.set(id, e); }
+export function untrack(id: string) { entries.delete(id); }
+export function untrackCleared(id: string) { clearTimeout(entries.get(id)?.timeoutId); entries.delete(id); }
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `class Entry { timeoutId?: NodeJS.Timeout; attempts = 0; }
+const entries = new Map<string, Entry>();
+export function track(id: string) { const e = new Entry(); e.timeoutId = setTimeout(() => {}, 10); if (!entries.has(id)) entries.set(id, e); }
+export function untrack(id: string) { clearTimeout(entries.get(id)?.timeoutId);
+entries.delete(id); }
+export function untrackCleared(id: string) { clearTimeout(entries.get(id)?.timeoutId); entries.delete(id); }
+`,
+            },
+          ],
+        }, // Entry in `entries` is dropped by `delete()` without `clearTimeout()` on `timeoutId`.
+      ],
+    },
     {
       name: "the story's meter removed without stop(): the release itself proves the obligation",
       code: `import { newMeter, type Meter } from './metrics.js';

@@ -146,6 +146,88 @@ export class Client {
   ],
   invalid: [
     {
+      name: "lifecycle: a child removing itself on its own private '@close' event, and one removed on 'message' (not its close)",
+      code: `import { EventEmitter } from 'node:events';
+class Child extends EventEmitter {
+  private readonly timer = setInterval(() => {}, 1000);
+  constructor(readonly id: string) { super(); }
+  close(): void { clearInterval(this.timer); this.emit('@close'); }
+}
+export class Parent {
+  private readonly children = new Map<string, Child>();
+  add(id: string) {
+    const child = new Child(id);
+    if (this.children.has(id)) return;
+    this.children.set(id, child);
+    child.on('@close', () => this.children.delete(child.id));
+  }
+  addLeaky(id: string) {
+    const child = new Child(id);
+    if (this.children.has(id)) return;
+    this.children.set(id, child);
+    child.on('message', () => this.children.delete(child.id));
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 19,
+          suggestions: [],
+        }, // Child in `this.children` is dropped by `delete()` without `close()` (`Child` starts an interval in its constructor; `close()` undoes it).
+      ],
+    },
+    {
+      name: 'lifecycle: an object literal removing itself from its Set inside its own unsubscribe(); a loop deleting each without unsubscribe() is reported',
+      code: `const subs = new Set<{ unsubscribe(): void }>();
+export function watch(ms: number) {
+  const t = setInterval(() => {}, ms);
+  const sub = { unsubscribe() { clearInterval(t); subs.delete(sub); } };
+  subs.add(sub);
+  return sub;
+}
+export function forgetAll() { for (const sub of [...subs]) subs.delete(sub); }
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `const subs = new Set<{ unsubscribe(): void }>();
+export function watch(ms: number) {
+  const t = setInterval(() => {}, ms);
+  const sub = { unsubscribe() { clearInterval(t); subs.delete(sub); } };
+  subs.add(sub);
+  return sub;
+}
+export function forgetAll() { for (const sub of [...subs]) { sub.unsubscribe(); subs.delete(sub); } }
+`,
+            },
+          ],
+        }, // { unsubscribe(): void; } in `subs` is dropped by `delete()` without `unsubscribe()`.
+      ],
+    },
+    {
+      name: "lifecycle: a delete once the value's own promise-returning close() has settled, and one after an unrelated promise",
+      code: `import { createPoller, type Poller } from './resources.js';
+const pollers = new Map<string, Poller>();
+export function open(url: string) { if (!pollers.has(url)) pollers.set(url, createPoller(url)); }
+export function closeThen(url: string) { pollers.get(url)?.close().then(() => pollers.delete(url)); }
+export function closeFinally(url: string) { void pollers.get(url)?.close().finally(() => pollers.delete(url)); }
+declare function flush(): Promise<void>;
+export function flushThen(url: string) { void flush().then(() => pollers.delete(url)); }
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 7,
+          suggestions: [],
+        }, // Poller in `pollers` is dropped by `delete()` without `close()`.
+      ],
+    },
+    {
       name: 'a debounce callback run directly before the old timer is cleared',
       code: `
 const timers = new Map<string, NodeJS.Timeout>();

@@ -9,6 +9,36 @@ const imports = `import { createMeter, createPoller, openLease, startJob, stopMe
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'streams: a PassThrough ended after it is unpiped',
+      code: `import { PassThrough } from 'node:stream';
+declare class Mux { unpipeFrom(stream: PassThrough): void; pipeFrom(stream: PassThrough): void }
+export class Conn {
+  private readonly slots = new Map<number, PassThrough>();
+  constructor(private readonly mux: Mux) {}
+  open(id: number) { if (this.slots.has(id)) return; const buffer = new PassThrough(); this.mux.pipeFrom(buffer); this.slots.set(id, buffer); }
+  fixed(id: number) { const buffer = this.slots.get(id); if (buffer) { this.mux.unpipeFrom(buffer); buffer.end(); } this.slots.delete(id); }
+}
+`,
+    },
+    {
+      name: 'names: cancel() alone proves nothing (a lock rejecting its waiters)',
+      code: `declare class Mutex { acquire(): Promise<() => void>; isLocked(): boolean; cancel(): void }
+const locks = new Map<string, Mutex>();
+declare function makeMutex(): Mutex;
+export function lockFor(key: string) { let m = locks.get(key); if (!m) { m = makeMutex(); locks.set(key, m); } return m; }
+export function forget(key: string) { locks.delete(key); }
+`,
+    },
+    {
+      name: 'records: function-valued fields named close or cancel are callbacks, not releases',
+      code: `interface Pending { resolve(value: string): void; close: () => void; cancel: () => void }
+declare function track(id: string): Pending;
+const pending = new Map<string, Pending>();
+export function wait(id: string) { if (!pending.has(id)) pending.set(id, track(id)); }
+export function settle(id: string, value: string) { pending.get(id)?.resolve(value); pending.delete(id); }
+`,
+    },
+    {
       name: 'stopped with ?. before delete',
       code: `${imports}
 const meters = new Map<string, Meter>();
@@ -343,6 +373,88 @@ export function sweep(route: string) {
     },
   ],
   invalid: [
+    {
+      name: 'streams: a PassThrough unpiped but never ended is dropped (unpiping lets go, it does not take the value)',
+      code: `import { PassThrough } from 'node:stream';
+declare class Mux { unpipeFrom(stream: PassThrough): void; pipeFrom(stream: PassThrough): void }
+export class Conn {
+  private readonly slots = new Map<number, PassThrough>();
+  constructor(private readonly mux: Mux) {}
+  open(id: number) { if (this.slots.has(id)) return; const buffer = new PassThrough(); this.mux.pipeFrom(buffer); this.slots.set(id, buffer); }
+  leak(id: number) { const buffer = this.slots.get(id); if (buffer) this.mux.unpipeFrom(buffer); this.slots.delete(id); }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDropWhen',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import { PassThrough } from 'node:stream';
+declare class Mux { unpipeFrom(stream: PassThrough): void; pipeFrom(stream: PassThrough): void }
+export class Conn {
+  private readonly slots = new Map<number, PassThrough>();
+  constructor(private readonly mux: Mux) {}
+  open(id: number) { if (this.slots.has(id)) return; const buffer = new PassThrough(); this.mux.pipeFrom(buffer); this.slots.set(id, buffer); }
+  leak(id: number) { const buffer = this.slots.get(id); if (buffer) this.mux.unpipeFrom(buffer); this.slots.get(id)?.end();
+  this.slots.delete(id); }
+}
+`,
+            },
+          ],
+        }, // PassThrough in `this.slots` is dropped by `delete()` without `end()` when `buffer` is true.
+      ],
+    },
+    {
+      name: 'release families: quit() of a client whose conventional release is disconnect() counts',
+      code: `declare class RedisClient { disconnect(): void; quit(): Promise<'OK'>; get(key: string): Promise<string | null> }
+declare function connect(url: string): RedisClient;
+const clients = new Map<string, RedisClient>();
+export function open(url: string) { if (!clients.has(url)) clients.set(url, connect(url)); }
+export async function close(url: string) { await clients.get(url)?.quit(); clients.delete(url); }
+export function drop(url: string) { clients.delete(url); }
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `declare class RedisClient { disconnect(): void; quit(): Promise<'OK'>; get(key: string): Promise<string | null> }
+declare function connect(url: string): RedisClient;
+const clients = new Map<string, RedisClient>();
+export function open(url: string) { if (!clients.has(url)) clients.set(url, connect(url)); }
+export async function close(url: string) { await clients.get(url)?.quit(); clients.delete(url); }
+export function drop(url: string) { clients.get(url)?.disconnect();
+clients.delete(url); }
+`,
+            },
+          ],
+        }, // RedisClient in `clients` is dropped by `delete()` without `disconnect()`.
+      ],
+    },
+    {
+      name: 'release families: a release that takes an argument is named, never suggested',
+      code: `class Call {
+  private readonly ring = setInterval(() => {}, 1000);
+  hangup(reason: string): void { clearInterval(this.ring); console.log(reason); }
+  answer(): void {}
+}
+const calls = new Map<string, Call>();
+export function dial(id: string) { if (!calls.has(id)) calls.set(id, new Call()); }
+export function drop(id: string) { calls.delete(id); }
+export function end(id: string) { calls.get(id)?.hangup('bye'); calls.delete(id); }
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 8,
+          suggestions: [],
+        }, // Call in `calls` is dropped by `delete()` without `hangup()` (`Call` starts an interval in its constructor; `hangup()` undoes it).
+      ],
+    },
     {
       name: 'Map.forEach that releases one entry and deletes another',
       code: `
