@@ -457,11 +457,12 @@ export async function evaluateHistory(options = {}) {
     rules[rule] = { ...c, recall: ratio(c.tp, c.tp + c.fn), precision: ratio(c.tp, c.tp + c.preFalse + c.postFalse) };
     for (const k of Object.keys(total)) total[k] += c[k];
   }
-  const coverage = {};
+  // Null-prototype objects: a tag value such as `constructor` must not meet Object.prototype.
+  const coverage = Object.create(null);
   for (const row of rows) {
     for (const [tag, value] of Object.entries(row.header?.tags ?? {})) {
       for (const part of value.split(/[,+]/)) {
-        coverage[tag] ??= {};
+        coverage[tag] ??= Object.create(null);
         coverage[tag][part] = (coverage[tag][part] ?? 0) + 1;
       }
     }
@@ -500,7 +501,7 @@ export function formatHistoryReport(r) {
   rows.forEach((row) => out.push(fmt(row)));
   out.push('', `Cases with every site found: ${r.casesFound} of ${r.cases}; post-fix cases reported: ${r.postFilesReported}`);
   out.push('', 'Coverage (cases per tag):');
-  for (const [tag, values] of Object.entries(r.coverage).sort()) {
+  for (const [tag, values] of Object.entries(r.coverage).sort(([a], [b]) => a.localeCompare(b))) {
     out.push(
       `  ${tag}: ${Object.entries(values)
         .sort((a, b) => b[1] - a[1])
@@ -621,7 +622,7 @@ export function formatSummary({ collection, history, realcode }) {
         `  real code, ${set.padEnd(10)} (ledger)      precision ${pct(s.precision)}  (${s.true} true, ${s.false} false, ${s.unclear} unclear, ${s.unknown} not in the ledger; ${s.repos} repos, ${s.lines} lines; ${s.falsePer20k.toFixed(2)} false per 20k lines) — run of ${realcode.date}`,
       );
     }
-  } else {
+  } else if (realcode === null) {
     out.push('  real code (bench/realcode)          no recorded run: `npm run realcode` lints the prepared repositories');
   }
   return out.join('\n');
@@ -640,7 +641,7 @@ async function main(argv) {
   try {
     if (!only || only === 'collection') result.collection = await evaluate(options);
     if (!only || only === 'history') result.history = await evaluateHistory(options);
-    if (!only || only === 'realcode') result.realcode = scoreRecordedRun();
+    if (!only || only === 'realcode') result.realcode = scoreRecordedRun() ?? null;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (json) console.log(JSON.stringify({ error: message }, null, 2));

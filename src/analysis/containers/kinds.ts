@@ -35,12 +35,12 @@ export interface DroppingMethod {
 /** Which arguments of an inserting method are stored values. */
 export type InsertedArguments = 'first' | 'second' | 'all' | 'afterSecond';
 
-export type BuiltinContainerKind = 'Map' | 'WeakMap' | 'Set' | 'WeakSet' | 'Array' | 'ObjectMap';
+export type BuiltinContainerKind = 'Map' | 'WeakMap' | 'Set' | 'WeakSet' | 'Array' | 'ObjectMap' | 'MapKeys';
 
 export interface ContainerProtocol {
   kind: BuiltinContainerKind;
   /** The global type the checker recognizes, and which of its type arguments is the value type. */
-  builtin?: { name: 'Map' | 'WeakMap' | 'Set' | 'WeakSet'; valueArgument: number };
+  builtin?: { name: 'Map' | 'WeakMap' | 'Set' | 'WeakSet'; valueArgument: number; keyArgument?: number };
   drops: Readonly<Record<string, DroppingMethod>>;
   inserts: Readonly<Record<string, InsertedArguments>>;
   /** Methods that return the value stored under their first argument (`get`). */
@@ -71,7 +71,7 @@ const readByIndex = (container: string, key: string): string => `${container}[${
 export const CONTAINER_PROTOCOLS: Readonly<Record<BuiltinContainerKind, ContainerProtocol>> = {
   Map: {
     kind: 'Map',
-    builtin: { name: 'Map', valueArgument: 1 },
+    builtin: { name: 'Map', valueArgument: 1, keyArgument: 0 },
     drops: { delete: deleteKey, set: setKey, clear: clearAll },
     inserts: { set: 'second' },
     reads: ['get'],
@@ -84,7 +84,7 @@ export const CONTAINER_PROTOCOLS: Readonly<Record<BuiltinContainerKind, Containe
   },
   WeakMap: {
     kind: 'WeakMap',
-    builtin: { name: 'WeakMap', valueArgument: 1 },
+    builtin: { name: 'WeakMap', valueArgument: 1, keyArgument: 0 },
     drops: { delete: deleteKey, set: setKey },
     inserts: { set: 'second' },
     reads: ['get'],
@@ -132,6 +132,17 @@ export const CONTAINER_PROTOCOLS: Readonly<Record<BuiltinContainerKind, Containe
     truncates: true,
     readAt: readByIndex,
     values: (container) => container,
+  },
+  /** The keys of a Map, when they are the resources (`Map<Client, number>` of request counts per client). */
+  MapKeys: {
+    kind: 'MapKeys',
+    drops: { delete: deleteValue, clear: clearAll },
+    inserts: { set: 'first' },
+    tests: ['has'],
+    elementAssignmentDrops: false,
+    deleteOperatorDrops: false,
+    truncates: false,
+    values: (container) => `${container}.keys()`,
   },
   ObjectMap: {
     kind: 'ObjectMap',

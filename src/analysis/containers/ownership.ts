@@ -11,7 +11,7 @@ import { CACHE_LIBRARIES } from '../caches/libraries/index.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import { isReleaseLikeName } from '../resources/release.js';
 import { calleeName, calledMethodName, canonical, containerScope, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
-import { valuesInReach } from '../syntax/names.js';
+import { declarationOf, valuesInReach } from '../syntax/names.js';
 import { CONTAINER_PROTOCOLS, insertedValues, type InsertedArguments } from './kinds.js';
 
 export interface Ownership {
@@ -33,16 +33,36 @@ const READ_METHODS = new Set(['get', 'find', 'findLast', 'at', 'peek', 'values',
 const CONNECTION_EVENTS = new Set(['connection', 'secureConnection', 'session', 'stream']);
 const SERVER_FACTORIES = new Set(['createServer', 'createSecureServer']);
 
-export function getOwnership(containerExpression: ts.Expression, session: AnalysisSession): Ownership {
+/** The suffix under which a container's inserted keys are kept. */
+const KEYS = '#keys';
+
+/** Who owns what a container holds — its values, or (`of: 'keys'`) the keys of a Map. */
+export function getOwnership(containerExpression: ts.Expression, session: AnalysisSession, of: 'values' | 'keys' = 'values'): Ownership {
   const container = canonical(containerExpression);
   if (!container || container.impure) return { owns: true, storesIntervals: false };
   const scope = containerScope(containerExpression);
   const table = session.table(OWNERSHIP);
   let byText = table.get(scope);
   if (!byText) table.set(scope, (byText = new Map()));
-  let result = byText.get(container.text);
-  if (!result) byText.set(container.text, (result = computeOwnership(containerPlaces(containerExpression, session), session)));
+  // A local reading an inner container (`const inner = this.byShare[id]`) is answered per declaration.
+  const root = rootOf(containerExpression);
+  const local = ts.isIdentifier(root) && root === skipOuter(containerExpression) ? localInitializer(root, session) : undefined;
+  const suffix = of === 'keys' ? KEYS : '';
+  const key = `${local ? `${container.text}@${local.pos}` : container.text}${suffix}`;
+  let result = byText.get(key);
+  if (!result) {
+    const places = containerPlaces(containerExpression, session).map((place) => ({ ...place, text: place.text + suffix }));
+    byText.set(key, (result = computeOwnership(places, session, local)));
+  }
   return result;
+}
+
+/** The single value of a local (`const inner = …`), from its declaration in reach. */
+function localInitializer(name: ts.Identifier, session: AnalysisSession): ts.Expression | undefined {
+  const declaration = declarationOf(name.text, name, session);
+  return declaration?.kind === 'variable' && !ts.isSourceFile(declaration.body) && declaration.bindings.values.length === 1 && !declaration.bindings.changed
+    ? declaration.bindings.values[0]
+    : undefined;
 }
 
 /** A container as the code of one class or module names it. */
@@ -96,6 +116,11 @@ export function insertionsIn(scope: ts.Node, session: AnalysisSession): Map<stri
       const callee = skipOuter(node.expression);
       const how = method !== undefined ? INSERTING_METHODS.get(method) : undefined;
       if (how && ts.isPropertyAccessExpression(callee)) add(callee.expression, insertedValues(how, node.arguments));
+      // A keyed insertion stores its key too: kept apart, for Maps whose keys are the resources.
+      if (how === 'second' && ts.isPropertyAccessExpression(callee) && node.arguments[0]) {
+        const text = canonical(callee.expression)?.text;
+        if (text !== undefined) add(`${text}${KEYS}`, [node.arguments[0]]);
+      }
     } else if (ts.isBinaryExpression(node) && isStoringAssignment(node.operatorToken.kind)) {
       const target = skipOuter(node.left);
       if (ts.isElementAccessExpression(target)) add(target.expression, [node.right]);
@@ -112,9 +137,14 @@ export function insertionsIn(scope: ts.Node, session: AnalysisSession): Map<stri
   return byContainer;
 }
 
-function computeOwnership(places: readonly ContainerPlace[], session: AnalysisSession): Ownership {
-  // Values put into the containers this one holds count too (`const list = byRoom.get(r) ?? []; list.push(setTimeout(…))`).
-  const inserted = [...visibleInsertions(places, session), ...places.flatMap((place) => innerInsertions(place, session))];
+function computeOwnership(places: readonly ContainerPlace[], session: AnalysisSession, localValue?: ts.Expression): Ownership {
+  // Values put into the containers this one holds count too (`const list = byRoom.get(r) ?? []; list.push(setTimeout(…))`),
+  // and a local that reads an inner container out of another owns what that one's insertions put in it.
+  const inserted = [
+    ...visibleInsertions(places, session),
+    ...places.flatMap((place) => innerInsertions(place, session)),
+    ...(localValue ? outerContainerValues(places[0]!.scope, localValue, session) : []),
+  ];
   // A container whose own code releases its values somewhere has declared that it owns them,
   // whatever its insertions store (parameters of a storage class's `set()` included).
   let owns = places.some((place) => releasesItsValues(place, session));
@@ -135,8 +165,10 @@ function innerInsertions(place: ContainerPlace, session: AnalysisSession): ts.Ex
   const inner = new Set<string>();
   const readsPlace = (expression: ts.Expression): boolean => {
     let e = skipOuter(expression);
-    if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) e = skipOuter(e.left);
-    if (ts.isCallExpression(e) && ['get', 'peek'].includes(calledMethodName(e) ?? '')) return canonical((skipOuter(e.expression) as ts.PropertyAccessExpression).expression)?.text === place.text;
+    if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken))
+      e = skipOuter(e.left);
+    if (ts.isCallExpression(e) && ['get', 'peek'].includes(calledMethodName(e) ?? ''))
+      return canonical((skipOuter(e.expression) as ts.PropertyAccessExpression).expression)?.text === place.text;
     return ts.isElementAccessExpression(e) && canonical(e.expression)?.text === place.text;
   };
   const visit = (node: ts.Node): void => {
@@ -146,6 +178,34 @@ function innerInsertions(place: ContainerPlace, session: AnalysisSession): ts.Ex
   visit(place.scope);
   const byContainer = insertionsIn(place.scope, session);
   return [...inner].flatMap((name) => byContainer.get(name) ?? []);
+}
+
+/**
+ * `const connections = this.byShare[shareId]`: the values of the inner containers the outer one is
+ * given (`this.byShare[shareId] = { ...connections, [peerId]: connection }`).
+ */
+function outerContainerValues(scope: ts.Node, localValue: ts.Expression, session: AnalysisSession): ts.Expression[] {
+  const outer = readContainerOf(localValue);
+  if (!outer) return [];
+  return (insertionsIn(scope, session).get(outer) ?? []).flatMap((value) => {
+    const e = skipOuter(value);
+    if (ts.isObjectLiteralExpression(e))
+      return e.properties.flatMap((property) =>
+        ts.isPropertyAssignment(property) ? [property.initializer] : ts.isShorthandPropertyAssignment(property) ? [property.name] : [],
+      );
+    return initialEntries(e);
+  });
+}
+
+/** `this.byShare` in `this.byShare[shareId]`, `this.byShare.get(shareId) ?? {}`. */
+function readContainerOf(expression: ts.Expression): string | undefined {
+  let e = skipOuter(expression);
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken))
+    e = skipOuter(e.left);
+  if (ts.isElementAccessExpression(e)) return canonical(e.expression)?.text;
+  if (ts.isCallExpression(e) && calledMethodName(e) === 'get' && ts.isPropertyAccessExpression(skipOuter(e.expression)))
+    return canonical((skipOuter(e.expression) as ts.PropertyAccessExpression).expression)?.text;
+  return undefined;
 }
 
 /** `new Map([[k, v]])`, `[a, b]`, `{ a: v }`: values put in when the container is made. */

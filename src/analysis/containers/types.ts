@@ -15,7 +15,7 @@ import { CONTAINER_PROTOCOLS, type BuiltinContainerKind, type ContainerProtocol 
 export type ContainerKind = BuiltinContainerKind | 'Cache';
 
 export type ContainerType =
-  | { kind: BuiltinContainerKind; protocol: ContainerProtocol; valueType: ts.Type }
+  | { kind: BuiltinContainerKind; protocol: ContainerProtocol; valueType: ts.Type; /** A Map's keys, which can be resources too. */ keyType?: ts.Type }
   /** A cache library's instance: what it does on each path is in its record, its values come from its insertions. */
   | { kind: 'Cache'; library: CacheLibrary };
 
@@ -50,8 +50,23 @@ export function isDeclaredLikeContainer(expression: ts.Expression, checker: ts.T
     // `Object.create(null) as Record<string, Timer>` names its type.
     if (ts.isAsExpression(initializer) || ts.isSatisfiesExpression(initializer) || ts.isTypeAssertionExpression(initializer)) return true;
     const value = skipOuter(initializer);
-    return ts.isNewExpression(value) || ts.isArrayLiteralExpression(value);
+    // `const inner = this.byShare[shareId]`: an inner container read out of another.
+    return ts.isNewExpression(value) || ts.isArrayLiteralExpression(value) || isInnerContainerRead(value);
   });
+}
+
+/** `x[k]`, `x.get(k)`, optionally `?? {}` / `|| []`: a value read out of a container, which may itself be one. */
+export function isInnerContainerRead(expression: ts.Expression): boolean {
+  let e = skipOuter(expression);
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken))
+    e = skipOuter(e.left);
+  if (ts.isElementAccessExpression(e)) return true;
+  return (
+    ts.isCallExpression(e) &&
+    ts.isPropertyAccessExpression(skipOuter(e.expression)) &&
+    (skipOuter(e.expression) as ts.PropertyAccessExpression).name.text === 'get' &&
+    e.arguments.length === 1
+  );
 }
 
 /**
@@ -90,12 +105,15 @@ function computeContainerType(type: ts.Type, session: AnalysisSession): Containe
   for (const protocol of Object.values(CONTAINER_PROTOCOLS)) {
     if (!protocol.builtin || !isBuiltinSymbolLike(program, type, protocol.builtin.name)) continue;
     const valueType = builtinTypeArgument(type, protocol.builtin.name, protocol.builtin.valueArgument, checker);
-    return valueType ? { kind: protocol.kind, protocol, valueType } : undefined;
+    const keyType =
+      protocol.builtin.keyArgument === undefined ? undefined : builtinTypeArgument(type, protocol.builtin.name, protocol.builtin.keyArgument, checker);
+    return valueType ? { kind: protocol.kind, protocol, valueType, ...(keyType && { keyType }) } : undefined;
   }
   // An object used as a map: `Record<string, V>`, `{ [id: string]: V }`.
   const symbol = type.getSymbol();
   if (symbol && (symbol.getFlags() & ts.SymbolFlags.Class) !== 0) return undefined;
-  const indexType = type.getStringIndexType() ?? type.getNumberIndexType();
+  // Any index signature: `string`, `number`, or a branded key (`[peer: PeerId]`).
+  const indexType = type.getStringIndexType() ?? type.getNumberIndexType() ?? checker.getIndexInfosOfType(type)[0]?.type;
   if (indexType && type.getProperties().length === 0) return { kind: 'ObjectMap', protocol: CONTAINER_PROTOCOLS.ObjectMap, valueType: indexType };
   return undefined;
 }

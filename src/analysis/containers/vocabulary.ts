@@ -22,6 +22,13 @@ export const CONTAINER_VOCABULARY: ContainerVocabulary = {
     ...CACHE_LIBRARIES.flatMap((library) => library.paths.delete.methods),
   ]),
   clears: new Set([...dropsWith((target) => target === 'all'), ...CACHE_LIBRARIES.flatMap((library) => library.paths.clear.methods)]),
+  inserts: new Set(
+    protocols.flatMap((protocol) =>
+      Object.entries(protocol.inserts)
+        .filter(([, how]) => how !== 'second')
+        .map(([method]) => method),
+    ),
+  ),
   stores: new Set([
     ...dropsWith((target, storesNew) => target === 'key' && storesNew),
     ...CACHE_LIBRARIES.flatMap((library) => library.paths.overwrite.methods),

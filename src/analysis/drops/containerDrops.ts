@@ -55,11 +55,20 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
   // Ownership is read from the syntax (one walk per class or module): asked before the checker,
   // it rules out most receivers — a local that only ever holds a call's result owns nothing.
   const ownership = getOwnership(expression, session);
-  // A record this code arms later (`entry.timer = window.setTimeout(…)`) is owned whatever was inserted.
-  if (!ownership.owns && !armsStoredRecords(expression, session)) return undefined;
+  // A record this code arms later (`entry.timer = window.setTimeout(…)`) is owned whatever was inserted;
+  // a Map may own its keys rather than its values.
+  const ownsValues = ownership.owns || armsStoredRecords(expression, session);
+  if (!ownsValues && !getOwnership(expression, session, 'keys').owns) return undefined;
   if (declaredTypeOnly && !isDeclaredLikeContainer(expression, session.checker)) return undefined;
   const container = containerTypeOf(expression, session);
   if (!container || container.kind === 'Cache') return undefined;
+  // `Map<Client, number>`: the keys are the resources, the values data.
+  const keyResource = container.keyType && !context.resources.resourceOf(container.valueType) ? context.resources.resourceOf(container.keyType) : undefined;
+  if (keyResource) {
+    if (!getOwnership(expression, session, 'keys').owns) return undefined;
+    return { kind: 'MapKeys', protocol: CONTAINER_PROTOCOLS.MapKeys, resource: keyResource, valueType: container.keyType!, text, storesIntervals: false };
+  }
+  if (!ownsValues) return undefined;
   const declared = context.resources.resourceOf(container.valueType) ?? nestedResource(container.valueType, context);
   // What the code stores can say more than the type (`number` timers in browser code, a record's
   // timer field armed after insertion): asked only when the type leaves room for it.

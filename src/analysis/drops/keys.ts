@@ -263,7 +263,46 @@ export function isKeyOfBorrowedValue(keyExpression: ts.Expression, valueType: ts
 export function isParameterPath(expression: ts.Expression, node: ts.Node, session: AnalysisSession): boolean {
   let root = skipOuter(expression);
   while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
-  return ts.isIdentifier(root) && isUnchangedParameter(root.text, node, session);
+  if (!ts.isIdentifier(root) || !isUnchangedParameter(root.text, node, session)) return false;
+  const parameter = parameterNamed(root.text, node, session)!;
+  const fn = parameter.parent as ts.FunctionLikeDeclaration;
+  // `map.forEach((count, client) => map.delete(client))`: an element of the container being walked.
+  if (isIterationCallback(fn)) return false;
+  // A private method its own class calls with values it owns (`this.remove(slot, false)` from a timer).
+  return !isPrivateMethodGivenOwnValues(fn, fn.parameters.indexOf(parameter), session);
+}
+
+const ITERATION_CALLBACK_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'reduce']);
+
+function isIterationCallback(fn: ts.FunctionLikeDeclaration): boolean {
+  const call = fn.parent;
+  return ts.isCallExpression(call) && call.arguments.includes(fn as ts.Expression) && ITERATION_CALLBACK_METHODS.has(calledMethodName(call) ?? '');
+}
+
+/**
+ * A private method whose callers in its class pass, at `index`, a value of the class's own (not a
+ * parameter their callers handed them): the method is the owner dropping its own value.
+ */
+function isPrivateMethodGivenOwnValues(fn: ts.FunctionLikeDeclaration, index: number, session: AnalysisSession): boolean {
+  if (!ts.isMethodDeclaration(fn) || !isPrivateMember(fn) || !ts.isClassLike(fn.parent) || index < 0) return false;
+  const name = fn.name.getText();
+  let ownValue = false;
+  const visit = (node: ts.Node): void => {
+    if (ownValue) return;
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(skipOuter(node.expression))) {
+      const callee = skipOuter(node.expression) as ts.PropertyAccessExpression;
+      const argument = node.arguments[index];
+      if (callee.name.getText() === name && skipOuter(callee.expression).kind === ts.SyntaxKind.ThisKeyword && argument) {
+        let root = skipOuter(argument);
+        while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
+        const handedIn = ts.isIdentifier(root) && parameterNamed(root.text, node, session);
+        if (!handedIn || isIterationCallback(handedIn.parent as ts.FunctionLikeDeclaration)) ownValue = true;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(fn.parent);
+  return ownValue;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { boundNames, skipOuter } from '../syntax/expressions.js';
+import { boundNames, isWithin, skipOuter } from '../syntax/expressions.js';
 import type { FinallyContext, FlowContext, Interpreter } from './interpreter.js';
 import { bindEntry, cloneState, deadState, emptyState, join, manyRefSource, sameState, type ManyRef, type State } from './state.js';
 
@@ -88,6 +88,8 @@ export function variableList(it: Interpreter, list: ts.VariableDeclarationList, 
   for (const declaration of list.declarations) {
     if (declaration.initializer) current = it.expression(declaration.initializer, current);
     current = it.bind(declaration.name, declaration.initializer, current);
+    // `let list: Timer[] | undefined;` holds nothing yet: its first assignment drops nothing.
+    if (!declaration.initializer && ts.isIdentifier(declaration.name)) current = it.markEmpty({ kind: 'variable', name: declaration.name.text }, current);
     if (isUsing && declaration.initializer) {
       // `using x = value`: disposed when the block ends, on every path out of it.
       current = it.release(it.valueRef(declaration.initializer), '*', current);
@@ -107,8 +109,16 @@ export function ifStatement(it: Interpreter, node: ts.IfStatement, state: State)
 /** Remembers a test after which a drop is released on one side only, for the message. */
 export function noteDivergence(it: Interpreter, test: ts.Expression, afterTrue: State, afterFalse: State): void {
   if (afterTrue.dead || afterFalse.dead) return;
-  for (const key of afterTrue.facts.keys()) if (!afterFalse.facts.has(key)) it.factDivergence.set(key, { test, whenTrue: false });
-  for (const key of afterFalse.facts.keys()) if (!afterTrue.facts.has(key)) it.factDivergence.set(key, { test, whenTrue: true });
+  // A divergence already noted inside this statement's branches is the more precise one:
+  // `if (old) { if (old.readyState === OPEN) old.close(); }` misses when the inner test is false.
+  const statement = test.parent;
+  const note = (key: string, whenTrue: boolean): void => {
+    const inner = it.factDivergence.get(key);
+    if (inner && inner.test !== test && isWithin(inner.test, statement)) return;
+    it.factDivergence.set(key, { test, whenTrue });
+  };
+  for (const key of afterTrue.facts.keys()) if (!afterFalse.facts.has(key)) note(key, false);
+  for (const key of afterFalse.facts.keys()) if (!afterTrue.facts.has(key)) note(key, true);
   for (const [id] of afterTrue.pending) {
     if (!afterFalse.pending.has(id) && !it.missedWhen.has(id)) it.missedWhen.set(id, { test, whenTrue: true });
   }

@@ -107,6 +107,7 @@ function vocabularyKey(options: FlowOptions): string {
     containers.removes,
     containers.clears,
     containers.stores,
+    containers.inserts,
     containers.lookups,
   ]
     .map(sorted)

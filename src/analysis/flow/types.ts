@@ -54,6 +54,8 @@ export interface ContainerVocabulary {
   clears: ReadonlySet<string>;
   /** `m.set(k, v)`: `v` is stored under `k` afterwards. */
   stores: ReadonlySet<string>;
+  /** `list.push(v)`, `set.add(v)`: the container holds something more afterwards. */
+  inserts: ReadonlySet<string>;
   /** Methods that look a value up or take it out and keep none of their arguments (`indexOf`, `has`). */
   lookups: ReadonlySet<string>;
 }

@@ -42,6 +42,10 @@ export function containerCall(it: Interpreter, node: ts.CallExpression, state: S
       current = it.replaceContainer(container.text, current);
       current.facts.set(allFact(container.text, '*'), { roots: container.roots });
     }
+  } else if (containers.inserts.has(methodName)) {
+    // `list.push(timer)`: the container holds something again.
+    const container = canonical(receiver);
+    if (container) current = it.fill(container.text, '\u0000none', current);
   } else if (containers.stores.has(methodName) && first) {
     const place = it.placeOf(receiver, first);
     if (place) current = it.storeAliases(place, node.arguments[1], it.fill(place.container, place.key, current));
@@ -188,6 +192,8 @@ export function isReleased(it: Interpreter, drop: DropSite, slot: string, state:
   const { container, target } = drop;
   const has = (key: (s: string) => string): boolean => facts.has(key(slot)) || facts.has(key('*'));
   if (has((s) => allFact(container, s))) return true;
+  // The variable holding the container is known to hold nothing (`if (!inner) inner = new Map()`).
+  if (target.kind === 'all' && facts.has(variableFact(container, '*'))) return true;
   if (target.kind === 'key') {
     if (has((s) => placeFact(container, target.key, s))) return true;
     return false;

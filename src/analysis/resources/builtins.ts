@@ -11,11 +11,12 @@ export interface BuiltinResource {
   release: Release;
 }
 
-export const timerRelease: Release = { kind: 'function', functions: ['clearTimeout', 'clearInterval'] };
+export const timerRelease: Release = { kind: 'function', functions: ['clearTimeout', 'clearInterval'], methods: ['close'] };
 
 /** Node's handles, by the module that declares them (`declare module 'net'` in @types/node). */
 export const BUILTIN_RESOURCES: readonly BuiltinResource[] = [
-  { specifier: { from: 'package', package: 'timers', name: 'Timeout' }, release: timerRelease },
+  // `NodeJS.Timer` is what older code and older @types/node call the same handle.
+  { specifier: { from: 'package', package: 'timers', name: ['Timeout', 'Timer'] }, release: timerRelease },
   {
     specifier: { from: 'package', package: 'timers', name: 'Immediate' },
     release: { kind: 'function', functions: ['clearImmediate'] },

@@ -14,8 +14,8 @@ export type Release =
   | { kind: 'method'; methods: readonly string[]; returnsPromise: boolean; takesArguments?: boolean }
   /** `value[Symbol.dispose]()` / `await value[Symbol.asyncDispose]()`. */
   | { kind: 'dispose'; async: boolean }
-  /** `clearInterval(value)`; any of `functions` counts. */
-  | { kind: 'function'; functions: readonly string[] }
+  /** `clearInterval(value)`; any of `functions` counts, and any of `methods` too (`timeout.close()`). */
+  | { kind: 'function'; functions: readonly string[]; methods?: readonly string[] }
   /** Every listed field must be released. */
   | { kind: 'fields'; fields: readonly ResourceField[] }
   /**
@@ -87,8 +87,10 @@ export function releaseNames(release: Release): { methods: Set<string>; function
   const functions = new Set<string>();
   const visit = (r: Release): void => {
     if (r.kind === 'method') r.methods.forEach((m) => methods.add(m));
-    else if (r.kind === 'function') r.functions.forEach((f) => functions.add(f));
-    else if (r.kind === 'fields') r.fields.forEach((f) => visit(f.resource.release));
+    else if (r.kind === 'function') {
+      r.functions.forEach((f) => functions.add(f));
+      r.methods?.forEach((m) => methods.add(m));
+    } else if (r.kind === 'fields') r.fields.forEach((f) => visit(f.resource.release));
     else if (r.kind === 'each') visit(r.element.release);
   };
   visit(release);
