@@ -26,6 +26,7 @@ export const OPERATION_TEXT: Record<DropOperation, string> = {
   deleteOperator: 'the `delete` operator',
   truncate: '`length = 0`',
   reassign: 'reassigning the container',
+  filter: 'rebuilding it with `filter()`',
 };
 
 const PATH_TEXT: Record<EvictionPath, string> = {

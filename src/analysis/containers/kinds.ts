@@ -6,7 +6,7 @@
  */
 
 /** How a drop site reads in messages (and which suggestion fits it). */
-export type DropOperation = 'delete' | 'clear' | 'set' | 'splice' | 'pop' | 'shift' | 'assign' | 'deleteOperator' | 'truncate' | 'reassign';
+export type DropOperation = 'delete' | 'clear' | 'set' | 'splice' | 'pop' | 'shift' | 'assign' | 'deleteOperator' | 'truncate' | 'reassign' | 'filter';
 
 /** What a dropping method lets go of. */
 export type DropTargetKind =

@@ -12,7 +12,8 @@ import { containerTypeOf, getContainerType, isDeclaredLikeContainer } from '../c
 import type { Resource } from '../resources/release.js';
 import type { AnalysisSession } from '../session.js';
 import type { DropSite } from '../flow/index.js';
-import { calledMethodName, canonical, skipOuter } from '../syntax/expressions.js';
+import { isReleaseLikeName } from '../resources/release.js';
+import { calledMethodName, canonical, enclosingBody, skipOuter } from '../syntax/expressions.js';
 import { singleInitializer } from '../syntax/names.js';
 import type { ContainerDrop, ContainerOfResources, DropContext } from './candidate.js';
 import {
@@ -223,12 +224,15 @@ function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext)
     );
   }
   if (ts.isIdentifier(target) || ts.isPropertyAccessExpression(target)) {
-    // Replacing a container means assigning a new one (`new Map()`, `[]`, `{}`, a factory's result);
-    // other assignments are not asked about, which keeps the checker away from most `x = …`.
-    if (!isContainerMadeHere(node.right) || !hadEarlierValue(target, node)) return undefined;
+    const filtering = filterOf(node.right, target);
+    if (filtering) return describeFilterDrop(node, target, filtering, context);
+    // Replacing a container means assigning a new one (`new Map()`, `[]`, `{}`, a factory's result,
+    // or a local array of survivors built here); other assignments are not asked about, which keeps
+    // the checker away from most `x = …`.
+    if (!(isContainerMadeHere(node.right) || isRebuiltHere(node.right, node, session)) || !hadEarlierValue(target, node)) return undefined;
     const container = containerOfResources(target, context, true);
     if (!container) return undefined;
-    // `list = list.filter(…)` keeps what it keeps; which values leave is beyond a syntactic read.
+    // `list = [...list, x]`, `list = list.concat(…)` keeps what it keeps.
     if (mentions(node.right, container.text.text)) return undefined;
     return finish(
       node,
@@ -238,6 +242,115 @@ function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext)
     );
   }
   return undefined;
+}
+
+/** `list = list.filter((item) => …)`: the callback and its one parameter, when `list` filters itself. */
+function filterOf(right: ts.Expression, target: ts.Expression): ts.ArrowFunction | ts.FunctionExpression | undefined {
+  const e = skipOuter(right);
+  if (!ts.isCallExpression(e) || calledMethodName(e) !== 'filter' || e.arguments.length !== 1) return undefined;
+  const receiver = skipOuter((skipOuter(e.expression) as ts.PropertyAccessExpression).expression);
+  if (canonical(receiver)?.text !== canonical(target)?.text) return undefined;
+  const callback = skipOuter(e.arguments[0]!);
+  return (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) &&
+    callback.parameters.length === 1 &&
+    ts.isIdentifier(callback.parameters[0]!.name)
+    ? callback
+    : undefined;
+}
+
+/**
+ * `list = list.filter((s) => s !== gone)` drops `gone`; `list = list.filter((e) => e.client !== client)`
+ * drops the elements that match, released only if the callback (or a loop before) releases them.
+ * Other filters keep what they keep, and which values leave is beyond a syntactic read.
+ */
+function describeFilterDrop(
+  node: ts.BinaryExpression,
+  target: ts.Expression,
+  callback: ts.ArrowFunction | ts.FunctionExpression,
+  context: DropContext,
+): ContainerDrop | undefined {
+  const element = (callback.parameters[0]!.name as ts.Identifier).text;
+  const body = ts.isBlock(callback.body) ? singleReturned(callback.body) : callback.body;
+  const test = body && skipOuter(body);
+  if (!test || !ts.isBinaryExpression(test) || !isInequality(test.operatorToken.kind)) return undefined;
+  const [own, other] = mentionsName(test.left, element) ? [test.left, test.right] : [test.right, test.left];
+  if (mentionsName(other, element) || !mentionsName(own, element)) return undefined;
+  const container = containerOfResources(target, context, true);
+  if (!container) return undefined;
+  const base = { ...common(container, target), operation: 'filter' as const };
+  if (ts.isIdentifier(skipOuter(own))) return valueDrop(node, container, other, base, 'none', context);
+  // Matching by a field: the elements a find() or a loop released first are not dropped unreleased.
+  if (releasesFoundElementBefore(node, container.text.text)) return undefined;
+  return finish(node, container, { ...base, target: { kind: 'all' }, storesNewValue: true, result: 'none' }, context);
+}
+
+function singleReturned(block: ts.Block): ts.Expression | undefined {
+  const [only] = block.statements;
+  return block.statements.length === 1 && only && ts.isReturnStatement(only) ? only.expression : undefined;
+}
+
+function isInequality(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsToken;
+}
+
+function mentionsName(node: ts.Node, name: string): boolean {
+  return (ts.isIdentifier(node) && node.text === name) || ts.forEachChild(node, (child) => mentionsName(child, name)) === true;
+}
+
+/** `const c = list.find(…); c?.close();` (or any release-like call on an element read from `list`) earlier in the function. */
+function releasesFoundElementBefore(node: ts.Node, containerText: string): boolean {
+  const fn = enclosingBody(node);
+  const found = new Set<string>();
+  let released = false;
+  const readsContainer = (expression: ts.Expression): boolean => {
+    const e = skipOuter(expression);
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(skipOuter(e.expression)))
+      return canonical((skipOuter(e.expression) as ts.PropertyAccessExpression).expression)?.text === containerText;
+    return ts.isElementAccessExpression(e) && canonical(e.expression)?.text === containerText;
+  };
+  const visit = (child: ts.Node): void => {
+    if (released || child.pos >= node.pos) return;
+    if (ts.isVariableDeclaration(child) && ts.isIdentifier(child.name) && child.initializer && readsContainer(child.initializer)) found.add(child.name.text);
+    if (
+      (ts.isForOfStatement(child) || ts.isForInStatement(child)) &&
+      canonical(child.expression)?.text === containerText &&
+      ts.isVariableDeclarationList(child.initializer)
+    ) {
+      for (const declaration of child.initializer.declarations) if (ts.isIdentifier(declaration.name)) found.add(declaration.name.text);
+    }
+    if (ts.isCallExpression(child)) {
+      const callee = skipOuter(child.expression);
+      const receiver = ts.isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
+      const onFound = (expression: ts.Expression | undefined): boolean => {
+        let e = expression && skipOuter(expression);
+        while (e && ts.isPropertyAccessExpression(e)) e = skipOuter(e.expression);
+        return e !== undefined && ts.isIdentifier(e) && found.has(e.text);
+      };
+      if (
+        (ts.isPropertyAccessExpression(callee) && isReleaseLikeName(callee.name.text) && onFound(receiver)) ||
+        (ts.isIdentifier(callee) && /^(clear|cancel)/.test(callee.text) && child.arguments.some(onFound))
+      ) {
+        released = true;
+        return;
+      }
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(fn);
+  return released;
+}
+
+/** `list = next` where `next` is a local array this function builds (the survivors of a loop). */
+function isRebuiltHere(right: ts.Expression, node: ts.Node, session: AnalysisSession): boolean {
+  const e = skipOuter(right);
+  if (!ts.isIdentifier(e)) return false;
+  const value = singleInitializer(e, session);
+  return value !== undefined && enclosingBody(value) === enclosingBody(node) && isEmptyContainerLiteral(value);
+}
+
+function isEmptyContainerLiteral(expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  return (ts.isArrayLiteralExpression(e) && e.elements.length === 0) || (ts.isNewExpression(e) && (e.arguments?.length ?? 0) === 0);
 }
 
 function describeDeleteOperator(node: ts.DeleteExpression, context: DropContext): ContainerDrop | undefined {

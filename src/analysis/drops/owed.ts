@@ -89,9 +89,20 @@ export function symbolOf(type: ts.Type, checker: ts.TypeChecker): ts.Symbol | un
 }
 
 /** `setTimeout(() => { pending.delete(id); … }, ms)`, or `const run = () => { … }; setTimeout(run, ms)` */
-function isOneShotTimerCallback(fn: ts.FunctionLikeDeclaration): boolean {
+function isOneShotTimerCallback(fn: ts.FunctionLikeDeclaration, depth = 0): boolean {
   const call = fn.parent;
-  if (call && ts.isCallExpression(call) && call.arguments[0] === fn) return isTimerCall(call, 'setTimeout');
+  if (call && ts.isCallExpression(call) && call.arguments[0] === fn && isTimerCall(call, 'setTimeout')) return true;
+  // A callback run from inside the timer's callback (`setTimeout(() => next(() => map.delete(k)))`) runs after it fired.
+  if (
+    depth < 3 &&
+    call &&
+    ts.isCallExpression(call) &&
+    call.arguments.includes(fn as ts.Expression) &&
+    (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))
+  ) {
+    const outer = enclosingBody(fn);
+    if (isFunctionLike(outer) && isOneShotTimerCallback(outer, depth + 1)) return true;
+  }
   // Every use of the name schedules it once.
   const uses = namedCallbackUses(fn);
   return uses !== undefined && uses.scheduled && !uses.otherUse && uses.calls.length === 0;

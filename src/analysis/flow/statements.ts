@@ -5,9 +5,9 @@
  */
 import ts from 'typescript';
 
-import { boundNames, isWithin, skipOuter } from '../syntax/expressions.js';
+import { boundNames, canonical, isWithin, skipOuter } from '../syntax/expressions.js';
 import type { FinallyContext, FlowContext, Interpreter } from './interpreter.js';
-import { bindEntry, cloneState, deadState, emptyState, join, manyRefSource, sameState, type ManyRef, type State } from './state.js';
+import { bindEntry, cloneState, deadState, emptyState, join, manyRefSource, placeFact, sameState, type ManyRef, type State } from './state.js';
 
 /** Loops nested deeper than this are analyzed in one widened pass. */
 const MAX_EXACT_LOOP_DEPTH = 3;
@@ -227,7 +227,31 @@ export function loop(it: Interpreter, node: ts.IterationStatement, state: State,
     // Every element released in the body: all of them are released once the loop runs out.
     exit = it.releaseElements(elementSource, second.end, exit);
   }
+  if (ts.isForStatement(node)) exit = releaseIndexRange(node, second.end, exit);
   return join([exit, ...second.flow.breaks]);
+}
+
+/**
+ * `for (let i = start; i < end; i++) list[i].destroy();` releases the range that starts at `start`:
+ * a `list.splice(start, end - start)` after it drops nothing unreleased.
+ */
+function releaseIndexRange(node: ts.ForStatement, bodyEnd: State, exit: State): State {
+  const declaration =
+    node.initializer && ts.isVariableDeclarationList(node.initializer) && node.initializer.declarations.length === 1
+      ? node.initializer.declarations[0]
+      : undefined;
+  if (!declaration?.initializer || !ts.isIdentifier(declaration.name) || bodyEnd.dead || exit.dead) return exit;
+  const start = canonical(declaration.initializer);
+  if (!start || start.impure) return exit;
+  const index = declaration.name.text;
+  let next = exit;
+  for (const key of bodyEnd.facts.keys()) {
+    const [kind, container, place, slot] = key.split('\u0000');
+    if (kind !== 'p' || place !== index || container === undefined || slot === undefined) continue;
+    if (next === exit) next = cloneState(exit);
+    next.facts.set(placeFact(container, start.text, slot), { roots: start.roots });
+  }
+  return next;
 }
 
 export function bindLoopVariable(it: Interpreter, name: ts.BindingName, source: ManyRef | undefined, isForIn: boolean, state: State): State {

@@ -164,6 +164,9 @@ function releaseEvidence(methods: ReadonlyMap<string, ts.FunctionLikeDeclaration
   for (const fn of methods.values()) {
     const visit = (node: ts.Node): void => {
       if (node !== fn && isFunctionLike(node) && !ts.isArrowFunction(node)) return;
+      // `for (const d of this.disposables) d.dispose()`, `this.timers.forEach(clearTimeout)`: a field holds resources.
+      const field = releasedElementsOf(node);
+      if (field) note(`field:${field}`, `holds resources in \`${withoutThis(field)}\``);
       if (ts.isCallExpression(node)) {
         const callee = skipOuter(node.expression);
         const name = calleeName(node);
@@ -190,6 +193,49 @@ function releaseEvidence(methods: ReadonlyMap<string, ts.FunctionLikeDeclaration
     if (fn.body) visit(fn.body);
   }
   return [...found.values()];
+}
+
+/** The field whose every element a loop or a `forEach` releases: `this.disposables`. */
+function releasedElementsOf(node: ts.Node): string | undefined {
+  const fieldOf = (expression: ts.Expression): string | undefined => {
+    let e = skipOuter(expression);
+    if (ts.isCallExpression(e) && calleeName(e) === 'values' && e.arguments.length === 0)
+      e = skipOuter((skipOuter(e.expression) as ts.PropertyAccessExpression).expression);
+    const text = canonical(e)?.text;
+    return text?.startsWith('this.') && !text.slice(5).includes('.') ? text : undefined;
+  };
+  const releases = (body: ts.Node, element: string): boolean => {
+    let found = false;
+    const visit = (child: ts.Node): void => {
+      if (found) return;
+      if (ts.isCallExpression(child)) {
+        const callee = skipOuter(child.expression);
+        const onElement = (expression: ts.Expression): boolean =>
+          ts.isIdentifier(skipOuter(expression)) && (skipOuter(expression) as ts.Identifier).text === element;
+        if (ts.isPropertyAccessExpression(callee) && isReleaseLikeName(callee.name.text) && onElement(callee.expression)) found = true;
+        if (TIMER_CLEARS.has(calleeName(child) ?? '') && child.arguments.some(onElement)) found = true;
+      }
+      ts.forEachChild(child, visit);
+    };
+    visit(body);
+    return found;
+  };
+  if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer)) {
+    const field = fieldOf(node.expression);
+    const [declaration] = node.initializer.declarations;
+    return field && declaration && ts.isIdentifier(declaration.name) && releases(node.statement, declaration.name.text) ? field : undefined;
+  }
+  if (ts.isCallExpression(node) && calleeName(node) === 'forEach' && ts.isPropertyAccessExpression(skipOuter(node.expression))) {
+    const field = fieldOf((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
+    const callback = node.arguments[0] && skipOuter(node.arguments[0]);
+    if (!field || !callback) return undefined;
+    if (ts.isIdentifier(callback)) return TIMER_CLEARS.has(callback.text) ? field : undefined;
+    const parameter = isFunctionLike(callback) ? callback.parameters[0] : undefined;
+    return parameter && ts.isIdentifier(parameter.name) && isFunctionLike(callback) && callback.body && releases(callback.body, parameter.name.text)
+      ? field
+      : undefined;
+  }
+  return undefined;
 }
 
 /** `this`, or `this.id` / `this.name`: how an object names itself to a collection. */
@@ -264,10 +310,26 @@ function acquisitionsOfAssignment(target: string, value: ts.Expression, host: In
     }
   }
   if (ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isLiteralExpression(e)) return [];
+  // `this.client = client`, `this.server = nsp.server`: a reference handed in, not something acquired.
+  if (isHandedIn(e)) return [];
   const fieldType = host.session.checker.getTypeAtLocation(value);
   const names = host.releaseNamesOf(fieldType);
   if (names) return [{ key: `field:${target}`, description: `keeps a \`${names.typeName}\` in \`${target.replace(/^this\./, '')}\`` }];
   return [];
+}
+
+/** A parameter of the function around it, or a property read from one. */
+function isHandedIn(expression: ts.Expression): boolean {
+  let root = skipOuter(expression);
+  while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
+  if (!ts.isIdentifier(root)) return false;
+  for (let node: ts.Node | undefined = root.parent; node; node = node.parent) {
+    if (isFunctionLike(node)) {
+      if (node.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === (root as ts.Identifier).text)) return true;
+      if (!ts.isArrowFunction(node)) return false;
+    }
+  }
+  return false;
 }
 
 /** What a constructor (or a method it calls) starts. */
@@ -322,6 +384,8 @@ function undoneBy(
   const undone = new Set<string>();
   const keys = new Set(acquisitions.map((acquisition) => acquisition.key));
   const visit = (node: ts.Node): void => {
+    const elementsOf = releasedElementsOf(node);
+    if (elementsOf && keys.has(`field:${elementsOf}`)) undone.add(`field:${elementsOf}`);
     if (ts.isCallExpression(node)) {
       const callee = skipOuter(node.expression);
       const name = calleeName(node);
@@ -371,7 +435,6 @@ function decide(
   if (acquisitions.length === 0) return { kind: 'none' };
   const candidates: { name: string; fn: ts.FunctionLikeDeclaration; undone: Set<string>; hidden: boolean; takesArguments: boolean }[] = [];
   for (const [name, fn] of methods) {
-    if (!mayRelease(name)) continue;
     if (ts.isConstructorDeclaration(fn) || ts.isGetAccessorDeclaration(fn)) continue;
     // A release returns nothing (or itself, or a promise of nothing): a method that returns data reads.
     if (!returnsNothing(fn, host.session.checker)) continue;
@@ -398,10 +461,14 @@ function decide(
     const index = a.findIndex((value, i) => value !== b[i]);
     return index >= 0 && a[index]! < b[index]!;
   };
-  const best = candidates.reduce<(typeof candidates)[number] | undefined>(
-    (current, candidate) => (!current || before(rankOf(candidate), rankOf(current)) ? candidate : current),
-    undefined,
-  );
+  // `mayRelease` decides which methods can prove the obligation and name the release; any other
+  // method that undoes exactly as much joins the family (`_onclose(reason)` beside `disconnect()`).
+  const best = candidates
+    .filter((candidate) => mayRelease(candidate.name))
+    .reduce<(typeof candidates)[number] | undefined>(
+      (current, candidate) => (!current || before(rankOf(candidate), rankOf(current)) ? candidate : current),
+      undefined,
+    );
   // Acquires, but nothing undoes it: leave the decision to the other rules.
   if (!best) return undefined;
   const alsoReleasedBy = candidates.filter((candidate) => candidate !== best && sameKeys(candidate.undone, best.undone)).map((candidate) => candidate.name);
