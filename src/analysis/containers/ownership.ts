@@ -30,6 +30,8 @@ const INSERTING_METHODS: ReadonlyMap<string, InsertedArguments> = new Map<string
   ...CACHE_LIBRARIES.flatMap((library) => library.paths.overwrite.methods.map((method): [string, InsertedArguments] => [method, 'second'])),
 ]);
 const READ_METHODS = new Set(['get', 'find', 'findLast', 'at', 'peek', 'values', 'keys', 'entries']);
+/** Calls that lend a value another owner takes back (`pool.release(x)`): what they return is borrowed. */
+const LENDING_CALLS = /^(acquire|borrow|checkout|checkOut|lease|rent)([A-Z]\w*)?$/;
 const CONNECTION_EVENTS = new Set(['connection', 'secureConnection', 'session', 'stream']);
 const SERVER_FACTORIES = new Set(['createServer', 'createSecureServer']);
 
@@ -245,6 +247,8 @@ function originOf(value: ts.Expression, depth: number, session: AnalysisSession)
     if (name === 'setInterval') return 'interval';
     const method = calledMethodName(e);
     if (method !== undefined && READ_METHODS.has(method)) return 'borrowed';
+    // `pool.acquire()`, `leases.borrow()`: lent by another owner, which takes it back.
+    if (name !== undefined && LENDING_CALLS.test(name)) return 'borrowed';
     return 'created';
   }
   if (ts.isObjectLiteralExpression(e)) {

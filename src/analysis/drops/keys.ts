@@ -111,11 +111,30 @@ export function isCreatedEmptyHere(receiver: ts.Expression, node: ts.Node, sessi
   const fn = enclosingBody(node);
   const madeEmpty = emptyContainersIn(fn, session).get(text);
   if (madeEmpty !== undefined && madeEmpty < node.pos) return true;
+  // `const byKey = {}; await Promise.all(entries.map(async ([k, v]) => { byKey[k] = … }))`: made empty
+  // by the function whose own callbacks fill it, once per entry.
+  for (let callback: ts.Node = fn, depth = 0; depth < 3 && isFunctionLike(callback) && isCallbackArgument(callback) && !text.startsWith('this.'); depth++) {
+    const outer = enclosingBody(callback);
+    const made = emptyContainersIn(outer, session).get(text);
+    if (made !== undefined && made < callback.pos) return true;
+    callback = outer;
+  }
   if (ts.isConstructorDeclaration(fn) && text.startsWith('this.')) {
     const field = fn.parent.members.find((member) => ts.isPropertyDeclaration(member) && `this.${member.name.getText()}` === text);
     return field !== undefined && ts.isPropertyDeclaration(field) && field.initializer !== undefined && isEmptyContainer(field.initializer);
   }
   return false;
+}
+
+/** A callback an iteration runs once per element (`entries.map(async ([k]) => …)`), not a listener run again and again. */
+function isCallbackArgument(fn: ts.Node): boolean {
+  const parent = fn.parent;
+  return (
+    (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) &&
+    ts.isCallExpression(parent) &&
+    parent.arguments[0] === fn &&
+    ['map', 'forEach', 'flatMap'].includes(calledMethodName(parent) ?? '')
+  );
 }
 
 /** Names (and `this.x`) given an empty container in this body, with the position where that happens; one walk per body. */

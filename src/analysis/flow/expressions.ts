@@ -66,6 +66,40 @@ export function aliasFor(it: Interpreter, initializer: ts.Expression, state: Sta
   return undefined;
 }
 
+/** Flags a value sets once it has finished: a killed process, a destroyed socket, a disposed handle. */
+const FINISHED_FLAGS = new Set([
+  'killed',
+  'destroyed',
+  'closed',
+  'isClosed',
+  'ended',
+  'writableEnded',
+  'readableEnded',
+  'writableFinished',
+  'disposed',
+  'isDisposed',
+  'terminated',
+  'exited',
+]);
+/** What a finished value's state reads as (`CallState.Ended`, `'closed'`, `WebSocket.CLOSED`). */
+const FINISHED_STATE = /^(ended|closed|terminated|disposed|destroyed|finished|stopped|done|dead|exited)$/i;
+
+/** `child.killed` → `child`: the value a finished flag is read from. */
+function finishedOwner(expression: ts.Expression): ts.Expression | undefined {
+  return ts.isPropertyAccessExpression(expression) && FINISHED_FLAGS.has(expression.name.text) ? skipOuter(expression.expression) : undefined;
+}
+
+/** `child.exitCode` against `null` (finished when not equal), `x.state` against a finished state (finished when equal). */
+function finishedComparison(subject: ts.Expression, other: ts.Expression): { owner: ts.Expression; whenEqual: boolean } | undefined {
+  if (!ts.isPropertyAccessExpression(subject)) return undefined;
+  const property = subject.name.text;
+  const owner = skipOuter(subject.expression);
+  if ((property === 'exitCode' || property === 'signalCode') && other.kind === ts.SyntaxKind.NullKeyword) return { owner, whenEqual: false };
+  if (property !== 'state' && property !== 'readyState' && property !== 'status') return undefined;
+  const stateName = ts.isPropertyAccessExpression(other) ? other.name.text : ts.isStringLiteral(other) ? other.text : undefined;
+  return stateName !== undefined && FINISHED_STATE.test(stateName) ? { owner, whenEqual: true } : undefined;
+}
+
 /** The look-up inside `x ?? fallback`, `x || fallback` and `test ? x : undefined`; otherwise the expression itself. */
 function storedOrNothing(expression: ts.Expression): ts.Expression {
   const e = skipOuter(expression);
@@ -134,6 +168,10 @@ export function condition(it: Interpreter, test: ts.Expression, state: State): [
     const place = it.placeOf(skipOuter((skipOuter(expression.expression) as ts.PropertyAccessExpression).expression), expression.arguments[0]!);
     if (place) return [after, it.markEmptyByLookup(place, after)];
   }
+  // `if (child.killed)`, `if (socket.destroyed)`: true means the value has finished — nothing is owed.
+  const finished = finishedOwner(expression);
+  const finishedRef = finished && it.slotRef(finished);
+  if (finishedRef) return [it.markEmpty(finishedRef.ref, after, finishedRef.slot), after];
   // `if (old)`, `if (map.get(k))`, `if (entry.timer)`: falsy means nothing is stored there.
   const ref = it.slotRef(expression);
   if (ref) return [after, it.markEmptyByLookup(ref.ref, after, ref.slot)];
@@ -155,6 +193,13 @@ export function comparison(it: Interpreter, expression: ts.BinaryExpression, sta
   if (equality === undefined) return [state, state];
   const left = skipOuter(expression.left);
   const right = skipOuter(expression.right);
+  // `child.exitCode !== null`, `call.state === CallState.Ended`: the value has finished on one side.
+  const finished = finishedComparison(left, right) ?? finishedComparison(right, left);
+  const finishedRef = finished && it.slotRef(finished.owner);
+  if (finished && finishedRef) {
+    const done = it.markEmpty(finishedRef.ref, state, finishedRef.slot);
+    return equality === finished.whenEqual ? [done, state] : [state, done];
+  }
   // `old === undefined`, `typeof old === 'undefined'`, and `old === next` (setting the same value again).
   let subject: ts.Expression | undefined;
   if (isNullish(right)) subject = left;

@@ -24,6 +24,59 @@ export function remove(route: string) { meters.get(route)?.stop(); meters.delete
   ],
   invalid: [
     {
+      name: 'map keys: clients kept as the keys of a request-count map',
+      code: `declare class RpcClient { constructor(host: string); close(): Promise<void> }
+export class ClientPool {
+  private readonly live = new Map<RpcClient, number>();
+  acquire(host: string): RpcClient { const client = new RpcClient(host); this.live.set(client, 1); return client; }
+  sweep() { this.live.forEach((count, client) => { if (count === 0) this.live.delete(client); }); }
+  sweepClosed() { this.live.forEach((count, client) => { if (count === 0) { void client.close(); this.live.delete(client); } }); }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `declare class RpcClient { constructor(host: string); close(): Promise<void> }
+export class ClientPool {
+  private readonly live = new Map<RpcClient, number>();
+  acquire(host: string): RpcClient { const client = new RpcClient(host); this.live.set(client, 1); return client; }
+  sweep() { this.live.forEach((count, client) => { if (count === 0) { void client.close(); this.live.delete(client); } }); }
+  sweepClosed() { this.live.forEach((count, client) => { if (count === 0) { void client.close(); this.live.delete(client); } }); }
+}
+`,
+            },
+          ],
+        }, // RpcClient in `this.live` is dropped by `delete()` without `close()`.
+      ],
+    },
+    {
+      name: 'modules: a registry filled in one module and emptied in another',
+      code: `import { pollersByUrl } from './shared/registry.js';
+export function untrack(url: string) { pollersByUrl.delete(url); }
+export async function untrackClosed(url: string) { await pollersByUrl.get(url)?.close(); pollersByUrl.delete(url); }
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import { pollersByUrl } from './shared/registry.js';
+export function untrack(url: string) { void pollersByUrl.get(url)?.close();
+pollersByUrl.delete(url); }
+export async function untrackClosed(url: string) { await pollersByUrl.get(url)?.close(); pollersByUrl.delete(url); }
+`,
+            },
+          ],
+        }, // Poller in `pollersByUrl` is dropped by `delete()` without `close()`.
+      ],
+    },
+    {
       name: 'timers by origin: requestAnimationFrame ids typed number',
       code: `declare function requestAnimationFrame(cb: () => void): number;
 declare function cancelAnimationFrame(id: number): void;

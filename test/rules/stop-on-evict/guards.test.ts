@@ -9,6 +9,37 @@ const imports = `import { createMeter, createPoller, openLease, startJob, stopMe
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'a variable declared without a value and assigned once per branch drops nothing',
+      code: `import { createMeter, type Meter } from './resources.js';
+export function build(kind: 'a' | 'b'): Meter[] {
+  let meters: Meter[] | undefined;
+  if (kind === 'a') meters = [createMeter('a1'), createMeter('a2')];
+  else meters = [createMeter('b1')];
+  return meters;
+}
+`,
+    },
+    {
+      name: 'a map created empty and filled by the callbacks of the same function has no earlier value',
+      code: `import { createMeter, type Meter } from './resources.js';
+export async function buildAll(routes: string[]): Promise<Record<string, Meter>> {
+  const byRoute: Record<string, Meter> = {};
+  await Promise.all(routes.map(async (route) => { byRoute[route] = createMeter(route); }));
+  return byRoute;
+}
+`,
+    },
+    {
+      name: 'a key proven absent through a conditional look-up',
+      code: `import { createMeter, type Meter } from './resources.js';
+const meters = new Map<string, Meter>();
+export function ensure(id: string | undefined) {
+  const existing = id ? meters.get(id) : undefined;
+  if (!existing && id) meters.set(id, createMeter(id));
+}
+`,
+    },
+    {
       name: 'set() guarded by has()',
       code: `${imports}
 const meters = new Map<string, Meter>();

@@ -146,6 +146,24 @@ export class Client {
   ],
   invalid: [
     {
+      name: "one-shot timers: a delete in a callback run from inside the timer's callback; an interval's is reported",
+      code: `const timeouts: Record<string, NodeJS.Timeout | null> = {};
+const intervals: Record<string, NodeJS.Timeout | null> = {};
+declare function later(run: () => void): void;
+export function schedule(bucket: string) {
+  if (!timeouts[bucket]) timeouts[bucket] = setTimeout(() => later(() => { timeouts[bucket] = null; }), 10);
+  if (!intervals[bucket]) intervals[bucket] = setInterval(() => later(() => { intervals[bucket] = null; }), 10);
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 6,
+          suggestions: [],
+        }, // Timeout in `intervals` is dropped by assignment over an existing key without `clearInterval()`.
+      ],
+    },
+    {
       name: "lifecycle: a child removing itself on its own private '@close' event, and one removed on 'message' (not its close)",
       code: `import { EventEmitter } from 'node:events';
 class Child extends EventEmitter {

@@ -9,6 +9,36 @@ const imports = `import { createMeter, createPoller, openLease, startJob, stopMe
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: "private methods: a value the public caller handed in stays the caller's",
+      code: `import { Worker } from 'node:worker_threads';
+export class Registry {
+  private readonly workers = new Set<Worker>();
+  spawn(file: string) { const w = new Worker(file); this.workers.add(w); return w; }
+  detach(worker: Worker) { this.forget(worker); }
+  private forget(worker: Worker) { this.workers.delete(worker); }
+}
+`,
+    },
+    {
+      name: 'references handed in are not acquisitions: a class that only keeps what it was given owns nothing',
+      code: `import net from 'node:net';
+class View { constructor(readonly socket: net.Socket, private readonly server: net.Server) {} close(): void {} }
+const views = new Map<string, View>();
+export function show(id: string, socket: net.Socket, server: net.Server) { if (!views.has(id)) views.set(id, new View(socket, server)); }
+export function hide(id: string) { views.delete(id); }
+`,
+    },
+    {
+      name: "borrowed: values lent by a pool are the pool's to take back",
+      code: `import net from 'node:net';
+declare const pool: { acquire(): Promise<net.Socket>; release(s: net.Socket): void };
+const inUse = new Map<string, net.Socket>();
+export async function lease(id: string) { if (!inUse.has(id)) inUse.set(id, await pool.acquire()); }
+export function giveBack(id: string) { const s = inUse.get(id); if (s) pool.release(s); inUse.delete(id); }
+export function forget(id: string) { inUse.delete(id); }
+`,
+    },
+    {
       name: 'handed to a declared function that may keep it',
       code: `${imports}
 const meters = new Map<string, Meter>();
@@ -182,6 +212,37 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      name: 'private methods: a slot the class passes to itself is its own to release',
+      code: `import { Worker } from 'node:worker_threads';
+interface Slot { worker: Worker; idle?: NodeJS.Timeout }
+export class WorkerPool {
+  private readonly slots = new Set<Slot>();
+  spawn(file: string) { const slot: Slot = { worker: new Worker(file) }; slot.idle = setTimeout(() => this.remove(slot, false), 1000); this.slots.add(slot); }
+  private remove(slot: Slot, terminate: boolean) { if (terminate) void slot.worker.terminate(); clearTimeout(slot.idle); this.slots.delete(slot); }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDropWhen',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import { Worker } from 'node:worker_threads';
+interface Slot { worker: Worker; idle?: NodeJS.Timeout }
+export class WorkerPool {
+  private readonly slots = new Set<Slot>();
+  spawn(file: string) { const slot: Slot = { worker: new Worker(file) }; slot.idle = setTimeout(() => this.remove(slot, false), 1000); this.slots.add(slot); }
+  private remove(slot: Slot, terminate: boolean) { if (terminate) void slot.worker.terminate(); clearTimeout(slot.idle); if (!terminate) void slot.worker.terminate();
+  this.slots.delete(slot); }
+}
+`,
+            },
+          ],
+        }, // Slot in `this.slots` is dropped by `delete()` without `terminate()` on `worker` when `terminate` is false.
+      ],
+    },
     {
       name: 'a reconnecting client overwrites the socket received from the server',
       code: `

@@ -374,6 +374,294 @@ export function sweep(route: string) {
   ],
   invalid: [
     {
+      name: 'filter: a value excluded by identity is dropped unless released',
+      code: `import { createMeter, type Meter } from './resources.js';
+export class Routes {
+  private meters: Meter[] = [];
+  add(route: string) { const meter = createMeter(route); this.meters.push(meter); return meter; }
+  private drop(meter: Meter) { this.meters = this.meters.filter((m) => m !== meter); }
+  private dropStopped(meter: Meter) { meter.stop(); this.meters = this.meters.filter((m) => m !== meter); }
+  retire(route: string) { const meter = this.meters.find((m) => m.route === route); if (meter) this.drop(meter); }
+  retireStopped(route: string) { const meter = this.meters.find((m) => m.route === route); if (meter) this.dropStopped(meter); }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 5,
+          suggestions: [],
+        }, // Meter in `this.meters` is dropped by rebuilding it with `filter()` without `stop()`.
+      ],
+    },
+    {
+      name: 'filter: elements matched by a field are dropped unless the callback or a found element releases them',
+      code: `class IdleEntry { constructor(readonly client: string, readonly timer: NodeJS.Timeout) {} }
+export class Pool {
+  private idle: IdleEntry[] = [];
+  park(client: string) { this.idle.push(new IdleEntry(client, setTimeout(() => {}, 1000))); }
+  evict(client: string) { this.idle = this.idle.filter((entry) => entry.client !== client); }
+  evictCleared(client: string) { this.idle = this.idle.filter((entry) => { clearTimeout(entry.timer); return entry.client !== client; }); }
+  evictFound(client: string) { const found = this.idle.find((entry) => entry.client === client); if (found) clearTimeout(found.timer); this.idle = this.idle.filter((entry) => entry.client !== client); }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `class IdleEntry { constructor(readonly client: string, readonly timer: NodeJS.Timeout) {} }
+export class Pool {
+  private idle: IdleEntry[] = [];
+  park(client: string) { this.idle.push(new IdleEntry(client, setTimeout(() => {}, 1000))); }
+  evict(client: string) { for (const value of this.idle) clearTimeout(value.timer);
+  this.idle = this.idle.filter((entry) => entry.client !== client); }
+  evictCleared(client: string) { this.idle = this.idle.filter((entry) => { clearTimeout(entry.timer); return entry.client !== client; }); }
+  evictFound(client: string) { const found = this.idle.find((entry) => entry.client === client); if (found) clearTimeout(found.timer); this.idle = this.idle.filter((entry) => entry.client !== client); }
+}
+`,
+            },
+          ],
+        }, // IdleEntry in `this.idle` is dropped by rebuilding it with `filter()` without `clearTimeout()` on `timer`.
+      ],
+    },
+    {
+      name: 'survivors: an array rebuilt from the kept values drops the rest, released only when open',
+      code: `import net from 'node:net';
+export class Clients {
+  private list: net.Socket[] = [];
+  add(port: number) { this.list.push(net.connect(port)); }
+  prune() {
+    const next: net.Socket[] = [];
+    for (const s of this.list) {
+      if (s.writable) next.push(s);
+      else if (!s.destroyed) s.destroy();
+    }
+    this.list = next;
+  }
+  pruneLeaky() {
+    const next: net.Socket[] = [];
+    for (const s of this.list) if (s.writable) next.push(s);
+    this.list = next;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 16,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import net from 'node:net';
+export class Clients {
+  private list: net.Socket[] = [];
+  add(port: number) { this.list.push(net.connect(port)); }
+  prune() {
+    const next: net.Socket[] = [];
+    for (const s of this.list) {
+      if (s.writable) next.push(s);
+      else if (!s.destroyed) s.destroy();
+    }
+    this.list = next;
+  }
+  pruneLeaky() {
+    const next: net.Socket[] = [];
+    for (const s of this.list) if (s.writable) next.push(s);
+    for (const value of this.list) value.destroy();
+    this.list = next;
+  }
+}
+`,
+            },
+          ],
+        }, // Socket in `this.list` is dropped by reassigning the container without `destroy()`.
+      ],
+    },
+    {
+      name: 'families: a parent closing each child through a handler that undoes what disconnect() undoes',
+      code: `declare const registry: Set<Child>;
+class Child {
+  constructor() { registry.add(this); }
+  disconnect(): this { this.onclose('client'); return this; }
+  onclose(reason: string): void { registry.delete(this); console.log(reason); }
+}
+export class Parent {
+  private readonly children = new Map<string, Child>();
+  add(id: string) { if (!this.children.has(id)) this.children.set(id, new Child()); }
+  closeAll() { for (const child of this.children.values()) child.onclose('transport'); this.children.clear(); }
+  forgetAll() { this.children.clear(); }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `declare const registry: Set<Child>;
+class Child {
+  constructor() { registry.add(this); }
+  disconnect(): this { this.onclose('client'); return this; }
+  onclose(reason: string): void { registry.delete(this); console.log(reason); }
+}
+export class Parent {
+  private readonly children = new Map<string, Child>();
+  add(id: string) { if (!this.children.has(id)) this.children.set(id, new Child()); }
+  closeAll() { for (const child of this.children.values()) child.onclose('transport'); this.children.clear(); }
+  forgetAll() { for (const value of this.children.values()) value.disconnect();
+  this.children.clear(); }
+}
+`,
+            },
+          ],
+        }, // Child in `this.children` is dropped by `clear()` without `disconnect()` (`Child` adds itself to `registry` in its constructor; `disconnect()` undoes i
+      ],
+    },
+    {
+      name: 'a method releasing every element of a field proves the obligation',
+      code: `import { EventEmitter } from 'node:events';
+interface Disposable { dispose(): void }
+declare function onEvent(bus: EventEmitter, listener: () => void, into: Disposable[]): void;
+class Feature {
+  private readonly disposables: Disposable[] = [];
+  constructor(bus: EventEmitter) { onEvent(bus, () => {}, this.disposables); }
+  dispose(): void { for (const d of this.disposables) d.dispose(); }
+}
+export class Features {
+  private readonly features = new Map<string, Feature>();
+  register(id: string, bus: EventEmitter) { if (!this.features.has(id)) this.features.set(id, new Feature(bus)); }
+  unregister(id: string) { this.features.delete(id); }
+  unregisterDisposed(id: string) { this.features.get(id)?.dispose(); this.features.delete(id); }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 12,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import { EventEmitter } from 'node:events';
+interface Disposable { dispose(): void }
+declare function onEvent(bus: EventEmitter, listener: () => void, into: Disposable[]): void;
+class Feature {
+  private readonly disposables: Disposable[] = [];
+  constructor(bus: EventEmitter) { onEvent(bus, () => {}, this.disposables); }
+  dispose(): void { for (const d of this.disposables) d.dispose(); }
+}
+export class Features {
+  private readonly features = new Map<string, Feature>();
+  register(id: string, bus: EventEmitter) { if (!this.features.has(id)) this.features.set(id, new Feature(bus)); }
+  unregister(id: string) { this.features.get(id)?.dispose();
+  this.features.delete(id); }
+  unregisterDisposed(id: string) { this.features.get(id)?.dispose(); this.features.delete(id); }
+}
+`,
+            },
+          ],
+        }, // Feature in `this.features` is dropped by `delete()` without `dispose()` (`Feature` holds resources in `disposables` elsewhere; `dispose()` undoes it).
+      ],
+    },
+    {
+      name: 'timers: NodeJS.Timer is a timer, and timeout.close() releases it',
+      code: `const flushes: { [category: string]: NodeJS.Timer } = {};
+const pending: { [category: string]: NodeJS.Timeout } = {};
+export function buffered(category: string) {
+  flushes[category] = setTimeout(() => {}, 50);
+  pending[category]?.close();
+  pending[category] = setTimeout(() => {}, 50);
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `const flushes: { [category: string]: NodeJS.Timer } = {};
+const pending: { [category: string]: NodeJS.Timeout } = {};
+export function buffered(category: string) {
+  clearTimeout(flushes[category]);
+  flushes[category] = setTimeout(() => {}, 50);
+  pending[category]?.close();
+  pending[category] = setTimeout(() => {}, 50);
+}
+`,
+            },
+          ],
+        }, // Timer in `flushes` is dropped by assignment over an existing key without `clearTimeout()`.
+      ],
+    },
+    {
+      name: 'ranges: a splice after a loop releasing the same index range',
+      code: `import { createMeter, type Meter } from './resources.js';
+export class Row {
+  private readonly cells: Meter[] = [];
+  add(route: string) { this.cells.push(createMeter(route)); }
+  removeBetween(start: number, end: number) { for (let i = start; i < end; i++) this.cells[i]!.stop(); this.cells.splice(start, end - start); }
+  removeBetweenLeaky(start: number, end: number) { this.cells.splice(start, end - start); }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 6,
+          suggestions: [],
+        }, // Meter in `this.cells` is dropped by `splice()` without `stop()`.
+      ],
+    },
+    {
+      name: 'finished: a process that exited or was killed owes nothing; one released only when connected is still reported',
+      code: `import { spawn, type ChildProcess } from 'node:child_process';
+declare class Client { isOpen: boolean; close(): void }
+declare function connect(): Client;
+const children = new Map<string, ChildProcess>();
+const clients = new Map<string, Client>();
+export function start(id: string) { if (!children.has(id)) children.set(id, spawn('worker')); if (!clients.has(id)) clients.set(id, connect()); }
+export function reap(id: string) {
+  const child = children.get(id);
+  if (child && (child.exitCode !== null || child.killed)) children.delete(id);
+}
+export function shut(id: string) {
+  const client = clients.get(id);
+  if (client?.isOpen) client.close();
+  clients.delete(id);
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDropWhen',
+          line: 14,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import { spawn, type ChildProcess } from 'node:child_process';
+declare class Client { isOpen: boolean; close(): void }
+declare function connect(): Client;
+const children = new Map<string, ChildProcess>();
+const clients = new Map<string, Client>();
+export function start(id: string) { if (!children.has(id)) children.set(id, spawn('worker')); if (!clients.has(id)) clients.set(id, connect()); }
+export function reap(id: string) {
+  const child = children.get(id);
+  if (child && (child.exitCode !== null || child.killed)) children.delete(id);
+}
+export function shut(id: string) {
+  const client = clients.get(id);
+  if (client?.isOpen) client.close();
+  if (!client?.isOpen) clients.get(id)?.close();
+  clients.delete(id);
+}
+`,
+            },
+          ],
+        }, // Client in `clients` is dropped by `delete()` without `close()` when `client?.isOpen` is false.
+      ],
+    },
+    {
       name: 'streams: a PassThrough unpiped but never ended is dropped (unpiping lets go, it does not take the value)',
       code: `import { PassThrough } from 'node:stream';
 declare class Mux { unpipeFrom(stream: PassThrough): void; pipeFrom(stream: PassThrough): void }
