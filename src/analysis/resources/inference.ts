@@ -631,7 +631,8 @@ function inferInterface(declaration: ts.InterfaceDeclaration, host: InferenceHos
     ts.forEachChild(node, visit);
   };
   visit(declaration.getSourceFile());
-  if (implementations.length === 0) return undefined;
+  // A `declare class` shows no body: the interface's answer would be a guess.
+  if (implementations.length === 0 || implementations.some((implementation) => !isInProgram(implementation, host.session.program))) return undefined;
   const answers = implementations.map((implementation) => inferDeclaration(implementation, host));
   if (answers.some((answer) => answer === undefined)) return undefined;
   const resources = answers.filter((answer): answer is Inference & { kind: 'resource' } => answer?.kind === 'resource');

@@ -195,6 +195,8 @@ export class ResourceOracle {
       if (signature.getParameters().some((parameter) => isRequiredParameter(parameter))) continue;
       const returnType = this.checker.getReturnTypeOfSignature(signature);
       if (isVoidLike(returnType) || isThisLike(returnType, declaration, this.checker)) return 'sync';
+      // VS Code's convention: `dispose(): any`, written so in its declarations.
+      if (property.getName() === 'dispose' && returnType.getFlags() & ts.TypeFlags.Any && declaresReturnType(declaration)) return 'sync';
       const awaited = this.#promisedType(returnType);
       if (awaited && isVoidLike(awaited)) return 'promise';
     }
@@ -282,6 +284,11 @@ function isRequiredParameter(parameter: ts.Symbol): boolean {
   const declaration = parameter.valueDeclaration;
   if (!declaration || !ts.isParameter(declaration)) return false;
   return declaration.questionToken === undefined && declaration.initializer === undefined && declaration.dotDotDotToken === undefined;
+}
+
+/** The signature names its return type (`dispose(): any`), rather than leaving it to inference. */
+function declaresReturnType(declaration: ts.Declaration): boolean {
+  return (ts.isMethodSignature(declaration) || ts.isMethodDeclaration(declaration)) && declaration.type !== undefined;
 }
 
 function isVoidLike(type: ts.Type): boolean {
