@@ -17,9 +17,8 @@ export default createRule<Options, MessageIds>({
       requiresTypeChecking: true,
     },
     messages: {
-      silentOverwrite: '{{type}} replaced by `{{method}}()` in `{{container}}` never reaches {{release}}{{because}}: {{behaviour}}.',
-      hooklessInsertion:
-        '{{type}} displaced or evicted by `{{method}}()` in `{{container}}` never reaches {{release}}{{because}}: {{library}} has no eviction hook; use `{{returning}}()` and release the value it returns.',
+      silentOverwrite: '{{type}} replaced by `{{method}}()` in `{{container}}` never reaches {{release}}: {{behaviour}}.',
+      hooklessInsertion: '{{type}} displaced by `{{method}}()` in `{{container}}` never reaches {{release}}: {{library}} has no hook; use `{{returning}}()`.',
       deleteFirst: 'Call `{{deleteMethod}}()` first, so that {{hook}} releases the previous value.',
       releasePrevious: 'Call {{release}} on the previous value first.',
     },

@@ -48,11 +48,10 @@ export default createRule<Options, MessageIds>({
       requiresTypeChecking: true,
     },
     messages: {
-      unreleasedDrop: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}}{{because}}.',
-      unreleasedDropWhen: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}} when {{when}}{{because}}.',
-      unreleasedCacheDrop:
-        '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}}{{because}}: {{library}} calls no hook that releases it there.',
-      cacheDropsResources: '{{type}} values in this {{library}} cache are dropped on {{paths}} without {{release}}{{because}}: {{why}}.',
+      unreleasedDrop: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}}.',
+      unreleasedDropWhen: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}} when {{when}}.',
+      unreleasedCacheDrop: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}}: {{library}} calls no releasing hook there.',
+      cacheDropsResources: '{{type}} values in `{{container}}` ({{library}}) are dropped on {{paths}} without {{release}}: {{why}}.',
       releaseBeforeDrop: 'Release the dropped value first: {{release}}.',
     },
     schema: [resourceOptionsSchema],
@@ -82,22 +81,23 @@ function report(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, fi
   if (finding.kind === 'construction') {
     const { text } = finding;
     const { problem } = text;
-    const paths = problem.paths.map((path) => PATH_TEXT[path]).join(' or ');
+    const hooks = problem.reason === 'copies' ? '' : problem.hooks.map((hook) => `\`${hook}\``).join(problem.reason === 'noHook' ? ' or ' : ' and ');
     const why =
       problem.reason === 'copies'
         ? text.copies
         : problem.reason === 'noHookInLibrary'
-          ? `${text.library} has no hook that receives dropped values`
+          ? 'the library has no eviction hook'
           : problem.reason === 'librarySilent'
-            ? `${text.library} calls no hook on ${paths}`
+            ? 'the library calls no hook there'
             : problem.reason === 'noHook'
-              ? `no ${problem.hooks.map((hook) => `\`${hook}\``).join(' or ')} hook releases them`
-              : `its ${problem.hooks.map((hook) => `\`${hook}\``).join(' and ')} hook does not release them on every path`;
+              ? `no ${hooks} hook releases them`
+              : `its ${hooks} hook does not release them there`;
     context.report({
       node: finding.node,
       messageId: 'cacheDropsResources',
       data: {
         type: text.type,
+        container: text.container,
         library: text.library,
         paths: problem.paths.map((path) => PATH_TEXT[path]).join(', '),
         release: text.release,

@@ -1,40 +1,26 @@
 /**
- * Meters kept per route. Two paths here leak a running meter (the story's bug);
- * the others show the shapes the rule accepts.
+ * Bug 1 of the story: meters kept per route in a map. Two paths drop a meter without
+ * `stop()`, and the dropped meter stays in the library's registry for the life of the
+ * process. The other paths show the shapes the rule accepts.
  */
-import { createMeter, type Meter } from './meter.js';
+import { newMeter, type Meter } from './metrics.js';
 
 const meters = new Map<string, Meter>();
 
-/** Correct: set() guarded by has(), so it never replaces a running meter. */
-export function track(route: string): Meter {
-  if (!meters.has(route)) meters.set(route, createMeter(route));
-  return meters.get(route)!;
+/** Correct: the set() is guarded by has(), so it never replaces a live meter. */
+export function hit(route: string): void {
+  if (!meters.has(route)) meters.set(route, newMeter());
+  meters.get(route)!.mark();
 }
 
-/** Correct: get() hit returns early; the set() below only fills an empty key. */
-export function meterFor(route: string): Meter {
-  const existing = meters.get(route);
-  if (existing) return existing;
-  const meter = createMeter(route);
-  meters.set(route, meter);
-  return meter;
-}
-
-/** LEAK 1: the route is removed, its meter keeps ticking in the registry. */
+/** LEAK: the route is removed, its meter stays registered. */
 export function removeRoute(route: string): void {
   meters.delete(route);
 }
 
-/** LEAK 2: a fresh meter replaces the old one, which is never stopped. */
+/** LEAK: a fresh meter replaces the old one, which is never stopped. */
 export function resetRoute(route: string): void {
-  meters.set(route, createMeter(route));
-}
-
-/** Correct: the meter is stopped before its route is removed. */
-export function retireRoute(route: string): void {
-  meters.get(route)?.stop();
-  meters.delete(route);
+  meters.set(route, newMeter());
 }
 
 /** Correct: every meter is stopped before the map is cleared. */

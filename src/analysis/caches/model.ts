@@ -66,8 +66,8 @@ export interface CacheHook {
   signature: string;
   value: HookParameter;
   key: HookParameter;
-  /** A reason argument and its possible values (a filter on it misses paths). */
-  reason?: HookParameter & { values: readonly string[] };
+  /** A reason argument, its possible values (a filter on it misses paths), and the paths each names. */
+  reason?: HookParameter & { values: readonly string[]; paths: Readonly<Record<string, readonly EvictionPath[]>> };
 }
 
 /** A literal test of one option; `undefined` means "present as the literal `undefined`". */

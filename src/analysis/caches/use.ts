@@ -131,20 +131,46 @@ export function resourceOfCache(use: CacheUse, resources: ResourceOracle, checke
   return undefined;
 }
 
-/** Hooks registered on this cache that release the value they receive, on every path through them. */
-export function releasingHooks(use: CacheUse, resource: Resource, options: FlowOptions, session: AnalysisSession): Set<string> {
-  const releasing = new Set<string>();
+/**
+ * The hooks registered on a cache that release the value they receive: on every path through
+ * them (`'every'`), or only for some of the reasons the library passes (`if (reason === 'evict')`),
+ * as the eviction paths those reasons stand for.
+ */
+export type ReleasingHooks = ReadonlyMap<string, 'every' | ReadonlySet<EvictionPath>>;
+
+/** Whether a releasing hook releases the value the library hands it on `path`. */
+export function releasesOn(releasing: ReleasingHooks, hookId: string, path: EvictionPath): boolean {
+  const entry = releasing.get(hookId);
+  return entry === 'every' || (entry !== undefined && entry.has(path));
+}
+
+export function releasingHooks(use: CacheUse, resource: Resource, options: FlowOptions, session: AnalysisSession): ReleasingHooks {
+  const releasing = new Map<string, 'every' | Set<EvictionPath>>();
   const needed = obligationSlots(resource);
   for (const { hook, fn } of use.hooks) {
     // A hook the linter cannot read (imported from a declaration file, built at run time) is trusted.
     if (!fn) {
-      releasing.add(hook.id);
+      releasing.set(hook.id, 'every');
       continue;
     }
-    const slots = releasedSlots(fn, hook.value.parameter, options, session);
-    const covered = (slot: string): boolean =>
-      slots.includes('*') || slots.includes(slot) || (hook.value.property !== undefined && slots.includes(hook.value.property));
-    if (hook.value.property !== undefined ? covered(hook.value.property) || needed.every(covered) : needed.every(covered)) releasing.add(hook.id);
+    const releases = (flow: FlowOptions): boolean => {
+      const slots = releasedSlots(fn, hook.value.parameter, flow, session);
+      const covered = (slot: string): boolean =>
+        slots.includes('*') || slots.includes(slot) || (hook.value.property !== undefined && slots.includes(hook.value.property));
+      return hook.value.property !== undefined ? covered(hook.value.property) || needed.every(covered) : needed.every(covered);
+    };
+    if (releases(options)) {
+      releasing.set(hook.id, 'every');
+      continue;
+    }
+    // Asked once per reason the library passes, with the reason parameter known to hold it.
+    const reasonName = hook.reason && fn.parameters[hook.reason.parameter]?.name;
+    if (!hook.reason || !reasonName || !ts.isIdentifier(reasonName)) continue;
+    const paths = new Set<EvictionPath>();
+    for (const value of hook.reason.values) {
+      if (releases({ ...options, constants: new Map([[reasonName.text, value]]) })) for (const path of hook.reason.paths[value] ?? []) paths.add(path);
+    }
+    if (paths.size > 0) releasing.set(hook.id, paths);
   }
   return releasing;
 }
@@ -159,17 +185,11 @@ export interface PathCover {
 }
 
 /** Whether `path` ends in a hook that releases, under the construction's (and a call's) options. */
-export function pathCover(
-  use: CacheUse,
-  path: EvictionPath,
-  releasing: ReadonlySet<string>,
-  callArguments?: readonly ts.Expression[],
-  method?: string,
-): PathCover {
+export function pathCover(use: CacheUse, path: EvictionPath, releasing: ReleasingHooks, callArguments?: readonly ts.Expression[], method?: string): PathCover {
   const call = callArguments && method ? readCallOptions(use.library, method, callArguments) : undefined;
   const verdict = evictionPathBehaviour(use.library, path, { construction: use.options, ...(call && { call }) });
   if (verdict.coverage === 'kept' || verdict.coverage === 'absent') return { path, covered: true, libraryIsSilent: false, hooks: verdict.hooks };
-  const covered = verdict.reachesHook && verdict.hooks.some((hook) => releasing.has(hook));
+  const covered = verdict.reachesHook && verdict.hooks.some((hook) => releasesOn(releasing, hook, path));
   return { path, covered, libraryIsSilent: !verdict.reachesHook, hooks: verdict.hooks };
 }
 
@@ -193,7 +213,7 @@ export function describeCopies(use: CacheUse): string {
   const record = use.library.copies;
   const who = copies.get && copies.hooks ? 'get() and its hooks receive' : copies.get ? 'get() returns' : 'its hooks receive';
   const off = record ? (record.offWhen === 'falsy' ? `\`${record.option}: false\`` : `no \`${record.option}\``) : 'no copying';
-  return `${who} copies of values (${record?.how ?? 'copied on the way in and out'}), so a release reaches a copy: construct it with ${off}`;
+  return `${who} copies, so a release reaches a copy: construct it with ${off}`;
 }
 
 export type ConstructionProblem =
@@ -205,7 +225,7 @@ export type ConstructionProblem =
  * (a release reaches a copy), otherwise expiry and size eviction when no releasing
  * hook receives them.
  */
-export function constructionProblem(use: CacheUse, releasing: ReadonlySet<string>): ConstructionProblem | undefined {
+export function constructionProblem(use: CacheUse, releasing: ReleasingHooks): ConstructionProblem | undefined {
   if (copiesValues(use)) return { reason: 'copies', paths: ['overwrite', 'delete', 'clear', 'expiry'] };
   // mnemonist: no hook, but setpop()/remove() return what they drop; its insertions are the sites.
   if (use.library.hooks.length === 0 && use.library.returnsDropped.length > 0) return undefined;

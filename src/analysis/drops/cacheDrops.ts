@@ -19,6 +19,7 @@ import {
   resourceOfCache,
   type CacheUse,
   type ConstructionProblem,
+  type ReleasingHooks,
 } from '../caches/use.js';
 import { getOwnership } from '../containers/ownership.js';
 import { containerTypeOf } from '../containers/types.js';
@@ -39,7 +40,7 @@ export interface CacheCall {
   use: CacheUse;
   resource: Resource;
   /** Hooks registered on the cache that release the value on every path. */
-  releasing: ReadonlySet<string>;
+  releasing: ReleasingHooks;
   method: string;
   paths: readonly EvictionPath[];
   /** What the cache itself loses (expiry, size eviction, copies): reported on its construction. */

@@ -6,7 +6,7 @@
 import ts from 'typescript';
 
 import type { EvictionPath } from '../caches/model.js';
-import { describeCopies, hookText, pathCover, type CacheUse, type ConstructionProblem } from '../caches/use.js';
+import { describeCopies, hookText, pathCover, type CacheUse, type ConstructionProblem, type ReleasingHooks } from '../caches/use.js';
 import type { DropVerdict } from '../flow/index.js';
 import { becauseText, describeRelease, type Resource } from '../resources/release.js';
 import { enclosingBody, shortText, skipOuter } from '../syntax/expressions.js';
@@ -37,7 +37,7 @@ export type UnreleasedFinding =
   | {
       kind: 'construction';
       node: ts.Node;
-      text: ResourceText & { library: string; paths: readonly EvictionPath[]; problem: ConstructionProblem; copies: string };
+      text: ResourceText & { library: string; container: string; paths: readonly EvictionPath[]; problem: ConstructionProblem; copies: string };
     };
 
 export type OverwriteFinding =
@@ -87,6 +87,7 @@ export class UnreleasedDrops {
         text: {
           ...resourceText(call.resource),
           library: call.use.library.package,
+          container: call.use.containerText,
           paths: call.constructionProblem.paths,
           problem: call.constructionProblem,
           copies: describeCopies(call.use),
@@ -165,7 +166,7 @@ function aliasReads(name: ts.Identifier, readsContainer: (expression: ts.Express
 
 interface OverwriteInfo {
   use: CacheUse;
-  releasing: ReadonlySet<string>;
+  releasing: ReleasingHooks;
   method: string;
 }
 

@@ -7,7 +7,7 @@ import ts from 'typescript';
 
 import { boundNames, calledMethodName, isPromiseExecutor, skipOuter } from '../syntax/expressions.js';
 import type { Interpreter } from './interpreter.js';
-import { cloneState, join, type Alias, type State, type ValueRef } from './state.js';
+import { cloneState, deadState, join, type Alias, type State, type ValueRef } from './state.js';
 
 /** Binds a declared or assigned name: an alias when the value names a place or a collection. */
 export function bind(it: Interpreter, name: ts.BindingName, initializer: ts.Expression | undefined, state: State): State {
@@ -64,6 +64,13 @@ export function aliasFor(it: Interpreter, initializer: ts.Expression, state: Sta
   if (many?.kind === 'container') return { kind: 'values', container: many.container };
   if (many?.kind === 'dropped') return { kind: 'dropped', drop: many.drop, many: true };
   return undefined;
+}
+
+/** Whether `name === 'literal'` holds, when `name` is a known constant. */
+function knownComparison(it: Interpreter, name: ts.Expression, literal: ts.Expression): boolean | undefined {
+  if (!ts.isIdentifier(name) || !ts.isStringLiteralLike(literal)) return undefined;
+  const value = it.options.constants?.get(name.text);
+  return value === undefined ? undefined : value === literal.text;
 }
 
 /** Flags a value sets once it has finished: a killed process, a destroyed socket, a disposed handle. */
@@ -193,6 +200,9 @@ export function comparison(it: Interpreter, expression: ts.BinaryExpression, sta
   if (equality === undefined) return [state, state];
   const left = skipOuter(expression.left);
   const right = skipOuter(expression.right);
+  // `reason === 'evict'` with `reason` known to be one string: only one side can run.
+  const known = knownComparison(it, left, right) ?? knownComparison(it, right, left);
+  if (known !== undefined) return known === equality ? [state, deadState()] : [deadState(), state];
   // `child.exitCode !== null`, `call.state === CallState.Ended`: the value has finished on one side.
   const finished = finishedComparison(left, right) ?? finishedComparison(right, left);
   const finishedRef = finished && it.slotRef(finished.owner);

@@ -99,19 +99,27 @@ export class SummaryCache implements HelperSummaries {
 function vocabularyKey(options: FlowOptions): string {
   const sorted = (names: ReadonlySet<string>): string => [...names].sort().join(',');
   const { releases, containers } = options;
-  return [
-    releases.methods,
-    releases.functions,
-    containers.reads,
-    containers.tests,
-    containers.removes,
-    containers.clears,
-    containers.stores,
-    containers.inserts,
-    containers.lookups,
-  ]
-    .map(sorted)
-    .join('|');
+  const constants = [...(options.constants ?? new Map<string, string>())]
+    .map(([name, value]) => `${name}=${value}`)
+    .sort()
+    .join(',');
+  return (
+    constants +
+    '|' +
+    [
+      releases.methods,
+      releases.functions,
+      containers.reads,
+      containers.tests,
+      containers.removes,
+      containers.clears,
+      containers.stores,
+      containers.inserts,
+      containers.lookups,
+    ]
+      .map(sorted)
+      .join('|')
+  );
 }
 
 /** Containers a helper and its caller both name: `this.x` fields and module-level names. */

@@ -82,4 +82,6 @@ export interface FlowOptions {
   containers: ContainerVocabulary;
   /** Containers whose `has()` / `get()` miss does not prove a key empty. */
   untrustedLookups?: ReadonlySet<string>;
+  /** Names known to hold one string on every path (a hook's `reason` asked about one value at a time). */
+  constants?: ReadonlyMap<string, string>;
 }

@@ -106,6 +106,7 @@ export function meterFor(route: string) {
           data: {
             because: '',
             type: 'Meter',
+            container: 'meters',
             library: 'lru-cache',
             paths: 'expiry, size eviction',
             release: '`stop()`',
@@ -119,10 +120,11 @@ export function meterFor(route: string) {
       ],
     },
     {
-      name: 'a dispose that stops only for some reasons',
+      name: 'a dispose that stops only when a value is evicted for size: expiry loses it, and the message names expiry',
       code: `${meter} import { LRUCache } from 'lru-cache';
 const meters = new LRUCache<string, Meter>({
   max: 100,
+  ttl: 60_000,
   dispose: (value, _key, reason) => {
     if (reason === 'evict') value.stop();
   },
@@ -132,17 +134,50 @@ export function track(route: string) { if (!meters.has(route)) meters.set(route,
         {
           messageId: 'cacheDropsResources',
           data: {
-            because: '',
+            container: 'meters',
             type: 'Meter',
             library: 'lru-cache',
-            paths: 'size eviction',
+            paths: 'expiry',
             release: '`stop()`',
-            why: 'its `dispose` hook does not release them on every path',
+            why: 'its `dispose` hook does not release them there',
           },
           line: 2,
           column: 16,
-          endLine: 7,
+          endLine: 8,
           endColumn: 3,
+        },
+      ],
+    },
+    {
+      name: 'a dispose that stops for some reasons only: delete() is a path it skips',
+      code: `${meter} import { LRUCache } from 'lru-cache';
+const meters = new LRUCache<string, Meter>({
+  max: 100,
+  dispose: (value, _key, reason) => {
+    if (reason !== 'delete') value.stop();
+  },
+});
+export function track(route: string) { if (!meters.has(route)) meters.set(route, createMeter(route)); }
+export function forget(route: string) { meters.delete(route); }`,
+      errors: [
+        {
+          messageId: 'unreleasedCacheDrop',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `${meter} import { LRUCache } from 'lru-cache';
+const meters = new LRUCache<string, Meter>({
+  max: 100,
+  dispose: (value, _key, reason) => {
+    if (reason !== 'delete') value.stop();
+  },
+});
+export function track(route: string) { if (!meters.has(route)) meters.set(route, createMeter(route)); }
+export function forget(route: string) { meters.peek(route)?.stop();
+meters.delete(route); }`,
+            },
+          ],
         },
       ],
     },
@@ -159,10 +194,11 @@ export class Meters {
           data: {
             because: '',
             type: 'Meter',
+            container: 'this.cache',
             library: 'node-cache',
             paths: 'overwrite, delete, clear, expiry',
             release: '`stop()`',
-            why: 'get() and its hooks receive copies of values (deep copy (clone@2) on set, get and in event payloads), so a release reaches a copy: construct it with `useClones: false`',
+            why: 'get() and its hooks receive copies, so a release reaches a copy: construct it with `useClones: false`',
           },
           line: 3,
           column: 28,
@@ -212,7 +248,7 @@ export function track(route: string) { if (!meters.has(route)) meters.set(route,
       errors: [
         {
           messageId: 'cacheDropsResources',
-          data: { because: '', type: 'Meter', library: 'tiny-lru', paths: 'expiry', release: '`stop()`', why: 'tiny-lru calls no hook on expiry' },
+          data: { container: 'meters', type: 'Meter', library: 'tiny-lru', paths: 'expiry', release: '`stop()`', why: 'the library calls no hook there' },
           line: 2,
           column: 16,
           endLine: 2,

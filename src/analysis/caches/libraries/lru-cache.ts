@@ -12,7 +12,15 @@ function lruCacheModern(family: '7' | '10' | '11', versions: VersionRange, versi
     signature: `${id}(value, key, reason: ${reasons.map((r) => `'${r}'`).join(' | ')})`,
     value: { parameter: 0 },
     key: { parameter: 1 },
-    reason: { parameter: 2, values: reasons },
+    reason: {
+      parameter: 2,
+      values: reasons,
+      // 7 disposes expired entries with reason 'delete'.
+      paths:
+        family === '7'
+          ? { evict: ['sizeEviction'], set: ['overwrite'], delete: ['delete', 'clear', 'expiry'] }
+          : { evict: ['sizeEviction'], set: ['overwrite'], delete: ['delete', 'clear'], expire: ['expiry'], fetch: [] },
+    },
   });
   const hooks = ['dispose', 'disposeAfter'];
   // v7 still ships the v6 names as deprecated aliases.

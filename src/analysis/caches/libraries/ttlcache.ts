@@ -16,7 +16,11 @@ export const TTLCACHE: CacheLibrary = {
       signature: "dispose(value, key, reason: 'set' | 'delete' | 'stale' | 'evict')",
       value: { parameter: 0 },
       key: { parameter: 1 },
-      reason: { parameter: 2, values: ['set', 'delete', 'stale', 'evict'] },
+      reason: {
+        parameter: 2,
+        values: ['set', 'delete', 'stale', 'evict'],
+        paths: { set: ['overwrite'], delete: ['delete', 'clear'], stale: ['expiry'], evict: ['sizeEviction'] },
+      },
     },
   ],
   paths: {
