@@ -1,11 +1,13 @@
 // Shape (must report): an eviction hook that stops only for some reasons
-// (`if (reason === 'evict') v.stop()`) — deletes, overwrites and expiry leak. Reported on the
-// construction. Must not report: a hook that stops for every reason.
+// (`if (reason === 'evict') v.stop()`) — expiry leaks, reported on the construction (deletes and
+// unguarded overwrites would leak too, at their sites). Must not report: a hook that stops for
+// every reason, and guarded insertions.
 import { LRUCache } from 'lru-cache';
 import { Ticker } from './lib/ticker.js';
 
 const partial = new LRUCache<string, Ticker>({ // expect: stop-on-evict
   max: 50,
+  ttl: 60_000,
   dispose: (ticker, _key, reason) => {
     if (reason === 'evict') ticker.stop();
   },

@@ -168,6 +168,7 @@ interface OverwriteInfo {
   use: CacheUse;
   releasing: ReleasingHooks;
   method: string;
+  call: ts.CallExpression;
 }
 
 /** no-silent-overwrite: cache insertions whose replaced value never reaches the releasing hook. */
@@ -200,7 +201,7 @@ export class SilentOverwrites {
     const overwrite = cacheOverwriteDrop(node, call, this.context.session);
     if (!overwrite) return;
     if (!overwrite.lookupsProveAbsence) this.#untrustedLookups.add(overwrite.site.container);
-    this.#drops.add(overwrite, { use: call.use, releasing: call.releasing, method: call.method });
+    this.#drops.add(overwrite, { use: call.use, releasing: call.releasing, method: call.method, call: node });
   }
 
   *findings(sourceText: string): Generator<OverwriteFinding> {
@@ -244,6 +245,9 @@ function describeOverwriteBehaviour(info: OverwriteInfo): string {
   const { library } = info.use;
   const hooks = [...new Set(info.use.hooks.map((registered) => registered.hook.id))].filter((id) => info.releasing.has(id));
   const hookList = hooks.map((id) => hookText(library, id)).join(' or ');
+  // The library hands the replaced value to the hook, which lets it go for this reason.
+  if (!pathCover(info.use, 'overwrite', info.releasing, info.call.arguments, info.method).libraryIsSilent)
+    return `its ${hookList} hook does not release the value ${info.method}() replaces`;
   if (library.paths.overwrite.coverage === 'hook') {
     const option = library.paths.overwrite.when?.find((optionCase) => optionCase.coverage === 'silent')?.option;
     return `with \`${option ?? 'these options'}\`, ${library.package} does not call ${hookList} when ${info.method}() replaces a key`;

@@ -52,6 +52,14 @@ export function aliasFor(it: Interpreter, initializer: ts.Expression, state: Sta
     if (drop.result === 'none') return undefined;
     return { kind: 'dropped', drop: dropId, many: drop.result === 'many' };
   }
+  // `a.get(k) ?? b.get(k)`: one of two places.
+  if (
+    ts.isBinaryExpression(expression) &&
+    (expression.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || expression.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+  ) {
+    const places = [it.valueRef(skipOuter(expression.left)), it.valueRef(skipOuter(expression.right))];
+    if (places.every((place) => place?.kind === 'place')) return { kind: 'anyOf', places: places as ValueRef[] };
+  }
   // `m.get(k) ?? []`, `id ? m.get(id) : undefined`: the stored value, or nothing stored at all.
   const lookup = storedOrNothing(expression);
   const ref = it.valueRef(lookup);

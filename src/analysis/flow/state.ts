@@ -15,7 +15,9 @@ export type Alias =
   | { kind: 'dropped'; drop: number; many: boolean }
   | { kind: 'values'; container: string }
   | { kind: 'element'; source: string; container?: string; keyVariable?: string }
-  | { kind: 'keyOf'; container: string };
+  | { kind: 'keyOf'; container: string }
+  /** One of several places (`a.get(k) ?? b.get(k)`): empty only when all of them are. */
+  | { kind: 'anyOf'; places: readonly ValueRef[] };
 
 export interface Fact {
   roots: readonly string[];

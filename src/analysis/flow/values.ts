@@ -266,6 +266,9 @@ export function release(it: Interpreter, ref: ValueRef | undefined, slot: string
           return next;
         case 'field':
           return slot === '*' ? it.release(alias.ref, alias.slot, next, countsAsRelease) : next;
+        case 'anyOf':
+          // Known absent: every place is empty. Released: which one is unknown, so none is credited.
+          return countsAsRelease ? next : alias.places.reduce((current, place) => it.release(place, slot, current, false), next);
       }
     }
   }
