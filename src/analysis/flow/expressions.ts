@@ -99,6 +99,13 @@ const FINISHED_FLAGS = new Set([
 /** What a finished value's state reads as (`CallState.Ended`, `'closed'`, `WebSocket.CLOSED`). */
 const FINISHED_STATE = /^(ended|closed|terminated|disposed|destroyed|finished|stopped|done|dead|exited)$/i;
 
+/** `mutex.isLocked()` → `mutex`: a lock asked whether anyone holds it. */
+function heldOwner(expression: ts.Expression): ts.Expression | undefined {
+  if (!ts.isCallExpression(expression) || expression.arguments.length > 0) return undefined;
+  const callee = skipOuter(expression.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'isLocked' ? skipOuter(callee.expression) : undefined;
+}
+
 /** `child.killed` → `child`: the value a finished flag is read from. */
 function finishedOwner(expression: ts.Expression): ts.Expression | undefined {
   return ts.isPropertyAccessExpression(expression) && FINISHED_FLAGS.has(expression.name.text) ? skipOuter(expression.expression) : undefined;
@@ -187,6 +194,10 @@ export function condition(it: Interpreter, test: ts.Expression, state: State): [
   const finished = finishedOwner(expression);
   const finishedRef = finished && it.slotRef(finished);
   if (finishedRef) return [it.markEmpty(finishedRef.ref, after, finishedRef.slot), after];
+  // `if (mutex.isLocked())`: false means the lock is held by no one — there is nothing to release.
+  const holder = heldOwner(expression);
+  const heldRef = holder && it.slotRef(holder);
+  if (heldRef) return [after, it.markEmpty(heldRef.ref, after, heldRef.slot)];
   // `if (old)`, `if (map.get(k))`, `if (entry.timer)`: falsy means nothing is stored there.
   const ref = it.slotRef(expression);
   if (ref) return [after, it.markEmptyByLookup(ref.ref, after, ref.slot)];

@@ -449,9 +449,11 @@ function decide(
     candidates.push({ name, fn, undone, hidden: isHiddenMember(fn), takesArguments });
   }
   // The method that undoes the most; on a tie one callers can call (not private), then a conventional name.
-  // The method that undoes the most; on a tie one callers can call (not private), then one that
-  // needs no arguments (a suggestion can write it), then a conventional name.
+  // A method named like a release first (the message names it: never `_maybeUpgrade()` or
+  // `answer()`), then the one that undoes the most; on a tie one callers can call (not private),
+  // then one that needs no arguments (a suggestion can write it), then a conventional name.
   const rankOf = (candidate: (typeof candidates)[number]): number[] => [
+    Number(!isReleaseLikeName(candidate.name)),
     -candidate.undone.size,
     Number(candidate.hidden),
     Number(candidate.takesArguments),

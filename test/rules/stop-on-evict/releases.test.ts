@@ -374,6 +374,72 @@ export function sweep(route: string) {
   ],
   invalid: [
     {
+      name: 'finished: a lock nobody holds has nothing to release; a held one dropped is reported',
+      code: `declare class Mutex { acquire(): Promise<() => void>; isLocked(): boolean; release(): void }
+declare function makeMutex(): Mutex;
+const locks = new Map<string, Mutex>();
+export function lockFor(key: string) { let m = locks.get(key); if (!m) { m = makeMutex(); locks.set(key, m); } return m; }
+export function forgetIdle(key: string) { const m = locks.get(key); if (m && !m.isLocked()) locks.delete(key); }
+export function forgetAny(key: string) { locks.delete(key); }
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `declare class Mutex { acquire(): Promise<() => void>; isLocked(): boolean; release(): void }
+declare function makeMutex(): Mutex;
+const locks = new Map<string, Mutex>();
+export function lockFor(key: string) { let m = locks.get(key); if (!m) { m = makeMutex(); locks.set(key, m); } return m; }
+export function forgetIdle(key: string) { const m = locks.get(key); if (m && !m.isLocked()) locks.delete(key); }
+export function forgetAny(key: string) { locks.get(key)?.release();
+locks.delete(key); }
+`,
+            },
+          ],
+        }, // Mutex in `locks` is dropped by `delete()` without `release()`.
+      ],
+    },
+    {
+      name: 'families: the message names the release-named method, not a private step that undoes more',
+      code: `class Session {
+  private readonly ping = setInterval(() => {}, 1000);
+  private upgradeTimer?: NodeJS.Timeout;
+  startUpgrade(): void { this.upgradeTimer = setTimeout(() => {}, 10); }
+  maybeUpgrade(): void { clearTimeout(this.upgradeTimer); clearInterval(this.ping); }
+  close(): void { clearInterval(this.ping); }
+}
+const sessions = new Map<string, Session>();
+export function open(id: string) { if (!sessions.has(id)) sessions.set(id, new Session()); }
+export function drop(id: string) { sessions.delete(id); }
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `class Session {
+  private readonly ping = setInterval(() => {}, 1000);
+  private upgradeTimer?: NodeJS.Timeout;
+  startUpgrade(): void { this.upgradeTimer = setTimeout(() => {}, 10); }
+  maybeUpgrade(): void { clearTimeout(this.upgradeTimer); clearInterval(this.ping); }
+  close(): void { clearInterval(this.ping); }
+}
+const sessions = new Map<string, Session>();
+export function open(id: string) { if (!sessions.has(id)) sessions.set(id, new Session()); }
+export function drop(id: string) { sessions.get(id)?.close();
+sessions.delete(id); }
+`,
+            },
+          ],
+        }, // Session in `sessions` is dropped by `delete()` without `close()`.
+      ],
+    },
+    {
       name: 'filter: a value excluded by identity is dropped unless released',
       code: `import { createMeter, type Meter } from './resources.js';
 export class Routes {
