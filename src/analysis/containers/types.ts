@@ -109,6 +109,8 @@ function computeContainerType(type: ts.Type, session: AnalysisSession): Containe
       protocol.builtin.keyArgument === undefined ? undefined : builtinTypeArgument(type, protocol.builtin.name, protocol.builtin.keyArgument, checker);
     return valueType ? { kind: protocol.kind, protocol, valueType, ...(keyType && { keyType }) } : undefined;
   }
+  const implemented = implementedBuiltin(type, session);
+  if (implemented) return implemented;
   // An object used as a map: `Record<string, V>`, `{ [id: string]: V }`.
   const symbol = type.getSymbol();
   if (symbol && (symbol.getFlags() & ts.SymbolFlags.Class) !== 0) return undefined;
@@ -132,6 +134,33 @@ function builtinTypeArgument(type: ts.Type, name: string, index: number, checker
     }
     const target = (current as ts.TypeReference).target ?? current;
     if (target.isClassOrInterface()) queue.push(...(checker.getBaseTypes(target) ?? []));
+  }
+  return undefined;
+}
+
+/**
+ * A class that declares `implements Map<K, V>` (mobx's ObservableMap, an editor's ResourceMap)
+ * promises Map's contract, so it is asked as one: `delete()` drops, `set()` replaces. Its key and
+ * value types are read from the instance's own `get(key)` (Set: `has(value)`), already
+ * instantiated for this type.
+ */
+function implementedBuiltin(type: ts.Type, session: AnalysisSession): ContainerType | undefined {
+  const { program, checker } = session;
+  const symbol = type.getSymbol();
+  if (!symbol || !(symbol.getFlags() & ts.SymbolFlags.Class)) return undefined;
+  const declaration = symbol.getDeclarations()?.find(ts.isClassLike);
+  const clauses = declaration?.heritageClauses?.filter((clause) => clause.token === ts.SyntaxKind.ImplementsKeyword) ?? [];
+  for (const node of clauses.flatMap((clause) => clause.types)) {
+    const implemented = checker.getTypeFromTypeNode(node);
+    const protocol = Object.values(CONTAINER_PROTOCOLS).find(({ builtin }) => builtin && isBuiltinSymbolLike(program, implemented, builtin.name));
+    if (!protocol?.builtin) continue;
+    const keyed = protocol.builtin.keyArgument !== undefined;
+    const signature = checker.getTypeOfSymbol(type.getProperty(keyed ? 'get' : 'has') ?? symbol).getCallSignatures()[0];
+    const parameter = signature?.getParameters()[0];
+    if (!signature || !parameter) return undefined;
+    const keyType = checker.getTypeOfSymbol(parameter);
+    const valueType = keyed ? checker.getNonNullableType(signature.getReturnType()) : keyType;
+    return { kind: protocol.kind, protocol, valueType, ...(keyed && { keyType }) };
   }
   return undefined;
 }

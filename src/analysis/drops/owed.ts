@@ -15,6 +15,7 @@ const CALLED_ONLY_FROM_TIMERS = memoTable<ts.FunctionLikeDeclaration, boolean>('
 const CLOSE_EVENT =
   /^@?(?:[a-z]*close|closed|exit|exited|end|ended|finish|finished|disconnect|disconnected|destroy|destroyed|dispose|disposed|terminate|terminated|shutdown|stopped)$/i;
 const CLOSE_HOOK_METHOD = /^on(Close|Closed|Exit|End|Disconnect|Disconnected|Destroy|Destroyed)$/;
+const CLOSE_HOOK_OPTION = /^on(?:Close|Closed|Exit|Exited|End|Ended|Disconnect|Disconnected|Destroy|Destroyed|Dispose|Disposed)$/i;
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
 
 /** Inside `const handle = setInterval(() => …)`, the name `handle`: clearing it clears the timer stored for this entry. */
@@ -223,6 +224,13 @@ function closedEmitterType(fn: ts.FunctionLikeDeclaration, context: DropContext)
       const emitter = (skipOuter(parent.expression) as ts.PropertyAccessExpression).expression;
       return context.session.checker.getTypeAtLocation(emitter);
     }
+  }
+  // `createStream({ channel, onEnd: () => streams.delete(id) })`: an end-of-life hook handed to the call that makes the value.
+  const option = ts.isMethodDeclaration(fn) ? fn : parent && ts.isPropertyAssignment(parent) && parent.initializer === fn ? parent : undefined;
+  const literal = option?.parent;
+  if (option && ts.isIdentifier(option.name) && CLOSE_HOOK_OPTION.test(option.name.text) && literal && ts.isObjectLiteralExpression(literal)) {
+    const maker = literal.parent;
+    if ((ts.isCallExpression(maker) || ts.isNewExpression(maker)) && maker.arguments?.includes(literal)) return context.session.checker.getTypeAtLocation(maker);
   }
   if (parent && ts.isBinaryExpression(parent) && parent.right === fn) {
     const target = skipOuter(parent.left);

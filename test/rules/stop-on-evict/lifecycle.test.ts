@@ -7,6 +7,24 @@ const ruleTester = createTypedRuleTester();
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'an onClose hook given to the factory that makes the connection removes it: it has closed',
+      code: `
+import net from 'node:net';
+declare function connectTo(options: { port: number; onClose?: () => void }): net.Socket;
+export class Peers {
+  private peers: net.Socket[] = [];
+  add(port: number) {
+    const peer = connectTo({
+      port,
+      onClose: () => {
+        this.peers = this.peers.filter((p) => p !== peer);
+      },
+    });
+    this.peers.push(peer);
+  }
+}`,
+    },
+    {
       name: 'delete inside the one-shot timer callback that fired',
       code: `
 const pending = new Map<string, NodeJS.Timeout>();
@@ -145,6 +163,31 @@ export class Client {
     },
   ],
   invalid: [
+    {
+      name: 'an onData hook given to the factory removes the connection: data is not its end',
+      code: `
+import net from 'node:net';
+declare function connectTo(options: { port: number; onData?: (chunk: Buffer) => void }): net.Socket;
+export class Peers {
+  private peers: net.Socket[] = [];
+  add(port: number) {
+    const peer = connectTo({
+      port,
+      onData: () => {
+        this.peers = this.peers.filter((p) => p !== peer);
+      },
+    });
+    this.peers.push(peer);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 10,
+          suggestions: [],
+        }, // Socket in `this.peers` is dropped by rebuilding it with `filter()` without `destroy()`.
+      ],
+    },
     {
       name: "one-shot timers: a delete in a callback run from inside the timer's callback; an interval's is reported",
       code: `const timeouts: Record<string, NodeJS.Timeout | null> = {};

@@ -9,6 +9,52 @@ const imports = `import { createMeter, createPoller, openLease, startJob, stopMe
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'a store class that implements Map drops a session after destroy()',
+      code: `
+import net from 'node:net';
+declare class ObservableMap<K, V> implements Map<K, V> {
+  readonly size: number;
+  readonly [Symbol.toStringTag]: string;
+  get(key: K): V | undefined;
+  set(key: K, value: V): this;
+  has(key: K): boolean;
+  delete(key: K): boolean;
+  clear(): void;
+  forEach(fn: (value: V, key: K, map: Map<K, V>) => void): void;
+  entries(): MapIterator<[K, V]>;
+  keys(): MapIterator<K>;
+  values(): MapIterator<V>;
+  [Symbol.iterator](): MapIterator<[K, V]>;
+}
+const sockets = new ObservableMap<string, net.Socket>();
+export function open(id: string, port: number) {
+  if (!sockets.has(id)) sockets.set(id, net.createConnection(port));
+}
+export function forget(id: string) {
+  sockets.get(id)?.destroy();
+  sockets.delete(id);
+}`,
+    },
+    {
+      name: 'a callback deletes the key its outer function stored a socket under, and destroys that captured socket',
+      code: `
+import net from 'node:net';
+export class Pool {
+  private readonly sockets = new Map<string, net.Socket>();
+  open(hosts: string[]) {
+    for (const host of hosts) {
+      if (this.sockets.has(host)) continue;
+      const socket = net.createConnection(80, host);
+      this.sockets.set(host, socket);
+      socket.once('error', () => {
+        this.sockets.delete(host);
+        socket.destroy();
+      });
+    }
+  }
+}`,
+    },
+    {
       name: 'streams: a PassThrough ended after it is unpiped',
       code: `import { PassThrough } from 'node:stream';
 declare class Mux { unpipeFrom(stream: PassThrough): void; pipeFrom(stream: PassThrough): void }
@@ -373,6 +419,155 @@ export function sweep(route: string) {
     },
   ],
   invalid: [
+    {
+      name: 'a store class that implements Map drops a session by delete() without destroy()',
+      code: `
+import net from 'node:net';
+declare class ObservableMap<K, V> implements Map<K, V> {
+  readonly size: number;
+  readonly [Symbol.toStringTag]: string;
+  get(key: K): V | undefined;
+  set(key: K, value: V): this;
+  has(key: K): boolean;
+  delete(key: K): boolean;
+  clear(): void;
+  forEach(fn: (value: V, key: K, map: Map<K, V>) => void): void;
+  entries(): MapIterator<[K, V]>;
+  keys(): MapIterator<K>;
+  values(): MapIterator<V>;
+  [Symbol.iterator](): MapIterator<[K, V]>;
+}
+const sockets = new ObservableMap<string, net.Socket>();
+export function open(id: string, port: number) {
+  if (!sockets.has(id)) sockets.set(id, net.createConnection(port));
+}
+export function forget(id: string) {
+  sockets.delete(id);
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 22,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import net from 'node:net';
+declare class ObservableMap<K, V> implements Map<K, V> {
+  readonly size: number;
+  readonly [Symbol.toStringTag]: string;
+  get(key: K): V | undefined;
+  set(key: K, value: V): this;
+  has(key: K): boolean;
+  delete(key: K): boolean;
+  clear(): void;
+  forEach(fn: (value: V, key: K, map: Map<K, V>) => void): void;
+  entries(): MapIterator<[K, V]>;
+  keys(): MapIterator<K>;
+  values(): MapIterator<V>;
+  [Symbol.iterator](): MapIterator<[K, V]>;
+}
+const sockets = new ObservableMap<string, net.Socket>();
+export function open(id: string, port: number) {
+  if (!sockets.has(id)) sockets.set(id, net.createConnection(port));
+}
+export function forget(id: string) {
+  sockets.get(id)?.destroy();
+  sockets.delete(id);
+}`,
+            },
+          ],
+        }, // Socket in `sockets` is dropped by `delete()` without `destroy()`.
+      ],
+    },
+    {
+      name: 'a callback deletes the key its outer function stored a socket under without destroying it',
+      code: `
+import net from 'node:net';
+export class Pool {
+  private readonly sockets = new Map<string, net.Socket>();
+  open(hosts: string[], ready: Promise<void>) {
+    for (const host of hosts) {
+      if (this.sockets.has(host)) continue;
+      const socket = net.createConnection(80, host);
+      this.sockets.set(host, socket);
+      ready.catch(() => {
+        this.sockets.delete(host);
+      });
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import net from 'node:net';
+export class Pool {
+  private readonly sockets = new Map<string, net.Socket>();
+  open(hosts: string[], ready: Promise<void>) {
+    for (const host of hosts) {
+      if (this.sockets.has(host)) continue;
+      const socket = net.createConnection(80, host);
+      this.sockets.set(host, socket);
+      ready.catch(() => {
+        this.sockets.get(host)?.destroy();
+        this.sockets.delete(host);
+      });
+    }
+  }
+}`,
+            },
+          ],
+        }, // Socket in `this.sockets` is dropped by `delete()` without `destroy()`.
+      ],
+    },
+    {
+      name: 'a callback destroys a captured socket that was stored under another key than the one it deletes',
+      code: `
+import net from 'node:net';
+export class Pool {
+  private readonly sockets = new Map<string, net.Socket>();
+  open(host: string, alias: string, ready: Promise<void>) {
+    if (this.sockets.has(host) || this.sockets.has(alias)) return;
+    const socket = net.createConnection(80, host);
+    this.sockets.set(host, socket);
+    ready.catch(() => {
+      this.sockets.delete(alias);
+      socket.destroy();
+    });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import net from 'node:net';
+export class Pool {
+  private readonly sockets = new Map<string, net.Socket>();
+  open(host: string, alias: string, ready: Promise<void>) {
+    if (this.sockets.has(host) || this.sockets.has(alias)) return;
+    const socket = net.createConnection(80, host);
+    this.sockets.set(host, socket);
+    ready.catch(() => {
+      this.sockets.get(alias)?.destroy();
+      this.sockets.delete(alias);
+      socket.destroy();
+    });
+  }
+}`,
+            },
+          ],
+        }, // Socket in `this.sockets` is dropped by `delete()` without `destroy()`.
+      ],
+    },
     {
       name: 'finished: a lock nobody holds has nothing to release; a held one dropped is reported',
       code: `declare class Mutex { acquire(): Promise<() => void>; isLocked(): boolean; release(): void }
