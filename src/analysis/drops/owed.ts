@@ -230,7 +230,8 @@ function closedEmitterType(fn: ts.FunctionLikeDeclaration, context: DropContext)
   const literal = option?.parent;
   if (option && ts.isIdentifier(option.name) && CLOSE_HOOK_OPTION.test(option.name.text) && literal && ts.isObjectLiteralExpression(literal)) {
     const maker = literal.parent;
-    if ((ts.isCallExpression(maker) || ts.isNewExpression(maker)) && maker.arguments?.includes(literal)) return context.session.checker.getTypeAtLocation(maker);
+    if ((ts.isCallExpression(maker) || ts.isNewExpression(maker)) && maker.arguments?.includes(literal))
+      return context.session.checker.getTypeAtLocation(maker);
   }
   if (parent && ts.isBinaryExpression(parent) && parent.right === fn) {
     const target = skipOuter(parent.left);
