@@ -34,6 +34,8 @@ interface DropCommon {
    * call is judged where it is made, owing every slot.
    */
   directCalls?: { calls: readonly ts.CallExpression[]; slots: readonly string[] };
+  /** The container itself may be `undefined` here (`private list?: T[]`): a loop over it is guarded. */
+  containerMayBeAbsent?: true;
 }
 
 /** A built-in container (Map, Set, array, object map…): what drops is read from its protocol record. */

@@ -227,17 +227,28 @@ function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext)
     const filtering = filterOf(node.right, target);
     if (filtering) return describeFilterDrop(node, target, filtering, context);
     // Replacing a container means assigning a new one (`new Map()`, `[]`, `{}`, a factory's result,
-    // or a local array of survivors built here); other assignments are not asked about, which keeps
-    // the checker away from most `x = …`.
-    if (!(isContainerMadeHere(node.right) || isRebuiltHere(node.right, node, session)) || !hadEarlierValue(target, node)) return undefined;
+    // or a local array of survivors built here) or resetting it; other assignments are not asked
+    // about, which keeps the checker away from most `x = …`.
+    // A reset to `undefined` is written because something may be there (a lazily filled field); a new
+    // container may be the first one.
+    const reset = isNothing(node.right) && !ts.isConstructorDeclaration(enclosingBody(node));
+    if (!reset && (!(isContainerMadeHere(node.right) || isRebuiltHere(node.right, node, session)) || !hadEarlierValue(target, node))) return undefined;
     const container = containerOfResources(target, context, true);
     if (!container) return undefined;
     // `list = [...list, x]`, `list = list.concat(…)` keeps what it keeps.
     if (mentions(node.right, container.text.text)) return undefined;
+    const mayBeAbsent = reset || mayBeNullish(target, session);
     return finish(
       node,
       container,
-      { ...common(container, target), operation: 'reassign', target: { kind: 'all' }, storesNewValue: true, result: 'none' },
+      {
+        ...common(container, target),
+        operation: 'reassign',
+        target: { kind: 'all' },
+        storesNewValue: true,
+        result: 'none',
+        ...(mayBeAbsent && { containerMayBeAbsent: true as const }),
+      },
       context,
     );
   }
@@ -346,6 +357,19 @@ function isRebuiltHere(right: ts.Expression, node: ts.Node, session: AnalysisSes
   if (!ts.isIdentifier(e)) return false;
   const value = singleInitializer(e, session);
   return value !== undefined && enclosingBody(value) === enclosingBody(node) && isEmptyContainerLiteral(value);
+}
+
+/** The declared type of a field or variable admits `undefined` or `null`. */
+function mayBeNullish(target: ts.Expression, session: AnalysisSession): boolean {
+  const type = session.checker.getTypeAtLocation(target);
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some((part) => (part.getFlags() & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)) !== 0);
+}
+
+/** `undefined`, `null`, `void 0`: a reset that lets go of everything the container held. */
+function isNothing(expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  return (ts.isIdentifier(e) && e.text === 'undefined') || e.kind === ts.SyntaxKind.NullKeyword || ts.isVoidExpression(e);
 }
 
 function isEmptyContainerLiteral(expression: ts.Expression): boolean {

@@ -89,6 +89,8 @@ export function suggestRelease(
   const containerText = candidate.containerExpression.getText();
   const codeOptions = preferredFunction ? { preferredFunction } : {};
 
+  // A mixed union is released after asking which member it is: written only for a loop over all.
+  if (resource.mixed && (candidate.site.target.kind !== 'all' || resource.release.kind !== 'method')) return undefined;
   let lines: string[];
   if (candidate.site.target.kind === 'all') {
     if (operation === 'splice' || candidate.kind === 'cache') return undefined;
@@ -97,7 +99,12 @@ export function suggestRelease(
     const valueName = freshName(enclosingBody(candidate.site.node).getText(), ['value', 'resource', 'entry', 'item']);
     const releases = releaseStatements(resource.release, valueName, { optional: false, ...codeOptions });
     if (releases.length === 0) return undefined;
-    lines = [`for (const ${valueName} of ${iterable}) ${asOneStatement(releases)}`];
+    const release =
+      resource.mixed && resource.release.kind === 'method'
+        ? `if ('${resource.release.methods[0]}' in ${valueName}) ${asOneStatement(releases)}`
+        : asOneStatement(releases);
+    const loop = `for (const ${valueName} of ${iterable}) ${release}`;
+    lines = [candidate.containerMayBeAbsent ? `if (${containerText}) ${loop}` : loop];
   } else if (candidate.site.target.kind === 'value') {
     if (operation !== 'delete' || !candidate.valueExpression) return undefined;
     lines = releaseStatements(resource.release, candidate.valueExpression.getText(), { optional: false, ...codeOptions });

@@ -5,9 +5,9 @@
  */
 import ts from 'typescript';
 
-import { boundNames, calledMethodName, isPromiseExecutor, skipOuter } from '../syntax/expressions.js';
+import { boundNames, calledMethodName, canonical, isPromiseExecutor, skipOuter } from '../syntax/expressions.js';
 import type { Interpreter } from './interpreter.js';
-import { cloneState, deadState, join, type Alias, type State, type ValueRef } from './state.js';
+import { allFact, cloneState, deadState, join, type Alias, type State, type ValueRef } from './state.js';
 
 /** Binds a declared or assigned name: an alias when the value names a place or a collection. */
 export function bind(it: Interpreter, name: ts.BindingName, initializer: ts.Expression | undefined, state: State): State {
@@ -198,6 +198,9 @@ export function condition(it: Interpreter, test: ts.Expression, state: State): [
   const holder = heldOwner(expression);
   const heldRef = holder && it.slotRef(holder);
   if (heldRef) return [after, it.markEmpty(heldRef.ref, after, heldRef.slot)];
+  // `if (list.length)`, `if (map.size)`: falsy means the container holds nothing.
+  const counted = emptiedBySize(expression, after);
+  if (counted) return [after, counted];
   // `if (old)`, `if (map.get(k))`, `if (entry.timer)`: falsy means nothing is stored there.
   const ref = it.slotRef(expression);
   if (ref) return [after, it.markEmptyByLookup(ref.ref, after, ref.slot)];
@@ -213,12 +216,19 @@ export function comparison(it: Interpreter, expression: ts.BinaryExpression, sta
         ? false
         : undefined;
   if (operator === ts.SyntaxKind.InKeyword) {
+    // `'dispose' in child`: false means this one of a mixed list has no release to call.
+    const asked = skipOuter(expression.left);
+    const releasable = ts.isStringLiteralLike(asked) && it.options.releases.methods.has(asked.text) ? it.slotRef(skipOuter(expression.right)) : undefined;
+    if (releasable) return [state, it.markEmpty(releasable.ref, state, releasable.slot)];
     const place = it.placeOf(skipOuter(expression.right), expression.left);
     return place ? [state, it.markEmptyByLookup(place, state)] : [state, state];
   }
   if (equality === undefined) return [state, state];
   const left = skipOuter(expression.left);
   const right = skipOuter(expression.right);
+  // `list.length === 0`: the container is empty on the equal side.
+  const counted = isZeroLiteral(right) ? emptiedBySize(left, state) : isZeroLiteral(left) ? emptiedBySize(right, state) : undefined;
+  if (counted) return equality ? [counted, state] : [state, counted];
   // `reason === 'evict'` with `reason` known to be one string: only one side can run.
   const known = knownComparison(it, left, right) ?? knownComparison(it, right, left);
   if (known !== undefined) return known === equality ? [state, deadState()] : [deadState(), state];
@@ -240,6 +250,21 @@ export function comparison(it: Interpreter, expression: ts.BinaryExpression, sta
   if (!target) return [state, state];
   const empty = it.markEmptyByLookup(target.ref, state, target.slot);
   return equality ? [empty, state] : [state, empty];
+}
+
+/** `list.length` / `map.size`: the state in which that container holds nothing, when it is one. */
+function emptiedBySize(expression: ts.Expression, state: State): State | undefined {
+  const e = skipOuter(expression);
+  if (!ts.isPropertyAccessExpression(e) || (e.name.text !== 'length' && e.name.text !== 'size')) return undefined;
+  const container = canonical(e.expression);
+  if (!container || container.impure) return undefined;
+  const empty = cloneState(state);
+  empty.facts.set(allFact(container.text, '*'), { roots: container.roots });
+  return empty;
+}
+
+function isZeroLiteral(expression: ts.Expression): boolean {
+  return ts.isNumericLiteral(expression) && Number(expression.text) === 0;
 }
 
 /** The place holds nothing (or nothing that needs releasing) on this path. */

@@ -635,6 +635,9 @@ function inferInterface(declaration: ts.InterfaceDeclaration, host: InferenceHos
   visit(declaration.getSourceFile());
   // A `declare class` shows no body: the interface's answer would be a guess.
   if (implementations.length === 0 || implementations.some((implementation) => !isInProgram(implementation, host.session.program))) return undefined;
+  // A composite (`class Node implements Disposable { private sub: Disposable }`) is judged by what
+  // the interface is, so it cannot be what decides the interface.
+  if (implementations.some((implementation) => holdsItsOwnInterface(implementation, name))) return undefined;
   const answers = implementations.map((implementation) => inferDeclaration(implementation, host));
   if (answers.some((answer) => answer === undefined)) return undefined;
   const resources = answers.filter((answer): answer is Inference & { kind: 'resource' } => answer?.kind === 'resource');
@@ -645,4 +648,16 @@ function inferInterface(declaration: ts.InterfaceDeclaration, host: InferenceHos
   if (!declaration.members.some((member) => member.name?.getText() === first!.method)) return undefined;
   const implementer = implementations[answers.indexOf(first)]?.name?.text ?? 'a class';
   return { ...first!, because: `${first!.because}, and \`${implementer}\` implements \`${name}\`` };
+}
+
+/** A field (or parameter property) of the class is typed with the interface it implements. */
+function holdsItsOwnInterface(implementation: ts.ClassLikeDeclaration, name: string): boolean {
+  const word = new RegExp(`\\b${name}\\b`);
+  const typed = (node: ts.PropertyDeclaration | ts.ParameterDeclaration): boolean => node.type !== undefined && word.test(node.type.getText());
+  return implementation.members.some(
+    (member) =>
+      (ts.isPropertyDeclaration(member) && typed(member)) ||
+      (ts.isConstructorDeclaration(member) &&
+        member.parameters.some((parameter) => ts.canHaveModifiers(parameter) && ts.getModifiers(parameter)?.length && typed(parameter))),
+  );
 }

@@ -101,7 +101,12 @@ export class ResourceOracle {
     const inferred = this.options.inference ? inferResource(type, this.#inferenceHost) : undefined;
     // A class that acquires and releases nothing itself may still be a record of resources others
     // arm and clear (`class Entry { timeoutId?: NodeJS.Timeout }`).
-    if (inferred?.kind === 'none') return depth < MAX_RECORD_DEPTH && isDataClass(type) ? this.#recordResource(type, depth, true) : null;
+    if (inferred?.kind === 'none') {
+      // `class RepositoryNode extends SubscribeableViewNode`: adding nothing to own, it still owes what its base owes.
+      const inherited = this.#inheritedResource(type, depth);
+      if (inherited) return inherited;
+      return depth < MAX_RECORD_DEPTH && isDataClass(type) ? this.#recordResource(type, depth, true) : null;
+    }
     if (inferred?.kind === 'resource') {
       return {
         typeName: this.typeName(type),
@@ -124,18 +129,38 @@ export class ResourceOracle {
     return depth < MAX_RECORD_DEPTH ? this.#recordResource(type, depth) : null;
   }
 
+  /** The resource a base class is, named for the subclass. */
+  #inheritedResource(type: ts.Type, depth: number): Resource | null {
+    const target = (type as ts.TypeReference).target ?? type;
+    if (!target.isClass()) return null;
+    for (const base of this.checker.getBaseTypes(target) ?? []) {
+      const resource = this.#resourceOf(base, depth);
+      if (resource) return { ...resource, typeName: this.typeName(type) };
+    }
+    return null;
+  }
+
   #unionResource(type: ts.UnionType, depth: number): Resource | null {
     let first: Resource | null = null;
     const names: string[] = [];
+    let mixed = false;
     for (const part of type.types) {
       if (part.getFlags() & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)) continue;
       const resource = this.#resourceOf(part, depth);
-      if (!resource) return null;
+      // A list of tree nodes of several classes, some of which own subscriptions: the ones that do
+      // are owed. A primitive or a function beside them (`string | Timer`) is a different shape.
+      if (!resource) {
+        if (!isClassOrInterfaceInstance(part)) return null;
+        mixed = true;
+        continue;
+      }
       first ??= resource;
       if (!names.includes(resource.typeName)) names.push(resource.typeName);
     }
-    if (!first) return null;
-    return names.length === 1 ? first : { ...first, typeName: names.join(' | ') };
+    // Records (`{ timer }`) are not mixed with others: their fields are read from the one type.
+    if (!first || (mixed && first.release.kind === 'fields')) return null;
+    const named = names.length === 1 ? first : { ...first, typeName: names.join(' | ') };
+    return mixed ? { ...named, mixed: true } : named;
   }
 
   /** Node handles and subclasses of them (`class Pool extends Worker`). */
@@ -263,6 +288,12 @@ export class ResourceOracle {
     const symbol = type.getSymbol() ?? type.aliasSymbol;
     return symbol ? symbol.getName() : `${text.slice(0, 57)}...`;
   }
+}
+
+/** An instance of a class or interface declared somewhere (not a literal, primitive or function type). */
+function isClassOrInterfaceInstance(type: ts.Type): boolean {
+  const target = (type as ts.TypeReference).target ?? type;
+  return (type.getFlags() & ts.TypeFlags.Object) !== 0 && target.isClassOrInterface() && type.getCallSignatures().length === 0;
 }
 
 function* selfAndBaseTypes(type: ts.Type, checker: ts.TypeChecker): Generator<ts.Type> {

@@ -37,6 +37,8 @@ export interface Resource {
   origin: 'builtin' | 'option' | 'inferred' | 'name' | 'disposable' | 'record';
   /** For inferred resources: what the body acquires and which method undoes it. */
   because?: string;
+  /** Only some members of a union are resources (`MessageNode | RepositoryNode`): a release needs a test first. */
+  mixed?: true;
 }
 
 /**

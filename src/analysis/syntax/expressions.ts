@@ -66,6 +66,12 @@ export function canonical(node: ts.Expression): CanonicalText | undefined {
       }
       return text + '`';
     }
+    // `(this.list ??= [])` names `this.list`, which holds the container afterwards.
+    if (
+      ts.isBinaryExpression(e) &&
+      (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionEqualsToken || e.operatorToken.kind === ts.SyntaxKind.BarBarEqualsToken)
+    )
+      return walk(e.left, depth + 1);
     if (ts.isBinaryExpression(e) && isPureOperator(e.operatorToken.kind)) {
       const left = walk(e.left, depth + 1);
       const right = walk(e.right, depth + 1);

@@ -8,6 +8,25 @@ const ruleTester = createTypedRuleTester();
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'a subclass of a plain data class is data',
+      code: `
+declare class Point {
+  constructor(x: number, y: number);
+  readonly x: number;
+  readonly y: number;
+}
+class LabelledPoint extends Point {
+  label = '';
+}
+const points = new Map<string, LabelledPoint>();
+export function add(id: string) {
+  if (!points.has(id)) points.set(id, new LabelledPoint(0, 0));
+}
+export function forget(id: string) {
+  points.delete(id);
+}`,
+    },
+    {
       name: 'timers by origin: a map of numbers that are not timers',
       code: `const counts = new Map<string, number>();
 export function hit(id: string) { counts.set(id, (counts.get(id) ?? 0) + 1); }
@@ -23,6 +42,132 @@ export function remove(route: string) { meters.get(route)?.stop(); meters.delete
     },
   ],
   invalid: [
+    {
+      name: 'a subclass that adds nothing to a library connection still owes its close()',
+      code: `
+declare class Connection {
+  constructor(url: string);
+  send(data: string): void;
+  close(): void;
+}
+class TrackedConnection extends Connection {
+  label = '';
+}
+const connections = new Map<string, TrackedConnection>();
+export function open(id: string, url: string) {
+  if (!connections.has(id)) connections.set(id, new TrackedConnection(url));
+}
+export function forget(id: string) {
+  connections.delete(id);
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 15,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+declare class Connection {
+  constructor(url: string);
+  send(data: string): void;
+  close(): void;
+}
+class TrackedConnection extends Connection {
+  label = '';
+}
+const connections = new Map<string, TrackedConnection>();
+export function open(id: string, url: string) {
+  if (!connections.has(id)) connections.set(id, new TrackedConnection(url));
+}
+export function forget(id: string) {
+  connections.get(id)?.close();
+  connections.delete(id);
+}`,
+            },
+          ],
+        }, // TrackedConnection in `connections` is dropped by `delete()` without `close()`.
+      ],
+    },
+    {
+      name: 'a composite node that implements Disposable and holds a Disposable subscription, reset without dispose()',
+      code: `
+interface Disposable {
+  dispose(): any;
+}
+type Event<T> = (listener: (e: T) => any) => Disposable;
+interface View {
+  readonly onDidChangeVisibility: Event<boolean>;
+}
+abstract class ViewNode {
+  constructor(readonly view: View) {}
+}
+abstract class SubscribedNode extends ViewNode implements Disposable {
+  private readonly subscription: Disposable;
+  constructor(view: View) {
+    super(view);
+    this.subscription = view.onDidChangeVisibility(() => {});
+  }
+  dispose(): any {
+    this.subscription.dispose();
+  }
+}
+class RepositoryNode extends SubscribedNode {}
+export class WorkspaceNode extends ViewNode {
+  private children: RepositoryNode[] | undefined;
+  load(count: number) {
+    this.children ??= [];
+    for (let i = 0; i < count; i++) this.children.push(new RepositoryNode(this.view));
+  }
+  refresh(): void {
+    this.children = undefined;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 30,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+interface Disposable {
+  dispose(): any;
+}
+type Event<T> = (listener: (e: T) => any) => Disposable;
+interface View {
+  readonly onDidChangeVisibility: Event<boolean>;
+}
+abstract class ViewNode {
+  constructor(readonly view: View) {}
+}
+abstract class SubscribedNode extends ViewNode implements Disposable {
+  private readonly subscription: Disposable;
+  constructor(view: View) {
+    super(view);
+    this.subscription = view.onDidChangeVisibility(() => {});
+  }
+  dispose(): any {
+    this.subscription.dispose();
+  }
+}
+class RepositoryNode extends SubscribedNode {}
+export class WorkspaceNode extends ViewNode {
+  private children: RepositoryNode[] | undefined;
+  load(count: number) {
+    this.children ??= [];
+    for (let i = 0; i < count; i++) this.children.push(new RepositoryNode(this.view));
+  }
+  refresh(): void {
+    if (this.children) for (const value of this.children) value.dispose();
+    this.children = undefined;
+  }
+}`,
+            },
+          ],
+        }, // RepositoryNode in `this.children` is dropped by reassigning the container without `dispose()`.
+      ],
+    },
     {
       name: 'map keys: clients kept as the keys of a request-count map',
       code: `declare class RpcClient { constructor(host: string); close(): Promise<void> }

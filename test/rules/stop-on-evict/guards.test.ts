@@ -9,6 +9,22 @@ const imports = `import { createMeter, createPoller, openLease, startJob, stopMe
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'an array emptied with length = 0 only when its length says it is already empty',
+      code: `
+import net from 'node:net';
+export class Pool {
+  private sockets: net.Socket[] = [];
+  add(port: number) {
+    this.sockets.push(net.createConnection(port));
+  }
+  reset() {
+    if (this.sockets.length === 0) {
+      this.sockets.length = 0;
+    }
+  }
+}`,
+    },
+    {
       name: 'a variable declared without a value and assigned once per branch drops nothing',
       code: `import { createMeter, type Meter } from './resources.js';
 export function build(kind: 'a' | 'b'): Meter[] {
@@ -190,6 +206,47 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'an array emptied with length = 0 when its length is not zero',
+      code: `
+import net from 'node:net';
+export class Pool {
+  private sockets: net.Socket[] = [];
+  add(port: number) {
+    this.sockets.push(net.createConnection(port));
+  }
+  reset() {
+    if (this.sockets.length !== 0) {
+      this.sockets.length = 0;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import net from 'node:net';
+export class Pool {
+  private sockets: net.Socket[] = [];
+  add(port: number) {
+    this.sockets.push(net.createConnection(port));
+  }
+  reset() {
+    if (this.sockets.length !== 0) {
+      for (const value of this.sockets) value.destroy();
+      this.sockets.length = 0;
+    }
+  }
+}`,
+            },
+          ],
+        }, // Socket in `this.sockets` is dropped by `length = 0` without `destroy()`.
+      ],
+    },
     {
       name: 'a value stored under a property that names something else (userId): a second connection of a user replaces the first',
       code: `

@@ -9,6 +9,58 @@ const imports = `import { createMeter, createPoller, openLease, startJob, stopMe
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'a list of tree nodes of several classes is reset after disposing those that can be',
+      code: `
+interface Disposable {
+  dispose(): any;
+}
+declare function watch(path: string, listener: () => void): Disposable;
+class MessageNode {
+  constructor(readonly text: string) {}
+}
+class RepositoryNode implements Disposable {
+  private readonly watcher = watch(this.path, () => {});
+  constructor(readonly path: string) {}
+  dispose(): any {
+    this.watcher.dispose();
+  }
+}
+export class WorkspaceNode {
+  private children: (MessageNode | RepositoryNode)[] | undefined;
+  load(paths: string[]) {
+    this.children ??= [];
+    if (paths.length === 0) this.children.push(new MessageNode('No repositories'));
+    for (const path of paths) this.children.push(new RepositoryNode(path));
+  }
+  refresh(): void {
+    if (this.children?.length) {
+      for (const child of this.children) {
+        if ('dispose' in child) child.dispose();
+      }
+    }
+    this.children = undefined;
+  }
+}`,
+    },
+    {
+      name: 'a list reset to undefined in the constructor drops nothing',
+      code: `
+import net from 'node:net';
+export class Pool {
+  private sockets?: net.Socket[];
+  constructor() {
+    this.sockets = undefined;
+  }
+  add(port: number) {
+    (this.sockets ??= []).push(net.createConnection(port));
+  }
+  close() {
+    for (const socket of this.sockets ?? []) socket.destroy();
+    this.sockets = undefined;
+  }
+}`,
+    },
+    {
       name: 'a store class that implements Map drops a session after destroy()',
       code: `
 import net from 'node:net';
@@ -419,6 +471,110 @@ export function sweep(route: string) {
     },
   ],
   invalid: [
+    {
+      name: 'a list of tree nodes of several classes, some owning a subscription, is reset without disposing them',
+      code: `
+interface Disposable {
+  dispose(): any;
+}
+declare function watch(path: string, listener: () => void): Disposable;
+class MessageNode {
+  constructor(readonly text: string) {}
+}
+class RepositoryNode implements Disposable {
+  private readonly watcher = watch(this.path, () => {});
+  constructor(readonly path: string) {}
+  dispose(): any {
+    this.watcher.dispose();
+  }
+}
+export class WorkspaceNode {
+  private children: (MessageNode | RepositoryNode)[] | undefined;
+  load(paths: string[]) {
+    this.children ??= [];
+    if (paths.length === 0) this.children.push(new MessageNode('No repositories'));
+    for (const path of paths) this.children.push(new RepositoryNode(path));
+  }
+  refresh(): void {
+    this.children = undefined;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 24,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+interface Disposable {
+  dispose(): any;
+}
+declare function watch(path: string, listener: () => void): Disposable;
+class MessageNode {
+  constructor(readonly text: string) {}
+}
+class RepositoryNode implements Disposable {
+  private readonly watcher = watch(this.path, () => {});
+  constructor(readonly path: string) {}
+  dispose(): any {
+    this.watcher.dispose();
+  }
+}
+export class WorkspaceNode {
+  private children: (MessageNode | RepositoryNode)[] | undefined;
+  load(paths: string[]) {
+    this.children ??= [];
+    if (paths.length === 0) this.children.push(new MessageNode('No repositories'));
+    for (const path of paths) this.children.push(new RepositoryNode(path));
+  }
+  refresh(): void {
+    if (this.children) for (const value of this.children) if ('dispose' in value) value.dispose();
+    this.children = undefined;
+  }
+}`,
+            },
+          ],
+        }, // RepositoryNode in `this.children` is dropped by reassigning the container without `dispose()`.
+      ],
+    },
+    {
+      name: 'a list reset to undefined after the constructor, when sockets were pushed into it',
+      code: `
+import net from 'node:net';
+export class Pool {
+  private sockets?: net.Socket[];
+  add(port: number) {
+    (this.sockets ??= []).push(net.createConnection(port));
+  }
+  reset() {
+    this.sockets = undefined;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import net from 'node:net';
+export class Pool {
+  private sockets?: net.Socket[];
+  add(port: number) {
+    (this.sockets ??= []).push(net.createConnection(port));
+  }
+  reset() {
+    if (this.sockets) for (const value of this.sockets) value.destroy();
+    this.sockets = undefined;
+  }
+}`,
+            },
+          ],
+        }, // Socket in `this.sockets` is dropped by reassigning the container without `destroy()`.
+      ],
+    },
     {
       name: 'a store class that implements Map drops a session by delete() without destroy()',
       code: `
