@@ -125,7 +125,7 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
     for (const member of cls.members) {
       if (ts.isPropertyDeclaration(member) && member.initializer && member.name && ts.isIdentifier(member.name) && !hasStatic(member)) {
         acquisitions.push(
-          ...acquisitionsOfAssignment(`this.${member.name.text}`, member.initializer, host).map((a) => ({ ...a, where: 'in its constructor' })),
+          ...acquisitionsOfAssignment(`this.${member.name.text}`, member.initializer, host, member).map((a) => ({ ...a, where: 'in its constructor' })),
         );
       }
       if (ts.isConstructorDeclaration(member) && member.body) {
@@ -296,7 +296,7 @@ function isArrowOrFunction(node: ts.Expression): boolean {
 }
 
 /** `this.timer = setInterval(…)`, `this.watcher = fs.watch(…)`, `this.meter = new Meter()`. */
-function acquisitionsOfAssignment(target: string, value: ts.Expression, host: InferenceHost): Acquisition[] {
+function acquisitionsOfAssignment(target: string, value: ts.Expression, host: InferenceHost, field?: ts.PropertyDeclaration): Acquisition[] {
   const e = skipOuter(value);
   if (ts.isCallExpression(e)) {
     const callee = calleeName(e);
@@ -312,10 +312,21 @@ function acquisitionsOfAssignment(target: string, value: ts.Expression, host: In
   if (ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isLiteralExpression(e)) return [];
   // `this.client = client`, `this.server = nsp.server`: a reference handed in, not something acquired.
   if (isHandedIn(e)) return [];
-  const fieldType = host.session.checker.getTypeAtLocation(value);
+  // The field's written type when it has one: inferring a call's type (a generic client's
+  // overloaded constructor) is the costliest question the checker gets here.
+  const { checker } = host.session;
+  const fieldType = field?.type ? checker.getTypeFromTypeNode(field.type) : checker.getTypeAtLocation(value);
   const names = host.releaseNamesOf(fieldType);
   if (names) return [{ key: `field:${target}`, description: `keeps a \`${names.typeName}\` in \`${target.replace(/^this\./, '')}\`` }];
   return [];
+}
+
+/** The class property `this.x` names, when it is declared in a class body. */
+function declaredField(target: ts.Expression, host: InferenceHost): ts.PropertyDeclaration | undefined {
+  const e = skipOuter(target);
+  if (!ts.isPropertyAccessExpression(e)) return undefined;
+  const declaration = host.session.checker.getSymbolAtLocation(e.name)?.valueDeclaration;
+  return declaration && ts.isPropertyDeclaration(declaration) ? declaration : undefined;
 }
 
 /** A parameter of the function around it, or a property read from one. */
@@ -345,7 +356,7 @@ function acquisitionsIn(
     if (node !== body && isFunctionLike(node) && !ts.isArrowFunction(node)) return;
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const target = canonical(node.left)?.text;
-      if (target?.startsWith('this.')) found.push(...acquisitionsOfAssignment(target, node.right, host));
+      if (target?.startsWith('this.')) found.push(...acquisitionsOfAssignment(target, node.right, host, declaredField(node.left, host)));
     }
     if (ts.isCallExpression(node)) {
       const callee = skipOuter(node.expression);
