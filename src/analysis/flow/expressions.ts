@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { boundNames, calledMethodName, canonical, isPromiseExecutor, skipOuter } from '../syntax/expressions.js';
+import { boundNames, calledMethodName, isPromiseExecutor, skipOuter } from '../syntax/expressions.js';
 import type { Interpreter } from './interpreter.js';
 import { allFact, cloneState, deadState, join, type Alias, type State, type ValueRef } from './state.js';
 
@@ -199,7 +199,7 @@ export function condition(it: Interpreter, test: ts.Expression, state: State): [
   const heldRef = holder && it.slotRef(holder);
   if (heldRef) return [after, it.markEmpty(heldRef.ref, after, heldRef.slot)];
   // `if (list.length)`, `if (map.size)`: falsy means the container holds nothing.
-  const counted = emptiedBySize(expression, after);
+  const counted = emptiedBySize(it, expression, after);
   if (counted) return [after, counted];
   // `if (old)`, `if (map.get(k))`, `if (entry.timer)`: falsy means nothing is stored there.
   const ref = it.slotRef(expression);
@@ -227,7 +227,7 @@ export function comparison(it: Interpreter, expression: ts.BinaryExpression, sta
   const left = skipOuter(expression.left);
   const right = skipOuter(expression.right);
   // `list.length === 0`: the container is empty on the equal side.
-  const counted = isZeroLiteral(right) ? emptiedBySize(left, state) : isZeroLiteral(left) ? emptiedBySize(right, state) : undefined;
+  const counted = isZeroLiteral(right) ? emptiedBySize(it, left, state) : isZeroLiteral(left) ? emptiedBySize(it, right, state) : undefined;
   if (counted) return equality ? [counted, state] : [state, counted];
   // `reason === 'evict'` with `reason` known to be one string: only one side can run.
   const known = knownComparison(it, left, right) ?? knownComparison(it, right, left);
@@ -252,14 +252,18 @@ export function comparison(it: Interpreter, expression: ts.BinaryExpression, sta
   return equality ? [empty, state] : [state, empty];
 }
 
-/** `list.length` / `map.size`: the state in which that container holds nothing, when it is one. */
-function emptiedBySize(expression: ts.Expression, state: State): State | undefined {
+/**
+ * `list.length` / `map.size`: the state in which that collection holds nothing — a container, or
+ * one stored in another (`const inner = outer.get(k); if (inner.size === 0) outer.delete(k)`).
+ */
+function emptiedBySize(it: Interpreter, expression: ts.Expression, state: State): State | undefined {
   const e = skipOuter(expression);
   if (!ts.isPropertyAccessExpression(e) || (e.name.text !== 'length' && e.name.text !== 'size')) return undefined;
-  const container = canonical(e.expression);
-  if (!container || container.impure) return undefined;
+  const source = it.iteratedRef(e.expression, state);
+  if (source?.kind === 'inner') return it.markEmpty(source.ref, state);
+  if (source?.kind !== 'container') return undefined;
   const empty = cloneState(state);
-  empty.facts.set(allFact(container.text, '*'), { roots: container.roots });
+  empty.facts.set(allFact(source.container, '*'), { roots: source.roots });
   return empty;
 }
 

@@ -309,7 +309,7 @@ function acquisitionsOfAssignment(target: string, value: ts.Expression, host: In
       ];
     }
   }
-  if (ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isLiteralExpression(e)) return [];
+  if (ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isLiteralExpression(e) || isNothing(e)) return [];
   // `this.client = client`, `this.server = nsp.server`: a reference handed in, not something acquired.
   if (isHandedIn(e)) return [];
   // The field's written type when it has one: inferring a call's type (a generic client's
@@ -319,6 +319,17 @@ function acquisitionsOfAssignment(target: string, value: ts.Expression, host: In
   const names = host.releaseNamesOf(fieldType);
   if (names) return [{ key: `field:${target}`, description: `keeps a \`${names.typeName}\` in \`${target.replace(/^this\./, '')}\`` }];
   return [];
+}
+
+/** `null`, `undefined`, `void 0`, `[]`, `{}`: nothing is acquired by storing them. */
+function isNothing(e: ts.Expression): boolean {
+  return (
+    e.kind === ts.SyntaxKind.NullKeyword ||
+    (ts.isIdentifier(e) && e.text === 'undefined') ||
+    ts.isVoidExpression(e) ||
+    (ts.isArrayLiteralExpression(e) && e.elements.length === 0) ||
+    (ts.isObjectLiteralExpression(e) && e.properties.length === 0)
+  );
 }
 
 /** The class property `this.x` names, when it is declared in a class body. */

@@ -9,6 +9,44 @@ const imports = `import { createMeter, createPoller, openLease, startJob, stopMe
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'a watch cancelled before its inner map deletes it; the inner map is dropped only once its size is 0',
+      code: `
+class Watch {
+  private timer: NodeJS.Timeout | null = null;
+  start() {
+    this.timer ??= setTimeout(() => {}, 15000);
+  }
+  cancel() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
+export class Subscriptions {
+  private byGroup = new Map<string, Map<string, Watch>>();
+  watch(group: string, name: string) {
+    let inner = this.byGroup.get(group);
+    if (!inner) {
+      inner = new Map();
+      this.byGroup.set(group, inner);
+    }
+    if (inner.has(name)) return;
+    const watch = new Watch();
+    watch.start();
+    inner.set(name, watch);
+  }
+  unwatch(group: string, name: string) {
+    const inner = this.byGroup.get(group);
+    if (!inner) return;
+    inner.get(name)?.cancel();
+    inner.delete(name);
+    if (inner.size === 0) {
+      this.byGroup.delete(group);
+    }
+  }
+}
+`,
+    },
+    {
       name: 'an array emptied with length = 0 only when its length says it is already empty',
       code: `
 import net from 'node:net';
@@ -206,6 +244,216 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'a watch whose timer field starts as null, deleted from an inner map without cancel(); the inner map is dropped only once its size is 0',
+      code: `
+class Watch {
+  private timer: NodeJS.Timeout | null = null;
+  start() {
+    this.timer ??= setTimeout(() => {}, 15000);
+  }
+  cancel() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
+export class Subscriptions {
+  private byGroup = new Map<string, Map<string, Watch>>();
+  watch(group: string, name: string) {
+    let inner = this.byGroup.get(group);
+    if (!inner) {
+      inner = new Map();
+      this.byGroup.set(group, inner);
+    }
+    if (inner.has(name)) return;
+    const watch = new Watch();
+    watch.start();
+    inner.set(name, watch);
+  }
+  unwatch(group: string, name: string) {
+    const inner = this.byGroup.get(group);
+    if (!inner) return;
+    inner.delete(name);
+    if (inner.size === 0) {
+      this.byGroup.delete(group);
+    }
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 28,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+class Watch {
+  private timer: NodeJS.Timeout | null = null;
+  start() {
+    this.timer ??= setTimeout(() => {}, 15000);
+  }
+  cancel() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
+export class Subscriptions {
+  private byGroup = new Map<string, Map<string, Watch>>();
+  watch(group: string, name: string) {
+    let inner = this.byGroup.get(group);
+    if (!inner) {
+      inner = new Map();
+      this.byGroup.set(group, inner);
+    }
+    if (inner.has(name)) return;
+    const watch = new Watch();
+    watch.start();
+    inner.set(name, watch);
+  }
+  unwatch(group: string, name: string) {
+    const inner = this.byGroup.get(group);
+    if (!inner) return;
+    inner.get(name)?.cancel();
+    inner.delete(name);
+    if (inner.size === 0) {
+      this.byGroup.delete(group);
+    }
+  }
+}
+`,
+            },
+          ],
+        }, // Watch in `inner` is dropped by `delete()` without `cancel()`.
+      ],
+    },
+    {
+      name: 'an inner map of watches dropped while its size is above 0',
+      code: `
+class Watch {
+  private timer: NodeJS.Timeout | null = null;
+  start() {
+    this.timer ??= setTimeout(() => {}, 15000);
+  }
+  cancel() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
+export class Subscriptions {
+  private byGroup = new Map<string, Map<string, Watch>>();
+  watch(group: string, name: string) {
+    let inner = this.byGroup.get(group);
+    if (!inner) {
+      inner = new Map();
+      this.byGroup.set(group, inner);
+    }
+    if (inner.has(name)) return;
+    const watch = new Watch();
+    watch.start();
+    inner.set(name, watch);
+  }
+  unwatch(group: string, name: string) {
+    const inner = this.byGroup.get(group);
+    if (!inner) return;
+    inner.delete(name);
+    if (inner.size > 0) {
+      this.byGroup.delete(group);
+    }
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 28,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+class Watch {
+  private timer: NodeJS.Timeout | null = null;
+  start() {
+    this.timer ??= setTimeout(() => {}, 15000);
+  }
+  cancel() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
+export class Subscriptions {
+  private byGroup = new Map<string, Map<string, Watch>>();
+  watch(group: string, name: string) {
+    let inner = this.byGroup.get(group);
+    if (!inner) {
+      inner = new Map();
+      this.byGroup.set(group, inner);
+    }
+    if (inner.has(name)) return;
+    const watch = new Watch();
+    watch.start();
+    inner.set(name, watch);
+  }
+  unwatch(group: string, name: string) {
+    const inner = this.byGroup.get(group);
+    if (!inner) return;
+    inner.get(name)?.cancel();
+    inner.delete(name);
+    if (inner.size > 0) {
+      this.byGroup.delete(group);
+    }
+  }
+}
+`,
+            },
+          ],
+        }, // Watch in `inner` is dropped by `delete()` without `cancel()`.
+        {
+          messageId: 'unreleasedDrop',
+          line: 30,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+class Watch {
+  private timer: NodeJS.Timeout | null = null;
+  start() {
+    this.timer ??= setTimeout(() => {}, 15000);
+  }
+  cancel() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
+export class Subscriptions {
+  private byGroup = new Map<string, Map<string, Watch>>();
+  watch(group: string, name: string) {
+    let inner = this.byGroup.get(group);
+    if (!inner) {
+      inner = new Map();
+      this.byGroup.set(group, inner);
+    }
+    if (inner.has(name)) return;
+    const watch = new Watch();
+    watch.start();
+    inner.set(name, watch);
+  }
+  unwatch(group: string, name: string) {
+    const inner = this.byGroup.get(group);
+    if (!inner) return;
+    inner.delete(name);
+    if (inner.size > 0) {
+      for (const inner of this.byGroup.get(group)?.values() ?? []) inner.cancel();
+      this.byGroup.delete(group);
+    }
+  }
+}
+`,
+            },
+          ],
+        }, // Map<string, Watch> in `this.byGroup` is dropped by `delete()` without `cancel()` on each value.
+      ],
+    },
     {
       name: 'an array emptied with length = 0 when its length is not zero',
       code: `
