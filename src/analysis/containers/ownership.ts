@@ -13,6 +13,7 @@ import { isReleaseLikeName } from '../resources/release.js';
 import { calleeName, calledMethodName, canonical, containerScope, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
 import { declarationOf, valuesInReach } from '../syntax/names.js';
 import { CONTAINER_PROTOCOLS, insertedValues, type InsertedArguments } from './kinds.js';
+import { timerCallRelease } from './timerCalls.js';
 
 export interface Ownership {
   /** At least one visible insertion stores a value the program creates. */
@@ -226,10 +227,28 @@ function initialEntries(initializer: ts.Expression): ts.Expression[] {
     return [];
   }
   if (ts.isArrayLiteralExpression(e)) return [...e.elements];
+  // `endpoints.map((endpoint) => new Leaf(endpoint))`: what the callback returns fills the list.
+  if (ts.isCallExpression(e) && (calledMethodName(e) === 'map' || calledMethodName(e) === 'flatMap') && e.arguments.length >= 1) {
+    const callback = skipOuter(e.arguments[0]!);
+    if (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) return returnedValues(callback);
+  }
   if (ts.isObjectLiteralExpression(e)) {
     return e.properties.flatMap((property) => (ts.isPropertyAssignment(property) ? [property.initializer] : []));
   }
   return [];
+}
+
+/** What a callback returns: its expression body, or each `return` of its block (nested functions excluded). */
+function returnedValues(callback: ts.ArrowFunction | ts.FunctionExpression): ts.Expression[] {
+  if (!ts.isBlock(callback.body)) return [callback.body];
+  const values: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) values.push(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(callback.body, visit);
+  return values;
 }
 
 type Origin = 'created' | 'interval' | 'borrowed' | 'unknown';
@@ -264,7 +283,8 @@ function originOf(value: ts.Expression, depth: number, session: AnalysisSession)
           ? originOf(property.name, depth + 1, session)
           : 'borrowed';
       if (origin === 'interval') return 'interval';
-      if (origin === 'created') result = 'created';
+      // `{ hash: h64(key), leaf }`: a computed number or string is data, not something made to be released.
+      if (origin === 'created' && !isPrimitiveValue(property, session)) result = 'created';
     }
     return result;
   }
@@ -279,6 +299,24 @@ function originOf(value: ts.Expression, depth: number, session: AnalysisSession)
     return strongestOrigin(reach.values, depth, session);
   }
   return 'borrowed';
+}
+
+/** A property whose value the checker types as a primitive (asked only of values a call produced). */
+function isPrimitiveValue(property: ts.ObjectLiteralElementLike, session: AnalysisSession): boolean {
+  const value = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+  // A browser timer id is a number, and still a timer.
+  if (!value || ts.isNewExpression(skipOuter(value)) || timerCallRelease(value)) return false;
+  const primitive =
+    ts.TypeFlags.NumberLike |
+    ts.TypeFlags.StringLike |
+    ts.TypeFlags.BigIntLike |
+    ts.TypeFlags.BooleanLike |
+    ts.TypeFlags.Null |
+    ts.TypeFlags.Undefined |
+    ts.TypeFlags.Void;
+  const type = session.checker.getTypeAtLocation(value);
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.every((part) => (part.getFlags() & primitive) !== 0);
 }
 
 /** The origin of a name given several values: an interval or a created value wins over borrowed. */

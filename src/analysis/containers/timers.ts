@@ -7,26 +7,9 @@
 import ts from 'typescript';
 
 import { memoTable, type AnalysisSession } from '../session.js';
-import { calleeName, canonical, skipOuter } from '../syntax/expressions.js';
+import { canonical, skipOuter } from '../syntax/expressions.js';
 import { visibleInsertions, type ContainerPlace } from './ownership.js';
-
-/** The functions that release the result of each timer call; the first is the one to suggest. */
-const TIMER_CALLS: Readonly<Record<string, readonly string[]>> = {
-  setTimeout: ['clearTimeout', 'clearInterval'],
-  setInterval: ['clearInterval', 'clearTimeout'],
-  setImmediate: ['clearImmediate'],
-  requestAnimationFrame: ['cancelAnimationFrame'],
-  requestIdleCallback: ['cancelIdleCallback'],
-};
-
-/** `setTimeout(…)`, `window.setInterval(…)`, `requestAnimationFrame(…)`: the functions that release its result. */
-export function timerCallRelease(expression: ts.Expression): readonly string[] | undefined {
-  let e = skipOuter(expression);
-  if (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
-  if (!ts.isCallExpression(e)) return undefined;
-  const name = calleeName(e);
-  return name !== undefined && Object.hasOwn(TIMER_CALLS, name) ? TIMER_CALLS[name] : undefined;
-}
+import { timerCallRelease } from './timerCalls.js';
 
 export interface TimerSlots {
   /** Every visible insertion stores a timer call's result: the values are timers. */
@@ -73,6 +56,24 @@ export function timerSlots(places: readonly ContainerPlace[], valueType: ts.Type
     }
   }
   return { ...(whole && { whole }), fields };
+}
+
+/** Fields that some code sets to a timer call's result on a value of this type (`entry.idleTimer = setTimeout(…)`). */
+export function armedFieldNames(places: readonly ContainerPlace[], valueType: ts.Type, session: AnalysisSession): Set<string> {
+  const { checker } = session;
+  const valueSymbol = checker.getNonNullableType(valueType).getSymbol();
+  const names = new Set<string>();
+  if (!valueSymbol) return names;
+  for (const place of places) {
+    for (const [field, assignments] of armedFields(place.scope, session)) {
+      const armed = assignments.some(({ assignment }) => {
+        const owner = (skipOuter(assignment.left) as ts.PropertyAccessExpression).expression;
+        return checker.getNonNullableType(checker.getTypeAtLocation(owner)).getSymbol() === valueSymbol;
+      });
+      if (armed) names.add(field);
+    }
+  }
+  return names;
 }
 
 /** `number`, or `number | undefined`: what a timer id types as where the DOM's timers are in scope. */

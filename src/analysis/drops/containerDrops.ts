@@ -7,7 +7,7 @@ import ts from 'typescript';
 
 import { CONTAINER_PROTOCOLS, type DropOperation, type DroppingMethod } from '../containers/kinds.js';
 import { containerPlaces, getOwnership, type ContainerPlace } from '../containers/ownership.js';
-import { hasArmedFields, timerSlots } from '../containers/timers.js';
+import { armedFieldNames, hasArmedFields, timerSlots } from '../containers/timers.js';
 import { containerTypeOf, getContainerType, isDeclaredLikeContainer } from '../containers/types.js';
 import type { Resource } from '../resources/release.js';
 import type { AnalysisSession } from '../session.js';
@@ -17,6 +17,7 @@ import { calledMethodName, canonical, enclosingBody, skipOuter } from '../syntax
 import { singleInitializer } from '../syntax/names.js';
 import type { ContainerDrop, ContainerOfResources, DropContext } from './candidate.js';
 import {
+  capturedValueAt,
   hadEarlierValue,
   isContainerMadeHere,
   isCreatedEmptyHere,
@@ -70,7 +71,9 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
     return { kind: 'MapKeys', protocol: CONTAINER_PROTOCOLS.MapKeys, resource: keyResource, valueType: container.keyType!, text, storesIntervals: false };
   }
   if (!ownsValues) return undefined;
-  const declared = context.resources.resourceOf(container.valueType) ?? nestedResource(container.valueType, context);
+  const typed = context.resources.resourceOf(container.valueType) ?? nestedResource(container.valueType, context);
+  // Values this code did not make but whose timer fields it arms: only those timers are its to clear.
+  const declared = ownership.owns ? typed : armedOnly(typed, containerPlaces(expression, session), container.valueType, session);
   // What the code stores can say more than the type (`number` timers in browser code, a record's
   // timer field armed after insertion): asked only when the type leaves room for it.
   const resource =
@@ -82,6 +85,14 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
 }
 
 const TIMER_ID = 'timer id';
+
+/** A record's fields restricted to those the visible code arms with a timer. */
+function armedOnly(resource: Resource | undefined, places: readonly ContainerPlace[], valueType: ts.Type, session: AnalysisSession): Resource | undefined {
+  if (resource?.release.kind !== 'fields') return undefined;
+  const armed = armedFieldNames(places, valueType, session);
+  const fields = resource.release.fields.filter((field) => armed.has(field.name));
+  return fields.length > 0 ? { ...resource, release: { kind: 'fields', fields } } : undefined;
+}
 
 /** The code that uses the container gives its stored records timers after insertion. */
 function armsStoredRecords(expression: ts.Expression, session: AnalysisSession): boolean {
@@ -420,7 +431,7 @@ function finish(
 ): ContainerDrop | undefined {
   const { slots, directCalls } = owedSlots(node, container, context);
   if (slots.length === 0 && !directCalls) return undefined;
-  const storedAs = ownTimerHandle(node);
+  const storedAs = ownTimerHandle(node) ?? (draft.keyExpression && capturedValueAt(node, container, draft.keyExpression, context));
   const { target, storesNewValue, result, ...candidate } = draft;
   return {
     ...candidate,

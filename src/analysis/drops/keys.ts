@@ -19,7 +19,7 @@ import {
   isSeparateFunction,
   skipOuter,
 } from '../syntax/expressions.js';
-import { isUnchangedParameter, moduleFunctionReturns, parameterNamed, singleInitializer } from '../syntax/names.js';
+import { bindingsIn, declarationOf, isUnchangedParameter, moduleFunctionReturns, parameterNamed, singleInitializer } from '../syntax/names.js';
 import type { ContainerOfResources, DropContext } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
 import { symbolOf } from './owed.js';
@@ -382,4 +382,76 @@ export function isResultUsed(node: ts.Expression): 'unused' | 'returned' | 'used
 export function isZero(expression: ts.Expression): boolean {
   const e = skipOuter(expression);
   return ts.isNumericLiteral(e) && Number(e.text) === 0;
+}
+
+/**
+ * A callback that removes, by a key its outer function holds, the one value of the container's
+ * type that outer function made for that key (a call given the key) or stored under it: `const tracker = this.track(session); session.on('close',
+ * () => { clearTimeout(tracker.timer); trackers.delete(session); })`. Inside it, that constant
+ * names the value at the key, as `const tracker = trackers.get(session)` would.
+ */
+export function capturedValueAt(node: ts.Node, container: ContainerOfResources, keyExpression: ts.Expression, context: DropContext): string | undefined {
+  const fn = enclosingBody(node);
+  const key = skipOuter(keyExpression);
+  if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !ts.isIdentifier(key)) return undefined;
+  const outer = enclosingBody(fn);
+  if (!isFunctionLike(outer)) return undefined;
+  const isCaptured = (name: string): boolean =>
+    !fn.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name) && !bindingsIn(name, fn, context.session).declared;
+  const keyDeclaration = declarationOf(key.text, fn, context.session);
+  const keyIsConstant =
+    keyDeclaration?.kind === 'parameter'
+      ? keyDeclaration.fn === outer && isUnchangedParameter(key.text, fn, context.session)
+      : keyDeclaration?.kind === 'variable' && keyDeclaration.body === outer && !keyDeclaration.bindings.changed && keyDeclaration.bindings.values.length === 1;
+  if (!keyIsConstant || !isCaptured(key.text)) return undefined;
+  const { checker } = context.session;
+  const valueSymbol = symbolOf(container.valueType, checker);
+  if (!valueSymbol) return undefined;
+  const candidates: string[] = [];
+  const visit = (child: ts.Node): void => {
+    if (child.pos >= fn.pos || (child !== outer && isSeparateFunction(child))) return;
+    if (ts.isVariableDeclaration(child) && ts.isIdentifier(child.name) && child.initializer && isCaptured(child.name.text)) {
+      const bindings = bindingsIn(child.name.text, outer, context.session);
+      if (
+        !bindings.changed &&
+        bindings.values.length === 1 &&
+        (madeForKey(child.initializer, key.text) || storedUnderKey(outer, container, key.text, child.name.text)) &&
+        symbolOf(checker.getTypeAtLocation(child.name), checker) === valueSymbol
+      )
+        candidates.push(child.name.text);
+    }
+    ts.forEachChild(child, visit);
+  };
+  ts.forEachChild(outer, visit);
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/** `this.track(session)`: a call given the key makes the value for it. */
+function madeForKey(initializer: ts.Expression, key: string): boolean {
+  let e = skipOuter(initializer);
+  if (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
+  return (
+    (ts.isCallExpression(e) || ts.isNewExpression(e)) &&
+    (e.arguments ?? []).some((argument) => ts.isIdentifier(skipOuter(argument)) && (skipOuter(argument) as ts.Identifier).text === key)
+  );
+}
+
+/** `container.set(key, value)` or `container[key] = value` somewhere in `body`. */
+function storedUnderKey(body: ts.Node, container: ContainerOfResources, key: string, value: string): boolean {
+  const named = (expression: ts.Expression, text: string): boolean =>
+    ts.isIdentifier(skipOuter(expression)) && (skipOuter(expression) as ts.Identifier).text === text;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node) && calledMethodName(node) === 'set' && node.arguments.length === 2) {
+      const receiver = canonical((skipOuter(node.expression) as ts.PropertyAccessExpression).expression)?.text;
+      found = receiver === container.text.text && named(node.arguments[0]!, key) && named(node.arguments[1]!, value);
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(skipOuter(node.left))) {
+      const target = skipOuter(node.left) as ts.ElementAccessExpression;
+      found = canonical(target.expression)?.text === container.text.text && named(target.argumentExpression, key) && named(node.right, value);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
 }

@@ -291,15 +291,18 @@ function removesItself(node: ts.Node, literal: ts.ObjectLiteralExpression): bool
 function isAfterOwnRelease(fn: ts.FunctionLikeDeclaration, container: ContainerOfResources, context: DropContext): boolean {
   const call = fn.parent;
   if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
+  // `server.close(() => servers.delete(server))`: the release's own completion callback.
+  if (isReleaseOfStoredType(call, container, context)) return true;
   const continuation = skipOuter(call.expression);
   if (!ts.isPropertyAccessExpression(continuation) || !['then', 'finally', 'catch'].includes(continuation.name.text)) return false;
   const release = skipOuter(continuation.expression);
-  if (!ts.isCallExpression(release)) return false;
-  const releaseCallee = skipOuter(release.expression);
-  const names = releaseNames(container.resource.release);
-  if (ts.isPropertyAccessExpression(releaseCallee) && names.methods.has(releaseCallee.name.text)) {
-    const { checker } = context.session;
-    return checker.isTypeAssignableTo(checker.getNonNullableType(checker.getTypeAtLocation(releaseCallee.expression)), container.valueType);
-  }
-  return false;
+  return ts.isCallExpression(release) && isReleaseOfStoredType(release, container, context);
+}
+
+/** `x.close(…)` where `close` releases the container's values and `x` is one of them by type. */
+function isReleaseOfStoredType(call: ts.CallExpression, container: ContainerOfResources, context: DropContext): boolean {
+  const callee = skipOuter(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !releaseNames(container.resource.release).methods.has(callee.name.text)) return false;
+  const { checker } = context.session;
+  return checker.isTypeAssignableTo(checker.getNonNullableType(checker.getTypeAtLocation(callee.expression)), container.valueType);
 }

@@ -72,7 +72,11 @@ export function dropOrFact(it: Interpreter, node: ts.Node, state: State): State 
       if (place) return it.storeAliases(place, node.right, it.fill(place.container, place.key, state));
     } else if (ts.isPropertyAccessExpression(target)) {
       const container = canonical(target);
-      if (container) return it.replaceContainer(container.text, state);
+      if (!container) return state;
+      const replaced = it.replaceContainer(container.text, state);
+      // `this.children = []`: the new container holds nothing yet.
+      if (isEmptyContainerValue(node.right)) replaced.facts.set(allFact(container.text, '*'), { roots: container.roots });
+      return replaced;
     }
   }
   return state;
@@ -410,5 +414,15 @@ export function isSymbolDisposeAccess(node: ts.Expression): boolean {
     ts.isIdentifier(e.expression) &&
     e.expression.text === 'Symbol' &&
     (e.name.text === 'dispose' || e.name.text === 'asyncDispose')
+  );
+}
+
+/** `[]`, `{}`, `new Map()`: a container that starts empty. */
+function isEmptyContainerValue(expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  return (
+    (ts.isArrayLiteralExpression(e) && e.elements.length === 0) ||
+    (ts.isObjectLiteralExpression(e) && e.properties.length === 0) ||
+    (ts.isNewExpression(e) && (e.arguments?.length ?? 0) === 0)
   );
 }

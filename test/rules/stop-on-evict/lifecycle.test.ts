@@ -7,6 +7,34 @@ const ruleTester = createTypedRuleTester();
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'a close handler clears the timer of the tracker its outer function made for the session, then deletes it',
+      code: `
+import http2 from 'node:http2';
+interface IdleTracker {
+  activeStreams: number;
+  timeout: NodeJS.Timeout;
+}
+export class Server {
+  private idle = new Map<http2.ServerHttp2Session, IdleTracker>();
+  private track(session: http2.ServerHttp2Session): IdleTracker | null {
+    if (this.idle.has(session)) return null;
+    const tracker: IdleTracker = { activeStreams: 0, timeout: setTimeout(() => session.close(), 1000) };
+    this.idle.set(session, tracker);
+    return tracker;
+  }
+  onSession(session: http2.ServerHttp2Session) {
+    const tracker = this.track(session);
+    session.on('close', () => {
+      if (tracker !== null) {
+        clearTimeout(tracker.timeout);
+        this.idle.delete(session);
+      }
+    });
+  }
+}
+`,
+    },
+    {
       name: 'an onClose hook given to the factory that makes the connection removes it: it has closed',
       code: `
 import net from 'node:net';
@@ -163,6 +191,105 @@ export class Client {
     },
   ],
   invalid: [
+    {
+      name: 'a close handler deletes the tracker its outer function made for the session without clearing its timer',
+      code: `
+import http2 from 'node:http2';
+interface IdleTracker {
+  activeStreams: number;
+  timeout: NodeJS.Timeout;
+}
+export class Server {
+  private idle = new Map<http2.ServerHttp2Session, IdleTracker>();
+  private track(session: http2.ServerHttp2Session): IdleTracker | null {
+    if (this.idle.has(session)) return null;
+    const tracker: IdleTracker = { activeStreams: 0, timeout: setTimeout(() => session.close(), 1000) };
+    this.idle.set(session, tracker);
+    return tracker;
+  }
+  onSession(session: http2.ServerHttp2Session) {
+    const tracker = this.track(session);
+    session.on('close', () => {
+      if (tracker !== null) {
+        this.idle.delete(session);
+      }
+    });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 19,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import http2 from 'node:http2';
+interface IdleTracker {
+  activeStreams: number;
+  timeout: NodeJS.Timeout;
+}
+export class Server {
+  private idle = new Map<http2.ServerHttp2Session, IdleTracker>();
+  private track(session: http2.ServerHttp2Session): IdleTracker | null {
+    if (this.idle.has(session)) return null;
+    const tracker: IdleTracker = { activeStreams: 0, timeout: setTimeout(() => session.close(), 1000) };
+    this.idle.set(session, tracker);
+    return tracker;
+  }
+  onSession(session: http2.ServerHttp2Session) {
+    const tracker = this.track(session);
+    session.on('close', () => {
+      if (tracker !== null) {
+        clearTimeout(this.idle.get(session)?.timeout);
+        this.idle.delete(session);
+      }
+    });
+  }
+}
+`,
+            },
+          ],
+        }, // IdleTracker in `this.idle` is dropped by `delete()` without `clearTimeout()` on `timeout`.
+      ],
+    },
+    {
+      name: 'servers deleted in the completion callback of their own close(), and one deleted when it starts listening',
+      code: `
+import http from 'node:http';
+export class Servers {
+  private servers = new Set<http.Server>();
+  listen(port: number) {
+    const server = http.createServer();
+    server.listen(port);
+    this.servers.add(server);
+  }
+  stop(server: http.Server) {
+    server.close(() => {
+      this.servers.delete(server);
+    });
+  }
+  stopAll() {
+    for (const server of this.servers) {
+      server.close(() => this.servers.delete(server));
+    }
+  }
+  forget() {
+    for (const server of this.servers) {
+      server.once('listening', () => this.servers.delete(server));
+    }
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 22,
+          suggestions: [],
+        }, // Server<typeof IncomingMessage, typeof ServerResponse> in `this.servers` is dropped by `delete()` without `close()`.
+      ],
+    },
     {
       name: 'an onData hook given to the factory removes the connection: data is not its end',
       code: `

@@ -9,6 +9,52 @@ const imports = `import { createMeter, createPoller, openLease, startJob, stopMe
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'ring entries pair a computed hash with a socket another map owns: the ring borrows them',
+      code: `
+import net from 'node:net';
+class EndpointMap<V> {
+  private map = new Map<string, V>();
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+  set(key: string, value: V): void {
+    this.map.set(key, value);
+  }
+  values(): IterableIterator<V> {
+    return this.map.values();
+  }
+  clear(): void {
+    this.map.clear();
+  }
+}
+interface RingEntry {
+  hash: number;
+  leaf: net.Socket;
+}
+declare function hashOf(key: string): bigint;
+export class RingBalancer {
+  private leaves = new EndpointMap<net.Socket>();
+  private ring: RingEntry[] = [];
+  update(addresses: string[]) {
+    for (const address of addresses) {
+      if (!this.leaves.get(address)) this.leaves.set(address, net.createConnection(80, address));
+    }
+    this.ring = [];
+    for (const address of addresses) {
+      const leaf = this.leaves.get(address);
+      if (!leaf) throw new Error('missing');
+      this.ring.push({ hash: hashOf(address), leaf });
+    }
+  }
+  destroy() {
+    this.ring = [];
+    for (const leaf of this.leaves.values()) leaf.destroy();
+    this.leaves.clear();
+  }
+}
+`,
+    },
+    {
       name: "private methods: a value the public caller handed in stays the caller's",
       code: `import { Worker } from 'node:worker_threads';
 export class Registry {
@@ -212,6 +258,110 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      name: 'ring entries pair a computed hash with a socket made for the entry: the ring owns them',
+      code: `
+import net from 'node:net';
+class EndpointMap<V> {
+  private map = new Map<string, V>();
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+  set(key: string, value: V): void {
+    this.map.set(key, value);
+  }
+  values(): IterableIterator<V> {
+    return this.map.values();
+  }
+  clear(): void {
+    this.map.clear();
+  }
+}
+interface RingEntry {
+  hash: number;
+  leaf: net.Socket;
+}
+declare function hashOf(key: string): bigint;
+export class RingBalancer {
+  private leaves = new EndpointMap<net.Socket>();
+  private ring: RingEntry[] = [];
+  update(addresses: string[]) {
+    for (const address of addresses) {
+      if (!this.leaves.get(address)) this.leaves.set(address, net.createConnection(80, address));
+    }
+    this.ring = [];
+    for (const address of addresses) {
+      const leaf = net.createConnection(80, address);
+      this.ring.push({ hash: hashOf(address), leaf });
+    }
+  }
+  destroy() {
+    this.ring = [];
+    for (const leaf of this.leaves.values()) leaf.destroy();
+    this.leaves.clear();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 30,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import net from 'node:net';
+class EndpointMap<V> {
+  private map = new Map<string, V>();
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+  set(key: string, value: V): void {
+    this.map.set(key, value);
+  }
+  values(): IterableIterator<V> {
+    return this.map.values();
+  }
+  clear(): void {
+    this.map.clear();
+  }
+}
+interface RingEntry {
+  hash: number;
+  leaf: net.Socket;
+}
+declare function hashOf(key: string): bigint;
+export class RingBalancer {
+  private leaves = new EndpointMap<net.Socket>();
+  private ring: RingEntry[] = [];
+  update(addresses: string[]) {
+    for (const address of addresses) {
+      if (!this.leaves.get(address)) this.leaves.set(address, net.createConnection(80, address));
+    }
+    for (const value of this.ring) value.leaf.destroy();
+    this.ring = [];
+    for (const address of addresses) {
+      const leaf = net.createConnection(80, address);
+      this.ring.push({ hash: hashOf(address), leaf });
+    }
+  }
+  destroy() {
+    this.ring = [];
+    for (const leaf of this.leaves.values()) leaf.destroy();
+    this.leaves.clear();
+  }
+}
+`,
+            },
+          ],
+        }, // RingEntry in `this.ring` is dropped by reassigning the container without `destroy()` on `leaf`.
+        {
+          messageId: 'unreleasedDrop',
+          line: 37,
+          suggestions: [],
+        }, // RingEntry in `this.ring` is dropped by reassigning the container without `destroy()` on `leaf`.
+      ],
+    },
     {
       name: 'private methods: a slot the class passes to itself is its own to release',
       code: `import { Worker } from 'node:worker_threads';

@@ -9,6 +9,25 @@ const imports = `import { createMeter, createPoller, openLease, startJob, stopMe
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'a private reset() that destroys every child and starts an empty list, called before the list is rebuilt',
+      code: `
+import net from 'node:net';
+export class Balancer {
+  private children: net.Socket[] = [];
+  private reset() {
+    for (const child of this.children) {
+      child.destroy();
+    }
+    this.children = [];
+  }
+  update(ports: number[]) {
+    this.reset();
+    this.children = ports.map((port) => net.createConnection(port));
+  }
+}
+`,
+    },
+    {
       name: 'a list of tree nodes of several classes is reset after disposing those that can be',
       code: `
 interface Disposable {
@@ -471,6 +490,53 @@ export function sweep(route: string) {
     },
   ],
   invalid: [
+    {
+      name: 'a private reset() that starts an empty list without destroying the sockets a map() callback made',
+      code: `
+import net from 'node:net';
+export class Balancer {
+  private children: net.Socket[] = [];
+  private reset() {
+    for (const child of this.children) {
+      child.setNoDelay(true);
+    }
+    this.children = [];
+  }
+  update(ports: number[]) {
+    this.reset();
+    this.children = ports.map((port) => net.createConnection(port));
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import net from 'node:net';
+export class Balancer {
+  private children: net.Socket[] = [];
+  private reset() {
+    for (const child of this.children) {
+      child.setNoDelay(true);
+    }
+    for (const value of this.children) value.destroy();
+    this.children = [];
+  }
+  update(ports: number[]) {
+    this.reset();
+    this.children = ports.map((port) => net.createConnection(port));
+  }
+}
+`,
+            },
+          ],
+        }, // Socket in `this.children` is dropped by reassigning the container without `destroy()`.
+      ],
+    },
     {
       name: 'a list of tree nodes of several classes, some owning a subscription, is reset without disposing them',
       code: `
