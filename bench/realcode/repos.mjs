@@ -11,20 +11,29 @@ export function realcodeDir() {
   return path.resolve(process.env.REALCODE_DIR ?? path.join(repoRoot, '..', 'realcode'));
 }
 
-export function readRepos() {
+// A repository in the set `retired` keeps its record (and its ledger entries) but is no longer
+// linted or scored: readRepos() leaves it out unless asked for it.
+export function readRepos({ retired = false } = {}) {
   const data = JSON.parse(readFileSync(path.join(here, 'repos.json'), 'utf8'));
   for (const repo of data.repos) {
     for (const field of ['name', 'repo', 'commit', 'set', 'tsconfig', 'lint']) {
       if (repo[field] === undefined) throw new Error(`bench/realcode/repos.json: ${repo.name ?? '?'} has no ${field}`);
     }
-    if (repo.set !== 'tuning' && repo.set !== 'validation') throw new Error(`bench/realcode/repos.json: ${repo.name}: set must be tuning or validation`);
+    if (!['tuning', 'validation', 'retired'].includes(repo.set)) {
+      throw new Error(`bench/realcode/repos.json: ${repo.name}: set must be tuning, validation or retired`);
+    }
   }
-  return data.repos;
+  return retired ? data.repos : data.repos.filter((repo) => repo.set !== 'retired');
 }
 
 export function repoByName(name) {
   const repo = readRepos().find((candidate) => candidate.name === name);
-  if (!repo) throw new Error(`no repository named ${name} in bench/realcode/repos.json`);
+  if (!repo) {
+    const retired = readRepos({ retired: true }).some((candidate) => candidate.name === name);
+    throw new Error(
+      retired ? `${name} is retired in bench/realcode/repos.json (no longer linted)` : `no repository named ${name} in bench/realcode/repos.json`,
+    );
+  }
   return repo;
 }
 

@@ -4,7 +4,7 @@
 // (bench/realcode/ledger.json) and lists every finding the ledger does not know yet.
 //
 //   npm run realcode                          lint every prepared repository, record, score
-//   npm run realcode -- --set validation      one set (tuning | validation)
+//   npm run realcode -- --set validation      one set (tuning | validation; `retired` ones are never linted)
 //   npm run realcode -- --repo ioredis,bullmq some repositories (their entries in findings.json are replaced)
 //   npm run realcode -- --prepare             write each checkout's tsconfig.unstopped.json; print the
 //                                             steps that rebuild a missing checkout
@@ -149,10 +149,17 @@ for (const repo of repos) {
     crashes: result.crashes,
   });
 }
-// A partial run replaces only the repositories it linted.
+// A partial run replaces only the repositories it linted; the others keep their findings under
+// their current set (a retired repository's findings are dropped).
+const current = new Map(readRepos().map((r) => [r.name, r]));
 const merged = {
   ...run,
-  repos: [...previous.repos.filter((old) => !run.repos.some((r) => r.name === old.name) && readRepos().some((r) => r.name === old.name)), ...run.repos],
+  repos: [
+    ...previous.repos
+      .filter((old) => !run.repos.some((r) => r.name === old.name) && current.has(old.name))
+      .map((old) => ({ ...old, set: current.get(old.name).set })),
+    ...run.repos,
+  ],
 };
 merged.repos.sort((a, b) => a.set.localeCompare(b.set) || a.name.localeCompare(b.name));
 if (!has('--no-write')) writeFileSync(findingsFile, `${JSON.stringify(merged, null, 2)}\n`);

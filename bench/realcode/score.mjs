@@ -40,12 +40,16 @@ export function ledgerKey({ repo, commit, file, line, rule }) {
   return `${repo}@${commit}:${file}:${line}:${rule}`;
 }
 
-/** Counts per set of repositories (tuning, validation) and per repository. */
+/** Counts per set of repositories (tuning, validation) and per repository. A repository counts in
+ * its current set in repos.json; a retired one is not scored (its ledger entries stay). */
 export function scoreRun(run, ledger = readLedger()) {
   const sets = {};
   const repos = [];
   const unknown = [];
-  for (const repo of run.repos ?? []) {
+  const currentSet = new Map(readJson(reposFile, { repos: [] }).repos.map((repo) => [repo.name, repo.set]));
+  for (const recorded of run.repos ?? []) {
+    const repo = { ...recorded, set: currentSet.get(recorded.name) ?? recorded.set };
+    if (repo.set === 'retired') continue;
     const counts = { true: 0, false: 0, unclear: 0, unknown: 0 };
     for (const finding of repo.findings) {
       const entry = ledger.byKey.get(ledgerKey({ repo: repo.name, commit: repo.commit, file: finding.file, line: finding.line, rule: finding.rule }));
