@@ -8,7 +8,9 @@ import ts from 'typescript';
 import { isOnlyTimers, isReleaseLikeName, obligationSlots, releaseNames, type Resource } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import { calledMethodName, calleeName, enclosingBody, isFunctionLike, isPrivateMember, skipOuter } from '../syntax/expressions.js';
+import { releasedSlots, resolveCallee } from '../flow/index.js';
 import type { ContainerOfResources, DropContext } from './candidate.js';
+import { flowOptionsFor } from './flowOptions.js';
 
 const CALLED_ONLY_FROM_TIMERS = memoTable<ts.FunctionLikeDeclaration, boolean>('drops.calledOnlyFromTimers');
 /** The value's own end-of-life events: `close`, `exit`, a private `@close`, `transportclose` (closed with its transport). */
@@ -47,7 +49,7 @@ export function owedSlots(
   const directCalls = directCallsOfTimerCallback(fn);
   const besideTimers = directCalls && slotsBesideTimers(container.resource);
   if (directCalls && besideTimers) return { slots: besideTimers, directCalls: { calls: directCalls, slots: all } };
-  if (isAfterOwnRelease(fn, container, context)) return { slots: [] };
+  if (isAfterOwnRelease(fn, container, context) || isCallbackOfReleasingHelper(fn, node, container, context)) return { slots: [] };
   return { slots: settledByCloseHandler(fn, container, context) ?? all };
 }
 
@@ -297,6 +299,32 @@ function isAfterOwnRelease(fn: ts.FunctionLikeDeclaration, container: ContainerO
   if (!ts.isPropertyAccessExpression(continuation) || !['then', 'finally', 'catch'].includes(continuation.name.text)) return false;
   const release = skipOuter(continuation.expression);
   return ts.isCallExpression(release) && isReleaseOfStoredType(release, container, context);
+}
+
+/**
+ * `this.closeServer(server, () => servers.delete(server))`: the callback rides along with the value
+ * to a helper of this program that releases it on every path (the checker finds the helper, its
+ * summary is computed once).
+ */
+function isCallbackOfReleasingHelper(fn: ts.FunctionLikeDeclaration, node: ts.Node, container: ContainerOfResources, context: DropContext): boolean {
+  const call = fn.parent;
+  if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
+  // Only where the argument is the value itself; a Map's key names another thing than its value.
+  const dropped = ['Set', 'WeakSet', 'Array', 'MapKeys'].includes(container.kind) ? droppedValueName(node) : undefined;
+  const index =
+    dropped === undefined
+      ? -1
+      : call.arguments.findIndex((argument) => ts.isIdentifier(skipOuter(argument)) && (skipOuter(argument) as ts.Identifier).text === dropped);
+  if (index < 0) return false;
+  const helper = resolveCallee(call, context.session);
+  return helper !== undefined && releasedSlots(helper, index, flowOptionsFor([container.resource], context.session), context.session).includes('*');
+}
+
+/** The value a drop names directly: `set.delete(x)`, `keys.delete(x)` of a Map whose keys are the resources. */
+function droppedValueName(node: ts.Node): string | undefined {
+  if (!ts.isCallExpression(node) || node.arguments.length !== 1) return undefined;
+  const argument = skipOuter(node.arguments[0]!);
+  return ts.isIdentifier(argument) ? argument.text : undefined;
 }
 
 /** `x.close(…)` where `close` releases the container's values and `x` is one of them by type. */

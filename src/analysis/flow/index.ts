@@ -135,7 +135,7 @@ export function releasedSlots(fn: ts.FunctionLikeDeclaration, index: number, opt
 }
 
 /** The declaration with a body that a call runs: a function, a method, an arrow stored in a const or field. */
-function resolveCallee(call: ts.CallExpression, session: AnalysisSession): ts.FunctionLikeDeclaration | undefined {
+export function resolveCallee(call: ts.CallExpression, session: AnalysisSession): ts.FunctionLikeDeclaration | undefined {
   const { checker, program } = session;
   const callee = skipOuter(call.expression);
   const location = ts.isPropertyAccessExpression(callee) ? callee.name : callee;

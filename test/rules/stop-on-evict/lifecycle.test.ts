@@ -7,6 +7,32 @@ const ruleTester = createTypedRuleTester();
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'sessions deleted in the callback handed, with each session, to a helper that closes it on every path',
+      code: `
+import http2 from 'node:http2';
+export class Server {
+  private sessions = new Set<http2.ServerHttp2Session>();
+  listen(server: http2.Http2Server) {
+    server.on('session', (session) => this.sessions.add(session));
+  }
+  private closeSession(session: http2.ServerHttp2Session, callback: () => void) {
+    if (session.closed) {
+      queueMicrotask(callback);
+    } else {
+      session.close(callback);
+    }
+  }
+  drain() {
+    for (const session of this.sessions) {
+      this.closeSession(session, () => {
+        this.sessions.delete(session);
+      });
+    }
+  }
+}
+`,
+    },
+    {
       name: 'a close handler clears the timer of the tracker its outer function made for the session, then deletes it',
       code: `
 import http2 from 'node:http2';
@@ -191,6 +217,67 @@ export class Client {
     },
   ],
   invalid: [
+    {
+      name: 'sessions deleted in the callback handed, with each session, to a helper that only pings it',
+      code: `
+import http2 from 'node:http2';
+export class Server {
+  private sessions = new Set<http2.ServerHttp2Session>();
+  listen(server: http2.Http2Server) {
+    server.on('session', (session) => this.sessions.add(session));
+  }
+  private closeSession(session: http2.ServerHttp2Session, callback: () => void) {
+    if (session.closed) {
+      queueMicrotask(callback);
+    } else {
+      session.ping(() => callback());
+    }
+  }
+  drain() {
+    for (const session of this.sessions) {
+      this.closeSession(session, () => {
+        this.sessions.delete(session);
+      });
+    }
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 18,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import http2 from 'node:http2';
+export class Server {
+  private sessions = new Set<http2.ServerHttp2Session>();
+  listen(server: http2.Http2Server) {
+    server.on('session', (session) => this.sessions.add(session));
+  }
+  private closeSession(session: http2.ServerHttp2Session, callback: () => void) {
+    if (session.closed) {
+      queueMicrotask(callback);
+    } else {
+      session.ping(() => callback());
+    }
+  }
+  drain() {
+    for (const session of this.sessions) {
+      this.closeSession(session, () => {
+        session.close();
+        this.sessions.delete(session);
+      });
+    }
+  }
+}
+`,
+            },
+          ],
+        }, // ServerHttp2Session in `this.sessions` is dropped by `delete()` without `close()`.
+      ],
+    },
     {
       name: 'a close handler deletes the tracker its outer function made for the session without clearing its timer',
       code: `
