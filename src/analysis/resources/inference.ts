@@ -40,7 +40,9 @@ export type Inference =
       because: string;
     }
   /** The body is visible and acquires nothing: not a resource, whatever its methods are called. */
-  | { kind: 'none' };
+  | { kind: 'none' }
+  /** It keeps things in these fields that none of its methods undoes: whoever holds it must (`term.term.dispose()`). */
+  | { kind: 'unreleased'; fields: readonly string[] };
 
 export interface InferenceHost {
   session: AnalysisSession;
@@ -142,13 +144,20 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
     acquisitions.push(...kept.map((a) => ({ ...a, where: `in \`${name}()\``, by: name })));
   }
   const className = declaration.name?.text ?? 'this class';
-  if (acquisitions.length > 0) return decide(className, acquisitions, methods, 'in its constructor', host);
+  if (acquisitions.length > 0) return decide(className, acquisitions, methods, 'in its constructor', host) ?? unreleased(acquisitions);
   // Nothing acquired in sight: the acquisition may happen elsewhere (a factory that registers the
   // product, a base class, another module). A release-named method that undoes something — removes
   // the object from a collection, clears a timer or closes a handle held in a field, unsubscribes —
   // proves it; without one the visible body owns nothing.
   const evidence = releaseEvidence(methods, host);
   return evidence.length === 0 ? { kind: 'none' } : (decide(className, evidence, methods, 'elsewhere', host, isReleaseLikeName) ?? { kind: 'none' });
+}
+
+/** The fields a class fills that nothing in it undoes, or undefined when it acquires in other ways too. */
+function unreleased(acquisitions: readonly Acquisition[]): Inference | undefined {
+  const fields = [...new Set(acquisitions.map((acquisition) => acquisition.key))];
+  if (!fields.every((key) => key.startsWith('field:this.'))) return undefined;
+  return { kind: 'unreleased', fields: fields.map((key) => key.slice('field:this.'.length)) };
 }
 
 /**
@@ -661,7 +670,7 @@ function inferInterface(declaration: ts.InterfaceDeclaration, host: InferenceHos
   // the interface is, so it cannot be what decides the interface.
   if (implementations.some((implementation) => holdsItsOwnInterface(implementation, name))) return undefined;
   const answers = implementations.map((implementation) => inferDeclaration(implementation, host));
-  if (answers.some((answer) => answer === undefined)) return undefined;
+  if (answers.some((answer) => answer === undefined || answer.kind === 'unreleased')) return undefined;
   const resources = answers.filter((answer): answer is Inference & { kind: 'resource' } => answer?.kind === 'resource');
   if (resources.length === 0) return { kind: 'none' };
   const [first] = resources;

@@ -107,6 +107,11 @@ export class ResourceOracle {
       if (inherited) return inherited;
       return depth < MAX_RECORD_DEPTH && isDataClass(type) ? this.#recordResource(type, depth, true) : null;
     }
+    // Keeps a resource in a public field and never releases it: the holder releases that field.
+    if (inferred?.kind === 'unreleased') {
+      const held = depth < MAX_RECORD_DEPTH ? this.#recordResource(type, depth, true, inferred.fields) : null;
+      if (held) return held;
+    }
     if (inferred?.kind === 'resource') {
       return {
         typeName: this.typeName(type),
@@ -259,7 +264,7 @@ export class ResourceOracle {
   }
 
   /** `{ resolve, reject, timer: Timeout }`: released by releasing each field that holds a resource. */
-  #recordResource(type: ts.Type, depth: number, classAsRecord = false): Resource | null {
+  #recordResource(type: ts.Type, depth: number, classAsRecord = false, onlyFields?: readonly string[]): Resource | null {
     if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return null;
     if (this.checker.isArrayType(type) || this.checker.isTupleType(type)) return null;
     const symbol = type.getSymbol();
@@ -269,7 +274,7 @@ export class ResourceOracle {
     if (symbol && (symbol.getFlags() & ts.SymbolFlags.Class) !== 0 && !classAsRecord) return null;
     const fields: ResourceField[] = [];
     for (const property of type.getProperties()) {
-      if (!isPublicDataProperty(property)) continue;
+      if (!isPublicDataProperty(property) || (onlyFields && !onlyFields.includes(property.getName()))) continue;
       const fieldType = this.checker.getTypeOfSymbol(property);
       if (fieldType.getCallSignatures().length > 0) continue;
       const resource = this.#resourceOf(fieldType, depth + 1);

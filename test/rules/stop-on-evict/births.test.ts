@@ -8,6 +8,53 @@ const ruleTester = createTypedRuleTester();
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'a pane that keeps its watcher in a private field no one outside can close is not asked of its holder',
+      code: `
+import { watch, type FSWatcher } from 'node:fs';
+class Pane {
+  private watcher: FSWatcher | undefined;
+  constructor(readonly path: string) {}
+  mount(): void {
+    this.watcher = watch(this.path);
+  }
+}
+const panes = new Map<string, Pane>();
+export function open(id: string, path: string) {
+  if (panes.has(id)) return;
+  const pane = new Pane(path);
+  pane.mount();
+  panes.set(id, pane);
+}
+export function close(id: string) {
+  panes.delete(id);
+}
+`,
+    },
+    {
+      name: "a pane's public watcher closed by its holder before the delete",
+      code: `
+import { watch, type FSWatcher } from 'node:fs';
+class Pane {
+  watcher: FSWatcher | undefined;
+  constructor(readonly path: string) {}
+  mount(): void {
+    this.watcher = watch(this.path);
+  }
+}
+const panes = new Map<string, Pane>();
+export function open(id: string, path: string) {
+  if (panes.has(id)) return;
+  const pane = new Pane(path);
+  pane.mount();
+  panes.set(id, pane);
+}
+export function close(id: string) {
+  panes.get(id)?.watcher?.close();
+  panes.delete(id);
+}
+`,
+    },
+    {
       name: 'a subclass of a plain data class is data',
       code: `
 declare class Point {
@@ -42,6 +89,36 @@ export function remove(route: string) { meters.get(route)?.stop(); meters.delete
     },
   ],
   invalid: [
+    {
+      name: 'a pane that keeps a watcher in a public field and never closes it, deleted without closing that field',
+      code: `
+import { watch, type FSWatcher } from 'node:fs';
+class Pane {
+  watcher: FSWatcher | undefined;
+  constructor(readonly path: string) {}
+  mount(): void {
+    this.watcher = watch(this.path);
+  }
+}
+const panes = new Map<string, Pane>();
+export function open(id: string, path: string) {
+  if (panes.has(id)) return;
+  const pane = new Pane(path);
+  pane.mount();
+  panes.set(id, pane);
+}
+export function close(id: string) {
+  panes.delete(id);
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 18,
+          suggestions: [],
+        }, // Pane in `panes` is dropped by `delete()` without `close()` on `watcher`.
+      ],
+    },
     {
       name: 'a subclass that adds nothing to a library connection still owes its close()',
       code: `
