@@ -8,6 +8,7 @@ import ts from 'typescript';
 
 import { memoTable, type AnalysisSession } from '../session.js';
 import { canonical, skipOuter } from '../syntax/expressions.js';
+import { singleInitializer } from '../syntax/names.js';
 import { visibleInsertions, type ContainerPlace } from './ownership.js';
 import { timerCallRelease } from './timerCalls.js';
 
@@ -76,6 +77,15 @@ export function armedFieldNames(places: readonly ContainerPlace[], valueType: ts
   return names;
 }
 
+/** A timer call, or a constant given one (`const timeoutId = setTimeout(…); entry.timeoutId = timeoutId`). */
+function timerRelease(expression: ts.Expression, session: AnalysisSession): readonly string[] | undefined {
+  const direct = timerCallRelease(expression);
+  if (direct) return direct;
+  const e = skipOuter(expression);
+  const value = ts.isIdentifier(e) ? singleInitializer(e, session) : undefined;
+  return value && timerCallRelease(value);
+}
+
 /** `number`, or `number | undefined`: what a timer id types as where the DOM's timers are in scope. */
 function isNumberLike(type: ts.Type): boolean {
   const parts = type.isUnion() ? type.types : [type];
@@ -109,7 +119,7 @@ function armedFields(scope: ts.Node, session: AnalysisSession): Map<string, { as
       const target = skipOuter(node.left);
       // `this.timer = …` is a class arming its own field: the class's release (or its absence) decides.
       const owner = ts.isPropertyAccessExpression(target) ? skipOuter(target.expression) : undefined;
-      const release = owner && owner.kind !== ts.SyntaxKind.ThisKeyword && canonical(owner) ? timerCallRelease(node.right) : undefined;
+      const release = owner && owner.kind !== ts.SyntaxKind.ThisKeyword && canonical(owner) ? timerRelease(node.right, session) : undefined;
       if (release && ts.isPropertyAccessExpression(target)) {
         const list = byField!.get(target.name.text) ?? [];
         list.push({ assignment: node, release });

@@ -8,6 +8,27 @@ const ruleTester = createTypedRuleTester();
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'records copied from a parameter and armed afterwards with a timer kept in a const, cleared before the overwrite',
+      code: `
+interface Reminder {
+  id: number;
+  text: string;
+}
+interface Scheduled extends Reminder {
+  timer?: NodeJS.Timeout;
+}
+export class Reminders {
+  private readonly scheduled: Record<number, Scheduled> = {};
+  schedule(reminder: Reminder, ms: number): void {
+    clearTimeout(this.scheduled[reminder.id]?.timer);
+    const timer = setTimeout(() => console.log(reminder.text), ms);
+    this.scheduled[reminder.id] = { ...reminder };
+    this.scheduled[reminder.id].timer = timer;
+  }
+}
+`,
+    },
+    {
       name: 'a pane that keeps its watcher in a private field no one outside can close is not asked of its holder',
       code: `
 import { watch, type FSWatcher } from 'node:fs';
@@ -89,6 +110,55 @@ export function remove(route: string) { meters.get(route)?.stop(); meters.delete
     },
   ],
   invalid: [
+    {
+      name: 'records copied from a parameter and armed afterwards with a timer kept in a const, overwritten without clearing it',
+      code: `
+interface Reminder {
+  id: number;
+  text: string;
+}
+interface Scheduled extends Reminder {
+  timer?: NodeJS.Timeout;
+}
+export class Reminders {
+  private readonly scheduled: Record<number, Scheduled> = {};
+  schedule(reminder: Reminder, ms: number): void {
+    const timer = setTimeout(() => console.log(reminder.text), ms);
+    this.scheduled[reminder.id] = { ...reminder };
+    this.scheduled[reminder.id].timer = timer;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 13,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+interface Reminder {
+  id: number;
+  text: string;
+}
+interface Scheduled extends Reminder {
+  timer?: NodeJS.Timeout;
+}
+export class Reminders {
+  private readonly scheduled: Record<number, Scheduled> = {};
+  schedule(reminder: Reminder, ms: number): void {
+    const timer = setTimeout(() => console.log(reminder.text), ms);
+    clearTimeout(this.scheduled[reminder.id]?.timer);
+    this.scheduled[reminder.id] = { ...reminder };
+    this.scheduled[reminder.id].timer = timer;
+  }
+}
+`,
+            },
+          ],
+        }, // Scheduled in `this.scheduled` is dropped by assignment over an existing key without `clearTimeout()` on `timer`.
+      ],
+    },
     {
       name: 'a pane that keeps a watcher in a public field and never closes it, deleted without closing that field',
       code: `
