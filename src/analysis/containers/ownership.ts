@@ -8,6 +8,7 @@
 import ts from 'typescript';
 
 import { CACHE_LIBRARIES } from '../caches/libraries/index.js';
+import { resolveCallee } from '../flow/index.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import { isReleaseLikeName } from '../resources/release.js';
 import { calleeName, calledMethodName, canonical, containerScope, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
@@ -174,13 +175,35 @@ function innerInsertions(place: ContainerPlace, session: AnalysisSession): ts.Ex
       return canonical((skipOuter(e.expression) as ts.PropertyAccessExpression).expression)?.text === place.text;
     return ts.isElementAccessExpression(e) && canonical(e.expression)?.text === place.text;
   };
+  // A name also given a record (`authorityState = { client, resourceMap: new Map() }`) holds a value
+  // with fields, not an inner container: its fields are not the outer container's values.
+  const records = new Set<string>();
   const visit = (node: ts.Node): void => {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && readsPlace(node.initializer)) inner.add(node.name.text);
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isIdentifier(skipOuter(node.left)) &&
+      isRecordLiteral(node.right)
+    )
+      records.add((skipOuter(node.left) as ts.Identifier).text);
     ts.forEachChild(node, visit);
   };
   visit(place.scope);
   const byContainer = insertionsIn(place.scope, session);
-  return [...inner].flatMap((name) => byContainer.get(name) ?? []);
+  return [...inner].filter((name) => !records.has(name)).flatMap((name) => byContainer.get(name) ?? []);
+}
+
+/** `{ client, resourceMap: new Map() }`: named fields, not computed keys of an object used as a map. */
+function isRecordLiteral(expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  return (
+    ts.isObjectLiteralExpression(e) &&
+    e.properties.length > 0 &&
+    e.properties.every(
+      (property) => ts.isShorthandPropertyAssignment(property) || (ts.isPropertyAssignment(property) && !ts.isComputedPropertyName(property.name)),
+    )
+  );
 }
 
 /**
@@ -268,6 +291,9 @@ function originOf(value: ts.Expression, depth: number, session: AnalysisSession)
     if (method !== undefined && READ_METHODS.has(method)) return 'borrowed';
     // `pool.acquire()`, `leases.borrow()`: lent by another owner, which takes it back.
     if (name !== undefined && LENDING_CALLS.test(name)) return 'borrowed';
+    // `this.getOrCreateClient(authority)`: what it returns is kept in its own registry.
+    const callee = resolveCallee(e, session);
+    if (callee && registersWhatItReturns(callee, session)) return 'borrowed';
     return 'created';
   }
   if (ts.isObjectLiteralExpression(e)) {
@@ -283,8 +309,9 @@ function originOf(value: ts.Expression, depth: number, session: AnalysisSession)
           ? originOf(property.name, depth + 1, session)
           : 'borrowed';
       if (origin === 'interval') return 'interval';
-      // `{ hash: h64(key), leaf }`: a computed number or string is data, not something made to be released.
-      if (origin === 'created' && !isPrimitiveValue(property, session)) result = 'created';
+      // `{ hash: h64(key), leaf }`, `{ client, byType: new Map() }`: a computed number or string, or an
+      // empty container for bookkeeping, is not something made to be released.
+      if (origin === 'created' && !isPrimitiveValue(property, session) && !isEmptyContainerProperty(property)) result = 'created';
     }
     return result;
   }
@@ -299,6 +326,86 @@ function originOf(value: ts.Expression, depth: number, session: AnalysisSession)
     return strongestOrigin(reach.values, depth, session);
   }
   return 'borrowed';
+}
+
+function isEmptyContainerProperty(property: ts.ObjectLiteralElementLike): boolean {
+  if (!ts.isPropertyAssignment(property)) return false;
+  const e = skipOuter(property.initializer);
+  return (
+    (ts.isNewExpression(e) && (e.arguments?.length ?? 0) === 0 && ts.isIdentifier(e.expression) && BUILTIN_COLLECTIONS.has(e.expression.text)) ||
+    (ts.isArrayLiteralExpression(e) && e.elements.length === 0) ||
+    (ts.isObjectLiteralExpression(e) && e.properties.length === 0)
+  );
+}
+
+const BUILTIN_COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array']);
+const REGISTERS_WHAT_IT_RETURNS = memoTable<ts.FunctionLikeDeclaration, boolean>('containers.registersWhatItReturns');
+
+/**
+ * A get-or-create: every value the function returns is read from a container (`this.clients.get(k)`,
+ * `entry.client` of a loop over one) or put in one before it is returned, and some are read. That
+ * container owns it; its callers share it.
+ */
+function registersWhatItReturns(fn: ts.FunctionLikeDeclaration, session: AnalysisSession): boolean {
+  const table = session.table(REGISTERS_WHAT_IT_RETURNS);
+  let answer = table.get(fn);
+  if (answer === undefined) table.set(fn, (answer = computeRegistersWhatItReturns(fn)));
+  return answer;
+}
+
+function computeRegistersWhatItReturns(fn: ts.FunctionLikeDeclaration): boolean {
+  if (!fn.body) return false;
+  const returned: ts.Expression[] = [];
+  const inserted = new Set<string>();
+  const loopOverContainer = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (node !== fn && isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) returned.push(node.expression);
+    if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer) && canonical(node.expression)) {
+      for (const declaration of node.initializer.declarations) if (ts.isIdentifier(declaration.name)) loopOverContainer.add(declaration.name.text);
+    }
+    if (ts.isCallExpression(node)) {
+      const method = calledMethodName(node);
+      const how = method !== undefined ? INSERTING_METHODS.get(method) : undefined;
+      for (const value of how ? insertedValues(how, node.arguments) : []) for (const name of namesIn(value)) inserted.add(name);
+    }
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(skipOuter(node.left))) {
+      for (const name of namesIn(node.right)) inserted.add(name);
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (ts.isBlock(fn.body)) visit(fn.body);
+  else returned.push(fn.body);
+  const isRead = (expression: ts.Expression): boolean => {
+    let e = skipOuter(expression);
+    if (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
+    if (ts.isCallExpression(e)) return READ_METHODS.has(calledMethodName(e) ?? '');
+    if (ts.isElementAccessExpression(e)) return canonical(e.expression) !== undefined;
+    if (ts.isPropertyAccessExpression(e)) {
+      const root = rootOf(e);
+      return ts.isIdentifier(root) && loopOverContainer.has(root.text);
+    }
+    return false;
+  };
+  const isInserted = (expression: ts.Expression): boolean =>
+    ts.isIdentifier(skipOuter(expression)) && inserted.has((skipOuter(expression) as ts.Identifier).text);
+  // Some path hands back one already there: a shared instance, not a fresh one that registers
+  // itself for its own stop() to remove (the story's `newMeter()` returns only new meters).
+  return returned.some(isRead) && returned.every((expression) => isRead(expression) || isInserted(expression));
+}
+
+/** `v`, or the names an object literal stores (`{ client, serverConfig }`, `{ client: c }`). */
+function namesIn(value: ts.Expression): string[] {
+  const e = skipOuter(value);
+  if (ts.isIdentifier(e)) return [e.text];
+  if (!ts.isObjectLiteralExpression(e)) return [];
+  return e.properties.flatMap((property) =>
+    ts.isShorthandPropertyAssignment(property)
+      ? [property.name.text]
+      : ts.isPropertyAssignment(property) && ts.isIdentifier(skipOuter(property.initializer))
+        ? [(skipOuter(property.initializer) as ts.Identifier).text]
+        : [],
+  );
 }
 
 /** A property whose value the checker types as a primitive (asked only of values a call produced). */

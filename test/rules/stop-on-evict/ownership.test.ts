@@ -9,6 +9,42 @@ const imports = `import { createMeter, createPoller, openLease, startJob, stopMe
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'records that share a client from a get-or-create registry, with a bookkeeping map: the registry owns the client',
+      code: `
+import net from 'node:net';
+interface AuthorityState {
+  client: net.Socket;
+  watchers: Map<string, () => void>;
+}
+export class Client {
+  private clients: { host: string; client: net.Socket }[] = [];
+  private authorities = new Map<string, AuthorityState>();
+  private clientFor(host: string): net.Socket {
+    for (const entry of this.clients) {
+      if (entry.host === host) return entry.client;
+    }
+    const client = net.createConnection(80, host);
+    this.clients.push({ host, client });
+    return client;
+  }
+  watch(authority: string, name: string, watcher: () => void) {
+    let state = this.authorities.get(authority);
+    if (!state) {
+      state = { client: this.clientFor(authority), watchers: new Map() };
+      this.authorities.set(authority, state);
+    }
+    state.watchers.set(name, watcher);
+  }
+  unwatch(authority: string, name: string) {
+    const state = this.authorities.get(authority);
+    if (!state) return;
+    state.watchers.delete(name);
+    if (state.watchers.size === 0) this.authorities.delete(authority);
+  }
+}
+`,
+    },
+    {
       name: 'ring entries pair a computed hash with a socket another map owns: the ring borrows them',
       code: `
 import net from 'node:net';
@@ -258,6 +294,86 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      name: 'records that hold a client made for them, with a bookkeeping map, deleted without ending it',
+      code: `
+import net from 'node:net';
+interface AuthorityState {
+  client: net.Socket;
+  watchers: Map<string, () => void>;
+}
+export class Client {
+  private clients: { host: string; client: net.Socket }[] = [];
+  private authorities = new Map<string, AuthorityState>();
+  private clientFor(host: string): net.Socket {
+    for (const entry of this.clients) {
+      if (entry.host === host) return entry.client;
+    }
+    const client = net.createConnection(80, host);
+    this.clients.push({ host, client });
+    return client;
+  }
+  watch(authority: string, name: string, watcher: () => void) {
+    let state = this.authorities.get(authority);
+    if (!state) {
+      state = { client: net.createConnection(80, authority), watchers: new Map() };
+      this.authorities.set(authority, state);
+    }
+    state.watchers.set(name, watcher);
+  }
+  unwatch(authority: string, name: string) {
+    const state = this.authorities.get(authority);
+    if (!state) return;
+    state.watchers.delete(name);
+    if (state.watchers.size === 0) this.authorities.delete(authority);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 30,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import net from 'node:net';
+interface AuthorityState {
+  client: net.Socket;
+  watchers: Map<string, () => void>;
+}
+export class Client {
+  private clients: { host: string; client: net.Socket }[] = [];
+  private authorities = new Map<string, AuthorityState>();
+  private clientFor(host: string): net.Socket {
+    for (const entry of this.clients) {
+      if (entry.host === host) return entry.client;
+    }
+    const client = net.createConnection(80, host);
+    this.clients.push({ host, client });
+    return client;
+  }
+  watch(authority: string, name: string, watcher: () => void) {
+    let state = this.authorities.get(authority);
+    if (!state) {
+      state = { client: net.createConnection(80, authority), watchers: new Map() };
+      this.authorities.set(authority, state);
+    }
+    state.watchers.set(name, watcher);
+  }
+  unwatch(authority: string, name: string) {
+    const state = this.authorities.get(authority);
+    if (!state) return;
+    state.watchers.delete(name);
+    if (state.watchers.size === 0) { this.authorities.get(authority)?.client?.destroy(); this.authorities.delete(authority); }
+  }
+}
+`,
+            },
+          ],
+        }, // AuthorityState in `this.authorities` is dropped by `delete()` without `destroy()` on `client`.
+      ],
+    },
     {
       name: 'ring entries pair a computed hash with a socket made for the entry: the ring owns them',
       code: `
