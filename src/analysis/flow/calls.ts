@@ -7,7 +7,7 @@ import ts from 'typescript';
 
 import { calleeName, calledMethodName, canonical, isFunctionLike, skipOuter } from '../syntax/expressions.js';
 import type { Interpreter } from './interpreter.js';
-import { allFact, bindEntry, cloneState, manyRefSource, placeFact, type ManyRef, type State } from './state.js';
+import { allFact, bindEntry, cloneState, isTestFact, manyRefSource, placeFact, type ManyRef, type State } from './state.js';
 import { isSymbolDisposeAccess } from './values.js';
 
 export const MAX_HELPER_DEPTH = 3;
@@ -72,7 +72,16 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
   }
 
   // Container operations: a drop site, or facts (`delete` empties a place, `set` fills it).
-  return it.containerCall(node, current);
+  return forgetTests(it.containerCall(node, current));
+}
+
+/** Any call may change what a value's tests answer. */
+function forgetTests(state: State): State {
+  const asked = [...state.facts.keys()].filter(isTestFact);
+  if (asked.length === 0) return state;
+  const next = cloneState(state);
+  for (const key of asked) next.facts.delete(key);
+  return next;
 }
 
 /** Arguments handed to a function: released or kept (handed on), or only looked at, by what the callee does. */

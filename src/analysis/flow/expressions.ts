@@ -5,9 +5,9 @@
  */
 import ts from 'typescript';
 
-import { boundNames, calledMethodName, isPromiseExecutor, skipOuter } from '../syntax/expressions.js';
+import { boundNames, calledMethodName, canonical, isPromiseExecutor, skipOuter } from '../syntax/expressions.js';
 import type { Interpreter } from './interpreter.js';
-import { allFact, cloneState, deadState, join, type Alias, type State, type ValueRef } from './state.js';
+import { allFact, cloneState, deadState, join, testFact, type Alias, type State, type ValueRef } from './state.js';
 
 /** Binds a declared or assigned name: an alias when the value names a place or a collection. */
 export function bind(it: Interpreter, name: ts.BindingName, initializer: ts.Expression | undefined, state: State): State {
@@ -174,7 +174,7 @@ export function condition(it: Interpreter, test: ts.Expression, state: State): [
     if (operator === ts.SyntaxKind.AmpersandAmpersandToken) {
       const [leftTrue, leftFalse] = it.condition(expression.left, state);
       const [rightTrue, rightFalse] = it.condition(expression.right, leftTrue);
-      return [rightTrue, join([leftFalse, rightFalse])];
+      return [rightTrue, join([answeredWhenAbsent(expression, leftFalse), rightFalse])];
     }
     if (operator === ts.SyntaxKind.BarBarToken) {
       const [leftTrue, leftFalse] = it.condition(expression.left, state);
@@ -184,6 +184,36 @@ export function condition(it: Interpreter, test: ts.Expression, state: State): [
     const after = it.expression(expression, state);
     return it.comparison(expression, after);
   }
+  // `if (x && x.ok()) continue; if (x && !x.ok()) …`: the same question of an unchanged value, with no
+  // call in between, has the same answer.
+  const asked = ts.isCallExpression(expression) && expression.arguments.length === 0 ? canonical(expression) : undefined;
+  if (asked?.roots.length) {
+    if (state.facts.has(testFact(asked.text, true))) return [state, deadState()];
+    if (state.facts.has(testFact(asked.text, false))) return [deadState(), state];
+    const [whenTrue, whenFalse] = refinedCondition(it, expression, state).map(cloneState) as [State, State];
+    whenTrue.facts.set(testFact(asked.text, true), { roots: asked.roots });
+    whenFalse.facts.set(testFact(asked.text, false), { roots: asked.roots });
+    return [whenTrue, whenFalse];
+  }
+  return refinedCondition(it, expression, state);
+}
+
+/**
+ * `x && x.ok()` false: where `x` is absent, `x.ok()` is never asked, so the answer "false" can stand
+ * for both paths — a later `x && !x.ok()` then knows where it leads.
+ */
+function answeredWhenAbsent(expression: ts.BinaryExpression, leftFalse: State): State {
+  const present = canonical(expression.left);
+  const right = skipOuter(expression.right);
+  const asked = ts.isCallExpression(right) && right.arguments.length === 0 ? canonical(right) : undefined;
+  if (!present || present.impure || !asked || !asked.text.startsWith(`${present.text}.`) || leftFalse.dead) return leftFalse;
+  const next = cloneState(leftFalse);
+  next.facts.set(testFact(asked.text, false), { roots: asked.roots });
+  return next;
+}
+
+/** A test that is not `!`, `&&` or `||`: evaluated, then refined by what it says about places and values. */
+function refinedCondition(it: Interpreter, expression: ts.Expression, state: State): [State, State] {
   const after = it.expression(expression, state);
   // `map.has(k)`, `k in obj`: false means the place is empty.
   if (ts.isCallExpression(expression) && it.options.containers.tests.has(calledMethodName(expression) ?? '') && expression.arguments.length === 1) {

@@ -138,6 +138,9 @@ function wholeSlotKey(key: string): string {
 }
 
 export const placeFact = (container: string, key: string, slot: string): string => `p\u0000${container}\u0000${key}\u0000${slot}`;
+/** A test asked of a value (`x.isHealthy()`) answered `outcome` on this path, until a call may change it. */
+export const testFact = (text: string, outcome: boolean): string => `t\u0000${text}\u0000${outcome}`;
+export const isTestFact = (key: string): boolean => key.startsWith('t\u0000');
 export const allFact = (container: string, slot: string): string => `a\u0000${container}\u0000${slot}`;
 export const variableFact = (name: string, slot: string): string => `v\u0000${name}\u0000${slot}`;
 export const elementFact = (source: string, slot: string): string => `e\u0000${source}\u0000${slot}`;

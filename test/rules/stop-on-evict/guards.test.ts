@@ -9,6 +9,42 @@ const imports = `import { createMeter, createPoller, openLease, startJob, stopMe
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'the same health test asked twice of an unchanged subscriber: the healthy one continued, the other is stopped before the replace',
+      code: `
+import net from 'node:net';
+class Subscriber {
+  private socket: net.Socket | undefined;
+  start(port: number) {
+    this.socket = net.createConnection(port);
+  }
+  isHealthy(): boolean {
+    return this.socket !== undefined && !this.socket.destroyed;
+  }
+  stop() {
+    this.socket?.destroy();
+  }
+}
+export class Group {
+  private subscribers = new Map<string, Subscriber>();
+  refresh(ports: Map<string, number>) {
+    for (const [key, port] of ports) {
+      const existing = this.subscribers.get(key);
+      if (existing && existing.isHealthy()) {
+        continue;
+      }
+      if (existing && !existing.isHealthy()) {
+        existing.stop();
+        this.subscribers.delete(key);
+      }
+      const subscriber = new Subscriber();
+      subscriber.start(port);
+      this.subscribers.set(key, subscriber);
+    }
+  }
+}
+`,
+    },
+    {
       name: 'a watch cancelled before its inner map deletes it; the inner map is dropped only once its size is 0',
       code: `
 class Watch {
@@ -244,6 +280,50 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'the same health test asked twice with a call on the subscriber in between: the answer may have changed',
+      code: `
+import net from 'node:net';
+class Subscriber {
+  private socket: net.Socket | undefined;
+  start(port: number) {
+    this.socket = net.createConnection(port);
+  }
+  isHealthy(): boolean {
+    return this.socket !== undefined && !this.socket.destroyed;
+  }
+  stop() {
+    this.socket?.destroy();
+  }
+}
+export class Group {
+  private subscribers = new Map<string, Subscriber>();
+  refresh(ports: Map<string, number>) {
+    for (const [key, port] of ports) {
+      const existing = this.subscribers.get(key);
+      if (existing && existing.isHealthy()) {
+        continue;
+      }
+      existing?.start(port);
+      if (existing && !existing.isHealthy()) {
+        existing.stop();
+        this.subscribers.delete(key);
+      }
+      const subscriber = new Subscriber();
+      subscriber.start(port);
+      this.subscribers.set(key, subscriber);
+    }
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDropWhen',
+          line: 30,
+          suggestions: [],
+        }, // Subscriber in `this.subscribers` is dropped by `set()` over an existing key without `stop()` when `existing && !existing.isHealthy()` is false.
+      ],
+    },
     {
       name: 'a watch whose timer field starts as null, deleted from an inner map without cancel(); the inner map is dropped only once its size is 0',
       code: `
