@@ -16,6 +16,7 @@ export default defineConfig([
       'bench/cases/',
       'bench/history/',
       'test/fixtures/',
+      'test/fixtures-without-node/',
       'test/consumer/project/',
       'examples/',
       'compat/node_modules/',

@@ -5,13 +5,16 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 export const fixturesDir = path.join(import.meta.dirname, 'fixtures');
 
 /** A RuleTester with type information from `test/fixtures/tsconfig.json`; each case is linted as `fixtures/file.ts`. */
-export function createTypedRuleTester(): RuleTester {
+export function createTypedRuleTester(tsconfigRootDir = fixturesDir): RuleTester {
   return new RuleTester({
     languageOptions: {
       parserOptions: {
         projectService: true,
-        tsconfigRootDir: fixturesDir,
+        tsconfigRootDir,
       },
     },
   });
 }
+
+/** A program whose tsconfig lists no `types`: what TypeScript 6 gives a project by default. */
+export const fixturesWithoutNodeDir = path.join(import.meta.dirname, 'fixtures-without-node');

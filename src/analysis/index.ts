@@ -14,8 +14,9 @@ import type { DropContext } from './drops/candidate.js';
 import { SilentOverwrites, UnreleasedDrops, type OverwriteFinding, type UnreleasedFinding } from './drops/findings.js';
 import { insertionFixes, type Insertion } from './drops/suggestions.js';
 import { CONTAINER_PROTOCOLS } from './containers/kinds.js';
+import { nodeUseWithoutNodeTypes } from './resources/nodeTypes.js';
 import { getResourceOracle } from './resources/oracle.js';
-import { sessionOf } from './session.js';
+import { memoValue, sessionOf } from './session.js';
 
 export type { EvictionPath } from './caches/model.js';
 export type { ConstructionProblem } from './caches/use.js';
@@ -102,6 +103,23 @@ export function silentOverwrites(
       }
     },
   };
+}
+
+const WARNED_OF_NODE_TYPES = memoValue('door.warnedOfNodeTypes', () => new Set<string>());
+
+/**
+ * Where to say, once per program and rule, that the program has no Node types (so every timer and
+ * handle is `any` and nothing can be found): the file's first use of Node, or undefined.
+ */
+export function missingNodeTypes(context: RuleContext): TSESTree.Node | undefined {
+  const services = getTypedServices(context);
+  const session = sessionOf(services.program);
+  const warned = session.value(WARNED_OF_NODE_TYPES);
+  if (warned.has(context.id)) return undefined;
+  const use = nodeUseWithoutNodeTypes(services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast), session);
+  const node = use && services.tsNodeToESTreeNodeMap.get(use);
+  if (node) warned.add(context.id);
+  return node;
 }
 
 /** The edits a suggestion makes. */

@@ -1,11 +1,12 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { isDroppingCall, silentOverwrites, suggestionFix, type Located, type OverwriteFinding } from '../analysis/index.js';
+import { isDroppingCall, missingNodeTypes, silentOverwrites, suggestionFix, type Located, type OverwriteFinding } from '../analysis/index.js';
 import { createRule } from '../util/createRule.js';
 import { defaultResourceRuleOptions, resourceOptionsSchema, type ResourceRuleOptions } from '../util/resourceOptions.js';
+import { MISSING_NODE_TYPES_MESSAGE } from '../util/typedServices.js';
 
 export type Options = [ResourceRuleOptions];
-export type MessageIds = 'silentOverwrite' | 'hooklessInsertion' | 'deleteFirst' | 'releasePrevious';
+export type MessageIds = 'silentOverwrite' | 'hooklessInsertion' | 'deleteFirst' | 'releasePrevious' | 'missingNodeTypes';
 
 export default createRule<Options, MessageIds>({
   name: 'no-silent-overwrite',
@@ -21,6 +22,7 @@ export default createRule<Options, MessageIds>({
       hooklessInsertion: '{{type}} displaced by `{{method}}()` in `{{container}}` never reaches {{release}}: {{library}} has no hook; use `{{returning}}()`.',
       deleteFirst: 'Call `{{deleteMethod}}()` first, so that {{hook}} releases the previous value.',
       releasePrevious: 'Call {{release}} on the previous value first.',
+      missingNodeTypes: MISSING_NODE_TYPES_MESSAGE,
     },
     schema: [resourceOptionsSchema],
     defaultOptions: [defaultResourceRuleOptions],
@@ -33,6 +35,8 @@ export default createRule<Options, MessageIds>({
         if (isDroppingCall(node)) analysis.consider(node);
       },
       'Program:exit'() {
+        const withoutNodeTypes = missingNodeTypes(context);
+        if (withoutNodeTypes) context.report({ node: withoutNodeTypes, messageId: 'missingNodeTypes' });
         for (const finding of analysis.findings()) report(context, finding);
       },
     };

@@ -2,6 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 
 import {
   isDroppingCall,
+  missingNodeTypes,
   suggestionFix,
   unreleasedDrops,
   type DropOperation,
@@ -11,9 +12,10 @@ import {
 } from '../analysis/index.js';
 import { createRule } from '../util/createRule.js';
 import { defaultResourceRuleOptions, resourceOptionsSchema, type ResourceRuleOptions } from '../util/resourceOptions.js';
+import { MISSING_NODE_TYPES_MESSAGE } from '../util/typedServices.js';
 
 export type Options = [ResourceRuleOptions];
-export type MessageIds = 'unreleasedDrop' | 'unreleasedDropWhen' | 'unreleasedCacheDrop' | 'cacheDropsResources' | 'releaseBeforeDrop';
+export type MessageIds = 'unreleasedDrop' | 'unreleasedDropWhen' | 'unreleasedCacheDrop' | 'cacheDropsResources' | 'releaseBeforeDrop' | 'missingNodeTypes';
 
 export const OPERATION_TEXT: Record<DropOperation, string> = {
   delete: '`delete()`',
@@ -53,6 +55,7 @@ export default createRule<Options, MessageIds>({
       unreleasedCacheDrop: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}}: {{library}} calls no releasing hook there.',
       cacheDropsResources: '{{type}} values in `{{container}}` ({{library}}) are dropped on {{paths}} without {{release}}: {{why}}.',
       releaseBeforeDrop: 'Release the dropped value first: {{release}}.',
+      missingNodeTypes: MISSING_NODE_TYPES_MESSAGE,
     },
     schema: [resourceOptionsSchema],
     defaultOptions: [defaultResourceRuleOptions],
@@ -71,6 +74,8 @@ export default createRule<Options, MessageIds>({
         if (node.operator === 'delete' && node.argument.type === 'MemberExpression' && node.argument.computed) analysis.consider(node);
       },
       'Program:exit'() {
+        const withoutNodeTypes = missingNodeTypes(context);
+        if (withoutNodeTypes) context.report({ node: withoutNodeTypes, messageId: 'missingNodeTypes' });
         for (const finding of analysis.findings()) report(context, finding);
       },
     };

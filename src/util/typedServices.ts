@@ -15,3 +15,7 @@ export function getTypedServices(context: Readonly<TSESLint.RuleContext<string, 
   }
   return services as ParserServicesWithTypeInformation;
 }
+
+/** Said once per program when Node's types are missing (TypeScript 6 loads no `@types` by default). */
+export const MISSING_NODE_TYPES_MESSAGE =
+  'No Node types in this program: timers, sockets and processes are `any` and go unchecked. Add "types": ["node"] to compilerOptions.';
