@@ -104,7 +104,8 @@ function report(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, fi
         type: text.type,
         container: text.container,
         library: text.library,
-        paths: problem.paths.map((path) => PATH_TEXT[path]).join(', '),
+        // A copying cache loses the value on every path; naming them all would only lengthen the line.
+        paths: problem.reason === 'copies' ? 'every path' : problem.paths.map((path) => PATH_TEXT[path]).join(', '),
         release: text.release,
         because: text.because,
         why,

@@ -207,13 +207,13 @@ export function copiesValues(use: CacheUse): boolean {
   return copies.get || copies.hooks;
 }
 
-/** "get() and its hooks receive copies (…): construct it with `useClones: false`" */
+/** "get() and its hooks get copies: set `useClones: false`" */
 export function describeCopies(use: CacheUse): string {
   const copies = valueCopies(use.library, use.options);
   const record = use.library.copies;
-  const who = copies.get && copies.hooks ? 'get() and its hooks receive' : copies.get ? 'get() returns' : 'its hooks receive';
-  const off = record ? (record.offWhen === 'falsy' ? `\`${record.option}: false\`` : `no \`${record.option}\``) : 'no copying';
-  return `${who} copies, so a release reaches a copy: construct it with ${off}`;
+  const who = copies.get && copies.hooks ? 'get() and its hooks get' : copies.get ? 'get() returns' : 'its hooks get';
+  const off = record ? (record.offWhen === 'falsy' ? `set \`${record.option}: false\`` : `drop \`${record.option}\``) : 'stop copying';
+  return `${who} copies: ${off}`;
 }
 
 export type ConstructionProblem =
