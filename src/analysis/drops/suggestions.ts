@@ -13,14 +13,16 @@ import type { DropCandidate } from './candidate.js';
 export interface Insertion {
   at: number;
   text: string;
-  /** The dropping statement is the body of an `if`/loop without braces: `}` goes after it. */
+  /** The dropping statement is the body of an `if`/loop without braces, or of an arrow: `}` goes after it. */
   closeAt?: number;
+  /** What closes it: ` }`, or `; }` after an arrow's expression body turned into a block. */
+  closeText?: string;
 }
 
 /** The edits of an insertion: the text before the statement and, for a brace-less body, the closing brace. */
 export function insertionFixes(fixer: TSESLint.RuleFixer, insertion: Insertion): TSESLint.RuleFix[] {
   const fixes = [fixer.insertTextBeforeRange([insertion.at, insertion.at], insertion.text)];
-  if (insertion.closeAt !== undefined) fixes.push(fixer.insertTextAfterRange([insertion.closeAt, insertion.closeAt], ' }'));
+  if (insertion.closeAt !== undefined) fixes.push(fixer.insertTextAfterRange([insertion.closeAt, insertion.closeAt], insertion.closeText ?? ' }'));
   return fixes;
 }
 
@@ -40,15 +42,33 @@ export function describeCondition(test: ts.Expression, missedWhenTrue: boolean):
  * indentation; for the brace-less body of an `if` or a loop, the body's start and end, so that
  * the insertion and the statement become one block.
  */
-function insertionPoint(node: ts.Node, sourceText: string): { at: number; indent: string; closeAt?: number } | undefined {
-  const statement = node.parent;
-  if (!statement || !ts.isExpressionStatement(statement)) return undefined;
+function insertionPoint(node: ts.Node, sourceText: string): InsertionPoint | undefined {
+  const parent = node.parent;
+  // `(id) => timers.delete(id)`: the body becomes a block that releases, then returns the drop's result.
+  if (parent && ts.isArrowFunction(parent) && parent.body === node) return { at: node.getStart(), indent: '', closeAt: node.end, arrowBody: true };
+  const statement = parent && droppingStatement(node, parent);
+  if (!statement) return undefined;
   const list = statement.parent;
   if (isBracelessBody(statement, list)) return { at: statement.getStart(), indent: '', closeAt: statement.end };
   if (!ts.isBlock(list) && !ts.isSourceFile(list) && !ts.isCaseClause(list) && !ts.isDefaultClause(list) && !ts.isModuleBlock(list)) return undefined;
   const at = statement.getStart();
   const lineStart = sourceText.lastIndexOf('\n', at - 1) + 1;
   return { at, indent: /^[ \t]*/.exec(sourceText.slice(lineStart, at))?.[0] ?? '' };
+}
+
+interface InsertionPoint {
+  at: number;
+  indent: string;
+  closeAt?: number;
+  arrowBody?: true;
+}
+
+/** The statement that runs the drop as its whole work: `m.delete(k);`, `return m.delete(k);`, `const gone = m.delete(k);`. */
+function droppingStatement(node: ts.Node, parent: ts.Node): ts.Statement | undefined {
+  if (ts.isExpressionStatement(parent) || ts.isReturnStatement(parent)) return parent;
+  if (!ts.isVariableDeclaration(parent) || parent.initializer !== node) return undefined;
+  const list = parent.parent;
+  return ts.isVariableDeclarationList(list) && list.declarations.length === 1 && ts.isVariableStatement(list.parent) ? list.parent : undefined;
 }
 
 function isBracelessBody(statement: ts.Statement, parent: ts.Node): boolean {
@@ -60,7 +80,8 @@ function isBracelessBody(statement: ts.Statement, parent: ts.Node): boolean {
 }
 
 /** The insertion's text: one statement per line before a statement in a list, `{ … ` before a brace-less body. */
-function placed(point: { at: number; indent: string; closeAt?: number }, lines: readonly string[]): Insertion {
+function placed(point: InsertionPoint, lines: readonly string[]): Insertion {
+  if (point.arrowBody && point.closeAt !== undefined) return { at: point.at, text: `{ ${lines.join(' ')} return `, closeAt: point.closeAt, closeText: '; }' };
   if (point.closeAt !== undefined) return { at: point.at, text: `{ ${lines.join(' ')} `, closeAt: point.closeAt };
   return { at: point.at, text: lines.map((line) => `${line}\n${point.indent}`).join('') };
 }

@@ -491,6 +491,96 @@ export function sweep(route: string) {
   ],
   invalid: [
     {
+      name: "drops that are expressions: a returned delete(), an arrow's body, a declaration's initializer",
+      code: `
+const timers = new Map<string, NodeJS.Timeout>();
+export function later(id: string, fn: () => void) {
+  if (!timers.has(id)) timers.set(id, setTimeout(fn, 1000));
+}
+export function cancel(id: string): boolean {
+  return timers.delete(id);
+}
+export const cancelAll = (ids: string[]) => ids.forEach((id) => timers.delete(id));
+export function forget(id: string) {
+  const removed = timers.delete(id);
+  return removed;
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+const timers = new Map<string, NodeJS.Timeout>();
+export function later(id: string, fn: () => void) {
+  if (!timers.has(id)) timers.set(id, setTimeout(fn, 1000));
+}
+export function cancel(id: string): boolean {
+  clearTimeout(timers.get(id));
+  return timers.delete(id);
+}
+export const cancelAll = (ids: string[]) => ids.forEach((id) => timers.delete(id));
+export function forget(id: string) {
+  const removed = timers.delete(id);
+  return removed;
+}
+`,
+            },
+          ],
+        }, // Timeout in `timers` is dropped by `delete()` without `clearTimeout()`.
+        {
+          messageId: 'unreleasedDrop',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+const timers = new Map<string, NodeJS.Timeout>();
+export function later(id: string, fn: () => void) {
+  if (!timers.has(id)) timers.set(id, setTimeout(fn, 1000));
+}
+export function cancel(id: string): boolean {
+  return timers.delete(id);
+}
+export const cancelAll = (ids: string[]) => ids.forEach((id) => { clearTimeout(timers.get(id)); return timers.delete(id); });
+export function forget(id: string) {
+  const removed = timers.delete(id);
+  return removed;
+}
+`,
+            },
+          ],
+        }, // Timeout in `timers` is dropped by `delete()` without `clearTimeout()`.
+        {
+          messageId: 'unreleasedDrop',
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+const timers = new Map<string, NodeJS.Timeout>();
+export function later(id: string, fn: () => void) {
+  if (!timers.has(id)) timers.set(id, setTimeout(fn, 1000));
+}
+export function cancel(id: string): boolean {
+  return timers.delete(id);
+}
+export const cancelAll = (ids: string[]) => ids.forEach((id) => timers.delete(id));
+export function forget(id: string) {
+  clearTimeout(timers.get(id));
+  const removed = timers.delete(id);
+  return removed;
+}
+`,
+            },
+          ],
+        }, // Timeout in `timers` is dropped by `delete()` without `clearTimeout()`.
+      ],
+    },
+    {
       name: 'a private reset() that starts an empty list without destroying the sockets a map() callback made',
       code: `
 import net from 'node:net';
