@@ -373,7 +373,37 @@ export class Servers {
         {
           messageId: 'unreleasedDrop',
           line: 22,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import http from 'node:http';
+export class Servers {
+  private servers = new Set<http.Server>();
+  listen(port: number) {
+    const server = http.createServer();
+    server.listen(port);
+    this.servers.add(server);
+  }
+  stop(server: http.Server) {
+    server.close(() => {
+      this.servers.delete(server);
+    });
+  }
+  stopAll() {
+    for (const server of this.servers) {
+      server.close(() => this.servers.delete(server));
+    }
+  }
+  forget() {
+    for (const server of this.servers) {
+      server.once('listening', () => { server.close(); return this.servers.delete(server); });
+    }
+  }
+}
+`,
+            },
+          ],
         }, // Server<typeof IncomingMessage, typeof ServerResponse> in `this.servers` is dropped by `delete()` without `close()`.
       ],
     },
@@ -448,8 +478,34 @@ export class Parent {
         {
           messageId: 'unreleasedDrop',
           line: 19,
-          suggestions: [],
-        }, // Child in `this.children` is dropped by `delete()` without `close()` (`Child` starts an interval in its constructor; `close()` undoes it).
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import { EventEmitter } from 'node:events';
+class Child extends EventEmitter {
+  private readonly timer = setInterval(() => {}, 1000);
+  constructor(readonly id: string) { super(); }
+  close(): void { clearInterval(this.timer); this.emit('@close'); }
+}
+export class Parent {
+  private readonly children = new Map<string, Child>();
+  add(id: string) {
+    const child = new Child(id);
+    if (this.children.has(id)) return;
+    this.children.set(id, child);
+    child.on('@close', () => this.children.delete(child.id));
+  }
+  addLeaky(id: string) {
+    const child = new Child(id);
+    if (this.children.has(id)) return;
+    this.children.set(id, child);
+    child.on('message', () => { this.children.get(child.id)?.close(); return this.children.delete(child.id); });
+  }
+}
+`,
+            },
+          ],
+        }, // Child in `this.children` is dropped by `delete()` without `close()`.
       ],
     },
     {
@@ -498,7 +554,19 @@ export function flushThen(url: string) { void flush().then(() => pollers.delete(
         {
           messageId: 'unreleasedDrop',
           line: 7,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import { createPoller, type Poller } from './resources.js';
+const pollers = new Map<string, Poller>();
+export function open(url: string) { if (!pollers.has(url)) pollers.set(url, createPoller(url)); }
+export function closeThen(url: string) { pollers.get(url)?.close().then(() => pollers.delete(url)); }
+export function closeFinally(url: string) { void pollers.get(url)?.close().finally(() => pollers.delete(url)); }
+declare function flush(): Promise<void>;
+export function flushThen(url: string) { void flush().then(() => { void pollers.get(url)?.close(); return pollers.delete(url); }); }
+`,
+            },
+          ],
         }, // Poller in `pollers` is dropped by `delete()` without `close()`.
       ],
     },
