@@ -55,7 +55,12 @@ function fileAnalysis(context: RuleContext, options: ResourceRuleOptions): FileA
     nameRules: options.nameRules ?? defaults.nameRules,
     inference: options.inference ?? defaults.inference,
   });
-  return { services, context: { session, resources } };
+  const hatches = {
+    releaseFunctions: new Set(options.releaseFunctions ?? defaults.releaseFunctions),
+    lendingCalls: new Set(options.lendingCalls ?? defaults.lendingCalls),
+    ignoredContainers: new Set(options.ignoredContainers ?? defaults.ignoredContainers),
+  };
+  return { services, context: { session, resources, hatches } };
 }
 
 function locate<F extends { node: ts.Node }>(finding: F, services: FileAnalysis['services']): Located<F> | undefined {

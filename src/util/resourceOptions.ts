@@ -8,9 +8,30 @@ export interface ResourceRuleOptions {
   nameRules?: boolean;
   /** Decide from a class's or factory's body what it acquires and which method releases it. */
   inference?: boolean;
+  /** Functions that release what they are given (`closeQuietly(socket)`), when the checker cannot see their bodies. */
+  releaseFunctions?: string[];
+  /** Calls whose results another owner lends and takes back (`pool.lease()`): kept values are borrowed. */
+  lendingCalls?: string[];
+  /** Containers whose values belong to someone else, by the name of the variable or property that holds them. */
+  ignoredContainers?: string[];
 }
 
-export const defaultResourceRuleOptions: Required<ResourceRuleOptions> = { resources: [], nameRules: true, inference: true };
+export const defaultResourceRuleOptions: Required<ResourceRuleOptions> = {
+  resources: [],
+  nameRules: true,
+  inference: true,
+  releaseFunctions: [],
+  lendingCalls: [],
+  ignoredContainers: [],
+};
+
+/** A list of names, each a JavaScript identifier. */
+const namesSchema = (description: string): JSONSchema.JSONSchema4 => ({
+  type: 'array',
+  description,
+  uniqueItems: true,
+  items: { type: 'string', pattern: '^[A-Za-z_$#][\\w$]*$' },
+});
 
 /** Options shared by every rule of the plugin: which types are resources. */
 export const resourceOptionsSchema: JSONSchema.JSONSchema4ObjectSchema = {
@@ -48,5 +69,14 @@ export const resourceOptionsSchema: JSONSchema.JSONSchema4ObjectSchema = {
       type: 'boolean',
       description: 'Treat a type with a method such as stop(), dispose() or close() that takes no arguments and returns nothing as a resource.',
     },
+    releaseFunctions: namesSchema(
+      'Functions that release what they are given (`closeQuietly(socket)`, `safeDispose(x)`): a call of one counts as the release of each argument.',
+    ),
+    lendingCalls: namesSchema(
+      'Functions or methods whose results another owner lends and takes back (`lease`, `checkoutConnection`): values they return are borrowed, beside the built-in acquire/borrow/checkout/lease/rent.',
+    ),
+    ignoredContainers: namesSchema(
+      'Containers whose values belong to someone else, by the name of the variable or property that holds them (`registry` matches `registry`, `this.registry` and `app.registry`).',
+    ),
   },
 };

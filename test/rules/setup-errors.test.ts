@@ -70,6 +70,18 @@ describe('invalid options', () => {
     expect(() => lint(typed, [{ nameRules: 'yes' }])).toThrow(/stop-on-evict[\s\S]*boolean/);
   });
 
+  it('reject a release helper that is not a name, quoting it', () => {
+    expect(() => lint(typed, [{ releaseFunctions: ['close quietly'] }])).toThrow(/stop-on-evict[\s\S]*"close quietly" should match pattern/);
+  });
+
+  it('reject the same lending call twice', () => {
+    expect(() => lint(typed, [{ lendingCalls: ['lease', 'lease'] }])).toThrow(/stop-on-evict[\s\S]*\["lease","lease"\] should NOT have duplicate items/);
+  });
+
+  it('reject an ignored container given as an object', () => {
+    expect(() => lint(typed, [{ ignoredContainers: [{ name: 'registry' }] }])).toThrow(/stop-on-evict[\s\S]*\{"name":"registry"\} should be string/);
+  });
+
   it('accept the documented shapes', () => {
     const messages = lint(typed, [{ nameRules: true, resources: [{ type: { from: 'package', package: 'x', name: 'Meter' }, release: 'stop' }] }]);
     expect(messages.map((message) => message.ruleId)).toEqual(['unstopped/stop-on-evict']);

@@ -34,6 +34,7 @@ const INSERTING_METHODS: ReadonlyMap<string, InsertedArguments> = new Map<string
 const READ_METHODS = new Set(['get', 'find', 'findLast', 'at', 'peek', 'values', 'keys', 'entries']);
 /** Calls that lend a value another owner takes back (`pool.release(x)`): what they return is borrowed. */
 const LENDING_CALLS = /^(acquire|borrow|checkout|checkOut|lease|rent)([A-Z]\w*)?$/;
+const NO_NAMES: ReadonlySet<string> = new Set();
 const CONNECTION_EVENTS = new Set(['connection', 'secureConnection', 'session', 'stream']);
 const SERVER_FACTORIES = new Set(['createServer', 'createSecureServer']);
 
@@ -41,7 +42,12 @@ const SERVER_FACTORIES = new Set(['createServer', 'createSecureServer']);
 const KEYS = '#keys';
 
 /** Who owns what a container holds — its values, or (`of: 'keys'`) the keys of a Map. */
-export function getOwnership(containerExpression: ts.Expression, session: AnalysisSession, of: 'values' | 'keys' = 'values'): Ownership {
+export function getOwnership(
+  containerExpression: ts.Expression,
+  session: AnalysisSession,
+  of: 'values' | 'keys' = 'values',
+  lending: ReadonlySet<string> = NO_NAMES,
+): Ownership {
   const container = canonical(containerExpression);
   if (!container || container.impure) return { owns: true, storesIntervals: false };
   const scope = containerScope(containerExpression);
@@ -52,11 +58,11 @@ export function getOwnership(containerExpression: ts.Expression, session: Analys
   const root = rootOf(containerExpression);
   const local = ts.isIdentifier(root) && root === skipOuter(containerExpression) ? localInitializer(root, session) : undefined;
   const suffix = of === 'keys' ? KEYS : '';
-  const key = `${local ? `${container.text}@${local.pos}` : container.text}${suffix}`;
+  const key = `${local ? `${container.text}@${local.pos}` : container.text}${suffix}${lending.size > 0 ? `|${[...lending].join(',')}` : ''}`;
   let result = byText.get(key);
   if (!result) {
     const places = containerPlaces(containerExpression, session).map((place) => ({ ...place, text: place.text + suffix }));
-    byText.set(key, (result = computeOwnership(places, session, local)));
+    byText.set(key, (result = computeOwnership(places, session, lending, local)));
   }
   return result;
 }
@@ -141,7 +147,7 @@ export function insertionsIn(scope: ts.Node, session: AnalysisSession): Map<stri
   return byContainer;
 }
 
-function computeOwnership(places: readonly ContainerPlace[], session: AnalysisSession, localValue?: ts.Expression): Ownership {
+function computeOwnership(places: readonly ContainerPlace[], session: AnalysisSession, lending: ReadonlySet<string>, localValue?: ts.Expression): Ownership {
   // Values put into the containers this one holds count too (`const list = byRoom.get(r) ?? []; list.push(setTimeout(…))`),
   // and a local that reads an inner container out of another owns what that one's insertions put in it.
   const inserted = [
@@ -154,7 +160,7 @@ function computeOwnership(places: readonly ContainerPlace[], session: AnalysisSe
   let owns = places.some((place) => releasesItsValues(place, session));
   let storesIntervals = false;
   for (const value of inserted) {
-    const origin = originOf(value, 0, session);
+    const origin = originOf(value, 0, session, lending);
     if (origin === 'created' || origin === 'interval') owns = true;
     if (origin === 'interval') storesIntervals = true;
   }
@@ -277,10 +283,10 @@ function returnedValues(callback: ts.ArrowFunction | ts.FunctionExpression): ts.
 type Origin = 'created' | 'interval' | 'borrowed' | 'unknown';
 
 /** Where an inserted value comes from. */
-function originOf(value: ts.Expression, depth: number, session: AnalysisSession): Origin {
+function originOf(value: ts.Expression, depth: number, session: AnalysisSession, lending: ReadonlySet<string>): Origin {
   if (depth > 4) return 'unknown';
   const e = skipOuter(value);
-  if (ts.isAwaitExpression(e)) return originOf(e.expression, depth + 1, session);
+  if (ts.isAwaitExpression(e)) return originOf(e.expression, depth + 1, session, lending);
   if (ts.isNewExpression(e)) return 'created';
   // An object registering itself: whoever created it holds it.
   if (e.kind === ts.SyntaxKind.ThisKeyword) return 'borrowed';
@@ -290,7 +296,7 @@ function originOf(value: ts.Expression, depth: number, session: AnalysisSession)
     const method = calledMethodName(e);
     if (method !== undefined && READ_METHODS.has(method)) return 'borrowed';
     // `pool.acquire()`, `leases.borrow()`: lent by another owner, which takes it back.
-    if (name !== undefined && LENDING_CALLS.test(name)) return 'borrowed';
+    if (name !== undefined && (LENDING_CALLS.test(name) || lending.has(name))) return 'borrowed';
     // `this.getOrCreateClient(authority)`: what it returns is kept in its own registry.
     const callee = resolveCallee(e, session);
     if (callee && registersWhatItReturns(callee, session)) return 'borrowed';
@@ -304,9 +310,9 @@ function originOf(value: ts.Expression, depth: number, session: AnalysisSession)
       const origin = ts.isPropertyAssignment(property)
         ? ts.isArrowFunction(property.initializer) || ts.isFunctionExpression(property.initializer)
           ? 'created'
-          : originOf(property.initializer, depth + 1, session)
+          : originOf(property.initializer, depth + 1, session, lending)
         : ts.isShorthandPropertyAssignment(property)
-          ? originOf(property.name, depth + 1, session)
+          ? originOf(property.name, depth + 1, session, lending)
           : 'borrowed';
       if (origin === 'interval') return 'interval';
       // `{ hash: h64(key), leaf }`, `{ client, byType: new Map() }`: a computed number or string, or an
@@ -315,15 +321,15 @@ function originOf(value: ts.Expression, depth: number, session: AnalysisSession)
     }
     return result;
   }
-  if (ts.isConditionalExpression(e)) return strongestOrigin([e.whenTrue, e.whenFalse], depth, session);
+  if (ts.isConditionalExpression(e)) return strongestOrigin([e.whenTrue, e.whenFalse], depth, session, lending);
   if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
-    return strongestOrigin([e.left, e.right], depth, session);
+    return strongestOrigin([e.left, e.right], depth, session, lending);
   }
   if (ts.isIdentifier(e)) {
     // A parameter is borrowed, unless a server hands it to a connection listener; a local has the origin of its values.
     const reach = valuesInReach(e.text, e, session);
     if (reach.parameterOf) return isConnectionListener(reach.parameterOf) ? 'created' : 'borrowed';
-    return strongestOrigin(reach.values, depth, session);
+    return strongestOrigin(reach.values, depth, session, lending);
   }
   return 'borrowed';
 }
@@ -427,10 +433,10 @@ function isPrimitiveValue(property: ts.ObjectLiteralElementLike, session: Analys
 }
 
 /** The origin of a name given several values: an interval or a created value wins over borrowed. */
-function strongestOrigin(values: readonly ts.Expression[], depth: number, session: AnalysisSession): Origin {
+function strongestOrigin(values: readonly ts.Expression[], depth: number, session: AnalysisSession, lending: ReadonlySet<string>): Origin {
   let result: Origin = 'borrowed';
   for (const value of values) {
-    const origin = originOf(value, depth + 1, session);
+    const origin = originOf(value, depth + 1, session, lending);
     if (origin === 'interval') return 'interval';
     if (origin === 'created') result = 'created';
   }

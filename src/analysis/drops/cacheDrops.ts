@@ -27,7 +27,7 @@ import type { DropSite } from '../flow/index.js';
 import { obligationSlots, type Resource } from '../resources/release.js';
 import type { AnalysisSession } from '../session.js';
 import { calledMethodName, canonical, skipOuter } from '../syntax/expressions.js';
-import type { CacheDrop, DropContext } from './candidate.js';
+import { isIgnored, type CacheDrop, type DropContext } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
 import { isFreshKey, isOwnIdentity, isResultUsed, keyTarget } from './keys.js';
 
@@ -55,7 +55,7 @@ export function describeCacheCall(node: ts.CallExpression, context: DropContext)
   if (!programUsesCacheLibrary(session)) return undefined;
   const receiver = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
   const text = canonical(receiver);
-  if (!text || text.impure || !getOwnership(receiver, session).owns) return undefined;
+  if (!text || text.impure || isIgnored(text, context) || !getOwnership(receiver, session, 'values', context.hatches.lendingCalls).owns) return undefined;
   const container = containerTypeOf(receiver, session);
   if (container?.kind !== 'Cache') return undefined;
   const paths = pathsOfMethod(container.library, method);
@@ -64,7 +64,7 @@ export function describeCacheCall(node: ts.CallExpression, context: DropContext)
   if (!use) return undefined;
   const resource = resourceOfCache(use, context.resources, session.checker);
   if (!resource) return undefined;
-  const releasing = releasingHooks(use, resource, flowOptionsFor([resource], session), session);
+  const releasing = releasingHooks(use, resource, flowOptionsFor([resource], session, context.hatches.releaseFunctions), session);
   return { use, resource, releasing, method, paths, constructionProblem: constructionProblem(use, releasing) };
 }
 

@@ -68,4 +68,20 @@ export interface ContainerOfResources {
 export interface DropContext {
   session: AnalysisSession;
   resources: ResourceOracle;
+  /** What the user told the rule about their code. */
+  hatches: EscapeHatches;
+}
+
+/** The options users set where the program alone cannot tell: release helpers, lending calls, containers to leave alone. */
+export interface EscapeHatches {
+  releaseFunctions: ReadonlySet<string>;
+  lendingCalls: ReadonlySet<string>;
+  ignoredContainers: ReadonlySet<string>;
+}
+
+/** `registry`, `this.registry`, `app.registry`: a container the user said to leave alone, by its last name. */
+export function isIgnored(container: CanonicalText, context: DropContext): boolean {
+  if (context.hatches.ignoredContainers.size === 0) return false;
+  const name = /(?:^|\.)([^.[\]]+)$/.exec(container.text)?.[1];
+  return name !== undefined && context.hatches.ignoredContainers.has(name);
 }

@@ -20,7 +20,10 @@ export class DropCollector<Extra = unknown> {
   readonly #candidates: { candidate: DropCandidate; extra: Extra }[] = [];
   readonly #byBody = new Map<ts.Node, SiteEntry[]>();
 
-  constructor(readonly session: AnalysisSession) {}
+  constructor(
+    readonly session: AnalysisSession,
+    readonly releaseFunctions: ReadonlySet<string> = new Set(),
+  ) {}
 
   add(candidate: DropCandidate, extra: Extra): void {
     const index = this.#candidates.push({ candidate, extra }) - 1;
@@ -47,7 +50,7 @@ export class DropCollector<Extra = unknown> {
     const merged: DropVerdict[] = this.#candidates.map(() => ({ unreleasedSlots: [], owedAtDrop: false, releasedOnSomePath: false }));
     for (const [body, entries] of this.#byBody) {
       const resources = entries.map((entry) => this.#candidates[entry.candidate]!.candidate.resource);
-      const base = flowOptionsFor(resources, this.session);
+      const base = flowOptionsFor(resources, this.session, this.releaseFunctions);
       const options = untrustedLookups.size > 0 ? { ...base, untrustedLookups } : base;
       const verdicts = analyzeDrops(
         body,

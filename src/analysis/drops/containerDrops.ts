@@ -15,7 +15,7 @@ import type { DropSite } from '../flow/index.js';
 import { isReleaseLikeName } from '../resources/release.js';
 import { calledMethodName, canonical, enclosingBody, skipOuter } from '../syntax/expressions.js';
 import { singleInitializer } from '../syntax/names.js';
-import type { ContainerDrop, ContainerOfResources, DropContext } from './candidate.js';
+import { isIgnored, type ContainerDrop, type ContainerOfResources, type DropContext } from './candidate.js';
 import {
   capturedValueAt,
   hadEarlierValue,
@@ -56,18 +56,20 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
   const { session } = context;
   // Ownership is read from the syntax (one walk per class or module): asked before the checker,
   // it rules out most receivers — a local that only ever holds a call's result owns nothing.
-  const ownership = getOwnership(expression, session);
+  if (isIgnored(text, context)) return undefined;
+  const { lendingCalls } = context.hatches;
+  const ownership = getOwnership(expression, session, 'values', lendingCalls);
   // A record this code arms later (`entry.timer = window.setTimeout(…)`) is owned whatever was inserted;
   // a Map may own its keys rather than its values.
   const ownsValues = ownership.owns || armsStoredRecords(expression, session);
-  if (!ownsValues && !getOwnership(expression, session, 'keys').owns) return undefined;
+  if (!ownsValues && !getOwnership(expression, session, 'keys', lendingCalls).owns) return undefined;
   if (declaredTypeOnly && !isDeclaredLikeContainer(expression, session.checker)) return undefined;
   const container = containerTypeOf(expression, session);
   if (!container || container.kind === 'Cache') return undefined;
   // `Map<Client, number>`: the keys are the resources, the values data.
   const keyResource = container.keyType && !context.resources.resourceOf(container.valueType) ? context.resources.resourceOf(container.keyType) : undefined;
   if (keyResource) {
-    if (!getOwnership(expression, session, 'keys').owns) return undefined;
+    if (!getOwnership(expression, session, 'keys', lendingCalls).owns) return undefined;
     return { kind: 'MapKeys', protocol: CONTAINER_PROTOCOLS.MapKeys, resource: keyResource, valueType: container.keyType!, text, storesIntervals: false };
   }
   if (!ownsValues) return undefined;

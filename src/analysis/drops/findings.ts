@@ -65,7 +65,7 @@ export class UnreleasedDrops {
     readonly context: DropContext,
     readonly sourceFile: ts.SourceFile,
   ) {
-    this.#drops = new DropCollector(context.session);
+    this.#drops = new DropCollector(context.session, context.hatches.releaseFunctions);
   }
 
   /** A call, an assignment or a `delete`: a drop site, or a cache call. */
@@ -178,7 +178,7 @@ export class SilentOverwrites {
   readonly #untrustedLookups = new Set<string>();
 
   constructor(readonly context: DropContext) {
-    this.#drops = new DropCollector(context.session);
+    this.#drops = new DropCollector(context.session, context.hatches.releaseFunctions);
   }
 
   consider(node: ts.CallExpression): void {

@@ -10,8 +10,10 @@ import { memoValue, type AnalysisSession } from '../session.js';
 
 const OPTIONS = memoValue('drops.flowOptions', () => new Map<string, FlowOptions>());
 
-export function flowOptionsFor(resources: readonly Resource[], session: AnalysisSession): FlowOptions {
-  const releases = releaseVocabulary(resources);
+export function flowOptionsFor(resources: readonly Resource[], session: AnalysisSession, releaseFunctions: ReadonlySet<string> = new Set()): FlowOptions {
+  const vocabulary = releaseVocabulary(resources);
+  // The user's release helpers (`closeQuietly`) release what they are given, whatever it is.
+  const releases = releaseFunctions.size === 0 ? vocabulary : { ...vocabulary, functions: new Set([...vocabulary.functions, ...releaseFunctions]) };
   const key = `${[...releases.methods].sort().join(',')}|${[...releases.functions].sort().join(',')}`;
   const byKey = session.value(OPTIONS);
   let options = byKey.get(key);

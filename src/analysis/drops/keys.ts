@@ -350,7 +350,7 @@ export function isGuardedInEveryCaller(node: ts.Node, container: ContainerOfReso
   visit(method.parent);
   if (otherUse || calls.length === 0) return false;
   const slots = obligationSlots(container.resource);
-  const options = flowOptionsFor([container.resource], context.session);
+  const options = flowOptionsFor([container.resource], context.session, context.hatches.releaseFunctions);
   return calls.every((call) => {
     const argument = call.arguments[parameterIndex];
     const argumentKey = argument && canonical(argument);

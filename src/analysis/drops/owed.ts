@@ -317,7 +317,10 @@ function isCallbackOfReleasingHelper(fn: ts.FunctionLikeDeclaration, node: ts.No
       : call.arguments.findIndex((argument) => ts.isIdentifier(skipOuter(argument)) && (skipOuter(argument) as ts.Identifier).text === dropped);
   if (index < 0) return false;
   const helper = resolveCallee(call, context.session);
-  return helper !== undefined && releasedSlots(helper, index, flowOptionsFor([container.resource], context.session), context.session).includes('*');
+  return (
+    helper !== undefined &&
+    releasedSlots(helper, index, flowOptionsFor([container.resource], context.session, context.hatches.releaseFunctions), context.session).includes('*')
+  );
 }
 
 /** The value a drop names directly: `set.delete(x)`, `keys.delete(x)` of a Map whose keys are the resources. */
