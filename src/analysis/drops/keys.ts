@@ -402,7 +402,7 @@ export function capturedValueAt(node: ts.Node, container: ContainerOfResources, 
   const keyIsConstant =
     keyDeclaration?.kind === 'parameter'
       ? keyDeclaration.fn === outer && isUnchangedParameter(key.text, fn, context.session)
-      : keyDeclaration?.kind === 'variable' && keyDeclaration.body === outer && !keyDeclaration.bindings.changed && keyDeclaration.bindings.values.length === 1;
+      : keyDeclaration?.kind === 'variable' && keyDeclaration.body === outer && !keyDeclaration.bindings.changed && keyDeclaration.bindings.values.length <= 1;
   if (!keyIsConstant || !isCaptured(key.text)) return undefined;
   const { checker } = context.session;
   const valueSymbol = symbolOf(container.valueType, checker);

@@ -11,10 +11,9 @@
 import ts from 'typescript';
 
 import { memoValue, type AnalysisSession } from '../session.js';
-import { canonical, enclosingBody, isFunctionLike, skipOuter } from '../syntax/expressions.js';
-import { bindingsIn, declarationOf } from '../syntax/names.js';
+import { isFunctionLike, skipOuter } from '../syntax/expressions.js';
 import { FunctionAnalysis } from './analysis.js';
-import { emptyState, type State } from './state.js';
+import { emptyState } from './state.js';
 import { SummaryCache } from './summaries.js';
 import type { DropSite, DropVerdict, FlowOptions } from './types.js';
 
@@ -58,7 +57,6 @@ export function analyzeDrops(body: ts.Node, drops: readonly DropSite[], options:
       });
     }
   }
-  seedCapturedStores(body, drops, initial, session);
   const end = analysis.run(runnable, initial);
   return drops.map((_, index) => {
     const owed = end.pending.get(index);
@@ -70,63 +68,6 @@ export function analyzeDrops(body: ts.Node, drops: readonly DropSite[], options:
       ...(missed && { missedWhen: missed }),
     };
   });
-}
-
-/**
- * A callback that drops by a key its outer function stored a value under
- * (`const s = new Session(); map.set(id, s); s.login().catch(() => { map.delete(id); s.destroy(); })`):
- * inside it, the captured `s` names the value at that key, as `const s = map.get(id)` would.
- * Both names must be constants of the outer function, so the pair cannot drift apart.
- */
-function seedCapturedStores(body: ts.Node, drops: readonly DropSite[], state: State, session: AnalysisSession): void {
-  if (!(ts.isArrowFunction(body) || ts.isFunctionExpression(body)) || !drops.some((drop) => drop.target.kind === 'key')) return;
-  const outer = enclosingBody(body);
-  const isConstantOfOuter = (name: ts.Expression): name is ts.Identifier => {
-    if (
-      !ts.isIdentifier(name) ||
-      bindingsIn(name.text, body, session).declared ||
-      body.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name.text)
-    )
-      return false;
-    const declaration = declarationOf(name.text, body, session);
-    if (declaration?.kind === 'parameter') return bindingsIn(name.text, declaration.fn, session).values.length === 0;
-    // `const`, or a `for (const x of …)` binding: one value for the life of the closure.
-    return declaration?.kind === 'variable' && declaration.body === outer && !declaration.bindings.changed && declaration.bindings.values.length <= 1;
-  };
-  const visit = (node: ts.Node): void => {
-    if (node.pos >= body.pos || (node !== outer && isFunctionLike(node))) return;
-    const store = storeOf(node);
-    if (store && isConstantOfOuter(store.key) && isConstantOfOuter(store.value)) {
-      const container = canonical(store.container);
-      const fromThis = container?.text === 'this' || container?.text.startsWith('this.');
-      for (const drop of drops) {
-        if (drop.target.kind !== 'key' || drop.target.key !== store.key.text || container?.text !== drop.container) continue;
-        if (fromThis && !ts.isArrowFunction(body)) continue;
-        state.aliases.set(store.value.text, {
-          kind: 'place',
-          container: drop.container,
-          key: drop.target.key,
-          roots: [...drop.containerRoots, ...drop.target.keyRoots],
-        });
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(outer, visit);
-}
-
-/** `c.set(k, v)` or `c[k] = v`. */
-function storeOf(node: ts.Node): { container: ts.Expression; key: ts.Expression; value: ts.Expression } | undefined {
-  if (ts.isCallExpression(node) && node.arguments.length === 2) {
-    const callee = skipOuter(node.expression);
-    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'set')
-      return { container: callee.expression, key: skipOuter(node.arguments[0]!), value: skipOuter(node.arguments[1]!) };
-  }
-  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-    const left = skipOuter(node.left);
-    if (ts.isElementAccessExpression(left)) return { container: left.expression, key: skipOuter(left.argumentExpression), value: skipOuter(node.right) };
-  }
-  return undefined;
 }
 
 /** Slots of the argument at `index` that `fn` releases or hands on on every path: `['*']`, `['timer']`, or none. */
