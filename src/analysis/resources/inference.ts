@@ -12,20 +12,25 @@
  */
 import ts from 'typescript';
 
-import { memoTable, memoValue, type AnalysisSession } from '../session.js';
+import { memoTable, memoValue } from '../session.js';
 import { calleeName, canonical, isFunctionLike, isPrivateMember, skipOuter } from '../syntax/expressions.js';
+import {
+  acquisitionsIn,
+  acquisitionsOfAssignment,
+  fieldsMadeHere,
+  MAX_CALL_DEPTH,
+  methodsCalledBy,
+  REGISTER,
+  releaseEvidence,
+  SUBSCRIBE,
+  TIMER_STARTS,
+  undoneBy,
+  type Acquisition,
+  type InferenceHost,
+} from './acquisitions.js';
 import { isReleaseLikeName, releaseNameRank } from './release.js';
 
-/** What a body starts, keyed so that a release can be matched to it. */
-interface Acquisition {
-  key: string;
-  /** "starts an interval", "adds itself to `registry`" */
-  description: string;
-  /** "in its constructor", "in `start()`" */
-  where?: string;
-  /** The method that acquires it, which therefore does not count as its release. */
-  by?: string;
-}
+export type { InferenceHost } from './acquisitions.js';
 
 export type Inference =
   /** A resource, released by `method`. */
@@ -44,19 +49,6 @@ export type Inference =
   /** It keeps things in these fields that none of its methods undoes: whoever holds it must (`term.term.dispose()`). */
   | { kind: 'unreleased'; fields: readonly string[] };
 
-export interface InferenceHost {
-  session: AnalysisSession;
-  /** Release names of a field's type when it is a resource (Node handle, another class…). */
-  releaseNamesOf(type: ts.Type): { methods: ReadonlySet<string>; functions: ReadonlySet<string>; typeName: string } | undefined;
-}
-
-const TIMER_STARTS = new Set(['setInterval', 'setTimeout', 'setImmediate']);
-const TIMER_CLEARS = new Set(['clearInterval', 'clearTimeout', 'clearImmediate']);
-const SUBSCRIBE = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener', 'subscribe']);
-const UNSUBSCRIBE = new Set(['off', 'removeListener', 'removeEventListener', 'removeAllListeners', 'unsubscribe']);
-const REGISTER = new Set(['set', 'add', 'push', 'unshift', 'register']);
-const UNREGISTER = new Set(['delete', 'splice', 'remove', 'unregister', 'pop', 'shift', 'clear']);
-const MAX_CALL_DEPTH = 2;
 const MAX_CHAIN = 12;
 
 const INFERENCES = memoTable<ts.Node, Inference | null>('resources.inference');
@@ -160,99 +152,6 @@ function unreleased(acquisitions: readonly Acquisition[]): Inference | undefined
   return { kind: 'unreleased', fields: fields.map((key) => key.slice('field:this.'.length)) };
 }
 
-/**
- * What the methods of a class undo that no visible code acquired: `registry.delete(this)`,
- * `clearInterval(this.ticker)`, `this.socket.destroy()`, `this.bus.off(…)`. Each becomes an
- * acquisition made elsewhere, for `decide` to match against the methods that undo it.
- */
-function releaseEvidence(methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>, host: InferenceHost): Acquisition[] {
-  const found = new Map<string, Acquisition>();
-  const note = (key: string, description: string): void => {
-    if (!found.has(key)) found.set(key, { key, description });
-  };
-  for (const fn of methods.values()) {
-    const visit = (node: ts.Node): void => {
-      if (node !== fn && isFunctionLike(node) && !ts.isArrowFunction(node)) return;
-      // `for (const d of this.disposables) d.dispose()`, `this.timers.forEach(clearTimeout)`: a field holds resources.
-      const field = releasedElementsOf(node);
-      if (field) note(`field:${field}`, `holds resources in \`${withoutThis(field)}\``);
-      if (ts.isCallExpression(node)) {
-        const callee = skipOuter(node.expression);
-        const name = calleeName(node);
-        if (name && TIMER_CLEARS.has(name)) {
-          for (const argument of node.arguments) {
-            const text = canonical(argument)?.text;
-            if (text?.startsWith('this.')) note(`field:${text}`, `holds a timer in \`${withoutThis(text)}\``);
-          }
-        }
-        if (ts.isPropertyAccessExpression(callee)) {
-          const method = callee.name.text;
-          const receiver = canonical(callee.expression)?.text;
-          const namesSelf = node.arguments.some((argument) => isSelfOrOwnId(argument));
-          if (receiver && UNREGISTER.has(method) && !receiver.startsWith('this') && namesSelf) note(`collection:${receiver}`, `is kept in \`${receiver}\``);
-          if (receiver && UNSUBSCRIBE.has(method) && receiver !== 'this') note(`listener:${withoutThis(receiver)}`, `listens to \`${withoutThis(receiver)}\``);
-          if (receiver?.startsWith('this.') && !receiver.slice(5).includes('.')) {
-            const names = host.releaseNamesOf(host.session.checker.getTypeAtLocation(callee.expression));
-            if (names?.methods.has(method)) note(`field:${receiver}`, `holds a \`${names.typeName}\` in \`${withoutThis(receiver)}\``);
-          }
-        }
-      }
-      ts.forEachChild(node, visit);
-    };
-    if (fn.body) visit(fn.body);
-  }
-  return [...found.values()];
-}
-
-/** The field whose every element a loop or a `forEach` releases: `this.disposables`. */
-function releasedElementsOf(node: ts.Node): string | undefined {
-  const fieldOf = (expression: ts.Expression): string | undefined => {
-    let e = skipOuter(expression);
-    if (ts.isCallExpression(e) && calleeName(e) === 'values' && e.arguments.length === 0)
-      e = skipOuter((skipOuter(e.expression) as ts.PropertyAccessExpression).expression);
-    const text = canonical(e)?.text;
-    return text?.startsWith('this.') && !text.slice(5).includes('.') ? text : undefined;
-  };
-  const releases = (body: ts.Node, element: string): boolean => {
-    let found = false;
-    const visit = (child: ts.Node): void => {
-      if (found) return;
-      if (ts.isCallExpression(child)) {
-        const callee = skipOuter(child.expression);
-        const onElement = (expression: ts.Expression): boolean =>
-          ts.isIdentifier(skipOuter(expression)) && (skipOuter(expression) as ts.Identifier).text === element;
-        if (ts.isPropertyAccessExpression(callee) && isReleaseLikeName(callee.name.text) && onElement(callee.expression)) found = true;
-        if (TIMER_CLEARS.has(calleeName(child) ?? '') && child.arguments.some(onElement)) found = true;
-      }
-      ts.forEachChild(child, visit);
-    };
-    visit(body);
-    return found;
-  };
-  if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer)) {
-    const field = fieldOf(node.expression);
-    const [declaration] = node.initializer.declarations;
-    return field && declaration && ts.isIdentifier(declaration.name) && releases(node.statement, declaration.name.text) ? field : undefined;
-  }
-  if (ts.isCallExpression(node) && calleeName(node) === 'forEach' && ts.isPropertyAccessExpression(skipOuter(node.expression))) {
-    const field = fieldOf((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
-    const callback = node.arguments[0] && skipOuter(node.arguments[0]);
-    if (!field || !callback) return undefined;
-    if (ts.isIdentifier(callback)) return TIMER_CLEARS.has(callback.text) ? field : undefined;
-    const parameter = isFunctionLike(callback) ? callback.parameters[0] : undefined;
-    return parameter && ts.isIdentifier(parameter.name) && isFunctionLike(callback) && callback.body && releases(callback.body, parameter.name.text)
-      ? field
-      : undefined;
-  }
-  return undefined;
-}
-
-/** `this`, or `this.id` / `this.name`: how an object names itself to a collection. */
-function isSelfOrOwnId(argument: ts.Expression): boolean {
-  const e = skipOuter(argument);
-  return e.kind === ts.SyntaxKind.ThisKeyword || (ts.isPropertyAccessExpression(e) && skipOuter(e.expression).kind === ts.SyntaxKind.ThisKeyword);
-}
-
 function classChain(declaration: ts.ClassLikeDeclaration, checker: ts.TypeChecker): ts.ClassLikeDeclaration[] {
   const chain: ts.ClassLikeDeclaration[] = [declaration];
   let current: ts.ClassLikeDeclaration | undefined = declaration;
@@ -271,30 +170,6 @@ function classChain(declaration: ts.ClassLikeDeclaration, checker: ts.TypeChecke
   return chain;
 }
 
-/** `this.bus` and a constructor's parameter property `bus` name the same emitter. */
-function withoutThis(text: string): string {
-  return text.startsWith('this.') ? text.slice(5) : text;
-}
-
-/** Fields the class makes itself (`this.events = new EventEmitter()`): subscribing to them acquires nothing. */
-function fieldsMadeHere(chain: readonly ts.ClassLikeDeclaration[]): Set<string> {
-  const owned = new Set<string>();
-  for (const cls of chain) {
-    for (const member of cls.members) {
-      if (
-        ts.isPropertyDeclaration(member) &&
-        member.initializer &&
-        member.name &&
-        ts.isIdentifier(member.name) &&
-        ts.isNewExpression(skipOuter(member.initializer))
-      ) {
-        owned.add(`this.${member.name.text}`);
-      }
-    }
-  }
-  return owned;
-}
-
 function hasStatic(member: ts.ClassElement): boolean {
   return (ts.canHaveModifiers(member) ? ts.getModifiers(member) : undefined)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ?? false;
 }
@@ -302,156 +177,6 @@ function hasStatic(member: ts.ClassElement): boolean {
 function isArrowOrFunction(node: ts.Expression): boolean {
   const e = skipOuter(node);
   return ts.isArrowFunction(e) || ts.isFunctionExpression(e);
-}
-
-/** `this.timer = setInterval(…)`, `this.watcher = fs.watch(…)`, `this.meter = new Meter()`. */
-function acquisitionsOfAssignment(target: string, value: ts.Expression, host: InferenceHost, field?: ts.PropertyDeclaration): Acquisition[] {
-  const e = skipOuter(value);
-  if (ts.isCallExpression(e)) {
-    const callee = calleeName(e);
-    if (callee && TIMER_STARTS.has(callee)) {
-      return [
-        {
-          key: `field:${target}`,
-          description: callee === 'setInterval' ? 'starts an interval' : callee === 'setTimeout' ? 'starts a timeout' : 'schedules an immediate',
-        },
-      ];
-    }
-  }
-  if (ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isLiteralExpression(e) || isNothing(e)) return [];
-  // `this.client = client`, `this.server = nsp.server`: a reference handed in, not something acquired.
-  if (isHandedIn(e)) return [];
-  // The field's written type when it has one: inferring a call's type (a generic client's
-  // overloaded constructor) is the costliest question the checker gets here.
-  const { checker } = host.session;
-  const fieldType = field?.type ? checker.getTypeFromTypeNode(field.type) : checker.getTypeAtLocation(value);
-  const names = host.releaseNamesOf(fieldType);
-  if (names) return [{ key: `field:${target}`, description: `keeps a \`${names.typeName}\` in \`${target.replace(/^this\./, '')}\`` }];
-  return [];
-}
-
-/** `null`, `undefined`, `void 0`, `[]`, `{}`: nothing is acquired by storing them. */
-function isNothing(e: ts.Expression): boolean {
-  return (
-    e.kind === ts.SyntaxKind.NullKeyword ||
-    (ts.isIdentifier(e) && e.text === 'undefined') ||
-    ts.isVoidExpression(e) ||
-    (ts.isArrayLiteralExpression(e) && e.elements.length === 0) ||
-    (ts.isObjectLiteralExpression(e) && e.properties.length === 0)
-  );
-}
-
-/** The class property `this.x` names, when it is declared in a class body. */
-function declaredField(target: ts.Expression, host: InferenceHost): ts.PropertyDeclaration | undefined {
-  const e = skipOuter(target);
-  if (!ts.isPropertyAccessExpression(e)) return undefined;
-  const declaration = host.session.checker.getSymbolAtLocation(e.name)?.valueDeclaration;
-  return declaration && ts.isPropertyDeclaration(declaration) ? declaration : undefined;
-}
-
-/** A parameter of the function around it, or a property read from one. */
-function isHandedIn(expression: ts.Expression): boolean {
-  let root = skipOuter(expression);
-  while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
-  if (!ts.isIdentifier(root)) return false;
-  for (let node: ts.Node | undefined = root.parent; node; node = node.parent) {
-    if (isFunctionLike(node)) {
-      if (node.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === (root as ts.Identifier).text)) return true;
-      if (!ts.isArrowFunction(node)) return false;
-    }
-  }
-  return false;
-}
-
-/** What a constructor (or a method it calls) starts. */
-function acquisitionsIn(
-  body: ts.Node,
-  host: InferenceHost,
-  methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>,
-  depth: number,
-  ownedFields: ReadonlySet<string> = new Set(),
-): Acquisition[] {
-  const found: Acquisition[] = [];
-  const visit = (node: ts.Node): void => {
-    if (node !== body && isFunctionLike(node) && !ts.isArrowFunction(node)) return;
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const target = canonical(node.left)?.text;
-      if (target?.startsWith('this.')) found.push(...acquisitionsOfAssignment(target, node.right, host, declaredField(node.left, host)));
-    }
-    if (ts.isCallExpression(node)) {
-      const callee = skipOuter(node.expression);
-      if (ts.isPropertyAccessExpression(callee)) {
-        const method = callee.name.text;
-        const receiver = canonical(callee.expression)?.text;
-        // `registry.set(id, this)`, `all.add(this)`: a collection that outlives the object keeps it.
-        if (REGISTER.has(method) && receiver && !receiver.startsWith('this') && node.arguments.some((a) => skipOuter(a).kind === ts.SyntaxKind.ThisKeyword)) {
-          found.push({ key: `collection:${receiver}`, description: `adds itself to \`${receiver}\`` });
-        }
-        // `bus.on('tick', this.onTick)`: a listener on an emitter it does not own (not `this`, not one it made).
-        if (SUBSCRIBE.has(method) && receiver && receiver !== 'this' && !ownedFields.has(receiver)) {
-          found.push({ key: `listener:${withoutThis(receiver)}`, description: `subscribes to \`${withoutThis(receiver)}\`` });
-        }
-        // `this.start()`: follow calls into the class's own methods, to a bounded depth.
-        if (skipOuter(callee.expression).kind === ts.SyntaxKind.ThisKeyword && depth < MAX_CALL_DEPTH) {
-          const called = methods.get(method);
-          if (called?.body) found.push(...acquisitionsIn(called.body, host, methods, depth + 1, ownedFields));
-        }
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(body);
-  return found;
-}
-
-/** The acquisitions a method undoes (directly, or through the class's own methods it calls). */
-function undoneBy(
-  fn: ts.FunctionLikeDeclaration,
-  acquisitions: readonly Acquisition[],
-  methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>,
-  host: InferenceHost,
-  depth = 0,
-): Set<string> {
-  const undone = new Set<string>();
-  const keys = new Set(acquisitions.map((acquisition) => acquisition.key));
-  const visit = (node: ts.Node): void => {
-    const elementsOf = releasedElementsOf(node);
-    if (elementsOf && keys.has(`field:${elementsOf}`)) undone.add(`field:${elementsOf}`);
-    if (ts.isCallExpression(node)) {
-      const callee = skipOuter(node.expression);
-      const name = calleeName(node);
-      if (name && TIMER_CLEARS.has(name)) {
-        for (const argument of node.arguments) {
-          const text = canonical(argument)?.text;
-          if (text && keys.has(`field:${text}`)) undone.add(`field:${text}`);
-          if (text && keys.has(`timer:${text}`)) undone.add(`timer:${text}`);
-        }
-      }
-      if (ts.isPropertyAccessExpression(callee)) {
-        const method = callee.name.text;
-        const receiver = canonical(callee.expression)?.text;
-        if (receiver && UNREGISTER.has(method) && keys.has(`collection:${receiver}`)) undone.add(`collection:${receiver}`);
-        if (receiver && UNSUBSCRIBE.has(method) && keys.has(`listener:${withoutThis(receiver)}`)) undone.add(`listener:${withoutThis(receiver)}`);
-        if (receiver && keys.has(`field:${receiver}`)) {
-          const fieldType = host.session.checker.getTypeAtLocation(callee.expression);
-          const names = host.releaseNamesOf(fieldType);
-          if (names?.methods.has(method)) undone.add(`field:${receiver}`);
-        }
-        // `this.cleanup()`, or `this.onClose.bind(this)` handed to what closes (it runs once that is done)
-        const ownMethod = thisMethodRun(node);
-        if (ownMethod !== undefined && depth < MAX_CALL_DEPTH) {
-          const called = methods.get(ownMethod);
-          if (called && called !== fn) undoneBy(called, acquisitions, methods, host, depth + 1).forEach((key) => undone.add(key));
-        }
-        // a local `unsubscribe()` handle kept from `subscribe()`: `this.sub.unsubscribe()` is covered above.
-      } else if (ts.isIdentifier(callee) && keys.has(`timer:${callee.text}`)) {
-        undone.add(`timer:${callee.text}`);
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  if (fn.body) visit(fn.body);
-  return undone;
 }
 
 /** The method that undoes the most of what the body acquires; ties go to conventional names. */
@@ -519,16 +244,6 @@ function decide(
   };
 }
 
-/** The own method a call runs: `cleanup` in `this.cleanup()`, `onClose` in `this.onClose.bind(this, …)`. */
-function thisMethodRun(call: ts.CallExpression): string | undefined {
-  const callee = skipOuter(call.expression);
-  if (!ts.isPropertyAccessExpression(callee)) return undefined;
-  const receiver = skipOuter(callee.expression);
-  if (receiver.kind === ts.SyntaxKind.ThisKeyword) return callee.name.text;
-  if (callee.name.text !== 'bind' || !ts.isPropertyAccessExpression(receiver)) return undefined;
-  return skipOuter(receiver.expression).kind === ts.SyntaxKind.ThisKeyword ? receiver.name.text : undefined;
-}
-
 function sameKeys(left: ReadonlySet<string>, right: ReadonlySet<string>): boolean {
   return left.size === right.size && [...left].every((key) => right.has(key));
 }
@@ -537,29 +252,6 @@ function sameKeys(left: ReadonlySet<string>, right: ReadonlySet<string>): boolea
 function isHiddenMember(fn: ts.FunctionLikeDeclaration): boolean {
   const member = ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn.parent : fn;
   return (ts.isMethodDeclaration(member) || ts.isPropertyDeclaration(member)) && isPrivateMember(member);
-}
-
-/** The methods `fn` calls on `this`, directly or through them (bounded). */
-function methodsCalledBy(fn: ts.FunctionLikeDeclaration, methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>): Set<string> {
-  const reached = new Set<string>();
-  const queue: ts.FunctionLikeDeclaration[] = [fn];
-  for (let depth = 0; queue.length > 0 && depth <= MAX_CALL_DEPTH; depth++) {
-    const next: ts.FunctionLikeDeclaration[] = [];
-    for (const current of queue) {
-      const visit = (node: ts.Node): void => {
-        const name = ts.isCallExpression(node) ? thisMethodRun(node) : undefined;
-        const called = name !== undefined && !reached.has(name) ? methods.get(name) : undefined;
-        if (called) {
-          reached.add(name!);
-          next.push(called);
-        }
-        ts.forEachChild(node, visit);
-      };
-      if (current.body) visit(current.body);
-    }
-    queue.splice(0, queue.length, ...next);
-  }
-  return reached;
 }
 
 function returnsNothing(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker): boolean {
