@@ -21,10 +21,11 @@
 //     TypeScript against those ESLint and typescript-eslint types;
 //   - lints the fixture through eslint.config.js, eslint.config.cjs and eslint.config.mts (jiti) and
 //     expects the findings of expected.json.
-// One TypeScript 6 cell also runs a control: the plugin given a second TypeScript (the repository's 5.x)
+// The ceilings cell also lints the project without `types` (TypeScript 6's default), where each rule
+// must report once that Node's types are missing. One TypeScript 6 cell also runs a control: the plugin given a second TypeScript (the repository's 5.x)
 // beside the program's 6.0, which renumbered ts.TypeFlags, must go wrong there — so the check that the
 // plugin loads the parser's TypeScript is one that matters.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -40,7 +41,7 @@ const cells = [
   { name: 'eslint-9-latest-ts-latest', eslint: 'highest:9', typescript: 'highest', parser: 'highest', control: true },
   { name: 'eslint-10-floor-ts-5-latest', eslint: 'lowest:10', typescript: 'highest:5', parser: 'lowest' },
   { name: 'eslint-10-latest-ts-floor', eslint: 'highest:10', typescript: 'lowest', parser: 'highest' },
-  { name: 'ceilings', eslint: 'highest', typescript: 'highest', parser: 'highest' },
+  { name: 'ceilings', eslint: 'highest', typescript: 'highest', parser: 'highest', withoutNodeTypes: true },
 ];
 const peerOfRole = { eslint: 'eslint', typescript: 'typescript', parser: '@typescript-eslint/parser' };
 
@@ -125,6 +126,31 @@ async function runCell(cell, versions, tarball, scratch) {
       ok,
       `${label}: exit 1 with the findings of expected.json`,
       `exit ${result.code}; fatal ${JSON.stringify(summary.fatal)}\nfindings ${JSON.stringify(summary.findings)}\nlinted ${JSON.stringify(summary.linted)}\n${result.stderr.trim().split('\n').slice(0, 8).join('\n')}`,
+    );
+  }
+
+  if (cell.withoutNodeTypes) {
+    // TypeScript 6 loads no @types unless `types` lists them: the same project without `types` gets
+    // `any` for every timer and socket, and each rule must say so once instead of finding nothing.
+    const bare = path.join(scratch, `${cell.name}-without-types`);
+    cpSync(project, bare, { recursive: true, verbatimSymlinks: true });
+    const tsconfigPath = path.join(bare, 'tsconfig.json');
+    const tsconfig = JSON.parse(readFileSync(tsconfigPath, 'utf8'));
+    delete tsconfig.compilerOptions.types;
+    writeFileSync(tsconfigPath, `${JSON.stringify(tsconfig, null, 2)}\n`);
+    const result = await eslint(bare, ['-f', 'json', '.']);
+    let messages = [];
+    try {
+      messages = JSON.parse(result.stdout).flatMap((entry) => entry.messages);
+    } catch {
+      // checked below: no output is a failure
+    }
+    const missing = messages.filter((message) => /No Node types in this program/.test(message.message));
+    check(
+      cell.name,
+      missing.length === 2 && new Set(missing.map((message) => message.ruleId)).size === 2,
+      `without "types" on TypeScript ${got.typescript}: each rule says once that Node's types are missing`,
+      `exit ${result.code}; ${JSON.stringify(messages.map((message) => `${message.ruleId}: ${message.message}`)).slice(0, 800)}`,
     );
   }
 
