@@ -262,15 +262,21 @@ function keyAccessesIn(fn: ts.Node, session: AnalysisSession): Map<string, Map<s
   return byKey;
 }
 
-/** `detach(provider) { this.providers.delete(provider.name) }`: removing a value the caller holds. */
+/** `detach(provider) { this.providers.delete(provider.name) }` (or `provider.getName()`): removing a value the caller holds. */
 export function isKeyOfBorrowedValue(keyExpression: ts.Expression, valueType: ts.Type, node: ts.Node, context: DropContext): boolean {
   const { session } = context;
   // `const name = document.name; … map.delete(name)`
   const key = skipOuter(keyExpression);
   const initializer = ts.isIdentifier(key) ? singleInitializer(key, session) : undefined;
   if (initializer && ts.isPropertyAccessExpression(initializer)) return isKeyOfBorrowedValue(initializer, valueType, node, context);
+  // `provider.name`, `child.getName()`: a field of the value, or what a getter method with no arguments reads.
   let root = skipOuter(keyExpression);
-  while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
+  for (;;) {
+    if (ts.isCallExpression(root) && root.arguments.length === 0 && ts.isPropertyAccessExpression(skipOuter(root.expression)))
+      root = skipOuter(root.expression);
+    else if (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
+    else break;
+  }
   if (!ts.isIdentifier(root) || root === skipOuter(keyExpression)) return false;
   const parameter = parameterNamed(root.text, node, session);
   if (!parameter) return false;

@@ -224,6 +224,21 @@ export class Meters {
 }`,
     },
     {
+      name: 'from real code (grpc-node): removing a child by what a getter of the child passed in returns — the caller destroys it',
+      code: `
+class Child {
+  private timer = setInterval(() => {}, 1000);
+  constructor(private readonly name: string) {}
+  getName(): string { return this.name; }
+  destroy() { clearInterval(this.timer); }
+}
+export class Parent {
+  private readonly children = new Map<string, Child>();
+  add(name: string) { if (!this.children.has(name)) this.children.set(name, new Child(name)); }
+  deleteChild(child: Child) { this.children.delete(child.getName()); }
+}`,
+    },
+    {
       name: 'request objects handed to a request listener are borrowed',
       code: `
 import http from 'node:http';
@@ -294,6 +309,45 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      name: 'removing a child by a name the caller gives, not by the child it holds: the map drops its own child',
+      code: `
+class Child {
+  private timer = setInterval(() => {}, 1000);
+  constructor(private readonly name: string) {}
+  getName(): string { return this.name; }
+  destroy() { clearInterval(this.timer); }
+}
+export class Parent {
+  private readonly children = new Map<string, Child>();
+  add(name: string) { if (!this.children.has(name)) this.children.set(name, new Child(name)); }
+  deleteChild(name: string) { this.children.delete(name); }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+class Child {
+  private timer = setInterval(() => {}, 1000);
+  constructor(private readonly name: string) {}
+  getName(): string { return this.name; }
+  destroy() { clearInterval(this.timer); }
+}
+export class Parent {
+  private readonly children = new Map<string, Child>();
+  add(name: string) { if (!this.children.has(name)) this.children.set(name, new Child(name)); }
+  deleteChild(name: string) { this.children.get(name)?.destroy();
+  this.children.delete(name); }
+}`,
+            },
+          ],
+        }, // Child in `this.children` is dropped by `delete()` without `destroy()`.
+      ],
+    },
     {
       name: 'records that hold a client made for them, with a bookkeeping map, deleted without ending it',
       code: `
