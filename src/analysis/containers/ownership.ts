@@ -25,6 +25,7 @@ export interface Ownership {
 
 const OWNERSHIP = memoTable<ts.Node, Map<string, Ownership>>('containers.ownership');
 const INSERTIONS = memoTable<ts.Node, Map<string, ts.Expression[]>>('containers.insertions');
+const INNER_NAMES = memoTable<ts.Node, Map<string, Set<string>>>('containers.innerNames');
 
 /** Inserting methods of every built-in kind and every cache library (`put`, `setpop` store their second argument). */
 const INSERTING_METHODS: ReadonlyMap<string, InsertedArguments> = new Map<string, InsertedArguments>([
@@ -172,20 +173,38 @@ function computeOwnership(places: readonly ContainerPlace[], session: AnalysisSe
  * `const list = this.byRoom.get(room) ?? []; list.push(timer)`.
  */
 function innerInsertions(place: ContainerPlace, session: AnalysisSession): ts.Expression[] {
-  const inner = new Set<string>();
-  const readsPlace = (expression: ts.Expression): boolean => {
+  const names = innerContainerNames(place.scope, session).get(place.text);
+  if (!names) return [];
+  const byContainer = insertionsIn(place.scope, session);
+  return [...names].flatMap((name) => byContainer.get(name) ?? []);
+}
+
+/** For every container of a class or module, the locals that read an inner container out of it, from one walk. */
+function innerContainerNames(scope: ts.Node, session: AnalysisSession): Map<string, Set<string>> {
+  const table = session.table(INNER_NAMES);
+  const known = table.get(scope);
+  if (known) return known;
+  const byContainer = new Map<string, Set<string>>();
+  const readPlace = (expression: ts.Expression): string | undefined => {
     let e = skipOuter(expression);
     if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken))
       e = skipOuter(e.left);
-    if (ts.isCallExpression(e) && ['get', 'peek'].includes(calledMethodName(e) ?? ''))
-      return canonical((skipOuter(e.expression) as ts.PropertyAccessExpression).expression)?.text === place.text;
-    return ts.isElementAccessExpression(e) && canonical(e.expression)?.text === place.text;
+    if (ts.isCallExpression(e) && ['get', 'peek'].includes(calledMethodName(e) ?? '') && ts.isPropertyAccessExpression(skipOuter(e.expression)))
+      return canonical((skipOuter(e.expression) as ts.PropertyAccessExpression).expression)?.text;
+    return ts.isElementAccessExpression(e) ? canonical(e.expression)?.text : undefined;
   };
   // A name also given a record (`authorityState = { client, resourceMap: new Map() }`) holds a value
   // with fields, not an inner container: its fields are not the outer container's values.
   const records = new Set<string>();
   const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && readsPlace(node.initializer)) inner.add(node.name.text);
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+      const container = readPlace(node.initializer);
+      if (container !== undefined) {
+        const names = byContainer.get(container) ?? new Set<string>();
+        names.add(node.name.text);
+        byContainer.set(container, names);
+      }
+    }
     if (
       ts.isBinaryExpression(node) &&
       node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
@@ -195,9 +214,10 @@ function innerInsertions(place: ContainerPlace, session: AnalysisSession): ts.Ex
       records.add((skipOuter(node.left) as ts.Identifier).text);
     ts.forEachChild(node, visit);
   };
-  visit(place.scope);
-  const byContainer = insertionsIn(place.scope, session);
-  return [...inner].filter((name) => !records.has(name)).flatMap((name) => byContainer.get(name) ?? []);
+  visit(scope);
+  for (const names of byContainer.values()) for (const record of records) names.delete(record);
+  table.set(scope, byContainer);
+  return byContainer;
 }
 
 /** `{ client, resourceMap: new Map() }`: named fields, not computed keys of an object used as a map. */
@@ -281,6 +301,20 @@ function returnedValues(callback: ts.ArrowFunction | ts.FunctionExpression): ts.
 }
 
 type Origin = 'created' | 'interval' | 'borrowed' | 'unknown';
+
+/**
+ * A value made by this expression, read from the syntax alone: `new X()`, or a call that is not a
+ * read of another container (`get`, `find`) nor a loan (`pool.acquire()`).
+ */
+export function isMadeByCall(expression: ts.Expression): boolean {
+  let e = skipOuter(expression);
+  if (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
+  if (ts.isNewExpression(e)) return true;
+  if (!ts.isCallExpression(e)) return false;
+  const method = calledMethodName(e);
+  const name = calleeName(e);
+  return !(method !== undefined && READ_METHODS.has(method)) && !(name !== undefined && LENDING_CALLS.test(name));
+}
 
 /** Where an inserted value comes from. */
 function originOf(value: ts.Expression, depth: number, session: AnalysisSession, lending: ReadonlySet<string>): Origin {
@@ -467,7 +501,7 @@ function isStoringAssignment(kind: ts.SyntaxKind): boolean {
 }
 
 const TIMER_CLEARS = new Set(['clearTimeout', 'clearInterval', 'clearImmediate', 'cancelAnimationFrame', 'cancelIdleCallback']);
-const RELEASES_VALUES = memoTable<ts.Node, Map<string, boolean>>('containers.releasesValues');
+const RELEASES_VALUES = memoTable<ts.Node, Set<string>>('containers.releasesValues');
 
 /**
  * `for (const c of this.conns.values()) c.close()`, `this.timers.forEach(clearTimeout)`,
@@ -475,75 +509,74 @@ const RELEASES_VALUES = memoTable<ts.Node, Map<string, boolean>>('containers.rel
  */
 function releasesItsValues(place: ContainerPlace, session: AnalysisSession): boolean {
   const table = session.table(RELEASES_VALUES);
-  let byText = table.get(place.scope);
-  if (!byText) table.set(place.scope, (byText = new Map()));
-  let answer = byText.get(place.text);
-  if (answer === undefined) byText.set(place.text, (answer = findReleaseOfValues(place)));
-  return answer;
+  let released = table.get(place.scope);
+  if (!released) table.set(place.scope, (released = containersReleasingValues(place.scope)));
+  return released.has(place.text);
 }
 
-function findReleaseOfValues(place: ContainerPlace): boolean {
-  const isContainer = (expression: ts.Expression): boolean => {
+/** Every container of a class or module whose values some code there releases, from one walk. */
+function containersReleasingValues(scope: ts.Node): Set<string> {
+  /** `c`, `c.values()`, `c.entries()`, `Object.values(c)`: the container's text. */
+  const containerText = (expression: ts.Expression): string | undefined => {
     let e = skipOuter(expression);
     if (ts.isCallExpression(e) && ['values', 'entries'].includes(calledMethodName(e) ?? '') && ts.isPropertyAccessExpression(skipOuter(e.expression))) {
       e = skipOuter((skipOuter(e.expression) as ts.PropertyAccessExpression).expression);
     }
     if (ts.isCallExpression(e) && calleeName(e) === 'values' && e.arguments[0]) e = skipOuter(e.arguments[0]);
-    return canonical(e)?.text === place.text;
+    return canonical(e)?.text;
   };
-  /** `c.get(k)`, `c[k]`: a value read from the container. */
-  const isValueOf = (expression: ts.Expression): boolean => {
+  /** `c.get(k)`, `c[k]`: a value read from the container `c`. */
+  const containerOfValue = (expression: ts.Expression): string | undefined => {
     const e = skipOuter(expression);
-    if (ts.isCallExpression(e) && ['get', 'peek'].includes(calledMethodName(e) ?? ''))
-      return isContainer((skipOuter(e.expression) as ts.PropertyAccessExpression).expression);
-    return ts.isElementAccessExpression(e) && isContainer(e.expression);
+    if (ts.isCallExpression(e) && ['get', 'peek'].includes(calledMethodName(e) ?? '') && ts.isPropertyAccessExpression(skipOuter(e.expression)))
+      return containerText((skipOuter(e.expression) as ts.PropertyAccessExpression).expression);
+    return ts.isElementAccessExpression(e) ? containerText(e.expression) : undefined;
   };
-  const releases = (call: ts.CallExpression, names: ReadonlySet<string>): boolean => {
-    const callee = skipOuter(call.expression);
-    if (ts.isPropertyAccessExpression(callee) && isReleaseLikeName(callee.name.text)) {
-      const receiver = skipOuter(callee.expression);
-      return isValueOf(receiver) || (ts.isIdentifier(receiver) && names.has(receiver.text));
-    }
-    const name = calleeName(call);
-    return (
-      name !== undefined &&
-      TIMER_CLEARS.has(name) &&
-      call.arguments.some((argument) => isValueOf(argument) || (ts.isIdentifier(skipOuter(argument)) && names.has((skipOuter(argument) as ts.Identifier).text)))
-    );
+  const released = new Set<string>();
+  /** `names`: locals bound to the values of a container (`for (const v of c)`), by name. */
+  const releasedBy = (expression: ts.Expression, names: ReadonlyMap<string, string>): string | undefined => {
+    const e = skipOuter(expression);
+    return containerOfValue(e) ?? (ts.isIdentifier(e) ? names.get(e.text) : undefined);
   };
-  let found = false;
-  const visit = (node: ts.Node, names: ReadonlySet<string>): void => {
-    if (found) return;
+  const visit = (node: ts.Node, names: ReadonlyMap<string, string>): void => {
     let inner = names;
-    if (ts.isForOfStatement(node) && isContainer(node.expression) && ts.isVariableDeclarationList(node.initializer)) {
+    if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer)) {
       const [declaration] = node.initializer.declarations;
+      const container = declaration && containerText(node.expression);
       const bound =
-        declaration &&
-        (ts.isIdentifier(declaration.name)
-          ? [declaration.name.text]
-          : ts.isArrayBindingPattern(declaration.name)
-            ? declaration.name.elements.flatMap((element) => (ts.isBindingElement(element) && ts.isIdentifier(element.name) ? [element.name.text] : []))
-            : []);
-      inner = new Set([...names, ...(bound ?? [])]);
+        declaration && container !== undefined
+          ? ts.isIdentifier(declaration.name)
+            ? [declaration.name.text]
+            : ts.isArrayBindingPattern(declaration.name)
+              ? declaration.name.elements.flatMap((element) => (ts.isBindingElement(element) && ts.isIdentifier(element.name) ? [element.name.text] : []))
+              : []
+          : [];
+      if (bound.length > 0) inner = new Map([...names, ...bound.map((name): [string, string] => [name, container!])]);
     }
     if (ts.isCallExpression(node)) {
-      if (releases(node, names)) {
-        found = true;
-        return;
-      }
       const callee = skipOuter(node.expression);
-      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'forEach' && isContainer(callee.expression)) {
+      if (ts.isPropertyAccessExpression(callee) && isReleaseLikeName(callee.name.text)) {
+        const container = releasedBy(callee.expression, names);
+        if (container !== undefined) released.add(container);
+      }
+      const name = calleeName(node);
+      if (name !== undefined && TIMER_CLEARS.has(name)) {
+        for (const argument of node.arguments) {
+          const container = releasedBy(argument, names);
+          if (container !== undefined) released.add(container);
+        }
+      }
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'forEach') {
+        const container = containerText(callee.expression);
         const [callback] = node.arguments;
         const e = callback && skipOuter(callback);
-        if (e && ts.isIdentifier(e) && TIMER_CLEARS.has(e.text)) {
-          found = true;
-          return;
-        }
-        if (e && isFunctionLike(e) && e.parameters[0] && ts.isIdentifier(e.parameters[0].name)) inner = new Set([...names, e.parameters[0].name.text]);
+        if (container !== undefined && e && ts.isIdentifier(e) && TIMER_CLEARS.has(e.text)) released.add(container);
+        if (container !== undefined && e && isFunctionLike(e) && e.parameters[0] && ts.isIdentifier(e.parameters[0].name))
+          inner = new Map([...names, [e.parameters[0].name.text, container]]);
       }
     }
     ts.forEachChild(node, (child) => visit(child, inner));
   };
-  visit(place.scope, new Set());
-  return found;
+  visit(scope, new Map());
+  return released;
 }

@@ -3,13 +3,15 @@
  * nothing. What the code stores does: a container whose visible insertions are the results of
  * timer calls holds timers, and a record field given a timer call's result (in the literal that is
  * inserted, or later: `entry.timer = window.setTimeout(…)`) is a timer slot of that record.
+ * Fields filled later with any value made here (`entry.client ??= net.connect(…)`) are kept too:
+ * the record's own type then says what releases them.
  */
 import ts from 'typescript';
 
 import { memoTable, type AnalysisSession } from '../session.js';
 import { canonical, skipOuter } from '../syntax/expressions.js';
 import { singleInitializer } from '../syntax/names.js';
-import { visibleInsertions, type ContainerPlace } from './ownership.js';
+import { isMadeByCall, visibleInsertions, type ContainerPlace } from './ownership.js';
 import { timerCallRelease } from './timerCalls.js';
 
 export interface TimerSlots {
@@ -19,6 +21,7 @@ export interface TimerSlots {
   fields: ReadonlyMap<string, readonly string[]>;
 }
 
+/** `release` is empty for a field given a made value that is not a timer: its type says what releases it. */
 const ARMED_FIELDS = memoTable<ts.Node, Map<string, { assignment: ts.BinaryExpression; release: readonly string[] }[]>>('containers.armedFields');
 
 /** What the visible code stores in a container of `valueType` that its type does not say: timers. */
@@ -48,7 +51,8 @@ export function timerSlots(places: readonly ContainerPlace[], valueType: ts.Type
     for (const place of places) {
       for (const [field, assignments] of armedFields(place.scope, session)) {
         if (fields.has(field) || !numberField(field)) continue;
-        const armed = assignments.find(({ assignment }) => {
+        const armed = assignments.find(({ assignment, release }) => {
+          if (release.length === 0) return false;
           const owner = (skipOuter(assignment.left) as ts.PropertyAccessExpression).expression;
           return session.checker.getNonNullableType(session.checker.getTypeAtLocation(owner)).getSymbol() === valueSymbol;
         });
@@ -59,7 +63,7 @@ export function timerSlots(places: readonly ContainerPlace[], valueType: ts.Type
   return { ...(whole && { whole }), fields };
 }
 
-/** Fields that some code sets to a timer call's result on a value of this type (`entry.idleTimer = setTimeout(…)`). */
+/** Fields that some code sets to a timer call's result, or another made value, on a value of this type (`entry.idleTimer = setTimeout(…)`). */
 export function armedFieldNames(places: readonly ContainerPlace[], valueType: ts.Type, session: AnalysisSession): Set<string> {
   const { checker } = session;
   const valueSymbol = checker.getNonNullableType(valueType).getSymbol();
@@ -103,7 +107,10 @@ function isPublicField(property: ts.Symbol): boolean {
   return (flags & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) === 0;
 }
 
-/** Some `x.field = <timer call>` in a class or module (not `this.field`): cheap, from the same walk. */
+const FILLING_ASSIGNMENTS = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken]);
+const NO_RELEASE: readonly string[] = [];
+
+/** Some `x.field = <timer call or made value>` in a class or module (not `this.field`): cheap, from the same walk. */
 export function hasArmedFields(scope: ts.Node, session: AnalysisSession): boolean {
   return armedFields(scope, session).size > 0;
 }
@@ -115,11 +122,12 @@ function armedFields(scope: ts.Node, session: AnalysisSession): Map<string, { as
   if (byField) return byField;
   byField = new Map();
   const visit = (node: ts.Node): void => {
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    if (ts.isBinaryExpression(node) && FILLING_ASSIGNMENTS.has(node.operatorToken.kind)) {
       const target = skipOuter(node.left);
       // `this.timer = …` is a class arming its own field: the class's release (or its absence) decides.
       const owner = ts.isPropertyAccessExpression(target) ? skipOuter(target.expression) : undefined;
-      const release = owner && owner.kind !== ts.SyntaxKind.ThisKeyword && canonical(owner) ? timerRelease(node.right, session) : undefined;
+      const filled = owner && owner.kind !== ts.SyntaxKind.ThisKeyword && canonical(owner);
+      const release = filled ? (timerRelease(node.right, session) ?? (isMadeByCall(node.right) ? NO_RELEASE : undefined)) : undefined;
       if (release && ts.isPropertyAccessExpression(target)) {
         const list = byField!.get(target.name.text) ?? [];
         list.push({ assignment: node, release });

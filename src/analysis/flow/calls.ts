@@ -50,7 +50,9 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
   if (methodName !== undefined && ts.isPropertyAccessExpression(callee)) {
     if (it.options.releases.methods.has(methodName)) {
       const ref = it.slotRef(callee.expression);
-      if (ref) current = it.release(ref.ref, ref.slot, current);
+      // `entry.close()` where only `entry.timer.close()` releases: a callback field, not the record's release.
+      const onRecord = ref?.slot === '*' && it.options.releases.fieldMethods?.has(methodName);
+      if (ref && !onRecord) current = it.release(ref.ref, ref.slot, current);
     }
     if (iterated && node.arguments[0] && !ts.isArrowFunction(node.arguments[0]) && !ts.isFunctionExpression(node.arguments[0])) {
       // `timers.forEach(clearInterval)`, `meters.forEach(stopMeter)`

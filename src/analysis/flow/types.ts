@@ -37,6 +37,11 @@ export interface ReleaseVocabulary {
   methods: ReadonlySet<string>;
   /** Functions that release their argument: clearTimeout, clearInterval… */
   functions: ReadonlySet<string>;
+  /**
+   * Methods that release only a record's field they are called on (`entry.timer.close()`): on the
+   * record itself (`entry.close()`, a callback field) they release nothing.
+   */
+  fieldMethods?: ReadonlySet<string>;
 }
 
 /**

@@ -169,10 +169,13 @@ export function obligationSlots(resource: Resource): string[] {
 export function releaseVocabulary(resources: readonly Resource[]): ReleaseVocabulary {
   const methods = new Set<string>();
   const functions = new Set<string>();
+  const wholeMethods = new Set<string>();
   for (const resource of resources) {
     const names = releaseNames(resource.release);
     names.methods.forEach((name) => methods.add(name));
     names.functions.forEach((name) => functions.add(name));
+    if (resource.release.kind !== 'fields') names.methods.forEach((name) => wholeMethods.add(name));
   }
-  return { methods, functions };
+  const fieldMethods = new Set([...methods].filter((name) => !wholeMethods.has(name)));
+  return fieldMethods.size > 0 ? { methods, functions, fieldMethods } : { methods, functions };
 }

@@ -8,6 +8,76 @@ const ruleTester = createTypedRuleTester();
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'births: a factory-timed instance stopped before its delete',
+      code: `
+export interface Poll { readonly url: string; stop(): void }
+const timers = new Map<Poll, NodeJS.Timeout>();
+class HttpPoll implements Poll {
+  constructor(readonly url: string) {}
+  stop() { clearInterval(timers.get(this)); timers.delete(this); }
+}
+export function newPoll(url: string): Poll {
+  const poll = new HttpPoll(url);
+  timers.set(poll, setInterval(() => fetch(poll.url), 1000));
+  return poll;
+}
+const polls = new Map<string, Poll>();
+export function watch(url: string) { if (!polls.has(url)) polls.set(url, newPoll(url)); }
+export function unwatch(url: string) { polls.get(url)?.stop(); polls.delete(url); }`,
+    },
+    {
+      name: 'births: a bus-subscribed instance closed before its delete',
+      code: `
+type Listener = (event: string) => void;
+const bus = new Set<Listener>();
+export interface Feed { readonly name: string; close(): void }
+class BusFeed implements Feed {
+  readonly onEvent: Listener = (event) => console.log(this.name, event);
+  constructor(readonly name: string) {}
+  close() { bus.delete(this.onEvent); }
+}
+export function openFeed(name: string): Feed {
+  const feed = new BusFeed(name);
+  bus.add(feed.onEvent);
+  return feed;
+}
+const feeds: Record<string, Feed> = {};
+export function follow(name: string) { feeds[name] ??= openFeed(name); }
+export function unfollow(name: string) { feeds[name]?.close(); delete feeds[name]; }`,
+    },
+    {
+      name: 'records: a client put into an entry after insertion, ended before the entry is deleted',
+      code: `
+import net from 'node:net';
+interface Entry { queue: string[]; client: net.Socket | undefined }
+const entries = new Map<string, Entry>();
+export function enqueue(host: string, item: string) {
+  let entry = entries.get(host);
+  if (!entry) {
+    entry = { queue: [], client: undefined };
+    entries.set(host, entry);
+  }
+  entry.queue.push(item);
+  entry.client ??= net.connect(80, host);
+}
+export function forget(host: string) { entries.get(host)?.client?.destroy(); entries.delete(host); }`,
+    },
+    {
+      name: 'nested: a map of sets of subscriptions, each unsubscribed before the outer delete',
+      code: `
+import { interval, type Subscription } from 'rxjs';
+const byRoom = new Map<string, Set<Subscription>>();
+export function join(room: string) {
+  let subs = byRoom.get(room);
+  if (!subs) { subs = new Set(); byRoom.set(room, subs); }
+  subs.add(interval(1000).subscribe());
+}
+export function close(room: string) {
+  for (const sub of byRoom.get(room) ?? []) sub.unsubscribe();
+  byRoom.delete(room);
+}`,
+    },
+    {
       name: 'records copied from a parameter and armed afterwards with a timer kept in a const, cleared before the overwrite',
       code: `
 interface Reminder {
@@ -110,6 +180,176 @@ export function remove(route: string) { meters.get(route)?.stop(); meters.delete
     },
   ],
   invalid: [
+    {
+      name: 'births: a factory that starts a timer for the instance it returns makes it a resource',
+      code: `
+export interface Poll { readonly url: string; stop(): void }
+const timers = new Map<Poll, NodeJS.Timeout>();
+class HttpPoll implements Poll {
+  constructor(readonly url: string) {}
+  stop() { clearInterval(timers.get(this)); timers.delete(this); }
+}
+export function newPoll(url: string): Poll {
+  const poll = new HttpPoll(url);
+  timers.set(poll, setInterval(() => fetch(poll.url), 1000));
+  return poll;
+}
+const polls = new Map<string, Poll>();
+export function watch(url: string) { if (!polls.has(url)) polls.set(url, newPoll(url)); }
+export function unwatch(url: string) { polls.delete(url); }`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 15,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+export interface Poll { readonly url: string; stop(): void }
+const timers = new Map<Poll, NodeJS.Timeout>();
+class HttpPoll implements Poll {
+  constructor(readonly url: string) {}
+  stop() { clearInterval(timers.get(this)); timers.delete(this); }
+}
+export function newPoll(url: string): Poll {
+  const poll = new HttpPoll(url);
+  timers.set(poll, setInterval(() => fetch(poll.url), 1000));
+  return poll;
+}
+const polls = new Map<string, Poll>();
+export function watch(url: string) { if (!polls.has(url)) polls.set(url, newPoll(url)); }
+export function unwatch(url: string) { polls.get(url)?.stop();
+polls.delete(url); }`,
+            },
+          ],
+        }, // Poll in `polls` is dropped by `delete()` without `stop()`.
+      ],
+    },
+    {
+      name: 'births: a factory that subscribes the instance it returns to a bus makes it a resource',
+      code: `
+type Listener = (event: string) => void;
+const bus = new Set<Listener>();
+export interface Feed { readonly name: string; close(): void }
+class BusFeed implements Feed {
+  readonly onEvent: Listener = (event) => console.log(this.name, event);
+  constructor(readonly name: string) {}
+  close() { bus.delete(this.onEvent); }
+}
+export function openFeed(name: string): Feed {
+  const feed = new BusFeed(name);
+  bus.add(feed.onEvent);
+  return feed;
+}
+const feeds: Record<string, Feed> = {};
+export function follow(name: string) { feeds[name] ??= openFeed(name); }
+export function unfollow(name: string) { delete feeds[name]; }`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 17,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+type Listener = (event: string) => void;
+const bus = new Set<Listener>();
+export interface Feed { readonly name: string; close(): void }
+class BusFeed implements Feed {
+  readonly onEvent: Listener = (event) => console.log(this.name, event);
+  constructor(readonly name: string) {}
+  close() { bus.delete(this.onEvent); }
+}
+export function openFeed(name: string): Feed {
+  const feed = new BusFeed(name);
+  bus.add(feed.onEvent);
+  return feed;
+}
+const feeds: Record<string, Feed> = {};
+export function follow(name: string) { feeds[name] ??= openFeed(name); }
+export function unfollow(name: string) { feeds[name]?.close();
+delete feeds[name]; }`,
+            },
+          ],
+        }, // Feed in `feeds` is dropped by the `delete` operator without `close()`.
+      ],
+    },
+    {
+      name: 'records: a client put into an entry after insertion is owed when the entry is deleted',
+      code: `
+import net from 'node:net';
+interface Entry { queue: string[]; client: net.Socket | undefined }
+const entries = new Map<string, Entry>();
+export function enqueue(host: string, item: string) {
+  let entry = entries.get(host);
+  if (!entry) {
+    entry = { queue: [], client: undefined };
+    entries.set(host, entry);
+  }
+  entry.queue.push(item);
+  entry.client ??= net.connect(80, host);
+}
+export function forget(host: string) { entries.delete(host); }`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 14,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import net from 'node:net';
+interface Entry { queue: string[]; client: net.Socket | undefined }
+const entries = new Map<string, Entry>();
+export function enqueue(host: string, item: string) {
+  let entry = entries.get(host);
+  if (!entry) {
+    entry = { queue: [], client: undefined };
+    entries.set(host, entry);
+  }
+  entry.queue.push(item);
+  entry.client ??= net.connect(80, host);
+}
+export function forget(host: string) { entries.get(host)?.client?.destroy();
+entries.delete(host); }`,
+            },
+          ],
+        }, // Entry in `entries` is dropped by `delete()` without `destroy()` on `client`.
+      ],
+    },
+    {
+      name: 'nested: a map of sets of subscriptions drops every inner subscription with the outer entry',
+      code: `
+import { interval, type Subscription } from 'rxjs';
+const byRoom = new Map<string, Set<Subscription>>();
+export function join(room: string) {
+  let subs = byRoom.get(room);
+  if (!subs) { subs = new Set(); byRoom.set(room, subs); }
+  subs.add(interval(1000).subscribe());
+}
+export function close(room: string) { byRoom.delete(room); }`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import { interval, type Subscription } from 'rxjs';
+const byRoom = new Map<string, Set<Subscription>>();
+export function join(room: string) {
+  let subs = byRoom.get(room);
+  if (!subs) { subs = new Set(); byRoom.set(room, subs); }
+  subs.add(interval(1000).subscribe());
+}
+export function close(room: string) { for (const inner of byRoom.get(room) ?? []) inner.unsubscribe();
+byRoom.delete(room); }`,
+            },
+          ],
+        }, // Set<Subscription> in `byRoom` is dropped by `delete()` without `unsubscribe()` on each value.
+      ],
+    },
     {
       name: 'records copied from a parameter and armed afterwards with a timer kept in a const, overwritten without clearing it',
       code: `

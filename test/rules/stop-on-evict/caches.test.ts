@@ -10,6 +10,20 @@ const meter = `import { createMeter, type Meter } from './resources.js';`;
 ruleTester.run('stop-on-evict (caches)', rule, {
   valid: [
     {
+      name: 'caches: a dispose that stops for every reason',
+      code: `
+import { createMeter, type Meter } from './resources.js';
+import { LRUCache } from 'lru-cache';
+const meters = new LRUCache<string, Meter>({
+  max: 100,
+  ttl: 60_000,
+  dispose: (value) => {
+    value.stop();
+  },
+});
+export function track(route: string) { if (!meters.has(route)) meters.set(route, createMeter(route)); }`,
+    },
+    {
       name: 'lru-cache with a releasing dispose: expiry, size eviction, delete and clear all reach it',
       code: `${meter} import { LRUCache } from 'lru-cache';
 const meters = new LRUCache<string, Meter>({ max: 100, ttl: 60_000, ttlAutopurge: true, dispose: (m) => m.stop() });
@@ -89,6 +103,27 @@ export function forget(route: string) { byRoute.delete(route); }`,
     },
   ],
   invalid: [
+    {
+      name: 'caches: a dispose that stops only stale values: size eviction loses the rest',
+      code: `
+import { createMeter, type Meter } from './resources.js';
+import { LRUCache } from 'lru-cache';
+const meters = new LRUCache<string, Meter>({
+  max: 100,
+  ttl: 60_000,
+  dispose: (value, _key, reason) => {
+    if (reason === 'expire' || reason === 'stale') value.stop();
+  },
+});
+export function track(route: string) { if (!meters.has(route)) meters.set(route, createMeter(route)); }`,
+      errors: [
+        {
+          messageId: 'cacheDropsResources',
+          line: 4,
+          suggestions: [],
+        }, // Meter values in `meters` (lru-cache) are dropped on size eviction without `stop()`: its `dispose` hook does not release them there.
+      ],
+    },
     {
       name: 'lru-cache holding meters with no dispose: expiry and size eviction drop them',
       code: `${meter} import { LRUCache } from 'lru-cache';

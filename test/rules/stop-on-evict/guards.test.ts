@@ -281,6 +281,67 @@ export function build(routes: string[]) {
   ],
   invalid: [
     {
+      name: 'lists: a variable declared without a value and assigned twice drops the first list',
+      code: `
+import { createMeter, type Meter } from './resources.js';
+export function build(routes: string[]): Meter[] {
+  let meters: Meter[] | undefined;
+  meters = routes.map((route) => createMeter(route));
+  meters = routes.map((route) => createMeter(route + '/v2'));
+  return meters;
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import { createMeter, type Meter } from './resources.js';
+export function build(routes: string[]): Meter[] {
+  let meters: Meter[] | undefined;
+  meters = routes.map((route) => createMeter(route));
+  if (meters) for (const value of meters) value.stop();
+  meters = routes.map((route) => createMeter(route + '/v2'));
+  return meters;
+}`,
+            },
+          ],
+        }, // Meter in `meters` is dropped by reassigning the container without `stop()`.
+      ],
+    },
+    {
+      name: 'keys: a conditional lookup whose miss is not tested before set() does not prove the key absent',
+      code: `
+import { createMeter, type Meter } from './resources.js';
+const meters = new Map<string, Meter>();
+export function track(route: string | undefined) {
+  const existing = route ? meters.get(route) : undefined;
+  console.log(existing);
+  if (route) meters.set(route, createMeter(route));
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import { createMeter, type Meter } from './resources.js';
+const meters = new Map<string, Meter>();
+export function track(route: string | undefined) {
+  const existing = route ? meters.get(route) : undefined;
+  console.log(existing);
+  if (route) { meters.get(route)?.stop(); meters.set(route, createMeter(route)); }
+}`,
+            },
+          ],
+        }, // Meter in `meters` is dropped by `set()` over an existing key without `stop()`.
+      ],
+    },
+    {
       name: 'the same health test asked twice with a call on the subscriber in between: the answer may have changed',
       code: `
 import net from 'node:net';

@@ -7,6 +7,18 @@ const ruleTester = createTypedRuleTester();
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: "lifecycle: a stream removed from its map on its own 'end' event",
+      code: `
+import fs from 'node:fs';
+const streams = new Map<string, fs.ReadStream>();
+export function read(path: string) {
+  if (streams.has(path)) return;
+  const stream = fs.createReadStream(path);
+  streams.set(path, stream);
+  stream.on('end', () => streams.delete(path));
+}`,
+    },
+    {
       name: 'sessions deleted in the callback handed, with each session, to a helper that closes it on every path',
       code: `
 import http2 from 'node:http2';
@@ -217,6 +229,38 @@ export class Client {
     },
   ],
   invalid: [
+    {
+      name: "lifecycle: a stream removed from its map on its 'data' event is still open",
+      code: `
+import fs from 'node:fs';
+const streams = new Map<string, fs.ReadStream>();
+export function read(path: string) {
+  if (streams.has(path)) return;
+  const stream = fs.createReadStream(path);
+  streams.set(path, stream);
+  stream.on('data', () => streams.delete(path));
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import fs from 'node:fs';
+const streams = new Map<string, fs.ReadStream>();
+export function read(path: string) {
+  if (streams.has(path)) return;
+  const stream = fs.createReadStream(path);
+  streams.set(path, stream);
+  stream.on('data', () => { streams.get(path)?.destroy(); return streams.delete(path); });
+}`,
+            },
+          ],
+        }, // ReadStream in `streams` is dropped by `delete()` without `destroy()`.
+      ],
+    },
     {
       name: 'sessions deleted in the callback handed, with each session, to a helper that only pings it',
       code: `

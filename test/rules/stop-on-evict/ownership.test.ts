@@ -9,6 +9,25 @@ const imports = `import { createMeter, createPoller, openLease, startJob, stopMe
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: "keys: a key read from a parameter that is not the value (a document's uri) is an ordinary key: released first",
+      code: `
+import fs from 'node:fs';
+interface TextDocument { readonly uri: string }
+const watchers = new Map<string, fs.FSWatcher>();
+export function open(doc: TextDocument) { if (!watchers.has(doc.uri)) watchers.set(doc.uri, fs.watch(doc.uri)); }
+export function closed(doc: TextDocument) { watchers.get(doc.uri)?.close(); watchers.delete(doc.uri); }`,
+    },
+    {
+      name: 'ownership: a store whose values arrive through set(), with no code of its own releasing them, indexes them',
+      code: `
+import net from 'node:net';
+export class SocketIndex {
+  private readonly sockets = new Map<string, net.Socket>();
+  set(id: string, socket: net.Socket) { this.sockets.set(id, socket); }
+  reset() { this.sockets.clear(); }
+}`,
+    },
+    {
       name: 'records that share a client from a get-or-create registry, with a bookkeeping map: the registry owns the client',
       code: `
 import net from 'node:net';
@@ -309,6 +328,123 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      name: "keys: a key read from a parameter that is not the value (a document's uri) is an ordinary key: dropped",
+      code: `
+import fs from 'node:fs';
+interface TextDocument { readonly uri: string }
+const watchers = new Map<string, fs.FSWatcher>();
+export function open(doc: TextDocument) { if (!watchers.has(doc.uri)) watchers.set(doc.uri, fs.watch(doc.uri)); }
+export function closed(doc: TextDocument) { watchers.delete(doc.uri); }`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import fs from 'node:fs';
+interface TextDocument { readonly uri: string }
+const watchers = new Map<string, fs.FSWatcher>();
+export function open(doc: TextDocument) { if (!watchers.has(doc.uri)) watchers.set(doc.uri, fs.watch(doc.uri)); }
+export function closed(doc: TextDocument) { watchers.get(doc.uri)?.close();
+watchers.delete(doc.uri); }`,
+            },
+          ],
+        }, // FSWatcher in `watchers` is dropped by `delete()` without `close()`.
+      ],
+    },
+    {
+      name: 'ownership: a store whose values arrive through set() but whose closeAll() releases them owns them: clear() owes the release',
+      code: `
+import net from 'node:net';
+export class SocketStore {
+  private readonly sockets = new Map<string, net.Socket>();
+  set(id: string, socket: net.Socket) { this.sockets.set(id, socket); }
+  closeAll() { for (const socket of this.sockets.values()) socket.destroy(); this.sockets.clear(); }
+  reset() { this.sockets.clear(); }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import net from 'node:net';
+export class SocketStore {
+  private readonly sockets = new Map<string, net.Socket>();
+  set(id: string, socket: net.Socket) { if (this.sockets.get(id) !== socket) this.sockets.get(id)?.destroy();
+  this.sockets.set(id, socket); }
+  closeAll() { for (const socket of this.sockets.values()) socket.destroy(); this.sockets.clear(); }
+  reset() { this.sockets.clear(); }
+}`,
+            },
+          ],
+        }, // Socket in `this.sockets` is dropped by `set()` over an existing key without `destroy()`.
+        {
+          messageId: 'unreleasedDrop',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import net from 'node:net';
+export class SocketStore {
+  private readonly sockets = new Map<string, net.Socket>();
+  set(id: string, socket: net.Socket) { this.sockets.set(id, socket); }
+  closeAll() { for (const socket of this.sockets.values()) socket.destroy(); this.sockets.clear(); }
+  reset() { for (const value of this.sockets.values()) value.destroy();
+  this.sockets.clear(); }
+}`,
+            },
+          ],
+        }, // Socket in `this.sockets` is dropped by `clear()` without `destroy()`.
+      ],
+    },
+    {
+      name: "borrowed: a socket created here and dropped is owed; one taken from a pool is the pool's",
+      code: `
+import net from 'node:net';
+declare const pool: { acquire(host: string): net.Socket; release(socket: net.Socket): void };
+const owned = new Map<string, net.Socket>();
+const lent = new Map<string, net.Socket>();
+export function open(host: string) {
+  if (!owned.has(host)) owned.set(host, net.connect(80, host));
+  if (!lent.has(host)) lent.set(host, pool.acquire(host));
+}
+export function forget(host: string) {
+  owned.delete(host);
+  lent.delete(host);
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import net from 'node:net';
+declare const pool: { acquire(host: string): net.Socket; release(socket: net.Socket): void };
+const owned = new Map<string, net.Socket>();
+const lent = new Map<string, net.Socket>();
+export function open(host: string) {
+  if (!owned.has(host)) owned.set(host, net.connect(80, host));
+  if (!lent.has(host)) lent.set(host, pool.acquire(host));
+}
+export function forget(host: string) {
+  owned.get(host)?.destroy();
+  owned.delete(host);
+  lent.delete(host);
+}`,
+            },
+          ],
+        }, // Socket in `owned` is dropped by `delete()` without `destroy()`.
+      ],
+    },
     {
       name: 'removing a child by a name the caller gives, not by the child it holds: the map drops its own child',
       code: `

@@ -9,6 +9,71 @@ const imports = `import { createMeter, createPoller, openLease, startJob, stopMe
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'guarded release: close() inside a try whose catch swallows the error, then delete',
+      code: `
+import net from 'node:net';
+const sockets = new Map<string, net.Socket>();
+export function open(id: string) { if (!sockets.has(id)) sockets.set(id, net.connect(80, id)); }
+export function drop(id: string) {
+  const socket = sockets.get(id);
+  try {
+    socket?.destroy();
+  } catch {
+    // already gone
+  }
+  sockets.delete(id);
+}`,
+    },
+    {
+      name: 'guarded release: a closeQuietly() helper that wraps destroy() in try/catch',
+      code: `
+import net from 'node:net';
+function closeQuietly(socket: net.Socket | undefined): void {
+  try {
+    socket?.destroy();
+  } catch {
+    // best effort
+  }
+}
+const sockets = new Map<string, net.Socket>();
+export function open(id: string) { if (!sockets.has(id)) sockets.set(id, net.connect(80, id)); }
+export function drop(id: string) {
+  closeQuietly(sockets.get(id));
+  sockets.delete(id);
+}`,
+    },
+    {
+      name: 'families: a call terminated before its delete',
+      code: `
+class Call {
+  private readonly keepAlive = setInterval(() => this.ping(), 5000);
+  ping() {}
+  answer() {}
+  terminate() { clearInterval(this.keepAlive); }
+}
+const calls = new Map<string, Call>();
+export function ring(id: string) { if (!calls.has(id)) calls.set(id, new Call()); }
+export function hangUp(id: string) { calls.get(id)?.terminate(); calls.delete(id); }`,
+    },
+    {
+      name: 'records: a pending request settled with its timer cleared, callback close called too',
+      code: `
+interface Pending { resolve: (v: string) => void; close: () => void; timer: NodeJS.Timeout }
+const pending = new Map<number, Pending>();
+let next = 0;
+export function request(resolve: (v: string) => void) {
+  const id = next++;
+  pending.set(id, { resolve, close: () => console.log('closed', id), timer: setTimeout(() => pending.delete(id), 5000) });
+}
+export function settle(id: number, value: string) {
+  const entry = pending.get(id);
+  if (entry) clearTimeout(entry.timer);
+  entry?.close();
+  entry?.resolve(value);
+  pending.delete(id);
+}`,
+    },
+    {
       name: 'a private reset() that destroys every child and starts an empty list, called before the list is rebuilt',
       code: `
 import net from 'node:net';
@@ -490,6 +555,247 @@ export function sweep(route: string) {
     },
   ],
   invalid: [
+    {
+      name: 'guarded release: a try that only logs, then delete, releases nothing',
+      code: `
+import net from 'node:net';
+const sockets = new Map<string, net.Socket>();
+export function open(id: string) { if (!sockets.has(id)) sockets.set(id, net.connect(80, id)); }
+export function drop(id: string) {
+  try {
+    console.log('dropping', id);
+  } catch {
+    // ignore
+  }
+  sockets.delete(id);
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import net from 'node:net';
+const sockets = new Map<string, net.Socket>();
+export function open(id: string) { if (!sockets.has(id)) sockets.set(id, net.connect(80, id)); }
+export function drop(id: string) {
+  try {
+    console.log('dropping', id);
+  } catch {
+    // ignore
+  }
+  sockets.get(id)?.destroy();
+  sockets.delete(id);
+}`,
+            },
+          ],
+        }, // Socket in `sockets` is dropped by `delete()` without `destroy()`.
+      ],
+    },
+    {
+      name: 'guarded release: a quiet helper that only logs the socket is not a release',
+      code: `
+import net from 'node:net';
+function logQuietly(socket: net.Socket | undefined): void {
+  try {
+    console.log(socket?.remoteAddress);
+  } catch {
+    // best effort
+  }
+}
+const sockets = new Map<string, net.Socket>();
+export function open(id: string) { if (!sockets.has(id)) sockets.set(id, net.connect(80, id)); }
+export function drop(id: string) {
+  logQuietly(sockets.get(id));
+  sockets.delete(id);
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 14,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import net from 'node:net';
+function logQuietly(socket: net.Socket | undefined): void {
+  try {
+    console.log(socket?.remoteAddress);
+  } catch {
+    // best effort
+  }
+}
+const sockets = new Map<string, net.Socket>();
+export function open(id: string) { if (!sockets.has(id)) sockets.set(id, net.connect(80, id)); }
+export function drop(id: string) {
+  logQuietly(sockets.get(id));
+  sockets.get(id)?.destroy();
+  sockets.delete(id);
+}`,
+            },
+          ],
+        }, // Socket in `sockets` is dropped by `delete()` without `destroy()`.
+      ],
+    },
+    {
+      name: 'families: a call whose release is terminate() is named by it',
+      code: `
+class Call {
+  private readonly keepAlive = setInterval(() => this.ping(), 5000);
+  ping() {}
+  answer() {}
+  terminate() { clearInterval(this.keepAlive); }
+}
+const calls = new Map<string, Call>();
+export function ring(id: string) { if (!calls.has(id)) calls.set(id, new Call()); }
+export function hangUp(id: string) { calls.delete(id); }`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+class Call {
+  private readonly keepAlive = setInterval(() => this.ping(), 5000);
+  ping() {}
+  answer() {}
+  terminate() { clearInterval(this.keepAlive); }
+}
+const calls = new Map<string, Call>();
+export function ring(id: string) { if (!calls.has(id)) calls.set(id, new Call()); }
+export function hangUp(id: string) { calls.get(id)?.terminate();
+calls.delete(id); }`,
+            },
+          ],
+        }, // Call in `calls` is dropped by `delete()` without `terminate()`.
+      ],
+    },
+    {
+      name: 'finished: a call whose state says it ended owes nothing; one still ringing is reported',
+      code: `
+enum CallState { Ringing, Active, Ended }
+class Call {
+  state = CallState.Ringing;
+  private readonly keepAlive = setInterval(() => {}, 5000);
+  terminate() { clearInterval(this.keepAlive); this.state = CallState.Ended; }
+}
+const calls = new Map<string, Call>();
+export function ring(id: string) { if (!calls.has(id)) calls.set(id, new Call()); }
+export function reap(id: string) {
+  const call = calls.get(id);
+  if (call && call.state === CallState.Ended) calls.delete(id);
+}
+export function drop(id: string) {
+  const call = calls.get(id);
+  if (call && call.state === CallState.Ringing) calls.delete(id);
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 16,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+enum CallState { Ringing, Active, Ended }
+class Call {
+  state = CallState.Ringing;
+  private readonly keepAlive = setInterval(() => {}, 5000);
+  terminate() { clearInterval(this.keepAlive); this.state = CallState.Ended; }
+}
+const calls = new Map<string, Call>();
+export function ring(id: string) { if (!calls.has(id)) calls.set(id, new Call()); }
+export function reap(id: string) {
+  const call = calls.get(id);
+  if (call && call.state === CallState.Ended) calls.delete(id);
+}
+export function drop(id: string) {
+  const call = calls.get(id);
+  if (call && call.state === CallState.Ringing) { calls.get(id)?.terminate(); calls.delete(id); }
+}`,
+            },
+          ],
+        }, // Call in `calls` is dropped by `delete()` without `terminate()`.
+      ],
+    },
+    {
+      name: 'families: a default-exported class is named by its own name',
+      code: `
+export default class Heartbeat {
+  private readonly timer = setInterval(() => {}, 1000);
+  halt() { clearInterval(this.timer); }
+}
+const beats = new Map<string, Heartbeat>();
+export function beat(id: string) { if (!beats.has(id)) beats.set(id, new Heartbeat()); }
+export function forget(id: string) { beats.delete(id); }`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+export default class Heartbeat {
+  private readonly timer = setInterval(() => {}, 1000);
+  halt() { clearInterval(this.timer); }
+}
+const beats = new Map<string, Heartbeat>();
+export function beat(id: string) { if (!beats.has(id)) beats.set(id, new Heartbeat()); }
+export function forget(id: string) { beats.get(id)?.halt();
+beats.delete(id); }`,
+            },
+          ],
+        }, // Heartbeat in `beats` is dropped by `delete()` without `halt()`.
+      ],
+    },
+    {
+      name: 'records: a pending request whose callback field is named close: calling it releases nothing, its timer is owed',
+      code: `
+interface Pending { resolve: (v: string) => void; close: () => void; timer: NodeJS.Timeout }
+const pending = new Map<number, Pending>();
+let next = 0;
+export function request(resolve: (v: string) => void) {
+  const id = next++;
+  pending.set(id, { resolve, close: () => console.log('closed', id), timer: setTimeout(() => console.log(id), 5000) });
+}
+export function settle(id: number, value: string) {
+  const entry = pending.get(id);
+  entry?.close();
+  entry?.resolve(value);
+  pending.delete(id);
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 13,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+interface Pending { resolve: (v: string) => void; close: () => void; timer: NodeJS.Timeout }
+const pending = new Map<number, Pending>();
+let next = 0;
+export function request(resolve: (v: string) => void) {
+  const id = next++;
+  pending.set(id, { resolve, close: () => console.log('closed', id), timer: setTimeout(() => console.log(id), 5000) });
+}
+export function settle(id: number, value: string) {
+  const entry = pending.get(id);
+  entry?.close();
+  entry?.resolve(value);
+  clearTimeout(pending.get(id)?.timer);
+  pending.delete(id);
+}`,
+            },
+          ],
+        }, // Pending in `pending` is dropped by `delete()` without `clearTimeout()` on `timer`.
+      ],
+    },
     {
       name: "drops that are expressions: a returned delete(), an arrow's body, a declaration's initializer",
       code: `
