@@ -44,6 +44,12 @@ export function releaseEvidence(methods: ReadonlyMap<string, ts.FunctionLikeDecl
   const note = (key: string, description: string): void => {
     if (!found.has(key)) found.set(key, { key, description });
   };
+  // A field's type is asked once per class, not at each of its calls.
+  const fieldNames = new Map<string, ReturnType<InferenceHost['releaseNamesOf']>>();
+  const releaseNamesOfField = (receiver: string, expression: ts.Expression): ReturnType<InferenceHost['releaseNamesOf']> => {
+    if (!fieldNames.has(receiver)) fieldNames.set(receiver, host.releaseNamesOf(host.session.checker.getTypeAtLocation(expression)));
+    return fieldNames.get(receiver);
+  };
   for (const fn of methods.values()) {
     const visit = (node: ts.Node): void => {
       if (node !== fn && isFunctionLike(node) && !ts.isArrowFunction(node)) return;
@@ -66,7 +72,7 @@ export function releaseEvidence(methods: ReadonlyMap<string, ts.FunctionLikeDecl
           if (receiver && UNREGISTER.has(method) && !receiver.startsWith('this') && namesSelf) note(`collection:${receiver}`, `is kept in \`${receiver}\``);
           if (receiver && UNSUBSCRIBE.has(method) && receiver !== 'this') note(`listener:${withoutThis(receiver)}`, `listens to \`${withoutThis(receiver)}\``);
           if (receiver?.startsWith('this.') && !receiver.slice(5).includes('.')) {
-            const names = host.releaseNamesOf(host.session.checker.getTypeAtLocation(callee.expression));
+            const names = releaseNamesOfField(receiver, callee.expression);
             if (names?.methods.has(method)) note(`field:${receiver}`, `holds a \`${names.typeName}\` in \`${withoutThis(receiver)}\``);
           }
         }

@@ -34,6 +34,8 @@ const MAX_RECORD_DEPTH = 2;
  */
 export class ResourceOracle {
   readonly #cache = new WeakMap<ts.Type, Resource | null>();
+  /** "Not a resource" found below the top, by depth: records are looked into only near the top, so such a no holds for its depth alone. */
+  readonly #deepNo = new Map<number, WeakSet<ts.Type>>();
   readonly #inProgress = new Set<ts.Type>();
 
   readonly #inferenceHost: InferenceHost;
@@ -63,6 +65,7 @@ export class ResourceOracle {
   #resourceOf(type: ts.Type, depth: number): Resource | null {
     const cached = this.#cache.get(type);
     if (cached !== undefined) return cached;
+    if (depth > 0 && this.#deepNo.get(depth)?.has(type)) return null;
     if (this.#inProgress.has(type)) return null;
     this.#inProgress.add(type);
     let result: Resource | null;
@@ -73,6 +76,11 @@ export class ResourceOracle {
     }
     // Records are only looked into near the top; a deeper "no" must not be cached as final.
     if (result !== null || depth === 0) this.#cache.set(type, result);
+    else {
+      let no = this.#deepNo.get(depth);
+      if (!no) this.#deepNo.set(depth, (no = new WeakSet()));
+      no.add(type);
+    }
     return result;
   }
 
