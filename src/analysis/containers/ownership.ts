@@ -160,10 +160,16 @@ function computeOwnership(places: readonly ContainerPlace[], session: AnalysisSe
   // whatever its insertions store (parameters of a storage class's `set()` included).
   let owns = places.some((place) => releasesItsValues(place, session));
   let storesIntervals = false;
-  for (const value of inserted) {
-    const origin = originOf(value, 0, session, lending);
-    if (origin === 'created' || origin === 'interval') owns = true;
-    if (origin === 'interval') storesIntervals = true;
+  // First from the syntax alone; the checker is asked (what a called function does with what it
+  // returns, whether a field is a number) only when the syntax has not already decided.
+  for (const cheap of [true, false]) {
+    const question: OriginQuestion = { session, lending, cheap };
+    for (const value of inserted) {
+      const origin = originOf(value, 0, question);
+      if (origin === 'created' || origin === 'interval') owns = true;
+      if (origin === 'interval') storesIntervals = true;
+    }
+    if (owns) break;
   }
   return { owns, storesIntervals };
 }
@@ -316,11 +322,19 @@ export function isMadeByCall(expression: ts.Expression): boolean {
   return !(method !== undefined && READ_METHODS.has(method)) && !(name !== undefined && LENDING_CALLS.test(name));
 }
 
+interface OriginQuestion {
+  session: AnalysisSession;
+  lending: ReadonlySet<string>;
+  /** Answer from the syntax alone: what only the checker could tell is 'unknown'. */
+  cheap: boolean;
+}
+
 /** Where an inserted value comes from. */
-function originOf(value: ts.Expression, depth: number, session: AnalysisSession, lending: ReadonlySet<string>): Origin {
+function originOf(value: ts.Expression, depth: number, question: OriginQuestion): Origin {
+  const { session, lending } = question;
   if (depth > 4) return 'unknown';
   const e = skipOuter(value);
-  if (ts.isAwaitExpression(e)) return originOf(e.expression, depth + 1, session, lending);
+  if (ts.isAwaitExpression(e)) return originOf(e.expression, depth + 1, question);
   if (ts.isNewExpression(e)) return 'created';
   // An object registering itself: whoever created it holds it.
   if (e.kind === ts.SyntaxKind.ThisKeyword) return 'borrowed';
@@ -331,6 +345,7 @@ function originOf(value: ts.Expression, depth: number, session: AnalysisSession,
     if (method !== undefined && READ_METHODS.has(method)) return 'borrowed';
     // `pool.acquire()`, `leases.borrow()`: lent by another owner, which takes it back.
     if (name !== undefined && (LENDING_CALLS.test(name) || lending.has(name))) return 'borrowed';
+    if (question.cheap) return 'unknown';
     // `this.getOrCreateClient(authority)`: what it returns is kept in its own registry.
     const callee = resolveCallee(e, session);
     if (callee && registersWhatItReturns(callee, session)) return 'borrowed';
@@ -344,9 +359,9 @@ function originOf(value: ts.Expression, depth: number, session: AnalysisSession,
       const origin = ts.isPropertyAssignment(property)
         ? ts.isArrowFunction(property.initializer) || ts.isFunctionExpression(property.initializer)
           ? 'created'
-          : originOf(property.initializer, depth + 1, session, lending)
+          : originOf(property.initializer, depth + 1, question)
         : ts.isShorthandPropertyAssignment(property)
-          ? originOf(property.name, depth + 1, session, lending)
+          ? originOf(property.name, depth + 1, question)
           : 'borrowed';
       if (origin === 'interval') return 'interval';
       // `{ hash: h64(key), leaf }`, `{ client, byType: new Map() }`: a computed number or string, or an
@@ -355,15 +370,15 @@ function originOf(value: ts.Expression, depth: number, session: AnalysisSession,
     }
     return result;
   }
-  if (ts.isConditionalExpression(e)) return strongestOrigin([e.whenTrue, e.whenFalse], depth, session, lending);
+  if (ts.isConditionalExpression(e)) return strongestOrigin([e.whenTrue, e.whenFalse], depth, question);
   if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
-    return strongestOrigin([e.left, e.right], depth, session, lending);
+    return strongestOrigin([e.left, e.right], depth, question);
   }
   if (ts.isIdentifier(e)) {
     // A parameter is borrowed, unless a server hands it to a connection listener; a local has the origin of its values.
     const reach = valuesInReach(e.text, e, session);
     if (reach.parameterOf) return isConnectionListener(reach.parameterOf) ? 'created' : 'borrowed';
-    return strongestOrigin(reach.values, depth, session, lending);
+    return strongestOrigin(reach.values, depth, question);
   }
   return 'borrowed';
 }
@@ -467,10 +482,10 @@ function isPrimitiveValue(property: ts.ObjectLiteralElementLike, session: Analys
 }
 
 /** The origin of a name given several values: an interval or a created value wins over borrowed. */
-function strongestOrigin(values: readonly ts.Expression[], depth: number, session: AnalysisSession, lending: ReadonlySet<string>): Origin {
+function strongestOrigin(values: readonly ts.Expression[], depth: number, question: OriginQuestion): Origin {
   let result: Origin = 'borrowed';
   for (const value of values) {
-    const origin = originOf(value, depth + 1, session, lending);
+    const origin = originOf(value, depth + 1, question);
     if (origin === 'interval') return 'interval';
     if (origin === 'created') result = 'created';
   }
