@@ -10,7 +10,7 @@ import ts from 'typescript';
 
 import { memoTable, type AnalysisSession } from '../session.js';
 import { canonical, skipOuter } from '../syntax/expressions.js';
-import { singleInitializer } from '../syntax/names.js';
+import { declarationOf, singleInitializer } from '../syntax/names.js';
 import { isMadeByCall, visibleInsertions, type ContainerPlace } from './ownership.js';
 import { timerCallRelease } from './timerCalls.js';
 
@@ -110,9 +110,45 @@ function isPublicField(property: ts.Symbol): boolean {
 const FILLING_ASSIGNMENTS = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken]);
 const NO_RELEASE: readonly string[] = [];
 
-/** Some `x.field = <timer call or made value>` in a class or module (not `this.field`): cheap, from the same walk. */
-export function hasArmedFields(scope: ts.Node, session: AnalysisSession): boolean {
-  return armedFields(scope, session).size > 0;
+/**
+ * The code around a container gives its stored records timers after insertion (any `x.field =
+ * <timer call>` there), or other values it makes (`entry.client ??= connect()`) on a record it put
+ * in or read out of that container. Cheap: from the same walk, with no checker question.
+ */
+export function armsStoredRecordsOf(places: readonly ContainerPlace[], session: AnalysisSession): boolean {
+  return places.some((place) => {
+    const fields = armedFields(place.scope, session);
+    if (fields.size === 0) return false;
+    const all = [...fields.values()].flat();
+    if (all.some(({ release }) => release.length > 0)) return true;
+    const inserted = new Set(
+      visibleInsertions([place], session).flatMap((value) => {
+        const e = skipOuter(value);
+        return ts.isIdentifier(e) ? [e.text] : [];
+      }),
+    );
+    return all.some(({ assignment }) => isRecordOf((skipOuter(assignment.left) as ts.PropertyAccessExpression).expression, place.text, inserted, session));
+  });
+}
+
+/** `map.get(k)!`, `map[k]`, or a local inserted into `map` or read out of it. */
+function isRecordOf(owner: ts.Expression, container: string, inserted: ReadonlySet<string>, session: AnalysisSession): boolean {
+  const readsContainer = (expression: ts.Expression): boolean => {
+    const e = skipOuter(expression);
+    if (
+      ts.isCallExpression(e) &&
+      ts.isPropertyAccessExpression(skipOuter(e.expression)) &&
+      ['get', 'peek'].includes((skipOuter(e.expression) as ts.PropertyAccessExpression).name.text)
+    )
+      return canonical((skipOuter(e.expression) as ts.PropertyAccessExpression).expression)?.text === container;
+    return ts.isElementAccessExpression(e) && canonical(e.expression)?.text === container;
+  };
+  const e = skipOuter(owner);
+  if (readsContainer(e)) return true;
+  if (!ts.isIdentifier(e)) return false;
+  if (inserted.has(e.text)) return true;
+  const declaration = declarationOf(e.text, e, session);
+  return declaration?.kind === 'variable' && declaration.bindings.values.some(readsContainer);
 }
 
 /** Every `x.field = <timer call>` of a class or module, by field name, from one walk. */

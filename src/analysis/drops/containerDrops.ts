@@ -7,7 +7,7 @@ import ts from 'typescript';
 
 import { CONTAINER_PROTOCOLS, type DropOperation, type DroppingMethod } from '../containers/kinds.js';
 import { containerPlaces, getOwnership, type ContainerPlace } from '../containers/ownership.js';
-import { armedFieldNames, hasArmedFields, timerSlots } from '../containers/timers.js';
+import { armedFieldNames, armsStoredRecordsOf, timerSlots } from '../containers/timers.js';
 import { containerTypeOf, getContainerType, isDeclaredLikeContainer } from '../containers/types.js';
 import type { Resource } from '../resources/release.js';
 import type { AnalysisSession } from '../session.js';
@@ -96,10 +96,9 @@ function armedOnly(resource: Resource | undefined, places: readonly ContainerPla
   return fields.length > 0 ? { ...resource, release: { kind: 'fields', fields } } : undefined;
 }
 
-/** The code that uses the container gives its stored records timers after insertion. */
+/** The code that uses the container gives its stored records timers, or values it makes, after insertion. */
 function armsStoredRecords(expression: ts.Expression, session: AnalysisSession): boolean {
-  const places = containerPlaces(expression, session);
-  return places.some((place) => hasArmedFields(place.scope, session));
+  return armsStoredRecordsOf(containerPlaces(expression, session), session);
 }
 
 /** `declared`, completed by the timers the visible code stores in the container or in its values' fields. */

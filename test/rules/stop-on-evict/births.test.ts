@@ -8,6 +8,19 @@ const ruleTester = createTypedRuleTester();
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: "records: a client put into a record that is not the map's is not the map's to release",
+      code: `
+import net from 'node:net';
+interface Entry { queue: string[]; client?: net.Socket }
+const entries = new Map<string, Entry>();
+const spare: Entry = { queue: [] };
+export function register(host: string) { if (!entries.has(host)) entries.set(host, { queue: [] }); }
+export function connect(host: string) {
+  if (!spare.client) spare.client = net.connect(80, host);
+}
+export function forget(host: string) { entries.delete(host); }`,
+    },
+    {
       name: 'births: a factory-timed instance stopped before its delete',
       code: `
 export interface Poll { readonly url: string; stop(): void }
@@ -180,6 +193,41 @@ export function remove(route: string) { meters.get(route)?.stop(); meters.delete
     },
   ],
   invalid: [
+    {
+      name: 'records: a client put into an entry read back out of the map is owed when the entry is deleted',
+      code: `
+import net from 'node:net';
+interface Entry { queue: string[]; client?: net.Socket }
+const entries = new Map<string, Entry>();
+export function register(host: string) { if (!entries.has(host)) entries.set(host, { queue: [] }); }
+export function connect(host: string) {
+  const entry = entries.get(host);
+  if (entry && !entry.client) entry.client = net.connect(80, host);
+}
+export function forget(host: string) { entries.delete(host); }`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import net from 'node:net';
+interface Entry { queue: string[]; client?: net.Socket }
+const entries = new Map<string, Entry>();
+export function register(host: string) { if (!entries.has(host)) entries.set(host, { queue: [] }); }
+export function connect(host: string) {
+  const entry = entries.get(host);
+  if (entry && !entry.client) entry.client = net.connect(80, host);
+}
+export function forget(host: string) { entries.get(host)?.client?.destroy();
+entries.delete(host); }`,
+            },
+          ],
+        }, // Entry in `entries` is dropped by `delete()` without `destroy()` on `client`.
+      ],
+    },
     {
       name: 'births: a factory that starts a timer for the instance it returns makes it a resource',
       code: `
