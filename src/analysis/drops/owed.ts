@@ -66,6 +66,7 @@ function settledByCloseHandler(fn: ts.FunctionLikeDeclaration, container: Contai
   const closed = closedEmitterType(fn, context);
   if (closed) {
     if (isSameResource(closed, container.valueType, context.session.checker)) return [];
+    if (isHandleOfValueClosing(fn, container, context)) return [];
     if (fields) {
       return fields
         .filter((field) => {
@@ -77,6 +78,53 @@ function settledByCloseHandler(fn: ts.FunctionLikeDeclaration, container: Contai
     }
   }
   return undefined;
+}
+
+/**
+ * `class Peer { constructor(readonly socket) { socket.on('close', () => peers.delete(id)) } close() { this.socket.destroy() } }`:
+ * inside the stored value's own class, the handle whose close event removes it is the one its
+ * release does nothing but close — so that event is the value's own end of life.
+ */
+function isHandleOfValueClosing(fn: ts.FunctionLikeDeclaration, container: ContainerOfResources, context: DropContext): boolean {
+  const emitter = closedEmitter(fn);
+  const handle = emitter && handleName(emitter);
+  if (handle === undefined) return false;
+  let owner: ts.Node | undefined = fn.parent;
+  while (owner && !ts.isClassLike(owner)) owner = owner.parent;
+  if (!owner) return false;
+  const { checker } = context.session;
+  const valueSymbol = symbolOf(container.valueType, checker);
+  if (!valueSymbol || checker.getTypeAtLocation(owner).getSymbol() !== valueSymbol) return false;
+  const methods = releaseNames(container.resource.release).methods;
+  const releases = owner.members.filter(
+    (member): member is ts.MethodDeclaration =>
+      ts.isMethodDeclaration(member) && ts.isIdentifier(member.name) && methods.has(member.name.text) && member.body !== undefined,
+  );
+  return releases.length > 0 && releases.every((release) => closesOnly(release.body!, handle));
+}
+
+/** `socket` or `this.socket`: the handle a listener is registered on. */
+function handleName(emitter: ts.Expression): string | undefined {
+  const e = skipOuter(emitter);
+  if (ts.isIdentifier(e)) return e.text;
+  return ts.isPropertyAccessExpression(e) && skipOuter(e.expression).kind === ts.SyntaxKind.ThisKeyword ? e.name.text : undefined;
+}
+
+/** A body whose every statement calls a method on `this.<handle>` (`this.socket.destroy()`, `await this.ws.close()`). */
+function closesOnly(body: ts.Block, handle: string): boolean {
+  return (
+    body.statements.length > 0 &&
+    body.statements.every((statement) => {
+      if (!ts.isExpressionStatement(statement)) return false;
+      let e = skipOuter(statement.expression);
+      if (ts.isAwaitExpression(e) || ts.isVoidExpression(e)) e = skipOuter(e.expression);
+      if (!ts.isCallExpression(e)) return false;
+      const callee = skipOuter(e.expression);
+      if (!ts.isPropertyAccessExpression(callee)) return false;
+      const receiver = skipOuter(callee.expression);
+      return ts.isPropertyAccessExpression(receiver) && skipOuter(receiver.expression).kind === ts.SyntaxKind.ThisKeyword && receiver.name.text === handle;
+    })
+  );
 }
 
 /** The closing emitter is the stored value: the same declared type, or a subtype (`ChildProcessWithoutNullStreams`). */
@@ -211,22 +259,23 @@ function isTimerCall(call: ts.CallExpression, timer: string): boolean {
   return calleeName(call) === timer;
 }
 
+/** `socket` in `socket.on('close', fn)` or `connection.onClose(fn)`: the emitter whose end `fn` listens to. */
+function closedEmitter(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
+  const parent = fn.parent;
+  if (!parent || !ts.isCallExpression(parent) || !parent.arguments.includes(fn as ts.Expression)) return undefined;
+  const method = calledMethodName(parent);
+  const [event] = parent.arguments;
+  const listens = method !== undefined && LISTENER_METHODS.has(method) && event !== undefined && ts.isStringLiteralLike(event) && CLOSE_EVENT.test(event.text);
+  // `connection.onClose(() => …)`, `ws.onDisconnect(…)`
+  const hooks = method !== undefined && CLOSE_HOOK_METHOD.test(method) && parent.arguments[0] === fn;
+  return listens || hooks ? (skipOuter(parent.expression) as ts.PropertyAccessExpression).expression : undefined;
+}
+
 /** `socket.on('close', () => sockets.delete(id))`, `child.once('exit', …)`, `ws.onclose = …`: the emitter's type. */
 function closedEmitterType(fn: ts.FunctionLikeDeclaration, context: DropContext): ts.Type | undefined {
   const parent = fn.parent;
-  if (parent && ts.isCallExpression(parent) && parent.arguments.includes(fn as ts.Expression)) {
-    const method = calledMethodName(parent);
-    const [event] = parent.arguments;
-    if (method && LISTENER_METHODS.has(method) && event && ts.isStringLiteralLike(event) && CLOSE_EVENT.test(event.text)) {
-      const emitter = (skipOuter(parent.expression) as ts.PropertyAccessExpression).expression;
-      return context.session.checker.getTypeAtLocation(emitter);
-    }
-    // `connection.onClose(() => …)`, `ws.onDisconnect(…)`
-    if (method && CLOSE_HOOK_METHOD.test(method) && parent.arguments[0] === fn) {
-      const emitter = (skipOuter(parent.expression) as ts.PropertyAccessExpression).expression;
-      return context.session.checker.getTypeAtLocation(emitter);
-    }
-  }
+  const emitter = closedEmitter(fn);
+  if (emitter) return context.session.checker.getTypeAtLocation(emitter);
   // `createStream({ channel, onEnd: () => streams.delete(id) })`: an end-of-life hook handed to the call that makes the value.
   const option = ts.isMethodDeclaration(fn) ? fn : parent && ts.isPropertyAssignment(parent) && parent.initializer === fn ? parent : undefined;
   const literal = option?.parent;

@@ -8,6 +8,16 @@ const ruleTester = createTypedRuleTester();
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'timers typed as ReturnType<typeof setTimeout> cleared before the delete',
+      code: `
+const pending = new Map<string, ReturnType<typeof setTimeout>>();
+export function debounce(key: string, fn: () => void) {
+  clearTimeout(pending.get(key));
+  pending.set(key, setTimeout(fn, 100));
+}
+export function forget(key: string) { clearTimeout(pending.get(key)); pending.delete(key); }`,
+    },
+    {
       name: "records: a client put into a record that is not the map's is not the map's to release",
       code: `
 import net from 'node:net';
@@ -193,6 +203,35 @@ export function remove(route: string) { meters.get(route)?.stop(); meters.delete
     },
   ],
   invalid: [
+    {
+      name: 'timers typed as ReturnType<typeof setTimeout> are timers: dropped without clearTimeout()',
+      code: `
+const pending = new Map<string, ReturnType<typeof setTimeout>>();
+export function debounce(key: string, fn: () => void) {
+  clearTimeout(pending.get(key));
+  pending.set(key, setTimeout(fn, 100));
+}
+export function forget(key: string) { pending.delete(key); }`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+const pending = new Map<string, ReturnType<typeof setTimeout>>();
+export function debounce(key: string, fn: () => void) {
+  clearTimeout(pending.get(key));
+  pending.set(key, setTimeout(fn, 100));
+}
+export function forget(key: string) { clearTimeout(pending.get(key));
+pending.delete(key); }`,
+            },
+          ],
+        }, // Timeout in `pending` is dropped by `delete()` without `clearTimeout()`.
+      ],
+    },
     {
       name: 'records: a client put into an entry read back out of the map is owed when the entry is deleted',
       code: `

@@ -7,6 +7,19 @@ const ruleTester = createTypedRuleTester();
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: "lifecycle: a peer removing itself on its own socket's close, registered in its constructor",
+      code: `
+import net from 'node:net';
+const peers = new Map<string, Peer>();
+class Peer {
+  constructor(readonly id: string, readonly socket: net.Socket) {
+    socket.on('close', () => peers.delete(id));
+  }
+  close() { this.socket.destroy(); }
+}
+export function accept(id: string) { if (!peers.has(id)) peers.set(id, new Peer(id, net.connect(80, id))); }`,
+    },
+    {
       name: "lifecycle: a stream removed from its map on its own 'end' event",
       code: `
 import fs from 'node:fs';
@@ -229,6 +242,76 @@ export class Client {
     },
   ],
   invalid: [
+    {
+      name: "lifecycle: a peer removing itself on its socket's data, registered in its constructor, has not closed",
+      code: `
+import net from 'node:net';
+const peers = new Map<string, Peer>();
+class Peer {
+  constructor(readonly id: string, readonly socket: net.Socket) {
+    socket.on('data', () => peers.delete(id));
+  }
+  close() { this.socket.destroy(); }
+}
+export function accept(id: string) { if (!peers.has(id)) peers.set(id, new Peer(id, net.connect(80, id))); }`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import net from 'node:net';
+const peers = new Map<string, Peer>();
+class Peer {
+  constructor(readonly id: string, readonly socket: net.Socket) {
+    socket.on('data', () => { peers.get(id)?.close(); return peers.delete(id); });
+  }
+  close() { this.socket.destroy(); }
+}
+export function accept(id: string) { if (!peers.has(id)) peers.set(id, new Peer(id, net.connect(80, id))); }`,
+            },
+          ],
+        }, // Peer in `peers` is dropped by `delete()` without `close()`.
+      ],
+    },
+    {
+      name: "lifecycle: a peer removing itself on its socket's close while its own release also stops a heartbeat: the heartbeat is still owed",
+      code: `
+import net from 'node:net';
+const peers = new Map<string, Peer>();
+class Peer {
+  private readonly heartbeat = setInterval(() => this.socket.write('ping'), 10_000);
+  constructor(readonly id: string, readonly socket: net.Socket) {
+    socket.on('close', () => peers.delete(id));
+  }
+  close() { clearInterval(this.heartbeat); this.socket.destroy(); }
+}
+export function accept(id: string) { if (!peers.has(id)) peers.set(id, new Peer(id, net.connect(80, id))); }`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import net from 'node:net';
+const peers = new Map<string, Peer>();
+class Peer {
+  private readonly heartbeat = setInterval(() => this.socket.write('ping'), 10_000);
+  constructor(readonly id: string, readonly socket: net.Socket) {
+    socket.on('close', () => { peers.get(id)?.close(); return peers.delete(id); });
+  }
+  close() { clearInterval(this.heartbeat); this.socket.destroy(); }
+}
+export function accept(id: string) { if (!peers.has(id)) peers.set(id, new Peer(id, net.connect(80, id))); }`,
+            },
+          ],
+        }, // Peer in `peers` is dropped by `delete()` without `close()`.
+      ],
+    },
     {
       name: "lifecycle: a stream removed from its map on its 'data' event is still open",
       code: `

@@ -556,6 +556,52 @@ export function sweep(route: string) {
   ],
   invalid: [
     {
+      name: "suggestions: a drop inside a method named like the value's release is reported with no suggestion (it would call the method it sits in)",
+      code: `
+import net from 'node:net';
+export class Pool {
+  private readonly conns = new Map<string, net.Socket>();
+  open(id: string) { if (!this.conns.has(id)) this.conns.set(id, net.connect(80, id)); }
+  destroy(id: string) { this.conns.delete(id); }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 6,
+          suggestions: [],
+        }, // Socket in `this.conns` is dropped by `delete()` without `destroy()`.
+      ],
+    },
+    {
+      name: "suggestions: the same drop in a method of another name gets the value's release as a suggestion",
+      code: `
+import net from 'node:net';
+export class Pool {
+  private readonly conns = new Map<string, net.Socket>();
+  open(id: string) { if (!this.conns.has(id)) this.conns.set(id, net.connect(80, id)); }
+  remove(id: string) { this.conns.delete(id); }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import net from 'node:net';
+export class Pool {
+  private readonly conns = new Map<string, net.Socket>();
+  open(id: string) { if (!this.conns.has(id)) this.conns.set(id, net.connect(80, id)); }
+  remove(id: string) { this.conns.get(id)?.destroy();
+  this.conns.delete(id); }
+}`,
+            },
+          ],
+        }, // Socket in `this.conns` is dropped by `delete()` without `destroy()`.
+      ],
+    },
+    {
       name: 'guarded release: a try that only logs, then delete, releases nothing',
       code: `
 import net from 'node:net';
