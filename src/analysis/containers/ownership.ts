@@ -93,6 +93,10 @@ export function containerPlaces(containerExpression: ts.Expression, session: Ana
   const places: ContainerPlace[] = [{ scope: containerScope(containerExpression), text: container.text }];
   const root = rootOf(containerExpression);
   if (!ts.isIdentifier(root)) return places;
+  // `const pollers = allPollers()`: a module's container handed out by a function that returns it.
+  const initializer = localInitializer(root, session);
+  const returned = initializer && returnedModuleContainer(initializer, session);
+  if (returned) return [...places, { scope: returned.getSourceFile(), text: returned.text + container.text.slice(root.text.length) }];
   const symbol = session.checker.getSymbolAtLocation(root);
   if (!symbol || !(symbol.flags & ts.SymbolFlags.Alias)) return places;
   const declaration = session.checker.getAliasedSymbol(symbol).valueDeclaration;
@@ -100,6 +104,40 @@ export function containerPlaces(containerExpression: ts.Expression, session: Ana
   const file = declaration.getSourceFile();
   if (file.isDeclarationFile || session.program.isSourceFileFromExternalLibrary(file)) return places;
   return [...places, { scope: file, text: declaration.name.text + container.text.slice(root.text.length) }];
+}
+
+/** `allPollers()` whose every `return` names one module-level constant of a program module: that name. */
+function returnedModuleContainer(initializer: ts.Expression, session: AnalysisSession): ts.Identifier | undefined {
+  const e = skipOuter(initializer);
+  if (!ts.isCallExpression(e) || e.arguments.length > 0) return undefined;
+  const callee = resolveCallee(e, session);
+  if (!callee?.body || !ts.isFunctionDeclaration(callee)) return undefined;
+  const file = callee.getSourceFile();
+  if (file.isDeclarationFile || session.program.isSourceFileFromExternalLibrary(file)) return undefined;
+  const names = new Set<string>();
+  let returned: ts.Identifier | undefined;
+  let other = false;
+  const visit = (node: ts.Node): void => {
+    if (other || (node !== callee.body && isFunctionLike(node))) return;
+    if (ts.isReturnStatement(node)) {
+      const value = node.expression && skipOuter(node.expression);
+      if (value && ts.isIdentifier(value)) {
+        names.add(value.text);
+        returned = value;
+      } else other = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(callee.body);
+  if (other || names.size !== 1 || !returned) return undefined;
+  const name = returned.text;
+  const declared = file.statements.some(
+    (statement) =>
+      ts.isVariableStatement(statement) &&
+      (statement.declarationList.flags & ts.NodeFlags.Const) !== 0 &&
+      statement.declarationList.declarations.some((declaration) => ts.isIdentifier(declaration.name) && declaration.name.text === name),
+  );
+  return declared ? returned : undefined;
 }
 
 /** Every value the visible insertions of a container store. */

@@ -8,6 +8,12 @@ const ruleTester = createTypedRuleTester();
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'modules: a container of borrowed values handed out by a function of its module, dropped in another',
+      code: `import { seenPollers } from './shared/pollers.js';
+export function forget(url: string) { const pollers = seenPollers(); pollers.delete(url); }
+`,
+    },
+    {
       name: 'timers typed as ReturnType<typeof setTimeout> cleared before the delete',
       code: `
 const pending = new Map<string, ReturnType<typeof setTimeout>>();
@@ -203,6 +209,75 @@ export function remove(route: string) { meters.get(route)?.stop(); meters.delete
     },
   ],
   invalid: [
+    {
+      name: 'modules: a registry filled in one module and cleared in another',
+      code: `import { pollersByUrl } from './shared/registry.js';
+export function reset() { pollersByUrl.clear(); }
+export async function resetClosed() { for (const poller of pollersByUrl.values()) await poller.close(); pollersByUrl.clear(); }
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import { pollersByUrl } from './shared/registry.js';
+export function reset() { for (const value of pollersByUrl.values()) void value.close();
+pollersByUrl.clear(); }
+export async function resetClosed() { for (const poller of pollersByUrl.values()) await poller.close(); pollersByUrl.clear(); }
+`,
+            },
+          ],
+        }, // Poller in `pollersByUrl` is dropped by `clear()` without `close()`.
+      ],
+    },
+    {
+      name: 'modules: a container handed out by a function of the module that fills it, dropped in another',
+      code: `import { allPollers } from './shared/pollers.js';
+export function unwatch(url: string) { const pollers = allPollers(); pollers.delete(url); }
+export async function unwatchClosed(url: string) { const pollers = allPollers(); await pollers.get(url)?.close(); pollers.delete(url); }
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import { allPollers } from './shared/pollers.js';
+export function unwatch(url: string) { const pollers = allPollers(); void pollers.get(url)?.close();
+pollers.delete(url); }
+export async function unwatchClosed(url: string) { const pollers = allPollers(); await pollers.get(url)?.close(); pollers.delete(url); }
+`,
+            },
+          ],
+        }, // Poller in `pollers` is dropped by `delete()` without `close()`.
+      ],
+    },
+    {
+      name: 'modules: a container held by an exported object of the module that fills it, dropped in another',
+      code: `import { holder } from './shared/pollers.js';
+export function unwatch(url: string) { holder.byUrl.delete(url); }
+export async function unwatchClosed(url: string) { await holder.byUrl.get(url)?.close(); holder.byUrl.delete(url); }
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import { holder } from './shared/pollers.js';
+export function unwatch(url: string) { void holder.byUrl.get(url)?.close();
+holder.byUrl.delete(url); }
+export async function unwatchClosed(url: string) { await holder.byUrl.get(url)?.close(); holder.byUrl.delete(url); }
+`,
+            },
+          ],
+        }, // Poller in `holder.byUrl` is dropped by `delete()` without `close()`.
+      ],
+    },
     {
       name: 'timers typed as ReturnType<typeof setTimeout> are timers: dropped without clearTimeout()',
       code: `
