@@ -360,6 +360,15 @@ export function isMadeByCall(expression: ts.Expression): boolean {
   return !(method !== undefined && READ_METHODS.has(method)) && !(name !== undefined && LENDING_CALLS.test(name));
 }
 
+/** `f(…)`, `this.f(…)`, `x.f(…)`: a callee named without going through another call or a deeper path. */
+function isNamedDirectly(call: ts.CallExpression): boolean {
+  const callee = skipOuter(call.expression);
+  if (ts.isIdentifier(callee)) return true;
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const object = skipOuter(callee.expression);
+  return object.kind === ts.SyntaxKind.ThisKeyword || ts.isIdentifier(object);
+}
+
 interface OriginQuestion {
   session: AnalysisSession;
   lending: ReadonlySet<string>;
@@ -384,7 +393,10 @@ function originOf(value: ts.Expression, depth: number, question: OriginQuestion)
     // `pool.acquire()`, `leases.borrow()`: lent by another owner, which takes it back.
     if (name !== undefined && (LENDING_CALLS.test(name) || lending.has(name))) return 'borrowed';
     if (question.cheap) return 'unknown';
-    // `this.getOrCreateClient(authority)`: what it returns is kept in its own registry.
+    // `this.getOrCreateClient(authority)`: what it returns is kept in its own registry. Asked only of
+    // a function or method named directly (`clientFor(h)`, `this.x(…)`, `pool.x(…)`), not of calls on
+    // what another call returned (`createHash(…).update(…).digest()`), which the checker types slowly.
+    if (!isNamedDirectly(e)) return 'created';
     const callee = resolveCallee(e, session);
     if (callee && registersWhatItReturns(callee, session)) return 'borrowed';
     return 'created';
