@@ -543,7 +543,7 @@ function strongestOrigin(values: readonly ts.Expression[], depth: number, questi
 }
 
 /** `server.on('connection', (socket) => …)`, `net.createServer((socket) => …)`: the socket is ours to close. */
-function isConnectionListener(fn: ts.FunctionLikeDeclaration): boolean {
+export function isConnectionListener(fn: ts.FunctionLikeDeclaration): boolean {
   const call = fn.parent;
   if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
   const method = calledMethodName(call);

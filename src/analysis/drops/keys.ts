@@ -5,6 +5,7 @@
  */
 import ts from 'typescript';
 
+import { isConnectionListener } from '../containers/ownership.js';
 import { containerTypeOf } from '../containers/types.js';
 import { analyzeDrops, type DropSite } from '../flow/index.js';
 import { obligationSlots } from '../resources/release.js';
@@ -57,8 +58,42 @@ export function isFreshKey(keyExpression: ts.Expression, session: AnalysisSessio
   const key = skipOuter(keyExpression);
   if (isFreshValue(key, session)) return true;
   if (!ts.isIdentifier(key)) return false;
+  if (isNewConnection(key, key, session, 0)) return true;
   const value = singleInitializer(key, session);
   return value !== undefined && isFreshValue(value, session);
+}
+
+/**
+ * `server.on('session', (session) => this.idle.set(session, …))`: each event hands over a new
+ * connection object, so no entry can sit under it yet — also in a private method that every
+ * caller gives such a connection (`this.track(session)` from the listener).
+ */
+function isNewConnection(name: ts.Identifier, at: ts.Node, session: AnalysisSession, depth: number): boolean {
+  const parameter = parameterNamed(name.text, at, session);
+  if (!parameter || !isUnchangedParameter(name.text, at, session)) return false;
+  const fn = parameter.parent as ts.FunctionLikeDeclaration;
+  if (fn.parameters[0] === parameter && isConnectionListener(fn)) return true;
+  if (depth > 1 || !ts.isMethodDeclaration(fn) || !isPrivateMember(fn) || !ts.isClassLike(fn.parent)) return false;
+  const index = fn.parameters.indexOf(parameter);
+  const method = fn.name.getText();
+  const calls: ts.CallExpression[] = [];
+  let otherUse = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isPropertyAccessExpression(node) && node.name.text === method && skipOuter(node.expression).kind === ts.SyntaxKind.ThisKeyword) {
+      if (ts.isCallExpression(node.parent) && node.parent.expression === node) calls.push(node.parent);
+      else otherUse = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(fn.parent);
+  return (
+    !otherUse &&
+    calls.length > 0 &&
+    calls.every((call) => {
+      const argument = call.arguments[index] && skipOuter(call.arguments[index]!);
+      return argument !== undefined && ts.isIdentifier(argument) && isNewConnection(argument, argument, session, depth + 1);
+    })
+  );
 }
 
 function isFreshValue(expression: ts.Expression, session: AnalysisSession, depth = 0): boolean {

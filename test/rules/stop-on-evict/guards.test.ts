@@ -9,6 +9,37 @@ const imports = `import { createMeter, createPoller, openLease, startJob, stopMe
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: "keys: an object a server's connection listener receives is a new key: no earlier entry can sit under it",
+      code: `import http2 from 'node:http2';
+export class Server {
+  private readonly idle = new Map<http2.ServerHttp2Session, { timer: NodeJS.Timeout }>();
+  listen(server: http2.Http2Server) {
+    server.on('session', (session) => {
+      this.idle.set(session, { timer: setTimeout(() => session.close(), 1000) });
+      session.on('close', () => { clearTimeout(this.idle.get(session)?.timer); this.idle.delete(session); });
+    });
+  }
+}
+`,
+    },
+    {
+      name: 'keys: a private method every caller gives the connection its listener received sets a new key',
+      code: `import http2 from 'node:http2';
+export class Server {
+  private readonly idle = new Map<http2.ServerHttp2Session, { timer: NodeJS.Timeout }>();
+  listen(server: http2.Http2Server) {
+    server.on('session', (session) => {
+      this.track(session);
+    });
+  }
+  private track(session: http2.ServerHttp2Session) {
+    this.idle.set(session, { timer: setTimeout(() => session.close(), 1000) });
+    session.on('close', () => { clearTimeout(this.idle.get(session)?.timer); this.idle.delete(session); });
+  }
+}
+`,
+    },
+    {
       name: 'the same health test asked twice of an unchanged subscriber: the healthy one continued, the other is stopped before the replace',
       code: `
 import net from 'node:net';
@@ -280,6 +311,49 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'keys: a public method may be given a connection it has seen before: its set() can replace an entry',
+      code: `import http2 from 'node:http2';
+export class Server {
+  private readonly idle = new Map<http2.ServerHttp2Session, { timer: NodeJS.Timeout }>();
+  listen(server: http2.Http2Server) {
+    server.on('session', (session) => {
+      this.track(session);
+    });
+  }
+  track(session: http2.ServerHttp2Session) {
+    this.idle.set(session, { timer: setTimeout(() => session.close(), 1000) });
+    session.on('close', () => { clearTimeout(this.idle.get(session)?.timer); this.idle.delete(session); });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import http2 from 'node:http2';
+export class Server {
+  private readonly idle = new Map<http2.ServerHttp2Session, { timer: NodeJS.Timeout }>();
+  listen(server: http2.Http2Server) {
+    server.on('session', (session) => {
+      this.track(session);
+    });
+  }
+  track(session: http2.ServerHttp2Session) {
+    clearTimeout(this.idle.get(session)?.timer);
+    this.idle.set(session, { timer: setTimeout(() => session.close(), 1000) });
+    session.on('close', () => { clearTimeout(this.idle.get(session)?.timer); this.idle.delete(session); });
+  }
+}
+`,
+            },
+          ],
+        }, // { timer: Timeout; } in `this.idle` is dropped by `set()` over an existing key without `clearTimeout()` on `timer`.
+      ],
+    },
     {
       name: 'lists: a variable declared without a value and assigned twice drops the first list',
       code: `
