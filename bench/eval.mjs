@@ -157,7 +157,14 @@ async function lintCorpus(dir, plugin, ruleOptions) {
           const selfCall = callsEnclosingFunction(text, suggestion.fix, file.abs);
           if (selfCall) suggestions.selfCalls.push({ file: file.rel, line: msg.line, ruleId: msg.ruleId, desc: suggestion.desc, function: selfCall });
         }
-        findings.push({ file: file.rel, line: msg.line, column: msg.column, rule: msg.ruleId.slice(namespace.length + 1), message: msg.message });
+        findings.push({
+          file: file.rel,
+          line: msg.line,
+          column: msg.column,
+          rule: msg.ruleId.slice(namespace.length + 1),
+          message: msg.message,
+          suggested: (msg.suggestions?.length ?? 0) > 0,
+        });
       }
     }
   }
@@ -288,6 +295,7 @@ export async function evaluate(options = {}) {
         message: f.message,
         mustNotSite: negativeKeys.has(key),
         duplicate: expected > 0,
+        suggested: f.suggested,
       });
     }
   }
@@ -339,7 +347,8 @@ export async function evaluate(options = {}) {
     unscored,
     crashes,
     markerProblems,
-    suggestions,
+    // A suggestion at a must-not site (a borrowed value, one already released…) edits code that owes nothing.
+    suggestions: { ...suggestions, onSitesOwingNothing: falseReports.filter((f) => f.mustNotSite && f.suggested) },
     durationMs: Date.now() - started,
   };
 }
@@ -438,7 +447,15 @@ export async function evaluateHistory(options = {}) {
         for (const f of surplus) {
           ruleCounts(f.rule).preFalse++;
           row.preFalse++;
-          falseReports.push({ side: 'pre', file: f.file, line: f.line, column: f.column, ruleId: `${namespace}/${f.rule}`, message: f.message });
+          falseReports.push({
+            side: 'pre',
+            file: f.file,
+            line: f.line,
+            column: f.column,
+            ruleId: `${namespace}/${f.rule}`,
+            message: f.message,
+            suggested: f.suggested,
+          });
         }
       }
     }
@@ -446,7 +463,15 @@ export async function evaluateHistory(options = {}) {
       for (const f of file.findings) {
         ruleCounts(f.rule).postFalse++;
         row.postReports++;
-        falseReports.push({ side: 'post', file: f.file, line: f.line, column: f.column, ruleId: `${namespace}/${f.rule}`, message: f.message });
+        falseReports.push({
+          side: 'post',
+          file: f.file,
+          line: f.line,
+          column: f.column,
+          ruleId: `${namespace}/${f.rule}`,
+          message: f.message,
+          suggested: f.suggested,
+        });
       }
     }
     rows.push(row);
@@ -482,7 +507,8 @@ export async function evaluateHistory(options = {}) {
     falseReports,
     crashes,
     markerProblems,
-    suggestions,
+    // A suggestion on a post-fix file would edit code that owes nothing.
+    suggestions: { ...suggestions, onSitesOwingNothing: falseReports.filter((f) => f.side === 'post' && f.suggested) },
     durationMs: Date.now() - started,
   };
 }
@@ -519,8 +545,9 @@ export function formatHistoryReport(r) {
   }
   out.push(
     '',
-    `Suggestions applied and parsed: ${r.suggestions.applied}, broken: ${r.suggestions.broken.length}, calling their own function: ${r.suggestions.selfCalls.length}`,
+    `Suggestions applied and parsed: ${r.suggestions.applied}, broken: ${r.suggestions.broken.length}, calling their own function: ${r.suggestions.selfCalls.length}, on sites that owe nothing: ${r.suggestions.onSitesOwingNothing.length}`,
   );
+  for (const f of r.suggestions.onSitesOwingNothing) out.push(`  ${f.file}:${f.line}  ${f.ruleId}  a suggestion where nothing is owed`);
   for (const b of r.suggestions.broken) out.push(`  ${b.file}:${b.line}  ${b.ruleId}  "${b.desc}": ${b.errors.join('; ')}`);
   for (const b of r.suggestions.selfCalls) out.push(`  ${b.file}:${b.line}  ${b.ruleId}  "${b.desc}" calls \`${b.function}()\` from inside it`);
   out.push('', `Crashes (${r.crashes.length}):`);
@@ -590,8 +617,9 @@ export function formatReport(r) {
   }
   out.push(
     '',
-    `Suggestions applied and parsed: ${r.suggestions.applied}, broken: ${r.suggestions.broken.length}, calling their own function: ${r.suggestions.selfCalls.length}`,
+    `Suggestions applied and parsed: ${r.suggestions.applied}, broken: ${r.suggestions.broken.length}, calling their own function: ${r.suggestions.selfCalls.length}, on sites that owe nothing: ${r.suggestions.onSitesOwingNothing.length}`,
   );
+  for (const f of r.suggestions.onSitesOwingNothing) out.push(`  ${f.file}:${f.line}  ${f.ruleId}  a suggestion where nothing is owed`);
   for (const b of r.suggestions.broken) out.push(`  ${b.file}:${b.line}  ${b.ruleId}  "${b.desc}": ${b.errors.join('; ')}`);
   for (const b of r.suggestions.selfCalls) out.push(`  ${b.file}:${b.line}  ${b.ruleId}  "${b.desc}" calls \`${b.function}()\` from inside it`);
   out.push('', `Crashes (${r.crashes.length}):`);

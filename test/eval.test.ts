@@ -30,6 +30,7 @@ interface SuggestionCheck {
   applied: number;
   broken: { file: string; line: number; ruleId: string; desc: string; errors: string[] }[];
   selfCalls: { file: string; line: number; ruleId: string; desc: string; function: string }[];
+  onSitesOwingNothing: Site[];
 }
 
 interface EvalResult {
@@ -117,10 +118,12 @@ describe('evaluation collection (bench/cases)', () => {
     expect(result.crashes).toEqual([]);
   });
 
-  it('every suggestion, applied to its file, still parses and never calls the function it sits in', () => {
+  it('every suggestion, applied to its file, still parses, never calls the function it sits in and never sits where nothing is owed', () => {
     expect(result.suggestions.applied).toBeGreaterThan(50);
     expect(result.suggestions.broken).toEqual([]);
     expect(result.suggestions.selfCalls).toEqual([]);
+    // A must-not site: a borrowed value, one handed on or already released.
+    expect(result.suggestions.onSitesOwingNothing).toEqual([]);
   });
 
   it('every marker is well-formed', () => {
