@@ -48,6 +48,8 @@ export function getOwnership(
   session: AnalysisSession,
   of: 'values' | 'keys' = 'values',
   lending: ReadonlySet<string> = NO_NAMES,
+  /** `syntax`: read from the syntax alone — an `owns` of false may still turn true with the checker's answers. */
+  reading: 'syntax' | 'full' = 'full',
 ): Ownership {
   const container = canonical(containerExpression);
   if (!container || container.impure) return { owns: true, storesIntervals: false };
@@ -59,11 +61,11 @@ export function getOwnership(
   const root = rootOf(containerExpression);
   const local = ts.isIdentifier(root) && root === skipOuter(containerExpression) ? localInitializer(root, session) : undefined;
   const suffix = of === 'keys' ? KEYS : '';
-  const key = `${local ? `${container.text}@${local.pos}` : container.text}${suffix}${lending.size > 0 ? `|${[...lending].join(',')}` : ''}`;
+  const key = `${local ? `${container.text}@${local.pos}` : container.text}${suffix}${lending.size > 0 ? `|${[...lending].join(',')}` : ''}${reading === 'syntax' ? '#syntax' : ''}`;
   let result = byText.get(key);
   if (!result) {
     const places = containerPlaces(containerExpression, session).map((place) => ({ ...place, text: place.text + suffix }));
-    byText.set(key, (result = computeOwnership(places, session, lending, local)));
+    byText.set(key, (result = computeOwnership(places, session, lending, local, reading === 'syntax')));
   }
   return result;
 }
@@ -186,7 +188,13 @@ export function insertionsIn(scope: ts.Node, session: AnalysisSession): Map<stri
   return byContainer;
 }
 
-function computeOwnership(places: readonly ContainerPlace[], session: AnalysisSession, lending: ReadonlySet<string>, localValue?: ts.Expression): Ownership {
+function computeOwnership(
+  places: readonly ContainerPlace[],
+  session: AnalysisSession,
+  lending: ReadonlySet<string>,
+  localValue: ts.Expression | undefined,
+  syntaxOnly: boolean,
+): Ownership {
   // Values put into the containers this one holds count too (`const list = byRoom.get(r) ?? []; list.push(setTimeout(…))`),
   // and a local that reads an inner container out of another owns what that one's insertions put in it.
   const inserted = [
@@ -200,7 +208,7 @@ function computeOwnership(places: readonly ContainerPlace[], session: AnalysisSe
   let storesIntervals = false;
   // First from the syntax alone; the checker is asked (what a called function does with what it
   // returns, whether a field is a number) only when the syntax has not already decided.
-  for (const cheap of [true, false]) {
+  for (const cheap of syntaxOnly ? [true] : [true, false]) {
     const question: OriginQuestion = { session, lending, cheap };
     for (const value of inserted) {
       const origin = originOf(value, 0, question);
@@ -388,6 +396,7 @@ function originOf(value: ts.Expression, depth: number, question: OriginQuestion)
   if (ts.isCallExpression(e)) {
     const name = calleeName(e);
     if (name === 'setInterval') return 'interval';
+    if (timerCallRelease(e)) return 'created';
     const method = calledMethodName(e);
     if (method !== undefined && READ_METHODS.has(method)) return 'borrowed';
     // `pool.acquire()`, `leases.borrow()`: lent by another owner, which takes it back.

@@ -58,6 +58,14 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
   // it rules out most receivers — a local that only ever holds a call's result owns nothing.
   if (isIgnored(text, context)) return undefined;
   const { lendingCalls } = context.hatches;
+  // What only the checker could add to the syntax's answer about ownership (what a called function
+  // does with its result, whether a field is a number) is asked only of a container whose type can
+  // hold resources at all.
+  const bySyntax =
+    getOwnership(expression, session, 'values', lendingCalls, 'syntax').owns ||
+    armsStoredRecords(expression, session) ||
+    getOwnership(expression, session, 'keys', lendingCalls, 'syntax').owns;
+  if (!bySyntax && !mayHoldResources(expression, context, declaredTypeOnly)) return undefined;
   const ownership = getOwnership(expression, session, 'values', lendingCalls);
   // A record this code arms later (`entry.timer = window.setTimeout(…)`) is owned whatever was inserted;
   // a Map may own its keys rather than its values.
@@ -84,6 +92,17 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
       : declared;
   if (!resource) return undefined;
   return { kind: container.kind, protocol: container.protocol, resource, valueType: container.valueType, text, storesIntervals: ownership.storesIntervals };
+}
+
+/** The container's type lets it hold resources: as values, as a Map's keys, or as timers the type calls numbers. */
+function mayHoldResources(expression: ts.Expression, context: DropContext, declaredTypeOnly: boolean): boolean {
+  const { session } = context;
+  if (declaredTypeOnly && !isDeclaredLikeContainer(expression, session.checker)) return false;
+  const container = containerTypeOf(expression, session);
+  if (!container || container.kind === 'Cache') return false;
+  if (context.resources.resourceOf(container.valueType) ?? nestedResource(container.valueType, context)) return true;
+  if (container.keyType && context.resources.resourceOf(container.keyType)) return true;
+  return withTimersByOrigin(undefined, containerPlaces(expression, session), container.valueType, context) !== undefined;
 }
 
 const TIMER_ID = 'timer id';
