@@ -21,6 +21,8 @@ export interface Ownership {
   owns: boolean;
   /** Some insertion stores the result of `setInterval`: the suggested release is clearInterval. */
   storesIntervals: boolean;
+  /** Read from the syntax alone, some insertion's origin is left to the checker: `owns` may still turn true. */
+  undecided?: boolean;
 }
 
 const OWNERSHIP = memoTable<ts.Node, Map<string, Ownership>>('containers.ownership');
@@ -208,16 +210,18 @@ function computeOwnership(
   let storesIntervals = false;
   // First from the syntax alone; the checker is asked (what a called function does with what it
   // returns, whether a field is a number) only when the syntax has not already decided.
+  let undecided = false;
   for (const cheap of syntaxOnly ? [true] : [true, false]) {
     const question: OriginQuestion = { session, lending, cheap };
     for (const value of inserted) {
       const origin = originOf(value, 0, question);
       if (origin === 'created' || origin === 'interval') owns = true;
       if (origin === 'interval') storesIntervals = true;
+      if (origin === 'unknown' && cheap) undecided = true;
     }
     if (owns) break;
   }
-  return { owns, storesIntervals };
+  return syntaxOnly && !owns && undecided ? { owns, storesIntervals, undecided } : { owns, storesIntervals };
 }
 
 /**
@@ -426,6 +430,8 @@ function originOf(value: ts.Expression, depth: number, question: OriginQuestion)
       // `{ hash: h64(key), leaf }`, `{ client, byType: new Map() }`: a computed number or string, or an
       // empty container for bookkeeping, is not something made to be released.
       if (origin === 'created' && !isPrimitiveValue(property, session) && !isEmptyContainerProperty(property)) result = 'created';
+      // Left to the checker: the whole is undecided unless another field decides it.
+      if (origin === 'unknown' && result === 'borrowed') result = 'unknown';
     }
     return result;
   }
@@ -547,6 +553,7 @@ function strongestOrigin(values: readonly ts.Expression[], depth: number, questi
     const origin = originOf(value, depth + 1, question);
     if (origin === 'interval') return 'interval';
     if (origin === 'created') result = 'created';
+    if (origin === 'unknown' && result === 'borrowed') result = 'unknown';
   }
   return result;
 }

@@ -61,11 +61,10 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
   // What only the checker could add to the syntax's answer about ownership (what a called function
   // does with its result, whether a field is a number) is asked only of a container whose type can
   // hold resources at all.
-  const bySyntax =
-    getOwnership(expression, session, 'values', lendingCalls, 'syntax').owns ||
-    armsStoredRecords(expression, session) ||
-    getOwnership(expression, session, 'keys', lendingCalls, 'syntax').owns;
-  if (!bySyntax && !mayHoldResources(expression, context, declaredTypeOnly)) return undefined;
+  const values = getOwnership(expression, session, 'values', lendingCalls, 'syntax');
+  const keys = getOwnership(expression, session, 'keys', lendingCalls, 'syntax');
+  const decided = values.owns || keys.owns || (!values.undecided && !keys.undecided);
+  if (!decided && !armsStoredRecords(expression, session) && !mayHoldResources(expression, context, declaredTypeOnly)) return undefined;
   const ownership = getOwnership(expression, session, 'values', lendingCalls);
   // A record this code arms later (`entry.timer = window.setTimeout(…)`) is owned whatever was inserted;
   // a Map may own its keys rather than its values.
