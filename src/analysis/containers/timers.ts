@@ -11,7 +11,8 @@ import ts from 'typescript';
 import { memoTable, type AnalysisSession } from '../session.js';
 import { canonical, skipOuter } from '../syntax/expressions.js';
 import { declarationOf, singleInitializer } from '../syntax/names.js';
-import { isMadeByCall, visibleInsertions, type ContainerPlace } from './ownership.js';
+import { isMadeByCall } from './origins.js';
+import { visibleInsertions, type ContainerPlace } from './ownership.js';
 import { timerCallRelease } from './timerCalls.js';
 
 export interface TimerSlots {

@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { isConnectionListener } from '../containers/ownership.js';
+import { isConnectionListener } from '../containers/origins.js';
 import { containerTypeOf } from '../containers/types.js';
 import { analyzeDrops, type DropSite } from '../flow/index.js';
 import { obligationSlots } from '../resources/release.js';

@@ -1,0 +1,246 @@
+/**
+ * Where a value put into a container comes from: made here (a constructor, a factory, a timer, an
+ * object literal holding such a value, a socket a server hands to its connection listener) or
+ * borrowed (a parameter, `this`, a read from another container, a loan, what a get-or-create
+ * registry hands out). Ownership is decided from these answers.
+ */
+import ts from 'typescript';
+
+import { CACHE_LIBRARIES } from '../caches/libraries/index.js';
+import { resolveCallee } from '../flow/index.js';
+import { memoTable, type AnalysisSession } from '../session.js';
+import { calleeName, calledMethodName, canonical, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
+import { valuesInReach } from '../syntax/names.js';
+import { CONTAINER_PROTOCOLS, insertedValues, type InsertedArguments } from './kinds.js';
+import { timerCallRelease } from './timerCalls.js';
+
+/** Inserting methods of every built-in kind and every cache library (`put`, `setpop` store their second argument). */
+export const INSERTING_METHODS: ReadonlyMap<string, InsertedArguments> = new Map<string, InsertedArguments>([
+  ...Object.values(CONTAINER_PROTOCOLS).flatMap((protocol) => Object.entries(protocol.inserts)),
+  ...CACHE_LIBRARIES.flatMap((library) => library.paths.overwrite.methods.map((method): [string, InsertedArguments] => [method, 'second'])),
+]);
+const READ_METHODS = new Set(['get', 'find', 'findLast', 'at', 'peek', 'values', 'keys', 'entries']);
+/** Calls that lend a value another owner takes back (`pool.release(x)`): what they return is borrowed. */
+const LENDING_CALLS = /^(acquire|borrow|checkout|checkOut|lease|rent)([A-Z]\w*)?$/;
+const CONNECTION_EVENTS = new Set(['connection', 'secureConnection', 'session', 'stream']);
+const SERVER_FACTORIES = new Set(['createServer', 'createSecureServer']);
+
+export type Origin = 'created' | 'interval' | 'borrowed' | 'unknown';
+
+/**
+ * A value made by this expression, read from the syntax alone: `new X()`, or a call that is not a
+ * read of another container (`get`, `find`) nor a loan (`pool.acquire()`).
+ */
+export function isMadeByCall(expression: ts.Expression): boolean {
+  let e = skipOuter(expression);
+  if (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
+  if (ts.isNewExpression(e)) return true;
+  if (!ts.isCallExpression(e)) return false;
+  const method = calledMethodName(e);
+  const name = calleeName(e);
+  return !(method !== undefined && READ_METHODS.has(method)) && !(name !== undefined && LENDING_CALLS.test(name));
+}
+
+/** `f(…)`, `this.f(…)`, `x.f(…)`: a callee named without going through another call or a deeper path. */
+function isNamedDirectly(call: ts.CallExpression): boolean {
+  const callee = skipOuter(call.expression);
+  if (ts.isIdentifier(callee)) return true;
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const object = skipOuter(callee.expression);
+  return object.kind === ts.SyntaxKind.ThisKeyword || ts.isIdentifier(object);
+}
+
+export interface OriginQuestion {
+  session: AnalysisSession;
+  lending: ReadonlySet<string>;
+  /** Answer from the syntax alone: what only the checker could tell is 'unknown'. */
+  cheap: boolean;
+}
+
+/** Where an inserted value comes from. */
+export function originOf(value: ts.Expression, depth: number, question: OriginQuestion): Origin {
+  const { session, lending } = question;
+  if (depth > 4) return 'unknown';
+  const e = skipOuter(value);
+  if (ts.isAwaitExpression(e)) return originOf(e.expression, depth + 1, question);
+  if (ts.isNewExpression(e)) return 'created';
+  // An object registering itself: whoever created it holds it.
+  if (e.kind === ts.SyntaxKind.ThisKeyword) return 'borrowed';
+  if (ts.isCallExpression(e)) {
+    const name = calleeName(e);
+    if (name === 'setInterval') return 'interval';
+    if (timerCallRelease(e)) return 'created';
+    const method = calledMethodName(e);
+    if (method !== undefined && READ_METHODS.has(method)) return 'borrowed';
+    // `pool.acquire()`, `leases.borrow()`: lent by another owner, which takes it back.
+    if (name !== undefined && (LENDING_CALLS.test(name) || lending.has(name))) return 'borrowed';
+    if (question.cheap) return 'unknown';
+    // `this.getOrCreateClient(authority)`: what it returns is kept in its own registry. Asked only of
+    // a function or method named directly (`clientFor(h)`, `this.x(…)`, `pool.x(…)`), not of calls on
+    // what another call returned (`createHash(…).update(…).digest()`), which the checker types slowly.
+    if (!isNamedDirectly(e)) return 'created';
+    const callee = resolveCallee(e, session);
+    if (callee && registersWhatItReturns(callee, session)) return 'borrowed';
+    return 'created';
+  }
+  if (ts.isObjectLiteralExpression(e)) {
+    let result: Origin = 'borrowed';
+    for (const property of e.properties) {
+      // A method or a function written here makes the object itself a thing created here.
+      if (ts.isMethodDeclaration(property)) return 'created';
+      const origin = ts.isPropertyAssignment(property)
+        ? ts.isArrowFunction(property.initializer) || ts.isFunctionExpression(property.initializer)
+          ? 'created'
+          : originOf(property.initializer, depth + 1, question)
+        : ts.isShorthandPropertyAssignment(property)
+          ? originOf(property.name, depth + 1, question)
+          : 'borrowed';
+      if (origin === 'interval') return 'interval';
+      // `{ hash: h64(key), leaf }`, `{ client, byType: new Map() }`: a computed number or string, or an
+      // empty container for bookkeeping, is not something made to be released.
+      if (origin === 'created' && !isPrimitiveValue(property, session) && !isEmptyContainerProperty(property)) result = 'created';
+      // Left to the checker: the whole is undecided unless another field decides it.
+      if (origin === 'unknown' && result === 'borrowed') result = 'unknown';
+    }
+    return result;
+  }
+  if (ts.isConditionalExpression(e)) return strongestOrigin([e.whenTrue, e.whenFalse], depth, question);
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    return strongestOrigin([e.left, e.right], depth, question);
+  }
+  if (ts.isIdentifier(e)) {
+    // A parameter is borrowed, unless a server hands it to a connection listener; a local has the origin of its values.
+    const reach = valuesInReach(e.text, e, session);
+    if (reach.parameterOf) return isConnectionListener(reach.parameterOf) ? 'created' : 'borrowed';
+    return strongestOrigin(reach.values, depth, question);
+  }
+  return 'borrowed';
+}
+
+function isEmptyContainerProperty(property: ts.ObjectLiteralElementLike): boolean {
+  if (!ts.isPropertyAssignment(property)) return false;
+  const e = skipOuter(property.initializer);
+  return (
+    (ts.isNewExpression(e) && (e.arguments?.length ?? 0) === 0 && ts.isIdentifier(e.expression) && BUILTIN_COLLECTIONS.has(e.expression.text)) ||
+    (ts.isArrayLiteralExpression(e) && e.elements.length === 0) ||
+    (ts.isObjectLiteralExpression(e) && e.properties.length === 0)
+  );
+}
+
+const BUILTIN_COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array']);
+const REGISTERS_WHAT_IT_RETURNS = memoTable<ts.FunctionLikeDeclaration, boolean>('containers.registersWhatItReturns');
+
+/**
+ * A get-or-create: every value the function returns is read from a container (`this.clients.get(k)`,
+ * `entry.client` of a loop over one) or put in one before it is returned, and some are read. That
+ * container owns it; its callers share it.
+ */
+function registersWhatItReturns(fn: ts.FunctionLikeDeclaration, session: AnalysisSession): boolean {
+  const table = session.table(REGISTERS_WHAT_IT_RETURNS);
+  let answer = table.get(fn);
+  if (answer === undefined) table.set(fn, (answer = computeRegistersWhatItReturns(fn)));
+  return answer;
+}
+
+function computeRegistersWhatItReturns(fn: ts.FunctionLikeDeclaration): boolean {
+  if (!fn.body) return false;
+  const returned: ts.Expression[] = [];
+  const inserted = new Set<string>();
+  const loopOverContainer = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (node !== fn && isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) returned.push(node.expression);
+    if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer) && canonical(node.expression)) {
+      for (const declaration of node.initializer.declarations) if (ts.isIdentifier(declaration.name)) loopOverContainer.add(declaration.name.text);
+    }
+    if (ts.isCallExpression(node)) {
+      const method = calledMethodName(node);
+      const how = method !== undefined ? INSERTING_METHODS.get(method) : undefined;
+      for (const value of how ? insertedValues(how, node.arguments) : []) for (const name of namesIn(value)) inserted.add(name);
+    }
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(skipOuter(node.left))) {
+      for (const name of namesIn(node.right)) inserted.add(name);
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (ts.isBlock(fn.body)) visit(fn.body);
+  else returned.push(fn.body);
+  const isRead = (expression: ts.Expression): boolean => {
+    let e = skipOuter(expression);
+    if (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
+    if (ts.isCallExpression(e)) return READ_METHODS.has(calledMethodName(e) ?? '');
+    if (ts.isElementAccessExpression(e)) return canonical(e.expression) !== undefined;
+    if (ts.isPropertyAccessExpression(e)) {
+      const root = rootOf(e);
+      return ts.isIdentifier(root) && loopOverContainer.has(root.text);
+    }
+    return false;
+  };
+  const isInserted = (expression: ts.Expression): boolean =>
+    ts.isIdentifier(skipOuter(expression)) && inserted.has((skipOuter(expression) as ts.Identifier).text);
+  // Some path hands back one already there: a shared instance, not a fresh one that registers
+  // itself for its own stop() to remove (the story's `newMeter()` returns only new meters).
+  return returned.some(isRead) && returned.every((expression) => isRead(expression) || isInserted(expression));
+}
+
+/** `v`, or the names an object literal stores (`{ client, serverConfig }`, `{ client: c }`). */
+function namesIn(value: ts.Expression): string[] {
+  const e = skipOuter(value);
+  if (ts.isIdentifier(e)) return [e.text];
+  if (!ts.isObjectLiteralExpression(e)) return [];
+  return e.properties.flatMap((property) =>
+    ts.isShorthandPropertyAssignment(property)
+      ? [property.name.text]
+      : ts.isPropertyAssignment(property) && ts.isIdentifier(skipOuter(property.initializer))
+        ? [(skipOuter(property.initializer) as ts.Identifier).text]
+        : [],
+  );
+}
+
+/** A property whose value the checker types as a primitive (asked only of values a call produced). */
+function isPrimitiveValue(property: ts.ObjectLiteralElementLike, session: AnalysisSession): boolean {
+  const value = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+  // A browser timer id is a number, and still a timer.
+  if (!value || ts.isNewExpression(skipOuter(value)) || timerCallRelease(value)) return false;
+  const primitive =
+    ts.TypeFlags.NumberLike |
+    ts.TypeFlags.StringLike |
+    ts.TypeFlags.BigIntLike |
+    ts.TypeFlags.BooleanLike |
+    ts.TypeFlags.Null |
+    ts.TypeFlags.Undefined |
+    ts.TypeFlags.Void;
+  const type = session.checker.getTypeAtLocation(value);
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.every((part) => (part.getFlags() & primitive) !== 0);
+}
+
+/** The origin of a name given several values: an interval or a created value wins over borrowed. */
+function strongestOrigin(values: readonly ts.Expression[], depth: number, question: OriginQuestion): Origin {
+  let result: Origin = 'borrowed';
+  for (const value of values) {
+    const origin = originOf(value, depth + 1, question);
+    if (origin === 'interval') return 'interval';
+    if (origin === 'created') result = 'created';
+    if (origin === 'unknown' && result === 'borrowed') result = 'unknown';
+  }
+  return result;
+}
+
+/** `server.on('connection', (socket) => …)`, `net.createServer((socket) => …)`: the socket is ours to close. */
+export function isConnectionListener(fn: ts.FunctionLikeDeclaration): boolean {
+  const call = fn.parent;
+  if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
+  const method = calledMethodName(call);
+  const [event] = call.arguments;
+  if ((method === 'on' || method === 'once' || method === 'addListener') && event && ts.isStringLiteral(event)) {
+    return CONNECTION_EVENTS.has(event.text);
+  }
+  const name = calleeName(call);
+  if (name !== undefined && SERVER_FACTORIES.has(name)) {
+    // http's request listener gets (request, response): borrowed. net/tls hand over a socket.
+    const first = fn.parameters[0];
+    return fn.parameters.length === 1 && first !== undefined;
+  }
+  return false;
+}
