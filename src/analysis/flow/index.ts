@@ -75,35 +75,10 @@ export function releasedSlots(fn: ts.FunctionLikeDeclaration, index: number, opt
   return session.value(HELPERS).releasedSlots(fn, index, options, 1);
 }
 
-/**
- * The names of the methods and function-valued fields the program's own files declare, from one
- * walk per program: `x.name(…)` can run a body of the program only under one of them, and the
- * checker (which types `x` to answer) is not asked about `console.log` or `list.push`.
- */
-const METHOD_NAMES = memoValue('flow.methodNames', (session) => {
-  const names = new Set<string>();
-  const note = (name: ts.PropertyName | ts.BindingName | undefined): void => {
-    if (name && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name))) names.add(name.text);
-  };
-  const visit = (node: ts.Node): void => {
-    if (ts.isMethodDeclaration(node) || ts.isFunctionDeclaration(node)) note(node.name);
-    else if ((ts.isPropertyDeclaration(node) || ts.isVariableDeclaration(node) || ts.isPropertyAssignment(node)) && node.initializer) {
-      const initializer = skipOuter(node.initializer);
-      if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) note(node.name);
-    }
-    ts.forEachChild(node, visit);
-  };
-  for (const file of session.program.getSourceFiles()) {
-    if (!file.isDeclarationFile && !session.program.isSourceFileFromExternalLibrary(file)) visit(file);
-  }
-  return names;
-});
-
 /** The declaration with a body that a call runs: a function, a method, an arrow stored in a const or field. */
 export function resolveCallee(call: ts.CallExpression, session: AnalysisSession): ts.FunctionLikeDeclaration | undefined {
   const { checker, program } = session;
   const callee = skipOuter(call.expression);
-  if (ts.isPropertyAccessExpression(callee) && !session.value(METHOD_NAMES).has(callee.name.text)) return undefined;
   const location = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
   let symbol = checker.getSymbolAtLocation(location);
   if (!symbol) return undefined;
