@@ -90,11 +90,23 @@ function forgetTests(state: State): State {
 export function passArguments(it: Interpreter, node: ts.CallExpression, state: State): State {
   let current = state;
   const name = calleeName(node);
-  const helper = it.depth < MAX_HELPER_DEPTH ? it.helpers.resolve(node) : undefined;
-  if (helper) current = it.applyHelperEffects(node, helper, current);
-  for (const [index, argument] of node.arguments.entries()) {
+  const handed = node.arguments.map((argument) => {
     const ref = it.slotRef(argument);
-    const many = ref ? undefined : it.manyRef(argument, current);
+    return { ref, many: ref ? undefined : it.manyRef(argument, current) };
+  });
+  // `list.push(…)`, `this.log.info(…)` given no value this function tracks change nothing it can see:
+  // a function of the module, a method of `this` or of an object the module names may still empty
+  // a container the drop names.
+  const callee = skipOuter(node.expression);
+  const receiver = ts.isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
+  const onOther =
+    receiver !== undefined &&
+    receiver.kind !== ts.SyntaxKind.ThisKeyword &&
+    !(ts.isIdentifier(receiver) && it.helpers.moduleNames(node.getSourceFile()).has(receiver.text));
+  const mayMatter = !onOther || handed.some(({ ref, many }) => ref || many);
+  const helper = mayMatter && it.depth < MAX_HELPER_DEPTH ? it.helpers.resolve(node) : undefined;
+  if (helper) current = it.applyHelperEffects(node, helper, current);
+  for (const [index, { ref, many }] of handed.entries()) {
     if (!ref && !many) continue;
     // A helper with a body says which slots it releases or keeps; a function declared
     // elsewhere (a library, a callback) may keep the value.

@@ -39,6 +39,8 @@ export interface HelperSummaries {
   effects(helper: ts.FunctionLikeDeclaration, options: FlowOptions, depth: number): HelperEffects | undefined;
   /** Slots of the argument at `index` that the helper releases or hands on on every path. */
   releasedSlots(helper: ts.FunctionLikeDeclaration, index: number, options: FlowOptions, depth: number): string[];
+  /** Names a module declares or imports at its top level. */
+  moduleNames(file: ts.SourceFile): ReadonlySet<string>;
 }
 
 export interface Interpreter {

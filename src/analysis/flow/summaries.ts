@@ -19,6 +19,13 @@ export class SummaryCache implements HelperSummaries {
   readonly #releasedSlots = new Map<string, WeakMap<ts.Node, string[][]>>();
   readonly #inProgress = new Set<ts.Node>();
   readonly #keys = new WeakMap<FlowOptions, string>();
+  readonly #moduleNames = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
+
+  moduleNames(file: ts.SourceFile): ReadonlySet<string> {
+    let names = this.#moduleNames.get(file);
+    if (!names) this.#moduleNames.set(file, (names = topLevelNames(file)));
+    return names;
+  }
 
   #keyOf(options: FlowOptions): string {
     let key = this.#keys.get(options);
@@ -125,4 +132,27 @@ function vocabularyKey(options: FlowOptions): string {
 /** Containers a helper and its caller both name: `this.x` fields and module-level names. */
 function isSharedContainer(container: string): boolean {
   return container.startsWith('this.') || /^[A-Za-z_$][\w$]*$/.test(container);
+}
+
+/** `const registry = …`, `class Pool`, `function reset`, `import * as timers`: what a module names at its top level. */
+function topLevelNames(file: ts.SourceFile): ReadonlySet<string> {
+  const names = new Set<string>();
+  const bind = (name: ts.BindingName): void => {
+    if (ts.isIdentifier(name)) names.add(name.text);
+    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) bind(element.name);
+  };
+  for (const statement of file.statements) {
+    if (ts.isVariableStatement(statement)) for (const declaration of statement.declarationList.declarations) bind(declaration.name);
+    else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name)
+      names.add(statement.name.text);
+    else if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name)) names.add(statement.name.text);
+    else if (ts.isImportDeclaration(statement) && statement.importClause) {
+      const clause = statement.importClause;
+      if (clause.name) names.add(clause.name.text);
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) names.add(bindings.name.text);
+      else if (bindings) for (const element of bindings.elements) names.add(element.name.text);
+    } else if (ts.isImportEqualsDeclaration(statement)) names.add(statement.name.text);
+  }
+  return names;
 }

@@ -9,6 +9,23 @@ const imports = `import { createMeter, createPoller, openLease, startJob, stopMe
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'helpers: a method of an object the module names that clears a module container counts, though it is called on that object',
+      code: `
+const timers = new Map<string, NodeJS.Timeout>();
+const registry = {
+  reset() {
+    for (const timer of timers.values()) clearTimeout(timer);
+    timers.clear();
+  },
+};
+export function arm(key: string) { if (!timers.has(key)) timers.set(key, setTimeout(() => {}, 1000)); }
+export function restart(key: string) {
+  registry.reset();
+  timers.delete(key);
+}
+`,
+    },
+    {
       name: 'guarded release: close() inside a try whose catch swallows the error, then delete',
       code: `
 import net from 'node:net';
@@ -555,6 +572,47 @@ export function sweep(route: string) {
     },
   ],
   invalid: [
+    {
+      name: 'helpers: a method of another object that only logs releases nothing',
+      code: `
+const timers = new Map<string, NodeJS.Timeout>();
+const log = {
+  info(message: string) {
+    console.log(message);
+  },
+};
+export function arm(key: string) { if (!timers.has(key)) timers.set(key, setTimeout(() => {}, 1000)); }
+export function restart(key: string) {
+  log.info(key);
+  timers.delete(key);
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+const timers = new Map<string, NodeJS.Timeout>();
+const log = {
+  info(message: string) {
+    console.log(message);
+  },
+};
+export function arm(key: string) { if (!timers.has(key)) timers.set(key, setTimeout(() => {}, 1000)); }
+export function restart(key: string) {
+  log.info(key);
+  clearTimeout(timers.get(key));
+  timers.delete(key);
+}
+`,
+            },
+          ],
+        }, // Timeout in `timers` is dropped by `delete()` without `clearTimeout()`.
+      ],
+    },
     {
       name: "suggestions: a drop inside a method named like the value's release is reported with no suggestion (it would call the method it sits in)",
       code: `
