@@ -25,8 +25,7 @@ export interface Ownership {
 }
 
 const OWNERSHIP = memoTable<ts.Node, Map<string, Ownership>>('containers.ownership');
-const INSERTIONS = memoTable<ts.Node, Map<string, ts.Expression[]>>('containers.insertions');
-const INNER_NAMES = memoTable<ts.Node, Map<string, Set<string>>>('containers.innerNames');
+const SCOPE_FACTS = memoTable<ts.Node, ScopeFacts>('containers.scopeFacts');
 
 const NO_NAMES: ReadonlySet<string> = new Set();
 
@@ -138,45 +137,9 @@ export function visibleInsertions(places: readonly ContainerPlace[], session: An
   return places.flatMap((place) => insertionsIn(place.scope, session).get(place.text) ?? []);
 }
 
-/** Every insertion in a class or module, by container text, from one walk of it. */
+/** Every insertion in a class or module, by container text. */
 export function insertionsIn(scope: ts.Node, session: AnalysisSession): Map<string, ts.Expression[]> {
-  const table = session.table(INSERTIONS);
-  const cached = table.get(scope);
-  if (cached) return cached;
-  const byContainer = new Map<string, ts.Expression[]>();
-  const add = (container: ts.Expression | string, values: readonly ts.Expression[]): void => {
-    if (values.length === 0) return;
-    const text = typeof container === 'string' ? container : canonical(container)?.text;
-    if (text === undefined) return;
-    const list = byContainer.get(text);
-    if (list) list.push(...values);
-    else byContainer.set(text, [...values]);
-  };
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) {
-      const method = calledMethodName(node);
-      const callee = skipOuter(node.expression);
-      const how = method !== undefined ? INSERTING_METHODS.get(method) : undefined;
-      if (how && ts.isPropertyAccessExpression(callee)) add(callee.expression, insertedValues(how, node.arguments));
-      // A keyed insertion stores its key too: kept apart, for Maps whose keys are the resources.
-      if (how === 'second' && ts.isPropertyAccessExpression(callee) && node.arguments[0]) {
-        const text = canonical(callee.expression)?.text;
-        if (text !== undefined) add(`${text}${KEYS}`, [node.arguments[0]]);
-      }
-    } else if (ts.isBinaryExpression(node) && isStoringAssignment(node.operatorToken.kind)) {
-      const target = skipOuter(node.left);
-      if (ts.isElementAccessExpression(target)) add(target.expression, [node.right]);
-      else add(target, initialEntries(node.right));
-    } else if (ts.isVariableDeclaration(node) && node.initializer && ts.isIdentifier(node.name)) {
-      add(node.name.text, initialEntries(node.initializer));
-    } else if (ts.isPropertyDeclaration(node) && node.initializer && ts.isIdentifier(node.name)) {
-      add(`this.${node.name.text}`, initialEntries(node.initializer));
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(scope);
-  table.set(scope, byContainer);
-  return byContainer;
+  return scopeFacts(scope, session).insertions;
 }
 
 function computeOwnership(
@@ -224,45 +187,9 @@ function innerInsertions(place: ContainerPlace, session: AnalysisSession): ts.Ex
   return [...names].flatMap((name) => byContainer.get(name) ?? []);
 }
 
-/** For every container of a class or module, the locals that read an inner container out of it, from one walk. */
+/** For every container of a class or module, the locals that read an inner container out of it. */
 function innerContainerNames(scope: ts.Node, session: AnalysisSession): Map<string, Set<string>> {
-  const table = session.table(INNER_NAMES);
-  const known = table.get(scope);
-  if (known) return known;
-  const byContainer = new Map<string, Set<string>>();
-  const readPlace = (expression: ts.Expression): string | undefined => {
-    let e = skipOuter(expression);
-    if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken))
-      e = skipOuter(e.left);
-    if (ts.isCallExpression(e) && ['get', 'peek'].includes(calledMethodName(e) ?? '') && ts.isPropertyAccessExpression(skipOuter(e.expression)))
-      return canonical((skipOuter(e.expression) as ts.PropertyAccessExpression).expression)?.text;
-    return ts.isElementAccessExpression(e) ? canonical(e.expression)?.text : undefined;
-  };
-  // A name also given a record (`authorityState = { client, resourceMap: new Map() }`) holds a value
-  // with fields, not an inner container: its fields are not the outer container's values.
-  const records = new Set<string>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
-      const container = readPlace(node.initializer);
-      if (container !== undefined) {
-        const names = byContainer.get(container) ?? new Set<string>();
-        names.add(node.name.text);
-        byContainer.set(container, names);
-      }
-    }
-    if (
-      ts.isBinaryExpression(node) &&
-      node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-      ts.isIdentifier(skipOuter(node.left)) &&
-      isRecordLiteral(node.right)
-    )
-      records.add((skipOuter(node.left) as ts.Identifier).text);
-    ts.forEachChild(node, visit);
-  };
-  visit(scope);
-  for (const names of byContainer.values()) for (const record of records) names.delete(record);
-  table.set(scope, byContainer);
-  return byContainer;
+  return scopeFacts(scope, session).innerNames;
 }
 
 /** `{ client, resourceMap: new Map() }`: named fields, not computed keys of an object used as a map. */
@@ -351,21 +278,47 @@ function isStoringAssignment(kind: ts.SyntaxKind): boolean {
 }
 
 const TIMER_CLEARS = new Set(['clearTimeout', 'clearInterval', 'clearImmediate', 'cancelAnimationFrame', 'cancelIdleCallback']);
-const RELEASES_VALUES = memoTable<ts.Node, Set<string>>('containers.releasesValues');
 
 /**
  * `for (const c of this.conns.values()) c.close()`, `this.timers.forEach(clearTimeout)`,
  * `this.conns.get(id)?.destroy()`: the class or module releases values of this container somewhere.
  */
 function releasesItsValues(place: ContainerPlace, session: AnalysisSession): boolean {
-  const table = session.table(RELEASES_VALUES);
-  let released = table.get(place.scope);
-  if (!released) table.set(place.scope, (released = containersReleasingValues(place.scope)));
-  return released.has(place.text);
+  return scopeFacts(place.scope, session).released.has(place.text);
 }
 
-/** Every container of a class or module whose values some code there releases, from one walk. */
-function containersReleasingValues(scope: ts.Node): Set<string> {
+/** What one walk of a class or module finds about every container it names. */
+interface ScopeFacts {
+  /** The values each container's insertions store, by container text (a Map's keys under `text#keys`). */
+  insertions: Map<string, ts.Expression[]>;
+  /** The locals that read an inner container out of each container (`const list = this.byRoom.get(r)`). */
+  innerNames: Map<string, Set<string>>;
+  /** Containers whose values some code here releases (`for (const c of this.conns.values()) c.close()`). */
+  released: Set<string>;
+}
+
+function scopeFacts(scope: ts.Node, session: AnalysisSession): ScopeFacts {
+  const table = session.table(SCOPE_FACTS);
+  let facts = table.get(scope);
+  if (!facts) table.set(scope, (facts = walkScope(scope)));
+  return facts;
+}
+
+function walkScope(scope: ts.Node): ScopeFacts {
+  const insertions = new Map<string, ts.Expression[]>();
+  const innerNames = new Map<string, Set<string>>();
+  const released = new Set<string>();
+  // A name also given a record (`authorityState = { client, resourceMap: new Map() }`) holds a value
+  // with fields, not an inner container: its fields are not the outer container's values.
+  const records = new Set<string>();
+  const insert = (container: ts.Expression | string, values: readonly ts.Expression[]): void => {
+    if (values.length === 0) return;
+    const text = typeof container === 'string' ? container : canonical(container)?.text;
+    if (text === undefined) return;
+    const list = insertions.get(text);
+    if (list) list.push(...values);
+    else insertions.set(text, [...values]);
+  };
   /** `c`, `c.values()`, `c.entries()`, `Object.values(c)`: the container's text. */
   const containerText = (expression: ts.Expression): string | undefined => {
     let e = skipOuter(expression);
@@ -375,14 +328,22 @@ function containersReleasingValues(scope: ts.Node): Set<string> {
     if (ts.isCallExpression(e) && calleeName(e) === 'values' && e.arguments[0]) e = skipOuter(e.arguments[0]);
     return canonical(e)?.text;
   };
-  /** `c.get(k)`, `c[k]`: a value read from the container `c`. */
+  /** `c.get(k)`, `c.peek(k)`, `c[k]`: a value read from the container `c`. */
   const containerOfValue = (expression: ts.Expression): string | undefined => {
     const e = skipOuter(expression);
     if (ts.isCallExpression(e) && ['get', 'peek'].includes(calledMethodName(e) ?? '') && ts.isPropertyAccessExpression(skipOuter(e.expression)))
       return containerText((skipOuter(e.expression) as ts.PropertyAccessExpression).expression);
     return ts.isElementAccessExpression(e) ? containerText(e.expression) : undefined;
   };
-  const released = new Set<string>();
+  /** `x.get(k) ?? []`, `x[k] || {}`: the container an inner one is read out of. */
+  const readPlace = (expression: ts.Expression): string | undefined => {
+    let e = skipOuter(expression);
+    if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken))
+      e = skipOuter(e.left);
+    if (ts.isCallExpression(e) && ['get', 'peek'].includes(calledMethodName(e) ?? '') && ts.isPropertyAccessExpression(skipOuter(e.expression)))
+      return canonical((skipOuter(e.expression) as ts.PropertyAccessExpression).expression)?.text;
+    return ts.isElementAccessExpression(e) ? canonical(e.expression)?.text : undefined;
+  };
   /** `names`: locals bound to the values of a container (`for (const v of c)`), by name. */
   const releasedBy = (expression: ts.Expression, names: ReadonlyMap<string, string>): string | undefined => {
     const e = skipOuter(expression);
@@ -390,21 +351,16 @@ function containersReleasingValues(scope: ts.Node): Set<string> {
   };
   const visit = (node: ts.Node, names: ReadonlyMap<string, string>): void => {
     let inner = names;
-    if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer)) {
-      const [declaration] = node.initializer.declarations;
-      const container = declaration && containerText(node.expression);
-      const bound =
-        declaration && container !== undefined
-          ? ts.isIdentifier(declaration.name)
-            ? [declaration.name.text]
-            : ts.isArrayBindingPattern(declaration.name)
-              ? declaration.name.elements.flatMap((element) => (ts.isBindingElement(element) && ts.isIdentifier(element.name) ? [element.name.text] : []))
-              : []
-          : [];
-      if (bound.length > 0) inner = new Map([...names, ...bound.map((name): [string, string] => [name, container!])]);
-    }
     if (ts.isCallExpression(node)) {
+      const method = calledMethodName(node);
       const callee = skipOuter(node.expression);
+      const how = method !== undefined ? INSERTING_METHODS.get(method) : undefined;
+      if (how && ts.isPropertyAccessExpression(callee)) insert(callee.expression, insertedValues(how, node.arguments));
+      // A keyed insertion stores its key too: kept apart, for Maps whose keys are the resources.
+      if (how === 'second' && ts.isPropertyAccessExpression(callee) && node.arguments[0]) {
+        const text = canonical(callee.expression)?.text;
+        if (text !== undefined) insert(`${text}${KEYS}`, [node.arguments[0]]);
+      }
       if (ts.isPropertyAccessExpression(callee) && isReleaseLikeName(callee.name.text)) {
         const container = releasedBy(callee.expression, names);
         if (container !== undefined) released.add(container);
@@ -424,9 +380,37 @@ function containersReleasingValues(scope: ts.Node): Set<string> {
         if (container !== undefined && e && isFunctionLike(e) && e.parameters[0] && ts.isIdentifier(e.parameters[0].name))
           inner = new Map([...names, [e.parameters[0].name.text, container]]);
       }
+    } else if (ts.isBinaryExpression(node) && isStoringAssignment(node.operatorToken.kind)) {
+      const target = skipOuter(node.left);
+      if (ts.isElementAccessExpression(target)) insert(target.expression, [node.right]);
+      else insert(target, initialEntries(node.right));
+      if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(target) && isRecordLiteral(node.right)) records.add(target.text);
+    } else if (ts.isVariableDeclaration(node) && node.initializer && ts.isIdentifier(node.name)) {
+      insert(node.name.text, initialEntries(node.initializer));
+      const container = readPlace(node.initializer);
+      if (container !== undefined) {
+        const local = innerNames.get(container) ?? new Set<string>();
+        local.add(node.name.text);
+        innerNames.set(container, local);
+      }
+    } else if (ts.isPropertyDeclaration(node) && node.initializer && ts.isIdentifier(node.name)) {
+      insert(`this.${node.name.text}`, initialEntries(node.initializer));
+    } else if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer)) {
+      const [declaration] = node.initializer.declarations;
+      const container = declaration && containerText(node.expression);
+      const bound =
+        declaration && container !== undefined
+          ? ts.isIdentifier(declaration.name)
+            ? [declaration.name.text]
+            : ts.isArrayBindingPattern(declaration.name)
+              ? declaration.name.elements.flatMap((element) => (ts.isBindingElement(element) && ts.isIdentifier(element.name) ? [element.name.text] : []))
+              : []
+          : [];
+      if (bound.length > 0) inner = new Map([...names, ...bound.map((name): [string, string] => [name, container!])]);
     }
     ts.forEachChild(node, (child) => visit(child, inner));
   };
   visit(scope, new Map());
-  return released;
+  for (const local of innerNames.values()) for (const record of records) local.delete(record);
+  return { insertions, innerNames, released };
 }
