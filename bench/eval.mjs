@@ -422,6 +422,15 @@ export async function evaluateHistory(options = {}) {
   };
   const misses = [];
   const falseReports = [];
+  const falseReport = (side, f) => ({
+    side,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    ruleId: `${namespace}/${f.rule}`,
+    message: f.message,
+    suggested: f.suggested,
+  });
   const rows = [];
   for (const entry of [...cases.values()].sort((a, b) => a.folder.localeCompare(b.folder))) {
     if (entry.pre.length === 0 || entry.post.length === 0) markerProblems.push({ file: entry.folder, line: 0, text: 'a case needs both pre.ts and post.ts' });
@@ -447,15 +456,7 @@ export async function evaluateHistory(options = {}) {
         for (const f of surplus) {
           ruleCounts(f.rule).preFalse++;
           row.preFalse++;
-          falseReports.push({
-            side: 'pre',
-            file: f.file,
-            line: f.line,
-            column: f.column,
-            ruleId: `${namespace}/${f.rule}`,
-            message: f.message,
-            suggested: f.suggested,
-          });
+          falseReports.push(falseReport('pre', f));
         }
       }
     }
@@ -463,15 +464,7 @@ export async function evaluateHistory(options = {}) {
       for (const f of file.findings) {
         ruleCounts(f.rule).postFalse++;
         row.postReports++;
-        falseReports.push({
-          side: 'post',
-          file: f.file,
-          line: f.line,
-          column: f.column,
-          ruleId: `${namespace}/${f.rule}`,
-          message: f.message,
-          suggested: f.suggested,
-        });
+        falseReports.push(falseReport('post', f));
       }
     }
     rows.push(row);

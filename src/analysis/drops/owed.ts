@@ -7,7 +7,7 @@ import ts from 'typescript';
 
 import { isOnlyTimers, isReleaseLikeName, obligationSlots, releaseNames, type Resource } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
-import { calledMethodName, calleeName, enclosingBody, isFunctionLike, isPrivateMember, skipOuter } from '../syntax/expressions.js';
+import { calledMethodName, calleeName, enclosingBody, isFunctionLike, isPrivateMember, skipOuter, statementCalls } from '../syntax/expressions.js';
 import { releasedSlots, resolveCallee } from '../flow/index.js';
 import type { ContainerOfResources, DropContext } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
@@ -112,14 +112,11 @@ function handleName(emitter: ts.Expression): string | undefined {
 
 /** A body whose every statement calls a method on `this.<handle>` (`this.socket.destroy()`, `await this.ws.close()`). */
 function closesOnly(body: ts.Block, handle: string): boolean {
+  const calls = statementCalls(body);
   return (
-    body.statements.length > 0 &&
-    body.statements.every((statement) => {
-      if (!ts.isExpressionStatement(statement)) return false;
-      let e = skipOuter(statement.expression);
-      if (ts.isAwaitExpression(e) || ts.isVoidExpression(e)) e = skipOuter(e.expression);
-      if (!ts.isCallExpression(e)) return false;
-      const callee = skipOuter(e.expression);
+    calls !== undefined &&
+    calls.every((call) => {
+      const callee = skipOuter(call.expression);
       if (!ts.isPropertyAccessExpression(callee)) return false;
       const receiver = skipOuter(callee.expression);
       return ts.isPropertyAccessExpression(receiver) && skipOuter(receiver.expression).kind === ts.SyntaxKind.ThisKeyword && receiver.name.text === handle;

@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { boundNames, canonical, isWithin, skipOuter } from '../syntax/expressions.js';
+import { boundNames, canonical, isWithin, skipOuter, statementCalls } from '../syntax/expressions.js';
 import type { FinallyContext, FlowContext, Interpreter } from './interpreter.js';
 import { bindEntry, cloneState, deadState, emptyState, join, manyRefSource, placeFact, sameState, type ManyRef, type State } from './state.js';
 
@@ -328,14 +328,11 @@ export function tryStatement(it: Interpreter, node: ts.TryStatement, state: Stat
 
 /** `x.close();`, `await x.stop();`, `clearTimeout(t);`: a block whose every statement is a release call. */
 function onlyReleases(it: Interpreter, block: ts.Block): boolean {
+  const calls = statementCalls(block);
   return (
-    block.statements.length > 0 &&
-    block.statements.every((statement) => {
-      if (!ts.isExpressionStatement(statement)) return false;
-      let expression = skipOuter(statement.expression);
-      if (ts.isAwaitExpression(expression) || ts.isVoidExpression(expression)) expression = skipOuter(expression.expression);
-      if (!ts.isCallExpression(expression)) return false;
-      const callee = skipOuter(expression.expression);
+    calls !== undefined &&
+    calls.every((call) => {
+      const callee = skipOuter(call.expression);
       if (ts.isPropertyAccessExpression(callee)) return it.options.releases.methods.has(callee.name.text);
       return ts.isIdentifier(callee) && it.options.releases.functions.has(callee.text);
     })

@@ -214,3 +214,16 @@ export function rootOf(expression: ts.Expression): ts.Expression {
     else return current;
   }
 }
+
+/** `x.close(); await y.stop(); void z.end();`: the calls, when every statement of a non-empty block is one. */
+export function statementCalls(block: ts.Block): ts.CallExpression[] | undefined {
+  const calls: ts.CallExpression[] = [];
+  for (const statement of block.statements) {
+    if (!ts.isExpressionStatement(statement)) return undefined;
+    let expression = skipOuter(statement.expression);
+    if (ts.isAwaitExpression(expression) || ts.isVoidExpression(expression)) expression = skipOuter(expression.expression);
+    if (!ts.isCallExpression(expression)) return undefined;
+    calls.push(expression);
+  }
+  return calls.length > 0 ? calls : undefined;
+}
