@@ -1618,6 +1618,8 @@ export function shut(id: string) {
       errors: [
         {
           messageId: 'unreleasedDropWhen',
+          // The condition under which the value is missed, the right way round.
+          data: { type: 'Client', container: 'clients', operation: '`delete()`', release: '`close()`', when: '`client?.isOpen` is false' },
           line: 14,
           suggestions: [
             {
@@ -1721,9 +1723,11 @@ export function end(id: string) { calls.get(id)?.hangup('bye'); calls.delete(id)
       errors: [
         {
           messageId: 'unreleasedDrop',
+          // The release it names is `hangup()`, never `answer()`.
+          data: { type: 'Call', container: 'calls', operation: '`delete()`', release: '`hangup()`' },
           line: 8,
           suggestions: [],
-        }, // Call in `calls` is dropped by `delete()` without `hangup()` (`Call` starts an interval in its constructor; `hangup()` undoes it).
+        },
       ],
     },
     {
