@@ -7,7 +7,7 @@ import ts from 'typescript';
 
 import { boundNames, calledMethodName, canonical, isPromiseExecutor, skipOuter } from '../syntax/expressions.js';
 import type { Interpreter } from './interpreter.js';
-import { allFact, cloneState, deadState, join, testFact, type Alias, type State, type ValueRef } from './state.js';
+import { allFact, cloneState, deadState, join, sameKeyFact, sameKeyOf, testFact, type Alias, type State, type ValueRef } from './state.js';
 
 /** Binds a declared or assigned name: an alias when the value names a place or a collection. */
 export function bind(it: Interpreter, name: ts.BindingName, initializer: ts.Expression | undefined, state: State): State {
@@ -17,6 +17,9 @@ export function bind(it: Interpreter, name: ts.BindingName, initializer: ts.Expr
   if (ts.isIdentifier(name)) {
     const alias = it.aliasFor(initializer, next);
     if (alias) next.aliases.set(name.text, alias);
+    // `const key = route`: a lookup by `key` speaks of the place at `route`.
+    const spelled = keyText(initializer);
+    if (spelled && !spelled.roots.includes(name.text)) next.facts.set(sameKeyFact(name.text, spelled.text), { roots: [name.text, ...spelled.roots] });
     return next;
   }
   // `const [removed] = arr.splice(i, 1)`, `const { timer } = map.get(k)!`
@@ -212,12 +215,24 @@ function answeredWhenAbsent(expression: ts.BinaryExpression, leftFalse: State): 
   return next;
 }
 
+/** `route`, `req.params.id`: a name or path that can stand for a key (no call, nothing that runs). */
+function keyText(initializer: ts.Expression): { text: string; roots: readonly string[] } | undefined {
+  const e = skipOuter(initializer);
+  if (!ts.isIdentifier(e) && !ts.isPropertyAccessExpression(e)) return undefined;
+  const text = canonical(e);
+  return text && !text.impure ? { text: text.text, roots: text.roots } : undefined;
+}
+
 /** A test that is not `!`, `&&` or `||`: evaluated, then refined by what it says about places and values. */
 function refinedCondition(it: Interpreter, expression: ts.Expression, state: State): [State, State] {
   const after = it.expression(expression, state);
   // `map.has(k)`, `k in obj`: false means the place is empty.
   if (ts.isCallExpression(expression) && it.options.containers.tests.has(calledMethodName(expression) ?? '') && expression.arguments.length === 1) {
-    const place = it.placeOf(skipOuter((skipOuter(expression.expression) as ts.PropertyAccessExpression).expression), expression.arguments[0]!);
+    const key = skipOuter(expression.arguments[0]!);
+    const found = it.placeOf(skipOuter((skipOuter(expression.expression) as ts.PropertyAccessExpression).expression), key);
+    // `const key = route; if (!map.has(key))` asks about `map[route]`.
+    const spelled = ts.isIdentifier(key) ? sameKeyOf(after, key.text) : undefined;
+    const place = found && spelled ? { ...found, key: spelled.text, keyRoots: spelled.roots } : found;
     if (place) return [after, it.markEmptyByLookup(place, after)];
   }
   // `if (child.killed)`, `if (socket.destroyed)`: true means the value has finished — nothing is owed.

@@ -144,6 +144,15 @@ export const isTestFact = (key: string): boolean => key.startsWith('t\u0000');
 export const allFact = (container: string, slot: string): string => `a\u0000${container}\u0000${slot}`;
 export const variableFact = (name: string, slot: string): string => `v\u0000${name}\u0000${slot}`;
 export const elementFact = (source: string, slot: string): string => `e\u0000${source}\u0000${slot}`;
+/** `const key = route`: on this path the name `key` spells the key text `route` (roots: the name, then the text's roots). */
+export const sameKeyFact = (name: string, text: string): string => `k\u0000${name}\u0000${text}`;
+
+/** The key text a name spells on every path to here, with that text's roots. */
+export function sameKeyOf(state: State, name: string): { text: string; roots: readonly string[] } | undefined {
+  const prefix = `k\u0000${name}\u0000`;
+  for (const [key, fact] of state.facts) if (key.startsWith(prefix)) return { text: key.slice(prefix.length), roots: fact.roots.slice(1) };
+  return undefined;
+}
 
 /** A value reference that facts and obligations can be attached to. */
 export type ValueRef =

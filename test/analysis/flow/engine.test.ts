@@ -85,6 +85,16 @@ table('branches and tests', [
   },
   { name: 'a has() hit proves nothing', code: `function f(k: string) { if (meters.has(k)) meters.set(k, make()); // drop\n}`, owed: [['*']] },
   {
+    name: 'a has() miss through a local that spells the key proves the place empty',
+    code: `function f(k: string) { const key = k; if (!meters.has(key)) meters.set(k, make()); // drop\n}`,
+    owed: [[]],
+  },
+  {
+    name: 'a local that spelled the key before it changed proves nothing',
+    code: `function f(k: string, j: string) { const key = k; k = j; if (!meters.has(key)) meters.set(k, make()); // drop\n}`,
+    owed: [['*']],
+  },
+  {
     name: 'an early return on a present key guards the set()',
     code: `function f(k: string) { if (meters.has(k)) return; meters.set(k, make()); // drop\n}`,
     owed: [[]],

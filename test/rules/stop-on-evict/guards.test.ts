@@ -9,6 +9,16 @@ const imports = `import { createMeter, createPoller, openLease, startJob, stopMe
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'keys: a has() on the same key spelled through a local proves it absent',
+      code: `
+import { createMeter, type Meter } from './resources.js';
+const meters = new Map<string, Meter>();
+export function track(route: string) {
+  const key = route;
+  if (!meters.has(key)) meters.set(route, createMeter(route));
+}`,
+    },
+    {
       name: "keys: an object a server's connection listener receives is a new key: no earlier entry can sit under it",
       code: `import http2 from 'node:http2';
 export class Server {
@@ -311,6 +321,66 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'keys: a has() on another key does not prove this one absent',
+      code: `
+import { createMeter, type Meter } from './resources.js';
+const meters = new Map<string, Meter>();
+export function track(route: string, previous: string) {
+  const key = previous;
+  if (!meters.has(key)) meters.set(route, createMeter(route));
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import { createMeter, type Meter } from './resources.js';
+const meters = new Map<string, Meter>();
+export function track(route: string, previous: string) {
+  const key = previous;
+  if (!meters.has(key)) { meters.get(route)?.stop(); meters.set(route, createMeter(route)); }
+}`,
+            },
+          ],
+        }, // Meter in `meters` is dropped by `set()` over an existing key without `stop()`.
+      ],
+    },
+    {
+      name: 'keys: a has() through a local made before the key changed does not prove the new key absent',
+      code: `
+import { createMeter, type Meter } from './resources.js';
+const meters = new Map<string, Meter>();
+export function track(first: string, second: string) {
+  let route = first;
+  const key = route;
+  route = second;
+  if (!meters.has(key)) meters.set(route, createMeter(route));
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import { createMeter, type Meter } from './resources.js';
+const meters = new Map<string, Meter>();
+export function track(first: string, second: string) {
+  let route = first;
+  const key = route;
+  route = second;
+  if (!meters.has(key)) { meters.get(route)?.stop(); meters.set(route, createMeter(route)); }
+}`,
+            },
+          ],
+        }, // Meter in `meters` is dropped by `set()` over an existing key without `stop()`.
+      ],
+    },
     {
       name: 'keys: a public method may be given a connection it has seen before: its set() can replace an entry',
       code: `import http2 from 'node:http2';
