@@ -195,9 +195,12 @@ function isNothing(e: ts.Expression): boolean {
 }
 
 /** The class property `this.x` names, when it is declared in a class body. */
-function declaredField(target: ts.Expression, host: InferenceHost): ts.PropertyDeclaration | undefined {
+function declaredField(target: ts.Expression, host: InferenceHost, fields?: ReadonlyMap<string, ts.PropertyDeclaration>): ts.PropertyDeclaration | undefined {
   const e = skipOuter(target);
   if (!ts.isPropertyAccessExpression(e)) return undefined;
+  // `this.x` of a field the class chain declares: found without asking the checker.
+  const own = skipOuter(e.expression).kind === ts.SyntaxKind.ThisKeyword ? fields?.get(e.name.text) : undefined;
+  if (own) return own;
   const declaration = host.session.checker.getSymbolAtLocation(e.name)?.valueDeclaration;
   return declaration && ts.isPropertyDeclaration(declaration) ? declaration : undefined;
 }
@@ -223,13 +226,14 @@ export function acquisitionsIn(
   methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>,
   depth: number,
   ownedFields: ReadonlySet<string> = new Set(),
+  fields?: ReadonlyMap<string, ts.PropertyDeclaration>,
 ): Acquisition[] {
   const found: Acquisition[] = [];
   const visit = (node: ts.Node): void => {
     if (node !== body && isFunctionLike(node) && !ts.isArrowFunction(node)) return;
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const target = canonical(node.left)?.text;
-      if (target?.startsWith('this.')) found.push(...acquisitionsOfAssignment(target, node.right, host, declaredField(node.left, host)));
+      if (target?.startsWith('this.')) found.push(...acquisitionsOfAssignment(target, node.right, host, declaredField(node.left, host, fields)));
     }
     if (ts.isCallExpression(node)) {
       const callee = skipOuter(node.expression);
@@ -247,7 +251,7 @@ export function acquisitionsIn(
         // `this.start()`: follow calls into the class's own methods, to a bounded depth.
         if (skipOuter(callee.expression).kind === ts.SyntaxKind.ThisKeyword && depth < MAX_CALL_DEPTH) {
           const called = methods.get(method);
-          if (called?.body) found.push(...acquisitionsIn(called.body, host, methods, depth + 1, ownedFields));
+          if (called?.body) found.push(...acquisitionsIn(called.body, host, methods, depth + 1, ownedFields, fields));
         }
       }
     }

@@ -115,6 +115,12 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
     }
   }
   const owned = fieldsMadeHere(chain);
+  // The fields the chain declares, subclass first (an override wins), for `this.x = …` to find its declared type.
+  const fields = new Map<string, ts.PropertyDeclaration>();
+  for (const cls of chain)
+    for (const member of cls.members)
+      if (ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && !fields.has(member.name.text) && !hasStatic(member))
+        fields.set(member.name.text, member);
   for (const cls of chain) {
     for (const member of cls.members) {
       if (ts.isPropertyDeclaration(member) && member.initializer && member.name && ts.isIdentifier(member.name) && !hasStatic(member)) {
@@ -123,7 +129,7 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
         );
       }
       if (ts.isConstructorDeclaration(member) && member.body) {
-        acquisitions.push(...acquisitionsIn(member.body, host, methods, 0, owned).map((a) => ({ ...a, where: 'in its constructor' })));
+        acquisitions.push(...acquisitionsIn(member.body, host, methods, 0, owned, fields).map((a) => ({ ...a, where: 'in its constructor' })));
       }
     }
   }
@@ -132,7 +138,7 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
   // graph (reactive nodes, trees) link and unlink themselves as they work, and own nothing by it.
   for (const [name, fn] of methods) {
     if (!fn.body || hasStatic(fn as ts.ClassElement)) continue;
-    const kept = acquisitionsIn(fn.body, host, methods, MAX_CALL_DEPTH, owned).filter((a) => a.key.startsWith('field:'));
+    const kept = acquisitionsIn(fn.body, host, methods, MAX_CALL_DEPTH, owned, fields).filter((a) => a.key.startsWith('field:'));
     acquisitions.push(...kept.map((a) => ({ ...a, where: `in \`${name}()\``, by: name })));
   }
   const className = declaration.name?.text ?? 'this class';
