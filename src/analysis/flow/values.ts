@@ -7,7 +7,7 @@ import ts from 'typescript';
 
 import { calledMethodName, canonical, skipOuter } from '../syntax/expressions.js';
 import type { Interpreter } from './interpreter.js';
-import { allFact, cloneState, elementFact, placeFact, variableFact, type ManyRef, type State, type ValueRef } from './state.js';
+import { allFact, cloneState, elementFact, placeFact, sameKeyOf, variableFact, type ManyRef, type State, type ValueRef } from './state.js';
 import type { DropSite } from './types.js';
 
 /** What a container method does to what is known: a drop site, or a fact (`delete` empties a place, `set` fills it). */
@@ -200,7 +200,9 @@ export function isReleased(it: Interpreter, drop: DropSite, slot: string, state:
   if (target.kind === 'all' && facts.has(variableFact(container, '*'))) return true;
   if (target.kind === 'key') {
     if (has((s) => placeFact(container, target.key, s))) return true;
-    return false;
+    // `const key = route; … map.set(key, …)` after `map.has(route)`: the place at `route`.
+    const spelled = target.keyRoots.length === 1 && target.key === target.keyRoots[0] ? sameKeyOf(state, target.key) : undefined;
+    return spelled !== undefined && has((s) => placeFact(container, spelled.text, s));
   }
   if (target.kind === 'value') {
     if (has((s) => variableFact(target.variable, s))) return true;

@@ -90,6 +90,11 @@ table('branches and tests', [
     owed: [[]],
   },
   {
+    name: 'a has() miss on the key proves empty the place a local spelling it names',
+    code: `function f(k: string) { const key = k; if (!meters.has(k)) meters.set(key, make()); // drop\n}`,
+    owed: [[]],
+  },
+  {
     name: 'a local that spelled the key before it changed proves nothing',
     code: `function f(k: string, j: string) { const key = k; k = j; if (!meters.has(key)) meters.set(k, make()); // drop\n}`,
     owed: [['*']],
