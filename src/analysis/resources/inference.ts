@@ -198,8 +198,6 @@ function decide(
   const candidates: { name: string; fn: ts.FunctionLikeDeclaration; undone: Set<string>; hidden: boolean; takesArguments: boolean }[] = [];
   for (const [name, fn] of methods) {
     if (ts.isConstructorDeclaration(fn) || ts.isGetAccessorDeclaration(fn)) continue;
-    // A release returns nothing (or itself, or a promise of nothing): a method that returns data reads.
-    if (!returnsNothing(fn, host.session.checker)) continue;
     const undone = undoneBy(fn, acquisitions, methods, host);
     // `restart() { clearInterval(this.t); this.t = setInterval(…) }` re-acquires what it undoes,
     // itself or through a method it calls (`onOpen() { this.resetPingTimeout() }`).
@@ -207,6 +205,9 @@ function decide(
     for (const acquisition of acquisitions)
       if (acquisition.by === name || (acquisition.by !== undefined && reached.has(acquisition.by))) undone.delete(acquisition.key);
     if (undone.size === 0) continue;
+    // A release returns nothing (or itself, or a promise of nothing): a method that returns data
+    // reads. Asked last: the checker's answer is needed only for a method that undoes something.
+    if (!returnsNothing(fn, host.session.checker)) continue;
     const takesArguments = fn.parameters.some((parameter) => !parameter.questionToken && !parameter.initializer && !parameter.dotDotDotToken);
     candidates.push({ name, fn, undone, hidden: isHiddenMember(fn), takesArguments });
   }
