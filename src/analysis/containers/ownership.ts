@@ -9,7 +9,7 @@ import ts from 'typescript';
 
 import { resolveCallee } from '../flow/index.js';
 import { memoTable, type AnalysisSession } from '../session.js';
-import { isReleaseLikeName } from '../resources/release.js';
+import { isReleaseLikeName, TIMER_CLEARS } from '../resources/release.js';
 import { calleeName, calledMethodName, canonical, containerScope, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
 import { declarationOf } from '../syntax/names.js';
 import { insertedValues } from './kinds.js';
@@ -221,13 +221,13 @@ function outerContainerValues(scope: ts.Node, localValue: ts.Expression, session
   });
 }
 
-/** `this.byShare` in `this.byShare[shareId]`, `this.byShare.get(shareId) ?? {}`. */
-function readContainerOf(expression: ts.Expression): string | undefined {
+/** `this.byShare` in `this.byShare[shareId]`, `this.byShare.get(shareId) ?? {}`, `cache.peek(k)!`: the container a value is read out of. */
+export function readContainerOf(expression: ts.Expression): string | undefined {
   let e = skipOuter(expression);
   if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken))
     e = skipOuter(e.left);
   if (ts.isElementAccessExpression(e)) return canonical(e.expression)?.text;
-  if (ts.isCallExpression(e) && calledMethodName(e) === 'get' && ts.isPropertyAccessExpression(skipOuter(e.expression)))
+  if (ts.isCallExpression(e) && ['get', 'peek'].includes(calledMethodName(e) ?? '') && ts.isPropertyAccessExpression(skipOuter(e.expression)))
     return canonical((skipOuter(e.expression) as ts.PropertyAccessExpression).expression)?.text;
   return undefined;
 }
@@ -276,8 +276,6 @@ function returnedValues(callback: ts.ArrowFunction | ts.FunctionExpression): ts.
 function isStoringAssignment(kind: ts.SyntaxKind): boolean {
   return kind === ts.SyntaxKind.EqualsToken || kind === ts.SyntaxKind.QuestionQuestionEqualsToken || kind === ts.SyntaxKind.BarBarEqualsToken;
 }
-
-const TIMER_CLEARS = new Set(['clearTimeout', 'clearInterval', 'clearImmediate', 'cancelAnimationFrame', 'cancelIdleCallback']);
 
 /**
  * `for (const c of this.conns.values()) c.close()`, `this.timers.forEach(clearTimeout)`,
@@ -335,15 +333,6 @@ function walkScope(scope: ts.Node): ScopeFacts {
       return containerText((skipOuter(e.expression) as ts.PropertyAccessExpression).expression);
     return ts.isElementAccessExpression(e) ? containerText(e.expression) : undefined;
   };
-  /** `x.get(k) ?? []`, `x[k] || {}`: the container an inner one is read out of. */
-  const readPlace = (expression: ts.Expression): string | undefined => {
-    let e = skipOuter(expression);
-    if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken))
-      e = skipOuter(e.left);
-    if (ts.isCallExpression(e) && ['get', 'peek'].includes(calledMethodName(e) ?? '') && ts.isPropertyAccessExpression(skipOuter(e.expression)))
-      return canonical((skipOuter(e.expression) as ts.PropertyAccessExpression).expression)?.text;
-    return ts.isElementAccessExpression(e) ? canonical(e.expression)?.text : undefined;
-  };
   /** `names`: locals bound to the values of a container (`for (const v of c)`), by name. */
   const releasedBy = (expression: ts.Expression, names: ReadonlyMap<string, string>): string | undefined => {
     const e = skipOuter(expression);
@@ -387,7 +376,7 @@ function walkScope(scope: ts.Node): ScopeFacts {
       if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(target) && isRecordLiteral(node.right)) records.add(target.text);
     } else if (ts.isVariableDeclaration(node) && node.initializer && ts.isIdentifier(node.name)) {
       insert(node.name.text, initialEntries(node.initializer));
-      const container = readPlace(node.initializer);
+      const container = readContainerOf(node.initializer);
       if (container !== undefined) {
         const local = innerNames.get(container) ?? new Set<string>();
         local.add(node.name.text);

@@ -12,7 +12,7 @@ import { memoTable, type AnalysisSession } from '../session.js';
 import { canonical, skipOuter } from '../syntax/expressions.js';
 import { declarationOf, singleInitializer } from '../syntax/names.js';
 import { isMadeByCall } from './origins.js';
-import { visibleInsertions, type ContainerPlace } from './ownership.js';
+import { readContainerOf, visibleInsertions, type ContainerPlace } from './ownership.js';
 import { timerCallRelease } from './timerCalls.js';
 
 export interface TimerSlots {
@@ -134,22 +134,12 @@ export function armsStoredRecordsOf(places: readonly ContainerPlace[], session: 
 
 /** `map.get(k)!`, `map[k]`, or a local inserted into `map` or read out of it. */
 function isRecordOf(owner: ts.Expression, container: string, inserted: ReadonlySet<string>, session: AnalysisSession): boolean {
-  const readsContainer = (expression: ts.Expression): boolean => {
-    const e = skipOuter(expression);
-    if (
-      ts.isCallExpression(e) &&
-      ts.isPropertyAccessExpression(skipOuter(e.expression)) &&
-      ['get', 'peek'].includes((skipOuter(e.expression) as ts.PropertyAccessExpression).name.text)
-    )
-      return canonical((skipOuter(e.expression) as ts.PropertyAccessExpression).expression)?.text === container;
-    return ts.isElementAccessExpression(e) && canonical(e.expression)?.text === container;
-  };
   const e = skipOuter(owner);
-  if (readsContainer(e)) return true;
+  if (readContainerOf(e) === container) return true;
   if (!ts.isIdentifier(e)) return false;
   if (inserted.has(e.text)) return true;
   const declaration = declarationOf(e.text, e, session);
-  return declaration?.kind === 'variable' && declaration.bindings.values.some(readsContainer);
+  return declaration?.kind === 'variable' && declaration.bindings.values.some((value) => readContainerOf(value) === container);
 }
 
 /** Every `x.field = <timer call>` of a class or module, by field name, from one walk. */

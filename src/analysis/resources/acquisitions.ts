@@ -8,7 +8,7 @@ import ts from 'typescript';
 
 import type { AnalysisSession } from '../session.js';
 import { calleeName, canonical, isFunctionLike, skipOuter } from '../syntax/expressions.js';
-import { isReleaseLikeName } from './release.js';
+import { isReleaseLikeName, TIMER_CLEARS } from './release.js';
 
 /** What a body starts, keyed so that a release can be matched to it. */
 export interface Acquisition {
@@ -28,7 +28,6 @@ export interface InferenceHost {
 }
 
 export const TIMER_STARTS = new Set(['setInterval', 'setTimeout', 'setImmediate']);
-const TIMER_CLEARS = new Set(['clearInterval', 'clearTimeout', 'clearImmediate']);
 export const SUBSCRIBE = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener', 'subscribe']);
 const UNSUBSCRIBE = new Set(['off', 'removeListener', 'removeEventListener', 'removeAllListeners', 'unsubscribe']);
 export const REGISTER = new Set(['set', 'add', 'push', 'unshift', 'register']);

@@ -54,6 +54,8 @@ export const RELEASE_NAMES: readonly string[] = ['stop', 'dispose', 'close', 'de
  * nothing — `cancel()` of a lock rejects its waiters, `end()` of a request finishes a body.
  */
 export const LIFECYCLE_END_VERBS: readonly string[] = ['quit', 'cancel', 'kill', 'abort', 'hangup', 'end', 'teardown', 'halt'];
+/** The functions that clear a timer id, whichever timer call made it. */
+export const TIMER_CLEARS: ReadonlySet<string> = new Set(['clearTimeout', 'clearInterval', 'clearImmediate', 'cancelAnimationFrame', 'cancelIdleCallback']);
 const RELEASE_LIKE = new RegExp(`^(${[...RELEASE_NAMES, ...LIFECYCLE_END_VERBS].join('|')})`, 'i');
 
 /** `stop`, `closeAll`, `dispose`, `killProcess`, `quit`: a name that reads as the end of a value's life. */
