@@ -52,56 +52,45 @@ export function describeContainerDrop(node: ts.Node, context: DropContext): Cont
  */
 function containerOfResources(expression: ts.Expression, context: DropContext, declaredTypeOnly = false): ContainerOfResources | undefined {
   const text = canonical(expression);
-  if (!text || text.impure) return undefined;
+  if (!text || text.impure || isIgnored(text, context)) return undefined;
   const { session } = context;
-  // Ownership is read from the syntax (one walk per class or module): asked before the checker,
-  // it rules out most receivers — a local that only ever holds a call's result owns nothing.
-  if (isIgnored(text, context)) return undefined;
   const { lendingCalls } = context.hatches;
-  // What only the checker could add to the syntax's answer about ownership (what a called function
-  // does with its result, whether a field is a number) is asked only of a container whose type can
-  // hold resources at all.
+  // Ownership is read from the syntax first (one walk per class or module): it rules out most
+  // receivers before the checker is asked — a local that only ever holds a call's result owns nothing.
   const values = getOwnership(expression, session, 'values', lendingCalls, 'syntax');
   const keys = getOwnership(expression, session, 'keys', lendingCalls, 'syntax');
-  const decided = values.owns || keys.owns || (!values.undecided && !keys.undecided);
-  if (!decided && !armsStoredRecords(expression, session) && !mayHoldResources(expression, context, declaredTypeOnly)) return undefined;
-  const ownership = getOwnership(expression, session, 'values', lendingCalls);
-  // A record this code arms later (`entry.timer = window.setTimeout(…)`) is owned whatever was inserted;
-  // a Map may own its keys rather than its values.
-  const ownsValues = ownership.owns || armsStoredRecords(expression, session);
-  if (!ownsValues && !getOwnership(expression, session, 'keys', lendingCalls).owns) return undefined;
+  // A record this code arms later (`entry.timer = window.setTimeout(…)`) is owned whatever was inserted.
+  const armed = armsStoredRecords(expression, session);
+  if (!values.owns && !keys.owns && !armed && !values.undecided && !keys.undecided) return undefined;
   if (declaredTypeOnly && !isDeclaredLikeContainer(expression, session.checker)) return undefined;
   const container = containerTypeOf(expression, session);
   if (!container || container.kind === 'Cache') return undefined;
+  // What only the checker can add to ownership (what a called function does with its result) is
+  // asked below only of a container whose type can hold resources.
+  const valueResource = context.resources.resourceOf(container.valueType);
   // `Map<Client, number>`: the keys are the resources, the values data.
-  const keyResource = container.keyType && !context.resources.resourceOf(container.valueType) ? context.resources.resourceOf(container.keyType) : undefined;
+  const keyResource = container.keyType && !valueResource ? context.resources.resourceOf(container.keyType) : undefined;
   if (keyResource) {
-    if (!getOwnership(expression, session, 'keys', lendingCalls).owns) return undefined;
+    if (!keys.owns && !getOwnership(expression, session, 'keys', lendingCalls).owns) return undefined;
     return { kind: 'MapKeys', protocol: CONTAINER_PROTOCOLS.MapKeys, resource: keyResource, valueType: container.keyType!, text, storesIntervals: false };
   }
-  if (!ownsValues) return undefined;
-  const typed = context.resources.resourceOf(container.valueType) ?? nestedResource(container.valueType, context);
-  // Values this code did not make but whose timer fields it arms: only those timers are its to clear.
-  const declared = ownership.owns ? typed : armedOnly(typed, containerPlaces(expression, session), container.valueType, session);
+  const places = containerPlaces(expression, session);
+  const typed = valueResource ?? nestedResource(container.valueType, context);
   // What the code stores can say more than the type (`number` timers in browser code, a record's
   // timer field armed after insertion): asked only when the type leaves room for it.
-  const resource =
-    !declared || declared.release.kind === 'fields'
-      ? withTimersByOrigin(declared, containerPlaces(expression, session), container.valueType, context)
+  const byOrigin = typed ? undefined : withTimersByOrigin(undefined, places, container.valueType, context);
+  if (!typed && !byOrigin) return undefined;
+  const ownership = values.owns ? values : getOwnership(expression, session, 'values', lendingCalls);
+  if (!ownership.owns && !armed) return undefined;
+  // Values this code did not make but whose timer fields it arms: only those timers are its to clear.
+  const declared = !typed || ownership.owns ? typed : armedOnly(typed, places, container.valueType, session);
+  const resource = !typed
+    ? byOrigin
+    : !declared || declared.release.kind === 'fields'
+      ? withTimersByOrigin(declared, places, container.valueType, context)
       : declared;
   if (!resource) return undefined;
   return { kind: container.kind, protocol: container.protocol, resource, valueType: container.valueType, text, storesIntervals: ownership.storesIntervals };
-}
-
-/** The container's type lets it hold resources: as values, as a Map's keys, or as timers the type calls numbers. */
-function mayHoldResources(expression: ts.Expression, context: DropContext, declaredTypeOnly: boolean): boolean {
-  const { session } = context;
-  if (declaredTypeOnly && !isDeclaredLikeContainer(expression, session.checker)) return false;
-  const container = containerTypeOf(expression, session);
-  if (!container || container.kind === 'Cache') return false;
-  if (context.resources.resourceOf(container.valueType) ?? nestedResource(container.valueType, context)) return true;
-  if (container.keyType && context.resources.resourceOf(container.keyType)) return true;
-  return withTimersByOrigin(undefined, containerPlaces(expression, session), container.valueType, context) !== undefined;
 }
 
 const TIMER_ID = 'timer id';
