@@ -26,6 +26,7 @@ export interface Ownership {
 
 const OWNERSHIP = memoTable<ts.Node, Map<string, Ownership>>('containers.ownership');
 const SCOPE_FACTS = memoTable<ts.Node, ScopeFacts>('containers.scopeFacts');
+const RETURNED_CONTAINERS = memoTable<ts.Expression, ts.Identifier | null>('containers.returnedContainers');
 
 const NO_NAMES: ReadonlySet<string> = new Set();
 
@@ -100,6 +101,13 @@ export function containerPlaces(containerExpression: ts.Expression, session: Ana
 
 /** `allPollers()` whose every `return` names one module-level constant of a program module: that name. */
 function returnedModuleContainer(initializer: ts.Expression, session: AnalysisSession): ts.Identifier | undefined {
+  const table = session.table(RETURNED_CONTAINERS);
+  let returned = table.get(initializer);
+  if (returned === undefined) table.set(initializer, (returned = findReturnedModuleContainer(initializer, session) ?? null));
+  return returned ?? undefined;
+}
+
+function findReturnedModuleContainer(initializer: ts.Expression, session: AnalysisSession): ts.Identifier | undefined {
   const e = skipOuter(initializer);
   if (!ts.isCallExpression(e) || e.arguments.length > 0) return undefined;
   const callee = resolveCallee(e, session);
