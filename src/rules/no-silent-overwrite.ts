@@ -52,7 +52,7 @@ function report(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, fi
   context.report({
     node: finding.node,
     messageId: 'silentOverwrite',
-    data: { type: text.type, method: text.method, container: text.container, release: text.release, because: text.because, behaviour: text.behaviour },
+    data: { type: text.type, method: text.method, container: text.container, release: text.release, behaviour: text.behaviour },
     suggest: finding.suggestions.map((suggestion) =>
       suggestion.kind === 'deleteFirst'
         ? {

@@ -107,7 +107,6 @@ function report(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, fi
         // A copying cache loses the value on every path; naming them all would only lengthen the line.
         paths: problem.reason === 'copies' ? 'every path' : problem.paths.map((path) => PATH_TEXT[path]).join(', '),
         release: text.release,
-        because: text.because,
         why,
       },
     });
@@ -119,7 +118,6 @@ function report(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, fi
     container: text.container,
     operation: text.method !== undefined ? `\`${text.method}()\`` : OPERATION_TEXT[text.operation],
     release: text.release,
-    because: text.because,
   };
   context.report({
     node: finding.node,

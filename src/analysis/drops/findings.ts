@@ -8,7 +8,7 @@ import ts from 'typescript';
 import type { EvictionPath } from '../caches/model.js';
 import { describeCopies, hookText, pathCover, type CacheUse, type ConstructionProblem, type ReleasingHooks } from '../caches/use.js';
 import type { DropVerdict } from '../flow/index.js';
-import { becauseText, describeRelease, type Resource } from '../resources/release.js';
+import { describeRelease, type Resource } from '../resources/release.js';
 import { enclosingBody, shortText, skipOuter } from '../syntax/expressions.js';
 import type { DropCandidate, DropContext } from './candidate.js';
 import { cacheOverwriteDrop, cacheRemovalDrop, describeCacheCall, hooklessInsertionDrops, type CacheCall } from './cacheDrops.js';
@@ -16,11 +16,10 @@ import { DropCollector } from './collector.js';
 import { describeContainerDrop } from './containerDrops.js';
 import { describeCondition, suggestDeleteFirst, suggestRelease, type Insertion } from './suggestions.js';
 
-/** What a message says of a resource: its type, its release, and why it is one. */
+/** What a message says of a resource: its type and its release. */
 export interface ResourceText {
   type: string;
   release: string;
-  because: string;
 }
 
 export type UnreleasedFinding =
@@ -52,7 +51,7 @@ export type OverwriteFinding =
     };
 
 export function resourceText(resource: Resource, preferredFunction?: string): ResourceText {
-  return { type: resource.typeName, release: describeRelease(resource.release, preferredFunction), because: becauseText(resource) };
+  return { type: resource.typeName, release: describeRelease(resource.release, preferredFunction) };
 }
 
 /** stop-on-evict: drops from containers and caches, and caches that lose values by themselves. */

@@ -130,7 +130,6 @@ export class ResourceOracle {
           ...(inferred.takesArguments && { takesArguments: true }),
         },
         origin: 'inferred',
-        because: inferred.because,
       };
     }
     if (this.options.nameRules) {

@@ -35,8 +35,6 @@ export interface Resource {
   release: Release;
   /** Why it counts, for messages and docs: 'a Node timer', 'has stop()'. */
   origin: 'builtin' | 'option' | 'inferred' | 'name' | 'disposable' | 'record';
-  /** For inferred resources: what the body acquires and which method undoes it. */
-  because?: string;
   /** Only some members of a union are resources (`MessageNode | RepositoryNode`): a release needs a test first. */
   mixed?: true;
 }
@@ -155,11 +153,6 @@ function valuesOf(iteration: Extract<Release, { kind: 'each' }>['iteration'], va
     case 'elements':
       return optional ? `${valueText} ?? []` : valueText;
   }
-}
-
-/** For messages: " (`Heartbeat` starts an interval in its constructor; `halt()` undoes it)", or nothing. */
-export function becauseText(resource: Resource): string {
-  return resource.because ? ` (${resource.because})` : '';
 }
 
 /** What a drop owes: `'*'` for a value released as a whole, one slot per resource field of a record. */
