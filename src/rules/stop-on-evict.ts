@@ -15,7 +15,14 @@ import { defaultResourceRuleOptions, resourceOptionsSchema, type ResourceRuleOpt
 import { MISSING_NODE_TYPES_MESSAGE } from '../util/typedServices.js';
 
 export type Options = [ResourceRuleOptions];
-export type MessageIds = 'unreleasedDrop' | 'unreleasedDropWhen' | 'unreleasedCacheDrop' | 'cacheDropsResources' | 'releaseBeforeDrop' | 'missingNodeTypes';
+export type MessageIds =
+  | 'unreleasedDrop'
+  | 'unreleasedDropWhen'
+  | 'unreleasedDropAfterAwait'
+  | 'unreleasedCacheDrop'
+  | 'cacheDropsResources'
+  | 'releaseBeforeDrop'
+  | 'missingNodeTypes';
 
 export const OPERATION_TEXT: Record<DropOperation, string> = {
   delete: '`delete()`',
@@ -52,6 +59,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       unreleasedDrop: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}}.',
       unreleasedDropWhen: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}} when {{when}}.',
+      unreleasedDropAfterAwait:
+        '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}}: another call can fill the key during the `await` on line {{line}}.',
       unreleasedCacheDrop: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}}: {{library}} calls no releasing hook there.',
       cacheDropsResources: '{{type}} values in `{{container}}` ({{library}}) are dropped on {{paths}} without {{release}}: {{why}}.',
       releaseBeforeDrop: 'Release the dropped value first: {{release}}.',
@@ -123,9 +132,11 @@ function report(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, fi
     node: finding.node,
     ...(finding.library !== undefined
       ? { messageId: 'unreleasedCacheDrop' as const, data: { ...data, library: finding.library } }
-      : finding.when !== undefined
-        ? { messageId: 'unreleasedDropWhen' as const, data: { ...data, when: finding.when } }
-        : { messageId: 'unreleasedDrop' as const, data }),
+      : finding.racedLine !== undefined
+        ? { messageId: 'unreleasedDropAfterAwait' as const, data: { ...data, line: String(finding.racedLine) } }
+        : finding.when !== undefined
+          ? { messageId: 'unreleasedDropWhen' as const, data: { ...data, when: finding.when } }
+          : { messageId: 'unreleasedDrop' as const, data }),
     suggest: finding.suggestion ? [{ messageId: 'releaseBeforeDrop', data: { release: text.release }, fix: suggestionFix(finding.suggestion) }] : [],
   });
 }

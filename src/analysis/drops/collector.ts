@@ -70,4 +70,5 @@ function mergeInto(into: DropVerdict, verdict: DropVerdict): void {
   into.owedAtDrop ||= verdict.owedAtDrop;
   into.releasedOnSomePath ||= verdict.releasedOnSomePath;
   if (!into.missedWhen && verdict.missedWhen) into.missedWhen = verdict.missedWhen;
+  if (!into.racedAt && verdict.racedAt) into.racedAt = verdict.racedAt;
 }

@@ -29,6 +29,8 @@ export type UnreleasedFinding =
       text: ResourceText & { container: string; operation: DropCandidate['operation']; method?: string };
       /** The condition under which the value is not released, when it is released on some paths. */
       when?: string;
+      /** The line of the `await` during which another call may have filled the key found empty before it. */
+      racedLine?: number;
       /** The cache library whose call this is. */
       library?: string;
       suggestion?: Insertion;
@@ -126,6 +128,7 @@ export class UnreleasedDrops {
           ...(candidate.kind === 'cache' && { method: candidate.method }),
         },
         ...(when !== undefined && { when }),
+        ...(verdict.racedAt && { racedLine: lineOf(verdict.racedAt) }),
         ...(candidate.kind === 'cache' && { library: candidate.library.package }),
         ...(suggestion && { suggestion }),
       };
@@ -256,3 +259,8 @@ function describeOverwriteBehaviour(info: OverwriteInfo): string {
 }
 
 export type { CacheCall, DropVerdict };
+
+function lineOf(node: ts.Node): number {
+  const file = node.getSourceFile();
+  return file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
+}

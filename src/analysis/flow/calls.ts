@@ -183,6 +183,7 @@ export function inline(it: Interpreter, callback: ts.ArrowFunction | ts.Function
   inner.releasedSomewhere.forEach((id) => it.releasedSomewhere.add(id));
   inner.owedAtDrop.forEach((id) => it.owedAtDrop.add(id));
   for (const [id, missed] of inner.missedWhen) if (!it.missedWhen.has(id)) it.missedWhen.set(id, missed);
+  for (const [id, at] of inner.racedBy) if (!it.racedBy.has(id)) it.racedBy.set(id, at);
   return end;
 }
 

@@ -362,6 +362,7 @@ export function expression(it: Interpreter, node: ts.Expression, state: State): 
     }
     return current;
   }
+  if (ts.isAwaitExpression(expression)) return it.awaited(expression, it.children(expression, state));
   if (ts.isYieldExpression(expression)) {
     let current = it.children(expression, state);
     if (expression.expression) current = it.escape(expression.expression, current);

@@ -61,11 +61,13 @@ export function analyzeDrops(body: ts.Node, drops: readonly DropSite[], options:
   return drops.map((_, index) => {
     const owed = end.pending.get(index);
     const missed = analysis.missedWhen.get(index);
+    const racedAt = analysis.racedBy.get(index);
     return {
       unreleasedSlots: owed ? [...owed] : [],
       owedAtDrop: analysis.owedAtDrop.has(index),
       releasedOnSomePath: analysis.releasedSomewhere.has(index),
       ...(missed && { missedWhen: missed }),
+      ...(racedAt && { racedAt }),
     };
   });
 }

@@ -56,6 +56,8 @@ export interface Interpreter {
   /** Drops reached on some path with a value still owed at that point. */
   readonly owedAtDrop: Set<number>;
   readonly missedWhen: Map<number, { test: ts.Expression; whenTrue: boolean }>;
+  /** Drops over a key found empty before an `await` that let another call fill it. */
+  readonly racedBy: Map<number, ts.AwaitExpression>;
   /** The latest branch after which a fact held on one side only: the side where it is missing. */
   readonly factDivergence: Map<string, { test: ts.Expression; whenTrue: boolean }>;
   readonly flowStack: FlowContext[];
@@ -84,6 +86,9 @@ export interface Interpreter {
   bind(name: ts.BindingName, initializer: ts.Expression | undefined, state: State): State;
   aliasFor(initializer: ts.Expression, state: State): Alias | undefined;
   kill(names: readonly string[], state: State): State;
+  /** The container is a local this function made: no other call can reach it while this one awaits. */
+  isLocalContainer(container: string, at: ts.Node): boolean;
+  awaited(node: ts.AwaitExpression, state: State): State;
   condition(test: ts.Expression, state: State): [State, State];
   comparison(expression: ts.BinaryExpression, state: State): [State, State];
   markEmpty(ref: ValueRef, state: State, slot?: string): State;

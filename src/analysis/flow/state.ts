@@ -7,6 +7,8 @@
  *    every path;
  *  - pending drops (a may-fact: unreleased on some path), each with its unpaid slots.
  */
+import type ts from 'typescript';
+
 /** What a local name stands for on the current path. */
 export type Alias =
   | { kind: 'place'; container: string; key: string; roots: readonly string[] }
@@ -21,6 +23,10 @@ export type Alias =
 
 export interface Fact {
   roots: readonly string[];
+  /** Known only from a look-up that found nothing (not from a release): another call can fill the place while this one awaits. */
+  absent?: boolean;
+  /** For a `racedFact`: the `await` during which another call could fill the place. */
+  at?: ts.AwaitExpression;
 }
 
 export interface State {
@@ -144,6 +150,8 @@ export const isTestFact = (key: string): boolean => key.startsWith('t\u0000');
 export const allFact = (container: string, slot: string): string => `a\u0000${container}\u0000${slot}`;
 export const variableFact = (name: string, slot: string): string => `v\u0000${name}\u0000${slot}`;
 export const elementFact = (source: string, slot: string): string => `e\u0000${source}\u0000${slot}`;
+/** A place found empty before an `await` of this function: another call may have filled it since. */
+export const racedFact = (container: string, key: string): string => `r\u0000${container}\u0000${key}`;
 /** `const key = route`: on this path the name `key` spells the key text `route` (roots: the name, then the text's roots). */
 export const sameKeyFact = (name: string, text: string): string => `k\u0000${name}\u0000${text}`;
 

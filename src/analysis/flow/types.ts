@@ -74,6 +74,8 @@ export interface DropVerdict {
   releasedOnSomePath: boolean;
   /** A branch after which the value is released on one side only. */
   missedWhen?: { test: ts.Expression; whenTrue: boolean };
+  /** The key was found empty, then this `await` let another call fill it before the drop. */
+  racedAt?: ts.AwaitExpression;
 }
 
 /** Resolution of calls to functions with bodies, for helpers. */

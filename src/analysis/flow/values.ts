@@ -7,7 +7,7 @@ import ts from 'typescript';
 
 import { calledMethodName, canonical, skipOuter } from '../syntax/expressions.js';
 import type { Interpreter } from './interpreter.js';
-import { allFact, cloneState, elementFact, placeFact, sameKeyOf, variableFact, type ManyRef, type State, type ValueRef } from './state.js';
+import { allFact, cloneState, elementFact, placeFact, racedFact, sameKeyOf, variableFact, type ManyRef, type State, type ValueRef } from './state.js';
 import type { DropSite } from './types.js';
 
 /** What a container method does to what is known: a drop site, or a fact (`delete` empties a place, `set` fills it). */
@@ -155,6 +155,10 @@ export function drop(it: Interpreter, dropId: number, state: State): State {
       it.releasedSomewhere.add(dropId);
     }
   }
+  if (owed.length > 0 && drop.target.kind === 'key' && !it.racedBy.has(dropId)) {
+    const raced = next.facts.get(racedFact(drop.container, drop.target.key));
+    if (raced?.at) it.racedBy.set(dropId, raced.at);
+  }
   if (owed.length > 0) {
     const existing = next.pending.get(dropId);
     next.pending.set(dropId, existing ? new Set([...existing, ...owed]) : new Set(owed));
@@ -167,6 +171,7 @@ export function drop(it: Interpreter, dropId: number, state: State): State {
       if (alias.kind === 'element' && alias.container === container && alias.keyVariable === target.key)
         next.aliases.set(name, { kind: 'dropped', drop: dropId, many: false });
     }
+    next.facts.delete(racedFact(container, target.key));
     let afterFill = it.fill(container, target.key, next);
     const stored = storedValueOf(drop.node);
     if (drop.storesNewValue && stored) {
@@ -213,6 +218,30 @@ export function isReleased(it: Interpreter, drop: DropSite, slot: string, state:
   return false;
 }
 
+/** A release is known for good; an absence found by a look-up only until this function awaits. */
+function setPlaceFact(state: State, key: string, roots: readonly string[], countsAsRelease: boolean): void {
+  if (countsAsRelease) state.facts.set(key, { roots });
+  else if (!state.facts.has(key)) state.facts.set(key, { roots, absent: true });
+}
+
+/**
+ * `await` lets other calls run: a place of a container this function does not own alone
+ * (a field, a module's map, a parameter) that a look-up found empty may be filled before the
+ * function goes on — the `if (!m.has(k)) { v = await open(k); m.set(k, v) }` race.
+ */
+export function awaited(it: Interpreter, node: ts.AwaitExpression, state: State): State {
+  let next: State | undefined;
+  for (const [key, fact] of state.facts) {
+    if (!fact.absent || !key.startsWith('p\u0000')) continue;
+    const [, container, place] = key.split('\u0000');
+    if (container === undefined || place === undefined || it.isLocalContainer(container, node)) continue;
+    next ??= cloneState(state);
+    next.facts.delete(key);
+    next.facts.set(racedFact(container, place), { roots: fact.roots, at: node });
+  }
+  return next ?? state;
+}
+
 export function discharge(it: Interpreter, state: State, dropId: number, slot: string): void {
   const owed = state.pending.get(dropId);
   if (!owed) {
@@ -234,7 +263,7 @@ export function release(it: Interpreter, ref: ValueRef | undefined, slot: string
   const next = cloneState(state);
   switch (ref.kind) {
     case 'place':
-      next.facts.set(placeFact(ref.container, ref.key, slot), { roots: [...ref.containerRoots, ...ref.keyRoots] });
+      setPlaceFact(next, placeFact(ref.container, ref.key, slot), [...ref.containerRoots, ...ref.keyRoots], countsAsRelease);
       for (const [, alias] of next.aliases) {
         if (alias.kind === 'keyOf' && alias.container === ref.container && ref.keyRoots.length === 1 && ref.key === ref.keyRoots[0]) {
           next.facts.set(elementFact(`c:${ref.container}`, slot), { roots: [] });
@@ -254,7 +283,7 @@ export function release(it: Interpreter, ref: ValueRef | undefined, slot: string
       if (!alias) return next;
       switch (alias.kind) {
         case 'place':
-          next.facts.set(placeFact(alias.container, alias.key, slot), { roots: alias.roots });
+          setPlaceFact(next, placeFact(alias.container, alias.key, slot), alias.roots, countsAsRelease);
           return next;
         case 'dropped':
           if (countsAsRelease || !alias.many) it.discharge(next, alias.drop, slot);

@@ -100,6 +100,26 @@ table('branches and tests', [
     owed: [['*']],
   },
   {
+    name: 'an await after a has() miss lets another call fill a shared container: the set() owes',
+    code: `async function f(k: string) { if (meters.has(k)) return; await Promise.resolve(); meters.set(k, make()); // drop\n}`,
+    owed: [['*']],
+  },
+  {
+    name: 'an await before the has() miss changes nothing',
+    code: `async function f(k: string) { await Promise.resolve(); if (meters.has(k)) return; meters.set(k, make()); // drop\n}`,
+    owed: [[]],
+  },
+  {
+    name: 'a container this function made is its own while it awaits',
+    code: `async function f(k: string) { const own = new Map<string, Meter>(); if (own.has(k)) return; await Promise.resolve(); own.set(k, make()); // drop\n}`,
+    owed: [[]],
+  },
+  {
+    name: 'a release before an await stays a release',
+    code: `async function f(k: string) { meters.get(k)?.stop(); await Promise.resolve(); meters.set(k, make()); // drop\n}`,
+    owed: [[]],
+  },
+  {
     name: 'an early return on a present key guards the set()',
     code: `function f(k: string) { if (meters.has(k)) return; meters.set(k, make()); // drop\n}`,
     owed: [[]],

@@ -9,6 +9,93 @@ const imports = `import { createMeter, createPoller, openLease, startJob, stopMe
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'the pending open is cached instead, so overlapping callers share one socket',
+      code: `import * as net from 'node:net';
+
+declare function resolveHost(name: string): Promise<string>;
+
+export class Connections {
+  private readonly sockets = new Map<string, Promise<net.Socket>>();
+
+  connect(name: string): Promise<net.Socket> {
+    let pending = this.sockets.get(name);
+    if (!pending) {
+      pending = resolveHost(name).then((host) => net.connect(443, host));
+      this.sockets.set(name, pending);
+    }
+    return pending;
+  }
+}
+`,
+    },
+    {
+      name: 'the key is looked up again after the await',
+      code: `import * as net from 'node:net';
+
+declare function resolveHost(name: string): Promise<string>;
+
+export class Connections {
+  private readonly sockets = new Map<string, net.Socket>();
+
+  async connect(name: string): Promise<net.Socket> {
+    const existing = this.sockets.get(name);
+    if (existing) return existing;
+    const host = await resolveHost(name);
+    const raced = this.sockets.get(name);
+    if (raced) return raced;
+    const socket = net.connect(443, host);
+    this.sockets.set(name, socket);
+    return socket;
+  }
+}
+`,
+    },
+    {
+      name: 'a map made in this function is not shared while it awaits',
+      code: `import { watch, type FSWatcher } from 'node:fs';
+
+declare function realPath(path: string): Promise<string>;
+
+export async function watchAll(paths: string[]): Promise<Map<string, FSWatcher>> {
+  const watchers = new Map<string, FSWatcher>();
+  for (const path of paths) {
+    if (watchers.has(path)) continue;
+    const real = await realPath(path);
+    watchers.set(path, watch(real));
+  }
+  return watchers;
+}
+`,
+    },
+    {
+      name: 'an await before the look-up does not matter',
+      code: `import { watch, type FSWatcher } from 'node:fs';
+
+declare function realPath(path: string): Promise<string>;
+const watchers = new Map<string, FSWatcher>();
+
+export async function watchOnce(path: string): Promise<void> {
+  const real = await realPath(path);
+  if (watchers.has(path)) return;
+  watchers.set(path, watch(real));
+}
+`,
+    },
+    {
+      name: 'a release before an await still counts after it',
+      code: `import { watch, type FSWatcher } from 'node:fs';
+
+declare function realPath(path: string): Promise<string>;
+const watchers = new Map<string, FSWatcher>();
+
+export async function rewatch(path: string): Promise<void> {
+  watchers.get(path)?.close();
+  const real = await realPath(path);
+  watchers.set(path, watch(real));
+}
+`,
+    },
+    {
       name: 'keys: a has() on the same key spelled through a local proves it absent',
       code: `
 import { createMeter, type Meter } from './resources.js';
@@ -321,6 +408,95 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'a cache miss, then an await, then set() on a field map: another call can fill the key meanwhile',
+      code: `import * as net from 'node:net';
+
+declare function resolveHost(name: string): Promise<string>;
+
+export class Connections {
+  private readonly sockets = new Map<string, net.Socket>();
+
+  async connect(name: string): Promise<net.Socket> {
+    let socket = this.sockets.get(name);
+    if (!socket) {
+      const host = await resolveHost(name);
+      socket = net.connect(443, host);
+      this.sockets.set(name, socket);
+    }
+    return socket;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDropAfterAwait',
+          line: 13,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import * as net from 'node:net';
+
+declare function resolveHost(name: string): Promise<string>;
+
+export class Connections {
+  private readonly sockets = new Map<string, net.Socket>();
+
+  async connect(name: string): Promise<net.Socket> {
+    let socket = this.sockets.get(name);
+    if (!socket) {
+      const host = await resolveHost(name);
+      socket = net.connect(443, host);
+      if (this.sockets.get(name) !== socket) this.sockets.get(name)?.destroy();
+      this.sockets.set(name, socket);
+    }
+    return socket;
+  }
+}
+`,
+            },
+          ],
+        }, // Socket in `this.sockets` is dropped by `set()` over an existing key without `destroy()`: another call can fill the key during the `await` on line 11.
+      ],
+    },
+    {
+      name: 'a module map checked with has() before an await',
+      code: `import { watch, type FSWatcher } from 'node:fs';
+
+declare function realPath(path: string): Promise<string>;
+const watchers = new Map<string, FSWatcher>();
+
+export async function watchOnce(path: string): Promise<void> {
+  if (watchers.has(path)) return;
+  const real = await realPath(path);
+  watchers.set(path, watch(real));
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDropAfterAwait',
+          line: 9,
+          data: { type: 'FSWatcher', container: 'watchers', operation: '`set()` over an existing key', release: '`close()`', line: '8' },
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import { watch, type FSWatcher } from 'node:fs';
+
+declare function realPath(path: string): Promise<string>;
+const watchers = new Map<string, FSWatcher>();
+
+export async function watchOnce(path: string): Promise<void> {
+  if (watchers.has(path)) return;
+  const real = await realPath(path);
+  watchers.get(path)?.close();
+  watchers.set(path, watch(real));
+}
+`,
+            },
+          ],
+        }, // FSWatcher in `watchers` is dropped by `set()` over an existing key without `close()`: another call can fill the key during the `await` on line 8.
+      ],
+    },
     {
       name: 'keys: a has() on another key does not prove this one absent',
       code: `

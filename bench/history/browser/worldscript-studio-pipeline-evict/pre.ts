@@ -1,6 +1,6 @@
 // history: qnbs/WorldScript-Studio a4dc1da56632 — https://github.com/qnbs/WorldScript-Studio/commit/a4dc1da566320929d6e3218a1f9a14112ac28ea3 (diff read)
-// leaked: the inference worker's LRU loop deleted the least recently used transformers.js pipeline from pipelineCache without dispose(), leaking its WASM/WebGPU model memory on every eviction.
-// covers: container=map drop=delete resource=custom born=factory env=browser
+// leaked: the inference worker's LRU loop deleted the least recently used transformers.js pipeline from pipelineCache without dispose(), leaking its WASM/WebGPU model memory on every eviction; and two overlapping loads of one model both awaited pipeline() after the cache miss, so the second set() overwrote the first pipeline (the fix also shares one in-flight load per key).
+// covers: container=map drop=delete drop=overwrite resource=custom born=factory env=browser
 
 // Shaped like the transformers.js declarations (Pipeline.dispose, pipeline()).
 declare class Pipeline {
@@ -37,6 +37,6 @@ export async function loadPipeline(task: string, modelId: string, quantized = tr
 
   const device = 'gpu' in globalThis.navigator ? 'webgpu' : 'wasm';
   const pipe = await pipeline(task, modelId, { dtype: quantized ? 'q8' : 'fp32', device });
-  pipelineCache.set(cacheKey, { pipeline: pipe, lastUsedAt: Date.now() });
+  pipelineCache.set(cacheKey, { pipeline: pipe, lastUsedAt: Date.now() }); // expect: stop-on-evict
   return pipe;
 }
