@@ -147,9 +147,13 @@ function computeRegistersWhatItReturns(fn: ts.FunctionLikeDeclaration): boolean 
   const returned: ts.Expression[] = [];
   const inserted = new Set<string>();
   const loopOverContainer = new Set<string>();
+  /** `const existing = this.clients.get(k)`: names a read of a container. */
+  const readInto = new Set<string>();
+  const reassigned = new Set<string>();
   const visit = (node: ts.Node): void => {
     if (node !== fn && isFunctionLike(node)) return;
     if (ts.isReturnStatement(node) && node.expression) returned.push(node.expression);
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isContainerRead(node.initializer)) readInto.add(node.name.text);
     if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer) && canonical(node.expression)) {
       for (const declaration of node.initializer.declarations) if (ts.isIdentifier(declaration.name)) loopOverContainer.add(declaration.name.text);
     }
@@ -157,6 +161,9 @@ function computeRegistersWhatItReturns(fn: ts.FunctionLikeDeclaration): boolean 
       const method = calledMethodName(node);
       const how = method !== undefined ? INSERTING_METHODS.get(method) : undefined;
       for (const value of how ? insertedValues(how, node.arguments) : []) for (const name of namesIn(value)) inserted.add(name);
+    }
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(skipOuter(node.left))) {
+      reassigned.add((skipOuter(node.left) as ts.Identifier).text);
     }
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(skipOuter(node.left))) {
       for (const name of namesIn(node.right)) inserted.add(name);
@@ -168,8 +175,9 @@ function computeRegistersWhatItReturns(fn: ts.FunctionLikeDeclaration): boolean 
   const isRead = (expression: ts.Expression): boolean => {
     let e = skipOuter(expression);
     if (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
-    if (ts.isCallExpression(e)) return READ_METHODS.has(calledMethodName(e) ?? '');
-    if (ts.isElementAccessExpression(e)) return canonical(e.expression) !== undefined;
+    if (isContainerRead(e)) return true;
+    // `let c = m.get(k); if (!c) { c = make(); m.set(k, c) } return c`: reassigned, then registered.
+    if (ts.isIdentifier(e)) return readInto.has(e.text) && (!reassigned.has(e.text) || inserted.has(e.text));
     if (ts.isPropertyAccessExpression(e)) {
       const root = rootOf(e);
       return ts.isIdentifier(root) && loopOverContainer.has(root.text);
@@ -181,6 +189,14 @@ function computeRegistersWhatItReturns(fn: ts.FunctionLikeDeclaration): boolean 
   // Some path hands back one already there: a shared instance, not a fresh one that registers
   // itself for its own stop() to remove (the story's `newMeter()` returns only new meters).
   return returned.some(isRead) && returned.every((expression) => isRead(expression) || isInserted(expression));
+}
+
+/** `this.clients.get(k)`, `registry[k]`: a value read out of a container. */
+function isContainerRead(expression: ts.Expression): boolean {
+  let e = skipOuter(expression);
+  if (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
+  if (ts.isCallExpression(e)) return READ_METHODS.has(calledMethodName(e) ?? '');
+  return ts.isElementAccessExpression(e) && canonical(e.expression) !== undefined;
 }
 
 /** `v`, or the names an object literal stores (`{ client, serverConfig }`, `{ client: c }`). */

@@ -9,6 +9,60 @@ const imports = `import { createMeter, createPoller, openLease, startJob, stopMe
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'a record of a value a get-or-create method hands out owns nothing',
+      code: `import * as net from 'node:net';
+
+export class Sessions {
+  private readonly sessions = new Map<string, net.Socket>();
+  private readonly pending = new Map<string, { target: string; parent: net.Socket }>();
+
+  getOrOpen(id: string): net.Socket {
+    const existing = this.sessions.get(id);
+    if (existing) return existing;
+    const socket = net.connect(80);
+    this.sessions.set(id, socket);
+    return socket;
+  }
+
+  wait(id: string, parentId: string): void {
+    const parent = this.getOrOpen(parentId);
+    this.pending.set(id, { target: id, parent });
+  }
+
+  done(id: string): void {
+    this.pending.delete(id);
+  }
+}
+`,
+    },
+    {
+      name: 'a get-or-create through a let reassigned and registered',
+      code: `import * as net from 'node:net';
+
+export class Sessions {
+  private readonly sessions = new Map<string, net.Socket>();
+  private readonly pending = new Map<string, { target: string; parent: net.Socket }>();
+
+  getOrOpen(id: string): net.Socket {
+    let socket = this.sessions.get(id);
+    if (!socket) {
+      socket = net.connect(80);
+      this.sessions.set(id, socket);
+    }
+    return socket;
+  }
+
+  wait(id: string, parentId: string): void {
+    this.pending.set(id, { target: id, parent: this.getOrOpen(parentId) });
+  }
+
+  done(id: string): void {
+    this.pending.delete(id);
+  }
+}
+`,
+    },
+    {
       name: "keys: a key read from a parameter that is not the value (a document's uri) is an ordinary key: released first",
       code: `
 import fs from 'node:fs';
@@ -328,6 +382,106 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      name: 'a method that reads a cached value but makes an unregistered one otherwise hands out what it made',
+      code: `import * as net from 'node:net';
+
+export class Sessions {
+  private readonly sessions = new Map<string, net.Socket>();
+  private readonly pending = new Map<string, { target: string; parent: net.Socket }>();
+
+  open(id: string): void {
+    if (!this.sessions.has(id)) this.sessions.set(id, net.connect(80));
+  }
+
+  socketFor(id: string): net.Socket {
+    let socket = this.sessions.get(id);
+    if (!socket) socket = net.connect(80);
+    return socket;
+  }
+
+  wait(id: string, parentId: string): void {
+    this.pending.set(id, { target: id, parent: this.socketFor(parentId) });
+  }
+
+  done(id: string): void {
+    this.pending.delete(id);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 18,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import * as net from 'node:net';
+
+export class Sessions {
+  private readonly sessions = new Map<string, net.Socket>();
+  private readonly pending = new Map<string, { target: string; parent: net.Socket }>();
+
+  open(id: string): void {
+    if (!this.sessions.has(id)) this.sessions.set(id, net.connect(80));
+  }
+
+  socketFor(id: string): net.Socket {
+    let socket = this.sessions.get(id);
+    if (!socket) socket = net.connect(80);
+    return socket;
+  }
+
+  wait(id: string, parentId: string): void {
+    this.pending.get(id)?.parent?.destroy();
+    this.pending.set(id, { target: id, parent: this.socketFor(parentId) });
+  }
+
+  done(id: string): void {
+    this.pending.delete(id);
+  }
+}
+`,
+            },
+          ],
+        }, // { target: string; parent: Socket; } in `this.pending` is dropped by `set()` over an existing key without `destroy()` on `parent`.
+        {
+          messageId: 'unreleasedDrop',
+          line: 22,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import * as net from 'node:net';
+
+export class Sessions {
+  private readonly sessions = new Map<string, net.Socket>();
+  private readonly pending = new Map<string, { target: string; parent: net.Socket }>();
+
+  open(id: string): void {
+    if (!this.sessions.has(id)) this.sessions.set(id, net.connect(80));
+  }
+
+  socketFor(id: string): net.Socket {
+    let socket = this.sessions.get(id);
+    if (!socket) socket = net.connect(80);
+    return socket;
+  }
+
+  wait(id: string, parentId: string): void {
+    this.pending.set(id, { target: id, parent: this.socketFor(parentId) });
+  }
+
+  done(id: string): void {
+    this.pending.get(id)?.parent?.destroy();
+    this.pending.delete(id);
+  }
+}
+`,
+            },
+          ],
+        }, // { target: string; parent: Socket; } in `this.pending` is dropped by `delete()` without `destroy()` on `parent`.
+      ],
+    },
     {
       name: "keys: a key read from a parameter that is not the value (a document's uri) is an ordinary key: dropped",
       code: `
