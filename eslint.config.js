@@ -17,6 +17,7 @@ export default defineConfig([
       'bench/history/',
       'test/fixtures/',
       'test/fixtures-without-node/',
+      'test/fixtures-browser/',
       'test/consumer/project/',
       'examples/',
       'compat/node_modules/',

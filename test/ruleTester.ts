@@ -18,3 +18,6 @@ export function createTypedRuleTester(tsconfigRootDir = fixturesDir): RuleTester
 
 /** A program whose tsconfig lists no `types`: what TypeScript 6 gives a project by default. */
 export const fixturesWithoutNodeDir = path.join(import.meta.dirname, 'fixtures-without-node');
+
+/** A browser program: the DOM's timers (`setTimeout` returns `number`), no Node types. */
+export const fixturesBrowserDir = path.join(import.meta.dirname, 'fixtures-browser');

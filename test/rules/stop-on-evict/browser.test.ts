@@ -1,0 +1,197 @@
+// stop-on-evict in a browser program: the DOM lib's timers return `number`, so a timer is known by
+// where it came from (`window.setInterval`, `requestAnimationFrame`, the global `setTimeout`), not by its type.
+import rule from '../../../src/rules/stop-on-evict.js';
+import { createTypedRuleTester, fixturesBrowserDir } from '../../ruleTester.js';
+
+const ruleTester = createTypedRuleTester(fixturesBrowserDir);
+
+ruleTester.run('stop-on-evict', rule, {
+  valid: [
+    {
+      name: 'browser: window.setInterval ids cleared before the delete',
+      code: `const pollers = new Map<string, number>();
+
+export function follow(feed: string, refresh: () => void): void {
+  if (!pollers.has(feed)) pollers.set(feed, window.setInterval(refresh, 1000));
+}
+
+export function unfollow(feed: string): void {
+  window.clearInterval(pollers.get(feed));
+  pollers.delete(feed);
+}
+`,
+    },
+    {
+      name: 'browser: a Map<string, number> of counters holds data',
+      code: `const hits = new Map<string, number>();
+
+export function hit(route: string): void {
+  hits.set(route, (hits.get(route) ?? 0) + 1);
+}
+
+export function reset(route: string): void {
+  hits.delete(route);
+}
+`,
+    },
+    {
+      name: "browser: the record's timer cleared before the delete",
+      code: `interface Pending {
+  retries: number;
+  timer?: number;
+}
+
+const pending = new Map<string, Pending>();
+
+export function schedule(id: string, retry: () => void): void {
+  if (pending.has(id)) return;
+  const entry: Pending = { retries: 0 };
+  pending.set(id, entry);
+  entry.timer = setTimeout(retry, 500);
+}
+
+export function settle(id: string): void {
+  clearTimeout(pending.get(id)?.timer);
+  pending.delete(id);
+}
+`,
+    },
+    {
+      name: 'browser: animation frames cancelled before the array is emptied',
+      code: `const frames: number[] = [];
+
+export function animate(step: FrameRequestCallback): void {
+  frames.push(requestAnimationFrame(step));
+}
+
+export function stopAll(): void {
+  frames.forEach(cancelAnimationFrame);
+  frames.length = 0;
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'browser: window.setInterval ids in a Map<string, number>, deleted without clearInterval',
+      code: `const pollers = new Map<string, number>();
+
+export function follow(feed: string, refresh: () => void): void {
+  if (!pollers.has(feed)) pollers.set(feed, window.setInterval(refresh, 1000));
+}
+
+export function unfollow(feed: string): void {
+  pollers.delete(feed);
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `const pollers = new Map<string, number>();
+
+export function follow(feed: string, refresh: () => void): void {
+  if (!pollers.has(feed)) pollers.set(feed, window.setInterval(refresh, 1000));
+}
+
+export function unfollow(feed: string): void {
+  clearInterval(pollers.get(feed));
+  pollers.delete(feed);
+}
+`,
+            },
+          ],
+        }, // timer id in `pollers` is dropped by `delete()` without `clearInterval()`.
+      ],
+    },
+    {
+      name: 'browser: a global setTimeout armed into a record after insertion, record deleted without clearTimeout',
+      code: `interface Pending {
+  retries: number;
+  timer?: number;
+}
+
+const pending = new Map<string, Pending>();
+
+export function schedule(id: string, retry: () => void): void {
+  if (pending.has(id)) return;
+  const entry: Pending = { retries: 0 };
+  pending.set(id, entry);
+  entry.timer = setTimeout(retry, 500);
+}
+
+export function settle(id: string): void {
+  pending.delete(id);
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 16,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `interface Pending {
+  retries: number;
+  timer?: number;
+}
+
+const pending = new Map<string, Pending>();
+
+export function schedule(id: string, retry: () => void): void {
+  if (pending.has(id)) return;
+  const entry: Pending = { retries: 0 };
+  pending.set(id, entry);
+  entry.timer = setTimeout(retry, 500);
+}
+
+export function settle(id: string): void {
+  clearTimeout(pending.get(id)?.timer);
+  pending.delete(id);
+}
+`,
+            },
+          ],
+        }, // Pending in `pending` is dropped by `delete()` without `clearTimeout()` on `timer`.
+      ],
+    },
+    {
+      name: 'browser: animation frames in an array, emptied without cancelAnimationFrame',
+      code: `const frames: number[] = [];
+
+export function animate(step: FrameRequestCallback): void {
+  frames.push(requestAnimationFrame(step));
+}
+
+export function stopAll(): void {
+  frames.length = 0;
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `const frames: number[] = [];
+
+export function animate(step: FrameRequestCallback): void {
+  frames.push(requestAnimationFrame(step));
+}
+
+export function stopAll(): void {
+  for (const value of frames) cancelAnimationFrame(value);
+  frames.length = 0;
+}
+`,
+            },
+          ],
+        }, // timer id in `frames` is dropped by `length = 0` without `cancelAnimationFrame()`.
+      ],
+    },
+  ],
+});
