@@ -293,6 +293,11 @@ function releasesItsValues(place: ContainerPlace, session: AnalysisSession): boo
   return scopeFacts(place.scope, session).released.has(place.text);
 }
 
+/** `this.cleanups.get(el)?.()`, `for (const undo of undos) undo()`: the class or module calls values of this container. */
+export function callsItsValues(place: ContainerPlace, session: AnalysisSession): boolean {
+  return scopeFacts(place.scope, session).called.has(place.text);
+}
+
 /** What one walk of a class or module finds about every container it names. */
 interface ScopeFacts {
   /** The values each container's insertions store, by container text (a Map's keys under `text#keys`). */
@@ -301,6 +306,8 @@ interface ScopeFacts {
   innerNames: Map<string, Set<string>>;
   /** Containers whose values some code here releases (`for (const c of this.conns.values()) c.close()`). */
   released: Set<string>;
+  /** Containers whose values some code here calls without arguments (`this.cleanups.get(el)?.()`). */
+  called: Set<string>;
 }
 
 function scopeFacts(scope: ts.Node, session: AnalysisSession): ScopeFacts {
@@ -314,6 +321,7 @@ function walkScope(scope: ts.Node): ScopeFacts {
   const insertions = new Map<string, ts.Expression[]>();
   const innerNames = new Map<string, Set<string>>();
   const released = new Set<string>();
+  const called = new Set<string>();
   // A name also given a record (`authorityState = { client, resourceMap: new Map() }`) holds a value
   // with fields, not an inner container: its fields are not the outer container's values.
   const records = new Set<string>();
@@ -362,6 +370,10 @@ function walkScope(scope: ts.Node): ScopeFacts {
         const container = releasedBy(callee.expression, names);
         if (container !== undefined) released.add(container);
       }
+      if (node.arguments.length === 0 && !ts.isPropertyAccessExpression(callee)) {
+        const container = releasedBy(callee, names);
+        if (container !== undefined) called.add(container);
+      }
       const name = calleeName(node);
       if (name !== undefined && TIMER_CLEARS.has(name)) {
         for (const argument of node.arguments) {
@@ -409,5 +421,5 @@ function walkScope(scope: ts.Node): ScopeFacts {
   };
   visit(scope, new Map());
   for (const local of innerNames.values()) for (const record of records) local.delete(record);
-  return { insertions, innerNames, released };
+  return { insertions, innerNames, released, called };
 }

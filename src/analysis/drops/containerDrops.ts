@@ -6,9 +6,10 @@
 import ts from 'typescript';
 
 import { CONTAINER_PROTOCOLS, type DropOperation, type DroppingMethod } from '../containers/kinds.js';
-import { containerPlaces, getOwnership, type ContainerPlace } from '../containers/ownership.js';
+import { callsItsValues, containerPlaces, getOwnership, type ContainerPlace } from '../containers/ownership.js';
 import { armedFieldNames, armsStoredRecordsOf, timerSlots } from '../containers/timers.js';
 import { containerTypeOf, getContainerType, isDeclaredLikeContainer } from '../containers/types.js';
+import { CLEANUP_FUNCTION, isCleanupFunctionType } from '../resources/builtins.js';
 import type { Resource } from '../resources/release.js';
 import type { AnalysisSession } from '../session.js';
 import type { DropSite } from '../flow/index.js';
@@ -78,7 +79,9 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
   const typed = valueResource ?? nestedResource(container.valueType, context);
   // What the code stores can say more than the type (`number` timers in browser code, a record's
   // timer field armed after insertion): asked only when the type leaves room for it.
-  const byOrigin = typed ? undefined : withTimersByOrigin(undefined, places, container.valueType, context);
+  const byOrigin = typed
+    ? undefined
+    : (withTimersByOrigin(undefined, places, container.valueType, context) ?? cleanupFunctions(container.valueType, places, context));
   if (!typed && !byOrigin) return undefined;
   const ownership = values.owns ? values : getOwnership(expression, session, 'values', lendingCalls);
   if (!ownership.owns && !armed) return undefined;
@@ -117,6 +120,12 @@ function withTimersByOrigin(declared: Resource | undefined, places: readonly Con
   const fields = declared?.release.kind === 'fields' ? [...declared.release.fields] : [];
   for (const [name, functions] of timers.fields) if (!fields.some((field) => field.name === name)) fields.push({ name, resource: timer(functions) });
   return { typeName: declared?.typeName ?? context.resources.typeName(valueType), release: { kind: 'fields', fields }, origin: declared?.origin ?? 'record' };
+}
+
+/** Cleanup functions (`WeakMap<Element, () => void>`) that the container's own code calls somewhere: each owes its call. */
+function cleanupFunctions(valueType: ts.Type, places: readonly ContainerPlace[], context: DropContext): Resource | undefined {
+  if (!isCleanupFunctionType(valueType) || !places.some((place) => callsItsValues(place, context.session))) return undefined;
+  return CLEANUP_FUNCTION;
 }
 
 /**

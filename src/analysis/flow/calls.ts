@@ -59,6 +59,11 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
       if (it.callbackReleasesArgument(node.arguments[0])) current = it.releaseMany(iterated, '*', current);
     }
   }
+  // `cleanup()`, `m.get(k)?.()`: a cleanup function called is released.
+  if (it.options.releases.callsValue && !(ts.isPropertyAccessExpression(callee) && methodName !== undefined)) {
+    const ref = it.slotRef(callee);
+    if (ref) current = it.release(ref.ref, ref.slot, current);
+  }
   if (ts.isElementAccessExpression(callee) && isSymbolDisposeAccess(callee.argumentExpression)) {
     const ref = it.slotRef(callee.expression);
     if (ref) current = it.release(ref.ref, ref.slot, current);

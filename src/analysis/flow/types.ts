@@ -42,6 +42,8 @@ export interface ReleaseVocabulary {
    * record itself (`entry.close()`, a callback field) they release nothing.
    */
   fieldMethods?: ReadonlySet<string>;
+  /** The values are cleanup functions: calling one (`m.get(k)?.()`) releases it. */
+  callsValue?: boolean;
 }
 
 /**

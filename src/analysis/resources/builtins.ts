@@ -3,8 +3,9 @@
  * (`declare module 'net'` in @types/node) and the call that releases them. Subclasses count too.
  */
 import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
+import ts from 'typescript';
 
-import type { Release } from './release.js';
+import type { Release, Resource } from './release.js';
 
 export interface BuiltinResource {
   specifier: TypeOrValueSpecifier;
@@ -44,4 +45,26 @@ export const BUILTIN_RESOURCES: readonly BuiltinResource[] = [
 
 export function method(names: string | string[], returnsPromise = false): Release {
   return { kind: 'method', methods: typeof names === 'string' ? [names] : names, returnsPromise };
+}
+
+/**
+ * A cleanup function (the `() => void` that `subscribe()`, `watch()` or a ref callback hands back):
+ * calling it releases it. A resource only where the code that holds it calls such values itself.
+ */
+export const CLEANUP_FUNCTION: Resource = { typeName: 'cleanup function', release: { kind: 'call' }, origin: 'inferred' };
+
+/** A function called with no arguments, and nothing else: the shape of a cleanup (`() => void`, `() => Promise<void>`). */
+export function isCleanupFunctionType(type: ts.Type): boolean {
+  const absent = ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void;
+  const parts = (type.isUnion() ? type.types : [type]).filter((part) => (part.getFlags() & absent) === 0);
+  return (
+    parts.length > 0 &&
+    parts.every(
+      (part) =>
+        part.getProperties().length === 0 &&
+        part.getConstructSignatures().length === 0 &&
+        part.getCallSignatures().length > 0 &&
+        part.getCallSignatures().every((signature) => signature.getParameters().length === 0),
+    )
+  );
 }

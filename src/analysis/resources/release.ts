@@ -22,7 +22,9 @@ export type Release =
    * A container of resources (the arrays of a `Map<string, Timeout[]>`): every value it holds must be
    * released; `iteration` says how code reaches them (`m.values()`, the elements, `Object.values(o)`).
    */
-  | { kind: 'each'; iteration: 'mapValues' | 'elements' | 'objectValues'; element: Resource };
+  | { kind: 'each'; iteration: 'mapValues' | 'elements' | 'objectValues'; element: Resource }
+  /** A cleanup function (what `subscribe()` or a ref callback hands back): calling it is the release. */
+  | { kind: 'call' };
 
 export interface ResourceField {
   name: string;
@@ -80,6 +82,8 @@ export function describeRelease(release: Release, preferredFunction?: string): s
       return release.fields.map((field) => `${describeRelease(field.resource.release, preferredFunction)} on \`${field.name}\``).join(' and ');
     case 'each':
       return `${describeRelease(release.element.release, preferredFunction)} on each value`;
+    case 'call':
+      return 'calling it';
   }
 }
 
@@ -140,6 +144,8 @@ export function releaseStatements(release: Release, valueText: string, options: 
       const inner = releaseStatements(release.element.release, 'inner', { ...options, optional: false });
       return inner.length === 0 ? [] : [`for (const inner of ${iterable}) ${inner.length === 1 ? inner[0] : `{ ${inner.join(' ')} }`}`];
     }
+    case 'call':
+      return [`${valueText}${options.optional ? '?.' : ''}();`];
   }
 }
 
@@ -172,5 +178,12 @@ export function releaseVocabulary(resources: readonly Resource[]): ReleaseVocabu
     if (resource.release.kind !== 'fields') names.methods.forEach((name) => wholeMethods.add(name));
   }
   const fieldMethods = new Set([...methods].filter((name) => !wholeMethods.has(name)));
-  return fieldMethods.size > 0 ? { methods, functions, fieldMethods } : { methods, functions };
+  const callsValue = resources.some((resource) => isReleasedByCall(resource.release));
+  return { methods, functions, ...(fieldMethods.size > 0 && { fieldMethods }), ...(callsValue && { callsValue }) };
+}
+
+function isReleasedByCall(release: Release): boolean {
+  if (release.kind === 'call') return true;
+  if (release.kind === 'fields') return release.fields.some((field) => isReleasedByCall(field.resource.release));
+  return release.kind === 'each' && isReleasedByCall(release.element.release);
 }

@@ -8,6 +8,100 @@ const ruleTester = createTypedRuleTester();
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'cleanups: each unsubscribe function called before its entry goes',
+      code: `interface Store {
+  subscribe(listener: () => void): () => void;
+}
+declare const store: Store;
+
+const unsubscribers = new Map<string, () => void>();
+
+export function watchKey(key: string, onChange: () => void): void {
+  unsubscribers.get(key)?.();
+  unsubscribers.set(key, store.subscribe(onChange));
+}
+
+export function unwatchAll(): void {
+  for (const unsubscribe of unsubscribers.values()) unsubscribe();
+  unsubscribers.clear();
+}
+`,
+    },
+    {
+      name: 'cleanups: functions the code never calls are data (handlers)',
+      code: `interface Store {
+  subscribe(listener: () => void): () => void;
+}
+declare const store: Store;
+
+const unsubscribers = new Map<string, () => void>();
+
+export function watchKey(key: string, onChange: () => void): void {
+  unsubscribers.set(key, store.subscribe(onChange));
+}
+
+export function forget(key: string): void {
+  unsubscribers.delete(key);
+}
+`,
+    },
+    {
+      name: 'cleanups: a queue of tasks written here is run, not released',
+      code: `const tasks: (() => void)[] = [];
+
+export function later(work: () => void): void {
+  tasks.push(() => work());
+}
+
+export function runNext(): void {
+  const task = tasks.shift();
+  task?.();
+}
+
+export function cancelAll(): void {
+  tasks.length = 0;
+}
+`,
+    },
+    {
+      name: 'cleanups: callbacks handed in by callers are theirs',
+      code: `const onClose = new Map<string, () => void>();
+
+export function register(id: string, callback: () => void): void {
+  onClose.set(id, callback);
+}
+
+export function fire(id: string): void {
+  onClose.get(id)?.();
+  onClose.delete(id);
+}
+
+export function drop(id: string): void {
+  onClose.delete(id);
+}
+`,
+    },
+    {
+      name: 'cleanups: resolvers that take a value are not cleanups',
+      code: `declare function makeResolver(id: string): (value: string) => void;
+
+const pending = new Map<string, (value: string) => void>();
+
+export function wait(id: string): void {
+  pending.set(id, makeResolver(id));
+}
+
+export function settle(id: string, value: string): void {
+  pending.get(id)?.(value);
+  pending.delete(id);
+}
+
+export function abandon(id: string): void {
+  pending.delete(id);
+}
+`,
+    },
+    {
       name: 'modules: a container of borrowed values handed out by a function of its module, dropped in another',
       code: `import { seenPollers } from './shared/pollers.js';
 export function forget(url: string) { const pollers = seenPollers(); pollers.delete(url); }
@@ -209,6 +303,132 @@ export function remove(route: string) { meters.get(route)?.stop(); meters.delete
     },
   ],
   invalid: [
+    {
+      name: "cleanups: a subscription's unsubscribe function replaced without being called, where the code calls them elsewhere",
+      code: `interface Store {
+  subscribe(listener: () => void): () => void;
+}
+declare const store: Store;
+
+const unsubscribers = new Map<string, () => void>();
+
+export function watchKey(key: string, onChange: () => void): void {
+  unsubscribers.set(key, store.subscribe(onChange));
+}
+
+export function unwatchKey(key: string): void {
+  unsubscribers.get(key)?.();
+  unsubscribers.delete(key);
+}
+
+export function forget(key: string): void {
+  unsubscribers.delete(key);
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `interface Store {
+  subscribe(listener: () => void): () => void;
+}
+declare const store: Store;
+
+const unsubscribers = new Map<string, () => void>();
+
+export function watchKey(key: string, onChange: () => void): void {
+  unsubscribers.get(key)?.();
+  unsubscribers.set(key, store.subscribe(onChange));
+}
+
+export function unwatchKey(key: string): void {
+  unsubscribers.get(key)?.();
+  unsubscribers.delete(key);
+}
+
+export function forget(key: string): void {
+  unsubscribers.delete(key);
+}
+`,
+            },
+          ],
+        }, // cleanup function in `unsubscribers` is dropped by `set()` over an existing key without calling it.
+        {
+          messageId: 'unreleasedDrop',
+          line: 18,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `interface Store {
+  subscribe(listener: () => void): () => void;
+}
+declare const store: Store;
+
+const unsubscribers = new Map<string, () => void>();
+
+export function watchKey(key: string, onChange: () => void): void {
+  unsubscribers.set(key, store.subscribe(onChange));
+}
+
+export function unwatchKey(key: string): void {
+  unsubscribers.get(key)?.();
+  unsubscribers.delete(key);
+}
+
+export function forget(key: string): void {
+  unsubscribers.get(key)?.();
+  unsubscribers.delete(key);
+}
+`,
+            },
+          ],
+        }, // cleanup function in `unsubscribers` is dropped by `delete()` without calling it.
+      ],
+    },
+    {
+      name: "cleanups: a ref's cleanup in a WeakMap, overwritten when the ref changes",
+      code: `type RefCallback = (element: Element | null) => void | (() => void);
+declare function bindRef(element: Element, ref: RefCallback): (() => void) | undefined;
+
+const refCleanups = new WeakMap<Element, (() => void) | undefined>();
+
+export function applyRef(element: Element, ref: RefCallback): void {
+  refCleanups.set(element, bindRef(element, ref));
+}
+
+export function removeElement(element: Element): void {
+  refCleanups.get(element)?.();
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `type RefCallback = (element: Element | null) => void | (() => void);
+declare function bindRef(element: Element, ref: RefCallback): (() => void) | undefined;
+
+const refCleanups = new WeakMap<Element, (() => void) | undefined>();
+
+export function applyRef(element: Element, ref: RefCallback): void {
+  refCleanups.get(element)?.();
+  refCleanups.set(element, bindRef(element, ref));
+}
+
+export function removeElement(element: Element): void {
+  refCleanups.get(element)?.();
+}
+`,
+            },
+          ],
+        }, // cleanup function in `refCleanups` is dropped by `set()` over an existing key without calling it.
+      ],
+    },
     {
       name: 'modules: a registry filled in one module and cleared in another',
       code: `import { pollersByUrl } from './shared/registry.js';
