@@ -10,7 +10,7 @@ import { CACHE_LIBRARIES } from '../caches/libraries/index.js';
 import { resolveCallee } from '../flow/index.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import { calleeName, calledMethodName, canonical, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
-import { valuesInReach } from '../syntax/names.js';
+import { callsOfOwnMethod, valuesInReach } from '../syntax/names.js';
 import { CONTAINER_PROTOCOLS, insertedValues, type InsertedArguments } from './kinds.js';
 import { timerCallRelease } from './timerCalls.js';
 
@@ -111,10 +111,27 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
   if (ts.isIdentifier(e)) {
     // A parameter is borrowed, unless a server hands it to a connection listener; a local has the origin of its values.
     const reach = valuesInReach(e.text, e, session);
-    if (reach.parameterOf) return isConnectionListener(reach.parameterOf) ? 'created' : 'borrowed';
+    if (reach.parameterOf) {
+      if (isConnectionListener(reach.parameterOf)) return 'created';
+      return passedToItself(reach.parameterOf, e.text, depth, question);
+    }
     return strongestOrigin(reach.values, depth, question);
   }
   return 'borrowed';
+}
+
+/**
+ * A parameter of a method only its own class (or, protected, its subclasses beside it) calls: the
+ * owner passes itself what its callers give there — `this.track(net.connect(…))` makes what
+ * `private track(socket)` stores. Any other parameter is its caller's.
+ */
+function passedToItself(fn: ts.FunctionLikeDeclaration, name: string, depth: number, question: OriginQuestion): Origin {
+  if (!ts.isMethodDeclaration(fn)) return 'borrowed';
+  const index = fn.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name);
+  const calls = index < 0 || fn.parameters[index]!.dotDotDotToken ? undefined : callsOfOwnMethod(fn, question.session);
+  if (!calls) return 'borrowed';
+  const handed = calls.map((call) => call.arguments[index]).filter((argument): argument is ts.Expression => argument !== undefined);
+  return strongestOrigin(handed, depth, question);
 }
 
 function isEmptyContainerProperty(property: ts.ObjectLiteralElementLike): boolean {

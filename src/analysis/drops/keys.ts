@@ -20,14 +20,21 @@ import {
   isSeparateFunction,
   skipOuter,
 } from '../syntax/expressions.js';
-import { bindingsIn, declarationOf, isUnchangedParameter, moduleFunctionReturns, parameterNamed, singleInitializer } from '../syntax/names.js';
+import {
+  bindingsIn,
+  callsOfOwnMethod,
+  declarationOf,
+  isUnchangedParameter,
+  moduleFunctionReturns,
+  parameterNamed,
+  singleInitializer,
+} from '../syntax/names.js';
 import type { ContainerOfResources, DropContext } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
 import { symbolOf } from './owed.js';
 
 const EMPTY_CONTAINERS = memoTable<ts.Node, Map<string, number>>('drops.emptyContainers');
 const KEY_ACCESSES = memoTable<ts.Node, Map<string, Map<string, ts.Expression>>>('drops.keyAccesses');
-const PRIVATE_METHOD_CALLS = memoTable<ts.MethodDeclaration, ts.CallExpression[] | null>('drops.privateMethodCalls');
 const FRESH_KEY_FACTORIES = new Set([
   'randomUUID',
   'uuid',
@@ -76,7 +83,7 @@ function isNewConnection(name: ts.Identifier, at: ts.Node, session: AnalysisSess
   if (fn.parameters[0] === parameter && isConnectionListener(fn)) return true;
   if (depth > 1 || !ts.isMethodDeclaration(fn) || !isPrivateMember(fn) || !ts.isClassLike(fn.parent)) return false;
   const index = fn.parameters.indexOf(parameter);
-  const calls = callsOfPrivateMethod(fn, session);
+  const calls = callsOfOwnMethod(fn, session);
   return (
     calls !== undefined &&
     calls.every((call) => {
@@ -356,33 +363,6 @@ function isPrivateMethodGivenOwnValues(fn: ts.FunctionLikeDeclaration, index: nu
 }
 
 /**
- * Every `this.method(…)` call of a private method in its class, once per method; undefined when
- * the class also uses the method otherwise (a reference handed on) or never calls it.
- */
-function callsOfPrivateMethod(method: ts.MethodDeclaration, session: AnalysisSession): readonly ts.CallExpression[] | undefined {
-  const table = session.table(PRIVATE_METHOD_CALLS);
-  let calls = table.get(method);
-  if (calls === undefined) table.set(method, (calls = findCallsOfPrivateMethod(method)));
-  return calls ?? undefined;
-}
-
-function findCallsOfPrivateMethod(method: ts.MethodDeclaration): ts.CallExpression[] | null {
-  if (!isPrivateMember(method) || !ts.isClassLike(method.parent)) return null;
-  const name = method.name.getText();
-  const calls: ts.CallExpression[] = [];
-  let otherUse = false;
-  const visit = (node: ts.Node): void => {
-    if (ts.isPropertyAccessExpression(node) && node.name.getText() === name && skipOuter(node.expression).kind === ts.SyntaxKind.ThisKeyword) {
-      if (ts.isCallExpression(node.parent) && node.parent.expression === node) calls.push(node.parent);
-      else otherUse = true;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(method.parent);
-  return otherUse || calls.length === 0 ? null : calls;
-}
-
-/**
  * `private install(dir) { this.watchers.set(dir, watch(dir)) }` whose every caller checks
  * `this.watchers.has(dir)` first: the insertion is guarded further up. Each call site is
  * analyzed as if it stored at the argument's key; the method must be private (or #private),
@@ -395,7 +375,7 @@ export function isGuardedInEveryCaller(node: ts.Node, container: ContainerOfReso
   const key = skipOuter(keyExpression);
   const parameterIndex = ts.isIdentifier(key) ? method.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === key.text) : -1;
   if (!isPrivate || parameterIndex < 0 || !container.text.text.startsWith('this.') || !ts.isClassLike(method.parent)) return false;
-  const calls = callsOfPrivateMethod(method, context.session);
+  const calls = callsOfOwnMethod(method, context.session);
   if (!calls) return false;
   const slots = obligationSlots(container.resource);
   const options = flowOptionsFor([container.resource], context.session, context.hatches.releaseFunctions);

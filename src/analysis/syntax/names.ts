@@ -6,7 +6,7 @@
 import ts from 'typescript';
 
 import { memoTable, type AnalysisSession } from '../session.js';
-import { enclosingBody, isFunctionLike, isSeparateFunction, skipOuter } from './expressions.js';
+import { enclosingBody, isFunctionLike, isPrivateMember, isSeparateFunction, skipOuter } from './expressions.js';
 
 /** How a name is bound directly in one body (nested functions excluded). */
 export interface Bindings {
@@ -175,4 +175,50 @@ export function moduleFunctionReturns(name: ts.Identifier, session: AnalysisSess
   };
   declaration.body.statements.forEach(visit);
   return !bare && returned.length > 0 && returned.every(test);
+}
+
+const OWN_METHOD_CALLS = memoTable<ts.MethodDeclaration, ts.CallExpression[] | null>('syntax.ownMethodCalls');
+
+/**
+ * Every `this.method(…)` call of a method only its class (private) or its class and the subclasses
+ * declared beside it (protected) call, once per method; undefined when one of them also uses the
+ * method otherwise (a reference handed on) or never calls it.
+ */
+export function callsOfOwnMethod(method: ts.MethodDeclaration, session: AnalysisSession): readonly ts.CallExpression[] | undefined {
+  const table = session.table(OWN_METHOD_CALLS);
+  let calls = table.get(method);
+  if (calls === undefined) table.set(method, (calls = findCallsOfOwnMethod(method)));
+  return calls ?? undefined;
+}
+
+function findCallsOfOwnMethod(method: ts.MethodDeclaration): ts.CallExpression[] | null {
+  const owner = method.parent;
+  if (!ts.isClassLike(owner)) return null;
+  const isProtected = (ts.getCombinedModifierFlags(method) & ts.ModifierFlags.Protected) !== 0;
+  if (!isPrivateMember(method) && !isProtected) return null;
+  const name = method.name.getText();
+  const calls: ts.CallExpression[] = [];
+  let otherUse = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isPropertyAccessExpression(node) && node.name.getText() === name && skipOuter(node.expression).kind === ts.SyntaxKind.ThisKeyword) {
+      if (ts.isCallExpression(node.parent) && node.parent.expression === node) calls.push(node.parent);
+      else otherUse = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(owner);
+  if (isProtected && owner.name) {
+    const ownerName = owner.name.text;
+    const extendsOwner = (node: ts.ClassLikeDeclaration): boolean =>
+      node.heritageClauses?.some(
+        (clause) =>
+          clause.token === ts.SyntaxKind.ExtendsKeyword && clause.types.some((type) => ts.isIdentifier(type.expression) && type.expression.text === ownerName),
+      ) ?? false;
+    const visitFile = (node: ts.Node): void => {
+      if (ts.isClassLike(node) && node !== owner && extendsOwner(node)) visit(node);
+      else ts.forEachChild(node, visitFile);
+    };
+    visitFile(owner.getSourceFile());
+  }
+  return otherUse || calls.length === 0 ? null : calls;
 }

@@ -9,6 +9,70 @@ const imports = `import { createMeter, createPoller, openLease, startJob, stopMe
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'ownership: the same private method, and the delete destroys the socket first',
+      code: `import * as net from 'node:net';
+
+export class Pool {
+  private readonly sockets = new Map<string, net.Socket>();
+
+  open(host: string): void {
+    this.track(host, net.connect(80, host));
+  }
+
+  private track(host: string, socket: net.Socket): void {
+    if (!this.sockets.has(host)) this.sockets.set(host, socket);
+  }
+
+  forget(host: string): void {
+    this.sockets.get(host)?.destroy();
+    this.sockets.delete(host);
+  }
+}
+`,
+    },
+    {
+      name: "ownership: a private method that stores what the class's own callers handed in keeps borrowing it",
+      code: `import * as net from 'node:net';
+
+export class Index {
+  private readonly sockets = new Map<string, net.Socket>();
+
+  add(host: string, socket: net.Socket): void {
+    this.track(host, socket);
+  }
+
+  private track(host: string, socket: net.Socket): void {
+    if (!this.sockets.has(host)) this.sockets.set(host, socket);
+  }
+
+  forget(host: string): void {
+    this.sockets.delete(host);
+  }
+}
+`,
+    },
+    {
+      name: "ownership: a public method's parameter stays its caller's even when the class also calls it",
+      code: `import * as net from 'node:net';
+
+export class Index {
+  private readonly sockets = new Map<string, net.Socket>();
+
+  open(host: string): void {
+    this.track(host, net.connect(80, host));
+  }
+
+  track(host: string, socket: net.Socket): void {
+    if (!this.sockets.has(host)) this.sockets.set(host, socket);
+  }
+
+  forget(host: string): void {
+    this.sockets.delete(host);
+  }
+}
+`,
+    },
+    {
       name: 'a record of a value a get-or-create method hands out owns nothing',
       code: `import * as net from 'node:net';
 
@@ -382,6 +446,112 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      name: 'ownership: a private method stores what its own class makes and hands it, and another path deletes it without closing',
+      code: `import * as net from 'node:net';
+
+export class Pool {
+  private readonly sockets = new Map<string, net.Socket>();
+
+  open(host: string): void {
+    this.track(host, net.connect(80, host));
+  }
+
+  private track(host: string, socket: net.Socket): void {
+    if (!this.sockets.has(host)) this.sockets.set(host, socket);
+  }
+
+  forget(host: string): void {
+    this.sockets.delete(host);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 15,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import * as net from 'node:net';
+
+export class Pool {
+  private readonly sockets = new Map<string, net.Socket>();
+
+  open(host: string): void {
+    this.track(host, net.connect(80, host));
+  }
+
+  private track(host: string, socket: net.Socket): void {
+    if (!this.sockets.has(host)) this.sockets.set(host, socket);
+  }
+
+  forget(host: string): void {
+    this.sockets.get(host)?.destroy();
+    this.sockets.delete(host);
+  }
+}
+`,
+            },
+          ],
+        }, // Socket in `this.sockets` is dropped by `delete()` without `destroy()`.
+      ],
+    },
+    {
+      name: 'ownership: a protected method fed by a subclass declared beside it with sockets it makes',
+      code: `import * as net from 'node:net';
+
+abstract class Base {
+  private readonly sockets = new Map<string, net.Socket>();
+
+  protected track(host: string, socket: net.Socket): void {
+    if (!this.sockets.has(host)) this.sockets.set(host, socket);
+  }
+
+  forget(host: string): void {
+    this.sockets.delete(host);
+  }
+}
+
+export class Dialer extends Base {
+  dial(host: string): void {
+    this.track(host, net.connect(80, host));
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import * as net from 'node:net';
+
+abstract class Base {
+  private readonly sockets = new Map<string, net.Socket>();
+
+  protected track(host: string, socket: net.Socket): void {
+    if (!this.sockets.has(host)) this.sockets.set(host, socket);
+  }
+
+  forget(host: string): void {
+    this.sockets.get(host)?.destroy();
+    this.sockets.delete(host);
+  }
+}
+
+export class Dialer extends Base {
+  dial(host: string): void {
+    this.track(host, net.connect(80, host));
+  }
+}
+`,
+            },
+          ],
+        }, // Socket in `this.sockets` is dropped by `delete()` without `destroy()`.
+      ],
+    },
     {
       name: 'a method that reads a cached value but makes an unregistered one otherwise hands out what it made',
       code: `import * as net from 'node:net';
