@@ -9,7 +9,7 @@ import ts from 'typescript';
 import type { CacheLibrary } from '../caches/model.js';
 import { identifyCacheLibrary } from '../caches/recognition.js';
 import { memoTable, type AnalysisSession } from '../session.js';
-import { skipOuter } from '../syntax/expressions.js';
+import { ownMemberOf, skipOuter } from '../syntax/expressions.js';
 import { CONTAINER_PROTOCOLS, type BuiltinContainerKind, type ContainerProtocol } from './kinds.js';
 
 export type ContainerKind = BuiltinContainerKind | 'Cache';
@@ -25,6 +25,9 @@ const CONTAINER_OF_SYMBOL = memoTable<ts.Symbol, ContainerType | null>('containe
 /** The symbol a receiver names: `meters`, or the last name of `this.meters` / `this.nodes.all`. */
 function namedSymbol(expression: ts.Expression, checker: ts.TypeChecker): ts.Symbol | undefined {
   const e = skipOuter(expression);
+  // `this.meters` of a field the class declares: its declaration's symbol, without typing `this`.
+  const own = ts.isPropertyAccessExpression(e) ? ownMemberOf(e) : undefined;
+  if (own?.name && (ts.isIdentifier(own.name) || ts.isPrivateIdentifier(own.name))) return checker.getSymbolAtLocation(own.name) ?? undefined;
   const name = ts.isPropertyAccessExpression(e) ? e.name : ts.isIdentifier(e) ? e : undefined;
   return name && checker.getSymbolAtLocation(name);
 }

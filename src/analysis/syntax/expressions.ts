@@ -124,6 +124,35 @@ export function calleeName(call: ts.CallExpression | ts.NewExpression): string |
   return undefined;
 }
 
+/**
+ * The member of the class around it that `this.name` names, found without the checker: a property,
+ * a parameter property, an accessor or a method declared in that class body. Undefined when `this`
+ * is not the class's (inside a `function`) or the name is inherited or dynamic.
+ */
+export function ownMemberOf(access: ts.PropertyAccessExpression): ts.ClassElement | ts.ParameterDeclaration | undefined {
+  if (skipOuter(access.expression).kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  let current: ts.Node = access.parent;
+  while (current && !ts.isClassLike(current)) {
+    // A `function` (not an arrow) has its own `this`; so does a static block's class, which is still the class.
+    if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return undefined;
+    current = current.parent;
+  }
+  if (!current) return undefined;
+  const name = access.name.text;
+  let found: ts.ClassElement | ts.ParameterDeclaration | undefined;
+  for (const member of current.members) {
+    if (ts.isConstructorDeclaration(member)) {
+      for (const parameter of member.parameters) {
+        if (ts.isIdentifier(parameter.name) && parameter.name.text === name && ts.getModifiers(parameter)?.length) found ??= parameter;
+      }
+    } else if (member.name && (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name)) && member.name.text === name) {
+      // Overloads and a getter with its setter are one member; the first declaration names it.
+      found ??= member;
+    }
+  }
+  return found;
+}
+
 /** A class member only the class itself can reach: `private`, or a `#name`. */
 export function isPrivateMember(member: ts.MethodDeclaration | ts.PropertyDeclaration): boolean {
   return ts.isPrivateIdentifier(member.name) || (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Private) !== 0;
