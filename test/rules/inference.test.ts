@@ -7,6 +7,33 @@ const ruleTester = createTypedRuleTester();
 ruleTester.run('stop-on-evict (inferred resources)', rule, {
   valid: [
     {
+      name: 'inference: counters and copies of fields acquire nothing',
+      code: `class Tally {
+  private count = 0;
+  private label = '';
+  private previous = 0;
+  bump(by: number): void {
+    this.previous = this.count;
+    this.count = this.count + by;
+    this.label = \`\${this.count}\`;
+  }
+  stop(): void {
+    this.count = 0;
+  }
+}
+
+const tallies = new Map<string, Tally>();
+
+export function track(key: string): void {
+  if (!tallies.has(key)) tallies.set(key, new Tally());
+}
+
+export function untrack(key: string): void {
+  tallies.delete(key);
+}
+`,
+    },
+    {
       name: 'a custom-named release method, called before the delete',
       code: `import { Heartbeat } from './inferred.js';
 const beats = new Map<string, Heartbeat>();
@@ -155,6 +182,71 @@ export class Server {
     },
   ],
   invalid: [
+    {
+      name: 'inference: a timer stored through a chained assignment is acquired',
+      code: `class Poller {
+  private timer?: NodeJS.Timeout;
+  private last?: NodeJS.Timeout;
+  private count = 0;
+  start(): void {
+    this.last = this.timer = setInterval(() => this.count++, 1000);
+  }
+  halt(): void {
+    clearInterval(this.timer);
+  }
+}
+
+const pollers = new Map<string, Poller>();
+
+export function follow(feed: string): void {
+  if (pollers.has(feed)) return;
+  const poller = new Poller();
+  poller.start();
+  pollers.set(feed, poller);
+}
+
+export function unfollow(feed: string): void {
+  pollers.delete(feed);
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 23,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `class Poller {
+  private timer?: NodeJS.Timeout;
+  private last?: NodeJS.Timeout;
+  private count = 0;
+  start(): void {
+    this.last = this.timer = setInterval(() => this.count++, 1000);
+  }
+  halt(): void {
+    clearInterval(this.timer);
+  }
+}
+
+const pollers = new Map<string, Poller>();
+
+export function follow(feed: string): void {
+  if (pollers.has(feed)) return;
+  const poller = new Poller();
+  poller.start();
+  pollers.set(feed, poller);
+}
+
+export function unfollow(feed: string): void {
+  pollers.get(feed)?.halt();
+  pollers.delete(feed);
+}
+`,
+            },
+          ],
+        }, // Poller in `pollers` is dropped by `delete()` without `halt()`.
+      ],
+    },
     {
       name: 'a method that clears the timer and arms it again through another method is no release (engine.io onOpen)',
       code: `

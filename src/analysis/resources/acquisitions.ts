@@ -170,7 +170,7 @@ export function acquisitionsOfAssignment(target: string, value: ts.Expression, h
       ];
     }
   }
-  if (ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isLiteralExpression(e) || isNothing(e)) return [];
+  if (ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isLiteralExpression(e) || isNothing(e) || isComputedValue(e)) return [];
   // `this.client = client`, `this.server = nsp.server`: a reference handed in, not something acquired.
   if (isHandedIn(e)) return [];
   // The field's written type when it has one: inferring a call's type (a generic client's
@@ -180,6 +180,27 @@ export function acquisitionsOfAssignment(target: string, value: ts.Expression, h
   const names = host.releaseNamesOf(fieldType);
   if (names) return [{ key: `field:${target}`, description: `keeps a \`${names.typeName}\` in \`${target.replace(/^this\./, '')}\`` }];
   return [];
+}
+
+/**
+ * `this.count + 1`, `!done`, `` `${a}` ``, `typeof x`, `this.other`, `list[i]`: a number, a string, a
+ * boolean, or a value read from elsewhere — nothing this assignment acquires, whatever its type.
+ */
+function isComputedValue(e: ts.Expression): boolean {
+  if (ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e) || ts.isTemplateExpression(e) || ts.isTypeOfExpression(e)) return true;
+  if (ts.isBinaryExpression(e)) {
+    // `a ?? b`, `a || b`, `a, b` and `a = b` hand on an operand; the other operators compute a primitive.
+    const operator = e.operatorToken.kind;
+    const handsOn =
+      operator === ts.SyntaxKind.QuestionQuestionToken ||
+      operator === ts.SyntaxKind.BarBarToken ||
+      operator === ts.SyntaxKind.AmpersandAmpersandToken ||
+      operator === ts.SyntaxKind.CommaToken ||
+      (operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment);
+    return !handsOn;
+  }
+  if (ts.isElementAccessExpression(e)) return true;
+  return ts.isPropertyAccessExpression(e) && skipOuter(e.expression).kind === ts.SyntaxKind.ThisKeyword;
 }
 
 /** `null`, `undefined`, `void 0`, `[]`, `{}`: nothing is acquired by storing them. */
