@@ -6,6 +6,7 @@
 import ts from 'typescript';
 
 import { CONTAINER_PROTOCOLS, type DropOperation, type DroppingMethod } from '../containers/kinds.js';
+import { keysWithin } from '../containers/keySets.js';
 import { callsItsValues, containerPlaces, getOwnership, type ContainerPlace } from '../containers/ownership.js';
 import { armedFieldNames, armsStoredRecordsOf, timerSlots } from '../containers/timers.js';
 import { containerTypeOf, getContainerType, isDeclaredLikeContainer } from '../containers/types.js';
@@ -449,6 +450,7 @@ function finish(
   const { slots, directCalls } = owedSlots(node, container, context);
   if (slots.length === 0 && !directCalls) return undefined;
   const storedAs = ownTimerHandle(node) ?? (draft.keyExpression && capturedValueAt(node, container, draft.keyExpression, context));
+  const within = keysWithin(draft.containerExpression, context.session);
   const { target, storesNewValue, result, ...candidate } = draft;
   return {
     ...candidate,
@@ -462,6 +464,7 @@ function finish(
       storesNewValue,
       result,
       ...(storedAs !== undefined && { storedAs }),
+      ...(within.length > 0 && { keysWithin: within }),
     },
   };
 }

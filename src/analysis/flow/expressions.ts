@@ -8,6 +8,7 @@ import ts from 'typescript';
 import { boundNames, calledMethodName, canonical, isPromiseExecutor, skipOuter } from '../syntax/expressions.js';
 import type { Interpreter } from './interpreter.js';
 import { allFact, cloneState, deadState, join, sameKeyFact, sameKeyOf, testFact, type Alias, type State, type ValueRef } from './state.js';
+import { emptyAlike } from './values.js';
 
 /** Binds a declared or assigned name: an alias when the value names a place or a collection. */
 export function bind(it: Interpreter, name: ts.BindingName, initializer: ts.Expression | undefined, state: State): State {
@@ -325,7 +326,10 @@ export function markEmpty(it: Interpreter, ref: ValueRef, state: State, slot = '
 export function markEmptyByLookup(it: Interpreter, ref: ValueRef, state: State, slot = '*'): State {
   const place = ref.kind === 'place' ? ref : ref.kind === 'variable' ? state.aliases.get(ref.name) : undefined;
   if (place?.kind === 'place' && it.options.untrustedLookups?.has(place.container)) return state;
-  return it.markEmpty(ref, state, slot);
+  const empty = it.markEmpty(ref, state, slot);
+  if (place?.kind !== 'place') return empty;
+  const roots = 'roots' in place ? place.roots : [...place.containerRoots, ...place.keyRoots];
+  return emptyAlike(it, { container: place.container, key: place.key, roots }, slot, empty);
 }
 
 export function expression(it: Interpreter, node: ts.Expression, state: State): State {

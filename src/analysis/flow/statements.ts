@@ -269,9 +269,9 @@ export function bindLoopVariable(it: Interpreter, name: ts.BindingName, source: 
 }
 
 export function clearElementFacts(it: Interpreter, source: ManyRef, state: State): State {
-  const prefix = `e\u0000${manyRefSource(source)}\u0000`;
+  const prefix = `e\u0000${manyRefSource(source)}`;
   const next = cloneState(state);
-  for (const key of [...next.facts.keys()]) if (key.startsWith(prefix)) next.facts.delete(key);
+  for (const key of [...next.facts.keys()]) if (key.startsWith(`${prefix}\u0000`) || key.startsWith(`${prefix}>`)) next.facts.delete(key);
   return next;
 }
 
@@ -279,10 +279,15 @@ export function clearElementFacts(it: Interpreter, source: ManyRef, state: State
 export function releaseElements(it: Interpreter, source: ManyRef, bodyEnd: State, exit: State): State {
   if (bodyEnd.dead || exit.dead) return exit;
   const prefix = `e\u0000${manyRefSource(source)}\u0000`;
+  // `e\0c:stores>stopWatching\0slot`: released at each key of the loop's container, one keyed within it.
+  const alike = `e\u0000${manyRefSource(source)}>`;
   let next = exit;
   for (const key of bodyEnd.facts.keys()) {
-    if (!key.startsWith(prefix)) continue;
-    next = it.releaseMany(source, key.slice(prefix.length), next);
+    if (key.startsWith(prefix)) next = it.releaseMany(source, key.slice(prefix.length), next);
+    else if (key.startsWith(alike)) {
+      const [container, slot] = key.slice(alike.length).split('\u0000');
+      if (container !== undefined && slot !== undefined) next = it.releaseMany({ kind: 'container', container, roots: [] }, slot, next);
+    }
   }
   return it.clearElementFacts(source, next);
 }

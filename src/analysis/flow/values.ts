@@ -225,6 +225,18 @@ function setPlaceFact(state: State, key: string, roots: readonly string[], count
 }
 
 /**
+ * A key a look-up found missing from `container` is missing from every container keyed within it
+ * (not a key this function deleted: the other may still hold it until its own delete).
+ */
+export function emptyAlike(it: Interpreter, place: { container: string; key: string; roots: readonly string[] }, slot: string, state: State): State {
+  const alike = it.drops.filter((drop) => drop.container !== place.container && drop.keysWithin?.includes(place.container));
+  if (alike.length === 0) return state;
+  const next = cloneState(state);
+  for (const drop of alike) setPlaceFact(next, placeFact(drop.container, place.key, slot), place.roots, false);
+  return next;
+}
+
+/**
  * `await` lets other calls run: a place of a container this function does not own alone
  * (a field, a module's map, a parameter) that a look-up found empty may be filled before the
  * function goes on — the `if (!m.has(k)) { v = await open(k); m.set(k, v) }` race.
@@ -272,6 +284,13 @@ export function release(it: Interpreter, ref: ValueRef | undefined, slot: string
       {
         const keyAlias = ref.keyRoots.length === 1 && ref.key === ref.keyRoots[0] ? next.aliases.get(ref.key) : undefined;
         if (keyAlias?.kind === 'keyOf' && keyAlias.container === ref.container) next.facts.set(elementFact(`c:${ref.container}`, slot), { roots: [] });
+        // `for (const [id] of stores) stopWatching.get(id)?.()`: every key of a container keyed within `stores`.
+        else if (
+          keyAlias?.kind === 'keyOf' &&
+          countsAsRelease &&
+          it.drops.some((drop) => drop.container === ref.container && drop.keysWithin?.includes(keyAlias.container))
+        )
+          next.facts.set(elementFact(`c:${keyAlias.container}>${ref.container}`, slot), { roots: [] });
       }
       return next;
     case 'dropResult':

@@ -9,6 +9,45 @@ const imports = `import { createMeter, createPoller, openLease, startJob, stopMe
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'keys alike: a key the first map lacks, the second lacks too, so its set() replaces nothing',
+      code: `import { watch, type FSWatcher } from 'node:fs';
+
+declare class Store {
+  constructor(path: string);
+  destroy(): void;
+}
+
+const stores = new Map<string, Store>();
+const watchers = new Map<string, FSWatcher>();
+
+export function open(id: string): Store {
+  let store = stores.get(id);
+  if (!store) {
+    store = new Store(\`/data/\${id}.db\`);
+    stores.set(id, store);
+    watchers.set(id, watch(\`/data/\${id}.db\`));
+  }
+  return store;
+}
+
+export function close(id: string): void {
+  stores.get(id)?.destroy();
+  watchers.get(id)?.close();
+  stores.delete(id);
+  watchers.delete(id);
+}
+
+export function closeAll(): void {
+  for (const [id, store] of stores) {
+    store.destroy();
+    watchers.get(id)?.close();
+  }
+  stores.clear();
+  watchers.clear();
+}
+`,
+    },
+    {
       name: 'the pending open is cached instead, so overlapping callers share one socket',
       code: `import * as net from 'node:net';
 
@@ -408,6 +447,307 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'keys alike: a key this function deleted from the first map is still in the second until its own delete',
+      code: `import { watch, type FSWatcher } from 'node:fs';
+
+declare class Store {
+  constructor(path: string);
+  destroy(): void;
+}
+
+const stores = new Map<string, Store>();
+const watchers = new Map<string, FSWatcher>();
+
+export function open(id: string): void {
+  if (stores.has(id)) return;
+  stores.set(id, new Store(\`/data/\${id}.db\`));
+  watchers.set(id, watch(\`/data/\${id}.db\`));
+}
+
+export function forget(id: string): void {
+  stores.get(id)?.destroy();
+  stores.delete(id);
+  watchers.delete(id);
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 20,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import { watch, type FSWatcher } from 'node:fs';
+
+declare class Store {
+  constructor(path: string);
+  destroy(): void;
+}
+
+const stores = new Map<string, Store>();
+const watchers = new Map<string, FSWatcher>();
+
+export function open(id: string): void {
+  if (stores.has(id)) return;
+  stores.set(id, new Store(\`/data/\${id}.db\`));
+  watchers.set(id, watch(\`/data/\${id}.db\`));
+}
+
+export function forget(id: string): void {
+  stores.get(id)?.destroy();
+  stores.delete(id);
+  watchers.get(id)?.close();
+  watchers.delete(id);
+}
+`,
+            },
+          ],
+        }, // FSWatcher in `watchers` is dropped by `delete()` without `close()`.
+      ],
+    },
+    {
+      name: 'keys alike: the second map also gains keys the first never has, so the guard on the first proves nothing',
+      code: `import { watch, type FSWatcher } from 'node:fs';
+
+declare class Store {
+  constructor(path: string);
+  destroy(): void;
+}
+
+const stores = new Map<string, Store>();
+const watchers = new Map<string, FSWatcher>();
+
+export function open(id: string): Store {
+  let store = stores.get(id);
+  if (!store) {
+    store = new Store(\`/data/\${id}.db\`);
+    stores.set(id, store);
+    watchers.set(id, watch(\`/data/\${id}.db\`));
+  }
+  return store;
+}
+
+export function watchOnly(id: string): void {
+  watchers.get(id)?.close();
+  watchers.set(id, watch(\`/data/\${id}.db\`));
+}
+
+export function closeAll(): void {
+  for (const [id, store] of stores) {
+    store.destroy();
+    watchers.get(id)?.close();
+  }
+  stores.clear();
+  watchers.clear();
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 16,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import { watch, type FSWatcher } from 'node:fs';
+
+declare class Store {
+  constructor(path: string);
+  destroy(): void;
+}
+
+const stores = new Map<string, Store>();
+const watchers = new Map<string, FSWatcher>();
+
+export function open(id: string): Store {
+  let store = stores.get(id);
+  if (!store) {
+    store = new Store(\`/data/\${id}.db\`);
+    stores.set(id, store);
+    watchers.get(id)?.close();
+    watchers.set(id, watch(\`/data/\${id}.db\`));
+  }
+  return store;
+}
+
+export function watchOnly(id: string): void {
+  watchers.get(id)?.close();
+  watchers.set(id, watch(\`/data/\${id}.db\`));
+}
+
+export function closeAll(): void {
+  for (const [id, store] of stores) {
+    store.destroy();
+    watchers.get(id)?.close();
+  }
+  stores.clear();
+  watchers.clear();
+}
+`,
+            },
+          ],
+        }, // FSWatcher in `watchers` is dropped by `set()` over an existing key without `close()`.
+        {
+          messageId: 'unreleasedDrop',
+          line: 32,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import { watch, type FSWatcher } from 'node:fs';
+
+declare class Store {
+  constructor(path: string);
+  destroy(): void;
+}
+
+const stores = new Map<string, Store>();
+const watchers = new Map<string, FSWatcher>();
+
+export function open(id: string): Store {
+  let store = stores.get(id);
+  if (!store) {
+    store = new Store(\`/data/\${id}.db\`);
+    stores.set(id, store);
+    watchers.set(id, watch(\`/data/\${id}.db\`));
+  }
+  return store;
+}
+
+export function watchOnly(id: string): void {
+  watchers.get(id)?.close();
+  watchers.set(id, watch(\`/data/\${id}.db\`));
+}
+
+export function closeAll(): void {
+  for (const [id, store] of stores) {
+    store.destroy();
+    watchers.get(id)?.close();
+  }
+  stores.clear();
+  for (const value of watchers.values()) value.close();
+  watchers.clear();
+}
+`,
+            },
+          ],
+        }, // FSWatcher in `watchers` is dropped by `clear()` without `close()`.
+      ],
+    },
+    {
+      name: 'keys alike: the first map loses a key the second keeps, so a loop over the first does not reach every watcher',
+      code: `import { watch, type FSWatcher } from 'node:fs';
+
+declare class Store {
+  constructor(path: string);
+  destroy(): void;
+}
+
+const stores = new Map<string, Store>();
+const watchers = new Map<string, FSWatcher>();
+
+export function open(id: string): void {
+  if (stores.has(id)) return;
+  stores.set(id, new Store(\`/data/\${id}.db\`));
+  watchers.set(id, watch(\`/data/\${id}.db\`));
+}
+
+export function evictStore(id: string): void {
+  stores.get(id)?.destroy();
+  stores.delete(id);
+}
+
+export function closeAll(): void {
+  for (const [id, store] of stores) {
+    store.destroy();
+    watchers.get(id)?.close();
+  }
+  stores.clear();
+  watchers.clear();
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 14,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import { watch, type FSWatcher } from 'node:fs';
+
+declare class Store {
+  constructor(path: string);
+  destroy(): void;
+}
+
+const stores = new Map<string, Store>();
+const watchers = new Map<string, FSWatcher>();
+
+export function open(id: string): void {
+  if (stores.has(id)) return;
+  stores.set(id, new Store(\`/data/\${id}.db\`));
+  watchers.get(id)?.close();
+  watchers.set(id, watch(\`/data/\${id}.db\`));
+}
+
+export function evictStore(id: string): void {
+  stores.get(id)?.destroy();
+  stores.delete(id);
+}
+
+export function closeAll(): void {
+  for (const [id, store] of stores) {
+    store.destroy();
+    watchers.get(id)?.close();
+  }
+  stores.clear();
+  watchers.clear();
+}
+`,
+            },
+          ],
+        }, // FSWatcher in `watchers` is dropped by `set()` over an existing key without `close()`.
+        {
+          messageId: 'unreleasedDrop',
+          line: 28,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import { watch, type FSWatcher } from 'node:fs';
+
+declare class Store {
+  constructor(path: string);
+  destroy(): void;
+}
+
+const stores = new Map<string, Store>();
+const watchers = new Map<string, FSWatcher>();
+
+export function open(id: string): void {
+  if (stores.has(id)) return;
+  stores.set(id, new Store(\`/data/\${id}.db\`));
+  watchers.set(id, watch(\`/data/\${id}.db\`));
+}
+
+export function evictStore(id: string): void {
+  stores.get(id)?.destroy();
+  stores.delete(id);
+}
+
+export function closeAll(): void {
+  for (const [id, store] of stores) {
+    store.destroy();
+    watchers.get(id)?.close();
+  }
+  stores.clear();
+  for (const value of watchers.values()) value.close();
+  watchers.clear();
+}
+`,
+            },
+          ],
+        }, // FSWatcher in `watchers` is dropped by `clear()` without `close()`.
+      ],
+    },
     {
       name: 'a cache miss, then an await, then set() on a field map: another call can fill the key meanwhile',
       code: `import * as net from 'node:net';
