@@ -7,6 +7,54 @@ const ruleTester = createTypedRuleTester();
 ruleTester.run('stop-on-evict (inferred resources)', rule, {
   valid: [
     {
+      name: 'inference: the same tunnel closed before its delete',
+      code: `import * as net from 'node:net';
+
+class Tunnel {
+  private readonly sockets: net.Socket[] = [];
+  private readonly timer = setInterval(() => this.ping(), 1000);
+  ping(): void {}
+  close(): Promise<void[]> {
+    clearInterval(this.timer);
+    return Promise.all(this.sockets.map((socket) => new Promise<void>((resolve) => socket.end(resolve))));
+  }
+}
+
+const tunnels = new Map<string, Tunnel>();
+
+export function open(id: string): void {
+  if (!tunnels.has(id)) tunnels.set(id, new Tunnel());
+}
+
+export async function drop(id: string): Promise<void> {
+  await tunnels.get(id)?.close();
+  tunnels.delete(id);
+}
+`,
+    },
+    {
+      name: 'inference: a method returning a promise of data is not a release',
+      code: `class Sampler {
+  private readonly timer = setInterval(() => this.sample(), 1000);
+  sample(): void {}
+  stop(): Promise<number[]> {
+    clearInterval(this.timer);
+    return Promise.resolve([1, 2, 3]);
+  }
+}
+
+const samplers = new Map<string, Sampler>();
+
+export function open(id: string): void {
+  if (!samplers.has(id)) samplers.set(id, new Sampler());
+}
+
+export function drop(id: string): void {
+  samplers.delete(id);
+}
+`,
+    },
+    {
       name: 'inference: counters and copies of fields acquire nothing',
       code: `class Tally {
   private count = 0;
@@ -182,6 +230,65 @@ export class Server {
     },
   ],
   invalid: [
+    {
+      name: "inference: a release that gathers its parts' releases with Promise.all still returns nothing",
+      code: `import * as net from 'node:net';
+
+class Tunnel {
+  private readonly sockets: net.Socket[] = [];
+  private readonly timer = setInterval(() => this.ping(), 1000);
+  ping(): void {}
+  close(): Promise<void[]> {
+    clearInterval(this.timer);
+    return Promise.all(this.sockets.map((socket) => new Promise<void>((resolve) => socket.end(resolve))));
+  }
+}
+
+const tunnels = new Map<string, Tunnel>();
+
+export function open(id: string): void {
+  if (!tunnels.has(id)) tunnels.set(id, new Tunnel());
+}
+
+export function drop(id: string): void {
+  tunnels.delete(id);
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 20,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import * as net from 'node:net';
+
+class Tunnel {
+  private readonly sockets: net.Socket[] = [];
+  private readonly timer = setInterval(() => this.ping(), 1000);
+  ping(): void {}
+  close(): Promise<void[]> {
+    clearInterval(this.timer);
+    return Promise.all(this.sockets.map((socket) => new Promise<void>((resolve) => socket.end(resolve))));
+  }
+}
+
+const tunnels = new Map<string, Tunnel>();
+
+export function open(id: string): void {
+  if (!tunnels.has(id)) tunnels.set(id, new Tunnel());
+}
+
+export function drop(id: string): void {
+  void tunnels.get(id)?.close();
+  tunnels.delete(id);
+}
+`,
+            },
+          ],
+        }, // Tunnel in `tunnels` is dropped by `delete()` without `close()`.
+      ],
+    },
     {
       name: 'inference: a timer stored through a chained assignment is acquired',
       code: `class Poller {

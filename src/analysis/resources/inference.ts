@@ -265,10 +265,13 @@ function returnsNothing(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker)
   const signature = checker.getSignatureFromDeclaration(fn);
   if (!signature) return false;
   const returned = checker.getReturnTypeOfSignature(signature);
+  // `Promise.all(items.map((item) => item.dispose()))` gathers the nothing each release returns.
   const nothing = (type: ts.Type): boolean =>
     type.isUnion()
       ? type.types.every(nothing)
-      : (type.getFlags() & (ts.TypeFlags.Void | ts.TypeFlags.Undefined)) !== 0 || (type as { isThisType?: boolean }).isThisType === true;
+      : (type.getFlags() & (ts.TypeFlags.Void | ts.TypeFlags.Undefined)) !== 0 ||
+        (type as { isThisType?: boolean }).isThisType === true ||
+        ((checker.isArrayType(type) || checker.isTupleType(type)) && checker.getTypeArguments(type as ts.TypeReference).every(nothing));
   if (nothing(returned)) return true;
   const awaited = returned.getProperty('then') ? checker.getAwaitedType(returned) : undefined;
   return awaited !== undefined && awaited !== returned && nothing(awaited);
