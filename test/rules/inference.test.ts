@@ -7,6 +7,44 @@ const ruleTester = createTypedRuleTester();
 ruleTester.run('stop-on-evict (inferred resources)', rule, {
   valid: [
     {
+      name: 'inference: its holder calls that dispose() before the delete',
+      code: `import * as net from 'node:net';
+
+class Connection {
+  constructor(private readonly socket: net.Socket) {}
+  stop(): void {
+    this.socket.destroy();
+  }
+}
+
+export class Session {
+  readonly connection: Connection;
+  private name = '';
+  constructor(socket: net.Socket) {
+    this.connection = new Connection(socket);
+  }
+  rename(name: string): void {
+    this.name = name;
+  }
+  dispose(): void {
+    this.name = '';
+  }
+}
+
+const sessions = new Map<string, Session>();
+
+export function open(id: string, socket: net.Socket): void {
+  if (!sessions.has(id)) sessions.set(id, new Session(socket));
+}
+
+export function terminate(id: string): void {
+  const session = sessions.get(id);
+  sessions.delete(id);
+  if (session) session.dispose();
+}
+`,
+    },
+    {
       name: 'inference: the same tunnel closed before its delete',
       code: `import * as net from 'node:net';
 
@@ -230,6 +268,87 @@ export class Server {
     },
   ],
   invalid: [
+    {
+      name: 'inference: a class that leaves a connection open but offers dispose() owes its holder that dispose()',
+      code: `import * as net from 'node:net';
+
+class Connection {
+  constructor(private readonly socket: net.Socket) {}
+  stop(): void {
+    this.socket.destroy();
+  }
+}
+
+export class Session {
+  readonly connection: Connection;
+  private name = '';
+  constructor(socket: net.Socket) {
+    this.connection = new Connection(socket);
+  }
+  rename(name: string): void {
+    this.name = name;
+  }
+  dispose(): void {
+    this.name = '';
+  }
+}
+
+const sessions = new Map<string, Session>();
+
+export function open(id: string, socket: net.Socket): void {
+  if (!sessions.has(id)) sessions.set(id, new Session(socket));
+}
+
+export function drop(id: string): void {
+  sessions.delete(id);
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 31,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import * as net from 'node:net';
+
+class Connection {
+  constructor(private readonly socket: net.Socket) {}
+  stop(): void {
+    this.socket.destroy();
+  }
+}
+
+export class Session {
+  readonly connection: Connection;
+  private name = '';
+  constructor(socket: net.Socket) {
+    this.connection = new Connection(socket);
+  }
+  rename(name: string): void {
+    this.name = name;
+  }
+  dispose(): void {
+    this.name = '';
+  }
+}
+
+const sessions = new Map<string, Session>();
+
+export function open(id: string, socket: net.Socket): void {
+  if (!sessions.has(id)) sessions.set(id, new Session(socket));
+}
+
+export function drop(id: string): void {
+  sessions.get(id)?.dispose();
+  sessions.delete(id);
+}
+`,
+            },
+          ],
+        }, // Session in `sessions` is dropped by `delete()` without `dispose()`.
+      ],
+    },
     {
       name: "inference: a release that gathers its parts' releases with Promise.all still returns nothing",
       code: `import * as net from 'node:net';

@@ -28,7 +28,7 @@ import {
   type Acquisition,
   type InferenceHost,
 } from './acquisitions.js';
-import { isReleaseLikeName, releaseNameRank } from './release.js';
+import { isReleaseLikeName, RELEASE_NAMES, releaseNameRank } from './release.js';
 
 export type { InferenceHost } from './acquisitions.js';
 
@@ -142,13 +142,33 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
     acquisitions.push(...kept.map((a) => ({ ...a, where: `in \`${name}()\``, by: name })));
   }
   const className = declaration.name?.text ?? 'this class';
-  if (acquisitions.length > 0) return decide(className, acquisitions, methods, 'in its constructor', host) ?? unreleased(acquisitions);
+  if (acquisitions.length > 0)
+    return decide(className, acquisitions, methods, 'in its constructor', host) ?? ownRelease(className, methods, host) ?? unreleased(acquisitions);
   // Nothing acquired in sight: the acquisition may happen elsewhere (a factory that registers the
   // product, a base class, another module). A release-named method that undoes something — removes
   // the object from a collection, clears a timer or closes a handle held in a field, unsubscribes —
   // proves it; without one the visible body owns nothing.
   const evidence = releaseEvidence(methods, host);
   return evidence.length === 0 ? { kind: 'none' } : (decide(className, evidence, methods, 'elsewhere', host, isReleaseLikeName) ?? { kind: 'none' });
+}
+
+/**
+ * A class that acquires what none of its methods undoes, but offers a release of its own
+ * (`dispose()`, callable without arguments, returning nothing): its holders owe that release, and
+ * what it leaves running is the class's own leak, not theirs.
+ */
+function ownRelease(owner: string, methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>, host: InferenceHost): Inference | undefined {
+  const named = [...methods].filter(
+    ([name, fn]) =>
+      RELEASE_NAMES.includes(name) &&
+      !isHiddenMember(fn) &&
+      fn.parameters.every((parameter) => parameter.questionToken || parameter.initializer || parameter.dotDotDotToken) &&
+      returnsNothing(fn, host.session.checker),
+  );
+  const best = named.sort(([a], [b]) => releaseNameRank(a) - releaseNameRank(b))[0];
+  if (!best) return undefined;
+  const [method, fn] = best;
+  return { kind: 'resource', method, returnsPromise: isAsyncOrPromise(fn, host.session.checker), because: `\`${owner}\` offers \`${method}()\`` };
 }
 
 /** The fields a class fills that nothing in it undoes, or undefined when it acquires in other ways too. */
