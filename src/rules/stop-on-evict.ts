@@ -60,7 +60,7 @@ export default createRule<Options, MessageIds>({
       unreleasedDrop: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}}.',
       unreleasedDropWhen: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}} when {{when}}.',
       unreleasedDropAfterAwait:
-        '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}}: another call can fill the key during the `await` on line {{line}}.',
+        '{{type}} in `{{container}}` is replaced by {{replacement}} without {{release}} if another call fills the key at the `await` on line {{line}}.',
       unreleasedCacheDrop: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}}: {{library}} calls no releasing hook there.',
       cacheDropsResources: '{{type}} values in `{{container}}` ({{library}}) are dropped on {{paths}} without {{release}}: {{why}}.',
       releaseBeforeDrop: 'Release the dropped value first: {{release}}.',
@@ -133,7 +133,10 @@ function report(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, fi
     ...(finding.library !== undefined
       ? { messageId: 'unreleasedCacheDrop' as const, data: { ...data, library: finding.library } }
       : finding.racedLine !== undefined
-        ? { messageId: 'unreleasedDropAfterAwait' as const, data: { ...data, line: String(finding.racedLine) } }
+        ? {
+            messageId: 'unreleasedDropAfterAwait' as const,
+            data: { ...data, replacement: text.operation === 'set' ? '`set()`' : 'assignment', line: String(finding.racedLine) },
+          }
         : finding.when !== undefined
           ? { messageId: 'unreleasedDropWhen' as const, data: { ...data, when: finding.when } }
           : { messageId: 'unreleasedDrop' as const, data }),

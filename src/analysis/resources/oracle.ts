@@ -296,8 +296,14 @@ export class ResourceOracle {
     const text = this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
     // `export default class Call`: the class's own name, not `default`.
     if (text === 'default') return (type.getSymbol()?.valueDeclaration as ts.ClassLikeDeclaration | undefined)?.name?.text ?? 'default export';
+    if (text.length <= 30) return text;
+    // An anonymous record reads by its fields (`{ pipeline, lastUsedAt }`), never as `__type`.
+    const symbol = type.aliasSymbol ?? type.getSymbol();
+    if (symbol && (symbol.getName() === '__type' || symbol.getName() === '__object') && !type.aliasSymbol) {
+      const names = type.getProperties().map((property) => property.getName());
+      if (names.length > 0) return `{ ${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''} }`;
+    }
     if (text.length <= 60) return text;
-    const symbol = type.getSymbol() ?? type.aliasSymbol;
     return symbol ? symbol.getName() : `${text.slice(0, 57)}...`;
   }
 }

@@ -816,7 +816,7 @@ export async function watchOnce(path: string): Promise<void> {
         {
           messageId: 'unreleasedDropAfterAwait',
           line: 9,
-          data: { type: 'FSWatcher', container: 'watchers', operation: '`set()` over an existing key', release: '`close()`', line: '8' },
+          data: { type: 'FSWatcher', container: 'watchers', replacement: '`set()`', release: '`close()`', line: '8' },
           suggestions: [
             {
               messageId: 'releaseBeforeDrop',
