@@ -29,6 +29,7 @@ import {
   isMirroredElsewhere,
   isOwnIdentity,
   isParameterPath,
+  isReleasedByEveryCaller,
   isResultUsed,
   isZero,
   keyTarget,
@@ -210,17 +211,34 @@ function rangeDrop(
   const start = skipOuter(first);
   const many = { storesNewValue: false, result: 'many' as const };
   if (node.arguments.length === 1 && isZero(start)) return finish(node, container, { ...base, target: { kind: 'all' }, ...many }, context);
-  if (ts.isCallExpression(start) && calledMethodName(start) === 'indexOf' && start.arguments[0]) {
-    return valueDrop(node, container, start.arguments[0], base, 'many', context);
-  }
+  const direct = indexedValue(start);
+  if (direct) return valueDrop(node, container, direct, base, 'many', context);
   // `const i = arr.indexOf(x); arr.splice(i, 1)`
-  const indexOf = ts.isIdentifier(start) ? singleInitializer(start, context.session) : undefined;
-  if (indexOf && ts.isCallExpression(indexOf) && calledMethodName(indexOf) === 'indexOf' && indexOf.arguments[0]) {
-    return valueDrop(node, container, indexOf.arguments[0], base, 'many', context);
-  }
+  const initializer = ts.isIdentifier(start) ? singleInitializer(start, context.session) : undefined;
+  const named = initializer && indexedValue(initializer);
+  if (named) return valueDrop(node, container, named, base, 'many', context);
   const key = canonical(start);
   if (!key) return finish(node, container, { ...base, target: { kind: 'key', key: '#unknown', keyRoots: [] }, ...many }, context);
   return finish(node, container, { ...base, keyExpression: start, target: { kind: 'key', key: key.text, keyRoots: key.roots }, ...many }, context);
+}
+
+/** `indexOf(x)`, `findIndex((v) => v === x)`: the index of the value `x`. */
+function indexedValue(expression: ts.Expression): ts.Expression | undefined {
+  const call = skipOuter(expression);
+  if (!ts.isCallExpression(call)) return undefined;
+  const method = calledMethodName(call);
+  const [argument] = call.arguments;
+  if (method === 'indexOf') return argument;
+  if (method !== 'findIndex' || !argument) return undefined;
+  const callback = skipOuter(argument);
+  if (!ts.isArrowFunction(callback) || callback.parameters.length !== 1 || !ts.isIdentifier(callback.parameters[0]!.name)) return undefined;
+  const element = callback.parameters[0]!.name.text;
+  const body = ts.isBlock(callback.body) ? undefined : skipOuter(callback.body);
+  if (!body || !ts.isBinaryExpression(body) || body.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsEqualsToken) return undefined;
+  const [left, right] = [skipOuter(body.left), skipOuter(body.right)];
+  if (ts.isIdentifier(left) && left.text === element) return right;
+  if (ts.isIdentifier(right) && right.text === element) return left;
+  return undefined;
 }
 
 function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext): ContainerDrop | undefined {
@@ -437,6 +455,8 @@ function valueDrop(
   if (!value || value.impure) return undefined;
   // `remove(child)`: the caller handed it in and still holds it.
   if (isParameterPath(valueExpression, node, context.session)) return undefined;
+  // `this.remove(w)` after `clearTimeout(w.timer)` in every caller: released before it was handed here.
+  if (isReleasedByEveryCaller(node, container, valueExpression, context)) return undefined;
   return finish(node, container, { ...base, valueExpression, target: { kind: 'value', variable: value.text }, storesNewValue: false, result }, context);
 }
 

@@ -31,7 +31,7 @@ import {
 } from '../syntax/names.js';
 import type { ContainerOfResources, DropContext } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
-import { symbolOf } from './owed.js';
+import { owedSlots, symbolOf } from './owed.js';
 
 const EMPTY_CONTAINERS = memoTable<ts.Node, Map<string, number>>('drops.emptyContainers');
 const KEY_ACCESSES = memoTable<ts.Node, Map<string, Map<string, ts.Expression>>>('drops.keyAccesses');
@@ -368,6 +368,39 @@ function isPrivateMethodGivenOwnValues(fn: ts.FunctionLikeDeclaration, index: nu
  * analyzed as if it stored at the argument's key; the method must be private (or #private),
  * called only as `this.method(…)` in its class, and the key one of its parameters.
  */
+/**
+ * `private remove(w) { list.splice(list.indexOf(w), 1) }` whose every call in its class hands it a
+ * value already released (`clearTimeout(w.timer); this.remove(w)`), or comes from the timer that
+ * fired: the method drops what its callers have paid for.
+ */
+export function isReleasedByEveryCaller(node: ts.Node, container: ContainerOfResources, valueExpression: ts.Expression, context: DropContext): boolean {
+  const method = enclosingBody(node);
+  const value = skipOuter(valueExpression);
+  if (!ts.isMethodDeclaration(method) || !method.body || !isPrivateMember(method) || !ts.isIdentifier(value)) return false;
+  const index = method.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === value.text);
+  const calls = index < 0 ? undefined : callsOfOwnMethod(method, context.session);
+  if (!calls) return false;
+  const options = flowOptionsFor([container.resource], context.session, context.hatches.releaseFunctions);
+  return calls.every((call) => {
+    const argument = call.arguments[index];
+    const handed = argument && canonical(argument);
+    if (!handed || handed.impure) return false;
+    const { slots } = owedSlots(call, container, context);
+    if (slots.length === 0) return true;
+    const probe: DropSite = {
+      node: call,
+      container: container.text.text,
+      containerRoots: container.text.roots,
+      target: { kind: 'value', variable: handed.text },
+      slots,
+      storesNewValue: false,
+      result: 'none',
+    };
+    const [verdict] = analyzeDrops(enclosingBody(call), [probe], options, context.session);
+    return verdict !== undefined && !verdict.owedAtDrop;
+  });
+}
+
 export function isGuardedInEveryCaller(node: ts.Node, container: ContainerOfResources, keyExpression: ts.Expression, context: DropContext): boolean {
   const method = enclosingBody(node);
   if (!ts.isMethodDeclaration(method) || !method.body) return false;

@@ -15,7 +15,7 @@ export interface BuiltinResource {
 export const timerRelease: Release = { kind: 'function', functions: ['clearTimeout', 'clearInterval'], methods: ['close'] };
 
 /** Node's handles, by the module that declares them (`declare module 'net'` in @types/node). */
-export const BUILTIN_RESOURCES: readonly BuiltinResource[] = [
+const DECLARED: readonly BuiltinResource[] = [
   // `NodeJS.Timer` is what older code and older @types/node call the same handle.
   { specifier: { from: 'package', package: 'timers', name: ['Timeout', 'Timer'] }, release: timerRelease },
   {
@@ -42,6 +42,13 @@ export const BUILTIN_RESOURCES: readonly BuiltinResource[] = [
   { specifier: { from: 'package', package: 'stream', name: ['Writable', 'Duplex', 'Transform', 'PassThrough'] }, release: method(['end', 'destroy']) },
   { specifier: { from: 'package', package: 'stream', name: 'Readable' }, release: method('destroy') },
 ];
+
+/** Newer @types/node declares each module as `node:timers` and re-exports it as `timers`: both are asked. */
+export const BUILTIN_RESOURCES: readonly BuiltinResource[] = DECLARED.flatMap((builtin) => {
+  const { specifier } = builtin;
+  if (typeof specifier === 'string' || specifier.from !== 'package' || specifier.package === 'rxjs') return [builtin];
+  return [builtin, { ...builtin, specifier: { ...specifier, package: `node:${specifier.package}` } }];
+});
 
 export function method(names: string | string[], returnsPromise = false): Release {
   return { kind: 'method', methods: typeof names === 'string' ? [names] : names, returnsPromise };

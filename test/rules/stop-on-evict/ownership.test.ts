@@ -9,6 +9,53 @@ const imports = `import { createMeter, createPoller, openLease, startJob, stopMe
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: "ownership: a private remover whose every caller clears the watcher's timer first (or runs in that timer) drops nothing owed",
+      code: `interface Watcher {
+  currentState: number;
+  timer: NodeJS.Timeout | null;
+  callback: (error?: Error) => void;
+}
+
+export class Channel {
+  private watchers: Watcher[] = [];
+  private state = 0;
+
+  private removeWatcher(watcher: Watcher): void {
+    const index = this.watchers.findIndex((value) => value === watcher);
+    if (index >= 0) {
+      this.watchers.splice(index, 1);
+    }
+  }
+
+  updateState(next: number): void {
+    this.state = next;
+    const copy = this.watchers.slice();
+    for (const watcher of copy) {
+      if (next !== watcher.currentState) {
+        if (watcher.timer) {
+          clearTimeout(watcher.timer);
+        }
+        this.removeWatcher(watcher);
+        watcher.callback();
+      }
+    }
+  }
+
+  watch(currentState: number, deadline: number, callback: (error?: Error) => void): void {
+    let timer = null;
+    if (deadline !== Infinity) {
+      timer = setTimeout(() => {
+        this.removeWatcher(watcherObject);
+        callback(new Error('deadline'));
+      }, deadline);
+    }
+    const watcherObject = { currentState, callback, timer };
+    this.watchers.push(watcherObject);
+  }
+}
+`,
+    },
+    {
       name: 'ownership: the same private method, and the delete destroys the socket first',
       code: `import * as net from 'node:net';
 
@@ -446,6 +493,57 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      name: 'ownership: the same remover, with a caller that no longer clears the timer',
+      code: `interface Watcher {
+  currentState: number;
+  timer: NodeJS.Timeout | null;
+  callback: (error?: Error) => void;
+}
+
+export class Channel {
+  private watchers: Watcher[] = [];
+  private state = 0;
+
+  private removeWatcher(watcher: Watcher): void {
+    const index = this.watchers.findIndex((value) => value === watcher);
+    if (index >= 0) {
+      this.watchers.splice(index, 1);
+    }
+  }
+
+  updateState(next: number): void {
+    this.state = next;
+    const copy = this.watchers.slice();
+    for (const watcher of copy) {
+      if (next !== watcher.currentState) {
+        this.removeWatcher(watcher);
+        watcher.callback();
+      }
+    }
+  }
+
+  watch(currentState: number, deadline: number, callback: (error?: Error) => void): void {
+    let timer = null;
+    if (deadline !== Infinity) {
+      timer = setTimeout(() => {
+        this.removeWatcher(watcherObject);
+        callback(new Error('deadline'));
+      }, deadline);
+    }
+    const watcherObject = { currentState, callback, timer };
+    this.watchers.push(watcherObject);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 14,
+          suggestions: [],
+        }, // Watcher in `this.watchers` is dropped by `splice()` without `clearTimeout()` on `timer`.
+      ],
+    },
     {
       name: 'ownership: a private method stores what its own class makes and hands it, and another path deletes it without closing',
       code: `import * as net from 'node:net';
