@@ -20,7 +20,8 @@ interface KeyOperations {
 /** One walk per scope; each container's answer computed when first asked. */
 interface ScopeKeys {
   units: readonly KeyOperations[];
-  keyed: ReadonlySet<string>;
+  /** The units that give, take or empty each container's keys: the only ones a pair's answer depends on. */
+  touching: ReadonlyMap<string, readonly number[]>;
   within: Map<string, readonly string[]>;
 }
 
@@ -40,15 +41,41 @@ export function keysWithin(containerExpression: ts.Expression, session: Analysis
   let keys = table.get(scope);
   if (!keys) {
     const units = unitsOf(scope).map(operationsIn);
-    table.set(scope, (keys = { units, keyed: new Set(units.flatMap((unit) => [...unit.inserts.keys()])), within: new Map() }));
+    table.set(scope, (keys = { units, touching: touchingUnits(units), within: new Map() }));
   }
   let within = keys.within.get(inner);
-  if (!within) {
-    const { units } = keys;
-    within = keys.keyed.has(inner) ? [...keys.keyed].filter((outer) => outer !== inner && units.every((unit) => followsKeysOf(unit, inner, outer))) : [];
-    keys.within.set(inner, within);
+  if (!within) keys.within.set(inner, (within = computeWithin(keys, inner)));
+  return within;
+}
+
+/**
+ * The candidates are the containers given a key where `inner` first is; each is then checked only
+ * in the units that touch either of the two (linear in what they share, not in the scope).
+ */
+function computeWithin(keys: ScopeKeys, inner: string): readonly string[] {
+  const { units, touching } = keys;
+  const innerUnits = touching.get(inner) ?? [];
+  const first = innerUnits.map((index) => units[index]!).find((unit) => unit.inserts.has(inner));
+  if (!first) return [];
+  const within: string[] = [];
+  for (const outer of first.inserts.keys()) {
+    if (outer === inner) continue;
+    const shared = new Set([...innerUnits, ...(touching.get(outer) ?? [])]);
+    if ([...shared].every((index) => followsKeysOf(units[index]!, inner, outer))) within.push(outer);
   }
   return within;
+}
+
+function touchingUnits(units: readonly KeyOperations[]): Map<string, number[]> {
+  const touching = new Map<string, number[]>();
+  units.forEach((unit, index) => {
+    for (const container of new Set([...unit.inserts.keys(), ...unit.deletes.keys(), ...unit.emptied])) {
+      const list = touching.get(container);
+      if (list) list.push(index);
+      else touching.set(container, [index]);
+    }
+  });
+  return touching;
 }
 
 /** In this function, `inner` gains only keys `outer` gains, and `outer` loses none that `inner` keeps. */
