@@ -11,7 +11,7 @@
 import ts from 'typescript';
 
 import { memoValue, type AnalysisSession } from '../session.js';
-import { isFunctionLike, ownMemberOf, skipOuter } from '../syntax/expressions.js';
+import { isFunctionLike, ownMembersOf, skipOuter } from '../syntax/expressions.js';
 import { FunctionAnalysis } from './analysis.js';
 import { emptyState } from './state.js';
 import { SummaryCache } from './summaries.js';
@@ -81,38 +81,23 @@ export function releasedSlots(fn: ts.FunctionLikeDeclaration, index: number, opt
 export function resolveCallee(call: ts.CallExpression, session: AnalysisSession): ts.FunctionLikeDeclaration | undefined {
   const { checker, program } = session;
   const callee = skipOuter(call.expression);
-  // `this.helper(…)` of a method the class declares: found without typing `this`.
-  const own = ts.isPropertyAccessExpression(callee) ? ownMemberOf(callee) : undefined;
-  if (own) return ownCallee(own);
-  const location = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
-  let symbol = checker.getSymbolAtLocation(location);
-  if (!symbol) return undefined;
-  if (symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  for (const declaration of symbol.declarations ?? []) {
+  // `this.helper(…)` of a method the class declares: its declarations, found without typing `this`.
+  const own = ts.isPropertyAccessExpression(callee) ? ownMembersOf(callee) : [];
+  let declarations: readonly ts.Node[] = own;
+  if (own.length === 0) {
+    const location = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+    let symbol = checker.getSymbolAtLocation(location);
+    if (!symbol) return undefined;
+    if (symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    declarations = symbol.declarations ?? [];
+  }
+  for (const declaration of declarations) {
     if (declaration.getSourceFile().isDeclarationFile || program.isSourceFileFromExternalLibrary(declaration.getSourceFile())) continue;
     if (isFunctionLike(declaration) && declaration.body) return declaration;
     if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer) {
       const initializer = skipOuter(declaration.initializer);
       if ((ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) && initializer.body) return initializer;
     }
-  }
-  return undefined;
-}
-
-/** The body a class's own member runs when called: a method, or an arrow or function kept in a field. */
-function ownCallee(member: ts.ClassElement | ts.ParameterDeclaration): ts.FunctionLikeDeclaration | undefined {
-  if (ts.isMethodDeclaration(member)) {
-    // Overloads: the implementation is the declaration with a body.
-    if (member.body) return member;
-    const siblings: readonly ts.ClassElement[] = ts.isClassLike(member.parent) ? member.parent.members : [];
-    const implementation = siblings.find(
-      (other): other is ts.MethodDeclaration => ts.isMethodDeclaration(other) && other.name.getText() === member.name.getText() && other.body !== undefined,
-    );
-    return implementation;
-  }
-  if (ts.isPropertyDeclaration(member) && member.initializer) {
-    const initializer = skipOuter(member.initializer);
-    if ((ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) && initializer.body) return initializer;
   }
   return undefined;
 }

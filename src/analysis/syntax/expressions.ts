@@ -130,24 +130,28 @@ export function calleeName(call: ts.CallExpression | ts.NewExpression): string |
  * is not the class's (inside a `function`) or the name is inherited or dynamic.
  */
 export function ownMemberOf(access: ts.PropertyAccessExpression): ts.ClassElement | ts.ParameterDeclaration | undefined {
-  if (skipOuter(access.expression).kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  return ownMembersOf(access)[0];
+}
+
+/** Every declaration of that member, in source order: a method's overloads and its implementation, a getter and its setter. */
+export function ownMembersOf(access: ts.PropertyAccessExpression): (ts.ClassElement | ts.ParameterDeclaration)[] {
+  if (skipOuter(access.expression).kind !== ts.SyntaxKind.ThisKeyword) return [];
   let current: ts.Node = access.parent;
   while (current && !ts.isClassLike(current)) {
-    // A `function` (not an arrow) has its own `this`; so does a static block's class, which is still the class.
-    if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return undefined;
+    // Every function but an arrow has its own `this`, a class member's being the class's.
+    if (isFunctionLike(current) && !ts.isArrowFunction(current) && !ts.isClassLike(current.parent)) return [];
     current = current.parent;
   }
-  if (!current) return undefined;
+  if (!current) return [];
   const name = access.name.text;
-  let found: ts.ClassElement | ts.ParameterDeclaration | undefined;
+  const found: (ts.ClassElement | ts.ParameterDeclaration)[] = [];
   for (const member of current.members) {
     if (ts.isConstructorDeclaration(member)) {
       for (const parameter of member.parameters) {
-        if (ts.isIdentifier(parameter.name) && parameter.name.text === name && ts.getModifiers(parameter)?.length) found ??= parameter;
+        if (ts.isIdentifier(parameter.name) && parameter.name.text === name && ts.getModifiers(parameter)?.length) found.push(parameter);
       }
     } else if (member.name && (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name)) && member.name.text === name) {
-      // Overloads and a getter with its setter are one member; the first declaration names it.
-      found ??= member;
+      found.push(member);
     }
   }
   return found;
