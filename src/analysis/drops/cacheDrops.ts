@@ -29,7 +29,7 @@ import type { AnalysisSession } from '../session.js';
 import { calledMethodName, canonical, skipOuter } from '../syntax/expressions.js';
 import { isIgnored, type CacheDrop, type DropContext } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
-import { isFreshKey, isOwnIdentity, isResultUsed, keyTarget } from './keys.js';
+import { isFreshKey, isLocalContainer, isOwnIdentity, isResultUsed, keyTarget } from './keys.js';
 
 /** Every method of a cache library that takes a value out of it, on any path. */
 export const CACHE_METHODS: ReadonlySet<string> = new Set(
@@ -146,6 +146,7 @@ export function cacheOverwriteDrop(
       slots: obligationSlots(call.resource),
       storesNewValue: true,
       result: 'none',
+      ...(isLocalContainer(receiver, node, session) && { localContainer: true }),
     },
   };
 }

@@ -24,6 +24,7 @@ import {
   isContainerMadeHere,
   isCreatedEmptyHere,
   isFreshKey,
+  isLocalContainer,
   isGuardedInEveryCaller,
   isKeyOfBorrowedValue,
   isMirroredElsewhere,
@@ -485,6 +486,7 @@ function finish(
       result,
       ...(storedAs !== undefined && { storedAs }),
       ...(within.length > 0 && { keysWithin: within }),
+      ...(isLocalContainer(draft.containerExpression, node, context.session) && { localContainer: true }),
     },
   };
 }

@@ -18,6 +18,7 @@ import {
   isFunctionLike,
   isPrivateMember,
   isSeparateFunction,
+  rootOf,
   skipOuter,
 } from '../syntax/expressions.js';
 import {
@@ -399,6 +400,14 @@ export function isReleasedByEveryCaller(node: ts.Node, container: ContainerOfRes
     const [verdict] = analyzeDrops(enclosingBody(call), [probe], options, context.session);
     return verdict !== undefined && !verdict.owedAtDrop;
   });
+}
+
+/** The container is a local of the function the drop is in: no other call reaches it while that one awaits. */
+export function isLocalContainer(containerExpression: ts.Expression, node: ts.Node, session: AnalysisSession): boolean {
+  const root = rootOf(containerExpression);
+  if (!ts.isIdentifier(root)) return false;
+  const declaration = declarationOf(root.text, node, session);
+  return declaration?.kind === 'variable' && declaration.body === enclosingBody(node);
 }
 
 export function isGuardedInEveryCaller(node: ts.Node, container: ContainerOfResources, keyExpression: ts.Expression, context: DropContext): boolean {

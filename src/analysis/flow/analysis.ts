@@ -4,7 +4,6 @@
  */
 import ts from 'typescript';
 
-import { isFunctionLike } from '../syntax/expressions.js';
 import * as calls from './calls.js';
 import * as expressions from './expressions.js';
 import type { FinallyContext, FlowContext, HelperSummaries, Interpreter } from './interpreter.js';
@@ -20,7 +19,6 @@ export class FunctionAnalysis implements Interpreter {
   readonly owedAtDrop = new Set<number>();
   readonly missedWhen = new Map<number, { test: ts.Expression; whenTrue: boolean }>();
   readonly racedBy = new Map<number, ts.AwaitExpression>();
-  readonly #localNames = new Map<ts.Node, ReadonlySet<string>>();
   readonly factDivergence = new Map<string, { test: ts.Expression; whenTrue: boolean }>();
   readonly flowStack: FlowContext[] = [];
   readonly finallyStack: FinallyContext[] = [];
@@ -97,19 +95,6 @@ export class FunctionAnalysis implements Interpreter {
   }
   aliasFor(initializer: ts.Expression, state: State): Alias | undefined {
     return expressions.aliasFor(this, initializer, state);
-  }
-  isLocalContainer(container: string, at: ts.Node): boolean {
-    const root = /^[^.[]+/.exec(container)?.[0];
-    if (root === undefined || root === 'this' || root.startsWith('#')) return false;
-    let fn: ts.Node | undefined = at.parent;
-    while (fn && !isFunctionLike(fn)) fn = fn.parent;
-    if (!fn) return false;
-    let names = this.#localNames.get(fn);
-    if (!names) {
-      names = declaredLocals(fn);
-      this.#localNames.set(fn, names);
-    }
-    return names.has(root);
   }
   awaited(node: ts.AwaitExpression, state: State): State {
     return values.awaited(this, node, state);
@@ -215,16 +200,4 @@ export class FunctionAnalysis implements Interpreter {
   iteratedRef(expression: ts.Expression, state: State): ManyRef | undefined {
     return values.iteratedRef(this, expression, state);
   }
-}
-
-/** Names a function declares with `const`/`let`/`var` in its own body (not in nested functions). */
-function declaredLocals(fn: ts.Node): ReadonlySet<string> {
-  const names = new Set<string>();
-  const visit = (node: ts.Node): void => {
-    if (node !== fn && isFunctionLike(node)) return;
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) names.add(node.name.text);
-    ts.forEachChild(node, visit);
-  };
-  visit(fn);
-  return names;
 }

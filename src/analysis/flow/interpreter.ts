@@ -86,8 +86,6 @@ export interface Interpreter {
   bind(name: ts.BindingName, initializer: ts.Expression | undefined, state: State): State;
   aliasFor(initializer: ts.Expression, state: State): Alias | undefined;
   kill(names: readonly string[], state: State): State;
-  /** The container is a local this function made: no other call can reach it while this one awaits. */
-  isLocalContainer(container: string, at: ts.Node): boolean;
   awaited(node: ts.AwaitExpression, state: State): State;
   condition(test: ts.Expression, state: State): [State, State];
   comparison(expression: ts.BinaryExpression, state: State): [State, State];

@@ -30,6 +30,8 @@ export interface DropSite {
    * handle inside its callback (`const handle = setInterval(() => { clearInterval(handle); map.delete(id) })`).
    */
   storedAs?: string;
+  /** The container is a local the function made: no other call reaches it while this one awaits. */
+  localContainer?: boolean;
   /** Containers whose keys include every key of this one (containers/keySets.ts): a key they lack, this one lacks. */
   keysWithin?: readonly string[];
 }

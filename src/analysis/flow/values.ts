@@ -246,7 +246,7 @@ export function awaited(it: Interpreter, node: ts.AwaitExpression, state: State)
   for (const [key, fact] of state.facts) {
     if (!fact.absent || !key.startsWith('p\u0000')) continue;
     const [, container, place] = key.split('\u0000');
-    if (container === undefined || place === undefined || it.isLocalContainer(container, node)) continue;
+    if (container === undefined || place === undefined || it.drops.some((drop) => drop.container === container && drop.localContainer)) continue;
     next ??= cloneState(state);
     next.facts.delete(key);
     next.facts.set(racedFact(container, place), { roots: fact.roots, at: node });

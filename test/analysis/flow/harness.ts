@@ -4,6 +4,7 @@
 import ts from 'typescript';
 
 import { CONTAINER_VOCABULARY } from '../../../src/analysis/containers/vocabulary.js';
+import { isLocalContainer } from '../../../src/analysis/drops/keys.js';
 import { analyzeDrops, type DropSite, type DropVerdict, type FlowOptions } from '../../../src/analysis/flow/index.js';
 import { sessionOf } from '../../../src/analysis/session.js';
 import { canonical, enclosingBody, skipOuter } from '../../../src/analysis/syntax/expressions.js';
@@ -76,6 +77,13 @@ function siteOf(node: ts.Node, slots: string[]): DropSite | undefined {
   return undefined;
 }
 
+/** The container a drop site names: the receiver of `m.delete(k)`, the object of `o[k] = v` or `delete o[k]`, the target of `m = …`. */
+function containerOf(node: ts.Node): ts.Expression {
+  if (ts.isCallExpression(node)) return (node.expression as ts.PropertyAccessExpression).expression;
+  const target = ts.isBinaryExpression(node) ? skipOuter(node.left) : skipOuter((node as ts.DeleteExpression).expression);
+  return ts.isElementAccessExpression(target) ? target.expression : target;
+}
+
 export interface Judged {
   line: number;
   /** Slots owed on some normal path; empty when released on every path. */
@@ -108,6 +116,8 @@ export function judge(code: string): Judged[] {
   }
   if (sites.length === 0) throw new Error('no `// drop` line in the snippet');
   const session = sessionOf(program);
+  // As the drop rooms do: a container the function made itself is its own while it awaits.
+  for (const { site } of sites) if (isLocalContainer(containerOf(site.node), site.node, session)) site.localContainer = true;
   const byBody = new Map<ts.Node, { line: number; site: DropSite }[]>();
   for (const entry of sites) {
     const body = enclosingBody(entry.site.node);
