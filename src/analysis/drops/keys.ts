@@ -20,6 +20,7 @@ import {
   isSeparateFunction,
   rootOf,
   skipOuter,
+  type CanonicalText,
 } from '../syntax/expressions.js';
 import {
   bindingsIn,
@@ -27,6 +28,7 @@ import {
   declarationOf,
   isUnchangedParameter,
   moduleFunctionReturns,
+  ownMethodCalls,
   parameterNamed,
   singleInitializer,
 } from '../syntax/names.js';
@@ -342,25 +344,15 @@ function isIterationCallback(fn: ts.FunctionLikeDeclaration): boolean {
  * parameter their callers handed them): the method is the owner dropping its own value.
  */
 function isPrivateMethodGivenOwnValues(fn: ts.FunctionLikeDeclaration, index: number, session: AnalysisSession): boolean {
-  if (!ts.isMethodDeclaration(fn) || !isPrivateMember(fn) || !ts.isClassLike(fn.parent) || index < 0) return false;
-  const name = fn.name.getText();
-  let ownValue = false;
-  const visit = (node: ts.Node): void => {
-    if (ownValue) return;
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(skipOuter(node.expression))) {
-      const callee = skipOuter(node.expression) as ts.PropertyAccessExpression;
-      const argument = node.arguments[index];
-      if (callee.name.getText() === name && skipOuter(callee.expression).kind === ts.SyntaxKind.ThisKeyword && argument) {
-        let root = skipOuter(argument);
-        while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
-        const handedIn = ts.isIdentifier(root) && parameterNamed(root.text, node, session);
-        if (!handedIn || isIterationCallback(handedIn.parent as ts.FunctionLikeDeclaration)) ownValue = true;
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(fn.parent);
-  return ownValue;
+  if (!ts.isMethodDeclaration(fn) || !isPrivateMember(fn) || index < 0) return false;
+  return (ownMethodCalls(fn, session)?.calls ?? []).some((call) => {
+    const argument = call.arguments[index];
+    if (!argument) return false;
+    let root = skipOuter(argument);
+    while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
+    const handedIn = ts.isIdentifier(root) && parameterNamed(root.text, call, session);
+    return !handedIn || isIterationCallback(handedIn.parent as ts.FunctionLikeDeclaration);
+  });
 }
 
 /**
@@ -375,10 +367,27 @@ function isPrivateMethodGivenOwnValues(fn: ts.FunctionLikeDeclaration, index: nu
  * fired: the method drops what its callers have paid for.
  */
 export function isReleasedByEveryCaller(node: ts.Node, container: ContainerOfResources, valueExpression: ts.Expression, context: DropContext): boolean {
+  return settledInEveryCaller(node, valueExpression, container, context, (call, handed) => {
+    const { slots } = owedSlots(call, container, context);
+    return slots.length === 0 ? 'settled' : { target: { kind: 'value', variable: handed.text }, slots, storesNewValue: false };
+  });
+}
+
+/**
+ * Each call of the private method around `node`, whose parameter `parameter` names, asked as if
+ * the drop happened there with the call's argument in its place: none may owe anything at that point.
+ */
+function settledInEveryCaller(
+  node: ts.Node,
+  parameter: ts.Expression,
+  container: ContainerOfResources,
+  context: DropContext,
+  probeAt: (call: ts.CallExpression, argument: CanonicalText) => 'settled' | Pick<DropSite, 'target' | 'slots' | 'storesNewValue'>,
+): boolean {
   const method = enclosingBody(node);
-  const value = skipOuter(valueExpression);
-  if (!ts.isMethodDeclaration(method) || !method.body || !isPrivateMember(method) || !ts.isIdentifier(value)) return false;
-  const index = method.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === value.text);
+  const name = skipOuter(parameter);
+  if (!ts.isMethodDeclaration(method) || !method.body || !isPrivateMember(method) || !ts.isIdentifier(name)) return false;
+  const index = method.parameters.findIndex((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name.text);
   const calls = index < 0 ? undefined : callsOfOwnMethod(method, context.session);
   if (!calls) return false;
   const options = flowOptionsFor([container.resource], context.session, context.hatches.releaseFunctions);
@@ -386,18 +395,10 @@ export function isReleasedByEveryCaller(node: ts.Node, container: ContainerOfRes
     const argument = call.arguments[index];
     const handed = argument && canonical(argument);
     if (!handed || handed.impure) return false;
-    const { slots } = owedSlots(call, container, context);
-    if (slots.length === 0) return true;
-    const probe: DropSite = {
-      node: call,
-      container: container.text.text,
-      containerRoots: container.text.roots,
-      target: { kind: 'value', variable: handed.text },
-      slots,
-      storesNewValue: false,
-      result: 'none',
-    };
-    const [verdict] = analyzeDrops(enclosingBody(call), [probe], options, context.session);
+    const probe = probeAt(call, handed);
+    if (probe === 'settled') return true;
+    const site: DropSite = { node: call, container: container.text.text, containerRoots: container.text.roots, result: 'none', ...probe };
+    const [verdict] = analyzeDrops(enclosingBody(call), [site], options, context.session);
     return verdict !== undefined && !verdict.owedAtDrop;
   });
 }
@@ -411,32 +412,13 @@ export function isLocalContainer(containerExpression: ts.Expression, node: ts.No
 }
 
 export function isGuardedInEveryCaller(node: ts.Node, container: ContainerOfResources, keyExpression: ts.Expression, context: DropContext): boolean {
-  const method = enclosingBody(node);
-  if (!ts.isMethodDeclaration(method) || !method.body) return false;
-  const isPrivate = isPrivateMember(method);
-  const key = skipOuter(keyExpression);
-  const parameterIndex = ts.isIdentifier(key) ? method.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === key.text) : -1;
-  if (!isPrivate || parameterIndex < 0 || !container.text.text.startsWith('this.') || !ts.isClassLike(method.parent)) return false;
-  const calls = callsOfOwnMethod(method, context.session);
-  if (!calls) return false;
+  if (!container.text.text.startsWith('this.')) return false;
   const slots = obligationSlots(container.resource);
-  const options = flowOptionsFor([container.resource], context.session, context.hatches.releaseFunctions);
-  return calls.every((call) => {
-    const argument = call.arguments[parameterIndex];
-    const argumentKey = argument && canonical(argument);
-    if (!argumentKey || argumentKey.impure) return false;
-    const probe: DropSite = {
-      node: call,
-      container: container.text.text,
-      containerRoots: container.text.roots,
-      target: { kind: 'key', key: argumentKey.text, keyRoots: argumentKey.roots },
-      slots,
-      storesNewValue: true,
-      result: 'none',
-    };
-    const [verdict] = analyzeDrops(enclosingBody(call), [probe], options, context.session);
-    return verdict !== undefined && !verdict.owedAtDrop;
-  });
+  return settledInEveryCaller(node, keyExpression, container, context, (_call, key) => ({
+    target: { kind: 'key', key: key.text, keyRoots: key.roots },
+    slots,
+    storesNewValue: true,
+  }));
 }
 
 /** What the enclosing code does with a call's result: returned values are handed on. */

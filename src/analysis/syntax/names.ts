@@ -177,21 +177,33 @@ export function moduleFunctionReturns(name: ts.Identifier, session: AnalysisSess
   return !bare && returned.length > 0 && returned.every(test);
 }
 
-const OWN_METHOD_CALLS = memoTable<ts.MethodDeclaration, ts.CallExpression[] | null>('syntax.ownMethodCalls');
+/** The `this.method(…)` calls of a method in the code that can reach it, and whether that code also uses it otherwise. */
+export interface OwnMethodCalls {
+  calls: readonly ts.CallExpression[];
+  /** A reference handed on (`this.method.bind(this)`, `emitter.on('x', this.method)`): callers elsewhere. */
+  otherUse: boolean;
+}
+
+const OWN_METHOD_CALLS = memoTable<ts.MethodDeclaration, OwnMethodCalls | null>('syntax.ownMethodCalls');
 
 /**
- * Every `this.method(…)` call of a method only its class (private) or its class and the subclasses
- * declared beside it (protected) call, once per method; undefined when one of them also uses the
- * method otherwise (a reference handed on) or never calls it.
+ * The calls of a method only its class (private) or its class and the subclasses declared beside
+ * it (protected) can reach, from one walk per method; undefined for any other method.
  */
-export function callsOfOwnMethod(method: ts.MethodDeclaration, session: AnalysisSession): readonly ts.CallExpression[] | undefined {
+export function ownMethodCalls(method: ts.MethodDeclaration, session: AnalysisSession): OwnMethodCalls | undefined {
   const table = session.table(OWN_METHOD_CALLS);
   let calls = table.get(method);
-  if (calls === undefined) table.set(method, (calls = findCallsOfOwnMethod(method)));
+  if (calls === undefined) table.set(method, (calls = findOwnMethodCalls(method)));
   return calls ?? undefined;
 }
 
-function findCallsOfOwnMethod(method: ts.MethodDeclaration): ts.CallExpression[] | null {
+/** Every call of such a method, when those calls are all its uses; undefined when it is used otherwise or never called. */
+export function callsOfOwnMethod(method: ts.MethodDeclaration, session: AnalysisSession): readonly ts.CallExpression[] | undefined {
+  const found = ownMethodCalls(method, session);
+  return found && !found.otherUse && found.calls.length > 0 ? found.calls : undefined;
+}
+
+function findOwnMethodCalls(method: ts.MethodDeclaration): OwnMethodCalls | null {
   const owner = method.parent;
   if (!ts.isClassLike(owner)) return null;
   const isProtected = (ts.getCombinedModifierFlags(method) & ts.ModifierFlags.Protected) !== 0;
@@ -220,5 +232,5 @@ function findCallsOfOwnMethod(method: ts.MethodDeclaration): ts.CallExpression[]
     };
     visitFile(owner.getSourceFile());
   }
-  return otherUse || calls.length === 0 ? null : calls;
+  return { calls, otherUse };
 }
