@@ -7,7 +7,8 @@
 import ts from 'typescript';
 
 import { memoTable, type AnalysisSession } from '../session.js';
-import { calledMethodName, canonical, containerScope, isFunctionLike, skipOuter } from '../syntax/expressions.js';
+import { canonical, containerScope, isFunctionLike, skipOuter } from '../syntax/expressions.js';
+import { CONTAINER_VOCABULARY } from './vocabulary.js';
 
 /** What one function (callbacks included) does to each container's keys. */
 interface KeyOperations {
@@ -26,8 +27,6 @@ interface ScopeKeys {
 }
 
 const SCOPE_KEYS = memoTable<ts.Node, ScopeKeys>('containers.scopeKeys');
-const INSERTING = new Set(['set', 'add']);
-const DELETING = new Set(['delete']);
 
 /**
  * The containers of the same class or module whose keys include every key `containerExpression`
@@ -120,11 +119,13 @@ function operationsIn(unit: ts.Node): KeyOperations {
     // The scope's own unit leaves its functions to theirs.
     if (node !== unit && isFunctionLike(node) && !isFunctionLike(unit)) return;
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(skipOuter(node.expression))) {
-      const method = calledMethodName(node);
-      const receiver = (skipOuter(node.expression) as ts.PropertyAccessExpression).expression;
-      if (method !== undefined && INSERTING.has(method)) note(operations.inserts, receiver, node.arguments[0]);
-      else if (method !== undefined && DELETING.has(method)) note(operations.deletes, receiver, node.arguments[0]);
-      else if (method === 'clear') {
+      const { name, expression: receiver } = skipOuter(node.expression) as ts.PropertyAccessExpression;
+      const method = name.text;
+      // The container vocabulary the engine is handed: the same names give, take and empty keys here.
+      const { stores, inserts, removes, clears } = CONTAINER_VOCABULARY;
+      if (stores.has(method) || inserts.has(method)) note(operations.inserts, receiver, node.arguments[0]);
+      else if (removes.has(method)) note(operations.deletes, receiver, node.arguments[0]);
+      else if (clears.has(method)) {
         const text = canonical(receiver)?.text;
         if (text !== undefined) operations.emptied.add(text);
       }
