@@ -5,6 +5,7 @@
  */
 import ts from 'typescript';
 
+import { boundNames } from '../syntax/expressions.js';
 import { FunctionAnalysis } from './analysis.js';
 import { MAX_HELPER_DEPTH } from './calls.js';
 import type { HelperEffects, HelperSummaries } from './interpreter.js';
@@ -137,12 +138,9 @@ function isSharedContainer(container: string): boolean {
 /** `const registry = …`, `class Pool`, `function reset`, `import * as timers`: what a module names at its top level. */
 function topLevelNames(file: ts.SourceFile): ReadonlySet<string> {
   const names = new Set<string>();
-  const bind = (name: ts.BindingName): void => {
-    if (ts.isIdentifier(name)) names.add(name.text);
-    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) bind(element.name);
-  };
   for (const statement of file.statements) {
-    if (ts.isVariableStatement(statement)) for (const declaration of statement.declarationList.declarations) bind(declaration.name);
+    if (ts.isVariableStatement(statement))
+      for (const declaration of statement.declarationList.declarations) boundNames(declaration.name).forEach((name) => names.add(name));
     else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name)
       names.add(statement.name.text);
     else if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name)) names.add(statement.name.text);

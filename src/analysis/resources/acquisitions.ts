@@ -13,10 +13,6 @@ import { isReleaseLikeName, TIMER_CLEARS } from './release.js';
 /** What a body starts, keyed so that a release can be matched to it. */
 export interface Acquisition {
   key: string;
-  /** "starts an interval", "adds itself to `registry`" */
-  description: string;
-  /** "in its constructor", "in `start()`" */
-  where?: string;
   /** The method that acquires it, which therefore does not count as its release. */
   by?: string;
 }
@@ -24,7 +20,7 @@ export interface Acquisition {
 export interface InferenceHost {
   session: AnalysisSession;
   /** Release names of a field's type when it is a resource (Node handle, another class…). */
-  releaseNamesOf(type: ts.Type): { methods: ReadonlySet<string>; functions: ReadonlySet<string>; typeName: string } | undefined;
+  releaseNamesOf(type: ts.Type): { methods: ReadonlySet<string>; functions: ReadonlySet<string> } | undefined;
 }
 
 export const TIMER_STARTS = new Set(['setInterval', 'setTimeout', 'setImmediate']);
@@ -40,8 +36,8 @@ export const MAX_CALL_DEPTH = 2;
  */
 export function releaseEvidence(methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>, host: InferenceHost): Acquisition[] {
   const found = new Map<string, Acquisition>();
-  const note = (key: string, description: string): void => {
-    if (!found.has(key)) found.set(key, { key, description });
+  const note = (key: string): void => {
+    if (!found.has(key)) found.set(key, { key });
   };
   // A field's type is asked once per class, not at each of its calls.
   const fieldNames = new Map<string, ReturnType<InferenceHost['releaseNamesOf']>>();
@@ -54,25 +50,25 @@ export function releaseEvidence(methods: ReadonlyMap<string, ts.FunctionLikeDecl
       if (node !== fn && isFunctionLike(node) && !ts.isArrowFunction(node)) return;
       // `for (const d of this.disposables) d.dispose()`, `this.timers.forEach(clearTimeout)`: a field holds resources.
       const field = releasedElementsOf(node);
-      if (field) note(`field:${field}`, `holds resources in \`${withoutThis(field)}\``);
+      if (field) note(`field:${field}`);
       if (ts.isCallExpression(node)) {
         const callee = skipOuter(node.expression);
         const name = calleeName(node);
         if (name && TIMER_CLEARS.has(name)) {
           for (const argument of node.arguments) {
             const text = canonical(argument)?.text;
-            if (text?.startsWith('this.')) note(`field:${text}`, `holds a timer in \`${withoutThis(text)}\``);
+            if (text?.startsWith('this.')) note(`field:${text}`);
           }
         }
         if (ts.isPropertyAccessExpression(callee)) {
           const method = callee.name.text;
           const receiver = canonical(callee.expression)?.text;
           const namesSelf = node.arguments.some((argument) => isSelfOrOwnId(argument));
-          if (receiver && UNREGISTER.has(method) && !receiver.startsWith('this') && namesSelf) note(`collection:${receiver}`, `is kept in \`${receiver}\``);
-          if (receiver && UNSUBSCRIBE.has(method) && receiver !== 'this') note(`listener:${withoutThis(receiver)}`, `listens to \`${withoutThis(receiver)}\``);
+          if (receiver && UNREGISTER.has(method) && !receiver.startsWith('this') && namesSelf) note(`collection:${receiver}`);
+          if (receiver && UNSUBSCRIBE.has(method) && receiver !== 'this') note(`listener:${withoutThis(receiver)}`);
           if (receiver?.startsWith('this.') && !receiver.slice(5).includes('.')) {
             const names = releaseNamesOfField(receiver, callee.expression);
-            if (names?.methods.has(method)) note(`field:${receiver}`, `holds a \`${names.typeName}\` in \`${withoutThis(receiver)}\``);
+            if (names?.methods.has(method)) note(`field:${receiver}`);
           }
         }
       }
@@ -162,12 +158,7 @@ export function acquisitionsOfAssignment(target: string, value: ts.Expression, h
   if (ts.isCallExpression(e)) {
     const callee = calleeName(e);
     if (callee && TIMER_STARTS.has(callee)) {
-      return [
-        {
-          key: `field:${target}`,
-          description: callee === 'setInterval' ? 'starts an interval' : callee === 'setTimeout' ? 'starts a timeout' : 'schedules an immediate',
-        },
-      ];
+      return [{ key: `field:${target}` }];
     }
   }
   if (ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isLiteralExpression(e) || isNothing(e) || isComputedValue(e)) return [];
@@ -178,7 +169,7 @@ export function acquisitionsOfAssignment(target: string, value: ts.Expression, h
   const { checker } = host.session;
   const fieldType = field?.type ? checker.getTypeFromTypeNode(field.type) : checker.getTypeAtLocation(value);
   const names = host.releaseNamesOf(fieldType);
-  if (names) return [{ key: `field:${target}`, description: `keeps a \`${names.typeName}\` in \`${target.replace(/^this\./, '')}\`` }];
+  if (names) return [{ key: `field:${target}` }];
   return [];
 }
 
@@ -262,11 +253,11 @@ export function acquisitionsIn(
         const receiver = canonical(callee.expression)?.text;
         // `registry.set(id, this)`, `all.add(this)`: a collection that outlives the object keeps it.
         if (REGISTER.has(method) && receiver && !receiver.startsWith('this') && node.arguments.some((a) => skipOuter(a).kind === ts.SyntaxKind.ThisKeyword)) {
-          found.push({ key: `collection:${receiver}`, description: `adds itself to \`${receiver}\`` });
+          found.push({ key: `collection:${receiver}` });
         }
         // `bus.on('tick', this.onTick)`: a listener on an emitter it does not own (not `this`, not one it made).
         if (SUBSCRIBE.has(method) && receiver && receiver !== 'this' && !ownedFields.has(receiver)) {
-          found.push({ key: `listener:${withoutThis(receiver)}`, description: `subscribes to \`${withoutThis(receiver)}\`` });
+          found.push({ key: `listener:${withoutThis(receiver)}` });
         }
         // `this.start()`: follow calls into the class's own methods, to a bounded depth.
         if (skipOuter(callee.expression).kind === ts.SyntaxKind.ThisKeyword && depth < MAX_CALL_DEPTH) {

@@ -42,7 +42,6 @@ export type Inference =
       /** The release needs arguments (`hangup(reason)`): named, never suggested. */
       takesArguments?: boolean;
       returnsPromise: boolean;
-      because: string;
     }
   /** The body is visible and acquires nothing: not a resource, whatever its methods are called. */
   | { kind: 'none' }
@@ -124,12 +123,10 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
   for (const cls of chain) {
     for (const member of cls.members) {
       if (ts.isPropertyDeclaration(member) && member.initializer && member.name && ts.isIdentifier(member.name) && !hasStatic(member)) {
-        acquisitions.push(
-          ...acquisitionsOfAssignment(`this.${member.name.text}`, member.initializer, host, member).map((a) => ({ ...a, where: 'in its constructor' })),
-        );
+        acquisitions.push(...acquisitionsOfAssignment(`this.${member.name.text}`, member.initializer, host, member));
       }
       if (ts.isConstructorDeclaration(member) && member.body) {
-        acquisitions.push(...acquisitionsIn(member.body, host, methods, 0, owned, fields).map((a) => ({ ...a, where: 'in its constructor' })));
+        acquisitions.push(...acquisitionsIn(member.body, host, methods, 0, owned, fields));
       }
     }
   }
@@ -139,17 +136,15 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
   for (const [name, fn] of methods) {
     if (!fn.body || hasStatic(fn as ts.ClassElement)) continue;
     const kept = acquisitionsIn(fn.body, host, methods, MAX_CALL_DEPTH, owned, fields).filter((a) => a.key.startsWith('field:'));
-    acquisitions.push(...kept.map((a) => ({ ...a, where: `in \`${name}()\``, by: name })));
+    acquisitions.push(...kept.map((a) => ({ ...a, by: name })));
   }
-  const className = declaration.name?.text ?? 'this class';
-  if (acquisitions.length > 0)
-    return decide(className, acquisitions, methods, 'in its constructor', host) ?? ownRelease(className, methods, host) ?? unreleased(acquisitions);
+  if (acquisitions.length > 0) return decide(acquisitions, methods, host) ?? ownRelease(methods, host) ?? unreleased(acquisitions);
   // Nothing acquired in sight: the acquisition may happen elsewhere (a factory that registers the
   // product, a base class, another module). A release-named method that undoes something — removes
   // the object from a collection, clears a timer or closes a handle held in a field, unsubscribes —
   // proves it; without one the visible body owns nothing.
   const evidence = releaseEvidence(methods, host);
-  return evidence.length === 0 ? { kind: 'none' } : (decide(className, evidence, methods, 'elsewhere', host, isReleaseLikeName) ?? { kind: 'none' });
+  return evidence.length === 0 ? { kind: 'none' } : (decide(evidence, methods, host, isReleaseLikeName) ?? { kind: 'none' });
 }
 
 /**
@@ -157,7 +152,7 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
  * (`dispose()`, callable without arguments, returning nothing): its holders owe that release, and
  * what it leaves running is the class's own leak, not theirs.
  */
-function ownRelease(owner: string, methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>, host: InferenceHost): Inference | undefined {
+function ownRelease(methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>, host: InferenceHost): Inference | undefined {
   const named = [...methods].filter(
     ([name, fn]) =>
       RELEASE_NAMES.includes(name) &&
@@ -168,7 +163,7 @@ function ownRelease(owner: string, methods: ReadonlyMap<string, ts.FunctionLikeD
   const best = named.sort(([a], [b]) => releaseNameRank(a) - releaseNameRank(b))[0];
   if (!best) return undefined;
   const [method, fn] = best;
-  return { kind: 'resource', method, returnsPromise: isAsyncOrPromise(fn, host.session.checker), because: `\`${owner}\` offers \`${method}()\`` };
+  return { kind: 'resource', method, returnsPromise: isAsyncOrPromise(fn, host.session.checker) };
 }
 
 /** The fields a class fills that nothing in it undoes, or undefined when it acquires in other ways too. */
@@ -207,10 +202,8 @@ function isArrowOrFunction(node: ts.Expression): boolean {
 
 /** The method that undoes the most of what the body acquires; ties go to conventional names. */
 function decide(
-  owner: string,
   acquisitions: readonly Acquisition[],
   methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>,
-  where: string,
   host: InferenceHost,
   mayRelease: (name: string) => boolean = () => true,
 ): Inference | undefined {
@@ -257,17 +250,13 @@ function decide(
   // Acquires, but nothing undoes it: leave the decision to the other rules.
   if (!best) return undefined;
   const alsoReleasedBy = candidates.filter((candidate) => candidate !== best && sameKeys(candidate.undone, best.undone)).map((candidate) => candidate.name);
-  const undone = acquisitions.filter((acquisition) => best!.undone.has(acquisition.key));
-  const what = [...new Set(undone.map((acquisition) => acquisition.description))].join(' and ');
   const returnsPromise = isAsyncOrPromise(best.fn, host.session.checker);
-  const place = undone[0]?.where ?? where;
   return {
     kind: 'resource',
     method: best.name,
     ...(alsoReleasedBy.length > 0 && { alsoReleasedBy }),
     ...(best.takesArguments && { takesArguments: true }),
     returnsPromise,
-    because: `\`${owner}\` ${what} ${place}; \`${best.name}()\` undoes it`,
   };
 }
 
@@ -319,10 +308,10 @@ function inferLiteral(literal: ts.ObjectLiteralExpression, host: InferenceHost):
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const init = skipOuter(node.initializer);
       if (ts.isCallExpression(init) && TIMER_STARTS.has(calleeName(init) ?? '')) {
-        acquisitions.push({ key: `timer:${node.name.text}`, description: calleeName(init) === 'setInterval' ? 'starts an interval' : 'starts a timeout' });
+        acquisitions.push({ key: `timer:${node.name.text}` });
       } else if (!ts.isObjectLiteralExpression(init) && !isArrowOrFunction(init)) {
         const names = host.releaseNamesOf(host.session.checker.getTypeAtLocation(init));
-        if (names) acquisitions.push({ key: `field:${node.name.text}`, description: `keeps a \`${names.typeName}\`` });
+        if (names) acquisitions.push({ key: `field:${node.name.text}` });
       }
     }
     if (ts.isCallExpression(node)) {
@@ -330,12 +319,12 @@ function inferLiteral(literal: ts.ObjectLiteralExpression, host: InferenceHost):
       if (ts.isPropertyAccessExpression(callee)) {
         const method = callee.name.text;
         const receiver = canonical(callee.expression)?.text;
-        if (receiver && SUBSCRIBE.has(method)) acquisitions.push({ key: `listener:${receiver}`, description: `subscribes to \`${receiver}\`` });
+        if (receiver && SUBSCRIBE.has(method)) acquisitions.push({ key: `listener:${receiver}` });
         const addsProduct = node.arguments.some((argument) => {
           const e = skipOuter(argument);
           return e === literal || (ts.isIdentifier(e) && productNames.has(e.text));
         });
-        if (receiver && REGISTER.has(method) && addsProduct) acquisitions.push({ key: `collection:${receiver}`, description: `adds it to \`${receiver}\`` });
+        if (receiver && REGISTER.has(method) && addsProduct) acquisitions.push({ key: `collection:${receiver}` });
       }
     }
     ts.forEachChild(node, visit);
@@ -350,10 +339,7 @@ function inferLiteral(literal: ts.ObjectLiteralExpression, host: InferenceHost):
       methods.set(name, skipOuter(property.initializer) as ts.FunctionLikeDeclaration);
   }
   // Locals of the factory play the part of fields: `clearInterval(t)`, `t.close()` undo them.
-  const factoryName = factory.name && ts.isIdentifier(factory.name) ? factory.name.text : 'the factory';
-  const result = decide(factoryName, acquisitions, methods, 'when it is called', host);
-  if (result?.kind === 'resource') return { ...result, because: result.because.replace(/^`([^`]*)`/, 'What `$1` returns') };
-  return result;
+  return decide(acquisitions, methods, host);
 }
 
 function factoryOf(literal: ts.ObjectLiteralExpression): ts.FunctionLikeDeclaration | undefined {
@@ -399,8 +385,7 @@ function inferInterface(declaration: ts.InterfaceDeclaration, host: InferenceHos
   // Only when every implementation that acquires is released the same way; and the interface declares it.
   if (!resources.every((resource) => resource.method === first!.method)) return undefined;
   if (!declaration.members.some((member) => member.name?.getText() === first!.method)) return undefined;
-  const implementer = implementations[answers.indexOf(first)]?.name?.text ?? 'a class';
-  return { ...first!, because: `${first!.because}, and \`${implementer}\` implements \`${name}\`` };
+  return first;
 }
 
 /** A field (or parameter property) of the class is typed with the interface it implements. */

@@ -53,7 +53,7 @@ export class ResourceOracle {
       session,
       releaseNamesOf: (type) => {
         const resource = this.#resourceOf(type, 1);
-        return resource ? { ...releaseNames(resource.release), typeName: resource.typeName } : undefined;
+        return resource ? releaseNames(resource.release) : undefined;
       },
     };
   }
@@ -299,7 +299,7 @@ export class ResourceOracle {
     if (text.length <= 30) return text;
     // An anonymous record reads by its fields (`{ pipeline, lastUsedAt }`), never as `__type`.
     const symbol = type.aliasSymbol ?? type.getSymbol();
-    if (symbol && (symbol.getName() === '__type' || symbol.getName() === '__object') && !type.aliasSymbol) {
+    if (symbol?.getName() === '__type' || symbol?.getName() === '__object') {
       const names = type.getProperties().map((property) => property.getName());
       if (names.length > 0) return `{ ${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''} }`;
     }
