@@ -165,8 +165,14 @@ function computeOwnership(
     ...(localValue ? outerContainerValues(places[0]!.scope, localValue, session) : []),
   ];
   // A container whose own code releases its values somewhere has declared that it owns them,
-  // whatever its insertions store (parameters of a storage class's `set()` included).
-  let owns = places.some((place) => releasesItsValues(place, session));
+  // whatever its insertions store (parameters of a storage class's `set()` included). Releasing a
+  // field of its values says as much when it builds those values itself (a record literal around
+  // what it is given); a value stored as it was handed in may share that field with its successor.
+  let owns = places.some(
+    (place) =>
+      releasesItsValues(place, session) ||
+      (releasesFieldsOfItsValues(place, session) && inserted.some((value) => isRecordLiteral(value) && !holdsLookedUpValue(value, session))),
+  );
   let storesIntervals = false;
   // First from the syntax alone; the checker is asked (what a called function does with what it
   // returns, whether a field is a number) only when the syntax has not already decided.
@@ -293,6 +299,26 @@ function releasesItsValues(place: ContainerPlace, session: AnalysisSession): boo
   return scopeFacts(place.scope, session).released.has(place.text);
 }
 
+/**
+ * `{ hash, leaf }` where `const leaf = this.leaves.get(endpoint)`: a record that points into
+ * another container borrows what it points at — that container owns it.
+ */
+function holdsLookedUpValue(record: ts.Expression, session: AnalysisSession): boolean {
+  const literal = skipOuter(record) as ts.ObjectLiteralExpression;
+  return literal.properties.some((property) => {
+    const value = ts.isShorthandPropertyAssignment(property) ? property.name : ts.isPropertyAssignment(property) ? property.initializer : undefined;
+    if (!value) return false;
+    const e = skipOuter(value);
+    const read = ts.isIdentifier(e) ? localInitializer(e, session) : e;
+    return read !== undefined && readContainerOf(read) !== undefined;
+  });
+}
+
+/** `this.entries[k].value.dispose()`, `for (const e of this.entries) clearTimeout(e.timer)`: the class or module releases a field of this container's values. */
+function releasesFieldsOfItsValues(place: ContainerPlace, session: AnalysisSession): boolean {
+  return scopeFacts(place.scope, session).releasedFields.has(place.text);
+}
+
 /** `this.cleanups.get(el)?.()`, `for (const undo of undos) undo()`: the class or module calls values of this container. */
 export function callsItsValues(place: ContainerPlace, session: AnalysisSession): boolean {
   return scopeFacts(place.scope, session).called.has(place.text);
@@ -306,6 +332,8 @@ interface ScopeFacts {
   innerNames: Map<string, Set<string>>;
   /** Containers whose values some code here releases (`for (const c of this.conns.values()) c.close()`). */
   released: Set<string>;
+  /** Containers a field of whose values some code here releases (`this.entries[k].value.dispose()`). */
+  releasedFields: Set<string>;
   /** Containers whose values some code here calls without arguments (`this.cleanups.get(el)?.()`). */
   called: Set<string>;
 }
@@ -321,6 +349,7 @@ function walkScope(scope: ts.Node): ScopeFacts {
   const insertions = new Map<string, ts.Expression[]>();
   const innerNames = new Map<string, Set<string>>();
   const released = new Set<string>();
+  const releasedFields = new Set<string>();
   const called = new Set<string>();
   // A name also given a record (`authorityState = { client, resourceMap: new Map() }`) holds a value
   // with fields, not an inner container: its fields are not the outer container's values.
@@ -354,6 +383,23 @@ function walkScope(scope: ts.Node): ScopeFacts {
     const e = skipOuter(expression);
     return containerOfValue(e) ?? (ts.isIdentifier(e) ? names.get(e.text) : undefined);
   };
+  /** Notes a release of `expression`: a container's value, or a field of one (`c.get(k).socket.end()`, `clearTimeout(entry.timer)`). */
+  const noteRelease = (expression: ts.Expression, names: ReadonlyMap<string, string>): void => {
+    const whole = releasedBy(expression, names);
+    if (whole !== undefined) {
+      released.add(whole);
+      return;
+    }
+    let e = skipOuter(expression);
+    while (ts.isPropertyAccessExpression(e)) {
+      e = skipOuter(e.expression);
+      const container = releasedBy(e, names);
+      if (container !== undefined) {
+        releasedFields.add(container);
+        return;
+      }
+    }
+  };
   const visit = (node: ts.Node, names: ReadonlyMap<string, string>): void => {
     let inner = names;
     if (ts.isCallExpression(node)) {
@@ -366,20 +412,14 @@ function walkScope(scope: ts.Node): ScopeFacts {
         const text = canonical(callee.expression)?.text;
         if (text !== undefined) insert(`${text}${KEYS}`, [node.arguments[0]]);
       }
-      if (ts.isPropertyAccessExpression(callee) && isReleaseLikeName(callee.name.text)) {
-        const container = releasedBy(callee.expression, names);
-        if (container !== undefined) released.add(container);
-      }
+      if (ts.isPropertyAccessExpression(callee) && isReleaseLikeName(callee.name.text)) noteRelease(callee.expression, names);
       if (node.arguments.length === 0 && !ts.isPropertyAccessExpression(callee)) {
         const container = releasedBy(callee, names);
         if (container !== undefined) called.add(container);
       }
       const name = calleeName(node);
       if (name !== undefined && TIMER_CLEARS.has(name)) {
-        for (const argument of node.arguments) {
-          const container = releasedBy(argument, names);
-          if (container !== undefined) released.add(container);
-        }
+        for (const argument of node.arguments) noteRelease(argument, names);
       }
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'forEach') {
         const container = containerText(callee.expression);
@@ -421,5 +461,5 @@ function walkScope(scope: ts.Node): ScopeFacts {
   };
   visit(scope, new Map());
   for (const local of innerNames.values()) for (const record of records) local.delete(record);
-  return { insertions, innerNames, released, called };
+  return { insertions, innerNames, released, releasedFields, called };
 }

@@ -15,7 +15,7 @@ import type { Resource } from '../resources/release.js';
 import type { AnalysisSession } from '../session.js';
 import type { DropSite } from '../flow/index.js';
 import { isReleaseLikeName } from '../resources/release.js';
-import { calledMethodName, canonical, enclosingBody, skipOuter } from '../syntax/expressions.js';
+import { calledMethodName, canonical, enclosingBody, isFunctionLike, skipOuter } from '../syntax/expressions.js';
 import { singleInitializer } from '../syntax/names.js';
 import { isIgnored, type ContainerDrop, type ContainerOfResources, type DropContext } from './candidate.js';
 import {
@@ -285,6 +285,7 @@ function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext)
     if (!container) return undefined;
     // `list = [...list, x]`, `list = list.concat(…)` keeps what it keeps.
     if (mentions(node.right, container.text.text)) return undefined;
+    if (isDrainedAfter(node, container.text.text)) return undefined;
     const mayBeAbsent = reset || mayBeNullish(target, session);
     return finish(
       node,
@@ -397,6 +398,55 @@ function releasesFoundElementBefore(node: ts.Node, containerText: string): boole
   };
   visit(fn);
   return released;
+}
+
+/**
+ * `const queue = this.queue; this.queue = []; for (const call of queue) call.resume();`: the old
+ * values were moved to a local before the reset, and a loop after it works through each of them —
+ * handed on to that loop, not dropped. A local only counted (`queue.length`) still drops them.
+ */
+function isDrainedAfter(node: ts.BinaryExpression, containerText: string): boolean {
+  const fn = enclosingBody(node);
+  const body = isFunctionLike(fn) ? fn.body : fn;
+  if (!body) return false;
+  const saved = new Set<string>();
+  let drained = false;
+  const usesEachElement = (source: ts.Expression, element: ts.BindingName | undefined, loopBody: ts.Node): boolean => {
+    const e = skipOuter(source);
+    const local =
+      ts.isCallExpression(e) && calledMethodName(e) === 'values' ? skipOuter((skipOuter(e.expression) as ts.PropertyAccessExpression).expression) : e;
+    if (!ts.isIdentifier(local) || !saved.has(local.text) || !element || !ts.isIdentifier(element)) return false;
+    return isReceiverOfCall(loopBody, element.text);
+  };
+  const visit = (child: ts.Node): void => {
+    if (drained) return;
+    if (child.end <= node.pos && ts.isVariableDeclaration(child) && ts.isIdentifier(child.name) && child.initializer) {
+      if (canonical(child.initializer)?.text === containerText) saved.add(child.name.text);
+    } else if (child.pos >= node.end && saved.size > 0) {
+      if (ts.isForOfStatement(child) && ts.isVariableDeclarationList(child.initializer)) {
+        drained = usesEachElement(child.expression, child.initializer.declarations[0]?.name, child.statement);
+      } else if (ts.isCallExpression(child) && calledMethodName(child) === 'forEach') {
+        const callback = child.arguments[0] && skipOuter(child.arguments[0]);
+        if (callback && (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)))
+          drained = usesEachElement((skipOuter(child.expression) as ts.PropertyAccessExpression).expression, callback.parameters[0]?.name, callback.body);
+      }
+    }
+    if (!drained && (child === body || !isFunctionLike(child))) ts.forEachChild(child, visit);
+  };
+  visit(body);
+  return drained;
+}
+
+/** Some call in `body` is a method of the value named `name`: `call.getConfig()`. */
+function isReceiverOfCall(body: ts.Node, name: string): boolean {
+  if (ts.isCallExpression(body)) {
+    const callee = skipOuter(body.expression);
+    if (ts.isPropertyAccessExpression(callee)) {
+      const receiver = skipOuter(callee.expression);
+      if (ts.isIdentifier(receiver) && receiver.text === name) return true;
+    }
+  }
+  return ts.forEachChild(body, (child) => isReceiverOfCall(child, name)) === true;
 }
 
 /** `list = next` where `next` is a local array this function builds (the survivors of a loop). */

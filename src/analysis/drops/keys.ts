@@ -69,21 +69,21 @@ export function isFreshKey(keyExpression: ts.Expression, session: AnalysisSessio
   const key = skipOuter(keyExpression);
   if (isFreshValue(key, session)) return true;
   if (!ts.isIdentifier(key)) return false;
-  if (isNewConnection(key, key, session, 0)) return true;
+  if (isNewFromEvent(key, key, session, 0)) return true;
   const value = singleInitializer(key, session);
   return value !== undefined && isFreshValue(value, session);
 }
 
 /**
- * `server.on('session', (session) => this.idle.set(session, …))`: each event hands over a new
- * connection object, so no entry can sit under it yet — also in a private method that every
- * caller gives such a connection (`this.track(session)` from the listener).
+ * `server.on('session', (session) => this.idle.set(session, …))`, `onTerminalCreated((terminal) => …)`:
+ * each event hands over a new object, so no entry can sit under it yet — also in a private method
+ * that every caller gives such an object (`this.track(session)` from the listener).
  */
-function isNewConnection(name: ts.Identifier, at: ts.Node, session: AnalysisSession, depth: number): boolean {
+function isNewFromEvent(name: ts.Identifier, at: ts.Node, session: AnalysisSession, depth: number): boolean {
   const parameter = parameterNamed(name.text, at, session);
   if (!parameter || !isUnchangedParameter(name.text, at, session)) return false;
   const fn = parameter.parent as ts.FunctionLikeDeclaration;
-  if (fn.parameters[0] === parameter && isConnectionListener(fn)) return true;
+  if (fn.parameters[0] === parameter && (isConnectionListener(fn) || isCreationListener(fn))) return true;
   if (depth > 1 || !ts.isMethodDeclaration(fn) || !isPrivateMember(fn) || !ts.isClassLike(fn.parent)) return false;
   const index = fn.parameters.indexOf(parameter);
   const calls = callsOfOwnMethod(fn, session);
@@ -91,9 +91,20 @@ function isNewConnection(name: ts.Identifier, at: ts.Node, session: AnalysisSess
     calls !== undefined &&
     calls.every((call) => {
       const argument = call.arguments[index] && skipOuter(call.arguments[index]!);
-      return argument !== undefined && ts.isIdentifier(argument) && isNewConnection(argument, argument, session, depth + 1);
+      return argument !== undefined && ts.isIdentifier(argument) && isNewFromEvent(argument, argument, session, depth + 1);
     })
   );
+}
+
+/** `onTerminalCreated(…)`, `onDidOpenTerminal(…)`, `onDidStartDebugSession(…)`: events that hand over a thing just made. */
+const CREATION_EVENT = /^on(?:Did)?(?:Create|Open|Start|Spawn|Connect|Add)[A-Z]\w*$|^on[A-Z]\w*(?:Created|Opened|Started|Spawned|Connected|Added)$/;
+
+/** `launcher.onTerminalCreated((terminal) => …)`: a listener of an event that announces a new object. */
+function isCreationListener(fn: ts.FunctionLikeDeclaration): boolean {
+  const call = fn.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== fn) return false;
+  const method = calledMethodName(call);
+  return method !== undefined && CREATION_EVENT.test(method);
 }
 
 function isFreshValue(expression: ts.Expression, session: AnalysisSession, depth = 0): boolean {

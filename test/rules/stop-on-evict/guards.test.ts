@@ -159,6 +159,23 @@ export class Server {
 `,
     },
     {
+      // vscode-js-debug debugTerminalUI.ts: each launcher's terminals are keyed by the terminal its creation event hands over.
+      name: 'keys: the object an on…Created event hands over is a new key',
+      code: `import { createPoller, type Poller } from './resources.js';
+interface Terminal { readonly name: string }
+interface Launcher { onTerminalCreated(listener: (terminal: Terminal) => void): void }
+export class Terminals {
+  private readonly pollers = new Map<Terminal, Poller>();
+  watch(launcher: Launcher, url: string) {
+    launcher.onTerminalCreated((terminal) => {
+      this.pollers.set(terminal, createPoller(url));
+    });
+  }
+  closed(terminal: Terminal) { this.pollers.get(terminal)?.close(); this.pollers.delete(terminal); }
+}
+`,
+    },
+    {
       name: 'keys: a private method every caller gives the connection its listener received sets a new key',
       code: `import http2 from 'node:http2';
 export class Server {
@@ -938,6 +955,86 @@ export class Server {
             },
           ],
         }, // { timer: Timeout; } in `this.idle` is dropped by `set()` over an existing key without `clearTimeout()` on `timer`.
+      ],
+    },
+    {
+      name: 'keys: a name read from the object an on…Created event hands over may be taken already',
+      code: `import { createPoller, type Poller } from './resources.js';
+interface Terminal { readonly name: string }
+interface Launcher { onTerminalCreated(listener: (terminal: Terminal) => void): void }
+export class Terminals {
+  private readonly pollers = new Map<string, Poller>();
+  watch(launcher: Launcher, url: string) {
+    launcher.onTerminalCreated((terminal) => {
+      this.pollers.set(terminal.name, createPoller(url));
+    });
+  }
+  closed(terminal: Terminal) { this.pollers.get(terminal.name)?.close(); this.pollers.delete(terminal.name); }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import { createPoller, type Poller } from './resources.js';
+interface Terminal { readonly name: string }
+interface Launcher { onTerminalCreated(listener: (terminal: Terminal) => void): void }
+export class Terminals {
+  private readonly pollers = new Map<string, Poller>();
+  watch(launcher: Launcher, url: string) {
+    launcher.onTerminalCreated((terminal) => {
+      void this.pollers.get(terminal.name)?.close();
+      this.pollers.set(terminal.name, createPoller(url));
+    });
+  }
+  closed(terminal: Terminal) { this.pollers.get(terminal.name)?.close(); this.pollers.delete(terminal.name); }
+}
+`,
+            },
+          ],
+        }, // Poller in \`this.pollers\` is dropped by \`set()\` over an existing key without \`close()\`.
+      ],
+    },
+    {
+      name: 'keys: the object a change event hands over may be one seen before',
+      code: `import { createPoller, type Poller } from './resources.js';
+interface Editor { readonly id: string }
+interface Window { onDidChangeActiveEditor(listener: (editor: Editor) => void): void }
+export class Editors {
+  private readonly pollers = new Map<Editor, Poller>();
+  watch(window: Window, url: string) {
+    window.onDidChangeActiveEditor((editor) => {
+      this.pollers.set(editor, createPoller(url));
+    });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import { createPoller, type Poller } from './resources.js';
+interface Editor { readonly id: string }
+interface Window { onDidChangeActiveEditor(listener: (editor: Editor) => void): void }
+export class Editors {
+  private readonly pollers = new Map<Editor, Poller>();
+  watch(window: Window, url: string) {
+    window.onDidChangeActiveEditor((editor) => {
+      void this.pollers.get(editor)?.close();
+      this.pollers.set(editor, createPoller(url));
+    });
+  }
+}
+`,
+            },
+          ],
+        },
       ],
     },
     {

@@ -9,6 +9,43 @@ const imports = `import { createMeter, createPoller, openLease, startJob, stopMe
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      // grpc-node load-balancer-ring-hash.ts: ring entries point at leaves that the leaf map owns and destroys.
+      name: 'ownership: records built here around values looked up in another container borrow them, even when a loop releases that field',
+      code: `${imports}
+interface RingEntry { hash: number; leaf: Watcher }
+export class Ring {
+  private readonly leaves = new Map<string, Watcher>();
+  private ring: RingEntry[] = [];
+  rebuild(endpoints: string[]) {
+    this.ring = [];
+    for (const endpoint of endpoints) {
+      const leaf = this.leaves.get(endpoint);
+      if (leaf) this.ring.push({ hash: endpoint.length, leaf });
+    }
+  }
+  reset() {
+    for (const entry of this.ring) entry.leaf.dispose();
+    this.ring = [];
+  }
+}`,
+    },
+    {
+      // vercel/hyper (post-fix): a remounted view takes its predecessor's terminal, so the overwrite loses nothing.
+      name: 'ownership: values stored as handed in, with only a field released elsewhere, are not owned by the index',
+      code: `${imports}
+interface TermView { readonly uid: string; term: Watcher }
+export class Terms {
+  private readonly views: Record<string, TermView> = {};
+  onRef(uid: string, view: TermView) {
+    this.views[uid] = view;
+  }
+  prune(uid: string) {
+    this.views[uid].term.dispose();
+    delete this.views[uid];
+  }
+}`,
+    },
+    {
       name: "ownership: a private remover whose every caller clears the watcher's timer first (or runs in that timer) drops nothing owed",
       code: `interface Watcher {
   currentState: number;
@@ -493,6 +530,56 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      // openlayers LRUCache (shape): entries built around the values handed in; expiry disposes entry.value, clear() forgets them.
+      name: 'ownership: records built here around values handed in, whose field the class releases elsewhere, are owned',
+      code: `${imports}
+interface Entry { key: string; value: Watcher; newer: Entry | null }
+export class Cache {
+  private entries: Record<string, Entry> = {};
+  set(key: string, value: Watcher) {
+    if (key in this.entries) throw new Error('duplicate key ' + key);
+    this.entries[key] = { key, value, newer: null };
+  }
+  expire(key: string) {
+    this.entries[key].value.dispose();
+    delete this.entries[key];
+  }
+  clear() {
+    this.entries = {};
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { because: '', type: 'Entry', container: 'this.entries', operation: 'reassigning the container', release: '`dispose()` on `value`' },
+          line: 14,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`dispose()` on `value`' },
+              output: `${imports}
+interface Entry { key: string; value: Watcher; newer: Entry | null }
+export class Cache {
+  private entries: Record<string, Entry> = {};
+  set(key: string, value: Watcher) {
+    if (key in this.entries) throw new Error('duplicate key ' + key);
+    this.entries[key] = { key, value, newer: null };
+  }
+  expire(key: string) {
+    this.entries[key].value.dispose();
+    delete this.entries[key];
+  }
+  clear() {
+    for (const value of Object.values(this.entries)) value.value.dispose();
+    this.entries = {};
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'ownership: the same remover, with a caller that no longer clears the timer',
       code: `interface Watcher {

@@ -455,6 +455,28 @@ export class Service {
 }`,
     },
     {
+      // grpc-node internal-channel.ts: the config-selection queue is swapped out and each queued call resumed.
+      name: 'a queue moved to a local and worked through after the reset (swap and drain)',
+      code: `${imports}
+export class Channel {
+  private queue: Poller[] = [];
+  enqueue(url: string) { this.queue.push(createPoller(url)); }
+  flush() {
+    process.nextTick(() => {
+      const pending = this.queue;
+      this.queue = [];
+      if (pending.length > 0) console.log('resuming', pending.length);
+      for (const poller of pending) poller.start();
+    });
+  }
+  flushAll() {
+    const pending = this.queue;
+    this.queue = [];
+    pending.forEach((poller) => poller.start());
+  }
+}`,
+    },
+    {
       name: 'the first assignment in the constructor drops nothing',
       code: `${imports}
 export class Service {
@@ -2111,6 +2133,43 @@ export class Service {
   restart() {
     for (const value of this.pollers.values()) void value.close();
     this.pollers = new Map();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a queue moved to a local that is only counted after the reset is dropped',
+      code: `${imports}
+export class Channel {
+  private queue: Poller[] = [];
+  enqueue(url: string) { this.queue.push(createPoller(url)); }
+  flush() {
+    const pending = this.queue;
+    this.queue = [];
+    console.log('dropped', pending.length);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { because: '', type: 'Poller', container: 'this.queue', operation: 'reassigning the container', release: '`close()`' },
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`close()`' },
+              output: `${imports}
+export class Channel {
+  private queue: Poller[] = [];
+  enqueue(url: string) { this.queue.push(createPoller(url)); }
+  flush() {
+    const pending = this.queue;
+    for (const value of this.queue) void value.close();
+    this.queue = [];
+    console.log('dropped', pending.length);
   }
 }`,
             },
