@@ -12,7 +12,7 @@
  */
 import ts from 'typescript';
 
-import { memoTable, memoValue } from '../session.js';
+import { memoTable, memoValue, type AnalysisSession } from '../session.js';
 import { calleeName, canonical, isFunctionLike, isPrivateMember, skipOuter } from '../syntax/expressions.js';
 import {
   acquisitionsIn,
@@ -51,6 +51,7 @@ export type Inference =
 const MAX_CHAIN = 12;
 
 const INFERENCES = memoTable<ts.Node, Inference | null>('resources.inference');
+const IMPLEMENTATIONS = memoTable<ts.SourceFile, ReadonlyMap<string, readonly ts.ClassDeclaration[]> | null>('resources.implementations');
 /** Declarations being inferred right now: a class whose field holds its own type is not asked twice. */
 const IN_PROGRESS = memoValue('resources.inferenceInProgress', () => new Set<ts.Node>());
 
@@ -361,17 +362,7 @@ function factoryOf(literal: ts.ObjectLiteralExpression): ts.FunctionLikeDeclarat
 /** An interface takes what the classes of its own file that implement it say. */
 function inferInterface(declaration: ts.InterfaceDeclaration, host: InferenceHost): Inference | undefined {
   const name = declaration.name.text;
-  const implementations: ts.ClassLikeDeclaration[] = [];
-  const visit = (node: ts.Node): void => {
-    if (
-      ts.isClassDeclaration(node) &&
-      node.heritageClauses?.some((clause) => clause.token === ts.SyntaxKind.ImplementsKeyword && clause.types.some((t) => t.expression.getText() === name))
-    ) {
-      implementations.push(node);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(declaration.getSourceFile());
+  const implementations = implementationsIn(declaration.getSourceFile(), host.session).get(name) ?? [];
   // A `declare class` shows no body: the interface's answer would be a guess.
   if (implementations.length === 0 || implementations.some((implementation) => !isInProgram(implementation, host.session.program))) return undefined;
   // A composite (`class Node implements Disposable { private sub: Disposable }`) is judged by what
@@ -386,6 +377,29 @@ function inferInterface(declaration: ts.InterfaceDeclaration, host: InferenceHos
   if (!resources.every((resource) => resource.method === first!.method)) return undefined;
   if (!declaration.members.some((member) => member.name?.getText() === first!.method)) return undefined;
   return first;
+}
+
+/** The classes of a file by the names of the interfaces they implement: one walk per file, not one per interface asked. */
+function implementationsIn(file: ts.SourceFile, session: AnalysisSession): ReadonlyMap<string, readonly ts.ClassDeclaration[]> {
+  return session.memo(IMPLEMENTATIONS, file, (): ReadonlyMap<string, readonly ts.ClassDeclaration[]> => {
+    const byInterface = new Map<string, ts.ClassDeclaration[]>();
+    const visit = (node: ts.Node): void => {
+      if (ts.isClassDeclaration(node)) {
+        for (const clause of node.heritageClauses ?? []) {
+          if (clause.token !== ts.SyntaxKind.ImplementsKeyword) continue;
+          for (const implemented of clause.types) {
+            const name = implemented.expression.getText();
+            const list = byInterface.get(name);
+            if (list) list.push(node);
+            else byInterface.set(name, [node]);
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+    return byInterface;
+  })!;
 }
 
 /** A field (or parameter property) of the class is typed with the interface it implements. */
