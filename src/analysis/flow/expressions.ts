@@ -227,6 +227,16 @@ function keyText(initializer: ts.Expression): { text: string; roots: readonly st
 /** A test that is not `!`, `&&` or `||`: evaluated, then refined by what it says about places and values. */
 function refinedCondition(it: Interpreter, expression: ts.Expression, state: State): [State, State] {
   const after = it.expression(expression, state);
+  // `if (subs.delete(s)) s.unsubscribe()`: a removal that answers false removed nothing — what it
+  // would have dropped is owed on that side only as much as before the call.
+  const removal = it.dropIds.get(expression);
+  if (removal !== undefined && ts.isCallExpression(expression) && it.options.containers.removes.has(calledMethodName(expression) ?? '')) {
+    const untouched = cloneState(after);
+    const before = state.pending.get(removal);
+    if (before) untouched.pending.set(removal, before);
+    else untouched.pending.delete(removal);
+    return [after, untouched];
+  }
   // `map.has(k)`, `k in obj`: false means the place is empty.
   if (ts.isCallExpression(expression) && it.options.containers.tests.has(calledMethodName(expression) ?? '') && expression.arguments.length === 1) {
     const key = skipOuter(expression.arguments[0]!);

@@ -145,6 +145,21 @@ table('branches and tests', [
     owed: [[]],
   },
   {
+    name: 'a delete whose answer gates the release: false means nothing was removed',
+    code: `function f(k: string) { const old = meters.get(k); if (meters.delete(k)) { // drop\n old?.stop(); } }`,
+    owed: [[]],
+  },
+  {
+    name: 'a delete whose answer gates something else still drops the value when true',
+    code: `function f(k: string) { if (meters.delete(k)) { // drop\n log(k); } }`,
+    owed: [['*']],
+  },
+  {
+    name: 'a delete answered false leaves an earlier drop of the same place owed',
+    code: `function f(k: string) { meters.set(k, make()); // drop\n if (!meters.delete(k)) { // drop\n return; } meters.get(k)?.stop(); }`,
+    owed: [['*'], ['*']],
+  },
+  {
     name: 'switch: the release falls through to the dropping case',
     code: `function f(k: string, s: number) { switch (s) { case 1: meters.get(k)?.stop(); case 2: meters.delete(k); // drop\n break; } }`,
     owed: [['*']],

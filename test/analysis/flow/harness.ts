@@ -96,21 +96,25 @@ export function judge(code: string): Judged[] {
   const program = programOf(code);
   const source = program.getSourceFile(FILE)!;
   const lines = code.split('\n');
-  // The statement a marker belongs to is the last one that ends on its line, before the comment.
-  const lastOnLine = new Map<number, ts.ExpressionStatement>();
+  // The expression a marker belongs to is the last statement that ends on its line, before the
+  // comment — or the test of an `if` (`if (m.delete(k)) { // drop`, `if (!m.delete(k))`).
+  const lastOnLine = new Map<number, ts.Expression>();
   const visit = (node: ts.Node): void => {
-    if (ts.isExpressionStatement(node)) {
-      const line = source.getLineAndCharacterOfPosition(node.getEnd()).line;
-      if (/\/\/\s*drop\b/.test(lines[line] ?? '')) lastOnLine.set(line, node);
+    const expression = ts.isExpressionStatement(node) ? node.expression : ts.isIfStatement(node) ? node.expression : undefined;
+    if (expression) {
+      const line = source.getLineAndCharacterOfPosition(ts.isIfStatement(node) ? node.expression.getEnd() : node.getEnd()).line;
+      if (/\/\/\s*drop\b/.test(lines[line] ?? '')) lastOnLine.set(line, expression);
     }
     ts.forEachChild(node, visit);
   };
   visit(source);
   const sites: { line: number; site: DropSite }[] = [];
-  for (const [line, statement] of lastOnLine) {
+  for (const [line, marked] of lastOnLine) {
     const marker = /\/\/\s*drop\b\s*([\w,]*)/.exec(lines[line] ?? '')!;
     const slots = marker[1] ? marker[1].split(',') : ['*'];
-    const site = siteOf(skipOuter(statement.expression), slots);
+    let expression = skipOuter(marked);
+    if (ts.isPrefixUnaryExpression(expression) && expression.operator === ts.SyntaxKind.ExclamationToken) expression = skipOuter(expression.operand);
+    const site = siteOf(expression, slots);
     if (!site) throw new Error(`line ${line + 1}: not a drop the harness can read`);
     sites.push({ line: line + 1, site });
   }

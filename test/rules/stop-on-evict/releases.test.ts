@@ -477,6 +477,25 @@ export class Channel {
 }`,
     },
     {
+      // apollo-client ObservableQuery.ts: the unsubscribe closure of subscribeToMore.
+      name: 'a delete whose answer gates the release: when it answers false nothing was removed',
+      code: `
+import { Subscription } from 'rxjs';
+declare function subscribeToMore(): Subscription;
+export class Query {
+  private readonly subscriptions = new Set<Subscription>();
+  subscribe() {
+    const subscription = subscribeToMore();
+    this.subscriptions.add(subscription);
+    return () => {
+      if (this.subscriptions.delete(subscription)) {
+        subscription.unsubscribe();
+      }
+    };
+  }
+}`,
+    },
+    {
       name: 'the first assignment in the constructor drops nothing',
       code: `${imports}
 export class Service {
@@ -2137,6 +2156,34 @@ export class Service {
 }`,
             },
           ],
+        },
+      ],
+    },
+    {
+      name: 'a delete whose answer gates something other than the release still drops the value',
+      code: `
+import { Subscription } from 'rxjs';
+declare function subscribeToMore(): Subscription;
+export class Query {
+  private readonly subscriptions = new Set<Subscription>();
+  private count = 0;
+  subscribe() {
+    const subscription = subscribeToMore();
+    this.subscriptions.add(subscription);
+    return () => {
+      if (this.subscriptions.delete(subscription)) {
+        this.count--;
+      }
+    };
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { because: '', type: 'Subscription', container: 'this.subscriptions', operation: '`delete()`', release: '`unsubscribe()`' },
+          line: 11,
+          // A drop inside a condition gets no suggestion: there is no statement of its own to put the release before.
+          suggestions: [],
         },
       ],
     },
