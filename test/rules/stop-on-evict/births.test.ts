@@ -301,6 +301,34 @@ const meters = new Map<string, Meter>();
 export function hit(route: string) { let m = meters.get(route); if (!m) { m = newMeter(); meters.set(route, m); } m.mark(1); }
 export function remove(route: string) { meters.get(route)?.stop(); meters.delete(route); }`,
     },
+    {
+      name: 'nested containers: each inner timer of an array and of a map cleared before the outer entry goes',
+      code: `const timersByRoom = new Map<string, NodeJS.Timeout[]>();
+const subsByRoom = new Map<string, Map<string, NodeJS.Timeout>>();
+export function add(room: string) {
+  const list = timersByRoom.get(room) ?? [];
+  list.push(setTimeout(() => {}, 10));
+  timersByRoom.set(room, list);
+  let inner = subsByRoom.get(room);
+  if (!inner) { inner = new Map(); subsByRoom.set(room, inner); }
+  inner.set('x', setInterval(() => {}, 10));
+}
+export function leave(room: string) {
+  for (const t of timersByRoom.get(room) ?? []) clearTimeout(t);
+  timersByRoom.delete(room);
+  for (const t of subsByRoom.get(room)?.values() ?? []) clearInterval(t);
+  subsByRoom.delete(room);
+}
+`,
+    },
+    {
+      name: 'records: a data class with a public timer field, cleared before the delete',
+      code: `class Entry { timeoutId?: NodeJS.Timeout; attempts = 0; }
+const entries = new Map<string, Entry>();
+export function track(id: string) { const e = new Entry(); e.timeoutId = setTimeout(() => {}, 10); if (!entries.has(id)) entries.set(id, e); }
+export function untrack(id: string) { clearTimeout(entries.get(id)?.timeoutId); entries.delete(id); }
+`,
+    },
   ],
   invalid: [
     {

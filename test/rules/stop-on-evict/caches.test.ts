@@ -101,6 +101,29 @@ const byRoute = new LRUCache<string, Meter>({ max: 100 });
 export function remember(meter: Meter) { byRoute.set(meter.route, meter); }
 export function forget(route: string) { byRoute.delete(route); }`,
     },
+    {
+      name: 'a storage class whose sockets arrive through set(), with a dispose that destroys for every reason: eviction, delete() and clear() all reach it',
+      code: `import net from 'node:net';
+import { LRUCache } from 'lru-cache';
+export class ConnectionCache {
+  private readonly conns = new LRUCache<string, net.Socket>({ max: 100, dispose: (socket) => socket.destroy() });
+  set(host: string, socket: net.Socket) { this.conns.set(host, socket); }
+  remove(host: string) { this.conns.delete(host); }
+  reset() { this.conns.clear(); }
+}`,
+    },
+    {
+      name: 'a storage class whose sockets arrive through set() and whose releaseAll() destroys them, with a dispose that destroys for every reason',
+      code: `import net from 'node:net';
+import { LRUCache } from 'lru-cache';
+export class ConnectionCache {
+  private readonly conns = new LRUCache<string, net.Socket>({ max: 100, dispose: (socket) => socket.destroy() });
+  set(host: string, socket: net.Socket) { if (!this.conns.has(host)) this.conns.set(host, socket); }
+  remove(host: string) { this.conns.delete(host); }
+  reset() { this.conns.clear(); }
+  releaseAll() { for (const socket of this.conns.values()) socket.destroy(); }
+}`,
+    },
   ],
   invalid: [
     {
@@ -119,9 +142,18 @@ export function track(route: string) { if (!meters.has(route)) meters.set(route,
       errors: [
         {
           messageId: 'cacheDropsResources',
+          // The path it loses the values on, not the one it releases them on.
+          data: {
+            type: 'Meter',
+            container: 'meters',
+            library: 'lru-cache',
+            paths: 'size eviction',
+            release: '`stop()`',
+            why: 'its `dispose` hook does not release them there',
+          },
           line: 4,
           suggestions: [],
-        }, // Meter values in `meters` (lru-cache) are dropped on size eviction without `stop()`: its `dispose` hook does not release them there.
+        },
       ],
     },
     {
@@ -417,6 +449,88 @@ export function reset() {
           column: 3,
           endLine: 12,
           endColumn: 19,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a storage class whose sockets arrive through set() and whose releaseAll() destroys them owns them: a dispose only for delete loses them on size eviction',
+      code: `import net from 'node:net';
+import { LRUCache } from 'lru-cache';
+export class ConnectionCache {
+  private readonly conns = new LRUCache<string, net.Socket>({
+    max: 100,
+    dispose: (socket, _host, reason) => {
+      if (reason === 'delete') socket.destroy();
+    },
+  });
+  set(host: string, socket: net.Socket) { if (!this.conns.has(host)) this.conns.set(host, socket); }
+  remove(host: string) { this.conns.delete(host); }
+  reset() { this.conns.clear(); }
+  releaseAll() { for (const socket of this.conns.values()) socket.destroy(); }
+}`,
+      errors: [
+        {
+          messageId: 'cacheDropsResources',
+          data: {
+            type: 'Socket',
+            container: 'this.conns',
+            library: 'lru-cache',
+            paths: 'size eviction',
+            release: '`destroy()`',
+            why: 'its `dispose` hook does not release them there',
+          },
+          line: 4,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a storage class whose sockets arrive through set() and whose releaseAll() destroys them owns them: a dispose only for eviction misses delete() and clear()',
+      code: `import net from 'node:net';
+import { LRUCache } from 'lru-cache';
+export class ConnectionCache {
+  private readonly conns = new LRUCache<string, net.Socket>({
+    max: 100,
+    dispose: (socket, _host, reason) => {
+      if (reason === 'evict') socket.destroy();
+    },
+  });
+  set(host: string, socket: net.Socket) { if (!this.conns.has(host)) this.conns.set(host, socket); }
+  remove(host: string) { this.conns.delete(host); }
+  reset() { this.conns.clear(); }
+  releaseAll() { for (const socket of this.conns.values()) socket.destroy(); }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedCacheDrop',
+          data: { type: 'Socket', container: 'this.conns', operation: '`delete()`', release: '`destroy()`', library: 'lru-cache' },
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import net from 'node:net';
+import { LRUCache } from 'lru-cache';
+export class ConnectionCache {
+  private readonly conns = new LRUCache<string, net.Socket>({
+    max: 100,
+    dispose: (socket, _host, reason) => {
+      if (reason === 'evict') socket.destroy();
+    },
+  });
+  set(host: string, socket: net.Socket) { if (!this.conns.has(host)) this.conns.set(host, socket); }
+  remove(host: string) { this.conns.peek(host)?.destroy();
+  this.conns.delete(host); }
+  reset() { this.conns.clear(); }
+  releaseAll() { for (const socket of this.conns.values()) socket.destroy(); }
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'unreleasedCacheDrop',
+          data: { type: 'Socket', container: 'this.conns', operation: '`clear()`', release: '`destroy()`', library: 'lru-cache' },
+          line: 12,
           suggestions: [],
         },
       ],

@@ -304,6 +304,16 @@ export async function buildAll(routes: string[]): Promise<Record<string, Meter>>
 `,
     },
     {
+      name: 'a map created empty in the function and filled by callbacks over Object.entries() has no earlier value',
+      code: `import { createMeter, type Meter } from './resources.js';
+export async function buildAll(config: Record<string, string>): Promise<Record<string, Meter>> {
+  const byRoute: Record<string, Meter> = {};
+  await Promise.all(Object.entries(config).map(async ([route, url]) => { byRoute[route] = createMeter(url); }));
+  return byRoute;
+}
+`,
+    },
+    {
       name: 'a key proven absent through a conditional look-up',
       code: `import { createMeter, type Meter } from './resources.js';
 const meters = new Map<string, Meter>();
@@ -1066,6 +1076,66 @@ export function build(routes: string[]): Meter[] {
             },
           ],
         }, // Meter in `meters` is dropped by reassigning the container without `stop()`.
+      ],
+    },
+    {
+      name: 'a module-level map filled by the callbacks of a function may hold meters from an earlier call: each assignment can replace one',
+      code: `import { createMeter, type Meter } from './resources.js';
+const byRoute: Record<string, Meter> = {};
+export async function buildAll(config: Record<string, string>): Promise<void> {
+  await Promise.all(Object.entries(config).map(async ([route, url]) => { byRoute[route] = createMeter(url); }));
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { type: 'Meter', container: 'byRoute', operation: 'assignment over an existing key', release: '`stop()`' },
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import { createMeter, type Meter } from './resources.js';
+const byRoute: Record<string, Meter> = {};
+export async function buildAll(config: Record<string, string>): Promise<void> {
+  await Promise.all(Object.entries(config).map(async ([route, url]) => { byRoute[route]?.stop();
+  byRoute[route] = createMeter(url); }));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a field map filled by the callbacks of a method may hold meters from an earlier call: each assignment can replace one',
+      code: `import { createMeter, type Meter } from './resources.js';
+export class Meters {
+  private byRoute: Record<string, Meter> = {};
+  async buildAll(config: Record<string, string>): Promise<void> {
+    await Promise.all(Object.entries(config).map(async ([route, url]) => { this.byRoute[route] = createMeter(url); }));
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { type: 'Meter', container: 'this.byRoute', operation: 'assignment over an existing key', release: '`stop()`' },
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import { createMeter, type Meter } from './resources.js';
+export class Meters {
+  private byRoute: Record<string, Meter> = {};
+  async buildAll(config: Record<string, string>): Promise<void> {
+    await Promise.all(Object.entries(config).map(async ([route, url]) => { this.byRoute[route]?.stop();
+    this.byRoute[route] = createMeter(url); }));
+  }
+}
+`,
+            },
+          ],
+        },
       ],
     },
     {

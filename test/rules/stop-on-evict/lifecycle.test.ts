@@ -240,6 +240,33 @@ export class Client {
   }
 }`,
     },
+    {
+      name: 'lifecycle: an object literal removing itself from its Set inside its own unsubscribe()',
+      code: `const subs = new Set<{ unsubscribe(): void }>();
+export function watch(ms: number) {
+  const t = setInterval(() => {}, ms);
+  const sub = { unsubscribe() { clearInterval(t); subs.delete(sub); } };
+  subs.add(sub);
+  return sub;
+}
+`,
+    },
+    {
+      name: "lifecycle: a delete in .then() of the value's own promise-returning close()",
+      code: `import { createPoller, type Poller } from './resources.js';
+const pollers = new Map<string, Poller>();
+export function open(url: string) { if (!pollers.has(url)) pollers.set(url, createPoller(url)); }
+export function closeThen(url: string) { void pollers.get(url)?.close().then(() => pollers.delete(url)); }
+`,
+    },
+    {
+      name: "lifecycle: a delete in .finally() of the value's own promise-returning close()",
+      code: `import { createPoller, type Poller } from './resources.js';
+const pollers = new Map<string, Poller>();
+export function open(url: string) { if (!pollers.has(url)) pollers.set(url, createPoller(url)); }
+export function closeFinally(url: string) { void pollers.get(url)?.close().finally(() => pollers.delete(url)); }
+`,
+    },
   ],
   invalid: [
     {

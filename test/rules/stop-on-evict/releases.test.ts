@@ -73,6 +73,46 @@ export function ring(id: string) { if (!calls.has(id)) calls.set(id, new Call())
 export function hangUp(id: string) { calls.get(id)?.terminate(); calls.delete(id); }`,
     },
     {
+      name: 'release families: quit() of a client whose conventional release is disconnect(), before the delete',
+      code: `declare class RedisClient { disconnect(): void; quit(): Promise<'OK'>; get(key: string): Promise<string | null> }
+declare function connect(url: string): RedisClient;
+const clients = new Map<string, RedisClient>();
+export function open(url: string) { if (!clients.has(url)) clients.set(url, connect(url)); }
+export async function close(url: string) { await clients.get(url)?.quit(); clients.delete(url); }
+`,
+    },
+    {
+      name: 'release families: a release that takes an argument, hangup(reason), before the delete',
+      code: `class Call {
+  private readonly ring = setInterval(() => {}, 1000);
+  hangup(reason: string): void { clearInterval(this.ring); console.log(reason); }
+  answer(): void {}
+}
+const calls = new Map<string, Call>();
+export function dial(id: string) { if (!calls.has(id)) calls.set(id, new Call()); }
+export function end(id: string, reason: string) { calls.get(id)?.hangup(reason); calls.delete(id); }
+`,
+    },
+    {
+      // mediasoup: a Router closing calls routerClosed() on each of its transports, which drops the
+      // transport's channel listeners as its own close() would.
+      name: 'release families: a parent-initiated routerClosed() on every child before clear()',
+      code: `import { EventEmitter } from 'node:events';
+class Transport {
+  private readonly onMessage = (): void => {};
+  constructor(readonly id: string, private readonly channel: EventEmitter) { channel.on(id, this.onMessage); }
+  close(): void { this.channel.off(this.id, this.onMessage); }
+  routerClosed(): void { this.channel.removeAllListeners(this.id); }
+}
+export class Router {
+  private readonly transports = new Map<string, Transport>();
+  constructor(private readonly channel: EventEmitter) {}
+  create(id: string) { if (!this.transports.has(id)) this.transports.set(id, new Transport(id, this.channel)); }
+  close() { for (const transport of this.transports.values()) transport.routerClosed(); this.transports.clear(); }
+}
+`,
+    },
+    {
       name: 'records: a pending request settled with its timer cleared, callback close called too',
       code: `
 interface Pending { resolve: (v: string) => void; close: () => void; timer: NodeJS.Timeout }
@@ -611,6 +651,77 @@ export function sweep(route: string) {
   }
 }`,
     },
+    {
+      name: 'finished: a process that exited or was killed is deleted without kill()',
+      code: `import { spawn, type ChildProcess } from 'node:child_process';
+const children = new Map<string, ChildProcess>();
+export function start(id: string) { if (!children.has(id)) children.set(id, spawn('worker')); }
+export function reap(id: string) {
+  const child = children.get(id);
+  if (child && (child.exitCode !== null || child.killed)) children.delete(id);
+}
+`,
+    },
+    {
+      name: 'finished: a call whose state says it ended is deleted without terminate()',
+      code: `enum CallState { Ringing, Active, Ended }
+class Call {
+  state = CallState.Ringing;
+  private readonly keepAlive = setInterval(() => {}, 5000);
+  terminate() { clearInterval(this.keepAlive); this.state = CallState.Ended; }
+}
+const calls = new Map<string, Call>();
+export function ring(id: string) { if (!calls.has(id)) calls.set(id, new Call()); }
+export function reap(id: string) {
+  const call = calls.get(id);
+  if (call && call.state === CallState.Ended) calls.delete(id);
+}
+`,
+    },
+    {
+      name: 'finished: a socket deleted in the else of if (!socket.destroyed), where it is destroyed',
+      code: `import net from 'node:net';
+const sockets = new Map<string, net.Socket>();
+export function open(id: string) { if (!sockets.has(id)) sockets.set(id, net.connect(80, id)); }
+export function sweep(id: string) {
+  const socket = sockets.get(id);
+  if (!socket) return;
+  if (!socket.destroyed) {
+    socket.write('ping');
+  } else {
+    sockets.delete(id);
+  }
+}
+`,
+    },
+    {
+      name: 'stopped on both branches of graceful: nothing is owed',
+      code: `${imports}
+const meters = new Map<string, Meter>();
+export function add(route: string) { if (!meters.has(route)) meters.set(route, createMeter(route)); }
+export function remove(route: string, graceful: boolean) {
+  if (graceful) meters.get(route)?.stop();
+  else meters.get(route)?.stop();
+  meters.delete(route);
+}`,
+    },
+    {
+      name: 'survivors: an array rebuilt from the kept values, the rest destroyed unless already destroyed',
+      code: `import net from 'node:net';
+export class Clients {
+  private list: net.Socket[] = [];
+  add(port: number) { this.list.push(net.connect(port)); }
+  prune() {
+    const next: net.Socket[] = [];
+    for (const s of this.list) {
+      if (s.writable) next.push(s);
+      else if (!s.destroyed) s.destroy();
+    }
+    this.list = next;
+  }
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -868,6 +979,48 @@ export function drop(id: string) {
       ],
     },
     {
+      name: 'finished: a socket deleted in the branch of if (!socket.destroyed) where it is still open, without destroy()',
+      code: `import net from 'node:net';
+const sockets = new Map<string, net.Socket>();
+export function open(id: string) { if (!sockets.has(id)) sockets.set(id, net.connect(80, id)); }
+export function sweep(id: string) {
+  const socket = sockets.get(id);
+  if (!socket) return;
+  if (!socket.destroyed) {
+    sockets.delete(id);
+  } else {
+    socket.write('ping');
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { type: 'Socket', container: 'sockets', operation: '`delete()`', release: '`destroy()`' },
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import net from 'node:net';
+const sockets = new Map<string, net.Socket>();
+export function open(id: string) { if (!sockets.has(id)) sockets.set(id, net.connect(80, id)); }
+export function sweep(id: string) {
+  const socket = sockets.get(id);
+  if (!socket) return;
+  if (!socket.destroyed) {
+    sockets.get(id)?.destroy();
+    sockets.delete(id);
+  } else {
+    socket.write('ping');
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'families: a default-exported class is named by its own name',
       code: `
 export default class Heartbeat {
@@ -880,6 +1033,8 @@ export function forget(id: string) { beats.delete(id); }`,
       errors: [
         {
           messageId: 'unreleasedDrop',
+          // The class is named by its own name, not `default`.
+          data: { type: 'Heartbeat', container: 'beats', operation: '`delete()`', release: '`halt()`' },
           line: 8,
           suggestions: [
             {
