@@ -123,6 +123,53 @@ export function ensure(route: string) {
   ],
   invalid: [
     {
+      name: 'a storage class whose only release of the sockets set() hands it is its cache hook: the hook skips the value set() replaces',
+      code: `import net from 'node:net';
+import { LRUCache } from 'lru-cache';
+export class ConnectionCache {
+  private readonly conns = new LRUCache<string, net.Socket>({
+    max: 100,
+    dispose: (socket, _host, reason) => {
+      if (reason === 'delete') socket.destroy();
+    },
+  });
+  set(host: string, socket: net.Socket) { this.conns.set(host, socket); }
+}`,
+      errors: [
+        {
+          messageId: 'silentOverwrite',
+          data: {
+            because: '',
+            type: 'Socket',
+            method: 'set',
+            container: 'this.conns',
+            release: '`destroy()`',
+            behaviour: 'its `dispose` hook does not release the value set() replaces',
+          },
+          line: 10,
+          suggestions: [
+            {
+              // The value set() is given may be the one already stored: deleting it would destroy it.
+              messageId: 'deleteFirst',
+              data: { deleteMethod: 'delete', hook: '`dispose`' },
+              output: `import net from 'node:net';
+import { LRUCache } from 'lru-cache';
+export class ConnectionCache {
+  private readonly conns = new LRUCache<string, net.Socket>({
+    max: 100,
+    dispose: (socket, _host, reason) => {
+      if (reason === 'delete') socket.destroy();
+    },
+  });
+  set(host: string, socket: net.Socket) { if (this.conns.peek(host) !== socket) this.conns.delete(host);
+  this.conns.set(host, socket); }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "the story: node-cache with cleanup only in 'expired', set() over an expired-but-unswept key",
       code: `${meter} import NodeCache from 'node-cache';
 const cache = new NodeCache({ stdTTL: 60, checkperiod: 600, useClones: false });

@@ -55,16 +55,20 @@ export function describeCacheCall(node: ts.CallExpression, context: DropContext)
   if (!programUsesCacheLibrary(session)) return undefined;
   const receiver = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
   const text = canonical(receiver);
-  if (!text || text.impure || isIgnored(text, context) || !getOwnership(receiver, session, 'values', context.hatches.lendingCalls).owns) return undefined;
+  if (!text || text.impure || isIgnored(text, context)) return undefined;
+  const owned = getOwnership(receiver, session, 'values', context.hatches.lendingCalls).owns;
   const container = containerTypeOf(receiver, session);
   if (container?.kind !== 'Cache') return undefined;
   const paths = pathsOfMethod(container.library, method);
   if (paths.length === 0) return undefined;
   const use = getCacheUse(receiver, container.library, session);
-  if (!use) return undefined;
+  // Values that only arrive from outside (a storage class's `set(key, socket)`) are owned when the
+  // cache's own hook releases them on some path: the hook declares it, and every other path owes it.
+  if (!use || (!owned && !use.hooks.some((hook) => hook.fn !== undefined))) return undefined;
   const resource = resourceOfCache(use, context.resources, session.checker);
   if (!resource) return undefined;
   const releasing = releasingHooks(use, resource, flowOptionsFor([resource], session, context.hatches.releaseFunctions), session);
+  if (!owned && !use.hooks.some((hook) => hook.fn !== undefined && releasing.has(hook.hook.id))) return undefined;
   return { use, resource, releasing, method, paths, constructionProblem: constructionProblem(use, releasing) };
 }
 

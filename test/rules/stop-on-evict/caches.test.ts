@@ -535,5 +535,53 @@ export class ConnectionCache {
         },
       ],
     },
+    {
+      name: 'a storage class whose only release of the sockets set() hands it is its cache hook owns them: a dispose only for eviction misses delete() and clear()',
+      code: `import net from 'node:net';
+import { LRUCache } from 'lru-cache';
+export class ConnectionCache {
+  private readonly conns = new LRUCache<string, net.Socket>({
+    max: 100,
+    dispose: (socket, _host, reason) => {
+      if (reason === 'evict') socket.destroy();
+    },
+  });
+  set(host: string, socket: net.Socket) { if (!this.conns.has(host)) this.conns.set(host, socket); }
+  remove(host: string) { this.conns.delete(host); }
+  reset() { this.conns.clear(); }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedCacheDrop',
+          data: { type: 'Socket', container: 'this.conns', operation: '`delete()`', release: '`destroy()`', library: 'lru-cache' },
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import net from 'node:net';
+import { LRUCache } from 'lru-cache';
+export class ConnectionCache {
+  private readonly conns = new LRUCache<string, net.Socket>({
+    max: 100,
+    dispose: (socket, _host, reason) => {
+      if (reason === 'evict') socket.destroy();
+    },
+  });
+  set(host: string, socket: net.Socket) { if (!this.conns.has(host)) this.conns.set(host, socket); }
+  remove(host: string) { this.conns.peek(host)?.destroy();
+  this.conns.delete(host); }
+  reset() { this.conns.clear(); }
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'unreleasedCacheDrop',
+          data: { type: 'Socket', container: 'this.conns', operation: '`clear()`', release: '`destroy()`', library: 'lru-cache' },
+          line: 12,
+          suggestions: [],
+        },
+      ],
+    },
   ],
 });
