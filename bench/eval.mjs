@@ -125,7 +125,7 @@ async function lintCorpus(dir, plugin, ruleOptions) {
   const crashes = [];
   // Every suggestion is applied to its file and the result parsed: a suggestion must always parse,
   // and must never call the function it is inserted into.
-  const suggestions = { applied: 0, broken: [], selfCalls: [] };
+  const suggestions = { applied: 0, broken: [], selfCalls: [], leaveReport: [] };
   for (const file of listCaseFiles(dir)) {
     const text = readFileSync(file.abs, 'utf8');
     const markers = readMarkers(text, namespace);
@@ -142,6 +142,7 @@ async function lintCorpus(dir, plugin, ruleOptions) {
       crashes.push({ file: file.rel, line: lm ? Number(lm[1]) : null, ruleId: rm ? rm[1] : null, message: message.split('\n').slice(0, 3).join(' | ') });
       continue;
     }
+    let restore = false;
     for (const result of results) {
       for (const msg of result.messages) {
         if (msg.fatal || msg.ruleId === null) {
@@ -156,6 +157,14 @@ async function lintCorpus(dir, plugin, ruleOptions) {
           if (errors.length > 0) suggestions.broken.push({ file: file.rel, line: msg.line, ruleId: msg.ruleId, desc: suggestion.desc, errors });
           const selfCall = callsEnclosingFunction(text, suggestion.fix, file.abs);
           if (selfCall) suggestions.selfCalls.push({ file: file.rel, line: msg.line, ruleId: msg.ruleId, desc: suggestion.desc, function: selfCall });
+          // The edit must pay what the report asks: linted again, the file has one report fewer of that rule.
+          if (errors.length === 0) {
+            const before = result.messages.filter((other) => other.ruleId === msg.ruleId).length;
+            const [after] = await eslint.lintText(fixed, { filePath: file.abs });
+            if (after.messages.filter((other) => other.ruleId === msg.ruleId).length >= before)
+              suggestions.leaveReport.push({ file: file.rel, line: msg.line, ruleId: msg.ruleId, desc: suggestion.desc });
+            restore = true;
+          }
         }
         findings.push({
           file: file.rel,
@@ -167,6 +176,8 @@ async function lintCorpus(dir, plugin, ruleOptions) {
         });
       }
     }
+    // The program saw the edited text: give it the file as it is on disk again.
+    if (restore) await eslint.lintText(text, { filePath: file.abs });
   }
   return { namespace, pluginRules, files, crashes, suggestions };
 }
@@ -538,8 +549,9 @@ export function formatHistoryReport(r) {
   }
   out.push(
     '',
-    `Suggestions applied and parsed: ${r.suggestions.applied}, broken: ${r.suggestions.broken.length}, calling their own function: ${r.suggestions.selfCalls.length}, on sites that owe nothing: ${r.suggestions.onSitesOwingNothing.length}`,
+    `Suggestions applied and parsed: ${r.suggestions.applied}, broken: ${r.suggestions.broken.length}, calling their own function: ${r.suggestions.selfCalls.length}, on sites that owe nothing: ${r.suggestions.onSitesOwingNothing.length}, leaving their report: ${r.suggestions.leaveReport.length}`,
   );
+  for (const b of r.suggestions.leaveReport) out.push(`  ${b.file}:${b.line}  ${b.ruleId}  "${b.desc}" leaves the report in place`);
   for (const f of r.suggestions.onSitesOwingNothing) out.push(`  ${f.file}:${f.line}  ${f.ruleId}  a suggestion where nothing is owed`);
   for (const b of r.suggestions.broken) out.push(`  ${b.file}:${b.line}  ${b.ruleId}  "${b.desc}": ${b.errors.join('; ')}`);
   for (const b of r.suggestions.selfCalls) out.push(`  ${b.file}:${b.line}  ${b.ruleId}  "${b.desc}" calls \`${b.function}()\` from inside it`);
@@ -610,8 +622,9 @@ export function formatReport(r) {
   }
   out.push(
     '',
-    `Suggestions applied and parsed: ${r.suggestions.applied}, broken: ${r.suggestions.broken.length}, calling their own function: ${r.suggestions.selfCalls.length}, on sites that owe nothing: ${r.suggestions.onSitesOwingNothing.length}`,
+    `Suggestions applied and parsed: ${r.suggestions.applied}, broken: ${r.suggestions.broken.length}, calling their own function: ${r.suggestions.selfCalls.length}, on sites that owe nothing: ${r.suggestions.onSitesOwingNothing.length}, leaving their report: ${r.suggestions.leaveReport.length}`,
   );
+  for (const b of r.suggestions.leaveReport) out.push(`  ${b.file}:${b.line}  ${b.ruleId}  "${b.desc}" leaves the report in place`);
   for (const f of r.suggestions.onSitesOwingNothing) out.push(`  ${f.file}:${f.line}  ${f.ruleId}  a suggestion where nothing is owed`);
   for (const b of r.suggestions.broken) out.push(`  ${b.file}:${b.line}  ${b.ruleId}  "${b.desc}": ${b.errors.join('; ')}`);
   for (const b of r.suggestions.selfCalls) out.push(`  ${b.file}:${b.line}  ${b.ruleId}  "${b.desc}" calls \`${b.function}()\` from inside it`);

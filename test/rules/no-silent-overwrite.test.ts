@@ -8,6 +8,20 @@ const meter = `import { createMeter, type Meter } from './resources.js';`;
 ruleTester.run('no-silent-overwrite', rule, {
   valid: [
     {
+      // What the suggestion writes for a TTL cache: peek() returns an expired entry the sweep has not removed yet.
+      name: 'tiny-lru with a TTL: the stored value killed through peek() unless it is the one stored again',
+      code: `import { lru } from 'tiny-lru';
+import { spawn, type ChildProcess } from 'node:child_process';
+const expiring = lru<ChildProcess>(32, 60_000);
+expiring.onEvict(({ value }) => value.kill());
+export function runExpiring(cmd: string): ChildProcess {
+  const child = spawn(cmd, { shell: true });
+  if (expiring.peek(cmd) !== child) expiring.peek(cmd)?.kill();
+  expiring.set(cmd, child);
+  return child;
+}`,
+    },
+    {
       name: 'lru-cache with a releasing dispose and default options: set() disposes the replaced value',
       code: `${meter} import { LRUCache } from 'lru-cache';
 const meters = new LRUCache<string, Meter>({ max: 100, dispose: (m) => m.stop() });

@@ -57,6 +57,16 @@ export interface OriginQuestion {
   cheap: boolean;
 }
 
+/** `pool.acquire()`, `leases.take()` (or a lending call of the options), `other.get(k)`: a value another owner lends. */
+export function isLent(value: ts.Expression, lending: ReadonlySet<string>): boolean {
+  let e = skipOuter(value);
+  if (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
+  if (!ts.isCallExpression(e)) return false;
+  const name = calleeName(e);
+  const method = calledMethodName(e);
+  return (method !== undefined && READ_METHODS.has(method)) || (name !== undefined && (LENDING_CALLS.test(name) || lending.has(name)));
+}
+
 /** Where an inserted value comes from. */
 export function originOf(value: ts.Expression, depth: number, question: OriginQuestion): Origin {
   const { session, lending } = question;
@@ -70,10 +80,8 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
     const name = calleeName(e);
     if (name === 'setInterval') return 'interval';
     if (timerCallRelease(e)) return 'created';
-    const method = calledMethodName(e);
-    if (method !== undefined && READ_METHODS.has(method)) return 'borrowed';
-    // `pool.acquire()`, `leases.borrow()`: lent by another owner, which takes it back.
-    if (name !== undefined && (LENDING_CALLS.test(name) || lending.has(name))) return 'borrowed';
+    // `pool.acquire()`, `leases.borrow()`, `other.get(k)`: lent by another owner, which takes it back.
+    if (isLent(e, lending)) return 'borrowed';
     if (question.cheap) return 'unknown';
     // `this.getOrCreateClient(authority)`: what it returns is kept in its own registry. Asked only of
     // a function or method named directly (`clientFor(h)`, `this.x(…)`, `pool.x(…)`), not of calls on

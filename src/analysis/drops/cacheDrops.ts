@@ -21,6 +21,7 @@ import {
   type ConstructionProblem,
   type ReleasingHooks,
 } from '../caches/use.js';
+import { isLent } from '../containers/origins.js';
 import { getOwnership } from '../containers/ownership.js';
 import { containerTypeOf } from '../containers/types.js';
 import type { DropSite } from '../flow/index.js';
@@ -64,7 +65,10 @@ export function describeCacheCall(node: ts.CallExpression, context: DropContext)
   const use = getCacheUse(receiver, container.library, session);
   // Values that only arrive from outside (a storage class's `set(key, socket)`) are owned when the
   // cache's own hook releases them on some path: the hook declares it, and every other path owes it.
-  if (!use || (!owned && !use.hooks.some((hook) => hook.fn !== undefined))) return undefined;
+  // Not values it is seen to borrow (`pool.take()`, a lending call of the options, another container's).
+  if (!use) return undefined;
+  const { lendingCalls } = context.hatches;
+  if (!owned && (!use.hooks.some((hook) => hook.fn !== undefined) || use.insertedValues.some((value) => isLent(value, lendingCalls)))) return undefined;
   const resource = resourceOfCache(use, context.resources, session.checker);
   if (!resource) return undefined;
   const releasing = releasingHooks(use, resource, flowOptionsFor([resource], session, context.hatches.releaseFunctions), session);

@@ -14,6 +14,8 @@ import { flowOptionsFor } from './flowOptions.js';
 interface SiteEntry {
   site: DropSite;
   candidate: number;
+  /** A direct call of the callback the drop runs in, or the drop asked for every slot in that callback itself. */
+  role?: 'call' | 'within';
 }
 
 export class DropCollector<Extra = unknown> {
@@ -27,18 +29,27 @@ export class DropCollector<Extra = unknown> {
 
   add(candidate: DropCandidate, extra: Extra): void {
     const index = this.#candidates.push({ candidate, extra }) - 1;
-    if (candidate.site.slots.length > 0) this.#addSite(candidate.site, index);
-    for (const call of candidate.directCalls?.calls ?? []) {
+    const direct = candidate.directCalls;
+    if (!direct) {
+      if (candidate.site.slots.length > 0) this.#addSite(candidate.site, index);
+      return;
+    }
+    // In a timer callback the code also calls directly, the drop is asked for every slot: what it
+    // owes itself (the slots beside the fired timer) is read from that answer, and when it releases
+    // everything first, no caller owes anything.
+    this.#addSite({ ...candidate.site, slots: direct.slots }, index, 'within');
+    for (const call of direct.calls) {
       // The call runs the drop: judged where it is made, with what that function did before it.
-      this.#addSite({ ...candidate.site, node: call, slots: candidate.directCalls!.slots, storesNewValue: false, result: 'none', storedAs: undefined }, index);
+      this.#addSite({ ...candidate.site, node: call, slots: direct.slots, storesNewValue: false, result: 'none', storedAs: undefined }, index, 'call');
     }
   }
 
-  #addSite(site: DropSite, candidate: number): void {
+  #addSite(site: DropSite, candidate: number, role?: SiteEntry['role']): void {
     const body = enclosingBody(site.node);
+    const entry: SiteEntry = { site, candidate, ...(role && { role }) };
     const list = this.#byBody.get(body);
-    if (list) list.push({ site, candidate });
-    else this.#byBody.set(body, [{ site, candidate }]);
+    if (list) list.push(entry);
+    else this.#byBody.set(body, [entry]);
   }
 
   /**
@@ -48,6 +59,7 @@ export class DropCollector<Extra = unknown> {
    */
   *verdicts(untrustedLookups: ReadonlySet<string> = new Set()): Generator<{ candidate: DropCandidate; extra: Extra; verdict: DropVerdict }> {
     const merged: DropVerdict[] = this.#candidates.map(() => ({ unreleasedSlots: [], owedAtDrop: false, releasedOnSomePath: false }));
+    const judged: { entry: SiteEntry; verdict: DropVerdict }[] = [];
     for (const [body, entries] of this.#byBody) {
       const resources = entries.map((entry) => this.#candidates[entry.candidate]!.candidate.resource);
       const base = flowOptionsFor(resources, this.session, this.releaseFunctions);
@@ -58,7 +70,17 @@ export class DropCollector<Extra = unknown> {
         options,
         this.session,
       );
-      for (const [index, entry] of entries.entries()) mergeInto(merged[entry.candidate]!, verdicts[index]!);
+      for (const [index, entry] of entries.entries()) judged.push({ entry, verdict: verdicts[index]! });
+    }
+    const releasedWithin = new Set(
+      judged.filter(({ entry, verdict }) => entry.role === 'within' && verdict.unreleasedSlots.length === 0).map(({ entry }) => entry.candidate),
+    );
+    for (const { entry, verdict } of judged) {
+      if (entry.role === 'call' && releasedWithin.has(entry.candidate)) continue;
+      if (entry.role === 'within') {
+        const own = this.#candidates[entry.candidate]!.candidate.site.slots;
+        mergeInto(merged[entry.candidate]!, { ...verdict, unreleasedSlots: verdict.unreleasedSlots.filter((slot) => own.includes(slot)) });
+      } else mergeInto(merged[entry.candidate]!, verdict);
     }
     for (const [index, { candidate, extra }] of this.#candidates.entries()) yield { candidate, extra, verdict: merged[index]! };
   }

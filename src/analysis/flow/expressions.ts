@@ -5,9 +5,23 @@
  */
 import ts from 'typescript';
 
-import { boundNames, calledMethodName, canonical, isPromiseExecutor, skipOuter } from '../syntax/expressions.js';
+import { boundNames, calledMethodName, canonical, isFunctionLike, isPromiseExecutor, skipOuter } from '../syntax/expressions.js';
 import type { Interpreter } from './interpreter.js';
-import { allFact, cloneState, deadState, join, sameKeyFact, sameKeyOf, testFact, type Alias, type State, type ValueRef } from './state.js';
+import {
+  allFact,
+  holdsValueFact,
+  answerName,
+  cloneState,
+  deadState,
+  join,
+  nameTestFact,
+  sameKeyFact,
+  sameKeyOf,
+  testFact,
+  type Alias,
+  type State,
+  type ValueRef,
+} from './state.js';
 import { emptyAlike } from './values.js';
 
 /** Binds a declared or assigned name: an alias when the value names a place or a collection. */
@@ -188,6 +202,13 @@ export function condition(it: Interpreter, test: ts.Expression, state: State): [
     const after = it.expression(expression, state);
     return it.comparison(expression, after);
   }
+  // `if (graceful) …; if (!graceful) …`: a name no call can change answers the same until it is assigned.
+  if (ts.isIdentifier(expression) && isStableName(expression)) {
+    if (state.facts.has(nameTestFact(expression.text, true))) return [state, deadState()];
+    if (state.facts.has(nameTestFact(expression.text, false))) return [deadState(), state];
+    const [whenTrue, whenFalse] = refinedCondition(it, expression, state);
+    return [answerName(whenTrue, expression.text, true), answerName(whenFalse, expression.text, false)];
+  }
   // `if (x && x.ok()) continue; if (x && !x.ok()) …`: the same question of an unchanged value, with no
   // call in between, has the same answer.
   const asked = ts.isCallExpression(expression) && expression.arguments.length === 0 ? canonical(expression) : undefined;
@@ -200,6 +221,34 @@ export function condition(it: Interpreter, test: ts.Expression, state: State): [
     return [whenTrue, whenFalse];
   }
   return refinedCondition(it, expression, state);
+}
+
+/** A `const`, or a parameter that no code of its function assigns: no call can change what it holds. */
+function isStableName(name: ts.Identifier): boolean {
+  for (let node: ts.Node | undefined = name.parent; node; node = node.parent) {
+    if (isFunctionLike(node) && node.parameters.some((parameter) => boundNames(parameter.name).includes(name.text))) return !assigns(node, name.text);
+    const statements = ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node) ? node.statements : undefined;
+    for (const statement of statements ?? []) {
+      if (!ts.isVariableStatement(statement)) continue;
+      if (statement.declarationList.declarations.some((declaration) => boundNames(declaration.name).includes(name.text)))
+        return (statement.declarationList.flags & ts.NodeFlags.Const) !== 0;
+    }
+  }
+  return false;
+}
+
+/** Some code in `node` (its closures included) assigns `name`. */
+function assigns(node: ts.Node, name: string): boolean {
+  const isName = (target: ts.Expression): boolean => ts.isIdentifier(skipOuter(target)) && (skipOuter(target) as ts.Identifier).text === name;
+  if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind) && (isName(node.left) || assignedNames(node.left).includes(name)))
+    return true;
+  if (
+    (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
+    (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) &&
+    isName(node.operand)
+  )
+    return true;
+  return ts.forEachChild(node, (child) => assigns(child, name)) === true;
 }
 
 /**
@@ -259,7 +308,15 @@ function refinedCondition(it: Interpreter, expression: ts.Expression, state: Sta
   if (counted) return [after, counted];
   // `if (old)`, `if (map.get(k))`, `if (entry.timer)`: falsy means nothing is stored there.
   const ref = it.slotRef(expression);
-  if (ref) return [after, it.markEmptyByLookup(ref.ref, after, ref.slot)];
+  const falsy = ref ? it.markEmptyByLookup(ref.ref, after, ref.slot) : after;
+  // `if (this.children)`: a container that is not there holds nothing to drop.
+  const container = canonical(expression);
+  if (container && !container.impure && it.drops.some((drop) => drop.container === container.text && drop.target.kind === 'all')) {
+    const absent = cloneState(falsy);
+    absent.facts.set(allFact(container.text, '*'), { roots: container.roots });
+    return [after, absent];
+  }
+  if (ref) return [after, falsy];
   return [after, after];
 }
 
@@ -304,7 +361,16 @@ export function comparison(it: Interpreter, expression: ts.BinaryExpression, sta
   const ref = subject && it.slotRef(subject);
   const target = ref ?? (subject === left ? it.slotRef(right) : undefined);
   if (!target) return [state, state];
-  const empty = it.markEmptyByLookup(target.ref, state, target.slot);
+  let empty = it.markEmptyByLookup(target.ref, state, target.slot);
+  // `if (m.peek(k) !== child) m.peek(k)?.kill()`: where they are equal, the place holds `child`, so
+  // storing `child` again drops nothing — known even in a cache whose look-ups cannot prove a key empty.
+  const named = subject === left ? right : left;
+  if (target.ref.kind === 'place' && target.slot === '*' && ts.isIdentifier(named) && !isNullish(named)) {
+    empty = cloneState(empty);
+    empty.facts.set(holdsValueFact(target.ref.container, target.ref.key, named.text), {
+      roots: [...target.ref.containerRoots, ...target.ref.keyRoots, named.text],
+    });
+  }
   return equality ? [empty, state] : [state, empty];
 }
 

@@ -124,8 +124,18 @@ export function join(states: readonly State[]): State {
   for (const other of rest) {
     // A fact about the whole value ('*') covers the same fact about one slot of it.
     const before = new Map(result.facts);
-    for (const key of before.keys()) if (!other.facts.has(key) && !other.facts.has(wholeSlotKey(key))) result.facts.delete(key);
-    for (const [key, fact] of other.facts) if (!before.has(key) && before.has(wholeSlotKey(key))) result.facts.set(key, fact);
+    const mine = nameTests(before);
+    const theirs = nameTests(other.facts);
+    for (const [key, fact] of before) {
+      if (other.facts.has(key) || other.facts.has(wholeSlotKey(key))) continue;
+      result.facts.delete(key);
+      keepUnder(result, key, fact, mine, theirs, other.facts);
+    }
+    for (const [key, fact] of other.facts) {
+      if (before.has(key)) continue;
+      if (before.has(wholeSlotKey(key))) result.facts.set(key, fact);
+      else keepUnder(result, key, fact, theirs, mine, before);
+    }
     for (const [name, alias] of [...result.aliases]) {
       const otherAlias = other.aliases.get(name);
       if (!otherAlias || JSON.stringify(otherAlias) !== JSON.stringify(alias)) result.aliases.delete(name);
@@ -138,6 +148,55 @@ export function join(states: readonly State[]): State {
   return result;
 }
 
+/** The names tested on a path, with their outcome: `graceful` → true. */
+function nameTests(facts: Iterable<[string, Fact]>): Map<string, boolean> {
+  const tests = new Map<string, boolean>();
+  for (const [key] of facts) {
+    if (!key.startsWith('n\u0000')) continue;
+    const [, name, outcome] = key.split('\u0000');
+    tests.set(name!, outcome === 'true');
+  }
+  return tests;
+}
+
+/**
+ * A fact one side of a join has and the other lacks survives as a fact under a condition when the
+ * two sides answered a stable name differently (`if (graceful) m.get(k)?.stop()`: the meter is
+ * released if `graceful` is true); a fact already under a condition survives where the other side
+ * has it too, or answered its name the other way.
+ */
+function keepUnder(
+  result: State,
+  key: string,
+  fact: Fact,
+  ownTests: ReadonlyMap<string, boolean>,
+  otherTests: ReadonlyMap<string, boolean>,
+  otherFacts: CowMap<string, Fact> | ReadonlyMap<string, Fact>,
+): void {
+  if (key.startsWith('n\u0000')) return;
+  // Held the value `name` names here, released there: storing that value again drops nothing on
+  // either — or, where only one slot was released there, nothing beyond that slot.
+  if (key.startsWith('h\u0000')) {
+    const [, container, placeKey, name, slot] = key.split('\u0000');
+    if (otherFacts.has(placeFact(container!, placeKey!, '*')) || otherFacts.has(allFact(container!, '*'))) result.facts.set(key, fact);
+    else if (slot === '*') {
+      const prefix = `p\u0000${container}\u0000${placeKey}\u0000`;
+      for (const [other] of otherFacts) {
+        if (other.startsWith(prefix)) result.facts.set(holdsValueFact(container!, placeKey!, name!, other.slice(prefix.length)), fact);
+      }
+    }
+    return;
+  }
+  const conditional = readConditionalFact(key);
+  if (conditional) {
+    if (otherFacts.has(conditional.fact) || otherTests.get(conditional.name) === !conditional.outcome) result.facts.set(key, fact);
+    return;
+  }
+  for (const [name, outcome] of ownTests) {
+    if (otherTests.get(name) === !outcome) result.facts.set(conditionalFact(name, outcome, key), { roots: [...fact.roots, name] });
+  }
+}
+
 /** The same fact for the whole value: every fact key ends in its slot. */
 function wholeSlotKey(key: string): string {
   return `${key.slice(0, key.lastIndexOf('\u0000') + 1)}*`;
@@ -147,6 +206,53 @@ export const placeFact = (container: string, key: string, slot: string): string 
 /** A test asked of a value (`x.isHealthy()`) answered `outcome` on this path, until a call may change it. */
 export const testFact = (text: string, outcome: boolean): string => `t\u0000${text}\u0000${outcome}`;
 export const isTestFact = (key: string): boolean => key.startsWith('t\u0000');
+/** A name no call can change (`graceful`, a `const`) tested `outcome` on this path. */
+export const nameTestFact = (name: string, outcome: boolean): string => `n\u0000${name}\u0000${outcome}`;
+/** `fact` holds on this path if the stable name `name` is `outcome`. */
+export const conditionalFact = (name: string, outcome: boolean, fact: string): string => `c\u0000${name}\u0000${outcome}\u0000${fact}`;
+
+export function readConditionalFact(key: string): { name: string; outcome: boolean; fact: string } | undefined {
+  if (!key.startsWith('c\u0000')) return undefined;
+  const [, name, outcome] = key.split('\u0000', 3);
+  return { name: name!, outcome: outcome === 'true', fact: key.slice(`c\u0000${name}\u0000${outcome}\u0000`.length) };
+}
+
+/** `m.get(k) === v` held on this path: the place holds the value `name` names, and storing it again drops nothing. */
+export const holdsValueFact = (container: string, key: string, name: string, slot = '*'): string => `h\u0000${container}\u0000${key}\u0000${name}\u0000${slot}`;
+
+/** The drop `drop` owes nothing on paths where the stable name `name` is `outcome` (it released there first). */
+export const voidedDropFact = (drop: number, name: string, outcome: boolean): string => `q\u0000${drop}\u0000${name}\u0000${outcome}`;
+
+/** The stable names some fact of this path holds under a condition on. */
+export function conditionNames(state: State): Set<string> {
+  const names = new Set<string>();
+  for (const [key] of state.facts) {
+    const conditional = readConditionalFact(key);
+    if (conditional) names.add(conditional.name);
+  }
+  return names;
+}
+
+/** On a path where `name` is `outcome`: the facts that held under that answer hold, and drops voided by it owe nothing. */
+export function answerName(state: State, name: string, outcome: boolean): State {
+  const next = cloneState(state);
+  for (const [key] of state.facts) {
+    if (!key.startsWith('q\u0000')) continue;
+    const [, drop, voidName, voidOutcome] = key.split('\u0000');
+    if (voidName !== name) continue;
+    next.facts.delete(key);
+    if ((voidOutcome === 'true') === outcome) next.pending.delete(Number(drop));
+  }
+  for (const [key, fact] of state.facts) {
+    const conditional = readConditionalFact(key);
+    if (!conditional || conditional.name !== name) continue;
+    next.facts.delete(key);
+    if (conditional.outcome === outcome)
+      next.facts.set(conditional.fact, { ...fact, roots: fact.roots.filter((root, index) => index < fact.roots.length - 1 || root !== name) });
+  }
+  next.facts.set(nameTestFact(name, outcome), { roots: [name] });
+  return next;
+}
 export const allFact = (container: string, slot: string): string => `a\u0000${container}\u0000${slot}`;
 export const variableFact = (name: string, slot: string): string => `v\u0000${name}\u0000${slot}`;
 export const elementFact = (source: string, slot: string): string => `e\u0000${source}\u0000${slot}`;

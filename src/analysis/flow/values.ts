@@ -7,7 +7,22 @@ import ts from 'typescript';
 
 import { calledMethodName, canonical, skipOuter } from '../syntax/expressions.js';
 import type { Interpreter } from './interpreter.js';
-import { allFact, cloneState, elementFact, placeFact, racedFact, sameKeyOf, variableFact, type ManyRef, type State, type ValueRef } from './state.js';
+import {
+  allFact,
+  answerName,
+  cloneState,
+  conditionNames,
+  elementFact,
+  holdsValueFact,
+  placeFact,
+  racedFact,
+  sameKeyOf,
+  variableFact,
+  voidedDropFact,
+  type ManyRef,
+  type State,
+  type ValueRef,
+} from './state.js';
 import type { DropSite } from './types.js';
 
 /** What a container method does to what is known: a drop site, or a fact (`delete` empties a place, `set` fills it). */
@@ -138,6 +153,16 @@ export function drop(it: Interpreter, dropId: number, state: State): State {
   // `list = m.get(k) ?? []; …; m.set(k, list)`: the value stored again is the one already there.
   const restoresSameValue = drop.storesNewValue && drop.target.kind === 'key' && storesItsOwnValue(it, drop, next);
   const owed = restoresSameValue ? [] : drop.slots.filter((slot) => !it.isReleased(drop, slot, next));
+  // `if (!force) release(x); drop(x); if (force) release(x)`: released first under one answer of a
+  // stable name, what the drop owes is void on the paths that give that answer.
+  if (owed.length > 0) {
+    for (const name of conditionNames(next)) {
+      for (const outcome of [true, false]) {
+        const answered = answerName(next, name, outcome);
+        if (owed.every((slot) => it.isReleased(drop, slot, answered))) next.facts.set(voidedDropFact(dropId, name, outcome), { roots: [name] });
+      }
+    }
+  }
   if (owed.length < drop.slots.length) it.releasedSomewhere.add(dropId);
   if (owed.length > 0) it.owedAtDrop.add(dropId);
   if (owed.length > 0 && !it.missedWhen.has(dropId)) {
@@ -439,6 +464,12 @@ function storesItsOwnValue(it: Interpreter, drop: DropSite, state: State): boole
   const stored = storedValueOf(drop.node);
   if (!stored || drop.target.kind !== 'key') return false;
   const e = skipOuter(stored);
+  // `if (m.get(k) !== v) release(m.get(k))` before `m.set(k, v)`: on every path the place held `v` or was released.
+  if (ts.isIdentifier(e)) {
+    const { key } = drop.target;
+    const holds = (slot: string): boolean => state.facts.has(holdsValueFact(drop.container, key, e.text, slot));
+    if (holds('*') || drop.slots.every(holds)) return true;
+  }
   const alias = ts.isIdentifier(e) ? state.aliases.get(e.text) : undefined;
   const ref = alias?.kind === 'place' ? alias : it.valueRef(e);
   return ref?.kind === 'place' && ref.container === drop.container && ref.key === drop.target.key;

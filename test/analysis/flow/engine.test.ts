@@ -145,6 +145,51 @@ table('branches and tests', [
     owed: [[]],
   },
   {
+    name: 'two tests of the same unchanged parameter, one releasing on each answer, release on every path',
+    code: `function f(k: string, g: boolean) { if (g) meters.get(k)?.stop(); if (!g) meters.get(k)?.stop(); meters.delete(k); // drop\n}`,
+    owed: [[]],
+  },
+  {
+    name: 'the same parameter tested the same way twice releases on one answer only',
+    code: `function f(k: string, g: boolean) { if (g) meters.get(k)?.stop(); if (g) log(k); meters.delete(k); // drop\n}`,
+    owed: [['*']],
+  },
+  {
+    name: 'a name assigned between its two tests may answer differently',
+    code: `function f(k: string, g: boolean) { if (g) meters.get(k)?.stop(); g = check(); if (!g) meters.get(k)?.stop(); meters.delete(k); // drop\n}`,
+    owed: [['*']],
+  },
+  {
+    name: 'a let a closure can change is not trusted to answer the same',
+    code: `function f(k: string) { let g = check(); const flip = () => { g = !g; }; if (g) meters.get(k)?.stop(); flip(); if (!g) meters.get(k)?.stop(); meters.delete(k); // drop\n}`,
+    owed: [['*']],
+  },
+  {
+    name: 'a const tested on both answers across a loop of calls releases on every path',
+    code: `const g = check();\nfunction f(k: string) { if (!g) meters.get(k)?.stop(); log(k); keep(k); if (g) { meters.get(k)?.stop(); } meters.delete(k); // drop\n}`,
+    owed: [[]],
+  },
+  {
+    name: 'released before the drop under one answer of a parameter, after it under the other: nothing is owed',
+    code: `function f(k: string, force: boolean) { const m = meters.get(k); if (!force) m?.stop(); meters.delete(k); // drop\n if (force) m?.stop(); }`,
+    owed: [[]],
+  },
+  {
+    name: 'released before the drop under one answer only, and not after it: owed',
+    code: `function f(k: string, force: boolean) { const m = meters.get(k); if (!force) m?.stop(); meters.delete(k); // drop\n if (!force) log(m); }`,
+    owed: [['*']],
+  },
+  {
+    name: 'the place compared equal to the value stored again holds it: storing it drops nothing',
+    code: `function f(k: string) { const next = make(); if (meters.get(k) !== next) meters.get(k)?.stop(); meters.set(k, next); // drop\n}`,
+    owed: [[]],
+  },
+  {
+    name: 'a container that is not there drops nothing when it is reset',
+    code: `class C { list: Meter[] | undefined; reset() { if (this.list) for (const m of this.list) m.stop(); this.list = undefined; // drop\n } }`,
+    owed: [[]],
+  },
+  {
     name: 'a delete whose answer gates the release: false means nothing was removed',
     code: `function f(k: string) { const old = meters.get(k); if (meters.delete(k)) { // drop\n old?.stop(); } }`,
     owed: [[]],

@@ -536,6 +536,63 @@ export class Query {
 }`,
     },
     {
+      // What the suggestion of 'stopped only when graceful' writes: the release under the missing condition.
+      name: 'stopped under each answer of an unchanged parameter, in two separate ifs: nothing is owed',
+      code: `${imports}
+const meters = new Map<string, Meter>();
+export function add(route: string) { if (!meters.has(route)) meters.set(route, createMeter(route)); }
+export function remove(route: string, graceful: boolean) {
+  if (graceful) meters.get(route)?.stop();
+  if (!graceful) meters.get(route)?.stop();
+  meters.delete(route);
+}`,
+    },
+    {
+      // What the suggestion writes in a debouncer whose callback is also run at once (bench/cases timers/debounce-max-wait.ts).
+      name: 'a timer callback that the code also calls directly, clearing the entry before it deletes it: no caller owes anything',
+      code: `export class EagerDebouncer {
+  private readonly entries = new Map<string, NodeJS.Timeout>();
+  debounce(id: string, fn: () => void, waitMs: number, immediate: boolean): void {
+    const run = () => {
+      clearTimeout(this.entries.get(id));
+      this.entries.delete(id);
+      fn();
+    };
+    if (immediate) return run();
+    clearTimeout(this.entries.get(id));
+    this.entries.set(id, setTimeout(run, waitMs));
+  }
+}`,
+    },
+    {
+      // What the suggestion writes in a pool whose forced reap releases after the delete (bench/cases pools/worker-pool-flag.ts).
+      name: 'released before the delete when not forced and after it when forced: nothing is owed',
+      code: `${imports}
+export class Pool {
+  private readonly pollers = new Set<Poller>();
+  add(url: string) { this.pollers.add(createPoller(url)); }
+  reap(force: boolean) {
+    for (const poller of this.pollers) {
+      if (!force) void poller.close();
+      this.pollers.delete(poller);
+      if (force) void poller.close();
+    }
+  }
+}`,
+    },
+    {
+      name: 'a list reset only after each of its values was closed, when there is a list at all',
+      code: `${imports}
+export class Node {
+  private children: Poller[] | undefined;
+  add(url: string) { (this.children ??= []).push(createPoller(url)); }
+  refresh() {
+    if (this.children) for (const child of this.children) void child.close();
+    this.children = undefined;
+  }
+}`,
+    },
+    {
       name: 'the first assignment in the constructor drops nothing',
       code: `${imports}
 export class Service {
