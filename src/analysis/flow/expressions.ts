@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { boundNames, calledMethodName, canonical, isFunctionLike, isPromiseExecutor, skipOuter } from '../syntax/expressions.js';
+import { boundNames, calledMethodName, canonical, isPromiseExecutor, skipOuter } from '../syntax/expressions.js';
 import type { Interpreter } from './interpreter.js';
 import {
   allFact,
@@ -14,7 +14,6 @@ import {
   cloneState,
   deadState,
   join,
-  nameTestFact,
   sameKeyFact,
   sameKeyOf,
   testFact,
@@ -170,6 +169,7 @@ export function kill(it: Interpreter, names: readonly string[], state: State): S
   const next = cloneState(state);
   for (const name of names) {
     next.aliases.delete(name);
+    next.tested.delete(name);
     for (const [key, fact] of next.facts) if (fact.roots.includes(name)) next.facts.delete(key);
     for (const [aliasName, alias] of next.aliases) {
       if (alias.kind === 'place' && (alias.key.split(/\W+/).includes(name) || alias.container.split(/\W+/).includes(name))) next.aliases.delete(aliasName);
@@ -203,9 +203,9 @@ export function condition(it: Interpreter, test: ts.Expression, state: State): [
     return it.comparison(expression, after);
   }
   // `if (graceful) …; if (!graceful) …`: a name no call can change answers the same until it is assigned.
-  if (ts.isIdentifier(expression) && isStableName(expression)) {
-    if (state.facts.has(nameTestFact(expression.text, true))) return [state, deadState()];
-    if (state.facts.has(nameTestFact(expression.text, false))) return [deadState(), state];
+  if (ts.isIdentifier(expression) && it.helpers.isStableName(expression)) {
+    const known = state.tested.get(expression.text);
+    if (known !== undefined) return known ? [state, deadState()] : [deadState(), state];
     const [whenTrue, whenFalse] = refinedCondition(it, expression, state);
     return [answerName(whenTrue, expression.text, true), answerName(whenFalse, expression.text, false)];
   }
@@ -221,34 +221,6 @@ export function condition(it: Interpreter, test: ts.Expression, state: State): [
     return [whenTrue, whenFalse];
   }
   return refinedCondition(it, expression, state);
-}
-
-/** A `const`, or a parameter that no code of its function assigns: no call can change what it holds. */
-function isStableName(name: ts.Identifier): boolean {
-  for (let node: ts.Node | undefined = name.parent; node; node = node.parent) {
-    if (isFunctionLike(node) && node.parameters.some((parameter) => boundNames(parameter.name).includes(name.text))) return !assigns(node, name.text);
-    const statements = ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node) ? node.statements : undefined;
-    for (const statement of statements ?? []) {
-      if (!ts.isVariableStatement(statement)) continue;
-      if (statement.declarationList.declarations.some((declaration) => boundNames(declaration.name).includes(name.text)))
-        return (statement.declarationList.flags & ts.NodeFlags.Const) !== 0;
-    }
-  }
-  return false;
-}
-
-/** Some code in `node` (its closures included) assigns `name`. */
-function assigns(node: ts.Node, name: string): boolean {
-  const isName = (target: ts.Expression): boolean => ts.isIdentifier(skipOuter(target)) && (skipOuter(target) as ts.Identifier).text === name;
-  if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind) && (isName(node.left) || assignedNames(node.left).includes(name)))
-    return true;
-  if (
-    (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
-    (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) &&
-    isName(node.operand)
-  )
-    return true;
-  return ts.forEachChild(node, (child) => assigns(child, name)) === true;
 }
 
 /**

@@ -41,6 +41,8 @@ export interface HelperSummaries {
   releasedSlots(helper: ts.FunctionLikeDeclaration, index: number, options: FlowOptions, depth: number): string[];
   /** Names a module declares or imports at its top level. */
   moduleNames(file: ts.SourceFile): ReadonlySet<string>;
+  /** A `const`, or a parameter its function never assigns: every test of it answers the same. */
+  isStableName(name: ts.Identifier): boolean;
 }
 
 export interface Interpreter {

@@ -33,11 +33,15 @@ export interface State {
   facts: CowMap<string, Fact>;
   aliases: CowMap<string, Alias>;
   pending: CowMap<number, ReadonlySet<string>>;
+  /** Stable names tested on this path, with their answer (`graceful` → true). */
+  tested: CowMap<string, boolean>;
+  /** Stable names some fact of this path holds under a condition on (a superset after joins). */
+  conditioned: CowMap<string, true>;
   dead: boolean;
 }
 
 export function emptyState(): State {
-  return { facts: new CowMap(), aliases: new CowMap(), pending: new CowMap(), dead: false };
+  return { facts: new CowMap(), aliases: new CowMap(), pending: new CowMap(), tested: new CowMap(), conditioned: new CowMap(), dead: false };
 }
 
 /**
@@ -111,7 +115,14 @@ export function bindEntry(valueName: string, keyName: string | undefined, source
 
 /** Pending slots are replaced, never changed in place: states share them. */
 export function cloneState(state: State): State {
-  return { facts: state.facts.fork(), aliases: state.aliases.fork(), pending: state.pending.fork(), dead: state.dead };
+  return {
+    facts: state.facts.fork(),
+    aliases: state.aliases.fork(),
+    pending: state.pending.fork(),
+    tested: state.tested.fork(),
+    conditioned: state.conditioned.fork(),
+    dead: state.dead,
+  };
 }
 
 export const deadState = (): State => ({ ...emptyState(), dead: true });
@@ -124,8 +135,10 @@ export function join(states: readonly State[]): State {
   for (const other of rest) {
     // A fact about the whole value ('*') covers the same fact about one slot of it.
     const before = new Map(result.facts);
-    const mine = nameTests(before);
-    const theirs = nameTests(other.facts);
+    const mine = new Map(result.tested);
+    const theirs = other.tested;
+    for (const [name, outcome] of mine) if (theirs.get(name) !== outcome) result.tested.delete(name);
+    for (const [name] of other.conditioned) result.conditioned.set(name, true);
     for (const [key, fact] of before) {
       if (other.facts.has(key) || other.facts.has(wholeSlotKey(key))) continue;
       result.facts.delete(key);
@@ -148,17 +161,6 @@ export function join(states: readonly State[]): State {
   return result;
 }
 
-/** The names tested on a path, with their outcome: `graceful` → true. */
-function nameTests(facts: Iterable<[string, Fact]>): Map<string, boolean> {
-  const tests = new Map<string, boolean>();
-  for (const [key] of facts) {
-    if (!key.startsWith('n\u0000')) continue;
-    const [, name, outcome] = key.split('\u0000');
-    tests.set(name!, outcome === 'true');
-  }
-  return tests;
-}
-
 /**
  * A fact one side of a join has and the other lacks survives as a fact under a condition when the
  * two sides answered a stable name differently (`if (graceful) m.get(k)?.stop()`: the meter is
@@ -169,11 +171,10 @@ function keepUnder(
   result: State,
   key: string,
   fact: Fact,
-  ownTests: ReadonlyMap<string, boolean>,
-  otherTests: ReadonlyMap<string, boolean>,
+  ownTests: ReadonlyMap<string, boolean> | CowMap<string, boolean>,
+  otherTests: ReadonlyMap<string, boolean> | CowMap<string, boolean>,
   otherFacts: CowMap<string, Fact> | ReadonlyMap<string, Fact>,
 ): void {
-  if (key.startsWith('n\u0000')) return;
   // Held the value `name` names here, released there: storing that value again drops nothing on
   // either — or, where only one slot was released there, nothing beyond that slot.
   if (key.startsWith('h\u0000')) {
@@ -193,7 +194,9 @@ function keepUnder(
     return;
   }
   for (const [name, outcome] of ownTests) {
-    if (otherTests.get(name) === !outcome) result.facts.set(conditionalFact(name, outcome, key), { roots: [...fact.roots, name] });
+    if (otherTests.get(name) !== !outcome) continue;
+    result.facts.set(conditionalFact(name, outcome, key), { roots: [...fact.roots, name] });
+    result.conditioned.set(name, true);
   }
 }
 
@@ -206,8 +209,6 @@ export const placeFact = (container: string, key: string, slot: string): string 
 /** A test asked of a value (`x.isHealthy()`) answered `outcome` on this path, until a call may change it. */
 export const testFact = (text: string, outcome: boolean): string => `t\u0000${text}\u0000${outcome}`;
 export const isTestFact = (key: string): boolean => key.startsWith('t\u0000');
-/** A name no call can change (`graceful`, a `const`) tested `outcome` on this path. */
-export const nameTestFact = (name: string, outcome: boolean): string => `n\u0000${name}\u0000${outcome}`;
 /** `fact` holds on this path if the stable name `name` is `outcome`. */
 export const conditionalFact = (name: string, outcome: boolean, fact: string): string => `c\u0000${name}\u0000${outcome}\u0000${fact}`;
 
@@ -223,34 +224,30 @@ export const holdsValueFact = (container: string, key: string, name: string, slo
 /** The drop `drop` owes nothing on paths where the stable name `name` is `outcome` (it released there first). */
 export const voidedDropFact = (drop: number, name: string, outcome: boolean): string => `q\u0000${drop}\u0000${name}\u0000${outcome}`;
 
-/** The stable names some fact of this path holds under a condition on. */
-export function conditionNames(state: State): Set<string> {
-  const names = new Set<string>();
-  for (const [key] of state.facts) {
-    const conditional = readConditionalFact(key);
-    if (conditional) names.add(conditional.name);
-  }
-  return names;
+/** The stable names some fact of this path may hold under a condition on. */
+export function conditionNames(state: State): string[] {
+  return [...state.conditioned.keys()];
 }
 
 /** On a path where `name` is `outcome`: the facts that held under that answer hold, and drops voided by it owe nothing. */
 export function answerName(state: State, name: string, outcome: boolean): State {
   const next = cloneState(state);
-  for (const [key] of state.facts) {
-    if (!key.startsWith('q\u0000')) continue;
-    const [, drop, voidName, voidOutcome] = key.split('\u0000');
-    if (voidName !== name) continue;
-    next.facts.delete(key);
-    if ((voidOutcome === 'true') === outcome) next.pending.delete(Number(drop));
-  }
+  next.tested.set(name, outcome);
+  if (!state.conditioned.has(name)) return next;
+  next.conditioned.delete(name);
   for (const [key, fact] of state.facts) {
+    if (key.startsWith('q\u0000')) {
+      const [, drop, voidName, voidOutcome] = key.split('\u0000');
+      if (voidName !== name) continue;
+      next.facts.delete(key);
+      if ((voidOutcome === 'true') === outcome) next.pending.delete(Number(drop));
+      continue;
+    }
     const conditional = readConditionalFact(key);
     if (!conditional || conditional.name !== name) continue;
     next.facts.delete(key);
-    if (conditional.outcome === outcome)
-      next.facts.set(conditional.fact, { ...fact, roots: fact.roots.filter((root, index) => index < fact.roots.length - 1 || root !== name) });
+    if (conditional.outcome === outcome) next.facts.set(conditional.fact, { ...fact, roots: fact.roots.slice(0, -1) });
   }
-  next.facts.set(nameTestFact(name, outcome), { roots: [name] });
   return next;
 }
 export const allFact = (container: string, slot: string): string => `a\u0000${container}\u0000${slot}`;

@@ -12,6 +12,7 @@ import {
   answerName,
   cloneState,
   conditionNames,
+  conditionalFact,
   elementFact,
   holdsValueFact,
   placeFact,
@@ -158,8 +159,11 @@ export function drop(it: Interpreter, dropId: number, state: State): State {
   if (owed.length > 0) {
     for (const name of conditionNames(next)) {
       for (const outcome of [true, false]) {
+        if (!releasedUnderSomeAnswer(drop, name, outcome, next)) continue;
         const answered = answerName(next, name, outcome);
-        if (owed.every((slot) => it.isReleased(drop, slot, answered))) next.facts.set(voidedDropFact(dropId, name, outcome), { roots: [name] });
+        if (!owed.every((slot) => it.isReleased(drop, slot, answered))) continue;
+        next.facts.set(voidedDropFact(dropId, name, outcome), { roots: [name] });
+        next.conditioned.set(name, true);
       }
     }
   }
@@ -219,6 +223,20 @@ export function drop(it: Interpreter, dropId: number, state: State): State {
   const emptied = it.replaceContainer(container, next);
   emptied.facts.set(allFact(container, '*'), { roots: drop.containerRoots });
   return emptied;
+}
+
+/** Cheap first test, by key: some fact that would release the drop holds on this path if `name` is `outcome`. */
+function releasedUnderSomeAnswer(drop: DropSite, name: string, outcome: boolean, state: State): boolean {
+  const { container, target } = drop;
+  const slots = [...drop.slots, '*'];
+  const keys = slots.flatMap((slot) =>
+    target.kind === 'key'
+      ? [placeFact(container, target.key, slot), allFact(container, slot)]
+      : target.kind === 'value'
+        ? [variableFact(target.variable, slot)]
+        : [allFact(container, slot), variableFact(container, slot)],
+  );
+  return keys.some((key) => state.facts.has(conditionalFact(name, outcome, key)));
 }
 
 export function isReleased(it: Interpreter, drop: DropSite, slot: string, state: State): boolean {
