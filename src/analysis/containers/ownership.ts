@@ -11,7 +11,7 @@ import { resolveCallee } from '../flow/index.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import { isReleaseLikeName, TIMER_CLEARS } from '../resources/release.js';
 import { calleeName, calledMethodName, canonical, containerScope, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
-import { declarationOf } from '../syntax/names.js';
+import { callsOfLocalFunction, declarationOf, isUnchangedParameter, parameterNamed } from '../syntax/names.js';
 import { insertedValues } from './kinds.js';
 import { INSERTING_METHODS, originOf, type OriginQuestion } from './origins.js';
 
@@ -86,6 +86,11 @@ export function containerPlaces(containerExpression: ts.Expression, session: Ana
   const places: ContainerPlace[] = [{ scope: containerScope(containerExpression), text: container.text }];
   const root = rootOf(containerExpression);
   if (!ts.isIdentifier(root)) return places;
+  // `function forget(pollers: Map<…>, url) { pollers.delete(url) }` that only this module calls:
+  // what its callers hand it is the container it drops from.
+  const handed = containersHandedIn(root, session);
+  if (handed)
+    return [...places, ...handed.map(({ argument, text }) => ({ scope: containerScope(argument), text: text + container.text.slice(root.text.length) }))];
   // `const pollers = allPollers()`: a module's container handed out by a function that returns it.
   const initializer = localInitializer(root, session);
   const returned = initializer && returnedModuleContainer(initializer, session);
@@ -97,6 +102,33 @@ export function containerPlaces(containerExpression: ts.Expression, session: Ana
   const file = declaration.getSourceFile();
   if (file.isDeclarationFile || session.program.isSourceFileFromExternalLibrary(file)) return places;
   return [...places, { scope: file, text: declaration.name.text + container.text.slice(root.text.length) }];
+}
+
+/**
+ * The containers every call hands a parameter of a private method or an unexported function of the
+ * module (`forget(this.pollers, url)`): each argument with its text.
+ */
+export function containersHandedIn(name: ts.Identifier, session: AnalysisSession): { argument: ts.Expression; text: string }[] | undefined {
+  const parameter = parameterNamed(name.text, name, session);
+  if (!parameter || !ts.isIdentifier(parameter.name) || !isUnchangedParameter(name.text, name, session)) return undefined;
+  const fn = parameter.parent as ts.FunctionLikeDeclaration;
+  const index = fn.parameters.indexOf(parameter);
+  const calls = callsOfLocalFunction(fn, session);
+  if (!calls) return undefined;
+  const handed: { argument: ts.Expression; text: string }[] = [];
+  for (const call of calls) {
+    const argument = call.arguments[index] && skipOuter(call.arguments[index]!);
+    const text = argument && canonical(argument);
+    // A caller handing on its own parameter: the container is further up, out of sight.
+    if (!argument || !text || text.impure || parameterNamed(rootName(argument), argument, session)) return undefined;
+    handed.push({ argument, text: text.text });
+  }
+  return handed;
+}
+
+function rootName(expression: ts.Expression): string {
+  const root = rootOf(expression);
+  return ts.isIdentifier(root) ? root.text : '';
 }
 
 /** `allPollers()` whose every `return` names one module-level constant of a program module: that name. */

@@ -24,6 +24,7 @@ import {
 } from '../syntax/expressions.js';
 import {
   bindingsIn,
+  callsOfLocalFunction,
   callsOfOwnMethod,
   declarationOf,
   isUnchangedParameter,
@@ -410,6 +411,67 @@ function settledInEveryCaller(
     if (probe === 'settled') return true;
     const site: DropSite = { node: call, container: container.text.text, containerRoots: container.text.roots, result: 'none', ...probe };
     const [verdict] = analyzeDrops(enclosingBody(call), [site], options, context.session);
+    return verdict !== undefined && !verdict.owedAtDrop;
+  });
+}
+
+/**
+ * `forget(pollers, url)` whose every caller released `pollers.get(url)` first: the drop in the
+ * helper, asked at each call with the caller's container and key in place of the parameters, owes
+ * nothing anywhere.
+ */
+export function isSettledByEveryCallerOfContainer(
+  node: ts.Node,
+  containerExpression: ts.Expression,
+  site: Pick<DropSite, 'target' | 'slots' | 'storesNewValue'>,
+  container: ContainerOfResources,
+  context: DropContext,
+): boolean {
+  const { session } = context;
+  const root = rootOf(containerExpression);
+  if (!ts.isIdentifier(root)) return false;
+  const parameter = parameterNamed(root.text, root, session);
+  if (!parameter) return false;
+  const fn = parameter.parent as ts.FunctionLikeDeclaration;
+  const calls = callsOfLocalFunction(fn, session);
+  if (!calls) return false;
+  const indexOf = (name: string): number => fn.parameters.findIndex((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name);
+  const argumentText = (call: ts.CallExpression, name: string): CanonicalText | undefined => {
+    const argument = call.arguments[indexOf(name)];
+    const text = argument && canonical(argument);
+    return text && !text.impure ? text : undefined;
+  };
+  const options = flowOptionsFor([container.resource], session, context.hatches.releaseFunctions);
+  return calls.every((call) => {
+    const handed = argumentText(call, root.text);
+    if (!handed) return false;
+    let target = site.target;
+    if (target.kind === 'key') {
+      // The key the helper was given, spelled as the caller spells it; a key of its own stays as it is.
+      const keyRoot = target.keyRoots[0];
+      const keyParameter = keyRoot !== undefined && target.keyRoots.length === 1 && target.key === keyRoot && indexOf(keyRoot) >= 0;
+      const key = keyParameter
+        ? argumentText(call, keyRoot!)
+        : target.keyRoots.some((name) => indexOf(name) >= 0)
+          ? undefined
+          : { text: target.key, roots: target.keyRoots };
+      if (!key) return false;
+      target = { kind: 'key', key: key.text, keyRoots: key.roots };
+    } else if (target.kind === 'value') {
+      const value = indexOf(target.variable) >= 0 ? argumentText(call, target.variable) : undefined;
+      if (!value) return false;
+      target = { kind: 'value', variable: value.text };
+    }
+    const probe: DropSite = {
+      node: call,
+      container: handed.text + container.text.text.slice(root.text.length),
+      containerRoots: handed.roots,
+      target,
+      slots: site.slots,
+      storesNewValue: site.storesNewValue,
+      result: 'none',
+    };
+    const [verdict] = analyzeDrops(enclosingBody(call), [probe], options, session);
     return verdict !== undefined && !verdict.owedAtDrop;
   });
 }

@@ -185,6 +185,40 @@ export interface OwnMethodCalls {
 }
 
 const OWN_METHOD_CALLS = memoTable<ts.MethodDeclaration, OwnMethodCalls | null>('syntax.ownMethodCalls');
+const MODULE_FUNCTION_CALLS = memoTable<ts.FunctionLikeDeclaration, readonly ts.CallExpression[] | null>('syntax.moduleFunctionCalls');
+
+/**
+ * Every call of a function only its own code can reach — a private method, or a function of the
+ * module it does not export — when calling is all that code does with it; undefined otherwise.
+ */
+export function callsOfLocalFunction(fn: ts.FunctionLikeDeclaration, session: AnalysisSession): readonly ts.CallExpression[] | undefined {
+  if (ts.isMethodDeclaration(fn)) return callsOfOwnMethod(fn, session);
+  const table = session.table(MODULE_FUNCTION_CALLS);
+  let calls = table.get(fn);
+  if (calls === undefined) table.set(fn, (calls = findModuleFunctionCalls(fn, session)));
+  return calls ?? undefined;
+}
+
+function findModuleFunctionCalls(fn: ts.FunctionLikeDeclaration, session: AnalysisSession): readonly ts.CallExpression[] | null {
+  const file = fn.getSourceFile();
+  const name = [...moduleFunctions(file, session)].find(([, declared]) => declared === fn)?.[0];
+  if (name === undefined) return null;
+  const holder = ts.isFunctionDeclaration(fn) ? fn : fn.parent?.parent?.parent;
+  if (!holder || (ts.canHaveModifiers(holder) && ts.getModifiers(holder)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword))) return null;
+  const calls: ts.CallExpression[] = [];
+  let otherUse = false;
+  const visit = (node: ts.Node): void => {
+    if (otherUse) return;
+    if (ts.isIdentifier(node) && node.text === name && node !== fn.name && !(ts.isVariableDeclaration(node.parent) && node.parent.name === node)) {
+      if (ts.isCallExpression(node.parent) && node.parent.expression === node) calls.push(node.parent);
+      else if (!ts.isPropertyAccessExpression(node.parent) || node.parent.expression === node) otherUse = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  // `export { forget }` names it too: another module may call it.
+  return otherUse || calls.length === 0 ? null : calls;
+}
 
 /**
  * The calls of a method only its class (private) or its class and the subclasses declared beside

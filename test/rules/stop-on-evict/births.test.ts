@@ -302,6 +302,15 @@ export function hit(route: string) { let m = meters.get(route); if (!m) { m = ne
 export function remove(route: string) { meters.get(route)?.stop(); meters.delete(route); }`,
     },
     {
+      name: 'modules: a container handed to a helper of the module that deletes from it, after every caller closed the value',
+      code: `import { createPoller, type Poller } from './resources.js';
+const pollers = new Map<string, Poller>();
+function forgetIn(map: Map<string, Poller>, url: string) { map.delete(url); }
+export function watch(url: string) { if (!pollers.has(url)) pollers.set(url, createPoller(url)); }
+export function unwatch(url: string) { void pollers.get(url)?.close(); forgetIn(pollers, url); }
+`,
+    },
+    {
       name: 'nested containers: each inner timer of an array and of a map cleared before the outer entry goes',
       code: `const timersByRoom = new Map<string, NodeJS.Timeout[]>();
 const subsByRoom = new Map<string, Map<string, NodeJS.Timeout>>();
@@ -331,6 +340,72 @@ export function untrack(id: string) { clearTimeout(entries.get(id)?.timeoutId); 
     },
   ],
   invalid: [
+    {
+      name: 'modules: a container handed to a helper of the module that deletes from it without close()',
+      code: `import { createPoller, type Poller } from './resources.js';
+const pollers = new Map<string, Poller>();
+function forgetIn(map: Map<string, Poller>, url: string) { map.delete(url); }
+export function watch(url: string) { if (!pollers.has(url)) pollers.set(url, createPoller(url)); }
+export function unwatch(url: string) { forgetIn(pollers, url); }
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { because: '', type: 'Poller', container: 'map', operation: '`delete()`', release: '`close()`' },
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`close()`' },
+              output: `import { createPoller, type Poller } from './resources.js';
+const pollers = new Map<string, Poller>();
+function forgetIn(map: Map<string, Poller>, url: string) { void map.get(url)?.close();
+map.delete(url); }
+export function watch(url: string) { if (!pollers.has(url)) pollers.set(url, createPoller(url)); }
+export function unwatch(url: string) { forgetIn(pollers, url); }
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'modules: a private method given the class container by its callers removes a value without close()',
+      code: `import { createPoller, type Poller } from './resources.js';
+export class Watcher {
+  private readonly pollers = new Map<string, Poller>();
+  watch(url: string) { if (!this.pollers.has(url)) this.pollers.set(url, createPoller(url)); }
+  unwatch(url: string) { this.forget(this.pollers, url); }
+  private forget(map: Map<string, Poller>, url: string) {
+    map.delete(url);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { because: '', type: 'Poller', container: 'map', operation: '`delete()`', release: '`close()`' },
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`close()`' },
+              output: `import { createPoller, type Poller } from './resources.js';
+export class Watcher {
+  private readonly pollers = new Map<string, Poller>();
+  watch(url: string) { if (!this.pollers.has(url)) this.pollers.set(url, createPoller(url)); }
+  unwatch(url: string) { this.forget(this.pollers, url); }
+  private forget(map: Map<string, Poller>, url: string) {
+    void map.get(url)?.close();
+    map.delete(url);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "cleanups: a subscription's unsubscribe function replaced without being called, where the code calls them elsewhere",
       code: `interface Store {
