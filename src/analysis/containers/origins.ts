@@ -268,6 +268,20 @@ function strongestOrigin(values: readonly ts.Expression[], depth: number, questi
   return result;
 }
 
+/** `server.on('session', listener)`: a call that registers `listener` for the event of a new connection. */
+export function registersConnectionListener(call: ts.CallExpression, listener: ts.Node): boolean {
+  const method = calledMethodName(call);
+  const [event, registered] = call.arguments;
+  return (
+    (method === 'on' || method === 'once' || method === 'addListener') &&
+    event !== undefined &&
+    ts.isStringLiteral(event) &&
+    CONNECTION_EVENTS.has(event.text) &&
+    registered !== undefined &&
+    skipOuter(registered) === listener
+  );
+}
+
 /** `server.on('connection', (socket) => …)`, `net.createServer((socket) => …)`: the socket is ours to close. */
 export function isConnectionListener(fn: ts.FunctionLikeDeclaration): boolean {
   const call = fn.parent;

@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { isConnectionListener } from '../containers/origins.js';
+import { isConnectionListener, registersConnectionListener } from '../containers/origins.js';
 import { containerTypeOf } from '../containers/types.js';
 import { analyzeDrops, type DropSite } from '../flow/index.js';
 import { obligationSlots } from '../resources/release.js';
@@ -84,7 +84,7 @@ function isNewFromEvent(name: ts.Identifier, at: ts.Node, session: AnalysisSessi
   const parameter = parameterNamed(name.text, at, session);
   if (!parameter || !isUnchangedParameter(name.text, at, session)) return false;
   const fn = parameter.parent as ts.FunctionLikeDeclaration;
-  if (fn.parameters[0] === parameter && (isConnectionListener(fn) || isCreationListener(fn))) return true;
+  if (fn.parameters[0] === parameter && (isConnectionListener(fn) || isCreationListener(fn) || isMadeAsConnectionListener(fn, session))) return true;
   if (depth > 1 || !ts.isMethodDeclaration(fn) || !isPrivateMember(fn) || !ts.isClassLike(fn.parent)) return false;
   const index = fn.parameters.indexOf(parameter);
   const calls = callsOfOwnMethod(fn, session);
@@ -95,6 +95,42 @@ function isNewFromEvent(name: ts.Identifier, at: ts.Node, session: AnalysisSessi
       return argument !== undefined && ts.isIdentifier(argument) && isNewFromEvent(argument, argument, session, depth + 1);
     })
   );
+}
+
+/**
+ * `private sessionHandler() { return (session) => … }` whose every call is registered for the
+ * event of a new connection — directly, or through a constant (`const handler = channelz ?
+ * this.a() : this.sessionHandler(); server.on('session', handler)`).
+ */
+function isMadeAsConnectionListener(fn: ts.FunctionLikeDeclaration, session: AnalysisSession): boolean {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+  const returned = fn.parent && ts.isReturnStatement(fn.parent) ? fn.parent : undefined;
+  const maker = returned && enclosingBody(returned);
+  if (!maker || !isFunctionLike(maker) || ts.isSourceFile(maker)) return false;
+  const calls = callsOfLocalFunction(maker, session);
+  return calls !== undefined && calls.every((call) => isRegisteredForConnections(call));
+}
+
+function isRegisteredForConnections(made: ts.Expression): boolean {
+  let value: ts.Node = made;
+  while (ts.isParenthesizedExpression(value.parent) || (ts.isConditionalExpression(value.parent) && value.parent.condition !== value)) value = value.parent;
+  const holder = value.parent;
+  if (ts.isCallExpression(holder)) return registersConnectionListener(holder, value);
+  if (!ts.isVariableDeclaration(holder) || !ts.isIdentifier(holder.name) || !ts.isVariableDeclarationList(holder.parent)) return false;
+  if ((holder.parent.flags & ts.NodeFlags.Const) === 0) return false;
+  const name = holder.name.text;
+  const scope = enclosingBody(holder);
+  let registered = false;
+  let otherUse = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && node.text === name && node !== holder.name) {
+      if (ts.isCallExpression(node.parent) && registersConnectionListener(node.parent, node)) registered = true;
+      else otherUse = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(scope);
+  return registered && !otherUse;
 }
 
 /** `onTerminalCreated(…)`, `onDidOpenTerminal(…)`, `onDidStartDebugSession(…)`: events that hand over a thing just made. */

@@ -176,6 +176,32 @@ export class Terminals {
 `,
     },
     {
+      // grpc-node server.ts: the session listener is made by a method and registered through a constant.
+      name: 'keys: a session listener made by a private method, registered through a constant, receives a new key',
+      code: `import http2 from 'node:http2';
+export class Server {
+  private readonly idle = new Map<http2.ServerHttp2Session, { timer: NodeJS.Timeout }>();
+  listen(server: http2.Http2Server, traced: boolean) {
+    const handler = traced ? this.tracedHandler() : this.sessionHandler();
+    server.on('session', handler);
+  }
+  private sessionHandler() {
+    return (session: http2.ServerHttp2Session) => this.track(session);
+  }
+  private tracedHandler() {
+    return (session: http2.ServerHttp2Session) => {
+      console.log('session');
+      this.track(session);
+    };
+  }
+  private track(session: http2.ServerHttp2Session) {
+    this.idle.set(session, { timer: setTimeout(() => session.close(), 1000) });
+    session.on('close', () => { clearTimeout(this.idle.get(session)?.timer); this.idle.delete(session); });
+  }
+}
+`,
+    },
+    {
       name: 'keys: a private method every caller gives the connection its listener received sets a new key',
       code: `import http2 from 'node:http2';
 export class Server {
@@ -922,6 +948,51 @@ export function track(first: string, second: string) {
             },
           ],
         }, // Meter in `meters` is dropped by `set()` over an existing key without `stop()`.
+      ],
+    },
+    {
+      name: 'keys: a listener made by a private method that is also called with a session seen before can replace an entry',
+      code: `import http2 from 'node:http2';
+export class Server {
+  private readonly idle = new Map<http2.ServerHttp2Session, { timer: NodeJS.Timeout }>();
+  listen(server: http2.Http2Server, known: http2.ServerHttp2Session) {
+    const handler = this.sessionHandler();
+    server.on('session', handler);
+    handler(known);
+  }
+  private sessionHandler() {
+    return (session: http2.ServerHttp2Session) => {
+      this.idle.set(session, { timer: setTimeout(() => session.close(), 1000) });
+    };
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import http2 from 'node:http2';
+export class Server {
+  private readonly idle = new Map<http2.ServerHttp2Session, { timer: NodeJS.Timeout }>();
+  listen(server: http2.Http2Server, known: http2.ServerHttp2Session) {
+    const handler = this.sessionHandler();
+    server.on('session', handler);
+    handler(known);
+  }
+  private sessionHandler() {
+    return (session: http2.ServerHttp2Session) => {
+      clearTimeout(this.idle.get(session)?.timer);
+      this.idle.set(session, { timer: setTimeout(() => session.close(), 1000) });
+    };
+  }
+}
+`,
+            },
+          ],
+        },
       ],
     },
     {
