@@ -174,8 +174,9 @@ export function acquisitionsOfAssignment(target: string, value: ts.Expression, h
 }
 
 /**
- * `this.count + 1`, `!done`, `` `${a}` ``, `typeof x`, `this.other`, `list[i]`: a number, a string, a
- * boolean, or a value read from elsewhere — nothing this assignment acquires, whatever its type.
+ * `this.count + 1`, `!done`, `` `${a}` ``, `typeof x`, `this.other`, `list[i]`, `Object.assign(…)`: a
+ * number, a string, a boolean, a copy of data or a value read from elsewhere — nothing this
+ * assignment acquires, whatever its type.
  */
 function isComputedValue(e: ts.Expression): boolean {
   if (ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e) || ts.isTemplateExpression(e) || ts.isTypeOfExpression(e)) return true;
@@ -191,8 +192,12 @@ function isComputedValue(e: ts.Expression): boolean {
     return !handsOn;
   }
   if (ts.isElementAccessExpression(e)) return true;
+  // `Object.assign({}, defaults, options)`, `JSON.parse(text)`: a copy of data, however large its type.
+  if (ts.isCallExpression(e) && DATA_COPIES.has(skipOuter(e.expression).getText())) return true;
   return ts.isPropertyAccessExpression(e) && skipOuter(e.expression).kind === ts.SyntaxKind.ThisKeyword;
 }
+
+const DATA_COPIES = new Set(['Object.assign', 'Object.freeze', 'Object.fromEntries', 'JSON.parse', 'structuredClone']);
 
 /** `null`, `undefined`, `void 0`, `[]`, `{}`: nothing is acquired by storing them. */
 function isNothing(e: ts.Expression): boolean {

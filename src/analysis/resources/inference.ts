@@ -144,7 +144,11 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
   // product, a base class, another module). A release-named method that undoes something — removes
   // the object from a collection, clears a timer or closes a handle held in a field, unsubscribes —
   // proves it; without one the visible body owns nothing.
-  const evidence = releaseEvidence(methods, host);
+  // Only a release-named method can prove it, itself or through the methods it runs: the others'
+  // bodies are not read (their fields' types can be large generic clients, costly to ask about).
+  const releasing = new Map([...methods].filter(([name, fn]) => isReleaseLikeName(name) && !ts.isConstructorDeclaration(fn)));
+  for (const fn of [...releasing.values()]) for (const name of methodsCalledBy(fn, methods)) releasing.set(name, methods.get(name)!);
+  const evidence = releasing.size === 0 ? [] : releaseEvidence(releasing, host);
   return evidence.length === 0 ? { kind: 'none' } : (decide(evidence, methods, host, isReleaseLikeName) ?? { kind: 'none' });
 }
 
