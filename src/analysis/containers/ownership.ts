@@ -11,7 +11,7 @@ import { resolveCallee } from '../flow/index.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import { isReleaseLikeName, TIMER_CLEARS } from '../resources/release.js';
 import { calleeName, calledMethodName, canonical, containerScope, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
-import { callsOfLocalFunction, declarationOf, isUnchangedParameter, parameterNamed } from '../syntax/names.js';
+import { callsHandingParameter, declarationOf, parameterNamed } from '../syntax/names.js';
 import { insertedValues } from './kinds.js';
 import { INSERTING_METHODS, originOf, type OriginQuestion } from './origins.js';
 
@@ -109,26 +109,19 @@ export function containerPlaces(containerExpression: ts.Expression, session: Ana
  * module (`forget(this.pollers, url)`): each argument with its text.
  */
 export function containersHandedIn(name: ts.Identifier, session: AnalysisSession): { argument: ts.Expression; text: string }[] | undefined {
-  const parameter = parameterNamed(name.text, name, session);
-  if (!parameter || !ts.isIdentifier(parameter.name) || !isUnchangedParameter(name.text, name, session)) return undefined;
-  const fn = parameter.parent as ts.FunctionLikeDeclaration;
-  const index = fn.parameters.indexOf(parameter);
-  const calls = callsOfLocalFunction(fn, session);
-  if (!calls) return undefined;
+  const handing = callsHandingParameter(name.text, name, session);
+  if (!handing) return undefined;
   const handed: { argument: ts.Expression; text: string }[] = [];
-  for (const call of calls) {
-    const argument = call.arguments[index] && skipOuter(call.arguments[index]!);
+  for (const call of handing.calls) {
+    const argument = call.arguments[handing.index] && skipOuter(call.arguments[handing.index]!);
     const text = argument && canonical(argument);
+    if (!argument || !text || text.impure) return undefined;
     // A caller handing on its own parameter: the container is further up, out of sight.
-    if (!argument || !text || text.impure || parameterNamed(rootName(argument), argument, session)) return undefined;
+    const root = rootOf(argument);
+    if (ts.isIdentifier(root) && parameterNamed(root.text, argument, session)) return undefined;
     handed.push({ argument, text: text.text });
   }
   return handed;
-}
-
-function rootName(expression: ts.Expression): string {
-  const root = rootOf(expression);
-  return ts.isIdentifier(root) ? root.text : '';
 }
 
 /** `allPollers()` whose every `return` names one module-level constant of a program module: that name. */

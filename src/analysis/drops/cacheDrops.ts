@@ -23,7 +23,7 @@ import {
 } from '../caches/use.js';
 import { isLent } from '../containers/origins.js';
 import { getOwnership } from '../containers/ownership.js';
-import { containerTypeOf } from '../containers/types.js';
+import { containerTypeOf, isDeclaredLikeContainer } from '../containers/types.js';
 import type { DropSite } from '../flow/index.js';
 import { obligationSlots, type Resource } from '../resources/release.js';
 import type { AnalysisSession } from '../session.js';
@@ -57,22 +57,26 @@ export function describeCacheCall(node: ts.CallExpression, context: DropContext)
   const receiver = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
   const text = canonical(receiver);
   if (!text || text.impure || isIgnored(text, context)) return undefined;
-  const owned = getOwnership(receiver, session, 'values', context.hatches.lendingCalls).owns;
+  const { lendingCalls } = context.hatches;
+  const owned = getOwnership(receiver, session, 'values', lendingCalls).owns;
+  // `get`, `set`, `delete` are Map methods too: a receiver nothing owns is typed only when it is
+  // declared like a container, never inferred at each call.
+  if (!owned && !isDeclaredLikeContainer(receiver, session.checker)) return undefined;
   const container = containerTypeOf(receiver, session);
   if (container?.kind !== 'Cache') return undefined;
   const paths = pathsOfMethod(container.library, method);
   if (paths.length === 0) return undefined;
   const use = getCacheUse(receiver, container.library, session);
+  if (!use) return undefined;
   // Values that only arrive from outside (a storage class's `set(key, socket)`) are owned when the
   // cache's own hook releases them on some path: the hook declares it, and every other path owes it.
   // Not values it is seen to borrow (`pool.take()`, a lending call of the options, another container's).
-  if (!use) return undefined;
-  const { lendingCalls } = context.hatches;
-  if (!owned && (!use.hooks.some((hook) => hook.fn !== undefined) || use.insertedValues.some((value) => isLent(value, lendingCalls)))) return undefined;
+  const readHooks = use.hooks.filter((hook) => hook.fn !== undefined);
+  if (!owned && (readHooks.length === 0 || use.insertedValues.some((value) => isLent(value, lendingCalls)))) return undefined;
   const resource = resourceOfCache(use, context.resources, session.checker);
   if (!resource) return undefined;
   const releasing = releasingHooks(use, resource, flowOptionsFor([resource], session, context.hatches.releaseFunctions), session);
-  if (!owned && !use.hooks.some((hook) => hook.fn !== undefined && releasing.has(hook.hook.id))) return undefined;
+  if (!owned && !readHooks.some((hook) => releasing.has(hook.hook.id))) return undefined;
   return { use, resource, releasing, method, paths, constructionProblem: constructionProblem(use, releasing) };
 }
 

@@ -522,7 +522,7 @@ function finish(
   const { slots, directCalls } = owedSlots(node, container, context);
   if (slots.length === 0 && !directCalls) return undefined;
   // A container handed in by the callers of a local helper: released by every one of them first, nothing is owed here.
-  if (isSettledByEveryCallerOfContainer(node, draft.containerExpression, { ...draft, slots }, container, context)) return undefined;
+  if (isSettledByEveryCallerOfContainer(draft.containerExpression, { ...draft, slots }, container, context)) return undefined;
   const storedAs = ownTimerHandle(node) ?? (draft.keyExpression && capturedValueAt(node, container, draft.keyExpression, context));
   const within = keysWithin(draft.containerExpression, context.session);
   const { target, storesNewValue, result, ...candidate } = draft;

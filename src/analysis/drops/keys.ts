@@ -24,6 +24,7 @@ import {
 } from '../syntax/expressions.js';
 import {
   bindingsIn,
+  callsHandingParameter,
   callsOfLocalFunction,
   callsOfOwnMethod,
   declarationOf,
@@ -404,12 +405,6 @@ function isPrivateMethodGivenOwnValues(fn: ts.FunctionLikeDeclaration, index: nu
 }
 
 /**
- * `private install(dir) { this.watchers.set(dir, watch(dir)) }` whose every caller checks
- * `this.watchers.has(dir)` first: the insertion is guarded further up. Each call site is
- * analyzed as if it stored at the argument's key; the method must be private (or #private),
- * called only as `this.method(…)` in its class, and the key one of its parameters.
- */
-/**
  * `private remove(w) { list.splice(list.indexOf(w), 1) }` whose every call in its class hands it a
  * value already released (`clearTimeout(w.timer); this.remove(w)`), or comes from the timer that
  * fired: the method drops what its callers have paid for.
@@ -437,18 +432,14 @@ function settledInEveryCaller(
   if (!ts.isMethodDeclaration(method) || !method.body || !isPrivateMember(method) || !ts.isIdentifier(name)) return false;
   const index = method.parameters.findIndex((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name.text);
   const calls = index < 0 ? undefined : callsOfOwnMethod(method, context.session);
-  if (!calls) return false;
-  const options = flowOptionsFor([container.resource], context.session, context.hatches.releaseFunctions);
-  return calls.every((call) => {
-    const argument = call.arguments[index];
-    const handed = argument && canonical(argument);
-    if (!handed || handed.impure) return false;
-    const probe = probeAt(call, handed);
-    if (probe === 'settled') return true;
-    const site: DropSite = { node: call, container: container.text.text, containerRoots: container.text.roots, result: 'none', ...probe };
-    const [verdict] = analyzeDrops(enclosingBody(call), [site], options, context.session);
-    return verdict !== undefined && !verdict.owedAtDrop;
-  });
+  return (
+    calls !== undefined &&
+    everyCallOwesNothing(calls, container, context, (call) => {
+      const handed = argumentText(call, index);
+      const probe = handed && probeAt(call, handed);
+      return probe === undefined || probe === 'settled' ? probe : { ...probe, container: container.text.text, containerRoots: container.text.roots };
+    })
+  );
 }
 
 /**
@@ -457,57 +448,70 @@ function settledInEveryCaller(
  * nothing anywhere.
  */
 export function isSettledByEveryCallerOfContainer(
-  node: ts.Node,
   containerExpression: ts.Expression,
   site: Pick<DropSite, 'target' | 'slots' | 'storesNewValue'>,
   container: ContainerOfResources,
   context: DropContext,
 ): boolean {
-  const { session } = context;
   const root = rootOf(containerExpression);
-  if (!ts.isIdentifier(root)) return false;
-  const parameter = parameterNamed(root.text, root, session);
-  if (!parameter) return false;
-  const fn = parameter.parent as ts.FunctionLikeDeclaration;
-  const calls = callsOfLocalFunction(fn, session);
-  if (!calls) return false;
+  const handing = ts.isIdentifier(root) ? callsHandingParameter(root.text, root, context.session) : undefined;
+  if (!handing) return false;
+  const { fn, calls } = handing;
   const indexOf = (name: string): number => fn.parameters.findIndex((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name);
-  const argumentText = (call: ts.CallExpression, name: string): CanonicalText | undefined => {
-    const argument = call.arguments[indexOf(name)];
-    const text = argument && canonical(argument);
-    return text && !text.impure ? text : undefined;
-  };
-  const options = flowOptionsFor([container.resource], session, context.hatches.releaseFunctions);
-  return calls.every((call) => {
-    const handed = argumentText(call, root.text);
-    if (!handed) return false;
-    let target = site.target;
+  const { target } = site;
+  const rootName = (root as ts.Identifier).text;
+  return everyCallOwesNothing(calls, container, context, (call) => {
+    const handed = argumentText(call, indexOf(rootName));
+    if (!handed) return undefined;
+    let probed: DropSite['target'] = target;
     if (target.kind === 'key') {
       // The key the helper was given, spelled as the caller spells it; a key of its own stays as it is.
-      const keyRoot = target.keyRoots[0];
+      const [keyRoot] = target.keyRoots;
       const keyParameter = keyRoot !== undefined && target.keyRoots.length === 1 && target.key === keyRoot && indexOf(keyRoot) >= 0;
       const key = keyParameter
-        ? argumentText(call, keyRoot!)
+        ? argumentText(call, indexOf(keyRoot))
         : target.keyRoots.some((name) => indexOf(name) >= 0)
           ? undefined
           : { text: target.key, roots: target.keyRoots };
-      if (!key) return false;
-      target = { kind: 'key', key: key.text, keyRoots: key.roots };
+      if (!key) return undefined;
+      probed = { kind: 'key', key: key.text, keyRoots: key.roots };
     } else if (target.kind === 'value') {
-      const value = indexOf(target.variable) >= 0 ? argumentText(call, target.variable) : undefined;
-      if (!value) return false;
-      target = { kind: 'value', variable: value.text };
+      const value = argumentText(call, indexOf(target.variable));
+      if (!value) return undefined;
+      probed = { kind: 'value', variable: value.text };
     }
-    const probe: DropSite = {
-      node: call,
-      container: handed.text + container.text.text.slice(root.text.length),
+    return {
+      container: handed.text + container.text.text.slice(rootName.length),
       containerRoots: handed.roots,
-      target,
+      target: probed,
       slots: site.slots,
       storesNewValue: site.storesNewValue,
-      result: 'none',
     };
-    const [verdict] = analyzeDrops(enclosingBody(call), [probe], options, session);
+  });
+}
+
+/** The argument at `index` of a call, as a text a fact can name; undefined when it has none. */
+function argumentText(call: ts.CallExpression, index: number): CanonicalText | undefined {
+  const argument = index >= 0 ? call.arguments[index] : undefined;
+  const text = argument && canonical(argument);
+  return text && !text.impure ? text : undefined;
+}
+
+/**
+ * Every call asked, in its own function, whether a drop at that call (`probeAt`: the site, or
+ * `settled` without asking) would owe anything; a call `probeAt` cannot map answers no.
+ */
+function everyCallOwesNothing(
+  calls: readonly ts.CallExpression[],
+  container: ContainerOfResources,
+  context: DropContext,
+  probeAt: (call: ts.CallExpression) => 'settled' | Omit<DropSite, 'node' | 'result'> | undefined,
+): boolean {
+  const options = flowOptionsFor([container.resource], context.session, context.hatches.releaseFunctions);
+  return calls.every((call) => {
+    const probe = probeAt(call);
+    if (probe === undefined || probe === 'settled') return probe === 'settled';
+    const [verdict] = analyzeDrops(enclosingBody(call), [{ ...probe, node: call, result: 'none' }], options, context.session);
     return verdict !== undefined && !verdict.owedAtDrop;
   });
 }
@@ -520,6 +524,12 @@ export function isLocalContainer(containerExpression: ts.Expression, node: ts.No
   return declaration?.kind === 'variable' && declaration.body === enclosingBody(node);
 }
 
+/**
+ * `private install(dir) { this.watchers.set(dir, watch(dir)) }` whose every caller checks
+ * `this.watchers.has(dir)` first: the insertion is guarded further up. Each call site is
+ * analyzed as if it stored at the argument's key; the method must be private (or #private),
+ * called only as `this.method(…)` in its class, and the key one of its parameters.
+ */
 export function isGuardedInEveryCaller(node: ts.Node, container: ContainerOfResources, keyExpression: ts.Expression, context: DropContext): boolean {
   if (!container.text.text.startsWith('this.')) return false;
   const slots = obligationSlots(container.resource);

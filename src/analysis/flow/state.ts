@@ -224,11 +224,6 @@ export const holdsValueFact = (container: string, key: string, name: string, slo
 /** The drop `drop` owes nothing on paths where the stable name `name` is `outcome` (it released there first). */
 export const voidedDropFact = (drop: number, name: string, outcome: boolean): string => `q\u0000${drop}\u0000${name}\u0000${outcome}`;
 
-/** The stable names some fact of this path may hold under a condition on. */
-export function conditionNames(state: State): string[] {
-  return [...state.conditioned.keys()];
-}
-
 /** On a path where `name` is `outcome`: the facts that held under that answer hold, and drops voided by it owe nothing. */
 export function answerName(state: State, name: string, outcome: boolean): State {
   const next = cloneState(state);

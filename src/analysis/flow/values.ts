@@ -11,7 +11,6 @@ import {
   allFact,
   answerName,
   cloneState,
-  conditionNames,
   conditionalFact,
   elementFact,
   holdsValueFact,
@@ -157,7 +156,7 @@ export function drop(it: Interpreter, dropId: number, state: State): State {
   // `if (!force) release(x); drop(x); if (force) release(x)`: released first under one answer of a
   // stable name, what the drop owes is void on the paths that give that answer.
   if (owed.length > 0) {
-    for (const name of conditionNames(next)) {
+    for (const name of [...next.conditioned.keys()]) {
       for (const outcome of [true, false]) {
         if (!releasedUnderSomeAnswer(drop, name, outcome, next)) continue;
         const answered = answerName(next, name, outcome);

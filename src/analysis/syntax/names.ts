@@ -199,6 +199,22 @@ export function callsOfLocalFunction(fn: ts.FunctionLikeDeclaration, session: An
   return calls ?? undefined;
 }
 
+/**
+ * The function whose parameter `name` is (seen from `at`), and every call of it, when it is a
+ * local function (callsOfLocalFunction) that never assigns that parameter again.
+ */
+export function callsHandingParameter(
+  name: string,
+  at: ts.Node,
+  session: AnalysisSession,
+): { fn: ts.FunctionLikeDeclaration; index: number; calls: readonly ts.CallExpression[] } | undefined {
+  const parameter = parameterNamed(name, at, session);
+  if (!parameter || !ts.isIdentifier(parameter.name) || !isUnchangedParameter(name, at, session)) return undefined;
+  const fn = parameter.parent as ts.FunctionLikeDeclaration;
+  const calls = callsOfLocalFunction(fn, session);
+  return calls && { fn, index: fn.parameters.indexOf(parameter), calls };
+}
+
 function findModuleFunctionCalls(fn: ts.FunctionLikeDeclaration, session: AnalysisSession): readonly ts.CallExpression[] | null {
   const file = fn.getSourceFile();
   const name = [...moduleFunctions(file, session)].find(([, declared]) => declared === fn)?.[0];
