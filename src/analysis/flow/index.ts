@@ -12,6 +12,7 @@ import ts from 'typescript';
 
 import { memoValue, type AnalysisSession } from '../session.js';
 import { isFunctionLike, ownMembersOf, skipOuter } from '../syntax/expressions.js';
+import { isStableName } from '../syntax/names.js';
 import { FunctionAnalysis } from './analysis.js';
 import { emptyState } from './state.js';
 import { SummaryCache } from './summaries.js';
@@ -22,13 +23,16 @@ export type { ContainerVocabulary, DropSite, DropTarget, DropVerdict, FlowOption
 /** One helper summary cache per program, resolving callees through its checker. */
 const HELPERS = memoValue('flow.helpers', (session) => {
   const resolved = new WeakMap<ts.CallExpression, ts.FunctionLikeDeclaration | null>();
-  return new SummaryCache((call) => {
-    const cached = resolved.get(call);
-    if (cached !== undefined) return cached ?? undefined;
-    const result = resolveCallee(call, session);
-    resolved.set(call, result ?? null);
-    return result;
-  });
+  return new SummaryCache(
+    (call) => {
+      const cached = resolved.get(call);
+      if (cached !== undefined) return cached ?? undefined;
+      const result = resolveCallee(call, session);
+      resolved.set(call, result ?? null);
+      return result;
+    },
+    (name) => isStableName(name, session),
+  );
 });
 
 /**

@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { boundNames, isFunctionLike } from '../syntax/expressions.js';
+import { boundNames } from '../syntax/expressions.js';
 import { FunctionAnalysis } from './analysis.js';
 import { MAX_HELPER_DEPTH } from './calls.js';
 import type { HelperEffects, HelperSummaries } from './interpreter.js';
@@ -14,67 +14,16 @@ import type { FlowOptions } from './types.js';
 
 /** Summaries of helpers, computed once per declaration and vocabulary. */
 export class SummaryCache implements HelperSummaries {
-  constructor(readonly resolve: (call: ts.CallExpression) => ts.FunctionLikeDeclaration | undefined) {}
+  constructor(
+    readonly resolve: (call: ts.CallExpression) => ts.FunctionLikeDeclaration | undefined,
+    readonly isStableName: (name: ts.Identifier) => boolean,
+  ) {}
 
   readonly #effects = new Map<string, WeakMap<ts.Node, HelperEffects | null>>();
   readonly #releasedSlots = new Map<string, WeakMap<ts.Node, string[][]>>();
   readonly #inProgress = new Set<ts.Node>();
   readonly #keys = new WeakMap<FlowOptions, string>();
   readonly #moduleNames = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
-
-  readonly #declaredIn = new WeakMap<ts.Node, ReadonlyMap<string, boolean>>();
-  readonly #assignedIn = new WeakMap<ts.Node, ReadonlySet<string>>();
-
-  /** A `const`, or a parameter that no code of its function assigns: no call can change what it holds. */
-  isStableName(name: ts.Identifier): boolean {
-    for (let node: ts.Node | undefined = name.parent; node; node = node.parent) {
-      if (isFunctionLike(node) && node.parameters.some((parameter) => boundNames(parameter.name).includes(name.text)))
-        return !this.#assigned(node).has(name.text);
-      if (ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node)) {
-        const isConst = this.#declared(node).get(name.text);
-        if (isConst !== undefined) return isConst;
-      }
-    }
-    return false;
-  }
-
-  /** The names a block's own variable statements declare, each with whether it is a `const`. */
-  #declared(block: ts.Block | ts.SourceFile | ts.ModuleBlock): ReadonlyMap<string, boolean> {
-    let names = this.#declaredIn.get(block);
-    if (names) return names;
-    const declared = new Map<string, boolean>();
-    for (const statement of block.statements) {
-      if (!ts.isVariableStatement(statement)) continue;
-      const isConst = (statement.declarationList.flags & ts.NodeFlags.Const) !== 0;
-      for (const declaration of statement.declarationList.declarations) for (const bound of boundNames(declaration.name)) declared.set(bound, isConst);
-    }
-    this.#declaredIn.set(block, (names = declared));
-    return names;
-  }
-
-  /** Every name some code of a function assigns (its closures included; any name on the left of an assignment). */
-  #assigned(fn: ts.Node): ReadonlySet<string> {
-    let names = this.#assignedIn.get(fn);
-    if (names) return names;
-    const assigned = new Set<string>();
-    const collect = (target: ts.Node): void => {
-      if (ts.isIdentifier(target)) assigned.add(target.text);
-      ts.forEachChild(target, collect);
-    };
-    const visit = (node: ts.Node): void => {
-      if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment)
-        collect(node.left);
-      if (
-        (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
-        (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)
-      )
-        collect(node.operand);
-      ts.forEachChild(node, visit);
-    };
-    visit(fn);
-    this.#assignedIn.set(fn, (names = assigned));
-    return names;
-  }
 
   moduleNames(file: ts.SourceFile): ReadonlySet<string> {
     let names = this.#moduleNames.get(file);

@@ -12,13 +12,15 @@ import { enclosingBody, isFunctionLike, isPrivateMember, isSeparateFunction, ski
 export interface Bindings {
   /** Declared here (`const`, `let`, `var`). */
   declared: boolean;
+  /** Declared here as a `const`. */
+  constant: boolean;
   /** Every value it is given here: its initializer, `=`, `??=`, `||=`, `&&=`. */
   values: ts.Expression[];
   /** Also changed by another operator (`+=`, `++`): no single value describes it. */
   changed: boolean;
 }
 
-const NO_BINDINGS: Bindings = { declared: false, values: [], changed: false };
+const NO_BINDINGS: Bindings = { declared: false, constant: false, values: [], changed: false };
 const BINDINGS = memoTable<ts.Node, Map<string, Bindings>>('syntax.bindings');
 const MODULE_FUNCTIONS = memoTable<ts.SourceFile, Map<string, ts.FunctionLikeDeclaration>>('syntax.moduleFunctions');
 
@@ -41,7 +43,7 @@ function readBindings(body: ts.Node): Map<string, Bindings> {
   const names = new Map<string, Bindings>();
   const entry = (text: string): Bindings => {
     let found = names.get(text);
-    if (!found) names.set(text, (found = { declared: false, values: [], changed: false }));
+    if (!found) names.set(text, (found = { declared: false, constant: false, values: [], changed: false }));
     return found;
   };
   const visit = (node: ts.Node): void => {
@@ -49,6 +51,7 @@ function readBindings(body: ts.Node): Map<string, Bindings> {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
       const found = entry(node.name.text);
       found.declared = true;
+      found.constant = ts.isVariableDeclarationList(node.parent) && (node.parent.flags & ts.NodeFlags.Const) !== 0;
       if (node.initializer) found.values.push(node.initializer);
     }
     if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
@@ -87,6 +90,43 @@ export function declarationOf(name: string, node: ts.Node, session: AnalysisSess
     if (ts.isSourceFile(fn) || fn === current) return undefined;
     current = fn;
   }
+}
+
+const ASSIGNED_NAMES = memoTable<ts.FunctionLikeDeclaration, ReadonlySet<string>>('syntax.assignedNames');
+
+/**
+ * A `const`, or a parameter that no code of its function (closures included) assigns: whatever
+ * runs between two uses, it holds the same value.
+ */
+export function isStableName(name: ts.Identifier, session: AnalysisSession): boolean {
+  const declaration = declarationOf(name.text, name, session);
+  if (declaration?.kind === 'variable') return declaration.bindings.constant;
+  return declaration?.kind === 'parameter' && !assignedNames(declaration.fn, session).has(name.text);
+}
+
+/** Every name some code of a function assigns, its closures included (any name on the left of an assignment). */
+function assignedNames(fn: ts.FunctionLikeDeclaration, session: AnalysisSession): ReadonlySet<string> {
+  const table = session.table(ASSIGNED_NAMES);
+  let names = table.get(fn);
+  if (names) return names;
+  const assigned = new Set<string>();
+  const collect = (target: ts.Node): void => {
+    if (ts.isIdentifier(target)) assigned.add(target.text);
+    ts.forEachChild(target, collect);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment)
+      collect(node.left);
+    if (
+      (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
+      (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)
+    )
+      collect(node.operand);
+    ts.forEachChild(node, visit);
+  };
+  visit(fn);
+  table.set(fn, (names = assigned));
+  return names;
 }
 
 /**
