@@ -286,11 +286,7 @@ export function registersConnectionListener(call: ts.CallExpression, listener: t
 export function isConnectionListener(fn: ts.FunctionLikeDeclaration): boolean {
   const call = fn.parent;
   if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
-  const method = calledMethodName(call);
-  const [event] = call.arguments;
-  if ((method === 'on' || method === 'once' || method === 'addListener') && event && ts.isStringLiteral(event)) {
-    return CONNECTION_EVENTS.has(event.text);
-  }
+  if (registersConnectionListener(call, fn)) return true;
   const name = calleeName(call);
   if (name !== undefined && SERVER_FACTORIES.has(name)) {
     // http's request listener gets (request, response): borrowed. net/tls hand over a socket.

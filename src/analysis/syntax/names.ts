@@ -225,7 +225,7 @@ export interface OwnMethodCalls {
 }
 
 const OWN_METHOD_CALLS = memoTable<ts.MethodDeclaration, OwnMethodCalls | null>('syntax.ownMethodCalls');
-const MODULE_FUNCTION_CALLS = memoTable<ts.FunctionLikeDeclaration, readonly ts.CallExpression[] | null>('syntax.moduleFunctionCalls');
+const MODULE_FUNCTION_CALLS = memoTable<ts.SourceFile, Map<string, readonly ts.CallExpression[] | null>>('syntax.moduleFunctionCalls');
 
 /**
  * Every call of a function only its own code can reach — a private method, or a function of the
@@ -233,10 +233,17 @@ const MODULE_FUNCTION_CALLS = memoTable<ts.FunctionLikeDeclaration, readonly ts.
  */
 export function callsOfLocalFunction(fn: ts.FunctionLikeDeclaration, session: AnalysisSession): readonly ts.CallExpression[] | undefined {
   if (ts.isMethodDeclaration(fn)) return callsOfOwnMethod(fn, session);
+  const file = fn.getSourceFile();
+  const declaration = ts.isFunctionDeclaration(fn) ? fn : fn.parent && ts.isVariableDeclaration(fn.parent) ? fn.parent : undefined;
+  const name = declaration?.name && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
+  if (name === undefined || moduleFunctions(file, session).get(name) !== fn) return undefined;
+  // An exported function may be called from other modules.
+  const holder = ts.isFunctionDeclaration(fn) ? fn : fn.parent.parent?.parent;
+  if (!holder || (ts.canHaveModifiers(holder) && ts.getModifiers(holder)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword))) return undefined;
   const table = session.table(MODULE_FUNCTION_CALLS);
-  let calls = table.get(fn);
-  if (calls === undefined) table.set(fn, (calls = findModuleFunctionCalls(fn, session)));
-  return calls ?? undefined;
+  let byName = table.get(file);
+  if (!byName) table.set(file, (byName = findModuleFunctionCalls(file, session)));
+  return byName.get(name) ?? undefined;
 }
 
 /**
@@ -255,25 +262,26 @@ export function callsHandingParameter(
   return calls && { fn, index: fn.parameters.indexOf(parameter), calls };
 }
 
-function findModuleFunctionCalls(fn: ts.FunctionLikeDeclaration, session: AnalysisSession): readonly ts.CallExpression[] | null {
-  const file = fn.getSourceFile();
-  const name = [...moduleFunctions(file, session)].find(([, declared]) => declared === fn)?.[0];
-  if (name === undefined) return null;
-  const holder = ts.isFunctionDeclaration(fn) ? fn : fn.parent?.parent?.parent;
-  if (!holder || (ts.canHaveModifiers(holder) && ts.getModifiers(holder)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword))) return null;
-  const calls: ts.CallExpression[] = [];
-  let otherUse = false;
+/** For each function of the module, every call of it — or null when the module also uses it otherwise (`export { f }`, a reference handed on). One walk per file. */
+function findModuleFunctionCalls(file: ts.SourceFile, session: AnalysisSession): Map<string, readonly ts.CallExpression[] | null> {
+  const functions = moduleFunctions(file, session);
+  const found = new Map<string, ts.CallExpression[] | null>();
+  for (const name of functions.keys()) found.set(name, []);
   const visit = (node: ts.Node): void => {
-    if (otherUse) return;
-    if (ts.isIdentifier(node) && node.text === name && node !== fn.name && !(ts.isVariableDeclaration(node.parent) && node.parent.name === node)) {
-      if (ts.isCallExpression(node.parent) && node.parent.expression === node) calls.push(node.parent);
-      else if (!ts.isPropertyAccessExpression(node.parent) || node.parent.expression === node) otherUse = true;
+    if (ts.isIdentifier(node) && functions.has(node.text) && found.get(node.text) !== null) {
+      const declared = functions.get(node.text)!;
+      const isDeclarationName =
+        (ts.isFunctionDeclaration(declared) && declared.name === node) || (ts.isVariableDeclaration(node.parent) && node.parent.name === node);
+      const isMemberName = ts.isPropertyAccessExpression(node.parent) && node.parent.name === node;
+      if (!isDeclarationName && !isMemberName) {
+        if (ts.isCallExpression(node.parent) && node.parent.expression === node) found.get(node.text)!.push(node.parent);
+        else found.set(node.text, null);
+      }
     }
     ts.forEachChild(node, visit);
   };
   visit(file);
-  // `export { forget }` names it too: another module may call it.
-  return otherUse || calls.length === 0 ? null : calls;
+  return new Map([...found].map(([name, calls]) => [name, calls && calls.length > 0 ? calls : null]));
 }
 
 /**
