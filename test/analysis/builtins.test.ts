@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import { ResourceOracle } from '../../src/analysis/resources/oracle.js';
 import { sessionOf } from '../../src/analysis/session.js';
+import { inMemoryProgram } from './inMemoryProgram.js';
 
 /** Shaped like @types/node 24+ (only the members used here): the `node:` module declares, the bare one re-exports. */
 const NODE_TYPES = `
@@ -46,29 +47,12 @@ export const socket = new Socket();
 `;
 
 function program(): ts.Program {
-  const files = new Map([
-    ['/project/node.d.ts', NODE_TYPES],
-    ['/project/main.ts', MAIN],
-  ]);
-  const options: ts.CompilerOptions = {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    types: [],
-    lib: ['lib.es2022.d.ts'],
-    strict: true,
-    noEmit: true,
-  };
-  const host = ts.createCompilerHost(options);
-  const read = host.readFile.bind(host);
-  const exists = host.fileExists.bind(host);
-  host.readFile = (name) => files.get(name) ?? read(name);
-  host.fileExists = (name) => files.has(name) || exists(name);
-  host.getSourceFile = ((getSourceFile) => (name, languageVersion, onError) => {
-    const text = files.get(name);
-    return text !== undefined ? ts.createSourceFile(name, text, languageVersion, true) : getSourceFile(name, languageVersion, onError);
-  })(host.getSourceFile.bind(host));
-  return ts.createProgram(['/project/node.d.ts', '/project/main.ts'], options, host);
+  return inMemoryProgram(
+    new Map([
+      ['/project/node.d.ts', NODE_TYPES],
+      ['/project/main.ts', MAIN],
+    ]),
+  );
 }
 
 function typeOfExport(p: ts.Program, name: string): ts.Type {

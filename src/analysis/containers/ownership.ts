@@ -13,6 +13,7 @@ import { isReleaseLikeName, TIMER_CLEARS } from '../resources/release.js';
 import { calleeName, calledMethodName, canonical, containerScope, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
 import { callsHandingParameter, declarationOf, parameterNamed } from '../syntax/names.js';
 import { insertedValues } from './kinds.js';
+import { containerTypeOf } from './types.js';
 import { INSERTING_METHODS, originOf, type OriginQuestion } from './origins.js';
 
 export interface Ownership {
@@ -51,8 +52,11 @@ export function getOwnership(
   // A local reading an inner container (`const inner = this.byShare[id]`) is answered per declaration.
   const root = rootOf(containerExpression);
   const local = ts.isIdentifier(root) && root === skipOuter(containerExpression) ? localInitializer(root, session) : undefined;
+  // A parameter is answered per declaration too: two helpers' `map` are their callers' different containers.
+  const parameter = !local && ts.isIdentifier(root) ? parameterNamed(root.text, root, session) : undefined;
+  const declared = local ?? parameter;
   const suffix = of === 'keys' ? KEYS : '';
-  const key = `${local ? `${container.text}@${local.pos}` : container.text}${suffix}${lending.size > 0 ? `|${[...lending].join(',')}` : ''}${reading === 'syntax' ? '#syntax' : ''}`;
+  const key = `${declared ? `${container.text}@${declared.pos}` : container.text}${suffix}${lending.size > 0 ? `|${[...lending].join(',')}` : ''}${reading === 'syntax' ? '#syntax' : ''}`;
   let result = byText.get(key);
   if (!result) {
     const places = containerPlaces(containerExpression, session).map((place) => ({ ...place, text: place.text + suffix }));
@@ -109,7 +113,10 @@ export function containerPlaces(containerExpression: ts.Expression, session: Ana
  * module (`forget(this.pollers, url)`): each argument with its text.
  */
 export function containersHandedIn(name: ts.Identifier, session: AnalysisSession): { argument: ts.Expression; text: string }[] | undefined {
-  const handing = callsHandingParameter(name.text, name, session);
+  // Other modules' calls are searched for only when the parameter is declared as a container
+  // that can hold objects: a search of the program per function that merely takes an array of numbers would be waste.
+  const handing =
+    callsHandingParameter(name.text, name, session) ?? (holdsObjects(name, session) ? callsHandingParameter(name.text, name, session, true) : undefined);
   if (!handing) return undefined;
   const handed: { argument: ts.Expression; text: string }[] = [];
   for (const call of handing.calls) {
@@ -122,6 +129,16 @@ export function containersHandedIn(name: ts.Identifier, session: AnalysisSession
     handed.push({ argument, text: text.text });
   }
   return handed;
+}
+
+/** A container whose declared values can be objects (`Map<string, Poller>`, not `number[]`). */
+function holdsObjects(name: ts.Identifier, session: AnalysisSession): boolean {
+  const container = containerTypeOf(name, session);
+  if (!container || container.kind === 'Cache') return false;
+  const primitive =
+    ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.Undefined | ts.TypeFlags.Null;
+  const parts = container.valueType.isUnion() ? container.valueType.types : [container.valueType];
+  return parts.some((part) => !(part.getFlags() & primitive));
 }
 
 /** `allPollers()` whose every `return` names one module-level constant of a program module: that name. */

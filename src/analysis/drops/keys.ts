@@ -454,7 +454,7 @@ export function isSettledByEveryCallerOfContainer(
   context: DropContext,
 ): boolean {
   const root = rootOf(containerExpression);
-  const handing = ts.isIdentifier(root) ? callsHandingParameter(root.text, root, context.session) : undefined;
+  const handing = ts.isIdentifier(root) ? callsHandingParameter(root.text, root, context.session, true) : undefined;
   if (!handing) return false;
   const { fn, calls } = handing;
   const indexOf = (name: string): number => fn.parameters.findIndex((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name);

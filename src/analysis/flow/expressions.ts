@@ -13,6 +13,7 @@ import {
   answerName,
   cloneState,
   deadState,
+  emptiedFact,
   join,
   sameKeyFact,
   sameKeyOf,
@@ -285,7 +286,7 @@ function refinedCondition(it: Interpreter, expression: ts.Expression, state: Sta
   const container = canonical(expression);
   if (container && !container.impure && it.drops.some((drop) => drop.container === container.text && drop.target.kind === 'all')) {
     const absent = cloneState(falsy);
-    absent.facts.set(allFact(container.text, '*'), { roots: container.roots });
+    absent.facts.set(allFact(container.text, '*'), emptiedFact(falsy.facts.get(allFact(container.text, '*')), container.roots));
     return [after, absent];
   }
   if (ref) return [after, falsy];
@@ -357,7 +358,7 @@ function emptiedBySize(it: Interpreter, expression: ts.Expression, state: State)
   if (source?.kind === 'inner') return it.markEmpty(source.ref, state);
   if (source?.kind !== 'container') return undefined;
   const empty = cloneState(state);
-  empty.facts.set(allFact(source.container, '*'), { roots: source.roots });
+  empty.facts.set(allFact(source.container, '*'), emptiedFact(state.facts.get(allFact(source.container, '*')), source.roots));
   return empty;
 }
 

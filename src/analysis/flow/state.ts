@@ -27,6 +27,13 @@ export interface Fact {
   absent?: boolean;
   /** For a `racedFact`: the `await` during which another call could fill the place. */
   at?: ts.AwaitExpression;
+  /** Known only because the container was emptied (`clear()`, `= []`, a size of 0), not from a release of its values. */
+  emptied?: boolean;
+}
+
+/** The fact that a container holds nothing now: a release of every value before it stays one, anything else only says empty. */
+export function emptiedFact(previous: Fact | undefined, roots: readonly string[]): Fact {
+  return previous && !previous.emptied ? { roots } : { roots, emptied: true };
 }
 
 export interface State {

@@ -97,7 +97,9 @@ export class SummaryCache implements HelperSummaries {
         if (end.dead) return [];
         // Released as a value (`v`), or every value of it released when it is a collection (`a`).
         const prefixes = [`v\u0000${parameter.name.text}\u0000`, `a\u0000${parameter.name.text}\u0000`];
-        const slots = [...end.facts.keys()].flatMap((key) => prefixes.filter((prefix) => key.startsWith(prefix)).map((prefix) => key.slice(prefix.length)));
+        // A container the helper only emptied (`map.clear()`) had its values dropped, not released.
+        const released = [...end.facts].filter(([, fact]) => !fact.emptied).map(([key]) => key);
+        const slots = released.flatMap((key) => prefixes.filter((prefix) => key.startsWith(prefix)).map((prefix) => key.slice(prefix.length)));
         return slots.includes('*') ? ['*'] : slots;
       });
     } finally {

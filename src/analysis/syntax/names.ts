@@ -7,6 +7,7 @@ import ts from 'typescript';
 
 import { memoTable, type AnalysisSession } from '../session.js';
 import { enclosingBody, isFunctionLike, isPrivateMember, isSeparateFunction, skipOuter } from './expressions.js';
+import { callsAcrossProgram } from './programCalls.js';
 
 /** How a name is bound directly in one body (nested functions excluded). */
 export interface Bindings {
@@ -248,17 +249,19 @@ export function callsOfLocalFunction(fn: ts.FunctionLikeDeclaration, session: An
 
 /**
  * The function whose parameter `name` is (seen from `at`), and every call of it, when it is a
- * local function (callsOfLocalFunction) that never assigns that parameter again.
+ * local function (callsOfLocalFunction) that never assigns that parameter again — or, `acrossProgram`,
+ * a function the module exports, with every call the program's modules make (callsAcrossProgram).
  */
 export function callsHandingParameter(
   name: string,
   at: ts.Node,
   session: AnalysisSession,
+  acrossProgram = false,
 ): { fn: ts.FunctionLikeDeclaration; index: number; calls: readonly ts.CallExpression[] } | undefined {
   const parameter = parameterNamed(name, at, session);
   if (!parameter || !ts.isIdentifier(parameter.name) || !isUnchangedParameter(name, at, session)) return undefined;
   const fn = parameter.parent as ts.FunctionLikeDeclaration;
-  const calls = callsOfLocalFunction(fn, session);
+  const calls = callsOfLocalFunction(fn, session) ?? (acrossProgram ? callsAcrossProgram(fn, session) : undefined);
   return calls && { fn, index: fn.parameters.indexOf(parameter), calls };
 }
 

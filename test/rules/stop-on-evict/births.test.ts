@@ -1,12 +1,41 @@
 // stop-on-evict — where an obligation is born: a factory, a start() after construction, a record armed
 // after insertion, a timer whatever its type says, a nested container, another module.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import rule from '../../../src/rules/stop-on-evict.js';
-import { createTypedRuleTester } from '../../ruleTester.js';
+import { createTypedRuleTester, fixturesDir } from '../../ruleTester.js';
 
 const ruleTester = createTypedRuleTester();
+/** A module of helpers whose callers live in `shared/forgetCallers.ts`: linted under its own name. */
+const FORGET_MODULE = path.join(fixturesDir, 'shared', 'forget.ts');
+const FORGET_SOURCE = readFileSync(FORGET_MODULE, 'utf8');
 
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "modules: helpers of another module dropping from the callers' map after every caller closed the value, or handed on as a value",
+      filename: FORGET_MODULE,
+      code: FORGET_SOURCE.replace(/\/\*\* Its one caller[^]*?\n}\n\n/, ''),
+    },
+    {
+      name: 'modules: a local helper that closes every value before it clears the map it is handed',
+      code: `import { createPoller, type Poller } from './resources.js';
+const pollers = new Map<string, Poller>();
+function closeAll(map: Map<string, Poller>) { for (const p of map.values()) void p.close(); map.clear(); }
+export function watch(url: string) { if (!pollers.has(url)) pollers.set(url, createPoller(url)); }
+export function shutdown() { closeAll(pollers); pollers.clear(); }
+`,
+    },
+    {
+      name: 'modules: a local helper that clears the map it is handed, after every caller closed each value',
+      code: `import { createPoller, type Poller } from './resources.js';
+const pollers = new Map<string, Poller>();
+function clearIn(map: Map<string, Poller>) { map.clear(); }
+export function watch(url: string) { if (!pollers.has(url)) pollers.set(url, createPoller(url)); }
+export function shutdown() { for (const p of pollers.values()) void p.close(); clearIn(pollers); }
+`,
+    },
     {
       name: 'cleanups: each unsubscribe function called before its entry goes',
       code: `interface Store {
@@ -340,6 +369,53 @@ export function untrack(id: string) { clearTimeout(entries.get(id)?.timeoutId); 
     },
   ],
   invalid: [
+    {
+      name: 'modules: a helper of another module deletes from the map its caller hands it, without close()',
+      filename: FORGET_MODULE,
+      code: FORGET_SOURCE,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { because: '', type: 'Poller', container: 'map', operation: '`delete()`', release: '`close()`' },
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`close()`' },
+              output: FORGET_SOURCE.replace('  map.delete(url);', '  void map.get(url)?.close();\n  map.delete(url);'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'modules: a local helper clears the map it is handed without close(): emptying it is not releasing',
+      code: `import { createPoller, type Poller } from './resources.js';
+const pollers = new Map<string, Poller>();
+function clearIn(map: Map<string, Poller>) { map.clear(); }
+export function watch(url: string) { if (!pollers.has(url)) pollers.set(url, createPoller(url)); }
+export function shutdown() { clearIn(pollers); }
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`close()`' },
+              output: `import { createPoller, type Poller } from './resources.js';
+const pollers = new Map<string, Poller>();
+function clearIn(map: Map<string, Poller>) { for (const value of map.values()) void value.close();
+map.clear(); }
+export function watch(url: string) { if (!pollers.has(url)) pollers.set(url, createPoller(url)); }
+export function shutdown() { clearIn(pollers); }
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'modules: a container handed to a helper of the module that deletes from it without close()',
       code: `import { createPoller, type Poller } from './resources.js';
