@@ -4,8 +4,57 @@ import { createTypedRuleTester } from '../ruleTester.js';
 // stop-on-evict with resources known from their code (issue 4): no annotations, no names.
 const ruleTester = createTypedRuleTester();
 
+/** A provider whose timer runs while anyone listens (its class body, left open for a member more). */
+const LISTENED_PROVIDER = `type Listener = (value: string) => void;
+class FileProvider {
+  private timer: NodeJS.Timeout | null = null;
+  private readonly listeners = new Set<Listener>();
+  constructor(readonly path: string) {}
+  addListener(listener: Listener): void {
+    this.listeners.add(listener);
+    this.maybeStart();
+  }
+  removeListener(listener: Listener): void {
+    this.listeners.delete(listener);
+    if (this.listeners.size === 0) this.maybeStop();
+  }
+  private maybeStart(): void {
+    if (!this.timer) this.timer = setInterval(() => this.poll(), 1000);
+  }
+  private maybeStop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+  private poll(): void {}
+`;
+/** The module that keeps one provider per path. */
+const PROVIDER_HOLDER = `const providers = new Map<string, FileProvider>();
+export function providerFor(path: string): FileProvider {
+  let provider = providers.get(path);
+  if (!provider) {
+    provider = new FileProvider(path);
+    providers.set(path, provider);
+  }
+  return provider;
+}
+export function forget(path: string): void {
+  providers.delete(path);
+}
+`;
+const DISPOSABLE_PROVIDER = `${LISTENED_PROVIDER}  dispose(): void {
+    this.listeners.clear();
+    this.maybeStop();
+  }
+}
+${PROVIDER_HOLDER}`;
+
 ruleTester.run('stop-on-evict (inferred resources)', rule, {
   valid: [
+    {
+      name: "inference: a timer that runs only while listeners are registered is stopped by their removal, the registrants' to undo",
+      code: `${LISTENED_PROVIDER}}
+${PROVIDER_HOLDER}`,
+    },
     {
       name: 'inference: its holder calls that dispose() before the delete',
       code: `import * as net from 'node:net';
@@ -268,6 +317,24 @@ export class Server {
     },
   ],
   invalid: [
+    {
+      name: 'inference: the same provider with a dispose() of its own owes its holder that dispose()',
+      code: DISPOSABLE_PROVIDER,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { because: '', type: 'FileProvider', container: 'providers', operation: '`delete()`', release: '`dispose()`' },
+          line: 37,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`dispose()`' },
+              output: DISPOSABLE_PROVIDER.replace('  providers.delete(path);', '  providers.get(path)?.dispose();\n  providers.delete(path);'),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'inference: a class that leaves a connection open but offers dispose() owes its holder that dispose()',
       code: `import * as net from 'node:net';

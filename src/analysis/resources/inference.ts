@@ -134,9 +134,13 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
   // A `start()` / `connect()` that keeps a timer or a handle in a field makes a started object a
   // resource too. Registrations and listeners made by other methods are left out: objects of a
   // graph (reactive nodes, trees) link and unlink themselves as they work, and own nothing by it.
+  // What a method starts for a listener it is given (`addListener(fn)` arming a watch timer while
+  // anyone listens) is stopped by that listener's removal: the registrant's to undo, not the holder's.
+  let listenerMethods: ReadonlySet<string> | undefined;
   for (const [name, fn] of methods) {
     if (!fn.body || hasStatic(fn as ts.ClassElement)) continue;
     const kept = acquisitionsIn(fn.body, host, methods, MAX_CALL_DEPTH, owned, fields).filter((a) => a.key.startsWith('field:'));
+    if (kept.length === 0 || (listenerMethods ??= runOnlyForListeners(methods, host.session.checker)).has(name)) continue;
     acquisitions.push(...kept.map((a) => ({ ...a, by: name })));
   }
   if (acquisitions.length > 0) return decide(acquisitions, methods, host) ?? ownRelease(methods, host) ?? unreleased(acquisitions);
@@ -150,6 +154,39 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
   for (const fn of [...releasing.values()]) for (const name of methodsCalledBy(fn, methods)) releasing.set(name, methods.get(name)!);
   const evidence = releasing.size === 0 ? [] : releaseEvidence(releasing, host);
   return evidence.length === 0 ? { kind: 'none' } : (decide(evidence, methods, host, isReleaseLikeName) ?? { kind: 'none' });
+}
+
+/** A required parameter that is a function: the method registers or removes a listener. */
+function takesListener(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker): boolean {
+  return fn.parameters.some(
+    (parameter) =>
+      !parameter.questionToken &&
+      !parameter.initializer &&
+      !parameter.dotDotDotToken &&
+      checker.getNonNullableType(checker.getTypeAtLocation(parameter)).getCallSignatures().length > 0,
+  );
+}
+
+/**
+ * The methods that run only for a listener: those given one (`addCaListener(listener)`), and the
+ * private ones (`maybeStartWatching()`) that no other method callers can call reaches.
+ */
+function runOnlyForListeners(methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>, checker: ts.TypeChecker): ReadonlySet<string> {
+  const listening = new Set<string>();
+  const reachedByOthers = new Set<string>();
+  for (const [name, fn] of methods) {
+    if (isHiddenMember(fn) || ts.isConstructorDeclaration(fn)) continue;
+    const reached = methodsCalledBy(fn, methods);
+    if (takesListener(fn, checker)) listening.add(name);
+    else for (const called of [name, ...reached]) reachedByOthers.add(called);
+  }
+  if (listening.size === 0) return listening;
+  for (const [name, fn] of methods) {
+    if (!isHiddenMember(fn) || reachedByOthers.has(name)) continue;
+    const reachedByListeners = [...listening].some((listener) => methodsCalledBy(methods.get(listener)!, methods).has(name));
+    if (reachedByListeners) listening.add(name);
+  }
+  return listening;
 }
 
 /**
