@@ -12,6 +12,7 @@ import { memoTable, type AnalysisSession } from '../session.js';
 import { isReleaseLikeName, TIMER_CLEARS } from '../resources/release.js';
 import { calleeName, calledMethodName, canonical, containerScope, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
 import { callsHandingParameter, declarationOf, parameterNamed } from '../syntax/names.js';
+import { moduleLevelName } from '../syntax/programCalls.js';
 import { insertedValues } from './kinds.js';
 import { containerTypeOf } from './types.js';
 import { INSERTING_METHODS, originOf, type OriginQuestion } from './origins.js';
@@ -27,6 +28,7 @@ export interface Ownership {
 
 const OWNERSHIP = memoTable<ts.Node, Map<string, Ownership>>('containers.ownership');
 const SCOPE_FACTS = memoTable<ts.Node, ScopeFacts>('containers.scopeFacts');
+const PLACES = memoTable<ts.Node, Map<string, ContainerPlace[]>>('containers.places');
 const RETURNED_CONTAINERS = memoTable<ts.Expression, ts.Identifier | null>('containers.returnedContainers');
 
 const NO_NAMES: ReadonlySet<string> = new Set();
@@ -87,25 +89,40 @@ export interface ContainerPlace {
 export function containerPlaces(containerExpression: ts.Expression, session: AnalysisSession): ContainerPlace[] {
   const container = canonical(containerExpression);
   if (!container) return [];
-  const places: ContainerPlace[] = [{ scope: containerScope(containerExpression), text: container.text }];
+  // Asked at every candidate receiver: answered once per container text and the declaration its root name binds to.
+  const scope = containerScope(containerExpression);
+  const root = rootOf(containerExpression);
+  const declaration = ts.isIdentifier(root) ? declarationOf(root.text, root, session) : undefined;
+  const where = !declaration ? '' : declaration.kind === 'parameter' ? `@${declaration.parameter.pos}` : `@${declaration.body.pos}`;
+  const table = session.table(PLACES);
+  let byText = table.get(scope);
+  if (!byText) table.set(scope, (byText = new Map()));
+  const key = container.text + where;
+  let places = byText.get(key);
+  if (!places) byText.set(key, (places = findContainerPlaces(containerExpression, container.text, session)));
+  return places;
+}
+
+function findContainerPlaces(containerExpression: ts.Expression, containerText: string, session: AnalysisSession): ContainerPlace[] {
+  const places: ContainerPlace[] = [{ scope: containerScope(containerExpression), text: containerText }];
   const root = rootOf(containerExpression);
   if (!ts.isIdentifier(root)) return places;
   // `function forget(pollers: Map<…>, url) { pollers.delete(url) }` that only this module calls:
   // what its callers hand it is the container it drops from.
   const handed = containersHandedIn(root, session);
   if (handed)
-    return [...places, ...handed.map(({ argument, text }) => ({ scope: containerScope(argument), text: text + container.text.slice(root.text.length) }))];
+    return [...places, ...handed.map(({ argument, text }) => ({ scope: containerScope(argument), text: text + containerText.slice(root.text.length) }))];
   // `const pollers = allPollers()`: a module's container handed out by a function that returns it.
   const initializer = localInitializer(root, session);
   const returned = initializer && returnedModuleContainer(initializer, session);
-  if (returned) return [...places, { scope: returned.getSourceFile(), text: returned.text + container.text.slice(root.text.length) }];
+  if (returned) return [...places, { scope: returned.getSourceFile(), text: returned.text + containerText.slice(root.text.length) }];
   const symbol = session.checker.getSymbolAtLocation(root);
   if (!symbol || !(symbol.flags & ts.SymbolFlags.Alias)) return places;
   const declaration = session.checker.getAliasedSymbol(symbol).valueDeclaration;
   if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return places;
   const file = declaration.getSourceFile();
   if (file.isDeclarationFile || session.program.isSourceFileFromExternalLibrary(file)) return places;
-  return [...places, { scope: file, text: declaration.name.text + container.text.slice(root.text.length) }];
+  return [...places, { scope: file, text: declaration.name.text + containerText.slice(root.text.length) }];
 }
 
 /**
@@ -113,10 +130,9 @@ export function containerPlaces(containerExpression: ts.Expression, session: Ana
  * module (`forget(this.pollers, url)`): each argument with its text.
  */
 export function containersHandedIn(name: ts.Identifier, session: AnalysisSession): { argument: ts.Expression; text: string }[] | undefined {
-  // Other modules' calls are searched for only when the parameter is declared as a container
-  // that can hold objects: a search of the program per function that merely takes an array of numbers would be waste.
   const handing =
-    callsHandingParameter(name.text, name, session) ?? (holdsObjects(name, session) ? callsHandingParameter(name.text, name, session, true) : undefined);
+    callsHandingParameter(name.text, name, session) ??
+    (mayBeHandedByOtherModules(name, session) ? callsHandingParameter(name.text, name, session, true) : undefined);
   if (!handing) return undefined;
   const handed: { argument: ts.Expression; text: string }[] = [];
   for (const call of handing.calls) {
@@ -131,8 +147,15 @@ export function containersHandedIn(name: ts.Identifier, session: AnalysisSession
   return handed;
 }
 
-/** A container whose declared values can be objects (`Map<string, Poller>`, not `number[]`). */
-function holdsObjects(name: ts.Identifier, session: AnalysisSession): boolean {
+/**
+ * Other modules' calls are searched for only for an annotated parameter of a module-level function,
+ * declared as a container that can hold objects (`Map<string, Poller>`, not `number[]`): the syntax
+ * rules out callbacks (whose parameters the checker would type from their context) before the
+ * checker is asked, and a search of the program per function taking numbers would be waste.
+ */
+function mayBeHandedByOtherModules(name: ts.Identifier, session: AnalysisSession): boolean {
+  const parameter = parameterNamed(name.text, name, session);
+  if (!parameter?.type || !moduleLevelName(parameter.parent as ts.FunctionLikeDeclaration)) return false;
   const container = containerTypeOf(name, session);
   if (!container || container.kind === 'Cache') return false;
   const primitive =

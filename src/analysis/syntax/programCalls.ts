@@ -22,7 +22,7 @@ export function callsAcrossProgram(fn: ts.FunctionLikeDeclaration, session: Anal
 }
 
 /** `function f` or `const f = () => …` at the top of a module: its name. */
-function moduleLevelName(fn: ts.FunctionLikeDeclaration): ts.Identifier | undefined {
+export function moduleLevelName(fn: ts.FunctionLikeDeclaration): ts.Identifier | undefined {
   if (ts.isFunctionDeclaration(fn)) return fn.name && ts.isSourceFile(fn.parent) ? fn.name : undefined;
   let holder: ts.Node = fn.parent;
   while (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder)) holder = holder.parent;
