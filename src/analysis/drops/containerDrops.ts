@@ -165,8 +165,15 @@ function describeCallDrop(node: ts.CallExpression, context: DropContext): Contai
   if (method === undefined || !isBuiltinDroppingMethod(method)) return undefined;
   const receiver = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
   const [first, second] = node.arguments;
-  // A `set()` under a key that cannot be taken yet drops nothing: decided before any question to the checker.
-  if (method === 'set' && first && second && (isFreshKey(first, context.session) || isOwnIdentity(first, second))) return undefined;
+  // A `set()` under a key that cannot be taken yet drops nothing, nor one into a container this
+  // function made empty: decided before any question to the checker.
+  if (
+    method === 'set' &&
+    first &&
+    second &&
+    (isFreshKey(first, context.session) || isOwnIdentity(first, second) || isCreatedEmptyHere(receiver, node, context.session))
+  )
+    return undefined;
   const container = containerOfResources(receiver, context);
   const dropping: DroppingMethod | undefined = container?.protocol.drops[method];
   if (!container || !dropping) return undefined;
@@ -177,7 +184,6 @@ function describeCallDrop(node: ts.CallExpression, context: DropContext): Contai
     case 'all':
       return finish(node, container, { ...base, target: { kind: 'all' }, storesNewValue: false, result: 'none' }, context);
     case 'key':
-      if (dropping.storesNew && isCreatedEmptyHere(receiver, node, context.session)) return undefined;
       return keyDrop(
         node,
         container,
@@ -251,8 +257,10 @@ function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext)
   if (ts.isElementAccessExpression(target)) {
     const receiver = skipOuter(target.expression);
     if (isFreshKey(target.argumentExpression, session) || isOwnIdentity(target.argumentExpression, node.right)) return undefined;
+    // `const result = []; … result[i] = decode(…)`: a container this function made empty holds nothing to overwrite.
+    if (isCreatedEmptyHere(receiver, node, session)) return undefined;
     const container = containerOfResources(receiver, context, true);
-    if (!container?.protocol.elementAssignmentDrops || isCreatedEmptyHere(receiver, node, session)) return undefined;
+    if (!container?.protocol.elementAssignmentDrops) return undefined;
     return keyDrop(
       node,
       container,
