@@ -51,6 +51,31 @@ ${PROVIDER_HOLDER}`;
 ruleTester.run('stop-on-evict (inferred resources)', rule, {
   valid: [
     {
+      name: "inference: a field given the constructor's parameter through an assignment chain (this.parent = this.owner = owner) holds what the caller owns",
+      code: `class Owner {
+  private readonly timer = setInterval(() => {}, 1000);
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+class Child {
+  readonly parent: Owner;
+  readonly owner: Owner;
+  constructor(owner: Owner) {
+    this.parent = this.owner = owner;
+  }
+  ping(): void {}
+}
+const children = new Map<string, Child>();
+export function add(id: string, owner: Owner): void {
+  if (!children.has(id)) children.set(id, new Child(owner));
+}
+export function remove(id: string): void {
+  children.delete(id);
+}
+`,
+    },
+    {
       name: "inference: a timer that runs only while listeners are registered is stopped by their removal, the registrants' to undo",
       code: `${LISTENED_PROVIDER}}
 ${PROVIDER_HOLDER}`,
@@ -317,6 +342,66 @@ export class Server {
     },
   ],
   invalid: [
+    {
+      name: 'inference: a field given a new value through an assignment chain holds what the class made',
+      code: `class Owner {
+  private readonly timer = setInterval(() => {}, 1000);
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+class Child {
+  readonly parent: Owner;
+  readonly owner: Owner;
+  constructor() {
+    this.parent = this.owner = new Owner();
+  }
+  ping(): void {}
+}
+const children = new Map<string, Child>();
+export function add(id: string): void {
+  if (!children.has(id)) children.set(id, new Child());
+}
+export function remove(id: string): void {
+  children.delete(id);
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 20,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `class Owner {
+  private readonly timer = setInterval(() => {}, 1000);
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+class Child {
+  readonly parent: Owner;
+  readonly owner: Owner;
+  constructor() {
+    this.parent = this.owner = new Owner();
+  }
+  ping(): void {}
+}
+const children = new Map<string, Child>();
+export function add(id: string): void {
+  if (!children.has(id)) children.set(id, new Child());
+}
+export function remove(id: string): void {
+  children.get(id)?.parent?.stop();
+  children.get(id)?.owner?.stop();
+  children.delete(id);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'inference: the same provider with a dispose() of its own owes its holder that dispose()',
       code: DISPOSABLE_PROVIDER,

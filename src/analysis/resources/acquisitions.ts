@@ -154,7 +154,9 @@ export function fieldsMadeHere(chain: readonly ts.ClassLikeDeclaration[]): Set<s
 
 /** `this.timer = setInterval(…)`, `this.watcher = fs.watch(…)`, `this.meter = new Meter()`. */
 export function acquisitionsOfAssignment(target: string, value: ts.Expression, host: InferenceHost, field?: ts.PropertyDeclaration): Acquisition[] {
-  const e = skipOuter(value);
+  let e = skipOuter(value);
+  // `this.parent = this.pubsub = pubsub`: a chain stores its last value (the inner assignment is read on its own).
+  while (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken) e = skipOuter(e.right);
   if (ts.isCallExpression(e)) {
     const callee = calleeName(e);
     if (callee && TIMER_STARTS.has(callee)) {
