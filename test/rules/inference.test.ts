@@ -51,6 +51,34 @@ ${PROVIDER_HOLDER}`;
 ruleTester.run('stop-on-evict (inferred resources)', rule, {
   valid: [
     {
+      name: 'inference: fields given a destructured constructor parameter, or a reference read through this.server.owner, hold what others own',
+      code: `class Manager {
+  private readonly timer = setInterval(() => {}, 1000);
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+interface Server { readonly owner: { readonly manager: Manager } }
+class Query {
+  readonly manager: Manager;
+  constructor({ manager }: { manager: Manager }) { this.manager = manager; }
+  run(): void {}
+}
+class Session {
+  readonly manager: Manager;
+  constructor(private readonly server: Server) { this.manager = this.server.owner.manager; }
+  run(): void {}
+}
+const queries = new Map<string, Query>();
+const sessions = new Map<string, Session>();
+export function add(id: string, manager: Manager, server: Server): void {
+  if (!queries.has(id)) queries.set(id, new Query({ manager }));
+  if (!sessions.has(id)) sessions.set(id, new Session(server));
+}
+export function remove(id: string): void { queries.delete(id); sessions.delete(id); }
+`,
+    },
+    {
       name: "inference: a field given the constructor's parameter through an assignment chain (this.parent = this.owner = owner) holds what the caller owns",
       code: `class Owner {
   private readonly timer = setInterval(() => {}, 1000);

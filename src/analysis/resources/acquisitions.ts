@@ -7,7 +7,7 @@
 import ts from 'typescript';
 
 import type { AnalysisSession } from '../session.js';
-import { calleeName, canonical, isFunctionLike, skipOuter } from '../syntax/expressions.js';
+import { boundNames, calleeName, canonical, isFunctionLike, skipOuter } from '../syntax/expressions.js';
 import { isReleaseLikeName, TIMER_CLEARS } from './release.js';
 
 /** What a body starts, keyed so that a release can be matched to it. */
@@ -176,7 +176,7 @@ export function acquisitionsOfAssignment(target: string, value: ts.Expression, h
 }
 
 /**
- * `this.count + 1`, `!done`, `` `${a}` ``, `typeof x`, `this.other`, `list[i]`, `Object.assign(…)`: a
+ * `this.count + 1`, `!done`, `` `${a}` ``, `typeof x`, `this.other.x`, `list[i]`, `Object.assign(…)`: a
  * number, a string, a boolean, a copy of data or a value read from elsewhere — nothing this
  * assignment acquires, whatever its type.
  */
@@ -196,7 +196,11 @@ function isComputedValue(e: ts.Expression): boolean {
   if (ts.isElementAccessExpression(e)) return true;
   // `Object.assign({}, defaults, options)`, `JSON.parse(text)`: a copy of data, however large its type.
   if (ts.isCallExpression(e) && DATA_COPIES.has(skipOuter(e.expression).getText())) return true;
-  return ts.isPropertyAccessExpression(e) && skipOuter(e.expression).kind === ts.SyntaxKind.ThisKeyword;
+  // `this.other`, `this.server.topology.client?.logger`: a reference read from what the object already reaches.
+  if (!ts.isPropertyAccessExpression(e)) return false;
+  let root = skipOuter(e.expression);
+  while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
+  return root.kind === ts.SyntaxKind.ThisKeyword;
 }
 
 const DATA_COPIES = new Set(['Object.assign', 'Object.freeze', 'Object.fromEntries', 'JSON.parse', 'structuredClone']);
@@ -230,7 +234,8 @@ function isHandedIn(expression: ts.Expression): boolean {
   if (!ts.isIdentifier(root)) return false;
   for (let node: ts.Node | undefined = root.parent; node; node = node.parent) {
     if (isFunctionLike(node)) {
-      if (node.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === (root as ts.Identifier).text)) return true;
+      // `constructor({ queryManager, options })`: a destructured parameter hands its parts in too.
+      if (node.parameters.some((parameter) => boundNames(parameter.name).includes((root as ts.Identifier).text))) return true;
       if (!ts.isArrowFunction(node)) return false;
     }
   }
