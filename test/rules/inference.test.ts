@@ -51,6 +51,39 @@ ${PROVIDER_HOLDER}`;
 ruleTester.run('stop-on-evict (inferred resources)', rule, {
   valid: [
     {
+      name: 'inference: a field given what a getter of the program returns (return this.client) holds a reference its owner keeps',
+      code: `class Client {
+  private readonly timer = setInterval(() => {}, 1000);
+  close(): void {
+    clearInterval(this.timer);
+  }
+}
+class Realtime {
+  private readonly client = new Client();
+  getClient(): Client {
+    return this.client;
+  }
+  makeClient(): Client {
+    return new Client();
+  }
+}
+class View {
+  readonly client: Client;
+  constructor(private readonly realtime: Realtime) {
+    this.client = this.realtime.getClient();
+  }
+  render(): void {}
+}
+const views = new Map<string, View>();
+export function open(id: string, realtime: Realtime): void {
+  if (!views.has(id)) views.set(id, new View(realtime));
+}
+export function close(id: string): void {
+  views.delete(id);
+}
+`,
+    },
+    {
       name: 'inference: fields given a destructured constructor parameter, or a reference read through this.server.owner, hold what others own',
       code: `class Manager {
   private readonly timer = setInterval(() => {}, 1000);
@@ -370,6 +403,81 @@ export class Server {
     },
   ],
   invalid: [
+    {
+      name: 'inference: a field given what a maker of the program returns (return new Client()) holds what the view owns',
+      code: `class Client {
+  private readonly timer = setInterval(() => {}, 1000);
+  close(): void {
+    clearInterval(this.timer);
+  }
+}
+class Realtime {
+  private readonly client = new Client();
+  getClient(): Client {
+    return this.client;
+  }
+  makeClient(): Client {
+    return new Client();
+  }
+}
+class OwnView {
+  readonly client: Client;
+  constructor(private readonly realtime: Realtime) {
+    this.client = this.realtime.makeClient();
+  }
+  render(): void {}
+}
+const ownViews = new Map<string, OwnView>();
+export function open(id: string, realtime: Realtime): void {
+  if (!ownViews.has(id)) ownViews.set(id, new OwnView(realtime));
+}
+export function dismiss(id: string): void {
+  ownViews.delete(id);
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 28,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `class Client {
+  private readonly timer = setInterval(() => {}, 1000);
+  close(): void {
+    clearInterval(this.timer);
+  }
+}
+class Realtime {
+  private readonly client = new Client();
+  getClient(): Client {
+    return this.client;
+  }
+  makeClient(): Client {
+    return new Client();
+  }
+}
+class OwnView {
+  readonly client: Client;
+  constructor(private readonly realtime: Realtime) {
+    this.client = this.realtime.makeClient();
+  }
+  render(): void {}
+}
+const ownViews = new Map<string, OwnView>();
+export function open(id: string, realtime: Realtime): void {
+  if (!ownViews.has(id)) ownViews.set(id, new OwnView(realtime));
+}
+export function dismiss(id: string): void {
+  ownViews.get(id)?.client?.close();
+  ownViews.delete(id);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'inference: a field given a new value through an assignment chain holds what the class made',
       code: `class Owner {

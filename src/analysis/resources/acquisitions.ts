@@ -6,7 +6,8 @@
  */
 import ts from 'typescript';
 
-import type { AnalysisSession } from '../session.js';
+import { resolveCallee } from '../flow/index.js';
+import { memoTable, type AnalysisSession } from '../session.js';
 import { boundNames, calleeName, canonical, isFunctionLike, skipOuter } from '../syntax/expressions.js';
 import { isReleaseLikeName, TIMER_CLEARS } from './release.js';
 
@@ -166,6 +167,8 @@ export function acquisitionsOfAssignment(target: string, value: ts.Expression, h
   if (ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isLiteralExpression(e) || isNothing(e) || isComputedValue(e)) return [];
   // `this.client = client`, `this.server = nsp.server`: a reference handed in, not something acquired.
   if (isHandedIn(e)) return [];
+  // `this.client = this.realtime.getClient()`: a method of the program that returns what it holds.
+  if (ts.isCallExpression(e) && returnsHeldReference(e, host.session)) return [];
   // The field's written type when it has one: inferring a call's type (a generic client's
   // overloaded constructor) is the costliest question the checker gets here.
   const { checker } = host.session;
@@ -225,6 +228,41 @@ function declaredField(target: ts.Expression, host: InferenceHost, fields?: Read
   if (own) return own;
   const declaration = host.session.checker.getSymbolAtLocation(e.name)?.valueDeclaration;
   return declaration && ts.isPropertyDeclaration(declaration) ? declaration : undefined;
+}
+
+const RETURNS_HELD_REFERENCE = memoTable<ts.FunctionLikeDeclaration, boolean>('resources.returnsHeldReference');
+
+/** The call runs a method of the program whose every `return` reads a field of its object (`return this._client`). */
+function returnsHeldReference(call: ts.CallExpression, session: AnalysisSession): boolean {
+  if (call.arguments.length > 0) return false;
+  const callee = resolveCallee(call, session);
+  if (!callee?.body) return false;
+  const table = session.table(RETURNS_HELD_REFERENCE);
+  let answer = table.get(callee);
+  if (answer === undefined) table.set(callee, (answer = everyReturnReadsOwnField(callee.body)));
+  return answer;
+}
+
+function everyReturnReadsOwnField(body: ts.ConciseBody): boolean {
+  const readsOwnField = (value: ts.Expression | undefined): boolean => {
+    let e = value && skipOuter(value);
+    if (!e || !ts.isPropertyAccessExpression(e)) return false;
+    while (ts.isPropertyAccessExpression(e)) e = skipOuter(e.expression);
+    return e.kind === ts.SyntaxKind.ThisKeyword;
+  };
+  if (!ts.isBlock(body)) return readsOwnField(body);
+  let returns = 0;
+  let other = false;
+  const visit = (node: ts.Node): void => {
+    if (other || isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node)) {
+      returns++;
+      if (!readsOwnField(node.expression)) other = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  body.statements.forEach(visit);
+  return returns > 0 && !other;
 }
 
 /** A parameter of the function around it, or a property read from one. */
