@@ -51,6 +51,53 @@ ${PROVIDER_HOLDER}`;
 ruleTester.run('stop-on-evict (inferred resources)', rule, {
   valid: [
     {
+      name: 'inference: the public unref() that runs the private halt() is the release its holder calls',
+      code: `class Conn {
+  private readonly timer = setInterval(() => this.tick(), 1000);
+  private refs = 1;
+  unref(): void {
+    if (--this.refs === 0) this.halt();
+  }
+  private halt(): void {
+    clearInterval(this.timer);
+  }
+  private tick(): void {}
+}
+const conns = new Map<string, Conn>();
+export function open(id: string): void {
+  if (!conns.has(id)) conns.set(id, new Conn());
+}
+export function release(id: string): void {
+  conns.get(id)?.unref();
+  conns.delete(id);
+}
+`,
+    },
+    {
+      name: 'inference: a class whose only release is private stops itself; its holder owes nothing it could call',
+      code: `class Poller {
+  private readonly timer = setInterval(() => this.tick(), 1000);
+  constructor(private readonly onDone: () => void) {}
+  private stop(): void {
+    clearInterval(this.timer);
+  }
+  private tick(): void {
+    if (Math.random() > 0.5) {
+      this.stop();
+      this.onDone();
+    }
+  }
+}
+const pollers = new Map<string, Poller>();
+export function open(id: string): void {
+  if (!pollers.has(id)) pollers.set(id, new Poller(() => pollers.delete(id)));
+}
+export function drop(id: string): void {
+  pollers.delete(id);
+}
+`,
+    },
+    {
       name: 'inference: a field given what a getter of the program returns (return this.client) holds a reference its owner keeps',
       code: `class Client {
   private readonly timer = setInterval(() => {}, 1000);
@@ -403,6 +450,61 @@ export class Server {
     },
   ],
   invalid: [
+    {
+      name: 'inference: a drop without the public unref() is reported naming unref(), never the private halt() it runs',
+      code: `class Conn {
+  private readonly timer = setInterval(() => this.tick(), 1000);
+  private refs = 1;
+  unref(): void {
+    if (--this.refs === 0) this.halt();
+  }
+  private halt(): void {
+    clearInterval(this.timer);
+  }
+  private tick(): void {}
+}
+const conns = new Map<string, Conn>();
+export function open(id: string): void {
+  if (!conns.has(id)) conns.set(id, new Conn());
+}
+export function drop(id: string): void {
+  conns.delete(id);
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { because: '', type: 'Conn', container: 'conns', operation: '`delete()`', release: '`unref()`' },
+          line: 17,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`unref()`' },
+              output: `class Conn {
+  private readonly timer = setInterval(() => this.tick(), 1000);
+  private refs = 1;
+  unref(): void {
+    if (--this.refs === 0) this.halt();
+  }
+  private halt(): void {
+    clearInterval(this.timer);
+  }
+  private tick(): void {}
+}
+const conns = new Map<string, Conn>();
+export function open(id: string): void {
+  if (!conns.has(id)) conns.set(id, new Conn());
+}
+export function drop(id: string): void {
+  conns.get(id)?.unref();
+  conns.delete(id);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'inference: a field given what a maker of the program returns (return new Client()) holds what the view owns',
       code: `class Client {

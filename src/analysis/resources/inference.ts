@@ -283,8 +283,9 @@ function decide(
   };
   // `mayRelease` decides which methods can prove the obligation and name the release; any other
   // method that undoes exactly as much joins the family (`_onclose(reason)` beside `disconnect()`).
+  // Only a method its holders can call is a release they owe: a private one is the class's own business.
   const best = candidates
-    .filter((candidate) => mayRelease(candidate.name))
+    .filter((candidate) => mayRelease(candidate.name) && !candidate.hidden)
     .reduce<(typeof candidates)[number] | undefined>(
       (current, candidate) => (!current || before(rankOf(candidate), rankOf(current)) ? candidate : current),
       undefined,

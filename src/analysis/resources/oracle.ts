@@ -226,7 +226,7 @@ export class ResourceOracle {
   /** A method callable with no arguments returning void, this, or a promise of void. */
   #releaseLikeSignature(property: ts.Symbol): 'sync' | 'promise' | undefined {
     const declaration = property.valueDeclaration ?? property.declarations?.[0];
-    if (!declaration || isCallback(property)) return undefined;
+    if (!declaration || isCallback(property) || isHiddenDeclaration(declaration)) return undefined;
     const propertyType = this.checker.getTypeOfSymbol(property);
     for (const signature of propertyType.getCallSignatures()) {
       if (signature.getParameters().some((parameter) => isRequiredParameter(parameter))) continue;
@@ -422,4 +422,10 @@ export function getResourceOracle(session: AnalysisSession, options: ResourceOpt
   let oracle = byOptions.get(key);
   if (!oracle) byOptions.set(key, (oracle = new ResourceOracle(session, options)));
   return oracle;
+}
+
+/** `private stop()`, `#stop()`: the class's own business, not a release its holders can make. */
+function isHiddenDeclaration(declaration: ts.Declaration): boolean {
+  const name = ts.getNameOfDeclaration(declaration);
+  return (name !== undefined && ts.isPrivateIdentifier(name)) || (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Private) !== 0;
 }
