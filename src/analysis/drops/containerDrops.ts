@@ -259,6 +259,8 @@ function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext)
     if (isFreshKey(target.argumentExpression, session) || isOwnIdentity(target.argumentExpression, node.right)) return undefined;
     // `const result = []; … result[i] = decode(…)`: a container this function made empty holds nothing to overwrite.
     if (isCreatedEmptyHere(receiver, node, session)) return undefined;
+    // `pool[k] = pool[k].filter(keep)`: the survivors of the old value, as `list = list.filter(keep)` is.
+    if (isOpaqueFilterOfItself(node.right, target, session)) return undefined;
     const container = containerOfResources(receiver, context, true);
     if (!container?.protocol.elementAssignmentDrops) return undefined;
     return keyDrop(
@@ -311,6 +313,41 @@ function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext)
     );
   }
   return undefined;
+}
+
+/**
+ * `place = place.filter(keep)`, also through a local (`const refed = old.filter(…)` of `const old =
+ * place`), with a callback that is not an identity test: which values leave is beyond a syntactic
+ * read, as for a container that filters itself (describeFilterDrop).
+ */
+function isOpaqueFilterOfItself(value: ts.Expression, place: ts.Expression, session: AnalysisSession): boolean {
+  const placeText = canonical(place)?.text;
+  const local = (e: ts.Expression): ts.Expression => {
+    let inner = skipOuter(e);
+    inner = (ts.isIdentifier(inner) && singleInitializer(inner, session)) || inner;
+    // `place ?? []`: the old value, or nothing.
+    if (
+      ts.isBinaryExpression(inner) &&
+      (inner.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || inner.operatorToken.kind === ts.SyntaxKind.BarBarToken) &&
+      isContainerMadeHere(inner.right)
+    )
+      inner = skipOuter(inner.left);
+    return inner;
+  };
+  const filtered = local(value);
+  if (placeText === undefined || !ts.isCallExpression(filtered) || calledMethodName(filtered) !== 'filter' || filtered.arguments.length !== 1) return false;
+  const source = local((skipOuter(filtered.expression) as ts.PropertyAccessExpression).expression);
+  if (canonical(source)?.text !== placeText) return false;
+  const callback = skipOuter(filtered.arguments[0]!);
+  if (!ts.isArrowFunction(callback) && !ts.isFunctionExpression(callback)) return true;
+  const body = ts.isBlock(callback.body) ? singleReturned(callback.body) : callback.body;
+  const test = body && skipOuter(body);
+  if (!test || !ts.isBinaryExpression(test) || !isInequality(test.operatorToken.kind)) return true;
+  // `(t) => t !== gone` with `gone` a parameter: the one value leaving is the caller's.
+  const [left, right] = [skipOuter(test.left), skipOuter(test.right)];
+  const element = callback.parameters[0]?.name;
+  const other = element && ts.isIdentifier(element) && ts.isIdentifier(left) && left.text === element.text ? right : left;
+  return isParameterPath(other, value, session);
 }
 
 /** `list = list.filter((item) => …)`: the callback and its one parameter, when `list` filters itself. */

@@ -14,6 +14,22 @@ const FORGET_SOURCE = readFileSync(FORGET_MODULE, 'utf8');
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: 'nested containers: an entry replaced by the survivors of its own filter() (directly or through locals), and one whose filter drops a parameter the caller holds',
+      code: `const byRoom: Record<string, NodeJS.Timeout[]> = {};
+export function add(room: string): void {
+  (byRoom[room] ??= []).push(setInterval(() => {}, 1000));
+}
+export function prune(room: string, keep: (t: NodeJS.Timeout) => boolean): void {
+  const old = byRoom[room] ?? [];
+  const kept = old.filter(keep);
+  byRoom[room] = kept;
+}
+export function drop(room: string, gone: NodeJS.Timeout): void {
+  byRoom[room] = (byRoom[room] ?? []).filter((t) => t !== gone);
+}
+`,
+    },
+    {
       name: "modules: helpers of another module dropping from the callers' map after every caller closed the value, or handed on as a value",
       filename: FORGET_MODULE,
       code: FORGET_SOURCE.replace(/\/\*\* Its one caller[^]*?\n}\n\n/, ''),
@@ -369,6 +385,19 @@ export function untrack(id: string) { clearTimeout(entries.get(id)?.timeoutId); 
     },
   ],
   invalid: [
+    {
+      name: 'nested containers: an entry replaced by its own filter() that drops a timer read from it is reported, with no suggestion (clearing each old timer would clear the survivors)',
+      code: `const byRoom: Record<string, NodeJS.Timeout[]> = {};
+export function add(room: string): void {
+  (byRoom[room] ??= []).push(setInterval(() => {}, 1000));
+}
+export function dropFirst(room: string): void {
+  const first = byRoom[room]?.[0];
+  byRoom[room] = (byRoom[room] ?? []).filter((t) => t !== first);
+}
+`,
+      errors: [{ messageId: 'unreleasedDrop', line: 7, suggestions: [] }],
+    },
     {
       name: 'modules: a helper of another module deletes from the map its caller hands it, without close()',
       filename: FORGET_MODULE,
