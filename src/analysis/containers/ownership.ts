@@ -127,7 +127,8 @@ function findContainerPlaces(containerExpression: ts.Expression, containerText: 
 
 /**
  * The containers every call hands a parameter of a private method or an unexported function of the
- * module (`forget(this.pollers, url)`): each argument with its text.
+ * module (`forget(this.pollers, url)`), or of a module-level function other modules call
+ * (`forgetIn(pollers, url)` after an import): each argument with its text.
  */
 export function containersHandedIn(name: ts.Identifier, session: AnalysisSession): { argument: ts.Expression; text: string }[] | undefined {
   const handing =
