@@ -62,17 +62,28 @@ function findProgramCalls(fn: ts.FunctionLikeDeclaration, session: AnalysisSessi
   const calls: ts.CallExpression[] = [];
   for (const file of program.getSourceFiles()) {
     if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file) || !file.text.includes(name.text)) continue;
-    // The names this module may call it by: its own, and any alias an import gives it.
+    // The names this module may call it by: its own, any alias an import gives it, and a member of
+    // a namespace import (`helpers.forgetIn`) — a member of anything else (`map.get`) is not asked
+    // about, which keeps the checker from typing every receiver of a common name.
     const names = new Set([name.text]);
+    const namespaces = new Set<string>();
     for (const statement of file.statements) {
       const bindings = ts.isImportDeclaration(statement) ? statement.importClause?.namedBindings : undefined;
+      if (bindings && ts.isNamespaceImport(bindings)) namespaces.add(bindings.name.text);
       if (bindings && ts.isNamedImports(bindings))
         for (const specifier of bindings.elements) if ((specifier.propertyName ?? specifier.name).text === name.text) names.add(specifier.name.text);
     }
+    const isCandidate = (node: ts.Identifier): boolean => {
+      if (!names.has(node.text) || isNonUse(node)) return false;
+      const parent = node.parent;
+      if (!ts.isPropertyAccessExpression(parent) || parent.name !== node) return true;
+      const receiver = skipOuter(parent.expression);
+      return ts.isIdentifier(receiver) && namespaces.has(receiver.text);
+    };
     let handedOn = false;
     const visit = (node: ts.Node): void => {
       if (handedOn) return;
-      if (ts.isIdentifier(node) && names.has(node.text) && !isNonUse(node) && exported(symbolNamed(node)) === target) {
+      if (ts.isIdentifier(node) && isCandidate(node) && exported(symbolNamed(node)) === target) {
         // `forgetIn(…)`, or `helpers.forgetIn(…)` through a namespace import.
         const callee = ts.isPropertyAccessExpression(node.parent) && node.parent.name === node ? node.parent : node;
         const call = callee.parent;
