@@ -13,6 +13,7 @@ import { calleeName, calledMethodName, canonical, isFunctionLike, rootOf, skipOu
 import { callsOfOwnMethod, valuesInReach } from '../syntax/names.js';
 import { CONTAINER_PROTOCOLS, insertedValues, type InsertedArguments } from './kinds.js';
 import { timerCallRelease } from './timerCalls.js';
+import { isPrimitiveLike } from './types.js';
 
 /** Inserting methods of every built-in kind and every cache library (`put`, `setpop` store their second argument). */
 export const INSERTING_METHODS: ReadonlyMap<string, InsertedArguments> = new Map<string, InsertedArguments>([
@@ -243,17 +244,7 @@ function isPrimitiveValue(property: ts.ObjectLiteralElementLike, session: Analys
   const value = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
   // A browser timer id is a number, and still a timer.
   if (!value || ts.isNewExpression(skipOuter(value)) || timerCallRelease(value)) return false;
-  const primitive =
-    ts.TypeFlags.NumberLike |
-    ts.TypeFlags.StringLike |
-    ts.TypeFlags.BigIntLike |
-    ts.TypeFlags.BooleanLike |
-    ts.TypeFlags.Null |
-    ts.TypeFlags.Undefined |
-    ts.TypeFlags.Void;
-  const type = session.checker.getTypeAtLocation(value);
-  const parts = type.isUnion() ? type.types : [type];
-  return parts.every((part) => (part.getFlags() & primitive) !== 0);
+  return isPrimitiveLike(session.checker.getTypeAtLocation(value));
 }
 
 /** The origin of a name given several values: an interval or a created value wins over borrowed. */

@@ -14,7 +14,7 @@ import { calleeName, calledMethodName, canonical, containerScope, isFunctionLike
 import { callsHandingParameter, declarationOf, parameterNamed } from '../syntax/names.js';
 import { moduleLevelName } from '../syntax/programCalls.js';
 import { insertedValues } from './kinds.js';
-import { containerTypeOf } from './types.js';
+import { containerTypeOf, isPrimitiveLike } from './types.js';
 import { INSERTING_METHODS, originOf, type OriginQuestion } from './origins.js';
 
 export interface Ownership {
@@ -47,18 +47,15 @@ export function getOwnership(
 ): Ownership {
   const container = canonical(containerExpression);
   if (!container || container.impure) return { owns: true, storesIntervals: false };
-  const scope = containerScope(containerExpression);
+  const { scope, key: placeKey } = placeOf(containerExpression, container.text, session);
   const table = session.table(OWNERSHIP);
   let byText = table.get(scope);
   if (!byText) table.set(scope, (byText = new Map()));
-  // A local reading an inner container (`const inner = this.byShare[id]`) is answered per declaration.
+  // A local reading an inner container (`const inner = this.byShare[id]`) is answered with its value.
   const root = rootOf(containerExpression);
   const local = ts.isIdentifier(root) && root === skipOuter(containerExpression) ? localInitializer(root, session) : undefined;
-  // A parameter is answered per declaration too: two helpers' `map` are their callers' different containers.
-  const parameter = !local && ts.isIdentifier(root) ? parameterNamed(root.text, root, session) : undefined;
-  const declared = local ?? parameter;
   const suffix = of === 'keys' ? KEYS : '';
-  const key = `${declared ? `${container.text}@${declared.pos}` : container.text}${suffix}${lending.size > 0 ? `|${[...lending].join(',')}` : ''}${reading === 'syntax' ? '#syntax' : ''}`;
+  const key = `${placeKey}${local ? `=${local.pos}` : ''}${suffix}${lending.size > 0 ? `|${[...lending].join(',')}` : ''}${reading === 'syntax' ? '#syntax' : ''}`;
   let result = byText.get(key);
   if (!result) {
     const places = containerPlaces(containerExpression, session).map((place) => ({ ...place, text: place.text + suffix }));
@@ -89,18 +86,25 @@ export interface ContainerPlace {
 export function containerPlaces(containerExpression: ts.Expression, session: AnalysisSession): ContainerPlace[] {
   const container = canonical(containerExpression);
   if (!container) return [];
-  // Asked at every candidate receiver: answered once per container text and the declaration its root name binds to.
-  const scope = containerScope(containerExpression);
-  const root = rootOf(containerExpression);
-  const declaration = ts.isIdentifier(root) ? declarationOf(root.text, root, session) : undefined;
-  const where = !declaration ? '' : declaration.kind === 'parameter' ? `@${declaration.parameter.pos}` : `@${declaration.body.pos}`;
+  // Asked at every candidate receiver: answered once per place.
+  const { scope, key } = placeOf(containerExpression, container.text, session);
   const table = session.table(PLACES);
   let byText = table.get(scope);
   if (!byText) table.set(scope, (byText = new Map()));
-  const key = container.text + where;
   let places = byText.get(key);
   if (!places) byText.set(key, (places = findContainerPlaces(containerExpression, container.text, session)));
   return places;
+}
+
+/**
+ * Where a container's answers are kept: its class or module, and its text with the declaration its
+ * root name binds to — two helpers' parameter `map` are their callers' different containers.
+ */
+function placeOf(containerExpression: ts.Expression, containerText: string, session: AnalysisSession): { scope: ts.Node; key: string } {
+  const root = rootOf(containerExpression);
+  const declaration = ts.isIdentifier(root) ? declarationOf(root.text, root, session) : undefined;
+  const where = !declaration ? '' : declaration.kind === 'parameter' ? `@${declaration.parameter.pos}` : `@${declaration.body.pos}`;
+  return { scope: containerScope(containerExpression), key: containerText + where };
 }
 
 function findContainerPlaces(containerExpression: ts.Expression, containerText: string, session: AnalysisSession): ContainerPlace[] {
@@ -158,11 +162,7 @@ function mayBeHandedByOtherModules(name: ts.Identifier, session: AnalysisSession
   const parameter = parameterNamed(name.text, name, session);
   if (!parameter?.type || !moduleLevelName(parameter.parent as ts.FunctionLikeDeclaration)) return false;
   const container = containerTypeOf(name, session);
-  if (!container || container.kind === 'Cache') return false;
-  const primitive =
-    ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.Undefined | ts.TypeFlags.Null;
-  const parts = container.valueType.isUnion() ? container.valueType.types : [container.valueType];
-  return parts.some((part) => !(part.getFlags() & primitive));
+  return container !== undefined && container.kind !== 'Cache' && !isPrimitiveLike(container.valueType);
 }
 
 /** `allPollers()` whose every `return` names one module-level constant of a program module: that name. */

@@ -9,7 +9,7 @@
 import ts from 'typescript';
 
 import { memoTable, type AnalysisSession } from '../session.js';
-import { canonical, skipOuter } from '../syntax/expressions.js';
+import { canonical, isPrivateMember, skipOuter } from '../syntax/expressions.js';
 import { declarationOf, singleInitializer } from '../syntax/names.js';
 import { isMadeByCall } from './origins.js';
 import { readContainerOf, visibleInsertions, type ContainerPlace } from './ownership.js';
@@ -102,10 +102,7 @@ function isNumberLike(type: ts.Type): boolean {
 function isPublicField(property: ts.Symbol): boolean {
   const declaration = property.valueDeclaration;
   if (!declaration) return true;
-  const name = ts.getNameOfDeclaration(declaration);
-  if (name && ts.isPrivateIdentifier(name)) return false;
-  const flags = ts.getCombinedModifierFlags(declaration);
-  return (flags & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) === 0;
+  return !isPrivateMember(declaration) && (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Protected) === 0;
 }
 
 const FILLING_ASSIGNMENTS = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken]);

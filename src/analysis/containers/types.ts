@@ -84,6 +84,20 @@ export function containerTypeOf(expression: ts.Expression, session: AnalysisSess
   return session.memo(CONTAINER_OF_SYMBOL, symbol, () => getContainerType(checker.getTypeOfSymbol(symbol), session));
 }
 
+/** Every member of the type is a string, number, boolean, bigint, `null`, `undefined` or `void`: data, never a resource. */
+export function isPrimitiveLike(type: ts.Type): boolean {
+  const primitive =
+    ts.TypeFlags.NumberLike |
+    ts.TypeFlags.StringLike |
+    ts.TypeFlags.BigIntLike |
+    ts.TypeFlags.BooleanLike |
+    ts.TypeFlags.Null |
+    ts.TypeFlags.Undefined |
+    ts.TypeFlags.Void;
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.every((part) => (part.getFlags() & primitive) !== 0);
+}
+
 /** What kind of container a type is, and the type of its values. Cached per type. */
 export function getContainerType(type: ts.Type, session: AnalysisSession): ContainerType | undefined {
   return session.memo(CONTAINER_OF_TYPE, type, () => computeContainerType(type, session));

@@ -15,7 +15,7 @@ import type { Resource } from '../resources/release.js';
 import type { AnalysisSession } from '../session.js';
 import type { DropSite } from '../flow/index.js';
 import { isReleaseLikeName } from '../resources/release.js';
-import { calledMethodName, canonical, enclosingBody, isFunctionLike, skipOuter } from '../syntax/expressions.js';
+import { calledMethodName, canonical, enclosingBody, isFunctionLike, mentions, skipOuter } from '../syntax/expressions.js';
 import { singleInitializer } from '../syntax/names.js';
 import { isIgnored, type ContainerDrop, type ContainerOfResources, type DropContext } from './candidate.js';
 import {
@@ -35,7 +35,6 @@ import {
   isResultUsed,
   isZero,
   keyTarget,
-  mentions,
 } from './keys.js';
 import { owedSlots, ownTimerHandle } from './owed.js';
 
@@ -339,15 +338,21 @@ function isOpaqueFilterOfItself(value: ts.Expression, place: ts.Expression, sess
   const source = local((skipOuter(filtered.expression) as ts.PropertyAccessExpression).expression);
   if (canonical(source)?.text !== placeText) return false;
   const callback = skipOuter(filtered.arguments[0]!);
-  if (!ts.isArrowFunction(callback) && !ts.isFunctionExpression(callback)) return true;
+  const test = (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) && inequalityTest(callback);
+  // `(t) => t !== gone` with `gone` a parameter: the one value leaving is the caller's.
+  return !test || (ts.isIdentifier(skipOuter(test.own)) && isParameterPath(test.other, value, session));
+}
+
+/** `(s) => s !== gone`, `(e) => e.client !== client`: the side that reads the element, and the other. */
+function inequalityTest(callback: ts.ArrowFunction | ts.FunctionExpression): { own: ts.Expression; other: ts.Expression } | undefined {
+  const parameter = callback.parameters[0];
+  if (callback.parameters.length !== 1 || !parameter || !ts.isIdentifier(parameter.name)) return undefined;
+  const element = parameter.name.text;
   const body = ts.isBlock(callback.body) ? singleReturned(callback.body) : callback.body;
   const test = body && skipOuter(body);
-  if (!test || !ts.isBinaryExpression(test) || !isInequality(test.operatorToken.kind)) return true;
-  // `(t) => t !== gone` with `gone` a parameter: the one value leaving is the caller's.
-  const [left, right] = [skipOuter(test.left), skipOuter(test.right)];
-  const element = callback.parameters[0]?.name;
-  const other = element && ts.isIdentifier(element) && ts.isIdentifier(left) && left.text === element.text ? right : left;
-  return isParameterPath(other, value, session);
+  if (!test || !ts.isBinaryExpression(test) || !isInequality(test.operatorToken.kind)) return undefined;
+  const [own, other] = mentionsName(test.left, element) ? [test.left, test.right] : [test.right, test.left];
+  return mentionsName(other, element) || !mentionsName(own, element) ? undefined : { own, other };
 }
 
 /** `list = list.filter((item) => …)`: the callback and its one parameter, when `list` filters itself. */
@@ -375,12 +380,9 @@ function describeFilterDrop(
   callback: ts.ArrowFunction | ts.FunctionExpression,
   context: DropContext,
 ): ContainerDrop | undefined {
-  const element = (callback.parameters[0]!.name as ts.Identifier).text;
-  const body = ts.isBlock(callback.body) ? singleReturned(callback.body) : callback.body;
-  const test = body && skipOuter(body);
-  if (!test || !ts.isBinaryExpression(test) || !isInequality(test.operatorToken.kind)) return undefined;
-  const [own, other] = mentionsName(test.left, element) ? [test.left, test.right] : [test.right, test.left];
-  if (mentionsName(other, element) || !mentionsName(own, element)) return undefined;
+  const test = inequalityTest(callback);
+  if (!test) return undefined;
+  const { own, other } = test;
   const container = containerOfResources(target, context, true);
   if (!container) return undefined;
   const base = { ...common(container, target), operation: 'filter' as const };

@@ -18,6 +18,7 @@ import {
   isFunctionLike,
   isPrivateMember,
   isSeparateFunction,
+  mentions,
   rootOf,
   skipOuter,
   type CanonicalText,
@@ -283,20 +284,6 @@ export function hadEarlierValue(target: ts.Expression, node: ts.BinaryExpression
     if (ts.isConstructorDeclaration(member) && member.body && mentions(member.body, `this.${name}`)) return true;
   }
   return false;
-}
-
-export function mentions(node: ts.Node, text: string): boolean {
-  let found = false;
-  const visit = (child: ts.Node): void => {
-    if (found) return;
-    if ((ts.isPropertyAccessExpression(child) || ts.isIdentifier(child)) && canonical(child as ts.Expression)?.text === text) {
-      found = true;
-      return;
-    }
-    ts.forEachChild(child, visit);
-  };
-  visit(node);
-  return found;
 }
 
 /**

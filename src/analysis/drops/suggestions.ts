@@ -7,7 +7,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import { releaseStatements } from '../resources/release.js';
-import { boundNames, canonical, enclosingBody, isFunctionLike, shortText, skipOuter } from '../syntax/expressions.js';
+import { boundNames, canonical, enclosingBody, mentions, shortText, skipOuter } from '../syntax/expressions.js';
 import type { DropCandidate } from './candidate.js';
 
 export interface Insertion {
@@ -196,7 +196,8 @@ function enclosingFunctionName(node: ts.Node): string | undefined {
 function replacedValueCondition(candidate: DropCandidate, stored: string): string | undefined | null {
   if (!candidate.newValue) return undefined;
   // `pool[k] = (pool[k] ?? []).filter(…)`: made from the old value, it may keep some of it.
-  if (mentionsText(candidate.newValue, candidate.containerExpression.getText())) return null;
+  const container = canonical(candidate.containerExpression);
+  if (container && mentions(candidate.newValue, container.text, true)) return null;
   if (isFreshlyCreated(candidate.newValue)) return undefined;
   const newValue = canonical(candidate.newValue);
   if (!newValue || newValue.impure) return null;
@@ -219,12 +220,6 @@ export function suggestDeleteFirst(candidate: DropCandidate, deleteMethod: strin
   if (condition === null) return undefined;
   const statement = `${containerText}.${deleteMethod}(${keyText});`;
   return placed(point, [condition ? `if (${condition}) ${statement}` : statement]);
-}
-
-/** `text` named in `node`, outside the callbacks it defines (a timer's callback runs later). */
-function mentionsText(node: ts.Node, text: string): boolean {
-  if (isFunctionLike(node)) return false;
-  return node.getText() === text || ts.forEachChild(node, (child) => mentionsText(child, text)) === true;
 }
 
 function isFreshlyCreated(expression: ts.Expression): boolean {

@@ -8,12 +8,11 @@ import ts from 'typescript';
 import { boundNames, calledMethodName, canonical, isPromiseExecutor, skipOuter } from '../syntax/expressions.js';
 import type { Interpreter } from './interpreter.js';
 import {
-  allFact,
   holdsValueFact,
   answerName,
   cloneState,
   deadState,
-  emptiedFact,
+  markEmptied,
   join,
   sameKeyFact,
   sameKeyOf,
@@ -286,7 +285,7 @@ function refinedCondition(it: Interpreter, expression: ts.Expression, state: Sta
   const container = canonical(expression);
   if (container && !container.impure && it.drops.some((drop) => drop.container === container.text && drop.target.kind === 'all')) {
     const absent = cloneState(falsy);
-    absent.facts.set(allFact(container.text, '*'), emptiedFact(falsy.facts.get(allFact(container.text, '*')), container.roots));
+    markEmptied(absent, container.text, container.roots);
     return [after, absent];
   }
   if (ref) return [after, falsy];
@@ -358,7 +357,7 @@ function emptiedBySize(it: Interpreter, expression: ts.Expression, state: State)
   if (source?.kind === 'inner') return it.markEmpty(source.ref, state);
   if (source?.kind !== 'container') return undefined;
   const empty = cloneState(state);
-  empty.facts.set(allFact(source.container, '*'), emptiedFact(state.facts.get(allFact(source.container, '*')), source.roots));
+  markEmptied(empty, source.container, source.roots);
   return empty;
 }
 

@@ -31,9 +31,13 @@ export interface Fact {
   emptied?: boolean;
 }
 
-/** The fact that a container holds nothing now: a release of every value before it stays one, anything else only says empty. */
-export function emptiedFact(previous: Fact | undefined, roots: readonly string[]): Fact {
-  return previous && !previous.emptied ? { roots } : { roots, emptied: true };
+/**
+ * `state` now knows the container holds nothing. A release of every value known in `before` stays
+ * one; otherwise the fact only says empty (a helper's summary reads no release from it).
+ */
+export function markEmptied(state: State, container: string, roots: readonly string[], before: State = state): void {
+  const previous = before.facts.get(allFact(container, '*'));
+  state.facts.set(allFact(container, '*'), previous && !previous.emptied ? { roots } : { roots, emptied: true });
 }
 
 export interface State {

@@ -13,7 +13,7 @@ import {
   cloneState,
   conditionalFact,
   elementFact,
-  emptiedFact,
+  markEmptied,
   holdsValueFact,
   placeFact,
   racedFact,
@@ -48,17 +48,17 @@ export function containerCall(it: Interpreter, node: ts.CallExpression, state: S
     ) {
       const container = canonical(receiver);
       if (container) {
-        const previous = current.facts.get(allFact(container.text, '*'));
+        const before = current;
         current = it.replaceContainer(container.text, current);
-        current.facts.set(allFact(container.text, '*'), emptiedFact(previous, container.roots));
+        markEmptied(current, container.text, container.roots, before);
       }
     } else if (place) current = it.markEmpty(place, current);
   } else if (containers.clears.has(methodName) && node.arguments.length === 0) {
     const container = canonical(receiver);
     if (container) {
-      const previous = current.facts.get(allFact(container.text, '*'));
+      const before = current;
       current = it.replaceContainer(container.text, current);
-      current.facts.set(allFact(container.text, '*'), emptiedFact(previous, container.roots));
+      markEmptied(current, container.text, container.roots, before);
     }
   } else if (containers.inserts.has(methodName)) {
     // `list.push(timer)`: the container holds something again.
@@ -93,8 +93,7 @@ export function dropOrFact(it: Interpreter, node: ts.Node, state: State): State 
       if (!container) return state;
       const replaced = it.replaceContainer(container.text, state);
       // `this.children = []`: the new container holds nothing yet.
-      if (isEmptyContainerValue(node.right))
-        replaced.facts.set(allFact(container.text, '*'), emptiedFact(state.facts.get(allFact(container.text, '*')), container.roots));
+      if (isEmptyContainerValue(node.right)) markEmptied(replaced, container.text, container.roots, state);
       return replaced;
     }
   }
@@ -224,7 +223,7 @@ export function drop(it: Interpreter, dropId: number, state: State): State {
     if (alias.kind === 'values' && alias.container === container) next.aliases.set(name, { kind: 'dropped', drop: dropId, many: true });
   }
   const emptied = it.replaceContainer(container, next);
-  emptied.facts.set(allFact(container, '*'), emptiedFact(next.facts.get(allFact(container, '*')), drop.containerRoots));
+  markEmptied(emptied, container, drop.containerRoots, next);
   return emptied;
 }
 

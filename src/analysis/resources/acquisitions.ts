@@ -8,7 +8,7 @@ import ts from 'typescript';
 
 import { resolveCallee } from '../flow/index.js';
 import { memoTable, type AnalysisSession } from '../session.js';
-import { boundNames, calleeName, canonical, isFunctionLike, skipOuter } from '../syntax/expressions.js';
+import { boundNames, calleeName, canonical, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
 import { isReleaseLikeName, TIMER_CLEARS } from './release.js';
 
 /** What a body starts, keyed so that a release can be matched to it. */
@@ -199,11 +199,12 @@ function isComputedValue(e: ts.Expression): boolean {
   if (ts.isElementAccessExpression(e)) return true;
   // `Object.assign({}, defaults, options)`, `JSON.parse(text)`: a copy of data, however large its type.
   if (ts.isCallExpression(e) && DATA_COPIES.has(skipOuter(e.expression).getText())) return true;
-  // `this.other`, `this.server.topology.client?.logger`: a reference read from what the object already reaches.
-  if (!ts.isPropertyAccessExpression(e)) return false;
-  let root = skipOuter(e.expression);
-  while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
-  return root.kind === ts.SyntaxKind.ThisKeyword;
+  return readsThroughThis(e);
+}
+
+/** `this.other`, `this.server.topology.client?.logger`: a reference read from what the object already reaches. */
+function readsThroughThis(e: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(e) && rootOf(e).kind === ts.SyntaxKind.ThisKeyword;
 }
 
 const DATA_COPIES = new Set(['Object.assign', 'Object.freeze', 'Object.fromEntries', 'JSON.parse', 'structuredClone']);
@@ -244,20 +245,14 @@ function returnsHeldReference(call: ts.CallExpression, session: AnalysisSession)
 }
 
 function everyReturnReadsOwnField(body: ts.ConciseBody): boolean {
-  const readsOwnField = (value: ts.Expression | undefined): boolean => {
-    let e = value && skipOuter(value);
-    if (!e || !ts.isPropertyAccessExpression(e)) return false;
-    while (ts.isPropertyAccessExpression(e)) e = skipOuter(e.expression);
-    return e.kind === ts.SyntaxKind.ThisKeyword;
-  };
-  if (!ts.isBlock(body)) return readsOwnField(body);
+  if (!ts.isBlock(body)) return readsThroughThis(skipOuter(body));
   let returns = 0;
   let other = false;
   const visit = (node: ts.Node): void => {
     if (other || isFunctionLike(node)) return;
     if (ts.isReturnStatement(node)) {
       returns++;
-      if (!readsOwnField(node.expression)) other = true;
+      if (!node.expression || !readsThroughThis(skipOuter(node.expression))) other = true;
     }
     ts.forEachChild(node, visit);
   };
@@ -267,13 +262,12 @@ function everyReturnReadsOwnField(body: ts.ConciseBody): boolean {
 
 /** A parameter of the function around it, or a property read from one. */
 function isHandedIn(expression: ts.Expression): boolean {
-  let root = skipOuter(expression);
-  while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
+  const root = rootOf(expression);
   if (!ts.isIdentifier(root)) return false;
   for (let node: ts.Node | undefined = root.parent; node; node = node.parent) {
     if (isFunctionLike(node)) {
       // `constructor({ queryManager, options })`: a destructured parameter hands its parts in too.
-      if (node.parameters.some((parameter) => boundNames(parameter.name).includes((root as ts.Identifier).text))) return true;
+      if (node.parameters.some((parameter) => boundNames(parameter.name).includes(root.text))) return true;
       if (!ts.isArrowFunction(node)) return false;
     }
   }

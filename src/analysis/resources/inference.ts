@@ -173,19 +173,17 @@ function takesListener(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker):
  */
 function runOnlyForListeners(methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>, checker: ts.TypeChecker): ReadonlySet<string> {
   const listening = new Set<string>();
+  const reachedByListeners = new Set<string>();
   const reachedByOthers = new Set<string>();
   for (const [name, fn] of methods) {
     if (isHiddenMember(fn) || ts.isConstructorDeclaration(fn)) continue;
     const reached = methodsCalledBy(fn, methods);
-    if (takesListener(fn, checker)) listening.add(name);
-    else for (const called of [name, ...reached]) reachedByOthers.add(called);
+    if (takesListener(fn, checker)) {
+      listening.add(name);
+      for (const called of reached) reachedByListeners.add(called);
+    } else for (const called of [name, ...reached]) reachedByOthers.add(called);
   }
-  if (listening.size === 0) return listening;
-  for (const [name, fn] of methods) {
-    if (!isHiddenMember(fn) || reachedByOthers.has(name)) continue;
-    const reachedByListeners = [...listening].some((listener) => methodsCalledBy(methods.get(listener)!, methods).has(name));
-    if (reachedByListeners) listening.add(name);
-  }
+  for (const name of reachedByListeners) if (!reachedByOthers.has(name) && isHiddenMember(methods.get(name)!)) listening.add(name);
   return listening;
 }
 

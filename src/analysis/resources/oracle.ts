@@ -11,6 +11,7 @@ import { typeMatchesSomeSpecifier, type TypeOrValueSpecifier } from '@typescript
 import ts from 'typescript';
 
 import { memoValue, type AnalysisSession } from '../session.js';
+import { isPrivateMember } from '../syntax/expressions.js';
 import { BUILTIN_RESOURCES, method } from './builtins.js';
 import { inferResource, type InferenceHost } from './inference.js';
 import { LIFECYCLE_END_VERBS, RELEASE_NAMES, releaseNames, type Resource, type ResourceField } from './release.js';
@@ -226,7 +227,7 @@ export class ResourceOracle {
   /** A method callable with no arguments returning void, this, or a promise of void. */
   #releaseLikeSignature(property: ts.Symbol): 'sync' | 'promise' | undefined {
     const declaration = property.valueDeclaration ?? property.declarations?.[0];
-    if (!declaration || isCallback(property) || isHiddenDeclaration(declaration)) return undefined;
+    if (!declaration || isCallback(property) || isPrivateMember(declaration)) return undefined;
     const propertyType = this.checker.getTypeOfSymbol(property);
     for (const signature of propertyType.getCallSignatures()) {
       if (signature.getParameters().some((parameter) => isRequiredParameter(parameter))) continue;
@@ -422,10 +423,4 @@ export function getResourceOracle(session: AnalysisSession, options: ResourceOpt
   let oracle = byOptions.get(key);
   if (!oracle) byOptions.set(key, (oracle = new ResourceOracle(session, options)));
   return oracle;
-}
-
-/** `private stop()`, `#stop()`: the class's own business, not a release its holders can make. */
-function isHiddenDeclaration(declaration: ts.Declaration): boolean {
-  const name = ts.getNameOfDeclaration(declaration);
-  return (name !== undefined && ts.isPrivateIdentifier(name)) || (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Private) !== 0;
 }

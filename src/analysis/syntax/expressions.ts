@@ -158,8 +158,9 @@ export function ownMembersOf(access: ts.PropertyAccessExpression): (ts.ClassElem
 }
 
 /** A class member only the class itself can reach: `private`, or a `#name`. */
-export function isPrivateMember(member: ts.MethodDeclaration | ts.PropertyDeclaration): boolean {
-  return ts.isPrivateIdentifier(member.name) || (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Private) !== 0;
+export function isPrivateMember(member: ts.Declaration): boolean {
+  const name = ts.getNameOfDeclaration(member);
+  return (name !== undefined && ts.isPrivateIdentifier(name)) || (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Private) !== 0;
 }
 
 export function isFunctionLike(node: ts.Node): node is ts.FunctionLikeDeclaration {
@@ -259,4 +260,22 @@ export function statementCalls(block: ts.Block): ts.CallExpression[] | undefined
     calls.push(expression);
   }
   return calls.length > 0 ? calls : undefined;
+}
+
+/**
+ * `node` names `text` (`this.pool`, `pending`) somewhere — with `outsideFunctions`, not inside the
+ * callbacks it defines (a timer's callback runs later).
+ */
+export function mentions(node: ts.Node, text: string, outsideFunctions = false): boolean {
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found || (outsideFunctions && isFunctionLike(child))) return;
+    if ((ts.isPropertyAccessExpression(child) || ts.isIdentifier(child)) && canonical(child as ts.Expression)?.text === text) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return found;
 }

@@ -7,7 +7,7 @@ import ts from 'typescript';
 
 import { memoTable, type AnalysisSession } from '../session.js';
 import { enclosingBody, isFunctionLike, isPrivateMember, isSeparateFunction, skipOuter } from './expressions.js';
-import { callsAcrossProgram } from './programCalls.js';
+import { callsAcrossProgram, moduleLevelName } from './programCalls.js';
 
 /** How a name is bound directly in one body (nested functions excluded). */
 export interface Bindings {
@@ -235,16 +235,15 @@ const MODULE_FUNCTION_CALLS = memoTable<ts.SourceFile, Map<string, readonly ts.C
 export function callsOfLocalFunction(fn: ts.FunctionLikeDeclaration, session: AnalysisSession): readonly ts.CallExpression[] | undefined {
   if (ts.isMethodDeclaration(fn)) return callsOfOwnMethod(fn, session);
   const file = fn.getSourceFile();
-  const declaration = ts.isFunctionDeclaration(fn) ? fn : fn.parent && ts.isVariableDeclaration(fn.parent) ? fn.parent : undefined;
-  const name = declaration?.name && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
-  if (name === undefined || moduleFunctions(file, session).get(name) !== fn) return undefined;
-  // An exported function may be called from other modules.
-  const holder = ts.isFunctionDeclaration(fn) ? fn : fn.parent.parent?.parent;
-  if (!holder || (ts.canHaveModifiers(holder) && ts.getModifiers(holder)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword))) return undefined;
+  const declared = moduleLevelName(fn);
+  if (!declared || moduleFunctions(file, session).get(declared.text) !== fn) return undefined;
+  // An exported function may be called from other modules: `export function f`, `export const f = …`.
+  const holder = ts.isFunctionDeclaration(declared.parent) ? declared.parent : declared.parent.parent.parent;
+  if (ts.canHaveModifiers(holder) && ts.getModifiers(holder)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) return undefined;
   const table = session.table(MODULE_FUNCTION_CALLS);
   let byName = table.get(file);
   if (!byName) table.set(file, (byName = findModuleFunctionCalls(file, session)));
-  return byName.get(name) ?? undefined;
+  return byName.get(declared.text) ?? undefined;
 }
 
 /**
