@@ -48,11 +48,8 @@ const DISPOSABLE_PROVIDER = `${LISTENED_PROVIDER}  dispose(): void {
 }
 ${PROVIDER_HOLDER}`;
 
-ruleTester.run('stop-on-evict (inferred resources)', rule, {
-  valid: [
-    {
-      name: 'inference: the public unref() that runs the private halt() is the release its holder calls',
-      code: `class Conn {
+/** A connection released by its public `unref()`, which runs its private `halt()`; one kept per id. */
+const REF_COUNTED_CONN = `class Conn {
   private readonly timer = setInterval(() => this.tick(), 1000);
   private refs = 1;
   unref(): void {
@@ -67,7 +64,75 @@ const conns = new Map<string, Conn>();
 export function open(id: string): void {
   if (!conns.has(id)) conns.set(id, new Conn());
 }
-export function release(id: string): void {
+`;
+const UNREFFED_DROP = `${REF_COUNTED_CONN}export function drop(id: string): void {
+  conns.delete(id);
+}
+`;
+
+/** A client, and an object that holds one (`getClient()`) or makes a new one (`makeClient()`). */
+const CLIENT_AND_REALTIME = `class Client {
+  private readonly timer = setInterval(() => {}, 1000);
+  close(): void {
+    clearInterval(this.timer);
+  }
+}
+class Realtime {
+  private readonly client = new Client();
+  getClient(): Client {
+    return this.client;
+  }
+  makeClient(): Client {
+    return new Client();
+  }
+}
+`;
+const OWN_VIEW = `${CLIENT_AND_REALTIME}class OwnView {
+  readonly client: Client;
+  constructor(private readonly realtime: Realtime) {
+    this.client = this.realtime.makeClient();
+  }
+  render(): void {}
+}
+const ownViews = new Map<string, OwnView>();
+export function open(id: string, realtime: Realtime): void {
+  if (!ownViews.has(id)) ownViews.set(id, new OwnView(realtime));
+}
+export function dismiss(id: string): void {
+  ownViews.delete(id);
+}
+`;
+
+/** A class whose interval its `stop()` clears. */
+const TICKING_OWNER = `class Owner {
+  private readonly timer = setInterval(() => {}, 1000);
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+`;
+const OWN_CHILD = `${TICKING_OWNER}class Child {
+  readonly parent: Owner;
+  readonly owner: Owner;
+  constructor() {
+    this.parent = this.owner = new Owner();
+  }
+  ping(): void {}
+}
+const children = new Map<string, Child>();
+export function add(id: string): void {
+  if (!children.has(id)) children.set(id, new Child());
+}
+export function remove(id: string): void {
+  children.delete(id);
+}
+`;
+
+ruleTester.run('stop-on-evict (inferred resources)', rule, {
+  valid: [
+    {
+      name: 'inference: the public unref() that runs the private halt() is the release its holder calls',
+      code: `${REF_COUNTED_CONN}export function release(id: string): void {
   conns.get(id)?.unref();
   conns.delete(id);
 }
@@ -99,22 +164,7 @@ export function drop(id: string): void {
     },
     {
       name: 'inference: a field given what a getter of the program returns (return this.client) holds a reference its owner keeps',
-      code: `class Client {
-  private readonly timer = setInterval(() => {}, 1000);
-  close(): void {
-    clearInterval(this.timer);
-  }
-}
-class Realtime {
-  private readonly client = new Client();
-  getClient(): Client {
-    return this.client;
-  }
-  makeClient(): Client {
-    return new Client();
-  }
-}
-class View {
+      code: `${CLIENT_AND_REALTIME}class View {
   readonly client: Client;
   constructor(private readonly realtime: Realtime) {
     this.client = this.realtime.getClient();
@@ -160,13 +210,7 @@ export function remove(id: string): void { queries.delete(id); sessions.delete(i
     },
     {
       name: "inference: a field given the constructor's parameter through an assignment chain (this.parent = this.owner = owner) holds what the caller owns",
-      code: `class Owner {
-  private readonly timer = setInterval(() => {}, 1000);
-  stop(): void {
-    clearInterval(this.timer);
-  }
-}
-class Child {
+      code: `${TICKING_OWNER}class Child {
   readonly parent: Owner;
   readonly owner: Owner;
   constructor(owner: Owner) {
@@ -452,25 +496,7 @@ export class Server {
   invalid: [
     {
       name: 'inference: a drop without the public unref() is reported naming unref(), never the private halt() it runs',
-      code: `class Conn {
-  private readonly timer = setInterval(() => this.tick(), 1000);
-  private refs = 1;
-  unref(): void {
-    if (--this.refs === 0) this.halt();
-  }
-  private halt(): void {
-    clearInterval(this.timer);
-  }
-  private tick(): void {}
-}
-const conns = new Map<string, Conn>();
-export function open(id: string): void {
-  if (!conns.has(id)) conns.set(id, new Conn());
-}
-export function drop(id: string): void {
-  conns.delete(id);
-}
-`,
+      code: UNREFFED_DROP,
       errors: [
         {
           messageId: 'unreleasedDrop',
@@ -480,26 +506,7 @@ export function drop(id: string): void {
             {
               messageId: 'releaseBeforeDrop',
               data: { release: '`unref()`' },
-              output: `class Conn {
-  private readonly timer = setInterval(() => this.tick(), 1000);
-  private refs = 1;
-  unref(): void {
-    if (--this.refs === 0) this.halt();
-  }
-  private halt(): void {
-    clearInterval(this.timer);
-  }
-  private tick(): void {}
-}
-const conns = new Map<string, Conn>();
-export function open(id: string): void {
-  if (!conns.has(id)) conns.set(id, new Conn());
-}
-export function drop(id: string): void {
-  conns.get(id)?.unref();
-  conns.delete(id);
-}
-`,
+              output: UNREFFED_DROP.replace('  conns.delete(id);', '  conns.get(id)?.unref();\n  conns.delete(id);'),
             },
           ],
         },
@@ -507,36 +514,7 @@ export function drop(id: string): void {
     },
     {
       name: 'inference: a field given what a maker of the program returns (return new Client()) holds what the view owns',
-      code: `class Client {
-  private readonly timer = setInterval(() => {}, 1000);
-  close(): void {
-    clearInterval(this.timer);
-  }
-}
-class Realtime {
-  private readonly client = new Client();
-  getClient(): Client {
-    return this.client;
-  }
-  makeClient(): Client {
-    return new Client();
-  }
-}
-class OwnView {
-  readonly client: Client;
-  constructor(private readonly realtime: Realtime) {
-    this.client = this.realtime.makeClient();
-  }
-  render(): void {}
-}
-const ownViews = new Map<string, OwnView>();
-export function open(id: string, realtime: Realtime): void {
-  if (!ownViews.has(id)) ownViews.set(id, new OwnView(realtime));
-}
-export function dismiss(id: string): void {
-  ownViews.delete(id);
-}
-`,
+      code: OWN_VIEW,
       errors: [
         {
           messageId: 'unreleasedDrop',
@@ -544,37 +522,7 @@ export function dismiss(id: string): void {
           suggestions: [
             {
               messageId: 'releaseBeforeDrop',
-              output: `class Client {
-  private readonly timer = setInterval(() => {}, 1000);
-  close(): void {
-    clearInterval(this.timer);
-  }
-}
-class Realtime {
-  private readonly client = new Client();
-  getClient(): Client {
-    return this.client;
-  }
-  makeClient(): Client {
-    return new Client();
-  }
-}
-class OwnView {
-  readonly client: Client;
-  constructor(private readonly realtime: Realtime) {
-    this.client = this.realtime.makeClient();
-  }
-  render(): void {}
-}
-const ownViews = new Map<string, OwnView>();
-export function open(id: string, realtime: Realtime): void {
-  if (!ownViews.has(id)) ownViews.set(id, new OwnView(realtime));
-}
-export function dismiss(id: string): void {
-  ownViews.get(id)?.client?.close();
-  ownViews.delete(id);
-}
-`,
+              output: OWN_VIEW.replace('  ownViews.delete(id);', '  ownViews.get(id)?.client?.close();\n  ownViews.delete(id);'),
             },
           ],
         },
@@ -582,28 +530,7 @@ export function dismiss(id: string): void {
     },
     {
       name: 'inference: a field given a new value through an assignment chain holds what the class made',
-      code: `class Owner {
-  private readonly timer = setInterval(() => {}, 1000);
-  stop(): void {
-    clearInterval(this.timer);
-  }
-}
-class Child {
-  readonly parent: Owner;
-  readonly owner: Owner;
-  constructor() {
-    this.parent = this.owner = new Owner();
-  }
-  ping(): void {}
-}
-const children = new Map<string, Child>();
-export function add(id: string): void {
-  if (!children.has(id)) children.set(id, new Child());
-}
-export function remove(id: string): void {
-  children.delete(id);
-}
-`,
+      code: OWN_CHILD,
       errors: [
         {
           messageId: 'unreleasedDrop',
@@ -611,30 +538,10 @@ export function remove(id: string): void {
           suggestions: [
             {
               messageId: 'releaseBeforeDrop',
-              output: `class Owner {
-  private readonly timer = setInterval(() => {}, 1000);
-  stop(): void {
-    clearInterval(this.timer);
-  }
-}
-class Child {
-  readonly parent: Owner;
-  readonly owner: Owner;
-  constructor() {
-    this.parent = this.owner = new Owner();
-  }
-  ping(): void {}
-}
-const children = new Map<string, Child>();
-export function add(id: string): void {
-  if (!children.has(id)) children.set(id, new Child());
-}
-export function remove(id: string): void {
-  children.get(id)?.parent?.stop();
-  children.get(id)?.owner?.stop();
-  children.delete(id);
-}
-`,
+              output: OWN_CHILD.replace(
+                '  children.delete(id);',
+                '  children.get(id)?.parent?.stop();\n  children.get(id)?.owner?.stop();\n  children.delete(id);',
+              ),
             },
           ],
         },

@@ -11,6 +11,16 @@ const ruleTester = createTypedRuleTester();
 const FORGET_MODULE = path.join(fixturesDir, 'shared', 'forget.ts');
 const FORGET_SOURCE = readFileSync(FORGET_MODULE, 'utf8');
 
+/** A module's pollers, and the function that fills them. */
+const WATCHED_POLLERS = `import { createPoller, type Poller } from './resources.js';
+const pollers = new Map<string, Poller>();
+`;
+const WATCH_POLLER = `export function watch(url: string) { if (!pollers.has(url)) pollers.set(url, createPoller(url)); }
+`;
+/** The same module with a helper that empties the map it is handed. */
+const CLEARED_BY_HELPER = `${WATCHED_POLLERS}function clearIn(map: Map<string, Poller>) { map.clear(); }
+${WATCH_POLLER}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -36,20 +46,13 @@ export function drop(room: string, gone: NodeJS.Timeout): void {
     },
     {
       name: 'modules: a local helper that closes every value before it clears the map it is handed',
-      code: `import { createPoller, type Poller } from './resources.js';
-const pollers = new Map<string, Poller>();
-function closeAll(map: Map<string, Poller>) { for (const p of map.values()) void p.close(); map.clear(); }
-export function watch(url: string) { if (!pollers.has(url)) pollers.set(url, createPoller(url)); }
-export function shutdown() { closeAll(pollers); pollers.clear(); }
+      code: `${WATCHED_POLLERS}function closeAll(map: Map<string, Poller>) { for (const p of map.values()) void p.close(); map.clear(); }
+${WATCH_POLLER}export function shutdown() { closeAll(pollers); pollers.clear(); }
 `,
     },
     {
       name: 'modules: a local helper that clears the map it is handed, after every caller closed each value',
-      code: `import { createPoller, type Poller } from './resources.js';
-const pollers = new Map<string, Poller>();
-function clearIn(map: Map<string, Poller>) { map.clear(); }
-export function watch(url: string) { if (!pollers.has(url)) pollers.set(url, createPoller(url)); }
-export function shutdown() { for (const p of pollers.values()) void p.close(); clearIn(pollers); }
+      code: `${CLEARED_BY_HELPER}export function shutdown() { for (const p of pollers.values()) void p.close(); clearIn(pollers); }
 `,
     },
     {
@@ -419,11 +422,7 @@ export function dropFirst(room: string): void {
     },
     {
       name: 'modules: a local helper clears the map it is handed without close(): emptying it is not releasing',
-      code: `import { createPoller, type Poller } from './resources.js';
-const pollers = new Map<string, Poller>();
-function clearIn(map: Map<string, Poller>) { map.clear(); }
-export function watch(url: string) { if (!pollers.has(url)) pollers.set(url, createPoller(url)); }
-export function shutdown() { clearIn(pollers); }
+      code: `${CLEARED_BY_HELPER}export function shutdown() { clearIn(pollers); }
 `,
       errors: [
         {
@@ -433,12 +432,7 @@ export function shutdown() { clearIn(pollers); }
             {
               messageId: 'releaseBeforeDrop',
               data: { release: '`close()`' },
-              output: `import { createPoller, type Poller } from './resources.js';
-const pollers = new Map<string, Poller>();
-function clearIn(map: Map<string, Poller>) { for (const value of map.values()) void value.close();
-map.clear(); }
-export function watch(url: string) { if (!pollers.has(url)) pollers.set(url, createPoller(url)); }
-export function shutdown() { clearIn(pollers); }
+              output: `${CLEARED_BY_HELPER.replace('{ map.clear(); }', '{ for (const value of map.values()) void value.close();\nmap.clear(); }')}export function shutdown() { clearIn(pollers); }
 `,
             },
           ],
