@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import { sessionOf } from '../../src/analysis/session.js';
 import { inMemoryProgram } from './inMemoryProgram.js';
-import { callsAcrossProgram } from '../../src/analysis/syntax/programCalls.js';
+import { callsAcrossProgram, callsOfMethodAcrossProgram } from '../../src/analysis/syntax/programCalls.js';
 
 const HELPERS = `
 export function forget(map: Map<string, object>, key: string): void { map.delete(key); }
@@ -82,5 +82,70 @@ describe('callsAcrossProgram', () => {
 
   it('finds the calls of an unexported function in its own module', () => {
     expect(callsOf('own')).toEqual(['/project/helpers.ts: own(new Map())']);
+  });
+});
+
+const FEATURES = `
+export interface Registrar { register(id: string): void }
+export class Watchers<T> {
+  registerRaw(id: string, value: T): void { void id; void value; }
+  handedOn(id: string): void { void id; }
+  viaAny(id: string): void { void id; }
+  destructured(id: string): void { void id; }
+}
+export class Listeners implements Registrar {
+  register(id: string): void { void id; }
+  overridden(id: string): void { void id; }
+}
+export class LoudListeners extends Listeners {
+  override overridden(id: string): void { super.overridden(id); }
+}
+`;
+
+const FEATURE_USERS = `
+import { Watchers, Listeners, LoudListeners, type Registrar } from './features.js';
+const watchers = new Watchers<number>();
+export function a(): void { watchers.registerRaw('a', 1); (watchers as Watchers<number>).registerRaw('b', 2); }
+export const later = watchers.handedOn;
+export function b(loose: any): void { loose.viaAny('x'); }
+export function c(): void { const { destructured } = watchers; destructured('y'); }
+export function d(r: Registrar, l: Listeners): void { r.register('r'); l.register('l'); }
+export function e(l: LoudListeners): void { l.overridden('o'); }
+/** Another class's method of the same name is not a call of this one. */
+class Elsewhere { registerRaw(id: string): void { void id; } }
+new Elsewhere().registerRaw('c');
+`;
+
+describe('callsOfMethodAcrossProgram', () => {
+  const p = inMemoryProgram(
+    new Map([
+      ['/project/features.ts', FEATURES],
+      ['/project/users.ts', FEATURE_USERS],
+    ]),
+  );
+  const session = sessionOf(p);
+  const methodOf = (className: string, name: string): ts.MethodDeclaration => {
+    const file = p.getSourceFile('/project/features.ts')!;
+    const owner = file.statements.find(
+      (statement): statement is ts.ClassDeclaration => ts.isClassDeclaration(statement) && statement.name?.text === className,
+    )!;
+    return owner.members.find((member): member is ts.MethodDeclaration => ts.isMethodDeclaration(member) && member.name.getText() === name)!;
+  };
+  const callsOf = (className: string, name: string): string[] | undefined =>
+    callsOfMethodAcrossProgram(methodOf(className, name), session)?.map((call) => call.getText());
+
+  it('finds the calls on instances of a generic class, also through a cast, and none of a namesake in another class', () => {
+    expect(callsOf('Watchers', 'registerRaw')).toEqual(["watchers.registerRaw('a', 1)", "(watchers as Watchers<number>).registerRaw('b', 2)"]);
+  });
+
+  it('answers nothing when a call cannot be counted: handed on, called on `any`, destructured', () => {
+    expect(callsOf('Watchers', 'handedOn')).toBeUndefined();
+    expect(callsOf('Watchers', 'viaAny')).toBeUndefined();
+    expect(callsOf('Watchers', 'destructured')).toBeUndefined();
+  });
+
+  it('answers nothing when the method may also be reached through an interface the class implements or a subclass that overrides it', () => {
+    expect(callsOf('Listeners', 'register')).toBeUndefined();
+    expect(callsOf('Listeners', 'overridden')).toBeUndefined();
   });
 });

@@ -14,6 +14,7 @@ import type { DropCandidate, DropContext } from './candidate.js';
 import { cacheOverwriteDrop, cacheRemovalDrop, describeCacheCall, hooklessInsertionDrops, type CacheCall } from './cacheDrops.js';
 import { DropCollector } from './collector.js';
 import { describeContainerDrop } from './containerDrops.js';
+import { isFreshFromEveryCaller } from './keys.js';
 import { describeCondition, suggestDeleteFirst, suggestRelease, type Insertion } from './suggestions.js';
 
 /** What a message says of a resource: its type and its release. */
@@ -102,7 +103,7 @@ export class UnreleasedDrops {
   *findings(sourceText: string): Generator<UnreleasedFinding> {
     yield* this.#constructions;
     for (const { candidate, verdict } of this.#drops.verdicts()) {
-      if (verdict.unreleasedSlots.length === 0) continue;
+      if (verdict.unreleasedSlots.length === 0 || isFreshFromEveryCall(candidate, this.context)) continue;
       const preferredFunction = candidate.storesIntervals ? 'clearInterval' : undefined;
       const { resource } = candidate;
       const owed =
@@ -209,7 +210,7 @@ export class SilentOverwrites {
   *findings(sourceText: string): Generator<OverwriteFinding> {
     yield* this.#hookless;
     for (const { candidate, extra, verdict } of this.#drops.verdicts(this.#untrustedLookups)) {
-      if (verdict.unreleasedSlots.length === 0) continue;
+      if (verdict.unreleasedSlots.length === 0 || isFreshFromEveryCall(candidate, this.context)) continue;
       yield {
         kind: 'silentOverwrite',
         node: candidate.site.node,
@@ -259,6 +260,18 @@ function describeOverwriteBehaviour(info: OverwriteInfo): string {
 }
 
 export type { CacheCall, DropVerdict };
+
+/**
+ * A store over a key its method's callers make fresh each time: asked last, where a report would
+ * otherwise go, because it searches the program for those callers.
+ */
+function isFreshFromEveryCall(candidate: DropCandidate, context: DropContext): boolean {
+  return (
+    candidate.site.storesNewValue &&
+    candidate.keyExpression !== undefined &&
+    isFreshFromEveryCaller(candidate.site.node, candidate.keyExpression, context.session)
+  );
+}
 
 function lineOf(node: ts.Node): number {
   const file = node.getSourceFile();

@@ -37,6 +37,7 @@ import {
 } from '../syntax/names.js';
 import type { ContainerOfResources, DropContext } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
+import { callsAcrossProgram, callsOfMethodAcrossProgram } from '../syntax/programCalls.js';
 import { owedSlots, symbolOf } from './owed.js';
 
 const EMPTY_CONTAINERS = memoTable<ts.Node, Map<string, number>>('drops.emptyContainers');
@@ -56,6 +57,8 @@ const FRESH_KEY_FACTORIES = new Set([
   'randomBytes',
   'Symbol',
 ]);
+/** `generateUuid()`, `newGuid()`, `createUid()`: a maker of identifiers by its own name. */
+const FRESH_KEY_MAKER = /^(?:generate|create|new|make|random)(?:Uuid|Guid|Uid|Id)$/i;
 /** Properties that identify the object they are read from (`child.pid`, `socket.id`). */
 const IDENTITY_PROPERTIES = new Set(['id', 'pid', 'uuid', 'guid', '_id']);
 /** A call on a fresh value that keeps it fresh: `randomBytes(8).toString('hex')`. */
@@ -162,12 +165,49 @@ function isFreshValue(expression: ts.Expression, session: AnalysisSession, depth
     const callee = skipOuter(e.expression);
     const name = calleeName(e);
     if (name === undefined) return false;
-    if (FRESH_KEY_FACTORIES.has(name)) return true;
+    if (FRESH_KEY_FACTORIES.has(name) || FRESH_KEY_MAKER.test(name)) return true;
     if (ts.isPropertyAccessExpression(callee) && FRESH_PRESERVING_METHODS.has(name)) return isFreshValue(callee.expression, session, depth + 1);
     // A helper of this module that returns a fresh value: `function randomId() { return randomBytes(8).toString('hex'); }`
     if (ts.isIdentifier(callee)) return moduleFunctionReturns(callee, session, (returned) => isFreshValue(returned, session, depth + 1));
   }
   return false;
+}
+
+/**
+ * `registerRaw(id, …) { this.watchers.set(id, …) }` whose every call in the program hands it a
+ * fresh key (`feature.registerRaw(generateUuid(), …)`): the key is as fresh as what the callers
+ * give, once per call — so only for a store made in the method's own body, not in a callback it
+ * leaves behind. Program-wide for a public method or an exported function, so asked only where a
+ * report would otherwise go.
+ */
+export function isFreshFromEveryCaller(node: ts.Node, keyExpression: ts.Expression, session: AnalysisSession, depth = 0): boolean {
+  const key = skipOuter(keyExpression);
+  if (depth > 1 || !ts.isIdentifier(key)) return false;
+  const parameter = parameterNamed(key.text, key, session);
+  if (!parameter || !isUnchangedParameter(key.text, key, session)) return false;
+  const fn = parameter.parent as ts.FunctionLikeDeclaration;
+  if (enclosingBody(node) !== fn) return false;
+  const index = fn.parameters.indexOf(parameter);
+  const calls = ts.isMethodDeclaration(fn)
+    ? (callsOfOwnMethod(fn, session) ?? (ownMethodCalls(fn, session) ? undefined : callsOfMethodAcrossProgram(fn, session)))
+    : callsAcrossProgram(fn, session);
+  return (
+    calls !== undefined &&
+    calls.every((call) => {
+      const argument = call.arguments[index];
+      if (argument === undefined || ts.isSpreadElement(argument)) return false;
+      // A fresh value handed on from a callback it outlives can be handed twice (`() => this.track(session)`).
+      const name = skipOuter(argument);
+      if (ts.isIdentifier(name) && bornIn(name, session) !== enclosingBody(call)) return false;
+      return isFreshKey(argument, session) || isFreshFromEveryCaller(call, argument, session, depth + 1);
+    })
+  );
+}
+
+/** The function whose run gives `name` its value: its parameter's function, or the body declaring it. */
+function bornIn(name: ts.Identifier, session: AnalysisSession): ts.Node | undefined {
+  const declaration = declarationOf(name.text, name, session);
+  return declaration?.kind === 'parameter' ? declaration.fn : declaration?.body;
 }
 
 /**

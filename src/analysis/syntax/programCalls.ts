@@ -10,6 +10,7 @@ import { memoTable, type AnalysisSession } from '../session.js';
 import { skipOuter } from './expressions.js';
 
 const PROGRAM_CALLS = memoTable<ts.FunctionLikeDeclaration, readonly ts.CallExpression[] | null>('syntax.programCalls');
+const METHOD_CALLS = memoTable<ts.MethodDeclaration, readonly ts.CallExpression[] | null>('syntax.programMethodCalls');
 
 /**
  * Every call of a module-level function the program makes (`forgetIn(pollers, url)` in any of
@@ -96,4 +97,66 @@ function findProgramCalls(fn: ts.FunctionLikeDeclaration, session: AnalysisSessi
     if (handedOn) return undefined;
   }
   return calls.length > 0 ? calls : undefined;
+}
+
+/**
+ * Every call the program's modules make of a class's method (`feature.registerRaw(id, w)`, also
+ * `super.registerRaw(…)`), when calling is all they do with it; undefined when any module hands it
+ * on as a value, calls it through a receiver the checker cannot place (`any`), or may reach it
+ * through a type it shares the method with (an interface the class implements, a base class it
+ * overrides, a subclass that overrides it): those calls could not be counted.
+ * Asked only where a report would otherwise go — each matching member makes the checker type its receiver.
+ */
+export function callsOfMethodAcrossProgram(method: ts.MethodDeclaration, session: AnalysisSession): readonly ts.CallExpression[] | undefined {
+  return session.memo(METHOD_CALLS, method, () => findMethodCalls(method, session));
+}
+
+function findMethodCalls(method: ts.MethodDeclaration, session: AnalysisSession): ts.CallExpression[] | undefined {
+  const owner = method.parent;
+  if (!ts.isClassDeclaration(owner) || !owner.name || !ts.isIdentifier(method.name)) return undefined;
+  const { program, checker } = session;
+  const home = method.getSourceFile();
+  if (home.isDeclarationFile || program.isSourceFileFromExternalLibrary(home)) return undefined;
+  const name = method.name.text;
+  const related = relatedTypeNames(owner);
+  const calls: ts.CallExpression[] = [];
+  for (const file of program.getSourceFiles()) {
+    if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file) || !file.text.includes(name)) continue;
+    let uncounted = false;
+    const visit = (node: ts.Node): void => {
+      if (uncounted) return;
+      if (ts.isPropertyAccessExpression(node) && node.name.text === name) {
+        // By declaration: a member of a generic class, read on an instance, is a symbol of its own.
+        const symbol = checker.getSymbolAtLocation(node.name);
+        if (symbol?.declarations?.includes(method)) {
+          if (ts.isCallExpression(node.parent) && node.parent.expression === node) calls.push(node.parent);
+          else uncounted = true;
+        } else if (!symbol || symbol.declarations?.some((declaration) => isRelatedMember(declaration, owner, related))) uncounted = true;
+      } else if (ts.isBindingElement(node) && (node.propertyName ?? node.name).getText() === name) uncounted = true;
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+    if (uncounted) return undefined;
+  }
+  return calls.length > 0 ? calls : undefined;
+}
+
+/** The names a class shares members with: what it extends and implements. */
+function relatedTypeNames(owner: ts.ClassDeclaration): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const clause of owner.heritageClauses ?? [])
+    for (const type of clause.types) {
+      const expression = skipOuter(type.expression);
+      names.add(ts.isPropertyAccessExpression(expression) ? expression.name.text : expression.getText());
+    }
+  return names;
+}
+
+/** A member of a type the class extends or implements, or of a class that extends it. */
+function isRelatedMember(declaration: ts.Declaration, owner: ts.ClassDeclaration, related: ReadonlySet<string>): boolean {
+  const holder = declaration.parent;
+  if (!(ts.isClassLike(holder) || ts.isInterfaceDeclaration(holder))) return false;
+  if (holder.name && related.has(holder.name.text)) return true;
+  const ownerName = owner.name?.text;
+  return (holder.heritageClauses ?? []).some((clause) => clause.types.some((type) => type.expression.getText().split('.').pop() === ownerName));
 }

@@ -6,6 +6,72 @@ const ruleTester = createTypedRuleTester();
 
 const imports = `import { createMeter, createPoller, openLease, startJob, stopMeter, type Meter, type Poller, type Watcher, type Stopwatch, type Candle, type PendingRequest, type Lease, type Job } from './resources.js';`;
 
+/**
+ * From real code (vscode-languageserver-node, fileSystemWatcher.ts): a public method that stores
+ * what it registers under the id its callers give; `callers` are the rest of the program.
+ */
+const watcherFeature = (callers: string, store = 'this.watchers.set(id, disposables);'): string => `
+interface Disposable { dispose(): void }
+interface Watcher { onDidChange(listener: () => void): Disposable }
+declare function generateUuid(): string;
+export class FileWatchers {
+  private readonly watchers = new Map<string, Disposable[]>();
+  registerRaw(id: string, sources: Watcher[]): void {
+    const disposables: Disposable[] = [];
+    for (const source of sources) disposables.push(source.onDidChange(() => {}));
+    ${store}
+  }
+  unregister(id: string): void {
+    const disposables = this.watchers.get(id);
+    if (disposables) {
+      this.watchers.delete(id);
+      for (const disposable of disposables) disposable.dispose();
+    }
+  }
+}
+${callers}`;
+/** The suggestion's store: the replaced registrations released first. */
+const releasedStore = `if (this.watchers.get(id) !== disposables) for (const inner of this.watchers.get(id) ?? []) inner.dispose();
+    this.watchers.set(id, disposables);`;
+const reusingCaller = `export class Client {
+  private readonly files = new FileWatchers();
+  start(sources: Watcher[]): void {
+    this.files.registerRaw(generateUuid(), sources);
+  }
+  restart(sources: Watcher[]): void {
+    this.files.registerRaw('default', sources);
+  }
+}`;
+const handingCaller = `export class Client {
+  private readonly files = new FileWatchers();
+  readonly register = this.files.registerRaw.bind(this.files);
+  start(sources: Watcher[]): void {
+    this.files.registerRaw(generateUuid(), sources);
+  }
+}`;
+
+/**
+ * From real code (grpc-js server.ts): a server's session listener hands each new session to a
+ * method that arms an idle timer keyed by it; `visibility` is the method's, `again` what else the
+ * listener does.
+ */
+const sessionTracker = (visibility: string, again = '', release = ''): string => `import http2 from 'node:http2';
+export class Server {
+  private readonly idle = new Map<http2.ServerHttp2Session, { timer: NodeJS.Timeout }>();
+  listen(server: http2.Http2Server) {
+    server.on('session', (session) => {
+      this.track(session);${again}
+    });
+  }
+  ${visibility}track(session: http2.ServerHttp2Session) {
+    ${release}this.idle.set(session, { timer: setTimeout(() => session.close(), 1000) });
+    session.on('close', () => { clearTimeout(this.idle.get(session)?.timer); this.idle.delete(session); });
+  }
+}
+`;
+const trackedAgain = `
+      session.on('remoteSettings', () => this.track(session));`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -203,20 +269,7 @@ export class Server {
     },
     {
       name: 'keys: a private method every caller gives the connection its listener received sets a new key',
-      code: `import http2 from 'node:http2';
-export class Server {
-  private readonly idle = new Map<http2.ServerHttp2Session, { timer: NodeJS.Timeout }>();
-  listen(server: http2.Http2Server) {
-    server.on('session', (session) => {
-      this.track(session);
-    });
-  }
-  private track(session: http2.ServerHttp2Session) {
-    this.idle.set(session, { timer: setTimeout(() => session.close(), 1000) });
-    session.on('close', () => { clearTimeout(this.idle.get(session)?.timer); this.idle.delete(session); });
-  }
-}
-`,
+      code: sessionTracker('private '),
     },
     {
       name: 'the same health test asked twice of an unchanged subscriber: the healthy one continued, the other is stopped before the replace',
@@ -454,6 +507,19 @@ export class Server {
 }`,
     },
     {
+      name: 'from real code (vscode-languageserver-node): a public method whose every caller in the program passes a fresh id',
+      code: watcherFeature(`export class Client {
+  private readonly files = new FileWatchers();
+  start(sources: Watcher[]): void {
+    this.files.registerRaw(generateUuid(), sources);
+  }
+}`),
+    },
+    {
+      name: 'keys: a public method whose only caller in the program gives it the connection its listener received',
+      code: sessionTracker(''),
+    },
+    {
       name: 'from real code (bullmq, socket.io): a value stored under its own id',
       code: `
 import { fork, type ChildProcess } from 'node:child_process';
@@ -500,6 +566,25 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'a public method one of whose callers passes the same id each time',
+      code: watcherFeature(reusingCaller),
+      errors: [
+        { messageId: 'unreleasedDrop', line: 10, suggestions: [{ messageId: 'releaseBeforeDrop', output: watcherFeature(reusingCaller, releasedStore) }] },
+      ],
+    },
+    {
+      name: 'a public method the program never calls: its callers are not known',
+      code: watcherFeature(''),
+      errors: [{ messageId: 'unreleasedDrop', line: 10, suggestions: [{ messageId: 'releaseBeforeDrop', output: watcherFeature('', releasedStore) }] }],
+    },
+    {
+      name: 'fresh ids from the calls, but the method is also handed on as a value: its other calls are not known',
+      code: watcherFeature(handingCaller),
+      errors: [
+        { messageId: 'unreleasedDrop', line: 10, suggestions: [{ messageId: 'releaseBeforeDrop', output: watcherFeature(handingCaller, releasedStore) }] },
+      ],
+    },
     {
       name: 'keys alike: a key this function deleted from the first map is still in the second until its own delete',
       code: `import { watch, type FSWatcher } from 'node:fs';
@@ -996,45 +1081,13 @@ export class Server {
       ],
     },
     {
-      name: 'keys: a public method may be given a connection it has seen before: its set() can replace an entry',
-      code: `import http2 from 'node:http2';
-export class Server {
-  private readonly idle = new Map<http2.ServerHttp2Session, { timer: NodeJS.Timeout }>();
-  listen(server: http2.Http2Server) {
-    server.on('session', (session) => {
-      this.track(session);
-    });
-  }
-  track(session: http2.ServerHttp2Session) {
-    this.idle.set(session, { timer: setTimeout(() => session.close(), 1000) });
-    session.on('close', () => { clearTimeout(this.idle.get(session)?.timer); this.idle.delete(session); });
-  }
-}
-`,
+      name: 'keys: a public method also called again with a connection it has seen: its set() can replace an entry',
+      code: sessionTracker('', trackedAgain),
       errors: [
         {
           messageId: 'unreleasedDrop',
-          line: 10,
-          suggestions: [
-            {
-              messageId: 'releaseBeforeDrop',
-              output: `import http2 from 'node:http2';
-export class Server {
-  private readonly idle = new Map<http2.ServerHttp2Session, { timer: NodeJS.Timeout }>();
-  listen(server: http2.Http2Server) {
-    server.on('session', (session) => {
-      this.track(session);
-    });
-  }
-  track(session: http2.ServerHttp2Session) {
-    clearTimeout(this.idle.get(session)?.timer);
-    this.idle.set(session, { timer: setTimeout(() => session.close(), 1000) });
-    session.on('close', () => { clearTimeout(this.idle.get(session)?.timer); this.idle.delete(session); });
-  }
-}
-`,
-            },
-          ],
+          line: 11,
+          suggestions: [{ messageId: 'releaseBeforeDrop', output: sessionTracker('', trackedAgain, 'clearTimeout(this.idle.get(session)?.timer);\n    ') }],
         }, // { timer: Timeout; } in `this.idle` is dropped by `set()` over an existing key without `clearTimeout()` on `timer`.
       ],
     },
