@@ -33,6 +33,9 @@ const MAX_RECORD_DEPTH = 2;
  * Answers "is this type a resource?" for one program and one set of options.
  * Every answer is cached per type, so the checker is asked once.
  */
+/** The method that frees a WebAssembly-allocated object. */
+const WASM_FREE = 'delete';
+
 export class ResourceOracle {
   readonly #cache = new WeakMap<ts.Type, Resource | null>();
   /** "Not a resource" found below the top, by depth: records are looked into only near the top, so such a no holds for its depth alone. */
@@ -216,12 +219,31 @@ export class ResourceOracle {
       methods.push(name);
       if (methods.length === 1) returnsPromise = verdict === 'promise';
     }
+    if (methods.length === 0 && this.#freesWasmMemory(type)) methods.push(WASM_FREE);
     if (methods.length === 0) return null;
     for (const name of LIFECYCLE_END_VERBS) {
       const property = type.getProperty(name);
       if (property && !isCallback(property) && this.checker.getTypeOfSymbol(property).getCallSignatures().length > 0) methods.push(name);
     }
     return { typeName: this.typeName(type), release: { kind: 'method', methods, returnsPromise }, origin: 'name' };
+  }
+
+  /**
+   * `tree.delete()`: the explicit free of an object a WebAssembly module allocated (emscripten's
+   * convention, tree-sitter's trees). Only with no parameters at all and a plain `void` result: a
+   * `delete()` that takes a key, answers a boolean or returns a promise removes data instead.
+   */
+  #freesWasmMemory(type: ts.Type): boolean {
+    const property = type.getProperty(WASM_FREE);
+    const declaration = property && (property.valueDeclaration ?? property.declarations?.[0]);
+    if (!property || !declaration || isCallback(property) || isPrivateMember(declaration)) return false;
+    const signatures = this.checker.getTypeOfSymbol(property).getCallSignatures();
+    return (
+      signatures.length > 0 &&
+      signatures.every(
+        (signature) => signature.getParameters().length === 0 && (this.checker.getReturnTypeOfSignature(signature).getFlags() & ts.TypeFlags.Void) !== 0,
+      )
+    );
   }
 
   /** A method callable with no arguments returning void, this, or a promise of void. */

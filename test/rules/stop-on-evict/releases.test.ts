@@ -6,6 +6,21 @@ const ruleTester = createTypedRuleTester();
 
 const imports = `import { createMeter, createPoller, openLease, startJob, stopMeter, type Meter, type Poller, type Watcher, type Stopwatch, type Candle, type PendingRequest, type Lease, type Job } from './resources.js';`;
 
+/**
+ * From real code (cody, web-tree-sitter): a parse tree a WebAssembly module allocated, freed only
+ * by its `delete()`; `deleteSignature` is the type's own `delete`.
+ */
+const parseTrees = (deleteSignature: string): string => `declare class Tree { readonly rootNode: object; ${deleteSignature} }
+declare function parse(text: string): Tree;
+const trees = new Map<string, Tree>();
+export function update(uri: string, text: string) {
+  trees.set(uri, parse(text));
+}
+export function forget(uri: string) {
+  trees.delete(uri);
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -268,6 +283,10 @@ export function lockFor(key: string) { let m = locks.get(key); if (!m) { m = mak
 export function forget(key: string) { locks.delete(key); }
 `,
     },
+    ...['delete(key: string): void;', 'delete(): boolean;', 'delete(): Promise<void>;'].map((signature) => ({
+      name: `names: a \`${signature}\` removes data, it frees nothing`,
+      code: parseTrees(signature),
+    })),
     {
       name: 'records: function-valued fields named close or cancel are callbacks, not releases',
       code: `interface Pending { resolve(value: string): void; close: () => void; cancel: () => void }
@@ -781,6 +800,29 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: 'names: a WebAssembly object freed by its delete(): void, replaced and deleted without it',
+      code: parseTrees('delete(): void;'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 5,
+          suggestions: [
+            { messageId: 'releaseBeforeDrop', output: parseTrees('delete(): void;').replace('  trees.set(', '  trees.get(uri)?.delete();\n  trees.set(') },
+          ],
+        },
+        {
+          messageId: 'unreleasedDrop',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: parseTrees('delete(): void;').replace('  trees.delete(', '  trees.get(uri)?.delete();\n  trees.delete('),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'helpers: a method of another object that only logs releases nothing',
       code: `
