@@ -35,6 +35,8 @@ const NO_NAMES: ReadonlySet<string> = new Set();
 
 /** The suffix under which a container's inserted keys are kept. */
 const KEYS = '#keys';
+/** The suffix that names the elements of the inner containers a container holds (`for (const d of c.get(k) ?? [])`). */
+const INNER = '#inner';
 
 /** Who owns what a container holds — its values, or (`of: 'keys'`) the keys of a Map. */
 export function getOwnership(
@@ -362,7 +364,10 @@ function isStoringAssignment(kind: ts.SyntaxKind): boolean {
  * `this.conns.get(id)?.destroy()`: the class or module releases values of this container somewhere.
  */
 function releasesItsValues(place: ContainerPlace, session: AnalysisSession): boolean {
-  return scopeFacts(place.scope, session).released.has(place.text);
+  const { released, innerNames } = scopeFacts(place.scope, session);
+  // Releasing every element of an inner container read out of this one releases this one's values:
+  // `const list = this.watchers.get(id); for (const d of list) d.dispose()`.
+  return released.has(place.text) || released.has(`${place.text}${INNER}`) || [...(innerNames.get(place.text) ?? [])].some((name) => released.has(name));
 }
 
 /**
@@ -512,7 +517,9 @@ function walkScope(scope: ts.Node): ScopeFacts {
       insert(`this.${node.name.text}`, initialEntries(node.initializer));
     } else if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer)) {
       const [declaration] = node.initializer.declarations;
-      const container = declaration && containerText(node.expression);
+      // `for (const d of this.watchers.get(id) ?? [])`: the elements of an inner container.
+      const outer = readContainerOf(node.expression);
+      const container = declaration && (outer !== undefined ? `${outer}${INNER}` : containerText(node.expression));
       const bound =
         declaration && container !== undefined
           ? ts.isIdentifier(declaration.name)

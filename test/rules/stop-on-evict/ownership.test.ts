@@ -6,8 +6,40 @@ const ruleTester = createTypedRuleTester();
 
 const imports = `import { createMeter, createPoller, openLease, startJob, stopMeter, type Meter, type Poller, type Watcher, type Stopwatch, type Candle, type PendingRequest, type Lease, type Job } from './resources.js';`;
 
+/**
+ * From real code (vscode-languageserver-node, fileSystemWatcher.ts): the subscriptions made for one
+ * registration, kept as a list per id; `unregister` is how the class releases a list, `store` the
+ * registration's own store (`local` names the list it builds).
+ */
+const subscriptionLists = (unregister: string, store = 'this.watchers.set(id, made);', local = 'made'): string => `
+interface Disposable { dispose(): void }
+interface Watcher { onDidChange(listener: () => void): Disposable }
+export class FileWatchers {
+  private readonly watchers = new Map<string, Disposable[]>();
+  register(id: string, sources: Watcher[]): void {
+    const ${local}: Disposable[] = [];
+    for (const source of sources) ${local}.push(source.onDidChange(() => {}));
+    ${store.replaceAll('made', local)}
+  }
+  unregister(id: string): void {
+    ${unregister}
+  }
+}
+`;
+const releaseThroughLocal = `const list = this.watchers.get(id);
+    if (list) for (const disposable of list) disposable.dispose();
+    this.watchers.delete(id);`;
+const releaseThroughLookup = `for (const disposable of this.watchers.get(id) ?? []) disposable.dispose();
+    this.watchers.delete(id);`;
+const releasedBeforeStore = `for (const disposable of this.watchers.get(id) ?? []) disposable.dispose();
+    this.watchers.set(id, made);`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'inner lists: a class that releases each list it keeps, and releases the old list before it stores a new one under the same id',
+      code: subscriptionLists(releaseThroughLookup, releasedBeforeStore),
+    },
     {
       // grpc-node load-balancer-ring-hash.ts: ring entries point at leaves that the leaf map owns and destroys.
       name: 'ownership: records built here around values looked up in another container borrow them, even when a loop releases that field',
@@ -530,6 +562,31 @@ export class Pool {
     },
   ],
   invalid: [
+    ...[
+      ['a local read out of the map', releaseThroughLocal, 'made'],
+      ['a loop over the look-up itself', releaseThroughLookup, 'made'],
+      ['a local read out of the map, whatever the store names its list', releaseThroughLocal, 'list'],
+    ].map(([how, unregister, local]) => ({
+      name: `inner lists: a class that releases each list it keeps through ${how} owns them: a store over the same id drops the old list`,
+      code: subscriptionLists(unregister!, undefined, local),
+      errors: [
+        {
+          messageId: 'unreleasedDrop' as const,
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop' as const,
+              output: subscriptionLists(
+                unregister!,
+                `if (this.watchers.get(id) !== made) for (const inner of this.watchers.get(id) ?? []) inner.dispose();
+    this.watchers.set(id, made);`,
+                local,
+              ),
+            },
+          ],
+        },
+      ],
+    })),
     {
       // openlayers LRUCache (shape): entries built around the values handed in; expiry disposes entry.value, clear() forgets them.
       name: 'ownership: records built here around values handed in, whose field the class releases elsewhere, are owned',
