@@ -228,7 +228,33 @@ export function loop(it: Interpreter, node: ts.IterationStatement, state: State,
     exit = it.releaseElements(elementSource, second.end, exit);
   }
   if (ts.isForStatement(node)) exit = releaseIndexRange(node, second.end, exit);
+  exit = releaseEveryKey(it, node, second.end, exit);
   return join([exit, ...second.flow.breaks]);
+}
+
+/**
+ * `for (const k in tiles) tiles[k].dispose();`, `for (const k of Object.keys(tiles)) …`: the value
+ * at every key released, when every path through the body released the one at `k`.
+ */
+function releaseEveryKey(it: Interpreter, node: ts.IterationStatement, bodyEnd: State, exit: State): State {
+  if ((!ts.isForInStatement(node) && !ts.isForOfStatement(node)) || bodyEnd.dead || exit.dead || !ts.isVariableDeclarationList(node.initializer)) return exit;
+  const [declaration] = node.initializer.declarations;
+  if (!declaration || !ts.isIdentifier(declaration.name)) return exit;
+  let iterated = skipOuter(node.expression);
+  if (ts.isForOfStatement(node)) {
+    // `Object.keys(tiles)`: the keys of an object map.
+    const [argument] = ts.isCallExpression(iterated) ? iterated.arguments : [];
+    const callee = ts.isCallExpression(iterated) ? skipOuter(iterated.expression) : undefined;
+    if (!argument || !callee || !ts.isPropertyAccessExpression(callee) || callee.name.text !== 'keys' || skipOuter(callee.expression).getText() !== 'Object') return exit;
+    iterated = skipOuter(argument);
+  }
+  const container = canonical(iterated);
+  if (!container || container.impure) return exit;
+  const prefix = `p\u0000${container.text}\u0000${declaration.name.text}\u0000`;
+  let next = exit;
+  for (const key of bodyEnd.facts.keys())
+    if (key.startsWith(prefix)) next = it.releaseMany({ kind: 'container', container: container.text, roots: container.roots }, key.slice(prefix.length), next);
+  return next;
 }
 
 /**

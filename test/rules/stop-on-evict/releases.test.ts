@@ -21,6 +21,22 @@ export function forget(uri: string) {
 }
 `;
 
+/** From real code (openlayers): an object map of tiles emptied by `clear()`, each tile released first by `loop`. */
+const tileCache = (loop: string): string => `declare class Tile {
+  dispose(): void;
+}
+export class TileCache {
+  private tiles: Record<string, Tile> = {};
+  add(key: string): void {
+    if (!(key in this.tiles)) this.tiles[key] = new Tile();
+  }
+  clear(keys: string[]): void {
+    ${loop}
+    this.tiles = {};
+  }
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -351,6 +367,10 @@ export function reset() {
   meters.clear();
 }`,
     },
+    ...['for (const key in this.tiles) this.tiles[key].dispose();', 'for (const key of Object.keys(this.tiles)) this.tiles[key].dispose();'].map((loop) => ({
+      name: `object maps: every tile released by \`${loop}\` before the map is reassigned`,
+      code: tileCache(loop),
+    })),
     {
       name: 'every value stopped with forEach before clear()',
       code: `${imports}
@@ -800,6 +820,27 @@ export class Clients {
     },
   ],
   invalid: [
+    ...[
+      ['a for-in loop that skips some keys', "for (const key in this.tiles) if (key.startsWith('tmp/')) this.tiles[key].dispose();"],
+      ['a loop over keys given by the caller', 'for (const key of keys) this.tiles[key].dispose();'],
+      ['a for-in loop left early', 'for (const key in this.tiles) { if (!key) break; this.tiles[key].dispose(); }'],
+    ].map(([how, loop]) => ({
+      name: `object maps: ${how} does not release every tile before the map is reassigned`,
+      code: tileCache(loop!),
+      errors: [
+        {
+          messageId: 'unreleasedDrop' as const,
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop' as const,
+              output: tileCache(`${loop!}
+    for (const value of Object.values(this.tiles)) value.dispose();`),
+            },
+          ],
+        },
+      ],
+    })),
     {
       name: 'names: a WebAssembly object freed by its delete(): void, replaced and deleted without it',
       code: parseTrees('delete(): void;'),
