@@ -10,11 +10,12 @@ import ts from 'typescript';
 import { resolveCallee } from '../flow/index.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import { isReleaseLikeName, TIMER_CLEARS } from '../resources/release.js';
-import { calleeName, calledMethodName, canonical, containerScope, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
+import { calleeName, calledMethodName, canonical, containerScope, enclosingBody, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
 import { callsHandingParameter, declarationOf, parameterNamed } from '../syntax/names.js';
 import { moduleLevelName } from '../syntax/programCalls.js';
 import { insertedValues } from './kinds.js';
 import { containerTypeOf, isPrimitiveLike } from './types.js';
+import { containerTakenBy } from './takers.js';
 import { INSERTING_METHODS, originOf, type OriginQuestion } from './origins.js';
 
 export interface Ownership {
@@ -449,10 +450,13 @@ function walkScope(scope: ts.Node): ScopeFacts {
       return containerText((skipOuter(e.expression) as ts.PropertyAccessExpression).expression);
     return ts.isElementAccessExpression(e) ? containerText(e.expression) : undefined;
   };
+  // `const value = this.pop()` where the class's own `pop()` takes a value out of a container: by function and name.
+  const takenNames = new Map<string, string>();
+  const takenKey = (name: string, at: ts.Node): string => `${enclosingBody(at).pos}:${name}`;
   /** `names`: locals bound to the values of a container (`for (const v of c)`), by name. */
   const releasedBy = (expression: ts.Expression, names: ReadonlyMap<string, string>): string | undefined => {
     const e = skipOuter(expression);
-    return containerOfValue(e) ?? (ts.isIdentifier(e) ? names.get(e.text) : undefined);
+    return containerOfValue(e) ?? containerTakenBy(e, scope) ?? (ts.isIdentifier(e) ? (names.get(e.text) ?? takenNames.get(takenKey(e.text, e))) : undefined);
   };
   /** Notes a release of `expression`: a container's value, or a field of one (`c.get(k).socket.end()`, `clearTimeout(entry.timer)`). */
   const noteRelease = (expression: ts.Expression, names: ReadonlyMap<string, string>): void => {
@@ -507,6 +511,8 @@ function walkScope(scope: ts.Node): ScopeFacts {
       if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(target) && isRecordLiteral(node.right)) records.add(target.text);
     } else if (ts.isVariableDeclaration(node) && node.initializer && ts.isIdentifier(node.name)) {
       insert(node.name.text, initialEntries(node.initializer));
+      const taken = containerTakenBy(node.initializer, scope);
+      if (taken !== undefined) takenNames.set(takenKey(node.name.text, node), taken);
       const container = readContainerOf(node.initializer);
       if (container !== undefined) {
         const local = innerNames.get(container) ?? new Set<string>();

@@ -9,6 +9,7 @@ import { CONTAINER_PROTOCOLS, type DropOperation, type DroppingMethod } from '..
 import { keysWithin } from '../containers/keySets.js';
 import { callsItsValues, containerPlaces, getOwnership, type ContainerPlace } from '../containers/ownership.js';
 import { armedFieldNames, armsStoredRecordsOf, timerSlots } from '../containers/timers.js';
+import { isTakeHandedBack } from '../containers/takers.js';
 import { containerTypeOf, getContainerType, isDeclaredLikeContainer } from '../containers/types.js';
 import { CLEANUP_FUNCTION, isCleanupFunctionType } from '../resources/builtins.js';
 import type { Resource } from '../resources/release.js';
@@ -568,6 +569,8 @@ function finish(
 ): ContainerDrop | undefined {
   const { slots, directCalls } = owedSlots(node, container, context);
   if (slots.length === 0 && !directCalls) return undefined;
+  // `pop() { …; delete this.entries_[entry.key_]; return entry.value_ }`: the caller receives what it owes.
+  if (isTakeHandedBack(node, container.text.text, slots)) return undefined;
   // A container handed in by the callers of a local helper: released by every one of them first, nothing is owed here.
   if (isSettledByEveryCallerOfContainer(draft.containerExpression, { ...draft, slots }, container, context)) return undefined;
   const storedAs = ownTimerHandle(node) ?? (draft.keyExpression && capturedValueAt(node, container, draft.keyExpression, context));

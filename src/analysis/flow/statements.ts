@@ -245,7 +245,8 @@ function releaseEveryKey(it: Interpreter, node: ts.IterationStatement, bodyEnd: 
     // `Object.keys(tiles)`: the keys of an object map.
     const [argument] = ts.isCallExpression(iterated) ? iterated.arguments : [];
     const callee = ts.isCallExpression(iterated) ? skipOuter(iterated.expression) : undefined;
-    if (!argument || !callee || !ts.isPropertyAccessExpression(callee) || callee.name.text !== 'keys' || skipOuter(callee.expression).getText() !== 'Object') return exit;
+    if (!argument || !callee || !ts.isPropertyAccessExpression(callee) || callee.name.text !== 'keys' || skipOuter(callee.expression).getText() !== 'Object')
+      return exit;
     iterated = skipOuter(argument);
   }
   const container = canonical(iterated);

@@ -34,8 +34,52 @@ const releaseThroughLookup = `for (const disposable of this.watchers.get(id) ?? 
 const releasedBeforeStore = `for (const disposable of this.watchers.get(id) ?? []) disposable.dispose();
     this.watchers.set(id, made);`;
 
+/**
+ * From real code (openlayers' LRU cache): `pop()` takes the oldest entry out and hands its value
+ * back; `expire` is what the cache does with that value, `clear` how it empties itself.
+ */
+const lruCache = (expire: string, clear = 'this.entries = {};'): string => `declare class Tile {
+  dispose(): void;
+}
+interface Entry {
+  key: string;
+  value: Tile;
+  newer: Entry | null;
+}
+export class TileCache {
+  private entries: Record<string, Entry> = {};
+  private oldest: Entry | null = null;
+  set(key: string, value: Tile): void {
+    if (key in this.entries) throw new Error('duplicate ' + key);
+    this.entries[key] = { key, value, newer: null };
+  }
+  pop(): Tile {
+    const entry = this.oldest!;
+    delete this.entries[entry.key];
+    this.oldest = entry.newer;
+    return entry.value;
+  }
+  expire(): void {
+    ${expire}
+  }
+  clear(): void {
+    ${clear}
+    this.oldest = null;
+  }
+}
+`;
+const disposePopped = 'const value = this.pop();\n    value.dispose();';
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'takers: a cache whose pop() hands the taken value back, and whose clear() pops and releases every entry',
+      code: lruCache(disposePopped, 'while (this.oldest) this.pop().dispose();'),
+    },
+    {
+      name: 'takers: a cache that hands every popped value to its caller owns none of them: its clear() owes nothing',
+      code: lruCache('return;'),
+    },
     {
       name: 'inner lists: a class that releases each list it keeps, and releases the old list before it stores a new one under the same id',
       code: subscriptionLists(releaseThroughLookup, releasedBeforeStore),
@@ -562,6 +606,22 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      name: 'takers: a cache that disposes the values its own pop() takes out owns them: clear() drops the rest',
+      code: lruCache(disposePopped),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 27,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: lruCache(disposePopped, 'for (const value of Object.values(this.entries)) value.value.dispose();\n    this.entries = {};'),
+            },
+          ],
+        },
+      ],
+    },
     ...[
       ['a local read out of the map', releaseThroughLocal, 'made'],
       ['a loop over the look-up itself', releaseThroughLookup, 'made'],

@@ -1,0 +1,126 @@
+/**
+ * A class's own methods that take a value out of one of its containers and hand it back
+ * (`pop(): T { const entry = this.oldest_; delete this.entries_[entry.key_]; return entry.value_; }`):
+ * what a caller in the class does with their result, it does with the container's value.
+ */
+import ts from 'typescript';
+
+import { canonical, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
+
+/** Drops that take values out (`delete c[k]`, `c.delete(k)`, `c.pop()`, …), not the ones that empty the container. */
+const TAKING_METHODS = new Set(['delete', 'splice', 'pop', 'shift']);
+/** Reads of one value (`c.get(k)`, `c.peek(k)`). */
+const READING_METHODS = new Set(['get', 'peek']);
+
+/**
+ * `this.pop()` in a class whose `pop()` takes a value out of `this.entries_` and returns it (or a
+ * field of it): the container's text; undefined for any other call.
+ */
+export function containerTakenBy(call: ts.Expression, scope: ts.Node): string | undefined {
+  const e = skipOuter(ts.isAwaitExpression(skipOuter(call)) ? (skipOuter(call) as ts.AwaitExpression).expression : call);
+  if (!ts.isClassLike(scope) || !ts.isCallExpression(e)) return undefined;
+  const callee = skipOuter(e.expression);
+  if (!ts.isPropertyAccessExpression(callee) || skipOuter(callee.expression).kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  const name = callee.name.text;
+  const method = scope.members.find((member): member is ts.MethodDeclaration => ts.isMethodDeclaration(member) && member.name.getText() === name);
+  return method?.body ? takenIn(method.body)?.container : undefined;
+}
+
+/**
+ * The drop `node` is the take of a method that hands the value back (`delete this.entries_[entry.key_];
+ * return entry.value_`), returning each of `slots` (`*`: the whole value): the caller has it now.
+ */
+export function isTakeHandedBack(node: ts.Node, container: string, slots: readonly string[]): boolean {
+  let fn: ts.Node | undefined = node.parent;
+  while (fn && !isFunctionLike(fn)) fn = fn.parent;
+  if (!fn || !ts.isMethodDeclaration(fn) || !fn.body) return false;
+  const taken = takenIn(fn.body);
+  return (
+    taken !== undefined && taken.call === node && taken.container === container && (taken.fields.has('*') || slots.every((slot) => taken.fields.has(slot)))
+  );
+}
+
+interface Take {
+  container: string;
+  /** The drop that takes the value. */
+  call: ts.Node;
+  /** What the returns hand back: `*` for the whole value, else the fields of it. */
+  fields: Set<string>;
+}
+
+/** The `this.` container the body takes a value out of and returns, when it does exactly that once. */
+function takenIn(body: ts.Block): Take | undefined {
+  let taken: { container: string; key: ts.Expression | undefined; call: ts.Node } | undefined;
+  let several = false;
+  const returned: ts.Expression[] = [];
+  const reads = new Map<string, string>();
+  const visit = (node: ts.Node): void => {
+    if (isFunctionLike(node)) return;
+    const take = takeOf(node);
+    if (take) {
+      several ||= taken !== undefined;
+      taken ??= take;
+    }
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+      const read = readOf(node.initializer);
+      if (read !== undefined) reads.set(node.name.text, read);
+    }
+    if (ts.isReturnStatement(node) && node.expression) returned.push(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  if (!taken || several || !taken.container.startsWith('this.') || returned.length === 0) return undefined;
+  const { container, key, call } = taken;
+  const keyRoot = key && rootOf(key);
+  const fields = new Set<string>();
+  /** What `expression` hands back of the taken value: `*`, a field's name, or nothing. */
+  const handedBack = (expression: ts.Expression): string | undefined => {
+    const e = skipOuter(expression);
+    // `return this.list.pop()`, `return this.list.splice(i, 1)[0]` — not `return this.map.delete(k)`, a boolean.
+    if ((e === call || (ts.isElementAccessExpression(e) && skipOuter(e.expression) === call)) && returnsTaken(call)) return '*';
+    if (readOf(e) === container) return '*';
+    const root = rootOf(e);
+    // `return entry.value_` where the key was `entry.key_`, or `return v` where `const v = this.c.get(k)`.
+    const fromTaken =
+      ts.isIdentifier(root) &&
+      ((keyRoot !== undefined && keyRoot !== key && ts.isIdentifier(keyRoot) && keyRoot.text === root.text) || reads.get(root.text) === container);
+    if (!fromTaken) return undefined;
+    if (e === root) return '*';
+    return ts.isPropertyAccessExpression(e) && skipOuter(e.expression) === root ? e.name.text : undefined;
+  };
+  for (const expression of returned) {
+    const field = handedBack(expression);
+    if (field === undefined) return undefined;
+    fields.add(field);
+  }
+  return { container, call, fields };
+}
+
+function takeOf(node: ts.Node): { container: string; key: ts.Expression | undefined; call: ts.Node } | undefined {
+  if (ts.isDeleteExpression(node)) {
+    const target = skipOuter(node.expression);
+    const container = ts.isElementAccessExpression(target) ? canonical(target.expression) : undefined;
+    return container && !container.impure
+      ? { container: container.text, key: (target as ts.ElementAccessExpression).argumentExpression, call: node }
+      : undefined;
+  }
+  if (!ts.isCallExpression(node)) return undefined;
+  const callee = skipOuter(node.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !TAKING_METHODS.has(callee.name.text)) return undefined;
+  const container = canonical(callee.expression);
+  return container && !container.impure ? { container: container.text, key: node.arguments[0], call: node } : undefined;
+}
+
+/** `pop()`, `shift()`, `splice()`: a take whose result is what it took. */
+function returnsTaken(call: ts.Node): boolean {
+  const callee = ts.isCallExpression(call) ? skipOuter(call.expression) : undefined;
+  return callee !== undefined && ts.isPropertyAccessExpression(callee) && callee.name.text !== 'delete';
+}
+
+/** `this.c.get(k)`, `this.c[k]`: the container one value is read out of. */
+function readOf(expression: ts.Expression): string | undefined {
+  const e = skipOuter(expression);
+  if (ts.isElementAccessExpression(e)) return canonical(e.expression)?.text;
+  const callee = ts.isCallExpression(e) ? skipOuter(e.expression) : undefined;
+  return callee && ts.isPropertyAccessExpression(callee) && READING_METHODS.has(callee.name.text) ? canonical(callee.expression)?.text : undefined;
+}

@@ -1,0 +1,65 @@
+// A class's own methods that take a value out of one of its containers and hand it back.
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+import { containerTakenBy, isTakeHandedBack } from '../../src/analysis/containers/takers.js';
+
+const SOURCE = `
+class Cache {
+  pop() { const entry = this.oldest; delete this.entries[entry.key]; return entry.value; }
+  take(key: string) { const found = this.byKey.get(key); this.byKey.delete(key); return found; }
+  shiftOne() { return this.queue.shift(); }
+  removeAt(i: number) { return this.list.splice(i, 1)[0]; }
+  forget(key: string) { return this.byKey.delete(key); }
+  keyOnly(key: string) { this.byKey.delete(key); return key; }
+  twoTakes() { this.a.pop(); return this.b.pop(); }
+  other() { return 1; }
+  use() {
+    const a = this.pop(); const b = this.take('k'); const c = this.shiftOne(); const d = this.removeAt(0);
+    const e = this.forget('k'); const f = this.keyOnly('k'); const g = this.twoTakes(); const h = this.other();
+  }
+}
+`;
+
+const file = ts.createSourceFile('/project/cache.ts', SOURCE, ts.ScriptTarget.ES2022, true);
+const owner = file.statements.find(ts.isClassDeclaration)!;
+const method = (name: string): ts.MethodDeclaration =>
+  owner.members.find((member): member is ts.MethodDeclaration => ts.isMethodDeclaration(member) && member.name.getText() === name)!;
+const initializers = new Map<string, ts.Expression>();
+method('use').body!.forEachChild(function visit(node: ts.Node): void {
+  if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) initializers.set(node.name.text, node.initializer);
+  node.forEachChild(visit);
+});
+const takenBy = (local: string): string | undefined => containerTakenBy(initializers.get(local)!, owner);
+/** The first drop in a method's body. */
+const takeIn = (name: string): ts.Node => {
+  let found: ts.Node | undefined;
+  method(name).body!.forEachChild(function visit(node: ts.Node): void {
+    if (!found && (ts.isDeleteExpression(node) || (ts.isCallExpression(node) && /\.(delete|pop|shift|splice)$/.test(node.expression.getText())))) found = node;
+    node.forEachChild(visit);
+  });
+  return found!;
+};
+
+describe('containerTakenBy', () => {
+  it('names the container a method takes a value out of and returns, whole or by a field of it', () => {
+    expect(['a', 'b', 'c', 'd'].map(takenBy)).toEqual(['this.entries', 'this.byKey', 'this.queue', 'this.list']);
+  });
+
+  it('answers nothing for a method returning a boolean, the key, one of two takes, or no take at all', () => {
+    expect(['e', 'f', 'g', 'h'].map(takenBy)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe('isTakeHandedBack', () => {
+  it('is true at the take when the returns cover what is owed', () => {
+    expect(isTakeHandedBack(takeIn('pop'), 'this.entries', ['value'])).toBe(true);
+    expect(isTakeHandedBack(takeIn('take'), 'this.byKey', ['*'])).toBe(true);
+  });
+
+  it('is false when a field the returns leave out is owed, for another container, or for a boolean answer', () => {
+    expect(isTakeHandedBack(takeIn('pop'), 'this.entries', ['value', 'timer'])).toBe(false);
+    expect(isTakeHandedBack(takeIn('pop'), 'this.other', ['value'])).toBe(false);
+    expect(isTakeHandedBack(takeIn('forget'), 'this.byKey', ['*'])).toBe(false);
+  });
+});
