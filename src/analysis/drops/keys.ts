@@ -8,7 +8,7 @@ import ts from 'typescript';
 import { isConnectionListener, registersConnectionListener } from '../containers/origins.js';
 import { containerTypeOf } from '../containers/types.js';
 import { analyzeDrops, type DropSite } from '../flow/index.js';
-import { obligationSlots } from '../resources/release.js';
+import { obligationSlots, releaseNames } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import {
   calledMethodName,
@@ -406,6 +406,103 @@ export function isParameterPath(expression: ts.Expression, node: ts.Node, sessio
   if (isIterationCallback(fn)) return false;
   // A private method its own class calls with values it owns (`this.remove(slot, false)` from a timer).
   return !isPrivateMethodGivenOwnValues(fn, fn.parameters.indexOf(parameter), session);
+}
+
+/**
+ * `private onWindowClosed = (window: Window) => { this.windows = this.windows.filter(…) }`, handed
+ * only to a window this class made (`created.closed(this.onWindowClosed)`): the window hands itself
+ * back to its owner, which drops its own value. A notification its release sends (`dispose()`
+ * running the handlers) would mean it is released already; one it sends for another reason (its
+ * UI closed) does not.
+ */
+export function isOwnValueHandedBack(valueExpression: ts.Expression, node: ts.Node, container: ContainerOfResources, context: DropContext): boolean {
+  const { session } = context;
+  const root = rootOf(valueExpression);
+  const parameter = ts.isIdentifier(root) ? parameterNamed(root.text, node, session) : undefined;
+  const fn = parameter?.parent;
+  if (!parameter || !fn || !isFunctionLike(fn) || enclosingBody(node) !== fn) return false;
+  const member = ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn.parent : fn;
+  if (!(ts.isPropertyDeclaration(member) || ts.isMethodDeclaration(member)) || !isPrivateMember(member) || !ts.isClassLike(member.parent)) return false;
+  const { checker } = session;
+  const valueClass = symbolOf(container.valueType, checker);
+  const declaration = valueClass?.declarations?.find(ts.isClassDeclaration);
+  if (!valueClass || !declaration || symbolOf(checker.getTypeAtLocation(parameter), checker) !== valueClass) return false;
+  const registrations = handedOnlyToMadeValues(member, valueClass, session);
+  if (!registrations || registrations.size !== 1) return false;
+  const [registration] = registrations;
+  const handlers = fieldKeeping(registration!, declaration);
+  return handlers !== undefined && !releaseReaches(declaration, handlers, registration!, releaseNames(container.resource.release).methods);
+}
+
+/** The methods of values of `valueClass` made in the class that `member` is handed to, when handing it to them is all the class does with it. */
+function handedOnlyToMadeValues(
+  member: ts.PropertyDeclaration | ts.MethodDeclaration,
+  valueClass: ts.Symbol,
+  session: AnalysisSession,
+): Set<string> | undefined {
+  const name = member.name.getText();
+  const methods = new Set<string>();
+  let otherUse = false;
+  const visit = (node: ts.Node): void => {
+    if (otherUse) return;
+    if (ts.isPropertyAccessExpression(node) && node.name.getText() === name && skipOuter(node.expression).kind === ts.SyntaxKind.ThisKeyword) {
+      const call = node.parent;
+      const callee = ts.isCallExpression(call) && call.arguments.includes(node) ? skipOuter(call.expression) : undefined;
+      const receiver = callee && ts.isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
+      const made = receiver && ts.isIdentifier(receiver) ? singleInitializer(receiver, session) : undefined;
+      if (made && ts.isNewExpression(skipOuter(made)) && symbolOf(session.checker.getTypeAtLocation(made), session.checker) === valueClass)
+        methods.add((callee as ts.PropertyAccessExpression).name.text);
+      else otherUse = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(member.parent);
+  return otherUse || methods.size === 0 ? undefined : methods;
+}
+
+/** `closed(handler) { this.closedHandlers.push(handler) }`: the field of `owner` the method keeps its first argument in. */
+function fieldKeeping(method: string, owner: ts.ClassDeclaration): string | undefined {
+  const declaration = owner.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && m.name.getText() === method);
+  const [first] = declaration?.parameters ?? [];
+  if (!declaration?.body || !first || !ts.isIdentifier(first.name)) return undefined;
+  const handler = first.name.text;
+  let field: string | undefined;
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isCallExpression(node) &&
+      ['push', 'add', 'unshift'].includes(calledMethodName(node) ?? '') &&
+      node.arguments.some((a) => skipOuter(a).getText() === handler)
+    ) {
+      const target = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
+      if (ts.isPropertyAccessExpression(target) && skipOuter(target.expression).kind === ts.SyntaxKind.ThisKeyword) field ??= target.name.text;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(declaration.body);
+  return field;
+}
+
+/** Whether a release method of `owner` (or a method of its own it calls) touches the handlers' field outside the registration. */
+function releaseReaches(owner: ts.ClassDeclaration, field: string, registration: string, releases: ReadonlySet<string>): boolean {
+  const methods = new Map(owner.members.flatMap((m): [string, ts.MethodDeclaration][] => (ts.isMethodDeclaration(m) && m.body ? [[m.name.getText(), m]] : [])));
+  const seen = new Set<string>();
+  const reaches = (name: string, depth: number): boolean => {
+    const method = methods.get(name);
+    if (!method || seen.has(name) || name === registration || depth > 2) return false;
+    seen.add(name);
+    let found = false;
+    const visit = (node: ts.Node): void => {
+      if (found) return;
+      if (ts.isPropertyAccessExpression(node) && skipOuter(node.expression).kind === ts.SyntaxKind.ThisKeyword) {
+        if (node.name.text === field) found = true;
+        else if (ts.isCallExpression(node.parent) && node.parent.expression === node) found = reaches(node.name.text, depth + 1);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(method.body!);
+    return found;
+  };
+  return [...releases].some((name) => reaches(name, 0));
 }
 
 const ITERATION_CALLBACK_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'reduce']);

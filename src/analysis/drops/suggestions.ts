@@ -127,7 +127,7 @@ export function suggestRelease(
     const loop = `for (const ${valueName} of ${iterable}) ${release}`;
     lines = [candidate.containerMayBeAbsent ? `if (${containerText}) ${loop}` : loop];
   } else if (candidate.site.target.kind === 'value') {
-    if (operation !== 'delete' || !candidate.valueExpression) return undefined;
+    if ((operation !== 'delete' && operation !== 'filter') || !candidate.valueExpression) return undefined;
     lines = releaseStatements(resource.release, candidate.valueExpression.getText(), { optional: false, ...codeOptions });
     if (lines.length === 0) return undefined;
   } else {

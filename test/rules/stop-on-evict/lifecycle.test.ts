@@ -4,8 +4,83 @@ import { createTypedRuleTester } from '../../ruleTester.js';
 
 const ruleTester = createTypedRuleTester();
 
+/**
+ * From real code (vscode-jupyter): a window that tells the handlers it keeps when it closes, and the
+ * provider that made it dropping it from its list in such a handler; `release` is the window's
+ * `dispose()` body, `made` how the provider gets the window, `onClosed` the handler's body.
+ */
+const windowProvider = ({
+  release = 'this.listeners.forEach((l) => l.dispose());',
+  made = 'new ChatWindow(name, this.events)',
+  onClosed = 'this.windows = this.windows.filter((w) => w !== window);',
+} = {}): string => `interface Disposable {
+  dispose(): void;
+}
+interface Events {
+  onChange(listener: () => void): Disposable;
+}
+export class ChatWindow implements Disposable {
+  private readonly listeners: Disposable[] = [];
+  private readonly closedHandlers: ((w: ChatWindow) => void)[] = [];
+  constructor(readonly name: string, events: Events) {
+    this.listeners.push(events.onChange(() => {}));
+  }
+  closed(handler: (w: ChatWindow) => void): void {
+    this.closedHandlers.push(handler);
+  }
+  notifyClosed(): void {
+    this.closedHandlers.forEach((h) => h(this));
+  }
+  dispose(): void {
+    ${release}
+  }
+}
+export class WindowProvider {
+  private windows: ChatWindow[] = [];
+  constructor(private readonly events: Events) {}
+  open(name: string, given?: ChatWindow): ChatWindow {
+    const created = ${made};
+    this.windows.push(created);
+    created.closed(this.onWindowClosed);
+    return created;
+  }
+  private onWindowClosed = (window: ChatWindow): void => {
+    ${onClosed}
+  };
+}
+`;
+
+/** A connection whose factory takes a data hook, and a hook that drops it from the list after `before`. */
+const onDataPeers = (before: string): string => `
+import net from 'node:net';
+declare function connectTo(options: { port: number; onData?: (chunk: Buffer) => void }): net.Socket;
+export class Peers {
+  private peers: net.Socket[] = [];
+  add(port: number) {
+    const peer = connectTo({
+      port,
+      onData: () => {
+        ${before}this.peers = this.peers.filter((p) => p !== peer);
+      },
+    });
+    this.peers.push(peer);
+  }
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'handed back: a window its owner drops in the handler of its close notification, disposed there first',
+      code: windowProvider({ onClosed: 'window.dispose();\n    this.windows = this.windows.filter((w) => w !== window);' }),
+    },
+    {
+      name: 'handed back: the notification comes from the window releasing itself (dispose() runs the handlers), so it is released already',
+      code: windowProvider({ release: 'this.listeners.forEach((l) => l.dispose());\n    this.notifyClosed();' }),
+    },
+    {
+      name: "handed back: a window the caller handed in, not one the provider made, is the caller's to release",
+      code: windowProvider({ made: 'given ?? new ChatWindow(name, this.events)' }),
+    },
     {
       name: "lifecycle: a peer removing itself on its own socket's close, registered in its constructor",
       code: `
@@ -269,6 +344,22 @@ export function closeFinally(url: string) { void pollers.get(url)?.close().final
     },
   ],
   invalid: [
+    {
+      name: 'handed back: a window its owner made hands itself back when its UI closes, and the owner drops it without dispose()',
+      code: windowProvider(),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 33,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: windowProvider({ onClosed: 'window.dispose();\n    this.windows = this.windows.filter((w) => w !== window);' }),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "lifecycle: a peer removing itself on its socket's data, registered in its constructor, has not closed",
       code: `
@@ -563,26 +654,12 @@ export class Servers {
     },
     {
       name: 'an onData hook given to the factory removes the connection: data is not its end',
-      code: `
-import net from 'node:net';
-declare function connectTo(options: { port: number; onData?: (chunk: Buffer) => void }): net.Socket;
-export class Peers {
-  private peers: net.Socket[] = [];
-  add(port: number) {
-    const peer = connectTo({
-      port,
-      onData: () => {
-        this.peers = this.peers.filter((p) => p !== peer);
-      },
-    });
-    this.peers.push(peer);
-  }
-}`,
+      code: onDataPeers(''),
       errors: [
         {
           messageId: 'unreleasedDrop',
           line: 10,
-          suggestions: [],
+          suggestions: [{ messageId: 'releaseBeforeDrop', output: onDataPeers('peer.destroy();\n        ') }],
         }, // Socket in `this.peers` is dropped by rebuilding it with `filter()` without `destroy()`.
       ],
     },

@@ -1708,7 +1708,22 @@ export class Routes {
         {
           messageId: 'unreleasedDrop',
           line: 5,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import { createMeter, type Meter } from './resources.js';
+export class Routes {
+  private meters: Meter[] = [];
+  add(route: string) { const meter = createMeter(route); this.meters.push(meter); return meter; }
+  private drop(meter: Meter) { meter.stop();
+  this.meters = this.meters.filter((m) => m !== meter); }
+  private dropStopped(meter: Meter) { meter.stop(); this.meters = this.meters.filter((m) => m !== meter); }
+  retire(route: string) { const meter = this.meters.find((m) => m.route === route); if (meter) this.drop(meter); }
+  retireStopped(route: string) { const meter = this.meters.find((m) => m.route === route); if (meter) this.dropStopped(meter); }
+}
+`,
+            },
+          ],
         }, // Meter in `this.meters` is dropped by rebuilding it with `filter()` without `stop()`.
       ],
     },
