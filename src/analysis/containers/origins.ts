@@ -10,7 +10,7 @@ import { CACHE_LIBRARIES } from '../caches/libraries/index.js';
 import { resolveCallee } from '../flow/index.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import { calleeName, calledMethodName, canonical, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
-import { callsOfOwnMethod, valuesInReach } from '../syntax/names.js';
+import { callsOfOwnMethod, declarationOf, valuesInReach } from '../syntax/names.js';
 import { CONTAINER_PROTOCOLS, insertedValues, type InsertedArguments } from './kinds.js';
 import { timerCallRelease } from './timerCalls.js';
 import { isPrimitiveLike } from './types.js';
@@ -113,6 +113,13 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
     }
     return result;
   }
+  // `[setTimeout(…)]`, `[...subscriptions]`: a list has the origin of what it lists (an empty one, none).
+  if (ts.isArrayLiteralExpression(e))
+    return strongestOrigin(
+      e.elements.map((element) => (ts.isSpreadElement(element) ? element.expression : element)),
+      depth,
+      question,
+    );
   if (ts.isConditionalExpression(e)) return strongestOrigin([e.whenTrue, e.whenFalse], depth, question);
   if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
     return strongestOrigin([e.left, e.right], depth, question);
@@ -124,9 +131,31 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
       if (isConnectionListener(reach.parameterOf)) return 'created';
       return passedToItself(reach.parameterOf, e.text, depth, question);
     }
-    return strongestOrigin(reach.values, depth, question);
+    // `const made = []; made.push(source.onDidChange(…))`: a list built here holds what is pushed into it.
+    const pushed = reach.values.some((value) => ts.isArrayLiteralExpression(skipOuter(value))) ? pushedInto(e, session) : [];
+    return strongestOrigin([...reach.values, ...pushed], depth, question);
   }
   return 'borrowed';
+}
+
+const PUSHING_METHODS = new Set(['push', 'unshift']);
+
+/** The values `name.push(…)` adds to a local array in the function that declares it. */
+function pushedInto(name: ts.Identifier, session: AnalysisSession): ts.Expression[] {
+  const declaration = declarationOf(name.text, name, session);
+  if (declaration?.kind !== 'variable') return [];
+  const pushed: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    const callee = ts.isCallExpression(node) ? skipOuter(node.expression) : undefined;
+    if (callee && ts.isPropertyAccessExpression(callee) && PUSHING_METHODS.has(callee.name.text)) {
+      const receiver = skipOuter(callee.expression);
+      if (ts.isIdentifier(receiver) && receiver.text === name.text)
+        pushed.push(...(node as ts.CallExpression).arguments.map((argument) => (ts.isSpreadElement(argument) ? argument.expression : argument)));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(declaration.body);
+  return pushed;
 }
 
 /**

@@ -70,8 +70,27 @@ export class TileCache {
 `;
 const disposePopped = 'const value = this.pop();\n    value.dispose();';
 
+/** Lists of timers kept per id; `list` is how `arm` builds the list it stores. */
+const timerLists = (list: string): string => `export class Alarms {
+  private readonly lists = new Map<string, NodeJS.Timeout[]>();
+  arm(id: string, given: NodeJS.Timeout[], fn: () => void): void {
+    ${list}
+  }
+  disarm(id: string): void {
+    this.lists.delete(id);
+  }
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    ...[
+      'this.lists.set(id, [...given]);',
+      'const list: NodeJS.Timeout[] = [];\n    for (const timer of given) list.push(timer);\n    this.lists.set(id, list);',
+    ].map((list) => ({
+      name: `lists: a list of timers the caller handed in is an index of borrowed values: \`${list.split('\n')[0]}\``,
+      code: timerLists(list),
+    })),
     {
       name: 'takers: a cache whose pop() hands the taken value back, and whose clear() pops and releases every entry',
       code: lruCache(disposePopped, 'while (this.oldest) this.pop().dispose();'),
@@ -606,6 +625,44 @@ export class Pool {
     },
   ],
   invalid: [
+    ...[
+      'this.lists.set(id, [setTimeout(fn, 10), setTimeout(fn, 20)]);',
+      'const list: NodeJS.Timeout[] = [];\n    list.push(setTimeout(fn, 10));\n    this.lists.set(id, list);',
+    ].map((list) => ({
+      name: `lists: a list the class fills with timers it starts is its own, so the set() and the delete drop them: \`${list.split('\n')[0]}\``,
+      code: timerLists(list),
+      errors: [
+        {
+          messageId: 'unreleasedDrop' as const,
+          line: list.split('\n').length + 3,
+          // Written only when the new list has a name to tell the old one from (a gap for a literal list).
+          suggestions: list.includes('const list')
+            ? [
+                {
+                  messageId: 'releaseBeforeDrop' as const,
+                  output: timerLists(list).replace(
+                    '    this.lists.set(id, list);',
+                    '    if (this.lists.get(id) !== list) for (const inner of this.lists.get(id) ?? []) clearTimeout(inner);\n    this.lists.set(id, list);',
+                  ),
+                },
+              ]
+            : [],
+        },
+        {
+          messageId: 'unreleasedDrop' as const,
+          line: list.split('\n').length + 6,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop' as const,
+              output: timerLists(list).replace(
+                '    this.lists.delete(id);',
+                '    for (const inner of this.lists.get(id) ?? []) clearTimeout(inner);\n    this.lists.delete(id);',
+              ),
+            },
+          ],
+        },
+      ],
+    })),
     {
       name: 'takers: a cache that disposes the values its own pop() takes out owns them: clear() drops the rest',
       code: lruCache(disposePopped),
