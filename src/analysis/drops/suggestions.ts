@@ -224,7 +224,13 @@ export function suggestDeleteFirst(candidate: DropCandidate, deleteMethod: strin
 
 function isFreshlyCreated(expression: ts.Expression): boolean {
   const e = skipOuter(expression);
-  return ts.isNewExpression(e) || ts.isCallExpression(e) || ts.isObjectLiteralExpression(e) || (ts.isAwaitExpression(e) && isFreshlyCreated(e.expression));
+  return (
+    ts.isNewExpression(e) ||
+    ts.isCallExpression(e) ||
+    ts.isObjectLiteralExpression(e) ||
+    ts.isArrayLiteralExpression(e) ||
+    (ts.isAwaitExpression(e) && isFreshlyCreated(e.expression))
+  );
 }
 
 function freshName(scopeText: string, candidates: string[]): string {

@@ -635,18 +635,16 @@ export class Pool {
         {
           messageId: 'unreleasedDrop' as const,
           line: list.split('\n').length + 3,
-          // Written only when the new list has a name to tell the old one from (a gap for a literal list).
-          suggestions: list.includes('const list')
-            ? [
-                {
-                  messageId: 'releaseBeforeDrop' as const,
-                  output: timerLists(list).replace(
-                    '    this.lists.set(id, list);',
-                    '    if (this.lists.get(id) !== list) for (const inner of this.lists.get(id) ?? []) clearTimeout(inner);\n    this.lists.set(id, list);',
-                  ),
-                },
-              ]
-            : [],
+          // A list written in place cannot be the old one; a named one is told from it first.
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop' as const,
+              output: timerLists(list).replace(
+                '    this.lists.set(',
+                `    ${list.includes('const list') ? 'if (this.lists.get(id) !== list) ' : ''}for (const inner of this.lists.get(id) ?? []) clearTimeout(inner);\n    this.lists.set(`,
+              ),
+            },
+          ],
         },
         {
           messageId: 'unreleasedDrop' as const,
