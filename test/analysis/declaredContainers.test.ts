@@ -1,0 +1,54 @@
+// Whether an assignment's target is declared like a container, read from written types where a
+// property path starts at an annotated parameter or local — and the same answer the checker gives.
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+import { isDeclaredLikeContainer } from '../../src/analysis/containers/types.js';
+import { inMemoryProgram } from './inMemoryProgram.js';
+
+const SOURCE = `
+interface CallOptions { otherArgs?: { [key: string]: any }; timers?: Record<string, number>; list: number[] }
+export function viaParameter(options: CallOptions) {
+  options.timers!['a'] = 1;
+  options.otherArgs!.headers['b'] = 2;
+}
+export function viaLocal(given: unknown) {
+  let options: CallOptions;
+  options = given as CallOptions;
+  options.timers!['c'] = 3;
+  options.otherArgs!.headers['d'] = 4;
+}
+export function shadowed(options: CallOptions, many: { otherArgs: { headers: Record<string, number> } }[]) {
+  void options;
+  for (const options of many) options.otherArgs.headers['e'] = 5;
+}
+declare function makeOptions(): CallOptions;
+export function unannotated() {
+  const options = makeOptions();
+  options.timers!['f'] = 6;
+}
+`;
+
+describe('isDeclaredLikeContainer', () => {
+  const program = inMemoryProgram(new Map([['/project/options.ts', SOURCE]]));
+  const checker = program.getTypeChecker();
+  const targets = new Map<string, ts.Expression>();
+  program.getSourceFile('/project/options.ts')!.forEachChild(function visit(node: ts.Node): void {
+    if (ts.isBinaryExpression(node) && ts.isElementAccessExpression(node.left) && ts.isStringLiteral(node.left.argumentExpression))
+      targets.set(node.left.argumentExpression.text, node.left.expression);
+    node.forEachChild(visit);
+  });
+  const declared = (key: string): boolean => isDeclaredLikeContainer(targets.get(key)!, checker);
+
+  it('reads a member through the written type of a parameter or a local', () => {
+    expect([declared('a'), declared('c')]).toEqual([true, true]);
+  });
+
+  it('answers no for a member the written type does not declare (an index signature)', () => {
+    expect([declared('b'), declared('d')]).toEqual([false, false]);
+  });
+
+  it('leaves a loop variable that hides the parameter, and an unannotated local, to the checker', () => {
+    expect([declared('e'), declared('f')]).toEqual([true, true]);
+  });
+});
