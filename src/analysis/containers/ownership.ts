@@ -254,7 +254,8 @@ function computeOwnership(
       if (origin === 'interval') storesIntervals = true;
       if (origin === 'unknown' && cheap) undecided = true;
     }
-    if (owns) break;
+    // The checker can only decide what the syntax left unknown (what a called function returns).
+    if (owns || !undecided) break;
   }
   return syntaxOnly && !owns && undecided ? { owns, storesIntervals, undecided } : { owns, storesIntervals };
 }
@@ -452,11 +453,14 @@ function walkScope(scope: ts.Node): ScopeFacts {
   };
   // `const value = this.pop()` where the class's own `pop()` takes a value out of a container: by function and name.
   const takenNames = new Map<string, string>();
+  const takers = new Map<string, string | undefined>();
   const takenKey = (name: string, at: ts.Node): string => `${enclosingBody(at).pos}:${name}`;
   /** `names`: locals bound to the values of a container (`for (const v of c)`), by name. */
   const releasedBy = (expression: ts.Expression, names: ReadonlyMap<string, string>): string | undefined => {
     const e = skipOuter(expression);
-    return containerOfValue(e) ?? containerTakenBy(e, scope) ?? (ts.isIdentifier(e) ? (names.get(e.text) ?? takenNames.get(takenKey(e.text, e))) : undefined);
+    return (
+      containerOfValue(e) ?? containerTakenBy(e, scope, takers) ?? (ts.isIdentifier(e) ? (names.get(e.text) ?? takenNames.get(takenKey(e.text, e))) : undefined)
+    );
   };
   /** Notes a release of `expression`: a container's value, or a field of one (`c.get(k).socket.end()`, `clearTimeout(entry.timer)`). */
   const noteRelease = (expression: ts.Expression, names: ReadonlyMap<string, string>): void => {
@@ -511,7 +515,7 @@ function walkScope(scope: ts.Node): ScopeFacts {
       if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(target) && isRecordLiteral(node.right)) records.add(target.text);
     } else if (ts.isVariableDeclaration(node) && node.initializer && ts.isIdentifier(node.name)) {
       insert(node.name.text, initialEntries(node.initializer));
-      const taken = containerTakenBy(node.initializer, scope);
+      const taken = containerTakenBy(node.initializer, scope, takers);
       if (taken !== undefined) takenNames.set(takenKey(node.name.text, node), taken);
       const container = readContainerOf(node.initializer);
       if (container !== undefined) {

@@ -14,16 +14,23 @@ const READING_METHODS = new Set(['get', 'peek']);
 
 /**
  * `this.pop()` in a class whose `pop()` takes a value out of `this.entries_` and returns it (or a
- * field of it): the container's text; undefined for any other call.
+ * field of it): the container's text; undefined for any other call. `known` keeps the answers of
+ * one walk of the class, by method name.
  */
-export function containerTakenBy(call: ts.Expression, scope: ts.Node): string | undefined {
+export function containerTakenBy(call: ts.Expression, scope: ts.Node, known: Map<string, string | undefined> = new Map()): string | undefined {
   const e = skipOuter(ts.isAwaitExpression(skipOuter(call)) ? (skipOuter(call) as ts.AwaitExpression).expression : call);
   if (!ts.isClassLike(scope) || !ts.isCallExpression(e)) return undefined;
   const callee = skipOuter(e.expression);
   if (!ts.isPropertyAccessExpression(callee) || skipOuter(callee.expression).kind !== ts.SyntaxKind.ThisKeyword) return undefined;
   const name = callee.name.text;
-  const method = scope.members.find((member): member is ts.MethodDeclaration => ts.isMethodDeclaration(member) && member.name.getText() === name);
-  return method?.body ? takenIn(method.body)?.container : undefined;
+  if (known.has(name)) return known.get(name);
+  const method = scope.members.find(
+    (member): member is ts.MethodDeclaration =>
+      ts.isMethodDeclaration(member) && (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name)) && member.name.text === name,
+  );
+  const container = method?.body ? takenIn(method.body)?.container : undefined;
+  known.set(name, container);
+  return container;
 }
 
 /**
