@@ -3,6 +3,8 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { containerTakenBy, isTakeHandedBack } from '../../src/analysis/containers/takers.js';
+import { sessionOf } from '../../src/analysis/session.js';
+import { inMemoryProgram } from './inMemoryProgram.js';
 
 const SOURCE = `
 class Cache {
@@ -21,7 +23,9 @@ class Cache {
 }
 `;
 
-const file = ts.createSourceFile('/project/cache.ts', SOURCE, ts.ScriptTarget.ES2022, true);
+const program = inMemoryProgram(new Map([['/project/cache.ts', SOURCE]]));
+const session = sessionOf(program);
+const file = program.getSourceFile('/project/cache.ts')!;
 const owner = file.statements.find(ts.isClassDeclaration)!;
 const method = (name: string): ts.MethodDeclaration =>
   owner.members.find((member): member is ts.MethodDeclaration => ts.isMethodDeclaration(member) && member.name.getText() === name)!;
@@ -53,13 +57,13 @@ describe('containerTakenBy', () => {
 
 describe('isTakeHandedBack', () => {
   it('is true at the take when the returns cover what is owed', () => {
-    expect(isTakeHandedBack(takeIn('pop'), 'this.entries', ['value'])).toBe(true);
-    expect(isTakeHandedBack(takeIn('take'), 'this.byKey', ['*'])).toBe(true);
+    expect(isTakeHandedBack(takeIn('pop'), 'this.entries', ['value'], session)).toBe(true);
+    expect(isTakeHandedBack(takeIn('take'), 'this.byKey', ['*'], session)).toBe(true);
   });
 
   it('is false when a field the returns leave out is owed, for another container, or for a boolean answer', () => {
-    expect(isTakeHandedBack(takeIn('pop'), 'this.entries', ['value', 'timer'])).toBe(false);
-    expect(isTakeHandedBack(takeIn('pop'), 'this.other', ['value'])).toBe(false);
-    expect(isTakeHandedBack(takeIn('forget'), 'this.byKey', ['*'])).toBe(false);
+    expect(isTakeHandedBack(takeIn('pop'), 'this.entries', ['value', 'timer'], session)).toBe(false);
+    expect(isTakeHandedBack(takeIn('pop'), 'this.other', ['value'], session)).toBe(false);
+    expect(isTakeHandedBack(takeIn('forget'), 'this.byKey', ['*'], session)).toBe(false);
   });
 });

@@ -5,7 +5,10 @@
  */
 import ts from 'typescript';
 
+import { memoTable, type AnalysisSession } from '../session.js';
 import { canonical, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
+
+const TAKES = memoTable<ts.Block, Take | null>('containers.takes');
 
 /** Drops that take values out (`delete c[k]`, `c.delete(k)`, `c.pop()`, …), not the ones that empty the container. */
 const TAKING_METHODS = new Set(['delete', 'splice', 'pop', 'shift']);
@@ -37,11 +40,13 @@ export function containerTakenBy(call: ts.Expression, scope: ts.Node, known: Map
  * The drop `node` is the take of a method that hands the value back (`delete this.entries_[entry.key_];
  * return entry.value_`), returning each of `slots` (`*`: the whole value): the caller has it now.
  */
-export function isTakeHandedBack(node: ts.Node, container: string, slots: readonly string[]): boolean {
+export function isTakeHandedBack(node: ts.Node, container: string, slots: readonly string[], session: AnalysisSession): boolean {
   let fn: ts.Node | undefined = node.parent;
   while (fn && !isFunctionLike(fn)) fn = fn.parent;
   if (!fn || !ts.isMethodDeclaration(fn) || !fn.body) return false;
-  const taken = takenIn(fn.body);
+  // Once per method: a method of many drops asks at each of them.
+  const body = fn.body;
+  const taken = session.memo(TAKES, body, () => takenIn(body));
   return (
     taken !== undefined && taken.call === node && taken.container === container && (taken.fields.has('*') || slots.every((slot) => taken.fields.has(slot)))
   );

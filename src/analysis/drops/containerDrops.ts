@@ -571,7 +571,7 @@ function finish(
   const { slots, directCalls } = owedSlots(node, container, context);
   if (slots.length === 0 && !directCalls) return undefined;
   // `pop() { …; delete this.entries_[entry.key_]; return entry.value_ }`: the caller receives what it owes.
-  if (isTakeHandedBack(node, container.text.text, slots)) return undefined;
+  if (isTakeHandedBack(node, container.text.text, slots, context.session)) return undefined;
   // A container handed in by the callers of a local helper: released by every one of them first, nothing is owed here.
   if (isSettledByEveryCallerOfContainer(draft.containerExpression, { ...draft, slots }, container, context)) return undefined;
   const storedAs = ownTimerHandle(node) ?? (draft.keyExpression && capturedValueAt(node, container, draft.keyExpression, context));

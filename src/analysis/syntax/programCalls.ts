@@ -11,6 +11,10 @@ import { skipOuter } from './expressions.js';
 
 const PROGRAM_CALLS = memoTable<ts.FunctionLikeDeclaration, readonly ts.CallExpression[] | null>('syntax.programCalls');
 const METHOD_CALLS = memoTable<ts.MethodDeclaration, readonly ts.CallExpression[] | null>('syntax.programMethodCalls');
+const MEMBER_ACCESSES = memoTable<ts.Program, Map<string, readonly ts.PropertyAccessExpression[] | null>>('syntax.memberAccesses');
+const IDENTIFIERS = memoTable<ts.SourceFile, Map<string, ts.Identifier[]>>('syntax.identifiers');
+/** More accesses of one member name than this, and their calls are not counted. */
+const MAX_MEMBER_ACCESSES = 48;
 
 /**
  * Every call of a module-level function the program makes (`forgetIn(pollers, url)` in any of
@@ -81,20 +85,16 @@ function findProgramCalls(fn: ts.FunctionLikeDeclaration, session: AnalysisSessi
       const receiver = skipOuter(parent.expression);
       return ts.isIdentifier(receiver) && namespaces.has(receiver.text);
     };
-    let handedOn = false;
-    const visit = (node: ts.Node): void => {
-      if (handedOn) return;
-      if (ts.isIdentifier(node) && isCandidate(node) && exported(symbolNamed(node)) === target) {
-        // `forgetIn(…)`, or `helpers.forgetIn(…)` through a namespace import.
+    const index = identifiersIn(file, session);
+    for (const alias of names)
+      for (const node of index.get(alias) ?? []) {
+        if (!isCandidate(node) || exported(symbolNamed(node)) !== target) continue;
+        // `forgetIn(…)`, or `helpers.forgetIn(…)` through a namespace import; anything else hands it on.
         const callee = ts.isPropertyAccessExpression(node.parent) && node.parent.name === node ? node.parent : node;
         const call = callee.parent;
-        if (ts.isCallExpression(call) && call.expression === callee) calls.push(call);
-        else handedOn = true;
+        if (!ts.isCallExpression(call) || call.expression !== callee) return undefined;
+        calls.push(call);
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(file);
-    if (handedOn) return undefined;
   }
   return calls.length > 0 ? calls : undefined;
 }
@@ -117,28 +117,47 @@ function findMethodCalls(method: ts.MethodDeclaration, session: AnalysisSession)
   const { program, checker } = session;
   const home = method.getSourceFile();
   if (home.isDeclarationFile || program.isSourceFileFromExternalLibrary(home)) return undefined;
-  const name = method.name.text;
+  const accesses = memberAccessesNamed(method.name.text, session);
+  if (!accesses) return undefined;
   const related = relatedTypeNames(owner);
   const calls: ts.CallExpression[] = [];
-  for (const file of program.getSourceFiles()) {
-    if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file) || !file.text.includes(name)) continue;
-    let uncounted = false;
-    const visit = (node: ts.Node): void => {
-      if (uncounted) return;
-      if (ts.isPropertyAccessExpression(node) && node.name.text === name) {
-        // By declaration: a member of a generic class, read on an instance, is a symbol of its own.
-        const symbol = checker.getSymbolAtLocation(node.name);
-        if (symbol?.declarations?.includes(method)) {
-          if (ts.isCallExpression(node.parent) && node.parent.expression === node) calls.push(node.parent);
-          else uncounted = true;
-        } else if (!symbol || symbol.declarations?.some((declaration) => isRelatedMember(declaration, owner, related))) uncounted = true;
-      } else if (ts.isBindingElement(node) && (node.propertyName ?? node.name).getText() === name) uncounted = true;
-      ts.forEachChild(node, visit);
-    };
-    visit(file);
-    if (uncounted) return undefined;
+  for (const access of accesses) {
+    // By declaration: a member of a generic class, read on an instance, is a symbol of its own.
+    const symbol = checker.getSymbolAtLocation(access.name);
+    if (symbol?.declarations?.includes(method)) {
+      if (ts.isCallExpression(access.parent) && access.parent.expression === access) calls.push(access.parent);
+      else return undefined;
+    } else if (!symbol || symbol.declarations?.some((declaration) => isRelatedMember(declaration, owner, related))) return undefined;
   }
   return calls.length > 0 ? calls : undefined;
+}
+
+/**
+ * Every `x.name` the program's own modules write, found once per program and name; undefined when
+ * some module destructures a member of that name (`const { name } = x`: its calls cannot be
+ * counted), or when there are more than a few dozen — a name as common as `add` or `set` would
+ * make the checker type every receiver of it.
+ */
+function memberAccessesNamed(name: string, session: AnalysisSession): readonly ts.PropertyAccessExpression[] | undefined {
+  const { program } = session;
+  const byName = session.memo(MEMBER_ACCESSES, program, () => new Map<string, readonly ts.PropertyAccessExpression[] | null>())!;
+  let accesses = byName.get(name);
+  if (accesses === undefined) {
+    const found: ts.PropertyAccessExpression[] = [];
+    let countable = true;
+    for (const file of program.getSourceFiles()) {
+      if (!countable) break;
+      if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file) || !file.text.includes(name)) continue;
+      for (const node of identifiersIn(file, session).get(name) ?? []) {
+        const parent = node.parent;
+        if (ts.isPropertyAccessExpression(parent) && parent.name === node) found.push(parent);
+        else if (ts.isBindingElement(parent)) countable = false;
+      }
+      if (found.length > MAX_MEMBER_ACCESSES) countable = false;
+    }
+    byName.set(name, (accesses = countable ? found : null));
+  }
+  return accesses ?? undefined;
 }
 
 /** The names a class shares members with: what it extends and implements. */
@@ -159,4 +178,21 @@ function isRelatedMember(declaration: ts.Declaration, owner: ts.ClassDeclaration
   if (holder.name && related.has(holder.name.text)) return true;
   const ownerName = owner.name?.text;
   return (holder.heritageClauses ?? []).some((clause) => clause.types.some((type) => type.expression.getText().split('.').pop() === ownerName));
+}
+
+/** Every identifier of a module, by its text, in the order it is written: one walk per module. */
+function identifiersIn(file: ts.SourceFile, session: AnalysisSession): Map<string, ts.Identifier[]> {
+  return session.memo(IDENTIFIERS, file, () => {
+    const index = new Map<string, ts.Identifier[]>();
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node)) {
+        const list = index.get(node.text);
+        if (list) list.push(node);
+        else index.set(node.text, [node]);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+    return index;
+  })!;
 }
