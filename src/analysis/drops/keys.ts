@@ -35,9 +35,9 @@ import {
   parameterNamed,
   singleInitializer,
 } from '../syntax/names.js';
+import { callsAcrossProgram, callsOfMethodAcrossProgram } from '../syntax/programCalls.js';
 import type { ContainerOfResources, DropContext } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
-import { callsAcrossProgram, callsOfMethodAcrossProgram } from '../syntax/programCalls.js';
 import { owedSlots, symbolOf } from './owed.js';
 
 const EMPTY_CONTAINERS = memoTable<ts.Node, Map<string, number>>('drops.emptyContainers');
