@@ -396,10 +396,15 @@ export function isKeyOfBorrowedValue(keyExpression: ts.Expression, valueType: ts
   return valueSymbol !== undefined && symbolOf(parameterType, session.checker) === valueSymbol;
 }
 
-export function isParameterPath(expression: ts.Expression, node: ts.Node, session: AnalysisSession): boolean {
+export function isParameterPath(expression: ts.Expression, node: ts.Node, session: AnalysisSession, depth = 0): boolean {
   let root = skipOuter(expression);
   while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
-  if (!ts.isIdentifier(root) || !isUnchangedParameter(root.text, node, session)) return false;
+  if (!ts.isIdentifier(root)) return false;
+  if (!isUnchangedParameter(root.text, node, session)) {
+    // `const chosen = worker`: a local alias of what the caller handed in.
+    const alias = depth === 0 ? singleInitializer(root, session) : undefined;
+    return alias !== undefined && (ts.isIdentifier(alias) || ts.isPropertyAccessExpression(alias)) && isParameterPath(alias, alias, session, depth + 1);
+  }
   const parameter = parameterNamed(root.text, node, session)!;
   const fn = parameter.parent as ts.FunctionLikeDeclaration;
   // `map.forEach((count, client) => map.delete(client))`: an element of the container being walked.

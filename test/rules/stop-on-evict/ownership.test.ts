@@ -82,8 +82,23 @@ const timerLists = (list: string): string => `export class Alarms {
 }
 `;
 
+/** A pool of idle workers; `take` is how a worker leaves it. */
+const workerPool = (take: string): string => `import { Worker } from 'node:worker_threads';
+export class Pool {
+  private readonly idle = new Set<Worker>();
+  grow(file: string) {
+    this.idle.add(new Worker(file));
+  }
+  ${take}
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "parameters: a local alias of a value the caller handed in is still the caller's",
+      code: workerPool('checkout(worker: Worker) {\n    const chosen = worker;\n    this.idle.delete(chosen);\n  }'),
+    },
     ...[
       'this.lists.set(id, [...given]);',
       'const list: NodeJS.Timeout[] = [];\n    for (const timer of given) list.push(timer);\n    this.lists.set(id, list);',
@@ -625,6 +640,24 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      name: "parameters: a local that names one of the pool's own workers is the pool's to release",
+      code: workerPool('shrink() {\n    const chosen = [...this.idle][0];\n    if (chosen) this.idle.delete(chosen);\n  }'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: workerPool(
+                'shrink() {\n    const chosen = [...this.idle][0];\n    if (chosen) { void chosen.terminate(); this.idle.delete(chosen); }\n  }',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     ...[
       'this.lists.set(id, [setTimeout(fn, 10), setTimeout(fn, 20)]);',
       'const list: NodeJS.Timeout[] = [];\n    list.push(setTimeout(fn, 10));\n    this.lists.set(id, list);',
