@@ -75,31 +75,21 @@ export function isFreshKey(keyExpression: ts.Expression, session: AnalysisSessio
   const key = skipOuter(keyExpression);
   if (isFreshValue(key, session)) return true;
   if (!ts.isIdentifier(key)) return false;
-  if (isNewFromEvent(key, key, session, 0)) return true;
+  if (isNewFromEvent(key, session)) return true;
   const value = singleInitializer(key, session);
   return value !== undefined && isFreshValue(value, session);
 }
 
 /**
  * `server.on('session', (session) => this.idle.set(session, …))`, `onTerminalCreated((terminal) => …)`:
- * each event hands over a new object, so no entry can sit under it yet — also in a private method
- * that every caller gives such an object (`this.track(session)` from the listener).
+ * each event hands over a new object, so no entry can sit under it yet. A method every caller gives
+ * such an object (`this.track(session)` from the listener) is judged by isFreshFromEveryCaller.
  */
-function isNewFromEvent(name: ts.Identifier, at: ts.Node, session: AnalysisSession, depth: number): boolean {
-  const parameter = parameterNamed(name.text, at, session);
-  if (!parameter || !isUnchangedParameter(name.text, at, session)) return false;
+function isNewFromEvent(name: ts.Identifier, session: AnalysisSession): boolean {
+  const parameter = parameterNamed(name.text, name, session);
+  if (!parameter || !isUnchangedParameter(name.text, name, session)) return false;
   const fn = parameter.parent as ts.FunctionLikeDeclaration;
-  if (fn.parameters[0] === parameter && (isConnectionListener(fn) || isCreationListener(fn) || isMadeAsConnectionListener(fn, session))) return true;
-  if (depth > 1 || !ts.isMethodDeclaration(fn) || !isPrivateMember(fn) || !ts.isClassLike(fn.parent)) return false;
-  const index = fn.parameters.indexOf(parameter);
-  const calls = callsOfOwnMethod(fn, session);
-  return (
-    calls !== undefined &&
-    calls.every((call) => {
-      const argument = call.arguments[index] && skipOuter(call.arguments[index]!);
-      return argument !== undefined && ts.isIdentifier(argument) && isNewFromEvent(argument, argument, session, depth + 1);
-    })
-  );
+  return fn.parameters[0] === parameter && (isConnectionListener(fn) || isCreationListener(fn) || isMadeAsConnectionListener(fn, session));
 }
 
 /**

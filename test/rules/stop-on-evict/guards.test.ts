@@ -1080,17 +1080,19 @@ export class Server {
         },
       ],
     },
-    {
-      name: 'keys: a public method also called again with a connection it has seen: its set() can replace an entry',
-      code: sessionTracker('', trackedAgain),
+    ...['', 'private '].map((visibility) => ({
+      name: `keys: a ${visibility || 'public '}method also called again with a connection it has seen: its set() can replace an entry`,
+      code: sessionTracker(visibility, trackedAgain),
       errors: [
         {
-          messageId: 'unreleasedDrop',
+          messageId: 'unreleasedDrop' as const,
           line: 11,
-          suggestions: [{ messageId: 'releaseBeforeDrop', output: sessionTracker('', trackedAgain, 'clearTimeout(this.idle.get(session)?.timer);\n    ') }],
+          suggestions: [
+            { messageId: 'releaseBeforeDrop' as const, output: sessionTracker(visibility, trackedAgain, 'clearTimeout(this.idle.get(session)?.timer);\n    ') },
+          ],
         }, // { timer: Timeout; } in `this.idle` is dropped by `set()` over an existing key without `clearTimeout()` on `timer`.
       ],
-    },
+    })),
     {
       name: 'keys: a name read from the object an on…Created event hands over may be taken already',
       code: `import { createPoller, type Poller } from './resources.js';
