@@ -4,6 +4,9 @@
  * put values in, and how code reads a value back. The built-in twin of the cache library
  * records in `caches/libraries/`: a new container kind is one record here.
  */
+import ts from 'typescript';
+
+import { calledMethodName, canonical, skipOuter } from '../syntax/expressions.js';
 
 /** How a drop site reads in messages (and which suggestion fits it). */
 export type DropOperation = 'delete' | 'clear' | 'set' | 'splice' | 'pop' | 'shift' | 'assign' | 'deleteOperator' | 'truncate' | 'reassign' | 'filter';
@@ -172,4 +175,15 @@ export function insertedValues<T>(how: InsertedArguments, args: readonly T[]): T
     case 'afterSecond':
       return args.slice(2);
   }
+}
+
+/** `this.byShare` in `this.byShare[shareId]`, `this.byShare.get(shareId) ?? {}`, `cache.peek(k)!`: the container a value is read out of. */
+export function readContainerOf(expression: ts.Expression): string | undefined {
+  let e = skipOuter(expression);
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken))
+    e = skipOuter(e.left);
+  if (ts.isElementAccessExpression(e)) return canonical(e.expression)?.text;
+  if (ts.isCallExpression(e) && ['get', 'peek'].includes(calledMethodName(e) ?? '') && ts.isPropertyAccessExpression(skipOuter(e.expression)))
+    return canonical((skipOuter(e.expression) as ts.PropertyAccessExpression).expression)?.text;
+  return undefined;
 }

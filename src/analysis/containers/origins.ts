@@ -138,19 +138,19 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
   return 'borrowed';
 }
 
-const PUSHING_METHODS = new Set(['push', 'unshift']);
-
-/** The values `name.push(…)` adds to a local array in the function that declares it. */
+/** The values `name.push(…)` (or any inserting method) adds to a local array in the function that declares it. */
 function pushedInto(name: ts.Identifier, session: AnalysisSession): ts.Expression[] {
   const declaration = declarationOf(name.text, name, session);
   if (declaration?.kind !== 'variable') return [];
   const pushed: ts.Expression[] = [];
   const visit = (node: ts.Node): void => {
     const callee = ts.isCallExpression(node) ? skipOuter(node.expression) : undefined;
-    if (callee && ts.isPropertyAccessExpression(callee) && PUSHING_METHODS.has(callee.name.text)) {
+    if (callee && ts.isPropertyAccessExpression(callee)) {
+      const how = INSERTING_METHODS.get(callee.name.text);
       const receiver = skipOuter(callee.expression);
-      if (ts.isIdentifier(receiver) && receiver.text === name.text)
-        pushed.push(...(node as ts.CallExpression).arguments.map((argument) => (ts.isSpreadElement(argument) ? argument.expression : argument)));
+      if (how && ts.isIdentifier(receiver) && receiver.text === name.text)
+        for (const argument of insertedValues(how, (node as ts.CallExpression).arguments))
+          pushed.push(ts.isSpreadElement(argument) ? argument.expression : argument);
     }
     ts.forEachChild(node, visit);
   };

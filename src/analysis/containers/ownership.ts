@@ -13,7 +13,7 @@ import { isReleaseLikeName, TIMER_CLEARS } from '../resources/release.js';
 import { calleeName, calledMethodName, canonical, containerScope, enclosingBody, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
 import { callsHandingParameter, declarationOf, parameterNamed } from '../syntax/names.js';
 import { moduleLevelName } from '../syntax/programCalls.js';
-import { insertedValues } from './kinds.js';
+import { insertedValues, readContainerOf } from './kinds.js';
 import { containerTypeOf, isPrimitiveLike } from './types.js';
 import { containerTakenBy } from './takers.js';
 import { INSERTING_METHODS, originOf, type OriginQuestion } from './origins.js';
@@ -303,17 +303,6 @@ function outerContainerValues(scope: ts.Node, localValue: ts.Expression, session
       );
     return initialEntries(e);
   });
-}
-
-/** `this.byShare` in `this.byShare[shareId]`, `this.byShare.get(shareId) ?? {}`, `cache.peek(k)!`: the container a value is read out of. */
-export function readContainerOf(expression: ts.Expression): string | undefined {
-  let e = skipOuter(expression);
-  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken))
-    e = skipOuter(e.left);
-  if (ts.isElementAccessExpression(e)) return canonical(e.expression)?.text;
-  if (ts.isCallExpression(e) && ['get', 'peek'].includes(calledMethodName(e) ?? '') && ts.isPropertyAccessExpression(skipOuter(e.expression)))
-    return canonical((skipOuter(e.expression) as ts.PropertyAccessExpression).expression)?.text;
-  return undefined;
 }
 
 /** `new Map([[k, v]])`, `[a, b]`, `{ a: v }`: values put in when the container is made. */

@@ -6,14 +6,13 @@
 import ts from 'typescript';
 
 import { memoTable, type AnalysisSession } from '../session.js';
-import { canonical, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
+import { canonical, enclosingBody, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
+import { readContainerOf } from './kinds.js';
 
 const TAKES = memoTable<ts.Block, Take | null>('containers.takes');
 
 /** Drops that take values out (`delete c[k]`, `c.delete(k)`, `c.pop()`, …), not the ones that empty the container. */
 const TAKING_METHODS = new Set(['delete', 'splice', 'pop', 'shift']);
-/** Reads of one value (`c.get(k)`, `c.peek(k)`). */
-const READING_METHODS = new Set(['get', 'peek']);
 
 /**
  * `this.pop()` in a class whose `pop()` takes a value out of `this.entries_` and returns it (or a
@@ -41,9 +40,8 @@ export function containerTakenBy(call: ts.Expression, scope: ts.Node, known: Map
  * return entry.value_`), returning each of `slots` (`*`: the whole value): the caller has it now.
  */
 export function isTakeHandedBack(node: ts.Node, container: string, slots: readonly string[], session: AnalysisSession): boolean {
-  let fn: ts.Node | undefined = node.parent;
-  while (fn && !isFunctionLike(fn)) fn = fn.parent;
-  if (!fn || !ts.isMethodDeclaration(fn) || !fn.body) return false;
+  const fn = enclosingBody(node);
+  if (!ts.isMethodDeclaration(fn) || !fn.body) return false;
   // Once per method: a method of many drops asks at each of them.
   const body = fn.body;
   const taken = session.memo(TAKES, body, () => takenIn(body));
@@ -74,7 +72,7 @@ function takenIn(body: ts.Block): Take | undefined {
       taken ??= take;
     }
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
-      const read = readOf(node.initializer);
+      const read = readContainerOf(node.initializer);
       if (read !== undefined) reads.set(node.name.text, read);
     }
     if (ts.isReturnStatement(node) && node.expression) returned.push(node.expression);
@@ -90,7 +88,7 @@ function takenIn(body: ts.Block): Take | undefined {
     const e = skipOuter(expression);
     // `return this.list.pop()`, `return this.list.splice(i, 1)[0]` — not `return this.map.delete(k)`, a boolean.
     if ((e === call || (ts.isElementAccessExpression(e) && skipOuter(e.expression) === call)) && returnsTaken(call)) return '*';
-    if (readOf(e) === container) return '*';
+    if (readContainerOf(e) === container) return '*';
     const root = rootOf(e);
     // `return entry.value_` where the key was `entry.key_`, or `return v` where `const v = this.c.get(k)`.
     const fromTaken =
@@ -127,12 +125,4 @@ function takeOf(node: ts.Node): { container: string; key: ts.Expression | undefi
 function returnsTaken(call: ts.Node): boolean {
   const callee = ts.isCallExpression(call) ? skipOuter(call.expression) : undefined;
   return callee !== undefined && ts.isPropertyAccessExpression(callee) && callee.name.text !== 'delete';
-}
-
-/** `this.c.get(k)`, `this.c[k]`: the container one value is read out of. */
-function readOf(expression: ts.Expression): string | undefined {
-  const e = skipOuter(expression);
-  if (ts.isElementAccessExpression(e)) return canonical(e.expression)?.text;
-  const callee = ts.isCallExpression(e) ? skipOuter(e.expression) : undefined;
-  return callee && ts.isPropertyAccessExpression(callee) && READING_METHODS.has(callee.name.text) ? canonical(callee.expression)?.text : undefined;
 }

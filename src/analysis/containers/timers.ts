@@ -12,7 +12,8 @@ import { memoTable, type AnalysisSession } from '../session.js';
 import { canonical, isPrivateMember, skipOuter } from '../syntax/expressions.js';
 import { declarationOf, singleInitializer } from '../syntax/names.js';
 import { isMadeByCall } from './origins.js';
-import { readContainerOf, visibleInsertions, type ContainerPlace } from './ownership.js';
+import { readContainerOf } from './kinds.js';
+import { visibleInsertions, type ContainerPlace } from './ownership.js';
 import { timerCallRelease } from './timerCalls.js';
 
 export interface TimerSlots {

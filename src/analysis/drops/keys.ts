@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { isConnectionListener, registersConnectionListener } from '../containers/origins.js';
+import { INSERTING_METHODS, isConnectionListener, registersConnectionListener } from '../containers/origins.js';
 import { containerTypeOf } from '../containers/types.js';
 import { analyzeDrops, type DropSite } from '../flow/index.js';
 import { obligationSlots, releaseNames } from '../resources/release.js';
@@ -42,22 +42,8 @@ import { owedSlots, symbolOf } from './owed.js';
 
 const EMPTY_CONTAINERS = memoTable<ts.Node, Map<string, number>>('drops.emptyContainers');
 const KEY_ACCESSES = memoTable<ts.Node, Map<string, Map<string, ts.Expression>>>('drops.keyAccesses');
-const FRESH_KEY_FACTORIES = new Set([
-  'randomUUID',
-  'uuid',
-  'v4',
-  'v1',
-  'v7',
-  'uuidv4',
-  'nanoid',
-  'ulid',
-  'cuid',
-  'createId',
-  'generateId',
-  'randomBytes',
-  'Symbol',
-]);
-/** `generateUuid()`, `newGuid()`, `createUid()`: a maker of identifiers by its own name. */
+const FRESH_KEY_FACTORIES = new Set(['randomUUID', 'uuid', 'v4', 'v1', 'v7', 'uuidv4', 'nanoid', 'ulid', 'cuid', 'randomBytes', 'Symbol']);
+/** `generateUuid()`, `generateId()`, `newGuid()`, `createId()`: a maker of identifiers by its own name. */
 const FRESH_KEY_MAKER = /^(?:generate|create|new|make|random)(?:Uuid|Guid|Uid|Id)$/i;
 /** Properties that identify the object they are read from (`child.pid`, `socket.id`). */
 const IDENTITY_PROPERTIES = new Set(['id', 'pid', 'uuid', 'guid', '_id']);
@@ -463,11 +449,7 @@ function fieldKeeping(method: string, owner: ts.ClassDeclaration): string | unde
   const handler = first.name.text;
   let field: string | undefined;
   const visit = (node: ts.Node): void => {
-    if (
-      ts.isCallExpression(node) &&
-      ['push', 'add', 'unshift'].includes(calledMethodName(node) ?? '') &&
-      node.arguments.some((a) => skipOuter(a).getText() === handler)
-    ) {
+    if (ts.isCallExpression(node) && INSERTING_METHODS.has(calledMethodName(node) ?? '') && node.arguments.some((a) => skipOuter(a).getText() === handler)) {
       const target = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
       if (ts.isPropertyAccessExpression(target) && skipOuter(target.expression).kind === ts.SyntaxKind.ThisKeyword) field ??= target.name.text;
     }

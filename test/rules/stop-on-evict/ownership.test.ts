@@ -93,6 +93,10 @@ export class Pool {
 }
 `;
 
+/** `timerLists(list)` with the old list's timers cleared before `statement` (under `test`). */
+const listReleasedBefore = (list: string, statement: string, test = ''): string =>
+  timerLists(list).replace(`    ${statement}`, `    ${test}for (const inner of this.lists.get(id) ?? []) clearTimeout(inner);\n    ${statement}`);
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -672,10 +676,7 @@ export class Pool {
           suggestions: [
             {
               messageId: 'releaseBeforeDrop' as const,
-              output: timerLists(list).replace(
-                '    this.lists.set(',
-                `    ${list.includes('const list') ? 'if (this.lists.get(id) !== list) ' : ''}for (const inner of this.lists.get(id) ?? []) clearTimeout(inner);\n    this.lists.set(`,
-              ),
+              output: listReleasedBefore(list, 'this.lists.set(', list.includes('const list') ? 'if (this.lists.get(id) !== list) ' : ''),
             },
           ],
         },
@@ -685,10 +686,7 @@ export class Pool {
           suggestions: [
             {
               messageId: 'releaseBeforeDrop' as const,
-              output: timerLists(list).replace(
-                '    this.lists.delete(id);',
-                '    for (const inner of this.lists.get(id) ?? []) clearTimeout(inner);\n    this.lists.delete(id);',
-              ),
+              output: listReleasedBefore(list, 'this.lists.delete(id);'),
             },
           ],
         },
