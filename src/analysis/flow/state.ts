@@ -160,9 +160,13 @@ export function join(states: readonly State[]): State {
       if (before.has(wholeSlotKey(key))) result.facts.set(key, fact);
       else keepUnder(result, key, fact, theirs, mine, before);
     }
-    for (const [name, alias] of [...result.aliases]) {
+    for (const name of new Set([...result.aliases.keys(), ...other.aliases.keys()])) {
+      const alias = result.aliases.get(name);
       const otherAlias = other.aliases.get(name);
-      if (!otherAlias || JSON.stringify(otherAlias) !== JSON.stringify(alias)) result.aliases.delete(name);
+      if (alias && otherAlias && JSON.stringify(otherAlias) === JSON.stringify(alias)) continue;
+      const joined = joinDropped(alias, otherAlias) ?? joinDropped(otherAlias, alias);
+      if (joined) result.aliases.set(name, joined);
+      else result.aliases.delete(name);
     }
     for (const [id, slots] of other.pending) {
       const mine = result.pending.get(id);
@@ -170,6 +174,16 @@ export function join(states: readonly State[]): State {
     }
   }
   return result;
+}
+
+/**
+ * The value a name held was dropped on one side of a join and not on the other: releasing it later
+ * still pays that drop where it happened. What it names on the other paths is left unknown — a fact
+ * written through it would hold on every path.
+ */
+function joinDropped(dropped: Alias | undefined, other: Alias | undefined): Alias | undefined {
+  if (dropped?.kind !== 'dropped' || dropped.many || other?.kind === 'dropped') return undefined;
+  return { kind: 'dropped', drop: dropped.drop, many: false };
 }
 
 /**

@@ -119,12 +119,12 @@ export function noteDivergence(it: Interpreter, test: ts.Expression, afterTrue: 
   };
   for (const key of afterTrue.facts.keys()) if (!afterFalse.facts.has(key)) note(key, false);
   for (const key of afterFalse.facts.keys()) if (!afterTrue.facts.has(key)) note(key, true);
-  for (const [id] of afterTrue.pending) {
-    if (!afterFalse.pending.has(id) && !it.missedWhen.has(id)) it.missedWhen.set(id, { test, whenTrue: true });
-  }
-  for (const [id] of afterFalse.pending) {
-    if (!afterTrue.pending.has(id) && !it.missedWhen.has(id)) it.missedWhen.set(id, { test, whenTrue: false });
-  }
+  // A drop made inside the statement owes on the side it was made on: the test says where it drops, not where it is missed.
+  const missed = (id: number, whenTrue: boolean): void => {
+    if (!it.missedWhen.has(id) && !isWithin(it.drops[id]!.node, statement)) it.missedWhen.set(id, { test, whenTrue });
+  };
+  for (const [id] of afterTrue.pending) if (!afterFalse.pending.has(id)) missed(id, true);
+  for (const [id] of afterFalse.pending) if (!afterTrue.pending.has(id)) missed(id, false);
 }
 
 export function jump(it: Interpreter, node: ts.BreakOrContinueStatement, state: State): State {

@@ -44,6 +44,21 @@ table('straight-line code', [
     owed: [[]],
   },
   {
+    name: 'released through an alias after a delete made on one branch only',
+    code: `function f(k: string) { const old = meters.get(k); if (check()) meters.delete(k); // drop\n old?.stop(); }`,
+    owed: [[]],
+  },
+  {
+    name: 'an alias released after the join pays the drop it names, but not for what it named on the other branch',
+    code: `function f(k: string, j: string) { let old = meters.get(k); if (check()) { meters.delete(k); // drop\n } else { old = meters.get(j); } old?.stop(); meters.delete(j); // drop\n}`,
+    owed: [[], ['*']],
+  },
+  {
+    name: 'a release after the join under another test leaves the drop owed',
+    code: `function f(k: string) { const old = meters.get(k); if (check()) meters.delete(k); // drop\n if (check()) old?.stop(); }`,
+    owed: [['*']],
+  },
+  {
     name: 'an alias of another key releases nothing here',
     code: `function f(k: string, j: string) { meters.get(j)?.stop(); meters.delete(k); // drop\n}`,
     owed: [['*']],

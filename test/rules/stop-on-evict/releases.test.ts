@@ -37,6 +37,18 @@ export class TileCache {
 }
 `;
 
+/** A meter dropped on one branch and released after the branches join (`after`). */
+const dropOnOneBranch = (drop: string, after: string): string => `${imports}
+export class Routes {
+  private meters = new Map<string, Meter>();
+  add(route: string) { this.meters.get(route)?.stop(); this.meters.set(route, createMeter(route)); }
+  remove(route: string, quiet: boolean) {
+    const meter = this.meters.get(route);
+    ${drop}
+    ${after}
+  }
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -322,6 +334,14 @@ export function remove(route: string) {
   meters.delete(route);
 }`,
     },
+    ...[
+      ['if (meter) this.meters.delete(route);', 'meter?.stop();'],
+      ['if (!quiet) {\n      this.meters.delete(route);\n    }', 'meter?.stop();'],
+      ['if (meter) this.meters.delete(route);', 'if (meter) stopMeter(meter);'],
+    ].map(([drop, after]) => ({
+      name: `stopped through a local alias after a drop made on one branch only: \`${drop!.split('\n')[0]} … ${after}\``,
+      code: dropOnOneBranch(drop!, after!),
+    })),
     {
       name: 'stopped through a local alias after the delete',
       code: `${imports}
@@ -820,6 +840,19 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      // The twin: the drop is conditional, the release after it too; the message names the release's condition, not the drop's.
+      name: 'a drop made on one branch and a release after it under another condition: owed when that condition fails',
+      code: dropOnOneBranch('if (meter) this.meters.delete(route);', 'if (!quiet) meter?.stop();'),
+      errors: [
+        {
+          messageId: 'unreleasedDropWhen',
+          data: { because: '', type: 'Meter', container: 'this.meters', operation: '`delete()`', release: '`stop()`', when: '`quiet` is true' },
+          line: 7,
+          suggestions: [],
+        },
+      ],
+    },
     ...[
       ['a for-in loop that skips some keys', "for (const key in this.tiles) if (key.startsWith('tmp/')) this.tiles[key].dispose();"],
       ['a loop over keys given by the caller', 'for (const key of keys) this.tiles[key].dispose();'],
