@@ -1,16 +1,15 @@
-// Shape (must not report): removing a value the function received as a parameter — the caller still
-// holds it and decides its fate (`detach(watcher)`, `remove(sub)` splicing it out of a list).
-import { watch, type FSWatcher } from 'node:fs';
+// Shape (must not report): removing a value the function received as a parameter when the caller
+// still holds it and decides its fate — a watcher handed in from outside (`attach`/`detach`), or a
+// subscription the class made and handed out whose callers release it after `remove(sub)`.
+import { type FSWatcher } from 'node:fs';
 import { interval, type Subscription } from 'rxjs';
 
 export class Attachments {
   private readonly watchers = new Set<FSWatcher>();
   private readonly subs: Subscription[] = [];
 
-  watch(path: string): FSWatcher {
-    const w = watch(path);
-    this.watchers.add(w);
-    return w;
+  attach(watcher: FSWatcher): void {
+    this.watchers.add(watcher);
   }
 
   detach(watcher: FSWatcher): void {
@@ -27,4 +26,9 @@ export class Attachments {
     const i = this.subs.indexOf(sub);
     if (i !== -1) this.subs.splice(i, 1); // ok: stop-on-evict
   }
+}
+
+export function stopPolling(attachments: Attachments, sub: Subscription): void {
+  attachments.remove(sub);
+  sub.unsubscribe();
 }

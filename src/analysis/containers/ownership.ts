@@ -16,7 +16,7 @@ import { moduleLevelName } from '../syntax/programCalls.js';
 import { insertedValues, readContainerOf } from './kinds.js';
 import { containerTypeOf, isPrimitiveLike } from './types.js';
 import { containerTakenBy } from './takers.js';
-import { INSERTING_METHODS, originOf, type OriginQuestion } from './origins.js';
+import { INSERTING_METHODS, originOf, type Origin, type OriginQuestion } from './origins.js';
 
 export interface Ownership {
   /** At least one visible insertion stores a value the program creates. */
@@ -258,6 +258,23 @@ function computeOwnership(
     if (owns || !undecided) break;
   }
   return syntaxOnly && !owns && undecided ? { owns, storesIntervals, undecided } : { owns, storesIntervals };
+}
+
+/**
+ * Every visible insertion stores a value this code makes (`new Panel(…)`, a timer), none one it
+ * was handed: a value found in the container by identity is the container's own, whoever names it.
+ */
+export function makesEveryValueItHolds(containerExpression: ts.Expression, session: AnalysisSession, lending: ReadonlySet<string> = NO_NAMES): boolean {
+  const places = containerPlaces(containerExpression, session);
+  const inserted = [...visibleInsertions(places, session), ...places.flatMap((place) => innerInsertions(place, session))];
+  const made = (origin: Origin): boolean => origin === 'created' || origin === 'interval';
+  return (
+    inserted.length > 0 &&
+    inserted.every((value) => {
+      const cheap = originOf(value, 0, { session, lending, cheap: true });
+      return made(cheap === 'unknown' ? originOf(value, 0, { session, lending, cheap: false }) : cheap);
+    })
+  );
 }
 
 /**

@@ -50,6 +50,17 @@ export function isTakeHandedBack(node: ts.Node, container: string, slots: readon
   );
 }
 
+/**
+ * Some method of the class takes a value out of `container` and returns it (`checkout() { return
+ * this.free.shift() }`): the container lends its values, and its callers hold the ones it gave them.
+ */
+export function lendsItsValues(container: string, owner: ts.ClassLikeDeclaration, session: AnalysisSession): boolean {
+  return owner.members.some(
+    (member) =>
+      ts.isMethodDeclaration(member) && member.body !== undefined && session.memo(TAKES, member.body, () => takenIn(member.body!))?.container === container,
+  );
+}
+
 interface Take {
   container: string;
   /** The drop that takes the value. */

@@ -31,6 +31,7 @@ import {
   isMirroredElsewhere,
   isOwnIdentity,
   isOwnValueHandedBack,
+  isOwnValueNamedByCaller,
   isParameterPath,
   isReleasedByEveryCaller,
   isSettledByEveryCallerOfContainer,
@@ -555,7 +556,12 @@ function valueDrop(
   const value = canonical(valueExpression);
   if (!value || value.impure) return undefined;
   // `remove(child)`: the caller handed it in and still holds it.
-  if (isParameterPath(valueExpression, node, context.session) && !isOwnValueHandedBack(valueExpression, node, container, context)) return undefined;
+  if (
+    isParameterPath(valueExpression, node, context.session) &&
+    !isOwnValueHandedBack(valueExpression, node, container, context) &&
+    !isOwnValueNamedByCaller(valueExpression, base.containerExpression, node, container, context)
+  )
+    return undefined;
   // `this.remove(w)` after `clearTimeout(w.timer)` in every caller: released before it was handed here.
   if (isReleasedByEveryCaller(node, container, valueExpression, context)) return undefined;
   return finish(node, container, { ...base, valueExpression, target: { kind: 'value', variable: value.text }, storesNewValue: false, result }, context);

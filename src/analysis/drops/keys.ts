@@ -6,6 +6,8 @@
 import ts from 'typescript';
 
 import { INSERTING_METHODS, isConnectionListener, registersConnectionListener } from '../containers/origins.js';
+import { makesEveryValueItHolds } from '../containers/ownership.js';
+import { lendsItsValues } from '../containers/takers.js';
 import { containerTypeOf } from '../containers/types.js';
 import { analyzeDrops, type DropSite } from '../flow/index.js';
 import { obligationSlots, releaseNames } from '../resources/release.js';
@@ -14,6 +16,7 @@ import {
   calledMethodName,
   calleeName,
   canonical,
+  containerScope,
   enclosingBody,
   isFunctionLike,
   isPrivateMember,
@@ -149,6 +152,13 @@ function isFreshValue(expression: ts.Expression, session: AnalysisSession, depth
   return false;
 }
 
+/** Every call of a method (its class's own calls of a private one) or function in the program; undefined when some escape the search (or, but for a public method, there are none). */
+function callsInProgram(fn: ts.FunctionLikeDeclaration, session: AnalysisSession): readonly ts.CallExpression[] | undefined {
+  return ts.isMethodDeclaration(fn)
+    ? (callsOfOwnMethod(fn, session) ?? (ownMethodCalls(fn, session) ? undefined : callsOfMethodAcrossProgram(fn, session)))
+    : callsAcrossProgram(fn, session);
+}
+
 /**
  * `registerRaw(id, …) { this.watchers.set(id, …) }` whose every call in the program hands it a
  * fresh key (`feature.registerRaw(generateUuid(), …)`): the key is as fresh as what the callers
@@ -164,11 +174,10 @@ export function isFreshFromEveryCaller(node: ts.Node, keyExpression: ts.Expressi
   const fn = parameter.parent as ts.FunctionLikeDeclaration;
   if (enclosingBody(node) !== fn) return false;
   const index = fn.parameters.indexOf(parameter);
-  const calls = ts.isMethodDeclaration(fn)
-    ? (callsOfOwnMethod(fn, session) ?? (ownMethodCalls(fn, session) ? undefined : callsOfMethodAcrossProgram(fn, session)))
-    : callsAcrossProgram(fn, session);
+  const calls = callsInProgram(fn, session);
   return (
     calls !== undefined &&
+    calls.length > 0 &&
     calls.every((call) => {
       const argument = call.arguments[index];
       if (argument === undefined || ts.isSpreadElement(argument)) return false;
@@ -413,6 +422,70 @@ export function isOwnValueHandedBack(valueExpression: ts.Expression, node: ts.No
   const [registration] = registrations;
   const handlers = fieldKeeping(registration!, declaration);
   return handlers !== undefined && !releaseReaches(declaration, handlers, registration!, releaseNames(container.resource.release).methods);
+}
+
+/**
+ * `removePanel(panel) { this.panels = this.panels.filter((p) => p !== panel) }` on a list that holds
+ * only panels its own code makes: the caller names one of the container's values, it does not hand
+ * in one of its own. Not when a caller releases what it names (`board.remove(p); p.destroy()`), the
+ * value names itself (`remove(this)` from its own release), the class lends its values out, or some
+ * calls escape the search.
+ */
+export function isOwnValueNamedByCaller(
+  valueExpression: ts.Expression,
+  containerExpression: ts.Expression,
+  node: ts.Node,
+  container: ContainerOfResources,
+  context: DropContext,
+): boolean {
+  const { session } = context;
+  const name = skipOuter(valueExpression);
+  const parameter = ts.isIdentifier(name) && isUnchangedParameter(name.text, node, session) ? parameterNamed(name.text, node, session) : undefined;
+  const fn = parameter?.parent as ts.FunctionLikeDeclaration | undefined;
+  if (!parameter || !fn || enclosingBody(node) !== fn || isIterationCallback(fn)) return false;
+  // A pool that hands its values out (`checkout() { return this.free.shift() }`) may be named one its caller holds.
+  const owner = containerScope(containerExpression);
+  if (ts.isClassLike(owner) && lendsItsValues(container.text.text, owner, session)) return false;
+  if (!makesEveryValueItHolds(containerExpression, session, context.hatches.lendingCalls)) return false;
+  return !someCallerSettles(fn, fn.parameters.indexOf(parameter), container, context);
+}
+
+/**
+ * Some call of `fn` releases what it hands in as parameter `index` — after the call, or further up
+ * when it hands on its own caller's value — or hands in `this`; also true when calls escape the search.
+ */
+function someCallerSettles(fn: ts.FunctionLikeDeclaration, index: number, container: ContainerOfResources, context: DropContext, depth = 0): boolean {
+  const { session } = context;
+  const calls = callsInProgram(fn, session);
+  if (!calls) return true;
+  const options = flowOptionsFor([container.resource], session, context.hatches.releaseFunctions);
+  return calls.some((call) => {
+    const argument = call.arguments[index];
+    const handed = argumentText(call, index);
+    if (!argument || !handed || skipOuter(argument).kind === ts.SyntaxKind.ThisKeyword) return true;
+    const { slots } = owedSlots(call, container, context);
+    if (slots.length === 0) return true;
+    const probe = {
+      target: { kind: 'value' as const, variable: handed.text },
+      slots,
+      storesNewValue: false,
+      container: container.text.text,
+      containerRoots: container.text.roots,
+    };
+    // Released before or after the call, on every path of the caller.
+    const [verdict] = analyzeDrops(enclosingBody(call), [{ ...probe, node: call, result: 'none' }], options, session);
+    if (verdict === undefined || verdict.unreleasedSlots.length === 0) return true;
+    // `detach(worker) { this.forget(worker) }`: the callers of `detach` hold it.
+    const name = skipOuter(argument);
+    const outer = ts.isIdentifier(name) && isUnchangedParameter(name.text, call, session) ? parameterNamed(name.text, call, session) : undefined;
+    const outerFn = outer?.parent as ts.FunctionLikeDeclaration | undefined;
+    return (
+      outer !== undefined &&
+      outerFn !== undefined &&
+      enclosingBody(call) === outerFn &&
+      (depth >= 2 || isIterationCallback(outerFn) || someCallerSettles(outerFn, outerFn.parameters.indexOf(outer), container, context, depth + 1))
+    );
+  });
 }
 
 /** The methods of values of `valueClass` made in the class that `member` is handed to, when handing it to them is all the class does with it. */

@@ -101,7 +101,8 @@ function findProgramCalls(fn: ts.FunctionLikeDeclaration, session: AnalysisSessi
 
 /**
  * Every call the program's modules make of a class's method (`feature.registerRaw(id, w)`, also
- * `super.registerRaw(…)`), when calling is all they do with it; undefined when any module hands it
+ * `super.registerRaw(…)`), when calling is all they do with it (none: a public API the program
+ * never calls itself); undefined when any module hands it
  * on as a value, calls it through a receiver the checker cannot place (`any`), or may reach it
  * through a type it shares the method with (an interface the class implements, a base class it
  * overrides, a subclass that overrides it): those calls could not be counted.
@@ -129,7 +130,7 @@ function findMethodCalls(method: ts.MethodDeclaration, session: AnalysisSession)
       else return undefined;
     } else if (!symbol || symbol.declarations?.some((declaration) => isRelatedMember(declaration, owner, related))) return undefined;
   }
-  return calls.length > 0 ? calls : undefined;
+  return calls;
 }
 
 /**

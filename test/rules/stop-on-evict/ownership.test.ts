@@ -7,6 +7,20 @@ const ruleTester = createTypedRuleTester();
 const imports = `import { createMeter, createPoller, openLease, startJob, stopMeter, type Meter, type Poller, type Watcher, type Stopwatch, type Candle, type PendingRequest, type Lease, type Job } from './resources.js';`;
 
 /**
+ * From real code (grafana's DashboardModel.removePanel, PR #77017): a registry that makes every
+ * worker it holds and hands each out, and a public `detach` that drops the one its caller names
+ * (through a private helper); `callers` is the rest of the program.
+ */
+const ownWorkers = (callers = '', forget = 'this.workers.delete(worker);'): string => `import { Worker } from 'node:worker_threads';
+export class Registry {
+  private readonly workers = new Set<Worker>();
+  spawn(file: string) { const w = new Worker(file); this.workers.add(w); return w; }
+  detach(worker: Worker) { this.forget(worker); }
+  private forget(worker: Worker) { ${forget} }
+}
+${callers}`;
+
+/**
  * From real code (vscode-languageserver-node, fileSystemWatcher.ts): the subscriptions made for one
  * registration, kept as a list per id; `unregister` is how the class releases a list, `store` the
  * registration's own store (`local` names the list it builds).
@@ -430,12 +444,20 @@ export class RingBalancer {
       code: `import { Worker } from 'node:worker_threads';
 export class Registry {
   private readonly workers = new Set<Worker>();
-  spawn(file: string) { const w = new Worker(file); this.workers.add(w); return w; }
+  adopt(w: Worker) { this.workers.add(w); }
   detach(worker: Worker) { this.forget(worker); }
   private forget(worker: Worker) { this.workers.delete(worker); }
 }
 `,
     },
+    ...[
+      'export function retire(registry: Registry, worker: Worker) { registry.detach(worker); void worker.terminate(); }',
+      'export function lend(registry: Registry, worker: Worker, busy: Set<Worker>) { registry.detach(worker); busy.add(worker); }',
+      'export function retire(registry: Registry, worker: Worker) { void worker.terminate(); registry.detach(worker); }',
+    ].map((caller) => ({
+      name: `own values named by a caller: a caller that releases or keeps what it names decides its fate: \`${caller.slice(16, 60)}…\``,
+      code: ownWorkers(caller),
+    })),
     {
       name: 'references handed in are not acquisitions: a class that only keeps what it was given owns nothing',
       code: `import net from 'node:net';
@@ -547,7 +569,8 @@ export class Pool {
     this.idle.delete(worker);
     this.all.splice(this.all.indexOf(worker), 1);
   }
-}`,
+}
+export function lend(pool: Pool, worker: Worker, busy: Set<Worker>) { pool.checkout(worker); busy.add(worker); }`,
     },
     {
       name: 'removing a provider by the id of the provider passed in',
@@ -644,6 +667,17 @@ export class Pool {
     },
   ],
   invalid: [
+    ...['', "export function churn(registry: Registry) { const worker = registry.spawn('a.js'); registry.detach(worker); }"].map((caller) => ({
+      name: `own values named by a caller: a registry that makes every worker it holds drops the one named${caller ? ' by a caller that keeps nothing' : ' by outside callers'}`,
+      code: ownWorkers(caller),
+      errors: [
+        {
+          messageId: 'unreleasedDrop' as const,
+          line: 6,
+          suggestions: [{ messageId: 'releaseBeforeDrop' as const, output: ownWorkers(caller, 'void worker.terminate();\n  this.workers.delete(worker);') }],
+        },
+      ],
+    })),
     {
       name: "parameters: a local that names one of the pool's own workers is the pool's to release",
       code: workerPool('shrink() {\n    const chosen = [...this.idle][0];\n    if (chosen) this.idle.delete(chosen);\n  }'),
