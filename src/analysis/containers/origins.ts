@@ -9,7 +9,7 @@ import ts from 'typescript';
 import { CACHE_LIBRARIES } from '../caches/libraries/index.js';
 import { resolveCallee } from '../flow/index.js';
 import { memoTable, type AnalysisSession } from '../session.js';
-import { calleeName, calledMethodName, canonical, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
+import { calleeName, calledMethodName, canonical, isEmptyContainerExpression, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
 import { callsOfOwnMethod, declarationOf, valuesInReach } from '../syntax/names.js';
 import { CONTAINER_PROTOCOLS, insertedValues, type InsertedArguments } from './kinds.js';
 import { timerCallRelease } from './timerCalls.js';
@@ -175,11 +175,7 @@ function passedToItself(fn: ts.FunctionLikeDeclaration, name: string, depth: num
 function isEmptyContainerProperty(property: ts.ObjectLiteralElementLike): boolean {
   if (!ts.isPropertyAssignment(property)) return false;
   const e = skipOuter(property.initializer);
-  return (
-    (ts.isNewExpression(e) && (e.arguments?.length ?? 0) === 0 && ts.isIdentifier(e.expression) && BUILTIN_COLLECTIONS.has(e.expression.text)) ||
-    (ts.isArrayLiteralExpression(e) && e.elements.length === 0) ||
-    (ts.isObjectLiteralExpression(e) && e.properties.length === 0)
-  );
+  return isEmptyContainerExpression(e) && (!ts.isNewExpression(e) || (ts.isIdentifier(e.expression) && BUILTIN_COLLECTIONS.has(e.expression.text)));
 }
 
 const BUILTIN_COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array']);

@@ -16,7 +16,7 @@ import type { Resource } from '../resources/release.js';
 import type { AnalysisSession } from '../session.js';
 import type { DropSite } from '../flow/index.js';
 import { isReleaseLikeName } from '../resources/release.js';
-import { calledMethodName, canonical, enclosingBody, isFunctionLike, mentions, skipOuter } from '../syntax/expressions.js';
+import { calledMethodName, canonical, enclosingBody, isEmptyContainerExpression, isFunctionLike, mentions, skipOuter } from '../syntax/expressions.js';
 import { singleInitializer } from '../syntax/names.js';
 import { isIgnored, type ContainerDrop, type ContainerOfResources, type DropContext } from './candidate.js';
 import {
@@ -505,7 +505,7 @@ function isRebuiltHere(right: ts.Expression, node: ts.Node, session: AnalysisSes
   const e = skipOuter(right);
   if (!ts.isIdentifier(e)) return false;
   const value = singleInitializer(e, session);
-  return value !== undefined && enclosingBody(value) === enclosingBody(node) && isEmptyContainerLiteral(value);
+  return value !== undefined && enclosingBody(value) === enclosingBody(node) && isEmptyContainerExpression(value);
 }
 
 /** The declared type of a field or variable admits `undefined` or `null`. */
@@ -519,11 +519,6 @@ function mayBeNullish(target: ts.Expression, session: AnalysisSession): boolean 
 function isNothing(expression: ts.Expression): boolean {
   const e = skipOuter(expression);
   return (ts.isIdentifier(e) && e.text === 'undefined') || e.kind === ts.SyntaxKind.NullKeyword || ts.isVoidExpression(e);
-}
-
-function isEmptyContainerLiteral(expression: ts.Expression): boolean {
-  const e = skipOuter(expression);
-  return (ts.isArrayLiteralExpression(e) && e.elements.length === 0) || (ts.isNewExpression(e) && (e.arguments?.length ?? 0) === 0);
 }
 
 function describeDeleteOperator(node: ts.DeleteExpression, context: DropContext): ContainerDrop | undefined {

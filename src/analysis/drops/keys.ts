@@ -17,6 +17,7 @@ import {
   calleeName,
   canonical,
   containerScope,
+  isEmptyContainerExpression,
   enclosingBody,
   isFunctionLike,
   isPrivateMember,
@@ -231,7 +232,7 @@ export function isCreatedEmptyHere(receiver: ts.Expression, node: ts.Node, sessi
   }
   if (ts.isConstructorDeclaration(fn) && text.startsWith('this.')) {
     const field = fn.parent.members.find((member) => ts.isPropertyDeclaration(member) && `this.${member.name.getText()}` === text);
-    return field !== undefined && ts.isPropertyDeclaration(field) && field.initializer !== undefined && isEmptyContainer(field.initializer);
+    return field !== undefined && ts.isPropertyDeclaration(field) && field.initializer !== undefined && isEmptyContainerExpression(field.initializer);
   }
   return false;
 }
@@ -258,12 +259,12 @@ function emptyContainersIn(fn: ts.Node, session: AnalysisSession): Map<string, n
       ts.isVariableDeclaration(child) &&
       ts.isIdentifier(child.name) &&
       child.initializer &&
-      isEmptyContainer(child.initializer) &&
+      isEmptyContainerExpression(child.initializer) &&
       !made.has(child.name.text)
     ) {
       made.set(child.name.text, child.pos);
     }
-    if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken && isEmptyContainer(child.right)) {
+    if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken && isEmptyContainerExpression(child.right)) {
       const text = canonical(child.left)?.text;
       if (text !== undefined && !made.has(text)) made.set(text, child.pos);
     }
@@ -279,15 +280,6 @@ export function isContainerMadeHere(expression: ts.Expression): boolean {
   const e = skipOuter(expression);
   if (ts.isAwaitExpression(e)) return isContainerMadeHere(e.expression);
   return ts.isNewExpression(e) || ts.isArrayLiteralExpression(e) || ts.isObjectLiteralExpression(e) || ts.isCallExpression(e);
-}
-
-function isEmptyContainer(expression: ts.Expression): boolean {
-  const e = skipOuter(expression);
-  return (
-    (ts.isNewExpression(e) && (e.arguments?.length ?? 0) === 0) ||
-    (ts.isObjectLiteralExpression(e) && e.properties.length === 0) ||
-    (ts.isArrayLiteralExpression(e) && e.elements.length === 0)
-  );
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { calledMethodName, canonical, skipOuter } from '../syntax/expressions.js';
+import { calledMethodName, canonical, isEmptyContainerExpression, skipOuter } from '../syntax/expressions.js';
 import type { Interpreter } from './interpreter.js';
 import {
   allFact,
@@ -93,7 +93,7 @@ export function dropOrFact(it: Interpreter, node: ts.Node, state: State): State 
       if (!container) return state;
       const replaced = it.replaceContainer(container.text, state);
       // `this.children = []`: the new container holds nothing yet.
-      if (isEmptyContainerValue(node.right)) markEmptied(replaced, container.text, container.roots, state);
+      if (isEmptyContainerExpression(node.right)) markEmptied(replaced, container.text, container.roots, state);
       return replaced;
     }
   }
@@ -515,15 +515,5 @@ export function isSymbolDisposeAccess(node: ts.Expression): boolean {
     ts.isIdentifier(e.expression) &&
     e.expression.text === 'Symbol' &&
     (e.name.text === 'dispose' || e.name.text === 'asyncDispose')
-  );
-}
-
-/** `[]`, `{}`, `new Map()`: a container that starts empty. */
-function isEmptyContainerValue(expression: ts.Expression): boolean {
-  const e = skipOuter(expression);
-  return (
-    (ts.isArrayLiteralExpression(e) && e.elements.length === 0) ||
-    (ts.isObjectLiteralExpression(e) && e.properties.length === 0) ||
-    (ts.isNewExpression(e) && (e.arguments?.length ?? 0) === 0)
   );
 }

@@ -3,6 +3,30 @@
  */
 import ts from 'typescript';
 
+/** A container made empty: `[]`, `{}`, any constructor given nothing (`new Map()`), or `new Array(count)` of holes. */
+export function isEmptyContainerExpression(expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  if (ts.isArrayLiteralExpression(e)) return e.elements.length === 0;
+  if (ts.isObjectLiteralExpression(e)) return e.properties.length === 0;
+  if (!ts.isNewExpression(e) && !ts.isCallExpression(e)) return false;
+  const args = e.arguments ?? [];
+  if (args.length === 0) return ts.isNewExpression(e);
+  const [count] = args;
+  return args.length === 1 && ts.isIdentifier(e.expression) && e.expression.text === 'Array' && isCountLike(count!);
+}
+
+/** `n`, `8`, `keys.length`, `size * 2`: what `new Array(…)` takes as a length, not as its one element. */
+function isCountLike(expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  if (ts.isNumericLiteral(e) || ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) return true;
+  return (
+    ts.isBinaryExpression(e) &&
+    [ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken].includes(e.operatorToken.kind) &&
+    isCountLike(e.left) &&
+    isCountLike(e.right)
+  );
+}
+
 /** Strips parentheses, `!`, `as`, `satisfies` and `<T>` assertions. */
 export function skipOuter(node: ts.Expression): ts.Expression {
   let current = node;

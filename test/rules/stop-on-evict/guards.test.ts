@@ -72,6 +72,14 @@ export class Server {
 const trackedAgain = `
       session.on('remoteSettings', () => this.track(session));`;
 
+/** From real code (hazelcast-nodejs-client's codecs): a list made in the function, then filled by index; `made` is how it is made. */
+const filledByIndex = (made: string, store = 'meters[i] = createMeter(routes[i]!);'): string => `${imports}
+export function build(routes: string[]) {
+  const meters = ${made};
+  for (let i = 0; i < routes.length; i++) ${store}
+  return meters;
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -555,6 +563,10 @@ export class Tree {
   }
 }`,
     },
+    ...['new Array<Meter>(routes.length)', 'Array<Meter>(routes.length * 2)', 'new Array<Meter>(8)'].map((made) => ({
+      name: `a list made of holes in the same function (\`${made}\`) holds nothing to overwrite`,
+      code: filledByIndex(made),
+    })),
     {
       name: 'a container created empty in the same function',
       code: `${imports}
@@ -566,6 +578,22 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'a list made with one element: writing by index may replace it',
+      code: filledByIndex("new Array<Meter>(createMeter('/'))"),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: filledByIndex("new Array<Meter>(createMeter('/'))", '{ meters[i]?.stop(); meters[i] = createMeter(routes[i]!); }'),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a public method one of whose callers passes the same id each time',
       code: watcherFeature(reusingCaller),
