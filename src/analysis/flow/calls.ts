@@ -7,7 +7,8 @@ import ts from 'typescript';
 
 import { calleeName, calledMethodName, canonical, isFunctionLike, skipOuter } from '../syntax/expressions.js';
 import type { Interpreter } from './interpreter.js';
-import { allFact, bindEntry, cloneState, isTestFact, manyRefSource, placeFact, type ManyRef, type State } from './state.js';
+import { allFact, bindEntry, cloneState, isTestFact, manyRefSource, placeFact, type ManyRef, type State, type ValueRef } from './state.js';
+import type { DropSite } from './types.js';
 import { isSymbolDisposeAccess } from './values.js';
 
 export const MAX_HELPER_DEPTH = 3;
@@ -108,7 +109,7 @@ export function passArguments(it: Interpreter, node: ts.CallExpression, state: S
     receiver !== undefined &&
     receiver.kind !== ts.SyntaxKind.ThisKeyword &&
     !(ts.isIdentifier(receiver) && it.helpers.moduleNames(node.getSourceFile()).has(receiver.text));
-  const mayMatter = !onOther || handed.some(({ ref, many }) => ref || many);
+  const mayMatter = !onOther || handed.some(({ ref, many }) => many || (ref && isFollowed(it, ref.ref, current)));
   const helper = mayMatter && it.depth < MAX_HELPER_DEPTH ? it.helpers.resolve(node) : undefined;
   if (helper) current = it.applyHelperEffects(node, helper, current);
   for (const [index, { ref, many }] of handed.entries()) {
@@ -126,6 +127,29 @@ export function passArguments(it: Interpreter, node: ts.CallExpression, state: S
     }
   }
   return current;
+}
+
+const FOLLOWED_NAMES = new WeakMap<readonly DropSite[], ReadonlySet<string>>();
+
+/**
+ * A value whose release this analysis can see: a place, a drop's result, or a name that is an
+ * alias here or a drop's value, container or key. Releasing any other local sets a fact no drop
+ * reads — so `iterator.return(undefined)` need not make the checker type `iterator`.
+ */
+function isFollowed(it: Interpreter, ref: ValueRef, state: State): boolean {
+  if (ref.kind !== 'variable' || state.aliases.has(ref.name)) return true;
+  let names = FOLLOWED_NAMES.get(it.drops);
+  if (!names) {
+    names = new Set(
+      it.drops.flatMap((drop) => [
+        drop.container,
+        ...drop.containerRoots,
+        ...(drop.target.kind === 'value' ? [drop.target.variable] : drop.target.kind === 'key' ? drop.target.keyRoots : []),
+      ]),
+    );
+    FOLLOWED_NAMES.set(it.drops, names);
+  }
+  return names.has(ref.name);
 }
 
 /** A helper of the same class or module that releases or deletes `container[param]`, or all of a container. */
