@@ -107,7 +107,8 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
       if (origin === 'interval') return 'interval';
       // `{ hash: h64(key), leaf }`, `{ client, byType: new Map() }`: a computed number or string, or an
       // empty container for bookkeeping, is not something made to be released.
-      if (origin === 'created' && !isPrimitiveValue(property, session) && !isEmptyContainerProperty(property)) result = 'created';
+      // The checker is asked last, and not once a field has decided the whole.
+      if (origin === 'created' && result !== 'created' && !isEmptyContainerProperty(property) && !isPrimitiveValue(property, session)) result = 'created';
       // Left to the checker: the whole is undecided unless another field decides it.
       if (origin === 'unknown' && result === 'borrowed') result = 'unknown';
     }
@@ -269,6 +270,12 @@ function isPrimitiveValue(property: ts.ObjectLiteralElementLike, session: Analys
   const value = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
   // A browser timer id is a number, and still a timer.
   if (!value || ts.isNewExpression(skipOuter(value)) || timerCallRelease(value)) return false;
+  // `{ leaf }` of `const leaf = new Leaf(…)`: an object, known without typing the name where it is used.
+  const name = skipOuter(value);
+  if (ts.isIdentifier(name)) {
+    const { values } = valuesInReach(name.text, name, session);
+    if (values.length > 0 && values.every((made) => ts.isNewExpression(skipOuter(made)))) return false;
+  }
   return isPrimitiveLike(session.checker.getTypeAtLocation(value));
 }
 
