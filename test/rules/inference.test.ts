@@ -4,6 +4,30 @@ import { createTypedRuleTester } from '../ruleTester.js';
 // stop-on-evict with resources known from their code (issue 4): no annotations, no names.
 const ruleTester = createTypedRuleTester();
 
+/**
+ * From real code (gitlens's view nodes): a base class whose public `dispose(): any` runs a protected
+ * `unsubscribe()`, in a list beside nodes that hold nothing; `fill` puts nodes in, `clear` empties it.
+ */
+const viewNodes = (fill: string, clear = 'this.children.length = 0;'): string => `interface Disposable { dispose(): any }
+declare function onDidChange(listener: () => void): Disposable;
+abstract class SubscribingNode implements Disposable {
+  protected readonly disposable: Disposable;
+  private subscription: Disposable | undefined;
+  constructor() { this.disposable = onDidChange(() => this.refresh()); }
+  dispose(): any { this.unsubscribe(); this.disposable.dispose(); }
+  protected unsubscribe(): void { this.subscription?.dispose(); this.subscription = undefined; }
+  protected refresh(): void { this.subscription ??= onDidChange(() => {}); }
+}
+class ResultsNode extends SubscribingNode {}
+class PickerNode { constructor(readonly repo: string) {} }
+declare function storedNodes(): (ResultsNode | PickerNode)[];
+export class ViewRoot {
+  private children: (ResultsNode | PickerNode)[] = [];
+  ${fill}
+  clear(): void { ${clear} }
+}`;
+const restoreStored = 'load(): void { this.children.push(...storedNodes()); }';
+
 /** A provider whose timer runs while anyone listens (its class body, left open for a member more). */
 const LISTENED_PROVIDER = `type Listener = (value: string) => void;
 class FileProvider {
@@ -130,6 +154,14 @@ export function remove(id: string): void {
 
 ruleTester.run('stop-on-evict (inferred resources)', rule, {
   valid: [
+    {
+      name: 'from real code (gitlens): nodes spread into a list from the caller are the caller’s',
+      code: viewNodes('adopt(nodes: ResultsNode[]): void { this.children.push(...nodes); }'),
+    },
+    {
+      name: 'from real code (gitlens): nodes spread into a list from a call, released where they have a dispose() first',
+      code: viewNodes(restoreStored, "for (const node of this.children) if ('dispose' in node) node.dispose(); this.children.length = 0;"),
+    },
     {
       name: 'inference: the public unref() that runs the private halt() is the release its holder calls',
       code: `${REF_COUNTED_CONN}export function release(id: string): void {
@@ -494,6 +526,25 @@ export class Server {
     },
   ],
   invalid: [
+    {
+      // Named by the public dispose(): any, not by the protected unsubscribe() it runs; the list is
+      // owned because the values spread into it were made by a call.
+      name: 'from real code (gitlens): nodes spread into a list from a call, emptied without their public dispose()',
+      code: viewNodes(restoreStored),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { type: 'ResultsNode', container: 'this.children', operation: '`length = 0`', release: '`dispose()`' },
+          line: 17,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: viewNodes(restoreStored, "for (const value of this.children) if ('dispose' in value) value.dispose();\n  this.children.length = 0;"),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'inference: a drop without the public unref() is reported naming unref(), never the private halt() it runs',
       code: UNREFFED_DROP,

@@ -74,6 +74,8 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
   if (depth > 4) return 'unknown';
   const e = skipOuter(value);
   if (ts.isAwaitExpression(e)) return originOf(e.expression, depth + 1, question);
+  // `list.push(...made)`: what the spread list holds, as `[...made]` does.
+  if (ts.isSpreadElement(e)) return originOf(e.expression, depth + 1, question);
   if (ts.isNewExpression(e)) return 'created';
   // An object registering itself: whoever created it holds it.
   if (e.kind === ts.SyntaxKind.ThisKeyword) return 'borrowed';

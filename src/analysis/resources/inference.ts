@@ -13,7 +13,7 @@
 import ts from 'typescript';
 
 import { memoTable, memoValue, type AnalysisSession } from '../session.js';
-import { calleeName, canonical, isFunctionLike, isPrivateMember, skipOuter } from '../syntax/expressions.js';
+import { calleeName, canonical, isFunctionLike, isHiddenFromHolders, skipOuter } from '../syntax/expressions.js';
 import {
   acquisitionsIn,
   acquisitionsOfAssignment,
@@ -305,16 +305,27 @@ function sameKeys(left: ReadonlySet<string>, right: ReadonlySet<string>): boolea
   return left.size === right.size && [...left].every((key) => right.has(key));
 }
 
-/** `private` or `#name`: callers outside the class cannot call it. */
+/** `private`, `#name` or `protected`: the holders of an instance cannot call it. */
 function isHiddenMember(fn: ts.FunctionLikeDeclaration): boolean {
   const member = ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn.parent : fn;
-  return (ts.isMethodDeclaration(member) || ts.isPropertyDeclaration(member)) && isPrivateMember(member);
+  return (ts.isMethodDeclaration(member) || ts.isPropertyDeclaration(member)) && isHiddenFromHolders(member);
+}
+
+/** VS Code's convention: `dispose(): any`, the `any` written out — a release, whatever it returns. */
+export function writesDisposeAsAny(declaration: ts.Declaration, returned: ts.Type): boolean {
+  return (
+    (ts.isMethodSignature(declaration) || ts.isMethodDeclaration(declaration)) &&
+    declaration.type !== undefined &&
+    declaration.name.getText() === 'dispose' &&
+    (returned.getFlags() & ts.TypeFlags.Any) !== 0
+  );
 }
 
 function returnsNothing(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker): boolean {
   const signature = checker.getSignatureFromDeclaration(fn);
   if (!signature) return false;
   const returned = checker.getReturnTypeOfSignature(signature);
+  if (writesDisposeAsAny(fn, returned)) return true;
   // `Promise.all(items.map((item) => item.dispose()))` gathers the nothing each release returns.
   const nothing = (type: ts.Type): boolean =>
     type.isUnion()

@@ -11,9 +11,9 @@ import { typeMatchesSomeSpecifier, type TypeOrValueSpecifier } from '@typescript
 import ts from 'typescript';
 
 import { memoValue, type AnalysisSession } from '../session.js';
-import { isPrivateMember } from '../syntax/expressions.js';
+import { isHiddenFromHolders } from '../syntax/expressions.js';
 import { BUILTIN_RESOURCES, method } from './builtins.js';
-import { inferResource, type InferenceHost } from './inference.js';
+import { inferResource, writesDisposeAsAny, type InferenceHost } from './inference.js';
 import { LIFECYCLE_END_VERBS, RELEASE_NAMES, releaseNames, type Resource, type ResourceField } from './release.js';
 
 export interface ResourceTypeOption {
@@ -236,7 +236,7 @@ export class ResourceOracle {
   #freesWasmMemory(type: ts.Type): boolean {
     const property = type.getProperty(WASM_FREE);
     const declaration = property && (property.valueDeclaration ?? property.declarations?.[0]);
-    if (!property || !declaration || isCallback(property) || isPrivateMember(declaration)) return false;
+    if (!property || !declaration || isCallback(property) || isHiddenFromHolders(declaration)) return false;
     const signatures = this.checker.getTypeOfSymbol(property).getCallSignatures();
     return (
       signatures.length > 0 &&
@@ -249,14 +249,13 @@ export class ResourceOracle {
   /** A method callable with no arguments returning void, this, or a promise of void. */
   #releaseLikeSignature(property: ts.Symbol): 'sync' | 'promise' | undefined {
     const declaration = property.valueDeclaration ?? property.declarations?.[0];
-    if (!declaration || isCallback(property) || isPrivateMember(declaration)) return undefined;
+    if (!declaration || isCallback(property) || isHiddenFromHolders(declaration)) return undefined;
     const propertyType = this.checker.getTypeOfSymbol(property);
     for (const signature of propertyType.getCallSignatures()) {
       if (signature.getParameters().some((parameter) => isRequiredParameter(parameter))) continue;
       const returnType = this.checker.getReturnTypeOfSignature(signature);
       if (isVoidLike(returnType) || isThisLike(returnType, declaration, this.checker)) return 'sync';
-      // VS Code's convention: `dispose(): any`, written so in its declarations.
-      if (property.getName() === 'dispose' && returnType.getFlags() & ts.TypeFlags.Any && declaresReturnType(declaration)) return 'sync';
+      if (writesDisposeAsAny(declaration, returnType)) return 'sync';
       const awaited = this.#promisedType(returnType);
       if (awaited && isVoidLike(awaited)) return 'promise';
     }
@@ -359,10 +358,6 @@ function isRequiredParameter(parameter: ts.Symbol): boolean {
 }
 
 /** The signature names its return type (`dispose(): any`), rather than leaving it to inference. */
-function declaresReturnType(declaration: ts.Declaration): boolean {
-  return (ts.isMethodSignature(declaration) || ts.isMethodDeclaration(declaration)) && declaration.type !== undefined;
-}
-
 function isVoidLike(type: ts.Type): boolean {
   if (type.isUnion()) return type.types.every(isVoidLike);
   return (type.getFlags() & (ts.TypeFlags.Void | ts.TypeFlags.Undefined)) !== 0;
