@@ -27,6 +27,14 @@ export class ViewRoot {
   clear(): void { ${clear} }
 }`;
 const restoreStored = 'load(): void { this.children.push(...storedNodes()); }';
+/** `viewNodes` with a second class that owes its dispose() in the list. */
+const withWatchNodes = (code: string): string =>
+  code
+    .replace(
+      'class PickerNode',
+      'class WatchNode implements Disposable { private readonly d = onDidChange(() => {}); dispose(): any { this.d.dispose(); } }\nclass PickerNode',
+    )
+    .replaceAll('(ResultsNode | PickerNode)', '(ResultsNode | WatchNode | PickerNode)');
 
 /** A provider whose timer runs while anyone listens (its class body, left open for a member more). */
 const LISTENED_PROVIDER = `type Listener = (value: string) => void;
@@ -158,6 +166,10 @@ ruleTester.run('stop-on-evict (inferred resources)', rule, {
       name: 'from real code (gitlens): nodes spread into a list from the caller are the caller’s',
       code: viewNodes('adopt(nodes: ResultsNode[]): void { this.children.push(...nodes); }'),
     },
+    ...['ResultsNode', 'SubscribingNode'].map((kind) => ({
+      name: `from real code (gitlens): a mixed list released under \`instanceof ${kind}\`, a class every owing member is`,
+      code: viewNodes(restoreStored, `for (const node of this.children) if (node instanceof ${kind}) node.dispose(); this.children.length = 0;`),
+    })),
     {
       name: 'from real code (gitlens): nodes spread into a list from a call, released where they have a dispose() first',
       code: viewNodes(restoreStored, "for (const node of this.children) if ('dispose' in node) node.dispose(); this.children.length = 0;"),
@@ -526,6 +538,30 @@ export class Server {
     },
   ],
   invalid: [
+    {
+      // The twin: another owing class beside ResultsNode, so \`instanceof ResultsNode\` false still leaves one owed.
+      name: 'a mixed list of two owing classes released under instanceof of one of them',
+      code: withWatchNodes(
+        viewNodes(restoreStored, 'for (const node of this.children) if (node instanceof ResultsNode) node.dispose(); this.children.length = 0;'),
+      ),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 18,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: withWatchNodes(
+                viewNodes(
+                  restoreStored,
+                  "for (const node of this.children) if (node instanceof ResultsNode) node.dispose(); for (const value of this.children) if ('dispose' in value) value.dispose();\n  this.children.length = 0;",
+                ),
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       // Named by the public dispose(): any, not by the protected unsubscribe() it runs; the list is
       // owned because the values spread into it were made by a call.

@@ -308,6 +308,13 @@ export function comparison(it: Interpreter, expression: ts.BinaryExpression, sta
     const place = it.placeOf(skipOuter(expression.right), expression.left);
     return place ? [state, it.markEmptyByLookup(place, state)] : [state, state];
   }
+  if (operator === ts.SyntaxKind.InstanceOfKeyword) {
+    // `child instanceof ResultsNode`, every member of a mixed list that owes being one: false means this one owes nothing.
+    const kind = skipOuter(expression.right);
+    const className = ts.isIdentifier(kind) ? kind.text : ts.isPropertyAccessExpression(kind) ? kind.name.text : undefined;
+    const subject = className !== undefined && it.options.releases.coveringClasses?.has(className) ? it.slotRef(skipOuter(expression.left)) : undefined;
+    return subject ? [state, it.markEmpty(subject.ref, state, subject.slot)] : [state, state];
+  }
   if (equality === undefined) return [state, state];
   const left = skipOuter(expression.left);
   const right = skipOuter(expression.right);

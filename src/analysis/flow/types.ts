@@ -48,6 +48,8 @@ export interface ReleaseVocabulary {
   fieldMethods?: ReadonlySet<string>;
   /** The values are cleanup functions: calling one (`m.get(k)?.()`) releases it. */
   callsValue?: boolean;
+  /** Of a mixed list: `x instanceof C` false means `x` owes nothing (every member that owes is a `C`). */
+  coveringClasses?: ReadonlySet<string>;
 }
 
 /**

@@ -176,7 +176,26 @@ export class ResourceOracle {
     // Records (`{ timer }`) are not mixed with others: their fields are read from the one type.
     if (!first || (mixed && first.release.kind === 'fields')) return null;
     const named = names.length === 1 ? first : { ...first, typeName: names.join(' | ') };
-    return mixed ? { ...named, mixed: true } : named;
+    if (!mixed) return named;
+    const owing = type.types.filter(
+      (part) => !(part.getFlags() & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)) && this.#resourceOf(part, depth),
+    );
+    const chains = owing.map((part) => this.#classNames(part));
+    const coveredBy = chains[0]!.filter((name) => chains.every((chain) => chain.includes(name)));
+    return { ...named, mixed: true, ...(coveredBy.length > 0 && { coveredBy }) };
+  }
+
+  /** A class and the classes it extends, by name (`ResultsNode`, `SubscribingNode`); none for another type. */
+  #classNames(type: ts.Type): string[] {
+    const names: string[] = [];
+    for (let current: ts.Type | undefined = type; current && names.length < 8;) {
+      const symbol = current.getSymbol();
+      if (!symbol || !(symbol.flags & ts.SymbolFlags.Class)) break;
+      names.push(symbol.getName());
+      const declared = this.checker.getDeclaredTypeOfSymbol(symbol);
+      current = declared.isClassOrInterface() ? this.checker.getBaseTypes(declared)[0] : undefined;
+    }
+    return names;
   }
 
   /** Node handles and subclasses of them (`class Pool extends Worker`). */

@@ -39,6 +39,8 @@ export interface Resource {
   origin: 'builtin' | 'option' | 'inferred' | 'name' | 'disposable' | 'record';
   /** Only some members of a union are resources (`MessageNode | RepositoryNode`): a release needs a test first. */
   mixed?: true;
+  /** Of a mixed union: the classes every member that owes the release is an instance of — `instanceof` one of them tells the two kinds apart. */
+  coveredBy?: readonly string[];
 }
 
 /**
@@ -179,7 +181,17 @@ export function releaseVocabulary(resources: readonly Resource[]): ReleaseVocabu
   }
   const fieldMethods = new Set([...methods].filter((name) => !wholeMethods.has(name)));
   const callsValue = resources.some((resource) => isReleasedByCall(resource.release));
-  return { methods, functions, ...(fieldMethods.size > 0 && { fieldMethods }), ...(callsValue && { callsValue }) };
+  // A class name answers `instanceof` for the flow only when it covers the owing members of every mixed union in it.
+  const mixed = resources.filter((resource) => resource.mixed);
+  const coveringClasses = new Set(mixed.length > 0 ? (mixed[0]!.coveredBy ?? []) : []);
+  for (const resource of mixed.slice(1)) for (const name of coveringClasses) if (!resource.coveredBy?.includes(name)) coveringClasses.delete(name);
+  return {
+    methods,
+    functions,
+    ...(fieldMethods.size > 0 && { fieldMethods }),
+    ...(callsValue && { callsValue }),
+    ...(coveringClasses.size > 0 && { coveringClasses }),
+  };
 }
 
 function isReleasedByCall(release: Release): boolean {
