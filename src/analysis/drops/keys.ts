@@ -748,11 +748,18 @@ export function capturedValueAt(node: ts.Node, container: ContainerOfResources, 
   const visit = (child: ts.Node): void => {
     if (child.pos >= fn.pos || (child !== outer && isSeparateFunction(child))) return;
     if (ts.isVariableDeclaration(child) && ts.isIdentifier(child.name) && child.initializer && isCaptured(child.name.text)) {
-      const bindings = bindingsIn(child.name.text, outer, context.session);
+      const name = child.name.text;
+      const bindings = bindingsIn(name, outer, context.session);
+      // `let cont = m.get(k); if (!cont) { cont = { watcher }; m.set(k, cont) }`: every value it is
+      // given is the one at the key — read from there, or made here and stored there.
+      const namesThePlace = (): boolean =>
+        storedUnderKey(outer, container, key.text, name) &&
+        bindings.values.every((value) => readsAtKey(value, container.text.text, key.text) || isMadeInPlace(value));
       if (
         !bindings.changed &&
-        bindings.values.length === 1 &&
-        (madeForKey(child.initializer, key.text) || storedUnderKey(outer, container, key.text, child.name.text)) &&
+        (bindings.values.length === 1
+          ? madeForKey(child.initializer, key.text) || storedUnderKey(outer, container, key.text, child.name.text)
+          : namesThePlace()) &&
         symbolOf(checker.getTypeAtLocation(child.name), checker) === valueSymbol
       )
         candidates.push(child.name.text);
@@ -761,6 +768,25 @@ export function capturedValueAt(node: ts.Node, container: ContainerOfResources, 
   };
   ts.forEachChild(outer, visit);
   return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/** `m.get(k)`, `m[k]` (also with `!`): the value the container holds at the key. */
+function readsAtKey(expression: ts.Expression, container: string, key: string): boolean {
+  const e = skipOuter(expression);
+  const at = (k: ts.Expression | undefined): boolean => k !== undefined && ts.isIdentifier(skipOuter(k)) && (skipOuter(k) as ts.Identifier).text === key;
+  if (ts.isElementAccessExpression(e)) return canonical(e.expression)?.text === container && at(e.argumentExpression);
+  return (
+    ts.isCallExpression(e) &&
+    calledMethodName(e) === 'get' &&
+    canonical((skipOuter(e.expression) as ts.PropertyAccessExpression).expression)?.text === container &&
+    at(e.arguments[0])
+  );
+}
+
+/** `{ watcher }`, `new Entry(…)`: a value made where it is assigned. */
+function isMadeInPlace(expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  return ts.isObjectLiteralExpression(e) || ts.isNewExpression(e);
 }
 
 /** `this.track(session)`: a call given the key makes the value for it. */

@@ -50,6 +50,33 @@ export class WindowProvider {
 }
 `;
 
+/**
+ * From real code (chokidar's shared fs.watch instances): one watcher per path shared by listeners,
+ * read into \`let cont\` or made and stored under the path; the cleanup closure handed back releases
+ * it when the last listener leaves (\`release\`), and \`made\` is what a missing path gets.
+ */
+const sharedWatchers = (
+  release: string,
+  made = 'cont = { listeners: new Set([listener]), watcher: watch(path) };\n    instances.set(path, cont);',
+): string => `import { watch, type FSWatcher } from 'node:fs';
+interface Shared { listeners: Set<() => void>; watcher: FSWatcher }
+const instances = new Map<string, Shared>();
+export function listen(path: string, listener: () => void): () => void {
+  let cont = instances.get(path);
+  if (cont) {
+    cont.listeners.add(listener);
+  } else {
+    ${made}
+  }
+  return () => {
+    cont.listeners.delete(listener);
+    if (cont.listeners.size === 0) {
+      ${release}instances.delete(path);
+    }
+  };
+}
+`;
+
 /** A connection whose factory takes a data hook, and a hook that drops it from the list after `before`. */
 const onDataPeers = (before: string): string => `
 import net from 'node:net';
@@ -69,6 +96,10 @@ export class Peers {
 
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'from real code (chokidar): a cleanup closure releases, through a captured let, the value read or stored at the key',
+      code: sharedWatchers('cont.watcher.close();\n      '),
+    },
     {
       name: 'handed back: a window its owner drops in the handler of its close notification, disposed there first',
       code: windowProvider({ onClosed: 'window.dispose();\n    this.windows = this.windows.filter((w) => w !== window);' }),
@@ -344,6 +375,40 @@ export function closeFinally(url: string) { void pollers.get(url)?.close().final
     },
   ],
   invalid: [
+    {
+      name: 'from real code (chokidar): the cleanup closure deletes the shared watcher without closing it',
+      code: sharedWatchers(''),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 15,
+          suggestions: [{ messageId: 'releaseBeforeDrop', output: sharedWatchers('instances.get(path)?.watcher?.close();\n      ') }],
+        },
+      ],
+    },
+    {
+      // The twin: the captured let may also hold a value never stored at the key, so closing it proves nothing about the key's.
+      name: 'a captured let that may hold a value never stored at the key does not name the place',
+      code: sharedWatchers(
+        'cont.watcher.close();\n      ',
+        'cont = { listeners: new Set([listener]), watcher: watch(path) };\n    instances.set(path, { listeners: new Set(), watcher: watch(path) });',
+      ),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 16,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: sharedWatchers(
+                'cont.watcher.close();\n      instances.get(path)?.watcher?.close();\n      ',
+                'cont = { listeners: new Set([listener]), watcher: watch(path) };\n    instances.set(path, { listeners: new Set(), watcher: watch(path) });',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'handed back: a window its owner made hands itself back when its UI closes, and the owner drops it without dispose()',
       code: windowProvider(),
