@@ -86,7 +86,7 @@ function settledByCloseHandler(fn: ts.FunctionLikeDeclaration, container: Contai
  * release does nothing but close — so that event is the value's own end of life.
  */
 function isHandleOfValueClosing(fn: ts.FunctionLikeDeclaration, container: ContainerOfResources, context: DropContext): boolean {
-  const emitter = closedEmitter(fn);
+  const emitter = closedEmitter(fn, context.session.checker);
   const handle = emitter && handleName(emitter);
   if (handle === undefined) return false;
   let owner: ts.Node | undefined = fn.parent;
@@ -257,21 +257,31 @@ function isTimerCall(call: ts.CallExpression, timer: string): boolean {
 }
 
 /** `socket` in `socket.on('close', fn)` or `connection.onClose(fn)`: the emitter whose end `fn` listens to. */
-function closedEmitter(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
+function closedEmitter(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker): ts.Expression | undefined {
   const parent = fn.parent;
   if (!parent || !ts.isCallExpression(parent) || !parent.arguments.includes(fn as ts.Expression)) return undefined;
   const method = calledMethodName(parent);
   const [event] = parent.arguments;
-  const listens = method !== undefined && LISTENER_METHODS.has(method) && event !== undefined && ts.isStringLiteralLike(event) && CLOSE_EVENT.test(event.text);
+  const name = method !== undefined && LISTENER_METHODS.has(method) && event !== undefined && event !== fn ? eventName(event, checker) : undefined;
+  const listens = name !== undefined && CLOSE_EVENT.test(name);
   // `connection.onClose(() => …)`, `ws.onDisconnect(…)`
   const hooks = method !== undefined && CLOSE_HOOK_METHOD.test(method) && parent.arguments[0] === fn;
   return listens || hooks ? (skipOuter(parent.expression) as ts.PropertyAccessExpression).expression : undefined;
 }
 
+/** `'end'`, or a constant that holds it (`STR_END`, `EV.END`): the checker gives a constant its literal type. */
+function eventName(event: ts.Expression, checker: ts.TypeChecker): string | undefined {
+  const e = skipOuter(event);
+  if (ts.isStringLiteralLike(e)) return e.text;
+  if (!ts.isIdentifier(e) && !ts.isPropertyAccessExpression(e)) return undefined;
+  const type = checker.getTypeAtLocation(e);
+  return type.isStringLiteral() ? type.value : undefined;
+}
+
 /** `socket.on('close', () => sockets.delete(id))`, `child.once('exit', …)`, `ws.onclose = …`: the emitter's type. */
 function closedEmitterType(fn: ts.FunctionLikeDeclaration, context: DropContext): ts.Type | undefined {
   const parent = fn.parent;
-  const emitter = closedEmitter(fn);
+  const emitter = closedEmitter(fn, context.session.checker);
   if (emitter) return context.session.checker.getTypeAtLocation(emitter);
   // `createStream({ channel, onEnd: () => streams.delete(id) })`: an end-of-life hook handed to the call that makes the value.
   const option = ts.isMethodDeclaration(fn) ? fn : parent && ts.isPropertyAssignment(parent) && parent.initializer === fn ? parent : undefined;

@@ -77,6 +77,17 @@ export function listen(path: string, listener: () => void): () => void {
 }
 `;
 
+/** From real code (chokidar's directory streams): a stream removed on an event named by a constant (\`event\`: its declaration). */
+const streamsByConstant = (event: string, listen = 'STR_END'): string => `import fs from 'node:fs';
+${event}
+const streams = new Set<fs.ReadStream>();
+export function read(path: string) {
+  const stream = fs.createReadStream(path);
+  streams.add(stream);
+  stream.once(${listen}, () => streams.delete(stream));
+}
+`;
+
 /** A connection whose factory takes a data hook, and a hook that drops it from the list after `before`. */
 const onDataPeers = (before: string): string => `
 import net from 'node:net';
@@ -125,6 +136,10 @@ class Peer {
 }
 export function accept(id: string) { if (!peers.has(id)) peers.set(id, new Peer(id, net.connect(80, id))); }`,
     },
+    ...["const STR_END = 'end';", "const EV = { END: 'end' } as const;"].map((event) => ({
+      name: `lifecycle: a stream removed on its own end event named by a constant (\`${event}\`)`,
+      code: streamsByConstant(event, event.startsWith('const EV') ? 'EV.END' : 'STR_END'),
+    })),
     {
       name: "lifecycle: a stream removed from its map on its own 'end' event",
       code: `
@@ -493,6 +508,25 @@ export function accept(id: string) { if (!peers.has(id)) peers.set(id, new Peer(
             },
           ],
         }, // Peer in `peers` is dropped by `delete()` without `close()`.
+      ],
+    },
+    {
+      name: 'lifecycle: a constant naming another event than the end (a data event) leaves the stream owed',
+      code: streamsByConstant("const STR_DATA = 'data';", 'STR_DATA'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: streamsByConstant("const STR_DATA = 'data';", 'STR_DATA').replace(
+                '() => streams.delete(stream)',
+                '() => { stream.destroy(); return streams.delete(stream); }',
+              ),
+            },
+          ],
+        },
       ],
     },
     {
