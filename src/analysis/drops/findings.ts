@@ -9,7 +9,9 @@ import type { EvictionPath } from '../caches/model.js';
 import { describeCopies, hookText, pathCover, type CacheUse, type ConstructionProblem, type ReleasingHooks } from '../caches/use.js';
 import type { DropVerdict } from '../flow/index.js';
 import { describeRelease, type Resource } from '../resources/release.js';
+import type { AnalysisSession } from '../session.js';
 import { enclosingBody, shortText, skipOuter } from '../syntax/expressions.js';
+import { bindingsIn } from '../syntax/names.js';
 import type { DropCandidate, DropContext } from './candidate.js';
 import { cacheOverwriteDrop, cacheRemovalDrop, describeCacheCall, hooklessInsertionDrops, type CacheCall } from './cacheDrops.js';
 import { DropCollector } from './collector.js';
@@ -116,7 +118,10 @@ export class UnreleasedDrops {
       const when = verdict.releasedOnSomePath && verdict.missedWhen ? describeCondition(verdict.missedWhen.test, verdict.missedWhen.whenTrue) : undefined;
       // Released on some paths: the suggestion releases under the missing condition — unless the
       // condition only asks whether the value is there, which `?.` already answers.
-      const missing = verdict.releasedOnSomePath && verdict.missedWhen && !testsPresence(verdict.missedWhen.test, candidate) ? verdict.missedWhen : undefined;
+      const missing =
+        verdict.releasedOnSomePath && verdict.missedWhen && !testsPresence(verdict.missedWhen.test, candidate, this.context.session)
+          ? verdict.missedWhen
+          : undefined;
       // Only what is still owed: a record's fields released already are not released twice.
       const suggestion = suggestRelease({ ...candidate, resource: owed }, sourceText, preferredFunction, missing);
       yield {
@@ -138,7 +143,7 @@ export class UnreleasedDrops {
 }
 
 /** `if (meter)` with `const meter = meters.get(k)`, `if (meters.has(k))`: a test of whether the dropped value is there at all. */
-function testsPresence(test: ts.Expression, candidate: DropCandidate): boolean {
+function testsPresence(test: ts.Expression, candidate: DropCandidate, session: AnalysisSession): boolean {
   let e = skipOuter(test);
   while (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) e = skipOuter(e.operand);
   const container = shortText(candidate.containerExpression, 1000);
@@ -150,21 +155,13 @@ function testsPresence(test: ts.Expression, candidate: DropCandidate): boolean {
     return ts.isElementAccessExpression(read) && shortText(read.expression, 1000) === container;
   };
   if (readsContainer(e)) return true;
-  return ts.isIdentifier(e) && aliasReads(e, readsContainer);
+  return ts.isIdentifier(e) && aliasReads(e, readsContainer, session);
 }
 
-/** `const meter = meters.get(k)` anywhere in the function of the test: the name reads the container. */
-function aliasReads(name: ts.Identifier, readsContainer: (expression: ts.Expression) => boolean): boolean {
-  let found = false;
-  const body = enclosingBody(name);
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name.text && node.initializer && readsContainer(node.initializer))
-      found = true;
-    ts.forEachChild(node, visit);
-  };
-  visit(body);
-  return found;
+/** `const meter = meters.get(k)` in the function of the test (one reading of its bindings, kept): the name reads the container. */
+function aliasReads(name: ts.Identifier, readsContainer: (expression: ts.Expression) => boolean, session: AnalysisSession): boolean {
+  const bindings = bindingsIn(name.text, enclosingBody(name), session);
+  return bindings.declared && bindings.values.some(readsContainer);
 }
 
 interface OverwriteInfo {

@@ -160,13 +160,20 @@ export function join(states: readonly State[]): State {
       if (before.has(wholeSlotKey(key))) result.facts.set(key, fact);
       else keepUnder(result, key, fact, theirs, mine, before);
     }
-    for (const name of new Set([...result.aliases.keys(), ...other.aliases.keys()])) {
-      const alias = result.aliases.get(name);
+    // Names only the other side holds matter only as a drop's value there (`if (t) m.delete(k)`).
+    const droppedThere: string[] = [];
+    for (const [name, otherAlias] of other.aliases) if (otherAlias.kind === 'dropped' && !result.aliases.has(name)) droppedThere.push(name);
+    for (const [name, alias] of [...result.aliases]) {
       const otherAlias = other.aliases.get(name);
-      if (alias && otherAlias && JSON.stringify(otherAlias) === JSON.stringify(alias)) continue;
+      // Both sides forked from one state share their unchanged aliases.
+      if (otherAlias === alias || (otherAlias && JSON.stringify(otherAlias) === JSON.stringify(alias))) continue;
       const joined = joinDropped(alias, otherAlias) ?? joinDropped(otherAlias, alias);
       if (joined) result.aliases.set(name, joined);
       else result.aliases.delete(name);
+    }
+    for (const name of droppedThere) {
+      const joined = joinDropped(other.aliases.get(name), undefined);
+      if (joined) result.aliases.set(name, joined);
     }
     for (const [id, slots] of other.pending) {
       const mine = result.pending.get(id);
