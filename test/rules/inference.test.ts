@@ -548,17 +548,8 @@ export class Server {
         {
           messageId: 'unreleasedDrop',
           line: 18,
-          suggestions: [
-            {
-              messageId: 'releaseBeforeDrop',
-              output: withWatchNodes(
-                viewNodes(
-                  restoreStored,
-                  "for (const node of this.children) if (node instanceof ResultsNode) node.dispose(); for (const value of this.children) if ('dispose' in value) value.dispose();\n  this.children.length = 0;",
-                ),
-              ),
-            },
-          ],
+          // The loop that releases some of them is the one to complete: no second loop is suggested.
+          suggestions: [],
         },
       ],
     },

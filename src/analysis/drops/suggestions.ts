@@ -6,7 +6,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { releaseStatements } from '../resources/release.js';
+import { releaseNames, releaseStatements } from '../resources/release.js';
 import { boundNames, canonical, enclosingBody, mentions, shortText, skipOuter } from '../syntax/expressions.js';
 import type { DropCandidate } from './candidate.js';
 
@@ -96,6 +96,45 @@ function storedValueText(candidate: DropCandidate, containerText: string, keyTex
   return candidate.protocol.readAt?.(containerText, keyText);
 }
 
+/** `for (const n of list) if (n instanceof A) n.dispose()` before the drop of `list`: some of its values released in a loop. */
+function releasesSomeInLoopBefore(node: ts.Node, container: string, methods: readonly string[]): boolean {
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found || child.pos >= node.pos) return;
+    if (ts.isForOfStatement(child) && ts.isVariableDeclarationList(child.initializer)) {
+      const [declaration] = child.initializer.declarations;
+      const source = skipOuter(child.expression);
+      const over =
+        ts.isCallExpression(source) && ts.isPropertyAccessExpression(skipOuter(source.expression))
+          ? (skipOuter(source.expression) as ts.PropertyAccessExpression).expression
+          : source;
+      if (declaration && canonical(over)?.text === container) {
+        const element = boundNames(declaration.name);
+        // Released under a test inside the loop: only some of them (a loop releasing each under an outer test is a missing condition instead).
+        const unconditional = (ts.isBlock(child.statement) ? child.statement.statements : [child.statement]).some(
+          (statement) => ts.isExpressionStatement(statement) && callsReleaseOn(statement, element, methods),
+        );
+        found = !unconditional && callsReleaseOn(child.statement, element, methods);
+      }
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(enclosingBody(node));
+  return found;
+}
+
+/** `n.dispose()` or `clearInterval(n)` somewhere in `body`, for one of the loop's element `names`. */
+function callsReleaseOn(body: ts.Node, names: readonly string[], releases: readonly string[]): boolean {
+  const isElement = (e: ts.Expression | undefined): boolean =>
+    e !== undefined && ts.isIdentifier(skipOuter(e)) && names.includes((skipOuter(e) as ts.Identifier).text);
+  if (ts.isCallExpression(body)) {
+    const callee = skipOuter(body.expression);
+    if (ts.isPropertyAccessExpression(callee) && releases.includes(callee.name.text) && isElement(callee.expression)) return true;
+    if (ts.isIdentifier(callee) && releases.includes(callee.text) && isElement(body.arguments[0])) return true;
+  }
+  return ts.forEachChild(body, (child) => callsReleaseOn(child, names, releases)) === true;
+}
+
 /** Releases the value `candidate` drops, before the dropping statement. */
 export function suggestRelease(
   candidate: DropCandidate,
@@ -115,6 +154,9 @@ export function suggestRelease(
   let lines: string[];
   if (candidate.site.target.kind === 'all') {
     if (operation === 'splice' || candidate.kind === 'cache') return undefined;
+    // A loop before the drop already releases some of the values: that loop is the one to complete.
+    const names = releaseNames(resource.release);
+    if (releasesSomeInLoopBefore(candidate.site.node, container.text, [...names.methods, ...names.functions])) return undefined;
     const iterable = candidate.protocol.values(containerText);
     if (!iterable) return undefined;
     const valueName = freshName(enclosingBody(candidate.site.node).getText(), ['value', 'resource', 'entry', 'item']);

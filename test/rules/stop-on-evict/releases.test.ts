@@ -841,6 +841,18 @@ export class Clients {
   ],
   invalid: [
     {
+      // The loop that clears some of them is the one to complete: a second loop would clear those twice.
+      name: 'a loop that releases only some of the values before clear(): reported, and no second loop is suggested',
+      code: `const timers = new Set<NodeJS.Timeout>();
+export function start(): void { timers.add(setInterval(() => {}, 1000)); }
+export function stopSome(all: boolean): void {
+  for (const t of timers) if (all || t.hasRef()) clearInterval(t);
+  timers.clear();
+}
+`,
+      errors: [{ messageId: 'unreleasedDrop', line: 5, suggestions: [] }],
+    },
+    {
       // The twin: the drop is conditional, the release after it too; the message names the release's condition, not the drop's.
       name: 'a drop made on one branch and a release after it under another condition: owed when that condition fails',
       code: dropOnOneBranch('if (meter) this.meters.delete(route);', 'if (!quiet) meter?.stop();'),
