@@ -123,6 +123,8 @@ function findContainerPlaces(containerExpression: ts.Expression, containerText: 
   const initializer = localInitializer(root, session);
   const returned = initializer && returnedModuleContainer(initializer, session);
   if (returned) return [...places, { scope: returned.getSourceFile(), text: returned.text + containerText.slice(root.text.length) }];
+  // A name declared in reach (a local, a parameter, a module variable) is not an import: no checker needed.
+  if (declarationOf(root.text, root, session)) return places;
   const symbol = session.checker.getSymbolAtLocation(root);
   if (!symbol || !(symbol.flags & ts.SymbolFlags.Alias)) return places;
   const declaration = session.checker.getAliasedSymbol(symbol).valueDeclaration;
