@@ -7,6 +7,7 @@ import ts from 'typescript';
 
 import { INSERTING_METHODS, isConnectionListener, registersConnectionListener } from '../containers/origins.js';
 import { makesEveryValueItHolds } from '../containers/ownership.js';
+import { readContainerOf } from '../containers/kinds.js';
 import { lendsItsValues } from '../containers/takers.js';
 import { containerTypeOf } from '../containers/types.js';
 import { analyzeDrops, type DropSite } from '../flow/index.js';
@@ -450,22 +451,14 @@ function someCallerSettles(fn: ts.FunctionLikeDeclaration, index: number, contai
   const { session } = context;
   const calls = callsInProgram(fn, session);
   if (!calls) return true;
-  const options = flowOptionsFor([container.resource], session, context.hatches.releaseFunctions);
   return calls.some((call) => {
     const argument = call.arguments[index];
     const handed = argumentText(call, index);
     if (!argument || !handed || skipOuter(argument).kind === ts.SyntaxKind.ThisKeyword) return true;
-    const { slots } = owedSlots(call, container, context);
-    if (slots.length === 0) return true;
-    const probe = {
-      target: { kind: 'value' as const, variable: handed.text },
-      slots,
-      storesNewValue: false,
-      container: container.text.text,
-      containerRoots: container.text.roots,
-    };
+    const probe = handedValueAt(call, handed, container, context);
+    if (probe === 'settled') return true;
     // Released before or after the call, on every path of the caller.
-    const [verdict] = analyzeDrops(enclosingBody(call), [{ ...probe, node: call, result: 'none' }], options, session);
+    const verdict = verdictAtCall(call, probe, container, context);
     if (verdict === undefined || verdict.unreleasedSlots.length === 0) return true;
     // `detach(worker) { this.forget(worker) }`: the callers of `detach` hold it.
     const name = skipOuter(argument);
@@ -576,10 +569,27 @@ function isPrivateMethodGivenOwnValues(fn: ts.FunctionLikeDeclaration, index: nu
  * fired: the method drops what its callers have paid for.
  */
 export function isReleasedByEveryCaller(node: ts.Node, container: ContainerOfResources, valueExpression: ts.Expression, context: DropContext): boolean {
-  return settledInEveryCaller(node, valueExpression, container, context, (call, handed) => {
-    const { slots } = owedSlots(call, container, context);
-    return slots.length === 0 ? 'settled' : { target: { kind: 'value', variable: handed.text }, slots, storesNewValue: false };
-  });
+  return settledInEveryCaller(node, valueExpression, container, context, (call, handed) => handedValueAt(call, handed, container, context));
+}
+
+/** `handed`, the container's value, dropped at `call`: settled when nothing is owed there, else the site to ask the flow about. */
+function handedValueAt(
+  call: ts.CallExpression,
+  handed: CanonicalText,
+  container: ContainerOfResources,
+  context: DropContext,
+): 'settled' | Omit<DropSite, 'node' | 'result'> {
+  const { slots } = owedSlots(call, container, context);
+  return slots.length === 0
+    ? 'settled'
+    : { target: { kind: 'value', variable: handed.text }, slots, storesNewValue: false, container: container.text.text, containerRoots: container.text.roots };
+}
+
+/** The flow's verdict on `probe` as a drop at `call`, in the function the call is in. */
+function verdictAtCall(call: ts.CallExpression, probe: Omit<DropSite, 'node' | 'result'>, container: ContainerOfResources, context: DropContext) {
+  const options = flowOptionsFor([container.resource], context.session, context.hatches.releaseFunctions);
+  const [verdict] = analyzeDrops(enclosingBody(call), [{ ...probe, node: call, result: 'none' }], options, context.session);
+  return verdict;
 }
 
 /**
@@ -673,11 +683,10 @@ function everyCallOwesNothing(
   context: DropContext,
   probeAt: (call: ts.CallExpression) => 'settled' | Omit<DropSite, 'node' | 'result'> | undefined,
 ): boolean {
-  const options = flowOptionsFor([container.resource], context.session, context.hatches.releaseFunctions);
   return calls.every((call) => {
     const probe = probeAt(call);
     if (probe === undefined || probe === 'settled') return probe === 'settled';
-    const [verdict] = analyzeDrops(enclosingBody(call), [{ ...probe, node: call, result: 'none' }], options, context.session);
+    const verdict = verdictAtCall(call, probe, container, context);
     return verdict !== undefined && !verdict.owedAtDrop;
   });
 }
@@ -773,14 +782,8 @@ export function capturedValueAt(node: ts.Node, container: ContainerOfResources, 
 /** `m.get(k)`, `m[k]` (also with `!`): the value the container holds at the key. */
 function readsAtKey(expression: ts.Expression, container: string, key: string): boolean {
   const e = skipOuter(expression);
-  const at = (k: ts.Expression | undefined): boolean => k !== undefined && ts.isIdentifier(skipOuter(k)) && (skipOuter(k) as ts.Identifier).text === key;
-  if (ts.isElementAccessExpression(e)) return canonical(e.expression)?.text === container && at(e.argumentExpression);
-  return (
-    ts.isCallExpression(e) &&
-    calledMethodName(e) === 'get' &&
-    canonical((skipOuter(e.expression) as ts.PropertyAccessExpression).expression)?.text === container &&
-    at(e.arguments[0])
-  );
+  const at = ts.isElementAccessExpression(e) ? e.argumentExpression : ts.isCallExpression(e) ? e.arguments[0] : undefined;
+  return at !== undefined && readContainerOf(e) === container && ts.isIdentifier(skipOuter(at)) && (skipOuter(at) as ts.Identifier).text === key;
 }
 
 /** `{ watcher }`, `new Entry(…)`: a value made where it is assigned. */

@@ -160,6 +160,7 @@ export class ResourceOracle {
     let first: Resource | null = null;
     const names: string[] = [];
     let mixed = false;
+    const owing: ts.Type[] = [];
     for (const part of type.types) {
       if (part.getFlags() & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)) continue;
       const resource = this.#resourceOf(part, depth);
@@ -171,15 +172,13 @@ export class ResourceOracle {
         continue;
       }
       first ??= resource;
+      owing.push(part);
       if (!names.includes(resource.typeName)) names.push(resource.typeName);
     }
     // Records (`{ timer }`) are not mixed with others: their fields are read from the one type.
     if (!first || (mixed && first.release.kind === 'fields')) return null;
     const named = names.length === 1 ? first : { ...first, typeName: names.join(' | ') };
     if (!mixed) return named;
-    const owing = type.types.filter(
-      (part) => !(part.getFlags() & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)) && this.#resourceOf(part, depth),
-    );
     const chains = owing.map((part) => this.#classNames(part));
     const coveredBy = chains[0]!.filter((name) => chains.every((chain) => chain.includes(name)));
     return { ...named, mixed: true, ...(coveredBy.length > 0 && { coveredBy }) };

@@ -181,12 +181,12 @@ export function ownMembersOf(access: ts.PropertyAccessExpression): (ts.ClassElem
   return found;
 }
 
-/** A class member only the class itself can reach: `private`, or a `#name`. */
 /** `private`, `#name` or `protected`: a member the holder of an instance cannot call. */
 export function isHiddenFromHolders(member: ts.Declaration): boolean {
   return isPrivateMember(member) || (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Protected) !== 0;
 }
 
+/** A class member only the class itself can reach: `private`, or a `#name`. */
 export function isPrivateMember(member: ts.Declaration): boolean {
   const name = ts.getNameOfDeclaration(member);
   return (name !== undefined && ts.isPrivateIdentifier(name)) || (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Private) !== 0;
