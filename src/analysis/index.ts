@@ -7,7 +7,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 
-import { defaultResourceRuleOptions, type ResourceRuleOptions } from '../util/resourceOptions.js';
+import { defaultResourceRuleOptions, defaultStopOnEvictOptions, type ResourceRuleOptions, type StopOnEvictOptions } from '../util/resourceOptions.js';
 import { getTypedServices } from '../util/typedServices.js';
 import { CACHE_METHODS } from './drops/cacheDrops.js';
 import type { DropContext } from './drops/candidate.js';
@@ -46,7 +46,7 @@ interface FileAnalysis {
   context: DropContext;
 }
 
-function fileAnalysis(context: RuleContext, options: ResourceRuleOptions): FileAnalysis {
+function fileAnalysis(context: RuleContext, options: StopOnEvictOptions): FileAnalysis {
   const services = getTypedServices(context);
   const session = sessionOf(services.program);
   const defaults = defaultResourceRuleOptions;
@@ -59,6 +59,7 @@ function fileAnalysis(context: RuleContext, options: ResourceRuleOptions): FileA
     releaseFunctions: new Set(options.releaseFunctions ?? defaults.releaseFunctions),
     lendingCalls: new Set(options.lendingCalls ?? defaults.lendingCalls),
     ignoredContainers: new Set(options.ignoredContainers ?? defaults.ignoredContainers),
+    overwrites: options.overwrites ?? defaultStopOnEvictOptions.overwrites,
   };
   return { services, context: { session, resources, hatches } };
 }
@@ -71,7 +72,7 @@ function locate<F extends { node: ts.Node }>(finding: F, services: FileAnalysis[
 /** stop-on-evict's analysis of one file: hand it every candidate site, then read its findings at `Program:exit`. */
 export function unreleasedDrops(
   context: RuleContext,
-  options: ResourceRuleOptions,
+  options: StopOnEvictOptions,
 ): {
   consider(node: TSESTree.Node): void;
   findings(): Generator<Located<UnreleasedFinding>>;

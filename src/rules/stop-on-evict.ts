@@ -11,10 +11,10 @@ import {
   type UnreleasedFinding,
 } from '../analysis/index.js';
 import { createRule } from '../util/createRule.js';
-import { defaultResourceRuleOptions, resourceOptionsSchema, type ResourceRuleOptions } from '../util/resourceOptions.js';
+import { defaultStopOnEvictOptions, stopOnEvictOptionsSchema, type StopOnEvictOptions } from '../util/resourceOptions.js';
 import { MISSING_NODE_TYPES_MESSAGE } from '../util/typedServices.js';
 
-export type Options = [ResourceRuleOptions];
+export type Options = [StopOnEvictOptions];
 export type MessageIds =
   | 'unreleasedDrop'
   | 'unreleasedDropWhen'
@@ -66,8 +66,8 @@ export default createRule<Options, MessageIds>({
       releaseBeforeDrop: 'Release the dropped value first: {{release}}.',
       missingNodeTypes: MISSING_NODE_TYPES_MESSAGE,
     },
-    schema: [resourceOptionsSchema],
-    defaultOptions: [defaultResourceRuleOptions],
+    schema: [stopOnEvictOptionsSchema],
+    defaultOptions: [defaultStopOnEvictOptions],
     hasSuggestions: true,
   },
   create(context, [options]) {

@@ -16,6 +16,12 @@ export interface ResourceRuleOptions {
   ignoredContainers?: string[];
 }
 
+/** stop-on-evict's options: the shared ones, and how sure an overwrite of a built-in container must be. */
+export interface StopOnEvictOptions extends ResourceRuleOptions {
+  /** Which insertions over a key to report: wherever it is not proven free, or only where something shows it may be taken. */
+  overwrites?: 'evident' | 'possible';
+}
+
 export const defaultResourceRuleOptions: Required<ResourceRuleOptions> = {
   resources: [],
   nameRules: true,
@@ -24,6 +30,8 @@ export const defaultResourceRuleOptions: Required<ResourceRuleOptions> = {
   lendingCalls: [],
   ignoredContainers: [],
 };
+
+export const defaultStopOnEvictOptions: Required<StopOnEvictOptions> = { ...defaultResourceRuleOptions, overwrites: 'possible' };
 
 /** A list of names, each a JavaScript identifier. */
 const namesSchema = (description: string): JSONSchema.JSONSchema4 => ({
@@ -78,5 +86,18 @@ export const resourceOptionsSchema: JSONSchema.JSONSchema4ObjectSchema = {
     ignoredContainers: namesSchema(
       'Containers whose values belong to someone else, by the name of the variable or property that holds them (`registry` matches `registry`, `this.registry` and `app.registry`).',
     ),
+  },
+};
+
+export const stopOnEvictOptionsSchema: JSONSchema.JSONSchema4ObjectSchema = {
+  ...resourceOptionsSchema,
+  properties: {
+    ...resourceOptionsSchema.properties,
+    overwrites: {
+      type: 'string',
+      enum: ['evident', 'possible'],
+      description:
+        "Which `set()` calls and assignments over a key of a map or object to report. 'possible' (the default): every one whose key is not proven free. 'evident': only where something shows the key may already be taken (a lookup of the container before, a get-or-create elsewhere in the class or module, a timer re-armed per key, a constant or object key, a value handed in), leaving out a value made for an id (`sessions.set(id, new Session())`) where nothing shows an earlier entry.",
+    },
   },
 };

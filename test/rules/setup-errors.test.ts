@@ -82,6 +82,10 @@ describe('invalid options', () => {
     expect(() => lint(typed, [{ ignoredContainers: [{ name: 'registry' }] }])).toThrow(/stop-on-evict[\s\S]*\{"name":"registry"\} should be string/);
   });
 
+  it('reject an overwrites level it does not know, quoting it', () => {
+    expect(() => lint(typed, [{ overwrites: 'sometimes' }])).toThrow(/stop-on-evict[\s\S]*"sometimes" should be equal to one of the allowed values/);
+  });
+
   it('accept the documented shapes', () => {
     const messages = lint(typed, [{ nameRules: true, resources: [{ type: { from: 'package', package: 'x', name: 'Meter' }, release: 'stop' }] }]);
     expect(messages.map((message) => message.ruleId)).toEqual(['unstopped/stop-on-evict']);

@@ -77,6 +77,8 @@ export interface EscapeHatches {
   releaseFunctions: ReadonlySet<string>;
   lendingCalls: ReadonlySet<string>;
   ignoredContainers: ReadonlySet<string>;
+  /** 'evident': leave out a value made for an id where nothing shows the key may be taken. */
+  overwrites: 'evident' | 'possible';
 }
 
 /** `registry`, `this.registry`, `app.registry`: a container the user said to leave alone, by its last name. */

@@ -23,6 +23,7 @@ import {
   capturedValueAt,
   hadEarlierValue,
   isContainerMadeHere,
+  isBlindInsertOfMadeEntity,
   isCreatedEmptyHere,
   isFreshKey,
   isLocalContainer,
@@ -537,6 +538,7 @@ function keyDrop(node: ts.Node, container: ContainerOfResources, keyExpression: 
   if (isKeyOfBorrowedValue(keyExpression, container.valueType, node, context)) return undefined;
   if (key && !key.impure && isMirroredElsewhere(node, container, key.text, context)) return undefined;
   if (draft.storesNewValue && isGuardedInEveryCaller(node, container, keyExpression, context)) return undefined;
+  if (draft.newValue && isBlindInsertOfMadeEntity(node, container, draft.containerExpression, keyExpression, draft.newValue, context)) return undefined;
   return finish(node, container, { ...draft, keyExpression, target: keyTarget(keyExpression), result: 'none' }, context);
 }
 

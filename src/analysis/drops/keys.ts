@@ -11,7 +11,7 @@ import { readContainerOf } from '../containers/kinds.js';
 import { lendsItsValues } from '../containers/takers.js';
 import { containerTypeOf } from '../containers/types.js';
 import { analyzeDrops, type DropSite } from '../flow/index.js';
-import { obligationSlots, releaseNames } from '../resources/release.js';
+import { holdsTimer, obligationSlots, releaseNames } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import {
   calledMethodName,
@@ -47,6 +47,8 @@ import { owedSlots, symbolOf } from './owed.js';
 
 const EMPTY_CONTAINERS = memoTable<ts.Node, Map<string, number>>('drops.emptyContainers');
 const KEY_ACCESSES = memoTable<ts.Node, Map<string, Map<string, ts.Expression>>>('drops.keyAccesses');
+const CONTAINER_READS = memoTable<ts.Node, Map<string, number>>('drops.containerReads');
+const LOOKED_UP = memoTable<ts.Node, Set<string>>('drops.lookedUpBeforeInsert');
 const FRESH_KEY_FACTORIES = new Set(['randomUUID', 'uuid', 'v4', 'v1', 'v7', 'uuidv4', 'nanoid', 'ulid', 'cuid', 'randomBytes', 'Symbol']);
 /** `generateUuid()`, `generateId()`, `newGuid()`, `createId()`: a maker of identifiers by its own name. */
 const FRESH_KEY_MAKER = /^(?:generate|create|new|make|random)(?:Uuid|Guid|Uid|Id)$/i;
@@ -349,6 +351,110 @@ function keyAccessesIn(fn: ts.Node, session: AnalysisSession): Map<string, Map<s
   visit(isFunctionLike(fn) && fn.body ? fn.body : fn);
   session.table(KEY_ACCESSES).set(fn, byKey);
   return byKey;
+}
+
+/**
+ * `this.sessions.set(id, new Session(id))` with nothing saying the key may be taken: an entity
+ * made for an id (a session, a server, a registration) takes its key once. What says it may be
+ * taken: a read of the container earlier on the way here, a function of the program that looks the
+ * container up before it inserts (get-or-create: its keys come back), a value re-armed per key
+ * (a timer, a record holding one), a key from a few constants, an object key (a live object given
+ * its attachment again), or a value handed in (a peer's new connection under its old id).
+ */
+export function isBlindInsertOfMadeEntity(
+  node: ts.Node,
+  container: ContainerOfResources,
+  containerExpression: ts.Expression,
+  keyExpression: ts.Expression,
+  newValue: ts.Expression,
+  context: DropContext,
+): boolean {
+  const { session } = context;
+  const text = container.text.text;
+  if (context.hatches.overwrites !== 'evident' || container.kind === 'Array' || holdsTimer(container.resource) || !isMadeHere(newValue, node, session))
+    return false;
+  for (let at: ts.Node = node, depth = 0; ; depth++) {
+    const fn = enclosingBody(at);
+    if ((containerReadsIn(fn, session).get(text) ?? Infinity) < at.pos) return false;
+    if (depth >= 3 || !isFunctionLike(fn) || !isCallbackArgument(fn)) break;
+    at = fn;
+  }
+  if (!isIdType(session.checker.getTypeAtLocation(keyExpression))) return false;
+  return !lookedUpBeforeInsert(containerScope(containerExpression), session).has(text);
+}
+
+/** `new Session()`, `createServer()`, `{ disposable }`, or a local given one of these in this function. */
+function isMadeHere(value: ts.Expression, node: ts.Node, session: AnalysisSession): boolean {
+  let e = skipOuter(value);
+  if (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
+  if (ts.isIdentifier(e)) {
+    const initializer = singleInitializer(e, session);
+    if (!initializer || enclosingBody(initializer) !== enclosingBody(node)) return false;
+    e = skipOuter(initializer);
+    if (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
+  }
+  return ts.isNewExpression(e) || ts.isCallExpression(e) || ts.isObjectLiteralExpression(e);
+}
+
+/** A string or number, not one of a few literals: an id (`undefined` aside, as in `folder?.uri.toString()`). */
+function isIdType(type: ts.Type): boolean {
+  const parts = type.isUnion() ? type.types : [type];
+  const wide = ts.TypeFlags.String | ts.TypeFlags.Number | ts.TypeFlags.TemplateLiteral;
+  const absent = ts.TypeFlags.Undefined | ts.TypeFlags.Null;
+  return parts.some((part) => (part.getFlags() & wide) !== 0) && parts.every((part) => (part.getFlags() & (wide | absent)) !== 0);
+}
+
+/** Container text → where one body first reads it at some key (`x.get(k)`, `x.has(k)`, `x[k]`, `k in x`, `delete x[k]`), its own callbacks aside. */
+function containerReadsIn(fn: ts.Node, session: AnalysisSession): Map<string, number> {
+  const cached = session.table(CONTAINER_READS).get(fn);
+  if (cached) return cached;
+  const first = new Map<string, number>();
+  const note = (containerExpression: ts.Expression, at: ts.Node): void => {
+    const container = canonical(containerExpression)?.text;
+    if (container !== undefined && !first.has(container)) first.set(container, at.pos);
+  };
+  const visit = (child: ts.Node): void => {
+    if (child !== fn && isSeparateFunction(child)) return;
+    if (ts.isElementAccessExpression(child)) {
+      const written = ts.isBinaryExpression(child.parent) && child.parent.left === child && child.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+      if (!written) note(child.expression, child);
+    } else if (ts.isCallExpression(child) && ts.isPropertyAccessExpression(skipOuter(child.expression)) && child.arguments.length > 0) {
+      const method = calledMethodName(child);
+      if (method === 'get' || method === 'has' || method === 'peek' || method === 'delete')
+        note((skipOuter(child.expression) as ts.PropertyAccessExpression).expression, child);
+    } else if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.InKeyword) note(child.right, child);
+    ts.forEachChild(child, visit);
+  };
+  visit(isFunctionLike(fn) && fn.body ? fn.body : fn);
+  session.table(CONTAINER_READS).set(fn, first);
+  return first;
+}
+
+/** Containers some function of the class or module reads before it inserts into them (get-or-create, a `has()` guard): keys that come back. */
+function lookedUpBeforeInsert(scope: ts.Node, session: AnalysisSession): Set<string> {
+  const cached = session.table(LOOKED_UP).get(scope);
+  if (cached) return cached;
+  const found = new Set<string>();
+  const check = (containerExpression: ts.Expression, write: ts.Node): void => {
+    const container = canonical(containerExpression)?.text;
+    if (container === undefined || found.has(container)) return;
+    if ((containerReadsIn(enclosingBody(write), session).get(container) ?? Infinity) < write.pos) found.add(container);
+  };
+  const visit = (child: ts.Node): void => {
+    if (
+      ts.isCallExpression(child) &&
+      calledMethodName(child) === 'set' &&
+      child.arguments.length === 2 &&
+      ts.isPropertyAccessExpression(skipOuter(child.expression))
+    )
+      check((skipOuter(child.expression) as ts.PropertyAccessExpression).expression, child);
+    else if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(skipOuter(child.left)))
+      check((skipOuter(child.left) as ts.ElementAccessExpression).expression, child);
+    ts.forEachChild(child, visit);
+  };
+  visit(scope);
+  session.table(LOOKED_UP).set(scope, found);
+  return found;
 }
 
 /** `detach(provider) { this.providers.delete(provider.name) }` (or `provider.getName()`): removing a value the caller holds. */

@@ -105,6 +105,15 @@ export function releaseNames(release: Release): { methods: Set<string>; function
   return { methods, functions };
 }
 
+/** Resources with a timer among their obligations: a timer itself, or a record or list holding one. */
+export function holdsTimer(resource: Resource): boolean {
+  const { release } = resource;
+  if (release.kind === 'function') return release.functions.some((name) => TIMER_CLEARS.has(name));
+  if (release.kind === 'fields') return release.fields.some((field) => holdsTimer(field.resource));
+  if (release.kind === 'each') return holdsTimer(release.element);
+  return false;
+}
+
 /** Resources whose whole obligation is a timer: a one-shot timer that fired owes nothing. */
 export function isOnlyTimers(resource: Resource): boolean {
   const { release } = resource;

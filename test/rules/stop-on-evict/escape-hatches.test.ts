@@ -1,5 +1,6 @@
 // stop-on-evict — the options users set where the program alone cannot tell: release helpers,
-// lending calls and containers to leave alone. Each is shown with and without the option.
+// lending calls, containers to leave alone, and how sure an overwrite must be. Each is shown with
+// and without the option.
 import rule from '../../../src/rules/stop-on-evict.js';
 import { createTypedRuleTester } from '../../ruleTester.js';
 
@@ -52,6 +53,33 @@ export function open(id: string, port: number) {
 }
 export function forget(id: string) {
   registry.delete(id);
+}
+`,
+    },
+    {
+      name: "options: overwrites 'evident' leaves out a connection made for an id that nothing shows is taken",
+      options: [{ overwrites: 'evident' }],
+      code: `
+import net from 'node:net';
+const sockets = new Map<string, net.Socket>();
+export function register(id: string, port: number) {
+  sockets.set(id, net.createConnection(port));
+}
+export function unregister(id: string) {
+  sockets.get(id)?.destroy();
+  sockets.delete(id);
+}
+`,
+    },
+    {
+      name: "options: overwrites 'evident' leaves out a record made for an id by assignment",
+      options: [{ overwrites: 'evident' }],
+      code: `
+import net from 'node:net';
+const peers: Record<string, { socket: net.Socket }> = {};
+export function register(id: string, port: number) {
+  const peer = { socket: net.createConnection(port) };
+  peers[id] = peer;
 }
 `,
     },
@@ -173,6 +201,181 @@ export function forget(id: string) {
             },
           ],
         }, // Socket in `registry` is dropped by `delete()` without `destroy()`.
+      ],
+    },
+    {
+      name: "options: without overwrites 'evident', a connection made for an id may replace an earlier one",
+      code: `
+import net from 'node:net';
+const sockets = new Map<string, net.Socket>();
+export function register(id: string, port: number) {
+  sockets.set(id, net.createConnection(port));
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import net from 'node:net';
+const sockets = new Map<string, net.Socket>();
+export function register(id: string, port: number) {
+  sockets.get(id)?.destroy();
+  sockets.set(id, net.createConnection(port));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "options: overwrites 'evident' still reports a replacement where a get-or-create elsewhere shows the ids come back",
+      options: [{ overwrites: 'evident' }],
+      code: `
+import net from 'node:net';
+const sockets = new Map<string, net.Socket>();
+export function connect(id: string, port: number) {
+  if (!sockets.has(id)) sockets.set(id, net.createConnection(port));
+}
+export function reconnect(id: string, port: number) {
+  sockets.set(id, net.createConnection(port));
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import net from 'node:net';
+const sockets = new Map<string, net.Socket>();
+export function connect(id: string, port: number) {
+  if (!sockets.has(id)) sockets.set(id, net.createConnection(port));
+}
+export function reconnect(id: string, port: number) {
+  sockets.get(id)?.destroy();
+  sockets.set(id, net.createConnection(port));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "options: overwrites 'evident' still reports a replacement after a lookup of the same map",
+      options: [{ overwrites: 'evident' }],
+      code: `
+import net from 'node:net';
+const sockets = new Map<string, net.Socket>();
+export function register(id: string, port: number) {
+  sockets.get(id)?.setNoDelay(true);
+  sockets.set(id, net.createConnection(port));
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import net from 'node:net';
+const sockets = new Map<string, net.Socket>();
+export function register(id: string, port: number) {
+  sockets.get(id)?.setNoDelay(true);
+  sockets.get(id)?.destroy();
+  sockets.set(id, net.createConnection(port));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "options: overwrites 'evident' still reports a timer re-armed per name",
+      options: [{ overwrites: 'evident' }],
+      code: `
+const timers = new Map<string, NodeJS.Timeout>();
+export function schedule(name: string, run: () => void) {
+  timers.set(name, setTimeout(run, 1_000));
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+const timers = new Map<string, NodeJS.Timeout>();
+export function schedule(name: string, run: () => void) {
+  clearTimeout(timers.get(name));
+  timers.set(name, setTimeout(run, 1_000));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "options: overwrites 'evident' still reports a key from a few constants",
+      options: [{ overwrites: 'evident' }],
+      code: `
+import net from 'node:net';
+const sockets = new Map<string, net.Socket>();
+export function register(role: 'primary' | 'replica', port: number) {
+  sockets.set(role, net.createConnection(port));
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import net from 'node:net';
+const sockets = new Map<string, net.Socket>();
+export function register(role: 'primary' | 'replica', port: number) {
+  sockets.get(role)?.destroy();
+  sockets.set(role, net.createConnection(port));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "options: overwrites 'evident' still reports a new connection stored under a name it may share",
+      options: [{ overwrites: 'evident' }],
+      code: `
+import net from 'node:net';
+const sockets = new Map<string, net.Socket>();
+export function listen(server: net.Server, nameOf: (socket: net.Socket) => string) {
+  server.on('connection', (socket) => {
+    sockets.set(nameOf(socket), socket);
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 6,
+          suggestions: [], // the key is a call: repeating it to release would call it twice
+        },
       ],
     },
   ],
