@@ -7,7 +7,7 @@ import ts from 'typescript';
 
 import { isOnlyTimers, isReleaseLikeName, obligationSlots, releaseNames, type Resource } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
-import { calledMethodName, calleeName, enclosingBody, isFunctionLike, isPrivateMember, skipOuter, statementCalls } from '../syntax/expressions.js';
+import { calledMethodName, calleeName, canonical, enclosingBody, isFunctionLike, isPrivateMember, skipOuter, statementCalls } from '../syntax/expressions.js';
 import { releasedSlots, resolveCallee } from '../flow/index.js';
 import type { ContainerOfResources, DropContext } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
@@ -343,18 +343,47 @@ function removesItself(node: ts.Node, literal: ts.ObjectLiteralExpression): bool
 }
 
 /**
- * `x.close().then(() => conns.delete(id))`, `await`-free: the drop runs once the value's own release
- * has settled (or failed trying).
+ * `x.close().then(() => conns.delete(id))`, `Promise.all(list.map((c) => c.close())).catch(log).then(() => { list = [] })`,
+ * `await`-free: the drop runs once the release at the head of the chain has settled (or failed trying).
  */
 function isAfterOwnRelease(fn: ts.FunctionLikeDeclaration, container: ContainerOfResources, context: DropContext): boolean {
   const call = fn.parent;
   if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
   // `server.close(() => servers.delete(server))`: the release's own completion callback.
   if (isReleaseOfStoredType(call, container, context)) return true;
-  const continuation = skipOuter(call.expression);
-  if (!ts.isPropertyAccessExpression(continuation) || !['then', 'finally', 'catch'].includes(continuation.name.text)) return false;
-  const release = skipOuter(continuation.expression);
-  return ts.isCallExpression(release) && isReleaseOfStoredType(release, container, context);
+  if (!isContinuation(call)) return false;
+  let head = skipOuter((skipOuter(call.expression) as ts.PropertyAccessExpression).expression);
+  while (ts.isCallExpression(head) && isContinuation(head)) head = skipOuter((skipOuter(head.expression) as ts.PropertyAccessExpression).expression);
+  return ts.isCallExpression(head) && (isReleaseOfStoredType(head, container, context) || releasesEveryValue(head, container));
+}
+
+const CONTINUATIONS: ReadonlySet<string> = new Set(['then', 'finally', 'catch']);
+
+function isContinuation(call: ts.CallExpression): boolean {
+  const callee = skipOuter(call.expression);
+  return ts.isPropertyAccessExpression(callee) && CONTINUATIONS.has(callee.name.text);
+}
+
+/** `Promise.all(this.channels.map((c) => c.close()))` (or `allSettled`): each value the container holds, released. */
+function releasesEveryValue(call: ts.CallExpression, container: ContainerOfResources): boolean {
+  const callee = skipOuter(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || skipOuter(callee.expression).getText() !== 'Promise' || !['all', 'allSettled'].includes(callee.name.text))
+    return false;
+  const mapped = call.arguments[0] && skipOuter(call.arguments[0]);
+  if (!mapped || !ts.isCallExpression(mapped) || calledMethodName(mapped) !== 'map') return false;
+  const source = canonical((skipOuter(mapped.expression) as ts.PropertyAccessExpression).expression);
+  const callback = mapped.arguments[0] && skipOuter(mapped.arguments[0]);
+  if (source?.text !== container.text.text || !callback || !ts.isArrowFunction(callback) || ts.isBlock(callback.body)) return false;
+  const element = callback.parameters[0]?.name;
+  const body = skipOuter(callback.body);
+  if (!element || !ts.isIdentifier(element) || !ts.isCallExpression(body)) return false;
+  const release = skipOuter(body.expression);
+  return (
+    ts.isPropertyAccessExpression(release) &&
+    ts.isIdentifier(skipOuter(release.expression)) &&
+    (skipOuter(release.expression) as ts.Identifier).text === element.text &&
+    releaseNames(container.resource.release).methods.has(release.name.text)
+  );
 }
 
 /**

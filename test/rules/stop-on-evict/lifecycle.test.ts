@@ -388,6 +388,20 @@ export function open(url: string) { if (!pollers.has(url)) pollers.set(url, crea
 export function closeFinally(url: string) { void pollers.get(url)?.close().finally(() => pollers.delete(url)); }
 `,
     },
+    {
+      name: 'lifecycle: a list emptied in .then() once Promise.all has closed each of its values, a .catch() between',
+      code: `import { createPoller, type Poller } from './resources.js';
+export class Pollers {
+  private pollers: Poller[] = [];
+  open(url: string) { this.pollers.push(createPoller(url)); }
+  closeAll() {
+    return Promise.all(this.pollers.map((poller) => poller.close()))
+      .catch(() => undefined)
+      .then(() => { this.pollers = []; });
+  }
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -898,6 +912,45 @@ export function flushThen(url: string) { void flush().then(() => { void pollers.
             },
           ],
         }, // Poller in `pollers` is dropped by `delete()` without `close()`.
+      ],
+    },
+    {
+      name: 'lifecycle: Promise.all closes the values of another list before this one is emptied in .then()',
+      code: `import { createPoller, type Poller } from './resources.js';
+export class Pollers {
+  private pollers: Poller[] = [];
+  private paused: Poller[] = [];
+  open(url: string) { this.pollers.push(createPoller(url)); this.paused.push(createPoller(url)); }
+  closeOthers() {
+    return Promise.all(this.paused.map((poller) => poller.close())).then(() => {
+      this.pollers = [];
+    });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import { createPoller, type Poller } from './resources.js';
+export class Pollers {
+  private pollers: Poller[] = [];
+  private paused: Poller[] = [];
+  open(url: string) { this.pollers.push(createPoller(url)); this.paused.push(createPoller(url)); }
+  closeOthers() {
+    return Promise.all(this.paused.map((poller) => poller.close())).then(() => {
+      for (const value of this.pollers) void value.close();
+      this.pollers = [];
+    });
+  }
+}
+`,
+            },
+          ],
+        },
       ],
     },
     {
