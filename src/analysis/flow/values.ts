@@ -421,7 +421,7 @@ export function placeOf(it: Interpreter, containerExpression: ts.Expression, key
   return { kind: 'place', container: container.text, key: key.text, keyRoots: key.roots, containerRoots: container.roots };
 }
 
-/** A collection of values: `map`, `map.values()`, `[...set]`, `Array.from(map.values())`, `Object.values(obj)`, a copy alias. */
+/** A collection of values: `map`, `map.values()`, `[...set]`, `{ ...obj }`, `new Map(map)`, `Array.from(map.values())`, `Object.values(obj)`, a copy alias. */
 export function manyRef(it: Interpreter, expression: ts.Expression, state: State): ManyRef | undefined {
   const e = skipOuter(expression);
   const dropId = it.dropIds.get(e);
@@ -453,6 +453,14 @@ export function manyRef(it: Interpreter, expression: ts.Expression, state: State
     const [only] = e.elements;
     if (only && ts.isSpreadElement(only)) return it.manyRef(only.expression, state);
     return undefined;
+  }
+  // `{ ...subs }`, `new Map(map)`, `new Set(set)`: a copy of an object map or a collection.
+  if (ts.isObjectLiteralExpression(e) && e.properties.length === 1) {
+    const [only] = e.properties;
+    return only && ts.isSpreadAssignment(only) ? it.manyRef(only.expression, state) : undefined;
+  }
+  if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && (e.expression.text === 'Map' || e.expression.text === 'Set') && e.arguments?.length === 1) {
+    return it.manyRef(e.arguments[0]!, state);
   }
   if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || e.kind === ts.SyntaxKind.ThisKeyword) {
     const container = canonical(e);

@@ -425,6 +425,30 @@ export function reset() {
 }`,
     },
     {
+      name: 'an object map copied by spreading, reset, then each copied value stopped',
+      code: `${imports}
+export class Routes {
+  meters: Record<string, Meter> = {};
+  add(route: string) { if (!(route in this.meters)) this.meters[route] = createMeter(route); }
+  reset() {
+    const all = { ...this.meters };
+    this.meters = {};
+    for (const meter of Object.values(all)) meter.stop();
+  }
+}`,
+    },
+    {
+      name: 'a map copied by new Map(), cleared, then each copied value stopped',
+      code: `${imports}
+const meters = new Map<string, Meter>();
+export function add(route: string) { if (!meters.has(route)) meters.set(route, createMeter(route)); }
+export function reset() {
+  const all = new Map(meters);
+  meters.clear();
+  all.forEach((meter) => meter.stop());
+}`,
+    },
+    {
       name: 'entries loop stopping each value and deleting its key',
       code: `${imports}
 const meters = new Map<string, Meter>();
@@ -840,6 +864,43 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: 'a copy of another object map stopped after this one is reset',
+      code: `${imports}
+export class Routes {
+  meters: Record<string, Meter> = {};
+  paused: Record<string, Meter> = {};
+  add(route: string) { if (!(route in this.meters)) this.meters[route] = createMeter(route); }
+  reset() {
+    const all = { ...this.paused };
+    this.meters = {};
+    for (const meter of Object.values(all)) meter.stop();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `${imports}
+export class Routes {
+  meters: Record<string, Meter> = {};
+  paused: Record<string, Meter> = {};
+  add(route: string) { if (!(route in this.meters)) this.meters[route] = createMeter(route); }
+  reset() {
+    const all = { ...this.paused };
+    for (const value of Object.values(this.meters)) value.stop();
+    this.meters = {};
+    for (const meter of Object.values(all)) meter.stop();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // The loop that clears some of them is the one to complete: a second loop would clear those twice.
       name: 'a loop that releases only some of the values before clear(): reported, and no second loop is suggested',
