@@ -18,7 +18,7 @@ export interface ResourceRuleOptions {
 
 /** stop-on-evict's options: the shared ones, and how sure an overwrite of a built-in container must be. */
 export interface StopOnEvictOptions extends ResourceRuleOptions {
-  /** Which insertions over a key to report: wherever it is not proven free, or only where something shows it may be taken. */
+  /** Which insertions over a key to report: where something shows it may be taken (the default), or wherever it is not proven free. */
   overwrites?: 'evident' | 'possible';
 }
 
@@ -31,7 +31,7 @@ export const defaultResourceRuleOptions: Required<ResourceRuleOptions> = {
   ignoredContainers: [],
 };
 
-export const defaultStopOnEvictOptions: Required<StopOnEvictOptions> = { ...defaultResourceRuleOptions, overwrites: 'possible' };
+export const defaultStopOnEvictOptions: Required<StopOnEvictOptions> = { ...defaultResourceRuleOptions, overwrites: 'evident' };
 
 /** A list of names, each a JavaScript identifier. */
 const namesSchema = (description: string): JSONSchema.JSONSchema4 => ({
@@ -97,7 +97,7 @@ export const stopOnEvictOptionsSchema: JSONSchema.JSONSchema4ObjectSchema = {
       type: 'string',
       enum: ['evident', 'possible'],
       description:
-        "Which `set()` calls and assignments over a key of a map or object to report. 'possible' (the default): every one whose key is not proven free. 'evident': only where something shows the key may already be taken (a lookup of the container before, a get-or-create elsewhere in the class or module, a timer re-armed per key, a constant or object key, a value handed in), leaving out a value made for an id (`sessions.set(id, new Session())`) where nothing shows an earlier entry.",
+        "Which `set()` calls and assignments over a key of a map or object to report. 'evident' (the default): where something shows the key may already be taken (a lookup of the container on the way, a get-or-create elsewhere in the class or module, a timer re-armed per key, a constant or object key, a value handed in), leaving out a value made for an id (`sessions.set(id, new Session())`) where nothing shows an earlier entry. 'possible': every one whose key is not proven free.",
     },
   },
 };

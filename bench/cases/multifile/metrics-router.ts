@@ -1,4 +1,5 @@
-// Shapes (multi-file): meters from a factory in another file. Overwrite by `set()` (must report); a
+// Shapes (multi-file): meters from a factory in another file. A meter made per route by a blind `set()`,
+// nothing showing the route comes back (reported only with `overwrites: 'possible'`); a
 // helper from another file that only logs, not stops (must report the delete); a helper that disposes
 // (must not report).
 import { createMeter, disposeMeter, logMeter, type Meter } from './lib/meter-factory.js';
@@ -9,7 +10,7 @@ export class MetricsRouter {
   private readonly meters = new Map<string, Meter>();
 
   track(route: string): void {
-    this.meters.set(route, createMeter(route, report)); // expect: stop-on-evict
+    this.meters.set(route, createMeter(route, report)); // ok: stop-on-evict
   }
 
   untrackLogged(route: string): void {

@@ -77,7 +77,7 @@ export interface EscapeHatches {
   releaseFunctions: ReadonlySet<string>;
   lendingCalls: ReadonlySet<string>;
   ignoredContainers: ReadonlySet<string>;
-  /** 'evident': leave out a value made for an id where nothing shows the key may be taken. */
+  /** 'evident' (the default): leave out a value made for an id where nothing shows the key may be taken. */
   overwrites: 'evident' | 'possible';
 }
 

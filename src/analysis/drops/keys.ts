@@ -379,8 +379,8 @@ export function isBlindInsertOfMadeEntity(
     if (depth >= 3 || !isFunctionLike(fn) || !isCallbackArgument(fn)) break;
     at = fn;
   }
-  if (!isIdType(session.checker.getTypeAtLocation(keyExpression))) return false;
-  return !lookedUpBeforeInsert(containerScope(containerExpression), session).has(text);
+  if (lookedUpBeforeInsert(containerScope(containerExpression), session).has(text)) return false;
+  return isIdType(session.checker.getTypeAtLocation(keyExpression));
 }
 
 /** `new Session()`, `createServer()`, `{ disposable }`, or a local given one of these in this function. */

@@ -507,6 +507,7 @@ export class Watcher {
     },
     {
       name: "cleanups: a subscription's unsubscribe function replaced without being called, where the code calls them elsewhere",
+      options: [{ overwrites: 'possible' }],
       code: `interface Store {
   subscribe(listener: () => void): () => void;
 }

@@ -57,8 +57,7 @@ export function forget(id: string) {
 `,
     },
     {
-      name: "options: overwrites 'evident' leaves out a connection made for an id that nothing shows is taken",
-      options: [{ overwrites: 'evident' }],
+      name: 'options: by default (overwrites "evident"), a connection made for an id that nothing shows is taken is left out',
       code: `
 import net from 'node:net';
 const sockets = new Map<string, net.Socket>();
@@ -72,8 +71,7 @@ export function unregister(id: string) {
 `,
     },
     {
-      name: "options: overwrites 'evident' leaves out a record made for an id by assignment",
-      options: [{ overwrites: 'evident' }],
+      name: 'options: by default (overwrites "evident"), a record made for an id and stored by assignment is left out',
       code: `
 import net from 'node:net';
 const peers: Record<string, { socket: net.Socket }> = {};
@@ -204,7 +202,8 @@ export function forget(id: string) {
       ],
     },
     {
-      name: "options: without overwrites 'evident', a connection made for an id may replace an earlier one",
+      name: "options: overwrites 'possible' reports a connection made for an id, which may replace an earlier one",
+      options: [{ overwrites: 'possible' }],
       code: `
 import net from 'node:net';
 const sockets = new Map<string, net.Socket>();
@@ -233,8 +232,7 @@ export function register(id: string, port: number) {
       ],
     },
     {
-      name: "options: overwrites 'evident' still reports a replacement where a get-or-create elsewhere shows the ids come back",
-      options: [{ overwrites: 'evident' }],
+      name: "options: by default (overwrites 'evident'), still reported: a replacement where a get-or-create elsewhere shows the ids come back",
       code: `
 import net from 'node:net';
 const sockets = new Map<string, net.Socket>();
@@ -269,8 +267,7 @@ export function reconnect(id: string, port: number) {
       ],
     },
     {
-      name: "options: overwrites 'evident' still reports a replacement after a lookup of the same map",
-      options: [{ overwrites: 'evident' }],
+      name: "options: by default (overwrites 'evident'), still reported: a replacement after a lookup of the same map",
       code: `
 import net from 'node:net';
 const sockets = new Map<string, net.Socket>();
@@ -301,8 +298,7 @@ export function register(id: string, port: number) {
       ],
     },
     {
-      name: "options: overwrites 'evident' still reports a timer re-armed per name",
-      options: [{ overwrites: 'evident' }],
+      name: "options: by default (overwrites 'evident'), still reported: a timer re-armed per name",
       code: `
 const timers = new Map<string, NodeJS.Timeout>();
 export function schedule(name: string, run: () => void) {
@@ -329,8 +325,7 @@ export function schedule(name: string, run: () => void) {
       ],
     },
     {
-      name: "options: overwrites 'evident' still reports a key from a few constants",
-      options: [{ overwrites: 'evident' }],
+      name: "options: by default (overwrites 'evident'), still reported: a key from a few constants",
       code: `
 import net from 'node:net';
 const sockets = new Map<string, net.Socket>();
@@ -359,8 +354,7 @@ export function register(role: 'primary' | 'replica', port: number) {
       ],
     },
     {
-      name: "options: overwrites 'evident' still reports a new connection stored under a name it may share",
-      options: [{ overwrites: 'evident' }],
+      name: "options: by default (overwrites 'evident'), still reported: a new connection stored under a name it may share",
       code: `
 import net from 'node:net';
 const sockets = new Map<string, net.Socket>();

@@ -801,6 +801,7 @@ export function closeAll(): void {
     },
     {
       name: 'keys alike: the first map loses a key the second keeps, so a loop over the first does not reach every watcher',
+      options: [{ overwrites: 'possible' }],
       code: `import { watch, type FSWatcher } from 'node:fs';
 
 declare class Store {
@@ -1123,6 +1124,7 @@ export class Server {
     })),
     {
       name: 'keys: a name read from the object an on…Created event hands over may be taken already',
+      options: [{ overwrites: 'possible' }],
       code: `import { createPoller, type Poller } from './resources.js';
 interface Terminal { readonly name: string }
 interface Launcher { onTerminalCreated(listener: (terminal: Terminal) => void): void }
@@ -1234,6 +1236,7 @@ export function build(routes: string[]): Meter[] {
     },
     {
       name: 'a module-level map filled by the callbacks of a function may hold meters from an earlier call: each assignment can replace one',
+      options: [{ overwrites: 'possible' }],
       code: `import { createMeter, type Meter } from './resources.js';
 const byRoute: Record<string, Meter> = {};
 export async function buildAll(config: Record<string, string>): Promise<void> {
@@ -1262,6 +1265,7 @@ export async function buildAll(config: Record<string, string>): Promise<void> {
     },
     {
       name: 'a field map filled by the callbacks of a method may hold meters from an earlier call: each assignment can replace one',
+      options: [{ overwrites: 'possible' }],
       code: `import { createMeter, type Meter } from './resources.js';
 export class Meters {
   private byRoute: Record<string, Meter> = {};
@@ -1619,6 +1623,7 @@ export class Pool {
     },
     {
       name: 'a value stored under a property that names something else (userId): a second connection of a user replaces the first',
+      options: [{ overwrites: 'possible' }],
       code: `
 declare class Connection { readonly userId: string; constructor(userId: string); close(): void }
 export class Connections {
@@ -1671,6 +1676,7 @@ export function cancel(name: string) { clearInterval(timers.get(name)); timers.d
     },
     {
       name: 'a private insertion method with one caller that does not check',
+      options: [{ overwrites: 'possible' }],
       code: `
 import { watch, type FSWatcher } from 'node:fs';
 export class Tree {

@@ -976,6 +976,7 @@ export class Dialer extends Base {
     },
     {
       name: 'a method that reads a cached value but makes an unregistered one otherwise hands out what it made',
+      options: [{ overwrites: 'possible' }],
       code: `import * as net from 'node:net';
 
 export class Sessions {

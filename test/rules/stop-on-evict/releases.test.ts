@@ -949,6 +949,7 @@ export function stopSome(all: boolean): void {
     })),
     {
       name: 'names: a WebAssembly object freed by its delete(): void, replaced and deleted without it',
+      options: [{ overwrites: 'possible' }],
       code: parseTrees('delete(): void;'),
       errors: [
         {
@@ -2254,7 +2255,45 @@ export function remove(route: string) {
       ],
     },
     {
-      name: 'the story: a meter replaced by set() without stop()',
+      name: 'the story: a meter replaced by set() without stop(), where hit() shows the routes come back',
+      code: `${imports}
+export class Metering {
+  private readonly meters = new Map<string, Meter>();
+  hit(route: string) {
+    if (!this.meters.has(route)) this.meters.set(route, createMeter(route));
+  }
+  reset(route: string) {
+    this.meters.set(route, createMeter(route));
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { because: '', type: 'Meter', container: 'this.meters', operation: '`set()` over an existing key', release: '`stop()`' },
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`stop()`' },
+              output: `${imports}
+export class Metering {
+  private readonly meters = new Map<string, Meter>();
+  hit(route: string) {
+    if (!this.meters.has(route)) this.meters.set(route, createMeter(route));
+  }
+  reset(route: string) {
+    this.meters.get(route)?.stop();
+    this.meters.set(route, createMeter(route));
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "the story with overwrites 'possible': a meter made per route, replaced by set() without stop() with nothing else showing the route comes back",
+      options: [{ overwrites: 'possible' }],
       code: `${imports}
 export class Metering {
   private readonly meters = new Map<string, Meter>();
@@ -2323,6 +2362,7 @@ export function remove(route: string, graceful: boolean) {
     },
     {
       name: 'a replaced value named by a variable is released only when it differs',
+      options: [{ overwrites: 'possible' }],
       code: `${imports}
 const meters = new Map<string, Meter>();
 export function put(route: string) {
