@@ -7,7 +7,18 @@ import ts from 'typescript';
 
 import { isOnlyTimers, isReleaseLikeName, obligationSlots, releaseNames, type Resource } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
-import { calledMethodName, calleeName, canonical, enclosingBody, isFunctionLike, isPrivateMember, skipOuter, statementCalls } from '../syntax/expressions.js';
+import {
+  calledMethodName,
+  calleeName,
+  canonical,
+  enclosingBody,
+  isFunctionLike,
+  isPrivateMember,
+  isPromiseContinuation,
+  promiseChainHead,
+  skipOuter,
+  statementCalls,
+} from '../syntax/expressions.js';
 import { releasedSlots, resolveCallee } from '../flow/index.js';
 import type { ContainerOfResources, DropContext } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
@@ -351,17 +362,9 @@ function isAfterOwnRelease(fn: ts.FunctionLikeDeclaration, container: ContainerO
   if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
   // `server.close(() => servers.delete(server))`: the release's own completion callback.
   if (isReleaseOfStoredType(call, container, context)) return true;
-  if (!isContinuation(call)) return false;
-  let head = skipOuter((skipOuter(call.expression) as ts.PropertyAccessExpression).expression);
-  while (ts.isCallExpression(head) && isContinuation(head)) head = skipOuter((skipOuter(head.expression) as ts.PropertyAccessExpression).expression);
-  return ts.isCallExpression(head) && (isReleaseOfStoredType(head, container, context) || releasesEveryValue(head, container));
-}
-
-const CONTINUATIONS: ReadonlySet<string> = new Set(['then', 'finally', 'catch']);
-
-function isContinuation(call: ts.CallExpression): boolean {
-  const callee = skipOuter(call.expression);
-  return ts.isPropertyAccessExpression(callee) && CONTINUATIONS.has(callee.name.text);
+  if (!isPromiseContinuation(call)) return false;
+  const head = promiseChainHead(call);
+  return head !== call && (isReleaseOfStoredType(head, container, context) || releasesEveryValue(head, container));
 }
 
 /** `Promise.all(this.channels.map((c) => c.close()))` (or `allSettled`): each value the container holds, released. */

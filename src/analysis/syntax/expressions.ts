@@ -286,9 +286,29 @@ export function statementCalls(block: ts.Block): ts.CallExpression[] | undefined
     let expression = skipOuter(statement.expression);
     if (ts.isAwaitExpression(expression) || ts.isVoidExpression(expression)) expression = skipOuter(expression.expression);
     if (!ts.isCallExpression(expression)) return undefined;
-    calls.push(expression);
+    // `void writer.close().catch(ignore)`: the call the statement makes is the head of the chain.
+    calls.push(promiseChainHead(expression));
   }
   return calls.length > 0 ? calls : undefined;
+}
+
+const PROMISE_CONTINUATIONS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
+
+/** `a.then(f)`, `a.catch(f)`, `a.finally(f)`: a continuation of the promise `a`. */
+export function isPromiseContinuation(call: ts.CallExpression): boolean {
+  const callee = skipOuter(call.expression);
+  return ts.isPropertyAccessExpression(callee) && PROMISE_CONTINUATIONS.has(callee.name.text);
+}
+
+/** `x.close().catch(log).then(f)` → `x.close()`: the call a chain of continuations starts from (the call itself if none). */
+export function promiseChainHead(call: ts.CallExpression): ts.CallExpression {
+  let head = call;
+  while (isPromiseContinuation(head)) {
+    const receiver = skipOuter((skipOuter(head.expression) as ts.PropertyAccessExpression).expression);
+    if (!ts.isCallExpression(receiver)) break;
+    head = receiver;
+  }
+  return head;
 }
 
 /**

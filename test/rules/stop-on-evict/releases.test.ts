@@ -85,6 +85,24 @@ export function drop(id: string) {
 }`,
     },
     {
+      name: 'guarded release: each close() of a loop tried with its rejection caught, then clear()',
+      code: `${imports}
+export class Pollers {
+  readonly #pollers = new Set<Poller>();
+  open(url: string) { this.#pollers.add(createPoller(url)); }
+  close() {
+    for (const poller of this.#pollers) {
+      try {
+        void poller.close().catch(() => undefined);
+      } catch {
+        // already closed
+      }
+    }
+    this.#pollers.clear();
+  }
+}`,
+    },
+    {
       name: 'guarded release: a closeQuietly() helper that wraps destroy() in try/catch',
       code: `
 import net from 'node:net';
@@ -1056,6 +1074,32 @@ export class Pool {
             },
           ],
         }, // Socket in `this.conns` is dropped by `delete()` without `destroy()`.
+      ],
+    },
+    {
+      name: 'guarded release: a loop that tries a flush with its rejection caught releases nothing before clear()',
+      code: `${imports}
+declare function flush(poller: Poller): Promise<void>;
+export class Pollers {
+  readonly #pollers = new Set<Poller>();
+  open(url: string) { this.#pollers.add(createPoller(url)); }
+  close() {
+    for (const poller of this.#pollers) {
+      try {
+        void flush(poller).catch(() => undefined);
+      } catch {
+        // ignore
+      }
+    }
+    this.#pollers.clear();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 14,
+          suggestions: [], // the loop before hands each poller to flush(): a second loop could close some twice
+        },
       ],
     },
     {
