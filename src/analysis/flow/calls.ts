@@ -52,7 +52,9 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
     if (it.options.releases.methods.has(methodName)) {
       const ref = it.slotRef(callee.expression);
       // `entry.close()` where only `entry.timer.close()` releases: a callback field, not the record's release.
-      const onRecord = ref?.slot === '*' && it.options.releases.fieldMethods?.has(methodName);
+      // A name bound to one field (`const { controller } = entry`) is that field, not the record.
+      const isField = ref?.ref.kind === 'variable' && current.aliases.get(ref.ref.name)?.kind === 'field';
+      const onRecord = ref?.slot === '*' && !isField && it.options.releases.fieldMethods?.has(methodName);
       if (ref && !onRecord) current = it.release(ref.ref, ref.slot, current);
     }
     if (iterated && node.arguments[0] && !ts.isArrowFunction(node.arguments[0]) && !ts.isFunctionExpression(node.arguments[0])) {

@@ -292,6 +292,23 @@ export function bindLoopVariable(it: Interpreter, name: ts.BindingName, source: 
     if (valueElement && ts.isBindingElement(valueElement) && ts.isIdentifier(valueElement.name))
       return bindEntry(valueElement.name.text, keyName, source, next);
   }
+  if (ts.isObjectBindingPattern(name)) {
+    // `for (const { controller } of entries.values())`: each name is a field of the element, which
+    // gets a name no code can write.
+    const element = `#element@${name.pos}`;
+    const bound = bindEntry(element, undefined, source, next);
+    for (const binding of name.elements) {
+      const field =
+        binding.propertyName && ts.isIdentifier(binding.propertyName)
+          ? binding.propertyName.text
+          : ts.isIdentifier(binding.name)
+            ? binding.name.text
+            : undefined;
+      if (field && !binding.dotDotDotToken && ts.isIdentifier(binding.name))
+        bound.aliases.set(binding.name.text, { kind: 'field', ref: { kind: 'variable', name: element }, slot: field });
+    }
+    return bound;
+  }
   return next;
 }
 

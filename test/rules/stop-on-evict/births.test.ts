@@ -386,8 +386,74 @@ export function track(id: string) { const e = new Entry(); e.timeoutId = setTime
 export function untrack(id: string) { clearTimeout(entries.get(id)?.timeoutId); entries.delete(id); }
 `,
     },
+    {
+      name: 'records: a loop that destructures each record and closes its controller (in a quiet try), then clear()',
+      code: `import net from 'node:net';
+interface Entry { label: string; socket: net.Socket }
+export class Streams {
+  readonly #entries = new Map<string, Entry>();
+  open(id: string, port: number) { if (!this.#entries.has(id)) this.#entries.set(id, { label: id, socket: net.connect(port) }); }
+  close() {
+    for (const { socket } of this.#entries.values()) {
+      try {
+        socket.end();
+      } catch {
+        // already ended
+      }
+    }
+    this.#entries.clear();
+  }
+  closeRenamed() {
+    for (const { socket: s } of this.#entries.values()) s.end();
+    this.#entries.clear();
+  }
+  drop(id: string) {
+    const { socket } = this.#entries.get(id)!;
+    socket.end();
+    this.#entries.delete(id);
+  }
+}
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'records: a loop that destructures only the label of each record releases nothing before clear()',
+      code: `import net from 'node:net';
+interface Entry { label: string; socket: net.Socket }
+export class Streams {
+  readonly #entries = new Map<string, Entry>();
+  open(id: string, port: number) { if (!this.#entries.has(id)) this.#entries.set(id, { label: id, socket: net.connect(port) }); }
+  close() {
+    for (const { label } of this.#entries.values()) console.log('closing', label);
+    this.#entries.clear();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import net from 'node:net';
+interface Entry { label: string; socket: net.Socket }
+export class Streams {
+  readonly #entries = new Map<string, Entry>();
+  open(id: string, port: number) { if (!this.#entries.has(id)) this.#entries.set(id, { label: id, socket: net.connect(port) }); }
+  close() {
+    for (const { label } of this.#entries.values()) console.log('closing', label);
+    for (const value of this.#entries.values()) value.socket.destroy();
+    this.#entries.clear();
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'nested containers: an entry replaced by its own filter() that drops a timer read from it is reported, with no suggestion (clearing each old timer would clear the survivors)',
       code: `const byRoom: Record<string, NodeJS.Timeout[]> = {};
