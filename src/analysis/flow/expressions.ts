@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { boundNames, calledMethodName, canonical, isPromiseExecutor, skipOuter } from '../syntax/expressions.js';
+import { boundFields, boundNames, calledMethodName, canonical, isPromiseExecutor, skipOuter } from '../syntax/expressions.js';
 import type { Interpreter } from './interpreter.js';
 import {
   holdsValueFact,
@@ -48,15 +48,7 @@ export function bind(it: Interpreter, name: ts.BindingName, initializer: ts.Expr
     // Elements not bound are still owed: leave the obligation pending.
   } else if (ref && ts.isObjectBindingPattern(name)) {
     // Destructured fields of a dropped record: releasing a field releases that slot.
-    for (const element of name.elements) {
-      const field =
-        element.propertyName && ts.isIdentifier(element.propertyName)
-          ? element.propertyName.text
-          : ts.isIdentifier(element.name)
-            ? element.name.text
-            : undefined;
-      if (field && ts.isIdentifier(element.name)) next.aliases.set(element.name.text, { kind: 'field', ref, slot: field });
-    }
+    for (const [local, field] of boundFields(name)) next.aliases.set(local, { kind: 'field', ref, slot: field });
   }
   return next;
 }

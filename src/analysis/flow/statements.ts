@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { boundNames, canonical, isWithin, skipOuter, statementCalls } from '../syntax/expressions.js';
+import { boundFields, boundNames, canonical, isWithin, skipOuter, statementCalls } from '../syntax/expressions.js';
 import type { FinallyContext, FlowContext, Interpreter } from './interpreter.js';
 import { bindEntry, cloneState, deadState, emptyState, join, manyRefSource, placeFact, sameState, type ManyRef, type State } from './state.js';
 
@@ -297,16 +297,7 @@ export function bindLoopVariable(it: Interpreter, name: ts.BindingName, source: 
     // gets a name no code can write.
     const element = `#element@${name.pos}`;
     const bound = bindEntry(element, undefined, source, next);
-    for (const binding of name.elements) {
-      const field =
-        binding.propertyName && ts.isIdentifier(binding.propertyName)
-          ? binding.propertyName.text
-          : ts.isIdentifier(binding.name)
-            ? binding.name.text
-            : undefined;
-      if (field && !binding.dotDotDotToken && ts.isIdentifier(binding.name))
-        bound.aliases.set(binding.name.text, { kind: 'field', ref: { kind: 'variable', name: element }, slot: field });
-    }
+    for (const [local, field] of boundFields(name)) bound.aliases.set(local, { kind: 'field', ref: { kind: 'variable', name: element }, slot: field });
     return bound;
   }
   return next;

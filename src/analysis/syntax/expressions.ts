@@ -248,6 +248,17 @@ export function boundNames(name: ts.BindingName): string[] {
   return names;
 }
 
+/** `{ timer, socket: s }` → `[['timer', 'timer'], ['s', 'socket']]`: each local a pattern binds to one field, rest elements and nested patterns aside. */
+export function boundFields(pattern: ts.ObjectBindingPattern): [name: string, field: string][] {
+  const fields: [string, string][] = [];
+  for (const element of pattern.elements) {
+    if (element.dotDotDotToken || !ts.isIdentifier(element.name)) continue;
+    const field = element.propertyName ? (ts.isIdentifier(element.propertyName) ? element.propertyName.text : undefined) : element.name.text;
+    if (field !== undefined) fields.push([element.name.text, field]);
+  }
+  return fields;
+}
+
 export function parameterNames(fn: ts.SignatureDeclarationBase): string[][] {
   return fn.parameters.map((parameter) => boundNames(parameter.name));
 }
