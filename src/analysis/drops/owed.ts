@@ -308,6 +308,19 @@ function closedEmitterType(fn: ts.FunctionLikeDeclaration, context: DropContext)
       return context.session.checker.getTypeAtLocation(target.expression);
     }
   }
+  // `writer.closed.catch(ignore).finally(() => writers.delete(writer))`: a continuation of the value's own end-of-life promise.
+  const settled = parent && ts.isCallExpression(parent) && parent.arguments.includes(fn as ts.Expression) ? settledPromiseOwner(parent) : undefined;
+  return settled && context.session.checker.getTypeAtLocation(settled);
+}
+
+/** `x` in `x.closed.then(f)` or `x.closed.catch(g).finally(f)`: the value whose `closed` (`finished`, `ended`) promise the chain waits on. */
+function settledPromiseOwner(call: ts.CallExpression): ts.Expression | undefined {
+  let current: ts.CallExpression = call;
+  while (isPromiseContinuation(current)) {
+    const receiver = skipOuter((skipOuter(current.expression) as ts.PropertyAccessExpression).expression);
+    if (ts.isCallExpression(receiver)) current = receiver;
+    else return ts.isPropertyAccessExpression(receiver) && /^(closed|finished|ended)$/.test(receiver.name.text) ? receiver.expression : undefined;
+  }
   return undefined;
 }
 

@@ -373,6 +373,26 @@ export function watch(ms: number) {
 `,
     },
     {
+      name: "lifecycle: a delete once the value's own closed promise has settled, through a .catch()",
+      code: `declare class Channel {
+  readonly closed: Promise<void>;
+  readonly ready: Promise<void>;
+  close(): Promise<void>;
+}
+declare function openChannel(): Channel;
+export class Fanout {
+  readonly #channels = new Set<Channel>();
+  add() {
+    const channel = openChannel();
+    this.#channels.add(channel);
+    channel.closed.catch(() => undefined).finally(() => {
+      this.#channels.delete(channel);
+    });
+  }
+}
+`,
+    },
+    {
       name: "lifecycle: a delete in .then() of the value's own promise-returning close()",
       code: `import { createPoller, type Poller } from './resources.js';
 const pollers = new Map<string, Poller>();
@@ -944,6 +964,55 @@ export class Pollers {
     return Promise.all(this.paused.map((poller) => poller.close())).then(() => {
       for (const value of this.pollers) void value.close();
       this.pollers = [];
+    });
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "lifecycle: a delete once the value's ready promise has settled: ready is not its end",
+      code: `declare class Channel {
+  readonly closed: Promise<void>;
+  readonly ready: Promise<void>;
+  close(): Promise<void>;
+}
+declare function openChannel(): Channel;
+export class Fanout {
+  readonly #channels = new Set<Channel>();
+  add() {
+    const channel = openChannel();
+    this.#channels.add(channel);
+    channel.ready.catch(() => undefined).finally(() => {
+      this.#channels.delete(channel);
+    });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 13,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `declare class Channel {
+  readonly closed: Promise<void>;
+  readonly ready: Promise<void>;
+  close(): Promise<void>;
+}
+declare function openChannel(): Channel;
+export class Fanout {
+  readonly #channels = new Set<Channel>();
+  add() {
+    const channel = openChannel();
+    this.#channels.add(channel);
+    channel.ready.catch(() => undefined).finally(() => {
+      void channel.close();
+      this.#channels.delete(channel);
     });
   }
 }
