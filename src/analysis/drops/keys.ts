@@ -383,16 +383,18 @@ export function isBlindInsertOfMadeEntity(
   return isIdType(session.checker.getTypeAtLocation(keyExpression));
 }
 
-/** `new Session()`, `createServer()`, `{ disposable }`, or a local given one of these in this function. */
+/** `new Session()`, `await createServer()`, `{ disposable }`, `port ? await a() : await b()`, or a local given one of these in this function. */
 function isMadeHere(value: ts.Expression, node: ts.Node, session: AnalysisSession): boolean {
-  let e = skipOuter(value);
-  if (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
-  if (ts.isIdentifier(e)) {
-    const initializer = singleInitializer(e, session);
-    if (!initializer || enclosingBody(initializer) !== enclosingBody(node)) return false;
-    e = skipOuter(initializer);
-    if (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
-  }
+  const e = skipOuter(value);
+  if (!ts.isIdentifier(e)) return isMaking(e);
+  const initializer = singleInitializer(e, session);
+  return initializer !== undefined && enclosingBody(initializer) === enclosingBody(node) && isMaking(initializer);
+}
+
+function isMaking(expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  if (ts.isAwaitExpression(e)) return isMaking(e.expression);
+  if (ts.isConditionalExpression(e)) return isMaking(e.whenTrue) && isMaking(e.whenFalse);
   return ts.isNewExpression(e) || ts.isCallExpression(e) || ts.isObjectLiteralExpression(e);
 }
 

@@ -81,6 +81,18 @@ export function register(id: string, port: number) {
 }
 `,
     },
+    {
+      name: 'options: by default, a server made on either branch of a conditional for an id is left out too',
+      code: `
+import net from 'node:net';
+declare function listenOn(port: number): Promise<net.Server>;
+const servers = new Map<string, net.Server>();
+export async function serve(id: string, port?: number) {
+  const server = port === undefined ? await new Promise<net.Server>((resolve) => resolve(net.createServer())) : await listenOn(port);
+  servers.set(id, server);
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -369,6 +381,37 @@ export function listen(server: net.Server, nameOf: (socket: net.Socket) => strin
           messageId: 'unreleasedDrop',
           line: 6,
           suggestions: [], // the key is a call: repeating it to release would call it twice
+        },
+      ],
+    },
+    {
+      name: 'options: by default, still reported: a server that one branch takes from the caller, who may hand the same one again or another under the id',
+      code: `
+import net from 'node:net';
+const servers = new Map<string, net.Server>();
+export function serve(id: string, existing?: net.Server) {
+  const server = existing === undefined ? net.createServer() : existing;
+  servers.set(id, server);
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+import net from 'node:net';
+const servers = new Map<string, net.Server>();
+export function serve(id: string, existing?: net.Server) {
+  const server = existing === undefined ? net.createServer() : existing;
+  if (servers.get(id) !== server) servers.get(id)?.close();
+  servers.set(id, server);
+}
+`,
+            },
+          ],
         },
       ],
     },
