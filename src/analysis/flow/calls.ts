@@ -220,15 +220,34 @@ export function inline(it: Interpreter, callback: ts.ArrowFunction | ts.Function
 
 /**
  * `map.forEach((value, key) => { … })` run as this function: its parameters are an entry of the
- * container, as in `for (const [key, value] of map)`.
+ * container, as in `for (const [key, value] of map)`. So are `([key, value]) => …` handed to a
+ * helper together with the one container it walks (`runEach(label, this.conns, ([k, c], done) => …)`).
  */
 export function bindForEachParameters(it: Interpreter, fn: ts.Node, state: State): State {
   const call = fn.parent;
-  if (!isFunctionLike(fn) || !call || !ts.isCallExpression(call) || call.arguments[0] !== fn || calledMethodName(call) !== 'forEach') return state;
+  if (!isFunctionLike(fn) || !call || !ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return state;
+  if (calledMethodName(call) !== 'forEach' || call.arguments[0] !== fn) return bindEntryPattern(it, fn, call, state);
   const source = it.manyRef((skipOuter(call.expression) as ts.PropertyAccessExpression).expression, state);
   if (source?.kind !== 'container') return state;
   const [valueParameter, keyParameter] = fn.parameters;
   if (!valueParameter || !ts.isIdentifier(valueParameter.name)) return state;
   const keyName = keyParameter && ts.isIdentifier(keyParameter.name) ? keyParameter.name.text : undefined;
   return bindEntry(valueParameter.name.text, keyName, source, state);
+}
+
+/** `([key, value], done) => …` beside exactly one container among the call's other arguments: an entry of it. */
+function bindEntryPattern(it: Interpreter, fn: ts.FunctionLikeDeclaration, call: ts.CallExpression, state: State): State {
+  const entry = fn.parameters[0]?.name;
+  if (!entry || !ts.isArrayBindingPattern(entry) || entry.elements.length !== 2) return state;
+  const [keyElement, valueElement] = entry.elements;
+  if (!ts.isBindingElement(keyElement!) || !ts.isIdentifier(keyElement.name) || !ts.isBindingElement(valueElement!) || !ts.isIdentifier(valueElement.name))
+    return state;
+  // Only a container some drop here names: any other name would read as one too.
+  const dropped = call.arguments
+    .filter((argument) => argument !== fn)
+    .map((argument) => it.manyRef(argument, state))
+    .filter(
+      (source): source is ManyRef & { kind: 'container' } => source?.kind === 'container' && it.drops.some((drop) => drop.container === source.container),
+    );
+  return dropped.length === 1 ? bindEntry(valueElement.name.text, keyElement.name.text, dropped[0]!, state) : state;
 }

@@ -758,6 +758,26 @@ export function remove(route: string) { meters.delete(route); }`,
       options: [{ nameRules: false }],
     },
     {
+      name: 'an entry pattern ([key, socket]) handed to a helper with the one map it walks: the socket is the value at key',
+      code: `import net from 'node:net';
+type Done = (error?: Error) => void;
+function runEach<K, V>(items: Map<K, V>, fn: (entry: [K, V], done: Done) => void, end: Done): void {
+  let left = items.size;
+  for (const entry of items) fn(entry, () => { if (--left === 0) end(); });
+}
+export class Pool {
+  readonly #conns = new Map<string, net.Socket>();
+  open(key: string, port: number) { if (!this.#conns.has(key)) this.#conns.set(key, net.connect(port)); }
+  close(end: Done) {
+    runEach(this.#conns, ([key, socket], done) => {
+      socket.end(done);
+      this.#conns.delete(key);
+    }, end);
+  }
+}
+`,
+    },
+    {
       name: 'from real code (socket.io adapter): Map.forEach releases the entry it deletes',
       code: `
 interface PendingRequest { timeout: NodeJS.Timeout; missing: Set<string> }
@@ -2229,6 +2249,57 @@ export function end(id: string) { calls.get(id)?.hangup('bye'); calls.delete(id)
           data: { type: 'Call', container: 'calls', operation: '`delete()`', release: '`hangup()`' },
           line: 8,
           suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'an entry pattern handed to a helper with the map it walks, deleting without releasing the socket',
+      code: `import net from 'node:net';
+type Done = (error?: Error) => void;
+function runEach<K, V>(items: Map<K, V>, fn: (entry: [K, V], done: Done) => void, end: Done): void {
+  let left = items.size;
+  for (const entry of items) fn(entry, () => { if (--left === 0) end(); });
+}
+export class Pool {
+  readonly #conns = new Map<string, net.Socket>();
+  open(key: string, port: number) { if (!this.#conns.has(key)) this.#conns.set(key, net.connect(port)); }
+  close(end: Done) {
+    runEach(this.#conns, ([key, socket], done) => {
+      socket.setNoDelay(true);
+      done();
+      this.#conns.delete(key);
+    }, end);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 14,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import net from 'node:net';
+type Done = (error?: Error) => void;
+function runEach<K, V>(items: Map<K, V>, fn: (entry: [K, V], done: Done) => void, end: Done): void {
+  let left = items.size;
+  for (const entry of items) fn(entry, () => { if (--left === 0) end(); });
+}
+export class Pool {
+  readonly #conns = new Map<string, net.Socket>();
+  open(key: string, port: number) { if (!this.#conns.has(key)) this.#conns.set(key, net.connect(port)); }
+  close(end: Done) {
+    runEach(this.#conns, ([key, socket], done) => {
+      socket.setNoDelay(true);
+      done();
+      this.#conns.get(key)?.destroy();
+      this.#conns.delete(key);
+    }, end);
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
