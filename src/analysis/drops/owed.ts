@@ -375,6 +375,7 @@ function isAfterOwnRelease(fn: ts.FunctionLikeDeclaration, container: ContainerO
   if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
   // `server.close(() => servers.delete(server))`: the release's own completion callback.
   if (isReleaseOfStoredType(call, container, context)) return true;
+  if (isCompletionAfterEachReleased(call, fn, container)) return true;
   if (!isPromiseContinuation(call)) return false;
   const head = promiseChainHead(call);
   return head !== call && (isReleaseOfStoredType(head, container, context) || releasesEveryValue(head, container));
@@ -388,12 +389,34 @@ function releasesEveryValue(call: ts.CallExpression, container: ContainerOfResou
   const mapped = call.arguments[0] && skipOuter(call.arguments[0]);
   if (!mapped || !ts.isCallExpression(mapped) || calledMethodName(mapped) !== 'map') return false;
   const source = canonical((skipOuter(mapped.expression) as ts.PropertyAccessExpression).expression);
-  const callback = mapped.arguments[0] && skipOuter(mapped.arguments[0]);
-  if (source?.text !== container.text.text || !callback || !ts.isArrowFunction(callback) || ts.isBlock(callback.body)) return false;
+  return source?.text === container.text.text && mapped.arguments[0] !== undefined && releasesItsElement(mapped.arguments[0], container);
+}
+
+/**
+ * `each(label, this.streams, (stream, done) => stream.close(done), (error) => { this.streams.clear() })`:
+ * the completion callback of a helper handed the container and, before it, a callback that releases
+ * each element it is given (the `async.each` convention).
+ */
+function isCompletionAfterEachReleased(call: ts.CallExpression, completion: ts.FunctionLikeDeclaration, container: ContainerOfResources): boolean {
+  const at = call.arguments.indexOf(completion as ts.Expression);
+  const before = call.arguments.slice(0, at);
+  return (
+    before.some((argument) => canonical(skipOuter(argument))?.text === container.text.text) &&
+    before.some((argument) => releasesItsElement(argument, container))
+  );
+}
+
+/** `(c) => c.close()`, `(stream, done) => { stream.close(done) }`: a callback whose first statement releases the element it is given. */
+function releasesItsElement(callbackExpression: ts.Expression, container: ContainerOfResources): boolean {
+  const callback = skipOuter(callbackExpression);
+  if (!ts.isArrowFunction(callback) && !ts.isFunctionExpression(callback)) return false;
   const element = callback.parameters[0]?.name;
-  const body = skipOuter(callback.body);
-  if (!element || !ts.isIdentifier(element) || !ts.isCallExpression(body)) return false;
-  const release = skipOuter(body.expression);
+  if (!element || !ts.isIdentifier(element)) return false;
+  const first = ts.isBlock(callback.body) ? callback.body.statements[0] : undefined;
+  let body = ts.isBlock(callback.body) ? (first && ts.isExpressionStatement(first) ? skipOuter(first.expression) : undefined) : skipOuter(callback.body);
+  if (body && (ts.isVoidExpression(body) || ts.isAwaitExpression(body))) body = skipOuter(body.expression);
+  if (!body || !ts.isCallExpression(body)) return false;
+  const release = skipOuter(promiseChainHead(body).expression);
   return (
     ts.isPropertyAccessExpression(release) &&
     ts.isIdentifier(skipOuter(release.expression)) &&

@@ -778,6 +778,24 @@ export class Pool {
 `,
     },
     {
+      name: 'a clear() in the completion callback of a helper handed the set and a callback that ends each stream',
+      code: `import net from 'node:net';
+type Done = (error?: Error | null) => void;
+declare function each<T>(label: string, items: Iterable<T>, fn: (item: T, done: Done) => void, end: Done): void;
+export class Producer {
+  readonly #streams = new Set<net.Socket>();
+  add(port: number) { this.#streams.add(net.connect(port)); }
+  close(callback: Done) {
+    each('closing', this.#streams, (stream, done) => { stream.end(done); }, (error) => {
+      if (error) { callback(error); return; }
+      this.#streams.clear();
+      callback();
+    });
+  }
+}
+`,
+    },
+    {
       name: 'from real code (socket.io adapter): Map.forEach releases the entry it deletes',
       code: `
 interface PendingRequest { timeout: NodeJS.Timeout; missing: Set<string> }
@@ -2295,6 +2313,51 @@ export class Pool {
       this.#conns.get(key)?.destroy();
       this.#conns.delete(key);
     }, end);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a clear() in the completion callback of a helper whose per-element callback releases nothing',
+      code: `import net from 'node:net';
+type Done = (error?: Error | null) => void;
+declare function each<T>(label: string, items: Iterable<T>, fn: (item: T, done: Done) => void, end: Done): void;
+export class Producer {
+  readonly #streams = new Set<net.Socket>();
+  add(port: number) { this.#streams.add(net.connect(port)); }
+  close(callback: Done) {
+    each('closing', this.#streams, (stream, done) => { stream.setNoDelay(true); done(); }, (error) => {
+      if (error) { callback(error); return; }
+      this.#streams.clear();
+      callback();
+    });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import net from 'node:net';
+type Done = (error?: Error | null) => void;
+declare function each<T>(label: string, items: Iterable<T>, fn: (item: T, done: Done) => void, end: Done): void;
+export class Producer {
+  readonly #streams = new Set<net.Socket>();
+  add(port: number) { this.#streams.add(net.connect(port)); }
+  close(callback: Done) {
+    each('closing', this.#streams, (stream, done) => { stream.setNoDelay(true); done(); }, (error) => {
+      if (error) { callback(error); return; }
+      for (const value of this.#streams) value.destroy();
+      this.#streams.clear();
+      callback();
+    });
   }
 }
 `,
