@@ -326,23 +326,29 @@ function returnsNothing(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker)
   if (!signature) return false;
   const returned = checker.getReturnTypeOfSignature(signature);
   if (writesDisposeAsAny(fn, returned)) return true;
-  // `Promise.all(items.map((item) => item.dispose()))` gathers the nothing each release returns.
-  const nothing = (type: ts.Type): boolean =>
-    type.isUnion()
-      ? type.types.every(nothing)
-      : (type.getFlags() & (ts.TypeFlags.Void | ts.TypeFlags.Undefined)) !== 0 ||
-        (type as { isThisType?: boolean }).isThisType === true ||
-        ((checker.isArrayType(type) || checker.isTupleType(type)) && checker.getTypeArguments(type as ts.TypeReference).every(nothing));
-  if (nothing(returned)) return true;
-  const awaited = returned.getProperty('then') ? checker.getAwaitedType(returned) : undefined;
-  return awaited !== undefined && awaited !== returned && nothing(awaited);
+  // `Promise.all(items.map((item) => item.dispose()))` gathers the nothing each release returns;
+  // `close(callback?): void | Promise<void>` returns nothing, or a promise of it when no callback is given.
+  const nothing = (type: ts.Type, depth = 0): boolean => {
+    if (type.isUnion()) return type.types.every((part) => nothing(part, depth));
+    if (
+      (type.getFlags() & (ts.TypeFlags.Void | ts.TypeFlags.Undefined)) !== 0 ||
+      (type as { isThisType?: boolean }).isThisType === true ||
+      ((checker.isArrayType(type) || checker.isTupleType(type)) && checker.getTypeArguments(type as ts.TypeReference).every((part) => nothing(part, depth)))
+    )
+      return true;
+    const awaited = depth < 2 && type.getProperty('then') ? checker.getAwaitedType(type) : undefined;
+    return awaited !== undefined && awaited !== type && nothing(awaited, depth + 1);
+  };
+  return nothing(returned);
 }
 
 function isAsyncOrPromise(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker): boolean {
   if ((ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Async) !== 0) return true;
   const signature = checker.getSignatureFromDeclaration(fn);
   const returnType = signature && checker.getReturnTypeOfSignature(signature);
-  return returnType?.getProperty('then') !== undefined;
+  // `void | Promise<void>`: a promise when called without a callback, as a suggestion calls it.
+  const parts = returnType?.isUnion() ? returnType.types : returnType ? [returnType] : [];
+  return parts.some((part) => part.getProperty('then') !== undefined);
 }
 
 // ---------------------------------------------------------------------------

@@ -11,10 +11,10 @@ import { typeMatchesSomeSpecifier, type TypeOrValueSpecifier } from '@typescript
 import ts from 'typescript';
 
 import { memoValue, type AnalysisSession } from '../session.js';
-import { isHiddenFromHolders } from '../syntax/expressions.js';
+import { isHiddenFromHolders, skipOuter } from '../syntax/expressions.js';
 import { BUILTIN_RESOURCES, method } from './builtins.js';
 import { inferResource, writesDisposeAsAny, type InferenceHost } from './inference.js';
-import { LIFECYCLE_END_VERBS, RELEASE_NAMES, releaseNames, type Resource, type ResourceField } from './release.js';
+import { isReleaseLikeName, LIFECYCLE_END_VERBS, RELEASE_NAMES, releaseNames, type Release, type Resource, type ResourceField } from './release.js';
 
 export interface ResourceTypeOption {
   type: TypeOrValueSpecifier;
@@ -202,7 +202,8 @@ export class ResourceOracle {
     for (const candidate of selfAndBaseTypes(type, this.checker)) {
       for (const builtin of BUILTIN_RESOURCES) {
         if (typeMatchesSomeSpecifier(candidate, [builtin.specifier], this.program)) {
-          return { typeName: this.typeName(type), release: builtin.release, origin: 'builtin' };
+          const release = builtin.release.kind === 'method' && candidate !== type ? withOwnWrappers(builtin.release, type) : builtin.release;
+          return { typeName: this.typeName(type), release, origin: 'builtin' };
         }
       }
     }
@@ -458,4 +459,29 @@ export function getResourceOracle(session: AnalysisSession, options: ResourceOpt
   let oracle = byOptions.get(key);
   if (!oracle) byOptions.set(key, (oracle = new ResourceOracle(session, options)));
   return oracle;
+}
+
+/**
+ * `class ProducerStream extends Writable { close(cb) { this.end(cb) } }`: a subclass's own
+ * release-named method that runs the base's release joins the family, named after the base's.
+ */
+function withOwnWrappers(release: Release & { kind: 'method' }, type: ts.Type): Release {
+  const declaration = type
+    .getSymbol()
+    ?.getDeclarations()
+    ?.find((d): d is ts.ClassLikeDeclaration => ts.isClassLike(d));
+  if (!declaration || declaration.getSourceFile().isDeclarationFile) return release;
+  const base = new Set(release.methods);
+  const wrappers = declaration.members.flatMap((member) => {
+    if (!ts.isMethodDeclaration(member) || !member.body || !ts.isIdentifier(member.name) || base.has(member.name.text) || !isReleaseLikeName(member.name.text))
+      return [];
+    const runsBase = (node: ts.Node): boolean =>
+      (ts.isCallExpression(node) &&
+        ts.isPropertyAccessExpression(skipOuter(node.expression)) &&
+        skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression).kind === ts.SyntaxKind.ThisKeyword &&
+        base.has((skipOuter(node.expression) as ts.PropertyAccessExpression).name.text)) ||
+      ts.forEachChild(node, runsBase) === true;
+    return runsBase(member.body) ? [member.name.text] : [];
+  });
+  return wrappers.length === 0 ? release : { ...release, methods: [...release.methods, ...new Set(wrappers)] };
 }

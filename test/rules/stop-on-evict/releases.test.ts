@@ -796,6 +796,40 @@ export class Producer {
 `,
     },
     {
+      name: "names: a stream subclass's own close() that runs the base's end() is a release",
+      code: `import { Writable } from 'node:stream';
+class Sink extends Writable {
+  close(callback?: (error?: Error | null) => void): void {
+    this.end(callback);
+  }
+}
+const sinks = new Set<Sink>();
+export function open() { sinks.add(new Sink()); }
+export function closeAll() {
+  for (const sink of sinks) sink.close();
+  sinks.clear();
+}
+`,
+    },
+    {
+      name: 'names: a close(callback?) that returns nothing, or a promise of nothing without a callback, is the release',
+      code: `class Poller {
+  readonly #timer = setInterval(() => {}, 1000);
+  close(callback?: () => void): void | Promise<void> {
+    clearInterval(this.#timer);
+    if (callback) {
+      callback();
+      return;
+    }
+    return Promise.resolve();
+  }
+}
+const pollers = new Map<string, Poller>();
+export function poll(id: string) { if (!pollers.has(id)) pollers.set(id, new Poller()); }
+export function stop(id: string) { void pollers.get(id)?.close(); pollers.delete(id); }
+`,
+    },
+    {
       name: 'from real code (socket.io adapter): Map.forEach releases the entry it deletes',
       code: `
 interface PendingRequest { timeout: NodeJS.Timeout; missing: Set<string> }
@@ -2360,6 +2394,92 @@ export class Producer {
     });
   }
 }
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "names: a stream subclass cleared without its close() or the base's end(), which the message names",
+      code: `import { Writable } from 'node:stream';
+class Sink extends Writable {
+  close(callback?: (error?: Error | null) => void): void {
+    this.end(callback);
+  }
+}
+const sinks = new Set<Sink>();
+export function open() { sinks.add(new Sink()); }
+export function closeAll() {
+  sinks.clear();
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { because: '', type: 'Sink', container: 'sinks', operation: '`clear()`', release: '`end()`' },
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import { Writable } from 'node:stream';
+class Sink extends Writable {
+  close(callback?: (error?: Error | null) => void): void {
+    this.end(callback);
+  }
+}
+const sinks = new Set<Sink>();
+export function open() { sinks.add(new Sink()); }
+export function closeAll() {
+  for (const value of sinks) value.end();
+  sinks.clear();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'names: a poller whose close(callback?) returns void | Promise<void>, deleted without it',
+      code: `class Poller {
+  readonly #timer = setInterval(() => {}, 1000);
+  close(callback?: () => void): void | Promise<void> {
+    clearInterval(this.#timer);
+    if (callback) {
+      callback();
+      return;
+    }
+    return Promise.resolve();
+  }
+}
+const pollers = new Map<string, Poller>();
+export function poll(id: string) { if (!pollers.has(id)) pollers.set(id, new Poller()); }
+export function drop(id: string) { pollers.delete(id); }
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { because: '', type: 'Poller', container: 'pollers', operation: '`delete()`', release: '`close()`' },
+          line: 14,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `class Poller {
+  readonly #timer = setInterval(() => {}, 1000);
+  close(callback?: () => void): void | Promise<void> {
+    clearInterval(this.#timer);
+    if (callback) {
+      callback();
+      return;
+    }
+    return Promise.resolve();
+  }
+}
+const pollers = new Map<string, Poller>();
+export function poll(id: string) { if (!pollers.has(id)) pollers.set(id, new Poller()); }
+export function drop(id: string) { void pollers.get(id)?.close();
+pollers.delete(id); }
 `,
             },
           ],
