@@ -398,12 +398,14 @@ function isMaking(expression: ts.Expression): boolean {
   return ts.isNewExpression(e) || ts.isCallExpression(e) || ts.isObjectLiteralExpression(e);
 }
 
-/** A string or number, not one of a few literals: an id (`undefined` aside, as in `folder?.uri.toString()`). */
+/** A string or number, not one of a few literals: an id (`undefined` aside, as in `folder?.uri.toString()`; a branded `string & { __peer: never }` too). */
 function isIdType(type: ts.Type): boolean {
   const parts = type.isUnion() ? type.types : [type];
   const wide = ts.TypeFlags.String | ts.TypeFlags.Number | ts.TypeFlags.TemplateLiteral;
   const absent = ts.TypeFlags.Undefined | ts.TypeFlags.Null;
-  return parts.some((part) => (part.getFlags() & wide) !== 0) && parts.every((part) => (part.getFlags() & (wide | absent)) !== 0);
+  const isWide = (part: ts.Type): boolean =>
+    (part.getFlags() & wide) !== 0 || (part.isIntersection() && part.types.some((member) => (member.getFlags() & wide) !== 0));
+  return parts.some(isWide) && parts.every((part) => isWide(part) || (part.getFlags() & absent) !== 0);
 }
 
 /** Container text → where one body first reads it at some key (`x.get(k)`, `x.has(k)`, `x[k]`, `k in x`, `delete x[k]`), its own callbacks aside. */

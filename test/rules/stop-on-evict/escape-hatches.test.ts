@@ -93,6 +93,17 @@ export async function serve(id: string, port?: number) {
 }
 `,
     },
+    {
+      name: 'options: by default, a connection made for a branded id (string & { __peer }) is left out like one for a string id',
+      code: `
+import net from 'node:net';
+type PeerId = string & { readonly __peer: unique symbol };
+const peers = new Map<PeerId, net.Socket>();
+export function join(id: PeerId, port: number) {
+  peers.set(id, net.createConnection(port));
+}
+`,
+    },
   ],
   invalid: [
     {
