@@ -8,6 +8,7 @@ import ts from 'typescript';
 import { INSERTING_METHODS, isConnectionListener, registersConnectionListener } from '../containers/origins.js';
 import { makesEveryValueItHolds } from '../containers/ownership.js';
 import { readContainerOf } from '../containers/kinds.js';
+import { CONTAINER_VOCABULARY } from '../containers/vocabulary.js';
 import { lendsItsValues } from '../containers/takers.js';
 import { containerTypeOf } from '../containers/types.js';
 import { analyzeDrops, type DropSite } from '../flow/index.js';
@@ -408,7 +409,7 @@ function isIdType(type: ts.Type): boolean {
   return parts.some(isWide) && parts.every((part) => isWide(part) || (part.getFlags() & absent) !== 0);
 }
 
-/** Container text → where one body first reads it at some key (`x.get(k)`, `x.has(k)`, `x[k]`, `k in x`, `delete x[k]`), its own callbacks aside. */
+/** Container text → where one body first reads it at some key (`x.get(k)`, `x.has(k)`, `x[k]`, `k in x`, `x.delete(k)`: the containers' vocabulary), its own callbacks aside. */
 function containerReadsIn(fn: ts.Node, session: AnalysisSession): Map<string, number> {
   const cached = session.table(CONTAINER_READS).get(fn);
   if (cached) return cached;
@@ -423,8 +424,8 @@ function containerReadsIn(fn: ts.Node, session: AnalysisSession): Map<string, nu
       const written = ts.isBinaryExpression(child.parent) && child.parent.left === child && child.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
       if (!written) note(child.expression, child);
     } else if (ts.isCallExpression(child) && ts.isPropertyAccessExpression(skipOuter(child.expression)) && child.arguments.length > 0) {
-      const method = calledMethodName(child);
-      if (method === 'get' || method === 'has' || method === 'peek' || method === 'delete')
+      const method = calledMethodName(child) ?? '';
+      if (CONTAINER_VOCABULARY.reads.has(method) || CONTAINER_VOCABULARY.tests.has(method) || CONTAINER_VOCABULARY.removes.has(method))
         note((skipOuter(child.expression) as ts.PropertyAccessExpression).expression, child);
     } else if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.InKeyword) note(child.right, child);
     ts.forEachChild(child, visit);
@@ -447,7 +448,7 @@ function lookedUpBeforeInsert(scope: ts.Node, session: AnalysisSession): Set<str
   const visit = (child: ts.Node): void => {
     if (
       ts.isCallExpression(child) &&
-      calledMethodName(child) === 'set' &&
+      CONTAINER_VOCABULARY.stores.has(calledMethodName(child) ?? '') &&
       child.arguments.length === 2 &&
       ts.isPropertyAccessExpression(skipOuter(child.expression))
     )

@@ -8,6 +8,7 @@ import ts from 'typescript';
 import { isOnlyTimers, isReleaseLikeName, obligationSlots, releaseNames, type Resource } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import {
+  callMadeBy,
   calledMethodName,
   calleeName,
   canonical,
@@ -315,13 +316,11 @@ function closedEmitterType(fn: ts.FunctionLikeDeclaration, context: DropContext)
 
 /** `x` in `x.closed.then(f)` or `x.closed.catch(g).finally(f)`: the value whose `closed` (`finished`, `ended`) promise the chain waits on. */
 function settledPromiseOwner(call: ts.CallExpression): ts.Expression | undefined {
-  let current: ts.CallExpression = call;
-  while (isPromiseContinuation(current)) {
-    const receiver = skipOuter((skipOuter(current.expression) as ts.PropertyAccessExpression).expression);
-    if (ts.isCallExpression(receiver)) current = receiver;
-    else return ts.isPropertyAccessExpression(receiver) && /^(closed|finished|ended)$/.test(receiver.name.text) ? receiver.expression : undefined;
-  }
-  return undefined;
+  // The chain's first continuation, whose receiver is the promise itself rather than a call.
+  const first = promiseChainHead(call);
+  if (!isPromiseContinuation(first)) return undefined;
+  const promise = skipOuter((skipOuter(first.expression) as ts.PropertyAccessExpression).expression);
+  return ts.isPropertyAccessExpression(promise) && /^(closed|finished|ended)$/.test(promise.name.text) ? promise.expression : undefined;
 }
 
 /** `stop() { clearInterval(this.timer); registry.delete(this.id); }` — that delete is the stop. */
@@ -413,10 +412,9 @@ function releasesItsElement(callbackExpression: ts.Expression, container: Contai
   const element = callback.parameters[0]?.name;
   if (!element || !ts.isIdentifier(element)) return false;
   const first = ts.isBlock(callback.body) ? callback.body.statements[0] : undefined;
-  let body = ts.isBlock(callback.body) ? (first && ts.isExpressionStatement(first) ? skipOuter(first.expression) : undefined) : skipOuter(callback.body);
-  if (body && (ts.isVoidExpression(body) || ts.isAwaitExpression(body))) body = skipOuter(body.expression);
-  if (!body || !ts.isCallExpression(body)) return false;
-  const release = skipOuter(promiseChainHead(body).expression);
+  const made = ts.isBlock(callback.body) ? first && ts.isExpressionStatement(first) && callMadeBy(first.expression) : callMadeBy(callback.body);
+  if (!made) return false;
+  const release = skipOuter(made.expression);
   return (
     ts.isPropertyAccessExpression(release) &&
     ts.isIdentifier(skipOuter(release.expression)) &&

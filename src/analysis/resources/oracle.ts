@@ -376,7 +376,6 @@ function isRequiredParameter(parameter: ts.Symbol): boolean {
   return declaration.questionToken === undefined && declaration.initializer === undefined && declaration.dotDotDotToken === undefined;
 }
 
-/** The signature names its return type (`dispose(): any`), rather than leaving it to inference. */
 function isVoidLike(type: ts.Type): boolean {
   if (type.isUnion()) return type.types.every(isVoidLike);
   return (type.getFlags() & (ts.TypeFlags.Void | ts.TypeFlags.Undefined)) !== 0;

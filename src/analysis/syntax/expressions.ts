@@ -294,13 +294,18 @@ export function statementCalls(block: ts.Block): ts.CallExpression[] | undefined
   const calls: ts.CallExpression[] = [];
   for (const statement of block.statements) {
     if (!ts.isExpressionStatement(statement)) return undefined;
-    let expression = skipOuter(statement.expression);
-    if (ts.isAwaitExpression(expression) || ts.isVoidExpression(expression)) expression = skipOuter(expression.expression);
-    if (!ts.isCallExpression(expression)) return undefined;
-    // `void writer.close().catch(ignore)`: the call the statement makes is the head of the chain.
-    calls.push(promiseChainHead(expression));
+    const call = callMadeBy(statement.expression);
+    if (!call) return undefined;
+    calls.push(call);
   }
   return calls.length > 0 ? calls : undefined;
+}
+
+/** `x.close()`, `await x.stop()`, `void w.close().catch(ignore)` → the call made (the head of a promise chain). */
+export function callMadeBy(expression: ts.Expression): ts.CallExpression | undefined {
+  let e = skipOuter(expression);
+  if (ts.isAwaitExpression(e) || ts.isVoidExpression(e)) e = skipOuter(e.expression);
+  return ts.isCallExpression(e) ? promiseChainHead(e) : undefined;
 }
 
 const PROMISE_CONTINUATIONS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
