@@ -16,7 +16,16 @@ import type { Resource } from '../resources/release.js';
 import type { AnalysisSession } from '../session.js';
 import type { DropSite } from '../flow/index.js';
 import { isReleaseLikeName } from '../resources/release.js';
-import { calledMethodName, canonical, enclosingBody, isEmptyContainerExpression, isFunctionLike, mentions, skipOuter } from '../syntax/expressions.js';
+import {
+  calledMethodName,
+  canonical,
+  enclosingBody,
+  isEmptyContainerExpression,
+  isFunctionLike,
+  isNullish,
+  mentions,
+  skipOuter,
+} from '../syntax/expressions.js';
 import { singleInitializer } from '../syntax/names.js';
 import { isIgnored, type ContainerDrop, type ContainerOfResources, type DropContext } from './candidate.js';
 import {
@@ -293,7 +302,7 @@ function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext)
     // about, which keeps the checker away from most `x = …`.
     // A reset to `undefined` is written because something may be there (a lazily filled field); a new
     // container may be the first one.
-    const reset = isNothing(node.right) && !ts.isConstructorDeclaration(enclosingBody(node));
+    const reset = isNullish(node.right) && !ts.isConstructorDeclaration(enclosingBody(node));
     if (!reset && (!(isContainerMadeHere(node.right) || isRebuiltHere(node.right, node, session)) || !hadEarlierValue(target, node))) return undefined;
     const container = containerOfResources(target, context, true);
     if (!container) return undefined;
@@ -514,12 +523,6 @@ function mayBeNullish(target: ts.Expression, session: AnalysisSession): boolean 
   const type = session.checker.getTypeAtLocation(target);
   const parts = type.isUnion() ? type.types : [type];
   return parts.some((part) => (part.getFlags() & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)) !== 0);
-}
-
-/** `undefined`, `null`, `void 0`: a reset that lets go of everything the container held. */
-function isNothing(expression: ts.Expression): boolean {
-  const e = skipOuter(expression);
-  return (ts.isIdentifier(e) && e.text === 'undefined') || e.kind === ts.SyntaxKind.NullKeyword || ts.isVoidExpression(e);
 }
 
 function describeDeleteOperator(node: ts.DeleteExpression, context: DropContext): ContainerDrop | undefined {

@@ -22,6 +22,7 @@ import {
   isEmptyContainerExpression,
   enclosingBody,
   isFunctionLike,
+  isNullish,
   isPrivateMember,
   isSeparateFunction,
   mentions,
@@ -372,8 +373,10 @@ export function isBlindInsertOfMadeEntity(
 ): boolean {
   const { session } = context;
   const text = container.text.text;
-  if (context.hatches.overwrites !== 'evident' || container.kind === 'Array' || holdsTimer(container.resource) || !isMadeHere(newValue, node, session))
-    return false;
+  if (context.hatches.overwrites !== 'evident' || holdsTimer(container.resource) || !isMadeHere(newValue, node, session)) return false;
+  // `const meters = new Array(createMeter('/'))`: made holding values, so a key may be taken.
+  const made = ts.isIdentifier(skipOuter(containerExpression)) ? singleInitializer(skipOuter(containerExpression) as ts.Identifier, session) : undefined;
+  if (made && !isEmptyContainerExpression(made)) return false;
   for (let at: ts.Node = node, depth = 0; ; depth++) {
     const fn = enclosingBody(at);
     if ((containerReadsIn(fn, session).get(text) ?? Infinity) < at.pos) return false;
@@ -409,7 +412,7 @@ function isIdType(type: ts.Type): boolean {
   return parts.some(isWide) && parts.every((part) => isWide(part) || (part.getFlags() & absent) !== 0);
 }
 
-/** Container text → where one body first reads it at some key (`x.get(k)`, `x.has(k)`, `x[k]`, `k in x`, `x.delete(k)`: the containers' vocabulary), its own callbacks aside. */
+/** Container text → where one body first reads it at some key (`x.get(k)`, `x.has(k)`, `x[k]`, `k in x`, `x.delete(k)`: the containers' vocabulary) or its `length`, its own callbacks aside. */
 function containerReadsIn(fn: ts.Node, session: AnalysisSession): Map<string, number> {
   const cached = session.table(CONTAINER_READS).get(fn);
   if (cached) return cached;
@@ -420,7 +423,9 @@ function containerReadsIn(fn: ts.Node, session: AnalysisSession): Map<string, nu
   };
   const visit = (child: ts.Node): void => {
     if (child !== fn && isSeparateFunction(child)) return;
-    if (ts.isElementAccessExpression(child)) {
+    // `i < this.workers.length`: an index that walks the values already there.
+    if (ts.isPropertyAccessExpression(child) && child.name.text === 'length') note(child.expression, child);
+    else if (ts.isElementAccessExpression(child)) {
       const written = ts.isBinaryExpression(child.parent) && child.parent.left === child && child.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
       if (!written) note(child.expression, child);
     } else if (ts.isCallExpression(child) && ts.isPropertyAccessExpression(skipOuter(child.expression)) && child.arguments.length > 0) {
@@ -453,7 +458,13 @@ function lookedUpBeforeInsert(scope: ts.Node, session: AnalysisSession): Set<str
       ts.isPropertyAccessExpression(skipOuter(child.expression))
     )
       check((skipOuter(child.expression) as ts.PropertyAccessExpression).expression, child);
-    else if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(skipOuter(child.left)))
+    // `this.slots[id] = null` after reading the slot frees it; only a stored value is an insert.
+    else if (
+      ts.isBinaryExpression(child) &&
+      child.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isElementAccessExpression(skipOuter(child.left)) &&
+      !isNullish(child.right)
+    )
       check((skipOuter(child.left) as ts.ElementAccessExpression).expression, child);
     ts.forEachChild(child, visit);
   };

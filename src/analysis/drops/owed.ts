@@ -26,9 +26,10 @@ import { flowOptionsFor } from './flowOptions.js';
 
 const CALLED_ONLY_FROM_TIMERS = memoTable<ts.FunctionLikeDeclaration, boolean>('drops.calledOnlyFromTimers');
 /** The value's own end-of-life events: `close`, `exit`, a private `@close`, `transportclose` (closed with its transport). */
+// An `error` is an end of life too: an errored stream or socket is destroyed, a failed connection is gone.
 const CLOSE_EVENT =
-  /^@?(?:[a-z]*close|closed|exit|exited|end|ended|finish|finished|disconnect|disconnected|destroy|destroyed|dispose|disposed|terminate|terminated|shutdown|stopped)$/i;
-const CLOSE_HOOK_METHOD = /^on(Close|Closed|Exit|End|Disconnect|Disconnected|Destroy|Destroyed)$/;
+  /^@?(?:[a-z]*close|closed|exit|exited|end|ended|finish|finished|disconnect|disconnected|destroy|destroyed|dispose|disposed|terminate|terminated|shutdown|stopped|error)$/i;
+const CLOSE_HOOK_METHOD = /^on(Close|Closed|Exit|End|Disconnect|Disconnected|Destroy|Destroyed|Error)$/;
 const CLOSE_HOOK_OPTION = /^on(?:Close|Closed|Exit|Exited|End|Ended|Disconnect|Disconnected|Destroy|Destroyed|Dispose|Disposed)$/i;
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
 

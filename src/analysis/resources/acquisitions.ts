@@ -8,7 +8,7 @@ import ts from 'typescript';
 
 import { resolveCallee } from '../flow/index.js';
 import { memoTable, type AnalysisSession } from '../session.js';
-import { boundNames, calleeName, canonical, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
+import { boundNames, calleeName, canonical, isFunctionLike, isNullish, rootOf, skipOuter } from '../syntax/expressions.js';
 import { isReleaseLikeName, TIMER_CLEARS } from './release.js';
 
 /** What a body starts, keyed so that a release can be matched to it. */
@@ -211,13 +211,7 @@ const DATA_COPIES = new Set(['Object.assign', 'Object.freeze', 'Object.fromEntri
 
 /** `null`, `undefined`, `void 0`, `[]`, `{}`: nothing is acquired by storing them. */
 function isNothing(e: ts.Expression): boolean {
-  return (
-    e.kind === ts.SyntaxKind.NullKeyword ||
-    (ts.isIdentifier(e) && e.text === 'undefined') ||
-    ts.isVoidExpression(e) ||
-    (ts.isArrayLiteralExpression(e) && e.elements.length === 0) ||
-    (ts.isObjectLiteralExpression(e) && e.properties.length === 0)
-  );
+  return isNullish(e) || (ts.isArrayLiteralExpression(e) && e.elements.length === 0) || (ts.isObjectLiteralExpression(e) && e.properties.length === 0);
 }
 
 /** The class property `this.x` names, when it is declared in a class body. */

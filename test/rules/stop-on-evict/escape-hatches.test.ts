@@ -6,6 +6,17 @@ import { createTypedRuleTester } from '../../ruleTester.js';
 
 const ruleTester = createTypedRuleTester();
 
+/** Every channel slot of a connection written again, by an index bounded by the array's own length. */
+const slotsReopened = (store: string): string => `
+import { PassThrough } from 'node:stream';
+export class Connection {
+  private readonly channels: Array<{ id: number; buffer: PassThrough }> = [];
+  reopenAll(): void {
+    for (let id = 0; id < this.channels.length; id++) ${store}
+  }
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -78,6 +89,27 @@ const peers: Record<string, { socket: net.Socket }> = {};
 export function register(id: string, port: number) {
   const peer = { socket: net.createConnection(port) };
   peers[id] = peer;
+}
+`,
+    },
+    {
+      name: 'from real code (amqplib): by default, an array slot found free and filled with a record made for it; freeing the slot writes null',
+      code: `
+import { PassThrough } from 'node:stream';
+declare function nextFreeSlot(): number;
+export class Connection {
+  private readonly channels: Array<{ id: number; buffer: PassThrough } | null> = [];
+  open(): number {
+    const id = nextFreeSlot();
+    this.channels[id] = { id, buffer: new PassThrough() };
+    return id;
+  }
+  release(id: number): void {
+    const slot = this.channels[id];
+    if (!slot) return;
+    slot.buffer.end();
+    this.channels[id] = null;
+  }
 }
 `,
     },
@@ -342,6 +374,22 @@ export function schedule(name: string, run: () => void) {
   timers.set(name, setTimeout(run, 1_000));
 }
 `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "options: by default (overwrites 'evident'), still reported: an array slot written by an index that walks the values already there",
+      code: slotsReopened('this.channels[id] = { id, buffer: new PassThrough() };'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: slotsReopened('{ this.channels[id]?.buffer?.end(); this.channels[id] = { id, buffer: new PassThrough() }; }'),
             },
           ],
         },

@@ -4,6 +4,18 @@ import { createTypedRuleTester } from '../../ruleTester.js';
 
 const ruleTester = createTypedRuleTester();
 
+/** A stream kept per path and deleted in a listener on the server's `'error'`, not the stream's own. */
+const streamDroppedOnServerError = (handler: string): string => `
+import fs from 'node:fs';
+import type { Server } from 'node:net';
+const streams = new Map<string, fs.ReadStream>();
+export function read(server: Server, path: string) {
+  if (streams.has(path)) return;
+  const stream = fs.createReadStream(path);
+  streams.set(path, stream);
+  server.on('error', () => ${handler});
+}`;
+
 /**
  * From real code (vscode-jupyter): a window that tells the handlers it keeps when it closes, and the
  * provider that made it dropping it from its list in such a handler; `release` is the window's
@@ -248,6 +260,32 @@ export function connect(id: string, port: number) {
   socket.on('close', () => {
     sockets.delete(id);
   });
+}`,
+    },
+    {
+      name: "from real code (a kafka client): a connection removed from its pool on its own 'error' event, which it emits once its socket is destroyed",
+      code: `
+import net from 'node:net';
+import { EventEmitter } from 'node:events';
+export class Connection extends EventEmitter {
+  private socket?: net.Socket;
+  connect(port: number) {
+    this.socket = net.createConnection(port);
+    this.socket.once('error', (error) => { this.socket?.destroy(); this.emit('error', error); });
+  }
+  close() { this.socket?.end(); }
+}
+export class Pool {
+  readonly #connections = new Map<string, Connection>();
+  get(key: string, port: number) {
+    const existing = this.#connections.get(key);
+    if (existing) return existing;
+    const connection = new Connection();
+    this.#connections.set(key, connection);
+    connection.once('error', () => this.#connections.delete(key));
+    connection.connect(port);
+    return connection;
+  }
 }`,
     },
     {
@@ -559,6 +597,19 @@ export function accept(id: string) { if (!peers.has(id)) peers.set(id, new Peer(
                 '() => { stream.destroy(); return streams.delete(stream); }',
               ),
             },
+          ],
+        },
+      ],
+    },
+    {
+      name: "lifecycle: a stream removed on another emitter's 'error' event (the server's) is still open",
+      code: streamDroppedOnServerError('streams.delete(path)'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 9,
+          suggestions: [
+            { messageId: 'releaseBeforeDrop', output: streamDroppedOnServerError('{ streams.get(path)?.destroy(); return streams.delete(path); }') },
           ],
         },
       ],
