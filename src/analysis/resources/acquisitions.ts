@@ -8,7 +8,7 @@ import ts from 'typescript';
 
 import { resolveCallee } from '../flow/index.js';
 import { memoTable, type AnalysisSession } from '../session.js';
-import { boundNames, calleeName, canonical, isFunctionLike, isNullish, rootOf, skipOuter } from '../syntax/expressions.js';
+import { boundNames, calledMethodName, calleeName, canonical, isFunctionLike, isNullish, rootOf, skipOuter } from '../syntax/expressions.js';
 import { isReleaseLikeName, TIMER_CLEARS } from './release.js';
 
 /** What a body starts, keyed so that a release can be matched to it. */
@@ -169,11 +169,9 @@ export function acquisitionsOfAssignment(target: string, value: ts.Expression, h
   if (isHandedIn(e)) return [];
   // `this.client = this.realtime.getClient()`: a method of the program that returns what it holds.
   if (ts.isCallExpression(e) && returnsHeldReference(e, host.session)) return [];
-  // The field's written type when it has one: inferring a call's type (a generic client's
-  // overloaded constructor) is the costliest question the checker gets here.
-  const { checker } = host.session;
-  const fieldType = field?.type ? checker.getTypeFromTypeNode(field.type) : checker.getTypeAtLocation(value);
-  const names = host.releaseNamesOf(fieldType);
+  // `this.handler = this.onEvent.bind(this)`: a function.
+  if (ts.isCallExpression(e) && calledMethodName(e) === 'bind') return [];
+  const names = host.releaseNamesOf(declaredTypeOf(field, host) ?? host.session.checker.getTypeAtLocation(value));
   if (names) return [{ key: `field:${target}` }];
   return [];
 }
@@ -212,6 +210,21 @@ const DATA_COPIES = new Set(['Object.assign', 'Object.freeze', 'Object.fromEntri
 /** `null`, `undefined`, `void 0`, `[]`, `{}`: nothing is acquired by storing them. */
 function isNothing(e: ts.Expression): boolean {
   return isNullish(e) || (ts.isArrayLiteralExpression(e) && e.elements.length === 0) || (ts.isObjectLiteralExpression(e) && e.properties.length === 0);
+}
+
+/**
+ * A field's declared type: its annotation, else what its declaration gives it (its initializer). Asking the checker
+ * for the type at a use inside a method makes it check that method's flow first — the costliest
+ * question inference asks, and the declared type names the same release.
+ */
+function declaredTypeOf(field: ts.PropertyDeclaration | undefined, host: InferenceHost): ts.Type | undefined {
+  if (!field) return undefined;
+  const { checker } = host.session;
+  if (field.type) return checker.getTypeFromTypeNode(field.type);
+  const symbol = checker.getSymbolAtLocation(field.name);
+  const type = symbol && checker.getTypeOfSymbol(symbol);
+  // `private conn;` with nothing to go by is `any`: the stored value says more.
+  return type && (type.getFlags() & ts.TypeFlags.Any) === 0 ? type : undefined;
 }
 
 /** The class property `this.x` names, when it is declared in a class body. */
@@ -339,8 +352,8 @@ export function undoneBy(
         if (receiver && UNREGISTER.has(method) && keys.has(`collection:${receiver}`)) undone.add(`collection:${receiver}`);
         if (receiver && UNSUBSCRIBE.has(method) && keys.has(`listener:${withoutThis(receiver)}`)) undone.add(`listener:${withoutThis(receiver)}`);
         if (receiver && keys.has(`field:${receiver}`)) {
-          const fieldType = host.session.checker.getTypeAtLocation(callee.expression);
-          const names = host.releaseNamesOf(fieldType);
+          const declared = declaredTypeOf(declaredField(callee.expression, host), host);
+          const names = host.releaseNamesOf(declared ?? host.session.checker.getTypeAtLocation(callee.expression));
           if (names?.methods.has(method)) undone.add(`field:${receiver}`);
         }
         // `this.cleanup()`, or `this.onClose.bind(this)` handed to what closes (it runs once that is done)
