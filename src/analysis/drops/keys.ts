@@ -34,6 +34,7 @@ import {
   bindingsIn,
   callsHandingParameter,
   callsOfLocalFunction,
+  callsOfNestedFunction,
   callsOfOwnMethod,
   declarationOf,
   isUnchangedParameter,
@@ -384,7 +385,31 @@ export function isBlindInsertOfMadeEntity(
     at = fn;
   }
   if (lookedUpBeforeInsert(containerScope(containerExpression), session).has(text)) return false;
+  if (isRecurringEventPayload(keyExpression, node, session)) return false;
   return isIdType(session.checker.getTypeAtLocation(keyExpression));
+}
+
+/** `watch` and `on(…)`, `onDidChange(…)`: registrations whose callback runs again and again (`once` runs once). */
+const RECURRING_REGISTRATION = /^(?:on|addListener|addEventListener|prependListener|subscribe|watch\w*|on[A-Z]\w*)$/;
+
+/**
+ * `watcher.on('add', (path) => map.set(path, …))`, or `add(fileName)` called from such a callback:
+ * a name an event hands over comes back when the event fires again (a watcher reports the same
+ * file twice). An id read off a new object (`socket.id`) is not the payload itself.
+ */
+function isRecurringEventPayload(keyExpression: ts.Expression, node: ts.Node, session: AnalysisSession, depth = 0): boolean {
+  const key = skipOuter(keyExpression);
+  if (!ts.isIdentifier(key)) return false;
+  const parameter = parameterNamed(key.text, node, session);
+  const fn = parameter?.parent;
+  if (!parameter || !fn || !isFunctionLike(fn) || !isUnchangedParameter(key.text, node, session)) return false;
+  const registration = fn.parent;
+  if (ts.isCallExpression(registration) && registration.arguments.includes(fn as ts.Expression))
+    return RECURRING_REGISTRATION.test(calledMethodName(registration) ?? calleeName(registration) ?? '');
+  if (depth > 0) return false;
+  const index = fn.parameters.indexOf(parameter);
+  const calls = callsOfLocalFunction(fn, session) ?? callsOfNestedFunction(fn);
+  return calls?.some((call) => call.arguments[index] !== undefined && isRecurringEventPayload(call.arguments[index]!, call, session, depth + 1)) ?? false;
 }
 
 /** `new Session()`, `await createServer()`, `{ disposable }`, `port ? await a() : await b()`, or a local given one of these in this function. */

@@ -246,6 +246,24 @@ export function callsOfLocalFunction(fn: ts.FunctionLikeDeclaration, session: An
   return byName.get(declared.text) ?? undefined;
 }
 
+/** `function add(k) {…}` declared inside another function: its calls in that function, when calling is all it does with it. */
+export function callsOfNestedFunction(fn: ts.FunctionLikeDeclaration): readonly ts.CallExpression[] | undefined {
+  if (!ts.isFunctionDeclaration(fn) || !fn.name || ts.isSourceFile(fn.parent)) return undefined;
+  const name = fn.name.text;
+  const calls: ts.CallExpression[] = [];
+  let otherUse = false;
+  const visit = (node: ts.Node): void => {
+    if (otherUse) return;
+    if (ts.isIdentifier(node) && node.text === name && node !== fn.name && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) {
+      if (ts.isCallExpression(node.parent) && node.parent.expression === node) calls.push(node.parent);
+      else otherUse = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(fn.parent);
+  return otherUse || calls.length === 0 ? undefined : calls;
+}
+
 /**
  * The function whose parameter `name` is (seen from `at`), and every call of it, when it is a
  * local function (callsOfLocalFunction) that never assigns that parameter again — or, `acrossProgram`,

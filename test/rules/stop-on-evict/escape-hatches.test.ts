@@ -6,6 +6,27 @@ import { createTypedRuleTester } from '../../ruleTester.js';
 
 const ruleTester = createTypedRuleTester();
 
+/** From real code (vue language tools): a nested add() stores a watcher per config file; `registration` is who else calls it. */
+const projectsByConfig = (registration: string, store = 'projects.set(file, watch(file));'): string => `
+import { watch, type FSWatcher } from 'node:fs';
+import type { EventEmitter } from 'node:events';
+declare function listConfigs(root: string): string[];
+declare function watchDirectory(root: string, onFile: (file: string) => void): void;
+export function createProjects(root: string, events: EventEmitter) {
+  const projects = new Map<string, FSWatcher>();
+  for (const file of listConfigs(root)) add(file);
+  ${registration}
+  return { projects, remove };
+  function add(file: string): void {
+    ${store}
+  }
+  function remove(file: string): void {
+    projects.get(file)?.close();
+    projects.delete(file);
+  }
+}
+`;
+
 /** Every channel slot of a connection written again, by an index bounded by the array's own length. */
 const slotsReopened = (store: string): string => `
 import { PassThrough } from 'node:stream';
@@ -112,6 +133,10 @@ export class Connection {
   }
 }
 `,
+    },
+    {
+      name: 'options: by default, a watcher made per config file by a helper called from a loop and a one-shot event is left out',
+      code: projectsByConfig("events.once('ready', (file: string) => add(file));"),
     },
     {
       name: 'options: by default, a server made on either branch of a conditional for an id is left out too',
@@ -390,6 +415,22 @@ export function schedule(name: string, run: () => void) {
             {
               messageId: 'releaseBeforeDrop',
               output: slotsReopened('{ this.channels[id]?.buffer?.end(); this.channels[id] = { id, buffer: new PassThrough() }; }'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "from real code (vue language tools): by default (overwrites 'evident'), still reported: a helper called with the file a directory watcher reports, which it reports again",
+      code: projectsByConfig('watchDirectory(root, (file) => add(file));'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 12,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: projectsByConfig('watchDirectory(root, (file) => add(file));', 'projects.get(file)?.close();\n    projects.set(file, watch(file));'),
             },
           ],
         },
