@@ -25,8 +25,10 @@ import type { ContainerOfResources, DropContext } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
 
 const CALLED_ONLY_FROM_TIMERS = memoTable<ts.FunctionLikeDeclaration, boolean>('drops.calledOnlyFromTimers');
-/** The value's own end-of-life events: `close`, `exit`, a private `@close`, `transportclose` (closed with its transport). */
-// An `error` is an end of life too: an errored stream or socket is destroyed, a failed connection is gone.
+/**
+ * The value's own end-of-life events: `close`, `exit`, a private `@close`, `transportclose` (closed
+ * with its transport), and `error` (an errored stream or socket is destroyed, a failed connection gone).
+ */
 const CLOSE_EVENT =
   /^@?(?:[a-z]*close|closed|exit|exited|end|ended|finish|finished|disconnect|disconnected|destroy|destroyed|dispose|disposed|terminate|terminated|shutdown|stopped|error)$/i;
 const CLOSE_HOOK_METHOD = /^on(Close|Closed|Exit|End|Disconnect|Disconnected|Destroy|Destroyed|Error)$/;

@@ -213,9 +213,9 @@ function isNothing(e: ts.Expression): boolean {
 }
 
 /**
- * A field's declared type: its annotation, else what its declaration gives it (its initializer). Asking the checker
+ * A field's declared type: its annotation, else what its initializer gives it. Asking the checker
  * for the type at a use inside a method makes it check that method's flow first — the costliest
- * question inference asks, and the declared type names the same release.
+ * question inference asks — and the declared type names the same release.
  */
 function declaredTypeOf(field: ts.PropertyDeclaration | undefined, host: InferenceHost): ts.Type | undefined {
   if (!field) return undefined;

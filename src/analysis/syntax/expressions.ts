@@ -27,13 +27,13 @@ function isCountLike(expression: ts.Expression): boolean {
   );
 }
 
-/** Strips parentheses, `!`, `as`, `satisfies` and `<T>` assertions. */
 /** `undefined`, `null`, `void 0`: storing it lets go of what the place held and holds nothing. */
 export function isNullish(expression: ts.Expression): boolean {
   const e = skipOuter(expression);
   return (ts.isIdentifier(e) && e.text === 'undefined') || e.kind === ts.SyntaxKind.NullKeyword || ts.isVoidExpression(e);
 }
 
+/** Strips parentheses, `!`, `as`, `satisfies` and `<T>` assertions. */
 export function skipOuter(node: ts.Expression): ts.Expression {
   let current = node;
   for (;;) {
