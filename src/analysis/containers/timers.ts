@@ -9,7 +9,7 @@
 import ts from 'typescript';
 
 import { memoTable, type AnalysisSession } from '../session.js';
-import { canonical, isPrivateMember, skipOuter } from '../syntax/expressions.js';
+import { calledMethodName, canonical, isPrivateMember, skipOuter } from '../syntax/expressions.js';
 import { declarationOf, singleInitializer } from '../syntax/names.js';
 import { isMadeByCall } from './origins.js';
 import { readContainerOf } from './kinds.js';
@@ -128,6 +128,55 @@ export function armsStoredRecordsOf(places: readonly ContainerPlace[], session: 
     );
     return all.some(({ assignment }) => isRecordOf((skipOuter(assignment.left) as ts.PropertyAccessExpression).expression, place.text, inserted, session));
   });
+}
+
+/**
+ * The fields this container's records can come to hold, when every visible insertion is an object
+ * literal made here (`set(name, { socket, pattern })`): those the literals write, and those the
+ * code arms on a record that may be one of its own. A field of the record type that neither
+ * happens to (a `responseTimeout?` only records kept elsewhere get) is nothing these records owe.
+ * Undefined when some insertion is not such a literal.
+ */
+export function fieldsOfStoredRecords(places: readonly ContainerPlace[], session: AnalysisSession): Set<string> | undefined {
+  const given = new Set<string>();
+  const insertions = visibleInsertions(places, session);
+  if (insertions.length === 0) return undefined;
+  for (const value of insertions) {
+    const e = skipOuter(value);
+    const literal = ts.isIdentifier(e) ? singleInitializer(e, session) : e;
+    if (!literal || !ts.isObjectLiteralExpression(skipOuter(literal))) return undefined;
+    for (const property of (skipOuter(literal) as ts.ObjectLiteralExpression).properties) {
+      if (!property.name || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) return undefined;
+      given.add(property.name.text);
+    }
+  }
+  for (const place of places) {
+    for (const [field, assignments] of armedFields(place.scope, session)) {
+      const owners = assignments.map(({ assignment }) => (skipOuter(assignment.left) as ts.PropertyAccessExpression).expression);
+      if (owners.some((owner) => !isTakenFromOtherContainer(owner, place.text, session))) given.add(field);
+    }
+  }
+  return given;
+}
+
+/** `provider` given only `queue.shift()` or `other.get(k)`: a record read or taken out of another container than `container`. */
+function isTakenFromOtherContainer(owner: ts.Expression, container: string, session: AnalysisSession): boolean {
+  const e = skipOuter(owner);
+  if (!ts.isIdentifier(e)) return false;
+  const declaration = declarationOf(e.text, e, session);
+  if (declaration?.kind !== 'variable' || declaration.bindings.values.length === 0) return false;
+  return declaration.bindings.values.every((value) => {
+    const from = readContainerOf(value) ?? takenFrom(value);
+    return from !== undefined && from !== container;
+  });
+}
+
+/** `list.shift()`, `list.pop()`: the container a value is taken out of. */
+function takenFrom(expression: ts.Expression): string | undefined {
+  const e = skipOuter(expression);
+  if (!ts.isCallExpression(e) || !['shift', 'pop'].includes(calledMethodName(e) ?? '')) return undefined;
+  const callee = skipOuter(e.expression);
+  return ts.isPropertyAccessExpression(callee) ? canonical(callee.expression)?.text : undefined;
 }
 
 /** `map.get(k)!`, `map[k]`, or a local inserted into `map` or read out of it. */

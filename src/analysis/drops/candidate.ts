@@ -36,6 +36,8 @@ interface DropCommon {
   directCalls?: { calls: readonly ts.CallExpression[]; slots: readonly string[] };
   /** The container itself may be `undefined` here (`private list?: T[]`): a loop over it is guarded. */
   containerMayBeAbsent?: true;
+  /** The value's own release also calls the function the drop is in: a release written here would recurse. */
+  releaseReenters?: true;
 }
 
 /** A built-in container (Map, Set, array, object map…): what drops is read from its protocol record. */

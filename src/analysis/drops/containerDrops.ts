@@ -8,7 +8,7 @@ import ts from 'typescript';
 import { CONTAINER_PROTOCOLS, type DropOperation, type DroppingMethod } from '../containers/kinds.js';
 import { keysWithin } from '../containers/keySets.js';
 import { callsItsValues, containerPlaces, getOwnership, type ContainerPlace } from '../containers/ownership.js';
-import { armedFieldNames, armsStoredRecordsOf, timerSlots } from '../containers/timers.js';
+import { armedFieldNames, armsStoredRecordsOf, fieldsOfStoredRecords, timerSlots } from '../containers/timers.js';
 import { isTakeHandedBack } from '../containers/takers.js';
 import { containerTypeOf, getContainerType, isDeclaredLikeContainer } from '../containers/types.js';
 import { CLEANUP_FUNCTION, isCleanupFunctionType } from '../resources/builtins.js';
@@ -108,8 +108,25 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
     : !declared || declared.release.kind === 'fields'
       ? withTimersByOrigin(declared, places, container.valueType, context)
       : declared;
-  if (!resource) return undefined;
-  return { kind: container.kind, protocol: container.protocol, resource, valueType: container.valueType, text, storesIntervals: ownership.storesIntervals };
+  const held = resource && fieldsTheRecordsHold(resource, places, session);
+  if (!held) return undefined;
+  return {
+    kind: container.kind,
+    protocol: container.protocol,
+    resource: held,
+    valueType: container.valueType,
+    text,
+    storesIntervals: ownership.storesIntervals,
+  };
+}
+
+/** A record's resource fields, less those none of this container's records is ever given (fieldsOfStoredRecords); undefined when none is left. */
+function fieldsTheRecordsHold(resource: Resource, places: readonly ContainerPlace[], session: AnalysisSession): Resource | undefined {
+  if (resource.release.kind !== 'fields') return resource;
+  const given = fieldsOfStoredRecords(places, session);
+  if (!given) return resource;
+  const fields = resource.release.fields.filter((field) => given.has(field.name));
+  return fields.length > 0 ? { ...resource, release: { kind: 'fields', fields } } : undefined;
 }
 
 const TIMER_ID = 'timer id';
@@ -574,7 +591,7 @@ function finish(
   draft: Omit<ContainerDrop, 'site'> & Pick<DropSite, 'target' | 'storesNewValue' | 'result'>,
   context: DropContext,
 ): ContainerDrop | undefined {
-  const { slots, directCalls } = owedSlots(node, container, context);
+  const { slots, directCalls, releaseReenters } = owedSlots(node, container, context);
   if (slots.length === 0 && !directCalls) return undefined;
   // `pop() { …; delete this.entries_[entry.key_]; return entry.value_ }`: the caller receives what it owes.
   if (isTakeHandedBack(node, container.text.text, slots, context.session)) return undefined;
@@ -586,6 +603,7 @@ function finish(
   return {
     ...candidate,
     ...(directCalls && { directCalls }),
+    ...(releaseReenters && { releaseReenters }),
     site: {
       node,
       container: container.text.text,

@@ -123,7 +123,7 @@ export class UnreleasedDrops {
           ? verdict.missedWhen
           : undefined;
       // Only what is still owed: a record's fields released already are not released twice.
-      const suggestion = suggestRelease({ ...candidate, resource: owed }, sourceText, preferredFunction, missing);
+      const suggestion = candidate.releaseReenters ? undefined : suggestRelease({ ...candidate, resource: owed }, sourceText, preferredFunction, missing);
       yield {
         kind: 'drop',
         node: candidate.site.node,

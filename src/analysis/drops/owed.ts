@@ -20,6 +20,8 @@ import {
   skipOuter,
   statementCalls,
 } from '../syntax/expressions.js';
+import { callsOfOwnMethod } from '../syntax/names.js';
+import { callsOfMethodAcrossProgram } from '../syntax/programCalls.js';
 import { releasedSlots, resolveCallee } from '../flow/index.js';
 import type { ContainerOfResources, DropContext } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
@@ -54,11 +56,25 @@ export function owedSlots(
   node: ts.Node,
   container: ContainerOfResources,
   context: DropContext,
-): { slots: string[]; directCalls?: { calls: readonly ts.CallExpression[]; slots: readonly string[] } } {
+): { slots: string[]; directCalls?: { calls: readonly ts.CallExpression[]; slots: readonly string[] }; releaseReenters?: true } {
   const all = obligationSlots(container.resource);
   const fn = enclosingBody(node);
   if (!isFunctionLike(fn)) return { slots: all };
   if (isInsideOwnReleaseMethod(node, container, context)) return { slots: [] };
+  const fromOwnRelease = callsFromOwnRelease(fn, container, context);
+  if (fromOwnRelease === 'only') return { slots: [] };
+  // Also reached from the value's own release: releasing it here would run this function again.
+  if (fromOwnRelease === 'some') return { ...owedOutsideRelease(node, fn, all, container, context), releaseReenters: true };
+  return owedOutsideRelease(node, fn, all, container, context);
+}
+
+function owedOutsideRelease(
+  node: ts.Node,
+  fn: ts.FunctionLikeDeclaration,
+  all: string[],
+  container: ContainerOfResources,
+  context: DropContext,
+): { slots: string[]; directCalls?: { calls: readonly ts.CallExpression[]; slots: readonly string[] } } {
   // A one-shot timer whose callback runs has fired: its handle owes nothing.
   if (isOneShotTimerCallback(fn) || isCalledOnlyFromOneShotTimers(fn, context.session)) return { slots: slotsBesideTimers(container.resource) ?? all };
   const directCalls = directCallsOfTimerCallback(fn);
@@ -350,6 +366,20 @@ function isInsideOwnReleaseMethod(node: ts.Node, container: ContainerOfResources
     current = current.parent;
   }
   return false;
+}
+
+/**
+ * `onRpcDestroyed(id) { this.rpcs.delete(id) }`, called by nothing but the value's own `destroy()`
+ * (`destroy() { clearTimeout(this.timer); this.handler.onRpcDestroyed(this.id) }`): the removal is
+ * the last step of the value's release, as if written inside it ('only'). Called from there and
+ * elsewhere ('some'): owed, but a release written here would call back into it.
+ */
+function callsFromOwnRelease(fn: ts.FunctionLikeDeclaration, container: ContainerOfResources, context: DropContext): 'only' | 'some' | undefined {
+  if (!ts.isMethodDeclaration(fn)) return undefined;
+  const calls = isPrivateMember(fn) ? callsOfOwnMethod(fn, context.session) : callsOfMethodAcrossProgram(fn, context.session);
+  const fromRelease = calls?.filter((call) => isInsideOwnReleaseMethod(call, container, context)).length ?? 0;
+  if (fromRelease === 0) return undefined;
+  return fromRelease === calls!.length ? 'only' : 'some';
 }
 
 /** The drop inside an object literal's method removes the literal itself: `subs.delete(sub)` with `const sub = { … }`, or `this`. */

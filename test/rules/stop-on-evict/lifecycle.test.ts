@@ -4,6 +4,29 @@ import { createTypedRuleTester } from '../../ruleTester.js';
 
 const ruleTester = createTypedRuleTester();
 
+/** From real code (deepstream): an RPC tells its handler it is gone from its own destroy(); `elsewhere` is any other caller. */
+const rpcHandler = (elsewhere = ''): string => `
+export class Rpc {
+  private readonly timer: NodeJS.Timeout;
+  constructor(private readonly handler: RpcHandler, readonly id: string) {
+    this.timer = setTimeout(() => this.destroy(), 10_000);
+  }
+  destroy(): void {
+    clearTimeout(this.timer);
+    this.handler.onRpcDestroyed(this.id);
+  }
+}
+export class RpcHandler {
+  private readonly rpcs = new Map<string, Rpc>();
+  make(id: string): void {
+    if (this.rpcs.has(id)) return;
+    this.rpcs.set(id, new Rpc(this, id));
+  }
+  onRpcDestroyed(id: string): void {
+    this.rpcs.delete(id);
+  }${elsewhere}
+}`;
+
 /** A stream kept per path and deleted in a listener on the server's `'error'`, not the stream's own. */
 const streamDroppedOnServerError = (handler: string): string => `
 import fs from 'node:fs';
@@ -316,6 +339,10 @@ export class Ticker {
 }`,
     },
     {
+      name: "from real code (deepstream): a handler method only the value's own destroy() calls removes it",
+      code: rpcHandler(),
+    },
+    {
       name: 'from real code (hocuspocus): a named callback scheduled once by setTimeout deletes its own entry',
       code: `
 const debounced = new Map<string, { timeout: NodeJS.Timeout; start: number }>();
@@ -611,6 +638,18 @@ export function accept(id: string) { if (!peers.has(id)) peers.set(id, new Peer(
           suggestions: [
             { messageId: 'releaseBeforeDrop', output: streamDroppedOnServerError('{ streams.get(path)?.destroy(); return streams.delete(path); }') },
           ],
+        },
+      ],
+    },
+    {
+      name: "lifecycle: the handler method the value's destroy() calls is also called on a client's cancel, before any destroy()",
+      code: rpcHandler('\n  cancel(id: string): void {\n    this.onRpcDestroyed(id);\n  }'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 19,
+          // Releasing here would run destroy(), which calls this method again.
+          suggestions: [],
         },
       ],
     },

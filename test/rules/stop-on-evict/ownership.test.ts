@@ -4,6 +4,33 @@ import { createTypedRuleTester } from '../../ruleTester.js';
 
 const ruleTester = createTypedRuleTester();
 
+/**
+ * From real code (deepstream): providers are records with an optional response timer; the ones kept
+ * per subscription are literals made without it, and `armed` is the provider the timer is set on.
+ */
+const providerRegistry = (armed: string): string => `
+interface Provider {
+  name: string;
+  responseTimeout?: NodeJS.Timeout;
+}
+export class ListenerRegistry {
+  private readonly provided = new Map<string, Provider>();
+  private readonly waiting: Provider[] = [];
+  accept(subscription: string, name: string): void {
+    const provider = { name };
+    this.provided.set(subscription, provider);
+  }
+  askNext(subscription: string, queue: Provider[]): void {
+    const provider = ${armed};
+    if (!provider) return;
+    provider.responseTimeout = setTimeout(() => this.askNext(subscription, queue), 1_000);
+    this.waiting.push(provider);
+  }
+  removed(subscription: string): void {
+    this.provided.delete(subscription);
+  }
+}`;
+
 const imports = `import { createMeter, createPoller, openLease, startJob, stopMeter, type Meter, type Poller, type Watcher, type Stopwatch, type Candle, type PendingRequest, type Lease, type Job } from './resources.js';`;
 
 /**
@@ -113,6 +140,10 @@ const listReleasedBefore = (list: string, statement: string, test = ''): string 
 
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'from real code (deepstream): records kept per key are made without the timer field, which only records taken from another list are given',
+      code: providerRegistry('queue.shift()'),
+    },
     {
       name: "parameters: a local alias of a value the caller handed in is still the caller's",
       code: workerPool('checkout(worker: Worker) {\n    const chosen = worker;\n    this.idle.delete(chosen);\n  }'),
@@ -667,6 +698,38 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      name: 'records made without the timer field, given one once read back out of the same map, are replaced and deleted without clearing it',
+      code: providerRegistry('this.provided.get(subscription)'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: providerRegistry('this.provided.get(subscription)').replace(
+                '    this.provided.set(subscription, provider);',
+                '    if (this.provided.get(subscription) !== provider) clearTimeout(this.provided.get(subscription)?.responseTimeout);\n    this.provided.set(subscription, provider);',
+              ),
+            },
+          ],
+        },
+        {
+          messageId: 'unreleasedDrop',
+          line: 20,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: providerRegistry('this.provided.get(subscription)').replace(
+                '    this.provided.delete(subscription);',
+                '    clearTimeout(this.provided.get(subscription)?.responseTimeout);\n    this.provided.delete(subscription);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     ...['', "export function churn(registry: Registry) { const worker = registry.spawn('a.js'); registry.detach(worker); }"].map((caller) => ({
       name: `own values named by a caller: a registry that makes every worker it holds drops the one named${caller ? ' by a caller that keeps nothing' : ' by outside callers'}`,
       code: ownWorkers(caller),
