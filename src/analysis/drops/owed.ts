@@ -63,9 +63,23 @@ export function owedSlots(
   if (isInsideOwnReleaseMethod(node, container, context)) return { slots: [] };
   const fromOwnRelease = callsFromOwnRelease(fn, container, context);
   if (fromOwnRelease === 'only') return { slots: [] };
+  // A record's field whose own release is what calls this function (`{ rpc, servers }`, `rpc.destroy()` calling back).
+  const settled: string[] = [];
+  let reenters = fromOwnRelease === 'some';
+  if (!fromOwnRelease && container.resource.release.kind === 'fields' && ts.isMethodDeclaration(fn)) {
+    const { checker } = context.session;
+    for (const field of container.resource.release.fields) {
+      const property = checker.getNonNullableType(container.valueType).getProperty(field.name);
+      if (!property) continue;
+      const answer = callsFromOwnRelease(fn, { ...container, resource: field.resource, valueType: checker.getTypeOfSymbol(property) }, context);
+      if (answer === 'only') settled.push(field.name);
+      if (answer) reenters = true;
+    }
+  }
+  const owed = owedOutsideRelease(node, fn, all, container, context);
+  const slots = settled.length > 0 ? owed.slots.filter((slot) => !settled.includes(slot)) : owed.slots;
   // Also reached from the value's own release: releasing it here would run this function again.
-  if (fromOwnRelease === 'some') return { ...owedOutsideRelease(node, fn, all, container, context), releaseReenters: true };
-  return owedOutsideRelease(node, fn, all, container, context);
+  return { ...owed, slots, ...(reenters && { releaseReenters: true as const }) };
 }
 
 function owedOutsideRelease(

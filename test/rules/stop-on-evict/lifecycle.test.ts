@@ -343,6 +343,12 @@ export class Ticker {
       code: rpcHandler(),
     },
     {
+      name: "from real code (deepstream): the same for a record whose one resource field's own destroy() calls the handler method",
+      code: rpcHandler()
+        .replace('new Map<string, Rpc>()', 'new Map<string, { rpc: Rpc; servers: Set<string> }>()')
+        .replace('this.rpcs.set(id, new Rpc(this, id));', 'this.rpcs.set(id, { rpc: new Rpc(this, id), servers: new Set() });'),
+    },
+    {
       name: 'from real code (hocuspocus): a named callback scheduled once by setTimeout deletes its own entry',
       code: `
 const debounced = new Map<string, { timeout: NodeJS.Timeout; start: number }>();
