@@ -25,6 +25,7 @@ export interface TimerSlots {
 
 /** `release` is empty for a field given a made value that is not a timer: its type says what releases it. */
 const ARMED_FIELDS = memoTable<ts.Node, Map<string, { assignment: ts.BinaryExpression; release: readonly string[] }[]>>('containers.armedFields');
+const STORED_RECORD_FIELDS = memoTable<readonly ContainerPlace[], ReadonlySet<string> | null>('containers.storedRecordFields');
 
 /** What the visible code stores in a container of `valueType` that its type does not say: timers. */
 export function timerSlots(places: readonly ContainerPlace[], valueType: ts.Type, session: AnalysisSession): TimerSlots {
@@ -137,7 +138,12 @@ export function armsStoredRecordsOf(places: readonly ContainerPlace[], session: 
  * happens to (a `responseTimeout?` only records kept elsewhere get) is nothing these records owe.
  * Undefined when some insertion is not such a literal.
  */
-export function fieldsOfStoredRecords(places: readonly ContainerPlace[], session: AnalysisSession): Set<string> | undefined {
+export function fieldsOfStoredRecords(places: readonly ContainerPlace[], session: AnalysisSession): ReadonlySet<string> | undefined {
+  // `containerPlaces` answers one list per place: asked at every candidate receiver, found once.
+  return session.memo(STORED_RECORD_FIELDS, places, () => findFieldsOfStoredRecords(places, session));
+}
+
+function findFieldsOfStoredRecords(places: readonly ContainerPlace[], session: AnalysisSession): Set<string> | undefined {
   const given = new Set<string>();
   const insertions = visibleInsertions(places, session);
   if (insertions.length === 0) return undefined;

@@ -376,7 +376,8 @@ export function isBlindInsertOfMadeEntity(
   const text = container.text.text;
   if (context.hatches.overwrites !== 'evident' || holdsTimer(container.resource) || !isMadeHere(newValue, node, session)) return false;
   // `const meters = new Array(createMeter('/'))`: made holding values, so a key may be taken.
-  const made = ts.isIdentifier(skipOuter(containerExpression)) ? singleInitializer(skipOuter(containerExpression) as ts.Identifier, session) : undefined;
+  const named = skipOuter(containerExpression);
+  const made = ts.isIdentifier(named) ? singleInitializer(named, session) : undefined;
   if (made && !isEmptyContainerExpression(made)) return false;
   for (let at: ts.Node = node, depth = 0; ; depth++) {
     const fn = enclosingBody(at);

@@ -61,25 +61,12 @@ export function owedSlots(
   const fn = enclosingBody(node);
   if (!isFunctionLike(fn)) return { slots: all };
   if (isInsideOwnReleaseMethod(node, container, context)) return { slots: [] };
-  const fromOwnRelease = callsFromOwnRelease(fn, container, context);
-  if (fromOwnRelease === 'only') return { slots: [] };
-  // A record's field whose own release is what calls this function (`{ rpc, servers }`, `rpc.destroy()` calling back).
-  const settled: string[] = [];
-  let reenters = fromOwnRelease === 'some';
-  if (!fromOwnRelease && container.resource.release.kind === 'fields' && ts.isMethodDeclaration(fn)) {
-    const { checker } = context.session;
-    for (const field of container.resource.release.fields) {
-      const property = checker.getNonNullableType(container.valueType).getProperty(field.name);
-      if (!property) continue;
-      const answer = callsFromOwnRelease(fn, { ...container, resource: field.resource, valueType: checker.getTypeOfSymbol(property) }, context);
-      if (answer === 'only') settled.push(field.name);
-      if (answer) reenters = true;
-    }
-  }
+  const own = settledByOwnReleaseCalling(fn, container, context);
+  if (own.settled.includes('*')) return { slots: [] };
   const owed = owedOutsideRelease(node, fn, all, container, context);
-  const slots = settled.length > 0 ? owed.slots.filter((slot) => !settled.includes(slot)) : owed.slots;
+  const slots = own.settled.length > 0 ? owed.slots.filter((slot) => !own.settled.includes(slot)) : owed.slots;
   // Also reached from the value's own release: releasing it here would run this function again.
-  return { ...owed, slots, ...(reenters && { releaseReenters: true as const }) };
+  return { ...owed, slots, ...(own.reenters && { releaseReenters: true as const }) };
 }
 
 function owedOutsideRelease(
@@ -385,15 +372,34 @@ function isInsideOwnReleaseMethod(node: ts.Node, container: ContainerOfResources
 /**
  * `onRpcDestroyed(id) { this.rpcs.delete(id) }`, called by nothing but the value's own `destroy()`
  * (`destroy() { clearTimeout(this.timer); this.handler.onRpcDestroyed(this.id) }`): the removal is
- * the last step of the value's release, as if written inside it ('only'). Called from there and
- * elsewhere ('some'): owed, but a release written here would call back into it.
+ * the last step of the value's release, as if written inside it — `'*'` settled, or the record
+ * field whose release makes that call (`{ rpc, servers }`). Called from such a release and from
+ * elsewhere too: nothing settled, but a release written here would call back into it (`reenters`).
  */
-function callsFromOwnRelease(fn: ts.FunctionLikeDeclaration, container: ContainerOfResources, context: DropContext): 'only' | 'some' | undefined {
-  if (!ts.isMethodDeclaration(fn)) return undefined;
+function settledByOwnReleaseCalling(
+  fn: ts.FunctionLikeDeclaration,
+  container: ContainerOfResources,
+  context: DropContext,
+): { settled: readonly string[]; reenters: boolean } {
+  const nothing = { settled: [], reenters: false };
+  if (!ts.isMethodDeclaration(fn)) return nothing;
   const calls = isPrivateMember(fn) ? callsOfOwnMethod(fn, context.session) : callsOfMethodAcrossProgram(fn, context.session);
-  const fromRelease = calls?.filter((call) => isInsideOwnReleaseMethod(call, container, context)).length ?? 0;
-  if (fromRelease === 0) return undefined;
-  return fromRelease === calls!.length ? 'only' : 'some';
+  if (!calls || calls.length === 0) return nothing;
+  const callsFrom = (owner: ContainerOfResources): number => calls.filter((call) => isInsideOwnReleaseMethod(call, owner, context)).length;
+  const whole = callsFrom(container);
+  if (whole > 0) return { settled: whole === calls.length ? ['*'] : [], reenters: true };
+  const { release } = container.resource;
+  if (release.kind !== 'fields') return nothing;
+  const { checker } = context.session;
+  const settled: string[] = [];
+  let reenters = false;
+  for (const field of release.fields) {
+    const property = checker.getNonNullableType(container.valueType).getProperty(field.name);
+    const fromRelease = property ? callsFrom({ ...container, resource: field.resource, valueType: checker.getTypeOfSymbol(property) }) : 0;
+    if (fromRelease === calls.length) settled.push(field.name);
+    if (fromRelease > 0) reenters = true;
+  }
+  return { settled, reenters };
 }
 
 /** The drop inside an object literal's method removes the literal itself: `subs.delete(sub)` with `const sub = { … }`, or `this`. */
