@@ -20,6 +20,7 @@ import {
   skipOuter,
   statementCalls,
 } from '../syntax/expressions.js';
+import { isEndEvent, isEndHandlerProperty, isEndHookMethod, isEndHookOption, isEndPromise } from '../syntax/endOfLife.js';
 import { callsOfOwnMethod } from '../syntax/names.js';
 import { callsOfMethodAcrossProgram } from '../syntax/programCalls.js';
 import { releasedSlots, resolveCallee } from '../flow/index.js';
@@ -27,14 +28,6 @@ import type { ContainerOfResources, DropContext } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
 
 const CALLED_ONLY_FROM_TIMERS = memoTable<ts.FunctionLikeDeclaration, boolean>('drops.calledOnlyFromTimers');
-/**
- * The value's own end-of-life events: `close`, `exit`, a private `@close`, `transportclose` (closed
- * with its transport), and `error` (an errored stream or socket is destroyed, a failed connection gone).
- */
-const CLOSE_EVENT =
-  /^@?(?:[a-z]*close|closed|exit|exited|end|ended|finish|finished|disconnect|disconnected|destroy|destroyed|dispose|disposed|terminate|terminated|shutdown|stopped|error)$/i;
-const CLOSE_HOOK_METHOD = /^on(Close|Closed|Exit|End|Disconnect|Disconnected|Destroy|Destroyed|Error)$/;
-const CLOSE_HOOK_OPTION = /^on(?:Close|Closed|Exit|Exited|End|Ended|Disconnect|Disconnected|Destroy|Destroyed|Dispose|Disposed)$/i;
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
 
 /** Inside `const handle = setInterval(() => …)`, the name `handle`: clearing it clears the timer stored for this entry. */
@@ -295,9 +288,9 @@ function closedEmitter(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker):
   const method = calledMethodName(parent);
   const [event] = parent.arguments;
   const name = method !== undefined && LISTENER_METHODS.has(method) && event !== undefined && event !== fn ? eventName(event, checker) : undefined;
-  const listens = name !== undefined && CLOSE_EVENT.test(name);
+  const listens = name !== undefined && isEndEvent(name);
   // `connection.onClose(() => …)`, `ws.onDisconnect(…)`
-  const hooks = method !== undefined && CLOSE_HOOK_METHOD.test(method) && parent.arguments[0] === fn;
+  const hooks = method !== undefined && isEndHookMethod(method) && parent.arguments[0] === fn;
   return listens || hooks ? (skipOuter(parent.expression) as ts.PropertyAccessExpression).expression : undefined;
 }
 
@@ -318,14 +311,14 @@ function closedEmitterType(fn: ts.FunctionLikeDeclaration, context: DropContext)
   // `createStream({ channel, onEnd: () => streams.delete(id) })`: an end-of-life hook handed to the call that makes the value.
   const option = ts.isMethodDeclaration(fn) ? fn : parent && ts.isPropertyAssignment(parent) && parent.initializer === fn ? parent : undefined;
   const literal = option?.parent;
-  if (option && ts.isIdentifier(option.name) && CLOSE_HOOK_OPTION.test(option.name.text) && literal && ts.isObjectLiteralExpression(literal)) {
+  if (option && ts.isIdentifier(option.name) && isEndHookOption(option.name.text) && literal && ts.isObjectLiteralExpression(literal)) {
     const maker = literal.parent;
     if ((ts.isCallExpression(maker) || ts.isNewExpression(maker)) && maker.arguments?.includes(literal))
       return context.session.checker.getTypeAtLocation(maker);
   }
   if (parent && ts.isBinaryExpression(parent) && parent.right === fn) {
     const target = skipOuter(parent.left);
-    if (ts.isPropertyAccessExpression(target) && /^on(close|exit|end|disconnect)$/.test(target.name.text)) {
+    if (ts.isPropertyAccessExpression(target) && isEndHandlerProperty(target.name.text)) {
       return context.session.checker.getTypeAtLocation(target.expression);
     }
   }
@@ -340,7 +333,7 @@ function settledPromiseOwner(call: ts.CallExpression): ts.Expression | undefined
   const first = promiseChainHead(call);
   if (!isPromiseContinuation(first)) return undefined;
   const promise = skipOuter((skipOuter(first.expression) as ts.PropertyAccessExpression).expression);
-  return ts.isPropertyAccessExpression(promise) && /^(closed|finished|ended)$/.test(promise.name.text) ? promise.expression : undefined;
+  return ts.isPropertyAccessExpression(promise) && isEndPromise(promise.name.text) ? promise.expression : undefined;
 }
 
 /** `stop() { clearInterval(this.timer); registry.delete(this.id); }` — that delete is the stop. */

@@ -6,6 +6,7 @@
 import ts from 'typescript';
 
 import { boundFields, boundNames, calledMethodName, canonical, isPromiseExecutor, skipOuter } from '../syntax/expressions.js';
+import { isFinishedState } from '../syntax/endOfLife.js';
 import type { Interpreter } from './interpreter.js';
 import {
   holdsValueFact,
@@ -105,9 +106,6 @@ const FINISHED_FLAGS = new Set([
   'terminated',
   'exited',
 ]);
-/** What a finished value's state reads as (`CallState.Ended`, `'closed'`, `WebSocket.CLOSED`). */
-const FINISHED_STATE = /^(ended|closed|terminated|disposed|destroyed|finished|stopped|done|dead|exited)$/i;
-
 /** `mutex.isLocked()` → `mutex`: a lock asked whether anyone holds it. */
 function heldOwner(expression: ts.Expression): ts.Expression | undefined {
   if (!ts.isCallExpression(expression) || expression.arguments.length > 0) return undefined;
@@ -128,7 +126,7 @@ function finishedComparison(subject: ts.Expression, other: ts.Expression): { own
   if ((property === 'exitCode' || property === 'signalCode') && other.kind === ts.SyntaxKind.NullKeyword) return { owner, whenEqual: false };
   if (property !== 'state' && property !== 'readyState' && property !== 'status') return undefined;
   const stateName = ts.isPropertyAccessExpression(other) ? other.name.text : ts.isStringLiteral(other) ? other.text : undefined;
-  return stateName !== undefined && FINISHED_STATE.test(stateName) ? { owner, whenEqual: true } : undefined;
+  return stateName !== undefined && isFinishedState(stateName) ? { owner, whenEqual: true } : undefined;
 }
 
 /** The look-up inside `x ?? fallback`, `x || fallback` and `test ? x : undefined`; otherwise the expression itself. */

@@ -39,6 +39,23 @@ export function read(server: Server, path: string) {
   server.on('error', () => ${handler});
 }`;
 
+/** A task kept per id, removed in the callback its `hook` method registers; `release` goes before the delete. */
+function taskHook(hook: string, release = ''): string {
+  return `
+declare class Task { stop(): void; ${hook}(callback: () => void): void }
+declare function startTask(id: string): Task;
+export class Tasks {
+  private tasks = new Map<string, Task>();
+  start(id: string) {
+    const task = startTask(id);
+    task.${hook}(() => {
+      ${release}this.tasks.delete(id);
+    });
+    this.tasks.set(id, task);
+  }
+}`;
+}
+
 /**
  * From real code (vscode-jupyter): a window that tells the handlers it keeps when it closes, and the
  * provider that made it dropping it from its list in such a handler; `release` is the window's
@@ -429,6 +446,24 @@ export class Client {
       delete this.connections[key];
     });
     this.connections[key] = connection;
+  }
+}`,
+    },
+    ...['onFinished', 'onExited', 'onTerminate', 'onDisposed'].map((hook) => ({
+      name: `lifecycle: a delete inside the task's own ${hook}() hook`,
+      code: taskHook(hook),
+    })),
+    {
+      name: "lifecycle: a delete once the worker's own exited promise has settled",
+      code: `
+declare class Worker { terminate(): void; readonly exited: Promise<number> }
+declare function spawnWorker(name: string): Worker;
+export class Workers {
+  private workers = new Map<string, Worker>();
+  start(name: string) {
+    const worker = spawnWorker(name);
+    this.workers.set(name, worker);
+    void worker.exited.then(() => this.workers.delete(name));
   }
 }`,
     },
@@ -879,6 +914,17 @@ export class Servers {
             },
           ],
         }, // Server<typeof IncomingMessage, typeof ServerResponse> in `this.servers` is dropped by `delete()` without `close()`.
+      ],
+    },
+    {
+      name: "lifecycle: a delete inside the task's onProgress() hook: progress is not its end",
+      code: taskHook('onProgress'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 9,
+          suggestions: [{ messageId: 'releaseBeforeDrop', output: taskHook('onProgress', 'this.tasks.get(id)?.stop();\n      ') }],
+        },
       ],
     },
     {

@@ -1,0 +1,51 @@
+/**
+ * The words a value uses to say its life is over: the event it emits (`'close'`), the hook it takes
+ * (`onClose`, `{ onEnd }`, `ws.onclose =`), the promise it settles (`closed`) and the state it
+ * reaches (`Ended`). One list, so that an event, a hook, a promise and a state agree on what ended
+ * means.
+ */
+
+/** Each verb with its past form: the event may be either (`'end'`, `'ended'`), a promise or a state is the past. */
+const ENDINGS: readonly (readonly [verb: string, past: string])[] = [
+  ['close', 'closed'],
+  ['exit', 'exited'],
+  ['end', 'ended'],
+  ['finish', 'finished'],
+  ['disconnect', 'disconnected'],
+  ['destroy', 'destroyed'],
+  ['dispose', 'disposed'],
+  ['terminate', 'terminated'],
+];
+const VERBS = ENDINGS.map(([verb]) => verb);
+const PASTS = ENDINGS.map(([, past]) => past);
+const alternatives = (words: readonly string[]): string => words.join('|');
+const capitalized = (word: string): string => word[0]!.toUpperCase() + word.slice(1);
+
+/**
+ * An event the value emits as it ends, `close` with any prefix (`transportclose`: closed with its
+ * transport), a private `@close`, and `error` (an errored stream or socket is destroyed, a failed
+ * connection gone).
+ */
+const END_EVENT = new RegExp(
+  `^@?(?:[a-z]*close|${alternatives([...VERBS.filter((verb) => verb !== 'close'), ...PASTS, 'shutdown', 'stopped', 'error'])})$`,
+  'i',
+);
+/** `connection.onClose(fn)`, `socket.onError(fn)`: a method of the value that registers `fn` for its end. */
+const END_HOOK_METHOD = new RegExp(`^on(?:${alternatives([...VERBS, ...PASTS, 'error'].map(capitalized))})$`);
+/** `createStream({ onEnd })`: an option handed to the call that makes the value, run as it ends (never its errors). */
+const END_HOOK_OPTION = new RegExp(`^on(?:${alternatives([...VERBS, ...PASTS])})$`, 'i');
+/** `ws.onclose = fn`: the DOM's handler property for the end. */
+const END_HANDLER_PROPERTY = new RegExp(`^on(?:${alternatives(VERBS)})$`);
+/**
+ * A state read as finished (`CallState.Ended`, `'closed'`, `WebSocket.CLOSED`). Not `disconnected`:
+ * a client in that state is often still retrying, with its timers armed.
+ */
+const FINISHED_STATE = new RegExp(`^(?:${alternatives([...PASTS.filter((past) => past !== 'disconnected'), 'stopped', 'done', 'dead'])})$`, 'i');
+
+export const isEndEvent = (name: string): boolean => END_EVENT.test(name);
+export const isEndHookMethod = (name: string): boolean => END_HOOK_METHOD.test(name);
+export const isEndHookOption = (name: string): boolean => END_HOOK_OPTION.test(name);
+export const isEndHandlerProperty = (name: string): boolean => END_HANDLER_PROPERTY.test(name);
+/** `closed`, `finished`, `ended`…: the promise a value settles once it has ended (`writer.closed`). */
+export const isEndPromise = (name: string): boolean => PASTS.includes(name);
+export const isFinishedState = (name: string): boolean => FINISHED_STATE.test(name);

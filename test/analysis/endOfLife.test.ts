@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+
+import { isEndEvent, isEndHandlerProperty, isEndHookMethod, isEndHookOption, isEndPromise, isFinishedState } from '../../src/analysis/syntax/endOfLife.js';
+
+describe('end-of-life words', () => {
+  it('events: each verb and its past, any close, a private @close, shutdown, stopped and error; not data or ready', () => {
+    for (const name of [
+      'close',
+      'closed',
+      'exit',
+      'end',
+      'ended',
+      'finish',
+      'disconnected',
+      'destroy',
+      'disposed',
+      'terminate',
+      'shutdown',
+      'stopped',
+      'error',
+      'transportclose',
+      '@close',
+      'Close',
+    ])
+      expect(isEndEvent(name), name).toBe(true);
+    for (const name of ['data', 'ready', 'message', 'open', 'closing', 'endpoint', 'errors', '@data']) expect(isEndEvent(name), name).toBe(false);
+  });
+
+  it('hook methods: on + a verb, its past or Error, capitalized; not progress, not lower case', () => {
+    for (const name of ['onClose', 'onClosed', 'onExited', 'onEnd', 'onFinished', 'onDisconnect', 'onTerminate', 'onDisposed', 'onError'])
+      expect(isEndHookMethod(name), name).toBe(true);
+    for (const name of ['onProgress', 'onData', 'onclose', 'onCloseRequested', 'close']) expect(isEndHookMethod(name), name).toBe(false);
+  });
+
+  it('hook options: the same words in any case, but never an error hook', () => {
+    for (const name of ['onClose', 'onclose', 'onEnded', 'onTerminated', 'onDispose']) expect(isEndHookOption(name), name).toBe(true);
+    for (const name of ['onError', 'onData', 'onOpen']) expect(isEndHookOption(name), name).toBe(false);
+  });
+
+  it('handler properties, promises and states', () => {
+    expect(['onclose', 'onexit', 'onend', 'onfinish'].every(isEndHandlerProperty)).toBe(true);
+    expect(['onerror', 'onmessage', 'onClose'].some(isEndHandlerProperty)).toBe(false);
+    expect(['closed', 'finished', 'ended', 'exited'].every(isEndPromise)).toBe(true);
+    expect(['ready', 'close', 'done'].some(isEndPromise)).toBe(false);
+    expect(['Ended', 'closed', 'CLOSED', 'terminated', 'stopped', 'done', 'dead'].every(isFinishedState)).toBe(true);
+    // A disconnected client is often still retrying, its timers armed.
+    expect(['disconnected', 'closing', 'open', 'connecting'].some(isFinishedState)).toBe(false);
+  });
+});
