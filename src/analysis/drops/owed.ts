@@ -22,7 +22,7 @@ import {
 } from '../syntax/expressions.js';
 import { isEndEvent, isEndHandlerProperty, isEndHookMethod, isEndHookOption, isEndPromise } from '../syntax/endOfLife.js';
 import { callsOfOwnMethod } from '../syntax/names.js';
-import { callsOfMethodAcrossProgram } from '../syntax/programCalls.js';
+import { callsOfMethodAcrossProgram, memberAccessesNamed } from '../syntax/programCalls.js';
 import { releasedSlots, resolveCallee } from '../flow/index.js';
 import type { ContainerOfResources, DropContext } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
@@ -338,28 +338,29 @@ function settledPromiseOwner(call: ts.CallExpression): ts.Expression | undefined
 
 /** `stop() { clearInterval(this.timer); registry.delete(this.id); }` — that delete is the stop. */
 function isInsideOwnReleaseMethod(node: ts.Node, container: ContainerOfResources, context: DropContext): boolean {
-  const names = releaseNames(container.resource.release).methods;
-  let current: ts.Node | undefined = node.parent;
-  while (current) {
+  const member = enclosingReleaseMember(node, releaseNames(container.resource.release).methods);
+  if (!member) return false;
+  // `const sub = { unsubscribe() { clearInterval(t); subs.delete(sub); } }`: an object literal's own release.
+  if (ts.isObjectLiteralExpression(member.owner)) return removesItself(node, member.owner);
+  if (!ts.isClassLike(member.owner)) return false;
+  const ownerType = context.session.checker.getTypeAtLocation(member.owner);
+  const valueSymbol = symbolOf(container.valueType, context.session.checker);
+  const ownerSymbol = ownerType.getSymbol();
+  if (!ownerSymbol || !valueSymbol) return false;
+  if (ownerSymbol === valueSymbol) return true;
+  // A subclass's stop() removing itself from a registry of its base type.
+  return context.session.checker.isTypeAssignableTo(ownerType, container.valueType);
+}
+
+/** The method (or function-valued field) `node` sits in, when its name is one of `names` or reads like a release: syntax only. */
+function enclosingReleaseMember(node: ts.Node, names: ReadonlySet<string>): { owner: ts.Node } | undefined {
+  for (let current = node.parent; current && !ts.isClassLike(current) && !ts.isSourceFile(current); current = current.parent) {
     if (ts.isMethodDeclaration(current) || (ts.isPropertyDeclaration(current) && current.initializer && isFunctionLike(current.initializer))) {
-      const name = current.name && ts.isIdentifier(current.name) ? current.name.text : undefined;
-      const owner = current.parent;
-      // `const sub = { unsubscribe() { clearInterval(t); subs.delete(sub); } }`: an object literal's own release.
-      if (name !== undefined && ts.isObjectLiteralExpression(owner)) return (names.has(name) || isReleaseLikeName(name)) && removesItself(node, owner);
-      if (name === undefined || !ts.isClassLike(owner)) return false;
-      if (!names.has(name) && !isReleaseLikeName(name)) return false;
-      const ownerType = context.session.checker.getTypeAtLocation(owner);
-      const valueSymbol = symbolOf(container.valueType, context.session.checker);
-      const ownerSymbol = ownerType.getSymbol();
-      if (!ownerSymbol || !valueSymbol) return false;
-      if (ownerSymbol === valueSymbol) return true;
-      // A subclass's stop() removing itself from a registry of its base type.
-      return context.session.checker.isTypeAssignableTo(ownerType, container.valueType);
+      const name = ts.isIdentifier(current.name) ? current.name.text : undefined;
+      return name !== undefined && (names.has(name) || isReleaseLikeName(name)) ? { owner: current.parent } : undefined;
     }
-    if (ts.isClassLike(current) || ts.isSourceFile(current)) return false;
-    current = current.parent;
   }
-  return false;
+  return undefined;
 }
 
 /**
@@ -375,20 +376,36 @@ function settledByOwnReleaseCalling(
   context: DropContext,
 ): { settled: readonly string[]; reenters: boolean } {
   const nothing = { settled: [], reenters: false };
-  if (!ts.isMethodDeclaration(fn)) return nothing;
+  if (!ts.isMethodDeclaration(fn) || !ts.isIdentifier(fn.name)) return nothing;
+  const { checker } = context.session;
+  // The value itself, then each resource field of a record, as the one whose release may call `fn`.
+  const { release } = container.resource;
+  const fields =
+    release.kind === 'fields'
+      ? release.fields.map((field) => {
+          const property = checker.getNonNullableType(container.valueType).getProperty(field.name);
+          return { name: field.name, owner: property && { ...container, resource: field.resource, valueType: checker.getTypeOfSymbol(property) } };
+        })
+      : [];
+  const releasers = [container, ...fields.flatMap((field) => (field.owner ? [field.owner] : []))];
+  const inRelease = (call: ts.CallExpression, owner: ContainerOfResources): boolean => isInsideOwnReleaseMethod(call, owner, context);
+  // Counting a public method's calls types the receiver of every `x.name` in the program: asked only
+  // when a call of that name in the release of the value or of one of its fields is a call of `fn`.
+  if (!isPrivateMember(fn)) {
+    const fromReleases = memberAccessesNamed(fn.name.text, context.session)?.filter(
+      (access) => ts.isCallExpression(access.parent) && releasers.some((owner) => inRelease(access.parent as ts.CallExpression, owner)),
+    );
+    if (!fromReleases?.some((access) => checker.getSymbolAtLocation(access.name)?.declarations?.includes(fn))) return nothing;
+  }
   const calls = isPrivateMember(fn) ? callsOfOwnMethod(fn, context.session) : callsOfMethodAcrossProgram(fn, context.session);
   if (!calls || calls.length === 0) return nothing;
-  const callsFrom = (owner: ContainerOfResources): number => calls.filter((call) => isInsideOwnReleaseMethod(call, owner, context)).length;
+  const callsFrom = (owner: ContainerOfResources): number => calls.filter((call) => inRelease(call, owner)).length;
   const whole = callsFrom(container);
   if (whole > 0) return { settled: whole === calls.length ? ['*'] : [], reenters: true };
-  const { release } = container.resource;
-  if (release.kind !== 'fields') return nothing;
-  const { checker } = context.session;
   const settled: string[] = [];
   let reenters = false;
-  for (const field of release.fields) {
-    const property = checker.getNonNullableType(container.valueType).getProperty(field.name);
-    const fromRelease = property ? callsFrom({ ...container, resource: field.resource, valueType: checker.getTypeOfSymbol(property) }) : 0;
+  for (const field of fields) {
+    const fromRelease = field.owner ? callsFrom(field.owner) : 0;
     if (fromRelease === calls.length) settled.push(field.name);
     if (fromRelease > 0) reenters = true;
   }

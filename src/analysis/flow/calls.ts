@@ -119,7 +119,7 @@ export function passArguments(it: Interpreter, node: ts.CallExpression, state: S
     // A helper with a body says which slots it releases or keeps; a function declared
     // elsewhere (a library, a callback) may keep the value.
     const slots = helper
-      ? it.helpers.releasedSlots(helper, index, it.options, it.depth + 1)
+      ? it.helpers.releasedSlots(helper, index, it.options, it.depth + 1, many || (ref && namesDroppedContainer(it, ref.ref)) ? 'elements' : 'value')
       : name !== undefined && (ESCAPE_IGNORING_CALLS.has(name) || LETTING_GO.test(name))
         ? []
         : ['*'];
@@ -129,6 +129,11 @@ export function passArguments(it: Interpreter, node: ts.CallExpression, state: S
     }
   }
   return current;
+}
+
+/** `this.meters` handed whole: a container a drop here names, whose elements a helper may release one by one. */
+function namesDroppedContainer(it: Interpreter, ref: ValueRef): boolean {
+  return ref.kind === 'variable' && it.drops.some((drop) => drop.container === ref.name);
 }
 
 const FOLLOWED_NAMES = new WeakMap<readonly DropSite[], ReadonlySet<string>>();

@@ -192,6 +192,9 @@ export function condition(it: Interpreter, test: ts.Expression, state: State): [
     const after = it.expression(expression, state);
     return it.comparison(expression, after);
   }
+  // A helper summarized for an array argument (or for anything else): `Array.isArray(arg)` and `if (arg)` answer once.
+  const isArray = knownArrayTest(it, expression);
+  if (isArray !== undefined) return isArray ? [state, deadState()] : [deadState(), state];
   // `if (graceful) …; if (!graceful) …`: a name no call can change answers the same until it is assigned.
   if (ts.isIdentifier(expression) && it.helpers.isStableName(expression)) {
     const known = state.tested.get(expression.text);
@@ -211,6 +214,22 @@ export function condition(it: Interpreter, test: ts.Expression, state: State): [
     return [whenTrue, whenFalse];
   }
   return refinedCondition(it, expression, state);
+}
+
+/**
+ * `Array.isArray(arg)` of a name known to hold an array or not, and `arg` itself when it holds one
+ * (an array is truthy): true or false; undefined for any other test.
+ */
+function knownArrayTest(it: Interpreter, expression: ts.Expression): boolean | undefined {
+  const known = it.options.knownArrays;
+  if (!known) return undefined;
+  if (ts.isIdentifier(expression)) return known.get(expression.text) === true && it.helpers.isStableName(expression) ? true : undefined;
+  if (!ts.isCallExpression(expression) || expression.arguments.length !== 1) return undefined;
+  const callee = skipOuter(expression.expression);
+  const [argument] = expression.arguments;
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'isArray' || skipOuter(callee.expression).getText() !== 'Array') return undefined;
+  const subject = skipOuter(argument!);
+  return ts.isIdentifier(subject) && it.helpers.isStableName(subject) ? known.get(subject.text) : undefined;
 }
 
 /**

@@ -37,8 +37,8 @@ export interface HelperEffects {
 export interface HelperSummaries {
   resolve(call: ts.CallExpression): ts.FunctionLikeDeclaration | undefined;
   effects(helper: ts.FunctionLikeDeclaration, options: FlowOptions, depth: number): HelperEffects | undefined;
-  /** Slots of the argument at `index` that the helper releases or hands on on every path. */
-  releasedSlots(helper: ts.FunctionLikeDeclaration, index: number, options: FlowOptions, depth: number): string[];
+  /** Slots of the argument at `index` that the helper releases or hands on on every path: of the value, or of each element handed. */
+  releasedSlots(helper: ts.FunctionLikeDeclaration, index: number, options: FlowOptions, depth: number, handed?: 'value' | 'elements'): string[];
   /** Names a module declares or imports at its top level. */
   moduleNames(file: ts.SourceFile): ReadonlySet<string>;
   /** A `const`, or a parameter its function never assigns: every test of it answers the same. */

@@ -20,10 +20,12 @@ export class SummaryCache implements HelperSummaries {
   ) {}
 
   readonly #effects = new Map<string, WeakMap<ts.Node, HelperEffects | null>>();
-  readonly #releasedSlots = new Map<string, WeakMap<ts.Node, string[][]>>();
+  readonly #releasedSlots = new Map<string, WeakMap<ts.Node, Record<HandedAs, string[][]>>>();
   readonly #inProgress = new Set<ts.Node>();
   readonly #keys = new WeakMap<FlowOptions, string>();
   readonly #moduleNames = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
+  /** Options that add a helper's own assumptions about its parameters, to the options they extend. */
+  readonly #assumedFrom = new WeakMap<FlowOptions, FlowOptions>();
 
   moduleNames(file: ts.SourceFile): ReadonlySet<string> {
     let names = this.#moduleNames.get(file);
@@ -37,7 +39,9 @@ export class SummaryCache implements HelperSummaries {
     return key;
   }
 
-  effects(helper: ts.FunctionLikeDeclaration, options: FlowOptions, depth: number): HelperEffects | undefined {
+  effects(helper: ts.FunctionLikeDeclaration, given: FlowOptions, depth: number): HelperEffects | undefined {
+    // A helper's assumptions about its own parameters do not reach the helpers it calls.
+    const options = this.#assumedFrom.get(given) ?? given;
     const vocabularyKey = this.#keyOf(options);
     let byNode = this.#effects.get(vocabularyKey);
     if (!byNode) this.#effects.set(vocabularyKey, (byNode = new WeakMap()));
@@ -70,8 +74,12 @@ export class SummaryCache implements HelperSummaries {
     return result ?? undefined;
   }
 
-  /** Slots of the argument at `index` that the helper releases or hands on on every path: `['*']`, `['timer']`, or none. */
-  releasedSlots(helper: ts.FunctionLikeDeclaration, index: number, options: FlowOptions, depth: number): string[] {
+  /**
+   * Slots of the argument at `index` that the helper releases or hands on on every path: `['*']`,
+   * `['timer']`, or none — of the value handed, or of each element of a collection handed.
+   */
+  releasedSlots(helper: ts.FunctionLikeDeclaration, index: number, given: FlowOptions, depth: number, handed: HandedAs = 'value'): string[] {
+    const options = this.#assumedFrom.get(given) ?? given;
     const vocabularyKey = this.#keyOf(options);
     let byNode = this.#releasedSlots.get(vocabularyKey);
     if (!byNode) this.#releasedSlots.set(vocabularyKey, (byNode = new WeakMap()));
@@ -84,28 +92,53 @@ export class SummaryCache implements HelperSummaries {
       // Extra arguments reach a rest parameter or `arguments`: assume kept.
       return helper.parameters.some((parameter) => parameter.dotDotDotToken) ? ['*'] : [];
     }
-    return cached[index] ?? ['*'];
+    return cached[handed][index] ?? ['*'];
   }
 
-  #computeReleasedSlots(helper: ts.FunctionLikeDeclaration, options: FlowOptions, depth: number): string[][] {
-    if (!helper.body || this.#inProgress.has(helper) || depth > MAX_HELPER_DEPTH) return helper.parameters.map(() => ['*']);
+  #computeReleasedSlots(helper: ts.FunctionLikeDeclaration, options: FlowOptions, depth: number): Record<HandedAs, string[][]> {
+    const kept = helper.parameters.map(() => ['*']);
+    if (!helper.body || this.#inProgress.has(helper) || depth > MAX_HELPER_DEPTH) return { value: kept, elements: kept };
     this.#inProgress.add(helper);
     try {
-      const end = new FunctionAnalysis([], options, this, depth).run(helper.body, emptyState());
-      return helper.parameters.map((parameter) => {
-        if (!ts.isIdentifier(parameter.name) || parameter.dotDotDotToken) return ['*'];
-        if (end.dead) return [];
-        // Released as a value (`v`), or every value of it released when it is a collection (`a`).
-        const prefixes = [`v\u0000${parameter.name.text}\u0000`, `a\u0000${parameter.name.text}\u0000`];
-        // A container the helper only emptied (`map.clear()`) had its values dropped, not released.
-        const released = [...end.facts].filter(([, fact]) => !fact.emptied).map(([key]) => key);
-        const slots = released.flatMap((key) => prefixes.filter((prefix) => key.startsWith(prefix)).map((prefix) => key.slice(prefix.length)));
-        return slots.includes('*') ? ['*'] : slots;
-      });
+      const body = helper.body;
+      const run = (knownArrays?: ReadonlyMap<string, boolean>): FunctionEnd => {
+        const assuming = knownArrays ? { ...options, knownArrays } : options;
+        if (knownArrays) this.#assumedFrom.set(assuming, options);
+        return new FunctionAnalysis([], assuming, this, depth).run(body, emptyState());
+      };
+      // `dispose(arg: T | T[])` tests `Array.isArray(arg)`: an array handed takes one branch, one value
+      // the other, so each is summarized on its own paths.
+      const tested = helper.parameters.flatMap((parameter) =>
+        ts.isIdentifier(parameter.name) && body.getText().includes(`Array.isArray(${parameter.name.text})`) ? [parameter.name.text] : [],
+      );
+      const assumed = (isArray: boolean): ReadonlyMap<string, boolean> | undefined =>
+        tested.length > 0 ? new Map(tested.map((name) => [name, isArray])) : undefined;
+      const asValue = run(assumed(false));
+      const asArray = tested.length > 0 ? run(assumed(true)) : asValue;
+      // Released as a value (`v`), or every value of it released when it is a collection (`a`).
+      const slotsOf = (end: FunctionEnd): string[][] =>
+        helper.parameters.map((parameter) => {
+          if (!ts.isIdentifier(parameter.name) || parameter.dotDotDotToken) return ['*'];
+          const slots = [...releasedWith(end, `v\u0000${parameter.name.text}\u0000`), ...releasedWith(end, `a\u0000${parameter.name.text}\u0000`)];
+          return slots.includes('*') ? ['*'] : slots;
+        });
+      return { value: slotsOf(asValue), elements: slotsOf(asArray) };
     } finally {
       this.#inProgress.delete(helper);
     }
   }
+}
+
+/** How an argument reaches a helper: as one value, or as a collection whose elements are followed. */
+export type HandedAs = 'value' | 'elements';
+
+type FunctionEnd = ReturnType<FunctionAnalysis['run']>;
+
+/** The slots after `prefix` released at the end of a helper's run; none when every path throws. */
+function releasedWith(end: FunctionEnd, prefix: string): string[] {
+  if (end.dead) return [];
+  // A container the helper only emptied (`map.clear()`) had its values dropped, not released.
+  return [...end.facts].filter(([key, fact]) => !fact.emptied && key.startsWith(prefix)).map(([key]) => key.slice(prefix.length));
 }
 
 /** Summaries depend on the names that release and on the container operations: one key per combination. */

@@ -99,4 +99,9 @@ export interface FlowOptions {
   untrustedLookups?: ReadonlySet<string>;
   /** Names known to hold one string on every path (a hook's `reason` asked about one value at a time). */
   constants?: ReadonlyMap<string, string>;
+  /**
+   * Parameters a helper's summary assumes to hold an array (true) or not (false): the overloads of
+   * one `dispose(arg: T | T[])` are summarized apart. Never passed on to the helpers it calls.
+   */
+  knownArrays?: ReadonlyMap<string, boolean>;
 }

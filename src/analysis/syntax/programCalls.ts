@@ -139,7 +139,7 @@ function findMethodCalls(method: ts.MethodDeclaration, session: AnalysisSession)
  * counted), or when there are more than a few dozen — a name as common as `add` or `set` would
  * make the checker type every receiver of it.
  */
-function memberAccessesNamed(name: string, session: AnalysisSession): readonly ts.PropertyAccessExpression[] | undefined {
+export function memberAccessesNamed(name: string, session: AnalysisSession): readonly ts.PropertyAccessExpression[] | undefined {
   const { program } = session;
   const byName = session.memo(MEMBER_ACCESSES, program, () => new Map<string, readonly ts.PropertyAccessExpression[] | null>())!;
   let accesses = byName.get(name);

@@ -24,6 +24,14 @@ declare function make(): Meter;
 declare function check(): boolean;
 `;
 
+/** VS Code's `dispose(arg)`: one value, or each element of an array, told apart by `Array.isArray`. */
+const DISPOSE_EITHER = `function disposeEither(arg: Meter | Meter[] | undefined) {
+  if (!arg) return arg;
+  if (Array.isArray(arg)) { for (const m of arg) m.stop(); return []; }
+  arg.stop();
+  return arg;
+}`;
+
 function table(title: string, rows: Row[]): void {
   describe(title, () => {
     for (const row of rows) {
@@ -341,5 +349,20 @@ table('helpers', [
     name: 'a method that releases and removes by key, called through this',
     code: `class Registry { private meters = new Map<string, Meter>(); private drop(k: string) { this.meters.get(k)?.stop(); this.meters.delete(k); } replace(k: string) { this.drop(k); this.meters.set(k, make()); // drop\n } }`,
     owed: [[]],
+  },
+  {
+    name: 'a helper telling an array from one value (Array.isArray) releases every element of the array, and the one value',
+    code: `${DISPOSE_EITHER}\nfunction f(k: string) { disposeEither(meters.get(k)!); meters.delete(k); // drop\n disposeEither([...meters.values()]); meters.clear(); // drop\n}`,
+    owed: [[], []],
+  },
+  {
+    name: 'a helper that releases one value and returns an array as it came releases no element',
+    code: `function stopOne(arg: Meter | Meter[]) { if (Array.isArray(arg)) return; arg.stop(); }\nfunction f(k: string) { stopOne(meters.get(k)!); meters.delete(k); // drop\n stopOne([...meters.values()]); meters.clear(); // drop\n}`,
+    owed: [[], ['*']],
+  },
+  {
+    name: 'a helper that releases every element of an array and leaves one value alone releases no single value',
+    code: `function stopEach(arg: Meter | Meter[]) { if (!Array.isArray(arg)) return; for (const m of arg) m.stop(); }\nfunction f(k: string) { stopEach(meters.get(k)!); meters.delete(k); // drop\n stopEach([...meters.values()]); meters.clear(); // drop\n}`,
+    owed: [['*'], []],
   },
 ]);

@@ -386,6 +386,25 @@ export function remove(route: string) {
 }`,
     },
     {
+      name: 'from real code (xterm.js): a helper that tells an array from one value by Array.isArray() stops every meter of the list, and a single meter',
+      code: `${imports}import { stopEvery } from './helpers.js';
+export class Routes {
+  private meters: Meter[] = [];
+  private byRoute = new Map<string, Meter>();
+  add(route: string) { this.meters.push(createMeter(route)); }
+  track(route: string) { if (!this.byRoute.has(route)) this.byRoute.set(route, createMeter(route)); }
+  reset() {
+    stopEvery(this.meters);
+    this.meters = [];
+  }
+  forget(route: string) {
+    const meter = this.byRoute.get(route);
+    if (meter) stopEvery(meter);
+    this.byRoute.delete(route);
+  }
+}`,
+    },
+    {
       name: 'stopped through a helper of the program, in another file',
       code: `${imports}import { shutDownMeter } from './helpers.js';
 const meters = new Map<string, Meter>();
@@ -1211,6 +1230,39 @@ export function drop(id: string) {
             },
           ],
         }, // Socket in `sockets` is dropped by `delete()` without `destroy()`.
+      ],
+    },
+    {
+      name: 'a helper that stops one value and hands an array back untouched releases no meter of the list',
+      code: `${imports}import { stopSingle } from './helpers.js';
+export class Routes {
+  private meters: Meter[] = [];
+  add(route: string) { this.meters.push(createMeter(route)); }
+  reset() {
+    stopSingle(this.meters);
+    this.meters = [];
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `${imports}import { stopSingle } from './helpers.js';
+export class Routes {
+  private meters: Meter[] = [];
+  add(route: string) { this.meters.push(createMeter(route)); }
+  reset() {
+    stopSingle(this.meters);
+    for (const value of this.meters) value.stop();
+    this.meters = [];
+  }
+}`,
+            },
+          ],
+        },
       ],
     },
     {
