@@ -75,7 +75,7 @@ function owedOutsideRelease(
   const besideTimers = directCalls && slotsBesideTimers(container.resource);
   if (directCalls && besideTimers) return { slots: besideTimers, directCalls: { calls: directCalls, slots: all } };
   if (isAfterOwnRelease(fn, container, context) || isCallbackOfReleasingHelper(fn, node, container, context)) return { slots: [] };
-  return { slots: settledByCloseHandler(fn, container, context) ?? all };
+  return { slots: settledByCloseHandler(fn, container, context) ?? settledByCloseHandlersCalling(fn, container, context) ?? all };
 }
 
 /** What a fired timer leaves owed: nothing for a timer, the other fields of a record holding one. */
@@ -103,6 +103,24 @@ function settledByCloseHandler(fn: ts.FunctionLikeDeclaration, container: Contai
     }
   }
   return undefined;
+}
+
+/**
+ * `socket.on('close', () => this.removeSocket(id))` with `private removeSocket(id) { this.sockets.delete(id) }`:
+ * a private method that only the value's own end-of-life handlers call stands where they do — owing
+ * the slots some calling handler has not settled. Any other caller, or any other use, and it does not.
+ */
+function settledByCloseHandlersCalling(fn: ts.FunctionLikeDeclaration, container: ContainerOfResources, context: DropContext): string[] | undefined {
+  const calls = ts.isMethodDeclaration(fn) ? callsOfOwnMethod(fn, context.session) : undefined;
+  if (!calls) return undefined;
+  const owed = new Set<string>();
+  for (const call of calls) {
+    const caller = enclosingBody(call);
+    const left = isFunctionLike(caller) ? settledByCloseHandler(caller, container, context) : undefined;
+    if (!left) return undefined;
+    for (const slot of left) owed.add(slot);
+  }
+  return [...owed];
 }
 
 /**

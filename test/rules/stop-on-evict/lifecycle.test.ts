@@ -39,6 +39,25 @@ export function read(server: Server, path: string) {
   server.on('error', () => ${handler});
 }`;
 
+/** Sockets opened per id, removed by a private method that the listeners in `listeners` call. */
+function socketRemover(listeners: string): string {
+  return `
+import net from 'node:net';
+export class Peers {
+  private sockets = new Map<string, net.Socket>();
+  constructor(private readonly server: net.Server) {}
+  open(id: string, port: number) {
+    if (this.sockets.has(id)) return;
+    const socket = net.connect(port);
+    this.sockets.set(id, socket);
+    ${listeners}
+  }
+  private removeSocket(id: string) {
+    this.sockets.delete(id);
+  }
+}`;
+}
+
 /** A task kept per id, removed in the callback its `hook` method registers; `release` goes before the delete. */
 function taskHook(hook: string, release = ''): string {
   return `
@@ -466,6 +485,10 @@ export class Workers {
     void worker.exited.then(() => this.workers.delete(name));
   }
 }`,
+    },
+    {
+      name: "lifecycle: a private method that only the socket's own close and error listeners call removes it: it has ended",
+      code: socketRemover("socket.on('close', () => this.removeSocket(id));\n    socket.once('error', () => {\n      this.removeSocket(id);\n    });"),
     },
     {
       name: 'lifecycle: an object literal removing itself from its Set inside its own unsubscribe()',
@@ -914,6 +937,44 @@ export class Servers {
             },
           ],
         }, // Server<typeof IncomingMessage, typeof ServerResponse> in `this.servers` is dropped by `delete()` without `close()`.
+      ],
+    },
+    {
+      name: "lifecycle: the private remover is also called from the socket's data listener, where it has not ended",
+      code: socketRemover("socket.on('close', () => this.removeSocket(id));\n    socket.on('data', () => this.removeSocket(id));"),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 14,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: socketRemover("socket.on('close', () => this.removeSocket(id));\n    socket.on('data', () => this.removeSocket(id));").replace(
+                '    this.sockets.delete(id);',
+                '    this.sockets.get(id)?.destroy();\n    this.sockets.delete(id);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'lifecycle: the private remover called when the server closes, not the socket, leaves the socket open',
+      code: socketRemover("this.server.on('close', () => this.removeSocket(id));"),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 13,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: socketRemover("this.server.on('close', () => this.removeSocket(id));").replace(
+                '    this.sockets.delete(id);',
+                '    this.sockets.get(id)?.destroy();\n    this.sockets.delete(id);',
+              ),
+            },
+          ],
+        },
       ],
     },
     {
