@@ -78,6 +78,10 @@ export function aliasFor(it: Interpreter, initializer: ts.Expression, state: Sta
     const alias = state.aliases.get(ref.name);
     if (alias) return alias;
   }
+  // `const worker = slot.worker` of a value the analysis follows: bound as `const { worker } = slot` is.
+  const field = ts.isPropertyAccessExpression(lookup) ? it.slotRef(lookup) : undefined;
+  if (field && field.slot !== '*' && (field.ref.kind === 'place' || (field.ref.kind === 'variable' && state.aliases.has(field.ref.name))))
+    return { kind: 'field', ref: field.ref, slot: field.slot };
   const many = it.manyRef(expression, state);
   if (many?.kind === 'container') return { kind: 'values', container: many.container };
   if (many?.kind === 'dropped') return { kind: 'dropped', drop: many.drop, many: true };

@@ -161,18 +161,23 @@ export function join(states: readonly State[]): State {
       else keepUnder(result, key, fact, theirs, mine, before);
     }
     // Names only the other side holds matter only as a drop's value there (`if (t) m.delete(k)`).
+    const mineBefore = new Map(result.aliases);
+    const ofDrop = (alias: Alias | undefined, side: ReadonlyMap<string, Alias> | CowMap<string, Alias>): Alias | undefined =>
+      alias?.kind === 'dropped' ? alias : droppedField(alias, side);
     const droppedThere: string[] = [];
-    for (const [name, otherAlias] of other.aliases) if (otherAlias.kind === 'dropped' && !result.aliases.has(name)) droppedThere.push(name);
-    for (const [name, alias] of [...result.aliases]) {
+    for (const [name, otherAlias] of other.aliases) if (ofDrop(otherAlias, other.aliases) && !result.aliases.has(name)) droppedThere.push(name);
+    for (const [name, alias] of mineBefore) {
       const otherAlias = other.aliases.get(name);
       // Both sides forked from one state share their unchanged aliases.
       if (otherAlias === alias || (otherAlias && JSON.stringify(otherAlias) === JSON.stringify(alias))) continue;
-      const joined = joinDropped(alias, otherAlias) ?? joinDropped(otherAlias, alias);
+      const mine = ofDrop(alias, mineBefore);
+      const theirs = ofDrop(otherAlias, other.aliases);
+      const joined = joinDropped(mine, theirs) ?? joinDropped(theirs, mine);
       if (joined) result.aliases.set(name, joined);
       else result.aliases.delete(name);
     }
     for (const name of droppedThere) {
-      const joined = joinDropped(other.aliases.get(name), undefined);
+      const joined = joinDropped(ofDrop(other.aliases.get(name), other.aliases), undefined);
       if (joined) result.aliases.set(name, joined);
     }
     for (const [id, slots] of other.pending) {
@@ -189,8 +194,23 @@ export function join(states: readonly State[]): State {
  * written through it would hold on every path.
  */
 function joinDropped(dropped: Alias | undefined, other: Alias | undefined): Alias | undefined {
-  if (dropped?.kind !== 'dropped' || dropped.many || other?.kind === 'dropped') return undefined;
+  // `decoder = pending.decoder; m.delete(k)` on one side: the field of the value that drop took.
+  if (dropped?.kind === 'field' && dropped.ref.kind === 'dropResult') return other?.kind === 'dropped' || other?.kind === 'field' ? undefined : dropped;
+  if (dropped?.kind !== 'dropped' || dropped.many || other?.kind === 'dropped' || isDroppedField(other)) return undefined;
   return { kind: 'dropped', drop: dropped.drop, many: false };
+}
+
+/** A field of a name that holds a dropped value on this side (`pending.decoder` once `pending` was deleted), as a field of that drop's value. */
+function droppedField(alias: Alias | undefined, aliases: ReadonlyMap<string, Alias> | CowMap<string, Alias>): Alias | undefined {
+  if (alias?.kind !== 'field') return undefined;
+  if (alias.ref.kind === 'dropResult') return alias;
+  if (alias.ref.kind !== 'variable') return undefined;
+  const base = aliases.get(alias.ref.name);
+  return base?.kind === 'dropped' && !base.many ? { kind: 'field', ref: { kind: 'dropResult', drop: base.drop }, slot: alias.slot } : undefined;
+}
+
+function isDroppedField(alias: Alias | undefined): boolean {
+  return alias?.kind === 'field' && alias.ref.kind === 'dropResult';
 }
 
 /**

@@ -201,6 +201,9 @@ export function drop(it: Interpreter, dropId: number, state: State): State {
         next.aliases.set(name, { kind: 'dropped', drop: dropId, many: false });
       if (alias.kind === 'element' && alias.container === container && alias.keyVariable === target.key)
         next.aliases.set(name, { kind: 'dropped', drop: dropId, many: false });
+      // `const { worker } = slots.get(k)!; slots.delete(k); worker.stop()`: a field of the value the drop took.
+      if (alias.kind === 'field' && alias.ref.kind === 'place' && alias.ref.container === container && alias.ref.key === target.key)
+        next.aliases.set(name, { kind: 'field', ref: { kind: 'dropResult', drop: dropId }, slot: alias.slot });
     }
     next.facts.delete(racedFact(container, target.key));
     let afterFill = it.fill(container, target.key, next);

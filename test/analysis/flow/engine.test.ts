@@ -328,6 +328,26 @@ table('records and field aliases', [
     owed: [['timer']],
   },
   {
+    name: 'a field read into a local before the delete and released after it (destructured or read by name)',
+    code: `function f(k: string) { const { worker } = slots.get(k)!; slots.delete(k); // drop worker\n worker.stop(); }\nfunction g(k: string) { const s = slots.get(k)!; const w = s.worker; slots.delete(k); // drop worker\n w.stop(); }`,
+    owed: [[], []],
+  },
+  {
+    name: 'from real code (xterm.js): a let given the field of the value deleted on one branch, released after the join',
+    code: `declare let active: Meter | null;\nfunction f(k: string) { const s = slots.get(k); let w = active; if (s) { w = s.worker; slots.delete(k); // drop worker\n } if (w) w.stop(); }`,
+    owed: [[]],
+  },
+  {
+    name: 'that let released after the join only under another test leaves the field owed',
+    code: `declare let active: Meter | null;\nfunction f(k: string) { const s = slots.get(k); let w = active; if (s) { w = s.worker; slots.delete(k); // drop worker\n } if (check()) w?.stop(); }`,
+    owed: [['worker']],
+  },
+  {
+    name: 'a local read from another field releases nothing of the one owed',
+    code: `function f(k: string) { const s = slots.get(k)!; const t = s.timer; slots.delete(k); // drop timer,worker\n clearTimeout(t); }`,
+    owed: [['worker']],
+  },
+  {
     name: 'stored fields are known by name after set()',
     code: `function f(k: string, timer: number, worker: Meter) { slots.set(k, { timer, worker }); // drop timer,worker\n }`,
     owed: [['timer', 'worker']],

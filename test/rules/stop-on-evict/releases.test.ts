@@ -6,6 +6,25 @@ const ruleTester = createTypedRuleTester();
 
 const imports = `import { createMeter, createPoller, openLease, startJob, stopMeter, type Meter, type Poller, type Watcher, type Stopwatch, type Candle, type PendingRequest, type Lease, type Job } from './resources.js';`;
 
+/** From real code (xterm.js): a transfer's meter, taken from the pending entry deleted on one branch, stopped after the join `when`. */
+const pendingMeter = (when: string): string => `${imports}
+interface Pending { label: string; meter: Meter }
+export class Transfers {
+  private pending = new Map<number, Pending>();
+  private active: Meter | null = null;
+  begin(id: number) { if (!this.pending.has(id)) this.pending.set(id, { label: 'x', meter: createMeter('t') }); }
+  end(id: number, urgent: boolean): void {
+    const entry = this.pending.get(id);
+    let meter = this.active;
+    if (entry) {
+      meter = entry.meter;
+      this.pending.delete(id);
+    }
+    this.active = null;
+    if (${when}) meter.stop();
+  }
+}`;
+
 /**
  * From real code (cody, web-tree-sitter): a parse tree a WebAssembly module allocated, freed only
  * by its `delete()`; `deleteSignature` is the type's own `delete`.
@@ -403,6 +422,10 @@ export class Routes {
     this.byRoute.delete(route);
   }
 }`,
+    },
+    {
+      name: "from real code (xterm.js): a let given the deleted entry's meter on one branch is stopped after the join",
+      code: pendingMeter('meter'),
     },
     {
       name: 'stopped through a helper of the program, in another file',
@@ -1264,6 +1287,11 @@ export class Routes {
           ],
         },
       ],
+    },
+    {
+      name: 'the same let stopped after the join only when urgent leaves the meter owed',
+      code: pendingMeter('meter && urgent'),
+      errors: [{ messageId: 'unreleasedDropWhen', line: 12, suggestions: [] }],
     },
     {
       name: 'guarded release: a quiet helper that only logs the socket is not a release',
