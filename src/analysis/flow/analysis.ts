@@ -21,6 +21,7 @@ export class FunctionAnalysis implements Interpreter {
   readonly racedBy = new Map<number, ts.AwaitExpression>();
   readonly factDivergence = new Map<string, { test: ts.Expression; whenTrue: boolean }>();
   readonly flowStack: FlowContext[] = [];
+  readonly releasedKeyLists = new Map<string, { container: string; released: boolean }>();
   readonly finallyStack: FinallyContext[] = [];
   loopDepth = 0;
 

@@ -7,6 +7,7 @@ import ts from 'typescript';
 
 import { calleeName, calledMethodName, canonical, isFunctionLike, skipOuter } from '../syntax/expressions.js';
 import type { Interpreter } from './interpreter.js';
+import { notePushedKey } from './keyLists.js';
 import { allFact, bindEntry, cloneState, isTestFact, manyRefSource, placeFact, type ManyRef, type State, type ValueRef } from './state.js';
 import type { DropSite } from './types.js';
 import { isSymbolDisposeAccess } from './values.js';
@@ -46,6 +47,7 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
     }
   }
   if (current.dead) return current;
+  notePushedKey(it, node, current);
 
   // value.stop(), value?.close(), record.timer.unref()…
   if (methodName !== undefined && ts.isPropertyAccessExpression(callee)) {

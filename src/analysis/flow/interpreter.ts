@@ -63,6 +63,11 @@ export interface Interpreter {
   /** The latest branch after which a fact held on one side only: the side where it is missing. */
   readonly factDivergence: Map<string, { test: ts.Expression; whenTrue: boolean }>;
   readonly flowStack: FlowContext[];
+  /**
+   * Local lists of keys (`keysToRemove.push(key)`), by name: the container those keys come from, and
+   * whether every push so far was of a key whose value there was released (see `keyLists.ts`).
+   */
+  readonly releasedKeyLists: Map<string, { container: string; released: boolean }>;
   readonly finallyStack: FinallyContext[];
   loopDepth: number;
   /** A fresh analysis of a callback, with the same drops, options and depth. */

@@ -7,6 +7,7 @@ import ts from 'typescript';
 
 import { boundFields, boundNames, canonical, isWithin, skipOuter, statementCalls } from '../syntax/expressions.js';
 import type { FinallyContext, FlowContext, Interpreter } from './interpreter.js';
+import { bindReleasedKey } from './keyLists.js';
 import { bindEntry, cloneState, deadState, emptyState, join, manyRefSource, placeFact, sameState, type ManyRef, type State } from './state.js';
 
 /** Loops nested deeper than this are analyzed in one widened pass. */
@@ -187,6 +188,7 @@ export function loop(it: Interpreter, node: ts.IterationStatement, state: State,
     if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && ts.isVariableDeclarationList(node.initializer)) {
       const declaration = node.initializer.declarations[0];
       if (declaration) bodyStart = it.bindLoopVariable(declaration.name, elementSource, ts.isForInStatement(node), bodyStart);
+      if (ts.isForOfStatement(node)) bodyStart = bindReleasedKey(it, node, bodyStart);
     } else if (ts.isForOfStatement(node) || ts.isForInStatement(node)) {
       const target = skipOuter(node.initializer as ts.Expression);
       if (ts.isIdentifier(target)) bodyStart = it.kill([target.text], bodyStart);

@@ -266,6 +266,21 @@ table('loops', [
     code: `function f(keys: string[]) { outer: for (const k of keys) { const old = meters.get(k); meters.delete(k); // drop\n for (const j of keys) { if (j === k) continue outer; } old?.stop(); } }`,
     owed: [['*']],
   },
+  {
+    name: 'keys pushed once their value was released, then deleted from a second loop',
+    code: `function f() { const ks: string[] = []; for (const [k, m] of meters) { if (check()) { m.stop(); ks.push(k); } } for (const k of ks) meters.delete(k); // drop\n}`,
+    owed: [[]],
+  },
+  {
+    name: 'keys pushed without releasing their value leave the second loop owing',
+    code: `function f() { const ks: string[] = []; for (const [k, m] of meters) { if (check()) ks.push(k); else m.stop(); } for (const k of ks) meters.delete(k); // drop\n}`,
+    owed: [['*']],
+  },
+  {
+    name: 'a key list handed to another function is not trusted',
+    code: `function f() { const ks: string[] = []; for (const [k, m] of meters) { if (check()) { m.stop(); ks.push(k); } } keep(ks); for (const k of ks) meters.delete(k); // drop\n}`,
+    owed: [['*']],
+  },
 ]);
 
 table('try, catch, finally, throw and return', [

@@ -6,6 +6,22 @@ const ruleTester = createTypedRuleTester();
 
 const imports = `import { createMeter, createPoller, openLease, startJob, stopMeter, type Meter, type Poller, type Watcher, type Stopwatch, type Candle, type PendingRequest, type Lease, type Job } from './resources.js';`;
 
+/** From real code (cline): keys collected while iterating, each once `collect` ran for its thread, then deleted from a second loop. */
+const twoPhaseRemoval = (collect: string): string => `${imports}
+export class Threads {
+  private threads = new Map<string, Meter>();
+  add(key: string) { if (!this.threads.has(key)) this.threads.set(key, createMeter(key)); }
+  clearFor(prefix: string) {
+    const keysToRemove: string[] = [];
+    for (const [key, thread] of this.threads) {
+      if (key.startsWith(prefix)) {
+        ${collect}
+      }
+    }
+    for (const key of keysToRemove) this.threads.delete(key);
+  }
+}`;
+
 /** From real code (xterm.js): a transfer's meter, taken from the pending entry deleted on one branch, stopped after the join `when`. */
 const pendingMeter = (when: string): string => `${imports}
 interface Pending { label: string; meter: Meter }
@@ -426,6 +442,10 @@ export class Routes {
     {
       name: "from real code (xterm.js): a let given the deleted entry's meter on one branch is stopped after the join",
       code: pendingMeter('meter'),
+    },
+    {
+      name: 'from real code (cline): keys pushed once their thread was stopped, deleted from a second loop',
+      code: twoPhaseRemoval('thread.stop();\n        keysToRemove.push(key);'),
     },
     {
       name: 'stopped through a helper of the program, in another file',
@@ -1292,6 +1312,30 @@ export class Routes {
       name: 'the same let stopped after the join only when urgent leaves the meter owed',
       code: pendingMeter('meter && urgent'),
       errors: [{ messageId: 'unreleasedDropWhen', line: 12, suggestions: [] }],
+    },
+    {
+      name: 'keys pushed without stopping their thread, deleted from a second loop',
+      code: twoPhaseRemoval('keysToRemove.push(key);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 12,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: twoPhaseRemoval('keysToRemove.push(key);').replace(
+                'for (const key of keysToRemove) this.threads.delete(key);',
+                'for (const key of keysToRemove) { this.threads.get(key)?.stop(); this.threads.delete(key); }',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'keys pushed after stopping, but the list is also filled by a callback the loops cannot follow',
+      code: twoPhaseRemoval('thread.stop();\n        keysToRemove.push(key);\n        [prefix].forEach((other) => keysToRemove.push(other));'),
+      errors: [{ messageId: 'unreleasedDropWhen', line: 14, suggestions: [] }],
     },
     {
       name: 'guarded release: a quiet helper that only logs the socket is not a release',
