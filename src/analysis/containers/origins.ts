@@ -7,6 +7,7 @@
 import ts from 'typescript';
 
 import { CACHE_LIBRARIES } from '../caches/libraries/index.js';
+import { handsOutHeldField } from '../resources/acquisitions.js';
 import { resolveCallee } from '../flow/index.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import { calleeName, calledMethodName, canonical, isEmptyContainerExpression, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
@@ -92,6 +93,8 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
     if (!isNamedDirectly(e)) return 'created';
     const callee = resolveCallee(e, session);
     if (callee && registersWhatItReturns(callee, session)) return 'borrowed';
+    // `this.requireController()`: a method that hands out what its object already holds.
+    if (callee && e.arguments.length === 0 && handsOutHeldField(callee, session)) return 'borrowed';
     return 'created';
   }
   if (ts.isObjectLiteralExpression(e)) {

@@ -244,7 +244,12 @@ const RETURNS_HELD_REFERENCE = memoTable<ts.FunctionLikeDeclaration, boolean>('r
 function returnsHeldReference(call: ts.CallExpression, session: AnalysisSession): boolean {
   if (call.arguments.length > 0) return false;
   const callee = resolveCallee(call, session);
-  if (!callee?.body) return false;
+  return callee !== undefined && handsOutHeldField(callee, session);
+}
+
+/** `requireController() { if (this._controller) return this._controller; throw … }`: every `return` reads a field of its object. */
+export function handsOutHeldField(callee: ts.FunctionLikeDeclaration, session: AnalysisSession): boolean {
+  if (!callee.body || callee.parameters.length > 0) return false;
   const table = session.table(RETURNS_HELD_REFERENCE);
   let answer = table.get(callee);
   if (answer === undefined) table.set(callee, (answer = everyReturnReadsOwnField(callee.body)));

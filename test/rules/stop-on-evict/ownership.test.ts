@@ -31,6 +31,28 @@ export class ListenerRegistry {
   }
 }`;
 
+/** From real code (cline): subscription records holding the service's controller, got through `getter`. */
+const controllerSubscriptions = (getter: string): string => `
+declare class Controller { dispose(): void }
+declare function newController(): Controller;
+export class AuthService {
+  private controller: Controller | null = null;
+  private subscriptions = new Set<{ controller: Controller; topic: string }>();
+  initialize(controller: Controller) { this.controller = controller; }
+  private requireController(): Controller {
+    if (this.controller) return this.controller;
+    throw new Error('not initialized');
+  }
+  private createController(): Controller { return newController(); }
+  subscribe(topic: string): () => void {
+    const entry = { controller: this.${getter}(), topic };
+    this.subscriptions.add(entry);
+    return () => {
+      this.subscriptions.delete(entry);
+    };
+  }
+}`;
+
 const imports = `import { createMeter, createPoller, openLease, startJob, stopMeter, type Meter, type Poller, type Watcher, type Stopwatch, type Candle, type PendingRequest, type Lease, type Job } from './resources.js';`;
 
 /**
@@ -140,6 +162,10 @@ const listReleasedBefore = (list: string, statement: string, test = ''): string 
 
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "from real code (cline): records holding what a getter hands out of the object's own field are borrowed",
+      code: controllerSubscriptions('requireController'),
+    },
     {
       name: 'from real code (deepstream): records kept per key are made without the timer field, which only records taken from another list are given',
       code: providerRegistry('queue.shift()'),
@@ -698,6 +724,25 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      name: 'records holding a controller a private method makes for each are owned',
+      code: controllerSubscriptions('createController'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 17,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: controllerSubscriptions('createController').replace(
+                '      this.subscriptions.delete(entry);',
+                '      entry.controller.dispose();\n      this.subscriptions.delete(entry);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'records made without the timer field, given one once read back out of the same map, are replaced and deleted without clearing it',
       code: providerRegistry('this.provided.get(subscription)'),
