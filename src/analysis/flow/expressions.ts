@@ -37,6 +37,13 @@ export function bind(it: Interpreter, name: ts.BindingName, initializer: ts.Expr
     if (spelled && !spelled.roots.includes(name.text)) next.facts.set(sameKeyFact(name.text, spelled.text), { roots: [name.text, ...spelled.roots] });
     return next;
   }
+  // `for (const entry of map) { const [key, value] = entry; … }`: bound as `for (const [key, value] of map)` is.
+  const entryPair = ts.isArrayBindingPattern(name) ? entryOfLoop(name, initializer, next) : undefined;
+  if (entryPair) {
+    next.aliases.set(entryPair.value, { ...entryPair.element, keyVariable: entryPair.key });
+    next.aliases.set(entryPair.key, { kind: 'keyOf', container: entryPair.element.container });
+    return next;
+  }
   // `const [removed] = arr.splice(i, 1)`, `const { timer } = map.get(k)!`
   const ref = it.valueRef(initializer);
   const many = it.manyRef(initializer, next);
@@ -52,6 +59,21 @@ export function bind(it: Interpreter, name: ts.BindingName, initializer: ts.Expr
     for (const [local, field] of boundFields(name)) next.aliases.set(local, { kind: 'field', ref, slot: field });
   }
   return next;
+}
+
+/** `[key, value] = entry` where `entry` is the element of a loop over a container, bound without its key. */
+function entryOfLoop(
+  name: ts.ArrayBindingPattern,
+  initializer: ts.Expression,
+  state: State,
+): { key: string; value: string; element: Alias & { kind: 'element'; container: string } } | undefined {
+  const source = skipOuter(initializer);
+  const element = ts.isIdentifier(source) ? state.aliases.get(source.text) : undefined;
+  const [keyElement, valueElement] = name.elements;
+  if (element?.kind !== 'element' || element.container === undefined || element.keyVariable !== undefined || name.elements.length !== 2) return undefined;
+  if (!keyElement || !valueElement || !ts.isBindingElement(keyElement) || !ts.isBindingElement(valueElement)) return undefined;
+  if (!ts.isIdentifier(keyElement.name) || !ts.isIdentifier(valueElement.name)) return undefined;
+  return { key: keyElement.name.text, value: valueElement.name.text, element: { ...element, container: element.container } };
 }
 
 export function aliasFor(it: Interpreter, initializer: ts.Expression, state: State): Alias | undefined {

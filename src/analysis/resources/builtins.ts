@@ -50,6 +50,14 @@ export const BUILTIN_RESOURCES: readonly BuiltinResource[] = DECLARED.flatMap((b
   return [builtin, { ...builtin, specifier: { ...specifier, package: `node:${specifier.package}` } }];
 });
 
+/**
+ * Built-ins that have a release of their own but belong to the object that made them, which ends
+ * them with itself: an `RTCPeerConnection`'s transceivers, senders and receivers (`pc.close()` stops
+ * them all, and `pc.getTransceivers()` still reaches one a container forgot). A container of them
+ * is an index, never their owner.
+ */
+export const OWNED_BY_THEIR_MAKER: readonly TypeOrValueSpecifier[] = [{ from: 'lib', name: ['RTCRtpTransceiver', 'RTCRtpSender', 'RTCRtpReceiver'] }];
+
 export function method(names: string | string[], returnsPromise = false): Release {
   return { kind: 'method', methods: typeof names === 'string' ? [names] : names, returnsPromise };
 }

@@ -281,6 +281,16 @@ table('loops', [
     code: `function f() { const ks: string[] = []; for (const [k, m] of meters) { if (check()) { m.stop(); ks.push(k); } } keep(ks); for (const k of ks) meters.delete(k); // drop\n}`,
     owed: [['*']],
   },
+  {
+    name: 'from real code (vscode-go): an entry destructured inside the loop, its value stopped after its key is deleted',
+    code: `function f() { for (const entry of meters) { const [key, meter] = entry; meters.delete(key); // drop\n meter.stop(); } }`,
+    owed: [[]],
+  },
+  {
+    name: 'an entry destructured inside the loop, its key deleted and its value left running',
+    code: `function f() { for (const entry of meters) { const [key, meter] = entry; meters.delete(key); // drop\n log(meter); } }`,
+    owed: [['*']],
+  },
 ]);
 
 table('try, catch, finally, throw and return', [

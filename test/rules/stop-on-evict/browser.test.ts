@@ -5,8 +5,25 @@ import { createTypedRuleTester, fixturesBrowserDir } from '../../ruleTester.js';
 
 const ruleTester = createTypedRuleTester(fixturesBrowserDir);
 
+/** From real code (amazon-chime-sdk-js): an index by stream id of what `make` adds to the peer connection. */
+const byStream = (type: string, make: string): string => `export class Streams {
+  private byId = new Map<number, ${type}>();
+  constructor(private readonly peer: RTCPeerConnection) {}
+  add(id: number): void {
+    if (!this.byId.has(id)) this.byId.set(id, ${make});
+  }
+  drop(id: number): void {
+    this.byId.delete(id);
+  }
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'from real code (amazon-chime-sdk-js): transceivers indexed by stream id belong to their peer connection, which stops them',
+      code: byStream('RTCRtpTransceiver', "this.peer.addTransceiver('video', { direction: 'recvonly' })"),
+    },
     {
       name: 'browser: window.setInterval ids cleared before the delete',
       code: `const pollers = new Map<string, number>();
@@ -72,6 +89,25 @@ export function stopAll(): void {
     },
   ],
   invalid: [
+    {
+      name: 'data channels indexed by stream id are closed by whoever drops them',
+      code: byStream('RTCDataChannel', 'this.peer.createDataChannel(String(id))'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: byStream('RTCDataChannel', 'this.peer.createDataChannel(String(id))').replace(
+                '    this.byId.delete(id);',
+                '    this.byId.get(id)?.close();\n    this.byId.delete(id);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'browser: window.setInterval ids in a Map<string, number>, deleted without clearInterval',
       code: `const pollers = new Map<string, number>();

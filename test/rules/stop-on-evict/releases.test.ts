@@ -6,6 +6,18 @@ const ruleTester = createTypedRuleTester();
 
 const imports = `import { createMeter, createPoller, openLease, startJob, stopMeter, type Meter, type Poller, type Watcher, type Stopwatch, type Candle, type PendingRequest, type Lease, type Job } from './resources.js';`;
 
+/** From real code (vscode-go): a map's entries destructured inside the loop, each key deleted, then `after`. */
+const entryLoop = (after: string, release = ''): string => `${imports}
+const meters = new Map<string, Meter>();
+export function track(route: string) { if (!meters.has(route)) meters.set(route, createMeter(route)); }
+export function stopAll() {
+  for (const entry of meters) {
+    const [route, meter] = entry;
+    ${release}meters.delete(route);
+    ${after}
+  }
+}`;
+
 /** From real code (cline): keys collected while iterating, each once `collect` ran for its thread, then deleted from a second loop. */
 const twoPhaseRemoval = (collect: string): string => `${imports}
 export class Threads {
@@ -446,6 +458,10 @@ export class Routes {
     {
       name: 'from real code (cline): keys pushed once their thread was stopped, deleted from a second loop',
       code: twoPhaseRemoval('thread.stop();\n        keysToRemove.push(key);'),
+    },
+    {
+      name: 'from real code (vscode-go): an entry destructured inside the loop, its meter stopped right after its key is deleted',
+      code: entryLoop('meter.stop();'),
     },
     {
       name: 'stopped through a helper of the program, in another file',
@@ -1336,6 +1352,17 @@ export class Routes {
       name: 'keys pushed after stopping, but the list is also filled by a callback the loops cannot follow',
       code: twoPhaseRemoval('thread.stop();\n        keysToRemove.push(key);\n        [prefix].forEach((other) => keysToRemove.push(other));'),
       errors: [{ messageId: 'unreleasedDropWhen', line: 14, suggestions: [] }],
+    },
+    {
+      name: 'an entry destructured inside the loop, its key deleted and its meter only logged',
+      code: entryLoop('console.log(meter.route);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 7,
+          suggestions: [{ messageId: 'releaseBeforeDrop', output: entryLoop('console.log(meter.route);', 'meters.get(route)?.stop();\n    ') }],
+        },
+      ],
     },
     {
       name: 'guarded release: a quiet helper that only logs the socket is not a release',
