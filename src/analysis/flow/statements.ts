@@ -368,7 +368,10 @@ export function tryStatement(it: Interpreter, node: ts.TryStatement, state: Stat
   return normal;
 }
 
-/** `x.close();`, `await x.stop();`, `clearTimeout(t);`: a block whose every statement is a release call. */
+/**
+ * `x.close();`, `await x.stop();`, `clearTimeout(t);`, and `cleanup();` where the values are cleanup
+ * functions: a block whose every statement is a release call.
+ */
 function onlyReleases(it: Interpreter, block: ts.Block): boolean {
   const calls = statementCalls(block);
   return (
@@ -376,7 +379,8 @@ function onlyReleases(it: Interpreter, block: ts.Block): boolean {
     calls.every((call) => {
       const callee = skipOuter(call.expression);
       if (ts.isPropertyAccessExpression(callee)) return it.options.releases.methods.has(callee.name.text);
-      return ts.isIdentifier(callee) && it.options.releases.functions.has(callee.text);
+      if (!ts.isIdentifier(callee)) return false;
+      return it.options.releases.functions.has(callee.text) || (it.options.releases.callsValue === true && call.arguments.length === 0);
     })
   );
 }

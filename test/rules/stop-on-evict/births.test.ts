@@ -21,8 +21,35 @@ const WATCH_POLLER = `export function watch(url: string) { if (!pollers.has(url)
 const CLEARED_BY_HELPER = `${WATCHED_POLLERS}function clearIn(map: Map<string, Poller>) { map.clear(); }
 ${WATCH_POLLER}`;
 
+/** From real code (rrweb): the cleanups of observers a manager starts, each run inside `call` before the list is replaced. */
+const restoreHandlers = (call: string): string => `
+declare function observeScroll(onScroll: () => void): () => void;
+export class ShadowManager {
+  private restoreHandlers: (() => void)[] = [];
+  observe(): void {
+    this.restoreHandlers.push(observeScroll(() => {}));
+  }
+  pause(): void {
+    for (const handler of this.restoreHandlers) handler();
+  }
+  reset(): void {
+    this.restoreHandlers.forEach((handler) => {
+      try {
+        ${call};
+      } catch {
+        // one failing cleanup must not stop the others
+      }
+    });
+    this.restoreHandlers = [];
+  }
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'from real code (rrweb): each cleanup called inside a try whose catch ignores its failure, before the list is replaced',
+      code: restoreHandlers('handler()'),
+    },
     {
       name: 'nested containers: an entry replaced by the survivors of its own filter() (directly or through locals), and one whose filter drops a parameter the caller holds',
       code: `const byRoom: Record<string, NodeJS.Timeout[]> = {};
@@ -417,6 +444,25 @@ export class Streams {
     },
   ],
   invalid: [
+    {
+      name: 'each cleanup only logged inside the try: the list is replaced with every observer still running',
+      code: restoreHandlers('console.log(handler)'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 19,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: restoreHandlers('console.log(handler)').replace(
+                '    this.restoreHandlers = [];',
+                '    for (const value of this.restoreHandlers) value();\n    this.restoreHandlers = [];',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'records: a loop that destructures only the label of each record releases nothing before clear()',
       code: `import net from 'node:net';
