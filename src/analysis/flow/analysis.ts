@@ -6,7 +6,7 @@ import ts from 'typescript';
 
 import * as calls from './calls.js';
 import * as expressions from './expressions.js';
-import type { FinallyContext, FlowContext, HelperSummaries, Interpreter } from './interpreter.js';
+import type { FinallyContext, FlowContext, HelperSummaries, Interpreter, ReleasedKeyList } from './interpreter.js';
 import { join, type Alias, type ManyRef, type State, type ValueRef } from './state.js';
 import * as statements from './statements.js';
 import type { DropSite, FlowOptions } from './types.js';
@@ -21,7 +21,7 @@ export class FunctionAnalysis implements Interpreter {
   readonly racedBy = new Map<number, ts.AwaitExpression>();
   readonly factDivergence = new Map<string, { test: ts.Expression; whenTrue: boolean }>();
   readonly flowStack: FlowContext[] = [];
-  readonly releasedKeyLists = new Map<string, { container: string; released: boolean }>();
+  readonly releasedKeyLists = new Map<string, ReleasedKeyList>();
   readonly finallyStack: FinallyContext[] = [];
   loopDepth = 0;
 

@@ -33,12 +33,21 @@ export interface HelperEffects {
   all: { container: string; slot: string }[];
 }
 
+/** A local list of keys: the container they come from, and whether each was pushed once its value there was released. */
+export interface ReleasedKeyList {
+  container: string;
+  released: boolean;
+}
+
+/** How an argument reaches a helper: as one value, or as a collection whose elements are followed. */
+export type HandedAs = 'value' | 'elements';
+
 /** Helpers with bodies in the program: which one a call runs, and what it does to its arguments. */
 export interface HelperSummaries {
   resolve(call: ts.CallExpression): ts.FunctionLikeDeclaration | undefined;
   effects(helper: ts.FunctionLikeDeclaration, options: FlowOptions, depth: number): HelperEffects | undefined;
   /** Slots of the argument at `index` that the helper releases or hands on on every path: of the value, or of each element handed. */
-  releasedSlots(helper: ts.FunctionLikeDeclaration, index: number, options: FlowOptions, depth: number, handed?: 'value' | 'elements'): string[];
+  releasedSlots(helper: ts.FunctionLikeDeclaration, index: number, options: FlowOptions, depth: number, handed?: HandedAs): string[];
   /** Names a module declares or imports at its top level. */
   moduleNames(file: ts.SourceFile): ReadonlySet<string>;
   /** A `const`, or a parameter its function never assigns: every test of it answers the same. */
@@ -67,7 +76,7 @@ export interface Interpreter {
    * Local lists of keys (`keysToRemove.push(key)`), by name: the container those keys come from, and
    * whether every push so far was of a key whose value there was released (see `keyLists.ts`).
    */
-  readonly releasedKeyLists: Map<string, { container: string; released: boolean }>;
+  readonly releasedKeyLists: Map<string, ReleasedKeyList>;
   readonly finallyStack: FinallyContext[];
   loopDepth: number;
   /** A fresh analysis of a callback, with the same drops, options and depth. */

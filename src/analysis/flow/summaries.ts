@@ -8,7 +8,7 @@ import ts from 'typescript';
 import { boundNames } from '../syntax/expressions.js';
 import { FunctionAnalysis } from './analysis.js';
 import { MAX_HELPER_DEPTH } from './calls.js';
-import type { HelperEffects, HelperSummaries } from './interpreter.js';
+import type { HandedAs, HelperEffects, HelperSummaries } from './interpreter.js';
 import { emptyState } from './state.js';
 import type { FlowOptions } from './types.js';
 
@@ -108,8 +108,9 @@ export class SummaryCache implements HelperSummaries {
       };
       // `dispose(arg: T | T[])` tests `Array.isArray(arg)`: an array handed takes one branch, one value
       // the other, so each is summarized on its own paths.
+      const text = body.getText();
       const tested = helper.parameters.flatMap((parameter) =>
-        ts.isIdentifier(parameter.name) && body.getText().includes(`Array.isArray(${parameter.name.text})`) ? [parameter.name.text] : [],
+        ts.isIdentifier(parameter.name) && text.includes(`Array.isArray(${parameter.name.text})`) ? [parameter.name.text] : [],
       );
       const assumed = (isArray: boolean): ReadonlyMap<string, boolean> | undefined =>
         tested.length > 0 ? new Map(tested.map((name) => [name, isArray])) : undefined;
@@ -128,9 +129,6 @@ export class SummaryCache implements HelperSummaries {
     }
   }
 }
-
-/** How an argument reaches a helper: as one value, or as a collection whose elements are followed. */
-export type HandedAs = 'value' | 'elements';
 
 type FunctionEnd = ReturnType<FunctionAnalysis['run']>;
 
