@@ -395,9 +395,19 @@ function settledByOwnReleaseCalling(
 ): { settled: readonly string[]; reenters: boolean } {
   const nothing = { settled: [], reenters: false };
   if (!ts.isMethodDeclaration(fn) || !ts.isIdentifier(fn.name)) return nothing;
+  const { release } = container.resource;
+  // Syntax first, at every drop in a method: some call of its name must sit in a method named like a
+  // release of the value or of one of its fields before any type is asked.
+  const releaseNamed = new Set(releaseNames(release).methods);
+  if (release.kind === 'fields') for (const field of release.fields) for (const name of releaseNames(field.resource.release).methods) releaseNamed.add(name);
+  const written = isPrivateMember(fn)
+    ? callsOfOwnMethod(fn, context.session)
+    : memberAccessesNamed(fn.name.text, context.session)?.flatMap((access) =>
+        ts.isCallExpression(access.parent) && access.parent.expression === access ? [access.parent] : [],
+      );
+  if (!written?.some((call) => enclosingReleaseMember(call, releaseNamed) !== undefined)) return nothing;
   const { checker } = context.session;
   // The value itself, then each resource field of a record, as the one whose release may call `fn`.
-  const { release } = container.resource;
   const fields =
     release.kind === 'fields'
       ? release.fields.map((field) => {
@@ -410,12 +420,11 @@ function settledByOwnReleaseCalling(
   // Counting a public method's calls types the receiver of every `x.name` in the program: asked only
   // when a call of that name in the release of the value or of one of its fields is a call of `fn`.
   if (!isPrivateMember(fn)) {
-    const fromReleases = memberAccessesNamed(fn.name.text, context.session)?.filter(
-      (access) => ts.isCallExpression(access.parent) && releasers.some((owner) => inRelease(access.parent as ts.CallExpression, owner)),
-    );
-    if (!fromReleases?.some((access) => checker.getSymbolAtLocation(access.name)?.declarations?.includes(fn))) return nothing;
+    const fromReleases = written.filter((call) => releasers.some((owner) => inRelease(call, owner)));
+    if (!fromReleases.some((call) => checker.getSymbolAtLocation((call.expression as ts.PropertyAccessExpression).name)?.declarations?.includes(fn)))
+      return nothing;
   }
-  const calls = isPrivateMember(fn) ? callsOfOwnMethod(fn, context.session) : callsOfMethodAcrossProgram(fn, context.session);
+  const calls = isPrivateMember(fn) ? written : callsOfMethodAcrossProgram(fn, context.session);
   if (!calls || calls.length === 0) return nothing;
   const callsFrom = (owner: ContainerOfResources): number => calls.filter((call) => inRelease(call, owner)).length;
   const whole = callsFrom(container);

@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { calleeName, calledMethodName, canonical, isFunctionLike, skipOuter } from '../syntax/expressions.js';
+import { calleeName, calledMethodName, canonical, entryNames, isFunctionLike, skipOuter } from '../syntax/expressions.js';
 import type { Interpreter } from './interpreter.js';
 import { notePushedKey } from './keyLists.js';
 import { allFact, bindEntry, cloneState, isTestFact, manyRefSource, placeFact, type ManyRef, type State, type ValueRef } from './state.js';
@@ -245,10 +245,8 @@ export function bindForEachParameters(it: Interpreter, fn: ts.Node, state: State
 /** `([key, value], done) => …` beside exactly one container among the call's other arguments: an entry of it. */
 function bindEntryPattern(it: Interpreter, fn: ts.FunctionLikeDeclaration, call: ts.CallExpression, state: State): State {
   const entry = fn.parameters[0]?.name;
-  if (!entry || !ts.isArrayBindingPattern(entry) || entry.elements.length !== 2) return state;
-  const [keyElement, valueElement] = entry.elements;
-  if (!ts.isBindingElement(keyElement!) || !ts.isIdentifier(keyElement.name) || !ts.isBindingElement(valueElement!) || !ts.isIdentifier(valueElement.name))
-    return state;
+  const names = entry && ts.isArrayBindingPattern(entry) && entry.elements.length === 2 ? entryNames(entry) : undefined;
+  if (names?.key === undefined) return state;
   // Only a container some drop here names: any other name would read as one too.
   const dropped = call.arguments
     .filter((argument) => argument !== fn)
@@ -256,5 +254,5 @@ function bindEntryPattern(it: Interpreter, fn: ts.FunctionLikeDeclaration, call:
     .filter(
       (source): source is ManyRef & { kind: 'container' } => source?.kind === 'container' && it.drops.some((drop) => drop.container === source.container),
     );
-  return dropped.length === 1 ? bindEntry(valueElement.name.text, keyElement.name.text, dropped[0]!, state) : state;
+  return dropped.length === 1 ? bindEntry(names.value, names.key, dropped[0]!, state) : state;
 }

@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { boundFields, boundNames, calledMethodName, canonical, isPromiseExecutor, skipOuter } from '../syntax/expressions.js';
+import { boundFields, boundNames, calledMethodName, canonical, entryNames, isPromiseExecutor, skipOuter } from '../syntax/expressions.js';
 import { isFinishedState } from '../syntax/endOfLife.js';
 import type { Interpreter } from './interpreter.js';
 import {
@@ -69,11 +69,9 @@ function entryOfLoop(
 ): { key: string; value: string; element: Alias & { kind: 'element'; container: string } } | undefined {
   const source = skipOuter(initializer);
   const element = ts.isIdentifier(source) ? state.aliases.get(source.text) : undefined;
-  const [keyElement, valueElement] = name.elements;
   if (element?.kind !== 'element' || element.container === undefined || element.keyVariable !== undefined || name.elements.length !== 2) return undefined;
-  if (!keyElement || !valueElement || !ts.isBindingElement(keyElement) || !ts.isBindingElement(valueElement)) return undefined;
-  if (!ts.isIdentifier(keyElement.name) || !ts.isIdentifier(valueElement.name)) return undefined;
-  return { key: keyElement.name.text, value: valueElement.name.text, element: { ...element, container: element.container } };
+  const names = entryNames(name);
+  return names?.key === undefined ? undefined : { key: names.key, value: names.value, element: { ...element, container: element.container } };
 }
 
 export function aliasFor(it: Interpreter, initializer: ts.Expression, state: State): Alias | undefined {

@@ -47,17 +47,22 @@ function keyListsOf(body: ts.Node): ReadonlySet<string> {
   let lists = KEY_LISTS.get(body);
   if (lists) return lists;
   const declared = new Set<string>();
-  const refused = new Set<string>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && enclosingBody(node) === body) {
+  const findDeclared = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && (node.parent.flags & ts.NodeFlags.Const) !== 0) {
       const value = skipOuter(node.initializer);
-      if (ts.isArrayLiteralExpression(value) && value.elements.length === 0 && (node.parent.flags & ts.NodeFlags.Const) !== 0) declared.add(node.name.text);
-    } else if (ts.isIdentifier(node) && !(ts.isVariableDeclaration(node.parent) && node.parent.name === node) && !isAllowedUse(node, body)) {
-      refused.add(node.text);
+      if (ts.isArrayLiteralExpression(value) && value.elements.length === 0 && enclosingBody(node) === body) declared.add(node.name.text);
     }
-    ts.forEachChild(node, visit);
+    ts.forEachChild(node, findDeclared);
   };
-  visit(body);
+  findDeclared(body);
+  // Only the names declared so are looked up again, each use asked where it sits.
+  const refused = new Set<string>();
+  const checkUses = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && declared.has(node.text) && !(ts.isVariableDeclaration(node.parent) && node.parent.name === node) && !isAllowedUse(node, body))
+      refused.add(node.text);
+    ts.forEachChild(node, checkUses);
+  };
+  if (declared.size > 0) checkUses(body);
   lists = new Set([...declared].filter((name) => !refused.has(name)));
   KEY_LISTS.set(body, lists);
   return lists;

@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { boundFields, boundNames, canonical, isWithin, skipOuter, statementCalls } from '../syntax/expressions.js';
+import { boundFields, boundNames, canonical, entryNames, isWithin, skipOuter, statementCalls } from '../syntax/expressions.js';
 import type { FinallyContext, FlowContext, Interpreter } from './interpreter.js';
 import { bindReleasedKey } from './keyLists.js';
 import { bindEntry, cloneState, deadState, emptyState, join, manyRefSource, placeFact, sameState, type ManyRef, type State } from './state.js';
@@ -289,10 +289,8 @@ export function bindLoopVariable(it: Interpreter, name: ts.BindingName, source: 
   if (ts.isIdentifier(name)) return bindEntry(name.text, undefined, source, next);
   if (ts.isArrayBindingPattern(name)) {
     // `for (const [key, value] of map)`: entries.
-    const [keyElement, valueElement] = name.elements;
-    const keyName = keyElement && ts.isBindingElement(keyElement) && ts.isIdentifier(keyElement.name) ? keyElement.name.text : undefined;
-    if (valueElement && ts.isBindingElement(valueElement) && ts.isIdentifier(valueElement.name))
-      return bindEntry(valueElement.name.text, keyName, source, next);
+    const entry = entryNames(name);
+    if (entry) return bindEntry(entry.value, entry.key, source, next);
   }
   if (ts.isObjectBindingPattern(name)) {
     // `for (const { controller } of entries.values())`: each name is a field of the element, which

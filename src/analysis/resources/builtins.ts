@@ -56,7 +56,7 @@ export const BUILTIN_RESOURCES: readonly BuiltinResource[] = DECLARED.flatMap((b
  * them all, and `pc.getTransceivers()` still reaches one a container forgot). A container of them
  * is an index, never their owner.
  */
-export const OWNED_BY_THEIR_MAKER: readonly TypeOrValueSpecifier[] = [{ from: 'lib', name: ['RTCRtpTransceiver', 'RTCRtpSender', 'RTCRtpReceiver'] }];
+export const OWNED_BY_THEIR_MAKER: TypeOrValueSpecifier[] = [{ from: 'lib', name: ['RTCRtpTransceiver', 'RTCRtpSender', 'RTCRtpReceiver'] }];
 
 export function method(names: string | string[], returnsPromise = false): Release {
   return { kind: 'method', methods: typeof names === 'string' ? [names] : names, returnsPromise };

@@ -105,7 +105,7 @@ export class ResourceOracle {
     }
     if (!(flags & ts.TypeFlags.Object)) return null;
 
-    if (typeMatchesSomeSpecifier(type, [...OWNED_BY_THEIR_MAKER], this.program)) return null;
+    if (typeMatchesSomeSpecifier(type, OWNED_BY_THEIR_MAKER, this.program)) return null;
     const builtin = this.#builtinResource(type);
     if (builtin) return builtin;
     const optional = this.#optionResource(type);

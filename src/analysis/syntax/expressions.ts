@@ -254,6 +254,14 @@ export function boundNames(name: ts.BindingName): string[] {
   return names;
 }
 
+/** `[key, value]` → the names an entry pattern binds: the value's always, the key's when it names one (`[, value]` does not). */
+export function entryNames(pattern: ts.ArrayBindingPattern): { key: string | undefined; value: string } | undefined {
+  const [keyElement, valueElement] = pattern.elements;
+  if (!valueElement || !ts.isBindingElement(valueElement) || !ts.isIdentifier(valueElement.name)) return undefined;
+  const key = keyElement && ts.isBindingElement(keyElement) && ts.isIdentifier(keyElement.name) ? keyElement.name.text : undefined;
+  return { key, value: valueElement.name.text };
+}
+
 /** `{ timer, socket: s }` → `[['timer', 'timer'], ['s', 'socket']]`: each local a pattern binds to one field, rest elements and nested patterns aside. */
 export function boundFields(pattern: ts.ObjectBindingPattern): [name: string, field: string][] {
   const fields: [string, string][] = [];

@@ -6,6 +6,17 @@ const ruleTester = createTypedRuleTester();
 
 const imports = `import { createMeter, createPoller, openLease, startJob, stopMeter, type Meter, type Poller, type Watcher, type Stopwatch, type Candle, type PendingRequest, type Lease, type Job } from './resources.js';`;
 
+/** A list of meters a helper of the program (`helper`, in helpers.ts) is handed before the list is emptied. */
+const routesReset = (helper: string): string => `${imports}import { ${helper} } from './helpers.js';
+export class Routes {
+  private meters: Meter[] = [];
+  add(route: string) { this.meters.push(createMeter(route)); }
+  reset() {
+    ${helper}(this.meters);
+    this.meters = [];
+  }
+}`;
+
 /** From real code (vscode-go): a map's entries destructured inside the loop, each key deleted, then `after`. */
 const entryLoop = (after: string, release = ''): string => `${imports}
 const meters = new Map<string, Meter>();
@@ -462,6 +473,10 @@ export class Routes {
     {
       name: 'from real code (vscode-go): an entry destructured inside the loop, its meter stopped right after its key is deleted',
       code: entryLoop('meter.stop();'),
+    },
+    {
+      name: 'a helper that tells a list from one value by Array.isArray() stops every meter of the list before it is emptied',
+      code: routesReset('stopEvery'),
     },
     {
       name: 'stopped through a helper of the program, in another file',
@@ -1293,15 +1308,7 @@ export function drop(id: string) {
     },
     {
       name: 'a helper that stops one value and hands an array back untouched releases no meter of the list',
-      code: `${imports}import { stopSingle } from './helpers.js';
-export class Routes {
-  private meters: Meter[] = [];
-  add(route: string) { this.meters.push(createMeter(route)); }
-  reset() {
-    stopSingle(this.meters);
-    this.meters = [];
-  }
-}`,
+      code: routesReset('stopSingle'),
       errors: [
         {
           messageId: 'unreleasedDrop',
@@ -1309,16 +1316,7 @@ export class Routes {
           suggestions: [
             {
               messageId: 'releaseBeforeDrop',
-              output: `${imports}import { stopSingle } from './helpers.js';
-export class Routes {
-  private meters: Meter[] = [];
-  add(route: string) { this.meters.push(createMeter(route)); }
-  reset() {
-    stopSingle(this.meters);
-    for (const value of this.meters) value.stop();
-    this.meters = [];
-  }
-}`,
+              output: routesReset('stopSingle').replace('    this.meters = [];', '    for (const value of this.meters) value.stop();\n    this.meters = [];'),
             },
           ],
         },
