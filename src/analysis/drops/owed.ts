@@ -107,11 +107,11 @@ function settledByCloseHandler(fn: ts.FunctionLikeDeclaration, container: Contai
 
 /**
  * `socket.on('close', () => this.removeSocket(id))` with `private removeSocket(id) { this.sockets.delete(id) }`:
- * a private method that only the value's own end-of-life handlers call stands where they do — owing
+ * a private method (or a local function) that only the value's own end-of-life handlers call stands where they do — owing
  * the slots some calling handler has not settled. Any other caller, or any other use, and it does not.
  */
 function settledByCloseHandlersCalling(fn: ts.FunctionLikeDeclaration, container: ContainerOfResources, context: DropContext): string[] | undefined {
-  const calls = ts.isMethodDeclaration(fn) ? callsOfOwnMethod(fn, context.session) : undefined;
+  const calls = ts.isMethodDeclaration(fn) ? callsOfOwnMethod(fn, context.session) : callsOfLocalFunction(fn);
   if (!calls) return undefined;
   const owed = new Set<string>();
   for (const call of calls) {
@@ -121,6 +121,12 @@ function settledByCloseHandlersCalling(fn: ts.FunctionLikeDeclaration, container
     for (const slot of left) owed.add(slot);
   }
   return [...owed];
+}
+
+/** `const reset = () => { … }`: every call of a local function, when calls are its only uses. */
+function callsOfLocalFunction(fn: ts.FunctionLikeDeclaration): readonly ts.CallExpression[] | undefined {
+  const uses = namedCallbackUses(fn);
+  return uses && uses.isConst && !uses.otherUse && !uses.scheduled && uses.calls.length > 0 ? uses.calls : undefined;
 }
 
 /**

@@ -73,6 +73,10 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
     const ref = it.slotRef(callee.expression);
     if (ref) current = it.release(ref.ref, ref.slot, current);
   }
+  // `process.kill(child.pid)`, `treeKill(child.pid, 'SIGKILL')`: a process killed by its id.
+  const killed = killedByPid(it, node);
+  const killedRef = killed && it.slotRef(killed);
+  if (killedRef) current = it.release(killedRef.ref, killedRef.slot, current);
   const name = calleeName(node);
   if (name !== undefined && it.options.releases.functions.has(name) && !methodName?.startsWith('__')) {
     for (const argument of node.arguments) {
@@ -85,6 +89,19 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
 
   // Container operations: a drop site, or facts (`delete` empties a place, `set` fills it).
   return forgetTests(it.containerCall(node, current));
+}
+
+/**
+ * The process a `kill`-named call is given the id of, when `kill()` is a release the engine was
+ * asked about. Signal `0` only asks whether the process is alive.
+ */
+function killedByPid(it: Interpreter, node: ts.CallExpression): ts.Expression | undefined {
+  if (!it.options.releases.methods.has('kill') || !/kill/i.test(calleeName(node) ?? '')) return undefined;
+  const [pid, signal] = node.arguments;
+  const id = pid && skipOuter(pid);
+  if (!id || !ts.isPropertyAccessExpression(id) || id.name.text !== 'pid') return undefined;
+  if (signal && ts.isNumericLiteral(skipOuter(signal)) && (skipOuter(signal) as ts.NumericLiteral).text === '0') return undefined;
+  return skipOuter(id.expression);
 }
 
 /** Any call may change what a value's tests answer. */

@@ -137,6 +137,11 @@ function heldOwner(expression: ts.Expression): ts.Expression | undefined {
   return ts.isPropertyAccessExpression(callee) && callee.name.text === 'isLocked' ? skipOuter(callee.expression) : undefined;
 }
 
+/** `child.pid` → `child`: a process asked for the id it has only once it started. */
+function spawnedOwner(expression: ts.Expression): ts.Expression | undefined {
+  return ts.isPropertyAccessExpression(expression) && expression.name.text === 'pid' ? skipOuter(expression.expression) : undefined;
+}
+
 /** `child.killed` → `child`: the value a finished flag is read from. */
 function finishedOwner(expression: ts.Expression): ts.Expression | undefined {
   return ts.isPropertyAccessExpression(expression) && FINISHED_FLAGS.has(expression.name.text) ? skipOuter(expression.expression) : undefined;
@@ -304,6 +309,10 @@ function refinedCondition(it: Interpreter, expression: ts.Expression, state: Sta
   const finished = finishedOwner(expression);
   const finishedRef = finished && it.slotRef(finished);
   if (finishedRef) return [it.markEmpty(finishedRef.ref, after, finishedRef.slot), after];
+  // `if (child.pid)`: a process without an id was never started (its spawn failed) — nothing is owed.
+  const spawned = spawnedOwner(expression);
+  const spawnedRef = spawned && it.slotRef(spawned);
+  if (spawnedRef) return [after, it.markEmpty(spawnedRef.ref, after, spawnedRef.slot)];
   // `if (mutex.isLocked())`: false means the lock is held by no one — there is nothing to release.
   const holder = heldOwner(expression);
   const heldRef = holder && it.slotRef(holder);

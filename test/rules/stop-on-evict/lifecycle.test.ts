@@ -58,6 +58,27 @@ export class Peers {
 }`;
 }
 
+/** From real code (rrweb's WebRTC plugin): a peer kept per window, removed by a local function that the listeners in `listeners` call. */
+function peerReset(listeners: string): string {
+  return `
+import { EventEmitter } from 'node:events';
+declare class Peer extends EventEmitter { destroy(): void }
+export class Recorder {
+  private peers = new Map<string, Peer>();
+  connect(id: string): Peer {
+    const existing = this.peers.get(id);
+    if (existing) return existing;
+    const peer = new Peer();
+    this.peers.set(id, peer);
+    const reset = () => {
+      this.peers.delete(id);
+    };
+    ${listeners}
+    return peer;
+  }
+}`;
+}
+
 /** A task kept per id, removed in the callback its `hook` method registers; `release` goes before the delete. */
 function taskHook(hook: string, release = ''): string {
   return `
@@ -489,6 +510,10 @@ export class Workers {
     {
       name: "lifecycle: a private method that only the socket's own close and error listeners call removes it: it has ended",
       code: socketRemover("socket.on('close', () => this.removeSocket(id));\n    socket.once('error', () => {\n      this.removeSocket(id);\n    });"),
+    },
+    {
+      name: "lifecycle: a local function that only the peer's own error and close listeners call removes it: it has ended",
+      code: peerReset("peer.on('error', () => {\n      reset();\n    });\n    peer.on('close', () => reset());"),
     },
     {
       name: 'lifecycle: an object literal removing itself from its Set inside its own unsubscribe()',
@@ -952,6 +977,44 @@ export class Servers {
               output: socketRemover("socket.on('close', () => this.removeSocket(id));\n    socket.on('data', () => this.removeSocket(id));").replace(
                 '    this.sockets.delete(id);',
                 '    this.sockets.get(id)?.destroy();\n    this.sockets.delete(id);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "lifecycle: the local remover is also called from the peer's data listener, where it has not ended",
+      code: peerReset("peer.on('close', () => reset());\n    peer.on('data', () => reset());"),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 12,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: peerReset("peer.on('close', () => reset());\n    peer.on('data', () => reset());").replace(
+                '      this.peers.delete(id);',
+                '      this.peers.get(id)?.destroy();\n      this.peers.delete(id);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'lifecycle: the local remover handed on as a value may run anywhere',
+      code: peerReset("peer.on('close', () => reset());\n    setImmediate(reset);"),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 12,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: peerReset("peer.on('close', () => reset());\n    setImmediate(reset);").replace(
+                '      this.peers.delete(id);',
+                '      this.peers.get(id)?.destroy();\n      this.peers.delete(id);',
               ),
             },
           ],

@@ -107,8 +107,46 @@ export class Routes {
   }
 }`;
 
+/** From real code (vscode-go): child processes kept per id, stopped by `stop` (its body) before the delete. */
+const processStop = (stop: string): string => `
+import { spawn, type ChildProcess } from 'node:child_process';
+const children = new Map<string, ChildProcess>();
+export function start(id: string, command: string) {
+  if (children.has(id)) return;
+  children.set(id, spawn(command));
+}
+export function stop(id: string) {
+  const child = children.get(id);
+  ${stop}
+  children.delete(id);
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'releases: a process killed by its id (`process.kill(child.pid)`); without an id it never started',
+      code: processStop('if (child?.pid) process.kill(child.pid);'),
+    },
+    {
+      name: 'releases: a tree-kill helper given every process, which skips only those never started or already exited',
+      code: `
+import { spawn, type ChildProcess } from 'node:child_process';
+declare function treeKill(pid: number, callback?: (error?: Error) => void): void;
+export function killProcessTree(p: ChildProcess): Promise<void> {
+  if (!p || !p.pid || p.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    treeKill(p.pid!, () => resolve());
+  });
+}
+const running = new Set<ChildProcess>();
+export function run(command: string) {
+  running.add(spawn(command));
+}
+export function killAll() {
+  running.forEach((proc) => killProcessTree(proc));
+  running.clear();
+}`,
+    },
     {
       name: 'helpers: a method of an object the module names that clears a module container counts, though it is called on that object',
       code: `
@@ -1047,6 +1085,44 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: 'releases: signal 0 only asks whether the process is alive',
+      code: processStop('if (child?.pid) process.kill(child.pid, 0);'),
+      errors: [
+        {
+          messageId: 'unreleasedDropWhen',
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: processStop('if (child?.pid) process.kill(child.pid, 0);').replace(
+                '  children.delete(id);',
+                '  if (child?.pid) children.get(id)?.kill();\n  children.delete(id);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'releases: a process whose id is only logged is not killed',
+      code: processStop('if (child?.pid) console.log(child.pid);'),
+      errors: [
+        {
+          messageId: 'unreleasedDropWhen',
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: processStop('if (child?.pid) console.log(child.pid);').replace(
+                '  children.delete(id);',
+                '  if (child?.pid) children.get(id)?.kill();\n  children.delete(id);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a copy of another object map stopped after this one is reset',
       code: `${imports}
