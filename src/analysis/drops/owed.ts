@@ -74,7 +74,8 @@ function owedOutsideRelease(
   const directCalls = directCallsOfTimerCallback(fn);
   const besideTimers = directCalls && slotsBesideTimers(container.resource);
   if (directCalls && besideTimers) return { slots: besideTimers, directCalls: { calls: directCalls, slots: all } };
-  if (isAfterOwnRelease(fn, container, context) || isCallbackOfReleasingHelper(fn, node, container, context)) return { slots: [] };
+  if (isAfterOwnRelease(fn, container, context) || isAfterOwnStateRejected(fn, container, context) || isCallbackOfReleasingHelper(fn, node, container, context))
+    return { slots: [] };
   return { slots: settledByCloseHandler(fn, container, context) ?? settledByCloseHandlersCalling(fn, container, context) ?? all };
 }
 
@@ -474,6 +475,30 @@ function isAfterOwnRelease(fn: ts.FunctionLikeDeclaration, container: ContainerO
   if (!isPromiseContinuation(call)) return false;
   const head = promiseChainHead(call);
   return head !== call && (isReleaseOfStoredType(head, container, context) || releasesEveryValue(head, container));
+}
+
+/**
+ * `writer.ready.then(() => writer.write(chunk)).catch(() => writers.delete(writer))`: the rejection
+ * handler of a promise the value exposes for its state (`ready`, `closed`). Such a promise rejects
+ * once the value has errored, and an errored stream holds nothing to release. A failed method call
+ * proves nothing: a login that failed half way may leave its client open.
+ */
+function isAfterOwnStateRejected(fn: ts.FunctionLikeDeclaration, container: ContainerOfResources, context: DropContext): boolean {
+  const call = fn.parent;
+  if (!call || !ts.isCallExpression(call) || !isRejectionHandler(call, fn)) return false;
+  const head = promiseChainHead(call);
+  const callee = skipOuter(head.expression);
+  const state = ts.isPropertyAccessExpression(callee) && isPromiseContinuation(head) ? skipOuter(callee.expression) : undefined;
+  if (!state || !ts.isPropertyAccessExpression(state)) return false;
+  const { checker } = context.session;
+  const owner = checker.getNonNullableType(checker.getTypeAtLocation(state.expression));
+  return checker.isTypeAssignableTo(owner, container.valueType);
+}
+
+/** `p.catch(fn)`, `p.then(onValue, fn)`. */
+function isRejectionHandler(call: ts.CallExpression, fn: ts.FunctionLikeDeclaration): boolean {
+  const method = calledMethodName(call);
+  return (method === 'catch' && call.arguments[0] === fn) || (method === 'then' && call.arguments[1] === fn);
 }
 
 /** `Promise.all(this.channels.map((c) => c.close()))` (or `allSettled`): each value the container holds, released. */

@@ -79,6 +79,24 @@ export class Recorder {
 }`;
 }
 
+/** From real code (inngest-js): writers fanned out to, each written through `write`, whose chain ends in `after`. */
+const writerFanout = (write: string, after: string): string => `
+export class Fanout {
+  #writers = new Set<WritableStreamDefaultWriter<string>>();
+  add(writer: WritableStreamDefaultWriter<string>) {
+    this.#writers.add(writer);
+  }
+  write(chunk: string) {
+    for (const writer of this.#writers) {
+      ${write}.${after}(() => this.#writers.delete(writer));
+    }
+  }
+  close() {
+    for (const writer of this.#writers) void writer.close();
+    this.#writers.clear();
+  }
+}`;
+
 /** A task kept per id, removed in the callback its `hook` method registers; `release` goes before the delete. */
 function taskHook(hook: string, release = ''): string {
   return `
@@ -514,6 +532,10 @@ export class Workers {
     {
       name: "lifecycle: a local function that only the peer's own error and close listeners call removes it: it has ended",
       code: peerReset("peer.on('error', () => {\n      reset();\n    });\n    peer.on('close', () => reset());"),
+    },
+    {
+      name: 'lifecycle: a writer removed when its own ready promise rejects: its stream has errored',
+      code: writerFanout('writer.ready.then(() => writer.write(chunk))', 'catch'),
     },
     {
       name: 'lifecycle: an object literal removing itself from its Set inside its own unsubscribe()',
@@ -1015,6 +1037,44 @@ export class Servers {
               output: peerReset("peer.on('close', () => reset());\n    setImmediate(reset);").replace(
                 '      this.peers.delete(id);',
                 '      this.peers.get(id)?.destroy();\n      this.peers.delete(id);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'lifecycle: a writer removed once its write succeeded is still open',
+      code: writerFanout('writer.ready.then(() => writer.write(chunk))', 'then'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: writerFanout('writer.ready.then(() => writer.write(chunk))', 'then').replace(
+                '() => this.#writers.delete(writer)',
+                '() => { void writer.close(); return this.#writers.delete(writer); }',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'lifecycle: a writer removed when a method of its own fails (not a state promise) may still be open',
+      code: writerFanout('writer.write(chunk)', 'catch'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: writerFanout('writer.write(chunk)', 'catch').replace(
+                '() => this.#writers.delete(writer)',
+                '() => { void writer.close(); return this.#writers.delete(writer); }',
               ),
             },
           ],
