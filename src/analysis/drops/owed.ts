@@ -53,7 +53,7 @@ export function owedSlots(
   const all = obligationSlots(container.resource);
   const fn = enclosingBody(node);
   if (!isFunctionLike(fn)) return { slots: all };
-  if (isInsideOwnReleaseMethod(node, container, context)) return { slots: [] };
+  if (isInsideOwnReleaseMethod(node, container, context) || isReplacedOwnRelease(fn, container, context)) return { slots: [] };
   const own = settledByOwnReleaseCalling(fn, container, context);
   if (own.settled.includes('*')) return { slots: [] };
   const owed = owedOutsideRelease(node, fn, all, container, context);
@@ -359,6 +359,19 @@ function settledPromiseOwner(call: ts.CallExpression): ts.Expression | undefined
   if (!isPromiseContinuation(first)) return undefined;
   const promise = skipOuter((skipOuter(first.expression) as ts.PropertyAccessExpression).expression);
   return ts.isPropertyAccessExpression(promise) && isEndPromise(promise.name.text) ? promise.expression : undefined;
+}
+
+/**
+ * `const dispose = c.dispose.bind(c); c.dispose = () => { controllers.delete(id); dispose(); }`: a
+ * function put in place of the value's own release is that release, as its method would be.
+ */
+function isReplacedOwnRelease(fn: ts.FunctionLikeDeclaration, container: ContainerOfResources, context: DropContext): boolean {
+  const assignment = fn.parent;
+  if (!assignment || !ts.isBinaryExpression(assignment) || assignment.right !== fn || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+  const target = skipOuter(assignment.left);
+  if (!ts.isPropertyAccessExpression(target) || !releaseNames(container.resource.release).methods.has(target.name.text)) return false;
+  const { checker } = context.session;
+  return checker.isTypeAssignableTo(checker.getNonNullableType(checker.getTypeAtLocation(target.expression)), container.valueType);
 }
 
 /** `stop() { clearInterval(this.timer); registry.delete(this.id); }` — that delete is the stop. */

@@ -97,6 +97,22 @@ export class Fanout {
   }
 }`;
 
+/** From real code (vscode-mssql): a panel's dispose() replaced by one that first removes it; `assigned` names the member replaced. */
+const replacedDispose = (assigned: string): string => `
+declare class Panel { dispose(): void; onHide: () => void }
+declare function openPanel(path: string): Panel;
+const panels = new Map<string, Panel>();
+export function show(id: string, path: string) {
+  if (panels.has(id)) return;
+  const panel = openPanel(path);
+  panels.set(id, panel);
+  const original = panel.dispose.bind(panel);
+  panel.${assigned} = () => {
+    panels.delete(id);
+    original();
+  };
+}`;
+
 /** A task kept per id, removed in the callback its `hook` method registers; `release` goes before the delete. */
 function taskHook(hook: string, release = ''): string {
   return `
@@ -536,6 +552,10 @@ export class Workers {
     {
       name: 'lifecycle: a writer removed when its own ready promise rejects: its stream has errored',
       code: writerFanout('writer.ready.then(() => writer.write(chunk))', 'catch'),
+    },
+    {
+      name: "lifecycle: a delete inside the function put in place of the value's own dispose() is that dispose",
+      code: replacedDispose('dispose'),
     },
     {
       name: 'lifecycle: an object literal removing itself from its Set inside its own unsubscribe()',
@@ -1076,6 +1096,22 @@ export class Servers {
                 '() => this.#writers.delete(writer)',
                 '() => { void writer.close(); return this.#writers.delete(writer); }',
               ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'lifecycle: a delete inside a replaced handler that is not a release leaves the panel open',
+      code: replacedDispose('onHide'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: replacedDispose('onHide').replace('    panels.delete(id);', '    panels.get(id)?.dispose();\n    panels.delete(id);'),
             },
           ],
         },
