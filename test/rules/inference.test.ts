@@ -36,6 +36,35 @@ const withWatchNodes = (code: string): string =>
     )
     .replaceAll('(ResultsNode | PickerNode)', '(ResultsNode | WatchNode | PickerNode)');
 
+/**
+ * From real code (nostr-tools): a subscription arms its timer in `fire()`, cleared by `receivedEose()`;
+ * `close` is its close() body. The relay keeps subscriptions per id and empties the map with `closeAll`.
+ */
+const relaySubscriptions = (close: string, closeAll: string): string => `
+class Subscription {
+  private eoseTimer: ReturnType<typeof setTimeout> | undefined;
+  closed = false;
+  constructor(readonly relay: Relay, readonly id: string) {}
+  fire(): void { this.eoseTimer = setTimeout(() => this.receivedEose(), 4_000); }
+  receivedEose(): void { clearTimeout(this.eoseTimer); }
+  close(reason = 'closed by caller'): void { ${close} }
+}
+export class Relay {
+  openSubs = new Map<string, Subscription>();
+  subscribe(id: string): Subscription {
+    const sub = new Subscription(this, id);
+    if (this.openSubs.has(id)) return this.openSubs.get(id)!;
+    this.openSubs.set(id, sub);
+    sub.fire();
+    return sub;
+  }
+  closeAll(): void {
+    ${closeAll}
+    this.openSubs.clear();
+  }
+}`;
+const takesItselfOut = 'this.closed = true; console.log(reason); this.relay.openSubs.delete(this.id);';
+
 /** A provider whose timer runs while anyone listens (its class body, left open for a member more). */
 const LISTENED_PROVIDER = `type Listener = (value: string) => void;
 class FileProvider {
@@ -162,6 +191,10 @@ export function remove(id: string): void {
 
 ruleTester.run('stop-on-evict (inferred resources)', rule, {
   valid: [
+    {
+      name: "inference: a public close() that takes the object out of its parent's collection is a release its holders call, beside the method that clears the timer",
+      code: relaySubscriptions(takesItselfOut, 'for (const sub of this.openSubs.values()) sub.close();'),
+    },
     {
       name: 'from real code (gitlens): nodes spread into a list from the caller are the caller’s',
       code: viewNodes('adopt(nodes: ResultsNode[]): void { this.children.push(...nodes); }'),
@@ -538,6 +571,46 @@ export class Server {
     },
   ],
   invalid: [
+    {
+      name: 'inference: the release named is the conventional close(), when the method clearing the timer is not named like one',
+      code: relaySubscriptions(takesItselfOut, 'for (const sub of this.openSubs.values()) console.log(sub.id);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { type: 'Subscription', container: 'this.openSubs', operation: '`clear()`', release: '`close()`' },
+          line: 21,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: relaySubscriptions(takesItselfOut, 'for (const sub of this.openSubs.values()) console.log(sub.id);').replace(
+                '    this.openSubs.clear();',
+                '    for (const value of this.openSubs.values()) value.close();\n    this.openSubs.clear();',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'inference: a close() that only sets a flag undoes nothing: calling it leaves the timer to receivedEose()',
+      code: relaySubscriptions('this.closed = true;', 'for (const sub of this.openSubs.values()) sub.close();'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { type: 'Subscription', container: 'this.openSubs', operation: '`clear()`', release: '`receivedEose()`' },
+          line: 21,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: relaySubscriptions('this.closed = true;', 'for (const sub of this.openSubs.values()) sub.close();').replace(
+                '    this.openSubs.clear();',
+                '    for (const value of this.openSubs.values()) value.receivedEose();\n    this.openSubs.clear();',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       // The twin: another owing class beside ResultsNode, so \`instanceof ResultsNode\` false still leaves one owed.
       name: 'a mixed list of two owing classes released under instanceof of one of them',

@@ -65,7 +65,7 @@ export function releaseEvidence(methods: ReadonlyMap<string, ts.FunctionLikeDecl
           const method = callee.name.text;
           const receiver = canonical(callee.expression)?.text;
           const namesSelf = node.arguments.some((argument) => isSelfOrOwnId(argument));
-          if (receiver && UNREGISTER.has(method) && !receiver.startsWith('this') && namesSelf) note(`collection:${receiver}`);
+          if (receiver && UNREGISTER.has(method) && isOthersCollection(receiver) && namesSelf) note(`collection:${receiver}`);
           if (receiver && UNSUBSCRIBE.has(method) && receiver !== 'this') note(`listener:${withoutThis(receiver)}`);
           if (receiver?.startsWith('this.') && !receiver.slice(5).includes('.')) {
             const names = releaseNamesOfField(receiver, callee.expression);
@@ -127,6 +127,15 @@ function releasedElementsOf(node: ts.Node): string | undefined {
 function isSelfOrOwnId(argument: ts.Expression): boolean {
   const e = skipOuter(argument);
   return e.kind === ts.SyntaxKind.ThisKeyword || (ts.isPropertyAccessExpression(e) && skipOuter(e.expression).kind === ts.SyntaxKind.ThisKeyword);
+}
+
+/**
+ * `registry`, `this.relay.openSubs`: a collection the object does not hold itself — a module's, or
+ * one its parent keeps (read through a field). Its own `this.items` is not one.
+ */
+function isOthersCollection(receiver: string): boolean {
+  if (!receiver.startsWith('this')) return true;
+  return receiver.startsWith('this.') && receiver.slice(5).includes('.');
 }
 
 /** `this.bus` and a constructor's parameter property `bus` name the same emitter. */

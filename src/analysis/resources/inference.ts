@@ -143,7 +143,10 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
     if (kept.length === 0 || (listenerMethods ??= runOnlyForListeners(methods, host.session.checker)).has(name)) continue;
     acquisitions.push(...kept.map((a) => ({ ...a, by: name })));
   }
-  if (acquisitions.length > 0) return decide(acquisitions, methods, host) ?? ownRelease(methods, host) ?? unreleased(acquisitions);
+  if (acquisitions.length > 0) {
+    const decided = decide(acquisitions, methods, host);
+    return decided ? withConventionalReleases(decided, methods, host) : (ownRelease(methods, host) ?? unreleased(acquisitions));
+  }
   // Nothing acquired in sight: the acquisition may happen elsewhere (a factory that registers the
   // product, a base class, another module). A release-named method that undoes something — removes
   // the object from a collection, clears a timer or closes a handle held in a field, unsubscribes —
@@ -154,6 +157,38 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
   for (const fn of [...releasing.values()]) for (const name of methodsCalledBy(fn, methods)) releasing.set(name, methods.get(name)!);
   const evidence = releasing.size === 0 ? [] : releaseEvidence(releasing, host);
   return evidence.length === 0 ? { kind: 'none' } : (decide(evidence, methods, host, isReleaseLikeName) ?? { kind: 'none' });
+}
+
+/**
+ * `close()` beside the `receivedEose()` that clears the timer: a public method with a conventional
+ * release name that undoes something of its own (takes the object out of its parent's collection,
+ * unsubscribes, closes a field) is the release its holders call. It joins the family, and names the
+ * release when the method chosen is not named like one. What it leaves running is the class's own
+ * leak, as with ownRelease.
+ */
+function withConventionalReleases(decided: Inference, methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>, host: InferenceHost): Inference {
+  if (decided.kind !== 'resource') return decided;
+  const family = new Set([decided.method, ...(decided.alsoReleasedBy ?? [])]);
+  const conventional = [...methods]
+    .filter(([name, fn]) => !family.has(name) && RELEASE_NAMES.includes(name) && !isHiddenMember(fn) && !ts.isConstructorDeclaration(fn))
+    .filter(([, fn]) => {
+      const reached = new Map([...methodsCalledBy(fn, methods)].map((name) => [name, methods.get(name)!] as const));
+      return releaseEvidence(new Map([...reached, ['', fn]]), host).length > 0 && returnsNothing(fn, host.session.checker);
+    })
+    .sort(([a], [b]) => releaseNameRank(a) - releaseNameRank(b));
+  const [first] = conventional;
+  if (!first) return decided;
+  const names = conventional.map(([name]) => name);
+  if (isReleaseLikeName(decided.method)) return { ...decided, alsoReleasedBy: [...(decided.alsoReleasedBy ?? []), ...names] };
+  const [name, fn] = first;
+  const takesArguments = fn.parameters.some((parameter) => !parameter.questionToken && !parameter.initializer && !parameter.dotDotDotToken);
+  return {
+    kind: 'resource',
+    method: name,
+    alsoReleasedBy: [...family, ...names.slice(1)],
+    ...(takesArguments && { takesArguments: true }),
+    returnsPromise: isAsyncOrPromise(fn, host.session.checker),
+  };
 }
 
 /** A required parameter that is a function: the method registers or removes a listener. */
