@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
-import { isEndEvent, isEndHandlerProperty, isEndHookMethod, isEndHookOption, isEndPromise, isFinishedState } from '../../src/analysis/syntax/endOfLife.js';
+import {
+  isEndEvent,
+  isEndHandlerProperty,
+  isEndHookMethod,
+  isEndHookOption,
+  isEndObservable,
+  isEndPromise,
+  isFinishedState,
+} from '../../src/analysis/syntax/endOfLife.js';
 
 describe('end-of-life words', () => {
   it('events: each verb and its past, any close, a private @close, shutdown, stopped and error; not data or ready', () => {
@@ -27,9 +35,27 @@ describe('end-of-life words', () => {
   });
 
   it('hook methods: on + a verb, its past or Error, capitalized; not progress, not lower case', () => {
-    for (const name of ['onClose', 'onClosed', 'onExited', 'onEnd', 'onFinished', 'onDisconnect', 'onTerminate', 'onDisposed', 'onError'])
+    for (const name of [
+      'onClose',
+      'onClosed',
+      'onExited',
+      'onEnd',
+      'onFinished',
+      'onDisconnect',
+      'onTerminate',
+      'onDisposed',
+      'onError',
+      'onDidDispose',
+      'onStop',
+    ])
       expect(isEndHookMethod(name), name).toBe(true);
-    for (const name of ['onProgress', 'onData', 'onclose', 'onCloseRequested', 'close']) expect(isEndHookMethod(name), name).toBe(false);
+    for (const name of ['onProgress', 'onData', 'onclose', 'onCloseRequested', 'close', 'onDidChange', 'onDidOpen'])
+      expect(isEndHookMethod(name), name).toBe(false);
+  });
+
+  it('observables: a verb, its past or stop, with an Observable, Subject, Event or $ suffix; not data or changes', () => {
+    for (const name of ['stopObservable', 'closed$', 'onEnd', 'endEvent', 'disposedSubject', 'onDidClose']) expect(isEndObservable(name), name).toBe(true);
+    for (const name of ['dataObservable', 'change$', 'onDidChange', 'stopping', 'closeButton']) expect(isEndObservable(name), name).toBe(false);
   });
 
   it('hook options: the same words in any case, but never an error hook', () => {

@@ -20,7 +20,7 @@ import {
   skipOuter,
   statementCalls,
 } from '../syntax/expressions.js';
-import { isEndEvent, isEndHandlerProperty, isEndHookMethod, isEndHookOption, isEndPromise } from '../syntax/endOfLife.js';
+import { isEndEvent, isEndHandlerProperty, isEndHookMethod, isEndHookOption, isEndObservable, isEndPromise } from '../syntax/endOfLife.js';
 import { callsOfOwnMethod } from '../syntax/names.js';
 import { callsOfMethodAcrossProgram, memberAccessesNamed } from '../syntax/programCalls.js';
 import { releasedSlots, resolveCallee } from '../flow/index.js';
@@ -316,7 +316,11 @@ function closedEmitter(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker):
   const listens = name !== undefined && isEndEvent(name);
   // `connection.onClose(() => …)`, `ws.onDisconnect(…)`
   const hooks = method !== undefined && isEndHookMethod(method) && parent.arguments[0] === fn;
-  return listens || hooks ? (skipOuter(parent.expression) as ts.PropertyAccessExpression).expression : undefined;
+  if (listens || hooks) return (skipOuter(parent.expression) as ts.PropertyAccessExpression).expression;
+  // `view.stopObservable.subscribe(() => …)`: the value's own end, as an observable.
+  const observable =
+    method === 'subscribe' && parent.arguments[0] === fn ? skipOuter((skipOuter(parent.expression) as ts.PropertyAccessExpression).expression) : undefined;
+  return observable && ts.isPropertyAccessExpression(observable) && isEndObservable(observable.name.text) ? observable.expression : undefined;
 }
 
 /** `'end'`, or a constant that holds it (`STR_END`, `EV.END`): the checker gives a constant its literal type. */

@@ -30,8 +30,13 @@ const END_EVENT = new RegExp(
   `^@?(?:[a-z]*close|${alternatives([...VERBS.filter((verb) => verb !== 'close'), ...PASTS, 'shutdown', 'stopped', 'error'])})$`,
   'i',
 );
-/** `connection.onClose(fn)`, `socket.onError(fn)`: a method of the value that registers `fn` for its end. */
-const END_HOOK_METHOD = new RegExp(`^on(?:${alternatives([...VERBS, ...PASTS, 'error'].map(capitalized))})$`);
+/**
+ * `connection.onClose(fn)`, `socket.onError(fn)`, VS Code's `panel.onDidDispose(fn)`: a method (or an
+ * event property) of the value that registers `fn` for its end.
+ */
+const END_HOOK_METHOD = new RegExp(`^on(?:Did)?(?:${alternatives([...VERBS, ...PASTS, 'error', 'stop', 'stopped'].map(capitalized))})$`);
+/** `view.stopObservable`, `conn.closed$`, `session.onEnd`: an observable of the value that emits as it ends (`.subscribe(fn)`). */
+const END_OBSERVABLE = new RegExp(`^(?:on(?:Did)?)?(?:${alternatives([...VERBS, ...PASTS, 'stop', 'stopped'])})(?:Observable|Subject|Event|\\$)?$`, 'i');
 /** `createStream({ onEnd })`: an option handed to the call that makes the value, run as it ends (never its errors). */
 const END_HOOK_OPTION = new RegExp(`^on(?:${alternatives([...VERBS, ...PASTS])})$`, 'i');
 /** `ws.onclose = fn`: the DOM's handler property for the end. */
@@ -45,6 +50,7 @@ const FINISHED_STATE = new RegExp(`^(?:${alternatives([...PASTS.filter((past) =>
 export const isEndEvent = (name: string): boolean => END_EVENT.test(name);
 export const isEndHookMethod = (name: string): boolean => END_HOOK_METHOD.test(name);
 export const isEndHookOption = (name: string): boolean => END_HOOK_OPTION.test(name);
+export const isEndObservable = (name: string): boolean => END_OBSERVABLE.test(name);
 export const isEndHandlerProperty = (name: string): boolean => END_HANDLER_PROPERTY.test(name);
 /** `closed`, `finished`, `ended`…: the promise a value settles once it has ended (`writer.closed`). */
 export const isEndPromise = (name: string): boolean => PASTS.includes(name);

@@ -113,6 +113,22 @@ export function show(id: string, path: string) {
   };
 }`;
 
+/** From real code (browser-sdk): views kept in a set, each removed by a subscriber of its observable `observable`. */
+const viewObservable = (observable: string): string => `
+declare class View {
+  readonly ${observable}: { subscribe(callback: () => void): { unsubscribe(): void } };
+  stop(): void;
+}
+declare function startView(name: string): View;
+const activeViews = new Set<View>();
+export function track(name: string) {
+  const view = startView(name);
+  activeViews.add(view);
+  view.${observable}.subscribe(() => {
+    activeViews.delete(view);
+  });
+}`;
+
 /** A task kept per id, removed in the callback its `hook` method registers; `release` goes before the delete. */
 function taskHook(hook: string, release = ''): string {
   return `
@@ -523,7 +539,7 @@ export class Client {
   }
 }`,
     },
-    ...['onFinished', 'onExited', 'onTerminate', 'onDisposed'].map((hook) => ({
+    ...['onFinished', 'onExited', 'onTerminate', 'onDisposed', 'onDidDispose', 'onDidClose', 'onStop'].map((hook) => ({
       name: `lifecycle: a delete inside the task's own ${hook}() hook`,
       code: taskHook(hook),
     })),
@@ -557,6 +573,10 @@ export class Workers {
       name: "lifecycle: a delete inside the function put in place of the value's own dispose() is that dispose",
       code: replacedDispose('dispose'),
     },
+    ...['stopObservable', 'closed$', 'onEnd'].map((observable) => ({
+      name: `lifecycle: a delete in a subscriber of the view's own ${observable}`,
+      code: viewObservable(observable),
+    })),
     {
       name: 'lifecycle: an object literal removing itself from its Set inside its own unsubscribe()',
       code: `const subs = new Set<{ unsubscribe(): void }>();
@@ -1114,6 +1134,33 @@ export class Servers {
               output: replacedDispose('onHide').replace('    panels.delete(id);', '    panels.get(id)?.dispose();\n    panels.delete(id);'),
             },
           ],
+        },
+      ],
+    },
+    {
+      name: "lifecycle: a delete in a subscriber of the view's data observable: the view still runs",
+      code: viewObservable('dataObservable'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 12,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: viewObservable('dataObservable').replace('    activeViews.delete(view);', '    view.stop();\n    activeViews.delete(view);'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "lifecycle: a delete inside the task's onDidChange() hook: a change is not its end",
+      code: taskHook('onDidChange'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 9,
+          suggestions: [{ messageId: 'releaseBeforeDrop', output: taskHook('onDidChange', 'this.tasks.get(id)?.stop();\n      ') }],
         },
       ],
     },
