@@ -112,7 +112,11 @@ function settledByCloseHandler(fn: ts.FunctionLikeDeclaration, container: Contai
  * the slots some calling handler has not settled. Any other caller, or any other use, and it does not.
  */
 function settledByCloseHandlersCalling(fn: ts.FunctionLikeDeclaration, container: ContainerOfResources, context: DropContext): string[] | undefined {
-  const calls = ts.isMethodDeclaration(fn) ? callsOfOwnMethod(fn, context.session) : callsOfLocalFunction(fn);
+  const calls = ts.isMethodDeclaration(fn)
+    ? isPrivateMember(fn)
+      ? callsOfOwnMethod(fn, context.session)
+      : callsFromEndHandlersAcrossProgram(fn, context)
+    : callsOfLocalFunction(fn);
   if (!calls) return undefined;
   const owed = new Set<string>();
   for (const call of calls) {
@@ -122,6 +126,25 @@ function settledByCloseHandlersCalling(fn: ts.FunctionLikeDeclaration, container
     for (const slot of left) owed.add(slot);
   }
   return [...owed];
+}
+
+/**
+ * `channel._onClose(() => this.socket.remove(this))` with `remove(channel) { this.channels = this.channels.filter(…) }`:
+ * every call of a public remover, across the program, when each sits in some value's end-of-life
+ * handler. The syntax answers first; the checker places the calls only then.
+ */
+function callsFromEndHandlersAcrossProgram(method: ts.MethodDeclaration, context: DropContext): readonly ts.CallExpression[] | undefined {
+  if (!ts.isIdentifier(method.name)) return undefined;
+  const accesses = memberAccessesNamed(method.name.text, context.session);
+  if (!accesses || accesses.length === 0) return undefined;
+  const { checker } = context.session;
+  const inEndHandler = (access: ts.PropertyAccessExpression): boolean => {
+    const caller = enclosingBody(access);
+    return ts.isCallExpression(access.parent) && access.parent.expression === access && isFunctionLike(caller) && closedEmitter(caller, checker) !== undefined;
+  };
+  if (!accesses.every(inEndHandler)) return undefined;
+  const calls = callsOfMethodAcrossProgram(method, context.session);
+  return calls && calls.length > 0 ? calls : undefined;
 }
 
 /** `const reset = () => { … }`: every call of a local function, when calls are its only uses. */

@@ -153,7 +153,8 @@ export function suggestRelease(
   if (resource.mixed && (candidate.site.target.kind !== 'all' || resource.release.kind !== 'method')) return undefined;
   let lines: string[];
   if (candidate.site.target.kind === 'all') {
-    if (operation === 'splice' || candidate.kind === 'cache') return undefined;
+    // A `filter()` keeps its survivors: releasing every value would release them too.
+    if (operation === 'splice' || operation === 'filter' || candidate.kind === 'cache') return undefined;
     // A loop before the drop already releases some of the values: that loop is the one to complete.
     const names = releaseNames(resource.release);
     if (releasesSomeInLoopBefore(candidate.site.node, container.text, [...names.methods, ...names.functions])) return undefined;

@@ -31,10 +31,10 @@ const END_EVENT = new RegExp(
   'i',
 );
 /**
- * `connection.onClose(fn)`, `socket.onError(fn)`, VS Code's `panel.onDidDispose(fn)`: a method (or an
- * event property) of the value that registers `fn` for its end.
+ * `connection.onClose(fn)`, `socket.onError(fn)`, VS Code's `panel.onDidDispose(fn)`, an internal
+ * `this._onClose(fn)`: a method (or an event property) of the value that registers `fn` for its end.
  */
-const END_HOOK_METHOD = new RegExp(`^on(?:Did)?(?:${alternatives([...VERBS, ...PASTS, 'error', 'stop', 'stopped'].map(capitalized))})$`);
+const END_HOOK_METHOD = new RegExp(`^_?on(?:Did)?(?:${alternatives([...VERBS, ...PASTS, 'error', 'stop', 'stopped'].map(capitalized))})$`);
 /** `view.stopObservable`, `conn.closed$`, `session.onEnd`: an observable of the value that emits as it ends (`.subscribe(fn)`). */
 const END_OBSERVABLE = new RegExp(`^(?:on(?:Did)?)?(?:${alternatives([...VERBS, ...PASTS, 'stop', 'stopped'])})(?:Observable|Subject|Event|\\$)?$`, 'i');
 /** `createStream({ onEnd })`: an option handed to the call that makes the value, run as it ends (never its errors). */

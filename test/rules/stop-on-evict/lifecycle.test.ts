@@ -129,6 +129,37 @@ export function track(name: string) {
   });
 }`;
 
+/**
+ * From real code (realtime-js): a channel asks its socket to remove it from inside its own close
+ * hook; `elsewhere` is any other code of the program.
+ */
+const channelRemovedOnClose = (elsewhere = ''): string => `
+export class Channel {
+  private closeHooks: (() => void)[] = [];
+  private rejoinTimer: ReturnType<typeof setInterval> | undefined;
+  constructor(readonly topic: string, private readonly socket: Socket) {
+    this.rejoinTimer = setInterval(() => this.rejoin(), 1_000);
+    this._onClose(() => {
+      clearInterval(this.rejoinTimer);
+      this.socket.remove(this);
+    });
+  }
+  _onClose(hook: () => void): void { this.closeHooks.push(hook); }
+  rejoin(): void {}
+  teardown(): void { clearInterval(this.rejoinTimer); }
+}
+export class Socket {
+  channels: Channel[] = [];
+  channel(topic: string): Channel {
+    const channel = new Channel(topic, this);
+    this.channels.push(channel);
+    return channel;
+  }
+  remove(channel: Channel): void {
+    this.channels = this.channels.filter((c) => c.topic !== channel.topic);
+  }
+}${elsewhere}`;
+
 /** A task kept per id, removed in the callback its `hook` method registers; `release` goes before the delete. */
 function taskHook(hook: string, release = ''): string {
   return `
@@ -577,6 +608,10 @@ export class Workers {
       name: `lifecycle: a delete in a subscriber of the view's own ${observable}`,
       code: viewObservable(observable),
     })),
+    {
+      name: "lifecycle: a public remover that the program calls only from the value's own close hook",
+      code: channelRemovedOnClose(),
+    },
     {
       name: 'lifecycle: an object literal removing itself from its Set inside its own unsubscribe()',
       code: `const subs = new Set<{ unsubscribe(): void }>();
@@ -1163,6 +1198,11 @@ export class Servers {
           suggestions: [{ messageId: 'releaseBeforeDrop', output: taskHook('onDidChange', 'this.tasks.get(id)?.stop();\n      ') }],
         },
       ],
+    },
+    {
+      name: 'lifecycle: the public remover also called by other code, where the channel has not ended',
+      code: channelRemovedOnClose('\nexport function leave(socket: Socket, channel: Channel): void {\n  socket.remove(channel);\n}'),
+      errors: [{ messageId: 'unreleasedDrop', line: 24, suggestions: [] }],
     },
     {
       name: 'lifecycle: the private remover called when the server closes, not the socket, leaves the socket open',

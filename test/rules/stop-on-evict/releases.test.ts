@@ -2190,21 +2190,8 @@ export class Pool {
         {
           messageId: 'unreleasedDrop',
           line: 5,
-          suggestions: [
-            {
-              messageId: 'releaseBeforeDrop',
-              output: `class IdleEntry { constructor(readonly client: string, readonly timer: NodeJS.Timeout) {} }
-export class Pool {
-  private idle: IdleEntry[] = [];
-  park(client: string) { this.idle.push(new IdleEntry(client, setTimeout(() => {}, 1000))); }
-  evict(client: string) { for (const value of this.idle) clearTimeout(value.timer);
-  this.idle = this.idle.filter((entry) => entry.client !== client); }
-  evictCleared(client: string) { this.idle = this.idle.filter((entry) => { clearTimeout(entry.timer); return entry.client !== client; }); }
-  evictFound(client: string) { const found = this.idle.find((entry) => entry.client === client); if (found) clearTimeout(found.timer); this.idle = this.idle.filter((entry) => entry.client !== client); }
-}
-`,
-            },
-          ],
+          // Releasing every value before the filter would clear the survivors' timers too.
+          suggestions: [],
         }, // IdleEntry in `this.idle` is dropped by rebuilding it with `filter()` without `clearTimeout()` on `timer`.
       ],
     },
