@@ -77,6 +77,8 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
   if (ts.isAwaitExpression(e)) return originOf(e.expression, depth + 1, question);
   // `list.push(...made)`: what the spread list holds, as `[...made]` does.
   if (ts.isSpreadElement(e)) return originOf(e.expression, depth + 1, question);
+  // `map.set(name, (queue = new Queue(name)))`: what is assigned is what is stored.
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken) return originOf(e.right, depth + 1, question);
   if (ts.isNewExpression(e)) return 'created';
   // An object registering itself: whoever created it holds it.
   if (e.kind === ts.SyntaxKind.ThisKeyword) return 'borrowed';

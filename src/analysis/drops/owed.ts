@@ -115,13 +115,15 @@ function settledByCloseHandlersCalling(fn: ts.FunctionLikeDeclaration, container
   const calls = ts.isMethodDeclaration(fn)
     ? isPrivateMember(fn)
       ? callsOfOwnMethod(fn, context.session)
-      : callsFromEndHandlersAcrossProgram(fn, context)
+      : callsFromEndHandlersAcrossProgram(fn, container, context)
     : callsOfLocalFunction(fn);
   if (!calls) return undefined;
   const owed = new Set<string>();
   for (const call of calls) {
     const caller = enclosingBody(call);
-    const left = isFunctionLike(caller) ? settledByCloseHandler(caller, container, context) : undefined;
+    const left = !isFunctionLike(caller)
+      ? undefined
+      : (settledByCloseHandler(caller, container, context) ?? (isAfterReleasingItself(call, caller, container, context) ? [] : undefined));
     if (!left) return undefined;
     for (const slot of left) owed.add(slot);
   }
@@ -129,22 +131,73 @@ function settledByCloseHandlersCalling(fn: ts.FunctionLikeDeclaration, container
 }
 
 /**
+ * `async delete() { await rpc(); this.cancelAll(); this.session.removeQueue(this.name) }`: a method of
+ * the value that releases itself in an earlier statement of the block the call is in.
+ */
+function isAfterReleasingItself(call: ts.CallExpression, caller: ts.FunctionLikeDeclaration, container: ContainerOfResources, context: DropContext): boolean {
+  const owner = caller.parent;
+  if (!ts.isMethodDeclaration(caller) || !owner || !ts.isClassLike(owner)) return false;
+  const methods = releaseNames(container.resource.release).methods;
+  let statement: ts.Node = call;
+  while (statement.parent && !ts.isBlock(statement.parent)) statement = statement.parent;
+  const block = statement.parent;
+  if (!block || !ts.isBlock(block)) return false;
+  const before = block.statements.slice(0, block.statements.indexOf(statement as ts.Statement));
+  const releasesThis = before.some((earlier) => {
+    const made = ts.isExpressionStatement(earlier) ? callMadeBy(earlier.expression) : undefined;
+    const callee = made && skipOuter(made.expression);
+    return (
+      callee !== undefined &&
+      ts.isPropertyAccessExpression(callee) &&
+      skipOuter(callee.expression).kind === ts.SyntaxKind.ThisKeyword &&
+      methods.has(callee.name.text)
+    );
+  });
+  if (!releasesThis) return false;
+  const { checker } = context.session;
+  return isSameResource(checker.getTypeAtLocation(owner), container.valueType, checker);
+}
+
+/**
  * `channel._onClose(() => this.socket.remove(this))` with `remove(channel) { this.channels = this.channels.filter(…) }`:
  * every call of a public remover, across the program, when each sits in some value's end-of-life
- * handler. The syntax answers first; the checker places the calls only then.
+ * handler or in a method of a value that released itself first. The syntax answers first; the
+ * checker places the calls only then.
  */
-function callsFromEndHandlersAcrossProgram(method: ts.MethodDeclaration, context: DropContext): readonly ts.CallExpression[] | undefined {
+function callsFromEndHandlersAcrossProgram(
+  method: ts.MethodDeclaration,
+  container: ContainerOfResources,
+  context: DropContext,
+): readonly ts.CallExpression[] | undefined {
   if (!ts.isIdentifier(method.name)) return undefined;
   const accesses = memberAccessesNamed(method.name.text, context.session);
   if (!accesses || accesses.length === 0) return undefined;
   const { checker } = context.session;
+  const methods = releaseNames(container.resource.release).methods;
   const inEndHandler = (access: ts.PropertyAccessExpression): boolean => {
     const caller = enclosingBody(access);
-    return ts.isCallExpression(access.parent) && access.parent.expression === access && isFunctionLike(caller) && closedEmitter(caller, checker) !== undefined;
+    if (!ts.isCallExpression(access.parent) || access.parent.expression !== access || !isFunctionLike(caller)) return false;
+    // Or in a method of a class that calls one of the release's names on `this` (checked in full per call).
+    return closedEmitter(caller, checker) !== undefined || (ts.isMethodDeclaration(caller) && callsOnThis(caller, methods));
   };
   if (!accesses.every(inEndHandler)) return undefined;
   const calls = callsOfMethodAcrossProgram(method, context.session);
   return calls && calls.length > 0 ? calls : undefined;
+}
+
+/** `this.cancelAll()` somewhere in the method: a name of the release called on `this`. */
+function callsOnThis(method: ts.MethodDeclaration, names: ReadonlySet<string>): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node)) {
+      const callee = skipOuter(node.expression);
+      if (ts.isPropertyAccessExpression(callee) && skipOuter(callee.expression).kind === ts.SyntaxKind.ThisKeyword && names.has(callee.name.text)) found = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (method.body) visit(method.body);
+  return found;
 }
 
 /** `const reset = () => { … }`: every call of a local function, when calls are its only uses. */
@@ -398,7 +451,7 @@ function isReplacedOwnRelease(fn: ts.FunctionLikeDeclaration, container: Contain
   const target = skipOuter(assignment.left);
   if (!ts.isPropertyAccessExpression(target) || !releaseNames(container.resource.release).methods.has(target.name.text)) return false;
   const { checker } = context.session;
-  return checker.isTypeAssignableTo(checker.getNonNullableType(checker.getTypeAtLocation(target.expression)), container.valueType);
+  return isSameResource(checker.getTypeAtLocation(target.expression), container.valueType, checker);
 }
 
 /** `stop() { clearInterval(this.timer); registry.delete(this.id); }` — that delete is the stop. */
@@ -531,8 +584,7 @@ function isAfterOwnStateRejected(fn: ts.FunctionLikeDeclaration, container: Cont
   const state = ts.isPropertyAccessExpression(callee) && isPromiseContinuation(head) ? skipOuter(callee.expression) : undefined;
   if (!state || !ts.isPropertyAccessExpression(state)) return false;
   const { checker } = context.session;
-  const owner = checker.getNonNullableType(checker.getTypeAtLocation(state.expression));
-  return checker.isTypeAssignableTo(owner, container.valueType);
+  return isSameResource(checker.getTypeAtLocation(state.expression), container.valueType, checker);
 }
 
 /** `p.catch(fn)`, `p.then(onValue, fn)`. */

@@ -44,8 +44,28 @@ export class ShadowManager {
   }
 }`;
 
+/** From real code (amqp-client.js): a get-or-create that stores `stored` through an assignment expression. */
+const storedByAssignment = (stored: string): string => `
+import type { Watcher } from './resources.js';
+declare function openWatcher(name: string): Watcher;
+export class Watchers {
+  private watchers = new Map<string, Watcher>();
+  get(name: string, given: Watcher): Watcher {
+    let watcher = this.watchers.get(name);
+    if (!watcher) this.watchers.set(name, (watcher = ${stored}));
+    return watcher;
+  }
+  forget(name: string): void {
+    this.watchers.delete(name);
+  }
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'births: a value given by the caller and stored through an assignment expression is borrowed',
+      code: storedByAssignment('given'),
+    },
     {
       name: 'from real code (rrweb): each cleanup called inside a try whose catch ignores its failure, before the list is replaced',
       code: restoreHandlers('handler()'),
@@ -444,6 +464,25 @@ export class Streams {
     },
   ],
   invalid: [
+    {
+      name: 'births: a value made here and stored through an assignment expression (`set(k, (w = open()))`) is owned',
+      code: storedByAssignment('openWatcher(name)'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 12,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: storedByAssignment('openWatcher(name)').replace(
+                '    this.watchers.delete(name);',
+                '    this.watchers.get(name)?.dispose();\n    this.watchers.delete(name);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'each cleanup only logged inside the try: the list is replaced with every observer still running',
       code: restoreHandlers('console.log(handler)'),

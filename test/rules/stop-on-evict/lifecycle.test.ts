@@ -160,6 +160,39 @@ export class Socket {
   }
 }${elsewhere}`;
 
+/**
+ * From real code (amqp-client.js): a queue handle's delete() asks the broker, releases itself and
+ * then has its session forget it; `release` is what delete() calls on itself first.
+ */
+const queueForgetsItself = (release: string): string => `
+export class Queue {
+  private consumers = new Map<string, ReturnType<typeof setInterval>>();
+  constructor(readonly name: string, private readonly session: Session) {}
+  consume(tag: string): void {
+    if (!this.consumers.has(tag)) this.consumers.set(tag, setInterval(() => {}, 1_000));
+  }
+  cancelAll(): void {
+    for (const timer of this.consumers.values()) clearInterval(timer);
+    this.consumers.clear();
+  }
+  async delete(): Promise<void> {
+    await Promise.resolve();
+    ${release}
+    this.session.removeQueue(this.name);
+  }
+}
+export class Session {
+  private queues = new Map<string, Queue>();
+  queue(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) this.queues.set(name, (queue = new Queue(name, this)));
+    return queue;
+  }
+  removeQueue(name: string): void {
+    this.queues.delete(name);
+  }
+}`;
+
 /** A task kept per id, removed in the callback its `hook` method registers; `release` goes before the delete. */
 function taskHook(hook: string, release = ''): string {
   return `
@@ -611,6 +644,10 @@ export class Workers {
     {
       name: "lifecycle: a public remover that the program calls only from the value's own close hook",
       code: channelRemovedOnClose(),
+    },
+    {
+      name: "lifecycle: a public remover that only the value's own method calls, after the value released itself",
+      code: queueForgetsItself('this.cancelAll();'),
     },
     {
       name: 'lifecycle: an object literal removing itself from its Set inside its own unsubscribe()',
@@ -1203,6 +1240,25 @@ export class Servers {
       name: 'lifecycle: the public remover also called by other code, where the channel has not ended',
       code: channelRemovedOnClose('\nexport function leave(socket: Socket, channel: Channel): void {\n  socket.remove(channel);\n}'),
       errors: [{ messageId: 'unreleasedDrop', line: 24, suggestions: [] }],
+    },
+    {
+      name: "lifecycle: the value's own method asks to be forgotten without releasing itself first",
+      code: queueForgetsItself('console.log(this.name);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 26,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: queueForgetsItself('console.log(this.name);').replace(
+                '    this.queues.delete(name);',
+                '    this.queues.get(name)?.cancelAll();\n    this.queues.delete(name);',
+              ),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'lifecycle: the private remover called when the server closes, not the socket, leaves the socket open',
