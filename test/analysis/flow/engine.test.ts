@@ -1,6 +1,6 @@
 // The dataflow engine's semantics, snippet by snippet, without ESLint: for every `// drop` line,
 // which slots are still owed on some normal path (`[]`: released or handed on on every path).
-// Release vocabulary: methods stop/close/terminate, functions clearTimeout/clearInterval.
+// Release vocabulary: methods stop/close/terminate/kill, functions clearTimeout/clearInterval.
 import { describe, expect, it } from 'vitest';
 
 import { judge } from './harness.js';
@@ -22,6 +22,10 @@ declare function log(...values: unknown[]): void;
 declare function keep(value: unknown): void;
 declare function make(): Meter;
 declare function check(): boolean;
+interface Proc { readonly pid?: number; kill(): void }
+declare const procs: Map<string, Proc>;
+declare function treeKill(pid: number, signal?: string | number): void;
+declare const process: { kill(pid: number, signal?: string | number): void };
 `;
 
 /** VS Code's `dispose(arg)`: one value, or each element of an array, told apart by `Array.isArray`. */
@@ -409,5 +413,32 @@ table('helpers', [
     name: 'a helper that releases every element of an array and leaves one value alone releases no single value',
     code: `function stopEach(arg: Meter | Meter[]) { if (!Array.isArray(arg)) return; for (const m of arg) m.stop(); }\nfunction f(k: string) { stopEach(meters.get(k)!); meters.delete(k); // drop\n stopEach([...meters.values()]); meters.clear(); // drop\n}`,
     owed: [['*'], []],
+  },
+]);
+
+table('processes', [
+  {
+    name: 'a process killed by its id is released; one without an id never started',
+    code: `function f(k: string) { const p = procs.get(k); if (p?.pid) process.kill(p.pid); procs.delete(k); // drop
+}`,
+    owed: [[]],
+  },
+  {
+    name: 'a kill-named function given the id releases the process',
+    code: `function f(k: string) { const p = procs.get(k); if (p?.pid) treeKill(p.pid, 'SIGKILL'); procs.delete(k); // drop
+}`,
+    owed: [[]],
+  },
+  {
+    name: 'signal 0 only asks whether the process is alive',
+    code: `function f(k: string) { const p = procs.get(k); if (p?.pid) treeKill(p.pid, 0); procs.delete(k); // drop
+}`,
+    owed: [['*']],
+  },
+  {
+    name: 'an id handed to a function that is not a kill releases nothing',
+    code: `function f(k: string) { const p = procs.get(k); if (p?.pid) log(p.pid); procs.delete(k); // drop
+}`,
+    owed: [['*']],
   },
 ]);

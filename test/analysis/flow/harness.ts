@@ -10,7 +10,7 @@ import { sessionOf } from '../../../src/analysis/session.js';
 import { canonical, enclosingBody, skipOuter } from '../../../src/analysis/syntax/expressions.js';
 
 export const OPTIONS: FlowOptions = {
-  releases: { methods: new Set(['stop', 'close', 'terminate']), functions: new Set(['clearTimeout', 'clearInterval']) },
+  releases: { methods: new Set(['stop', 'close', 'terminate', 'kill']), functions: new Set(['clearTimeout', 'clearInterval']) },
   containers: CONTAINER_VOCABULARY,
 };
 
