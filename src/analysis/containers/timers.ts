@@ -148,7 +148,9 @@ function findFieldsOfStoredRecords(places: readonly ContainerPlace[], session: A
   const insertions = visibleInsertions(places, session);
   if (insertions.length === 0) return undefined;
   for (const value of insertions) {
-    const e = skipOuter(value);
+    const e = assignedValue(skipOuter(value));
+    // `set(key, (batch = new Set()))` for a `Set<R> & { subscription? }`: a fresh collection gives no field.
+    if (isFreshCollection(e)) continue;
     const literal = ts.isIdentifier(e) ? singleInitializer(e, session) : e;
     if (!literal || !ts.isObjectLiteralExpression(skipOuter(literal))) return undefined;
     for (const property of (skipOuter(literal) as ts.ObjectLiteralExpression).properties) {
@@ -159,10 +161,54 @@ function findFieldsOfStoredRecords(places: readonly ContainerPlace[], session: A
   for (const place of places) {
     for (const [field, assignments] of armedFields(place.scope, session)) {
       const owners = assignments.map(({ assignment }) => (skipOuter(assignment.left) as ts.PropertyAccessExpression).expression);
-      if (owners.some((owner) => !isTakenFromOtherContainer(owner, place.text, session))) given.add(field);
+      const held = (owner: ts.Expression, index: number): boolean =>
+        !isTakenFromOtherContainer(owner, place.text, session) && !isTakenOutBefore(owner, assignments[index]!.assignment, place.text, session);
+      if (owners.some(held)) given.add(field);
     }
   }
   return given;
+}
+
+/** `(batch = new Set())`: the value an assignment expression stores. */
+function assignedValue(expression: ts.Expression): ts.Expression {
+  return ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.EqualsToken ? skipOuter(expression.right) : expression;
+}
+
+const COLLECTIONS = new Set(['Set', 'Map', 'WeakSet', 'WeakMap', 'Array']);
+
+/** `new Set()`, `new Map(entries)`, `[]`: a built-in collection, which holds no field of a record type. */
+function isFreshCollection(expression: ts.Expression): boolean {
+  if (ts.isArrayLiteralExpression(expression)) return true;
+  return ts.isNewExpression(expression) && ts.isIdentifier(expression.expression) && COLLECTIONS.has(expression.expression.text);
+}
+
+/**
+ * `const batch = m.get(key); m.delete(key); … batch.subscription = subscribe()`: a record read out of
+ * `container` and removed from it, under the same key, by an earlier statement of the block it was
+ * read in — what is filled afterwards is no record the container still holds.
+ */
+function isTakenOutBefore(owner: ts.Expression, assignment: ts.BinaryExpression, container: string, session: AnalysisSession): boolean {
+  const e = skipOuter(owner);
+  if (!ts.isIdentifier(e)) return false;
+  const declaration = declarationOf(e.text, e, session);
+  if (declaration?.kind !== 'variable' || declaration.bindings.values.length !== 1) return false;
+  const read = skipOuter(declaration.bindings.values[0]!);
+  if (!ts.isCallExpression(read) || calledMethodName(read) !== 'get' || read.arguments.length !== 1) return false;
+  if (canonical((skipOuter(read.expression) as ts.PropertyAccessExpression).expression)?.text !== container) return false;
+  const key = canonical(read.arguments[0]!);
+  let statement: ts.Node = read;
+  while (statement.parent && !ts.isBlock(statement.parent)) statement = statement.parent;
+  const block = statement.parent;
+  if (!key || key.impure || !block || !ts.isBlock(block) || assignment.getStart() < statement.getEnd()) return false;
+  const from = block.statements.indexOf(statement as ts.Statement);
+  return block.statements.slice(from + 1).some((later) => {
+    if (later.getStart() > assignment.getStart() || !ts.isExpressionStatement(later)) return false;
+    const call = skipOuter(later.expression);
+    if (!ts.isCallExpression(call) || calledMethodName(call) !== 'delete' || call.arguments.length !== 1) return false;
+    return (
+      canonical((skipOuter(call.expression) as ts.PropertyAccessExpression).expression)?.text === container && canonical(call.arguments[0]!)?.text === key.text
+    );
+  });
 }
 
 /** `provider` given only `queue.shift()` or `other.get(k)`: a record read or taken out of another container than `container`. */

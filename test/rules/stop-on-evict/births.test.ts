@@ -60,8 +60,34 @@ export class Watchers {
   }
 }`;
 
+/**
+ * From real code (apollo-client's batching): batches kept per key are fresh sets; `consume` is the
+ * body that takes one out and subscribes it.
+ */
+const batchesByKey = (consume: string): string => `
+interface Subscription { unsubscribe(): void }
+declare function send(requests: string[]): { subscribe(next: () => void): Subscription };
+type Batch = Set<string> & { subscription?: Subscription };
+export class Batcher {
+  private batches = new Map<string, Batch>();
+  enqueue(key: string, request: string): void {
+    let batch = this.batches.get(key);
+    if (!batch) this.batches.set(key, (batch = new Set()));
+    batch.add(request);
+  }
+  consume(key: string): void {
+    const batch = this.batches.get(key);
+    if (!batch) return;
+    ${consume}
+  }
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'births: a record field filled only after the record was taken out of the container (delete first, then subscribe)',
+      code: batchesByKey('this.batches.delete(key);\n    batch.subscription = send([...batch]).subscribe(() => {});'),
+    },
     {
       name: 'births: a value given by the caller and stored through an assignment expression is borrowed',
       code: storedByAssignment('given'),
@@ -464,6 +490,28 @@ export class Streams {
     },
   ],
   invalid: [
+    {
+      name: 'births: a record field filled by another method while the record is in the container is owed by the delete',
+      code: batchesByKey('this.batches.delete(key);').replace(
+        '  consume(key: string): void {',
+        '  arm(key: string): void {\n    const held = this.batches.get(key);\n    if (held) held.subscription = send([...held]).subscribe(() => {});\n  }\n  consume(key: string): void {',
+      ),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 19,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: batchesByKey('this.batches.get(key)?.subscription?.unsubscribe();\n    this.batches.delete(key);').replace(
+                '  consume(key: string): void {',
+                '  arm(key: string): void {\n    const held = this.batches.get(key);\n    if (held) held.subscription = send([...held]).subscribe(() => {});\n  }\n  consume(key: string): void {',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'births: a value made here and stored through an assignment expression (`set(k, (w = open()))`) is owned',
       code: storedByAssignment('openWatcher(name)'),
