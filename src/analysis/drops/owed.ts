@@ -5,6 +5,7 @@
  */
 import ts from 'typescript';
 
+import { STREAM_CONTROLLERS, STREAM_END_METHODS } from '../resources/builtins.js';
 import { isOnlyTimers, isReleaseLikeName, obligationSlots, releaseNames, type Resource } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import {
@@ -94,16 +95,24 @@ function settledByCloseHandler(fn: ts.FunctionLikeDeclaration, container: Contai
     if (isSameResource(closed, container.valueType, context.session.checker)) return [];
     if (isHandleOfValueClosing(fn, container, context)) return [];
     if (fields) {
+      const { checker } = context.session;
       return fields
         .filter((field) => {
           const property = container.valueType.getProperty(field.name);
-          const fieldType = property && context.session.checker.getTypeOfSymbol(property);
-          return !fieldType || !isSameResource(closed, fieldType, context.session.checker);
+          const fieldType = property && checker.getTypeOfSymbol(property);
+          return !fieldType || !(isSameResource(closed, fieldType, checker) || isControllerOfClosedStream(fieldType, closed, checker));
         })
         .map((field) => field.name);
     }
   }
   return undefined;
+}
+
+/** `{ stream, controller }` as `stream` ends: a WHATWG stream's controller ends with it. */
+function isControllerOfClosedStream(fieldType: ts.Type, closed: ts.Type, checker: ts.TypeChecker): boolean {
+  const stream = symbolOf(closed, checker)?.getName();
+  const controller = symbolOf(fieldType, checker)?.getName();
+  return stream !== undefined && STREAM_END_METHODS.has(stream) && controller !== undefined && STREAM_CONTROLLERS.has(controller);
 }
 
 /**
@@ -416,10 +425,13 @@ function closedEmitterType(fn: ts.FunctionLikeDeclaration, context: DropContext)
   // `createStream({ channel, onEnd: () => streams.delete(id) })`: an end-of-life hook handed to the call that makes the value.
   const option = ts.isMethodDeclaration(fn) ? fn : parent && ts.isPropertyAssignment(parent) && parent.initializer === fn ? parent : undefined;
   const literal = option?.parent;
-  if (option && ts.isIdentifier(option.name) && isEndHookOption(option.name.text) && literal && ts.isObjectLiteralExpression(literal)) {
+  if (option && ts.isIdentifier(option.name) && literal && ts.isObjectLiteralExpression(literal)) {
     const maker = literal.parent;
-    if ((ts.isCallExpression(maker) || ts.isNewExpression(maker)) && maker.arguments?.includes(literal))
-      return context.session.checker.getTypeAtLocation(maker);
+    const made = (ts.isCallExpression(maker) || ts.isNewExpression(maker)) && maker.arguments?.includes(literal) ? maker : undefined;
+    // `new ReadableStream({ start, cancel: () => streams.delete(id) })`: the stream's own end, as data.
+    const streamEnd =
+      made && ts.isNewExpression(made) && ts.isIdentifier(made.expression) && STREAM_END_METHODS.get(made.expression.text)?.includes(option.name.text);
+    if (made && (isEndHookOption(option.name.text) || streamEnd)) return context.session.checker.getTypeAtLocation(made);
   }
   if (parent && ts.isBinaryExpression(parent) && parent.right === fn) {
     const target = skipOuter(parent.left);

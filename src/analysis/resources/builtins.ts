@@ -58,6 +58,21 @@ export const BUILTIN_RESOURCES: readonly BuiltinResource[] = DECLARED.flatMap((b
  */
 export const OWNED_BY_THEIR_MAKER: TypeOrValueSpecifier[] = [{ from: 'lib', name: ['RTCRtpTransceiver', 'RTCRtpSender', 'RTCRtpReceiver'] }];
 
+/**
+ * WHATWG streams: the methods of the underlying source or sink the stream calls as it ends
+ * (`new ReadableStream({ start, cancel })`), and the controllers that end with their stream.
+ */
+export const STREAM_END_METHODS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['ReadableStream', ['cancel']],
+  ['WritableStream', ['close', 'abort']],
+]);
+export const STREAM_CONTROLLERS: ReadonlySet<string> = new Set([
+  'ReadableStreamDefaultController',
+  'ReadableByteStreamController',
+  'WritableStreamDefaultController',
+  'TransformStreamDefaultController',
+]);
+
 export function method(names: string | string[], returnsPromise = false): Release {
   return { kind: 'method', methods: typeof names === 'string' ? [names] : names, returnsPromise };
 }

@@ -193,6 +193,24 @@ export class Session {
   }
 }`;
 
+/** From real code (inngest-js): a stream kept per id with its controller, removed by the underlying source's `hook`. */
+const streamSource = (hook: string): string => `
+export class Streams {
+  private streams = new Map<string, { stream: ReadableStream<string>; controller: ReadableStreamDefaultController<string> }>();
+  open(id: string): ReadableStream<string> | undefined {
+    if (this.streams.has(id)) return undefined;
+    const stream: ReadableStream<string> = new ReadableStream<string>({
+      start: (controller) => {
+        this.streams.set(id, { stream, controller });
+      },
+      ${hook}: () => {
+        this.streams.delete(id);
+      },
+    });
+    return stream;
+  }
+}`;
+
 /** A task kept per id, removed in the callback its `hook` method registers; `release` goes before the delete. */
 function taskHook(hook: string, release = ''): string {
   return `
@@ -648,6 +666,10 @@ export class Workers {
     {
       name: "lifecycle: a public remover that only the value's own method calls, after the value released itself",
       code: queueForgetsItself('this.cancelAll();'),
+    },
+    {
+      name: "lifecycle: a delete in the underlying source's cancel(): the stream, and its controller, have ended",
+      code: streamSource('cancel'),
     },
     {
       name: 'lifecycle: an object literal removing itself from its Set inside its own unsubscribe()',
@@ -1254,6 +1276,25 @@ export class Servers {
               output: queueForgetsItself('console.log(this.name);').replace(
                 '    this.queues.delete(name);',
                 '    this.queues.get(name)?.cancelAll();\n    this.queues.delete(name);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "lifecycle: a delete in the underlying source's pull(): the stream still runs",
+      code: streamSource('pull'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: streamSource('pull').replace(
+                '        this.streams.delete(id);',
+                '        this.streams.get(id)?.controller?.close();\n        this.streams.delete(id);',
               ),
             },
           ],
