@@ -121,10 +121,9 @@ function isControllerOfClosedStream(fieldType: ts.Type, closed: ts.Type, checker
  * the slots some calling handler has not settled. Any other caller, or any other use, and it does not.
  */
 function settledByCloseHandlersCalling(fn: ts.FunctionLikeDeclaration, container: ContainerOfResources, context: DropContext): string[] | undefined {
+  // A private or protected method's calls are in its class (and subclasses); a public one's anywhere.
   const calls = ts.isMethodDeclaration(fn)
-    ? isPrivateMember(fn)
-      ? callsOfOwnMethod(fn, context.session)
-      : callsFromEndHandlersAcrossProgram(fn, container, context)
+    ? (callsOfOwnMethod(fn, context.session) ?? (isPrivateMember(fn) ? undefined : callsFromEndHandlersAcrossProgram(fn, container, context)))
     : callsOfLocalFunction(fn);
   if (!calls) return undefined;
   const owed = new Set<string>();
