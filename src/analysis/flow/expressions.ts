@@ -22,7 +22,7 @@ import {
   type State,
   type ValueRef,
 } from './state.js';
-import { emptyAlike } from './values.js';
+import { emptyAlike, singleSpliced } from './values.js';
 
 /** Binds a declared or assigned name: an alias when the value names a place or a collection. */
 export function bind(it: Interpreter, name: ts.BindingName, initializer: ts.Expression | undefined, state: State): State {
@@ -82,6 +82,9 @@ export function aliasFor(it: Interpreter, initializer: ts.Expression, state: Sta
     if (drop.result === 'none') return undefined;
     return { kind: 'dropped', drop: dropId, many: drop.result === 'many' };
   }
+  // `const runner = list.splice(i, 1)[0]`: the one value taken out.
+  const spliced = singleSpliced(it, expression);
+  if (spliced !== undefined) return { kind: 'dropped', drop: spliced, many: false };
   // `a.get(k) ?? b.get(k)`: one of two places.
   if (
     ts.isBinaryExpression(expression) &&

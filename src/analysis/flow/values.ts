@@ -400,7 +400,7 @@ export function slotRef(it: Interpreter, expression: ts.Expression): { ref: Valu
 
 export function valueRef(it: Interpreter, expression: ts.Expression): ValueRef | undefined {
   const e = skipOuter(expression);
-  const dropId = it.dropIds.get(e);
+  const dropId = it.dropIds.get(e) ?? singleSpliced(it, e);
   if (dropId !== undefined && it.drops[dropId]!.result !== 'none') return { kind: 'dropResult', drop: dropId };
   if (ts.isIdentifier(e)) return { kind: 'variable', name: e.text };
   // `this.current`: a field is named like a variable; `x.y` is slot `y` of `x` (see slotRef).
@@ -415,6 +415,18 @@ export function valueRef(it: Interpreter, expression: ts.Expression): ValueRef |
     return it.placeOf(skipOuter(e.expression), e.argumentExpression);
   }
   return undefined;
+}
+
+/** `list.splice(i, 1)[0]`: the drop whose one value this is — a splice of exactly one element. */
+export function singleSpliced(it: Interpreter, expression: ts.Expression): number | undefined {
+  if (!ts.isElementAccessExpression(expression)) return undefined;
+  const index = skipOuter(expression.argumentExpression);
+  if (!ts.isNumericLiteral(index) || index.text !== '0') return undefined;
+  const splice = skipOuter(expression.expression);
+  if (!ts.isCallExpression(splice) || calledMethodName(splice) !== 'splice') return undefined;
+  const count = splice.arguments[1] && skipOuter(splice.arguments[1]);
+  if (!count || !ts.isNumericLiteral(count) || count.text !== '1' || splice.arguments.length > 2) return undefined;
+  return it.dropIds.get(splice);
 }
 
 export function placeOf(it: Interpreter, containerExpression: ts.Expression, keyExpression: ts.Expression): (ValueRef & { kind: 'place' }) | undefined {

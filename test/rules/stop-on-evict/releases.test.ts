@@ -121,8 +121,26 @@ export function stop(id: string) {
   children.delete(id);
 }`;
 
+/** From real code (vitest's pool): a runner taken out of a shared list by `take` (its body). */
+const sharedRunners = (take: string): string => `${imports}
+export class Pool {
+  private shared: Meter[] = [];
+  add(route: string) { this.shared.push(createMeter(route)); }
+  take(index: number): Meter | undefined {
+    ${take}
+  }
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'handed on: the one value a single-element splice takes out (`splice(i, 1)[0]`), returned or released',
+      code: sharedRunners('const runner = this.shared.splice(index, 1)[0];\n    return runner;'),
+    },
+    {
+      name: 'released: the one value of `splice(i, 1)[0]` stopped where it is taken out',
+      code: sharedRunners('this.shared.splice(index, 1)[0]?.stop();\n    return undefined;'),
+    },
     {
       name: 'releases: a process killed by its id (`process.kill(child.pid)`); without an id it never started',
       code: processStop('if (child?.pid) process.kill(child.pid);'),
@@ -1085,6 +1103,16 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: 'splice: the first of two values taken out is returned, the second is dropped',
+      code: sharedRunners('const runner = this.shared.splice(index, 2)[0];\n    return runner;'),
+      errors: [{ messageId: 'unreleasedDrop', line: 6, suggestions: [] }],
+    },
+    {
+      name: 'splice: the one value taken out and only logged is dropped',
+      code: sharedRunners('const runner = this.shared.splice(index, 1)[0];\n    console.log(runner);\n    return undefined;'),
+      errors: [{ messageId: 'unreleasedDrop', line: 6, suggestions: [] }],
+    },
     {
       name: 'releases: signal 0 only asks whether the process is alive',
       code: processStop('if (child?.pid) process.kill(child.pid, 0);'),
