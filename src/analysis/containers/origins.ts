@@ -10,7 +10,7 @@ import { CACHE_LIBRARIES } from '../caches/libraries/index.js';
 import { handsOutHeldField } from '../resources/acquisitions.js';
 import { resolveCallee } from '../flow/index.js';
 import { memoTable, type AnalysisSession } from '../session.js';
-import { calleeName, calledMethodName, canonical, isEmptyContainerExpression, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
+import { calleeName, calledMethodName, canonical, isEmptyContainerExpression, isFunctionLike, isNullish, rootOf, skipOuter } from '../syntax/expressions.js';
 import { callsOfOwnMethod, declarationOf, valuesInReach } from '../syntax/names.js';
 import { CONTAINER_PROTOCOLS, insertedValues, type InsertedArguments } from './kinds.js';
 import { timerCallRelease } from './timerCalls.js';
@@ -144,6 +144,47 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
     return strongestOrigin([...reach.values, ...pushed], depth, question);
   }
   return 'borrowed';
+}
+
+/**
+ * `{ project, fail: () => … }` with `project` a parameter: the fields among `fields` that every stored
+ * record literal fills with a borrowed value it names (a parameter, `this`, a field). A function written in the literal makes
+ * the record created here, not what its other fields point at. Undefined when some insertion is not
+ * such a literal (one with a function written in it).
+ */
+export function fieldsFilledBorrowed(
+  insertions: readonly ts.Expression[],
+  fields: readonly string[],
+  question: OriginQuestion,
+): ReadonlySet<string> | undefined {
+  const borrowed = new Set(fields);
+  for (const value of insertions) {
+    let e = skipOuter(value);
+    if (ts.isIdentifier(e)) e = skipOuter(valuesInReach(e.text, e, question.session).values[0] ?? e);
+    if (!ts.isObjectLiteralExpression(e)) return undefined;
+    if (e.properties.some(ts.isSpreadAssignment)) return undefined;
+    // Only a function written in it made such a record created here; otherwise its fields decided.
+    const writesFunction = e.properties.some(
+      (p) =>
+        ts.isMethodDeclaration(p) ||
+        (ts.isPropertyAssignment(p) && (ts.isArrowFunction(skipOuter(p.initializer)) || ts.isFunctionExpression(skipOuter(p.initializer)))),
+    );
+    if (!writesFunction) return undefined;
+    for (const name of [...borrowed]) {
+      const property = e.properties.find((p) => p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === name);
+      const filled =
+        property && ts.isShorthandPropertyAssignment(property)
+          ? property.name
+          : property && ts.isPropertyAssignment(property)
+            ? skipOuter(property.initializer)
+            : undefined;
+      // Left out, or `undefined` until the code arms it: not a value handed in.
+      const named =
+        filled && (ts.isIdentifier(filled) || ts.isPropertyAccessExpression(filled) || filled.kind === ts.SyntaxKind.ThisKeyword) && !isNullish(filled);
+      if (!named || originOf(filled, 0, question) !== 'borrowed') borrowed.delete(name);
+    }
+  }
+  return borrowed;
 }
 
 /** The values `name.push(…)` (or any inserting method) adds to a local array in the function that declares it. */

@@ -396,7 +396,7 @@ function holdsLookedUpValue(record: ts.Expression, session: AnalysisSession): bo
 }
 
 /** `this.entries[k].value.dispose()`, `for (const e of this.entries) clearTimeout(e.timer)`: the class or module releases a field of this container's values. */
-function releasesFieldsOfItsValues(place: ContainerPlace, session: AnalysisSession): boolean {
+export function releasesFieldsOfItsValues(place: ContainerPlace, session: AnalysisSession): boolean {
   return scopeFacts(place.scope, session).releasedFields.has(place.text);
 }
 

@@ -7,7 +7,8 @@ import ts from 'typescript';
 
 import { CONTAINER_PROTOCOLS, type DropOperation, type DroppingMethod } from '../containers/kinds.js';
 import { keysWithin } from '../containers/keySets.js';
-import { callsItsValues, containerPlaces, getOwnership, type ContainerPlace } from '../containers/ownership.js';
+import { fieldsFilledBorrowed } from '../containers/origins.js';
+import { callsItsValues, containerPlaces, getOwnership, releasesFieldsOfItsValues, visibleInsertions, type ContainerPlace } from '../containers/ownership.js';
 import { armedFieldNames, armsStoredRecordsOf, fieldsOfStoredRecords, timerSlots } from '../containers/timers.js';
 import { isTakeHandedBack } from '../containers/takers.js';
 import { containerTypeOf, getContainerType, isDeclaredLikeContainer } from '../containers/types.js';
@@ -108,7 +109,7 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
     : !declared || declared.release.kind === 'fields'
       ? withTimersByOrigin(declared, places, container.valueType, context)
       : declared;
-  const held = resource && fieldsTheRecordsHold(resource, places, session);
+  const held = resource && fieldsTheRecordsHold(resource, places, context);
   if (!held) return undefined;
   return {
     kind: container.kind,
@@ -120,12 +121,23 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
   };
 }
 
-/** A record's resource fields, less those none of this container's records is ever given (fieldsOfStoredRecords); undefined when none is left. */
-function fieldsTheRecordsHold(resource: Resource, places: readonly ContainerPlace[], session: AnalysisSession): Resource | undefined {
+/**
+ * A record's resource fields, less those none of this container's records is ever given
+ * (fieldsOfStoredRecords) and those every record is given a borrowed value in (a parameter, `this`,
+ * a lookup); undefined when none is left.
+ */
+function fieldsTheRecordsHold(resource: Resource, places: readonly ContainerPlace[], context: DropContext): Resource | undefined {
   if (resource.release.kind !== 'fields') return resource;
+  const { session } = context;
   const given = fieldsOfStoredRecords(places, session);
-  if (!given) return resource;
-  const fields = resource.release.fields.filter((field) => given.has(field.name));
+  const names = resource.release.fields.map((field) => field.name);
+  // A class that releases a field of its values somewhere owns what that field holds, however it came.
+  const releasesFields = places.some((place) => releasesFieldsOfItsValues(place, session));
+  const borrowed = releasesFields
+    ? undefined
+    : fieldsFilledBorrowed(visibleInsertions(places, session), names, { session, lending: context.hatches.lendingCalls, cheap: true });
+  const fields = resource.release.fields.filter((field) => (!given || given.has(field.name)) && !borrowed?.has(field.name));
+  if (fields.length === resource.release.fields.length) return resource;
   return fields.length > 0 ? { ...resource, release: { kind: 'fields', fields } } : undefined;
 }
 

@@ -160,8 +160,36 @@ export class Pool {
 const listReleasedBefore = (list: string, statement: string, test = ''): string =>
   timerLists(list).replace(`    ${statement}`, `    ${test}for (const inner of this.lists.get(id) ?? []) clearTimeout(inner);\n    ${statement}`);
 
+/** From real code (vitest's browser sessions): a record pointing at the project `project` names, with callbacks written here. */
+const sessionRecords = (project: string): string => `
+export class Project {
+  private timer = setInterval(() => {}, 1_000);
+  close(): void { clearInterval(this.timer); }
+}
+interface Session { project: Project; fail: (error: Error) => void }
+export class Sessions {
+  private sessions = new Map<string, Session>();
+  destroy(id: string): void {
+    this.sessions.delete(id);
+  }
+  create(id: string, project: Project, reject: (error: Error) => void): void {
+    const timeout = setTimeout(() => reject(new Error('timed out')), 60_000);
+    this.sessions.set(id, {
+      project: ${project},
+      fail: (error) => {
+        clearTimeout(timeout);
+        reject(error);
+      },
+    });
+  }
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "ownership: a record made here around a project the caller hands in: its callbacks make the record, not the project, this code's",
+      code: sessionRecords('project'),
+    },
     {
       name: "from real code (cline): records holding what a getter hands out of the object's own field are borrowed",
       code: controllerSubscriptions('requireController'),
@@ -724,6 +752,25 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      name: 'ownership: the same record around a project made here owes its close()',
+      code: sessionRecords('new Project()'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: sessionRecords('new Project()').replace(
+                '    this.sessions.delete(id);',
+                '    this.sessions.get(id)?.project?.close();\n    this.sessions.delete(id);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'records holding a controller a private method makes for each are owned',
       code: controllerSubscriptions('createController'),
