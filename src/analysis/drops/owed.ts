@@ -593,7 +593,7 @@ function isAfterOwnStateRejected(fn: ts.FunctionLikeDeclaration, container: Cont
   const head = promiseChainHead(call);
   const callee = skipOuter(head.expression);
   const state = ts.isPropertyAccessExpression(callee) && isPromiseContinuation(head) ? skipOuter(callee.expression) : undefined;
-  if (!state || !ts.isPropertyAccessExpression(state)) return false;
+  if (!state || !ts.isPropertyAccessExpression(state) || !(state.name.text === 'ready' || isEndPromise(state.name.text))) return false;
   const { checker } = context.session;
   return isSameResource(checker.getTypeAtLocation(state.expression), container.valueType, checker);
 }

@@ -1302,6 +1302,38 @@ export class Servers {
       ],
     },
     {
+      name: 'lifecycle: a connection removed when a reply promise it holds rejects: a failed reply is no end of the connection',
+      code: `
+declare class Connection { readonly reply: Promise<void>; close(): void }
+declare function connect(url: string): Connection;
+const connections = new Set<Connection>();
+export function open(url: string) {
+  const connection = connect(url);
+  connections.add(connection);
+  connection.reply.then(() => {}).catch(() => connections.delete(connection));
+}`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `
+declare class Connection { readonly reply: Promise<void>; close(): void }
+declare function connect(url: string): Connection;
+const connections = new Set<Connection>();
+export function open(url: string) {
+  const connection = connect(url);
+  connections.add(connection);
+  connection.reply.then(() => {}).catch(() => { connection.close(); return connections.delete(connection); });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'lifecycle: the private remover called when the server closes, not the socket, leaves the socket open',
       code: socketRemover("this.server.on('close', () => this.removeSocket(id));"),
       errors: [
