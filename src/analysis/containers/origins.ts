@@ -10,7 +10,17 @@ import { CACHE_LIBRARIES } from '../caches/libraries/index.js';
 import { handsOutHeldField } from '../resources/acquisitions.js';
 import { resolveCallee } from '../flow/index.js';
 import { memoTable, type AnalysisSession } from '../session.js';
-import { calleeName, calledMethodName, canonical, isEmptyContainerExpression, isFunctionLike, isNullish, rootOf, skipOuter } from '../syntax/expressions.js';
+import {
+  assignedValue,
+  calleeName,
+  calledMethodName,
+  canonical,
+  isEmptyContainerExpression,
+  isFunctionLike,
+  isNullish,
+  rootOf,
+  skipOuter,
+} from '../syntax/expressions.js';
 import { callsOfOwnMethod, declarationOf, valuesInReach } from '../syntax/names.js';
 import { CONTAINER_PROTOCOLS, insertedValues, type InsertedArguments } from './kinds.js';
 import { timerCallRelease } from './timerCalls.js';
@@ -78,7 +88,7 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
   // `list.push(...made)`: what the spread list holds, as `[...made]` does.
   if (ts.isSpreadElement(e)) return originOf(e.expression, depth + 1, question);
   // `map.set(name, (queue = new Queue(name)))`: what is assigned is what is stored.
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken) return originOf(e.right, depth + 1, question);
+  if (assignedValue(e) !== e) return originOf(assignedValue(e), depth + 1, question);
   if (ts.isNewExpression(e)) return 'created';
   // An object registering itself: whoever created it holds it.
   if (e.kind === ts.SyntaxKind.ThisKeyword) return 'borrowed';
@@ -147,22 +157,17 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
 }
 
 /**
- * `{ project, fail: () => … }` with `project` a parameter: the fields among `fields` that every stored
- * record literal fills with a borrowed value it names (a parameter, `this`, a field). A function written in the literal makes
- * the record created here, not what its other fields point at. Undefined when some insertion is not
- * such a literal (one with a function written in it).
+ * `{ project, fail: () => … }` with `project` a parameter: the fields that every stored record
+ * literal fills with a borrowed value it names (a parameter, `this`, a field). A function written in
+ * the literal makes the record created here, not what its other fields point at. Undefined when some
+ * insertion is not such a literal (one with a function written in it).
  */
-export function fieldsFilledBorrowed(
-  insertions: readonly ts.Expression[],
-  fields: readonly string[],
-  question: OriginQuestion,
-): ReadonlySet<string> | undefined {
-  const borrowed = new Set(fields);
+export function fieldsFilledBorrowed(insertions: readonly ts.Expression[], question: OriginQuestion): ReadonlySet<string> | undefined {
+  let borrowed: Set<string> | undefined;
   for (const value of insertions) {
     let e = skipOuter(value);
     if (ts.isIdentifier(e)) e = skipOuter(valuesInReach(e.text, e, question.session).values[0] ?? e);
-    if (!ts.isObjectLiteralExpression(e)) return undefined;
-    if (e.properties.some(ts.isSpreadAssignment)) return undefined;
+    if (!ts.isObjectLiteralExpression(e) || e.properties.some(ts.isSpreadAssignment)) return undefined;
     // Only a function written in it made such a record created here; otherwise its fields decided.
     const writesFunction = e.properties.some(
       (p) =>
@@ -170,19 +175,20 @@ export function fieldsFilledBorrowed(
         (ts.isPropertyAssignment(p) && (ts.isArrowFunction(skipOuter(p.initializer)) || ts.isFunctionExpression(skipOuter(p.initializer)))),
     );
     if (!writesFunction) return undefined;
-    for (const name of [...borrowed]) {
-      const property = e.properties.find((p) => p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === name);
-      const filled =
-        property && ts.isShorthandPropertyAssignment(property)
-          ? property.name
-          : property && ts.isPropertyAssignment(property)
-            ? skipOuter(property.initializer)
-            : undefined;
-      // Left out, or `undefined` until the code arms it: not a value handed in.
+    const here = new Set<string>();
+    for (const property of e.properties) {
+      const filled = ts.isShorthandPropertyAssignment(property)
+        ? property.name
+        : ts.isPropertyAssignment(property)
+          ? skipOuter(property.initializer)
+          : undefined;
+      const name = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
+      // `undefined` until the code arms it is not a value handed in.
       const named =
         filled && (ts.isIdentifier(filled) || ts.isPropertyAccessExpression(filled) || filled.kind === ts.SyntaxKind.ThisKeyword) && !isNullish(filled);
-      if (!named || originOf(filled, 0, question) !== 'borrowed') borrowed.delete(name);
+      if (name !== undefined && named && originOf(filled, 0, question) === 'borrowed') here.add(name);
     }
+    borrowed = borrowed ? new Set([...borrowed].filter((name) => here.has(name))) : here;
   }
   return borrowed;
 }
@@ -227,7 +233,8 @@ function isEmptyContainerProperty(property: ts.ObjectLiteralElementLike): boolea
   return isEmptyContainerExpression(e) && (!ts.isNewExpression(e) || (ts.isIdentifier(e.expression) && BUILTIN_COLLECTIONS.has(e.expression.text)));
 }
 
-const BUILTIN_COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array']);
+/** The built-in collections a record type never is one of (`new Set()`, `new Map(entries)`). */
+export const BUILTIN_COLLECTIONS: ReadonlySet<string> = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array']);
 const REGISTERS_WHAT_IT_RETURNS = memoTable<ts.FunctionLikeDeclaration, boolean>('containers.registersWhatItReturns');
 
 /**

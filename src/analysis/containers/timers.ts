@@ -9,9 +9,9 @@
 import ts from 'typescript';
 
 import { memoTable, type AnalysisSession } from '../session.js';
-import { calledMethodName, canonical, isPrivateMember, skipOuter } from '../syntax/expressions.js';
+import { assignedValue, calledMethodName, canonical, isPrivateMember, skipOuter, statementInBlock } from '../syntax/expressions.js';
 import { declarationOf, singleInitializer } from '../syntax/names.js';
-import { isMadeByCall } from './origins.js';
+import { BUILTIN_COLLECTIONS, isMadeByCall } from './origins.js';
 import { readContainerOf } from './kinds.js';
 import { visibleInsertions, type ContainerPlace } from './ownership.js';
 import { timerCallRelease } from './timerCalls.js';
@@ -148,7 +148,7 @@ function findFieldsOfStoredRecords(places: readonly ContainerPlace[], session: A
   const insertions = visibleInsertions(places, session);
   if (insertions.length === 0) return undefined;
   for (const value of insertions) {
-    const e = assignedValue(skipOuter(value));
+    const e = assignedValue(value);
     // `set(key, (batch = new Set()))` for a `Set<R> & { subscription? }`: a fresh collection gives no field.
     if (isFreshCollection(e)) continue;
     const literal = ts.isIdentifier(e) ? singleInitializer(e, session) : e;
@@ -169,17 +169,10 @@ function findFieldsOfStoredRecords(places: readonly ContainerPlace[], session: A
   return given;
 }
 
-/** `(batch = new Set())`: the value an assignment expression stores. */
-function assignedValue(expression: ts.Expression): ts.Expression {
-  return ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.EqualsToken ? skipOuter(expression.right) : expression;
-}
-
-const COLLECTIONS = new Set(['Set', 'Map', 'WeakSet', 'WeakMap', 'Array']);
-
 /** `new Set()`, `new Map(entries)`, `[]`: a built-in collection, which holds no field of a record type. */
 function isFreshCollection(expression: ts.Expression): boolean {
   if (ts.isArrayLiteralExpression(expression)) return true;
-  return ts.isNewExpression(expression) && ts.isIdentifier(expression.expression) && COLLECTIONS.has(expression.expression.text);
+  return ts.isNewExpression(expression) && ts.isIdentifier(expression.expression) && BUILTIN_COLLECTIONS.has(expression.expression.text);
 }
 
 /**
@@ -196,12 +189,9 @@ function isTakenOutBefore(owner: ts.Expression, assignment: ts.BinaryExpression,
   if (!ts.isCallExpression(read) || calledMethodName(read) !== 'get' || read.arguments.length !== 1) return false;
   if (canonical((skipOuter(read.expression) as ts.PropertyAccessExpression).expression)?.text !== container) return false;
   const key = canonical(read.arguments[0]!);
-  let statement: ts.Node = read;
-  while (statement.parent && !ts.isBlock(statement.parent)) statement = statement.parent;
-  const block = statement.parent;
-  if (!key || key.impure || !block || !ts.isBlock(block) || assignment.getStart() < statement.getEnd()) return false;
-  const from = block.statements.indexOf(statement as ts.Statement);
-  return block.statements.slice(from + 1).some((later) => {
+  const at = statementInBlock(read);
+  if (!key || key.impure || !at || assignment.getStart() < at.statement.getEnd()) return false;
+  return at.block.statements.slice(at.before.length + 1).some((later) => {
     if (later.getStart() > assignment.getStart() || !ts.isExpressionStatement(later)) return false;
     const call = skipOuter(later.expression);
     if (!ts.isCallExpression(call) || calledMethodName(call) !== 'delete' || call.arguments.length !== 1) return false;

@@ -14,7 +14,7 @@ import { isTakeHandedBack } from '../containers/takers.js';
 import { containerTypeOf, getContainerType, isDeclaredLikeContainer } from '../containers/types.js';
 import { CLEANUP_FUNCTION, isCleanupFunctionType } from '../resources/builtins.js';
 import type { Resource } from '../resources/release.js';
-import type { AnalysisSession } from '../session.js';
+import { memoTable, type AnalysisSession } from '../session.js';
 import type { DropSite } from '../flow/index.js';
 import { isReleaseLikeName } from '../resources/release.js';
 import {
@@ -121,6 +121,9 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
   };
 }
 
+/** Per container (its places, found once): the record fields every insertion fills with a borrowed value. */
+const BORROWED_FIELDS = memoTable<readonly ContainerPlace[], ReadonlySet<string> | null>('drops.borrowedFields');
+
 /**
  * A record's resource fields, less those none of this container's records is ever given
  * (fieldsOfStoredRecords) and those every record is given a borrowed value in (a parameter, `this`,
@@ -130,12 +133,12 @@ function fieldsTheRecordsHold(resource: Resource, places: readonly ContainerPlac
   if (resource.release.kind !== 'fields') return resource;
   const { session } = context;
   const given = fieldsOfStoredRecords(places, session);
-  const names = resource.release.fields.map((field) => field.name);
   // A class that releases a field of its values somewhere owns what that field holds, however it came.
   const releasesFields = places.some((place) => releasesFieldsOfItsValues(place, session));
-  const borrowed = releasesFields
-    ? undefined
-    : fieldsFilledBorrowed(visibleInsertions(places, session), names, { session, lending: context.hatches.lendingCalls, cheap: true });
+  const { lendingCalls: lending } = context.hatches;
+  const borrowedFields = (): ReadonlySet<string> | undefined => fieldsFilledBorrowed(visibleInsertions(places, session), { session, lending, cheap: true });
+  // Found once per container; lending calls of the options, which are rare, change the answer.
+  const borrowed = releasesFields ? undefined : lending.size > 0 ? borrowedFields() : session.memo(BORROWED_FIELDS, places, borrowedFields);
   const fields = resource.release.fields.filter((field) => (!given || given.has(field.name)) && !borrowed?.has(field.name));
   if (fields.length === resource.release.fields.length) return resource;
   return fields.length > 0 ? { ...resource, release: { kind: 'fields', fields } } : undefined;

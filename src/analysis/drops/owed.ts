@@ -20,9 +20,10 @@ import {
   promiseChainHead,
   skipOuter,
   statementCalls,
+  statementInBlock,
 } from '../syntax/expressions.js';
 import { isEndEvent, isEndHandlerProperty, isEndHookMethod, isEndHookOption, isEndObservable, isEndPromise } from '../syntax/endOfLife.js';
-import { callsOfOwnMethod } from '../syntax/names.js';
+import { callsOfLocalFunction, callsOfNestedFunction, callsOfOwnMethod } from '../syntax/names.js';
 import { callsOfMethodAcrossProgram, memberAccessesNamed } from '../syntax/programCalls.js';
 import { releasedSlots, resolveCallee } from '../flow/index.js';
 import type { ContainerOfResources, DropContext } from './candidate.js';
@@ -121,10 +122,12 @@ function isControllerOfClosedStream(fieldType: ts.Type, closed: ts.Type, checker
  * the slots some calling handler has not settled. Any other caller, or any other use, and it does not.
  */
 function settledByCloseHandlersCalling(fn: ts.FunctionLikeDeclaration, container: ContainerOfResources, context: DropContext): string[] | undefined {
-  // A private or protected method's calls are in its class (and subclasses); a public one's anywhere.
-  const calls = ts.isMethodDeclaration(fn)
-    ? (callsOfOwnMethod(fn, context.session) ?? (isPrivateMember(fn) ? undefined : callsFromEndHandlersAcrossProgram(fn, container, context)))
-    : callsOfLocalFunction(fn);
+  // A private or protected method's calls are in its class (and subclasses), a nested or module
+  // function's in its scope; a public method's anywhere in the program.
+  const calls =
+    callsOfLocalFunction(fn, context.session) ??
+    callsOfNestedFunction(fn) ??
+    (ts.isMethodDeclaration(fn) && !isPrivateMember(fn) ? callsFromEndHandlersAcrossProgram(fn, container, context) : undefined);
   if (!calls) return undefined;
   const owed = new Set<string>();
   for (const call of calls) {
@@ -146,12 +149,7 @@ function isAfterReleasingItself(call: ts.CallExpression, caller: ts.FunctionLike
   const owner = caller.parent;
   if (!ts.isMethodDeclaration(caller) || !owner || !ts.isClassLike(owner)) return false;
   const methods = releaseNames(container.resource.release).methods;
-  let statement: ts.Node = call;
-  while (statement.parent && !ts.isBlock(statement.parent)) statement = statement.parent;
-  const block = statement.parent;
-  if (!block || !ts.isBlock(block)) return false;
-  const before = block.statements.slice(0, block.statements.indexOf(statement as ts.Statement));
-  const releasesThis = before.some((earlier) => {
+  const releasesThis = (statementInBlock(call)?.before ?? []).some((earlier) => {
     const made = ts.isExpressionStatement(earlier) ? callMadeBy(earlier.expression) : undefined;
     const callee = made && skipOuter(made.expression);
     return (
@@ -161,9 +159,7 @@ function isAfterReleasingItself(call: ts.CallExpression, caller: ts.FunctionLike
       methods.has(callee.name.text)
     );
   });
-  if (!releasesThis) return false;
-  const { checker } = context.session;
-  return isSameResource(checker.getTypeAtLocation(owner), container.valueType, checker);
+  return releasesThis && isOfStoredType(owner, container, context);
 }
 
 /**
@@ -208,12 +204,6 @@ function callsOnThis(method: ts.MethodDeclaration, names: ReadonlySet<string>): 
   return found;
 }
 
-/** `const reset = () => { … }`: every call of a local function, when calls are its only uses. */
-function callsOfLocalFunction(fn: ts.FunctionLikeDeclaration): readonly ts.CallExpression[] | undefined {
-  const uses = namedCallbackUses(fn);
-  return uses && uses.isConst && !uses.otherUse && !uses.scheduled && uses.calls.length > 0 ? uses.calls : undefined;
-}
-
 /**
  * `class Peer { constructor(readonly socket) { socket.on('close', () => peers.delete(id)) } close() { this.socket.destroy() } }`:
  * inside the stored value's own class, the handle whose close event removes it is the one its
@@ -256,6 +246,12 @@ function closesOnly(body: ts.Block, handle: string): boolean {
       return ts.isPropertyAccessExpression(receiver) && skipOuter(receiver.expression).kind === ts.SyntaxKind.ThisKeyword && receiver.name.text === handle;
     })
   );
+}
+
+/** `this` of the value's class, `writer` of `writer.ready`: an expression of the stored value's type (generic classes by declaration). */
+function isOfStoredType(expression: ts.Node, container: ContainerOfResources, context: DropContext): boolean {
+  const { checker } = context.session;
+  return isSameResource(checker.getTypeAtLocation(expression), container.valueType, checker);
 }
 
 /** The closing emitter is the stored value: the same declared type, or a subtype (`ChildProcessWithoutNullStreams`). */
@@ -461,8 +457,7 @@ function isReplacedOwnRelease(fn: ts.FunctionLikeDeclaration, container: Contain
   if (!assignment || !ts.isBinaryExpression(assignment) || assignment.right !== fn || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
   const target = skipOuter(assignment.left);
   if (!ts.isPropertyAccessExpression(target) || !releaseNames(container.resource.release).methods.has(target.name.text)) return false;
-  const { checker } = context.session;
-  return isSameResource(checker.getTypeAtLocation(target.expression), container.valueType, checker);
+  return isOfStoredType(target.expression, container, context);
 }
 
 /** `stop() { clearInterval(this.timer); registry.delete(this.id); }` — that delete is the stop. */
@@ -594,8 +589,7 @@ function isAfterOwnStateRejected(fn: ts.FunctionLikeDeclaration, container: Cont
   const callee = skipOuter(head.expression);
   const state = ts.isPropertyAccessExpression(callee) && isPromiseContinuation(head) ? skipOuter(callee.expression) : undefined;
   if (!state || !ts.isPropertyAccessExpression(state) || !(state.name.text === 'ready' || isEndPromise(state.name.text))) return false;
-  const { checker } = context.session;
-  return isSameResource(checker.getTypeAtLocation(state.expression), container.valueType, checker);
+  return isOfStoredType(state.expression, container, context);
 }
 
 /** `p.catch(fn)`, `p.then(onValue, fn)`. */

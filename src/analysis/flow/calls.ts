@@ -97,10 +97,9 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
  */
 function killedByPid(it: Interpreter, node: ts.CallExpression): ts.Expression | undefined {
   if (!it.options.releases.methods.has('kill') || !/kill/i.test(calleeName(node) ?? '')) return undefined;
-  const [pid, signal] = node.arguments;
-  const id = pid && skipOuter(pid);
+  const [id, signal] = node.arguments.map(skipOuter);
   if (!id || !ts.isPropertyAccessExpression(id) || id.name.text !== 'pid') return undefined;
-  if (signal && ts.isNumericLiteral(skipOuter(signal)) && (skipOuter(signal) as ts.NumericLiteral).text === '0') return undefined;
+  if (signal && ts.isNumericLiteral(signal) && signal.text === '0') return undefined;
   return skipOuter(id.expression);
 }
 

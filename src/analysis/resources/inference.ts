@@ -181,24 +181,29 @@ function withConventionalReleases(decided: Inference, methods: ReadonlyMap<strin
   const names = conventional.map(([name]) => name);
   if (isReleaseLikeName(decided.method)) return { ...decided, alsoReleasedBy: [...(decided.alsoReleasedBy ?? []), ...names] };
   const [name, fn] = first;
-  const takesArguments = fn.parameters.some((parameter) => !parameter.questionToken && !parameter.initializer && !parameter.dotDotDotToken);
   return {
     kind: 'resource',
     method: name,
     alsoReleasedBy: [...family, ...names.slice(1)],
-    ...(takesArguments && { takesArguments: true }),
+    ...(needsArguments(fn) && { takesArguments: true }),
     returnsPromise: isAsyncOrPromise(fn, host.session.checker),
   };
+}
+
+/** Neither optional, defaulted nor rest: a call must pass it. */
+function isRequired(parameter: ts.ParameterDeclaration): boolean {
+  return !parameter.questionToken && !parameter.initializer && !parameter.dotDotDotToken;
+}
+
+/** Calling the method needs an argument. */
+function needsArguments(fn: ts.FunctionLikeDeclaration): boolean {
+  return fn.parameters.some(isRequired);
 }
 
 /** A required parameter that is a function: the method registers or removes a listener. */
 function takesListener(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker): boolean {
   return fn.parameters.some(
-    (parameter) =>
-      !parameter.questionToken &&
-      !parameter.initializer &&
-      !parameter.dotDotDotToken &&
-      checker.getNonNullableType(checker.getTypeAtLocation(parameter)).getCallSignatures().length > 0,
+    (parameter) => isRequired(parameter) && checker.getNonNullableType(checker.getTypeAtLocation(parameter)).getCallSignatures().length > 0,
   );
 }
 
@@ -229,11 +234,7 @@ function runOnlyForListeners(methods: ReadonlyMap<string, ts.FunctionLikeDeclara
  */
 function ownRelease(methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>, host: InferenceHost): Inference | undefined {
   const named = [...methods].filter(
-    ([name, fn]) =>
-      RELEASE_NAMES.includes(name) &&
-      !isHiddenMember(fn) &&
-      fn.parameters.every((parameter) => parameter.questionToken || parameter.initializer || parameter.dotDotDotToken) &&
-      returnsNothing(fn, host.session.checker),
+    ([name, fn]) => RELEASE_NAMES.includes(name) && !isHiddenMember(fn) && !needsArguments(fn) && returnsNothing(fn, host.session.checker),
   );
   const best = named.sort(([a], [b]) => releaseNameRank(a) - releaseNameRank(b))[0];
   if (!best) return undefined;
@@ -296,7 +297,7 @@ function decide(
     // A release returns nothing (or itself, or a promise of nothing): a method that returns data
     // reads. Asked last: the checker's answer is needed only for a method that undoes something.
     if (!returnsNothing(fn, host.session.checker)) continue;
-    const takesArguments = fn.parameters.some((parameter) => !parameter.questionToken && !parameter.initializer && !parameter.dotDotDotToken);
+    const takesArguments = needsArguments(fn);
     candidates.push({ name, fn, undone, hidden: isHiddenMember(fn), takesArguments });
   }
   // The method that undoes the most; on a tie one callers can call (not private), then a conventional name.

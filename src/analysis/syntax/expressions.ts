@@ -303,6 +303,22 @@ export function rootOf(expression: ts.Expression): ts.Expression {
   }
 }
 
+/** `(batch = new Set())` → `new Set()`: the value an assignment expression stores; otherwise the expression itself. */
+export function assignedValue(expression: ts.Expression): ts.Expression {
+  const e = skipOuter(expression);
+  return ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken ? skipOuter(e.right) : e;
+}
+
+/** The statement of a block that `node` sits in, with that block and the statements before it. */
+export function statementInBlock(node: ts.Node): { statement: ts.Statement; block: ts.Block; before: readonly ts.Statement[] } | undefined {
+  let statement: ts.Node = node;
+  while (statement.parent && !ts.isBlock(statement.parent)) statement = statement.parent;
+  const block = statement.parent;
+  if (!block || !ts.isBlock(block)) return undefined;
+  const index = block.statements.indexOf(statement as ts.Statement);
+  return { statement: statement as ts.Statement, block, before: block.statements.slice(0, index) };
+}
+
 /** `x.close(); await y.stop(); void z.end();`: the calls, when every statement of a non-empty block is one. */
 export function statementCalls(block: ts.Block): ts.CallExpression[] | undefined {
   const calls: ts.CallExpression[] = [];

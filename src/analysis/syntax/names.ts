@@ -246,22 +246,37 @@ export function callsOfLocalFunction(fn: ts.FunctionLikeDeclaration, session: An
   return byName.get(declared.text) ?? undefined;
 }
 
-/** `function add(k) {…}` declared inside another function: its calls in that function, when calling is all it does with it. */
+/**
+ * `function add(k) {…}` or `const reset = () => {…}` declared inside another function: its calls in
+ * that function, when calling is all it does with it.
+ */
 export function callsOfNestedFunction(fn: ts.FunctionLikeDeclaration): readonly ts.CallExpression[] | undefined {
-  if (!ts.isFunctionDeclaration(fn) || !fn.name || ts.isSourceFile(fn.parent)) return undefined;
-  const name = fn.name.text;
+  const declared = nestedName(fn);
+  if (!declared) return undefined;
+  const name = declared.text;
   const calls: ts.CallExpression[] = [];
   let otherUse = false;
   const visit = (node: ts.Node): void => {
     if (otherUse) return;
-    if (ts.isIdentifier(node) && node.text === name && node !== fn.name && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) {
+    if (ts.isIdentifier(node) && node.text === name && node !== declared && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) {
       if (ts.isCallExpression(node.parent) && node.parent.expression === node) calls.push(node.parent);
       else otherUse = true;
     }
     ts.forEachChild(node, visit);
   };
-  visit(fn.parent);
+  visit(ts.isFunctionDeclaration(fn) ? fn.parent : enclosingBody(declared));
   return otherUse || calls.length === 0 ? undefined : calls;
+}
+
+/** The name a function declared inside another one goes by: its own, or the `const` it is given to. */
+function nestedName(fn: ts.FunctionLikeDeclaration): ts.Identifier | undefined {
+  if (ts.isFunctionDeclaration(fn)) return fn.name && !ts.isSourceFile(fn.parent) ? fn.name : undefined;
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+  const declaration = fn.parent;
+  if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== fn || !ts.isIdentifier(declaration.name)) return undefined;
+  const list = declaration.parent;
+  if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0 || ts.isSourceFile(enclosingBody(declaration))) return undefined;
+  return declaration.name;
 }
 
 /**

@@ -211,6 +211,17 @@ export class Streams {
   }
 }`;
 
+/** Connections kept in a set, each removed by `onRejected` (an arrow body) when a reply promise it holds rejects. */
+const replyRejected = (onRejected: string): string => `
+declare class Connection { readonly reply: Promise<void>; close(): void }
+declare function connect(url: string): Connection;
+const connections = new Set<Connection>();
+export function open(url: string) {
+  const connection = connect(url);
+  connections.add(connection);
+  connection.reply.then(() => {}).catch(() => ${onRejected});
+}`;
+
 /** A task kept per id, removed in the callback its `hook` method registers; `release` goes before the delete. */
 function taskHook(hook: string, release = ''): string {
   return `
@@ -1303,33 +1314,12 @@ export class Servers {
     },
     {
       name: 'lifecycle: a connection removed when a reply promise it holds rejects: a failed reply is no end of the connection',
-      code: `
-declare class Connection { readonly reply: Promise<void>; close(): void }
-declare function connect(url: string): Connection;
-const connections = new Set<Connection>();
-export function open(url: string) {
-  const connection = connect(url);
-  connections.add(connection);
-  connection.reply.then(() => {}).catch(() => connections.delete(connection));
-}`,
+      code: replyRejected('connections.delete(connection)'),
       errors: [
         {
           messageId: 'unreleasedDrop',
           line: 8,
-          suggestions: [
-            {
-              messageId: 'releaseBeforeDrop',
-              output: `
-declare class Connection { readonly reply: Promise<void>; close(): void }
-declare function connect(url: string): Connection;
-const connections = new Set<Connection>();
-export function open(url: string) {
-  const connection = connect(url);
-  connections.add(connection);
-  connection.reply.then(() => {}).catch(() => { connection.close(); return connections.delete(connection); });
-}`,
-            },
-          ],
+          suggestions: [{ messageId: 'releaseBeforeDrop', output: replyRejected('{ connection.close(); return connections.delete(connection); }') }],
         },
       ],
     },
