@@ -423,10 +423,13 @@ function closedEmitterType(fn: ts.FunctionLikeDeclaration, context: DropContext)
   if (option && ts.isIdentifier(option.name) && literal && ts.isObjectLiteralExpression(literal)) {
     const maker = literal.parent;
     const made = (ts.isCallExpression(maker) || ts.isNewExpression(maker)) && maker.arguments?.includes(literal) ? maker : undefined;
+    if (made && isEndHookOption(option.name.text)) return context.session.checker.getTypeAtLocation(made);
     // `new ReadableStream({ start, cancel: () => streams.delete(id) })`: the stream's own end, as data.
-    const streamEnd =
-      made && ts.isNewExpression(made) && ts.isIdentifier(made.expression) && STREAM_END_METHODS.get(made.expression.text)?.includes(option.name.text);
-    if (made && (isEndHookOption(option.name.text) || streamEnd)) return context.session.checker.getTypeAtLocation(made);
+    if (made && ts.isNewExpression(made)) {
+      const { checker } = context.session;
+      const madeType = checker.getTypeAtLocation(made);
+      if (STREAM_END_METHODS.get(symbolOf(madeType, checker)?.getName() ?? '')?.includes(option.name.text)) return madeType;
+    }
   }
   if (parent && ts.isBinaryExpression(parent) && parent.right === fn) {
     const target = skipOuter(parent.left);

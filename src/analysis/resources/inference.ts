@@ -153,8 +153,10 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
   // proves it; without one the visible body owns nothing.
   // Only a release-named method can prove it, itself or through the methods it runs: the others'
   // bodies are not read (their fields' types can be large generic clients, costly to ask about).
-  const releasing = new Map([...methods].filter(([name, fn]) => isReleaseLikeName(name) && !ts.isConstructorDeclaration(fn)));
-  for (const fn of [...releasing.values()]) for (const name of methodsCalledBy(fn, methods)) releasing.set(name, methods.get(name)!);
+  const releasing = withMethodsTheyCall(
+    [...methods].filter(([name, fn]) => isReleaseLikeName(name) && !ts.isConstructorDeclaration(fn)),
+    methods,
+  );
   const evidence = releasing.size === 0 ? [] : releaseEvidence(releasing, host);
   return evidence.length === 0 ? { kind: 'none' } : (decide(evidence, methods, host, isReleaseLikeName) ?? { kind: 'none' });
 }
@@ -171,10 +173,7 @@ function withConventionalReleases(decided: Inference, methods: ReadonlyMap<strin
   const family = new Set([decided.method, ...(decided.alsoReleasedBy ?? [])]);
   const conventional = [...methods]
     .filter(([name, fn]) => !family.has(name) && RELEASE_NAMES.includes(name) && !isHiddenMember(fn) && !ts.isConstructorDeclaration(fn))
-    .filter(([, fn]) => {
-      const reached = new Map([...methodsCalledBy(fn, methods)].map((name) => [name, methods.get(name)!] as const));
-      return releaseEvidence(new Map([...reached, ['', fn]]), host).length > 0 && returnsNothing(fn, host.session.checker);
-    })
+    .filter((entry) => releaseEvidence(withMethodsTheyCall([entry], methods), host).length > 0 && returnsNothing(entry[1], host.session.checker))
     .sort(([a], [b]) => releaseNameRank(a) - releaseNameRank(b));
   const [first] = conventional;
   if (!first) return decided;
@@ -188,6 +187,16 @@ function withConventionalReleases(decided: Inference, methods: ReadonlyMap<strin
     ...(needsArguments(fn) && { takesArguments: true }),
     returnsPromise: isAsyncOrPromise(fn, host.session.checker),
   };
+}
+
+/** The methods given, and those of the class they run (`this.x()`), by name: the bodies a release can prove itself by. */
+function withMethodsTheyCall(
+  entries: readonly (readonly [string, ts.FunctionLikeDeclaration])[],
+  methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>,
+): Map<string, ts.FunctionLikeDeclaration> {
+  const found = new Map(entries);
+  for (const [, fn] of entries) for (const name of methodsCalledBy(fn, methods)) found.set(name, methods.get(name)!);
+  return found;
 }
 
 /** Neither optional, defaulted nor rest: a call must pass it. */
