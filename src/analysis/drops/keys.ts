@@ -417,8 +417,11 @@ function isRecurringEventPayload(keyExpression: ts.Expression, node: ts.Node, se
 function isMadeHere(value: ts.Expression, node: ts.Node, session: AnalysisSession): boolean {
   const e = skipOuter(value);
   if (!ts.isIdentifier(e)) return isMaking(e);
-  const initializer = singleInitializer(e, session);
-  return initializer !== undefined && enclosingBody(initializer) === enclosingBody(node) && isMaking(initializer);
+  // `let conn; if (tls) conn = new TlsConn(); else conn = new Conn()`: made on every branch.
+  const declaration = declarationOf(e.text, e, session);
+  if (declaration?.kind !== 'variable' || declaration.bindings.changed || declaration.bindings.values.length === 0) return false;
+  const here = enclosingBody(node);
+  return declaration.bindings.values.every((made) => enclosingBody(made) === here && isMaking(made));
 }
 
 function isMaking(expression: ts.Expression): boolean {

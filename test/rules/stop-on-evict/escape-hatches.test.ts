@@ -27,6 +27,20 @@ export function createProjects(root: string, events: EventEmitter) {
 }
 `;
 
+/** A socket stored for an id from a `let` given a value on each branch; `otherwise` is the second branch. */
+const branchMade = (otherwise: string): string => `
+import net from 'node:net';
+import tls from 'node:tls';
+declare const spare: net.Socket;
+const sockets = new Map<string, net.Socket>();
+export function register(id: string, port: number, secure: boolean) {
+  let socket: net.Socket;
+  if (secure) socket = tls.connect(port);
+  else ${otherwise}
+  sockets.set(id, socket);
+}
+`;
+
 /** Every channel slot of a connection written again, by an index bounded by the array's own length. */
 const slotsReopened = (store: string): string => `
 import { PassThrough } from 'node:stream';
@@ -151,6 +165,10 @@ export async function serve(id: string, port?: number) {
 `,
     },
     {
+      name: 'options: by default, a connection a `let` is given on each branch (every value made here) is left out too',
+      code: branchMade('socket = net.createConnection(port);'),
+    },
+    {
       name: 'options: by default, a connection made for a branded id (string & { __peer }) is left out like one for a string id',
       code: `
 import net from 'node:net';
@@ -163,6 +181,22 @@ export function join(id: PeerId, port: number) {
     },
   ],
   invalid: [
+    {
+      name: 'options: by default, a `let` given a socket handed over on one branch may replace an earlier one: reported',
+      code: branchMade('socket = spare;'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: branchMade('socket = spare;').replace('  sockets.set', '  if (sockets.get(id) !== socket) sockets.get(id)?.destroy();\n  sockets.set'),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'options: a release helper that releases by id through another object, not named',
       code: `
