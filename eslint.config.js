@@ -18,6 +18,7 @@ export default defineConfig([
       'test/fixtures/',
       'test/fixtures-without-node/',
       'test/fixtures-browser/',
+      'test/fixtures-node14/',
       'test/consumer/project/',
       'examples/',
       'compat/node_modules/',

@@ -21,3 +21,6 @@ export const fixturesWithoutNodeDir = path.join(import.meta.dirname, 'fixtures-w
 
 /** A browser program: the DOM's timers (`setTimeout` returns `number`), no Node types. */
 export const fixturesBrowserDir = path.join(import.meta.dirname, 'fixtures-browser');
+
+/** A program on @types/node 14, which declared timers as interfaces of the global `NodeJS` namespace. */
+export const fixturesNode14Dir = path.join(import.meta.dirname, 'fixtures-node14');

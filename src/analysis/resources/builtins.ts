@@ -13,15 +13,16 @@ export interface BuiltinResource {
 }
 
 export const timerRelease: Release = { kind: 'function', functions: ['clearTimeout', 'clearInterval'], methods: ['close'] };
+const immediateRelease: Release = { kind: 'function', functions: ['clearImmediate'] };
 
 /** Node's handles, by the module that declares them (`declare module 'net'` in @types/node). */
 const DECLARED: readonly BuiltinResource[] = [
   // `NodeJS.Timer` is what older code and older @types/node call the same handle.
   { specifier: { from: 'package', package: 'timers', name: ['Timeout', 'Timer'] }, release: timerRelease },
-  {
-    specifier: { from: 'package', package: 'timers', name: 'Immediate' },
-    release: { kind: 'function', functions: ['clearImmediate'] },
-  },
+  { specifier: { from: 'package', package: 'timers', name: 'Immediate' }, release: immediateRelease },
+  // @types/node before 16 declared them as interfaces of the global `NodeJS` namespace.
+  { specifier: { from: 'package', package: 'node', name: ['Timeout', 'Timer'] }, release: timerRelease },
+  { specifier: { from: 'package', package: 'node', name: 'Immediate' }, release: immediateRelease },
   { specifier: { from: 'package', package: 'fs', name: ['FSWatcher', 'StatWatcher'] }, release: method('close') },
   { specifier: { from: 'package', package: 'child_process', name: 'ChildProcess' }, release: method('kill') },
   { specifier: { from: 'package', package: 'worker_threads', name: 'Worker' }, release: method('terminate', true) },
@@ -46,7 +47,7 @@ const DECLARED: readonly BuiltinResource[] = [
 /** Newer @types/node declares each module as `node:timers` and re-exports it as `timers`: both are asked. */
 export const BUILTIN_RESOURCES: readonly BuiltinResource[] = DECLARED.flatMap((builtin) => {
   const { specifier } = builtin;
-  if (typeof specifier === 'string' || specifier.from !== 'package' || specifier.package === 'rxjs') return [builtin];
+  if (typeof specifier === 'string' || specifier.from !== 'package' || specifier.package === 'rxjs' || specifier.package === 'node') return [builtin];
   return [builtin, { ...builtin, specifier: { ...specifier, package: `node:${specifier.package}` } }];
 });
 
