@@ -4,6 +4,8 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { isDeclaredLikeContainer } from '../../src/analysis/containers/types.js';
+import { skipOuter } from '../../src/analysis/syntax/expressions.js';
+import { declaredMemberSymbol } from '../../src/analysis/syntax/writtenTypes.js';
 import { inMemoryProgram } from './inMemoryProgram.js';
 
 const SOURCE = `
@@ -26,6 +28,10 @@ declare function makeOptions(): CallOptions;
 export function unannotated() {
   const options = makeOptions();
   options.timers!['f'] = 6;
+}
+export function parsed(text: string) {
+  const bag = JSON.parse(text);
+  bag.timers['g'] = 7;
 }
 `;
 
@@ -50,5 +56,13 @@ describe('isDeclaredLikeContainer', () => {
 
   it('leaves a loop variable that hides the parameter, and an unannotated local, to the checker', () => {
     expect([declared('e'), declared('f')]).toEqual([true, true]);
+  });
+
+  it('finds the member of an unannotated local in the type of its declaration, and leaves a member that type lacks to the checker', () => {
+    const member = (key: string) => declaredMemberSymbol(skipOuter(targets.get(key)!) as ts.PropertyAccessExpression, checker);
+    expect(member('f')?.getName()).toBe('timers');
+    expect(member('f')?.getDeclarations()?.[0]?.getSourceFile().fileName).toBe('/project/options.ts');
+    expect(member('g')).toBeUndefined();
+    expect(member('b')).toBeNull();
   });
 });

@@ -1,16 +1,18 @@
 /**
- * Members named through written types: `options.otherArgs.headers` from a parameter or local
- * declared `options: CallOptions` is looked up in `CallOptions` itself. Asking the checker at the
- * site instead makes it narrow the root through the whole function first.
+ * Members named through declared types: `options.otherArgs.headers` from a parameter or local
+ * declared `options: CallOptions` is looked up in `CallOptions` itself, and from `const options =
+ * make()` in the type of that declaration. Asking the checker at the site instead makes it narrow
+ * the root through the whole function first.
  */
 import ts from 'typescript';
 
 import { mentions, skipOuter } from './expressions.js';
 
 /**
- * The member a property path names, found through its root's written type (every look-up in a
- * long generated method paid milliseconds the other way). Null when the written type has no such
- * member (an index signature's key); undefined when the root has no written type.
+ * The member a property path names, found through its root's declared type (every look-up in a
+ * long generated method paid milliseconds the other way). Null when a written type has no such
+ * member (an index signature's key); undefined when the root has no declared type to read, or an
+ * inferred one lacks the member (the checker at the site then decides).
  */
 export function declaredMemberSymbol(access: ts.PropertyAccessExpression, checker: ts.TypeChecker): ts.Symbol | null | undefined {
   const path: string[] = [];
@@ -19,29 +21,42 @@ export function declaredMemberSymbol(access: ts.PropertyAccessExpression, checke
     path.unshift(e.name.text);
     e = skipOuter(e.expression);
   }
-  const typeNode = ts.isIdentifier(e) ? writtenTypeOf(e) : undefined;
-  if (!typeNode) return undefined;
-  let type: ts.Type = checker.getTypeFromTypeNode(typeNode);
+  const root = ts.isIdentifier(e) ? declaredRootType(e, checker) : undefined;
+  if (!root) return undefined;
+  let type = root.type;
   let symbol: ts.Symbol | undefined;
   for (const name of path) {
     symbol = checker.getNonNullableType(type).getProperty(name);
     // Not a declared member (an index signature's key, `any`): no declaration to read.
-    if (!symbol) return null;
+    if (!symbol) return root.written ? null : undefined;
     type = checker.getTypeOfSymbol(symbol);
   }
   return symbol;
 }
 
-/** The written type of the parameter or local `name` names. */
-function writtenTypeOf(name: ts.Identifier): ts.TypeNode | undefined {
+/**
+ * The type a parameter or local is declared with: written, or for a local without one (`const
+ * cloned = table.clone()`) the type of its declaration — never the type narrowed at the site, which
+ * makes the checker walk the whole function before it.
+ */
+function declaredRootType(name: ts.Identifier, checker: ts.TypeChecker): { type: ts.Type; written: boolean } | undefined {
+  const declaration = nearestDeclaration(name);
+  if (!declaration) return undefined;
+  if (declaration.type) return { type: checker.getTypeFromTypeNode(declaration.type), written: true };
+  if (!ts.isVariableDeclaration(declaration) || !declaration.initializer || !ts.isIdentifier(declaration.name)) return undefined;
+  const symbol = checker.getSymbolAtLocation(declaration.name);
+  return symbol && { type: checker.getTypeOfSymbol(symbol), written: false };
+}
+
+/** The parameter or local `name` names, found on the way out; undefined for anything else (a loop or catch variable, a function). */
+function nearestDeclaration(name: ts.Identifier): ts.ParameterDeclaration | ts.VariableDeclaration | undefined {
   for (let current: ts.Node = name.parent; !ts.isSourceFile(current); current = current.parent) {
     if (ts.isFunctionLike(current)) {
       const parameter = current.parameters.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name.text);
-      if (parameter) return parameter.type;
+      if (parameter) return parameter;
     }
-    // A local of that name declared on the way out: its written type, if it has one.
     const local = ts.isBlock(current) || ts.isCaseClause(current) ? declarationIn(current.statements, name.text) : undefined;
-    if (local) return ts.isVariableDeclaration(local) ? local.type : undefined;
+    if (local) return ts.isVariableDeclaration(local) ? local : undefined;
     const loopOrCatch =
       ts.isForStatement(current) || ts.isForOfStatement(current) || ts.isForInStatement(current)
         ? current.initializer
