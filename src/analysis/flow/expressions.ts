@@ -7,6 +7,7 @@ import ts from 'typescript';
 
 import { boundFields, boundNames, calledMethodName, canonical, entryNames, isPromiseExecutor, skipOuter } from '../syntax/expressions.js';
 import { isFinishedState } from '../syntax/endOfLife.js';
+import { guardedFieldsOf } from '../syntax/guardedFields.js';
 import type { Interpreter } from './interpreter.js';
 import {
   holdsValueFact,
@@ -320,6 +321,9 @@ function refinedCondition(it: Interpreter, expression: ts.Expression, state: Sta
   const holder = heldOwner(expression);
   const heldRef = holder && it.slotRef(holder);
   if (heldRef) return [after, it.markEmpty(heldRef.ref, after, heldRef.slot)];
+  // `if (request.noResponse)`: a field the file fills only when the flag is false was never filled here.
+  const unfilled = unfilledByFlag(it, expression, after);
+  if (unfilled) return unfilled;
   // `if (list.length)`, `if (map.size)`: falsy means the container holds nothing.
   const counted = emptiedBySize(it, expression, after);
   if (counted) return [after, counted];
@@ -335,6 +339,21 @@ function refinedCondition(it: Interpreter, expression: ts.Expression, state: Sta
   }
   if (ref) return [after, falsy];
   return [after, after];
+}
+
+/** `owner.flag` of a flag some fields of `owner` are filled only under (syntax/guardedFields.ts): those slots are empty on the other side. */
+function unfilledByFlag(it: Interpreter, expression: ts.Expression, state: State): [State, State] | undefined {
+  if (!ts.isPropertyAccessExpression(expression)) return undefined;
+  const fields = guardedFieldsOf(expression.getSourceFile()).get(expression.name.text);
+  const owner = fields && it.valueRef(expression.expression);
+  if (!fields || !owner) return undefined;
+  let whenTrue = state;
+  let whenFalse = state;
+  for (const { field, filledWhen } of fields) {
+    if (filledWhen) whenFalse = it.markEmpty(owner, whenFalse, field);
+    else whenTrue = it.markEmpty(owner, whenTrue, field);
+  }
+  return [whenTrue, whenFalse];
 }
 
 export function comparison(it: Interpreter, expression: ts.BinaryExpression, state: State): [State, State] {

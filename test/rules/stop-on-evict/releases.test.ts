@@ -17,6 +17,36 @@ export class Routes {
   }
 }`;
 
+/**
+ * From real code (platformatic-kafka): a request's timer is armed only when it expects a response,
+ * and failing the queue clears exactly those; `arm` is how `send()` arms it.
+ */
+const queuedRequests = (arm: string): string => `
+interface Request {
+  id: number;
+  noResponse: boolean;
+  timer: NodeJS.Timeout | null;
+  done(error?: Error): void;
+}
+export class Connection {
+  private waiting: Request[] = [];
+  send(id: number, noResponse: boolean, done: (error?: Error) => void) {
+    const request: Request = { id, noResponse, timer: null, done };
+    ${arm}
+    this.waiting.push(request);
+  }
+  fail(error: Error) {
+    for (const request of this.waiting) {
+      if (!request.noResponse) {
+        clearTimeout(request.timer!);
+        request.done(error);
+      }
+    }
+    this.waiting = [];
+  }
+}
+`;
+
 /** From real code (vscode-go): a map's entries destructured inside the loop, each key deleted, then `after`. */
 const entryLoop = (after: string, release = ''): string => `${imports}
 const meters = new Map<string, Meter>();
@@ -133,6 +163,10 @@ export class Pool {
 
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'from real code (platformatic-kafka): a timer armed only under a flag, cleared under the same flag before the list is emptied',
+      code: queuedRequests('if (!request.noResponse) request.timer = setTimeout(() => request.done(new Error("timed out")), 1000);'),
+    },
     {
       name: 'handed on: the one value a single-element splice takes out (`splice(i, 1)[0]`), returned or released',
       code: sharedRunners('const runner = this.shared.splice(index, 1)[0];\n    return runner;'),
@@ -1103,6 +1137,25 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: 'from real code (platformatic-kafka), changed: the timer armed for every request, cleared only for those that expect a response',
+      code: queuedRequests('request.timer = setTimeout(() => request.done(new Error("timed out")), 1000);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 22,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: queuedRequests('request.timer = setTimeout(() => request.done(new Error("timed out")), 1000);').replace(
+                '    this.waiting = [];',
+                '    for (const value of this.waiting) clearTimeout(value.timer);\n    this.waiting = [];',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'splice: the first of two values taken out is returned, the second is dropped',
       code: sharedRunners('const runner = this.shared.splice(index, 2)[0];\n    return runner;'),

@@ -1,0 +1,89 @@
+/**
+ * Fields a file fills only under a flag of the same value: `if (!request.noResponse)
+ * request.timeoutHandle = setTimeout(…)`. Where the flag says otherwise, the field was never filled,
+ * so a drop on that side owes it nothing. Read from the file's own text, once per file.
+ */
+import ts from 'typescript';
+
+import { canonical, isNullish, skipOuter } from './expressions.js';
+
+/** A field filled only where `flag` of the same value is `filledWhen`. */
+export interface GuardedField {
+  field: string;
+  filledWhen: boolean;
+}
+
+const GUARDED_FIELDS = new WeakMap<ts.SourceFile, ReadonlyMap<string, readonly GuardedField[]>>();
+
+/** Flag name → the fields filled only under it, for fields and flags one type of this file declares together. */
+export function guardedFieldsOf(file: ts.SourceFile): ReadonlyMap<string, readonly GuardedField[]> {
+  let found = GUARDED_FIELDS.get(file);
+  if (!found) GUARDED_FIELDS.set(file, (found = readGuardedFields(file)));
+  return found;
+}
+
+/** Every non-empty fill of a field is `guarded` (the same flag, the same value), or the field is `unguarded`. */
+type Fills = { guard: { flag: string; filledWhen: boolean } | undefined; unguarded: boolean };
+
+function readGuardedFields(file: ts.SourceFile): ReadonlyMap<string, readonly GuardedField[]> {
+  const membersOf = declaredMemberSets(file);
+  const fills = new Map<string, Fills>();
+  const note = (field: string, guard: Fills['guard']): void => {
+    const known = fills.get(field);
+    if (!known) fills.set(field, { guard, unguarded: guard === undefined });
+    else if (!guard || !known.guard || known.guard.flag !== guard.flag || known.guard.filledWhen !== guard.filledWhen) known.unguarded = true;
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && !isNullish(skipOuter(node.right))) {
+      const target = skipOuter(node.left);
+      if (ts.isPropertyAccessExpression(target)) note(target.name.text, flagGuarding(node, target.expression));
+    }
+    // `{ timeoutHandle: setTimeout(…) }` fills it with no flag asked.
+    if ((ts.isPropertyAssignment(node) && !isNullish(skipOuter(node.initializer))) || ts.isShorthandPropertyAssignment(node)) {
+      if (ts.isIdentifier(node.name)) note(node.name.text, undefined);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  const byFlag = new Map<string, GuardedField[]>();
+  for (const [field, { guard, unguarded }] of fills) {
+    if (unguarded || !guard || !membersOf.some((members) => members.has(field) && members.has(guard.flag))) continue;
+    let fields = byFlag.get(guard.flag);
+    if (!fields) byFlag.set(guard.flag, (fields = []));
+    fields.push({ field, filledWhen: guard.filledWhen });
+  }
+  return byFlag;
+}
+
+/** The innermost `if` around `node`, in its function, that tests a flag of the same object (`owner.flag` or `!owner.flag`), with the value on `node`'s side. */
+function flagGuarding(node: ts.Node, ownerExpression: ts.Expression): Fills['guard'] {
+  const owner = canonical(ownerExpression);
+  if (!owner || owner.impure) return undefined;
+  for (let child: ts.Node = node, parent = node.parent; parent && !ts.isFunctionLike(parent); child = parent, parent = parent.parent) {
+    if (!ts.isIfStatement(parent) || child === parent.expression) continue;
+    let test = skipOuter(parent.expression);
+    let value = child === parent.thenStatement;
+    while (ts.isPrefixUnaryExpression(test) && test.operator === ts.SyntaxKind.ExclamationToken) {
+      test = skipOuter(test.operand);
+      value = !value;
+    }
+    // An `if` about something else on the way out guards nothing.
+    if (ts.isPropertyAccessExpression(test) && canonical(test.expression)?.text === owner.text) return { flag: test.name.text, filledWhen: value };
+  }
+  return undefined;
+}
+
+/** The member names of each interface, class and type literal the file declares. */
+function declaredMemberSets(file: ts.SourceFile): ReadonlySet<string>[] {
+  const sets: ReadonlySet<string>[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isInterfaceDeclaration(node) || ts.isClassLike(node) || ts.isTypeLiteralNode(node)) {
+      const names = new Set<string>();
+      for (const member of node.members) if (member.name && (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name))) names.add(member.name.text);
+      if (names.size > 1) sets.push(names);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return sets;
+}

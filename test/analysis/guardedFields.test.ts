@@ -1,0 +1,41 @@
+// Fields a file fills only under a flag of the same object, read from the file's text alone.
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+import { guardedFieldsOf } from '../../src/analysis/syntax/guardedFields.js';
+
+const guarded = (text: string) => guardedFieldsOf(ts.createSourceFile('/project/file.ts', text, ts.ScriptTarget.ES2022, true));
+
+const REQUEST = `interface Request { noResponse: boolean; quiet: boolean; timer: NodeJS.Timeout | null; retry: NodeJS.Timeout | null }`;
+
+describe('guardedFieldsOf', () => {
+  it('finds a field filled only under a flag, with the value the flag has there (through `!`, in the else branch, past another if)', () => {
+    const found = guarded(`${REQUEST}
+export function arm(request: Request, later: boolean) {
+  if (!request.noResponse) { if (later) request.timer = setTimeout(() => {}, 1); }
+  if (request.quiet) {} else request.retry = setTimeout(() => {}, 1);
+  request.timer = null;
+}`);
+    expect(Object.fromEntries(found)).toEqual({ noResponse: [{ field: 'timer', filledWhen: false }], quiet: [{ field: 'retry', filledWhen: false }] });
+  });
+
+  it('finds nothing for a field also filled with no flag asked, or in an object literal', () => {
+    const found = guarded(`${REQUEST}
+export function arm(request: Request, other: Request) {
+  if (!request.noResponse) request.timer = setTimeout(() => {}, 1);
+  other.timer = setTimeout(() => {}, 1);
+  const made = { retry: setTimeout(() => {}, 1) };
+  if (request.quiet) request.retry = setTimeout(() => {}, 1);
+  void made;
+}`);
+    expect(found.size).toBe(0);
+  });
+
+  it('finds nothing where the flag and the field are not members of one type the file declares', () => {
+    const found = guarded(`import type { Request } from './request.js';
+export function arm(request: Request) {
+  if (!request.noResponse) request.timer = setTimeout(() => {}, 1);
+}`);
+    expect(found.size).toBe(0);
+  });
+});
