@@ -469,15 +469,20 @@ function containerReadsIn(fn: ts.Node, session: AnalysisSession): Map<string, nu
   return first;
 }
 
-/** Containers some function of the class or module reads before it inserts into them (get-or-create, a `has()` guard): keys that come back. */
+/** Containers some function of the class or module reads before it inserts into them, or before it calls the function that does (get-or-create, a `has()` guard): keys that come back. */
 function lookedUpBeforeInsert(scope: ts.Node, session: AnalysisSession): Set<string> {
   const cached = session.table(LOOKED_UP).get(scope);
   if (cached) return cached;
   const found = new Set<string>();
+  const readBefore = (container: string, at: ts.Node): boolean => (containerReadsIn(enclosingBody(at), session).get(container) ?? Infinity) < at.pos;
   const check = (containerExpression: ts.Expression, write: ts.Node): void => {
     const container = canonical(containerExpression)?.text;
     if (container === undefined || found.has(container)) return;
-    if ((containerReadsIn(enclosingBody(write), session).get(container) ?? Infinity) < write.pos) found.add(container);
+    // Also a private method or module function some caller calls after reading the container
+    // (`const active = this.streams.get(id); …; this.subscribe(id)`).
+    const fn = enclosingBody(write);
+    const callers = isFunctionLike(fn) ? callsOfLocalFunction(fn, session) : undefined;
+    if (readBefore(container, write) || callers?.some((call) => readBefore(container, call))) found.add(container);
   };
   const visit = (child: ts.Node): void => {
     if (
