@@ -373,7 +373,7 @@ function isStoringAssignment(kind: ts.SyntaxKind): boolean {
  * `for (const c of this.conns.values()) c.close()`, `this.timers.forEach(clearTimeout)`,
  * `this.conns.get(id)?.destroy()`: the class or module releases values of this container somewhere.
  */
-function releasesItsValues(place: ContainerPlace, session: AnalysisSession): boolean {
+export function releasesItsValues(place: ContainerPlace, session: AnalysisSession): boolean {
   const { released, innerNames } = scopeFacts(place.scope, session);
   // Releasing every element of an inner container read out of this one releases this one's values:
   // `const list = this.watchers.get(id); for (const d of list) d.dispose()`.

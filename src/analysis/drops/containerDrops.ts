@@ -3,16 +3,25 @@
  * call, assignment or `delete` that lets go of a resource the container owns, unless the context
  * shows nothing is owed (a fresh key, a value the caller holds, the value's own release…).
  */
+import { typeMatchesSomeSpecifier } from '@typescript-eslint/type-utils';
 import ts from 'typescript';
 
 import { CONTAINER_PROTOCOLS, type DropOperation, type DroppingMethod } from '../containers/kinds.js';
 import { keysWithin } from '../containers/keySets.js';
 import { fieldsFilledBorrowed } from '../containers/origins.js';
-import { callsItsValues, containerPlaces, getOwnership, releasesFieldsOfItsValues, visibleInsertions, type ContainerPlace } from '../containers/ownership.js';
+import {
+  callsItsValues,
+  containerPlaces,
+  getOwnership,
+  releasesFieldsOfItsValues,
+  releasesItsValues,
+  visibleInsertions,
+  type ContainerPlace,
+} from '../containers/ownership.js';
 import { armedFieldNames, armsStoredRecordsOf, fieldsOfStoredRecords, timerSlots } from '../containers/timers.js';
 import { isTakeHandedBack } from '../containers/takers.js';
 import { containerTypeOf, getContainerType, isDeclaredLikeContainer } from '../containers/types.js';
-import { CLEANUP_FUNCTION, isCleanupFunctionType } from '../resources/builtins.js';
+import { ABORT_CONTROLLER, ABORT_CONTROLLER_TYPES, CLEANUP_FUNCTION, isCleanupFunctionType } from '../resources/builtins.js';
 import type { Resource } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import type { DropSite } from '../flow/index.js';
@@ -98,7 +107,9 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
   // timer field armed after insertion): asked only when the type leaves room for it.
   const byOrigin = typed
     ? undefined
-    : (withTimersByOrigin(undefined, places, container.valueType, context) ?? cleanupFunctions(container.valueType, places, context));
+    : (withTimersByOrigin(undefined, places, container.valueType, context) ??
+      cleanupFunctions(container.valueType, places, context) ??
+      abortControllers(container.valueType, places, context));
   if (!typed && !byOrigin) return undefined;
   const ownership = values.owns ? values : getOwnership(expression, session, 'values', lendingCalls);
   if (!ownership.owns && !armed) return undefined;
@@ -174,6 +185,14 @@ function withTimersByOrigin(declared: Resource | undefined, places: readonly Con
 function cleanupFunctions(valueType: ts.Type, places: readonly ContainerPlace[], context: DropContext): Resource | undefined {
   if (!isCleanupFunctionType(valueType) || !places.some((place) => callsItsValues(place, context.session))) return undefined;
   return CLEANUP_FUNCTION;
+}
+
+/** AbortControllers that the container's own code aborts somewhere (`for (const c of this.active.values()) c.abort()`): each owes its abort(). */
+function abortControllers(valueType: ts.Type, places: readonly ContainerPlace[], context: DropContext): Resource | undefined {
+  const { session } = context;
+  if (!typeMatchesSomeSpecifier(valueType, ABORT_CONTROLLER_TYPES, session.program) || !places.some((place) => releasesItsValues(place, session)))
+    return undefined;
+  return ABORT_CONTROLLER;
 }
 
 /**

@@ -84,6 +84,18 @@ export function method(names: string | string[], returnsPromise = false): Releas
  */
 export const CLEANUP_FUNCTION: Resource = { typeName: 'cleanup function', release: { kind: 'call' }, origin: 'inferred' };
 
+/**
+ * An `AbortController`: aborting it ends the work it was handed to (a fetch, a stream reader). A
+ * resource only where the code that holds it aborts such values itself — a controller kept after
+ * its work has finished owes nothing, and only that code shows the work may still run.
+ */
+export const ABORT_CONTROLLER: Resource = { typeName: 'AbortController', release: method('abort'), origin: 'builtin' };
+/** The DOM's, or the one @types/node declares globally for code without the DOM library. */
+export const ABORT_CONTROLLER_TYPES: TypeOrValueSpecifier[] = [
+  { from: 'lib', name: 'AbortController' },
+  { from: 'package', package: 'node', name: 'AbortController' },
+];
+
 /** A function called with no arguments, and nothing else: the shape of a cleanup (`() => void`, `() => Promise<void>`). */
 export function isCleanupFunctionType(type: ts.Type): boolean {
   const absent = ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void;

@@ -21,6 +21,40 @@ const WATCH_POLLER = `export function watch(url: string) { if (!pollers.has(url)
 const CLEARED_BY_HELPER = `${WATCHED_POLLERS}function clearIn(map: Map<string, Poller>) { map.clear(); }
 ${WATCH_POLLER}`;
 
+/**
+ * From real code (trigger.dev): a reader per chat, cancelled through its AbortController. `send()`
+ * aborts the chat's reader before it subscribes again; `act` is what `act()` does first, `dispose`
+ * what the transport does at its end.
+ */
+const chatReaders = (act: string, dispose: string): string => `
+declare function readChat(chatId: string, signal: AbortSignal): Promise<void>;
+export class ChatTransport {
+  private readonly readers = new Map<string, AbortController>();
+  send(chatId: string): void {
+    const active = this.readers.get(chatId);
+    if (active) {
+      active.abort();
+      this.readers.delete(chatId);
+    }
+    this.subscribe(chatId);
+  }
+  act(chatId: string): void {
+    ${act}
+    this.subscribe(chatId);
+  }
+  private subscribe(chatId: string): void {
+    const controller = new AbortController();
+    this.readers.set(chatId, controller);
+    void readChat(chatId, controller.signal);
+  }
+  dispose(): void {
+    ${dispose}
+  }
+}
+`;
+
+const abortAll = 'for (const controller of this.readers.values()) controller.abort();\n    this.readers.clear();';
+
 /** From real code (rrweb): the cleanups of observers a manager starts, each run inside `call` before the list is replaced. */
 const restoreHandlers = (call: string): string => `
 declare function observeScroll(onScroll: () => void): () => void;
@@ -127,6 +161,14 @@ ${WATCH_POLLER}export function shutdown() { closeAll(pollers); pollers.clear(); 
       name: 'modules: a local helper that clears the map it is handed, after every caller closed each value',
       code: `${CLEARED_BY_HELPER}export function shutdown() { for (const p of pollers.values()) void p.close(); clearIn(pollers); }
 `,
+    },
+    {
+      name: 'abort controllers: where the code never aborts its values, a controller is data',
+      code: chatReaders('', 'this.readers.clear();'),
+    },
+    {
+      name: 'abort controllers: the reader of the chat aborted on every path that subscribes again',
+      code: chatReaders('this.readers.get(chatId)?.abort();', abortAll),
     },
     {
       name: 'cleanups: each unsubscribe function called before its entry goes',
@@ -490,6 +532,25 @@ export class Streams {
     },
   ],
   invalid: [
+    {
+      name: 'from real code (trigger.dev): abort controllers the code aborts, one replaced by a path that subscribes again without abort()',
+      code: chatReaders('', abortAll),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 19,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: chatReaders('', abortAll).replace(
+                '    this.readers.set(chatId, controller);',
+                '    if (this.readers.get(chatId) !== controller) this.readers.get(chatId)?.abort();\n    this.readers.set(chatId, controller);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'births: a record field filled by another method while the record is in the container is owed by the delete',
       code: batchesByKey('this.batches.delete(key);').replace(
