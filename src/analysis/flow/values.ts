@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { calledMethodName, canonical, isEmptyContainerExpression, skipOuter } from '../syntax/expressions.js';
+import { calledMethodName, canonical, isEmptyContainerExpression, isWithin, skipOuter } from '../syntax/expressions.js';
 import type { Interpreter } from './interpreter.js';
 import {
   allFact,
@@ -180,7 +180,9 @@ export function drop(it: Interpreter, dropId: number, state: State): State {
           ? [variableFact(drop.target.variable, slot), variableFact(drop.target.variable, '*')]
           : [allFact(drop.container, slot), allFact(drop.container, '*')],
     );
-    const divergence = keys.map((key) => it.factDivergence.get(key)).find((found) => found !== undefined);
+    // A test around the drop itself says where it drops (`for (…) if (stale) m.delete(k)`), seen
+    // again on the loop's next turn; it does not say where a release was missed.
+    const divergence = keys.map((key) => it.factDivergence.get(key)).find((found) => found !== undefined && !isWithin(drop.node, found.test.parent));
     if (divergence) {
       it.missedWhen.set(dropId, divergence);
       it.releasedSomewhere.add(dropId);

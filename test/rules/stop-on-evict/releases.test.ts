@@ -18,6 +18,32 @@ export class Routes {
 }`;
 
 /**
+ * From real code (ioBroker.js-controller): replies pending per id, each with its timeout, swept once
+ * an hour old; `sweep` is what the sweep does with a stale entry before it deletes it.
+ */
+const staleReplies = (sweep: string): string => `
+interface PendingReply {
+  resolve: (value: unknown) => void;
+  timer?: NodeJS.Timeout;
+  time: number;
+}
+export class Messaging {
+  readonly #pending = new Map<number, PendingReply>();
+  track(id: number, resolve: (value: unknown) => void, timeout: number): void {
+    const timer = setTimeout(() => this.#pending.delete(id), timeout);
+    if (!this.#pending.has(id)) this.#pending.set(id, { resolve, timer, time: Date.now() });
+    const now = Date.now();
+    for (const [key, entry] of this.#pending) {
+      if (now - entry.time > 3_600_000) {
+        ${sweep}
+        this.#pending.delete(key);
+      }
+    }
+  }
+}
+`;
+
+/**
  * From real code (platformatic-kafka): a request's timer is armed only when it expects a response,
  * and failing the queue clears exactly those; `arm` is how `send()` arms it.
  */
@@ -163,6 +189,10 @@ export class Pool {
 
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'from real code (ioBroker.js-controller): a sweep of stale entries that clears each timer before the delete',
+      code: staleReplies('clearTimeout(entry.timer);'),
+    },
     {
       name: 'from real code (platformatic-kafka): a timer armed only under a flag, cleared under the same flag before the list is emptied',
       code: queuedRequests('if (!request.noResponse) request.timer = setTimeout(() => request.done(new Error("timed out")), 1000);'),
@@ -1137,6 +1167,25 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: 'messages: a delete under the test of a loop that sweeps stale entries is not said to be missed when that test is false',
+      code: staleReplies(''),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 16,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: staleReplies('').replace(
+                '        this.#pending.delete(key);',
+                '        clearTimeout(this.#pending.get(key)?.timer);\n        this.#pending.delete(key);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'from real code (platformatic-kafka), changed: the timer armed for every request, cleared only for those that expect a response',
       code: queuedRequests('request.timer = setTimeout(() => request.done(new Error("timed out")), 1000);'),
