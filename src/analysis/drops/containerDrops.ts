@@ -234,7 +234,10 @@ function describeCallDrop(node: ts.CallExpression, context: DropContext): Contai
     method === 'set' &&
     first &&
     second &&
-    (isFreshKey(first, context.session) || isOwnIdentity(first, second) || isCreatedEmptyHere(receiver, node, context.session))
+    (isFreshKey(first, context.session) ||
+      isOwnIdentity(first, second) ||
+      isStoredAgainWhenPresent(receiver, first, second) ||
+      isCreatedEmptyHere(receiver, node, context.session))
   )
     return undefined;
   const container = containerOfResources(receiver, context);
@@ -319,7 +322,12 @@ function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext)
   const { session } = context;
   if (ts.isElementAccessExpression(target)) {
     const receiver = skipOuter(target.expression);
-    if (isFreshKey(target.argumentExpression, session) || isOwnIdentity(target.argumentExpression, node.right)) return undefined;
+    if (
+      isFreshKey(target.argumentExpression, session) ||
+      isOwnIdentity(target.argumentExpression, node.right) ||
+      isStoredAgainWhenPresent(receiver, target.argumentExpression, node.right)
+    )
+      return undefined;
     // `const result = []; … result[i] = decode(…)`: a container this function made empty holds nothing to overwrite.
     if (isCreatedEmptyHere(receiver, node, session)) return undefined;
     // `pool[k] = pool[k].filter(keep)`: the survivors of the old value, as `list = list.filter(keep)` is.
@@ -375,6 +383,34 @@ function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext)
       context,
     );
   }
+  return undefined;
+}
+
+/**
+ * `m[k] = m[k] || {}`, `m.set(k, m.get(k) ?? make())`: where the key holds a value, that same value
+ * is stored again, so nothing leaves.
+ */
+function isStoredAgainWhenPresent(receiver: ts.Expression, key: ts.Expression, value: ts.Expression): boolean {
+  const e = skipOuter(value);
+  if (!ts.isBinaryExpression(e) || (e.operatorToken.kind !== ts.SyntaxKind.BarBarToken && e.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken))
+    return false;
+  const place = lookupText(receiver, key);
+  return place !== undefined && place === storedLookupText(skipOuter(e.left));
+}
+
+/** `m[k]` of a container and key that run no code, as one text; undefined otherwise. */
+function lookupText(receiver: ts.Expression, key: ts.Expression): string | undefined {
+  const container = canonical(receiver);
+  const index = canonical(key);
+  return container && index && !container.impure && !index.impure ? `${container.text}[${index.text}]` : undefined;
+}
+
+/** The place a read looks up: `m[k]` or `m.get(k)`. */
+function storedLookupText(read: ts.Expression): string | undefined {
+  if (ts.isElementAccessExpression(read)) return lookupText(skipOuter(read.expression), read.argumentExpression);
+  const callee = ts.isCallExpression(read) && read.arguments.length === 1 ? skipOuter(read.expression) : undefined;
+  if (callee && ts.isPropertyAccessExpression(callee) && callee.name.text === 'get')
+    return lookupText(skipOuter(callee.expression), (read as ts.CallExpression).arguments[0]!);
   return undefined;
 }
 

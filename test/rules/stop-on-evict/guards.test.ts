@@ -69,6 +69,37 @@ export class Server {
   }
 }
 `;
+/**
+ * From real code (ioBroker.js-controller): a record per instance, its process and restart timer
+ * armed later; `byRecord` and `byMap` are how an object and a Map get the instance's record.
+ */
+const keptOrMade = (byRecord: string, byMap: string): string => `
+import type { ChildProcess } from 'node:child_process';
+interface Proc {
+  process?: ChildProcess;
+  restartTimer?: NodeJS.Timeout;
+}
+const procs: Record<string, Proc> = {};
+const spare: Record<string, Proc> = {};
+const byId = new Map<string, Proc>();
+export function register(instance: { _id: string; group: string }): void {
+  ${byRecord}
+  ${byMap}
+}
+export function arm(id: string): void {
+  const proc = procs[id];
+  if (proc) proc.restartTimer = setTimeout(() => arm(id), 1000);
+  const kept = byId.get(id);
+  if (kept) kept.restartTimer = setTimeout(() => arm(id), 1000);
+}
+export function stop(id: string): void {
+  clearTimeout(procs[id]?.restartTimer);
+  delete procs[id];
+  clearTimeout(byId.get(id)?.restartTimer);
+  byId.delete(id);
+}
+`;
+
 const trackedAgain = `
       session.on('remoteSettings', () => this.track(session));`;
 
@@ -411,6 +442,14 @@ export function ensure(id: string | undefined) {
 `,
     },
     {
+      name: 'from real code (ioBroker.js-controller): the record a key already holds is stored again (`m[k] = m[k] || {}`)',
+      code: keptOrMade('procs[instance._id] = procs[instance._id] || {};', ''),
+    },
+    {
+      name: 'keys: the record a Map already holds at the key is stored again (`m.set(k, m.get(k) ?? {})`)',
+      code: keptOrMade('', 'byId.set(instance._id, byId.get(instance._id) ?? {});'),
+    },
+    {
       name: 'set() guarded by has()',
       code: `${imports}
 const meters = new Map<string, Meter>();
@@ -578,6 +617,16 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'keys: the record of another key stored under this one replaces the one there',
+      code: keptOrMade('procs[instance._id] = procs[instance.group] || {};', ''),
+      errors: [{ messageId: 'unreleasedDrop', line: 11 }],
+    },
+    {
+      name: 'keys: the record a Map holds at another key stored under this one replaces the one there',
+      code: keptOrMade('', 'byId.set(instance._id, byId.get(instance.group) ?? {});'),
+      errors: [{ messageId: 'unreleasedDrop', line: 12 }],
+    },
     {
       name: 'a list made with one element: writing by index may replace it',
       code: filledByIndex("new Array<Meter>(createMeter('/'))"),
