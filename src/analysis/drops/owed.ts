@@ -269,7 +269,7 @@ export function symbolOf(type: ts.Type, checker: ts.TypeChecker): ts.Symbol | un
 /** `setTimeout(() => { pending.delete(id); … }, ms)`, or `const run = () => { … }; setTimeout(run, ms)` */
 function isOneShotTimerCallback(fn: ts.FunctionLikeDeclaration, depth = 0): boolean {
   const call = fn.parent;
-  if (call && ts.isCallExpression(call) && call.arguments[0] === fn && isTimerCall(call, 'setTimeout')) return true;
+  if (call && ts.isCallExpression(call) && scheduledCallback(call, 'setTimeout') === fn) return true;
   // A callback run from inside the timer's callback (`setTimeout(() => next(() => map.delete(k)))`) runs after it fired.
   if (
     depth < 3 &&
@@ -311,7 +311,7 @@ function namedCallbackUses(
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node) && node.text === name && node !== declaration.name) {
       const parent = node.parent;
-      if (ts.isCallExpression(parent) && parent.arguments[0] === node && isTimerCall(parent, 'setTimeout')) uses.scheduled = true;
+      if (ts.isCallExpression(parent) && scheduledCallback(parent, 'setTimeout') === node) uses.scheduled = true;
       else if (ts.isCallExpression(parent) && parent.expression === node) uses.calls.push(parent);
       else uses.otherUse = true;
     }
@@ -379,11 +379,18 @@ function isSoleCallInOneShotTimerCallback(reference: ts.Expression): boolean {
   if (!callback || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) return false;
   if (!statement && callback.body !== call) return false;
   const timer = callback.parent;
-  return ts.isCallExpression(timer) && timer.arguments[0] === callback && isTimerCall(timer, 'setTimeout');
+  return ts.isCallExpression(timer) && scheduledCallback(timer, 'setTimeout') === callback;
 }
 
-function isTimerCall(call: ts.CallExpression, timer: string): boolean {
-  return calleeName(call) === timer;
+/** The callback a timer call schedules: `setTimeout(cb, ms)`, or `setTimeout.call(thisArg, cb, ms)`. */
+function scheduledCallback(call: ts.CallExpression, timer: string): ts.Expression | undefined {
+  const callee = skipOuter(call.expression);
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'call') {
+    const called = skipOuter(callee.expression);
+    const name = ts.isIdentifier(called) ? called.text : ts.isPropertyAccessExpression(called) ? called.name.text : undefined;
+    return name === timer ? call.arguments[1] : undefined;
+  }
+  return calleeName(call) === timer ? call.arguments[0] : undefined;
 }
 
 /** `socket` in `socket.on('close', fn)` or `connection.onClose(fn)`: the emitter whose end `fn` listens to. */

@@ -340,6 +340,25 @@ export class Peers {
   }
 }`;
 
+/** From real code (ioBroker.js-controller): an adapter's own timers, each scheduled through `timer.call(null, …)` and removing itself. */
+const timerThroughCall = (timer: string): string => `
+export class Adapter {
+  private readonly timers = new Set<NodeJS.Timeout>();
+  schedule(cb: () => void, ms: number): NodeJS.Timeout {
+    const timer = ${timer}.call(null, () => {
+      this.timers.delete(timer);
+      cb();
+    }, ms);
+    this.timers.add(timer);
+    return timer;
+  }
+  stop(): void {
+    this.timers.forEach((timer) => clearTimeout(timer));
+    this.timers.clear();
+  }
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -470,6 +489,10 @@ export function debounce(key: string, fn: () => void) {
     fn();
   }, 50));
 }`,
+    },
+    {
+      name: 'from real code (ioBroker.js-controller): delete inside the callback of a timer scheduled through `setTimeout.call(null, …)`',
+      code: timerThroughCall('setTimeout'),
     },
     {
       name: "delete inside the socket's own close handler",
@@ -1380,6 +1403,25 @@ export function schedule(bucket: string) {
           line: 6,
           suggestions: [],
         }, // Timeout in `intervals` is dropped by assignment over an existing key without `clearInterval()`.
+      ],
+    },
+    {
+      name: 'the same through `setInterval.call(null, …)`: an interval goes on after its callback runs',
+      code: timerThroughCall('setInterval'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: timerThroughCall('setInterval').replace(
+                '      this.timers.delete(timer);',
+                '      clearTimeout(timer);\n      this.timers.delete(timer);',
+              ),
+            },
+          ],
+        },
       ],
     },
     {
