@@ -661,6 +661,9 @@ function finish(
   draft: Omit<ContainerDrop, 'site'> & Pick<DropSite, 'target' | 'storesNewValue' | 'result'>,
   context: DropContext,
 ): ContainerDrop | undefined {
+  // A controller taken out is almost always one whose work has ended (deleted in that work's own
+  // continuation); one replaced under its key may still be running.
+  if (container.resource === ABORT_CONTROLLER && !(draft.storesNewValue && draft.target.kind === 'key')) return undefined;
   const { slots, directCalls, releaseReenters } = owedSlots(node, container, context);
   if (slots.length === 0 && !directCalls) return undefined;
   // `pop() { …; delete this.entries_[entry.key_]; return entry.value_ }`: the caller receives what it owes.

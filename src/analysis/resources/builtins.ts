@@ -86,8 +86,8 @@ export const CLEANUP_FUNCTION: Resource = { typeName: 'cleanup function', releas
 
 /**
  * An `AbortController`: aborting it ends the work it was handed to (a fetch, a stream reader). A
- * resource only where the code that holds it aborts such values itself — a controller kept after
- * its work has finished owes nothing, and only that code shows the work may still run.
+ * resource only where the code that holds it aborts such values itself, and owed only when it is
+ * replaced under its key: one taken out is almost always one whose work has ended.
  */
 export const ABORT_CONTROLLER: Resource = { typeName: 'AbortController', release: method('abort'), origin: 'builtin' };
 /** The DOM's, or the one @types/node declares globally for code without the DOM library. */

@@ -167,6 +167,24 @@ ${WATCH_POLLER}export function shutdown() { closeAll(pollers); pollers.clear(); 
       code: chatReaders('', 'this.readers.clear();'),
     },
     {
+      name: 'from real code (xstate, trpc): abort controllers the code aborts, each deleted when its own work settles',
+      code: `
+declare function readChat(chatId: string, signal: AbortSignal): Promise<void>;
+export class ChatReader {
+  private readonly readers = new Map<string, AbortController>();
+  read(chatId: string): void {
+    if (this.readers.has(chatId)) return;
+    const controller = new AbortController();
+    this.readers.set(chatId, controller);
+    void readChat(chatId, controller.signal).finally(() => this.readers.delete(chatId));
+  }
+  dispose(): void {
+    ${abortAll}
+  }
+}
+`,
+    },
+    {
       name: 'abort controllers: the reader of the chat aborted on every path that subscribes again',
       code: chatReaders('this.readers.get(chatId)?.abort();', abortAll),
     },
