@@ -328,7 +328,8 @@ export class ResourceOracle {
       if (fieldType.getCallSignatures().length > 0) continue;
       const resource = this.#resourceOf(fieldType, depth + 1);
       // One level only: a record of records (`{ instance: { server } }`) is a graph of borrowed things.
-      if (resource && resource.release.kind !== 'fields') fields.push({ name: property.getName(), resource });
+      const mayBeNull = fieldType.isUnion() && fieldType.types.some((part) => (part.getFlags() & ts.TypeFlags.Null) !== 0);
+      if (resource && resource.release.kind !== 'fields') fields.push({ name: property.getName(), resource, ...(mayBeNull && { mayBeNull: true as const }) });
     }
     if (fields.length === 0) return null;
     return { typeName: this.typeName(type), release: { kind: 'fields', fields }, origin: 'record' };

@@ -29,6 +29,8 @@ export type Release =
 export interface ResourceField {
   name: string;
   resource: Resource;
+  /** The field's type admits `null` (`timer: Timeout | null`): a release function is handed `?? undefined`, which is all `clearTimeout()` takes besides a handle. */
+  mayBeNull?: true;
 }
 
 export interface Resource {
@@ -147,7 +149,13 @@ export function releaseStatements(release: Release, valueText: string, options: 
       return [`${name}(${valueText});`];
     }
     case 'fields': {
-      const statements = release.fields.map((field) => releaseStatements(field.resource.release, `${valueText}${dot}${field.name}`, options));
+      const statements = release.fields.map((field) =>
+        releaseStatements(
+          field.resource.release,
+          `${valueText}${dot}${field.name}${field.mayBeNull && field.resource.release.kind === 'function' ? ' ?? undefined' : ''}`,
+          options,
+        ),
+      );
       return statements.some((part) => part.length === 0) ? [] : statements.flat();
     }
     case 'each': {

@@ -1198,7 +1198,8 @@ export class Clients {
               messageId: 'releaseBeforeDrop',
               output: queuedRequests('request.timer = setTimeout(() => request.done(new Error("timed out")), 1000);').replace(
                 '    this.waiting = [];',
-                '    for (const value of this.waiting) clearTimeout(value.timer);\n    this.waiting = [];',
+                // `timer: NodeJS.Timeout | null`: clearTimeout() takes no null.
+                '    for (const value of this.waiting) clearTimeout(value.timer ?? undefined);\n    this.waiting = [];',
               ),
             },
           ],
