@@ -325,11 +325,12 @@ function isPrimitiveValue(property: ts.ObjectLiteralElementLike, session: Analys
   const value = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
   // A browser timer id is a number, and still a timer.
   if (!value || ts.isNewExpression(skipOuter(value)) || timerCallRelease(value)) return false;
-  // `{ leaf }` of `const leaf = new Leaf(…)`: an object, known without typing the name where it is used.
+  // `{ leaf }` of `const leaf = new Leaf(…)`, `{ timeout }` of `const timeout = setTimeout(…)`: an
+  // object or a timer, known without typing the name where it is used.
   const name = skipOuter(value);
   if (ts.isIdentifier(name)) {
     const { values } = valuesInReach(name.text, name, session);
-    if (values.length > 0 && values.every((made) => ts.isNewExpression(skipOuter(made)))) return false;
+    if (values.length > 0 && values.every((made) => ts.isNewExpression(skipOuter(made)) || timerCallRelease(made) !== undefined)) return false;
   }
   return isPrimitiveLike(session.checker.getTypeAtLocation(value));
 }
