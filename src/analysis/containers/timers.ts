@@ -43,8 +43,10 @@ export function timerSlots(places: readonly ContainerPlace[], valueType: ts.Type
     const e = skipOuter(value);
     if (!ts.isObjectLiteralExpression(e)) continue;
     for (const property of e.properties) {
-      if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
-      const release = timerCallRelease(property.initializer);
+      // `{ timer: setTimeout(…) }`, or `{ timer }` of `const timer = window.setTimeout(…)`.
+      if (!(ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) || !ts.isIdentifier(property.name)) continue;
+      const value = ts.isPropertyAssignment(property) ? property.initializer : property.name;
+      const release = timerRelease(value, session);
       if (release && numberField(property.name.text)) fields.set(property.name.text, release);
     }
   }

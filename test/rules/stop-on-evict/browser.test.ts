@@ -18,8 +18,31 @@ const byStream = (type: string, make: string): string => `export class Streams {
 }
 `;
 
+/** Replies waited on per id, each with the timer a local holds (`const timer = window.setTimeout(…)`); `settle` is what a reply does before the delete. */
+const waitedReplies = (settle: string): string => `interface Waiter {
+  resolve: (value: unknown) => void;
+  timer: number;
+}
+const waiters = new Map<string, Waiter>();
+export function wait(id: string): Promise<unknown> {
+  return new Promise((resolve) => {
+    const timer = window.setTimeout(() => waiters.delete(id), 5000);
+    if (!waiters.has(id)) waiters.set(id, { resolve, timer });
+  });
+}
+export function reply(id: string, value: unknown): void {
+  ${settle}
+  waiters.get(id)?.resolve(value);
+  waiters.delete(id);
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'browser: a reply clears the timer a local handed to its record before the delete',
+      code: waitedReplies('window.clearTimeout(waiters.get(id)?.timer);'),
+    },
     {
       name: 'from real code (amazon-chime-sdk-js): transceivers indexed by stream id belong to their peer connection, which stops them',
       code: byStream('RTCRtpTransceiver', "this.peer.addTransceiver('video', { direction: 'recvonly' })"),
@@ -89,6 +112,22 @@ export function stopAll(): void {
     },
   ],
   invalid: [
+    {
+      name: 'browser: a record given a timer id through a local (`{ resolve, timer }`) owes its clearTimeout()',
+      code: waitedReplies(''),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 15,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: waitedReplies('').replace('  waiters.delete(id);\n}', '  clearTimeout(waiters.get(id)?.timer);\n  waiters.delete(id);\n}'),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'data channels indexed by stream id are closed by whoever drops them',
       code: byStream('RTCDataChannel', 'this.peer.createDataChannel(String(id))'),
