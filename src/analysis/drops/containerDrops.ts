@@ -107,9 +107,7 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
   // timer field armed after insertion): asked only when the type leaves room for it.
   const byOrigin = typed
     ? undefined
-    : (withTimersByOrigin(undefined, places, container.valueType, context) ??
-      cleanupFunctions(container.valueType, places, context) ??
-      abortControllers(container.valueType, places, context));
+    : (withTimersByOrigin(undefined, places, container.valueType, context) ?? releasedByTheirHolder(container.valueType, places, context));
   if (!typed && !byOrigin) return undefined;
   const ownership = values.owns ? values : getOwnership(expression, session, 'values', lendingCalls);
   if (!ownership.owns && !armed) return undefined;
@@ -181,18 +179,27 @@ function withTimersByOrigin(declared: Resource | undefined, places: readonly Con
   return { typeName: declared?.typeName ?? context.resources.typeName(valueType), release: { kind: 'fields', fields }, origin: declared?.origin ?? 'record' };
 }
 
-/** Cleanup functions (`WeakMap<Element, () => void>`) that the container's own code calls somewhere: each owes its call. */
-function cleanupFunctions(valueType: ts.Type, places: readonly ContainerPlace[], context: DropContext): Resource | undefined {
-  if (!isCleanupFunctionType(valueType) || !places.some((place) => callsItsValues(place, context.session))) return undefined;
-  return CLEANUP_FUNCTION;
-}
+/**
+ * Values that are resources only where the container's own code releases them: cleanup functions
+ * (`WeakMap<Element, () => void>`) it calls, `AbortController`s it aborts. The syntactic test comes
+ * before the type's.
+ */
+const RELEASED_BY_THEIR_HOLDER: readonly {
+  resource: Resource;
+  releasedHere: (place: ContainerPlace, session: AnalysisSession) => boolean;
+  isOfType: (type: ts.Type, session: AnalysisSession) => boolean;
+}[] = [
+  { resource: CLEANUP_FUNCTION, releasedHere: callsItsValues, isOfType: (type) => isCleanupFunctionType(type) },
+  {
+    resource: ABORT_CONTROLLER,
+    releasedHere: releasesItsValues,
+    isOfType: (type, session) => typeMatchesSomeSpecifier(type, ABORT_CONTROLLER_TYPES, session.program),
+  },
+];
 
-/** AbortControllers that the container's own code aborts somewhere (`for (const c of this.active.values()) c.abort()`): each owes its abort(). */
-function abortControllers(valueType: ts.Type, places: readonly ContainerPlace[], context: DropContext): Resource | undefined {
+function releasedByTheirHolder(valueType: ts.Type, places: readonly ContainerPlace[], context: DropContext): Resource | undefined {
   const { session } = context;
-  if (!typeMatchesSomeSpecifier(valueType, ABORT_CONTROLLER_TYPES, session.program) || !places.some((place) => releasesItsValues(place, session)))
-    return undefined;
-  return ABORT_CONTROLLER;
+  return RELEASED_BY_THEIR_HOLDER.find((kind) => places.some((place) => kind.releasedHere(place, session)) && kind.isOfType(valueType, session))?.resource;
 }
 
 /**
@@ -234,10 +241,7 @@ function describeCallDrop(node: ts.CallExpression, context: DropContext): Contai
     method === 'set' &&
     first &&
     second &&
-    (isFreshKey(first, context.session) ||
-      isOwnIdentity(first, second) ||
-      isStoredAgainWhenPresent(receiver, first, second) ||
-      isCreatedEmptyHere(receiver, node, context.session))
+    (isFreshKey(first, context.session) || isOwnIdentity(first, second) || isCreatedEmptyHere(receiver, node, context.session))
   )
     return undefined;
   const container = containerOfResources(receiver, context);
@@ -322,12 +326,7 @@ function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext)
   const { session } = context;
   if (ts.isElementAccessExpression(target)) {
     const receiver = skipOuter(target.expression);
-    if (
-      isFreshKey(target.argumentExpression, session) ||
-      isOwnIdentity(target.argumentExpression, node.right) ||
-      isStoredAgainWhenPresent(receiver, target.argumentExpression, node.right)
-    )
-      return undefined;
+    if (isFreshKey(target.argumentExpression, session) || isOwnIdentity(target.argumentExpression, node.right)) return undefined;
     // `const result = []; … result[i] = decode(…)`: a container this function made empty holds nothing to overwrite.
     if (isCreatedEmptyHere(receiver, node, session)) return undefined;
     // `pool[k] = pool[k].filter(keep)`: the survivors of the old value, as `list = list.filter(keep)` is.
@@ -383,34 +382,6 @@ function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext)
       context,
     );
   }
-  return undefined;
-}
-
-/**
- * `m[k] = m[k] || {}`, `m.set(k, m.get(k) ?? make())`: where the key holds a value, that same value
- * is stored again, so nothing leaves.
- */
-function isStoredAgainWhenPresent(receiver: ts.Expression, key: ts.Expression, value: ts.Expression): boolean {
-  const e = skipOuter(value);
-  if (!ts.isBinaryExpression(e) || (e.operatorToken.kind !== ts.SyntaxKind.BarBarToken && e.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken))
-    return false;
-  const place = lookupText(receiver, key);
-  return place !== undefined && place === storedLookupText(skipOuter(e.left));
-}
-
-/** `m[k]` of a container and key that run no code, as one text; undefined otherwise. */
-function lookupText(receiver: ts.Expression, key: ts.Expression): string | undefined {
-  const container = canonical(receiver);
-  const index = canonical(key);
-  return container && index && !container.impure && !index.impure ? `${container.text}[${index.text}]` : undefined;
-}
-
-/** The place a read looks up: `m[k]` or `m.get(k)`. */
-function storedLookupText(read: ts.Expression): string | undefined {
-  if (ts.isElementAccessExpression(read)) return lookupText(skipOuter(read.expression), read.argumentExpression);
-  const callee = ts.isCallExpression(read) && read.arguments.length === 1 ? skipOuter(read.expression) : undefined;
-  if (callee && ts.isPropertyAccessExpression(callee) && callee.name.text === 'get')
-    return lookupText(skipOuter(callee.expression), (read as ts.CallExpression).arguments[0]!);
   return undefined;
 }
 
@@ -663,7 +634,7 @@ function finish(
 ): ContainerDrop | undefined {
   // A controller taken out is almost always one whose work has ended (deleted in that work's own
   // continuation); one replaced under its key may still be running.
-  if (container.resource === ABORT_CONTROLLER && !(draft.storesNewValue && draft.target.kind === 'key')) return undefined;
+  if (container.resource.owedOnlyWhenReplaced && !(draft.storesNewValue && draft.target.kind === 'key')) return undefined;
   const { slots, directCalls, releaseReenters } = owedSlots(node, container, context);
   if (slots.length === 0 && !directCalls) return undefined;
   // `pop() { …; delete this.entries_[entry.key_]; return entry.value_ }`: the caller receives what it owes.

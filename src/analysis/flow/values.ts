@@ -508,7 +508,10 @@ export function iteratedRef(it: Interpreter, expression: ts.Expression, state: S
 function storesItsOwnValue(it: Interpreter, drop: DropSite, state: State): boolean {
   const stored = storedValueOf(drop.node);
   if (!stored || drop.target.kind !== 'key') return false;
-  const e = skipOuter(stored);
+  let e = skipOuter(stored);
+  // `m[k] = m[k] || {}`, `m.set(k, m.get(k) ?? make())`: where the key holds a value, that value is stored again.
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken))
+    e = skipOuter(e.left);
   // `if (m.get(k) !== v) release(m.get(k))` before `m.set(k, v)`: on every path the place held `v` or was released.
   if (ts.isIdentifier(e)) {
     const { key } = drop.target;

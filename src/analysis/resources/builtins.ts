@@ -89,7 +89,7 @@ export const CLEANUP_FUNCTION: Resource = { typeName: 'cleanup function', releas
  * resource only where the code that holds it aborts such values itself, and owed only when it is
  * replaced under its key: one taken out is almost always one whose work has ended.
  */
-export const ABORT_CONTROLLER: Resource = { typeName: 'AbortController', release: method('abort'), origin: 'builtin' };
+export const ABORT_CONTROLLER: Resource = { typeName: 'AbortController', release: method('abort'), origin: 'builtin', owedOnlyWhenReplaced: true };
 /** The DOM's, or the one @types/node declares globally for code without the DOM library. */
 export const ABORT_CONTROLLER_TYPES: TypeOrValueSpecifier[] = [
   { from: 'lib', name: 'AbortController' },

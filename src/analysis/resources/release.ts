@@ -43,6 +43,8 @@ export interface Resource {
   mixed?: true;
   /** Of a mixed union: the classes every member that owes the release is an instance of — `instanceof` one of them tells the two kinds apart. */
   coveredBy?: readonly string[];
+  /** Owed only when replaced under its key (an `AbortController`: one taken out has almost always finished its work). */
+  owedOnlyWhenReplaced?: true;
 }
 
 /**

@@ -26,7 +26,8 @@ export function guardedFieldsOf(file: ts.SourceFile): ReadonlyMap<string, readon
 type Fills = { guard: { flag: string; filledWhen: boolean } | undefined; unguarded: boolean };
 
 function readGuardedFields(file: ts.SourceFile): ReadonlyMap<string, readonly GuardedField[]> {
-  const membersOf = declaredMemberSets(file);
+  // The member names of each interface, class and type literal the file declares.
+  const membersOf: ReadonlySet<string>[] = [];
   const fills = new Map<string, Fills>();
   const note = (field: string, guard: Fills['guard']): void => {
     const known = fills.get(field);
@@ -34,6 +35,11 @@ function readGuardedFields(file: ts.SourceFile): ReadonlyMap<string, readonly Gu
     else if (!guard || !known.guard || known.guard.flag !== guard.flag || known.guard.filledWhen !== guard.filledWhen) known.unguarded = true;
   };
   const visit = (node: ts.Node): void => {
+    if (ts.isInterfaceDeclaration(node) || ts.isClassLike(node) || ts.isTypeLiteralNode(node)) {
+      const names = new Set<string>();
+      for (const member of node.members) if (member.name && (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name))) names.add(member.name.text);
+      if (names.size > 1) membersOf.push(names);
+    }
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && !isNullish(skipOuter(node.right))) {
       const target = skipOuter(node.left);
       if (ts.isPropertyAccessExpression(target)) note(target.name.text, flagGuarding(node, target.expression));
@@ -71,19 +77,4 @@ function flagGuarding(node: ts.Node, ownerExpression: ts.Expression): Fills['gua
     if (ts.isPropertyAccessExpression(test) && canonical(test.expression)?.text === owner.text) return { flag: test.name.text, filledWhen: value };
   }
   return undefined;
-}
-
-/** The member names of each interface, class and type literal the file declares. */
-function declaredMemberSets(file: ts.SourceFile): ReadonlySet<string>[] {
-  const sets: ReadonlySet<string>[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isInterfaceDeclaration(node) || ts.isClassLike(node) || ts.isTypeLiteralNode(node)) {
-      const names = new Set<string>();
-      for (const member of node.members) if (member.name && (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name))) names.add(member.name.text);
-      if (names.size > 1) sets.push(names);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
-  return sets;
 }
