@@ -49,6 +49,7 @@ import {
   isGuardedInEveryCaller,
   isKeyOfBorrowedValue,
   isMirroredElsewhere,
+  isMoveWithinContainer,
   isOwnIdentity,
   isOwnValueHandedBack,
   isOwnValueNamedByCaller,
@@ -600,6 +601,7 @@ function keyDrop(node: ts.Node, container: ContainerOfResources, keyExpression: 
   if (key && !key.impure && isMirroredElsewhere(node, container, key.text, context)) return undefined;
   if (draft.storesNewValue && isGuardedInEveryCaller(node, container, keyExpression, context)) return undefined;
   if (draft.newValue && isBlindInsertOfMadeEntity(node, container, draft.containerExpression, keyExpression, draft.newValue, context)) return undefined;
+  if (draft.newValue && isMoveWithinContainer(node, container, keyExpression, draft.newValue, context)) return undefined;
   return finish(node, container, { ...draft, keyExpression, target: keyTarget(keyExpression), result: 'none' }, context);
 }
 

@@ -390,6 +390,60 @@ export function isBlindInsertOfMadeEntity(
   return isIdType(session.checker.getTypeAtLocation(keyExpression));
 }
 
+/**
+ * `const state = m.get(oldUri); m.set(newUri, state); m.delete(oldUri)`: a value the container
+ * already holds moved to a new key. A rename takes a name it expects free; only a look at the
+ * container under the new key on the way says it may be taken.
+ */
+export function isMoveWithinContainer(
+  node: ts.Node,
+  container: ContainerOfResources,
+  keyExpression: ts.Expression,
+  newValue: ts.Expression,
+  context: DropContext,
+): boolean {
+  if (context.hatches.overwrites !== 'evident') return false;
+  const value = skipOuter(newValue);
+  const read = ts.isIdentifier(value) ? singleInitializer(value, context.session) : undefined;
+  const from = read && readAtKey(read, container.text.text);
+  const to = canonical(keyExpression);
+  if (!from || !to || to.impure || from === to.text) return false;
+  const body = enclosingBody(node);
+  let removesOld = false;
+  let looksAtNew = false;
+  const visit = (child: ts.Node): void => {
+    if (child !== body && isSeparateFunction(child)) return;
+    if (ts.isCallExpression(child) && child.arguments.length > 0) {
+      const method = calledMethodName(child);
+      const receiver = ts.isPropertyAccessExpression(skipOuter(child.expression))
+        ? (skipOuter(child.expression) as ts.PropertyAccessExpression).expression
+        : undefined;
+      const key = canonical(child.arguments[0]!)?.text;
+      if (receiver && method && canonical(receiver)?.text === container.text.text) {
+        if (key === from && CONTAINER_VOCABULARY.removes.has(method)) removesOld = true;
+        if (key === to.text && (CONTAINER_VOCABULARY.reads.has(method) || CONTAINER_VOCABULARY.tests.has(method))) looksAtNew = true;
+      }
+    } else if (ts.isDeleteExpression(child) && readAtKey(skipOuter(child.expression), container.text.text) === from) removesOld = true;
+    else if (ts.isElementAccessExpression(child) && readAtKey(child, container.text.text) === to.text) {
+      const written = ts.isBinaryExpression(child.parent) && child.parent.left === child;
+      if (!written) looksAtNew = true;
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(isFunctionLike(body) && body.body ? body.body : body);
+  return removesOld && !looksAtNew;
+}
+
+/** The key text of `container.get(k)` or `container[k]` (a read of the container named `container`). */
+function readAtKey(expression: ts.Expression, container: string): string | undefined {
+  const e = skipOuter(expression);
+  if (ts.isElementAccessExpression(e)) return canonical(e.expression)?.text === container ? canonical(e.argumentExpression)?.text : undefined;
+  if (!ts.isCallExpression(e) || calledMethodName(e) !== 'get' || e.arguments.length === 0) return undefined;
+  const callee = skipOuter(e.expression);
+  if (!ts.isPropertyAccessExpression(callee) || canonical(callee.expression)?.text !== container) return undefined;
+  return canonical(e.arguments[0]!)?.text;
+}
+
 /** `watch` and `on(…)`, `onDidChange(…)`: registrations whose callback runs again and again (`once` runs once). */
 const RECURRING_REGISTRATION = /^(?:on|addListener|addEventListener|prependListener|subscribe|watch\w*|on[A-Z]\w*)$/;
 

@@ -184,8 +184,46 @@ export class Sessions {
   }
 }`;
 
+/**
+ * From real code (vscode-mssql): a panel kept per document moves to the document's new name; a
+ * rename takes a name it expects free.
+ */
+const renamedPanels = (rename: string): string => `
+class Panel {
+  private readonly timer = setInterval(() => this.refresh(), 1_000);
+  constructor(public uri: string) {}
+  refresh(): void {}
+  dispose(): void {
+    clearInterval(this.timer);
+  }
+}
+export class Panels {
+  private readonly panels = new Map<string, Panel>();
+  open(uri: string): void {
+    if (!this.panels.has(uri)) this.panels.set(uri, new Panel(uri));
+  }
+  close(uri: string): void {
+    this.panels.get(uri)?.dispose();
+    this.panels.delete(uri);
+  }
+  rename(oldUri: string, newUri: string): void {
+    const panel = this.panels.get(oldUri);
+    if (!panel || oldUri === newUri) return;
+    ${rename}
+  }
+}
+`;
+const MOVE = 'this.panels.delete(oldUri);\n    this.panels.set(newUri, panel);\n    panel.uri = newUri;';
+const MOVE_SET_FIRST = 'this.panels.set(newUri, panel);\n    this.panels.delete(oldUri);';
+const MOVE_OVER_A_LOOK =
+  "const previous = this.panels.get(newUri);\n    if (previous) console.warn('replacing', previous.uri);\n    this.panels.set(newUri, panel);\n    this.panels.delete(oldUri);";
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    ...[MOVE, MOVE_SET_FIRST].map((rename) => ({
+      name: `keys: a value the map holds moved to a new key takes a name the code expects free: \`${rename.split('\n')[0]}\``,
+      code: renamedPanels(rename),
+    })),
     {
       name: "ownership: a record made here around a project the caller hands in: its callbacks make the record, not the project, this code's",
       code: sessionRecords('project'),
@@ -752,6 +790,45 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      name: 'keys: the same move with overwrites "possible" owes the release of what the new key held',
+      options: [{ overwrites: 'possible' }],
+      code: renamedPanels(MOVE),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 23,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: renamedPanels(MOVE).replace(
+                '    this.panels.set(newUri, panel);',
+                '    if (this.panels.get(newUri) !== panel) this.panels.get(newUri)?.dispose();\n    this.panels.set(newUri, panel);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'keys: a move that looks at the new key on the way knows it may be taken',
+      code: renamedPanels(MOVE_OVER_A_LOOK),
+      errors: [
+        {
+          messageId: 'unreleasedDropWhen',
+          line: 24,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: renamedPanels(MOVE_OVER_A_LOOK).replace(
+                '    this.panels.set(newUri, panel);',
+                '    if (this.panels.get(newUri) !== panel) this.panels.get(newUri)?.dispose();\n    this.panels.set(newUri, panel);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'ownership: the same record around a project made here owes its close()',
       code: sessionRecords('new Project()'),
