@@ -180,12 +180,23 @@ export function join(states: readonly State[]): State {
       const joined = joinDropped(ofDrop(other.aliases.get(name), other.aliases), undefined);
       if (joined) result.aliases.set(name, joined);
     }
+    // `m.set(k, v)` on one side, the place empty or released on the other (a `catch` joining the
+    // start of its `try` with its end): the place holds `v` or owes nothing.
+    for (const [name, alias] of mineBefore) if (other.aliases.get(name) !== alias) noteHeldOrEmpty(result, name, alias, other.facts);
+    for (const [name, alias] of other.aliases) if (mineBefore.get(name) !== alias) noteHeldOrEmpty(result, name, alias, before);
     for (const [id, slots] of other.pending) {
       const mine = result.pending.get(id);
       result.pending.set(id, mine ? new Set([...mine, ...slots]) : slots);
     }
   }
   return result;
+}
+
+/** `name` denotes the value stored at a place on one side of a join, and the other side needs no release there. */
+function noteHeldOrEmpty(result: State, name: string, alias: Alias, otherFacts: CowMap<string, Fact> | ReadonlyMap<string, Fact>): void {
+  if (alias.kind !== 'place') return;
+  if (!otherFacts.has(placeFact(alias.container, alias.key, '*')) && !otherFacts.has(allFact(alias.container, '*'))) return;
+  result.facts.set(holdsValueFact(alias.container, alias.key, name), { roots: [...alias.roots, name] });
 }
 
 /**

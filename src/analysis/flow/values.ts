@@ -269,6 +269,15 @@ export function isReleased(it: Interpreter, drop: DropSite, slot: string, state:
 }
 
 /** A release is known for good; an absence found by a look-up only until this function awaits. */
+/** A place known to hold the value `name` names, or to owe nothing, is released with that value. */
+function releaseHeldPlaces(state: State, name: string, slot: string, countsAsRelease: boolean): void {
+  for (const [key, fact] of [...state.facts]) {
+    if (!key.startsWith('h\u0000')) continue;
+    const [, container, placeKey, held, heldSlot] = key.split('\u0000');
+    if (held === name && heldSlot === '*') setPlaceFact(state, placeFact(container!, placeKey!, slot), fact.roots, countsAsRelease);
+  }
+}
+
 function setPlaceFact(state: State, key: string, roots: readonly string[], countsAsRelease: boolean): void {
   if (countsAsRelease) state.facts.set(key, { roots });
   else if (!state.facts.has(key)) state.facts.set(key, { roots, absent: true });
@@ -348,6 +357,7 @@ export function release(it: Interpreter, ref: ValueRef | undefined, slot: string
       return next;
     case 'variable': {
       next.facts.set(variableFact(ref.name, slot), { roots: [ref.name] });
+      releaseHeldPlaces(next, ref.name, slot, countsAsRelease);
       const alias = next.aliases.get(ref.name);
       if (!alias) return next;
       switch (alias.kind) {

@@ -187,8 +187,55 @@ export class Pool {
   }
 }`;
 
+/**
+ * From real code (signalk-server): an adapter's provider is stored inside a `try` whose later steps
+ * may throw; the `catch` rolls back by releasing the provider it made and deleting its key, which
+ * held that provider or nothing.
+ */
+const rolledBackProviders = (lookup: string, rollback: string): string => `
+class Provider {
+  private timer?: NodeJS.Timeout;
+  constructor(readonly id: string) {}
+  start(): void {
+    this.timer = setInterval(() => undefined, 1_000);
+  }
+  shutdown(): void {
+    clearInterval(this.timer);
+  }
+}
+export class Providers {
+  private readonly providers = new Map<string, Provider>();
+  register(id: string): void {
+    if (!id) throw new Error('no id');
+  }
+  add(id: string): void {
+    ${lookup}
+    let provider: Provider | undefined;
+    try {
+      provider = new Provider(id);
+      provider.start();
+      this.providers.set(id, provider);
+      this.register(id);
+    } catch {
+      ${rollback}
+      this.providers.delete(id);
+    }
+  }
+  stop(): void {
+    for (const provider of this.providers.values()) provider.shutdown();
+    this.providers.clear();
+  }
+}
+`;
+const ABSENT = 'if (this.providers.has(id)) return;';
+const ROLLBACK = 'if (provider) provider.shutdown();';
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    ...[ROLLBACK, 'try {\n        provider?.shutdown();\n      } catch {\n        // already stopped\n      }'].map((rollback) => ({
+      name: `every path: a catch that releases the value its try stored under a key found empty, then deletes the key: \`${rollback.split('\n')[0]}\``,
+      code: rolledBackProviders(ABSENT, rollback),
+    })),
     {
       name: 'from real code (ioBroker.js-controller): a sweep of stale entries that clears each timer before the delete',
       code: staleReplies('clearTimeout(entry.timer);'),
@@ -1167,6 +1214,44 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: 'every path: the same rollback without the release drops the provider the try stored',
+      code: rolledBackProviders(ABSENT, '// nothing to undo'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 27,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: rolledBackProviders(ABSENT, '// nothing to undo').replace(
+                '      this.providers.delete(id);',
+                '      this.providers.get(id)?.shutdown();\n      this.providers.delete(id);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'every path: the same rollback where the key was not found empty first may drop an earlier provider',
+      code: rolledBackProviders('// no look-up', ROLLBACK),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 27,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: rolledBackProviders('// no look-up', ROLLBACK).replace(
+                '      this.providers.delete(id);',
+                '      this.providers.get(id)?.shutdown();\n      this.providers.delete(id);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'messages: a delete under the test of a loop that sweeps stale entries is not said to be missed when that test is false',
       code: staleReplies(''),
