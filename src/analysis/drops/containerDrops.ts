@@ -25,7 +25,7 @@ import { ABORT_CONTROLLER, ABORT_CONTROLLER_TYPES, CLEANUP_FUNCTION, isCleanupFu
 import type { Resource } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import type { DropSite } from '../flow/index.js';
-import { isReleaseLikeName } from '../resources/release.js';
+import { isReleaseLikeName, obligationSlots } from '../resources/release.js';
 import {
   calledMethodName,
   canonical,
@@ -659,6 +659,8 @@ function finish(
       storesNewValue,
       result,
       ...(storedAs !== undefined && { storedAs }),
+      ...(container.resource.release.kind === 'each' &&
+        container.resource.release.element.release.kind === 'fields' && { elementSlots: obligationSlots(container.resource.release.element) }),
       ...(within.length > 0 && { keysWithin: within }),
       ...(isLocalContainer(draft.containerExpression, node, context.session) && { localContainer: true }),
     },

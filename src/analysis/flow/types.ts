@@ -21,6 +21,11 @@ export interface DropSite {
   target: DropTarget;
   /** `'*'` for a value released as a whole; field names for records. */
   slots: readonly string[];
+  /**
+   * A stored value that is a container of records (`Map<string, Set<{ ws: WebSocket }>>`): the fields
+   * each of its elements owes. Those fields released on every element release the whole value.
+   */
+  elementSlots?: readonly string[];
   /** After the drop the place holds a new value (`set`, assignment) rather than nothing. */
   storesNewValue: boolean;
   /** The drop's result is the dropped value (`pop()`) or values (`splice()`). */

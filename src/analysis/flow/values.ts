@@ -249,7 +249,10 @@ function releasedUnderSomeAnswer(drop: DropSite, name: string, outcome: boolean,
 export function isReleased(it: Interpreter, drop: DropSite, slot: string, state: State): boolean {
   const { facts, aliases } = state;
   const { container, target } = drop;
-  const has = (key: (s: string) => string): boolean => facts.has(key(slot)) || facts.has(key('*'));
+  const has = (key: (s: string) => string): boolean =>
+    facts.has(key(slot)) ||
+    facts.has(key('*')) ||
+    (slot === '*' && drop.elementSlots !== undefined && drop.elementSlots.every((field) => facts.has(key(field))));
   if (has((s) => allFact(container, s))) return true;
   // The variable holding the container is known to hold nothing (`if (!inner) inner = new Map()`).
   if (target.kind === 'all' && facts.has(variableFact(container, '*'))) return true;
@@ -268,7 +271,6 @@ export function isReleased(it: Interpreter, drop: DropSite, slot: string, state:
   return false;
 }
 
-/** A release is known for good; an absence found by a look-up only until this function awaits. */
 /** A place known to hold the value `name` names, or to owe nothing, is released with that value. */
 function releaseHeldPlaces(state: State, name: string, slot: string, countsAsRelease: boolean): void {
   for (const [key, fact] of [...state.facts]) {
@@ -278,6 +280,7 @@ function releaseHeldPlaces(state: State, name: string, slot: string, countsAsRel
   }
 }
 
+/** A release is known for good; an absence found by a look-up only until this function awaits. */
 function setPlaceFact(state: State, key: string, roots: readonly string[], countsAsRelease: boolean): void {
   if (countsAsRelease) state.facts.set(key, { roots });
   else if (!state.facts.has(key)) state.facts.set(key, { roots, absent: true });
@@ -389,7 +392,7 @@ export function release(it: Interpreter, ref: ValueRef | undefined, slot: string
 }
 
 export function releaseMany(it: Interpreter, source: ManyRef, slot: string, state: State): State {
-  if (source.kind === 'inner') return slot === '*' ? it.release(source.ref, '*', state) : state;
+  if (source.kind === 'inner') return it.release(source.ref, slot, state);
   const next = cloneState(state);
   if (source.kind === 'container') {
     next.facts.set(allFact(source.container, slot), { roots: source.roots });

@@ -116,8 +116,50 @@ export class Batcher {
   }
 }`;
 
+/**
+ * From real code (signalk-server): a stream's clients are kept in a set per stream id; ending the
+ * stream walks the set and closes each client's socket before the entry goes.
+ */
+const streamClients = (perClient: string): string => `
+declare class WebSocket {
+  close(code?: number, reason?: string): void;
+  send(data: string): void;
+}
+interface StreamClient {
+  ws: WebSocket;
+  since: number;
+}
+export class Streams {
+  private readonly clients = new Map<string, Set<StreamClient>>();
+  add(streamId: string, ws: WebSocket): void {
+    let clients = this.clients.get(streamId);
+    if (!clients) {
+      clients = new Set();
+      this.clients.set(streamId, clients);
+    }
+    clients.add({ ws, since: Date.now() });
+  }
+  end(streamId: string): void {
+    const clients = this.clients.get(streamId);
+    if (clients) {
+      for (const client of clients) {
+        ${perClient}
+      }
+      this.clients.delete(streamId);
+    }
+  }
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    ...[
+      "client.ws.close(1001, 'Stream ended');",
+      "try {\n          client.ws.close(1001, 'Stream ended');\n        } catch (error) {\n          console.log(error);\n        }",
+    ].map((perClient) => ({
+      name: `nested containers: each record of an inner set has its socket closed before the outer entry goes: \`${perClient.split('\n')[0]}\``,
+      code: streamClients(perClient),
+    })),
     {
       name: 'births: a record field filled only after the record was taken out of the container (delete first, then subscribe)',
       code: batchesByKey('this.batches.delete(key);\n    batch.subscription = send([...batch]).subscribe(() => {});'),
@@ -550,6 +592,25 @@ export class Streams {
     },
   ],
   invalid: [
+    {
+      name: 'nested containers: the same walk that only reads each record drops every socket of the inner set',
+      code: streamClients('console.log(client.since);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 26,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: streamClients('console.log(client.since);').replace(
+                '      this.clients.delete(streamId);',
+                '      for (const inner of this.clients.get(streamId) ?? []) inner.ws.close();\n      this.clients.delete(streamId);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'from real code (trigger.dev): abort controllers the code aborts, one replaced by a path that subscribes again without abort()',
       code: chatReaders('', abortAll),
