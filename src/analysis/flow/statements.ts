@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { boundFields, boundNames, canonical, entryNames, isWithin, skipOuter, statementCalls } from '../syntax/expressions.js';
+import { boundFields, boundNames, calledMethodName, canonical, entryNames, isWithin, skipOuter, statementCalls } from '../syntax/expressions.js';
 import type { FinallyContext, FlowContext, Interpreter } from './interpreter.js';
 import { bindReleasedKey } from './keyLists.js';
 import { bindEntry, cloneState, deadState, emptyState, join, manyRefSource, placeFact, sameState, type ManyRef, type State } from './state.js';
@@ -347,12 +347,17 @@ export function switchStatement(it: Interpreter, node: ts.SwitchStatement, state
 export function tryStatement(it: Interpreter, node: ts.TryStatement, state: State): State {
   const handler: FinallyContext | undefined = node.finallyBlock ? { block: node.finallyBlock, returns: [] } : undefined;
   if (handler) it.finallyStack.push(handler);
-  const afterTry = it.statements(node.tryBlock.statements, state);
+  // A store that ends the block is its last step: once it has stored, nothing in the block can throw.
+  const body = node.tryBlock.statements;
+  const endsWithStore = body.length > 0 && isStore(it, body[body.length - 1]!);
+  const beforeStore = endsWithStore ? it.statements(body.slice(0, -1), state) : undefined;
+  const afterTry = beforeStore ? it.statements(body.slice(-1), beforeStore) : it.statements(body, state);
   let afterCatch = deadState();
   if (node.catchClause) {
     // Any statement of the try block may have thrown: the catch starts from what held throughout —
     // unless the block only releases (`try { x.close() } catch {}`): a release that throws was tried.
-    let catchEntry = !afterTry.dead && onlyReleases(it, node.tryBlock) ? afterTry : join([state, afterTry.dead ? state : afterTry]);
+    const lastThrowPoint = beforeStore ?? afterTry;
+    let catchEntry = !afterTry.dead && onlyReleases(it, node.tryBlock) ? afterTry : join([state, lastThrowPoint.dead ? state : lastThrowPoint]);
     if (node.catchClause.variableDeclaration) catchEntry = it.kill(boundNames(node.catchClause.variableDeclaration.name), catchEntry);
     afterCatch = it.statements(node.catchClause.block.statements, catchEntry);
   }
@@ -364,6 +369,16 @@ export function tryStatement(it: Interpreter, node: ts.TryStatement, state: Stat
     if (!afterFinally.dead) it.exitFunction(afterFinally);
   }
   return normal;
+}
+
+/** `m.set(k, v);`, `list.push(v);`, `m[k] = v;`: a statement whose last step stores a value. */
+function isStore(it: Interpreter, statement: ts.Statement): boolean {
+  if (!ts.isExpressionStatement(statement)) return false;
+  const e = skipOuter(statement.expression);
+  if (ts.isBinaryExpression(e)) return e.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+  if (!ts.isCallExpression(e)) return false;
+  const method = calledMethodName(e);
+  return method !== undefined && (it.options.containers.stores.has(method) || it.options.containers.inserts.has(method));
 }
 
 /**

@@ -66,9 +66,22 @@ export function containerCall(it: Interpreter, node: ts.CallExpression, state: S
     if (container) current = it.fill(container.text, '\u0000none', current);
   } else if (containers.stores.has(methodName) && first) {
     const place = it.placeOf(receiver, first);
-    if (place) current = it.storeAliases(place, node.arguments[1], it.fill(place.container, place.key, current));
+    if (place) current = storeAt(it, place, node.arguments[1], current);
   }
   return current;
+}
+
+/** `m.set(k, v)`, `m[k] = v`: a new value sits at the place; a no-op placeholder (`() => {}`) owes nothing. */
+function storeAt(it: Interpreter, place: ValueRef & { kind: 'place' }, value: ts.Expression | undefined, state: State): State {
+  const stored = it.storeAliases(place, value, it.fill(place.container, place.key, state));
+  return value && isNoOpFunction(value) ? it.release(place, '*', stored) : stored;
+}
+
+/** `() => {}`, `function () {}`: a function that does nothing, a placeholder that a later store replaces. */
+function isNoOpFunction(expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  if (!ts.isArrowFunction(e) && !ts.isFunctionExpression(e)) return false;
+  return ts.isBlock(e.body) ? e.body.statements.length === 0 : e.body.kind === ts.SyntaxKind.Identifier && (e.body as ts.Identifier).text === 'undefined';
 }
 
 /** A drop site, or a syntactic fact about a container: a `delete` empties a place, an assignment fills it. */
@@ -87,7 +100,7 @@ export function dropOrFact(it: Interpreter, node: ts.Node, state: State): State 
     const target = skipOuter(node.left);
     if (ts.isElementAccessExpression(target)) {
       const place = it.placeOf(skipOuter(target.expression), target.argumentExpression);
-      if (place) return it.storeAliases(place, node.right, it.fill(place.container, place.key, state));
+      if (place) return storeAt(it, place, node.right, state);
     } else if (ts.isPropertyAccessExpression(target)) {
       const container = canonical(target);
       if (!container) return state;
@@ -208,15 +221,11 @@ export function drop(it: Interpreter, dropId: number, state: State): State {
         next.aliases.set(name, { kind: 'field', ref: { kind: 'dropResult', drop: dropId }, slot: alias.slot });
     }
     next.facts.delete(racedFact(container, target.key));
-    let afterFill = it.fill(container, target.key, next);
     const stored = storedValueOf(drop.node);
     if (drop.storesNewValue && stored) {
-      afterFill = it.storeAliases(
-        { kind: 'place', container, key: target.key, keyRoots: target.keyRoots, containerRoots: drop.containerRoots },
-        stored,
-        afterFill,
-      );
+      return storeAt(it, { kind: 'place', container, key: target.key, keyRoots: target.keyRoots, containerRoots: drop.containerRoots }, stored, next);
     }
+    const afterFill = it.fill(container, target.key, next);
     if (!drop.storesNewValue) afterFill.facts.set(placeFact(container, target.key, '*'), { roots: [...drop.containerRoots, ...target.keyRoots] });
     return afterFill;
   }

@@ -299,16 +299,6 @@ table('loops', [
 
 table('try, catch, finally, throw and return', [
   {
-    name: 'a catch releasing what its try stored under a key found empty, then deleting the key',
-    code: `function f(k: string) { if (meters.has(k)) return; const m = make(); try { meters.set(k, m); keep(k); } catch { m.stop(); meters.delete(k); // drop\n} }`,
-    owed: [[]],
-  },
-  {
-    name: 'the same catch when the key was not found empty first: an earlier value may sit there',
-    code: `function f(k: string) { const m = make(); try { meters.set(k, m); keep(k); } catch { m.stop(); meters.delete(k); // drop\n} }`,
-    owed: [['*']],
-  },
-  {
     name: 'released in finally',
     code: `function f(k: string) { const old = meters.get(k); try { meters.delete(k); // drop\n } finally { old?.stop(); } }`,
     owed: [[]],

@@ -230,8 +230,44 @@ export class Providers {
 const ABSENT = 'if (this.providers.has(id)) return;';
 const ROLLBACK = 'if (provider) provider.shutdown();';
 
+/**
+ * From real code (signalk-server): a key reserved with a no-op placeholder before the awaits, so that
+ * overlapping calls skip it, then given the real cleanup as the `try`'s last step, or removed again.
+ */
+const reservedTopics = (reservation: string, afterStore: string): string => `
+declare function subscribe(topic: string, onMessage: (message: string) => void): () => void;
+declare function ready(topic: string): Promise<void>;
+export class Topics {
+  private readonly unsubscribers = new Map<string, () => void>();
+  private active = true;
+  stop(): void {
+    this.active = false;
+    for (const unsubscribe of this.unsubscribers.values()) unsubscribe();
+    this.unsubscribers.clear();
+  }
+  async follow(topic: string): Promise<void> {
+    if (this.unsubscribers.has(topic)) return;
+    this.unsubscribers.set(topic, ${reservation});
+    try {
+      await ready(topic);
+      if (!this.active) {
+        this.unsubscribers.delete(topic);
+        return;
+      }
+      this.unsubscribers.set(topic, subscribe(topic, (message) => console.log(message)));${afterStore}
+    } catch {
+      this.unsubscribers.delete(topic);
+    }
+  }
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'every path: a key reserved with a no-op placeholder, replaced by the real cleanup as the last step of the try, or removed',
+      code: reservedTopics('() => {}', ''),
+    },
     ...[ROLLBACK, 'try {\n        provider?.shutdown();\n      } catch {\n        // already stopped\n      }'].map((rollback) => ({
       name: `every path: a catch that releases the value its try stored under a key found empty, then deletes the key: \`${rollback.split('\n')[0]}\``,
       code: rolledBackProviders(ABSENT, rollback),
@@ -1214,6 +1250,51 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: 'every path: a key reserved with a real subscription owes it on each of the same drops',
+      code: reservedTopics('subscribe(topic, () => undefined)', ''),
+      errors: [
+        [
+          18,
+          '      if (!this.active) {\n        this.unsubscribers.delete(topic);',
+          '      if (!this.active) {\n        this.unsubscribers.get(topic)?.();\n        this.unsubscribers.delete(topic);',
+        ],
+        [21, '      this.unsubscribers.set(topic, subscribe(', '      this.unsubscribers.get(topic)?.();\n      this.unsubscribers.set(topic, subscribe('],
+        [
+          23,
+          '    } catch {\n      this.unsubscribers.delete(topic);',
+          '    } catch {\n      this.unsubscribers.get(topic)?.();\n      this.unsubscribers.delete(topic);',
+        ],
+      ].map(([line, before, after]) => ({
+        messageId: 'unreleasedDrop' as const,
+        line: line as number,
+        suggestions: [
+          {
+            messageId: 'releaseBeforeDrop' as const,
+            output: reservedTopics('subscribe(topic, () => undefined)', '').replace(before as string, after as string),
+          },
+        ],
+      })),
+    },
+    {
+      name: 'every path: a catch reached after the real cleanup was stored and something else ran may drop it',
+      code: reservedTopics('() => {}', '\n      console.log(topic);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 24,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: reservedTopics('() => {}', '\n      console.log(topic);').replace(
+                '    } catch {\n      this.unsubscribers.delete(topic);',
+                '    } catch {\n      this.unsubscribers.get(topic)?.();\n      this.unsubscribers.delete(topic);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'every path: the same rollback without the release drops the provider the try stored',
       code: rolledBackProviders(ABSENT, '// nothing to undo'),
