@@ -106,12 +106,14 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
   const typed = valueResource ?? nestedResource(container.valueType, context);
   // What the code stores can say more than the type (`number` timers in browser code, a record's
   // timer field armed after insertion): asked only when the type leaves room for it.
-  const byOrigin = typed
-    ? undefined
-    : (withTimersByOrigin(undefined, places, container.valueType, context) ?? releasedByTheirHolder(container.valueType, places, context));
+  const timedByOrigin = typed ? undefined : withTimersByOrigin(undefined, places, container.valueType, context);
+  const heldByOrigin = typed || timedByOrigin ? undefined : releasedByTheirHolder(container.valueType, places, context);
+  const byOrigin = timedByOrigin ?? heldByOrigin;
   if (!typed && !byOrigin) return undefined;
   const ownership = values.owns ? values : getOwnership(expression, session, 'values', lendingCalls);
-  if (!ownership.owns && !armed) return undefined;
+  // Records armed after insertion make their timer fields owed, not cleanup functions or controllers
+  // the code did not make: those are owed only by a container that owns its values.
+  if (!ownership.owns && (!armed || heldByOrigin)) return undefined;
   // Values this code did not make but whose timer fields it arms: only those timers are its to clear.
   const declared = !typed || ownership.owns ? typed : armedOnly(typed, places, container.valueType, session);
   const resource = !typed

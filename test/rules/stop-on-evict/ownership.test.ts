@@ -218,8 +218,49 @@ const MOVE_SET_FIRST = 'this.panels.set(newUri, panel);\n    this.panels.delete(
 const MOVE_OVER_A_LOOK =
   "const previous = this.panels.get(newUri);\n    if (previous) console.warn('replacing', previous.uri);\n    this.panels.set(newUri, panel);\n    this.panels.delete(oldUri);";
 
+/**
+ * From real code (signalk-server): one class arms a timer on the session records it keeps in one map,
+ * and keeps device listeners in another; the timers it arms say nothing about who owns the listeners.
+ */
+const deviceListeners = (listener: string): string => `
+declare function watchDevice(mac: string, onChange: () => void): () => void;
+interface Session {
+  mac: string;
+  pollTimer?: ReturnType<typeof setInterval>;
+}
+export class LocalProvider {
+  private readonly sessions = new Map<string, Session>();
+  private readonly deviceListeners = new Map<string, () => void>();
+  connect(mac: string): void {
+    if (this.sessions.has(mac)) return;
+    const session: Session = { mac };
+    this.sessions.set(mac, session);
+    session.pollTimer = setInterval(() => console.log(mac), 1_000);
+  }
+  disconnect(mac: string): void {
+    const session = this.sessions.get(mac);
+    if (session) clearInterval(session.pollTimer);
+    this.sessions.delete(mac);
+  }
+  stop(): void {
+    for (const cleanup of this.deviceListeners.values()) cleanup();
+    this.deviceListeners.clear();
+  }
+  attach(mac: string, handler: () => void): void {
+    this.deviceListeners.set(mac, ${listener});
+  }
+  detach(mac: string): void {
+    this.deviceListeners.delete(mac);
+  }
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'ownership: cleanup functions written in place are data, even where the class arms timers on records of another map',
+      code: deviceListeners('() => console.log(mac, handler)'),
+    },
     ...[MOVE, MOVE_SET_FIRST].map((rename) => ({
       name: `keys: a value the map holds moved to a new key takes a name the code expects free: \`${rename.split('\n')[0]}\``,
       code: renamedPanels(rename),
@@ -790,6 +831,25 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      name: 'ownership: the same listeners made by a subscription owe their call when deleted',
+      code: deviceListeners('watchDevice(mac, handler)'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 29,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: deviceListeners('watchDevice(mac, handler)').replace(
+                '    this.deviceListeners.delete(mac);',
+                '    this.deviceListeners.get(mac)?.();\n    this.deviceListeners.delete(mac);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'keys: the same move with overwrites "possible" owes the release of what the new key held',
       options: [{ overwrites: 'possible' }],
