@@ -168,6 +168,10 @@ export function loop(it: Interpreter, node: ts.IterationStatement, state: State,
     entry = it.expression(node.expression, entry);
     if (ts.isForOfStatement(node)) elementSource = it.iteratedRef(node.expression, entry);
   }
+  // A `pop()` that is itself a drop site is judged there; elsewhere (a helper's summary) the drain
+  // releases every element when each turn releases the one it took.
+  const drain = ts.isWhileStatement(node) ? drainOf(node) : undefined;
+  if (drain && !it.dropIds.has(drain.taking)) elementSource = it.iteratedRef(drain.container, entry);
 
   const runBody = (head: State): { end: State; exit: State; flow: FlowContext } => {
     const flow: FlowContext = { breaks: [], continues: [], labels, isLoop: true, isSwitch: false };
@@ -194,7 +198,7 @@ export function loop(it: Interpreter, node: ts.IterationStatement, state: State,
       if (ts.isIdentifier(target)) bodyStart = it.kill([target.text], bodyStart);
     }
     if (elementSource) bodyStart = it.clearElementFacts(elementSource, bodyStart);
-    let end = it.statement(node.statement, bodyStart);
+    let end = drain && elementSource ? drainBody(it, drain, elementSource, bodyStart) : it.statement(node.statement, bodyStart);
     end = join([end, ...flow.continues]);
     if (ts.isForStatement(node) && node.incrementor) end = it.expression(node.incrementor, end);
     if (ts.isDoStatement(node)) {
@@ -225,7 +229,7 @@ export function loop(it: Interpreter, node: ts.IterationStatement, state: State,
     it.loopDepth--;
   }
   let exit = second.exit;
-  if (elementSource && ts.isForOfStatement(node)) {
+  if (elementSource && (ts.isForOfStatement(node) || drain)) {
     // Every element released in the body: all of them are released once the loop runs out.
     exit = it.releaseElements(elementSource, second.end, exit);
   }
@@ -281,6 +285,50 @@ function releaseIndexRange(node: ts.ForStatement, bodyEnd: State, exit: State): 
     next.facts.set(placeFact(container, start.text, slot), { roots: start.roots });
   }
   return next;
+}
+
+/** `while (list.length) { const item = list.pop(); … }`: a loop that takes every element out, one per turn. */
+interface Drain {
+  container: ts.Expression;
+  block: ts.Block;
+  taken: ts.Identifier;
+  taking: ts.CallExpression;
+}
+
+function drainOf(node: ts.WhileStatement): Drain | undefined {
+  const test = skipOuter(node.expression);
+  const counted =
+    ts.isBinaryExpression(test) &&
+    isZeroLiteral(skipOuter(test.right)) &&
+    [ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.ExclamationEqualsEqualsToken].includes(test.operatorToken.kind)
+      ? skipOuter(test.left)
+      : test;
+  if (!ts.isPropertyAccessExpression(counted) || counted.name.text !== 'length' || !ts.isBlock(node.statement)) return undefined;
+  const [first] = node.statement.statements;
+  const declaration =
+    first && ts.isVariableStatement(first) && first.declarationList.declarations.length === 1 ? first.declarationList.declarations[0]! : undefined;
+  const taking = declaration?.initializer && skipOuter(declaration.initializer);
+  if (!declaration || !ts.isIdentifier(declaration.name) || !taking || !ts.isCallExpression(taking) || taking.arguments.length > 0) return undefined;
+  const method = calledMethodName(taking);
+  if (method !== 'pop' && method !== 'shift') return undefined;
+  const from = (skipOuter(taking.expression) as ts.PropertyAccessExpression).expression;
+  const container = canonical(counted.expression);
+  if (!container || container.impure || canonical(from)?.text !== container.text) return undefined;
+  return { container: counted.expression, block: node.statement, taken: declaration.name, taking };
+}
+
+/** One turn of a drain: the value taken out is that turn's element, released or not by the rest. */
+function drainBody(it: Interpreter, drain: Drain, source: ManyRef, state: State): State {
+  const [first, ...rest] = drain.block.statements;
+  let current = it.statement(first!, state);
+  if (current.dead) return current;
+  current = bindEntry(drain.taken.text, undefined, source, it.kill([drain.taken.text], current));
+  const end = it.statements(rest, current);
+  return end.dead ? end : it.kill(blockScopedNames(drain.block), end);
+}
+
+function isZeroLiteral(expression: ts.Expression): boolean {
+  return ts.isNumericLiteral(expression) && Number(expression.text) === 0;
 }
 
 export function bindLoopVariable(it: Interpreter, name: ts.BindingName, source: ManyRef | undefined, isForIn: boolean, state: State): State {

@@ -262,8 +262,44 @@ export class Topics {
 }
 `;
 
+/**
+ * From real code (vscode-pull-request-github): a view's listeners for the current pull request,
+ * disposed through a helper that pops and disposes each one before the list is replaced.
+ */
+const prListeners = (helper: string): string => `
+${helper}
+declare function onDidChange(listener: () => void): Disposable;
+export class View {
+  private listeners: Disposable[] | undefined = undefined;
+  register(): void {
+    if (this.listeners !== undefined) {
+      disposeAll(this.listeners);
+    }
+    this.listeners = [];
+    this.listeners.push(onDidChange(() => console.log('changed')));
+  }
+}
+`;
+const drainingHelper = (each: string): string => `interface Disposable {
+  dispose(): void;
+}
+function disposeAll(disposables: Disposable[]): void {
+  while (disposables.length) {
+    const item = disposables.pop();
+    ${each}
+  }
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'helpers: a helper of the module that pops every element and disposes it releases the list',
+      code: prListeners(drainingHelper('item?.dispose();')),
+    },
+    {
+      name: 'helpers: the same draining helper imported from another module',
+      code: prListeners("import { disposeAll, type Disposable } from './shared/lifecycle.js';"),
+    },
     {
       name: 'every path: a key reserved with a no-op placeholder, replaced by the real cleanup as the last step of the try, or removed',
       code: reservedTopics('() => {}', ''),
@@ -1250,6 +1286,26 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: 'helpers: a draining helper that only logs what it pops drops each element, and the list replaced after it is owed',
+      code: prListeners(drainingHelper('console.log(item);')),
+      errors: [
+        { messageId: 'unreleasedDrop', line: 7 },
+        {
+          messageId: 'unreleasedDrop',
+          line: 18,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: prListeners(drainingHelper('console.log(item);')).replace(
+                '    this.listeners = [];',
+                '    if (this.listeners) for (const value of this.listeners) value.dispose();\n    this.listeners = [];',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'every path: a key reserved with a real subscription owes it on each of the same drops',
       code: reservedTopics('subscribe(topic, () => undefined)', ''),
