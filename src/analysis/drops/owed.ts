@@ -488,11 +488,13 @@ function isInsideOwnReleaseMethod(node: ts.Node, container: ContainerOfResources
 
 /** The method (or function-valued field) `node` sits in, when its name is one of `names` or reads like a release: syntax only. */
 function enclosingReleaseMember(node: ts.Node, names: ReadonlySet<string>): { owner: ts.Node } | undefined {
+  const isRelease = (name: ts.PropertyName): boolean => ts.isIdentifier(name) && (names.has(name.text) || isReleaseLikeName(name.text));
   for (let current = node.parent; current && !ts.isClassLike(current) && !ts.isSourceFile(current); current = current.parent) {
     if (ts.isMethodDeclaration(current) || (ts.isPropertyDeclaration(current) && current.initializer && isFunctionLike(current.initializer))) {
-      const name = ts.isIdentifier(current.name) ? current.name.text : undefined;
-      return name !== undefined && (names.has(name) || isReleaseLikeName(name)) ? { owner: current.parent } : undefined;
+      return isRelease(current.name) ? { owner: current.parent } : undefined;
     }
+    // `{ handler, dispose: () => { …; delete this.handlers[id] } }`: an object literal's release written as a function field.
+    if (ts.isPropertyAssignment(current) && isFunctionLike(skipOuter(current.initializer)) && isRelease(current.name)) return { owner: current.parent };
   }
   return undefined;
 }
@@ -557,6 +559,9 @@ function settledByOwnReleaseCalling(
 
 /** The drop inside an object literal's method removes the literal itself: `subs.delete(sub)` with `const sub = { … }`, or `this`. */
 function removesItself(node: ts.Node, literal: ts.ObjectLiteralExpression): boolean {
+  // `this.handlers[id] = { …, dispose: () => { delete this.handlers[id] } }`: the key it was stored under.
+  const storedAt = placeOfLiteral(literal);
+  if (storedAt && removedPlace(node) === storedAt) return true;
   const declaration = literal.parent;
   const self = ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
   const mentionsSelf = (child: ts.Node): boolean =>
@@ -569,6 +574,40 @@ function removesItself(node: ts.Node, literal: ts.ObjectLiteralExpression): bool
       ? [(skipOuter(node.expression) as ts.ElementAccessExpression).argumentExpression]
       : [];
   return argumentsOf.some(mentionsSelf);
+}
+
+/** `c[k] = literal` or `c.set(k, literal)`: the place the literal is stored at, as `c[k]` text. */
+function placeOfLiteral(literal: ts.ObjectLiteralExpression): string | undefined {
+  let current: ts.Node = literal;
+  while (ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) || ts.isSatisfiesExpression(current.parent))
+    current = current.parent;
+  const parent = current.parent;
+  if (ts.isBinaryExpression(parent) && parent.right === current && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const target = skipOuter(parent.left);
+    return ts.isElementAccessExpression(target) ? placeText(target.expression, target.argumentExpression) : undefined;
+  }
+  if (ts.isCallExpression(parent) && calledMethodName(parent) === 'set' && parent.arguments[1] === current && parent.arguments[0]) {
+    return placeText((skipOuter(parent.expression) as ts.PropertyAccessExpression).expression, parent.arguments[0]);
+  }
+  return undefined;
+}
+
+/** `delete c[k]` or `c.delete(k)`: the place removed, as `c[k]` text. */
+function removedPlace(node: ts.Node): string | undefined {
+  if (ts.isDeleteExpression(node)) {
+    const target = skipOuter(node.expression);
+    return ts.isElementAccessExpression(target) ? placeText(target.expression, target.argumentExpression) : undefined;
+  }
+  if (ts.isCallExpression(node) && calledMethodName(node) === 'delete' && node.arguments[0]) {
+    return placeText((skipOuter(node.expression) as ts.PropertyAccessExpression).expression, node.arguments[0]);
+  }
+  return undefined;
+}
+
+function placeText(container: ts.Expression, key: ts.Expression): string | undefined {
+  const c = canonical(container);
+  const k = canonical(key);
+  return c && k && !c.impure && !k.impure ? `${c.text}[${k.text}]` : undefined;
 }
 
 /**

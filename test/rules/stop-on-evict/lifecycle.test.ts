@@ -359,8 +359,54 @@ export class Adapter {
 }
 `;
 
+/**
+ * From real code (vscode-pull-request-github): a registry entry written as an object literal whose
+ * own `dispose` field counts references, disposes the handler and deletes the entry itself.
+ */
+const countedHandlers = (remover: string): string => `
+class CommentController {
+  private readonly timer = setInterval(() => undefined, 1_000);
+  dispose(): void {
+    clearInterval(this.timer);
+  }
+}
+interface HandlerInfo {
+  handler: CommentController;
+  refCount: number;
+  dispose(): void;
+  reset?: () => void;
+}
+export class Registry {
+  private readonly handlers: { [key: number]: HandlerInfo } = {};
+  register(id: number): HandlerInfo {
+    if (this.handlers[id]) {
+      this.handlers[id].refCount += 1;
+      return this.handlers[id];
+    }
+    const handler = new CommentController();
+    this.handlers[id] = {
+      handler,
+      refCount: 1,${remover === 'dispose' ? '' : '\n      dispose: () => this.handlers[id]?.handler.dispose(),'}
+      ${remover}: () => {
+        if (!this.handlers[id]) return;
+        this.handlers[id].refCount -= 1;
+        if (this.handlers[id].refCount === 0) {
+          this.handlers[id].handler.dispose();
+          delete this.handlers[id];
+        }
+      },
+    };
+    return this.handlers[id];
+  }
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "lifecycle: an object literal's own dispose field deletes the entry it was stored as",
+      code: countedHandlers('dispose'),
+    },
     {
       name: 'from real code (chokidar): a cleanup closure releases, through a captured let, the value read or stored at the key',
       code: sharedWatchers('cont.watcher.close();\n      '),
@@ -768,6 +814,25 @@ export class Pollers {
     },
   ],
   invalid: [
+    {
+      name: 'lifecycle: the same entry deleted by another function field owes its own dispose()',
+      code: countedHandlers('reset'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 31,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: countedHandlers('reset').replace(
+                '          delete this.handlers[id];',
+                '          this.handlers[id]?.dispose();\n          delete this.handlers[id];',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'from real code (chokidar): the cleanup closure deletes the shared watcher without closing it',
       code: sharedWatchers(''),
