@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 import { fixturesDir } from '../ruleTester.js';
 
-const code = `const meters = new Map<string, { stop(): void }>();\nexport function add(k: string) { if (!meters.has(k)) meters.set(k, { stop() {} }); }\nexport function remove(k: string) { meters.delete(k); }\n`;
+const code = `const meters = new Map<string, { stop(): void }>();\nexport function add(k: string) { if (!meters.has(k)) { const t = setInterval(() => {}, 1_000); meters.set(k, { stop() { clearInterval(t); } }); } }\nexport function remove(k: string) { meters.delete(k); }\n`;
 const filename = path.join(fixturesDir, 'file.ts');
 
 function lint(config: Linter.Config, options: unknown[] = []): Linter.LintMessage[] {

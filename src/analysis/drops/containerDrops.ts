@@ -8,6 +8,7 @@ import ts from 'typescript';
 
 import { CONTAINER_PROTOCOLS, type DropOperation, type DroppingMethod } from '../containers/kinds.js';
 import { keysWithin } from '../containers/keySets.js';
+import { CONTAINER_VOCABULARY } from '../containers/vocabulary.js';
 import { fieldsFilledBorrowed } from '../containers/origins.js';
 import {
   callsItsValues,
@@ -122,7 +123,7 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
       ? withTimersByOrigin(declared, places, container.valueType, context)
       : declared;
   const held = resource && fieldsTheRecordsHold(resource, places, context);
-  if (!held) return undefined;
+  if (!held || releasesOnlyItsOwnEntry(held, places, session)) return undefined;
   return {
     kind: container.kind,
     protocol: container.protocol,
@@ -154,6 +155,46 @@ function fieldsTheRecordsHold(resource: Resource, places: readonly ContainerPlac
   const fields = resource.release.fields.filter((field) => (!given || given.has(field.name)) && !borrowed?.has(field.name));
   if (fields.length === resource.release.fields.length) return resource;
   return fields.length > 0 ? { ...resource, release: { kind: 'fields', fields } } : undefined;
+}
+
+/**
+ * Every value stored is an object literal written here whose own release (`dispose: () => { … }`)
+ * only keeps the books — a reference count, removing its own entry — and calls nothing that frees:
+ * such values hold nothing that release would free.
+ */
+function releasesOnlyItsOwnEntry(resource: Resource, places: readonly ContainerPlace[], session: AnalysisSession): boolean {
+  if (resource.release.kind !== 'method') return false;
+  const names = new Set(resource.release.methods);
+  const inserted = visibleInsertions(places, session);
+  return (
+    inserted.length > 0 &&
+    inserted.every((value) => {
+      const e = skipOuter(value);
+      const literal = ts.isIdentifier(e) ? singleInitializer(e, session) : e;
+      if (!literal || !ts.isObjectLiteralExpression(literal)) return false;
+      const releases = literal.properties.filter((property) => property.name && ts.isIdentifier(property.name) && names.has(property.name.text));
+      return (
+        releases.length > 0 &&
+        releases.every((property) => {
+          const fn = ts.isMethodDeclaration(property) ? property : ts.isPropertyAssignment(property) ? skipOuter(property.initializer) : undefined;
+          return fn !== undefined && isFunctionLike(fn) && fn.body !== undefined && onlyKeepsBooks(fn.body);
+        })
+      );
+    })
+  );
+}
+
+/** A body whose only calls are the containers' own operations (`m.get(k)`, `m.delete(k)`). */
+function onlyKeepsBooks(body: ts.Node): boolean {
+  const { reads, tests, removes } = CONTAINER_VOCABULARY;
+  const frees = (node: ts.Node): boolean => {
+    if (ts.isCallExpression(node)) {
+      const method = calledMethodName(node);
+      if (method === undefined || !(reads.has(method) || tests.has(method) || removes.has(method))) return true;
+    }
+    return ts.forEachChild(node, frees) === true;
+  };
+  return !frees(body);
 }
 
 const TIMER_ID = 'timer id';

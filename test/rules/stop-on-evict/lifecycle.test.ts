@@ -359,17 +359,20 @@ export class Adapter {
 }
 `;
 
+/** A class of the program whose `dispose()` clears the interval it starts. */
+const disposableTimer = (name: string): string => `class ${name} {
+  private readonly timer = setInterval(() => undefined, 1_000);
+  dispose(): void {
+    clearInterval(this.timer);
+  }
+}`;
+
 /**
  * From real code (vscode-pull-request-github): a registry entry written as an object literal whose
  * own `dispose` field counts references, disposes the handler and deletes the entry itself.
  */
 const countedHandlers = (remover: string): string => `
-class CommentController {
-  private readonly timer = setInterval(() => undefined, 1_000);
-  dispose(): void {
-    clearInterval(this.timer);
-  }
-}
+${disposableTimer('CommentController')}
 interface HandlerInfo {
   handler: CommentController;
   refCount: number;
@@ -401,8 +404,52 @@ export class Registry {
 }
 `;
 
+/**
+ * From real code (vscode-pull-request-github): providers registered per pull request as object
+ * literals whose `dispose` only counts references and removes the entry; the registry's own
+ * dispose() replaces the whole map.
+ */
+const countedProviders = (onLast: string): string => `
+${disposableTimer('Poller')}
+interface ProviderInfo {
+  provider: Poller;
+  refCount: number;
+  dispose(): void;
+}
+export class Registry {
+  private providers: { [key: number]: ProviderInfo } = {};
+  register(id: number, provider: Poller): ProviderInfo {
+    const existing = this.providers[id];
+    if (existing) {
+      existing.refCount += 1;
+      return existing;
+    }
+    this.providers[id] = {
+      provider,
+      refCount: 1,
+      dispose: () => {
+        const info = this.providers[id];
+        if (!info) return;
+        info.refCount -= 1;
+        if (info.refCount === 0) {${onLast}
+          delete this.providers[id];
+        }
+      },
+    };
+    return this.providers[id];
+  }
+  dispose(): void {
+    this.providers = {};
+  }
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'lifecycle: entries whose own dispose only counts references and removes itself hold nothing, so replacing the map drops nothing',
+      code: countedProviders(''),
+    },
     {
       name: "lifecycle: an object literal's own dispose field deletes the entry it was stored as",
       code: countedHandlers('dispose'),
@@ -814,6 +861,11 @@ export class Pollers {
     },
   ],
   invalid: [
+    {
+      name: 'lifecycle: the same entries whose own dispose frees the provider owe it when the map is replaced',
+      code: countedProviders('\n          info.provider.dispose();'),
+      errors: [{ messageId: 'unreleasedDrop', line: 37, suggestions: [] }],
+    },
     {
       name: 'lifecycle: the same entry deleted by another function field owes its own dispose()',
       code: countedHandlers('reset'),
