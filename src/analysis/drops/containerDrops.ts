@@ -51,6 +51,7 @@ import {
   isKeyOfBorrowedValue,
   isMirroredElsewhere,
   isMoveWithinContainer,
+  isOwnEntryWrittenBack,
   isOwnIdentity,
   isOwnValueHandedBack,
   isOwnValueNamedByCaller,
@@ -645,6 +646,7 @@ function keyDrop(node: ts.Node, container: ContainerOfResources, keyExpression: 
   if (draft.storesNewValue && isGuardedInEveryCaller(node, container, keyExpression, context)) return undefined;
   if (draft.newValue && isBlindInsertOfMadeEntity(node, container, draft.containerExpression, keyExpression, draft.newValue, context)) return undefined;
   if (draft.newValue && isMoveWithinContainer(node, container, keyExpression, draft.newValue, context)) return undefined;
+  if (draft.newValue && isOwnEntryWrittenBack(node, container, keyExpression, draft.newValue, context)) return undefined;
   return finish(node, container, { ...draft, keyExpression, target: keyTarget(keyExpression), result: 'none' }, context);
 }
 

@@ -434,6 +434,77 @@ export function isMoveWithinContainer(
   return removesOld && !looksAtNew;
 }
 
+/**
+ * `const state = this.getOrCreate(uri); …; this.states.set(uri.path, state)`: a method of the class
+ * that hands back the value at `states[uri.path]` — the one it finds there, or the one it makes and
+ * stores there — so storing it again under the same key replaces nothing.
+ */
+export function isOwnEntryWrittenBack(
+  node: ts.Node,
+  container: ContainerOfResources,
+  keyExpression: ts.Expression,
+  newValue: ts.Expression,
+  context: DropContext,
+): boolean {
+  const value = skipOuter(newValue);
+  const call = ts.isIdentifier(value) ? singleInitializer(value, context.session) : undefined;
+  if (!call || !ts.isCallExpression(call) || !ts.isPropertyAccessExpression(skipOuter(call.expression))) return false;
+  const callee = skipOuter(call.expression) as ts.PropertyAccessExpression;
+  if (skipOuter(callee.expression).kind !== ts.SyntaxKind.ThisKeyword) return false;
+  let owner: ts.Node | undefined = node.parent;
+  while (owner && !ts.isClassLike(owner)) owner = owner.parent;
+  const method = owner?.members.find((member): member is ts.MethodDeclaration => ts.isMethodDeclaration(member) && member.name.getText() === callee.name.text);
+  const entryKey = method?.body && entryKeyReturned(method, container.text.text, context.session);
+  if (!method || entryKey === undefined) return false;
+  // `uri.path` of the parameter `uri`, given `folderManager.repository.rootUri`: `folderManager.repository.rootUri.path`.
+  const [root, ...rest] = entryKey.split('.');
+  const index = method.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === root);
+  const argument = index >= 0 ? call.arguments[index] : undefined;
+  const given = argument && canonical(argument);
+  const key = canonical(keyExpression);
+  return given !== undefined && !given.impure && key !== undefined && [given.text, ...rest].join('.') === key.text;
+}
+
+/**
+ * The key text `k` when every `return` of `method` hands back nothing or a local holding the value at
+ * `container[k]`: read there (`container.get(k)`), or stored there in the same body (`container.set(k, x)`).
+ */
+function entryKeyReturned(method: ts.MethodDeclaration, container: string, session: AnalysisSession): string | undefined {
+  const keys = new Set<string>();
+  const storedAs = new Map<string, Set<string>>();
+  const returned: ts.Expression[] = [];
+  let unknown = false;
+  const visit = (node: ts.Node): void => {
+    if (node !== method && isSeparateFunction(node)) return;
+    if (ts.isReturnStatement(node)) {
+      if (node.expression && !isNullish(node.expression)) returned.push(skipOuter(node.expression));
+    } else if (ts.isCallExpression(node) && calledMethodName(node) === 'set' && node.arguments.length === 2) {
+      const receiver = (skipOuter(node.expression) as ts.PropertyAccessExpression).expression;
+      const key = canonical(node.arguments[0]!);
+      const stored = skipOuter(node.arguments[1]!);
+      if (canonical(receiver)?.text === container && key && !key.impure && ts.isIdentifier(stored)) {
+        keys.add(key.text);
+        let names = storedAs.get(stored.text);
+        if (!names) storedAs.set(stored.text, (names = new Set()));
+        names.add(key.text);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(method.body!);
+  for (const expression of returned) {
+    if (!ts.isIdentifier(expression)) return undefined;
+    const bindings = bindingsIn(expression.text, method.body!, session);
+    if (bindings.changed || bindings.values.length === 0) return undefined;
+    for (const bound of bindings.values) {
+      const read = readAtKey(bound, container);
+      if (read !== undefined) keys.add(read);
+      else if (!storedAs.has(expression.text)) unknown = true;
+    }
+  }
+  return !unknown && returned.length > 0 && keys.size === 1 ? [...keys][0] : undefined;
+}
+
 /** The key text of `container.get(k)` or `container[k]` (a read of the container named `container`). */
 function readAtKey(expression: ts.Expression, container: string): string | undefined {
   const e = skipOuter(expression);

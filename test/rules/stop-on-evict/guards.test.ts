@@ -111,8 +111,48 @@ export function build(routes: string[]) {
   return meters;
 }`;
 
+/**
+ * From real code (vscode-pull-request-github): a state per repository found or made by a
+ * get-or-create method, updated, then stored again under `key`.
+ */
+const repoStates = (key: string): string => `
+class IssueCache {
+  private readonly timer = setInterval(() => undefined, 60_000);
+  dispose(): void {
+    clearInterval(this.timer);
+  }
+}
+interface RepoState {
+  cache: IssueCache;
+  lastHead?: string;
+}
+export class StateManager {
+  private readonly states = new Map<string, RepoState>();
+  private stateFor(uri: { path: string }): RepoState {
+    let state = this.states.get(uri.path);
+    if (state) return state;
+    state = { cache: new IssueCache() };
+    this.states.set(uri.path, state);
+    return state;
+  }
+  onRepositoryOpened(repository: { name: string; rootUri: { path: string }; head?: string }): void {
+    const state = this.stateFor(repository.rootUri);
+    state.lastHead = repository.head;
+    this.states.set(${key}, state);
+  }
+  dispose(): void {
+    for (const state of this.states.values()) state.cache.dispose();
+    this.states.clear();
+  }
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'keys: the value a get-or-create method hands back for a key, stored again under that key, replaces nothing',
+      code: repoStates('repository.rootUri.path'),
+    },
     {
       name: 'keys alike: a key the first map lacks, the second lacks too, so its set() replaces nothing',
       code: `import { watch, type FSWatcher } from 'node:fs';
@@ -617,6 +657,25 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'keys: the same value stored under another key may replace what that key holds',
+      code: repoStates('repository.name'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 24,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: repoStates('repository.name').replace(
+                '    this.states.set(repository.name, state);',
+                '    if (this.states.get(repository.name) !== state) this.states.get(repository.name)?.cache?.dispose();\n    this.states.set(repository.name, state);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'keys: the record of another key stored under this one replaces the one there',
       code: keptOrMade('procs[instance._id] = procs[instance.group] || {};', ''),
