@@ -55,7 +55,8 @@ export function owedSlots(
   const all = obligationSlots(container.resource);
   const fn = enclosingBody(node);
   if (!isFunctionLike(fn)) return { slots: all };
-  if (isInsideOwnReleaseMethod(node, container, context) || isReplacedOwnRelease(fn, container, context)) return { slots: [] };
+  if (isInsideOwnReleaseMethod(node, container, context) || isReplacedOwnRelease(fn, container, context) || isOwnReleaseCallback(fn, node, context))
+    return { slots: [] };
   const own = settledByOwnReleaseCalling(fn, container, context);
   if (own.settled.includes('*')) return { slots: [] };
   const owed = owedOutsideRelease(node, fn, all, container, context);
@@ -560,7 +561,7 @@ function settledByOwnReleaseCalling(
 /** The drop inside an object literal's method removes the literal itself: `subs.delete(sub)` with `const sub = { … }`, or `this`. */
 function removesItself(node: ts.Node, literal: ts.ObjectLiteralExpression): boolean {
   // `this.handlers[id] = { …, dispose: () => { delete this.handlers[id] } }`: the key it was stored under.
-  const storedAt = placeOfLiteral(literal);
+  const storedAt = placeOfStored(literal);
   if (storedAt && removedPlace(node) === storedAt) return true;
   const declaration = literal.parent;
   const self = ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
@@ -576,9 +577,9 @@ function removesItself(node: ts.Node, literal: ts.ObjectLiteralExpression): bool
   return argumentsOf.some(mentionsSelf);
 }
 
-/** `c[k] = literal` or `c.set(k, literal)`: the place the literal is stored at, as `c[k]` text. */
-function placeOfLiteral(literal: ts.ObjectLiteralExpression): string | undefined {
-  let current: ts.Node = literal;
+/** `c[k] = value` or `c.set(k, value)`: the place a value written there is stored at, as `c[k]` text. */
+function placeOfStored(value: ts.Expression): string | undefined {
+  let current: ts.Node = value;
   while (ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) || ts.isSatisfiesExpression(current.parent))
     current = current.parent;
   const parent = current.parent;
@@ -590,6 +591,24 @@ function placeOfLiteral(literal: ts.ObjectLiteralExpression): string | undefined
     return placeText((skipOuter(parent.expression) as ts.PropertyAccessExpression).expression, parent.arguments[0]);
   }
   return undefined;
+}
+
+/** A constructor parameter that takes what the object runs when it is released (VS Code's `callOnDispose`). */
+const ON_RELEASE_PARAMETER = /^(?:callOn|on)?(?:dispose|release|close|cleanup|teardown)\w*$/i;
+
+/**
+ * `debounces[id] = new Disposable(() => { clearTimeout(t); delete debounces[id] })`: the callback a
+ * stored value is made with to run on its release, removing the entry it was stored as.
+ */
+function isOwnReleaseCallback(fn: ts.FunctionLikeDeclaration, node: ts.Node, context: DropContext): boolean {
+  const made = fn.parent;
+  if (!made || !ts.isNewExpression(made) || !made.arguments) return false;
+  const index = made.arguments.indexOf(fn as ts.Expression);
+  const signature = index >= 0 ? context.session.checker.getResolvedSignature(made) : undefined;
+  const parameter = signature?.getDeclaration()?.parameters[index];
+  if (!parameter || !ts.isIdentifier(parameter.name) || !ON_RELEASE_PARAMETER.test(parameter.name.text)) return false;
+  const storedAt = placeOfStored(made);
+  return storedAt !== undefined && removedPlace(node) === storedAt;
 }
 
 /** `delete c[k]` or `c.delete(k)`: the place removed, as `c[k]` text. */

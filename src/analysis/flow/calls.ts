@@ -58,6 +58,10 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
       const isField = ref?.ref.kind === 'variable' && current.aliases.get(ref.ref.name)?.kind === 'field';
       const onRecord = ref?.slot === '*' && !isField && it.options.releases.fieldMethods?.has(methodName);
       if (ref && !onRecord) current = it.release(ref.ref, ref.slot, current);
+      // `vscode.Disposable.from(...this.listeners).dispose()`: one value made of every element, released whole.
+      const combined = combinedElements(callee.expression);
+      const many = combined && it.manyRef(combined, current);
+      if (many) current = it.releaseMany(many, '*', current);
     }
     if (iterated && node.arguments[0] && !ts.isArrowFunction(node.arguments[0]) && !ts.isFunctionExpression(node.arguments[0])) {
       // `timers.forEach(clearInterval)`, `meters.forEach(stopMeter)`
@@ -89,6 +93,14 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
 
   // Container operations: a drop site, or facts (`delete` empties a place, `set` fills it).
   return forgetTests(it.containerCall(node, current));
+}
+
+/** `from(...list)`: the container whose every element a call combines into one value. */
+function combinedElements(expression: ts.Expression): ts.Expression | undefined {
+  const e = skipOuter(expression);
+  if (!ts.isCallExpression(e) || e.arguments.length !== 1) return undefined;
+  const [only] = e.arguments;
+  return only && ts.isSpreadElement(only) ? only.expression : undefined;
 }
 
 /**

@@ -114,6 +114,10 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
       if (fn && isFunctionLike(fn) && fn.body) methods.set(name, fn);
     }
   }
+  // `class Manager extends vscode.Disposable { constructor() { super(() => this.tracker.dispose()) } }`:
+  // a base declared outside the program runs the callback it is given from its own `dispose()`.
+  const callback = callbackGivenToBase(chain, host.session.checker);
+  if (callback) for (const name of callback.runBy) if (!methods.has(name)) methods.set(name, callback.fn);
   const owned = fieldsMadeHere(chain);
   // The fields the chain declares, subclass first (an override wins), for `this.x = …` to find its declared type.
   const fields = new Map<string, ts.PropertyDeclaration>();
@@ -274,6 +278,33 @@ function classChain(declaration: ts.ClassLikeDeclaration, checker: ts.TypeChecke
     current = baseDeclaration;
   }
   return chain;
+}
+
+/** The function the top class of the chain hands its declared base's constructor, and the base's release-named methods that run it. */
+function callbackGivenToBase(
+  chain: readonly ts.ClassLikeDeclaration[],
+  checker: ts.TypeChecker,
+): { fn: ts.FunctionLikeDeclaration; runBy: string[] } | undefined {
+  const top = chain[chain.length - 1]!;
+  const base = top.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  const declaration =
+    base &&
+    checker
+      .getTypeAtLocation(base.expression)
+      .getSymbol()
+      ?.getDeclarations()
+      ?.find((d): d is ts.ClassLikeDeclaration => ts.isClassLike(d));
+  if (!declaration?.getSourceFile().isDeclarationFile) return undefined;
+  const runBy = declaration.members.flatMap((member) =>
+    ts.isMethodDeclaration(member) && ts.isIdentifier(member.name) && isReleaseLikeName(member.name.text) ? [member.name.text] : [],
+  );
+  const constructor = top.members.find((member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member));
+  const superCall = constructor?.body?.statements
+    .map((statement) => (ts.isExpressionStatement(statement) ? skipOuter(statement.expression) : undefined))
+    .find((e): e is ts.CallExpression => e !== undefined && ts.isCallExpression(e) && e.expression.kind === ts.SyntaxKind.SuperKeyword);
+  const [given] = superCall?.arguments ?? [];
+  const fn = given && skipOuter(given);
+  return fn && isArrowOrFunction(fn) && runBy.length > 0 ? { fn: fn as ts.FunctionLikeDeclaration, runBy } : undefined;
 }
 
 function hasStatic(member: ts.ClassElement): boolean {

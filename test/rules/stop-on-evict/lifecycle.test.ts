@@ -444,8 +444,67 @@ export class Registry {
 }
 `;
 
+/**
+ * From real code (vscode-docker): a manager extending VS Code's `Disposable`, whose constructor hands
+ * the base the callback its `dispose()` runs; managers are kept per debug session.
+ */
+const readyManagers = (stop: string): string => `import * as vscode from 'vscode';
+${disposableTimer('Tracker')}
+class ReadyManager extends vscode.Disposable {
+  readonly tracker: Tracker;
+  constructor() {
+    super(() => this.tracker.dispose());
+    this.tracker = new Tracker();
+  }
+}
+const trackers = new Map<string, ReadyManager>();
+export function start(id: string): Tracker {
+  let manager = trackers.get(id);
+  if (!manager) {
+    manager = new ReadyManager();
+    trackers.set(id, manager);
+  }
+  return manager.tracker;
+}
+export function stop(id: string): void {
+  const manager = trackers.get(id);
+  if (manager) {
+    trackers.delete(id);${stop}
+  }
+}
+`;
+
+/**
+ * From real code (vscode-docker): a debounce keeps a `Disposable` per id, made with the callback it
+ * runs on `dispose()`: clear the timer and remove its own entry.
+ */
+const debounces = (more: string): string => `import * as vscode from 'vscode';
+const active: { [id: string]: vscode.Disposable } = {};
+export function debounce(delay: number, id: string, callback: () => void): void {
+  if (active[id]) active[id].dispose();
+  const timeout = setTimeout(() => {
+    active[id].dispose();
+    callback();
+  }, delay);
+  active[id] = new vscode.Disposable(() => {
+    clearTimeout(timeout);
+    delete active[id];
+  });
+}${more}
+`;
+
+const CANCEL_ALL = '\nexport function cancelAll(): void {\n  for (const id of Object.keys(active)) delete active[id];\n}';
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "lifecycle: a class that hands VS Code's Disposable the callback its dispose() runs is released by dispose()",
+      code: readyManagers('\n    manager.dispose();'),
+    },
+    {
+      name: 'lifecycle: a Disposable made with the callback that removes its own entry on dispose()',
+      code: debounces(''),
+    },
     {
       name: 'lifecycle: entries whose own dispose only counts references and removes itself hold nothing, so replacing the map drops nothing',
       code: countedProviders(''),
@@ -861,6 +920,38 @@ export class Pollers {
     },
   ],
   invalid: [
+    {
+      name: "lifecycle: the same manager deleted without its dispose() owes it (not its tracker's)",
+      code: readyManagers(''),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 27,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: readyManagers('').replace('    trackers.delete(id);', '    trackers.get(id)?.dispose();\n    trackers.delete(id);'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'lifecycle: the same debounces deleted from outside their own dispose() are owed',
+      code: debounces(CANCEL_ALL),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 15,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: debounces(CANCEL_ALL).replace('delete active[id];\n}\n', '{ active[id]?.dispose(); delete active[id]; }\n}\n'),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'lifecycle: the same entries whose own dispose frees the provider owe it when the map is replaced',
       code: countedProviders('\n          info.provider.dispose();'),

@@ -290,8 +290,33 @@ function disposeAll(disposables: Disposable[]): void {
   }
 }`;
 
+/**
+ * From real code (vscode-docker): listeners that wait for a view to open, disposed together through
+ * VS Code's `Disposable.from(...)` before the list is emptied.
+ */
+const viewListeners = (first: string): string => `import * as vscode from 'vscode';
+declare function onDidChangeVisibility(listener: (visible: boolean) => void): vscode.Disposable;
+export class RefreshManager {
+  private readonly viewOpened: vscode.Disposable[] = [];
+  watch(): void {
+    this.viewOpened.push(
+      onDidChangeVisibility((visible) => {
+        if (visible) {
+          ${first}
+          this.viewOpened.splice(0);
+        }
+      }),
+    );
+  }
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'releases: every element combined into one value by a call given the spread list, released whole before the list is emptied',
+      code: viewListeners('vscode.Disposable.from(...this.viewOpened).dispose();'),
+    },
     {
       name: 'helpers: a helper of the module that pops every element and disposes it releases the list',
       code: prListeners(drainingHelper('item?.dispose();')),
@@ -1286,6 +1311,11 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: 'releases: the same list emptied after only counting its listeners',
+      code: viewListeners('console.log(this.viewOpened.length);'),
+      errors: [{ messageId: 'unreleasedDrop', line: 10, suggestions: [] }],
+    },
     {
       name: 'helpers: a draining helper that only logs what it pops drops each element, and the list replaced after it is owed',
       code: prListeners(drainingHelper('console.log(item);')),
