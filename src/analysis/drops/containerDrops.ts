@@ -137,6 +137,7 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
 
 /** Per container (its places, found once): the record fields every insertion fills with a borrowed value. */
 const BORROWED_FIELDS = memoTable<readonly ContainerPlace[], ReadonlySet<string> | null>('drops.borrowedFields');
+const BOOKKEEPING_VALUES = memoTable<readonly ContainerPlace[], boolean>('drops.bookkeepingValues');
 
 /**
  * A record's resource fields, less those none of this container's records is ever given
@@ -166,6 +167,11 @@ function fieldsTheRecordsHold(resource: Resource, places: readonly ContainerPlac
 function releasesOnlyItsOwnEntry(resource: Resource, places: readonly ContainerPlace[], session: AnalysisSession): boolean {
   if (resource.release.kind !== 'method') return false;
   const names = new Set(resource.release.methods);
+  // Asked at every candidate receiver: answered once per container.
+  return session.memo(BOOKKEEPING_VALUES, places, () => findReleasesOnlyItsOwnEntry(names, places, session)) ?? false;
+}
+
+function findReleasesOnlyItsOwnEntry(names: ReadonlySet<string>, places: readonly ContainerPlace[], session: AnalysisSession): boolean {
   const inserted = visibleInsertions(places, session);
   return (
     inserted.length > 0 &&

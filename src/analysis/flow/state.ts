@@ -138,7 +138,12 @@ export function cloneState(state: State): State {
 
 export const deadState = (): State => ({ ...emptyState(), dead: true });
 
-export function join(states: readonly State[]): State {
+/**
+ * `heldOrEmpty`: also keep, for a name that denotes a stored value on one side while the place needs
+ * no release on the other, that the place holds that value or nothing (asked where a `catch` starts:
+ * the start of its `try` joined with its end).
+ */
+export function join(states: readonly State[], heldOrEmpty = false): State {
   const live = states.filter((state) => !state.dead);
   if (live.length === 0) return deadState();
   const [first, ...rest] = live;
@@ -180,10 +185,11 @@ export function join(states: readonly State[]): State {
       const joined = joinDropped(ofDrop(other.aliases.get(name), other.aliases), undefined);
       if (joined) result.aliases.set(name, joined);
     }
-    // `m.set(k, v)` on one side, the place empty or released on the other (a `catch` joining the
-    // start of its `try` with its end): the place holds `v` or owes nothing.
-    for (const [name, alias] of mineBefore) if (other.aliases.get(name) !== alias) noteHeldOrEmpty(result, name, alias, other.facts);
-    for (const [name, alias] of other.aliases) if (mineBefore.get(name) !== alias) noteHeldOrEmpty(result, name, alias, before);
+    // `m.set(k, v)` on one side, the place empty or released on the other: the place holds `v` or owes nothing.
+    if (heldOrEmpty) {
+      for (const [name, alias] of mineBefore) if (other.aliases.get(name) !== alias) noteHeldOrEmpty(result, name, alias, other.facts);
+      for (const [name, alias] of other.aliases) if (mineBefore.get(name) !== alias) noteHeldOrEmpty(result, name, alias, before);
+    }
     for (const [id, slots] of other.pending) {
       const mine = result.pending.get(id);
       result.pending.set(id, mine ? new Set([...mine, ...slots]) : slots);

@@ -405,7 +405,7 @@ export function tryStatement(it: Interpreter, node: ts.TryStatement, state: Stat
     // Any statement of the try block may have thrown: the catch starts from what held throughout —
     // unless the block only releases (`try { x.close() } catch {}`): a release that throws was tried.
     const lastThrowPoint = beforeStore ?? afterTry;
-    let catchEntry = !afterTry.dead && onlyReleases(it, node.tryBlock) ? afterTry : join([state, lastThrowPoint.dead ? state : lastThrowPoint]);
+    let catchEntry = !afterTry.dead && onlyReleases(it, node.tryBlock) ? afterTry : join([state, lastThrowPoint.dead ? state : lastThrowPoint], true);
     if (node.catchClause.variableDeclaration) catchEntry = it.kill(boundNames(node.catchClause.variableDeclaration.name), catchEntry);
     afterCatch = it.statements(node.catchClause.block.statements, catchEntry);
   }

@@ -20,6 +20,7 @@ import {
   sameKeyOf,
   variableFact,
   voidedDropFact,
+  type Fact,
   type ManyRef,
   type State,
   type ValueRef,
@@ -282,10 +283,11 @@ export function isReleased(it: Interpreter, drop: DropSite, slot: string, state:
 
 /** A place known to hold the value `name` names, or to owe nothing, is released with that value. */
 function releaseHeldPlaces(state: State, name: string, slot: string, countsAsRelease: boolean): void {
-  for (const [key, fact] of [...state.facts]) {
-    if (!key.startsWith('h\u0000')) continue;
-    const [, container, placeKey, held, heldSlot] = key.split('\u0000');
-    if (held === name && heldSlot === '*') setPlaceFact(state, placeFact(container!, placeKey!, slot), fact.roots, countsAsRelease);
+  const held: [string, Fact][] = [];
+  for (const [key, fact] of state.facts) if (key.charCodeAt(0) === 104 /* h */ && key.endsWith(`\u0000${name}\u0000*`)) held.push([key, fact]);
+  for (const [key, fact] of held) {
+    const [, container, placeKey] = key.split('\u0000');
+    setPlaceFact(state, placeFact(container!, placeKey!, slot), fact.roots, countsAsRelease);
   }
 }
 
