@@ -61,13 +61,13 @@ export function containerCall(it: Interpreter, node: ts.CallExpression, state: S
       current = it.replaceContainer(container.text, current);
       markEmptied(current, container.text, container.roots, before);
     }
+  } else if (containers.stores.has(methodName) && first && it.placeOf(receiver, first)) {
+    // `map.set(k, v)` stores at a key before it counts as an insertion (a Map's keys are inserted by `set` too).
+    current = storeAt(it, it.placeOf(receiver, first)!, node.arguments[1], current);
   } else if (containers.inserts.has(methodName)) {
     // `list.push(timer)`: the container holds something again.
     const container = canonical(receiver);
     if (container) current = it.fill(container.text, '\u0000none', current);
-  } else if (containers.stores.has(methodName) && first) {
-    const place = it.placeOf(receiver, first);
-    if (place) current = storeAt(it, place, node.arguments[1], current);
   }
   return current;
 }

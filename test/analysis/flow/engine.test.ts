@@ -48,6 +48,11 @@ function table(title: string, rows: Row[]): void {
 }
 
 table('straight-line code', [
+  {
+    name: 'a key found empty, then given a value, owes it when deleted',
+    code: `function f(k: string) { if (meters.has(k)) return; meters.set(k, make()); meters.delete(k); // drop\n}`,
+    owed: [['*']],
+  },
   { name: 'a delete without a release owes the value', code: `function f(k: string) { meters.delete(k); // drop\n}`, owed: [['*']] },
   { name: 'released through get() before the delete', code: `function f(k: string) { meters.get(k)?.stop(); meters.delete(k); // drop\n}`, owed: [[]] },
   {
