@@ -34,6 +34,7 @@ import {
   isEmptyContainerExpression,
   isFunctionLike,
   isNullish,
+  isZeroLiteral,
   mentions,
   skipOuter,
 } from '../syntax/expressions.js';
@@ -50,8 +51,6 @@ import {
   isGuardedInEveryCaller,
   isKeyOfBorrowedValue,
   isMirroredElsewhere,
-  isMoveWithinContainer,
-  isOwnEntryWrittenBack,
   isOwnIdentity,
   isOwnValueHandedBack,
   isOwnValueNamedByCaller,
@@ -59,8 +58,8 @@ import {
   isReleasedByEveryCaller,
   isSettledByEveryCallerOfContainer,
   isResultUsed,
-  isZero,
   keyTarget,
+  storesValueItHolds,
 } from './keys.js';
 import { owedSlots, ownTimerHandle } from './owed.js';
 
@@ -336,10 +335,10 @@ function rangeDrop(
   context: DropContext,
 ): ContainerDrop | undefined {
   const [first, second] = node.arguments;
-  if (!first || (second && isZero(second)) || isResultUsed(node) === 'returned') return undefined;
+  if (!first || (second && isZeroLiteral(second)) || isResultUsed(node) === 'returned') return undefined;
   const start = skipOuter(first);
   const many = { storesNewValue: false, result: 'many' as const };
-  if (node.arguments.length === 1 && isZero(start)) return finish(node, container, { ...base, target: { kind: 'all' }, ...many }, context);
+  if (node.arguments.length === 1 && isZeroLiteral(start)) return finish(node, container, { ...base, target: { kind: 'all' }, ...many }, context);
   const direct = indexedValue(start);
   if (direct) return valueDrop(node, container, direct, base, 'many', context);
   // `const i = arr.indexOf(x); arr.splice(i, 1)`
@@ -392,7 +391,7 @@ function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext)
       context,
     );
   }
-  if (ts.isPropertyAccessExpression(target) && target.name.text === 'length' && isZero(node.right)) {
+  if (ts.isPropertyAccessExpression(target) && target.name.text === 'length' && isZeroLiteral(node.right)) {
     const receiver = skipOuter(target.expression);
     const container = containerOfResources(receiver, context, true);
     if (!container?.protocol.truncates) return undefined;
@@ -651,8 +650,7 @@ function keyDrop(node: ts.Node, container: ContainerOfResources, keyExpression: 
   if (key && !key.impure && isMirroredElsewhere(node, container, key.text, context)) return undefined;
   if (draft.storesNewValue && isGuardedInEveryCaller(node, container, keyExpression, context)) return undefined;
   if (draft.newValue && isBlindInsertOfMadeEntity(node, container, draft.containerExpression, keyExpression, draft.newValue, context)) return undefined;
-  if (draft.newValue && isMoveWithinContainer(node, container, keyExpression, draft.newValue, context)) return undefined;
-  if (draft.newValue && isOwnEntryWrittenBack(node, container, keyExpression, draft.newValue, context)) return undefined;
+  if (draft.newValue && storesValueItHolds(node, container, keyExpression, draft.newValue, context)) return undefined;
   return finish(node, container, { ...draft, keyExpression, target: keyTarget(keyExpression), result: 'none' }, context);
 }
 

@@ -391,40 +391,43 @@ export function isBlindInsertOfMadeEntity(
 }
 
 /**
- * `const state = m.get(oldUri); m.set(newUri, state); m.delete(oldUri)`: a value the container
- * already holds moved to a new key. A rename takes a name it expects free; only a look at the
- * container under the new key on the way says it may be taken.
+ * `m.set(k, v)` where `v` is a value the container already holds: moved there from another key
+ * (`const s = m.get(oldUri); m.set(newUri, s); m.delete(oldUri)`), or handed back for `k` by a
+ * get-or-create method of the class (`const s = this.stateFor(uri); …; m.set(uri.path, s)`).
+ * A rename takes a name it expects free; a get-or-create's value is the one already at the key.
  */
-export function isMoveWithinContainer(
+export function storesValueItHolds(
   node: ts.Node,
   container: ContainerOfResources,
   keyExpression: ts.Expression,
   newValue: ts.Expression,
   context: DropContext,
 ): boolean {
-  if (context.hatches.overwrites !== 'evident') return false;
   const value = skipOuter(newValue);
-  const read = ts.isIdentifier(value) ? singleInitializer(value, context.session) : undefined;
-  const from = read && readAtKey(read, container.text.text);
-  const to = canonical(keyExpression);
-  if (!from || !to || to.impure || from === to.text) return false;
+  const source = ts.isIdentifier(value) ? singleInitializer(value, context.session) : undefined;
+  const key = canonical(keyExpression);
+  if (!source || !key || key.impure) return false;
+  return (
+    isMoveWithinContainer(node, container.text.text, key.text, source, context) || isEntryOfGetOrCreate(node, container.text.text, key.text, source, context)
+  );
+}
+
+/** `source` reads the container at another key, which this function removes, and nothing here looks at `key` first. */
+function isMoveWithinContainer(node: ts.Node, container: string, key: string, source: ts.Expression, context: DropContext): boolean {
+  const from = readAtKey(source, container);
+  if (context.hatches.overwrites !== 'evident' || from === undefined || from === key) return false;
   const body = enclosingBody(node);
   let removesOld = false;
   let looksAtNew = false;
   const visit = (child: ts.Node): void => {
     if (child !== body && isSeparateFunction(child)) return;
     if (ts.isCallExpression(child) && child.arguments.length > 0) {
-      const method = calledMethodName(child);
-      const receiver = ts.isPropertyAccessExpression(skipOuter(child.expression))
-        ? (skipOuter(child.expression) as ts.PropertyAccessExpression).expression
-        : undefined;
-      const key = canonical(child.arguments[0]!)?.text;
-      if (receiver && method && canonical(receiver)?.text === container.text.text) {
-        if (key === from && CONTAINER_VOCABULARY.removes.has(method)) removesOld = true;
-        if (key === to.text && (CONTAINER_VOCABULARY.reads.has(method) || CONTAINER_VOCABULARY.tests.has(method))) looksAtNew = true;
-      }
-    } else if (ts.isDeleteExpression(child) && readAtKey(skipOuter(child.expression), container.text.text) === from) removesOld = true;
-    else if (ts.isElementAccessExpression(child) && readAtKey(child, container.text.text) === to.text) {
+      const method = calledMethodName(child) ?? '';
+      const at = readAtKey(child, container, true);
+      if (at === from && CONTAINER_VOCABULARY.removes.has(method)) removesOld = true;
+      if (at === key && (CONTAINER_VOCABULARY.reads.has(method) || CONTAINER_VOCABULARY.tests.has(method))) looksAtNew = true;
+    } else if (ts.isDeleteExpression(child) && readAtKey(child.expression, container) === from) removesOld = true;
+    else if (ts.isElementAccessExpression(child) && readAtKey(child, container) === key) {
       const written = ts.isBinaryExpression(child.parent) && child.parent.left === child;
       if (!written) looksAtNew = true;
     }
@@ -434,85 +437,39 @@ export function isMoveWithinContainer(
   return removesOld && !looksAtNew;
 }
 
-/**
- * `const state = this.getOrCreate(uri); …; this.states.set(uri.path, state)`: a method of the class
- * that hands back the value at `states[uri.path]` — the one it finds there, or the one it makes and
- * stores there — so storing it again under the same key replaces nothing.
- */
-export function isOwnEntryWrittenBack(
-  node: ts.Node,
-  container: ContainerOfResources,
-  keyExpression: ts.Expression,
-  newValue: ts.Expression,
-  context: DropContext,
-): boolean {
-  const value = skipOuter(newValue);
-  const call = ts.isIdentifier(value) ? singleInitializer(value, context.session) : undefined;
-  if (!call || !ts.isCallExpression(call) || !ts.isPropertyAccessExpression(skipOuter(call.expression))) return false;
-  const callee = skipOuter(call.expression) as ts.PropertyAccessExpression;
+/** `source` calls a method of the class whose every return hands back the value at `container[key]` for the key it is given. */
+function isEntryOfGetOrCreate(node: ts.Node, container: string, key: string, source: ts.Expression, context: DropContext): boolean {
+  if (!ts.isCallExpression(source) || !ts.isPropertyAccessExpression(skipOuter(source.expression))) return false;
+  const callee = skipOuter(source.expression) as ts.PropertyAccessExpression;
   if (skipOuter(callee.expression).kind !== ts.SyntaxKind.ThisKeyword) return false;
   let owner: ts.Node | undefined = node.parent;
   while (owner && !ts.isClassLike(owner)) owner = owner.parent;
   const method = owner?.members.find((member): member is ts.MethodDeclaration => ts.isMethodDeclaration(member) && member.name.getText() === callee.name.text);
-  const entryKey = method?.body && entryKeyReturned(method, container.text.text, context.session);
+  const entryKey = method?.body && entryKeyReturned(method, container, context.session);
   if (!method || entryKey === undefined) return false;
   // `uri.path` of the parameter `uri`, given `folderManager.repository.rootUri`: `folderManager.repository.rootUri.path`.
   const [root, ...rest] = entryKey.split('.');
   const index = method.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === root);
-  const argument = index >= 0 ? call.arguments[index] : undefined;
-  const given = argument && canonical(argument);
-  const key = canonical(keyExpression);
-  return given !== undefined && !given.impure && key !== undefined && [given.text, ...rest].join('.') === key.text;
+  const given = index >= 0 && source.arguments[index] ? canonical(source.arguments[index]!) : undefined;
+  return given !== undefined && !given.impure && [given.text, ...rest].join('.') === key;
 }
 
-/**
- * The key text `k` when every `return` of `method` hands back nothing or a local holding the value at
- * `container[k]`: read there (`container.get(k)`), or stored there in the same body (`container.set(k, x)`).
- */
+/** The key text `k` when every `return` of `method` hands back nothing or a local that names the value at `container[k]`. */
 function entryKeyReturned(method: ts.MethodDeclaration, container: string, session: AnalysisSession): string | undefined {
-  const keys = new Set<string>();
-  const storedAs = new Map<string, Set<string>>();
   const returned: ts.Expression[] = [];
-  let unknown = false;
   const visit = (node: ts.Node): void => {
     if (node !== method && isSeparateFunction(node)) return;
-    if (ts.isReturnStatement(node)) {
-      if (node.expression && !isNullish(node.expression)) returned.push(skipOuter(node.expression));
-    } else if (ts.isCallExpression(node) && calledMethodName(node) === 'set' && node.arguments.length === 2) {
-      const receiver = (skipOuter(node.expression) as ts.PropertyAccessExpression).expression;
-      const key = canonical(node.arguments[0]!);
-      const stored = skipOuter(node.arguments[1]!);
-      if (canonical(receiver)?.text === container && key && !key.impure && ts.isIdentifier(stored)) {
-        keys.add(key.text);
-        let names = storedAs.get(stored.text);
-        if (!names) storedAs.set(stored.text, (names = new Set()));
-        names.add(key.text);
-      }
-    }
+    if (ts.isReturnStatement(node) && node.expression && !isNullish(node.expression)) returned.push(skipOuter(node.expression));
     ts.forEachChild(node, visit);
   };
   visit(method.body!);
-  for (const expression of returned) {
-    if (!ts.isIdentifier(expression)) return undefined;
-    const bindings = bindingsIn(expression.text, method.body!, session);
-    if (bindings.changed || bindings.values.length === 0) return undefined;
-    for (const bound of bindings.values) {
-      const read = readAtKey(bound, container);
-      if (read !== undefined) keys.add(read);
-      else if (!storedAs.has(expression.text)) unknown = true;
-    }
-  }
-  return !unknown && returned.length > 0 && keys.size === 1 ? [...keys][0] : undefined;
-}
-
-/** The key text of `container.get(k)` or `container[k]` (a read of the container named `container`). */
-function readAtKey(expression: ts.Expression, container: string): string | undefined {
-  const e = skipOuter(expression);
-  if (ts.isElementAccessExpression(e)) return canonical(e.expression)?.text === container ? canonical(e.argumentExpression)?.text : undefined;
-  if (!ts.isCallExpression(e) || calledMethodName(e) !== 'get' || e.arguments.length === 0) return undefined;
-  const callee = skipOuter(e.expression);
-  if (!ts.isPropertyAccessExpression(callee) || canonical(callee.expression)?.text !== container) return undefined;
-  return canonical(e.arguments[0]!)?.text;
+  const names = returned.flatMap((expression) => (ts.isIdentifier(expression) ? [expression.text] : []));
+  if (names.length === 0 || names.length !== returned.length) return undefined;
+  const key = names
+    .flatMap((name) => bindingsIn(name, method.body!, session).values)
+    .map((value) => readAtKey(value, container))
+    .find((read) => read !== undefined);
+  return key !== undefined && names.every((name) => namesTheValueAt(method.body!, container, key, name, session)) ? key : undefined;
 }
 
 /** `watch` and `on(…)`, `onDidChange(…)`: registrations whose callback runs again and again (`once` runs once). */
@@ -1006,11 +963,6 @@ export function isResultUsed(node: ts.Expression): 'unused' | 'returned' | 'used
   return 'used';
 }
 
-export function isZero(expression: ts.Expression): boolean {
-  const e = skipOuter(expression);
-  return ts.isNumericLiteral(e) && Number(e.text) === 0;
-}
-
 /**
  * A callback that removes, by a key its outer function holds, the one value of the container's
  * type that outer function made for that key (a call given the key) or stored under it: `const tracker = this.track(session); session.on('close',
@@ -1040,16 +992,11 @@ export function capturedValueAt(node: ts.Node, container: ContainerOfResources, 
     if (ts.isVariableDeclaration(child) && ts.isIdentifier(child.name) && child.initializer && isCaptured(child.name.text)) {
       const name = child.name.text;
       const bindings = bindingsIn(name, outer, context.session);
-      // `let cont = m.get(k); if (!cont) { cont = { watcher }; m.set(k, cont) }`: every value it is
-      // given is the one at the key — read from there, or made here and stored there.
-      const namesThePlace = (): boolean =>
-        storedUnderKey(outer, container, key.text, name) &&
-        bindings.values.every((value) => readsAtKey(value, container.text.text, key.text) || isMadeInPlace(value));
       if (
         !bindings.changed &&
         (bindings.values.length === 1
-          ? madeForKey(child.initializer, key.text) || storedUnderKey(outer, container, key.text, child.name.text)
-          : namesThePlace()) &&
+          ? madeForKey(child.initializer, key.text) || storedUnderKey(outer, container.text.text, key.text, child.name.text)
+          : storedUnderKey(outer, container.text.text, key.text, name) && namesTheValueAt(outer, container.text.text, key.text, name, context.session)) &&
         symbolOf(checker.getTypeAtLocation(child.name), checker) === valueSymbol
       )
         candidates.push(child.name.text);
@@ -1060,11 +1007,32 @@ export function capturedValueAt(node: ts.Node, container: ContainerOfResources, 
   return candidates.length === 1 ? candidates[0] : undefined;
 }
 
-/** `m.get(k)`, `m[k]` (also with `!`): the value the container holds at the key. */
-function readsAtKey(expression: ts.Expression, container: string, key: string): boolean {
+/**
+ * `m.get(k)`, `m[k]` (also with `!`): the text of the key at which it reads the container named
+ * `container`; with `anyMethod`, the key of any call on it (`m.delete(k)`, `m.has(k)`).
+ */
+function readAtKey(expression: ts.Expression, container: string, anyMethod = false): string | undefined {
   const e = skipOuter(expression);
+  const on =
+    ts.isCallExpression(e) && ts.isPropertyAccessExpression(skipOuter(e.expression))
+      ? (skipOuter(e.expression) as ts.PropertyAccessExpression).expression
+      : undefined;
+  const read = anyMethod ? on && canonical(on)?.text : readContainerOf(e);
   const at = ts.isElementAccessExpression(e) ? e.argumentExpression : ts.isCallExpression(e) ? e.arguments[0] : undefined;
-  return at !== undefined && readContainerOf(e) === container && ts.isIdentifier(skipOuter(at)) && (skipOuter(at) as ts.Identifier).text === key;
+  return at !== undefined && read === container ? canonical(at)?.text : undefined;
+}
+
+/**
+ * `let cont = m.get(k); if (!cont) { cont = { watcher }; m.set(k, cont) }`: every value `name` is
+ * given in `body` is the one at the key — read from there, or made here and stored there.
+ */
+function namesTheValueAt(body: ts.Node, container: string, key: string, name: string, session: AnalysisSession): boolean {
+  const bindings = bindingsIn(name, body, session);
+  return (
+    !bindings.changed &&
+    bindings.values.length > 0 &&
+    bindings.values.every((value) => readAtKey(value, container) === key || (isMadeInPlace(value) && storedUnderKey(body, container, key, name)))
+  );
 }
 
 /** `{ watcher }`, `new Entry(…)`: a value made where it is assigned. */
@@ -1084,18 +1052,17 @@ function madeForKey(initializer: ts.Expression, key: string): boolean {
 }
 
 /** `container.set(key, value)` or `container[key] = value` somewhere in `body`. */
-function storedUnderKey(body: ts.Node, container: ContainerOfResources, key: string, value: string): boolean {
-  const named = (expression: ts.Expression, text: string): boolean =>
-    ts.isIdentifier(skipOuter(expression)) && (skipOuter(expression) as ts.Identifier).text === text;
+function storedUnderKey(body: ts.Node, container: string, key: string, value: string): boolean {
+  const named = (expression: ts.Expression, text: string): boolean => canonical(expression)?.text === text;
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;
     if (ts.isCallExpression(node) && calledMethodName(node) === 'set' && node.arguments.length === 2) {
       const receiver = canonical((skipOuter(node.expression) as ts.PropertyAccessExpression).expression)?.text;
-      found = receiver === container.text.text && named(node.arguments[0]!, key) && named(node.arguments[1]!, value);
+      found = receiver === container && named(node.arguments[0]!, key) && named(node.arguments[1]!, value);
     } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(skipOuter(node.left))) {
       const target = skipOuter(node.left) as ts.ElementAccessExpression;
-      found = canonical(target.expression)?.text === container.text.text && named(target.argumentExpression, key) && named(node.right, value);
+      found = canonical(target.expression)?.text === container && named(target.argumentExpression, key) && named(node.right, value);
     }
     ts.forEachChild(node, visit);
   };

@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { boundFields, boundNames, calledMethodName, canonical, entryNames, isPromiseExecutor, skipOuter } from '../syntax/expressions.js';
+import { boundFields, boundNames, calledMethodName, canonical, entryNames, isPromiseExecutor, isZeroLiteral, skipOuter } from '../syntax/expressions.js';
 import { isFinishedState } from '../syntax/endOfLife.js';
 import { guardedFieldsOf } from '../syntax/guardedFields.js';
 import type { Interpreter } from './interpreter.js';
@@ -430,10 +430,6 @@ function emptiedBySize(it: Interpreter, expression: ts.Expression, state: State)
   const empty = cloneState(state);
   markEmptied(empty, source.container, source.roots);
   return empty;
-}
-
-function isZeroLiteral(expression: ts.Expression): boolean {
-  return ts.isNumericLiteral(expression) && Number(expression.text) === 0;
 }
 
 /** The place holds nothing (or nothing that needs releasing) on this path. */

@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { boundFields, boundNames, calledMethodName, canonical, entryNames, isWithin, skipOuter, statementCalls } from '../syntax/expressions.js';
+import { boundFields, boundNames, calledMethodName, canonical, entryNames, isWithin, isZeroLiteral, skipOuter, statementCalls } from '../syntax/expressions.js';
 import type { FinallyContext, FlowContext, Interpreter } from './interpreter.js';
 import { bindReleasedKey } from './keyLists.js';
 import { bindEntry, cloneState, deadState, emptyState, join, manyRefSource, placeFact, sameState, type ManyRef, type State } from './state.js';
@@ -299,7 +299,7 @@ function drainOf(node: ts.WhileStatement): Drain | undefined {
   const test = skipOuter(node.expression);
   const counted =
     ts.isBinaryExpression(test) &&
-    isZeroLiteral(skipOuter(test.right)) &&
+    isZeroLiteral(test.right) &&
     [ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.ExclamationEqualsEqualsToken].includes(test.operatorToken.kind)
       ? skipOuter(test.left)
       : test;
@@ -325,10 +325,6 @@ function drainBody(it: Interpreter, drain: Drain, source: ManyRef, state: State)
   current = bindEntry(drain.taken.text, undefined, source, it.kill([drain.taken.text], current));
   const end = it.statements(rest, current);
   return end.dead ? end : it.kill(blockScopedNames(drain.block), end);
-}
-
-function isZeroLiteral(expression: ts.Expression): boolean {
-  return ts.isNumericLiteral(expression) && Number(expression.text) === 0;
 }
 
 export function bindLoopVariable(it: Interpreter, name: ts.BindingName, source: ManyRef | undefined, isForIn: boolean, state: State): State {

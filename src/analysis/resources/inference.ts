@@ -98,7 +98,7 @@ function inferDeclaration(declaration: ts.ClassLikeDeclaration | ts.ObjectLitera
 // Classes
 
 function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): Inference | undefined {
-  const chain = classChain(declaration, host.session.checker);
+  const { chain, declaredBase } = classChain(declaration, host.session.checker);
   const acquisitions: Acquisition[] = [];
   const methods = new Map<string, ts.FunctionLikeDeclaration>();
   // Subclass methods first: an override wins over the base's.
@@ -116,7 +116,7 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
   }
   // `class Manager extends vscode.Disposable { constructor() { super(() => this.tracker.dispose()) } }`:
   // a base declared outside the program runs the callback it is given from its own `dispose()`.
-  const callback = callbackGivenToBase(chain, host.session.checker);
+  const callback = declaredBase && callbackGivenToBase(chain[chain.length - 1]!, declaredBase);
   if (callback) for (const name of callback.runBy) if (!methods.has(name)) methods.set(name, callback.fn);
   const owned = fieldsMadeHere(chain);
   // The fields the chain declares, subclass first (an override wins), for `this.x = …` to find its declared type.
@@ -262,40 +262,26 @@ function unreleased(acquisitions: readonly Acquisition[]): Inference | undefined
   return { kind: 'unreleased', fields: fields.map((key) => key.slice('field:this.'.length)) };
 }
 
-function classChain(declaration: ts.ClassLikeDeclaration, checker: ts.TypeChecker): ts.ClassLikeDeclaration[] {
+function classChain(
+  declaration: ts.ClassLikeDeclaration,
+  checker: ts.TypeChecker,
+): { chain: ts.ClassLikeDeclaration[]; declaredBase?: ts.ClassLikeDeclaration } {
   const chain: ts.ClassLikeDeclaration[] = [declaration];
   let current: ts.ClassLikeDeclaration | undefined = declaration;
   while (current && chain.length < MAX_CHAIN) {
-    const extendsClause: ts.HeritageClause | undefined = current.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword);
-    const base: ts.ExpressionWithTypeArguments | undefined = extendsClause?.types[0];
-    if (!base) break;
-    const baseSymbol: ts.Symbol | undefined = checker.getTypeAtLocation(base.expression).getSymbol() ?? checker.getSymbolAtLocation(base.expression);
-    const baseDeclaration: ts.ClassLikeDeclaration | undefined = baseSymbol
-      ?.getDeclarations()
-      ?.find((d: ts.Declaration): d is ts.ClassLikeDeclaration => ts.isClassLike(d));
-    if (!baseDeclaration || chain.includes(baseDeclaration) || baseDeclaration.getSourceFile().isDeclarationFile) break;
+    const baseDeclaration = baseClassOf(current, checker);
+    if (!baseDeclaration || chain.includes(baseDeclaration)) break;
+    // A base declared outside the program (VS Code's `Disposable`) ends the chain; its methods have no bodies.
+    if (baseDeclaration.getSourceFile().isDeclarationFile) return { chain, declaredBase: baseDeclaration };
     chain.push(baseDeclaration);
     current = baseDeclaration;
   }
-  return chain;
+  return { chain };
 }
 
-/** The function the top class of the chain hands its declared base's constructor, and the base's release-named methods that run it. */
-function callbackGivenToBase(
-  chain: readonly ts.ClassLikeDeclaration[],
-  checker: ts.TypeChecker,
-): { fn: ts.FunctionLikeDeclaration; runBy: string[] } | undefined {
-  const top = chain[chain.length - 1]!;
-  const base = top.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
-  const declaration =
-    base &&
-    checker
-      .getTypeAtLocation(base.expression)
-      .getSymbol()
-      ?.getDeclarations()
-      ?.find((d): d is ts.ClassLikeDeclaration => ts.isClassLike(d));
-  if (!declaration?.getSourceFile().isDeclarationFile) return undefined;
-  const runBy = declaration.members.flatMap((member) =>
+/** The function `top` hands the constructor of its base declared outside the program, and the base's release-named methods that run it. */
+function callbackGivenToBase(top: ts.ClassLikeDeclaration, base: ts.ClassLikeDeclaration): { fn: ts.FunctionLikeDeclaration; runBy: string[] } | undefined {
+  const runBy = base.members.flatMap((member) =>
     ts.isMethodDeclaration(member) && ts.isIdentifier(member.name) && isReleaseLikeName(member.name.text) ? [member.name.text] : [],
   );
   const constructor = top.members.find((member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member));
@@ -305,6 +291,14 @@ function callbackGivenToBase(
   const [given] = superCall?.arguments ?? [];
   const fn = given && skipOuter(given);
   return fn && isArrowOrFunction(fn) && runBy.length > 0 ? { fn: fn as ts.FunctionLikeDeclaration, runBy } : undefined;
+}
+
+/** The class declaration a class `extends`, wherever it is declared. */
+function baseClassOf(declaration: ts.ClassLikeDeclaration, checker: ts.TypeChecker): ts.ClassLikeDeclaration | undefined {
+  const base = declaration.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  if (!base) return undefined;
+  const symbol = checker.getTypeAtLocation(base.expression).getSymbol() ?? checker.getSymbolAtLocation(base.expression);
+  return symbol?.getDeclarations()?.find((d): d is ts.ClassLikeDeclaration => ts.isClassLike(d));
 }
 
 function hasStatic(member: ts.ClassElement): boolean {

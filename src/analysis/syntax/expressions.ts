@@ -33,6 +33,12 @@ export function isNullish(expression: ts.Expression): boolean {
   return (ts.isIdentifier(e) && e.text === 'undefined') || e.kind === ts.SyntaxKind.NullKeyword || ts.isVoidExpression(e);
 }
 
+/** `0`, also in parentheses: an empty count, a start index at the beginning. */
+export function isZeroLiteral(expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  return ts.isNumericLiteral(e) && Number(e.text) === 0;
+}
+
 /** Strips parentheses, `!`, `as`, `satisfies` and `<T>` assertions. */
 export function skipOuter(node: ts.Expression): ts.Expression {
   let current = node;
