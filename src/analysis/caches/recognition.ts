@@ -6,6 +6,7 @@
 import ts from 'typescript';
 
 import { memoValue, type AnalysisSession } from '../session.js';
+import { declaredClassOfNew } from '../syntax/writtenTypes.js';
 import { CACHE_LIBRARIES } from './libraries/index.js';
 import type { CacheLibrary, VersionRange } from './model.js';
 import { readConstructionOptions, type CacheOptions } from './options.js';
@@ -270,7 +271,7 @@ export function identifyCacheConstruction(node: ts.NewExpression | ts.CallExpres
     }
     return undefined;
   }
-  const type = checker.getTypeAtLocation(node);
+  const type = declaredClassOfNew(node, checker) ?? checker.getTypeAtLocation(node);
   const direct = libraryOfTypeItself(caches, type);
   if (direct) return { library: direct, direct: true, options: readConstructionOptions(direct, node.arguments) };
   const viaBase = libraryOfType(caches, checker, type, 0);

@@ -9,6 +9,7 @@ import ts from 'typescript';
 import { resolveCallee } from '../flow/index.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import { boundNames, calledMethodName, calleeName, canonical, isFunctionLike, isNullish, rootOf, skipOuter } from '../syntax/expressions.js';
+import { declaredClassOfNew } from '../syntax/writtenTypes.js';
 import { isReleaseLikeName, TIMER_CLEARS } from './release.js';
 
 /** What a body starts, keyed so that a release can be matched to it. */
@@ -180,22 +181,11 @@ export function acquisitionsOfAssignment(target: string, value: ts.Expression, h
   if (ts.isCallExpression(e) && returnsHeldReference(e, host.session)) return [];
   // `this.handler = this.onEvent.bind(this)`: a function.
   if (ts.isCallExpression(e) && calledMethodName(e) === 'bind') return [];
-  const names = host.releaseNamesOf(classMadeBy(e, host) ?? declaredTypeOf(field, host) ?? host.session.checker.getTypeAtLocation(value));
+  const names = host.releaseNamesOf(
+    declaredClassOfNew(e, host.session.checker) ?? declaredTypeOf(field, host) ?? host.session.checker.getTypeAtLocation(value),
+  );
   if (names) return [{ key: `field:${target}` }];
   return [];
-}
-
-/**
- * `new Engine(logger)`: the class's own type, read from its declaration. Typing the expression would
- * check its arguments and infer its type arguments (a generic engine over a union of hundreds of
- * events), and its release names do not depend on them.
- */
-function classMadeBy(e: ts.Expression, host: InferenceHost): ts.Type | undefined {
-  if (!ts.isNewExpression(e)) return undefined;
-  const { checker } = host.session;
-  let symbol = checker.getSymbolAtLocation(e.expression);
-  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  return symbol && symbol.flags & ts.SymbolFlags.Class ? checker.getDeclaredTypeOfSymbol(symbol) : undefined;
 }
 
 /**

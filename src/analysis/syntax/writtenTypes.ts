@@ -9,6 +9,18 @@ import ts from 'typescript';
 import { mentions, skipOuter } from './expressions.js';
 
 /**
+ * `new Engine(logger)`: the class's own type, read from its declaration. Typing the expression
+ * checks its arguments and infers its type arguments (a generic engine over a union of hundreds of
+ * events, a cache's options with their callbacks); which class it makes does not depend on them.
+ */
+export function declaredClassOfNew(e: ts.Expression, checker: ts.TypeChecker): ts.Type | undefined {
+  if (!ts.isNewExpression(e)) return undefined;
+  let symbol = checker.getSymbolAtLocation(e.expression);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  return symbol && symbol.flags & ts.SymbolFlags.Class ? checker.getDeclaredTypeOfSymbol(symbol) : undefined;
+}
+
+/**
  * The member a property path names, found through its root's declared type (every look-up in a
  * long generated method paid milliseconds the other way). Null when a written type has no such
  * member (an index signature's key); undefined when the root has no declared type to read, or an
