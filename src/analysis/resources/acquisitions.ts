@@ -209,7 +209,30 @@ function isComputedValue(e: ts.Expression): boolean {
   if (ts.isElementAccessExpression(e)) return true;
   // `Object.assign({}, defaults, options)`, `JSON.parse(text)`: a copy of data, however large its type.
   if (ts.isCallExpression(e) && DATA_COPIES.has(skipOuter(e.expression).getText())) return true;
-  return readsThroughThis(e);
+  return readsThroughThis(e) || isReshapedList(e);
+}
+
+/** List methods whose result holds only elements the receiver already held. */
+const ELEMENTS_HANDED_ON = new Set(['filter', 'slice', 'concat', 'sort', 'reverse', 'toSorted', 'toReversed', 'flat', 'find', 'findLast', 'at']);
+
+/**
+ * `list.filter(keep)`, `items.slice(1)`, `result.data.map(label => ({ name: label.name }))`: the
+ * receiver's own elements, or data shaped from them by a callback that calls nothing — nothing is
+ * acquired, and the checker need not type a long chain of generic array methods to say so.
+ */
+function isReshapedList(e: ts.Expression): boolean {
+  if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(skipOuter(e.expression))) return false;
+  const method = calledMethodName(e);
+  if (method !== undefined && ELEMENTS_HANDED_ON.has(method)) return true;
+  if (method !== 'map' && method !== 'flatMap') return false;
+  const [callback] = e.arguments;
+  return callback !== undefined && ts.isArrowFunction(callback) && !ts.isBlock(callback.body) && !makesAnything(callback.body);
+}
+
+/** A call or a `new` somewhere inside. */
+function makesAnything(node: ts.Node): boolean {
+  if (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node)) return true;
+  return ts.forEachChild(node, makesAnything) ?? false;
 }
 
 /** `this.other`, `this.server.topology.client?.logger`: a reference read from what the object already reaches. */
