@@ -19,6 +19,7 @@ import {
   calleeName,
   canonical,
   containerScope,
+  isAssignment,
   isEmptyContainerExpression,
   enclosingBody,
   isFunctionLike,
@@ -70,6 +71,7 @@ export function keyTarget(keyExpression: ts.Expression): DropSite['target'] {
 export function isFreshKey(keyExpression: ts.Expression, session: AnalysisSession): boolean {
   const key = skipOuter(keyExpression);
   if (isFreshValue(key, session)) return true;
+  if (ts.isPropertyAccessExpression(key)) return isFreshLiteralField(key, session);
   if (!ts.isIdentifier(key)) return false;
   if (isNewFromEvent(key, session)) return true;
   const value = singleInitializer(key, session);
@@ -133,6 +135,30 @@ function isCreationListener(fn: ts.FunctionLikeDeclaration): boolean {
   if (!call || !ts.isCallExpression(call) || call.arguments[0] !== fn) return false;
   const method = calledMethodName(call);
   return method !== undefined && CREATION_EVENT.test(method);
+}
+
+/**
+ * `const opts = { guild_id, nonce: randomBytes(16).toString('hex') }; …; pending[opts.nonce] = …`:
+ * a field an object literal was made with, fresh there and never written again.
+ */
+function isFreshLiteralField(key: ts.PropertyAccessExpression, session: AnalysisSession): boolean {
+  const holder = skipOuter(key.expression);
+  const made = ts.isIdentifier(holder) ? singleInitializer(holder, session) : undefined;
+  if (!made || !ts.isObjectLiteralExpression(made)) return false;
+  const field = made.properties.find(
+    (property): property is ts.PropertyAssignment =>
+      ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) && property.name.text === key.name.text,
+  );
+  if (!field || !isFreshValue(field.initializer, session)) return false;
+  const text = `${(holder as ts.Identifier).text}.${key.name.text}`;
+  let written = false;
+  const visit = (node: ts.Node): void => {
+    if (written) return;
+    if (isAssignment(node) && canonical(node.left)?.text === text) written = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(enclosingBody(made));
+  return !written;
 }
 
 function isFreshValue(expression: ts.Expression, session: AnalysisSession, depth = 0): boolean {

@@ -395,6 +395,10 @@ export function comparison(it: Interpreter, expression: ts.BinaryExpression, sta
     const done = it.markEmpty(finishedRef.ref, state, finishedRef.slot);
     return equality === finished.whenEqual ? [done, state] : [state, done];
   }
+  // `if (this.pending !== undefined) { …release each… }; this.pending = {}`: where the container is nullish it holds nothing.
+  const maybeNullish = isNullish(right) ? left : isNullish(left) ? right : undefined;
+  const absent = maybeNullish && emptiedCollection(it, maybeNullish, state);
+  if (absent) return equality ? [absent, state] : [state, absent];
   // `old === undefined`, `typeof old === 'undefined'`, and `old === next` (setting the same value again).
   let subject: ts.Expression | undefined;
   if (isNullish(right)) subject = left;
@@ -424,7 +428,12 @@ export function comparison(it: Interpreter, expression: ts.BinaryExpression, sta
 function emptiedBySize(it: Interpreter, expression: ts.Expression, state: State): State | undefined {
   const e = skipOuter(expression);
   if (!ts.isPropertyAccessExpression(e) || (e.name.text !== 'length' && e.name.text !== 'size')) return undefined;
-  const source = it.iteratedRef(e.expression, state);
+  return emptiedCollection(it, e.expression, state);
+}
+
+/** The state in which the collection `expression` names holds nothing; undefined when it names none. */
+function emptiedCollection(it: Interpreter, expression: ts.Expression, state: State): State | undefined {
+  const source = it.iteratedRef(expression, state);
   if (source?.kind === 'inner') return it.markEmpty(source.ref, state);
   if (source?.kind !== 'container') return undefined;
   const empty = cloneState(state);

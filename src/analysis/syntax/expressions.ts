@@ -33,6 +33,11 @@ export function isNullish(expression: ts.Expression): boolean {
   return (ts.isIdentifier(e) && e.text === 'undefined') || e.kind === ts.SyntaxKind.NullKeyword || ts.isVoidExpression(e);
 }
 
+/** `a = b`, `a += b`, `a ??= b`: any assignment. */
+export function isAssignment(node: ts.Node): node is ts.AssignmentExpression<ts.AssignmentOperatorToken> {
+  return ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+}
+
 /** `0`, also in parentheses: an empty count, a start index at the beginning. */
 export function isZeroLiteral(expression: ts.Expression): boolean {
   const e = skipOuter(expression);

@@ -6,7 +6,7 @@
 import ts from 'typescript';
 
 import { memoTable, type AnalysisSession } from '../session.js';
-import { enclosingBody, isFunctionLike, isPrivateMember, isSeparateFunction, skipOuter } from './expressions.js';
+import { enclosingBody, isAssignment, isFunctionLike, isPrivateMember, isSeparateFunction, skipOuter } from './expressions.js';
 import { callsAcrossProgram, moduleLevelName } from './programCalls.js';
 
 /** How a name is bound directly in one body (nested functions excluded). */
@@ -55,7 +55,7 @@ function readBindings(body: ts.Node): Map<string, Bindings> {
       found.constant = ts.isVariableDeclarationList(node.parent) && (node.parent.flags & ts.NodeFlags.Const) !== 0;
       if (node.initializer) found.values.push(node.initializer);
     }
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+    if (isAssignment(node)) {
       const left = skipOuter(node.left);
       if (ts.isIdentifier(left)) {
         const found = entry(left.text);
@@ -116,8 +116,7 @@ function assignedNames(fn: ts.FunctionLikeDeclaration, session: AnalysisSession)
     ts.forEachChild(target, collect);
   };
   const visit = (node: ts.Node): void => {
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment)
-      collect(node.left);
+    if (isAssignment(node)) collect(node.left);
     if (
       (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
       (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)

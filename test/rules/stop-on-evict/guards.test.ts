@@ -4,6 +4,40 @@ import { createTypedRuleTester } from '../../ruleTester.js';
 
 const ruleTester = createTypedRuleTester();
 
+/**
+ * From real code (Oceanic, Shard.ts): a request record kept under the nonce of the options object
+ * it sends, made fresh in that literal; `reassign` writes the field again before the store.
+ */
+const nonceRequests = (reassign: string): string => `
+import { randomBytes } from 'node:crypto';
+interface Pending { timeout: NodeJS.Timeout; resolve(value: unknown): void }
+export class Shard {
+  #pending: Record<string, Pending> = {};
+  request(given?: string): Promise<unknown> {
+    const opts = { limit: 0, nonce: randomBytes(16).toString('hex') };
+    ${reassign}
+    return new Promise((resolve) => (this.#pending[opts.nonce] = {
+      timeout: setTimeout(() => delete this.#pending[opts.nonce], 1000),
+      resolve,
+    }));
+  }
+}`;
+
+/**
+ * From real code (Oceanic, Shard.ts): a reset that releases every pending request when the record
+ * exists, then replaces it; `guard` decides what the other side of the test does.
+ */
+const resetPending = (guard: string): string => `
+interface Pending { timeout: NodeJS.Timeout }
+export class Shard {
+  pending: Record<string, Pending> | undefined = {};
+  add(id: string) { this.pending![id] ??= { timeout: setTimeout(() => {}, 1000) }; }
+  reset(): void {
+    ${guard}
+    this.pending = {};
+  }
+}`;
+
 const imports = `import { createMeter, createPoller, openLease, startJob, stopMeter, type Meter, type Poller, type Watcher, type Stopwatch, type Candle, type PendingRequest, type Lease, type Job } from './resources.js';`;
 
 /**
@@ -567,6 +601,14 @@ export class Adapter {
 }`,
     },
     {
+      name: 'from real code (Oceanic): a key read from a field an object literal was made with, fresh there',
+      code: nonceRequests(''),
+    },
+    {
+      name: 'from real code (Oceanic): a container found undefined holds nothing to release',
+      code: resetPending('if (this.pending !== undefined) for (const id in this.pending) clearTimeout(this.pending[id].timeout);'),
+    },
+    {
       name: 'from real code (engine.io): an awaited id generator and a template key with a fresh part',
       code: `
 import { randomUUID } from 'node:crypto';
@@ -657,6 +699,29 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: "a fresh field of an object literal written again with a caller's id may be taken",
+      code: nonceRequests('if (given) opts.nonce = given;'),
+      errors: [{ messageId: 'unreleasedDrop', line: 9 }],
+    },
+    {
+      name: 'a container that is there when the test says it is undefined',
+      code: resetPending('if (this.pending === undefined) return;'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: resetPending(
+                'if (this.pending === undefined) return;\n    if (this.pending) for (const value of Object.values(this.pending)) clearTimeout(value.timeout);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'keys: the same value stored under another key may replace what that key holds',
       code: repoStates('repository.name'),
