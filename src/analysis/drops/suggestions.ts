@@ -7,7 +7,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import { releaseNames, releaseStatements } from '../resources/release.js';
-import { boundNames, canonical, enclosingBody, mentions, shortText, skipOuter } from '../syntax/expressions.js';
+import { boundNames, canonical, enclosingBody, isNullish, mentions, shortText, skipOuter } from '../syntax/expressions.js';
 import type { DropCandidate } from './candidate.js';
 
 export interface Insertion {
@@ -187,8 +187,8 @@ export function suggestRelease(
   }
   // Released on some paths already: release under the condition that is missing, not twice.
   if (missedWhen) {
-    const test = canonical(missedWhen.test);
-    if (!test || test.impure || !test.roots.every((root) => isVisibleAt(root, candidate.site.node))) return undefined;
+    const roots = stableTestRoots(missedWhen.test);
+    if (!roots || !roots.every((root) => isVisibleAt(root, candidate.site.node))) return undefined;
     const text = missedWhen.test.getText();
     const simple = ts.isIdentifier(skipOuter(missedWhen.test)) || ts.isPropertyAccessExpression(skipOuter(missedWhen.test));
     lines = [`if (${missedWhen.whenTrue ? text : simple ? `!${text}` : `!(${text})`}) ${asOneStatement(lines)}`];
@@ -229,6 +229,30 @@ function enclosingFunctionName(node: ts.Node): string | undefined {
       ? holder.name
       : undefined;
   return name && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) ? name.text : undefined;
+}
+
+const EQUALITY_OPERATORS = new Set([
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.EqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken,
+]);
+
+/**
+ * The names a test reads, when asking it again at the drop gives the same answer: a stable path
+ * (`graceful`, `this.closing`) or a comparison of one with a literal (`this.listeners !== undefined`).
+ */
+function stableTestRoots(test: ts.Expression): readonly string[] | undefined {
+  const e = skipOuter(test);
+  if (ts.isBinaryExpression(e) && EQUALITY_OPERATORS.has(e.operatorToken.kind)) {
+    const sides = [e.left, e.right].map((side) => skipOuter(side));
+    const literal = sides.find((side) => isNullish(side) || ts.isLiteralExpression(side));
+    const path = sides.find((side) => side !== literal);
+    const stable = literal && path ? canonical(path) : undefined;
+    return stable && !stable.impure ? stable.roots : undefined;
+  }
+  const stable = canonical(e);
+  return stable && !stable.impure ? stable.roots : undefined;
 }
 
 /**

@@ -397,8 +397,7 @@ export function comparison(it: Interpreter, expression: ts.BinaryExpression, sta
   }
   // `if (this.pending !== undefined) { …release each… }; this.pending = {}`: where the container is nullish it holds nothing.
   const maybeNullish = isNullish(right) ? left : isNullish(left) ? right : undefined;
-  const absent = maybeNullish && emptiedCollection(it, maybeNullish, state);
-  if (absent) return equality ? [absent, state] : [state, absent];
+  const withoutCollection = (side: State): State => (maybeNullish && emptiedCollection(it, maybeNullish, side)) || side;
   // `old === undefined`, `typeof old === 'undefined'`, and `old === next` (setting the same value again).
   let subject: ts.Expression | undefined;
   if (isNullish(right)) subject = left;
@@ -407,8 +406,11 @@ export function comparison(it: Interpreter, expression: ts.BinaryExpression, sta
   else subject = left;
   const ref = subject && it.slotRef(subject);
   const target = ref ?? (subject === left ? it.slotRef(right) : undefined);
-  if (!target) return [state, state];
-  let empty = it.markEmptyByLookup(target.ref, state, target.slot);
+  if (!target) {
+    const absent = withoutCollection(state);
+    return equality ? [absent, state] : [state, absent];
+  }
+  let empty = withoutCollection(it.markEmptyByLookup(target.ref, state, target.slot));
   // `if (m.peek(k) !== child) m.peek(k)?.kill()`: where they are equal, the place holds `child`, so
   // storing `child` again drops nothing — known even in a cache whose look-ups cannot prove a key empty.
   const named = subject === left ? right : left;

@@ -5,7 +5,18 @@
  */
 import ts from 'typescript';
 
-import { boundFields, boundNames, calledMethodName, canonical, entryNames, isWithin, isZeroLiteral, skipOuter, statementCalls } from '../syntax/expressions.js';
+import {
+  boundFields,
+  boundNames,
+  calledMethodName,
+  canonical,
+  entryNames,
+  isWithin,
+  isZeroLiteral,
+  skipOuter,
+  statementCalls,
+  type CanonicalText,
+} from '../syntax/expressions.js';
 import type { FinallyContext, FlowContext, Interpreter } from './interpreter.js';
 import { bindReleasedKey } from './keyLists.js';
 import { bindEntry, cloneState, deadState, emptyState, join, manyRefSource, placeFact, sameState, type ManyRef, type State } from './state.js';
@@ -233,7 +244,7 @@ export function loop(it: Interpreter, node: ts.IterationStatement, state: State,
     // Every element released in the body: all of them are released once the loop runs out.
     exit = it.releaseElements(elementSource, second.end, exit);
   }
-  if (ts.isForStatement(node)) exit = releaseIndexRange(node, second.end, exit);
+  if (ts.isForStatement(node)) exit = releaseIndexRange(it, node, second.end, exit);
   exit = releaseEveryKey(it, node, second.end, exit);
   return join([exit, ...second.flow.breaks]);
 }
@@ -266,9 +277,10 @@ function releaseEveryKey(it: Interpreter, node: ts.IterationStatement, bodyEnd: 
 
 /**
  * `for (let i = start; i < end; i++) list[i].destroy();` releases the range that starts at `start`:
- * a `list.splice(start, end - start)` after it drops nothing unreleased.
+ * a `list.splice(start, end - start)` after it drops nothing unreleased. From `0` up to
+ * `list.length`, one step at a time, it releases every element (`this.filters = null` after it).
  */
-function releaseIndexRange(node: ts.ForStatement, bodyEnd: State, exit: State): State {
+function releaseIndexRange(it: Interpreter, node: ts.ForStatement, bodyEnd: State, exit: State): State {
   const declaration =
     node.initializer && ts.isVariableDeclarationList(node.initializer) && node.initializer.declarations.length === 1
       ? node.initializer.declarations[0]
@@ -277,14 +289,33 @@ function releaseIndexRange(node: ts.ForStatement, bodyEnd: State, exit: State): 
   const start = canonical(declaration.initializer);
   if (!start || start.impure) return exit;
   const index = declaration.name.text;
+  const everyElement = isZeroLiteral(declaration.initializer) ? lengthBoundOf(node, index) : undefined;
   let next = exit;
   for (const key of bodyEnd.facts.keys()) {
     const [kind, container, place, slot] = key.split('\u0000');
     if (kind !== 'p' || place !== index || container === undefined || slot === undefined) continue;
     if (next === exit) next = cloneState(exit);
     next.facts.set(placeFact(container, start.text, slot), { roots: start.roots });
+    if (everyElement?.text === container) next = it.releaseMany({ kind: 'container', container, roots: everyElement.roots }, slot, next);
   }
   return next;
+}
+
+/** The list a loop `i < list.length; i++` (or `++i`, `i += 1`) walks to the end, one element at a time. */
+function lengthBoundOf(node: ts.ForStatement, index: string): CanonicalText | undefined {
+  const test = node.condition && skipOuter(node.condition);
+  const step = node.incrementor && skipOuter(node.incrementor);
+  if (!test || !step || !ts.isBinaryExpression(test) || test.operatorToken.kind !== ts.SyntaxKind.LessThanToken) return undefined;
+  if (!ts.isIdentifier(skipOuter(test.left)) || (skipOuter(test.left) as ts.Identifier).text !== index) return undefined;
+  const stepsByOne =
+    ((ts.isPostfixUnaryExpression(step) || ts.isPrefixUnaryExpression(step)) && step.operator === ts.SyntaxKind.PlusPlusToken) ||
+    (ts.isBinaryExpression(step) && step.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && skipOuter(step.right).getText() === '1');
+  const stepped = ts.isBinaryExpression(step) ? step.left : (step as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression).operand;
+  if (!stepsByOne || !ts.isIdentifier(skipOuter(stepped)) || (skipOuter(stepped) as ts.Identifier).text !== index) return undefined;
+  const bound = skipOuter(test.right);
+  if (!ts.isPropertyAccessExpression(bound) || bound.name.text !== 'length') return undefined;
+  const list = canonical(bound.expression);
+  return list && !list.impure ? list : undefined;
 }
 
 /** `while (list.length) { const item = list.pop(); … }`: a loop that takes every element out, one per turn. */

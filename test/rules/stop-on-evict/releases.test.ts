@@ -4,6 +4,18 @@ import { createTypedRuleTester } from '../../ruleTester.js';
 
 const ruleTester = createTypedRuleTester();
 
+/** From real code (pixijs, FilterEffect.ts): a destroy() that releases by index, then lets the list go. */
+const releasedByIndex = (head: string): string => `import { createMeter, type Meter } from './resources.js';
+export class Effect {
+  private filters: Meter[] = [];
+  add(route: string) { this.filters.push(createMeter(route)); }
+  destroy(): void {
+    for (${head}) this.filters[i]!.stop();
+    this.filters = [];
+  }
+}
+`;
+
 const imports = `import { createMeter, createPoller, openLease, startJob, stopMeter, type Meter, type Poller, type Watcher, type Stopwatch, type Candle, type PendingRequest, type Lease, type Job } from './resources.js';`;
 
 /** A list of meters a helper of the program (`helper`, in helpers.ts) is handed before the list is emptied. */
@@ -1309,8 +1321,31 @@ export class Clients {
 }
 `,
     },
+    {
+      name: 'from real code (pixijs): a loop from 0 to the length, one step at a time, releases every element',
+      code: releasedByIndex('let i = 0; i < this.filters.length; i++'),
+    },
   ],
   invalid: [
+    {
+      name: 'ranges: a loop by index that skips the first element leaves it unreleased',
+      code: releasedByIndex('let i = 1; i < this.filters.length; i++'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: releasedByIndex('let i = 1; i < this.filters.length; i++').replace(
+                '    this.filters = [];',
+                '    for (const value of this.filters) value.stop();\n    this.filters = [];',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'releases: the same list emptied after only counting its listeners',
       code: viewListeners('console.log(this.viewOpened.length);'),
@@ -1322,14 +1357,15 @@ export class Clients {
       errors: [
         { messageId: 'unreleasedDrop', line: 7 },
         {
-          messageId: 'unreleasedDrop',
+          // Only where the list is there: where it is undefined nothing is dropped.
+          messageId: 'unreleasedDropWhen',
           line: 18,
           suggestions: [
             {
               messageId: 'releaseBeforeDrop',
               output: prListeners(drainingHelper('console.log(item);')).replace(
                 '    this.listeners = [];',
-                '    if (this.listeners) for (const value of this.listeners) value.dispose();\n    this.listeners = [];',
+                '    if (this.listeners !== undefined) if (this.listeners) for (const value of this.listeners) value.dispose();\n    this.listeners = [];',
               ),
             },
           ],
