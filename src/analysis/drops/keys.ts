@@ -857,8 +857,9 @@ function verdictAtCall(call: ts.CallExpression, probe: Omit<DropSite, 'node' | '
 }
 
 /**
- * Each call of the private method around `node`, whose parameter `parameter` names, asked as if
- * the drop happened there with the call's argument in its place: none may owe anything at that point.
+ * Each call of the private method (or unexported function of the module) around `node`, whose
+ * parameter `parameter` names (with `keyPath`, also a path from it: `texture.uid`), asked as if the
+ * drop happened there with the call's argument in its place: none may owe anything at that point.
  */
 function settledInEveryCaller(
   node: ts.Node,
@@ -866,16 +867,23 @@ function settledInEveryCaller(
   container: ContainerOfResources,
   context: DropContext,
   probeAt: (call: ts.CallExpression, argument: CanonicalText) => 'settled' | Pick<DropSite, 'target' | 'slots' | 'storesNewValue'>,
+  keyPath = false,
 ): boolean {
-  const method = enclosingBody(node);
-  const name = skipOuter(parameter);
-  if (!ts.isMethodDeclaration(method) || !method.body || !isPrivateMember(method) || !ts.isIdentifier(name)) return false;
-  const index = method.parameters.findIndex((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name.text);
-  const calls = index < 0 ? undefined : callsOfOwnMethod(method, context.session);
+  const fn = enclosingBody(node);
+  const path = keyPath ? canonical(parameter) : undefined;
+  const name = keyPath ? rootOf(parameter) : skipOuter(parameter);
+  if (!isFunctionLike(fn) || !fn.body || !ts.isIdentifier(name) || (keyPath && (!path || path.impure))) return false;
+  const ownMethod = ts.isMethodDeclaration(fn);
+  if (ownMethod ? !isPrivateMember(fn) : !isModuleLevelContainer(container, fn, context.session)) return false;
+  const index = fn.parameters.findIndex((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name.text);
+  const calls = index < 0 ? undefined : ownMethod ? callsOfOwnMethod(fn, context.session) : callsOfLocalFunction(fn, context.session);
+  // `texture.uid` in the function is `argument.uid` at a call.
+  const suffix = path ? path.text.slice(name.text.length) : '';
   return (
     calls !== undefined &&
     everyCallOwesNothing(calls, container, context, (call) => {
-      const handed = argumentText(call, index);
+      const argument = argumentText(call, index);
+      const handed = argument && (suffix === '' ? argument : { ...argument, text: `${argument.text}${suffix}` });
       const probe = handed && probeAt(call, handed);
       return probe === undefined || probe === 'settled' ? probe : { ...probe, container: container.text.text, containerRoots: container.text.roots };
     })
@@ -967,16 +975,28 @@ export function isLocalContainer(containerExpression: ts.Expression, node: ts.No
  * `private install(dir) { this.watchers.set(dir, watch(dir)) }` whose every caller checks
  * `this.watchers.has(dir)` first: the insertion is guarded further up. Each call site is
  * analyzed as if it stored at the argument's key; the method must be private (or #private),
- * called only as `this.method(…)` in its class, and the key one of its parameters.
+ * called only as `this.method(…)` in its class — or a function of the module it does not export,
+ * storing in a container of the module — and the key one of its parameters or a path from one
+ * (`this.groups[texture.uid]`, called as `this.groups[t.uid] || this.create(t)`).
  */
 export function isGuardedInEveryCaller(node: ts.Node, container: ContainerOfResources, keyExpression: ts.Expression, context: DropContext): boolean {
-  if (!container.text.text.startsWith('this.')) return false;
   const slots = obligationSlots(container.resource);
-  return settledInEveryCaller(node, keyExpression, container, context, (_call, key) => ({
-    target: { kind: 'key', key: key.text, keyRoots: key.roots },
-    slots,
-    storesNewValue: true,
-  }));
+  return settledInEveryCaller(
+    node,
+    keyExpression,
+    container,
+    context,
+    (_call, key) => ({ target: { kind: 'key', key: key.text, keyRoots: key.roots }, slots, storesNewValue: true }),
+    true,
+  );
+}
+
+/** A container a function of the module reaches as its callers do: `this.` in a method, a name of the module in a function. */
+function isModuleLevelContainer(container: ContainerOfResources, fn: ts.FunctionLikeDeclaration, session: AnalysisSession): boolean {
+  const [root] = container.text.roots;
+  if (container.text.roots.length !== 1 || root === undefined || root === 'this') return false;
+  const declaration = declarationOf(root, fn, session);
+  return declaration?.kind === 'variable' && ts.isSourceFile(declaration.body);
 }
 
 /** What the enclosing code does with a call's result: returned values are handed on. */

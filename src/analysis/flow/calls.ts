@@ -81,6 +81,10 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
   const killed = killedByPid(it, node);
   const killedRef = killed && it.slotRef(killed);
   if (killedRef) current = it.release(killedRef.ref, killedRef.slot, current);
+  // A drop asked at a call of a function of the program (`this.create(t)` for an insertion in
+  // `create`, asked at each caller): what the key holds as the call starts, before its body stores.
+  const dropId = it.dropIds.get(node);
+  if (dropId !== undefined && it.helpers.resolve(node)) return forgetTests(it.passArguments(node, it.drop(dropId, current)));
   const name = calleeName(node);
   if (name !== undefined && it.options.releases.functions.has(name) && !methodName?.startsWith('__')) {
     for (const argument of node.arguments) {

@@ -5,6 +5,34 @@ import { createTypedRuleTester } from '../../ruleTester.js';
 const ruleTester = createTypedRuleTester();
 
 /**
+ * From real code (pixijs, GpuTextureSystem.ts and getTextureBatchBindGroup.ts): a group made for a
+ * texture's id only where the cache has none (`cache[id] || create(…)`); `extra` adds other callers.
+ */
+const groupCaches = (extra: string): string => `
+import { createMeter, type Meter } from './resources.js';
+interface Texture { uid: number }
+export class TextureSystem {
+  private groups: Record<number, Meter> = Object.create(null);
+  getGroup(texture: Texture): Meter {
+    return this.groups[texture.uid] || this.createGroup(texture);
+  }
+  private createGroup(texture: Texture): Meter {
+    const group = createMeter(String(texture.uid));
+    this.groups[texture.uid] = group;
+    return group;
+  }
+  ${extra}
+}
+const cachedGroups: Record<number, Meter> = {};
+export function getBatchGroup(key: number): Meter {
+  return cachedGroups[key] || generateGroup(key);
+}
+function generateGroup(key: number): Meter {
+  cachedGroups[key] = createMeter(String(key));
+  return cachedGroups[key];
+}`;
+
+/**
  * From real code (Oceanic, Shard.ts): a request record kept under the nonce of the options object
  * it sends, made fresh in that literal; `reassign` writes the field again before the store.
  */
@@ -601,6 +629,10 @@ export class Adapter {
 }`,
     },
     {
+      name: 'from real code (pixijs): a private method and a function of the module every caller calls only where the key is empty, keyed by a path from a parameter',
+      code: groupCaches(''),
+    },
+    {
       name: 'from real code (Oceanic): a key read from a field an object literal was made with, fresh there',
       code: nonceRequests(''),
     },
@@ -699,6 +731,25 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'an insertion method that returns what it stored, with one caller that does not look first',
+      code: groupCaches('resize(texture: Texture): void { this.createGroup(texture); }'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: groupCaches('resize(texture: Texture): void { this.createGroup(texture); }').replace(
+                '    this.groups[texture.uid] = group;',
+                '    if (this.groups[texture.uid] !== group) this.groups[texture.uid]?.stop();\n    this.groups[texture.uid] = group;',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "a fresh field of an object literal written again with a caller's id may be taken",
       code: nonceRequests('if (given) opts.nonce = given;'),
