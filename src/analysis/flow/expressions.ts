@@ -521,8 +521,9 @@ export function binary(it: Interpreter, node: ts.BinaryExpression, state: State)
     return join([operator === ts.SyntaxKind.AmpersandAmpersandToken ? whenFalse : whenTrue, right]);
   }
   if (operator === ts.SyntaxKind.QuestionQuestionToken) {
-    const left = it.expression(node.left, state);
-    return join([left, it.expression(node.right, left)]);
+    // `m.get(k) ?? this.create(k)`: the right runs where the look-up found nothing (a resource is never falsy).
+    const [found, missing] = it.condition(node.left, state);
+    return join([found, it.expression(node.right, missing)]);
   }
   if (operator === ts.SyntaxKind.EqualsToken) return it.assignment(node, state);
   if (

@@ -4,6 +4,21 @@ import { createTypedRuleTester } from '../../ruleTester.js';
 
 const ruleTester = createTypedRuleTester();
 
+/** From real code (pixijs, RenderTargetSystem.ts): a get-or-create whose create half is a private method. */
+const targetsByName = (lookup: string): string => `
+import { createMeter, type Meter } from './resources.js';
+export class Targets {
+  private readonly byName = new Map<string, Meter>();
+  get(name: string): Meter | undefined {
+    return ${lookup};
+  }
+  private init(name: string): Meter {
+    const target = createMeter(name);
+    this.byName.set(name, target);
+    return target;
+  }
+}`;
+
 /**
  * From real code (pixijs, GpuTextureSystem.ts and getTextureBatchBindGroup.ts): a group made for a
  * texture's id only where the cache has none (`cache[id] || create(…)`); `extra` adds other callers.
@@ -633,6 +648,10 @@ export class Adapter {
       code: groupCaches(''),
     },
     {
+      name: 'from real code (pixijs): the right of `??` runs where the look-up found nothing',
+      code: targetsByName('this.byName.get(name) ?? this.init(name)'),
+    },
+    {
       name: 'from real code (Oceanic): a key read from a field an object literal was made with, fresh there',
       code: nonceRequests(''),
     },
@@ -731,6 +750,25 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'the right of `&&` runs where the look-up found a value',
+      code: targetsByName('this.byName.get(name) && this.init(name)'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: targetsByName('this.byName.get(name) && this.init(name)').replace(
+                '    this.byName.set(name, target);',
+                '    if (this.byName.get(name) !== target) this.byName.get(name)?.stop();\n    this.byName.set(name, target);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'an insertion method that returns what it stored, with one caller that does not look first',
       code: groupCaches('resize(texture: Texture): void { this.createGroup(texture); }'),
