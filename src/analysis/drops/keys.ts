@@ -71,7 +71,7 @@ export function keyTarget(keyExpression: ts.Expression): DropSite['target'] {
 export function isFreshKey(keyExpression: ts.Expression, session: AnalysisSession): boolean {
   const key = skipOuter(keyExpression);
   if (isFreshValue(key, session)) return true;
-  if (ts.isPropertyAccessExpression(key)) return isFreshLiteralField(key, session);
+  if (ts.isPropertyAccessExpression(key)) return isFreshLiteralField(key, session) || isCounterStepped(key, session);
   if (!ts.isIdentifier(key)) return false;
   if (isNewFromEvent(key, session)) return true;
   const value = singleInitializer(key, session);
@@ -159,6 +159,68 @@ function isFreshLiteralField(key: ts.PropertyAccessExpression, session: Analysis
   };
   visit(enclosingBody(made));
   return !written;
+}
+
+/**
+ * `this.pageIndex++; …; this.pages[this.pageIndex] = page`: a field of the class that only ever
+ * counts up, stepped by the function before it stores — each store takes an index no earlier one had.
+ */
+function isCounterStepped(key: ts.PropertyAccessExpression, session: AnalysisSession): boolean {
+  if (skipOuter(key.expression).kind !== ts.SyntaxKind.ThisKeyword) return false;
+  const fn = enclosingBody(key);
+  const owner = fn.parent;
+  if (!isFunctionLike(fn) || !fn.body || !ts.isBlock(fn.body) || !owner || !ts.isClassLike(owner)) return false;
+  const steps = (node: ts.Node): boolean => isCountingUp(node, key.name.text);
+  const stepped = fn.body.statements.some(
+    (statement) => statement.end <= key.pos && ts.isExpressionStatement(statement) && steps(skipOuter(statement.expression)),
+  );
+  return stepped && onlyCountsUp(owner, key.name.text, session);
+}
+
+const COUNTERS = memoTable<ts.ClassLikeDeclaration, Map<string, boolean>>('drops.counters');
+
+/** Every write of `this.<name>` in the class steps it up (`++`, `+= 1`); its declaration may start it anywhere. */
+function onlyCountsUp(owner: ts.ClassLikeDeclaration, name: string, session: AnalysisSession): boolean {
+  const table = session.table(COUNTERS);
+  let byName = table.get(owner);
+  if (!byName) table.set(owner, (byName = new Map()));
+  let answer = byName.get(name);
+  if (answer !== undefined) return answer;
+  answer = true;
+  const isField = (e: ts.Expression): boolean => {
+    const target = skipOuter(e);
+    return ts.isPropertyAccessExpression(target) && target.name.text === name && skipOuter(target.expression).kind === ts.SyntaxKind.ThisKeyword;
+  };
+  const visit = (node: ts.Node): void => {
+    if (!answer) return;
+    const writes =
+      (isAssignment(node) && isField(node.left)) ||
+      ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
+        (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) &&
+        isField(node.operand));
+    if (writes && !isCountingUp(node, name)) answer = false;
+    ts.forEachChild(node, visit);
+  };
+  owner.members.forEach(visit);
+  byName.set(name, answer);
+  return answer;
+}
+
+/** `this.<name>++`, `++this.<name>`, `this.<name> += 1`. */
+function isCountingUp(node: ts.Node, name: string): boolean {
+  const operand =
+    (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && node.operator === ts.SyntaxKind.PlusPlusToken
+      ? node.operand
+      : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && skipOuter(node.right).getText() === '1'
+        ? node.left
+        : undefined;
+  const target = operand && skipOuter(operand);
+  return (
+    target !== undefined &&
+    ts.isPropertyAccessExpression(target) &&
+    target.name.text === name &&
+    skipOuter(target.expression).kind === ts.SyntaxKind.ThisKeyword
+  );
 }
 
 function isFreshValue(expression: ts.Expression, session: AnalysisSession, depth = 0): boolean {

@@ -4,6 +4,21 @@ import { createTypedRuleTester } from '../../ruleTester.js';
 
 const ruleTester = createTypedRuleTester();
 
+/** From real code (pixijs, DynamicBitmapFont.ts): a page stored at an index the class only counts up; `more` adds members. */
+const pagedFont = (more: string): string => `
+import { createMeter, type Meter } from './resources.js';
+export class Font {
+  readonly pages: Meter[] = [];
+  private currentPage = -1;
+  nextPage(): Meter {
+    this.currentPage++;
+    const page = createMeter('page');
+    this.pages[this.currentPage] = page;
+    return page;
+  }
+  ${more}
+}`;
+
 /** From real code (pixijs, RenderTargetSystem.ts): a get-or-create whose create half is a private method. */
 const targetsByName = (lookup: string): string => `
 import { createMeter, type Meter } from './resources.js';
@@ -652,6 +667,11 @@ export class Adapter {
       code: targetsByName('this.byName.get(name) ?? this.init(name)'),
     },
     {
+      name: 'from real code (pixijs): an index the class only counts up, stepped before the store',
+      code: pagedFont(''),
+      options: [{ overwrites: 'possible' }],
+    },
+    {
       name: 'from real code (Oceanic): a key read from a field an object literal was made with, fresh there',
       code: nonceRequests(''),
     },
@@ -750,6 +770,26 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'an index the class also sets back may come round to a page already stored',
+      code: pagedFont('reset(): void { this.currentPage = -1; }'),
+      options: [{ overwrites: 'possible' }],
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: pagedFont('reset(): void { this.currentPage = -1; }').replace(
+                '    this.pages[this.currentPage] = page;',
+                '    if (this.pages[this.currentPage] !== page) this.pages[this.currentPage]?.stop();\n    this.pages[this.currentPage] = page;',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'the right of `&&` runs where the look-up found a value',
       code: targetsByName('this.byName.get(name) && this.init(name)'),
