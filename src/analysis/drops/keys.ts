@@ -1104,7 +1104,9 @@ export function capturedValueAt(node: ts.Node, container: ContainerOfResources, 
         !bindings.changed &&
         (bindings.values.length === 1
           ? madeForKey(child.initializer, key.text) || storedUnderKey(outer, container.text.text, key.text, child.name.text)
-          : storedUnderKey(outer, container.text.text, key.text, name) && namesTheValueAt(outer, container.text.text, key.text, name, context.session)) &&
+          : storedUnderKey(outer, container.text.text, key.text, name) &&
+            (namesTheValueAt(outer, container.text.text, key.text, name, context.session) ||
+              isLastGivenBeforeStore(outer, container.text.text, key.text, name, fn))) &&
         symbolOf(checker.getTypeAtLocation(child.name), checker) === valueSymbol
       )
         candidates.push(child.name.text);
@@ -1112,7 +1114,38 @@ export function capturedValueAt(node: ts.Node, container: ContainerOfResources, 
     ts.forEachChild(child, visit);
   };
   ts.forEachChild(outer, visit);
+  // `register(service) { …; this.registered.set(id, service); return Disposable.create(() => { service.dispose(); … }) }`
+  for (const parameter of outer.parameters) {
+    const name = ts.isIdentifier(parameter.name) ? parameter.name.text : undefined;
+    if (
+      name !== undefined &&
+      outer.body !== undefined &&
+      isCaptured(name) &&
+      isUnchangedParameter(name, outer.body, context.session) &&
+      storedUnderKey(outer, container.text.text, key.text, name) &&
+      symbolOf(checker.getTypeAtLocation(parameter.name), checker) === valueSymbol
+    )
+      candidates.push(name);
+  }
   return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/**
+ * `let session = this.find(k); if (session) return session; session = new Session(); m.set(k, session);
+ * session.onDidCancel(() => …)`: given values only before it is stored, and the callback made after.
+ */
+function isLastGivenBeforeStore(outer: ts.FunctionLikeDeclaration, container: string, key: string, name: string, callback: ts.Node): boolean {
+  const store = storeOf(outer, container, key, name);
+  if (!store || store.end > callback.pos) return false;
+  let givenAfter = false;
+  const visit = (node: ts.Node): void => {
+    if (givenAfter) return;
+    if (isAssignment(node) && node.pos > store.pos && ts.isIdentifier(skipOuter(node.left)) && (skipOuter(node.left) as ts.Identifier).text === name)
+      givenAfter = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(outer);
+  return !givenAfter;
 }
 
 /**
@@ -1161,16 +1194,21 @@ function madeForKey(initializer: ts.Expression, key: string): boolean {
 
 /** `container.set(key, value)` or `container[key] = value` somewhere in `body`. */
 function storedUnderKey(body: ts.Node, container: string, key: string, value: string): boolean {
+  return storeOf(body, container, key, value) !== undefined;
+}
+
+/** The first `container.set(key, value)` or `container[key] = value` in `body`. */
+function storeOf(body: ts.Node, container: string, key: string, value: string): ts.Node | undefined {
   const named = (expression: ts.Expression, text: string): boolean => canonical(expression)?.text === text;
-  let found = false;
+  let found: ts.Node | undefined;
   const visit = (node: ts.Node): void => {
     if (found) return;
     if (ts.isCallExpression(node) && calledMethodName(node) === 'set' && node.arguments.length === 2) {
       const receiver = canonical((skipOuter(node.expression) as ts.PropertyAccessExpression).expression)?.text;
-      found = receiver === container && named(node.arguments[0]!, key) && named(node.arguments[1]!, value);
+      if (receiver === container && named(node.arguments[0]!, key) && named(node.arguments[1]!, value)) found = node;
     } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(skipOuter(node.left))) {
       const target = skipOuter(node.left) as ts.ElementAccessExpression;
-      found = canonical(target.expression)?.text === container && named(target.argumentExpression, key) && named(node.right, value);
+      if (canonical(target.expression)?.text === container && named(target.argumentExpression, key) && named(node.right, value)) found = node;
     }
     ts.forEachChild(node, visit);
   };

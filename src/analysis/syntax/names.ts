@@ -6,7 +6,7 @@
 import ts from 'typescript';
 
 import { memoTable, type AnalysisSession } from '../session.js';
-import { enclosingBody, isAssignment, isFunctionLike, isPrivateMember, isSeparateFunction, skipOuter } from './expressions.js';
+import { boundNames, enclosingBody, isAssignment, isFunctionLike, isPrivateMember, isSeparateFunction, skipOuter } from './expressions.js';
 import { callsAcrossProgram, moduleLevelName } from './programCalls.js';
 
 /** How a name is bound directly in one body (nested functions excluded). */
@@ -47,13 +47,19 @@ function readBindings(body: ts.Node): Map<string, Bindings> {
     if (!found) names.set(text, (found = { declared: false, constant: false, values: [], changed: false }));
     return found;
   };
+  // `let { id } = service`: declared with a part of a value no expression names.
+  const fromPattern = new Set<Bindings>();
   const visit = (node: ts.Node): void => {
     if (node !== body && isSeparateFunction(node)) return;
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
-      const found = entry(node.name.text);
-      found.declared = true;
-      found.constant = ts.isVariableDeclarationList(node.parent) && (node.parent.flags & ts.NodeFlags.Const) !== 0;
-      if (node.initializer) found.values.push(node.initializer);
+    if (ts.isVariableDeclaration(node)) {
+      const constant = ts.isVariableDeclarationList(node.parent) && (node.parent.flags & ts.NodeFlags.Const) !== 0;
+      for (const name of boundNames(node.name)) {
+        const found = entry(name);
+        found.declared = true;
+        found.constant = constant;
+        if (!ts.isIdentifier(node.name)) fromPattern.add(found);
+        else if (node.initializer) found.values.push(node.initializer);
+      }
     }
     if (isAssignment(node)) {
       const left = skipOuter(node.left);
@@ -70,6 +76,8 @@ function readBindings(body: ts.Node): Map<string, Bindings> {
     ts.forEachChild(node, visit);
   };
   visit(body);
+  // Given another value later, such a name holds more than one no expression describes.
+  for (const found of fromPattern) if (found.values.length > 0) found.changed = true;
   return names;
 }
 

@@ -4,6 +4,45 @@ import { createTypedRuleTester } from '../../ruleTester.js';
 
 const ruleTester = createTypedRuleTester();
 
+/**
+ * From real code (coc.nvim, cursors/index.ts and services.ts): a cancel callback made after the store
+ * releases the captured value and removes its key (a key destructured from the document, the value a
+ * `let` given twice or a parameter); `after` runs after the store, `release` in the callback.
+ */
+const cancelledSessions = (after: string, release: string): string => `
+import { createMeter, type Meter } from './resources.js';
+declare function onCancel(fn: () => void): void;
+export class Cursors {
+  private readonly sessions = new Map<number, Meter>();
+  private find(bufnr: number): Meter | undefined { return this.sessions.get(bufnr); }
+  create(doc: { bufnr: number }): Meter {
+    let { bufnr } = doc;
+    let session = this.find(bufnr);
+    if (session) return session;
+    session = createMeter(String(bufnr));
+    this.sessions.set(bufnr, session);
+    ${after}
+    onCancel(() => {
+      ${release}
+      this.sessions.delete(bufnr);
+    });
+    return session;
+  }
+}
+export class Services {
+  private readonly registered = new Map<string, Meter>();
+  register(service: Meter & { id: string }): void {
+    let { id } = service;
+    if (this.registered.get(id)) return;
+    this.registered.set(id, service);
+    onCancel(() => {
+      if (!this.registered.has(id)) return;
+      service.stop();
+      this.registered.delete(id);
+    });
+  }
+}`;
+
 /** From real code (deepstream): an RPC tells its handler it is gone from its own destroy(); `elsewhere` is any other caller. */
 const rpcHandler = (elsewhere = ''): string => `
 export class Rpc {
@@ -502,6 +541,10 @@ ruleTester.run('stop-on-evict', rule, {
       code: readyManagers('\n    manager.dispose();'),
     },
     {
+      name: 'from real code (coc.nvim): a callback made after the store releases the captured value (a let given twice, a parameter) at a destructured key',
+      code: cancelledSessions('', 'session!.stop();'),
+    },
+    {
       name: 'lifecycle: a Disposable made with the callback that removes its own entry on dispose()',
       code: debounces(''),
     },
@@ -920,6 +963,22 @@ export class Pollers {
     },
   ],
   invalid: [
+    {
+      name: 'the captured let is given another value after the store: releasing it says nothing about the key',
+      code: cancelledSessions("session = createMeter('other');", 'session!.stop();'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 16,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: cancelledSessions("session = createMeter('other');", 'session!.stop();\n      this.sessions.get(bufnr)?.stop();'),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "lifecycle: the same manager deleted without its dispose() owes it (not its tracker's)",
       code: readyManagers(''),
