@@ -196,11 +196,20 @@ function onlyKeepsBooks(body: ts.Node): boolean {
   const frees = (node: ts.Node): boolean => {
     if (ts.isCallExpression(node)) {
       const method = calledMethodName(node);
-      if (method === undefined || !(reads.has(method) || tests.has(method) || removes.has(method))) return true;
+      if (method === undefined || !(reads.has(method) || tests.has(method) || removes.has(method) || isOwnerRedraw(node))) return true;
     }
     return ts.forEachChild(node, frees) === true;
   };
   return !frees(body);
+}
+
+/**
+ * `this.setStatusText()`: a method of the owner given nothing — it can only redraw or recount what the
+ * owner keeps, not free something of the entry's own (that would need the entry's key or a value it holds).
+ */
+function isOwnerRedraw(call: ts.CallExpression): boolean {
+  const callee = skipOuter(call.expression);
+  return call.arguments.length === 0 && ts.isPropertyAccessExpression(callee) && skipOuter(callee.expression).kind === ts.SyntaxKind.ThisKeyword;
 }
 
 const TIMER_ID = 'timer id';

@@ -590,7 +590,24 @@ function placeOfStored(value: ts.Expression): string | undefined {
   if (ts.isCallExpression(parent) && calledMethodName(parent) === 'set' && parent.arguments[1] === current && parent.arguments[0]) {
     return placeText((skipOuter(parent.expression) as ts.PropertyAccessExpression).expression, parent.arguments[0]);
   }
+  // `let item = { …, dispose: () => items.delete(uid) }; items.set(uid, item)`: where its one name is stored.
+  if (ts.isVariableDeclaration(parent) && parent.initializer === current && ts.isIdentifier(parent.name))
+    return placeOfStoredName(parent.name.text, enclosingBody(parent));
   return undefined;
+}
+
+/** The one place `name` is stored at in `body` (`c.set(k, name)`, `c[k] = name`), if it is stored once. */
+function placeOfStoredName(name: string, body: ts.Node): string | undefined {
+  const places: (string | undefined)[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && node.text === name && (ts.isCallExpression(node.parent) || ts.isBinaryExpression(node.parent))) {
+      const place = ts.isCallExpression(node.parent) || node.parent.right === node ? placeOfStored(node) : undefined;
+      if (place) places.push(place);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return places.length === 1 ? places[0] : undefined;
 }
 
 /** A constructor parameter that takes what the object runs when it is released (VS Code's `callOnDispose`). */

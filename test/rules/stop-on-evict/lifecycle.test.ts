@@ -5,6 +5,35 @@ import { createTypedRuleTester } from '../../ruleTester.js';
 const ruleTester = createTypedRuleTester();
 
 /**
+ * From real code (coc.nvim, model/status.ts): status items written as literals and kept in a local
+ * `let` before they are stored; their own `dispose` removes their entries and asks the owner to
+ * redraw (`onRelease` is the call it ends with).
+ */
+const statusItems = (onRelease: string): string => `
+export interface Item { text: string; show(): void; dispose(): void }
+export class Status {
+  private readonly items = new Map<string, Item>();
+  private readonly shown = new Set<string>();
+  private redraw(): void { console.log(this.shown.size); }
+  private forget(uid: string): void { console.log(uid); }
+  create(): Item {
+    let uid = crypto.randomUUID();
+    let item: Item = {
+      text: '',
+      show: () => { this.shown.add(uid); this.redraw(); },
+      dispose: () => {
+        this.shown.delete(uid);
+        this.items.delete(uid);
+        ${onRelease}
+      },
+    };
+    this.items.set(uid, item);
+    return item;
+  }
+  reset(): void { this.items.clear(); }
+}`;
+
+/**
  * From real code (coc.nvim, cursors/index.ts and services.ts): a cancel callback made after the store
  * releases the captured value and removes its key (a key destructured from the document, the value a
  * `let` given twice or a parameter); `after` runs after the store, `release` in the callback.
@@ -545,6 +574,10 @@ ruleTester.run('stop-on-evict', rule, {
       code: cancelledSessions('', 'session!.stop();'),
     },
     {
+      name: 'from real code (coc.nvim): a literal kept in a let removes its own entry in its dispose(), which only keeps the books and asks the owner to redraw',
+      code: statusItems('this.redraw();'),
+    },
+    {
       name: 'lifecycle: a Disposable made with the callback that removes its own entry on dispose()',
       code: debounces(''),
     },
@@ -963,6 +996,25 @@ export class Pollers {
     },
   ],
   invalid: [
+    {
+      name: 'a literal whose dispose() hands its key to the owner may free something of its own: clear() owes it',
+      code: statusItems('this.forget(uid);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 22,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: statusItems('this.forget(uid);').replace(
+                'reset(): void { this.items.clear(); }',
+                'reset(): void { for (const value of this.items.values()) value.dispose();\n  this.items.clear(); }',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'the captured let is given another value after the store: releasing it says nothing about the key',
       code: cancelledSessions("session = createMeter('other');", 'session!.stop();'),
