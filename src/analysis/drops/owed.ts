@@ -17,6 +17,7 @@ import {
   isFunctionLike,
   isPrivateMember,
   isPromiseContinuation,
+  mentions,
   promiseChainHead,
   skipOuter,
   statementCalls,
@@ -625,7 +626,43 @@ function isOwnReleaseCallback(fn: ts.FunctionLikeDeclaration, node: ts.Node, con
   const parameter = signature?.getDeclaration()?.parameters[index];
   if (!parameter || !ts.isIdentifier(parameter.name) || !ON_RELEASE_PARAMETER.test(parameter.name.text)) return false;
   const storedAt = placeOfStored(made);
-  return storedAt !== undefined && removedPlace(node) === storedAt;
+  if (storedAt !== undefined && removedPlace(node) === storedAt) return true;
+  // `collection = new Collection(name, () => { const i = this.all.findIndex((o) => o == collection); this.all.splice(i, 1) })`
+  const holder = nameGiven(made);
+  return holder !== undefined && removesByIdentity(node, holder, fn);
+}
+
+/** `x = new C(…)` or `const x = new C(…)`: the name the made value is given. */
+function nameGiven(made: ts.Expression): string | undefined {
+  const parent = made.parent;
+  if (ts.isVariableDeclaration(parent) && parent.initializer === made && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (
+    ts.isBinaryExpression(parent) &&
+    parent.right === made &&
+    parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    ts.isIdentifier(skipOuter(parent.left))
+  )
+    return (skipOuter(parent.left) as ts.Identifier).text;
+  return undefined;
+}
+
+/** The removal is found by the value itself: an argument that names `name`, or a local of `fn` computed from it (`findIndex((o) => o == name)`). */
+function removesByIdentity(node: ts.Node, name: string, fn: ts.FunctionLikeDeclaration): boolean {
+  if (!ts.isCallExpression(node)) return false;
+  return node.arguments.some((argument) => {
+    const e = skipOuter(argument);
+    if (mentions(e, name)) return true;
+    if (!ts.isIdentifier(e)) return false;
+    let found = false;
+    const visit = (child: ts.Node): void => {
+      if (found) return;
+      if (ts.isVariableDeclaration(child) && ts.isIdentifier(child.name) && child.name.text === e.text && child.initializer)
+        found = mentions(child.initializer, name);
+      else ts.forEachChild(child, visit);
+    };
+    if (fn.body) visit(fn.body);
+    return found;
+  });
 }
 
 /** `delete c[k]` or `c.delete(k)`: the place removed, as `c[k]` text. */

@@ -5,6 +5,32 @@ import { createTypedRuleTester } from '../../ruleTester.js';
 const ruleTester = createTypedRuleTester();
 
 /**
+ * From real code (coc.nvim, diagnostic/manager.ts): a collection made with the callback its dispose()
+ * runs, which splices out of the list the value `found` names.
+ */
+const disposableCollections = (found: string): string => `
+import { createMeter, type Meter } from './resources.js';
+export class Collection {
+  private readonly meter: Meter = createMeter('collection');
+  constructor(readonly name: string, private readonly onDispose?: () => void) {}
+  dispose(): void { this.meter.stop(); this.onDispose?.(); }
+}
+export class Manager {
+  private readonly collections: Collection[] = [];
+  create(name: string): Collection {
+    let collection = this.collections.find((c) => c.name === name);
+    if (collection) return collection;
+    const first = this.collections[0];
+    collection = new Collection(name, () => {
+      const idx = this.collections.findIndex((o) => o === ${found});
+      if (idx !== -1) this.collections.splice(idx, 1);
+    });
+    this.collections.push(collection);
+    return collection;
+  }
+}`;
+
+/**
  * From real code (coc.nvim, model/status.ts): status items written as literals and kept in a local
  * `let` before they are stored; their own `dispose` removes their entries and asks the owner to
  * redraw (`onRelease` is the call it ends with).
@@ -578,6 +604,10 @@ ruleTester.run('stop-on-evict', rule, {
       code: statusItems('this.redraw();'),
     },
     {
+      name: 'from real code (coc.nvim): the callback a value is made with to run on dispose() splices that value out of the list',
+      code: disposableCollections('collection'),
+    },
+    {
       name: 'lifecycle: a Disposable made with the callback that removes its own entry on dispose()',
       code: debounces(''),
     },
@@ -996,6 +1026,11 @@ export class Pollers {
     },
   ],
   invalid: [
+    {
+      name: 'the callback a value is made with splices another element out of the list',
+      code: disposableCollections('first'),
+      errors: [{ messageId: 'unreleasedDrop', line: 16 }],
+    },
     {
       name: 'a literal whose dispose() hands its key to the owner may free something of its own: clear() owes it',
       code: statusItems('this.forget(uid);'),
