@@ -15,9 +15,11 @@ import {
   calleeName,
   calledMethodName,
   canonical,
+  enclosingBody,
   isEmptyContainerExpression,
   isFunctionLike,
   isNullish,
+  isSeparateFunction,
   rootOf,
   skipOuter,
 } from '../syntax/expressions.js';
@@ -223,8 +225,36 @@ function passedToItself(fn: ts.FunctionLikeDeclaration, name: string, depth: num
   const index = fn.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name);
   const calls = index < 0 || fn.parameters[index]!.dotDotDotToken ? undefined : callsOfOwnMethod(fn, question.session);
   if (!calls) return 'borrowed';
-  const handed = calls.map((call) => call.arguments[index]).filter((argument): argument is ts.Expression => argument !== undefined);
-  return strongestOrigin(handed, depth, question);
+  // `this.set(id, shard); …; this.enqueue(shard)`: a value the caller keeps in a container of the object first is that one's.
+  const handed = calls.flatMap((call) => {
+    const argument = call.arguments[index];
+    return argument === undefined || isKeptByCallerFirst(argument, call) ? [] : [argument];
+  });
+  return handed.length === 0 ? 'borrowed' : strongestOrigin(handed, depth, question);
+}
+
+/** The name `argument` is, stored by the function making `call` into a container of `this` (also `this` itself) before the call. */
+function isKeptByCallerFirst(argument: ts.Expression, call: ts.CallExpression): boolean {
+  const e = skipOuter(argument);
+  if (!ts.isIdentifier(e)) return false;
+  const body = enclosingBody(call);
+  const names = (node: ts.Expression): boolean => ts.isIdentifier(skipOuter(node)) && (skipOuter(node) as ts.Identifier).text === e.text;
+  let kept = false;
+  const visit = (node: ts.Node): void => {
+    if (kept || node.pos >= call.pos || (node !== body && isSeparateFunction(node))) return;
+    const callee = ts.isCallExpression(node) ? skipOuter(node.expression) : undefined;
+    if (
+      callee &&
+      ts.isPropertyAccessExpression(callee) &&
+      INSERTING_METHODS.has(callee.name.text) &&
+      rootOf(callee.expression).kind === ts.SyntaxKind.ThisKeyword &&
+      (node as ts.CallExpression).arguments.some(names)
+    )
+      kept = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return kept;
 }
 
 function isEmptyContainerProperty(property: ts.ObjectLiteralElementLike): boolean {

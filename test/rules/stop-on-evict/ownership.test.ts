@@ -5,6 +5,29 @@ import { createTypedRuleTester } from '../../ruleTester.js';
 const ruleTester = createTypedRuleTester();
 
 /**
+ * From real code (Oceanic, ShardManager.ts): a manager that is itself the map of its shards queues
+ * them for connecting through a private method; `made` is how spawn() comes by a shard.
+ */
+const shardQueue = (made: string): string => `
+import { createMeter, type Meter } from './resources.js';
+export class ShardManager extends Map<number, Meter> {
+  #connectQueue: Meter[] = [];
+  private enqueue(shard: Meter): void {
+    this.#connectQueue.push(shard);
+  }
+  spawn(id: number): void {
+    let shard = this.get(id);
+    if (!shard) { ${made} }
+    this.enqueue(shard);
+  }
+  tryConnect(): void {
+    const next = this.#connectQueue[0];
+    if (next) this.#connectQueue.splice(0, 1);
+  }
+  stopAll(): void { for (const [, shard] of this) shard.stop(); }
+}`;
+
+/**
  * From real code (deepstream): providers are records with an optional response timer; the ones kept
  * per subscription are literals made without it, and `armed` is the provider the timer is set on.
  */
@@ -257,6 +280,10 @@ export class LocalProvider {
 
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "from real code (Oceanic): a queue a private method fills with what every caller kept in the object's own map first is an index",
+      code: shardQueue('shard = createMeter(String(id)); this.set(id, shard);'),
+    },
     {
       name: 'ownership: cleanup functions written in place are data, even where the class arms timers on records of another map',
       code: deviceListeners('() => console.log(mac, handler)'),
@@ -831,6 +858,11 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      name: 'private methods: a queue filled with what the caller made and kept nowhere else owns it',
+      code: shardQueue('shard = createMeter(String(id));'),
+      errors: [{ messageId: 'unreleasedDrop', line: 15 }],
+    },
     {
       name: 'ownership: the same listeners made by a subscription owe their call when deleted',
       code: deviceListeners('watchDevice(mac, handler)'),
