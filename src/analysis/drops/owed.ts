@@ -32,6 +32,8 @@ import { flowOptionsFor } from './flowOptions.js';
 
 const CALLED_ONLY_FROM_TIMERS = memoTable<ts.FunctionLikeDeclaration, boolean>('drops.calledOnlyFromTimers');
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
+/** Methods an observable takes its observer by, first and alone (`closed.on(fn)`, `stopped$.subscribe(fn)`). */
+const OBSERVER_METHODS = new Set(['subscribe', 'on', 'once']);
 
 /** Inside `const handle = setInterval(() => …)`, the name `handle`: clearing it clears the timer stored for this entry. */
 export function ownTimerHandle(node: ts.Node): string | undefined {
@@ -406,9 +408,11 @@ function closedEmitter(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker):
   // `connection.onClose(() => …)`, `ws.onDisconnect(…)`
   const hooks = method !== undefined && isEndHookMethod(method) && parent.arguments[0] === fn;
   if (listens || hooks) return (skipOuter(parent.expression) as ts.PropertyAccessExpression).expression;
-  // `view.stopObservable.subscribe(() => …)`: the value's own end, as an observable.
+  // `view.stopObservable.subscribe(() => …)`, `exchange.closed.on(() => …)`: the value's own end, as an observable.
   const observable =
-    method === 'subscribe' && parent.arguments[0] === fn ? skipOuter((skipOuter(parent.expression) as ts.PropertyAccessExpression).expression) : undefined;
+    method !== undefined && OBSERVER_METHODS.has(method) && parent.arguments[0] === fn
+      ? skipOuter((skipOuter(parent.expression) as ts.PropertyAccessExpression).expression)
+      : undefined;
   return observable && ts.isPropertyAccessExpression(observable) && isEndObservable(observable.name.text) ? observable.expression : undefined;
 }
 

@@ -208,9 +208,9 @@ export function show(id: string, path: string) {
 }`;
 
 /** From real code (browser-sdk): views kept in a set, each removed by a subscriber of its observable `observable`. */
-const viewObservable = (observable: string): string => `
+const viewObservable = (observable: string, method = 'subscribe'): string => `
 declare class View {
-  readonly ${observable}: { subscribe(callback: () => void): { unsubscribe(): void } };
+  readonly ${observable}: { ${method}(callback: () => void): { unsubscribe(): void } };
   stop(): void;
 }
 declare function startView(name: string): View;
@@ -218,7 +218,7 @@ const activeViews = new Set<View>();
 export function track(name: string) {
   const view = startView(name);
   activeViews.add(view);
-  view.${observable}.subscribe(() => {
+  view.${observable}.${method}(() => {
     activeViews.delete(view);
   });
 }`;
@@ -952,6 +952,10 @@ export class Workers {
       code: viewObservable(observable),
     })),
     {
+      name: "from real code (matter.js): a delete in an observer given to the value's own `closed.on()`",
+      code: viewObservable('closed', 'on'),
+    },
+    {
       name: "lifecycle: a public remover that the program calls only from the value's own close hook",
       code: channelRemovedOnClose(),
     },
@@ -1026,6 +1030,22 @@ export class Pollers {
     },
   ],
   invalid: [
+    {
+      name: "an observer given to another of the value's observables with `on()` is no end of its life",
+      code: viewObservable('dataObservable', 'on'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 12,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: viewObservable('dataObservable', 'on').replace('    activeViews.delete(view);', '    view.stop();\n    activeViews.delete(view);'),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'the callback a value is made with splices another element out of the list',
       code: disposableCollections('first'),
