@@ -60,6 +60,14 @@ export const BUILTIN_RESOURCES: readonly BuiltinResource[] = DECLARED.flatMap((b
 export const OWNED_BY_THEIR_MAKER: TypeOrValueSpecifier[] = [{ from: 'lib', name: ['RTCRtpTransceiver', 'RTCRtpSender', 'RTCRtpReceiver'] }];
 
 /**
+ * DOM types whose method of a release's name ends no obligation of theirs: a `Window`'s `stop()`
+ * stops the page loading (and `close()` closes only a window a script opened), a `Document`'s
+ * `close()` ends a stream `document.write()` opened, a dialog's `close()` hides it. A container of
+ * them holds views of the page, which the page keeps.
+ */
+export const NOT_RELEASED_BY_NAME: TypeOrValueSpecifier[] = [{ from: 'lib', name: ['Window', 'Document', 'HTMLDialogElement', 'HTMLMarqueeElement'] }];
+
+/**
  * WHATWG streams: the methods of the underlying source or sink the stream calls as it ends
  * (`new ReadableStream({ start, cancel })`), and the controllers that end with their stream.
  */

@@ -5,6 +5,17 @@ import { createTypedRuleTester, fixturesBrowserDir } from '../../ruleTester.js';
 
 const ruleTester = createTypedRuleTester(fixturesBrowserDir);
 
+/** From real code (lexical, LexicalEditor.ts): editors kept per key, each holding `field` of the page it is mounted in. */
+const mountedEditors = (field: string, assigned: string): string => `declare function viewOf(el: HTMLElement): Window | null;
+export class Editor {
+  ${field} = null;
+  setRoot(el: HTMLElement): void { ${assigned} }
+}
+const editors = new Map<string, Editor>();
+export function open(key: string): Editor { const e = new Editor(); editors.set(key, e); return e; }
+export function close(key: string): void { editors.delete(key); }
+`;
+
 /** From real code (amazon-chime-sdk-js): an index by stream id of what `make` adds to the peer connection. */
 const byStream = (type: string, make: string): string => `export class Streams {
   private byId = new Map<number, ${type}>();
@@ -39,6 +50,10 @@ export function reply(id: string, value: unknown): void {
 
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "from real code (lexical): a record holding the page's Window owes nothing: its stop() stops loading, its close() closes only a window a script opened",
+      code: mountedEditors('_window: Window | null', 'this._window = viewOf(el);'),
+    },
     {
       name: 'browser: a reply clears the timer a local handed to its record before the delete',
       code: waitedReplies('window.clearTimeout(waiters.get(id)?.timer);'),
@@ -112,6 +127,11 @@ export function stopAll(): void {
     },
   ],
   invalid: [
+    {
+      name: 'browser: a record holding the WebSocket it opened owes its close()',
+      code: mountedEditors('_socket: WebSocket | null', "this._socket = new WebSocket('wss://example.test/' + el.id);"),
+      errors: [{ messageId: 'unreleasedDrop', line: 8 }],
+    },
     {
       name: 'browser: a record given a timer id through a local (`{ resolve, timer }`) owes its clearTimeout()',
       code: waitedReplies(''),
