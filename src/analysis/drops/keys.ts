@@ -936,7 +936,9 @@ function settledInEveryCaller(
   const name = keyPath ? rootOf(parameter) : skipOuter(parameter);
   if (!isFunctionLike(fn) || !fn.body || !ts.isIdentifier(name) || (keyPath && (!path || path.impure))) return false;
   const ownMethod = ts.isMethodDeclaration(fn);
-  if (ownMethod ? !isPrivateMember(fn) : !isModuleLevelContainer(container, fn, context.session)) return false;
+  // The container must be the one the callers reach by the same name: the object's, or the module's.
+  const reachedAlike = (ownMethod && container.text.text.startsWith('this.')) || isModuleLevelContainer(container, fn, context.session);
+  if (ownMethod ? !isPrivateMember(fn) || (keyPath && !reachedAlike) : !reachedAlike) return false;
   const index = fn.parameters.findIndex((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name.text);
   const calls = index < 0 ? undefined : ownMethod ? callsOfOwnMethod(fn, context.session) : callsOfLocalFunction(fn, context.session);
   // `texture.uid` in the function is `argument.uid` at a call.
