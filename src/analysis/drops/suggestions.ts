@@ -191,7 +191,11 @@ export function suggestRelease(
     if (!roots || !roots.every((root) => isVisibleAt(root, candidate.site.node))) return undefined;
     const text = missedWhen.test.getText();
     const simple = ts.isIdentifier(skipOuter(missedWhen.test)) || ts.isPropertyAccessExpression(skipOuter(missedWhen.test));
-    lines = [`if (${missedWhen.whenTrue ? text : simple ? `!${text}` : `!(${text})`}) ${asOneStatement(lines)}`];
+    // `if (this.listeners !== undefined)` already says what the release's own `if (this.listeners)` would.
+    const present = missedWhen.whenTrue ? presenceTested(missedWhen.test) : undefined;
+    const guard = present !== undefined ? `if (${present}) ` : undefined;
+    const released = guard !== undefined && lines.length === 1 && lines[0]!.startsWith(guard) ? [lines[0]!.slice(guard.length)] : lines;
+    lines = [`if (${missedWhen.whenTrue ? text : simple ? `!${text}` : `!(${text})`}) ${asOneStatement(released)}`];
   }
   // A suggestion inside `unsubscribe()` that calls `unsubscribe()` would recurse forever.
   const inside = enclosingFunctionName(candidate.site.node);
@@ -229,6 +233,17 @@ function enclosingFunctionName(node: ts.Node): string | undefined {
       ? holder.name
       : undefined;
   return name && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) ? name.text : undefined;
+}
+
+/**
+ * `x != null`, `undefined != x`: the text of `x`, which the test answers true for only when it is
+ * neither null nor undefined (a strict `x !== undefined` still lets a null through).
+ */
+function presenceTested(test: ts.Expression): string | undefined {
+  const e = skipOuter(test);
+  if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.ExclamationEqualsToken) return undefined;
+  const subject = isNullish(skipOuter(e.right)) ? e.left : isNullish(skipOuter(e.left)) ? e.right : undefined;
+  return subject && canonical(subject)?.text;
 }
 
 const EQUALITY_OPERATORS = new Set([

@@ -1351,27 +1351,36 @@ export class Clients {
       code: viewListeners('console.log(this.viewOpened.length);'),
       errors: [{ messageId: 'unreleasedDrop', line: 10, suggestions: [] }],
     },
-    {
-      name: 'helpers: a draining helper that only logs what it pops drops each element, and the list replaced after it is owed',
-      code: prListeners(drainingHelper('console.log(item);')),
-      errors: [
-        { messageId: 'unreleasedDrop', line: 7 },
-        {
-          // Only where the list is there: where it is undefined nothing is dropped.
-          messageId: 'unreleasedDropWhen',
-          line: 18,
-          suggestions: [
-            {
-              messageId: 'releaseBeforeDrop',
-              output: prListeners(drainingHelper('console.log(item);')).replace(
-                '    this.listeners = [];',
-                '    if (this.listeners !== undefined) if (this.listeners) for (const value of this.listeners) value.dispose();\n    this.listeners = [];',
-              ),
-            },
-          ],
-        },
-      ],
-    },
+    ...[
+      {
+        name: 'helpers: a draining helper that only logs what it pops drops each element, and the list replaced after it is owed',
+        test: 'this.listeners !== undefined',
+        // A strict test lets a null through: the release keeps its own guard.
+        release: 'if (this.listeners !== undefined) if (this.listeners) for (const value of this.listeners) value.dispose();',
+      },
+      {
+        name: 'suggestions: the missing condition `!= null` already guards the release, which then needs no guard of its own',
+        test: 'this.listeners != null',
+        release: 'if (this.listeners != null) for (const value of this.listeners) value.dispose();',
+      },
+    ].map(({ name, test, release }) => {
+      const code = prListeners(drainingHelper('console.log(item);')).replace('this.listeners !== undefined', test);
+      return {
+        name,
+        code,
+        errors: [
+          { messageId: 'unreleasedDrop' as const, line: 7 },
+          {
+            // Only where the list is there: where it is undefined nothing is dropped.
+            messageId: 'unreleasedDropWhen' as const,
+            line: 18,
+            suggestions: [
+              { messageId: 'releaseBeforeDrop' as const, output: code.replace('    this.listeners = [];', `    ${release}\n    this.listeners = [];`) },
+            ],
+          },
+        ],
+      };
+    }),
     {
       name: 'every path: a key reserved with a real subscription owes it on each of the same drops',
       code: reservedTopics('subscribe(topic, () => undefined)', ''),
