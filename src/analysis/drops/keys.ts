@@ -29,6 +29,7 @@ import {
   mentions,
   rootOf,
   skipOuter,
+  steppedUpByOne,
   type CanonicalText,
 } from '../syntax/expressions.js';
 import {
@@ -208,13 +209,7 @@ function onlyCountsUp(owner: ts.ClassLikeDeclaration, name: string, session: Ana
 
 /** `this.<name>++`, `++this.<name>`, `this.<name> += 1`. */
 function isCountingUp(node: ts.Node, name: string): boolean {
-  const operand =
-    (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && node.operator === ts.SyntaxKind.PlusPlusToken
-      ? node.operand
-      : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && skipOuter(node.right).getText() === '1'
-        ? node.left
-        : undefined;
-  const target = operand && skipOuter(operand);
+  const target = steppedUpByOne(node);
   return (
     target !== undefined &&
     ts.isPropertyAccessExpression(target) &&

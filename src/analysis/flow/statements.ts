@@ -15,6 +15,7 @@ import {
   isZeroLiteral,
   skipOuter,
   statementCalls,
+  steppedUpByOne,
   type CanonicalText,
 } from '../syntax/expressions.js';
 import type { FinallyContext, FlowContext, Interpreter } from './interpreter.js';
@@ -307,11 +308,8 @@ function lengthBoundOf(node: ts.ForStatement, index: string): CanonicalText | un
   const step = node.incrementor && skipOuter(node.incrementor);
   if (!test || !step || !ts.isBinaryExpression(test) || test.operatorToken.kind !== ts.SyntaxKind.LessThanToken) return undefined;
   if (!ts.isIdentifier(skipOuter(test.left)) || (skipOuter(test.left) as ts.Identifier).text !== index) return undefined;
-  const stepsByOne =
-    ((ts.isPostfixUnaryExpression(step) || ts.isPrefixUnaryExpression(step)) && step.operator === ts.SyntaxKind.PlusPlusToken) ||
-    (ts.isBinaryExpression(step) && step.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && skipOuter(step.right).getText() === '1');
-  const stepped = ts.isBinaryExpression(step) ? step.left : (step as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression).operand;
-  if (!stepsByOne || !ts.isIdentifier(skipOuter(stepped)) || (skipOuter(stepped) as ts.Identifier).text !== index) return undefined;
+  const stepped = steppedUpByOne(step);
+  if (!stepped || !ts.isIdentifier(stepped) || stepped.text !== index) return undefined;
   const bound = skipOuter(test.right);
   if (!ts.isPropertyAccessExpression(bound) || bound.name.text !== 'length') return undefined;
   const list = canonical(bound.expression);

@@ -33,6 +33,14 @@ export function isNullish(expression: ts.Expression): boolean {
   return (ts.isIdentifier(e) && e.text === 'undefined') || e.kind === ts.SyntaxKind.NullKeyword || ts.isVoidExpression(e);
 }
 
+/** `x++`, `++x`, `x += 1`: the `x` a step up by one writes; undefined for anything else. */
+export function steppedUpByOne(node: ts.Node): ts.Expression | undefined {
+  if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && node.operator === ts.SyntaxKind.PlusPlusToken) return skipOuter(node.operand);
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && skipOuter(node.right).getText() === '1')
+    return skipOuter(node.left);
+  return undefined;
+}
+
 /** `a = b`, `a += b`, `a ??= b`: any assignment. */
 export function isAssignment(node: ts.Node): node is ts.AssignmentExpression<ts.AssignmentOperatorToken> {
   return ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
