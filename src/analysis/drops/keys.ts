@@ -30,6 +30,8 @@ import {
   rootOf,
   skipOuter,
   steppedUpByOne,
+  isFieldOfThis,
+  writesPath,
   type CanonicalText,
 } from '../syntax/expressions.js';
 import {
@@ -150,16 +152,9 @@ function isFreshLiteralField(key: ts.PropertyAccessExpression, session: Analysis
     (property): property is ts.PropertyAssignment =>
       ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) && property.name.text === key.name.text,
   );
-  if (!field || !isFreshValue(field.initializer, session)) return false;
-  const text = `${(holder as ts.Identifier).text}.${key.name.text}`;
-  let written = false;
-  const visit = (node: ts.Node): void => {
-    if (written) return;
-    if (isAssignment(node) && canonical(node.left)?.text === text) written = true;
-    else ts.forEachChild(node, visit);
-  };
-  visit(enclosingBody(made));
-  return !written;
+  return (
+    field !== undefined && isFreshValue(field.initializer, session) && !writesPath(enclosingBody(made), `${(holder as ts.Identifier).text}.${key.name.text}`)
+  );
 }
 
 /**
@@ -188,17 +183,13 @@ function onlyCountsUp(owner: ts.ClassLikeDeclaration, name: string, session: Ana
   let answer = byName.get(name);
   if (answer !== undefined) return answer;
   answer = true;
-  const isField = (e: ts.Expression): boolean => {
-    const target = skipOuter(e);
-    return ts.isPropertyAccessExpression(target) && target.name.text === name && skipOuter(target.expression).kind === ts.SyntaxKind.ThisKeyword;
-  };
   const visit = (node: ts.Node): void => {
     if (!answer) return;
     const writes =
-      (isAssignment(node) && isField(node.left)) ||
+      (isAssignment(node) && isFieldOfThis(node.left, name)) ||
       ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
         (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) &&
-        isField(node.operand));
+        isFieldOfThis(node.operand, name));
     if (writes && !isCountingUp(node, name)) answer = false;
     ts.forEachChild(node, visit);
   };
@@ -210,12 +201,7 @@ function onlyCountsUp(owner: ts.ClassLikeDeclaration, name: string, session: Ana
 /** `this.<name>++`, `++this.<name>`, `this.<name> += 1`. */
 function isCountingUp(node: ts.Node, name: string): boolean {
   const target = steppedUpByOne(node);
-  return (
-    target !== undefined &&
-    ts.isPropertyAccessExpression(target) &&
-    target.name.text === name &&
-    skipOuter(target.expression).kind === ts.SyntaxKind.ThisKeyword
-  );
+  return target !== undefined && isFieldOfThis(target, name);
 }
 
 function isFreshValue(expression: ts.Expression, session: AnalysisSession, depth = 0): boolean {
@@ -1133,16 +1119,7 @@ export function capturedValueAt(node: ts.Node, container: ContainerOfResources, 
  */
 function isLastGivenBeforeStore(outer: ts.FunctionLikeDeclaration, container: string, key: string, name: string, callback: ts.Node): boolean {
   const store = storeOf(outer, container, key, name);
-  if (!store || store.end > callback.pos) return false;
-  let givenAfter = false;
-  const visit = (node: ts.Node): void => {
-    if (givenAfter) return;
-    if (isAssignment(node) && node.pos > store.pos && ts.isIdentifier(skipOuter(node.left)) && (skipOuter(node.left) as ts.Identifier).text === name)
-      givenAfter = true;
-    else ts.forEachChild(node, visit);
-  };
-  visit(outer);
-  return !givenAfter;
+  return store !== undefined && store.end <= callback.pos && !writesPath(outer, name, store.pos);
 }
 
 /**

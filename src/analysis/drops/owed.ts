@@ -24,7 +24,7 @@ import {
   statementInBlock,
 } from '../syntax/expressions.js';
 import { isEndEvent, isEndHandlerProperty, isEndHookMethod, isEndHookOption, isEndObservable, isEndPromise } from '../syntax/endOfLife.js';
-import { callsOfLocalFunction, callsOfNestedFunction, callsOfOwnMethod } from '../syntax/names.js';
+import { callsOfLocalFunction, callsOfNestedFunction, callsOfOwnMethod, singleInitializer } from '../syntax/names.js';
 import { callsOfMethodAcrossProgram, memberAccessesNamed } from '../syntax/programCalls.js';
 import { releasedSlots, resolveCallee } from '../flow/index.js';
 import type { ContainerOfResources, DropContext } from './candidate.js';
@@ -633,7 +633,7 @@ function isOwnReleaseCallback(fn: ts.FunctionLikeDeclaration, node: ts.Node, con
   if (storedAt !== undefined && removedPlace(node) === storedAt) return true;
   // `collection = new Collection(name, () => { const i = this.all.findIndex((o) => o == collection); this.all.splice(i, 1) })`
   const holder = nameGiven(made);
-  return holder !== undefined && removesByIdentity(node, holder, fn);
+  return holder !== undefined && removesByIdentity(node, holder, context.session);
 }
 
 /** `x = new C(…)` or `const x = new C(…)`: the name the made value is given. */
@@ -650,22 +650,13 @@ function nameGiven(made: ts.Expression): string | undefined {
   return undefined;
 }
 
-/** The removal is found by the value itself: an argument that names `name`, or a local of `fn` computed from it (`findIndex((o) => o == name)`). */
-function removesByIdentity(node: ts.Node, name: string, fn: ts.FunctionLikeDeclaration): boolean {
+/** The removal is found by the value itself: an argument that names `name`, or a local computed from it (`findIndex((o) => o == name)`). */
+function removesByIdentity(node: ts.Node, name: string, session: AnalysisSession): boolean {
   if (!ts.isCallExpression(node)) return false;
   return node.arguments.some((argument) => {
     const e = skipOuter(argument);
-    if (mentions(e, name)) return true;
-    if (!ts.isIdentifier(e)) return false;
-    let found = false;
-    const visit = (child: ts.Node): void => {
-      if (found) return;
-      if (ts.isVariableDeclaration(child) && ts.isIdentifier(child.name) && child.name.text === e.text && child.initializer)
-        found = mentions(child.initializer, name);
-      else ts.forEachChild(child, visit);
-    };
-    if (fn.body) visit(fn.body);
-    return found;
+    const computedFrom = ts.isIdentifier(e) ? singleInitializer(e, session) : undefined;
+    return mentions(e, name) || (computedFrom !== undefined && mentions(computedFrom, name));
   });
 }
 

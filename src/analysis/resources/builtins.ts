@@ -57,7 +57,7 @@ export const BUILTIN_RESOURCES: readonly BuiltinResource[] = DECLARED.flatMap((b
  * them all, and `pc.getTransceivers()` still reaches one a container forgot). A container of them
  * is an index, never their owner.
  */
-export const OWNED_BY_THEIR_MAKER: TypeOrValueSpecifier[] = [{ from: 'lib', name: ['RTCRtpTransceiver', 'RTCRtpSender', 'RTCRtpReceiver'] }];
+const OWNED_BY_THEIR_MAKER: TypeOrValueSpecifier[] = [{ from: 'lib', name: ['RTCRtpTransceiver', 'RTCRtpSender', 'RTCRtpReceiver'] }];
 
 /**
  * DOM types whose method of a release's name ends no obligation of theirs: a `Window`'s `stop()`
@@ -65,7 +65,10 @@ export const OWNED_BY_THEIR_MAKER: TypeOrValueSpecifier[] = [{ from: 'lib', name
  * `close()` ends a stream `document.write()` opened, a dialog's `close()` hides it. A container of
  * them holds views of the page, which the page keeps.
  */
-export const NOT_RELEASED_BY_NAME: TypeOrValueSpecifier[] = [{ from: 'lib', name: ['Window', 'Document', 'HTMLDialogElement', 'HTMLMarqueeElement'] }];
+const NOT_RELEASED_BY_NAME: TypeOrValueSpecifier[] = [{ from: 'lib', name: ['Window', 'Document', 'HTMLDialogElement', 'HTMLMarqueeElement'] }];
+
+/** Built-ins that are never a container's to release, whatever their methods are called. */
+export const NOT_RESOURCES: TypeOrValueSpecifier[] = [...OWNED_BY_THEIR_MAKER, ...NOT_RELEASED_BY_NAME];
 
 /**
  * WHATWG streams: the methods of the underlying source or sink the stream calls as it ends

@@ -12,7 +12,7 @@ import ts from 'typescript';
 
 import { memoValue, type AnalysisSession } from '../session.js';
 import { isHiddenFromHolders, skipOuter } from '../syntax/expressions.js';
-import { BUILTIN_RESOURCES, method, NOT_RELEASED_BY_NAME, OWNED_BY_THEIR_MAKER } from './builtins.js';
+import { BUILTIN_RESOURCES, method, NOT_RESOURCES } from './builtins.js';
 import { inferResource, writesDisposeAsAny, type InferenceHost } from './inference.js';
 import { isReleaseLikeName, LIFECYCLE_END_VERBS, RELEASE_NAMES, releaseNames, type Release, type Resource, type ResourceField } from './release.js';
 
@@ -105,7 +105,7 @@ export class ResourceOracle {
     }
     if (!(flags & ts.TypeFlags.Object)) return null;
 
-    if (typeMatchesSomeSpecifier(type, OWNED_BY_THEIR_MAKER, this.program) || typeMatchesSomeSpecifier(type, NOT_RELEASED_BY_NAME, this.program)) return null;
+    if (typeMatchesSomeSpecifier(type, NOT_RESOURCES, this.program)) return null;
     const builtin = this.#builtinResource(type);
     if (builtin) return builtin;
     const optional = this.#optionResource(type);

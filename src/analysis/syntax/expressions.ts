@@ -33,6 +33,24 @@ export function isNullish(expression: ts.Expression): boolean {
   return (ts.isIdentifier(e) && e.text === 'undefined') || e.kind === ts.SyntaxKind.NullKeyword || ts.isVoidExpression(e);
 }
 
+/** Some assignment in `node` (closures included), starting after position `after`, writes the path `text` (`opts.nonce`, `session`). */
+export function writesPath(node: ts.Node, text: string, after = -1): boolean {
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if (isAssignment(child) && child.pos > after && canonical(child.left)?.text === text) found = true;
+    else ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/** `this.<name>` (also in parentheses or with `!`). */
+export function isFieldOfThis(expression: ts.Expression, name: string): boolean {
+  const e = skipOuter(expression);
+  return ts.isPropertyAccessExpression(e) && e.name.text === name && skipOuter(e.expression).kind === ts.SyntaxKind.ThisKeyword;
+}
+
 /** `x++`, `++x`, `x += 1`: the `x` a step up by one writes; undefined for anything else. */
 export function steppedUpByOne(node: ts.Node): ts.Expression | undefined {
   if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && node.operator === ts.SyntaxKind.PlusPlusToken) return skipOuter(node.operand);
