@@ -251,29 +251,50 @@ export function loop(it: Interpreter, node: ts.IterationStatement, state: State,
 }
 
 /**
- * `for (const k in tiles) tiles[k].dispose();`, `for (const k of Object.keys(tiles)) …`: the value
- * at every key released, when every path through the body released the one at `k`.
+ * `for (const k in tiles) tiles[k].dispose();`, `for (const k of Object.keys(tiles))`, `for (const k of
+ * docs.keys())`, `for (const [k] of docs)`: the value at every key released, when every path through
+ * the body released the one at `k`.
  */
 function releaseEveryKey(it: Interpreter, node: ts.IterationStatement, bodyEnd: State, exit: State): State {
   if ((!ts.isForInStatement(node) && !ts.isForOfStatement(node)) || bodyEnd.dead || exit.dead || !ts.isVariableDeclarationList(node.initializer)) return exit;
   const [declaration] = node.initializer.declarations;
-  if (!declaration || !ts.isIdentifier(declaration.name)) return exit;
-  let iterated = skipOuter(node.expression);
-  if (ts.isForOfStatement(node)) {
-    // `Object.keys(tiles)`: the keys of an object map.
-    const [argument] = ts.isCallExpression(iterated) ? iterated.arguments : [];
-    const callee = ts.isCallExpression(iterated) ? skipOuter(iterated.expression) : undefined;
-    if (!argument || !callee || !ts.isPropertyAccessExpression(callee) || callee.name.text !== 'keys' || skipOuter(callee.expression).getText() !== 'Object')
-      return exit;
-    iterated = skipOuter(argument);
-  }
+  const key = declaration && iteratedKey(node, declaration.name);
+  if (!key) return exit;
+  const { name, iterated } = key;
   const container = canonical(iterated);
   if (!container || container.impure) return exit;
-  const prefix = `p\u0000${container.text}\u0000${declaration.name.text}\u0000`;
+  const prefix = `p\u0000${container.text}\u0000${name}\u0000`;
   let next = exit;
-  for (const key of bodyEnd.facts.keys())
-    if (key.startsWith(prefix)) next = it.releaseMany({ kind: 'container', container: container.text, roots: container.roots }, key.slice(prefix.length), next);
+  for (const fact of bodyEnd.facts.keys())
+    if (fact.startsWith(prefix))
+      next = it.releaseMany({ kind: 'container', container: container.text, roots: container.roots }, fact.slice(prefix.length), next);
   return next;
+}
+
+/** The key variable of a loop over a container's keys and the container, from the syntax. */
+function iteratedKey(node: ts.ForInStatement | ts.ForOfStatement, binding: ts.BindingName): { name: string; iterated: ts.Expression } | undefined {
+  const iterated = skipOuter(node.expression);
+  if (ts.isForInStatement(node)) return ts.isIdentifier(binding) ? { name: binding.text, iterated } : undefined;
+  const call = ts.isCallExpression(iterated) ? iterated : undefined;
+  const callee = call && skipOuter(call.expression);
+  const method = callee && ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  const receiver = callee && ts.isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
+  // `Object.keys(tiles)`, `Object.entries(tiles)`: an object map's; `docs.keys()`, `docs.entries()`: a Map's.
+  const source = !call
+    ? iterated
+    : receiver && ts.isIdentifier(receiver) && receiver.text === 'Object'
+      ? call.arguments[0]
+      : call.arguments.length === 0
+        ? receiver
+        : undefined;
+  if (!source || (call && call.arguments.length > 1)) return undefined;
+  // `for (const [k] of docs)`, `for (const [k, doc] of Object.entries(tiles))`: the key is the entry's first.
+  if (ts.isArrayBindingPattern(binding)) {
+    const [first] = binding.elements;
+    if (!first || !ts.isBindingElement(first) || first.dotDotDotToken || !ts.isIdentifier(first.name)) return undefined;
+    return !call || method === 'entries' ? { name: first.name.text, iterated: skipOuter(source) } : undefined;
+  }
+  return ts.isIdentifier(binding) && method === 'keys' ? { name: binding.text, iterated: skipOuter(source) } : undefined;
 }
 
 /**

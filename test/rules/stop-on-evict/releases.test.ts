@@ -163,6 +163,23 @@ export class TileCache {
 }
 `;
 
+/** From real code (coc.nvim, documents.ts): a reset that unloads every key through a private helper, then clears. */
+const unloadEvery = (loop: string): string => `import { createMeter, type Meter } from './resources.js';
+export class Documents {
+  private readonly meters = new Map<number, Meter>();
+  add(id: number) { if (!this.meters.has(id)) this.meters.set(id, createMeter(String(id))); }
+  private unload(id: number): void {
+    const meter = this.meters.get(id);
+    this.meters.delete(id);
+    if (meter) meter.stop();
+  }
+  reset(): void {
+    ${loop}
+    this.meters.clear();
+  }
+}
+`;
+
 /** A meter dropped on one branch and released after the branches join (`after`). */
 const dropOnOneBranch = (drop: string, after: string): string => `${imports}
 export class Routes {
@@ -774,6 +791,14 @@ export function reset() {
   meters.clear();
 }`,
     },
+    ...[
+      'for (const id of this.meters.keys()) this.unload(id);',
+      'for (const [id] of this.meters) this.unload(id);',
+      'for (const [id, meter] of this.meters.entries()) if (meter) this.unload(id);',
+    ].map((loop) => ({
+      name: `from real code (coc.nvim): every key of a Map unloaded through a private helper by \`${loop}\` before clear()`,
+      code: unloadEvery(loop),
+    })),
     ...['for (const key in this.tiles) this.tiles[key].dispose();', 'for (const key of Object.keys(this.tiles)) this.tiles[key].dispose();'].map((loop) => ({
       name: `object maps: every tile released by \`${loop}\` before the map is reassigned`,
       code: tileCache(loop),
@@ -1610,6 +1635,23 @@ export function stopSome(all: boolean): void {
           data: { because: '', type: 'Meter', container: 'this.meters', operation: '`delete()`', release: '`stop()`', when: '`quiet` is true' },
           line: 7,
           suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'from real code (coc.nvim): a loop over some of the keys unloads only those before clear()',
+      code: unloadEvery('for (const id of [...this.meters.keys()].slice(1)) this.unload(id);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 12,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: unloadEvery(`for (const id of [...this.meters.keys()].slice(1)) this.unload(id);
+    for (const value of this.meters.values()) value.stop();`),
+            },
+          ],
         },
       ],
     },
