@@ -204,7 +204,11 @@ function callsEnclosingFunction(text, fix, fileName) {
     if (node.pos > first.range[0] || node.end < first.range[0]) return;
     if (ts.isFunctionLike(node) && node.body) {
       const holder = ts.isArrowFunction(node) || ts.isFunctionExpression(node) ? node.parent : node;
-      const name = holder?.name && (ts.isIdentifier(holder.name) || ts.isPrivateIdentifier(holder.name)) ? holder.name.text : undefined;
+      // `handle.close = () => { … }`: the function is the member it is assigned to.
+      const assigned = holder && ts.isBinaryExpression(holder) && holder.right === node ? holder.left : undefined;
+      const target = assigned && ts.isPropertyAccessExpression(assigned) ? assigned.name : assigned;
+      const named = target ?? holder?.name;
+      const name = named && (ts.isIdentifier(named) || ts.isPrivateIdentifier(named)) ? named.text : undefined;
       if (name) enclosing = name;
     }
     ts.forEachChild(node, visit);

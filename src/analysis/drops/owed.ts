@@ -58,7 +58,7 @@ export function owedSlots(
   const all = obligationSlots(container.resource);
   const fn = enclosingBody(node);
   if (!isFunctionLike(fn)) return { slots: all };
-  if (isInsideOwnReleaseMethod(node, container, context) || isReplacedOwnRelease(fn, container, context) || isOwnReleaseCallback(fn, node, context))
+  if (isInsideOwnReleaseMethod(node, container, context) || isReplacedOwnRelease(fn, node, container, context) || isOwnReleaseCallback(fn, node, context))
     return { slots: [] };
   const own = settledByOwnReleaseCalling(fn, container, context);
   if (own.settled.includes('*')) return { slots: [] };
@@ -468,11 +468,15 @@ function settledPromiseOwner(call: ts.CallExpression): ts.Expression | undefined
  * `const dispose = c.dispose.bind(c); c.dispose = () => { controllers.delete(id); dispose(); }`: a
  * function put in place of the value's own release is that release, as its method would be.
  */
-function isReplacedOwnRelease(fn: ts.FunctionLikeDeclaration, container: ContainerOfResources, context: DropContext): boolean {
+function isReplacedOwnRelease(fn: ts.FunctionLikeDeclaration, node: ts.Node, container: ContainerOfResources, context: DropContext): boolean {
   const assignment = fn.parent;
   if (!assignment || !ts.isBinaryExpression(assignment) || assignment.right !== fn || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
   const target = skipOuter(assignment.left);
   if (!ts.isPropertyAccessExpression(target) || !releaseNames(container.resource.release).methods.has(target.name.text)) return false;
+  // `handle.close = async () => { …; claims.delete(mac) }` where `handle` is a field of the record stored at `claims[mac]`.
+  const owner = skipOuter(target.expression);
+  const removed = ts.isIdentifier(owner) ? removedPlace(node) : undefined;
+  if (removed !== undefined && placeOfStoredName((owner as ts.Identifier).text, enclosingBody(assignment)) === removed) return true;
   return isOfStoredType(target.expression, container, context);
 }
 
@@ -607,6 +611,12 @@ function placeOfStoredName(name: string, body: ts.Node): string | undefined {
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node) && node.text === name && (ts.isCallExpression(node.parent) || ts.isBinaryExpression(node.parent))) {
       const place = ts.isCallExpression(node.parent) || node.parent.right === node ? placeOfStored(node) : undefined;
+      if (place) places.push(place);
+    }
+    // `set(mac, { owner, handle })`: a field of a record stored there is stored at its place too.
+    const field = ts.isShorthandPropertyAssignment(node) ? node.name : ts.isPropertyAssignment(node) ? skipOuter(node.initializer) : undefined;
+    if (field && ts.isIdentifier(field) && field.text === name && ts.isObjectLiteralExpression(node.parent)) {
+      const place = placeOfStored(node.parent);
       if (place) places.push(place);
     }
     ts.forEachChild(node, visit);

@@ -7,7 +7,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import { releaseNames, releaseStatements } from '../resources/release.js';
-import { boundNames, canonical, enclosingBody, isNullish, mentions, shortText, skipOuter } from '../syntax/expressions.js';
+import { boundNames, canonical, enclosingBody, isAssignment, isNullish, mentions, shortText, skipOuter } from '../syntax/expressions.js';
 import type { DropCandidate } from './candidate.js';
 
 export interface Insertion {
@@ -219,10 +219,14 @@ function isVisibleAt(name: string, node: ts.Node): boolean {
   return false;
 }
 
-/** The name of the function or method a node runs in: `unsubscribe` in `{ unsubscribe() { … } }`. */
+/** The name of the function or method a node runs in: `unsubscribe` in `{ unsubscribe() { … } }`, `close` in `handle.close = () => { … }`. */
 function enclosingFunctionName(node: ts.Node): string | undefined {
   const fn = enclosingBody(node);
   const holder = ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn.parent : fn;
+  if (holder && isAssignment(holder) && holder.right === fn) {
+    const target = skipOuter(holder.left);
+    return ts.isPropertyAccessExpression(target) ? target.name.text : ts.isIdentifier(target) ? target.text : undefined;
+  }
   const name =
     holder &&
     (ts.isMethodDeclaration(holder) ||

@@ -207,6 +207,46 @@ export function show(id: string, path: string) {
   };
 }`;
 
+/**
+ * From real code (signalk-server, BLE claims): a claim record `{ owner, handle }` whose handle's own
+ * close() — written in a literal, or put in place of the handle's close — removes the claim by `key`.
+ */
+const claimHandles = (key: string): string => `
+interface Handle { close(): Promise<void> }
+interface Link { disconnect(): Promise<void> }
+interface Claim { owner: string; handle: Handle; keepAlive?: NodeJS.Timeout }
+declare function openLink(mac: string): Link;
+declare function openHandle(mac: string): Handle;
+export class Claims {
+  private claims = new Map<string, Claim>();
+  connect(mac: string, owner: string): Link {
+    if (this.claims.has(mac)) throw new Error('claimed');
+    const link = openLink(mac);
+    const handle: Handle = {
+      close: async () => {
+        this.claims.delete(${key});
+        await link.disconnect();
+      },
+    };
+    this.claims.set(mac, { owner, handle });
+    return link;
+  }
+  subscribe(mac: string, owner: string): Handle {
+    if (this.claims.has(mac)) throw new Error('claimed');
+    const handle = openHandle(mac);
+    const keepAlive = setInterval(() => {}, 1000);
+    const claim: Claim = { owner, handle, keepAlive };
+    this.claims.set(mac, claim);
+    const close = handle.close.bind(handle);
+    handle.close = async () => {
+      clearInterval(keepAlive);
+      this.claims.delete(${key});
+      return close();
+    };
+    return handle;
+  }
+}`;
+
 /** From real code (browser-sdk): views kept in a set, each removed by a subscriber of its observable `observable`. */
 const viewObservable = (observable: string, method = 'subscribe'): string => `
 declare class View {
@@ -944,6 +984,10 @@ export class Workers {
       code: writerFanout('writer.ready.then(() => writer.write(chunk))', 'catch'),
     },
     {
+      name: "from real code (signalk-server): a delete inside the close() of a record's handle, written in a literal or put in place of it, by the key the record was stored under",
+      code: claimHandles('mac'),
+    },
+    {
       name: "lifecycle: a delete inside the function put in place of the value's own dispose() is that dispose",
       code: replacedDispose('dispose'),
     },
@@ -1621,6 +1665,14 @@ export class Servers {
             },
           ],
         },
+      ],
+    },
+    {
+      name: "from real code (signalk-server): a delete by another key inside the close() of a record's handle drops another claim; no suggestion calls close() inside close()",
+      code: claimHandles('owner'),
+      errors: [
+        { messageId: 'unreleasedDrop', line: 14, suggestions: [] },
+        { messageId: 'unreleasedDrop', line: 30, suggestions: [] },
       ],
     },
     {
