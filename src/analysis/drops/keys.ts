@@ -1069,11 +1069,18 @@ export function capturedValueAt(node: ts.Node, container: ContainerOfResources, 
   const isCaptured = (name: string): boolean =>
     !fn.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name) && !bindingsIn(name, fn, context.session).declared;
   const keyDeclaration = declarationOf(key.text, fn, context.session);
+  const keyOfOuter = keyDeclaration?.kind === 'parameter' ? keyDeclaration.fn === outer : keyDeclaration?.kind === 'variable' && keyDeclaration.body === outer;
+  if (!keyOfOuter || !isCaptured(key.text)) return undefined;
   const keyIsConstant =
     keyDeclaration?.kind === 'parameter'
-      ? keyDeclaration.fn === outer && isUnchangedParameter(key.text, fn, context.session)
-      : keyDeclaration?.kind === 'variable' && keyDeclaration.body === outer && !keyDeclaration.bindings.changed && keyDeclaration.bindings.values.length <= 1;
-  if (!keyIsConstant || !isCaptured(key.text)) return undefined;
+      ? isUnchangedParameter(key.text, fn, context.session)
+      : keyDeclaration?.kind === 'variable' && !keyDeclaration.bindings.changed && keyDeclaration.bindings.values.length <= 1;
+  // `renderSurface = unwrap(renderSurface); …; map.set(renderSurface, target)`: a key written only
+  // before the store is, when the callback runs, the key the value was stored under.
+  const storedUnder = (name: string): ts.Node | undefined => {
+    const store = storeOf(outer, container.text.text, key.text, name);
+    return store && (keyIsConstant || !writesPath(outer, key.text, store.pos)) ? store : undefined;
+  };
   const { checker } = context.session;
   const valueSymbol = symbolOf(container.valueType, checker);
   if (!valueSymbol) return undefined;
@@ -1083,13 +1090,14 @@ export function capturedValueAt(node: ts.Node, container: ContainerOfResources, 
     if (ts.isVariableDeclaration(child) && ts.isIdentifier(child.name) && child.initializer && isCaptured(child.name.text)) {
       const name = child.name.text;
       const bindings = bindingsIn(name, outer, context.session);
+      const store = storedUnder(name);
       if (
         !bindings.changed &&
         (bindings.values.length === 1
-          ? madeForKey(child.initializer, key.text) || storedUnderKey(outer, container.text.text, key.text, child.name.text)
-          : storedUnderKey(outer, container.text.text, key.text, name) &&
-            (namesTheValueAt(outer, container.text.text, key.text, name, context.session) ||
-              isLastGivenBeforeStore(outer, container.text.text, key.text, name, fn))) &&
+          ? (keyIsConstant && madeForKey(child.initializer, key.text)) || store !== undefined
+          : // `let session = this.find(k); if (session) return session; session = new Session(); m.set(k, session)`:
+            // given values only before it is stored, its last value is the one stored.
+            store !== undefined && (namesTheValueAt(outer, container.text.text, key.text, name, context.session) || !writesPath(outer, name, store.pos))) &&
         symbolOf(checker.getTypeAtLocation(child.name), checker) === valueSymbol
       )
         candidates.push(child.name.text);
@@ -1105,21 +1113,12 @@ export function capturedValueAt(node: ts.Node, container: ContainerOfResources, 
       outer.body !== undefined &&
       isCaptured(name) &&
       isUnchangedParameter(name, outer.body, context.session) &&
-      storedUnderKey(outer, container.text.text, key.text, name) &&
+      storedUnder(name) !== undefined &&
       symbolOf(checker.getTypeAtLocation(parameter.name), checker) === valueSymbol
     )
       candidates.push(name);
   }
   return candidates.length === 1 ? candidates[0] : undefined;
-}
-
-/**
- * `let session = this.find(k); if (session) return session; session = new Session(); m.set(k, session);
- * session.onDidCancel(() => …)`: given values only before it is stored, and the callback made after.
- */
-function isLastGivenBeforeStore(outer: ts.FunctionLikeDeclaration, container: string, key: string, name: string, callback: ts.Node): boolean {
-  const store = storeOf(outer, container, key, name);
-  return store !== undefined && store.end <= callback.pos && !writesPath(outer, name, store.pos);
 }
 
 /**

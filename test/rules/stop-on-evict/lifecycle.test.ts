@@ -627,6 +627,30 @@ export function debounce(delay: number, id: string, callback: () => void): void 
 }${more}
 `;
 
+/**
+ * From real code (pixijs, RenderTargetSystem.ts): a callback made before the store, on the key's own
+ * destroy event, releases the captured value; the key is unwrapped before the store. `after` runs after the store.
+ */
+const surfaceTargets = (after: string): string => `
+import { EventEmitter } from 'node:events';
+import { createMeter, type Meter } from './resources.js';
+declare class Surface extends EventEmitter { inner?: Surface }
+export class Targets {
+  private readonly bySurface = new Map<Surface, Meter>();
+  target(surface: Surface): Meter { return this.bySurface.get(surface) ?? this.init(surface); }
+  private init(surface: Surface): Meter {
+    let meter: Meter | null = null;
+    if (surface.inner) surface = surface.inner;
+    meter = createMeter('surface');
+    surface.once('destroy', () => {
+      meter!.stop();
+      this.bySurface.delete(surface);
+    });
+    this.bySurface.set(surface, meter);${after}
+    return meter;
+  }
+}`;
+
 const CANCEL_ALL = '\nexport function cancelAll(): void {\n  for (const id of Object.keys(active)) delete active[id];\n}';
 
 ruleTester.run('stop-on-evict', rule, {
@@ -638,6 +662,10 @@ ruleTester.run('stop-on-evict', rule, {
     {
       name: 'from real code (coc.nvim): a callback made after the store releases the captured value (a let given twice, a parameter) at a destructured key',
       code: cancelledSessions('', 'session!.stop();'),
+    },
+    {
+      name: 'from real code (pixijs): a callback made before the store releases the captured value, the key unwrapped before the store',
+      code: surfaceTargets(''),
     },
     {
       name: 'from real code (coc.nvim): a literal kept in a let removes its own entry in its dispose(), which only keeps the books and asks the owner to redraw',
@@ -1108,6 +1136,44 @@ export class Pollers {
               output: statusItems('this.forget(uid);').replace(
                 'reset(): void { this.items.clear(); }',
                 'reset(): void { for (const value of this.items.values()) value.dispose();\n  this.items.clear(); }',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'from real code (pixijs): the key written again after the store, the callback no longer names the value stored',
+      code: surfaceTargets('\n    surface = new Surface();'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 14,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: surfaceTargets('\n    surface = new Surface();').replace(
+                '      this.bySurface.delete(surface);',
+                '      this.bySurface.get(surface)?.stop();\n      this.bySurface.delete(surface);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'from real code (pixijs): the captured let given another meter after the store, the callback no longer names the value stored',
+      code: surfaceTargets("\n    meter = createMeter('next');"),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 14,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: surfaceTargets("\n    meter = createMeter('next');").replace(
+                '      this.bySurface.delete(surface);',
+                '      this.bySurface.get(surface)?.stop();\n      this.bySurface.delete(surface);',
               ),
             },
           ],
