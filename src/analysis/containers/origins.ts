@@ -20,6 +20,7 @@ import {
   isFunctionLike,
   isNullish,
   isSeparateFunction,
+  ownMemberOf,
   rootOf,
   skipOuter,
 } from '../syntax/expressions.js';
@@ -159,40 +160,80 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
 }
 
 /**
- * `{ project, fail: () => … }` with `project` a parameter: the fields that every stored record
- * literal fills with a borrowed value it names (a parameter, `this`, a field). A function written in
- * the literal makes the record created here, not what its other fields point at. Undefined when some
- * insertion is not such a literal (one with a function written in it).
+ * `{ project, fail: () => … }` with `project` a parameter, `{ winid, document }` with `document` a
+ * look-up on another registry: of the record fields `fields`, those every stored record literal fills
+ * with a borrowed value it names (a parameter, `this`, a field, a look-up). A record made here does
+ * not own what such a field points at. A literal may be returned by a method of the class
+ * (`this.fromOptions(opts)`). Undefined when some insertion is not such a literal.
  */
-export function fieldsFilledBorrowed(insertions: readonly ts.Expression[], question: OriginQuestion): ReadonlySet<string> | undefined {
+export function fieldsFilledBorrowed(
+  insertions: readonly ts.Expression[],
+  fields: ReadonlySet<string>,
+  question: OriginQuestion,
+): ReadonlySet<string> | undefined {
   let borrowed: Set<string> | undefined;
   for (const value of insertions) {
-    let e = skipOuter(value);
-    if (ts.isIdentifier(e)) e = skipOuter(valuesInReach(e.text, e, question.session).values[0] ?? e);
-    if (!ts.isObjectLiteralExpression(e) || e.properties.some(ts.isSpreadAssignment)) return undefined;
-    // Only a function written in it made such a record created here; otherwise its fields decided.
+    const e = recordLiteralOf(value, question.session);
+    if (!e || e.properties.some(ts.isSpreadAssignment)) return undefined;
+    // A function written in it made the record here for that function: what its caller handed in
+    // (a parameter) is the caller's. A record of data only may still own what it is handed; a value
+    // it looks up in another owner's registry it does not.
     const writesFunction = e.properties.some(
       (p) =>
         ts.isMethodDeclaration(p) ||
         (ts.isPropertyAssignment(p) && (ts.isArrowFunction(skipOuter(p.initializer)) || ts.isFunctionExpression(skipOuter(p.initializer)))),
     );
-    if (!writesFunction) return undefined;
     const here = new Set<string>();
     for (const property of e.properties) {
+      const name = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
+      if (name === undefined || !fields.has(name) || (borrowed && !borrowed.has(name))) continue;
       const filled = ts.isShorthandPropertyAssignment(property)
         ? property.name
         : ts.isPropertyAssignment(property)
           ? skipOuter(property.initializer)
           : undefined;
-      const name = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
       // `undefined` until the code arms it is not a value handed in.
       const named =
         filled && (ts.isIdentifier(filled) || ts.isPropertyAccessExpression(filled) || filled.kind === ts.SyntaxKind.ThisKeyword) && !isNullish(filled);
-      if (name !== undefined && named && originOf(filled, 0, question) === 'borrowed') here.add(name);
+      if (named && (writesFunction || isLookUp(filled, question.session)) && originOf(filled, 0, question) === 'borrowed') here.add(name);
     }
     borrowed = borrowed ? new Set([...borrowed].filter((name) => here.has(name))) : here;
+    if (borrowed.size === 0) return borrowed;
   }
   return borrowed;
+}
+
+/** `document` given by `const document = documents.getDocument(id)`: a local whose every value is a call. */
+function isLookUp(filled: ts.Expression, session: AnalysisSession): boolean {
+  if (!ts.isIdentifier(filled)) return false;
+  const reach = valuesInReach(filled.text, filled, session);
+  return !reach.parameterOf && reach.values.length > 0 && reach.values.every((value) => ts.isCallExpression(skipOuter(value)));
+}
+
+/** The object literal an inserted value is: written there, kept in a local, or the one a method of the class returns. */
+function recordLiteralOf(value: ts.Expression, session: AnalysisSession): ts.ObjectLiteralExpression | undefined {
+  let e = skipOuter(value);
+  if (ts.isIdentifier(e)) e = skipOuter(valuesInReach(e.text, e, session).values[0] ?? e);
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(skipOuter(e.expression))) {
+    const method = ownMemberOf(skipOuter(e.expression) as ts.PropertyAccessExpression);
+    const returned = method && ts.isMethodDeclaration(method) ? returnedExpressions(method) : [];
+    e = returned.length === 1 ? skipOuter(returned[0]!) : e;
+  }
+  return ts.isObjectLiteralExpression(e) ? e : undefined;
+}
+
+/** What a function's `return` statements (not those of functions inside it) give back. */
+function returnedExpressions(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
+  if (!fn.body) return [];
+  if (!ts.isBlock(fn.body)) return [fn.body];
+  const returned: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) returned.push(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(fn.body, visit);
+  return returned;
 }
 
 /** The values `name.push(…)` (or any inserting method) adds to a local array in the function that declares it. */
@@ -314,7 +355,8 @@ function computeRegistersWhatItReturns(fn: ts.FunctionLikeDeclaration): boolean 
     if (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
     if (isContainerRead(e)) return true;
     // `let c = m.get(k); if (!c) { c = make(); m.set(k, c) } return c`: reassigned, then registered.
-    if (ts.isIdentifier(e)) return readInto.has(e.text) && (!reassigned.has(e.text) || inserted.has(e.text));
+    if (ts.isIdentifier(e))
+      return (readInto.has(e.text) && (!reassigned.has(e.text) || inserted.has(e.text))) || (loopOverContainer.has(e.text) && !reassigned.has(e.text));
     if (ts.isPropertyAccessExpression(e)) {
       const root = rootOf(e);
       return ts.isIdentifier(root) && loopOverContainer.has(root.text);
@@ -325,7 +367,8 @@ function computeRegistersWhatItReturns(fn: ts.FunctionLikeDeclaration): boolean 
     ts.isIdentifier(skipOuter(expression)) && inserted.has((skipOuter(expression) as ts.Identifier).text);
   // Some path hands back one already there: a shared instance, not a fresh one that registers
   // itself for its own stop() to remove (the story's `newMeter()` returns only new meters).
-  return returned.some(isRead) && returned.every((expression) => isRead(expression) || isInserted(expression));
+  // `return null` when nothing is found hands out nothing.
+  return returned.some(isRead) && returned.every((expression) => isRead(expression) || isInserted(expression) || isNullish(skipOuter(expression)));
 }
 
 /** `this.clients.get(k)`, `registry[k]`: a value read out of a container. */

@@ -150,7 +150,10 @@ function fieldsTheRecordsHold(resource: Resource, places: readonly ContainerPlac
   // A class that releases a field of its values somewhere owns what that field holds, however it came.
   const releasesFields = places.some((place) => releasesFieldsOfItsValues(place, session));
   const { lendingCalls: lending } = context.hatches;
-  const borrowedFields = (): ReadonlySet<string> | undefined => fieldsFilledBorrowed(visibleInsertions(places, session), { session, lending, cheap: true });
+  // Asked of the resource fields only, so a look-up's callee is resolved only where it decides.
+  const resourceFields = new Set(resource.release.fields.map((field) => field.name));
+  const borrowedFields = (): ReadonlySet<string> | undefined =>
+    fieldsFilledBorrowed(visibleInsertions(places, session), resourceFields, { session, lending, cheap: false });
   // Found once per container; lending calls of the options, which are rare, change the answer.
   const borrowed = releasesFields ? undefined : lending.size > 0 ? borrowedFields() : session.memo(BORROWED_FIELDS, places, borrowedFields);
   const fields = resource.release.fields.filter((field) => (!given || given.has(field.name)) && !borrowed?.has(field.name));

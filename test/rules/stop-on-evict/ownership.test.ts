@@ -278,8 +278,43 @@ export class LocalProvider {
 }
 `;
 
+/**
+ * From real code (coc.nvim, editors.ts): window records made by a method of the class, whose `meter`
+ * comes from another owner's registry; `lookUp` is how that registry hands it out.
+ */
+const windowRecords = (lookUp: string): string => `import { createMeter, type Meter } from './resources.js';
+export class Meters {
+  private readonly byRoute = new Map<string, Meter>();
+  open(route: string): void { if (!this.byRoute.has(route)) this.byRoute.set(route, createMeter(route)); }
+  lookUp(route: string): Meter | null | undefined {
+    ${lookUp}
+  }
+}
+interface View { id: string; winid: number; meter: Meter; ranges: number[] }
+export class Views {
+  private readonly views = new Map<number, View>();
+  constructor(private readonly meters: Meters) {}
+  show(winid: number, route: string): void {
+    if (this.views.has(winid)) return;
+    const view = this.fromOptions(winid, route);
+    this.views.set(winid, view);
+  }
+  hide(winid: number): void { this.views.delete(winid); }
+  private fromOptions(winid: number, route: string): View {
+    const { meters } = this;
+    const meter = meters.lookUp(route)!;
+    return { id: \`\${winid}-\${meter.route}\`, winid, meter, ranges: [winid].map((n) => n + 1) };
+  }
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "from real code (coc.nvim): a record of data whose meter is looked up in another owner's registry (a read, a loop over its values, or nothing) does not own it",
+      code: windowRecords(
+        "if (route.startsWith('/')) return this.byRoute.get(route);\n    for (const meter of this.byRoute.values()) if (meter.route === route) return meter;\n    return null;",
+      ),
+    },
     {
       name: "from real code (Oceanic): a queue a private method fills with what every caller kept in the object's own map first is an index",
       code: shardQueue('shard = createMeter(String(id)); this.set(id, shard);'),
@@ -858,6 +893,46 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      name: 'from real code (coc.nvim): a look-up that makes a meter when none is kept hands out one the record owns',
+      code: windowRecords('return this.byRoute.get(route) ?? createMeter(route);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 18,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: windowRecords('return this.byRoute.get(route) ?? createMeter(route);').replace(
+                '  hide(winid: number): void { this.views.delete(winid); }',
+                '  hide(winid: number): void { this.views.get(winid)?.meter?.stop();\n  this.views.delete(winid); }',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'from real code (coc.nvim): a loop over the registry that makes a meter when it finds none hands out one the record owns',
+      code: windowRecords('for (const meter of this.byRoute.values()) if (meter.route === route) return meter;\n    return createMeter(route);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 19,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: windowRecords(
+                'for (const meter of this.byRoute.values()) if (meter.route === route) return meter;\n    return createMeter(route);',
+              ).replace(
+                '  hide(winid: number): void { this.views.delete(winid); }',
+                '  hide(winid: number): void { this.views.get(winid)?.meter?.stop();\n  this.views.delete(winid); }',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'private methods: a queue filled with what the caller made and kept nowhere else owns it',
       code: shardQueue('shard = createMeter(String(id));'),
