@@ -21,6 +21,7 @@ import {
   isNullish,
   isSeparateFunction,
   ownMemberOf,
+  returnedExpressions,
   rootOf,
   skipOuter,
 } from '../syntax/expressions.js';
@@ -220,20 +221,6 @@ function recordLiteralOf(value: ts.Expression, session: AnalysisSession): ts.Obj
     e = returned.length === 1 ? skipOuter(returned[0]!) : e;
   }
   return ts.isObjectLiteralExpression(e) ? e : undefined;
-}
-
-/** What a function's `return` statements (not those of functions inside it) give back. */
-function returnedExpressions(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
-  if (!fn.body) return [];
-  if (!ts.isBlock(fn.body)) return [fn.body];
-  const returned: ts.Expression[] = [];
-  const visit = (node: ts.Node): void => {
-    if (isFunctionLike(node)) return;
-    if (ts.isReturnStatement(node) && node.expression) returned.push(node.expression);
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(fn.body, visit);
-  return returned;
 }
 
 /** The values `name.push(…)` (or any inserting method) adds to a local array in the function that declares it. */

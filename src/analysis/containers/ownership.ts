@@ -10,7 +10,17 @@ import ts from 'typescript';
 import { resolveCallee } from '../flow/index.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import { isReleaseLikeName, TIMER_CLEARS } from '../resources/release.js';
-import { calleeName, calledMethodName, canonical, containerScope, enclosingBody, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
+import {
+  calleeName,
+  calledMethodName,
+  canonical,
+  containerScope,
+  enclosingBody,
+  isFunctionLike,
+  returnedExpressions,
+  rootOf,
+  skipOuter,
+} from '../syntax/expressions.js';
 import { callsHandingParameter, declarationOf, parameterNamed } from '../syntax/names.js';
 import { moduleLevelName } from '../syntax/programCalls.js';
 import { insertedValues, readContainerOf } from './kinds.js';
@@ -343,25 +353,12 @@ function initialEntries(initializer: ts.Expression): ts.Expression[] {
   // `endpoints.map((endpoint) => new Leaf(endpoint))`: what the callback returns fills the list.
   if (ts.isCallExpression(e) && (calledMethodName(e) === 'map' || calledMethodName(e) === 'flatMap') && e.arguments.length >= 1) {
     const callback = skipOuter(e.arguments[0]!);
-    if (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) return returnedValues(callback);
+    if (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) return returnedExpressions(callback);
   }
   if (ts.isObjectLiteralExpression(e)) {
     return e.properties.flatMap((property) => (ts.isPropertyAssignment(property) ? [property.initializer] : []));
   }
   return [];
-}
-
-/** What a callback returns: its expression body, or each `return` of its block (nested functions excluded). */
-function returnedValues(callback: ts.ArrowFunction | ts.FunctionExpression): ts.Expression[] {
-  if (!ts.isBlock(callback.body)) return [callback.body];
-  const values: ts.Expression[] = [];
-  const visit = (node: ts.Node): void => {
-    if (isFunctionLike(node)) return;
-    if (ts.isReturnStatement(node) && node.expression) values.push(node.expression);
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(callback.body, visit);
-  return values;
 }
 
 /** `=`, and `??=` / `||=` that store when the place is empty. */

@@ -411,3 +411,17 @@ export function mentions(node: ts.Node, text: string, outsideFunctions = false):
   visit(node);
   return found;
 }
+
+/** What a function gives back: its expression body, or each `return` of its block (not those of functions inside it). */
+export function returnedExpressions(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
+  if (!fn.body) return [];
+  if (!ts.isBlock(fn.body)) return [fn.body];
+  const returned: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) returned.push(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(fn.body, visit);
+  return returned;
+}
