@@ -309,6 +309,10 @@ function refinedCondition(it: Interpreter, expression: ts.Expression, state: Sta
     const place = found && spelled ? { ...found, key: spelled.text, keyRoots: spelled.roots } : found;
     if (place) return [after, it.markEmptyByLookup(place, after)];
   }
+  // `obj.hasOwnProperty(k)`, `Object.hasOwn(obj, k)`: false means `obj[k]` holds no entry of its own.
+  const own = ownPropertyTest(expression);
+  const ownPlace = own && it.placeOf(own.object, own.key);
+  if (ownPlace) return [after, it.markEmptyByLookup(ownPlace, after)];
   // `if (child.killed)`, `if (socket.destroyed)`: true means the value has finished — nothing is owed.
   const finished = finishedOwner(expression);
   const finishedRef = finished && it.slotRef(finished);
@@ -339,6 +343,21 @@ function refinedCondition(it: Interpreter, expression: ts.Expression, state: Sta
   }
   if (ref) return [after, falsy];
   return [after, after];
+}
+
+/** The object and key of `obj.hasOwnProperty(k)`, `Object.hasOwn(obj, k)` or `Object.prototype.hasOwnProperty.call(obj, k)`. */
+function ownPropertyTest(expression: ts.Expression): { object: ts.Expression; key: ts.Expression } | undefined {
+  if (!ts.isCallExpression(expression)) return undefined;
+  const callee = skipOuter(expression.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const [first, second] = expression.arguments.map(skipOuter);
+  const method = callee.name.text;
+  const receiver = skipOuter(callee.expression);
+  if (method === 'hasOwnProperty' && first && !second) return { object: receiver, key: first };
+  if (method === 'hasOwn' && ts.isIdentifier(receiver) && receiver.text === 'Object' && first && second) return { object: first, key: second };
+  const borrowed = ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'hasOwnProperty';
+  if (method === 'call' && borrowed && first && second) return { object: first, key: second };
+  return undefined;
 }
 
 /** `owner.flag` of a flag some fields of `owner` are filled only under (syntax/guardedFields.ts): those slots are empty on the other side. */

@@ -348,6 +348,7 @@ export function release(it: Interpreter, ref: ValueRef | undefined, slot: string
   const next = cloneState(state);
   switch (ref.kind) {
     case 'place':
+      if (countsAsRelease && releasesSplicedOne(it, ref, slot, next)) return next;
       setPlaceFact(next, placeFact(ref.container, ref.key, slot), [...ref.containerRoots, ...ref.keyRoots], countsAsRelease);
       for (const [, alias] of next.aliases) {
         if (alias.kind === 'keyOf' && alias.container === ref.container && ref.keyRoots.length === 1 && ref.key === ref.keyRoots[0]) {
@@ -449,10 +450,23 @@ export function singleSpliced(it: Interpreter, expression: ts.Expression): numbe
   const index = skipOuter(expression.argumentExpression);
   if (!ts.isNumericLiteral(index) || index.text !== '0') return undefined;
   const splice = skipOuter(expression.expression);
-  if (!ts.isCallExpression(splice) || calledMethodName(splice) !== 'splice') return undefined;
-  const count = splice.arguments[1] && skipOuter(splice.arguments[1]);
-  if (!count || !ts.isNumericLiteral(count) || count.text !== '1' || splice.arguments.length > 2) return undefined;
-  return it.dropIds.get(splice);
+  return isSingleSplice(splice) ? it.dropIds.get(splice) : undefined;
+}
+
+/** `const removed = list.splice(i, 1); removed[0].stop()`: releasing `removed[0]` releases the one value that splice took out. */
+function releasesSplicedOne(it: Interpreter, ref: ValueRef & { kind: 'place' }, slot: string, state: State): boolean {
+  if (ref.key !== '0' || ref.containerRoots.length !== 1 || ref.container !== ref.containerRoots[0]) return false;
+  const taken = state.aliases.get(ref.container);
+  if (taken?.kind !== 'dropped' || !taken.many || !isSingleSplice(it.drops[taken.drop]!.node)) return false;
+  it.discharge(state, taken.drop, slot);
+  return true;
+}
+
+/** `list.splice(i, 1)`: a splice that takes out exactly one element and inserts none. */
+function isSingleSplice(node: ts.Node): boolean {
+  if (!ts.isCallExpression(node) || calledMethodName(node) !== 'splice' || node.arguments.length !== 2) return false;
+  const count = skipOuter(node.arguments[1]!);
+  return ts.isNumericLiteral(count) && count.text === '1';
 }
 
 export function placeOf(it: Interpreter, containerExpression: ts.Expression, keyExpression: ts.Expression): (ValueRef & { kind: 'place' }) | undefined {

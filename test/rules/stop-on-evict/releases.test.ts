@@ -180,6 +180,23 @@ export class Documents {
 }
 `;
 
+/** From real code (lib-jitsi-meet, statistics.ts): the one meter a splice of `count` took out, stopped through the spliced list. */
+const splicedFirst = (count: string): string => `import { createMeter, type Meter } from './resources.js';
+export class Routes {
+  private meters: Meter[] = [];
+  add(route: string) { this.meters.push(createMeter(route)); }
+  remove(route: string) {
+    for (let i = 0; i < this.meters.length; i++) {
+      if (this.meters[i]!.route === route) {
+        const removed = this.meters.splice(i, ${count});
+        removed[0]!.stop();
+        break;
+      }
+    }
+  }
+}
+`;
+
 /** A meter dropped on one branch and released after the branches join (`after`). */
 const dropOnOneBranch = (drop: string, after: string): string => `${imports}
 export class Routes {
@@ -799,6 +816,18 @@ export function reset() {
       name: `from real code (coc.nvim): every key of a Map unloaded through a private helper by \`${loop}\` before clear()`,
       code: unloadEvery(loop),
     })),
+    ...[
+      'if (this.tiles.hasOwnProperty(key)) this.tiles[key].dispose();',
+      'if (Object.hasOwn(this.tiles, key)) this.tiles[key].dispose();',
+      'if (Object.prototype.hasOwnProperty.call(this.tiles, key)) this.tiles[key].dispose();',
+    ].map((body) => ({
+      name: `from real code (lib-jitsi-meet): a for-in loop guarded by \`${body.slice(4, body.indexOf(')') + 1)}\` releases every tile of its own before the map is reassigned`,
+      code: tileCache(`for (const key in this.tiles) ${body}`),
+    })),
+    {
+      name: 'from real code (lib-jitsi-meet): the one meter a splice of one took out, stopped as the first of the spliced list',
+      code: splicedFirst('1'),
+    },
     ...['for (const key in this.tiles) this.tiles[key].dispose();', 'for (const key of Object.keys(this.tiles)) this.tiles[key].dispose();'].map((loop) => ({
       name: `object maps: every tile released by \`${loop}\` before the map is reassigned`,
       code: tileCache(loop),
@@ -1655,10 +1684,19 @@ export function stopSome(all: boolean): void {
         },
       ],
     },
+    {
+      name: 'from real code (lib-jitsi-meet): a splice of two stops only the first meter it took out',
+      code: splicedFirst('2'),
+      errors: [{ messageId: 'unreleasedDrop', line: 8, suggestions: [] }],
+    },
     ...[
       ['a for-in loop that skips some keys', "for (const key in this.tiles) if (key.startsWith('tmp/')) this.tiles[key].dispose();"],
       ['a loop over keys given by the caller', 'for (const key of keys) this.tiles[key].dispose();'],
       ['a for-in loop left early', 'for (const key in this.tiles) { if (!key) break; this.tiles[key].dispose(); }'],
+      [
+        'a for-in loop guarded by whether the cache itself has a property of that name',
+        'for (const key in this.tiles) if (this.hasOwnProperty(key)) this.tiles[key].dispose();',
+      ],
     ].map(([how, loop]) => ({
       name: `object maps: ${how} does not release every tile before the map is reassigned`,
       code: tileCache(loop!),
