@@ -7,6 +7,7 @@ import ts from 'typescript';
 
 import { boundFields, boundNames, calledMethodName, canonical, entryNames, isPromiseExecutor, isZeroLiteral, skipOuter } from '../syntax/expressions.js';
 import { isFinishedState } from '../syntax/endOfLife.js';
+import { firedFlagsOf } from '../syntax/firedFlags.js';
 import { guardedFieldsOf } from '../syntax/guardedFields.js';
 import type { Interpreter } from './interpreter.js';
 import {
@@ -328,6 +329,9 @@ function refinedCondition(it: Interpreter, expression: ts.Expression, state: Sta
   // `if (request.noResponse)`: a field the file fills only when the flag is false was never filled here.
   const unfilled = unfilledByFlag(it, expression, after);
   if (unfilled) return unfilled;
+  // `if (deferred.iq)` where only the record's own one-shot timer empties `iq`: on the empty side that timer has fired.
+  const fired = firedByFlag(it, expression, after);
+  if (fired) return fired;
   // `if (list.length)`, `if (map.size)`: falsy means the container holds nothing.
   const counted = emptiedBySize(it, expression, after);
   if (counted) return [after, counted];
@@ -373,6 +377,16 @@ function unfilledByFlag(it: Interpreter, expression: ts.Expression, state: State
     else whenTrue = it.markEmpty(owner, whenTrue, field);
   }
   return [whenTrue, whenFalse];
+}
+
+/** `owner.flag` of a flag only the callback of `owner`'s one-shot timer sets (syntax/firedFlags.ts): on the side it set, the timer owes nothing. */
+function firedByFlag(it: Interpreter, expression: ts.Expression, state: State): [State, State] | undefined {
+  if (!ts.isPropertyAccessExpression(expression)) return undefined;
+  const flag = firedFlagsOf(expression.getSourceFile()).get(expression.name.text);
+  const owner = flag && it.valueRef(expression.expression);
+  if (!flag || !owner) return undefined;
+  const fired = it.markEmpty(owner, state, flag.timer);
+  return flag.firedTruthy ? [fired, state] : [state, fired];
 }
 
 export function comparison(it: Interpreter, expression: ts.BinaryExpression, state: State): [State, State] {

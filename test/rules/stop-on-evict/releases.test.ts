@@ -85,6 +85,44 @@ export class Connection {
 }
 `;
 
+/**
+ * From real code (lib-jitsi-meet, XmppConnection.ts): requests deferred while offline, each with a
+ * one-shot timeout whose callback is `timeoutBody`; flushing clears the timers of those for which
+ * `test` holds, then empties the list. `extra` is another member of the class.
+ */
+const deferredRequests = (timeoutBody: string, test = 'deferred.iq', extra = ''): string => `
+interface Deferred {
+  iq?: string;
+  done: boolean;
+  reject(error?: Error): void;
+  timeout: ReturnType<typeof setTimeout>;
+}
+export class Connection {
+  private deferred: Deferred[] = [];
+  send(iq: string, ms: number): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const deferred: Deferred = {
+        iq,
+        done: false,
+        reject,
+        timeout: setTimeout(() => {
+          ${timeoutBody}
+          reject(undefined);
+        }, ms),
+      };
+      this.deferred.push(deferred);
+    });
+  }
+  flush(): void {
+    for (const deferred of this.deferred) {
+      if (${test}) {
+        clearTimeout(deferred.timeout);
+      }
+    }
+    this.deferred = [];
+  }${extra}
+}`;
+
 /** From real code (vscode-go): a map's entries destructured inside the loop, each key deleted, then `after`. */
 const entryLoop = (after: string, release = ''): string => `${imports}
 const meters = new Map<string, Meter>();
@@ -387,6 +425,13 @@ ruleTester.run('stop-on-evict', rule, {
       name: 'from real code (platformatic-kafka): a timer armed only under a flag, cleared under the same flag before the list is emptied',
       code: queuedRequests('if (!request.noResponse) request.timer = setTimeout(() => request.done(new Error("timed out")), 1000);'),
     },
+    ...[
+      ['empties the flag it was made with', 'deferred.iq = undefined;', 'deferred.iq'],
+      ['sets a done flag', 'deferred.done = true;', '!deferred.done'],
+    ].map(([how, body, test]) => ({
+      name: `from real code (lib-jitsi-meet): a timer whose own callback ${how} is cleared only where the flag says it has not fired`,
+      code: deferredRequests(body!, test),
+    })),
     {
       name: 'handed on: the one value a single-element splice takes out (`splice(i, 1)[0]`), returned or released',
       code: sharedRunners('const runner = this.shared.splice(index, 1)[0];\n    return runner;'),
@@ -1531,6 +1576,44 @@ export class Clients {
               output: staleReplies('').replace(
                 '        this.#pending.delete(key);',
                 '        clearTimeout(this.#pending.get(key)?.timer);\n        this.#pending.delete(key);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'from real code (lib-jitsi-meet): the flag is emptied elsewhere too: an empty flag no longer says the timer fired',
+      code: deferredRequests('deferred.iq = undefined;', 'deferred.iq', '\n  forget(d: Deferred): void { d.iq = undefined; }'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 30,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: deferredRequests('deferred.iq = undefined;', 'deferred.iq', '\n  forget(d: Deferred): void { d.iq = undefined; }').replace(
+                '    this.deferred = [];',
+                '    for (const value of this.deferred) clearTimeout(value.timeout);\n    this.deferred = [];',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'from real code (lib-jitsi-meet): a timer whose callback leaves the flag alone',
+      code: deferredRequests(''),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 30,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: deferredRequests('').replace(
+                '    this.deferred = [];',
+                '    for (const value of this.deferred) clearTimeout(value.timeout);\n    this.deferred = [];',
               ),
             },
           ],
