@@ -26,6 +26,7 @@ import {
   type ValueRef,
 } from './state.js';
 import type { DropSite } from './types.js';
+import { lookUpCall } from '../syntax/lookUps.js';
 
 /** What a container method does to what is known: a drop site, or a fact (`delete` empties a place, `set` fills it). */
 export function containerCall(it: Interpreter, node: ts.CallExpression, state: State): State {
@@ -438,6 +439,9 @@ export function valueRef(it: Interpreter, expression: ts.Expression): ValueRef |
   if (ts.isCallExpression(e) && it.options.containers.reads.has(calledMethodName(e) ?? '') && e.arguments.length >= 1) {
     return it.placeOf(skipOuter((skipOuter(e.expression) as ts.PropertyAccessExpression).expression), e.arguments[0]!);
   }
+  // `this.projectsFor(folder)`: a method of the object that only looks the key up where it keeps it.
+  const lookUp = ts.isCallExpression(e) ? lookUpCall(e, it.options.containers.reads) : undefined;
+  if (lookUp) return it.placeOf(lookUp.container, lookUp.key);
   if (ts.isElementAccessExpression(e) && !isSymbolDisposeAccess(e.argumentExpression)) {
     return it.placeOf(skipOuter(e.expression), e.argumentExpression);
   }

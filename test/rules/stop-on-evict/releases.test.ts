@@ -235,6 +235,31 @@ export class Routes {
 }
 `;
 
+/**
+ * From real code (vscode-cmake-tools, projectController.ts): the meters of a folder read through a
+ * method of the class (`lookUp` is its body), deleted, then stopped from that reading.
+ */
+const metersByFolder = (lookUp: string): string => `import { createMeter, type Meter } from './resources.js';
+interface Folder { readonly name: string }
+export class Controller {
+  private readonly byFolder = new Map<Folder, Meter[]>();
+  private current: Folder | undefined;
+  add(folder: Folder): void {
+    if (!this.byFolder.has(folder)) this.byFolder.set(folder, [createMeter(folder.name)]);
+    this.current = folder;
+  }
+  metersFor(folder: Folder | undefined): Meter[] | undefined {
+    ${lookUp}
+  }
+  remove(folder: Folder): void {
+    const meters = this.metersFor(folder);
+    if (!meters) return;
+    this.byFolder.delete(folder);
+    for (const meter of meters) meter.stop();
+  }
+}
+`;
+
 /** A meter dropped on one branch and released after the branches join (`after`). */
 const dropOnOneBranch = (drop: string, after: string): string => `${imports}
 export class Routes {
@@ -869,6 +894,10 @@ export function reset() {
       name: `from real code (lib-jitsi-meet): a for-in loop guarded by \`${body.slice(4, body.indexOf(')') + 1)}\` releases every tile of its own before the map is reassigned`,
       code: tileCache(`for (const key in this.tiles) ${body}`),
     })),
+    {
+      name: 'from real code (vscode-cmake-tools): a method that only looks the key up (through a const naming its parameter) reads the entry the caller deletes and then stops',
+      code: metersByFolder('if (folder) {\n      const known = folder as Folder;\n      return this.byFolder.get(known);\n    }\n    return undefined;'),
+    },
     {
       name: 'from real code (lib-jitsi-meet): the one meter a splice of one took out, stopped as the first of the spliced list',
       code: splicedFirst('1'),
@@ -1762,6 +1791,44 @@ export function stopSome(all: boolean): void {
               messageId: 'releaseBeforeDrop',
               output: unloadEvery(`for (const id of [...this.meters.keys()].slice(1)) this.unload(id);
     for (const value of this.meters.values()) value.stop();`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'from real code (vscode-cmake-tools): a method that looks up another key reads another entry',
+      code: metersByFolder('return this.current ? this.byFolder.get(this.current) : undefined;'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 16,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: metersByFolder('return this.current ? this.byFolder.get(this.current) : undefined;').replace(
+                '    this.byFolder.delete(folder);',
+                '    for (const inner of this.byFolder.get(folder) ?? []) inner.stop();\n    this.byFolder.delete(folder);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'from real code (vscode-cmake-tools): a method that also writes a field is more than a look-up',
+      code: metersByFolder('if (!folder) return undefined;\n    this.current = folder;\n    return this.byFolder.get(folder);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 18,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: metersByFolder('if (!folder) return undefined;\n    this.current = folder;\n    return this.byFolder.get(folder);').replace(
+                '    this.byFolder.delete(folder);',
+                '    for (const inner of this.byFolder.get(folder) ?? []) inner.stop();\n    this.byFolder.delete(folder);',
+              ),
             },
           ],
         },

@@ -1,0 +1,75 @@
+/**
+ * Methods that only look a key up in a container of their object: `projectsFor(folder) { if (folder)
+ * return this.projects.get(folder); return undefined }`. A call `this.projectsFor(f)` reads what
+ * `this.projects.get(f)` reads. Read from the method's own text, once per method.
+ */
+import ts from 'typescript';
+
+import { calledMethodName, canonical, isNullish, ownMemberOf, returnedExpressions, rootOf, skipOuter, writesPath } from './expressions.js';
+
+/** The container (a path from `this`) and the index of the parameter that is the key. */
+interface LookUp {
+  container: ts.Expression;
+  key: number;
+}
+
+const LOOK_UPS = new WeakMap<ts.MethodDeclaration, LookUp | null>();
+
+/** `this.projectsFor(folder)` of such a method: the container it reads and the key, as written at the call. */
+export function lookUpCall(call: ts.CallExpression, reads: ReadonlySet<string>): { container: ts.Expression; key: ts.Expression } | undefined {
+  const callee = skipOuter(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const method = ownMemberOf(callee);
+  if (!method || !ts.isMethodDeclaration(method) || !method.body) return undefined;
+  let found = LOOK_UPS.get(method);
+  if (found === undefined) LOOK_UPS.set(method, (found = readLookUp(method, reads) ?? null));
+  const key = found && call.arguments[found.key];
+  return found && key && !ts.isSpreadElement(key) ? { container: found.container, key } : undefined;
+}
+
+function readLookUp(method: ts.MethodDeclaration, reads: ReadonlySet<string>): LookUp | undefined {
+  if (!method.body) return undefined;
+  // `const folder = ws as WorkspaceFolder`: a local that only renames a parameter.
+  const renamed = new Map<string, string>();
+  if (doesMoreThanRead(method.body, renamed)) return undefined;
+  let found: { container: ts.Expression; text: string; key: number } | undefined;
+  const returned = returnedExpressions(method);
+  for (const value of returned) {
+    const e = skipOuter(value);
+    if (isNullish(e)) continue;
+    const read = readOf(e, reads);
+    if (!read || !ts.isIdentifier(read.key)) return undefined;
+    const keyName = renamed.get(read.key.text) ?? read.key.text;
+    const key = method.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === keyName);
+    const container = canonical(read.container);
+    if (key < 0 || !container || container.impure || rootOf(read.container).kind !== ts.SyntaxKind.ThisKeyword || writesPath(method, keyName)) return undefined;
+    if (found && (found.text !== container.text || found.key !== key)) return undefined;
+    found = { container: read.container, text: container.text, key };
+  }
+  return found && { container: found.container, key: found.key };
+}
+
+/** A statement that calls or assigns (`this.projects.delete(f);`, `this.last = f`): more than a look-up. Fills `renamed` with consts that rename a name. */
+function doesMoreThanRead(body: ts.Block, renamed: Map<string, string>): boolean {
+  const visit = (node: ts.Node): boolean => {
+    if (ts.isExpressionStatement(node)) return true;
+    if (ts.isVariableDeclaration(node)) {
+      const value = node.initializer && skipOuter(node.initializer);
+      if (!value || !ts.isIdentifier(value) || !ts.isIdentifier(node.name) || !ts.isVariableDeclarationList(node.parent)) return true;
+      if (!(node.parent.flags & ts.NodeFlags.Const)) return true;
+      renamed.set(node.name.text, value.text);
+      return false;
+    }
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) return true;
+    if (ts.isFunctionLike(node)) return false;
+    return ts.forEachChild(node, visit) === true;
+  };
+  return ts.forEachChild(body, visit) === true;
+}
+
+/** `c.get(k)`, `c[k]`: the container and the key read. */
+function readOf(e: ts.Expression, reads: ReadonlySet<string>): { container: ts.Expression; key: ts.Expression } | undefined {
+  if (ts.isElementAccessExpression(e)) return { container: skipOuter(e.expression), key: skipOuter(e.argumentExpression) };
+  if (!ts.isCallExpression(e) || e.arguments.length !== 1 || !reads.has(calledMethodName(e) ?? '')) return undefined;
+  return { container: skipOuter((skipOuter(e.expression) as ts.PropertyAccessExpression).expression), key: skipOuter(e.arguments[0]!) };
+}

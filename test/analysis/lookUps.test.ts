@@ -1,0 +1,51 @@
+// Methods that only look a key up in a container of their object, read from their own text.
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+import { lookUpCall } from '../../src/analysis/syntax/lookUps.js';
+
+const READS = new Set(['get']);
+
+/** Every `this.<name>(…)` call of the class in `text`: the container and key it reads, as text, or undefined. */
+function lookUps(text: string): Record<string, { container: string; key: string } | undefined> {
+  const file = ts.createSourceFile('/project/file.ts', text, ts.ScriptTarget.ES2022, true);
+  const found: Record<string, { container: string; key: string } | undefined> = {};
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const read = lookUpCall(node, READS);
+      found[node.expression.name.text] = read && { container: read.container.getText(), key: read.key.getText() };
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+describe('lookUpCall', () => {
+  it('reads through a method whose returns all read one container at one parameter (or return nothing), also through a const renaming it', () => {
+    const found = lookUps(`class Projects {
+  private byFolder = new Map<string, number[]>();
+  private byName: Record<string, number> = {};
+  forFolder(folder: string | undefined) { if (folder) return this.byFolder.get(folder); return undefined; }
+  named(other: number, name: string) { if (isValid(name)) { const known = name as string; return this.byName[known]; } return null; }
+  use(f: string) { return [this.forFolder(f), this.named(1, f + '!')]; }
+}
+declare function isValid(name: string): boolean;`);
+    expect(found).toEqual({ forFolder: { container: 'this.byFolder', key: 'f' }, named: { container: 'this.byName', key: "f + '!'" } });
+  });
+
+  it('reads nothing through a method that reads another key or container, writes, calls as a statement, or reassigns its key', () => {
+    const found = lookUps(`class Projects {
+  private byFolder = new Map<string, number[]>();
+  private other = new Map<string, number[]>();
+  private current = '';
+  atCurrent(folder: string) { return this.byFolder.get(this.current); }
+  eitherMap(folder: string, second: boolean) { return second ? undefined : folder ? this.byFolder.get(folder) : this.other.get(folder); }
+  remembering(folder: string) { this.current = folder; return this.byFolder.get(folder); }
+  logging(folder: string) { console.log(folder); return this.byFolder.get(folder); }
+  normalized(folder: string) { folder = folder.trim(); return this.byFolder.get(folder); }
+  use(f: string) { return [this.atCurrent(f), this.eitherMap(f, false), this.remembering(f), this.logging(f), this.normalized(f)]; }
+}`);
+    expect(found).toEqual({ atCurrent: undefined, eitherMap: undefined, remembering: undefined, logging: undefined, normalized: undefined });
+  });
+});
