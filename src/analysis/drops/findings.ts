@@ -115,13 +115,13 @@ export class UnreleasedDrops {
               release: { kind: 'fields' as const, fields: resource.release.fields.filter((field) => verdict.unreleasedSlots.includes(field.name)) },
             }
           : resource;
-      const when = verdict.releasedOnSomePath && verdict.missedWhen ? describeCondition(verdict.missedWhen.test, verdict.missedWhen.whenTrue) : undefined;
+      // A condition the drop itself sits under with the other answer (`if (flags.rewriting())` asked
+      // twice) names no path that reaches the drop: the message says none.
+      const missedWhen = verdict.missedWhen && !isContradictedAt(candidate.site.node, verdict.missedWhen) ? verdict.missedWhen : undefined;
+      const when = verdict.releasedOnSomePath && missedWhen ? describeCondition(missedWhen.test, missedWhen.whenTrue) : undefined;
       // Released on some paths: the suggestion releases under the missing condition — unless the
       // condition only asks whether the value is there, which `?.` already answers.
-      const missing =
-        verdict.releasedOnSomePath && verdict.missedWhen && !testsPresence(verdict.missedWhen.test, candidate, this.context.session)
-          ? verdict.missedWhen
-          : undefined;
+      const missing = verdict.releasedOnSomePath && missedWhen && !testsPresence(missedWhen.test, candidate, this.context.session) ? missedWhen : undefined;
       // Only what is still owed: a record's fields released already are not released twice.
       const suggestion = candidate.releaseReenters ? undefined : suggestRelease({ ...candidate, resource: owed }, sourceText, preferredFunction, missing);
       yield {
@@ -140,6 +140,16 @@ export class UnreleasedDrops {
       };
     }
   }
+}
+
+/** An `if` around `node`, in its function, asking the same test as `missed` and taking the branch of the other answer. */
+function isContradictedAt(node: ts.Node, missed: { test: ts.Expression; whenTrue: boolean }): boolean {
+  const text = skipOuter(missed.test).getText();
+  for (let child: ts.Node = node, parent = node.parent; parent && !ts.isFunctionLike(parent); child = parent, parent = parent.parent) {
+    if (!ts.isIfStatement(parent) || child === parent.expression || skipOuter(parent.expression).getText() !== text) continue;
+    if ((child === parent.thenStatement) !== missed.whenTrue) return true;
+  }
+  return false;
 }
 
 /** `if (meter)` with `const meter = meters.get(k)`, `if (meters.has(k))`: a test of whether the dropped value is there at all. */

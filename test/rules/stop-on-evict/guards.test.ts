@@ -239,6 +239,26 @@ export class StateManager {
 }
 `;
 
+/**
+ * From real code (lib-jitsi-meet, TraceablePeerConnection.ts): a feature flag asked once to look the
+ * key up and again (`second`) to choose the map a new meter goes in.
+ */
+const rewritingFlag = (second: string): string => `import { createMeter, type Meter } from './resources.js';
+declare const flags: { rewriting(): boolean; legacy(): boolean };
+export class Tracks {
+  private readonly bySsrc = new Map<number, Meter>();
+  private readonly byOwner = new Map<string, Meter[]>();
+  create(ssrc: number, owner: string): void {
+    if (flags.rewriting()) {
+      if (this.bySsrc.get(ssrc)) return;
+    } else if (this.byOwner.has(owner)) return;
+    const meter = createMeter(owner);
+    if (${second}) this.bySsrc.set(ssrc, meter);
+    else this.byOwner.set(owner, [meter]);
+  }
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -770,6 +790,70 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'from real code (lib-jitsi-meet): a condition asked again around the drop with the other answer names no path that reaches it, so the message states none',
+      code: rewritingFlag('flags.rewriting()'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: rewritingFlag('flags.rewriting()').replace(
+                '    if (flags.rewriting()) this.bySsrc.set(ssrc, meter);',
+                '    if (flags.rewriting()) { if (this.bySsrc.get(ssrc) !== meter) this.bySsrc.get(ssrc)?.stop(); this.bySsrc.set(ssrc, meter); }',
+              ),
+            },
+          ],
+        },
+        {
+          messageId: 'unreleasedDrop',
+          line: 12,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: rewritingFlag('flags.rewriting()').replace(
+                '    else this.byOwner.set(owner, [meter]);',
+                '    else { for (const inner of this.byOwner.get(owner) ?? []) inner.stop(); this.byOwner.set(owner, [meter]); }',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'from real code (lib-jitsi-meet): under another condition the drop is reached on the path the message names',
+      code: rewritingFlag('flags.legacy()'),
+      errors: [
+        {
+          messageId: 'unreleasedDropWhen',
+          line: 11,
+          data: {
+            because: '',
+            type: 'Meter',
+            container: 'this.bySsrc',
+            operation: '`set()` over an existing key',
+            release: '`stop()`',
+            when: '`flags.rewriting()` is false',
+          },
+          suggestions: [],
+        },
+        {
+          messageId: 'unreleasedDropWhen',
+          line: 12,
+          data: {
+            because: '',
+            type: 'Meter[]',
+            container: 'this.byOwner',
+            operation: '`set()` over an existing key',
+            release: '`stop()` on each value',
+            when: '`flags.rewriting()` is true',
+          },
+          suggestions: [],
+        },
+      ],
+    },
     {
       name: 'an index the class also sets back may come round to a page already stored',
       code: pagedFont('reset(): void { this.currentPage = -1; }'),
