@@ -16,6 +16,8 @@ export const MAX_HELPER_DEPTH = 3;
 const ITERATION_METHODS = new Set(['forEach', 'map', 'flatMap', 'every', 'some', 'filter']);
 /** Functions that only look at their arguments. */
 const ESCAPE_IGNORING_CALLS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'assert', 'stringify', 'String', 'Number', 'Boolean', 'isArray']);
+/** An event's payload (`onWillRemove.fire(projects)`, `this.emit('removed', conn)`) is shown to listeners, not handed over. */
+const NOTIFYING_CALLS = new Set(['fire', 'emit']);
 /**
  * Calls that let go of their argument somewhere else — `mux.unpipeFrom(buffer)`, `registry.remove(x)`,
  * `emitter.off(…)` — keep nothing: the value is still the caller's to release. (`unsubscribe(x)` may
@@ -154,7 +156,7 @@ export function passArguments(it: Interpreter, node: ts.CallExpression, state: S
     // elsewhere (a library, a callback) may keep the value.
     const slots = helper
       ? it.helpers.releasedSlots(helper, index, it.options, it.depth + 1, many || (ref && namesDroppedContainer(it, ref.ref)) ? 'elements' : 'value')
-      : name !== undefined && (ESCAPE_IGNORING_CALLS.has(name) || LETTING_GO.test(name))
+      : name !== undefined && (ESCAPE_IGNORING_CALLS.has(name) || NOTIFYING_CALLS.has(name) || LETTING_GO.test(name))
         ? []
         : ['*'];
     for (const slot of slots) {

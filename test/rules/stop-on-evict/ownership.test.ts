@@ -307,8 +307,30 @@ export class Views {
   }
 }`;
 
+/**
+ * From real code (vscode-cmake-tools, projectController.ts): a folder's meters looked up, shown to
+ * someone by `handOff`, then replaced by an empty list.
+ */
+const excludedFolders = (handOff: string): string => `import { createMeter, type Meter } from './resources.js';
+import { EventEmitter } from 'node:events';
+declare const keeper: { adopt(meters: Meter[]): void };
+export class Folders extends EventEmitter {
+  private readonly byFolder = new Map<string, Meter[]>();
+  add(folder: string): void { if (!this.byFolder.has(folder)) this.byFolder.set(folder, [createMeter(folder)]); }
+  exclude(folder: string): void {
+    const meters = this.byFolder.get(folder);
+    if (meters) ${handOff};
+    this.byFolder.set(folder, []);
+  }
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'handed on: meters given to a function that may keep them before their list is replaced',
+      code: excludedFolders('keeper.adopt(meters)'),
+    },
     {
       name: "from real code (coc.nvim): a record of data whose meter is looked up in another owner's registry (a read, a loop over its values, or nothing) does not own it",
       code: windowRecords(
@@ -893,6 +915,25 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      name: "from real code (vscode-cmake-tools): an event's payload is shown to its listeners, not handed over: the list replaced after it still owes its meters",
+      code: excludedFolders("this.emit('excluding', meters)"),
+      errors: [
+        {
+          messageId: 'unreleasedDropWhen',
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: excludedFolders("this.emit('excluding', meters)").replace(
+                '    this.byFolder.set(folder, []);',
+                '    for (const inner of this.byFolder.get(folder) ?? []) inner.stop();\n    this.byFolder.set(folder, []);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'from real code (coc.nvim): a look-up that makes a meter when none is kept hands out one the record owns',
       code: windowRecords('return this.byRoute.get(route) ?? createMeter(route);'),
