@@ -62,7 +62,9 @@ function isNamedDirectly(call: ts.CallExpression): boolean {
   const callee = skipOuter(call.expression);
   if (ts.isIdentifier(callee)) return true;
   if (!ts.isPropertyAccessExpression(callee)) return false;
-  const object = skipOuter(callee.expression);
+  // `renderer.texture.getTextureBindGroup(t)`: a path of names, no call on the way.
+  let object = skipOuter(callee.expression);
+  while (ts.isPropertyAccessExpression(object)) object = skipOuter(object.expression);
   return object.kind === ts.SyntaxKind.ThisKeyword || ts.isIdentifier(object);
 }
 
@@ -104,7 +106,7 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
     if (isLent(e, lending)) return 'borrowed';
     if (question.cheap) return 'unknown';
     // `this.getOrCreateClient(authority)`: what it returns is kept in its own registry. Asked only of
-    // a function or method named directly (`clientFor(h)`, `this.x(…)`, `pool.x(…)`), not of calls on
+    // a function or method named by a path of names (`clientFor(h)`, `this.x(…)`, `renderer.texture.x(…)`), not of calls on
     // what another call returned (`createHash(…).update(…).digest()`), which the checker types slowly.
     if (!isNamedDirectly(e)) return 'created';
     const callee = resolveCallee(e, session);
@@ -303,59 +305,107 @@ const REGISTERS_WHAT_IT_RETURNS = memoTable<ts.FunctionLikeDeclaration, boolean>
 function registersWhatItReturns(fn: ts.FunctionLikeDeclaration, session: AnalysisSession): boolean {
   const table = session.table(REGISTERS_WHAT_IT_RETURNS);
   let answer = table.get(fn);
-  if (answer === undefined) table.set(fn, (answer = computeRegistersWhatItReturns(fn)));
+  if (answer === undefined) {
+    // A method that reaches itself through another is answered no on the way.
+    table.set(fn, false);
+    table.set(fn, (answer = computeRegistersWhatItReturns(fn, session)));
+  }
   return answer;
 }
 
-function computeRegistersWhatItReturns(fn: ts.FunctionLikeDeclaration): boolean {
-  if (!fn.body) return false;
-  const returned: ts.Expression[] = [];
-  const inserted = new Set<string>();
-  const loopOverContainer = new Set<string>();
-  /** `const existing = this.clients.get(k)`: names a read of a container. */
-  const readInto = new Set<string>();
-  const reassigned = new Set<string>();
+/** What a function's body says about what it returns: read out of a container, or stored in one. */
+interface ReturnsBook {
+  returned: ts.Expression[];
+  /** Names stored into a container (`m.set(k, c)`, `m[k] = c`, `list.push(c)`). */
+  inserted: Set<string>;
+  /** Loop variables over a container (`for (const doc of this.docs.values())`). */
+  loopOverContainer: Set<string>;
+  /** Locals given a read: `const existing = this.clients.get(k)`, or a get-or-create of the object. */
+  readInto: Set<string>;
+  reassigned: Set<string>;
+}
+
+function returnsBook(fn: ts.FunctionLikeDeclaration, isReadValue: (e: ts.Expression) => boolean): ReturnsBook {
+  const book: ReturnsBook = { returned: [], inserted: new Set(), loopOverContainer: new Set(), readInto: new Set(), reassigned: new Set() };
   const visit = (node: ts.Node): void => {
     if (node !== fn && isFunctionLike(node)) return;
-    if (ts.isReturnStatement(node) && node.expression) returned.push(node.expression);
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isContainerRead(node.initializer)) readInto.add(node.name.text);
+    if (ts.isReturnStatement(node) && node.expression) book.returned.push(node.expression);
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isReadValue(node.initializer)) book.readInto.add(node.name.text);
     if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer) && canonical(node.expression)) {
-      for (const declaration of node.initializer.declarations) if (ts.isIdentifier(declaration.name)) loopOverContainer.add(declaration.name.text);
+      for (const declaration of node.initializer.declarations) if (ts.isIdentifier(declaration.name)) book.loopOverContainer.add(declaration.name.text);
     }
     if (ts.isCallExpression(node)) {
       const method = calledMethodName(node);
       const how = method !== undefined ? INSERTING_METHODS.get(method) : undefined;
-      for (const value of how ? insertedValues(how, node.arguments) : []) for (const name of namesIn(value)) inserted.add(name);
+      for (const value of how ? insertedValues(how, node.arguments) : []) for (const name of namesIn(value)) book.inserted.add(name);
     }
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(skipOuter(node.left))) {
-      reassigned.add((skipOuter(node.left) as ts.Identifier).text);
+      book.reassigned.add((skipOuter(node.left) as ts.Identifier).text);
     }
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(skipOuter(node.left))) {
-      for (const name of namesIn(node.right)) inserted.add(name);
+      for (const name of namesIn(node.right)) book.inserted.add(name);
     }
     ts.forEachChild(node, visit);
   };
+  if (!fn.body) return book;
   if (ts.isBlock(fn.body)) visit(fn.body);
-  else returned.push(fn.body);
-  const isRead = (expression: ts.Expression): boolean => {
+  else book.returned.push(fn.body);
+  return book;
+}
+
+/** `this.init(k)` of a method of the object with a body. */
+function ownMethodCalled(e: ts.Expression): ts.MethodDeclaration | undefined {
+  const callee = ts.isCallExpression(e) ? skipOuter(e.expression) : undefined;
+  const method = callee && ts.isPropertyAccessExpression(callee) ? ownMemberOf(callee) : undefined;
+  return method && ts.isMethodDeclaration(method) && method.body ? method : undefined;
+}
+
+/** `const t = new T(); this.hash[k] = t; return t`: every value it returns it stored first (the create half of a get-or-create). */
+function insertsWhatItReturns(fn: ts.FunctionLikeDeclaration): boolean {
+  const book = returnsBook(fn, () => false);
+  const isInserted = (expression: ts.Expression): boolean =>
+    ts.isIdentifier(skipOuter(expression)) && book.inserted.has((skipOuter(expression) as ts.Identifier).text);
+  return book.returned.length > 0 && book.returned.every(isInserted);
+}
+
+function computeRegistersWhatItReturns(fn: ts.FunctionLikeDeclaration, session: AnalysisSession): boolean {
+  if (!fn.body) return false;
+  // `this.getRenderTarget(s)` of a method of the object that registers what it returns: a read too.
+  const isReadValue = (expression: ts.Expression): boolean => {
     let e = skipOuter(expression);
     if (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
     if (isContainerRead(e)) return true;
+    // `this.hash[k] ?? this.init(k)`: the one kept, or one stored there now (get-or-create).
+    if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+      const created = ownMethodCalled(skipOuter(e.right));
+      return isReadValue(e.left) && (isReadValue(e.right) || (created !== undefined && insertsWhatItReturns(created)));
+    }
+    const called = ownMethodCalled(e);
+    return called !== undefined && called !== fn && registersWhatItReturns(called, session);
+  };
+  const book = returnsBook(fn, isReadValue);
+  const isRead = (expression: ts.Expression): boolean => {
+    let e = skipOuter(expression);
+    if (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
+    if (isReadValue(e)) return true;
     // `let c = m.get(k); if (!c) { c = make(); m.set(k, c) } return c`: reassigned, then registered.
     if (ts.isIdentifier(e))
-      return (readInto.has(e.text) && (!reassigned.has(e.text) || inserted.has(e.text))) || (loopOverContainer.has(e.text) && !reassigned.has(e.text));
+      return (
+        (book.readInto.has(e.text) && (!book.reassigned.has(e.text) || book.inserted.has(e.text))) ||
+        (book.loopOverContainer.has(e.text) && !book.reassigned.has(e.text))
+      );
     if (ts.isPropertyAccessExpression(e)) {
       const root = rootOf(e);
-      return ts.isIdentifier(root) && loopOverContainer.has(root.text);
+      return ts.isIdentifier(root) && book.loopOverContainer.has(root.text);
     }
     return false;
   };
   const isInserted = (expression: ts.Expression): boolean =>
-    ts.isIdentifier(skipOuter(expression)) && inserted.has((skipOuter(expression) as ts.Identifier).text);
+    ts.isIdentifier(skipOuter(expression)) && book.inserted.has((skipOuter(expression) as ts.Identifier).text);
   // Some path hands back one already there: a shared instance, not a fresh one that registers
   // itself for its own stop() to remove (the story's `newMeter()` returns only new meters).
   // `return null` when nothing is found hands out nothing.
-  return returned.some(isRead) && returned.every((expression) => isRead(expression) || isInserted(expression) || isNullish(skipOuter(expression)));
+  return book.returned.some(isRead) && book.returned.every((expression) => isRead(expression) || isInserted(expression) || isNullish(skipOuter(expression)));
 }
 
 /** `this.clients.get(k)`, `registry[k]`: a value read out of a container. */

@@ -325,8 +325,51 @@ export class Folders extends EventEmitter {
 }
 `;
 
+/**
+ * From real code (pixijs, RenderTargetSystem.ts and GpuMeshAdapter.ts): meters handed out by a
+ * get-or-create (`get(k) ?? this.init(k)`, `store` is what `init` does with the new one), pushed on a
+ * stack of records through another method, and written into another object's slots by an adaptor.
+ */
+const renderTargets = (store: string): string => `import { createMeter, type Meter } from './resources.js';
+export class Targets {
+  private readonly byKey = new Map<string, Meter>();
+  private readonly stack: { meter: Meter; layer: number }[] = [];
+  meterFor(key: string): Meter {
+    return this.byKey.get(key) ?? this.init(key);
+  }
+  private init(key: string): Meter {
+    const meter = createMeter(key);${store}
+    return meter;
+  }
+  private bind(key: string): Meter {
+    const meter = this.meterFor(key);
+    return meter;
+  }
+  push(key: string, layer = 0): void {
+    const meter = this.bind(key);
+    this.stack.push({ meter, layer });
+  }
+  pop(): void {
+    this.stack.pop();
+  }
+  destroy(): void {
+    for (const meter of this.byKey.values()) meter.stop();
+    this.byKey.clear();
+  }
+}
+export class Adaptor {
+  execute(renderer: { targets: Targets }, shader: { groups: Record<number, Meter> }): void {
+    shader.groups[0] = renderer.targets.meterFor('global');
+  }
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "from real code (pixijs): what a get-or-create of the object hands out, also through another method or from another object's path of names, is its registry's: a stack of records and another object's slots only borrow it",
+      code: renderTargets('\n    this.byKey.set(key, meter);'),
+    },
     {
       name: 'handed on: meters given to a function that may keep them before their list is replaced',
       code: excludedFolders('keeper.adopt(meters)'),
@@ -915,6 +958,26 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      name: 'from real code (pixijs): a look-up whose other half makes a meter it does not keep hands out one the stack and the slots own',
+      code: renderTargets(''),
+      errors: [
+        { messageId: 'unreleasedDrop', line: 21, suggestions: [] },
+        {
+          messageId: 'unreleasedDrop',
+          line: 30,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: renderTargets('').replace(
+                "    shader.groups[0] = renderer.targets.meterFor('global');",
+                "    shader.groups[0]?.stop();\n    shader.groups[0] = renderer.targets.meterFor('global');",
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "from real code (vscode-cmake-tools): an event's payload is shown to its listeners, not handed over: the list replaced after it still owes its meters",
       code: excludedFolders("this.emit('excluding', meters)"),
