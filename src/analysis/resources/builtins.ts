@@ -67,8 +67,18 @@ const OWNED_BY_THEIR_MAKER: TypeOrValueSpecifier[] = [{ from: 'lib', name: ['RTC
  */
 const NOT_RELEASED_BY_NAME: TypeOrValueSpecifier[] = [{ from: 'lib', name: ['Window', 'Document', 'HTMLDialogElement', 'HTMLMarqueeElement'] }];
 
+/**
+ * Objects whose release frees only what they hold themselves: a `CancellationTokenSource` of VS Code
+ * or vscode-jsonrpc keeps the listeners of its own token, and `dispose()` only empties that list (no
+ * timer, no handle, nothing registered elsewhere). Dropped unreleased, it is collected with them.
+ */
+const HOLDING_ONLY_THEMSELVES: TypeOrValueSpecifier[] = [
+  { from: 'package', package: 'vscode', name: 'CancellationTokenSource' },
+  { from: 'package', package: 'vscode-jsonrpc', name: 'CancellationTokenSource' },
+];
+
 /** Built-ins that are never a container's to release, whatever their methods are called. */
-export const NOT_RESOURCES: TypeOrValueSpecifier[] = [...OWNED_BY_THEIR_MAKER, ...NOT_RELEASED_BY_NAME];
+export const NOT_RESOURCES: TypeOrValueSpecifier[] = [...OWNED_BY_THEIR_MAKER, ...NOT_RELEASED_BY_NAME, ...HOLDING_ONLY_THEMSELVES];
 
 /**
  * WHATWG streams: the methods of the underlying source or sink the stream calls as it ends

@@ -651,6 +651,26 @@ export class Targets {
   }
 }`;
 
+/**
+ * From real code (coc.nvim, complete.ts): a token source per completion, made and kept in a set by a
+ * private method, deleted once the completion ran; `source` declares the `CancellationTokenSource` used.
+ */
+const pendingCompletions = (source: string): string => `${source}
+export class Completion {
+  private readonly sources = new Set<CancellationTokenSource>();
+  private createSource(): CancellationTokenSource {
+    const source = new CancellationTokenSource();
+    this.sources.add(source);
+    return source;
+  }
+  async complete(run: (token: vscode.CancellationToken) => Promise<void>): Promise<void> {
+    const source = this.createSource();
+    await run(source.token);
+    this.sources.delete(source);
+  }
+}
+`;
+
 const CANCEL_ALL = '\nexport function cancelAll(): void {\n  for (const id of Object.keys(active)) delete active[id];\n}';
 
 ruleTester.run('stop-on-evict', rule, {
@@ -666,6 +686,10 @@ ruleTester.run('stop-on-evict', rule, {
     {
       name: 'from real code (pixijs): a callback made before the store releases the captured value, the key unwrapped before the store',
       code: surfaceTargets(''),
+    },
+    {
+      name: "from real code (coc.nvim): VS Code's CancellationTokenSource holds only its own token's listeners: deleted without dispose(), it is collected with them",
+      code: pendingCompletions("import * as vscode from 'vscode';\nimport { CancellationTokenSource } from 'vscode';"),
     },
     {
       name: 'from real code (coc.nvim): a literal kept in a let removes its own entry in its dispose(), which only keeps the books and asks the owner to redraw',
@@ -1102,6 +1126,26 @@ export class Pollers {
     },
   ],
   invalid: [
+    {
+      name: 'from real code (coc.nvim): a class of the program of the same name that arms a timer still owes its dispose()',
+      code: pendingCompletions(
+        "import type * as vscode from 'vscode';\nclass CancellationTokenSource {\n  readonly token = {} as vscode.CancellationToken;\n  private readonly timer = setInterval(() => {}, 1000);\n  cancel(): void {}\n  dispose(): void {\n    clearInterval(this.timer);\n  }\n}",
+      ),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 20,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: pendingCompletions(
+                "import type * as vscode from 'vscode';\nclass CancellationTokenSource {\n  readonly token = {} as vscode.CancellationToken;\n  private readonly timer = setInterval(() => {}, 1000);\n  cancel(): void {}\n  dispose(): void {\n    clearInterval(this.timer);\n  }\n}",
+              ).replace('    this.sources.delete(source);', '    source.dispose();\n    this.sources.delete(source);'),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "an observer given to another of the value's observables with `on()` is no end of its life",
       code: viewObservable('dataObservable', 'on'),
