@@ -268,12 +268,26 @@ export function bindForEachParameters(it: Interpreter, fn: ts.Node, state: State
   const call = fn.parent;
   if (!isFunctionLike(fn) || !call || !ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return state;
   if (calledMethodName(call) !== 'forEach' || call.arguments[0] !== fn) return bindEntryPattern(it, fn, call, state);
-  const source = it.manyRef((skipOuter(call.expression) as ts.PropertyAccessExpression).expression, state);
-  if (source?.kind !== 'container') return state;
+  const receiver = skipOuter((skipOuter(call.expression) as ts.PropertyAccessExpression).expression);
   const [valueParameter, keyParameter] = fn.parameters;
+  // `Object.entries(items).forEach(([id, item]) => …)`, `map.entries().forEach(…)`: an entry of the container.
+  const entry = valueParameter && ts.isArrayBindingPattern(valueParameter.name) ? entryNames(valueParameter.name) : undefined;
+  const walked = entry?.key !== undefined ? entriesOf(receiver) : undefined;
+  const entrySource = walked && it.manyRef(walked, state);
+  if (entry?.key !== undefined && entrySource?.kind === 'container') return bindEntry(entry.value, entry.key, entrySource, state);
+  const source = it.manyRef(receiver, state);
+  if (source?.kind !== 'container') return state;
   if (!valueParameter || !ts.isIdentifier(valueParameter.name)) return state;
   const keyName = keyParameter && ts.isIdentifier(keyParameter.name) ? keyParameter.name.text : undefined;
   return bindEntry(valueParameter.name.text, keyName, source, state);
+}
+
+/** `Object.entries(items)`, `items.entries()`: the container whose entries these are. */
+function entriesOf(expression: ts.Expression): ts.Expression | undefined {
+  if (!ts.isCallExpression(expression) || calledMethodName(expression) !== 'entries') return undefined;
+  const owner = skipOuter((skipOuter(expression.expression) as ts.PropertyAccessExpression).expression);
+  if (ts.isIdentifier(owner) && owner.text === 'Object') return expression.arguments.length === 1 ? skipOuter(expression.arguments[0]!) : undefined;
+  return expression.arguments.length === 0 ? owner : undefined;
 }
 
 /** `([key, value], done) => …` beside exactly one container among the call's other arguments: an entry of it. */

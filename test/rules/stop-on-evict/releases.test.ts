@@ -260,6 +260,27 @@ export class Controller {
 }
 `;
 
+/**
+ * From real code (vscode-azureresourcegroups, ActivityLogBranchDataProvider.ts): finished entries of an
+ * object map walked with `Object.entries(…).forEach(([id, meter]) => …)`, `release` before each delete.
+ */
+const doneActivities = (release: string): string => `import { createMeter, type Meter } from './resources.js';
+export class Activities {
+  private done = new Set<string>();
+  private meters: Record<string, Meter> = {};
+  add(id: string): void {
+    if (!(id in this.meters)) this.meters[id] = createMeter(id);
+  }
+  clearDone(): void {
+    Object.entries(this.meters).forEach(([id, meter]: [string, Meter]) => {
+      if (this.done.has(id)) {
+        ${release}delete this.meters[id];
+      }
+    });
+  }
+}
+`;
+
 /** A meter dropped on one branch and released after the branches join (`after`). */
 const dropOnOneBranch = (drop: string, after: string): string => `${imports}
 export class Routes {
@@ -906,6 +927,10 @@ export function reset() {
       name: `object maps: every tile released by \`${loop}\` before the map is reassigned`,
       code: tileCache(loop),
     })),
+    {
+      name: 'from real code (vscode-azureresourcegroups): an entry of Object.entries() handed to forEach as `[id, meter]` is the value at that key, stopped before its delete',
+      code: doneActivities('meter.stop();\n        '),
+    },
     {
       name: 'every value stopped with forEach before clear()',
       code: `${imports}
@@ -1831,6 +1856,17 @@ export function stopSome(all: boolean): void {
               ),
             },
           ],
+        },
+      ],
+    },
+    {
+      name: 'from real code (vscode-azureresourcegroups): an entry of Object.entries() deleted from the map without its stop()',
+      code: doneActivities(''),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 11,
+          suggestions: [{ messageId: 'releaseBeforeDrop', output: doneActivities('this.meters[id]?.stop();\n        ') }],
         },
       ],
     },
