@@ -20,7 +20,7 @@ import {
   isFunctionLike,
   isNullish,
   isSeparateFunction,
-  ownMemberOf,
+  ownMethodCalled,
   returnedExpressions,
   rootOf,
   skipOuter,
@@ -217,11 +217,9 @@ function isLookUp(filled: ts.Expression, session: AnalysisSession): boolean {
 function recordLiteralOf(value: ts.Expression, session: AnalysisSession): ts.ObjectLiteralExpression | undefined {
   let e = skipOuter(value);
   if (ts.isIdentifier(e)) e = skipOuter(valuesInReach(e.text, e, session).values[0] ?? e);
-  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(skipOuter(e.expression))) {
-    const method = ownMemberOf(skipOuter(e.expression) as ts.PropertyAccessExpression);
-    const returned = method && ts.isMethodDeclaration(method) ? returnedExpressions(method) : [];
-    e = returned.length === 1 ? skipOuter(returned[0]!) : e;
-  }
+  const method = ownMethodCalled(e);
+  const returned = method ? returnedExpressions(method) : [];
+  if (returned.length === 1) e = skipOuter(returned[0]!);
   return ts.isObjectLiteralExpression(e) ? e : undefined;
 }
 
@@ -353,19 +351,16 @@ function returnsBook(fn: ts.FunctionLikeDeclaration, isReadValue: (e: ts.Express
   return book;
 }
 
-/** `this.init(k)` of a method of the object with a body. */
-function ownMethodCalled(e: ts.Expression): ts.MethodDeclaration | undefined {
-  const callee = ts.isCallExpression(e) ? skipOuter(e.expression) : undefined;
-  const method = callee && ts.isPropertyAccessExpression(callee) ? ownMemberOf(callee) : undefined;
-  return method && ts.isMethodDeclaration(method) && method.body ? method : undefined;
-}
-
 /** `const t = new T(); this.hash[k] = t; return t`: every value it returns it stored first (the create half of a get-or-create). */
 function insertsWhatItReturns(fn: ts.FunctionLikeDeclaration): boolean {
   const book = returnsBook(fn, () => false);
-  const isInserted = (expression: ts.Expression): boolean =>
-    ts.isIdentifier(skipOuter(expression)) && book.inserted.has((skipOuter(expression) as ts.Identifier).text);
-  return book.returned.length > 0 && book.returned.every(isInserted);
+  return book.returned.length > 0 && book.returned.every((expression) => isInsertedIn(book, expression));
+}
+
+/** A name the function stored into a container before handing it back. */
+function isInsertedIn(book: ReturnsBook, expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  return ts.isIdentifier(e) && book.inserted.has(e.text);
 }
 
 function computeRegistersWhatItReturns(fn: ts.FunctionLikeDeclaration, session: AnalysisSession): boolean {
@@ -400,12 +395,12 @@ function computeRegistersWhatItReturns(fn: ts.FunctionLikeDeclaration, session: 
     }
     return false;
   };
-  const isInserted = (expression: ts.Expression): boolean =>
-    ts.isIdentifier(skipOuter(expression)) && book.inserted.has((skipOuter(expression) as ts.Identifier).text);
   // Some path hands back one already there: a shared instance, not a fresh one that registers
   // itself for its own stop() to remove (the story's `newMeter()` returns only new meters).
   // `return null` when nothing is found hands out nothing.
-  return book.returned.some(isRead) && book.returned.every((expression) => isRead(expression) || isInserted(expression) || isNullish(skipOuter(expression)));
+  return (
+    book.returned.some(isRead) && book.returned.every((expression) => isRead(expression) || isInsertedIn(book, expression) || isNullish(skipOuter(expression)))
+  );
 }
 
 /** `this.clients.get(k)`, `registry[k]`: a value read out of a container. */

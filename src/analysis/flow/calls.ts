@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { calleeName, calledMethodName, canonical, entryNames, isFunctionLike, skipOuter } from '../syntax/expressions.js';
+import { calleeName, calledMethodName, canonical, entryNames, isFunctionLike, listedBy, skipOuter } from '../syntax/expressions.js';
 import type { Interpreter } from './interpreter.js';
 import { notePushedKey } from './keyLists.js';
 import { allFact, bindEntry, cloneState, isTestFact, manyRefSource, placeFact, type ManyRef, type State, type ValueRef } from './state.js';
@@ -272,7 +272,7 @@ export function bindForEachParameters(it: Interpreter, fn: ts.Node, state: State
   const [valueParameter, keyParameter] = fn.parameters;
   // `Object.entries(items).forEach(([id, item]) => …)`, `map.entries().forEach(…)`: an entry of the container.
   const entry = valueParameter && ts.isArrayBindingPattern(valueParameter.name) ? entryNames(valueParameter.name) : undefined;
-  const walked = entry?.key !== undefined ? entriesOf(receiver) : undefined;
+  const walked = entry?.key !== undefined ? listedBy(receiver, 'entries') : undefined;
   const entrySource = walked && it.manyRef(walked, state);
   if (entry?.key !== undefined && entrySource?.kind === 'container') return bindEntry(entry.value, entry.key, entrySource, state);
   const source = it.manyRef(receiver, state);
@@ -280,14 +280,6 @@ export function bindForEachParameters(it: Interpreter, fn: ts.Node, state: State
   if (!valueParameter || !ts.isIdentifier(valueParameter.name)) return state;
   const keyName = keyParameter && ts.isIdentifier(keyParameter.name) ? keyParameter.name.text : undefined;
   return bindEntry(valueParameter.name.text, keyName, source, state);
-}
-
-/** `Object.entries(items)`, `items.entries()`: the container whose entries these are. */
-function entriesOf(expression: ts.Expression): ts.Expression | undefined {
-  if (!ts.isCallExpression(expression) || calledMethodName(expression) !== 'entries') return undefined;
-  const owner = skipOuter((skipOuter(expression.expression) as ts.PropertyAccessExpression).expression);
-  if (ts.isIdentifier(owner) && owner.text === 'Object') return expression.arguments.length === 1 ? skipOuter(expression.arguments[0]!) : undefined;
-  return expression.arguments.length === 0 ? owner : undefined;
 }
 
 /** `([key, value], done) => …` beside exactly one container among the call's other arguments: an entry of it. */

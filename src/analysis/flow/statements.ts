@@ -13,6 +13,7 @@ import {
   entryNames,
   isWithin,
   isZeroLiteral,
+  listedBy,
   skipOuter,
   statementCalls,
   steppedUpByOne,
@@ -275,26 +276,16 @@ function releaseEveryKey(it: Interpreter, node: ts.IterationStatement, bodyEnd: 
 function iteratedKey(node: ts.ForInStatement | ts.ForOfStatement, binding: ts.BindingName): { name: string; iterated: ts.Expression } | undefined {
   const iterated = skipOuter(node.expression);
   if (ts.isForInStatement(node)) return ts.isIdentifier(binding) ? { name: binding.text, iterated } : undefined;
-  const call = ts.isCallExpression(iterated) ? iterated : undefined;
-  const callee = call && skipOuter(call.expression);
-  const method = callee && ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-  const receiver = callee && ts.isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
-  // `Object.keys(tiles)`, `Object.entries(tiles)`: an object map's; `docs.keys()`, `docs.entries()`: a Map's.
-  const source = !call
-    ? iterated
-    : receiver && ts.isIdentifier(receiver) && receiver.text === 'Object'
-      ? call.arguments[0]
-      : call.arguments.length === 0
-        ? receiver
-        : undefined;
-  if (!source || (call && call.arguments.length > 1)) return undefined;
   // `for (const [k] of docs)`, `for (const [k, doc] of Object.entries(tiles))`: the key is the entry's first.
   if (ts.isArrayBindingPattern(binding)) {
     const [first] = binding.elements;
     if (!first || !ts.isBindingElement(first) || first.dotDotDotToken || !ts.isIdentifier(first.name)) return undefined;
-    return !call || method === 'entries' ? { name: first.name.text, iterated: skipOuter(source) } : undefined;
+    const source = ts.isCallExpression(iterated) ? listedBy(iterated, 'entries') : iterated;
+    return source && { name: first.name.text, iterated: source };
   }
-  return ts.isIdentifier(binding) && method === 'keys' ? { name: binding.text, iterated: skipOuter(source) } : undefined;
+  // `Object.keys(tiles)`: an object map's keys; `docs.keys()`: a Map's.
+  const source = listedBy(iterated, 'keys');
+  return ts.isIdentifier(binding) && source ? { name: binding.text, iterated: source } : undefined;
 }
 
 /**

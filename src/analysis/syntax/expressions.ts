@@ -425,3 +425,22 @@ export function returnedExpressions(fn: ts.FunctionLikeDeclaration): ts.Expressi
   ts.forEachChild(fn.body, visit);
   return returned;
 }
+
+/**
+ * `Object.keys(tiles)` or `docs.keys()` for `method` `keys` (`entries` alike): the object map or
+ * collection whose keys (or entries) the call lists.
+ */
+export function listedBy(expression: ts.Expression, method: 'keys' | 'entries'): ts.Expression | undefined {
+  const e = skipOuter(expression);
+  if (!ts.isCallExpression(e) || calledMethodName(e) !== method) return undefined;
+  const owner = skipOuter((skipOuter(e.expression) as ts.PropertyAccessExpression).expression);
+  if (ts.isIdentifier(owner) && owner.text === 'Object') return e.arguments.length === 1 ? skipOuter(e.arguments[0]!) : undefined;
+  return e.arguments.length === 0 ? owner : undefined;
+}
+
+/** `this.init(k)`: the method with a body of the class around it that the call names (syntax only). */
+export function ownMethodCalled(expression: ts.Expression): ts.MethodDeclaration | undefined {
+  const callee = ts.isCallExpression(expression) ? skipOuter(expression.expression) : undefined;
+  const method = callee && ts.isPropertyAccessExpression(callee) ? ownMemberOf(callee) : undefined;
+  return method && ts.isMethodDeclaration(method) && method.body ? method : undefined;
+}

@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { calledMethodName, canonical, isNullish, ownMemberOf, returnedExpressions, rootOf, skipOuter, writesPath } from './expressions.js';
+import { calledMethodName, canonical, isNullish, ownMethodCalled, returnedExpressions, rootOf, skipOuter, writesPath } from './expressions.js';
 
 /** The container (a path from `this`) and the index of the parameter that is the key. */
 interface LookUp {
@@ -17,10 +17,8 @@ const LOOK_UPS = new WeakMap<ts.MethodDeclaration, LookUp | null>();
 
 /** `this.projectsFor(folder)` of such a method: the container it reads and the key, as written at the call. */
 export function lookUpCall(call: ts.CallExpression, reads: ReadonlySet<string>): { container: ts.Expression; key: ts.Expression } | undefined {
-  const callee = skipOuter(call.expression);
-  if (!ts.isPropertyAccessExpression(callee)) return undefined;
-  const method = ownMemberOf(callee);
-  if (!method || !ts.isMethodDeclaration(method) || !method.body) return undefined;
+  const method = ownMethodCalled(call);
+  if (!method) return undefined;
   let found = LOOK_UPS.get(method);
   if (found === undefined) LOOK_UPS.set(method, (found = readLookUp(method, reads) ?? null));
   const key = found && call.arguments[found.key];
