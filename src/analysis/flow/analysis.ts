@@ -30,19 +30,20 @@ export class FunctionAnalysis implements Interpreter {
     readonly options: FlowOptions,
     readonly helpers: HelperSummaries,
     readonly depth: number,
+    readonly returnsHandOn = true,
   ) {
     drops.forEach((drop, index) => this.dropIds.set(drop.node, index));
   }
 
   nested(): Interpreter {
-    return new FunctionAnalysis(this.drops, this.options, this.helpers, this.depth);
+    return new FunctionAnalysis(this.drops, this.options, this.helpers, this.depth, this.returnsHandOn);
   }
 
   run(body: ts.Node, initial: State): State {
     const end = ts.isBlock(body) || ts.isSourceFile(body) ? this.statements(body.statements, initial) : this.expression(body as ts.Expression, initial);
     if (!end.dead) {
       // An expression-bodied arrow returns its value: a value named there is handed on.
-      this.exits.push(!ts.isBlock(body) && !ts.isSourceFile(body) ? this.escape(body as ts.Expression, end) : end);
+      this.exits.push(!ts.isBlock(body) && !ts.isSourceFile(body) && this.returnsHandOn ? this.escape(body as ts.Expression, end) : end);
     }
     return join(this.exits);
   }

@@ -60,6 +60,8 @@ export interface Interpreter {
   readonly helpers: HelperSummaries;
   /** How many helpers deep this analysis runs (summaries analyze helpers with the same engine). */
   readonly depth: number;
+  /** A returned value is handed to the caller; false where the caller is its owner too (a helper's effects on shared containers). */
+  readonly returnsHandOn: boolean;
   readonly dropIds: ReadonlyMap<ts.Node, number>;
   /** States at every normal exit of the function. */
   readonly exits: State[];

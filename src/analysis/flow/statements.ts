@@ -52,7 +52,7 @@ export function statement(it: Interpreter, node: ts.Statement, state: State): St
     case ts.SyntaxKind.ReturnStatement: {
       const { expression } = node as ts.ReturnStatement;
       let current = expression ? it.expression(expression, state) : state;
-      if (expression) current = it.escape(expression, current);
+      if (expression && it.returnsHandOn) current = it.escape(expression, current);
       current = cloneState(current);
       it.exitFunction(current);
       return deadState();

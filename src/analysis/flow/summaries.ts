@@ -51,7 +51,8 @@ export class SummaryCache implements HelperSummaries {
     this.#inProgress.add(helper);
     let result: HelperEffects | null = null;
     try {
-      const analysis = new FunctionAnalysis([], options, this, depth);
+      // What the helper returns stays in the shared containers: the caller that gets it is their owner too.
+      const analysis = new FunctionAnalysis([], options, this, depth, false);
       const end = analysis.run(helper.body, emptyState());
       const parameters = helper.parameters.map((parameter) => (ts.isIdentifier(parameter.name) ? parameter.name.text : undefined));
       const effects: HelperEffects = { places: [], all: [] };

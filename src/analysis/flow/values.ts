@@ -6,12 +6,14 @@
 import ts from 'typescript';
 
 import { calledMethodName, canonical, isEmptyContainerExpression, isWithin, skipOuter } from '../syntax/expressions.js';
+import { flattenedSource, listingReturnedBy } from '../syntax/listings.js';
 import type { Interpreter } from './interpreter.js';
 import {
   allFact,
   answerName,
   cloneState,
   conditionalFact,
+  emptyState,
   elementFact,
   markEmptied,
   holdsValueFact,
@@ -494,6 +496,12 @@ export function manyRef(it: Interpreter, expression: ts.Expression, state: State
   if (ts.isCallExpression(e)) {
     const method = calledMethodName(e);
     const callee = skipOuter(e.expression);
+    // `[].concat(...m.values())`, `[...m.values()].flat()`: every element of every value, in one list.
+    const flattened = flattenedSource(e);
+    if (flattened) return it.manyRef(flattened, state);
+    // `this.allProjects()`: a method of the class that lists every value of one of its containers.
+    const listing = listingMethodOf(it, e);
+    if (listing) return listing;
     if ((method === 'values' || method === 'entries') && e.arguments.length === 0 && ts.isPropertyAccessExpression(callee)) {
       return it.manyRef(callee.expression, state);
     }
@@ -526,6 +534,25 @@ export function manyRef(it: Interpreter, expression: ts.Expression, state: State
     if (container && !container.impure) return { kind: 'container', container: container.text, roots: container.roots };
   }
   return undefined;
+}
+
+const LISTING_METHODS = new WeakMap<ts.Expression, ManyRef | null>();
+
+/**
+ * `this.all()` where `all()` returns a list of every value of `this.byFolder`: a loop over its result
+ * walks them. Asked once per method; only a container of `this` names the same one at the call.
+ */
+function listingMethodOf(it: Interpreter, call: ts.CallExpression): ManyRef | undefined {
+  const listed = listingReturnedBy(call);
+  if (!listed) return undefined;
+  let known = LISTING_METHODS.get(listed);
+  if (known === undefined) {
+    LISTING_METHODS.set(listed, null);
+    const many = it.manyRef(listed, emptyState());
+    known = many?.kind === 'container' && many.container.startsWith('this.') ? { ...many, roots: [] } : null;
+    LISTING_METHODS.set(listed, known);
+  }
+  return known ?? undefined;
 }
 
 /**

@@ -40,7 +40,8 @@ export function bindingsIn(name: string, body: ts.Node, session: AnalysisSession
   return byName.get(name) ?? NO_BINDINGS;
 }
 
-function readBindings(body: ts.Node): Map<string, Bindings> {
+/** How every name is bound directly in `body`, read once; bindingsIn() keeps it per program. */
+export function readBindings(body: ts.Node): Map<string, Bindings> {
   const names = new Map<string, Bindings>();
   const entry = (text: string): Bindings => {
     let found = names.get(text);

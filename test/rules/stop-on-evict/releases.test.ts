@@ -441,8 +441,45 @@ export class RefreshManager {
 }
 `;
 
+/**
+ * From real code (vscode-cmake-tools, projectController.ts): every project of every folder, listed in
+ * one array by a method of the class (`[].concat(...map.values())`), each disposed before `clear()`.
+ */
+const listedProjects = (listing: string, reset: string): string => `import { createMeter, type Meter } from './resources.js';
+export class Projects {
+  private readonly byFolder = new Map<string, Meter[]>();
+  add(folder: string): void {
+    const meters = this.byFolder.get(folder) ?? [];
+    meters.push(createMeter(folder));
+    this.byFolder.set(folder, meters);
+  }
+  ${listing}
+  reset(): void {
+    ${reset}
+    this.byFolder.clear();
+  }
+}
+`;
+const ALL_PROJECTS = `all(): Meter[] {
+    let all: Meter[] = [];
+    all = all.concat(...this.byFolder.values());
+    return all;
+  }`;
+const FIRST_PROJECTS = `all(): Meter[] {
+    return this.byFolder.values().next().value ?? [];
+  }`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    ...[
+      [ALL_PROJECTS, 'this.all().forEach((meter) => meter.stop());'],
+      [ALL_PROJECTS, 'for (const meter of this.all()) meter.stop();'],
+      ['', '([] as Meter[]).concat(...this.byFolder.values()).forEach((meter) => meter.stop());'],
+      ['', '[...this.byFolder.values()].flat().forEach((meter) => meter.stop());'],
+    ].map(([listing, reset]) => ({
+      name: `from real code (vscode-cmake-tools): every value listed in one array (${reset!.slice(0, 40)}…), each stopped, before clear()`,
+      code: listedProjects(listing!, reset!),
+    })),
     {
       name: 'releases: every element combined into one value by a call given the spread list, released whole before the list is emptied',
       code: viewListeners('vscode.Disposable.from(...this.viewOpened).dispose();'),
@@ -1480,6 +1517,31 @@ export class Clients {
     },
   ],
   invalid: [
+    ...[
+      [FIRST_PROJECTS, 'this.all().forEach((meter) => meter.stop());'],
+      [ALL_PROJECTS, 'this.all().forEach((meter) => console.log(meter.route));'],
+      // A method that returns the values hands them to its caller, the same owner: they are still held.
+      ['all(): Meter[][] {\n    return [...this.byFolder.values()];\n  }', 'console.log(this.all().length);'],
+      ['', '[...this.byFolder.values()].flat().filter((meter) => meter.route !== "").forEach((meter) => meter.stop());'],
+    ].map(([listing, reset]) => ({
+      name: `from real code (vscode-cmake-tools): a list that is not every value, or not stopped (${reset!.slice(0, 40)}…), leaves the clear() owing`,
+      code: listedProjects(listing!, reset!),
+      errors: [
+        {
+          messageId: 'unreleasedDrop' as const,
+          line: listedProjects(listing!, reset!).split('\n').indexOf('    this.byFolder.clear();') + 1,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop' as const,
+              output: listedProjects(listing!, reset!).replace(
+                '    this.byFolder.clear();',
+                '    for (const value of this.byFolder.values()) for (const inner of value) inner.stop();\n    this.byFolder.clear();',
+              ),
+            },
+          ],
+        },
+      ],
+    })),
     {
       name: 'ranges: a loop by index that skips the first element leaves it unreleased',
       code: releasedByIndex('let i = 1; i < this.filters.length; i++'),
