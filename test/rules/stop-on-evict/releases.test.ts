@@ -626,21 +626,7 @@ export function drop(id: string) {
     },
     {
       name: 'guarded release: each close() of a loop tried with its rejection caught, then clear()',
-      code: `${imports}
-export class Pollers {
-  readonly #pollers = new Set<Poller>();
-  open(url: string) { this.#pollers.add(createPoller(url)); }
-  close() {
-    for (const poller of this.#pollers) {
-      try {
-        void poller.close().catch(() => undefined);
-      } catch {
-        // already closed
-      }
-    }
-    this.#pollers.clear();
-  }
-}`,
+      code: guardedPollers('void poller.close().catch(() => undefined);'),
     },
     {
       name: 'guarded release: a closeQuietly() helper that wraps destroy() in try/catch',
