@@ -48,4 +48,26 @@ declare function isValid(name: string): boolean;`);
 }`);
     expect(found).toEqual({ atCurrent: undefined, eitherMap: undefined, remembering: undefined, logging: undefined, normalized: undefined });
   });
+
+  it('reads through a get-or-create: the value looked up, made and stored when missing, then returned', () => {
+    const found = lookUps(`class Groups {
+  private byIndex = new Map<number, object>();
+  private byName: Record<string, object> = {};
+  groupFor(index: number) { let group = this.byIndex.get(index); if (group === undefined) { group = {}; this.byIndex.set(index, group); } return group; }
+  named(name: string) { let group = this.byName[name]; if (!group) { group = {}; this.byName[name] = group; } return group; }
+  use(i: number) { return [this.groupFor(i), this.named('a')]; }
+}`);
+    expect(found).toEqual({ groupFor: { container: 'this.byIndex', key: 'i' }, named: { container: 'this.byName', key: "'a'" } });
+  });
+
+  it('reads nothing through a get-or-create that stores under another key, stores something else, or returns another value', () => {
+    const found = lookUps(`class Groups {
+  private byIndex = new Map<number, object>();
+  otherKey(index: number) { let group = this.byIndex.get(index); if (!group) { group = {}; this.byIndex.set(index + 1, group); } return group; }
+  otherValue(index: number) { let group = this.byIndex.get(index); if (!group) { group = {}; this.byIndex.set(index, {}); } return group; }
+  notStored(index: number) { let group = this.byIndex.get(index); if (!group) { group = {}; } return group; }
+  use(i: number) { return [this.otherKey(i), this.otherValue(i), this.notStored(i)]; }
+}`);
+    expect(found).toEqual({ otherKey: undefined, otherValue: undefined, notStored: undefined });
+  });
 });

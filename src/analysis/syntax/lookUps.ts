@@ -1,7 +1,8 @@
 /**
  * Methods that only look a key up in a container of their object: `projectsFor(folder) { if (folder)
- * return this.projects.get(folder); return undefined }`. A call `this.projectsFor(f)` reads what
- * `this.projects.get(f)` reads. Read from the method's own text, once per method.
+ * return this.projects.get(folder); return undefined }`, or get the value there and make and store
+ * it when missing. A call `this.projectsFor(f)` reads what `this.projects.get(f)` reads. Read from
+ * the method's own text, once per method.
  */
 import ts from 'typescript';
 
@@ -27,6 +28,8 @@ export function lookUpCall(call: ts.CallExpression, reads: ReadonlySet<string>):
 
 function readLookUp(method: ts.MethodDeclaration, reads: ReadonlySet<string>): LookUp | undefined {
   if (!method.body) return undefined;
+  const made = readGetOrCreate(method.body, method, reads);
+  if (made) return made;
   // `const folder = ws as WorkspaceFolder`: a local that only renames a parameter.
   const renamed = new Map<string, string>();
   if (doesMoreThanRead(method.body, renamed)) return undefined;
@@ -45,6 +48,68 @@ function readLookUp(method: ts.MethodDeclaration, reads: ReadonlySet<string>): L
     found = { container: read.container, text: container.text, key };
   }
   return found && { container: found.container, key: found.key };
+}
+
+/**
+ * `let v = this.byKey.get(k); if (!v) { v = new V(); this.byKey.set(k, v) } return v`: a get-or-create.
+ * What it returns is the value at `this.byKey[k]` once it has run, whichever branch ran.
+ */
+function readGetOrCreate(body: ts.Block, method: ts.MethodDeclaration, reads: ReadonlySet<string>): LookUp | undefined {
+  const [declared, made, returned, ...rest] = body.statements;
+  if (rest.length > 0 || !declared || !made || !returned || !ts.isVariableStatement(declared) || !ts.isIfStatement(made) || made.elseStatement)
+    return undefined;
+  if (!ts.isReturnStatement(returned) || !returned.expression) return undefined;
+  const [variable, ...others] = declared.declarationList.declarations;
+  const value = variable && ts.isIdentifier(variable.name) ? variable.name.text : undefined;
+  const read = variable?.initializer && readOf(skipOuter(variable.initializer), reads);
+  const result = skipOuter(returned.expression);
+  if (!value || others.length > 0 || !read || !ts.isIdentifier(read.key) || !ts.isIdentifier(result) || result.text !== value) return undefined;
+  const key = method.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === (read.key as ts.Identifier).text);
+  const container = canonical(read.container);
+  if (key < 0 || !container || container.impure || rootOf(read.container).kind !== ts.SyntaxKind.ThisKeyword || writesPath(method, read.key.text))
+    return undefined;
+  if (!testsMissing(made.expression, value)) return undefined;
+  const branch = ts.isBlock(made.thenStatement) ? made.thenStatement.statements : [made.thenStatement];
+  const storesIt = branch.some((statement) => isStoreOf(statement, container.text, read.key as ts.Identifier, value));
+  const assignsIt = branch.some((statement) => ts.isExpressionStatement(statement) && assignsName(statement.expression, value));
+  return storesIt && assignsIt ? { container: read.container, key } : undefined;
+}
+
+/** `!v`, `v === undefined`, `v == null`, `v === null`: asks whether the look-up found nothing. */
+function testsMissing(test: ts.Expression, name: string): boolean {
+  const e = skipOuter(test);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return isName(e.operand, name);
+  if (!ts.isBinaryExpression(e)) return false;
+  const equal = [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken].includes(e.operatorToken.kind);
+  return equal && ((isName(e.left, name) && isNullish(skipOuter(e.right))) || (isName(e.right, name) && isNullish(skipOuter(e.left))));
+}
+
+/** `container.set(key, name)` or `container[key] = name` as a statement. */
+function isStoreOf(statement: ts.Statement, container: string, key: ts.Identifier, name: string): boolean {
+  if (!ts.isExpressionStatement(statement)) return false;
+  const e = skipOuter(statement.expression);
+  if (ts.isCallExpression(e) && calledMethodName(e) === 'set' && e.arguments.length === 2) {
+    const receiver = canonical(skipOuter((skipOuter(e.expression) as ts.PropertyAccessExpression).expression));
+    return receiver?.text === container && isName(e.arguments[0]!, key.text) && isName(e.arguments[1]!, name);
+  }
+  if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+  const target = skipOuter(e.left);
+  return (
+    ts.isElementAccessExpression(target) &&
+    canonical(skipOuter(target.expression))?.text === container &&
+    isName(target.argumentExpression, key.text) &&
+    isName(e.right, name)
+  );
+}
+
+function assignsName(expression: ts.Expression, name: string): boolean {
+  const e = skipOuter(expression);
+  return ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && isName(e.left, name);
+}
+
+function isName(expression: ts.Expression, name: string): boolean {
+  const e = skipOuter(expression);
+  return ts.isIdentifier(e) && e.text === name;
 }
 
 /** A statement that calls or assigns (`this.projects.delete(f);`, `this.last = f`): more than a look-up. Fills `renamed` with consts that rename a name. */

@@ -505,8 +505,31 @@ export class Providers {
   }
 }`;
 
+/** From real code (matter.js, ServerGroupNetworking.ts): a get-or-create's value stopped, then its key deleted. */
+const fabricMeters = (removal: string): string => `${imports}
+export class Networking {
+  readonly #byFabric = new Map<number, Meter>();
+  #meterFor(index: number): Meter {
+    let meter = this.#byFabric.get(index);
+    if (meter === undefined) {
+      meter = createMeter(String(index));
+      this.#byFabric.set(index, meter);
+    }
+    return meter;
+  }
+  added(index: number): void { this.#meterFor(index); }
+  removed(index: number): void {
+    ${removal}
+    this.#byFabric.delete(index);
+  }
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'from real code (matter.js): what a get-or-create returns for a key is the value there: stopping it releases the entry deleted next',
+      code: fabricMeters('this.#meterFor(index).stop();'),
+    },
     {
       name: 'from real code (signalk-server): a try that unregisters then stops each meter, its failure logged, stops every one before clear()',
       code: triedShutdowns('unregister(route);\n        meter.stop();'),
@@ -1547,6 +1570,25 @@ export class Clients {
     },
   ],
   invalid: [
+    ...['this.#meterFor(index);', 'this.#meterFor(index + 1).stop();'].map((removal) => ({
+      name: `from real code (matter.js): a get-or-create asked for the key (or another key) without stopping what it returns (${removal}) leaves the delete owing`,
+      code: fabricMeters(removal),
+      errors: [
+        {
+          messageId: 'unreleasedDrop' as const,
+          line: 15,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop' as const,
+              output: fabricMeters(removal).replace(
+                '    this.#byFabric.delete(index);',
+                '    this.#byFabric.get(index)?.stop();\n    this.#byFabric.delete(index);',
+              ),
+            },
+          ],
+        },
+      ],
+    })),
     {
       name: 'from real code (signalk-server): a try that only unregisters each meter, its failure logged, stops none before clear()',
       code: triedShutdowns('unregister(route);\n        console.log(meter.route);'),
