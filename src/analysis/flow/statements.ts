@@ -443,9 +443,6 @@ export function tryStatement(it: Interpreter, node: ts.TryStatement, state: Stat
     // unless the block only releases (`try { x.close() } catch {}`): a release that throws was tried.
     const lastThrowPoint = beforeStore ?? afterTry;
     let catchEntry = !afterTry.dead && onlyReleases(it, node.tryBlock) ? afterTry : join([state, lastThrowPoint.dead ? state : lastThrowPoint], true);
-    // A throw is an abnormal path: what the block releases when it runs through counts as tried
-    // (`try { unregister(id); provider.shutdown() } catch { log() }`), and nothing else it did.
-    if (!afterTry.dead && catchEntry !== afterTry) catchEntry = withReleasesOf(afterTry, state, catchEntry);
     if (node.catchClause.variableDeclaration) catchEntry = it.kill(boundNames(node.catchClause.variableDeclaration.name), catchEntry);
     afterCatch = it.statements(node.catchClause.block.statements, catchEntry);
   }
@@ -457,19 +454,6 @@ export function tryStatement(it: Interpreter, node: ts.TryStatement, state: Stat
     if (!afterFinally.dead) it.exitFunction(afterFinally);
   }
   return normal;
-}
-
-const RELEASE_FACT_KINDS = new Set(['p', 'a', 'v', 'e']);
-
-/** `entry` with the releases `after` learned since `before` (not places found empty, nor containers emptied). */
-function withReleasesOf(after: State, before: State, entry: State): State {
-  let next: State | undefined;
-  for (const [key, fact] of after.facts) {
-    if (before.facts.has(key) || entry.facts.has(key) || fact.absent || fact.emptied || !RELEASE_FACT_KINDS.has(key.slice(0, key.indexOf('\u0000')))) continue;
-    next ??= cloneState(entry);
-    next.facts.set(key, fact);
-  }
-  return next ?? entry;
 }
 
 /** `m.set(k, v);`, `list.push(v);`, `m[k] = v;`: a statement whose last step stores a value. */

@@ -469,42 +469,6 @@ const FIRST_PROJECTS = `all(): Meter[] {
     return this.byFolder.values().next().value ?? [];
   }`;
 
-/** A loop whose body is one guarded call on each poller, its failure caught, before the set is cleared. */
-const guardedPollers = (call: string): string => `${imports}
-declare function flush(poller: Poller): Promise<void>;
-export class Pollers {
-  readonly #pollers = new Set<Poller>();
-  open(url: string) { this.#pollers.add(createPoller(url)); }
-  close() {
-    for (const poller of this.#pollers) {
-      try {
-        ${call}
-      } catch {
-        // ignore
-      }
-    }
-    this.#pollers.clear();
-  }
-}`;
-
-/** From real code (signalk-server, ble/index.ts): each provider unregistered then shut down in a try of its own, before the map is cleared. */
-const triedShutdowns = (tried: string): string => `${imports}
-declare function unregister(route: string): void;
-export class Providers {
-  private readonly byRoute = new Map<string, Meter>();
-  add(route: string): void { this.byRoute.set(route, createMeter(route)); }
-  shutdownAll(): void {
-    for (const [route, meter] of this.byRoute) {
-      try {
-        ${tried}
-      } catch (error) {
-        console.error(route, error);
-      }
-    }
-    this.byRoute.clear();
-  }
-}`;
-
 /** From real code (matter.js, ServerGroupNetworking.ts): a get-or-create's value stopped, then its key deleted. */
 const fabricMeters = (removal: string): string => `${imports}
 export class Networking {
@@ -529,14 +493,6 @@ ruleTester.run('stop-on-evict', rule, {
     {
       name: 'from real code (matter.js): what a get-or-create returns for a key is the value there: stopping it releases the entry deleted next',
       code: fabricMeters('this.#meterFor(index).stop();'),
-    },
-    {
-      name: 'from real code (signalk-server): a try that unregisters then stops each meter, its failure logged, stops every one before clear()',
-      code: triedShutdowns('unregister(route);\n        meter.stop();'),
-    },
-    {
-      name: 'guarded release: a throw is an abnormal path: a loop that hands each poller to flush() inside a try owes what it owes without the try',
-      code: guardedPollers('void flush(poller).catch(() => undefined);'),
     },
     ...[
       [ALL_PROJECTS, 'this.all().forEach((meter) => meter.stop());'],
@@ -649,7 +605,21 @@ export function drop(id: string) {
     },
     {
       name: 'guarded release: each close() of a loop tried with its rejection caught, then clear()',
-      code: guardedPollers('void poller.close().catch(() => undefined);'),
+      code: `${imports}
+export class Pollers {
+  readonly #pollers = new Set<Poller>();
+  open(url: string) { this.#pollers.add(createPoller(url)); }
+  close() {
+    for (const poller of this.#pollers) {
+      try {
+        void poller.close().catch(() => undefined);
+      } catch {
+        // already closed
+      }
+    }
+    this.#pollers.clear();
+  }
+}`,
     },
     {
       name: 'guarded release: a closeQuietly() helper that wraps destroy() in try/catch',
@@ -1589,25 +1559,6 @@ export class Clients {
         },
       ],
     })),
-    {
-      name: 'from real code (signalk-server): a try that only unregisters each meter, its failure logged, stops none before clear()',
-      code: triedShutdowns('unregister(route);\n        console.log(meter.route);'),
-      errors: [
-        {
-          messageId: 'unreleasedDrop',
-          line: 15,
-          suggestions: [
-            {
-              messageId: 'releaseBeforeDrop',
-              output: triedShutdowns('unregister(route);\n        console.log(meter.route);').replace(
-                '    this.byRoute.clear();',
-                '    for (const value of this.byRoute.values()) value.stop();\n    this.byRoute.clear();',
-              ),
-            },
-          ],
-        },
-      ],
-    },
     ...[
       [FIRST_PROJECTS, 'this.all().forEach((meter) => meter.stop());'],
       [ALL_PROJECTS, 'this.all().forEach((meter) => console.log(meter.route));'],
@@ -2165,13 +2116,28 @@ export class Pool {
       ],
     },
     {
-      name: 'guarded release: a loop that tries a call that is no release, its failure caught, releases nothing before clear()',
-      code: guardedPollers('poller.start();'),
+      name: 'guarded release: a loop that tries a flush with its rejection caught releases nothing before clear()',
+      code: `${imports}
+declare function flush(poller: Poller): Promise<void>;
+export class Pollers {
+  readonly #pollers = new Set<Poller>();
+  open(url: string) { this.#pollers.add(createPoller(url)); }
+  close() {
+    for (const poller of this.#pollers) {
+      try {
+        void flush(poller).catch(() => undefined);
+      } catch {
+        // ignore
+      }
+    }
+    this.#pollers.clear();
+  }
+}`,
       errors: [
         {
           messageId: 'unreleasedDrop',
           line: 14,
-          suggestions: [], // the release would be a call of `close()` inside `close()`
+          suggestions: [], // the loop before hands each poller to flush(): a second loop could close some twice
         },
       ],
     },
