@@ -178,7 +178,7 @@ export class ResourceOracle {
     }
     // Records (`{ timer }`) are not mixed with others: their fields are read from the one type.
     if (!first || (mixed && first.release.kind === 'fields')) return null;
-    const named = names.length === 1 ? first : { ...first, typeName: names.join(' | ') };
+    const named = names.length === 1 ? first : { ...first, typeName: unionName(type, names) };
     if (!mixed) return named;
     const chains = owing.map((part) => this.#classNames(part));
     const coveredBy = chains[0]!.filter((name) => chains.every((chain) => chain.includes(name)));
@@ -349,6 +349,15 @@ export class ResourceOracle {
     if (text.length <= 60) return text;
     return symbol ? symbol.getName() : `${text.slice(0, 57)}...`;
   }
+}
+
+/**
+ * A union's name in a message: its alias (`Expression`), or its owing members — the first two and
+ * a count once there are more than three, so that a message stays one line.
+ */
+function unionName(type: ts.UnionType, names: readonly string[]): string {
+  if (type.aliasSymbol) return type.aliasSymbol.getName();
+  return names.length <= 3 ? names.join(' | ') : `${names.slice(0, 2).join(' | ')} | … (${names.length} types)`;
 }
 
 /** An instance of a class or interface declared somewhere (not a literal, primitive or function type). */

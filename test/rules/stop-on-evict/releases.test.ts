@@ -488,6 +488,20 @@ export class Networking {
   }
 }`;
 
+/** From real code (elm-language-server): values of a union of many classes, named in a message that stays one line. */
+const manyParts = (valueType: string): string => `
+class A { private t = setInterval(() => undefined, 1); stop(): void { clearInterval(this.t); } }
+class B { private t = setInterval(() => undefined, 1); stop(): void { clearInterval(this.t); } }
+class C { private t = setInterval(() => undefined, 1); stop(): void { clearInterval(this.t); } }
+class D { private t = setInterval(() => undefined, 1); stop(): void { clearInterval(this.t); } }
+type Part = A | B | C | D;
+export class Parts {
+  private readonly parts = new Map<string, ${valueType}>();
+  add(k: string): void { this.parts.set(k, new A()); }
+  drop(k: string): void { this.parts.delete(k); }
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -1540,6 +1554,27 @@ export class Clients {
     },
   ],
   invalid: [
+    ...[
+      ['Part', 'Part'],
+      ['A | B | C | D', 'A | B | … (4 types)'],
+      ['A | B | C', 'A | B | C'],
+    ].map(([valueType, name]) => ({
+      name: `messages: a union of resources is named by its alias, or by its first members and a count past three (${valueType})`,
+      code: manyParts(valueType!),
+      errors: [
+        {
+          messageId: 'unreleasedDrop' as const,
+          data: { because: '', type: name, container: 'this.parts', operation: '`delete()`', release: '`stop()`' },
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop' as const,
+              output: manyParts(valueType!).replace('{ this.parts.delete(k); }', '{ this.parts.get(k)?.stop();\n  this.parts.delete(k); }'),
+            },
+          ],
+        },
+      ],
+    })),
     ...['this.#meterFor(index);', 'this.#meterFor(index + 1).stop();'].map((removal) => ({
       name: `from real code (matter.js): a get-or-create asked for the key (or another key) without stopping what it returns (${removal}) leaves the delete owing`,
       code: fabricMeters(removal),
