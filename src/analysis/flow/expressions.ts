@@ -338,9 +338,9 @@ function refinedCondition(it: Interpreter, expression: ts.Expression, state: Sta
   // `if (old)`, `if (map.get(k))`, `if (entry.timer)`: falsy means nothing is stored there.
   const ref = it.slotRef(expression);
   const falsy = ref ? it.markEmptyByLookup(ref.ref, after, ref.slot) : after;
-  // `if (this.children)`: a container that is not there holds nothing to drop.
+  // `if (this.children)`, `if (cache && cache.has(k))`: a container that is not there holds nothing to drop.
   const container = canonical(expression);
-  if (container && !container.impure && it.drops.some((drop) => drop.container === container.text && drop.target.kind === 'all')) {
+  if (container && !container.impure && it.drops.some((drop) => drop.container === container.text)) {
     const absent = cloneState(falsy);
     markEmptied(absent, container.text, container.roots);
     return [after, absent];

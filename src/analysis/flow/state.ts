@@ -156,13 +156,13 @@ export function join(states: readonly State[], heldOrEmpty = false): State {
     for (const [name, outcome] of mine) if (theirs.get(name) !== outcome) result.tested.delete(name);
     for (const [name] of other.conditioned) result.conditioned.set(name, true);
     for (const [key, fact] of before) {
-      if (other.facts.has(key) || other.facts.has(wholeSlotKey(key))) continue;
+      if (other.facts.has(key) || other.facts.has(wholeSlotKey(key)) || isCoveredByAll(key, other.facts)) continue;
       result.facts.delete(key);
       keepUnder(result, key, fact, mine, theirs, other.facts);
     }
     for (const [key, fact] of other.facts) {
       if (before.has(key)) continue;
-      if (before.has(wholeSlotKey(key))) result.facts.set(key, fact);
+      if (before.has(wholeSlotKey(key)) || isCoveredByAll(key, before)) result.facts.set(key, fact);
       else keepUnder(result, key, fact, theirs, mine, before);
     }
     // Names only the other side holds matter only as a drop's value there (`if (t) m.delete(k)`).
@@ -270,6 +270,13 @@ function keepUnder(
 }
 
 /** The same fact for the whole value: every fact key ends in its slot. */
+/** A place's fact where the other side knows every value of its container (`if (cache && cache.has(k))`, false). */
+function isCoveredByAll(key: string, facts: CowMap<string, Fact> | ReadonlyMap<string, Fact>): boolean {
+  if (!key.startsWith('p\u0000')) return false;
+  const [, container, , slot] = key.split('\u0000');
+  return facts.has(allFact(container!, slot!)) || facts.has(allFact(container!, '*'));
+}
+
 function wholeSlotKey(key: string): string {
   return `${key.slice(0, key.lastIndexOf('\u0000') + 1)}*`;
 }

@@ -259,8 +259,22 @@ export class Tracks {
 }
 `;
 
+/** From real code (KurrentDB-Client-NodeJS, Client/index.ts): an optional cache asked for the key before a new stream is stored in it. */
+const optionalCache = (guard: string): string => `import { createMeter, type Meter } from './resources.js';
+export function meterFor(route: string, cache?: Map<string, Meter>): Meter {
+  ${guard}
+  const meter = createMeter(route);
+  cache?.set(route, meter);
+  return meter;
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'from real code (KurrentDB-Client-NodeJS): `cache && cache.has(k)` false: no cache, or none at the key — the set() replaces nothing',
+      code: optionalCache('if (cache && cache.has(route)) return cache.get(route)!;'),
+    },
     {
       name: 'keys: the value a get-or-create method hands back for a key, stored again under that key, replaces nothing',
       code: repoStates('repository.rootUri.path'),
@@ -790,6 +804,11 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'from real code (KurrentDB-Client-NodeJS): `cache && cache.has(k)` true goes on to the set(): the meter there is replaced',
+      code: optionalCache('if (cache && cache.has(route)) console.log(route);'),
+      errors: [{ messageId: 'unreleasedDropWhen', line: 5, suggestions: [] }],
+    },
     {
       name: 'from real code (lib-jitsi-meet): a condition asked again around the drop with the other answer names no path that reaches it, so the message states none',
       code: rewritingFlag('flags.rewriting()'),
