@@ -6,7 +6,7 @@
  */
 import ts from 'typescript';
 
-import { isEmptyContainerExpression, ownMethodCalled, returnedExpressions, skipOuter } from './expressions.js';
+import { enclosingBody, isEmptyContainerExpression, ownMethodCalled, returnedExpressions, skipOuter } from './expressions.js';
 import { readBindings } from './names.js';
 
 /**
@@ -29,7 +29,7 @@ function startsEmpty(receiver: ts.Expression, call: ts.CallExpression): boolean 
   if (!ts.isIdentifier(name) || !ts.isBinaryExpression(assignment) || assignment.right !== call) return false;
   const left = skipOuter(assignment.left);
   if (!ts.isIdentifier(left) || left.text !== name.text) return false;
-  const bindings = bindingsAround(call).get(name.text);
+  const bindings = readBindings(enclosingBody(call)).get(name.text);
   return bindings !== undefined && !bindings.changed && bindings.values.every((value) => value === call || isEmptyContainerExpression(value));
 }
 
@@ -57,11 +57,4 @@ function readListing(method: ts.MethodDeclaration): ts.Expression | undefined {
   if (!bindings?.declared || bindings.changed) return undefined;
   const filled = bindings.values.filter((value) => !isEmptyContainerExpression(value));
   return filled.length === 1 ? filled[0] : undefined;
-}
-
-/** The bindings of the function (or module) the call sits in. */
-function bindingsAround(node: ts.Node): ReturnType<typeof readBindings> {
-  let fn: ts.Node = node;
-  while (!ts.isFunctionLike(fn) && !ts.isSourceFile(fn)) fn = fn.parent;
-  return readBindings(fn);
 }
