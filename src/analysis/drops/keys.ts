@@ -29,6 +29,7 @@ import {
   mentions,
   rootOf,
   skipOuter,
+  storeOf,
   steppedUpByOne,
   isFieldOfThis,
   writesPath,
@@ -1145,7 +1146,7 @@ function namesTheValueAt(body: ts.Node, container: string, key: string, name: st
   return (
     !bindings.changed &&
     bindings.values.length > 0 &&
-    bindings.values.every((value) => readAtKey(value, container) === key || (isMadeInPlace(value) && storedUnderKey(body, container, key, name)))
+    bindings.values.every((value) => readAtKey(value, container) === key || (isMadeInPlace(value) && storeOf(body, container, key, name) !== undefined))
   );
 }
 
@@ -1163,28 +1164,4 @@ function madeForKey(initializer: ts.Expression, key: string): boolean {
     (ts.isCallExpression(e) || ts.isNewExpression(e)) &&
     (e.arguments ?? []).some((argument) => ts.isIdentifier(skipOuter(argument)) && (skipOuter(argument) as ts.Identifier).text === key)
   );
-}
-
-/** `container.set(key, value)` or `container[key] = value` somewhere in `body`. */
-function storedUnderKey(body: ts.Node, container: string, key: string, value: string): boolean {
-  return storeOf(body, container, key, value) !== undefined;
-}
-
-/** The first `container.set(key, value)` or `container[key] = value` in `body`. */
-function storeOf(body: ts.Node, container: string, key: string, value: string): ts.Node | undefined {
-  const named = (expression: ts.Expression, text: string): boolean => canonical(expression)?.text === text;
-  let found: ts.Node | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isCallExpression(node) && calledMethodName(node) === 'set' && node.arguments.length === 2) {
-      const receiver = canonical((skipOuter(node.expression) as ts.PropertyAccessExpression).expression)?.text;
-      if (receiver === container && named(node.arguments[0]!, key) && named(node.arguments[1]!, value)) found = node;
-    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(skipOuter(node.left))) {
-      const target = skipOuter(node.left) as ts.ElementAccessExpression;
-      if (canonical(target.expression)?.text === container && named(target.argumentExpression, key) && named(node.right, value)) found = node;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(body);
-  return found;
 }

@@ -536,23 +536,14 @@ export function manyRef(it: Interpreter, expression: ts.Expression, state: State
   return undefined;
 }
 
-const LISTING_METHODS = new WeakMap<ts.Expression, ManyRef | null>();
-
 /**
- * `this.all()` where `all()` returns a list of every value of `this.byFolder`: a loop over its result
- * walks them. Asked once per method; only a container of `this` names the same one at the call.
+ * `this.all()` where `all()` returns a list of every value of `this.byFolder` (read once per method):
+ * a loop over its result walks them. Only a container of `this` names the same one at the call.
  */
 function listingMethodOf(it: Interpreter, call: ts.CallExpression): ManyRef | undefined {
   const listed = listingReturnedBy(call);
-  if (!listed) return undefined;
-  let known = LISTING_METHODS.get(listed);
-  if (known === undefined) {
-    LISTING_METHODS.set(listed, null);
-    const many = it.manyRef(listed, emptyState());
-    known = many?.kind === 'container' && many.container.startsWith('this.') ? { ...many, roots: [] } : null;
-    LISTING_METHODS.set(listed, known);
-  }
-  return known ?? undefined;
+  const many = listed && it.manyRef(listed, emptyState());
+  return many?.kind === 'container' && many.container.startsWith('this.') ? { ...many, roots: [] } : undefined;
 }
 
 /**

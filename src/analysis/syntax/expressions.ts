@@ -444,3 +444,22 @@ export function ownMethodCalled(expression: ts.Expression): ts.MethodDeclaration
   const method = callee && ts.isPropertyAccessExpression(callee) ? ownMemberOf(callee) : undefined;
   return method && ts.isMethodDeclaration(method) && method.body ? method : undefined;
 }
+
+/** The first `container.set(key, value)` or `container[key] = value` in `body`, by their canonical texts. */
+export function storeOf(body: ts.Node, container: string, key: string, value: string): ts.Node | undefined {
+  const named = (expression: ts.Expression, text: string): boolean => canonical(expression)?.text === text;
+  let found: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node) && calledMethodName(node) === 'set' && node.arguments.length === 2) {
+      const receiver = canonical((skipOuter(node.expression) as ts.PropertyAccessExpression).expression)?.text;
+      if (receiver === container && named(node.arguments[0]!, key) && named(node.arguments[1]!, value)) found = node;
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(skipOuter(node.left))) {
+      const target = skipOuter(node.left) as ts.ElementAccessExpression;
+      if (canonical(target.expression)?.text === container && named(target.argumentExpression, key) && named(node.right, value)) found = node;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
+}

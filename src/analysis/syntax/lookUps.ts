@@ -6,7 +6,7 @@
  */
 import ts from 'typescript';
 
-import { calledMethodName, canonical, isNullish, ownMethodCalled, returnedExpressions, rootOf, skipOuter, writesPath } from './expressions.js';
+import { calledMethodName, canonical, isNullish, ownMethodCalled, returnedExpressions, rootOf, skipOuter, storeOf, writesPath } from './expressions.js';
 
 /** The container (a path from `this`) and the index of the parameter that is the key. */
 interface LookUp {
@@ -70,9 +70,8 @@ function readGetOrCreate(body: ts.Block, method: ts.MethodDeclaration, reads: Re
     return undefined;
   if (!testsMissing(made.expression, value)) return undefined;
   const branch = ts.isBlock(made.thenStatement) ? made.thenStatement.statements : [made.thenStatement];
-  const storesIt = branch.some((statement) => isStoreOf(statement, container.text, read.key as ts.Identifier, value));
   const assignsIt = branch.some((statement) => ts.isExpressionStatement(statement) && assignsName(statement.expression, value));
-  return storesIt && assignsIt ? { container: read.container, key } : undefined;
+  return assignsIt && storeOf(made.thenStatement, container.text, read.key.text, value) ? { container: read.container, key } : undefined;
 }
 
 /** `!v`, `v === undefined`, `v == null`, `v === null`: asks whether the look-up found nothing. */
@@ -82,24 +81,6 @@ function testsMissing(test: ts.Expression, name: string): boolean {
   if (!ts.isBinaryExpression(e)) return false;
   const equal = [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken].includes(e.operatorToken.kind);
   return equal && ((isName(e.left, name) && isNullish(skipOuter(e.right))) || (isName(e.right, name) && isNullish(skipOuter(e.left))));
-}
-
-/** `container.set(key, name)` or `container[key] = name` as a statement. */
-function isStoreOf(statement: ts.Statement, container: string, key: ts.Identifier, name: string): boolean {
-  if (!ts.isExpressionStatement(statement)) return false;
-  const e = skipOuter(statement.expression);
-  if (ts.isCallExpression(e) && calledMethodName(e) === 'set' && e.arguments.length === 2) {
-    const receiver = canonical(skipOuter((skipOuter(e.expression) as ts.PropertyAccessExpression).expression));
-    return receiver?.text === container && isName(e.arguments[0]!, key.text) && isName(e.arguments[1]!, name);
-  }
-  if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
-  const target = skipOuter(e.left);
-  return (
-    ts.isElementAccessExpression(target) &&
-    canonical(skipOuter(target.expression))?.text === container &&
-    isName(target.argumentExpression, key.text) &&
-    isName(e.right, name)
-  );
 }
 
 function assignsName(expression: ts.Expression, name: string): boolean {
