@@ -1,16 +1,30 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  isEndedValueHook,
   isEndEvent,
   isEndHandlerProperty,
   isEndHookMethod,
   isEndHookOption,
   isEndObservable,
+  isEndOfStreamFunction,
   isEndPromise,
   isFinishedState,
 } from '../../src/analysis/syntax/endOfLife.js';
 
 describe('end-of-life words', () => {
+  it("a registry's hooks that hand the ended value: on(Did) + a verb + what ended; not the value's own hook, not other moments", () => {
+    for (const name of ['onDidCloseTerminal', 'onDidTerminateDebugSession', 'onDidCloseTextDocument', 'onDisposeView', 'onDidEndTaskProcess'])
+      expect(isEndedValueHook(name), name).toBe(true);
+    for (const name of ['onDidClose', 'onClose', 'onDidOpenTerminal', 'onDidChangeActiveTerminal', 'onDidClosed', 'onDidCloseterminal'])
+      expect(isEndedValueHook(name), name).toBe(false);
+  });
+
+  it("end-of-stream functions: node's finished and its packages; not the promise form's names", () => {
+    for (const name of ['finished', 'eos', 'endOfStream', 'onFinished']) expect(isEndOfStreamFunction(name), name).toBe(true);
+    for (const name of ['finish', 'pipeline', 'end']) expect(isEndOfStreamFunction(name), name).toBe(false);
+  });
+
   it('events: each verb and its past, any close, a private @close, shutdown, stopped and error; not data or ready', () => {
     for (const name of [
       'close',

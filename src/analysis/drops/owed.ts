@@ -23,7 +23,16 @@ import {
   statementCalls,
   statementInBlock,
 } from '../syntax/expressions.js';
-import { isEndEvent, isEndHandlerProperty, isEndHookMethod, isEndHookOption, isEndObservable, isEndPromise } from '../syntax/endOfLife.js';
+import {
+  isEndedValueHook,
+  isEndEvent,
+  isEndHandlerProperty,
+  isEndHookMethod,
+  isEndHookOption,
+  isEndObservable,
+  isEndOfStreamFunction,
+  isEndPromise,
+} from '../syntax/endOfLife.js';
 import { callsOfLocalFunction, callsOfNestedFunction, callsOfOwnMethod, singleInitializer } from '../syntax/names.js';
 import { callsOfMethodAcrossProgram, memberAccessesNamed } from '../syntax/programCalls.js';
 import { releasedSlots, resolveCallee } from '../flow/index.js';
@@ -262,7 +271,13 @@ function isOfStoredType(expression: ts.Node, container: ContainerOfResources, co
 export function isSameResource(emitter: ts.Type, stored: ts.Type, checker: ts.TypeChecker): boolean {
   const emitterSymbol = symbolOf(emitter, checker);
   if (emitterSymbol && emitterSymbol === symbolOf(stored, checker)) return true;
-  return checker.isTypeAssignableTo(checker.getNonNullableType(emitter), checker.getNonNullableType(stored));
+  const [closing, kept] = [checker.getNonNullableType(emitter), checker.getNonNullableType(stored)];
+  if (checker.isTypeAssignableTo(closing, kept)) return true;
+  // `Awaited<T>` of the stream kept as `T | Promise<T>`: generic types compare by their constraints.
+  const [closingBase, keptBase] = [checker.getBaseConstraintOfType(closing), checker.getBaseConstraintOfType(kept)];
+  return (
+    closingBase !== undefined && keptBase !== undefined && (closingBase !== closing || keptBase !== kept) && checker.isTypeAssignableTo(closingBase, keptBase)
+  );
 }
 
 export function symbolOf(type: ts.Type, checker: ts.TypeChecker): ts.Symbol | undefined {
@@ -401,6 +416,9 @@ function scheduledCallback(call: ts.CallExpression, timer: string): ts.Expressio
 function closedEmitter(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker): ts.Expression | undefined {
   const parent = fn.parent;
   if (!parent || !ts.isCallExpression(parent) || !parent.arguments.includes(fn as ts.Expression)) return undefined;
+  // `finished(stream, (err) => …)` of `node:stream` (or `end-of-stream`): run once the stream has ended.
+  const [first] = parent.arguments;
+  if (first && first !== fn && isLibraryEndOfStream(parent, checker)) return first;
   const method = calledMethodName(parent);
   const [event] = parent.arguments;
   const name = method !== undefined && LISTENER_METHODS.has(method) && event !== undefined && event !== fn ? eventName(event, checker) : undefined;
@@ -414,6 +432,34 @@ function closedEmitter(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker):
       ? skipOuter((skipOuter(parent.expression) as ts.PropertyAccessExpression).expression)
       : undefined;
   return observable && ts.isPropertyAccessExpression(observable) && isEndObservable(observable.name.text) ? observable.expression : undefined;
+}
+
+/** A call of a library's `finished(stream, fn)`: a function of that name the program declares may do anything else. */
+function isLibraryEndOfStream(call: ts.CallExpression, checker: ts.TypeChecker): boolean {
+  const callee = skipOuter(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (name === undefined || !isEndOfStreamFunction(name)) return false;
+  let symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const declarations = symbol?.getDeclarations() ?? [];
+  return declarations.length > 0 && declarations.every((declaration) => declaration.getSourceFile().isDeclarationFile);
+}
+
+/**
+ * `window.onDidCloseTerminal((term) => …)`: the type of the value a registry's end hook hands its
+ * listener, when the listener reads it (a listener that ignores it may be cleaning up anything).
+ */
+function endedValueHandedTo(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker): ts.Type | undefined {
+  const call = fn.parent;
+  const [parameter] = fn.parameters;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== fn || !parameter || !ts.isIdentifier(parameter.name)) return undefined;
+  const method = calledMethodName(call);
+  if (method === undefined || !isEndedValueHook(method) || !fn.body || !mentionsName(fn.body, parameter.name.text)) return undefined;
+  return checker.getTypeAtLocation(parameter);
+}
+
+function mentionsName(node: ts.Node, name: string): boolean {
+  return ts.isIdentifier(node) ? node.text === name : ts.forEachChild(node, (child) => mentionsName(child, name) || undefined) === true;
 }
 
 /** `'end'`, or a constant that holds it (`STR_END`, `EV.END`): the checker gives a constant its literal type. */
@@ -430,6 +476,8 @@ function closedEmitterType(fn: ts.FunctionLikeDeclaration, context: DropContext)
   const parent = fn.parent;
   const emitter = closedEmitter(fn, context.session.checker);
   if (emitter) return context.session.checker.getTypeAtLocation(emitter);
+  const ended = endedValueHandedTo(fn, context.session.checker);
+  if (ended) return ended;
   // `createStream({ channel, onEnd: () => streams.delete(id) })`: an end-of-life hook handed to the call that makes the value.
   const option = ts.isMethodDeclaration(fn) ? fn : parent && ts.isPropertyAssignment(parent) && parent.initializer === fn ? parent : undefined;
   const literal = option?.parent;

@@ -162,6 +162,7 @@ export class ResourceOracle {
     const names: string[] = [];
     let mixed = false;
     const owing: ts.Type[] = [];
+    const releases: Release[] = [];
     for (const part of type.types) {
       if (part.getFlags() & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)) continue;
       const resource = this.#resourceOf(part, depth);
@@ -173,12 +174,13 @@ export class ResourceOracle {
         continue;
       }
       first ??= resource;
+      releases.push(resource.release);
       owing.push(part);
       if (!names.includes(resource.typeName)) names.push(resource.typeName);
     }
     // Records (`{ timer }`) are not mixed with others: their fields are read from the one type.
     if (!first || (mixed && first.release.kind === 'fields')) return null;
-    const named = names.length === 1 ? first : { ...first, typeName: unionName(type, names) };
+    const named = names.length === 1 ? first : { ...first, typeName: unionName(type, names), release: commonMethodFirst(first.release, releases) };
     if (!mixed) return named;
     const chains = owing.map((part) => this.#classNames(part));
     const coveredBy = chains[0]!.filter((name) => chains.every((chain) => chain.includes(name)));
@@ -349,6 +351,17 @@ export class ResourceOracle {
     if (text.length <= 60) return text;
     return symbol ? symbol.getName() : `${text.slice(0, 57)}...`;
   }
+}
+
+/**
+ * `Writable | Readable`: the release a message names and a suggestion calls is one every member has
+ * (`destroy()`, not the `end()` a `Readable` lacks); the others still count where a member has them.
+ */
+function commonMethodFirst(release: Release, releases: readonly Release[]): Release {
+  if (release.kind !== 'method' || !releases.every((other) => other.kind === 'method')) return release;
+  const common = release.methods.filter((name) => releases.every((other) => other.kind === 'method' && other.methods.includes(name)));
+  if (common.length === 0 || common[0] === release.methods[0]) return release;
+  return { ...release, methods: [...common, ...release.methods.filter((name) => !common.includes(name))] };
 }
 
 /**

@@ -37,6 +37,13 @@ const END_EVENT = new RegExp(
 const END_HOOK_METHOD = new RegExp(`^_?on(?:Did)?(?:${alternatives([...VERBS, ...PASTS, 'error', 'stop', 'stopped'].map(capitalized))})$`);
 /** `view.stopObservable`, `conn.closed$`, `session.onEnd`: an observable of the value that emits as it ends (`.subscribe(fn)`). */
 const END_OBSERVABLE = new RegExp(`^(?:on(?:Did)?)?(?:${alternatives([...VERBS, ...PASTS, 'stop', 'stopped'])})(?:Observable|Subject|Event|\\$)?$`, 'i');
+/**
+ * VS Code's `window.onDidCloseTerminal(fn)`, `debug.onDidTerminateDebugSession(fn)`: a hook of a
+ * registry, not of the value, that hands `fn` the value that ended.
+ */
+const ENDED_VALUE_HOOK = new RegExp(`^on(?:Did)?(?:${alternatives(VERBS.map(capitalized))})[A-Z][A-Za-z]*$`);
+/** Node's `finished(stream, fn)` and the `end-of-stream` package: run `fn` once the stream given first has ended. */
+const END_OF_STREAM_FUNCTIONS: ReadonlySet<string> = new Set(['finished', 'eos', 'endOfStream', 'onFinished']);
 /** `createStream({ onEnd })`: an option handed to the call that makes the value, run as it ends (never its errors). */
 const END_HOOK_OPTION = new RegExp(`^on(?:${alternatives([...VERBS, ...PASTS])})$`, 'i');
 /** `ws.onclose = fn`: the DOM's handler property for the end. */
@@ -49,6 +56,8 @@ const FINISHED_STATE = new RegExp(`^(?:${alternatives([...PASTS.filter((past) =>
 
 export const isEndEvent = (name: string): boolean => END_EVENT.test(name);
 export const isEndHookMethod = (name: string): boolean => END_HOOK_METHOD.test(name);
+export const isEndedValueHook = (name: string): boolean => ENDED_VALUE_HOOK.test(name);
+export const isEndOfStreamFunction = (name: string): boolean => END_OF_STREAM_FUNCTIONS.has(name);
 export const isEndHookOption = (name: string): boolean => END_HOOK_OPTION.test(name);
 export const isEndObservable = (name: string): boolean => END_OBSERVABLE.test(name);
 export const isEndHandlerProperty = (name: string): boolean => END_HANDLER_PROPERTY.test(name);

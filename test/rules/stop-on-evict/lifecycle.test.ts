@@ -673,6 +673,55 @@ export class Completion {
 
 const CANCEL_ALL = '\nexport function cancelAll(): void {\n  for (const id of Object.keys(active)) delete active[id];\n}';
 
+/**
+ * From real code (vscode-cmake-tools, cmakeProject.ts): launch terminals kept by process id and
+ * removed in the listener a registry's hook calls with a terminal; `hook` names the hook and
+ * `listener` is the listener it is given.
+ */
+const launchTerminals = (hook: string, listener: string): string => `
+interface Terminal { readonly processId: Promise<number | undefined>; dispose(): void }
+declare const window: {
+  createTerminal(name: string): Terminal;
+  ${hook}(listener: (t: Terminal) => void): { dispose(): void };
+};
+export class Launcher {
+  private readonly terminals = new Map<number, Terminal>();
+  private readonly closeSub = window.${hook}(${listener});
+  async launch(name: string) {
+    const t = window.createTerminal(name);
+    this.terminals.set((await t.processId)!, t);
+  }
+}`;
+
+/**
+ * From real code (KurrentDB-Client-NodeJS, Client/index.ts): streams tracked in a set and in a cache
+ * by client, each removed by the callback \`finished\` (\`declaration\`) runs once the stream has ended.
+ */
+const trackedStreams = (declaration: string): string => `
+import { Readable, Writable, Duplex } from 'node:stream';
+${declaration}
+interface Client { readonly id: string }
+export class Streams {
+  private readonly live = new Set<Writable | Readable | Duplex>();
+  open = <T extends Writable | Readable | Duplex>(client: Client, create: (c: Client) => T | Promise<T>, cache?: WeakMap<Client, T | Promise<T>>) =>
+    async (): Promise<T> => {
+      if (cache && cache.has(client)) return cache.get(client)!;
+      const pending = create(client);
+      cache?.set(client, pending);
+      const stream = await pending;
+      this.live.add(stream);
+      finished(stream, () => {
+        cache?.delete(client);
+        this.live.delete(stream);
+      });
+      return stream;
+    };
+  dispose(): void {
+    for (const stream of this.live) stream.destroy();
+    this.live.clear();
+  }
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -1075,6 +1124,17 @@ export function watch(ms: number) {
 `,
     },
     {
+      name: "from real code (vscode-cmake-tools): a delete in the listener a registry's close hook hands the closed terminal",
+      code: launchTerminals(
+        'onDidCloseTerminal',
+        'async (term) => {\n    const id = await term.processId;\n    if (this.terminals.has(id!)) this.terminals.delete(id!);\n  }',
+      ),
+    },
+    {
+      name: "from real code (KurrentDB-Client-NodeJS): deletes in the callback node:stream's finished() runs once the stream has ended",
+      code: trackedStreams("import { finished } from 'node:stream';"),
+    },
+    {
       name: "lifecycle: a delete once the value's own closed promise has settled, through a .catch()",
       code: `declare class Channel {
   readonly closed: Promise<void>;
@@ -1126,6 +1186,64 @@ export class Pollers {
     },
   ],
   invalid: [
+    {
+      name: 'a registry hook for another moment than the end (`onDidOpenTerminal`) hands its listener a live value',
+      code: launchTerminals(
+        'onDidOpenTerminal',
+        'async (term) => {\n    const id = await term.processId;\n    if (this.terminals.has(id!)) this.terminals.delete(id!);\n  }',
+      ),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: launchTerminals(
+                'onDidOpenTerminal',
+                'async (term) => {\n    const id = await term.processId;\n    if (this.terminals.has(id!)) this.terminals.delete(id!);\n  }',
+              ).replace('this.terminals.delete(id!);', '{ this.terminals.get(id!)?.dispose(); this.terminals.delete(id!); }'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a close hook whose listener ignores the terminal it is handed may be removing any other',
+      code: launchTerminals('onDidCloseTerminal', '() => {\n    this.terminals.delete(1);\n  }'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: launchTerminals('onDidCloseTerminal', '() => {\n    this.terminals.get(1)?.dispose();\n    this.terminals.delete(1);\n  }'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a `finished()` the program declares itself is no end of the stream',
+      code: trackedStreams('declare function finished(stream: unknown, callback: () => void): void;'),
+      errors: [
+        { messageId: 'unreleasedDrop', line: 15 },
+        {
+          messageId: 'unreleasedDrop',
+          line: 16,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: trackedStreams('declare function finished(stream: unknown, callback: () => void): void;').replace(
+                '        this.live.delete(stream);',
+                '        stream.destroy();\n        this.live.delete(stream);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'from real code (coc.nvim): a class of the program of the same name that arms a timer still owes its dispose()',
       code: pendingCompletions(
