@@ -97,8 +97,8 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
   // What only the checker can add to ownership (what a called function does with its result) is
   // asked below only of a container whose type can hold resources.
   const valueResource = context.resources.resourceOf(container.valueType);
-  // `Map<Client, number>`: the keys are the resources, the values data.
-  const keyResource = container.keyType && !valueResource ? context.resources.resourceOf(container.keyType) : undefined;
+  // `Map<Client, number>`: the keys are the resources, the values data. A WeakMap never keeps its keys alive, so never owns them.
+  const keyResource = container.keyType && !valueResource && container.kind !== 'WeakMap' ? context.resources.resourceOf(container.keyType) : undefined;
   if (keyResource) {
     if (!keys.owns && !getOwnership(expression, session, 'keys', lendingCalls).owns) return undefined;
     return { kind: 'MapKeys', protocol: CONTAINER_PROTOCOLS.MapKeys, resource: keyResource, valueType: container.keyType!, text, storesIntervals: false };

@@ -153,6 +153,37 @@ export class Streams {
 
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'from real code (node-opcua, server_end_point.ts): a WeakMap keyed by channels holds its keys weakly, and owns none of them',
+      code: `import { EventEmitter } from 'node:events';
+class Channel extends EventEmitter {
+  private readonly keepAlive = setInterval(() => this.emit('ping'), 1000);
+  dispose(): void { clearInterval(this.keepAlive); }
+}
+const abortListeners = new WeakMap<Channel, () => void>();
+export class EndPoint {
+  listen(server: EventEmitter): void {
+    server.on('connection', () => {
+      const channel = new Channel();
+      this.preregister(channel);
+      channel.on('open', () => this.unregister(channel));
+    });
+  }
+  private preregister(channel: Channel): void {
+    const onAbort = () => { this.unregister(channel); channel.dispose(); };
+    abortListeners.set(channel, onAbort);
+    channel.on('abort', onAbort);
+  }
+  private unregister(channel: Channel): void {
+    const onAbort = abortListeners.get(channel);
+    if (onAbort) {
+      channel.removeListener('abort', onAbort);
+      abortListeners.delete(channel);
+    }
+  }
+}
+`,
+    },
     ...[
       "client.ws.close(1001, 'Stream ended');",
       "try {\n          client.ws.close(1001, 'Stream ended');\n        } catch (error) {\n          console.log(error);\n        }",
@@ -1477,6 +1508,77 @@ export class WorkspaceNode extends ViewNode {
             },
           ],
         }, // RepositoryNode in `this.children` is dropped by reassigning the container without `dispose()`.
+      ],
+    },
+    {
+      name: 'map keys: the same channels as the keys of a Map, which keeps them alive',
+      code: `import { EventEmitter } from 'node:events';
+class Channel extends EventEmitter {
+  private readonly keepAlive = setInterval(() => this.emit('ping'), 1000);
+  dispose(): void { clearInterval(this.keepAlive); }
+}
+const abortListeners = new Map<Channel, () => void>();
+export class EndPoint {
+  listen(server: EventEmitter): void {
+    server.on('connection', () => {
+      const channel = new Channel();
+      this.preregister(channel);
+      channel.on('open', () => this.unregister(channel));
+    });
+  }
+  private preregister(channel: Channel): void {
+    const onAbort = () => { this.unregister(channel); channel.dispose(); };
+    abortListeners.set(channel, onAbort);
+    channel.on('abort', onAbort);
+  }
+  private unregister(channel: Channel): void {
+    const onAbort = abortListeners.get(channel);
+    if (onAbort) {
+      channel.removeListener('abort', onAbort);
+      abortListeners.delete(channel);
+    }
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 24,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import { EventEmitter } from 'node:events';
+class Channel extends EventEmitter {
+  private readonly keepAlive = setInterval(() => this.emit('ping'), 1000);
+  dispose(): void { clearInterval(this.keepAlive); }
+}
+const abortListeners = new Map<Channel, () => void>();
+export class EndPoint {
+  listen(server: EventEmitter): void {
+    server.on('connection', () => {
+      const channel = new Channel();
+      this.preregister(channel);
+      channel.on('open', () => this.unregister(channel));
+    });
+  }
+  private preregister(channel: Channel): void {
+    const onAbort = () => { this.unregister(channel); channel.dispose(); };
+    abortListeners.set(channel, onAbort);
+    channel.on('abort', onAbort);
+  }
+  private unregister(channel: Channel): void {
+    const onAbort = abortListeners.get(channel);
+    if (onAbort) {
+      channel.removeListener('abort', onAbort);
+      channel.dispose();
+      abortListeners.delete(channel);
+    }
+  }
+}
+`,
+            },
+          ],
+        },
       ],
     },
     {
