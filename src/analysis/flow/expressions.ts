@@ -318,6 +318,13 @@ function refinedCondition(it: Interpreter, expression: ts.Expression, state: Sta
   const finished = finishedOwner(expression);
   const finishedRef = finished && it.slotRef(finished);
   if (finishedRef) return [it.markEmpty(finishedRef.ref, after, finishedRef.slot), after];
+  // `if (!doc.attached)`, `if (conn._disposed)`: a flag the value's own class keeps about its life.
+  const flagged = ts.isPropertyAccessExpression(expression) ? it.slotRef(skipOuter(expression.expression)) : undefined;
+  const flag = flagged && it.helpers.lifeFlag(expression as ts.PropertyAccessExpression, it.options.releases.methods);
+  if (flagged && flag) {
+    const ended = it.markEmpty(flagged.ref, after, flagged.slot);
+    return flag === 'finished' ? [ended, after] : [after, ended];
+  }
   // `if (child.pid)`: a process without an id was never started (its spawn failed) — nothing is owed.
   const spawned = spawnedOwner(expression);
   const spawnedRef = spawned && it.slotRef(spawned);

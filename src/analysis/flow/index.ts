@@ -10,6 +10,7 @@
  */
 import ts from 'typescript';
 
+import { lifeFlagOf } from '../resources/lifeFlags.js';
 import { memoValue, type AnalysisSession } from '../session.js';
 import { isFunctionLike, ownMembersOf, skipOuter } from '../syntax/expressions.js';
 import { isStableName } from '../syntax/names.js';
@@ -32,6 +33,7 @@ const HELPERS = memoValue('flow.helpers', (session) => {
       return result;
     },
     (name) => isStableName(name, session),
+    (access, releases) => lifeFlagOf(access, releases, session),
   );
 });
 

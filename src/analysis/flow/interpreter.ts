@@ -7,6 +7,7 @@
  */
 import type ts from 'typescript';
 
+import type { LifeFlag } from '../resources/lifeFlags.js';
 import type { Alias, ManyRef, State, ValueRef } from './state.js';
 import type { DropSite, FlowOptions } from './types.js';
 
@@ -52,6 +53,8 @@ export interface HelperSummaries {
   moduleNames(file: ts.SourceFile): ReadonlySet<string>;
   /** A `const`, or a parameter its function never assigns: every test of it answers the same. */
   isStableName(name: ts.Identifier): boolean;
+  /** What `value.flag` says of the value's life, when its class keeps the flag for that (see resources/lifeFlags.ts). */
+  lifeFlag(access: ts.PropertyAccessExpression, releases: ReadonlySet<string>): LifeFlag | undefined;
 }
 
 export interface Interpreter {

@@ -5,6 +5,7 @@
  */
 import ts from 'typescript';
 
+import type { LifeFlag } from '../resources/lifeFlags.js';
 import { boundNames } from '../syntax/expressions.js';
 import { FunctionAnalysis } from './analysis.js';
 import { MAX_HELPER_DEPTH } from './calls.js';
@@ -17,6 +18,7 @@ export class SummaryCache implements HelperSummaries {
   constructor(
     readonly resolve: (call: ts.CallExpression) => ts.FunctionLikeDeclaration | undefined,
     readonly isStableName: (name: ts.Identifier) => boolean,
+    readonly lifeFlag: (access: ts.PropertyAccessExpression, releases: ReadonlySet<string>) => LifeFlag | undefined,
   ) {}
 
   readonly #effects = new Map<string, WeakMap<ts.Node, HelperEffects | null>>();

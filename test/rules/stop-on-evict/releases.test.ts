@@ -502,6 +502,43 @@ export class Parts {
 }
 `;
 
+/**
+ * From real code (coc.nvim, model/document.ts and core/documents.ts): documents that attach (and
+ * set their own flag) only when they get lines, and whose detach() sets it back; `extra` adds
+ * members to the document, `drop` is the body that takes one out of the map.
+ */
+const attachedDocuments = (extra: string, drop: string): string => `import { createMeter, type Meter } from './resources.js';
+export class Document {
+  private _attached = false;
+  private _disposed = false;
+  private meter: Meter | undefined;
+  constructor(readonly bufnr: number, lines?: string[]) {
+    if (lines) {
+      this._attached = true;
+      this.attach();
+    }
+  }
+  get attached(): boolean { return this._attached; }
+  get detached(): boolean { return this._disposed; }
+  private attach(): void { this.meter = createMeter('document'); }
+  detach(): void {
+    if (this._disposed) return;
+    this._disposed = true;
+    this._attached = false;
+    this.meter?.stop();
+  }${extra}
+}
+export class Documents {
+  private readonly buffers = new Map<number, Document>();
+  create(bufnr: number, lines?: string[]) {
+    this.buffers.get(bufnr)?.detach();
+    this.buffers.set(bufnr, new Document(bufnr, lines));
+  }
+  detachBuffer(bufnr: number): void {
+${drop}
+  }
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -1478,6 +1515,24 @@ export function sweep(route: string) {
 }`,
     },
     {
+      name: 'from real code (coc.nvim): a document its own class says is not attached (the flag its detach() clears) owes nothing',
+      code: attachedDocuments(
+        '',
+        `    const doc = this.buffers.get(bufnr);
+    this.buffers.delete(bufnr);
+    if (!doc || !doc.attached) return;
+    doc.detach();`,
+      ),
+    },
+    {
+      name: 'finished: a document whose own detached flag (set by its detach()) is true is deleted without detach()',
+      code: attachedDocuments(
+        '',
+        `    const doc = this.buffers.get(bufnr);
+    if (doc?.detached) this.buffers.delete(bufnr);`,
+      ),
+    },
+    {
       name: 'finished: a process that exited or was killed is deleted without kill()',
       code: `import { spawn, type ChildProcess } from 'node:child_process';
 const children = new Map<string, ChildProcess>();
@@ -1554,6 +1609,64 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: 'life flags: an attached document is the one that still owes detach()',
+      code: attachedDocuments(
+        '',
+        `    const doc = this.buffers.get(bufnr);
+    this.buffers.delete(bufnr);
+    if (!doc || doc.attached) return;
+    doc.detach();`,
+      ),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 30,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: attachedDocuments(
+                '',
+                `    const doc = this.buffers.get(bufnr);
+    this.buffers.get(bufnr)?.detach();
+    this.buffers.delete(bufnr);
+    if (!doc || doc.attached) return;
+    doc.detach();`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'life flags: a flag another method also sets to false (pause) says nothing of the release',
+      code: attachedDocuments(
+        '\n  reattach(): void { this._attached = false; this._attached = true; this.attach(); }\n  pause(): void { this._attached = false; }',
+        `    const doc = this.buffers.get(bufnr);
+    this.buffers.delete(bufnr);
+    if (!doc || !doc.attached) return;
+    doc.detach();`,
+      ),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 32,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: attachedDocuments(
+                '\n  reattach(): void { this._attached = false; this._attached = true; this.attach(); }\n  pause(): void { this._attached = false; }',
+                `    const doc = this.buffers.get(bufnr);
+    this.buffers.get(bufnr)?.detach();
+    this.buffers.delete(bufnr);
+    if (!doc || !doc.attached) return;
+    doc.detach();`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
     ...[
       ['Part', 'Part'],
       ['A | B | C | D', 'A | B | … (4 types)'],
