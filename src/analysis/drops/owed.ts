@@ -419,6 +419,9 @@ function closedEmitter(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker):
   // `finished(stream, (err) => …)` of `node:stream` (or `end-of-stream`): run once the stream has ended.
   const [first] = parent.arguments;
   if (first && first !== fn && isLibraryEndOfStream(parent, checker)) return first;
+  // `onEvent(panel.onDidDispose, () => …)`, `Event.once(panel.onDidDispose)(() => …)`: the value's end hook handed to a helper that subscribes.
+  const hook = [...parent.arguments.slice(0, parent.arguments.indexOf(fn as ts.Expression)), ...calleeArguments(parent)].map(skipOuter).find(isEndHookAccess);
+  if (hook) return skipOuter(hook.expression);
   const method = calledMethodName(parent);
   const [event] = parent.arguments;
   const name = method !== undefined && LISTENER_METHODS.has(method) && event !== undefined && event !== fn ? eventName(event, checker) : undefined;
@@ -432,6 +435,20 @@ function closedEmitter(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChecker):
       ? skipOuter((skipOuter(parent.expression) as ts.PropertyAccessExpression).expression)
       : undefined;
   return observable && ts.isPropertyAccessExpression(observable) && isEndObservable(observable.name.text) ? observable.expression : undefined;
+}
+
+/** `panel.onDidDispose`, not called: a value's end hook as an event. */
+function isEndHookAccess(expression: ts.Expression): expression is ts.PropertyAccessExpression {
+  const parent = expression.parent;
+  return (
+    ts.isPropertyAccessExpression(expression) && isEndHookMethod(expression.name.text) && !(ts.isCallExpression(parent) && parent.expression === expression)
+  );
+}
+
+/** `Event.once(x)` of `Event.once(x)(fn)`: the arguments of a call that makes the function called. */
+function calleeArguments(call: ts.CallExpression): readonly ts.Expression[] {
+  const callee = skipOuter(call.expression);
+  return ts.isCallExpression(callee) ? callee.arguments : [];
 }
 
 /** A call of a library's `finished(stream, fn)`: a function of that name the program declares may do anything else. */

@@ -722,6 +722,27 @@ export class Streams {
   }
 }`;
 
+/**
+ * From real code (julia-vscode, interactive/plots.ts): panels kept by id, each removed by a listener
+ * subscribed through a helper that is handed one of the panel's events (`subscribe`).
+ */
+const customPanels = (subscribe: string): string => `
+interface Disposable { dispose(): void }
+type Event<T> = (listener: (e: T) => void) => Disposable;
+interface WebviewPanel { readonly onDidDispose: Event<void>; readonly onDidChangeViewState: Event<void>; dispose(): void }
+declare function createWebviewPanel(id: string): WebviewPanel;
+declare function onEvent<T>(event: Event<T>, listener: (e: T) => void): Disposable;
+declare const Event: { once<T>(event: Event<T>): Event<T> };
+const panels = new Map<string, WebviewPanel>();
+export function show(id: string): void {
+  let panel = panels.get(id);
+  if (!panel) {
+    panel = createWebviewPanel(id);
+    panels.set(id, panel);
+  }
+  ${subscribe}
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -1135,6 +1156,14 @@ export function watch(ms: number) {
       code: trackedStreams("import { finished } from 'node:stream';"),
     },
     {
+      name: "from real code (julia-vscode): a delete in a listener subscribed by a helper handed the panel's own onDidDispose",
+      code: customPanels('onEvent(panel.onDidDispose, () => { panels.delete(id); });'),
+    },
+    {
+      name: "lifecycle: a delete in a listener of Event.once() over the panel's own onDidDispose",
+      code: customPanels('Event.once(panel.onDidDispose)(() => { panels.delete(id); });'),
+    },
+    {
       name: "lifecycle: a delete once the value's own closed promise has settled, through a .catch()",
       code: `declare class Channel {
   readonly closed: Promise<void>;
@@ -1186,6 +1215,22 @@ export class Pollers {
     },
   ],
   invalid: [
+    {
+      name: "a helper handed another of the panel's events (onDidChangeViewState) subscribes to no end of its life",
+      code: customPanels('onEvent(panel.onDidChangeViewState, () => { panels.delete(id); });'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 15,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: customPanels('onEvent(panel.onDidChangeViewState, () => { panels.get(id)?.dispose();\n  panels.delete(id); });'),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a registry hook for another moment than the end (`onDidOpenTerminal`) hands its listener a live value',
       code: launchTerminals(
