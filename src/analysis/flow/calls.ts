@@ -206,12 +206,12 @@ export function applyHelperEffects(it: Interpreter, node: ts.CallExpression, hel
   const applies = (container: string): boolean => !container.startsWith('it.') || throughThis;
   const next = cloneState(state);
   for (const { container, slot } of effects.all) if (applies(container)) next.facts.set(allFact(container, slot), { roots: [] });
-  for (const { container, parameterIndex, slot } of effects.places) {
+  for (const { container, parameterIndex, path = '', slot } of effects.places) {
     if (!applies(container)) continue;
     const argument = node.arguments[parameterIndex];
     const key = argument && canonical(argument);
-    if (!key) continue;
-    next.facts.set(placeFact(container, key.text, slot), { roots: key.roots });
+    if (!key || (path && !/^[\w$.]+$/.test(key.text))) continue;
+    next.facts.set(placeFact(container, `${key.text}${path}`, slot), { roots: key.roots });
   }
   return next;
 }

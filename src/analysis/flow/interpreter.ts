@@ -29,7 +29,7 @@ export interface FinallyContext {
 /** What a helper does, summarized once per declaration (summaries.ts). */
 export interface HelperEffects {
   /** `container[parameter]` is released or removed on every path through the helper. */
-  places: { container: string; parameterIndex: number; slot: string }[];
+  places: { container: string; parameterIndex: number; /** `.uri` of `container[param.uri]`. */ path?: string; slot: string }[];
   /** Every value of `container` is released on every path. */
   all: { container: string; slot: string }[];
 }

@@ -64,8 +64,10 @@ export class SummaryCache implements HelperSummaries {
           if (!container || !isSharedContainer(container)) continue;
           if (kind === 'a' && second !== undefined) effects.all.push({ container, slot: second });
           if (kind === 'p' && second !== undefined && third !== undefined) {
-            const parameterIndex = parameters.indexOf(second);
-            if (parameterIndex >= 0) effects.places.push({ container, parameterIndex, slot: third });
+            // `pending[doc.uri]` of a parameter `doc`: the caller's `pending[<argument>.uri]`.
+            const [, root = second, path = ''] = /^([\w$]+)((?:\.[\w$]+)*)$/.exec(second) ?? [];
+            const parameterIndex = parameters.indexOf(root);
+            if (parameterIndex >= 0) effects.places.push({ container, parameterIndex, ...(path && { path }), slot: third });
           }
         }
       }

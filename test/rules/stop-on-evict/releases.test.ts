@@ -539,6 +539,31 @@ ${drop}
   }
 }`;
 
+/**
+ * From real code (yaml-language-server, validationHandlers.ts): a pending validation timer per
+ * document, cleaned by a private helper that is handed the document and clears `pending[doc.<key>]`.
+ */
+const pendingValidations = (key: string): string => `interface Doc { readonly uri: string; readonly path: string }
+class Settings {
+  readonly pending: { [uri: string]: NodeJS.Timeout } = {};
+}
+export class Validator {
+  constructor(private readonly settings: Settings) {}
+  validate(doc: Doc): void {
+    this.clean(doc);
+    this.settings.pending[doc.uri] = setTimeout(() => {
+      delete this.settings.pending[doc.uri];
+    }, 200);
+  }
+  private clean(doc: Doc): void {
+    const request = this.settings.pending[doc.${key}];
+    if (request) {
+      clearTimeout(request);
+      delete this.settings.pending[doc.${key}];
+    }
+  }
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -1533,6 +1558,10 @@ export function sweep(route: string) {
       ),
     },
     {
+      name: 'from real code (yaml-language-server): a helper handed the document clears the timer at pending[doc.uri] before the store',
+      code: pendingValidations('uri'),
+    },
+    {
       name: 'finished: a process that exited or was killed is deleted without kill()',
       code: `import { spawn, type ChildProcess } from 'node:child_process';
 const children = new Map<string, ChildProcess>();
@@ -1609,6 +1638,25 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: 'helpers: a helper handed the document that clears another of its keys (pending[doc.path]) leaves pending[doc.uri] owed',
+      code: pendingValidations('path'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: pendingValidations('path').replace(
+                '    this.settings.pending[doc.uri] = setTimeout(',
+                '    clearTimeout(this.settings.pending[doc.uri]);\n    this.settings.pending[doc.uri] = setTimeout(',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'life flags: an attached document is the one that still owes detach()',
       code: attachedDocuments(
