@@ -69,12 +69,13 @@ const NOT_RELEASED_BY_NAME: TypeOrValueSpecifier[] = [{ from: 'lib', name: ['Win
 
 /**
  * Objects whose release frees only what they hold themselves: a `CancellationTokenSource` of VS Code
- * or vscode-jsonrpc keeps the listeners of its own token, and `dispose()` only empties that list (no
+ * or vscode-jsonrpc keeps the listeners of its own token, an `EventEmitter` of VS Code (an `Emitter`
+ * of vscode-jsonrpc) the listeners of its own event, and `dispose()` only empties that list (no
  * timer, no handle, nothing registered elsewhere). Dropped unreleased, it is collected with them.
  */
 const HOLDING_ONLY_THEMSELVES: TypeOrValueSpecifier[] = [
-  { from: 'package', package: 'vscode', name: 'CancellationTokenSource' },
-  { from: 'package', package: 'vscode-jsonrpc', name: 'CancellationTokenSource' },
+  { from: 'package', package: 'vscode', name: ['CancellationTokenSource', 'EventEmitter'] },
+  { from: 'package', package: 'vscode-jsonrpc', name: ['CancellationTokenSource', 'Emitter'] },
 ];
 
 /** Built-ins that are never a container's to release, whatever their methods are called. */

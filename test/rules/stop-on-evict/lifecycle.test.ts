@@ -743,6 +743,24 @@ export function show(id: string): void {
   ${subscribe}
 }`;
 
+/**
+ * From real code (julia-vscode, taskRunnerTerminal.ts): queued work items, each with what it keeps
+ * (`field`, made by `make`), all dropped when the queue is reset on shutdown.
+ */
+const queuedItems = (field: string, make: string): string => `import * as vscode from 'vscode';
+interface Item { readonly id: number; readonly ${field}; readonly done: Promise<void> }
+export class Runner {
+  private queue: Item[] = [];
+  enqueue(id: number): Promise<void> {
+    ${make}
+    this.queue.push({ id, ${field.split(':')[0]}, done });
+    return done;
+  }
+  shutdown(): void {
+    this.queue = [];
+  }
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -756,6 +774,13 @@ ruleTester.run('stop-on-evict', rule, {
     {
       name: 'from real code (pixijs): a callback made before the store releases the captured value, the key unwrapped before the store',
       code: surfaceTargets(''),
+    },
+    {
+      name: "from real code (julia-vscode): VS Code's EventEmitter holds only its own event's listeners: items keeping one are dropped owing nothing",
+      code: queuedItems(
+        'emitter: vscode.EventEmitter<number | void>',
+        'const emitter = new vscode.EventEmitter<number | void>();\n    const done = new Promise<void>((resolve) => { emitter.event(() => resolve()); });',
+      ),
     },
     {
       name: "from real code (coc.nvim): VS Code's CancellationTokenSource holds only its own token's listeners: deleted without dispose(), it is collected with them",
@@ -1215,6 +1240,28 @@ export class Pollers {
     },
   ],
   invalid: [
+    {
+      name: 'items keeping a file watcher of VS Code, which watches the disk until disposed, owe its dispose()',
+      code: queuedItems(
+        'watcher: vscode.FileSystemWatcher',
+        'const watcher = vscode.workspace.createFileSystemWatcher("**/*.jl");\n    const done = new Promise<void>((resolve) => { watcher.onDidChange(() => resolve()); });',
+      ),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 12,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: queuedItems(
+                'watcher: vscode.FileSystemWatcher',
+                'const watcher = vscode.workspace.createFileSystemWatcher("**/*.jl");\n    const done = new Promise<void>((resolve) => { watcher.onDidChange(() => resolve()); });',
+              ).replace('    this.queue = [];', '    for (const value of this.queue) value.watcher.dispose();\n    this.queue = [];'),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "a helper handed another of the panel's events (onDidChangeViewState) subscribes to no end of its life",
       code: customPanels('onEvent(panel.onDidChangeViewState, () => { panels.delete(id); });'),
