@@ -91,7 +91,49 @@ function owedOutsideRelease(
   if (directCalls && besideTimers) return { slots: besideTimers, directCalls: { calls: directCalls, slots: all } };
   if (isAfterOwnRelease(fn, container, context) || isAfterOwnStateRejected(fn, container, context) || isCallbackOfReleasingHelper(fn, node, container, context))
     return { slots: [] };
-  return { slots: settledByCloseHandler(fn, container, context) ?? settledByCloseHandlersCalling(fn, container, context) ?? all };
+  return {
+    slots:
+      settledByCloseHandler(fn, container, context) ??
+      settledByCloseHandlersCalling(fn, container, context) ??
+      settledByEnclosingCloseHandler(fn, container, context) ??
+      all,
+  };
+}
+
+/**
+ * `pty.onExit(() => { terminal.dispose(); void flush().then(() => ptys.delete(pid)) })`: a callback
+ * that the value's own end handler schedules runs after that handler, so it owes only what the
+ * handler left: the fields not settled by the end itself nor released, by type, before the callback.
+ */
+function settledByEnclosingCloseHandler(fn: ts.FunctionLikeDeclaration, container: ContainerOfResources, context: DropContext): string[] | undefined {
+  if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || container.resource.release.kind !== 'fields') return undefined;
+  const handler = enclosingBody(fn);
+  if (!isFunctionLike(handler) || !handler.body || !ts.isBlock(handler.body)) return undefined;
+  const left = settledByCloseHandler(handler, container, context);
+  if (!left || left.length === 0) return left;
+  const { checker } = context.session;
+  const fields = container.resource.release.fields.filter((field) => left.includes(field.name));
+  const released = new Set<string>();
+  const statement = handler.body.statements.find((candidate) => candidate.pos <= fn.pos && fn.end <= candidate.end);
+  for (const earlier of handler.body.statements) {
+    if (earlier === statement) break;
+    const visit = (node: ts.Node): void => {
+      if (isFunctionLike(node)) return;
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(skipOuter(node.expression))) {
+        const callee = skipOuter(node.expression) as ts.PropertyAccessExpression;
+        const receiver = checker.getTypeAtLocation(callee.expression);
+        for (const field of fields) {
+          const property = container.valueType.getProperty(field.name);
+          const fieldType = property && checker.getTypeOfSymbol(property);
+          if (fieldType && releaseNames(field.resource.release).methods.has(callee.name.text) && isSameResource(receiver, fieldType, checker))
+            released.add(field.name);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(earlier);
+  }
+  return left.filter((slot) => !released.has(slot));
 }
 
 /** What a fired timer leaves owed: nothing for a timer, the other fields of a record holding one. */

@@ -116,7 +116,7 @@ export function canonical(node: ts.Expression): CanonicalText | undefined {
     if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return JSON.stringify(e.text);
     if (ts.isNumericLiteral(e)) return String(Number(e.text));
     if (ts.isPropertyAccessExpression(e)) {
-      const object = walk(e.expression, depth + 1);
+      const object = isOwnStaticMember(e) ? 'this' : walk(e.expression, depth + 1);
       return object === undefined ? undefined : `${object}.${e.name.text}`;
     }
     if (ts.isElementAccessExpression(e)) {
@@ -170,6 +170,35 @@ function isPureOperator(kind: ts.SyntaxKind): boolean {
     kind === ts.SyntaxKind.SlashToken ||
     kind === ts.SyntaxKind.PercentToken
   );
+}
+
+const OWN_STATIC_MEMBER = new WeakMap<ts.PropertyAccessExpression, boolean>();
+
+/**
+ * `Service.activePtys` written inside the body of `Service`, which declares `static activePtys`: the
+ * class's own static member, named as its static methods name it (`this.activePtys`), so that both
+ * spellings are one container.
+ */
+function isOwnStaticMember(access: ts.PropertyAccessExpression): boolean {
+  let known = OWN_STATIC_MEMBER.get(access);
+  if (known === undefined) OWN_STATIC_MEMBER.set(access, (known = computeOwnStaticMember(access)));
+  return known;
+}
+
+function computeOwnStaticMember(access: ts.PropertyAccessExpression): boolean {
+  const owner = skipOuter(access.expression);
+  if (!ts.isIdentifier(owner)) return false;
+  for (let current: ts.Node | undefined = access.parent; current && !ts.isSourceFile(current); current = current.parent) {
+    if (!ts.isClassLike(current) || current.name?.text !== owner.text) continue;
+    return current.members.some(
+      (member) =>
+        member.name !== undefined &&
+        ts.isIdentifier(member.name) &&
+        member.name.text === access.name.text &&
+        (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Static) !== 0,
+    );
+  }
+  return false;
 }
 
 export function canonicalText(node: ts.Expression): string | undefined {

@@ -761,6 +761,29 @@ export class Runner {
   }
 }`;
 
+/**
+ * From real code (gemini-cli, shellExecutionService.ts): a pty and the terminal that mirrors it, kept
+ * as one entry per pid; the pty's exit handler runs `onExit`, which schedules the delete later.
+ */
+const ptyEntries = (onExit: string): string => `import { type ChildProcess, spawn } from 'node:child_process';
+declare class Terminal {
+  write(data: string): void;
+  dispose(): void;
+}
+declare function flushLog(pid: number): Promise<void>;
+export class Shells {
+  private readonly active = new Map<number, { child: ChildProcess; terminal: Terminal }>();
+  run(command: string): void {
+    const child = spawn(command);
+    const terminal = new Terminal();
+    const pid = child.pid!;
+    this.active.set(pid, { child, terminal });
+    child.on('exit', () => {
+${onExit}
+    });
+  }
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -1189,6 +1212,13 @@ export function watch(ms: number) {
       code: customPanels('Event.once(panel.onDidDispose)(() => { panels.delete(id); });'),
     },
     {
+      name: "from real code (gemini-cli): a delete scheduled by the pty's own exit handler after it disposed the entry's terminal",
+      code: ptyEntries(`      terminal.dispose();
+      void flushLog(pid).then(() => {
+        this.active.delete(pid);
+      });`),
+    },
+    {
       name: "lifecycle: a delete once the value's own closed promise has settled, through a .catch()",
       code: `declare class Channel {
   readonly closed: Promise<void>;
@@ -1240,6 +1270,48 @@ export class Pollers {
     },
   ],
   invalid: [
+    {
+      name: "a delete scheduled by the pty's own exit handler, which leaves the entry's terminal undisposed, owes its dispose()",
+      code: ptyEntries(`      void flushLog(pid).then(() => {
+        this.active.delete(pid);
+      });`),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 16,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: ptyEntries(`      void flushLog(pid).then(() => {
+        this.active.delete(pid);
+      });`).replace('        this.active.delete(pid);', '        this.active.get(pid)?.terminal?.dispose();\n        this.active.delete(pid);'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a terminal disposed by the exit handler only after it scheduled the delete counts for nothing there',
+      code: ptyEntries(`      void flushLog(pid).then(() => {
+        this.active.delete(pid);
+      });
+      terminal.dispose();`),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 16,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: ptyEntries(`      void flushLog(pid).then(() => {
+        this.active.delete(pid);
+      });
+      terminal.dispose();`).replace('        this.active.delete(pid);', '        this.active.get(pid)?.terminal?.dispose();\n        this.active.delete(pid);'),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'items keeping a file watcher of VS Code, which watches the disk until disposed, owe its dispose()',
       code: queuedItems(

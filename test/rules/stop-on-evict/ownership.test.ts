@@ -364,8 +364,31 @@ export class Adaptor {
 }
 `;
 
+/**
+ * From real code (gemini-cli, shellExecutionService.ts): a static registry that the class's static
+ * methods fill as `this.active` and one of them empties by the class's name; `forget` is that body.
+ */
+const staticSessions = (forget: string): string => `import { createMeter, type Meter } from './resources.js';
+export class Sessions {
+  private static active = new Map<number, Meter>();
+  static open(id: number): void {
+    this.active.get(id)?.stop();
+    this.active.set(id, createMeter(String(id)));
+  }
+  static forget(id: number): void {
+    setTimeout(() => {
+${forget}
+    }, 10);
+  }
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'a static registry emptied by the class name after its value was released by the same name',
+      code: staticSessions(`      Sessions.active.get(id)?.stop();
+      Sessions.active.delete(id);`),
+    },
     {
       name: "from real code (pixijs): what a get-or-create of the object hands out, also through another method or from another object's path of names, is its registry's: a stack of records and another object's slots only borrow it",
       code: renderTargets('\n    this.byKey.set(key, meter);'),
@@ -958,6 +981,23 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      name: "from real code (gemini-cli): the class's name and its static methods' `this` name one static registry, filled by the one and emptied by the other",
+      code: staticSessions(`      Sessions.active.delete(id);`),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: staticSessions(`      Sessions.active.get(id)?.stop();
+      Sessions.active.delete(id);`),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'from real code (pixijs): a look-up whose other half makes a meter it does not keep hands out one the stack and the slots own',
       code: renderTargets(''),
