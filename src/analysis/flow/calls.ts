@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { calleeName, calledMethodName, canonical, entryNames, isFunctionLike, listedBy, skipOuter } from '../syntax/expressions.js';
+import { boundFields, calleeName, calledMethodName, canonical, entryNames, isFunctionLike, listedBy, skipOuter } from '../syntax/expressions.js';
 import type { Interpreter } from './interpreter.js';
 import { notePushedKey } from './keyLists.js';
 import { allFact, bindEntry, cloneState, isTestFact, manyRefSource, placeFact, type ManyRef, type State, type ValueRef } from './state.js';
@@ -276,9 +276,17 @@ export function bindForEachParameters(it: Interpreter, fn: ts.Node, state: State
   const entrySource = walked && it.manyRef(walked, state);
   if (entry?.key !== undefined && entrySource?.kind === 'container') return bindEntry(entry.value, entry.key, entrySource, state);
   const source = it.manyRef(receiver, state);
-  if (source?.kind !== 'container') return state;
-  if (!valueParameter || !ts.isIdentifier(valueParameter.name)) return state;
+  if (source?.kind !== 'container' || !valueParameter) return state;
   const keyName = keyParameter && ts.isIdentifier(keyParameter.name) ? keyParameter.name.text : undefined;
+  // `map.forEach(({ sender, stream }, id) => …)`: each name is a field of the element at `id`, as in a loop.
+  if (ts.isObjectBindingPattern(valueParameter.name)) {
+    const element = `#element@${valueParameter.name.pos}`;
+    const bound = bindEntry(element, keyName, source, state);
+    for (const [local, field] of boundFields(valueParameter.name))
+      bound.aliases.set(local, { kind: 'field', ref: { kind: 'variable', name: element }, slot: field });
+    return bound;
+  }
+  if (!ts.isIdentifier(valueParameter.name)) return state;
   return bindEntry(valueParameter.name.text, keyName, source, state);
 }
 

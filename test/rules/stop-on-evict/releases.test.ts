@@ -564,6 +564,29 @@ export class Validator {
   }
 }`;
 
+/**
+ * From real code (moleculer, transit.js): pending request streams kept with the node that sends
+ * them, swept per node by a forEach whose callback destructures the entry; `settle` runs first.
+ */
+const pendingStreams = (settle: string): string => `import { PassThrough } from 'node:stream';
+export class Transit {
+  private readonly pending = new Map<string, { sender: string; stream: PassThrough }>();
+  open(id: string, sender: string): PassThrough {
+    const stream = new PassThrough();
+    this.pending.get(id)?.stream.destroy();
+    this.pending.set(id, { sender, stream });
+    return stream;
+  }
+  dropNode(nodeID: string): void {
+    this.pending.forEach(({ sender, stream }, id) => {
+      if (sender === nodeID) {
+${settle}
+        this.pending.delete(id);
+      }
+    });
+  }
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -1562,6 +1585,10 @@ export function sweep(route: string) {
       code: pendingValidations('uri'),
     },
     {
+      name: 'from real code (moleculer): a forEach callback that destructures the entry destroys its stream field before deleting it',
+      code: pendingStreams(`        if (!stream.destroyed) stream.destroy(new Error(\`closed by \${nodeID}\`));`),
+    },
+    {
       name: 'finished: a process that exited or was killed is deleted without kill()',
       code: `import { spawn, type ChildProcess } from 'node:child_process';
 const children = new Map<string, ChildProcess>();
@@ -1638,6 +1665,25 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: 'a forEach callback that destructures the entry and deletes it without destroying its stream field',
+      code: pendingStreams(`        console.log(sender);`),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 14,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: pendingStreams(`        console.log(sender);`).replace(
+                '        this.pending.delete(id);',
+                '        this.pending.get(id)?.stream?.end();\n        this.pending.delete(id);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'helpers: a helper handed the document that clears another of its keys (pending[doc.path]) leaves pending[doc.uri] owed',
       code: pendingValidations('path'),
