@@ -513,12 +513,8 @@ function endedValueHandedTo(fn: ts.FunctionLikeDeclaration, checker: ts.TypeChec
   const [parameter] = fn.parameters;
   if (!call || !ts.isCallExpression(call) || call.arguments[0] !== fn || !parameter || !ts.isIdentifier(parameter.name)) return undefined;
   const method = calledMethodName(call);
-  if (method === undefined || !isEndedValueHook(method) || !fn.body || !mentionsName(fn.body, parameter.name.text)) return undefined;
+  if (method === undefined || !isEndedValueHook(method) || !fn.body || !mentions(fn.body, parameter.name.text)) return undefined;
   return checker.getTypeAtLocation(parameter);
-}
-
-function mentionsName(node: ts.Node, name: string): boolean {
-  return ts.isIdentifier(node) ? node.text === name : ts.forEachChild(node, (child) => mentionsName(child, name) || undefined) === true;
 }
 
 /** `'end'`, or a constant that holds it (`STR_END`, `EV.END`): the checker gives a constant its literal type. */
