@@ -112,25 +112,25 @@ function settledByEnclosingCloseHandler(fn: ts.FunctionLikeDeclaration, containe
   const left = settledByCloseHandler(handler, container, context);
   if (!left || left.length === 0) return left;
   const { checker } = context.session;
-  const fields = container.resource.release.fields.filter((field) => left.includes(field.name));
+  // Each owed field's type and release names, asked once; a call's receiver only when its name is one of them.
+  const fields = container.resource.release.fields.flatMap((field) => {
+    const property = left.includes(field.name) ? container.valueType.getProperty(field.name) : undefined;
+    return property ? [{ name: field.name, type: checker.getTypeOfSymbol(property), methods: releaseNames(field.resource.release).methods }] : [];
+  });
   const released = new Set<string>();
   const statement = handler.body.statements.find((candidate) => candidate.pos <= fn.pos && fn.end <= candidate.end);
+  const visit = (node: ts.Node): void => {
+    if (isFunctionLike(node)) return;
+    const callee = ts.isCallExpression(node) ? skipOuter(node.expression) : undefined;
+    if (callee && ts.isPropertyAccessExpression(callee)) {
+      const named = fields.filter((field) => field.methods.has(callee.name.text));
+      const receiver = named.length > 0 ? checker.getTypeAtLocation(callee.expression) : undefined;
+      for (const field of named) if (isSameResource(receiver!, field.type, checker)) released.add(field.name);
+    }
+    ts.forEachChild(node, visit);
+  };
   for (const earlier of handler.body.statements) {
     if (earlier === statement) break;
-    const visit = (node: ts.Node): void => {
-      if (isFunctionLike(node)) return;
-      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(skipOuter(node.expression))) {
-        const callee = skipOuter(node.expression) as ts.PropertyAccessExpression;
-        const receiver = checker.getTypeAtLocation(callee.expression);
-        for (const field of fields) {
-          const property = container.valueType.getProperty(field.name);
-          const fieldType = property && checker.getTypeOfSymbol(property);
-          if (fieldType && releaseNames(field.resource.release).methods.has(callee.name.text) && isSameResource(receiver, fieldType, checker))
-            released.add(field.name);
-        }
-      }
-      ts.forEachChild(node, visit);
-    };
     visit(earlier);
   }
   return left.filter((slot) => !released.has(slot));

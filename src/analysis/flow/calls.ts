@@ -5,10 +5,10 @@
  */
 import ts from 'typescript';
 
-import { boundFields, calleeName, calledMethodName, canonical, entryNames, isFunctionLike, listedBy, skipOuter } from '../syntax/expressions.js';
+import { calleeName, calledMethodName, canonical, entryNames, isFunctionLike, listedBy, skipOuter } from '../syntax/expressions.js';
 import type { Interpreter } from './interpreter.js';
 import { notePushedKey } from './keyLists.js';
-import { allFact, bindEntry, cloneState, isTestFact, manyRefSource, placeFact, type ManyRef, type State, type ValueRef } from './state.js';
+import { allFact, bindEntry, bindEntryFields, cloneState, isTestFact, manyRefSource, placeFact, type ManyRef, type State, type ValueRef } from './state.js';
 import type { DropSite } from './types.js';
 import { isSymbolDisposeAccess } from './values.js';
 
@@ -279,13 +279,7 @@ export function bindForEachParameters(it: Interpreter, fn: ts.Node, state: State
   if (source?.kind !== 'container' || !valueParameter) return state;
   const keyName = keyParameter && ts.isIdentifier(keyParameter.name) ? keyParameter.name.text : undefined;
   // `map.forEach(({ sender, stream }, id) => …)`: each name is a field of the element at `id`, as in a loop.
-  if (ts.isObjectBindingPattern(valueParameter.name)) {
-    const element = `#element@${valueParameter.name.pos}`;
-    const bound = bindEntry(element, keyName, source, state);
-    for (const [local, field] of boundFields(valueParameter.name))
-      bound.aliases.set(local, { kind: 'field', ref: { kind: 'variable', name: element }, slot: field });
-    return bound;
-  }
+  if (ts.isObjectBindingPattern(valueParameter.name)) return bindEntryFields(valueParameter.name, keyName, source, state);
   if (!ts.isIdentifier(valueParameter.name)) return state;
   return bindEntry(valueParameter.name.text, keyName, source, state);
 }

@@ -9,6 +9,8 @@
  */
 import type ts from 'typescript';
 
+import { boundFields } from '../syntax/expressions.js';
+
 /** What a local name stands for on the current path. */
 export type Alias =
   | { kind: 'place'; container: string; key: string; roots: readonly string[] }
@@ -122,6 +124,17 @@ export function bindEntry(valueName: string, keyName: string | undefined, source
   });
   if (keyName !== undefined && container !== undefined) next.aliases.set(keyName, { kind: 'keyOf', container });
   return next;
+}
+
+/**
+ * `for (const { controller } of entries.values())`, `map.forEach(({ sender, stream }, id) => …)`:
+ * each name is a field of one element, which gets a name no code can write.
+ */
+export function bindEntryFields(pattern: ts.ObjectBindingPattern, keyName: string | undefined, source: ManyRef, state: State): State {
+  const element = `#element@${pattern.pos}`;
+  const bound = bindEntry(element, keyName, source, state);
+  for (const [local, field] of boundFields(pattern)) bound.aliases.set(local, { kind: 'field', ref: { kind: 'variable', name: element }, slot: field });
+  return bound;
 }
 
 /** Pending slots are replaced, never changed in place: states share them. */

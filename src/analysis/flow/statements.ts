@@ -6,7 +6,6 @@
 import ts from 'typescript';
 
 import {
-  boundFields,
   boundNames,
   calledMethodName,
   canonical,
@@ -21,7 +20,7 @@ import {
 } from '../syntax/expressions.js';
 import type { FinallyContext, FlowContext, Interpreter } from './interpreter.js';
 import { bindReleasedKey } from './keyLists.js';
-import { bindEntry, cloneState, deadState, emptyState, join, manyRefSource, placeFact, sameState, type ManyRef, type State } from './state.js';
+import { bindEntry, bindEntryFields, cloneState, deadState, emptyState, join, manyRefSource, placeFact, sameState, type ManyRef, type State } from './state.js';
 
 /** Loops nested deeper than this are analyzed in one widened pass. */
 const MAX_EXACT_LOOP_DEPTH = 3;
@@ -377,14 +376,7 @@ export function bindLoopVariable(it: Interpreter, name: ts.BindingName, source: 
     const entry = entryNames(name);
     if (entry) return bindEntry(entry.value, entry.key, source, next);
   }
-  if (ts.isObjectBindingPattern(name)) {
-    // `for (const { controller } of entries.values())`: each name is a field of the element, which
-    // gets a name no code can write.
-    const element = `#element@${name.pos}`;
-    const bound = bindEntry(element, undefined, source, next);
-    for (const [local, field] of boundFields(name)) bound.aliases.set(local, { kind: 'field', ref: { kind: 'variable', name: element }, slot: field });
-    return bound;
-  }
+  if (ts.isObjectBindingPattern(name)) return bindEntryFields(name, undefined, source, next);
   return next;
 }
 

@@ -180,6 +180,8 @@ const OWN_STATIC_MEMBER = new WeakMap<ts.PropertyAccessExpression, boolean>();
  * spellings are one container.
  */
 function isOwnStaticMember(access: ts.PropertyAccessExpression): boolean {
+  // Only `C.x` can name a class: `this.x`, `a.b.c` and calls are answered without a look.
+  if (!ts.isIdentifier(skipOuter(access.expression))) return false;
   let known = OWN_STATIC_MEMBER.get(access);
   if (known === undefined) OWN_STATIC_MEMBER.set(access, (known = computeOwnStaticMember(access)));
   return known;

@@ -151,16 +151,16 @@ export class Streams {
 }
 `;
 
-ruleTester.run('stop-on-evict', rule, {
-  valid: [
-    {
-      name: 'from real code (node-opcua, server_end_point.ts): a WeakMap keyed by channels holds its keys weakly, and owns none of them',
-      code: `import { EventEmitter } from 'node:events';
+/**
+ * From real code (node-opcua, server_end_point.ts): the abort listener of each channel, kept in a
+ * table keyed by the channel (a `kind` of map) until the channel is registered or aborts.
+ */
+const abortListeners = (kind: 'WeakMap' | 'Map', release = ''): string => `import { EventEmitter } from 'node:events';
 class Channel extends EventEmitter {
   private readonly keepAlive = setInterval(() => this.emit('ping'), 1000);
   dispose(): void { clearInterval(this.keepAlive); }
 }
-const abortListeners = new WeakMap<Channel, () => void>();
+const abortListeners = new ${kind}<Channel, () => void>();
 export class EndPoint {
   listen(server: EventEmitter): void {
     server.on('connection', () => {
@@ -178,11 +178,17 @@ export class EndPoint {
     const onAbort = abortListeners.get(channel);
     if (onAbort) {
       channel.removeListener('abort', onAbort);
-      abortListeners.delete(channel);
+${release}      abortListeners.delete(channel);
     }
   }
 }
-`,
+`;
+
+ruleTester.run('stop-on-evict', rule, {
+  valid: [
+    {
+      name: 'from real code (node-opcua, server_end_point.ts): a WeakMap keyed by channels holds its keys weakly, and owns none of them',
+      code: abortListeners('WeakMap'),
     },
     ...[
       "client.ws.close(1001, 'Stream ended');",
@@ -1512,34 +1518,7 @@ export class WorkspaceNode extends ViewNode {
     },
     {
       name: 'map keys: the same channels as the keys of a Map, which keeps them alive',
-      code: `import { EventEmitter } from 'node:events';
-class Channel extends EventEmitter {
-  private readonly keepAlive = setInterval(() => this.emit('ping'), 1000);
-  dispose(): void { clearInterval(this.keepAlive); }
-}
-const abortListeners = new Map<Channel, () => void>();
-export class EndPoint {
-  listen(server: EventEmitter): void {
-    server.on('connection', () => {
-      const channel = new Channel();
-      this.preregister(channel);
-      channel.on('open', () => this.unregister(channel));
-    });
-  }
-  private preregister(channel: Channel): void {
-    const onAbort = () => { this.unregister(channel); channel.dispose(); };
-    abortListeners.set(channel, onAbort);
-    channel.on('abort', onAbort);
-  }
-  private unregister(channel: Channel): void {
-    const onAbort = abortListeners.get(channel);
-    if (onAbort) {
-      channel.removeListener('abort', onAbort);
-      abortListeners.delete(channel);
-    }
-  }
-}
-`,
+      code: abortListeners('Map'),
       errors: [
         {
           messageId: 'unreleasedDrop',
@@ -1547,35 +1526,7 @@ export class EndPoint {
           suggestions: [
             {
               messageId: 'releaseBeforeDrop',
-              output: `import { EventEmitter } from 'node:events';
-class Channel extends EventEmitter {
-  private readonly keepAlive = setInterval(() => this.emit('ping'), 1000);
-  dispose(): void { clearInterval(this.keepAlive); }
-}
-const abortListeners = new Map<Channel, () => void>();
-export class EndPoint {
-  listen(server: EventEmitter): void {
-    server.on('connection', () => {
-      const channel = new Channel();
-      this.preregister(channel);
-      channel.on('open', () => this.unregister(channel));
-    });
-  }
-  private preregister(channel: Channel): void {
-    const onAbort = () => { this.unregister(channel); channel.dispose(); };
-    abortListeners.set(channel, onAbort);
-    channel.on('abort', onAbort);
-  }
-  private unregister(channel: Channel): void {
-    const onAbort = abortListeners.get(channel);
-    if (onAbort) {
-      channel.removeListener('abort', onAbort);
-      channel.dispose();
-      abortListeners.delete(channel);
-    }
-  }
-}
-`,
+              output: abortListeners('Map', '      channel.dispose();\n'),
             },
           ],
         },

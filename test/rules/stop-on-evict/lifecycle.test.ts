@@ -784,6 +784,31 @@ ${onExit}
   }
 }`;
 
+/** The delete of `ptyEntries` that its exit handler schedules. */
+const SCHEDULED_DELETE = `      void flushLog(pid).then(() => {
+        this.active.delete(pid);
+      });`;
+
+/** `ptyEntries(onExit)` with its scheduled delete reported as owing the terminal's `dispose()`. */
+const terminalOwed = (onExit: string) => ({
+  code: ptyEntries(onExit),
+  errors: [
+    {
+      messageId: 'unreleasedDrop' as const,
+      line: 16,
+      suggestions: [
+        {
+          messageId: 'releaseBeforeDrop' as const,
+          output: ptyEntries(onExit).replace(
+            '        this.active.delete(pid);',
+            '        this.active.get(pid)?.terminal?.dispose();\n        this.active.delete(pid);',
+          ),
+        },
+      ],
+    },
+  ],
+});
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -1213,10 +1238,7 @@ export function watch(ms: number) {
     },
     {
       name: "from real code (gemini-cli): a delete scheduled by the pty's own exit handler after it disposed the entry's terminal",
-      code: ptyEntries(`      terminal.dispose();
-      void flushLog(pid).then(() => {
-        this.active.delete(pid);
-      });`),
+      code: ptyEntries(`      terminal.dispose();\n${SCHEDULED_DELETE}`),
     },
     {
       name: "lifecycle: a delete once the value's own closed promise has settled, through a .catch()",
@@ -1272,45 +1294,11 @@ export class Pollers {
   invalid: [
     {
       name: "a delete scheduled by the pty's own exit handler, which leaves the entry's terminal undisposed, owes its dispose()",
-      code: ptyEntries(`      void flushLog(pid).then(() => {
-        this.active.delete(pid);
-      });`),
-      errors: [
-        {
-          messageId: 'unreleasedDrop',
-          line: 16,
-          suggestions: [
-            {
-              messageId: 'releaseBeforeDrop',
-              output: ptyEntries(`      void flushLog(pid).then(() => {
-        this.active.delete(pid);
-      });`).replace('        this.active.delete(pid);', '        this.active.get(pid)?.terminal?.dispose();\n        this.active.delete(pid);'),
-            },
-          ],
-        },
-      ],
+      ...terminalOwed(SCHEDULED_DELETE),
     },
     {
       name: 'a terminal disposed by the exit handler only after it scheduled the delete counts for nothing there',
-      code: ptyEntries(`      void flushLog(pid).then(() => {
-        this.active.delete(pid);
-      });
-      terminal.dispose();`),
-      errors: [
-        {
-          messageId: 'unreleasedDrop',
-          line: 16,
-          suggestions: [
-            {
-              messageId: 'releaseBeforeDrop',
-              output: ptyEntries(`      void flushLog(pid).then(() => {
-        this.active.delete(pid);
-      });
-      terminal.dispose();`).replace('        this.active.delete(pid);', '        this.active.get(pid)?.terminal?.dispose();\n        this.active.delete(pid);'),
-            },
-          ],
-        },
-      ],
+      ...terminalOwed(`${SCHEDULED_DELETE}\n      terminal.dispose();`),
     },
     {
       name: 'items keeping a file watcher of VS Code, which watches the disk until disposed, owe its dispose()',
