@@ -13,14 +13,29 @@ import {
   isWithin,
   isZeroLiteral,
   listedBy,
+  mentions,
   skipOuter,
   statementCalls,
+  callMadeBy,
   steppedUpByOne,
   type CanonicalText,
 } from '../syntax/expressions.js';
 import type { FinallyContext, FlowContext, Interpreter } from './interpreter.js';
 import { bindReleasedKey } from './keyLists.js';
-import { bindEntry, bindEntryFields, cloneState, deadState, emptyState, join, manyRefSource, placeFact, sameState, type ManyRef, type State } from './state.js';
+import {
+  bindEntry,
+  bindEntryFields,
+  cloneState,
+  deadState,
+  emptyState,
+  isTestFact,
+  join,
+  manyRefSource,
+  placeFact,
+  sameState,
+  type ManyRef,
+  type State,
+} from './state.js';
 
 /** Loops nested deeper than this are analyzed in one widened pass. */
 const MAX_EXACT_LOOP_DEPTH = 3;
@@ -434,7 +449,10 @@ export function tryStatement(it: Interpreter, node: ts.TryStatement, state: Stat
     // Any statement of the try block may have thrown: the catch starts from what held throughout —
     // unless the block only releases (`try { x.close() } catch {}`): a release that throws was tried.
     const lastThrowPoint = beforeStore ?? afterTry;
-    let catchEntry = !afterTry.dead && onlyReleases(it, node.tryBlock) ? afterTry : join([state, lastThrowPoint.dead ? state : lastThrowPoint], true);
+    let catchEntry =
+      !afterTry.dead && onlyReleases(it, node.tryBlock)
+        ? afterTry
+        : withReleasesOf(it, node.tryBlock, afterTry, state, join([state, lastThrowPoint.dead ? state : lastThrowPoint], true));
     if (node.catchClause.variableDeclaration) catchEntry = it.kill(boundNames(node.catchClause.variableDeclaration.name), catchEntry);
     afterCatch = it.statements(node.catchClause.block.statements, catchEntry);
   }
@@ -446,6 +464,31 @@ export function tryStatement(it: Interpreter, node: ts.TryStatement, state: Stat
     if (!afterFinally.dead) it.exitFunction(afterFinally);
   }
   return normal;
+}
+
+/**
+ * A `try` whose normal end has released a value was the attempt to release it (`try { unRegister(id);
+ * provider.shutdown() } catch (e) { log(e) }`): a failure on the way is that attempt failing, not a
+ * path that forgot the value. The catch starts with those releases; facts only a look-up or an
+ * emptied container gave stay where they held.
+ */
+function withReleasesOf(it: Interpreter, block: ts.Block, afterTry: State, before: State, catchEntry: State): State {
+  if (afterTry.dead || !attemptsRelease(it, block)) return catchEntry;
+  let result: State | undefined;
+  for (const [key, fact] of afterTry.facts) {
+    if (fact.absent || fact.emptied || isTestFact(key) || before.facts.has(key) || catchEntry.facts.has(key)) continue;
+    result ??= cloneState(catchEntry);
+    result.facts.set(key, fact);
+  }
+  // A drop made before the `try` and paid inside it (`m.delete(k); try { log(); old.close() } catch {}`).
+  for (const [id, slots] of catchEntry.pending) {
+    const left = afterTry.pending.get(id);
+    if (left && left.size >= slots.size) continue;
+    result ??= cloneState(catchEntry);
+    if (left) result.pending.set(id, left);
+    else result.pending.delete(id);
+  }
+  return result ?? catchEntry;
 }
 
 /** `m.set(k, v);`, `list.push(v);`, `m[k] = v;`: a statement whose last step stores a value. */
@@ -464,15 +507,37 @@ function isStore(it: Interpreter, statement: ts.Statement): boolean {
  */
 function onlyReleases(it: Interpreter, block: ts.Block): boolean {
   const calls = statementCalls(block);
-  return (
-    calls !== undefined &&
-    calls.every((call) => {
-      const callee = skipOuter(call.expression);
-      if (ts.isPropertyAccessExpression(callee)) return it.options.releases.methods.has(callee.name.text);
-      if (!ts.isIdentifier(callee)) return false;
-      return it.options.releases.functions.has(callee.text) || (it.options.releases.callsValue === true && call.arguments.length === 0);
-    })
-  );
+  return calls !== undefined && calls.every((call) => isReleaseCall(it, call));
+}
+
+/**
+ * A statement of the block itself is a release call, and the steps before it leave the released
+ * value alone (`unRegister(id); provider.shutdown();`): a `flush()` of the same value that fails
+ * first is that value's own failure, the path where its release matters most.
+ */
+function attemptsRelease(it: Interpreter, block: ts.Block): boolean {
+  const index = block.statements.findIndex((statement) => {
+    const call = ts.isExpressionStatement(statement) ? callMadeBy(statement.expression) : undefined;
+    return call !== undefined && isReleaseCall(it, call);
+  });
+  if (index === -1) return false;
+  const released = releasedValues(callMadeBy((block.statements[index] as ts.ExpressionStatement).expression)!);
+  return released.length > 0 && block.statements.slice(0, index).every((earlier) => released.every((value) => !mentions(earlier, value)));
+}
+
+/** The values a release call names: `provider` of `provider.shutdown()`, `this.timer` of `clearTimeout(this.timer)`. */
+function releasedValues(call: ts.CallExpression): string[] {
+  const callee = skipOuter(call.expression);
+  const values = ts.isPropertyAccessExpression(callee) ? [callee.expression] : [...call.arguments];
+  const texts = values.map((value) => canonical(value)?.text);
+  return texts.every((text) => text !== undefined) ? texts : [];
+}
+
+function isReleaseCall(it: Interpreter, call: ts.CallExpression): boolean {
+  const callee = skipOuter(call.expression);
+  if (ts.isPropertyAccessExpression(callee)) return it.options.releases.methods.has(callee.name.text);
+  if (!ts.isIdentifier(callee)) return false;
+  return it.options.releases.functions.has(callee.text) || (it.options.releases.callsValue === true && call.arguments.length === 0);
 }
 
 /** `let`/`const`/`using` names, classes and functions declared directly in a block. */

@@ -587,6 +587,26 @@ ${settle}
   }
 }`;
 
+/** Pollers kept by id and shut down in one `try` per entry before `clear()`: `steps` is the try block, `more` more members. */
+function shutdownEachThenClear(steps: readonly string[], more = ''): string {
+  return `${imports}
+declare function unRegister(id: string): void;
+export class Providers {
+  readonly #pollers = new Map<string, Poller>();
+  open(id: string, url: string) { if (!this.#pollers.has(id)) this.#pollers.set(id, createPoller(url)); }
+  shutdownAll() {
+    for (const [id, poller] of this.#pollers) {
+      try {
+        ${steps.join('\n        ')}
+      } catch (e) {
+        console.log('shutdown failed', id, e);
+      }
+    }
+    this.#pollers.clear();
+  }${more}
+}`;
+}
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -719,6 +739,24 @@ export class Pollers {
     this.#pollers.clear();
   }
 }`,
+    },
+    {
+      // signalk-server src/api/ble/index.ts (shutdownLocalProviders): bookkeeping, then the release, in one try per entry.
+      name: 'guarded release: a try that unregisters the key, then shuts the value down, attempted its release before clear()',
+      code: shutdownEachThenClear(
+        ['unRegister(id);', 'void poller.close();', "console.log('shut down', id);"],
+        `
+  remove(id: string) {
+    const poller = this.#pollers.get(id);
+    this.#pollers.delete(id);
+    try {
+      unRegister(id);
+      void poller?.close();
+    } catch (e) {
+      console.log('shutdown failed', id, e);
+    }
+  }`,
+      ),
     },
     {
       name: 'guarded release: a closeQuietly() helper that wraps destroy() in try/catch',
@@ -2382,6 +2420,11 @@ export class Pollers {
           suggestions: [], // the loop before hands each poller to flush(): a second loop could close some twice
         },
       ],
+    },
+    {
+      name: 'guarded release: a try whose flush of the same value fails first skips its close before clear()',
+      code: shutdownEachThenClear(['poller.start();', 'void poller.close();']),
+      errors: [{ messageId: 'unreleasedDrop', line: 15, suggestions: [] }],
     },
     {
       name: 'guarded release: a try that only logs, then delete, releases nothing',
