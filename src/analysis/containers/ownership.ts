@@ -40,6 +40,8 @@ export interface Ownership {
 const OWNERSHIP = memoTable<ts.Node, Map<string, Ownership>>('containers.ownership');
 const SCOPE_FACTS = memoTable<ts.Node, ScopeFacts>('containers.scopeFacts');
 const PLACES = memoTable<ts.Node, Map<string, ContainerPlace[]>>('containers.places');
+const LOCAL_INITIALIZER = memoTable<ts.Identifier, ts.Expression | null>('containers.localInitializer');
+const PLACE_OF = memoTable<ts.Expression, { scope: ts.Node; key: string } | null>('containers.placeOf');
 const RETURNED_CONTAINERS = memoTable<ts.Expression, ts.Identifier | null>('containers.returnedContainers');
 
 const NO_NAMES: ReadonlySet<string> = new Set();
@@ -79,10 +81,12 @@ export function getOwnership(
 
 /** The single value of a local (`const inner = …`), from its declaration in reach. */
 function localInitializer(name: ts.Identifier, session: AnalysisSession): ts.Expression | undefined {
-  const declaration = declarationOf(name.text, name, session);
-  return declaration?.kind === 'variable' && !ts.isSourceFile(declaration.body) && declaration.bindings.values.length === 1 && !declaration.bindings.changed
-    ? declaration.bindings.values[0]
-    : undefined;
+  return session.memo(LOCAL_INITIALIZER, name, () => {
+    const declaration = declarationOf(name.text, name, session);
+    return declaration?.kind === 'variable' && !ts.isSourceFile(declaration.body) && declaration.bindings.values.length === 1 && !declaration.bindings.changed
+      ? declaration.bindings.values[0]
+      : undefined;
+  });
 }
 
 /** A container as the code of one class or module names it. */
@@ -114,6 +118,11 @@ export function containerPlaces(containerExpression: ts.Expression, session: Ana
  * root name binds to — two helpers' parameter `map` are their callers' different containers.
  */
 function placeOf(containerExpression: ts.Expression, containerText: string, session: AnalysisSession): { scope: ts.Node; key: string } {
+  // Asked several times at each candidate receiver (ownership of values and keys, its places).
+  return session.memo(PLACE_OF, containerExpression, () => findPlaceOf(containerExpression, containerText, session))!;
+}
+
+function findPlaceOf(containerExpression: ts.Expression, containerText: string, session: AnalysisSession): { scope: ts.Node; key: string } {
   const root = rootOf(containerExpression);
   const declaration = ts.isIdentifier(root) ? declarationOf(root.text, root, session) : undefined;
   const where = !declaration ? '' : declaration.kind === 'parameter' ? `@${declaration.parameter.pos}` : `@${declaration.body.pos}`;

@@ -25,6 +25,13 @@ export interface TimerSlots {
 
 /** `release` is empty for a field given a made value that is not a timer: its type says what releases it. */
 const ARMED_FIELDS = memoTable<ts.Node, Map<string, { assignment: ts.BinaryExpression; release: readonly string[] }[]>>('containers.armedFields');
+/** A record given a made value after insertion: the containers it is read from, and the local naming it. */
+interface ArmedOwner {
+  name?: string;
+  containers: ReadonlySet<string>;
+}
+const ARMED_OWNERS = memoTable<ts.Node, readonly ArmedOwner[] | 'timer' | null>('containers.armedOwners');
+const ARMS_STORED_RECORDS = memoTable<readonly ContainerPlace[], boolean | null>('containers.armsStoredRecords');
 const STORED_RECORD_FIELDS = memoTable<readonly ContainerPlace[], ReadonlySet<string> | null>('containers.storedRecordFields');
 
 /** What the visible code stores in a container of `valueType` that its type does not say: timers. */
@@ -118,19 +125,51 @@ const NO_RELEASE: readonly string[] = [];
  * in or read out of that container. Cheap: from the same walk, with no checker question.
  */
 export function armsStoredRecordsOf(places: readonly ContainerPlace[], session: AnalysisSession): boolean {
+  // Asked at every candidate receiver: answered once per container.
+  return session.memo(ARMS_STORED_RECORDS, places, () => findArmsStoredRecords(places, session)) ?? false;
+}
+
+function findArmsStoredRecords(places: readonly ContainerPlace[], session: AnalysisSession): boolean {
   return places.some((place) => {
-    const fields = armedFields(place.scope, session);
-    if (fields.size === 0) return false;
-    const all = [...fields.values()].flat();
-    if (all.some(({ release }) => release.length > 0)) return true;
+    const owners = armedOwners(place.scope, session);
+    if (owners === 'timer') return true;
+    if (owners.length === 0) return false;
+    if (owners.some(({ containers }) => containers.has(place.text))) return true;
     const inserted = new Set(
       visibleInsertions([place], session).flatMap((value) => {
         const e = skipOuter(value);
         return ts.isIdentifier(e) ? [e.text] : [];
       }),
     );
-    return all.some(({ assignment }) => isRecordOf((skipOuter(assignment.left) as ts.PropertyAccessExpression).expression, place.text, inserted, session));
+    return owners.some(({ name }) => name !== undefined && inserted.has(name));
   });
+}
+
+/**
+ * Of a scope's armed fields: `'timer'` when some field is given a timer, else the records given a
+ * value made here, each by the containers it is read from (`map.get(k)!`, or a local holding such a
+ * read) and its local's name — found once per scope, so each container asks no declaration again.
+ */
+function armedOwners(scope: ts.Node, session: AnalysisSession): readonly ArmedOwner[] | 'timer' {
+  return session.memo(ARMED_OWNERS, scope, () => {
+    const all = [...armedFields(scope, session).values()].flat();
+    if (all.some(({ release }) => release.length > 0)) return 'timer';
+    return all.map(({ assignment }) => {
+      const e = skipOuter((skipOuter(assignment.left) as ts.PropertyAccessExpression).expression);
+      const containers = new Set<string>();
+      const read = readContainerOf(e);
+      if (read !== undefined) containers.add(read);
+      if (!ts.isIdentifier(e)) return { containers };
+      const declaration = declarationOf(e.text, e, session);
+      if (declaration?.kind === 'variable') {
+        for (const value of declaration.bindings.values) {
+          const from = readContainerOf(value);
+          if (from !== undefined) containers.add(from);
+        }
+      }
+      return { name: e.text, containers };
+    });
+  })!;
 }
 
 /**
@@ -221,16 +260,6 @@ function takenFrom(expression: ts.Expression): string | undefined {
   if (!ts.isCallExpression(e) || !['shift', 'pop'].includes(calledMethodName(e) ?? '')) return undefined;
   const callee = skipOuter(e.expression);
   return ts.isPropertyAccessExpression(callee) ? canonical(callee.expression)?.text : undefined;
-}
-
-/** `map.get(k)!`, `map[k]`, or a local inserted into `map` or read out of it. */
-function isRecordOf(owner: ts.Expression, container: string, inserted: ReadonlySet<string>, session: AnalysisSession): boolean {
-  const e = skipOuter(owner);
-  if (readContainerOf(e) === container) return true;
-  if (!ts.isIdentifier(e)) return false;
-  if (inserted.has(e.text)) return true;
-  const declaration = declarationOf(e.text, e, session);
-  return declaration?.kind === 'variable' && declaration.bindings.values.some((value) => readContainerOf(value) === container);
 }
 
 /** Every `x.field = <timer call>` of a class or module, by field name, from one walk. */
