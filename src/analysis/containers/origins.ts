@@ -54,7 +54,46 @@ export function isMadeByCall(expression: ts.Expression): boolean {
   if (!ts.isCallExpression(e)) return false;
   const method = calledMethodName(e);
   const name = calleeName(e);
-  return !(method !== undefined && READ_METHODS.has(method)) && !(name !== undefined && LENDING_CALLS.test(name));
+  return !(method !== undefined && READ_METHODS.has(method)) && !(name !== undefined && LENDING_CALLS.test(name)) && !makesText(e);
+}
+
+/** Calls whose result is a string or a number by their well-known name: `id.toString()`, `JSON.stringify(x)`, `parts.join('/')`. */
+const TEXT_MAKERS = new Set([
+  'toString',
+  'toFixed',
+  'toPrecision',
+  'toISOString',
+  'toUTCString',
+  'toLocaleString',
+  'toLowerCase',
+  'toUpperCase',
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'padStart',
+  'padEnd',
+  'join',
+  'replace',
+  'replaceAll',
+  'substring',
+  'charAt',
+  'repeat',
+  'normalize',
+  'stringify',
+  'encodeURIComponent',
+  'decodeURIComponent',
+  'encodeURI',
+  'decodeURI',
+  'parseInt',
+  'parseFloat',
+  'String',
+  'Number',
+]);
+
+/** A call that makes text or a number (`this.windowId.toString()`): data, known without asking the checker its type. */
+function makesText(call: ts.CallExpression): boolean {
+  const name = calledMethodName(call) ?? calleeName(call);
+  return name !== undefined && TEXT_MAKERS.has(name);
 }
 
 /** `f(…)`, `this.f(…)`, `x.f(…)`: a callee named without going through another call or a deeper path. */
@@ -101,6 +140,7 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
   if (ts.isCallExpression(e)) {
     const name = calleeName(e);
     if (name === 'setInterval') return 'interval';
+    if (makesText(e)) return 'borrowed';
     if (timerCallRelease(e)) return 'created';
     // `pool.acquire()`, `leases.borrow()`, `other.get(k)`: lent by another owner, which takes it back.
     if (isLent(e, lending)) return 'borrowed';

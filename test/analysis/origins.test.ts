@@ -1,0 +1,42 @@
+// Where an inserted value comes from, read from the syntax: made here, lent, or data.
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+import { isMadeByCall, originOf } from '../../src/analysis/containers/origins.js';
+import { sessionOf } from '../../src/analysis/session.js';
+import { inMemoryProgram } from './inMemoryProgram.js';
+
+const SOURCE = `
+declare function connect(): { close(): void };
+declare const pool: { acquire(): { close(): void } };
+declare const id: number;
+declare const parts: string[];
+const values = [connect(), new Map(), pool.acquire(), id.toString(), JSON.stringify(parts), parts.join('/'), String(id), id.toFixed(2)];
+`;
+
+const program = inMemoryProgram(new Map([['/project/values.ts', SOURCE]]));
+const session = sessionOf(program);
+const list = program
+  .getSourceFile('/project/values.ts')!
+  .statements.filter(ts.isVariableStatement)
+  .flatMap((statement) => statement.declarationList.declarations)
+  .find((declaration) => declaration.name.getText() === 'values')!.initializer as ts.ArrayLiteralExpression;
+const [made, collection, lent, ...texts] = list.elements;
+
+describe('isMadeByCall', () => {
+  it('is true for a call or a construction that makes a value', () => {
+    expect([made, collection].map((e) => isMadeByCall(e!))).toEqual([true, true]);
+  });
+
+  it('is false for a loan and for calls that make text or a number', () => {
+    expect([lent, ...texts].map((e) => isMadeByCall(e!))).toEqual([false, false, false, false, false, false]);
+  });
+});
+
+describe('originOf', () => {
+  const cheap = { session, lending: new Set<string>(), cheap: true };
+  it('leaves a made value to the checker when asked cheaply, and calls text or a number data without asking it', () => {
+    expect(originOf(made!, 0, cheap)).toBe('unknown');
+    expect(texts.map((e) => originOf(e!, 0, cheap))).toEqual(['borrowed', 'borrowed', 'borrowed', 'borrowed', 'borrowed']);
+  });
+});
