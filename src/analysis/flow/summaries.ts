@@ -24,6 +24,12 @@ export class SummaryCache implements HelperSummaries {
   readonly #effects = new Map<string, WeakMap<ts.Node, HelperEffects | null>>();
   readonly #releasedSlots = new Map<string, WeakMap<ts.Node, Record<HandedAs, string[][]>>>();
   readonly #inProgress = new Set<ts.Node>();
+  /**
+   * One entry per summary being computed: whether it met a helper already in progress (recursion).
+   * Such a summary depends on where the recursion was entered, so it is not kept: a question asked
+   * in one file must get the answer it gets when asked first in another.
+   */
+  readonly #metRecursion: boolean[] = [];
   readonly #keys = new WeakMap<FlowOptions, string>();
   readonly #moduleNames = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
   /** Options that add a helper's own assumptions about its parameters, to the options they extend. */
@@ -44,14 +50,18 @@ export class SummaryCache implements HelperSummaries {
   effects(helper: ts.FunctionLikeDeclaration, given: FlowOptions, depth: number): HelperEffects | undefined {
     // A helper's assumptions about its own parameters do not reach the helpers it calls.
     const options = this.#assumedFrom.get(given) ?? given;
-    const vocabularyKey = this.#keyOf(options);
+    // What a summary sees of the helpers it calls depends on its depth: kept per depth.
+    const vocabularyKey = `${depth}|${this.#keyOf(options)}`;
     let byNode = this.#effects.get(vocabularyKey);
     if (!byNode) this.#effects.set(vocabularyKey, (byNode = new WeakMap()));
     const cached = byNode.get(helper);
     if (cached !== undefined) return cached ?? undefined;
-    if (!helper.body || this.#inProgress.has(helper) || depth > MAX_HELPER_DEPTH) return undefined;
+    if (this.#inProgress.has(helper)) return this.#recursion(undefined);
+    if (!helper.body || depth > MAX_HELPER_DEPTH) return undefined;
     this.#inProgress.add(helper);
+    this.#metRecursion.push(false);
     let result: HelperEffects | null = null;
+    let settled = false;
     try {
       // What the helper returns stays in the shared containers: the caller that gets it is their owner too.
       const analysis = new FunctionAnalysis([], options, this, depth, false);
@@ -74,9 +84,21 @@ export class SummaryCache implements HelperSummaries {
       result = effects;
     } finally {
       this.#inProgress.delete(helper);
+      settled = this.#settled();
     }
-    byNode.set(helper, result);
+    if (settled) byNode.set(helper, result);
     return result ?? undefined;
+  }
+
+  /** Answers a question about a helper already in progress, and marks every summary on the way as unsettled. */
+  #recursion<T>(answer: T): T {
+    this.#metRecursion.fill(true);
+    return answer;
+  }
+
+  /** Ends the innermost summary: whether it can be kept. */
+  #settled(): boolean {
+    return this.#metRecursion.pop() === false;
   }
 
   /**
@@ -85,13 +107,14 @@ export class SummaryCache implements HelperSummaries {
    */
   releasedSlots(helper: ts.FunctionLikeDeclaration, index: number, given: FlowOptions, depth: number, handed: HandedAs = 'value'): string[] {
     const options = this.#assumedFrom.get(given) ?? given;
-    const vocabularyKey = this.#keyOf(options);
+    const vocabularyKey = `${depth}|${this.#keyOf(options)}`;
     let byNode = this.#releasedSlots.get(vocabularyKey);
     if (!byNode) this.#releasedSlots.set(vocabularyKey, (byNode = new WeakMap()));
     let cached = byNode.get(helper);
     if (!cached) {
-      cached = this.#computeReleasedSlots(helper, options, depth);
-      byNode.set(helper, cached);
+      const computed = this.#computeReleasedSlots(helper, options, depth);
+      if (computed.settled) byNode.set(helper, computed.slots);
+      cached = computed.slots;
     }
     if (index >= helper.parameters.length) {
       // Extra arguments reach a rest parameter or `arguments`: assume kept.
@@ -100,10 +123,14 @@ export class SummaryCache implements HelperSummaries {
     return cached[handed][index] ?? ['*'];
   }
 
-  #computeReleasedSlots(helper: ts.FunctionLikeDeclaration, options: FlowOptions, depth: number): Record<HandedAs, string[][]> {
+  #computeReleasedSlots(helper: ts.FunctionLikeDeclaration, options: FlowOptions, depth: number): { slots: Record<HandedAs, string[][]>; settled: boolean } {
     const kept = helper.parameters.map(() => ['*']);
-    if (!helper.body || this.#inProgress.has(helper) || depth > MAX_HELPER_DEPTH) return { value: kept, elements: kept };
+    if (this.#inProgress.has(helper)) return this.#recursion({ slots: { value: kept, elements: kept }, settled: false });
+    if (!helper.body || depth > MAX_HELPER_DEPTH) return { slots: { value: kept, elements: kept }, settled: true };
     this.#inProgress.add(helper);
+    this.#metRecursion.push(false);
+    let slots: Record<HandedAs, string[][]> | undefined;
+    let settled = false;
     try {
       const body = helper.body;
       const run = (knownArrays?: ReadonlyMap<string, boolean>): FunctionEnd => {
@@ -128,10 +155,12 @@ export class SummaryCache implements HelperSummaries {
           const slots = [...releasedWith(end, `v\u0000${parameter.name.text}\u0000`), ...releasedWith(end, `a\u0000${parameter.name.text}\u0000`)];
           return slots.includes('*') ? ['*'] : slots;
         });
-      return { value: slotsOf(asValue), elements: slotsOf(asArray) };
+      slots = { value: slotsOf(asValue), elements: slotsOf(asArray) };
     } finally {
       this.#inProgress.delete(helper);
+      settled = this.#settled();
     }
+    return { slots, settled };
   }
 }
 
