@@ -33,6 +33,9 @@ const MAX_RECORD_DEPTH = 2;
  * Answers "is this type a resource?" for one program and one set of options.
  * Every answer is cached per type, so the checker is asked once.
  */
+/** The default library's generators, which `return()` ends as their dispose does. */
+const GENERATORS: ReadonlySet<string> = new Set(['Generator', 'AsyncGenerator']);
+
 /** The method that frees a WebAssembly-allocated object. */
 const WASM_FREE = 'delete';
 
@@ -311,7 +314,10 @@ export class ResourceOracle {
       if (name.startsWith('__@asyncDispose@')) async = true;
     }
     if (async === undefined) return null;
-    return { typeName: this.typeName(type), release: { kind: 'dispose', async }, origin: 'disposable' };
+    // A generator's dispose runs its `return()`, which ends it as well.
+    const generator = type.getSymbol();
+    const ends = generator && GENERATORS.has(generator.getName()) && isFromDefaultLibrary(generator, this.program);
+    return { typeName: this.typeName(type), release: { kind: 'dispose', async, ...(ends && { methods: ['return'] }) }, origin: 'disposable' };
   }
 
   /** `{ resolve, reject, timer: Timeout }`: released by releasing each field that holds a resource. */

@@ -12,8 +12,8 @@ export type Release =
    * is named and suggested — unless it needs arguments the suggestion cannot invent.
    */
   | { kind: 'method'; methods: readonly string[]; returnsPromise: boolean; takesArguments?: boolean }
-  /** `value[Symbol.dispose]()` / `await value[Symbol.asyncDispose]()`. */
-  | { kind: 'dispose'; async: boolean }
+  /** `value[Symbol.dispose]()` / `await value[Symbol.asyncDispose]()`; any of `methods` counts too (a generator's `return()`). */
+  | { kind: 'dispose'; async: boolean; methods?: readonly string[] }
   /** `clearInterval(value)`; any of `functions` counts, and any of `methods` too (`timeout.close()`). */
   | { kind: 'function'; functions: readonly string[]; methods?: readonly string[] }
   /** Every listed field must be released. */
@@ -99,6 +99,7 @@ export function releaseNames(release: Release): { methods: Set<string>; function
   const functions = new Set<string>();
   const visit = (r: Release): void => {
     if (r.kind === 'method') r.methods.forEach((m) => methods.add(m));
+    else if (r.kind === 'dispose') r.methods?.forEach((m) => methods.add(m));
     else if (r.kind === 'function') {
       r.functions.forEach((f) => functions.add(f));
       r.methods?.forEach((m) => methods.add(m));

@@ -587,6 +587,17 @@ ${settle}
   }
 }`;
 
+/** graphql-ws's operations by id: an async generator made per subscription, and a `complete` given `ending` before its delete. */
+const generatorsById = (ending: string): string => `
+declare function results(query: string): AsyncGenerator<string>;
+const subscriptions: Record<string, AsyncGenerator<string>> = {};
+export function subscribe(id: string, query: string) { if (!(id in subscriptions)) subscriptions[id] = results(query); }
+export async function complete(id: string) {
+  const subscription = subscriptions[id];
+  delete subscriptions[id];
+  ${ending}
+}`;
+
 /** Pollers kept by id and shut down in one `try` per entry before `clear()`: `steps` is the try block, `more` more members. */
 function shutdownEachThenClear(steps: readonly string[], more = ''): string {
   return `${imports}
@@ -739,6 +750,11 @@ export class Pollers {
     this.#pollers.clear();
   }
 }`,
+    },
+    {
+      // graphql-ws src/server.ts (Complete): the generator taken out is ended with return(), which its dispose would run.
+      name: 'generators: an async generator deleted and then ended with return() is released',
+      code: generatorsById('if (subscription) await subscription.return(undefined);'),
     },
     {
       // signalk-server src/api/ble/index.ts (shutdownLocalProviders): bookkeeping, then the release, in one try per entry.
@@ -2418,6 +2434,25 @@ export class Pollers {
           messageId: 'unreleasedDrop',
           line: 14,
           suggestions: [], // the loop before hands each poller to flush(): a second loop could close some twice
+        },
+      ],
+    },
+    {
+      name: 'generators: an async generator deleted and only logged is dropped without its dispose',
+      code: generatorsById('console.log(subscription);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: generatorsById('console.log(subscription);').replace(
+                '  delete subscriptions[id];',
+                '  void subscriptions[id]?.[Symbol.asyncDispose]();\n  delete subscriptions[id];',
+              ),
+            },
+          ],
         },
       ],
     },
