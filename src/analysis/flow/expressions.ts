@@ -301,6 +301,10 @@ function refinedCondition(it: Interpreter, expression: ts.Expression, state: Sta
     else untouched.pending.delete(removal);
     return [after, untouched];
   }
+  // `isAsyncGenerator(sub)`, a guard of the program (`val is AsyncGenerator<T>`) naming what every
+  // member of a mixed list that owes is: false means this one owes nothing.
+  const guarded = ts.isCallExpression(expression) ? guardedByType(it, expression) : undefined;
+  if (guarded) return [after, it.markEmpty(guarded.ref, after, guarded.slot)];
   // `map.has(k)`, `k in obj`: false means the place is empty.
   if (ts.isCallExpression(expression) && it.options.containers.tests.has(calledMethodName(expression) ?? '') && expression.arguments.length === 1) {
     const key = skipOuter(expression.arguments[0]!);
@@ -357,6 +361,22 @@ function refinedCondition(it: Interpreter, expression: ts.Expression, state: Sta
 }
 
 /** The object and key of `obj.hasOwnProperty(k)`, `Object.hasOwn(obj, k)` or `Object.prototype.hasOwnProperty.call(obj, k)`. */
+/** The value a call of a type guard tests, when the type it asserts is one every owing member of a mixed list is. */
+function guardedByType(it: Interpreter, call: ts.CallExpression): ReturnType<Interpreter['slotRef']> | undefined {
+  const covering = it.options.releases.coveringClasses;
+  if (!covering || call.arguments.length === 0) return undefined;
+  const guard = it.helpers.resolve(call);
+  const predicate = guard?.type && ts.isTypePredicateNode(guard.type) ? guard.type : undefined;
+  const asserted = predicate?.type && ts.isTypeReferenceNode(predicate.type) ? predicate.type.typeName : undefined;
+  const name = asserted && (ts.isIdentifier(asserted) ? asserted.text : asserted.right.text);
+  if (!guard || !predicate || predicate.assertsModifier || !name || !covering.has(name) || !ts.isIdentifier(predicate.parameterName)) return undefined;
+  const index = guard.parameters.findIndex(
+    (parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === (predicate.parameterName as ts.Identifier).text,
+  );
+  const argument = index >= 0 ? call.arguments[index] : undefined;
+  return argument && !ts.isSpreadElement(argument) ? it.slotRef(skipOuter(argument)) : undefined;
+}
+
 function ownPropertyTest(expression: ts.Expression): { object: ts.Expression; key: ts.Expression } | undefined {
   if (!ts.isCallExpression(expression)) return undefined;
   const callee = skipOuter(expression.expression);

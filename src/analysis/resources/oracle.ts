@@ -190,12 +190,15 @@ export class ResourceOracle {
     return { ...named, mixed: true, ...(coveredBy.length > 0 && { coveredBy }) };
   }
 
-  /** A class and the classes it extends, by name (`ResultsNode`, `SubscribingNode`); none for another type. */
+  /**
+   * A class or interface and the ones it extends, by name (`ResultsNode`, `SubscribingNode`,
+   * `AsyncGenerator`): what an `instanceof` or a type guard (`val is AsyncGenerator`) can name; none for another type.
+   */
   #classNames(type: ts.Type): string[] {
     const names: string[] = [];
     for (let current: ts.Type | undefined = type; current && names.length < 8;) {
       const symbol = current.getSymbol();
-      if (!symbol || !(symbol.flags & ts.SymbolFlags.Class)) break;
+      if (!symbol || !(symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface))) break;
       names.push(symbol.getName());
       const declared = this.checker.getDeclaredTypeOfSymbol(symbol);
       current = declared.isClassOrInterface() ? this.checker.getBaseTypes(declared)[0] : undefined;

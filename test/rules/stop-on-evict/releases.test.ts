@@ -587,6 +587,21 @@ ${settle}
   }
 }`;
 
+/** graphql-ws's operations: a live generator or a replayed iterable per id, told apart by a type guard of the program before `ending`. */
+const guardedOperations = (ending: string): string => `
+declare function results(query: string): AsyncGenerator<string>;
+declare function replay(query: string): AsyncIterable<string>;
+function isGenerator(value: unknown): value is AsyncGenerator<string> {
+  return typeof (value as { return?: unknown } | null)?.return === 'function';
+}
+const operations: Record<string, AsyncGenerator<string> | AsyncIterable<string> | null> = {};
+export function subscribe(id: string, query: string, live: boolean) { if (!(id in operations)) operations[id] = live ? results(query) : replay(query); }
+export async function complete(id: string) {
+  const operation = operations[id];
+  delete operations[id];
+  ${ending}
+}`;
+
 /** graphql-ws's operations by id: an async generator made per subscription, and a `complete` given `ending` before its delete. */
 const generatorsById = (ending: string): string => `
 declare function results(query: string): AsyncGenerator<string>;
@@ -750,6 +765,11 @@ export class Pollers {
     this.#pollers.clear();
   }
 }`,
+    },
+    {
+      // graphql-ws src/server.ts (Complete): the guard's false side holds an iterable with nothing to end.
+      name: 'generators: a type guard naming the generator member of a mixed list leaves nothing owed on its false side',
+      code: guardedOperations('if (isGenerator(operation)) await operation.return(undefined);'),
     },
     {
       // graphql-ws src/server.ts (Complete): the generator taken out is ended with return(), which its dispose would run.
@@ -2436,6 +2456,11 @@ export class Pollers {
           suggestions: [], // the loop before hands each poller to flush(): a second loop could close some twice
         },
       ],
+    },
+    {
+      name: 'generators: a type guard whose true side does not end the generator leaves that side owing',
+      code: guardedOperations("if (isGenerator(operation)) console.log('live', id);"),
+      errors: [{ messageId: 'unreleasedDropWhen', line: 11 }],
     },
     {
       name: 'generators: an async generator deleted and only logged is dropped without its dispose',
