@@ -360,7 +360,6 @@ function refinedCondition(it: Interpreter, expression: ts.Expression, state: Sta
   return [after, after];
 }
 
-/** The object and key of `obj.hasOwnProperty(k)`, `Object.hasOwn(obj, k)` or `Object.prototype.hasOwnProperty.call(obj, k)`. */
 /** The value a call of a type guard tests, when the type it asserts is one every owing member of a mixed list is. */
 function guardedByType(it: Interpreter, call: ts.CallExpression): ReturnType<Interpreter['slotRef']> | undefined {
   const covering = it.options.releases.coveringClasses;
@@ -369,14 +368,14 @@ function guardedByType(it: Interpreter, call: ts.CallExpression): ReturnType<Int
   const predicate = guard?.type && ts.isTypePredicateNode(guard.type) ? guard.type : undefined;
   const asserted = predicate?.type && ts.isTypeReferenceNode(predicate.type) ? predicate.type.typeName : undefined;
   const name = asserted && (ts.isIdentifier(asserted) ? asserted.text : asserted.right.text);
-  if (!guard || !predicate || predicate.assertsModifier || !name || !covering.has(name) || !ts.isIdentifier(predicate.parameterName)) return undefined;
-  const index = guard.parameters.findIndex(
-    (parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === (predicate.parameterName as ts.Identifier).text,
-  );
+  const tested = predicate && ts.isIdentifier(predicate.parameterName) ? predicate.parameterName.text : undefined;
+  if (!guard || !predicate || predicate.assertsModifier || !name || !covering.has(name) || tested === undefined) return undefined;
+  const index = guard.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === tested);
   const argument = index >= 0 ? call.arguments[index] : undefined;
   return argument && !ts.isSpreadElement(argument) ? it.slotRef(skipOuter(argument)) : undefined;
 }
 
+/** The object and key of `obj.hasOwnProperty(k)`, `Object.hasOwn(obj, k)` or `Object.prototype.hasOwnProperty.call(obj, k)`. */
 function ownPropertyTest(expression: ts.Expression): { object: ts.Expression; key: ts.Expression } | undefined {
   if (!ts.isCallExpression(expression)) return undefined;
   const callee = skipOuter(expression.expression);

@@ -8,6 +8,7 @@ import ts from 'typescript';
 import {
   boundNames,
   calledMethodName,
+  callMadeBy,
   canonical,
   entryNames,
   isWithin,
@@ -16,7 +17,6 @@ import {
   mentions,
   skipOuter,
   statementCalls,
-  callMadeBy,
   steppedUpByOne,
   type CanonicalText,
 } from '../syntax/expressions.js';

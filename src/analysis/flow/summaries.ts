@@ -57,15 +57,12 @@ export class SummaryCache implements HelperSummaries {
     const cached = byNode.get(helper);
     if (cached !== undefined) return cached ?? undefined;
     if (this.#inProgress.has(helper)) return this.#recursion(undefined);
-    if (!helper.body || depth > MAX_HELPER_DEPTH) return undefined;
-    this.#inProgress.add(helper);
-    this.#metRecursion.push(false);
-    let result: HelperEffects | null = null;
-    let settled = false;
-    try {
+    const body = helper.body;
+    if (!body || depth > MAX_HELPER_DEPTH) return undefined;
+    const { value: result, settled } = this.#summarize(helper, () => {
       // What the helper returns stays in the shared containers: the caller that gets it is their owner too.
       const analysis = new FunctionAnalysis([], options, this, depth, false);
-      const end = analysis.run(helper.body, emptyState());
+      const end = analysis.run(body, emptyState());
       const parameters = helper.parameters.map((parameter) => (ts.isIdentifier(parameter.name) ? parameter.name.text : undefined));
       const effects: HelperEffects = { places: [], all: [] };
       if (!end.dead) {
@@ -81,13 +78,10 @@ export class SummaryCache implements HelperSummaries {
           }
         }
       }
-      result = effects;
-    } finally {
-      this.#inProgress.delete(helper);
-      settled = this.#settled();
-    }
+      return effects;
+    });
     if (settled) byNode.set(helper, result);
-    return result ?? undefined;
+    return result;
   }
 
   /** Answers a question about a helper already in progress, and marks every summary on the way as unsettled. */
@@ -96,9 +90,22 @@ export class SummaryCache implements HelperSummaries {
     return answer;
   }
 
-  /** Ends the innermost summary: whether it can be kept. */
-  #settled(): boolean {
-    return this.#metRecursion.pop() === false;
+  /** Summarizes `helper` by `compute`, with `helper` in progress meanwhile: the summary, and whether it met no recursion and can be kept. */
+  #summarize<T>(helper: ts.Node, compute: () => T): { value: T; settled: boolean } {
+    this.#inProgress.add(helper);
+    this.#metRecursion.push(false);
+    const end = (): boolean => {
+      this.#inProgress.delete(helper);
+      return this.#metRecursion.pop() === false;
+    };
+    let value: T;
+    try {
+      value = compute();
+    } catch (error) {
+      end();
+      throw error;
+    }
+    return { value, settled: end() };
   }
 
   /**
@@ -113,8 +120,8 @@ export class SummaryCache implements HelperSummaries {
     let cached = byNode.get(helper);
     if (!cached) {
       const computed = this.#computeReleasedSlots(helper, options, depth);
-      if (computed.settled) byNode.set(helper, computed.slots);
-      cached = computed.slots;
+      if (computed.settled) byNode.set(helper, computed.value);
+      cached = computed.value;
     }
     if (index >= helper.parameters.length) {
       // Extra arguments reach a rest parameter or `arguments`: assume kept.
@@ -123,16 +130,12 @@ export class SummaryCache implements HelperSummaries {
     return cached[handed][index] ?? ['*'];
   }
 
-  #computeReleasedSlots(helper: ts.FunctionLikeDeclaration, options: FlowOptions, depth: number): { slots: Record<HandedAs, string[][]>; settled: boolean } {
+  #computeReleasedSlots(helper: ts.FunctionLikeDeclaration, options: FlowOptions, depth: number): { value: Record<HandedAs, string[][]>; settled: boolean } {
     const kept = helper.parameters.map(() => ['*']);
-    if (this.#inProgress.has(helper)) return this.#recursion({ slots: { value: kept, elements: kept }, settled: false });
-    if (!helper.body || depth > MAX_HELPER_DEPTH) return { slots: { value: kept, elements: kept }, settled: true };
-    this.#inProgress.add(helper);
-    this.#metRecursion.push(false);
-    let slots: Record<HandedAs, string[][]> | undefined;
-    let settled = false;
-    try {
-      const body = helper.body;
+    if (this.#inProgress.has(helper)) return this.#recursion({ value: { value: kept, elements: kept }, settled: false });
+    const body = helper.body;
+    if (!body || depth > MAX_HELPER_DEPTH) return { value: { value: kept, elements: kept }, settled: true };
+    return this.#summarize(helper, () => {
       const run = (knownArrays?: ReadonlyMap<string, boolean>): FunctionEnd => {
         const assuming = knownArrays ? { ...options, knownArrays } : options;
         if (knownArrays) this.#assumedFrom.set(assuming, options);
@@ -155,12 +158,8 @@ export class SummaryCache implements HelperSummaries {
           const slots = [...releasedWith(end, `v\u0000${parameter.name.text}\u0000`), ...releasedWith(end, `a\u0000${parameter.name.text}\u0000`)];
           return slots.includes('*') ? ['*'] : slots;
         });
-      slots = { value: slotsOf(asValue), elements: slotsOf(asArray) };
-    } finally {
-      this.#inProgress.delete(helper);
-      settled = this.#settled();
-    }
-    return { slots, settled };
+      return { value: slotsOf(asValue), elements: slotsOf(asArray) };
+    });
   }
 }
 

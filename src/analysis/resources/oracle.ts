@@ -29,16 +29,16 @@ export interface ResourceOptions {
 
 const MAX_RECORD_DEPTH = 2;
 
-/**
- * Answers "is this type a resource?" for one program and one set of options.
- * Every answer is cached per type, so the checker is asked once.
- */
 /** The default library's generators, which `return()` ends as their dispose does. */
 const GENERATORS: ReadonlySet<string> = new Set(['Generator', 'AsyncGenerator']);
 
 /** The method that frees a WebAssembly-allocated object. */
 const WASM_FREE = 'delete';
 
+/**
+ * Answers "is this type a resource?" for one program and one set of options.
+ * Every answer is cached per type, so the checker is asked once.
+ */
 export class ResourceOracle {
   readonly #cache = new WeakMap<ts.Type, Resource | null>();
   /** "Not a resource" found below the top, by depth: records are looked into only near the top, so such a no holds for its depth alone. */
