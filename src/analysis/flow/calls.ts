@@ -6,7 +6,7 @@
 import ts from 'typescript';
 
 import { calleeName, calledMethodName, canonical, entryNames, isFunctionLike, listedBy, skipOuter } from '../syntax/expressions.js';
-import type { Interpreter } from './interpreter.js';
+import type { HandedAs, Interpreter } from './interpreter.js';
 import { notePushedKey } from './keyLists.js';
 import { allFact, bindEntry, bindEntryFields, cloneState, isTestFact, manyRefSource, placeFact, type ManyRef, type State, type ValueRef } from './state.js';
 import type { DropSite } from './types.js';
@@ -155,7 +155,7 @@ export function passArguments(it: Interpreter, node: ts.CallExpression, state: S
     // A helper with a body says which slots it releases or keeps; a function declared
     // elsewhere (a library, a callback) may keep the value.
     const slots = helper
-      ? it.helpers.releasedSlots(helper, index, it.options, it.depth + 1, many || (ref && namesDroppedContainer(it, ref.ref)) ? 'elements' : 'value')
+      ? it.helpers.releasedSlots(helper, index, it.options, it.depth + 1, handedAs(it, ref?.ref, ref?.slot, many !== undefined, current))
       : name !== undefined && (ESCAPE_IGNORING_CALLS.has(name) || NOTIFYING_CALLS.has(name) || LETTING_GO.test(name))
         ? []
         : ['*'];
@@ -165,6 +165,13 @@ export function passArguments(it: Interpreter, node: ts.CallExpression, state: S
     }
   }
   return current;
+}
+
+/** What the helper is given: a collection, one field of a record (`entry.stream`, or `stream` bound to it), or a value. */
+function handedAs(it: Interpreter, ref: ValueRef | undefined, slot: string | undefined, many: boolean, state: State): HandedAs {
+  if (many || (ref && namesDroppedContainer(it, ref))) return 'elements';
+  if (slot !== undefined && slot !== '*') return 'field';
+  return ref?.kind === 'variable' && state.aliases.get(ref.name)?.kind === 'field' ? 'field' : 'value';
 }
 
 /** `this.meters` handed whole: a container a drop here names, whose elements a helper may release one by one. */

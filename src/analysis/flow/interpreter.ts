@@ -41,7 +41,12 @@ export interface ReleasedKeyList {
 }
 
 /** How an argument reaches a helper: as one value, or as a collection whose elements are followed. */
-export type HandedAs = 'value' | 'elements';
+/**
+ * What an argument is to the helper that takes it: a value, a collection whose elements it may
+ * release, or one field of a record (`close(entry.socket)`), on which a method that releases only
+ * a record's fields releases the whole parameter.
+ */
+export type HandedAs = 'value' | 'elements' | 'field';
 
 /** Helpers with bodies in the program: which one a call runs, and what it does to its arguments. */
 export interface HelperSummaries {

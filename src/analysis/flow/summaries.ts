@@ -22,7 +22,9 @@ export class SummaryCache implements HelperSummaries {
   ) {}
 
   readonly #effects = new Map<string, WeakMap<ts.Node, HelperEffects | null>>();
-  readonly #releasedSlots = new Map<string, WeakMap<ts.Node, Record<HandedAs, string[][]>>>();
+  readonly #releasedSlots = new Map<string, WeakMap<ts.Node, Record<'value' | 'elements', string[][]>>>();
+  /** The same options with no method limited to a record's fields: what a helper given one field is judged by. */
+  readonly #forField = new WeakMap<FlowOptions, FlowOptions>();
   readonly #inProgress = new Set<ts.Node>();
   /**
    * One entry per summary being computed: whether it met a helper already in progress (recursion).
@@ -114,6 +116,8 @@ export class SummaryCache implements HelperSummaries {
    */
   releasedSlots(helper: ts.FunctionLikeDeclaration, index: number, given: FlowOptions, depth: number, handed: HandedAs = 'value'): string[] {
     const options = this.#assumedFrom.get(given) ?? given;
+    // `destroy(entry.stream)`: the parameter is the field, so `stream.destroy()` in the helper releases it.
+    if (handed === 'field') return this.releasedSlots(helper, index, this.#withoutFieldMethods(options), depth, 'value');
     const vocabularyKey = `${depth}|${this.#keyOf(options)}`;
     let byNode = this.#releasedSlots.get(vocabularyKey);
     if (!byNode) this.#releasedSlots.set(vocabularyKey, (byNode = new WeakMap()));
@@ -130,7 +134,21 @@ export class SummaryCache implements HelperSummaries {
     return cached[handed][index] ?? ['*'];
   }
 
-  #computeReleasedSlots(helper: ts.FunctionLikeDeclaration, options: FlowOptions, depth: number): { value: Record<HandedAs, string[][]>; settled: boolean } {
+  #withoutFieldMethods(options: FlowOptions): FlowOptions {
+    if (!options.releases.fieldMethods) return options;
+    let derived = this.#forField.get(options);
+    if (!derived) {
+      const { fieldMethods: _, ...releases } = options.releases;
+      this.#forField.set(options, (derived = { ...options, releases }));
+    }
+    return derived;
+  }
+
+  #computeReleasedSlots(
+    helper: ts.FunctionLikeDeclaration,
+    options: FlowOptions,
+    depth: number,
+  ): { value: Record<'value' | 'elements', string[][]>; settled: boolean } {
     const kept = helper.parameters.map(() => ['*']);
     if (this.#inProgress.has(helper)) return this.#recursion({ value: { value: kept, elements: kept }, settled: false });
     const body = helper.body;
@@ -186,6 +204,7 @@ function vocabularyKey(options: FlowOptions): string {
     [
       releases.methods,
       releases.functions,
+      releases.fieldMethods ?? new Set<string>(),
       containers.reads,
       containers.tests,
       containers.removes,

@@ -36,4 +36,16 @@ describe('helper summaries', () => {
     const { a, b, session } = helpers();
     expect([releasedSlots(a, 0, OPTIONS, session), releasedSlots(b, 0, OPTIONS, session)]).toEqual([[], []]);
   });
+
+  it('keep apart options that differ only in the methods limited to a record’s fields', () => {
+    const program = inMemoryProgram(
+      new Map([['/project/stopper.ts', 'interface Meter { stop(): void }\nexport function halt(meter: Meter): void { meter.stop(); }\n']]),
+    );
+    const halt = program.getSourceFile('/project/stopper.ts')!.statements.find(ts.isFunctionDeclaration)!;
+    const session = sessionOf(program);
+    // On a record, `stop` releases only a field: `record.stop()` calls a callback.
+    const onRecords = { ...OPTIONS, releases: { ...OPTIONS.releases, fieldMethods: new Set(['stop']) } };
+    expect(releasedSlots(halt, 0, onRecords, session)).toEqual([]);
+    expect(releasedSlots(halt, 0, OPTIONS, session)).toEqual(['*']);
+  });
 });

@@ -568,7 +568,7 @@ export class Validator {
  * From real code (moleculer, transit.js): pending request streams kept with the node that sends
  * them, swept per node by a forEach whose callback destructures the entry; `settle` runs first.
  */
-const pendingStreams = (settle: string): string => `import { PassThrough } from 'node:stream';
+const pendingStreams = (settle: string, members = ''): string => `import { PassThrough } from 'node:stream';
 export class Transit {
   private readonly pending = new Map<string, { sender: string; stream: PassThrough }>();
   open(id: string, sender: string): PassThrough {
@@ -585,7 +585,13 @@ ${settle}
       }
     });
   }
-}`;
+${members}}`;
+
+/** A method of Transit handed one stream: it destroys it unless it is already destroyed. */
+const destroyIfAlive = `  private destroyIfAlive(stream: PassThrough, reason: string): void {
+    if (!stream.destroyed) stream.destroy(new Error(reason));
+  }
+`;
 
 /** graphql-ws's operations: a live generator or a replayed iterable per id, told apart by a type guard of the program before `ending`. */
 const guardedOperations = (ending: string): string => `
@@ -1663,6 +1669,10 @@ export function sweep(route: string) {
       code: pendingStreams(`        if (!stream.destroyed) stream.destroy(new Error(\`closed by \${nodeID}\`));`),
     },
     {
+      name: "from real code (moleculer): a destructured entry's stream handed to a helper that destroys it unless it is already destroyed",
+      code: pendingStreams(`        this.destroyIfAlive(stream, nodeID);`, destroyIfAlive),
+    },
+    {
       name: 'finished: a process that exited or was killed is deleted without kill()',
       code: `import { spawn, type ChildProcess } from 'node:child_process';
 const children = new Map<string, ChildProcess>();
@@ -1739,6 +1749,28 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: "a destructured entry's stream handed to a helper that destroys it only when asked to",
+      code: pendingStreams(
+        `        this.destroyIfAsked(stream, nodeID);`,
+        destroyIfAlive.replace('destroyIfAlive', 'destroyIfAsked').replace('!stream.destroyed', "reason === 'now'"),
+      ),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 14,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: pendingStreams(
+                `        this.destroyIfAsked(stream, nodeID);`,
+                destroyIfAlive.replace('destroyIfAlive', 'destroyIfAsked').replace('!stream.destroyed', "reason === 'now'"),
+              ).replace('        this.pending.delete(id);', '        this.pending.get(id)?.stream?.end();\n        this.pending.delete(id);'),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a forEach callback that destructures the entry and deletes it without destroying its stream field',
       code: pendingStreams(`        console.log(sender);`),
