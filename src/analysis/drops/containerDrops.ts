@@ -423,7 +423,7 @@ function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext)
     // A reset to `undefined` is written because something may be there (a lazily filled field); a new
     // container may be the first one.
     const reset = isNullish(node.right) && !ts.isConstructorDeclaration(enclosingBody(node));
-    if (!reset && (!(isContainerMadeHere(node.right) || isRebuiltHere(node.right, node, session)) || !hadEarlierValue(target, node))) return undefined;
+    if (!reset && (!(isContainerMadeHere(node.right) || isRebuiltHere(node.right, node, session)) || !hadEarlierValue(target, node, session))) return undefined;
     const container = containerOfResources(target, context, true);
     if (!container) return undefined;
     // `list = [...list, x]`, `list = list.concat(…)` keeps what it keeps.

@@ -361,22 +361,67 @@ export function isContainerMadeHere(expression: ts.Expression): boolean {
 /**
  * Reassigning a container drops what it held only when it held something: a field with
  * an initializer or one set in the constructor, or a variable declared with a value. The
- * constructor's own first assignment drops nothing.
+ * constructor's own first assignment drops nothing, nor the first of a field of an object just
+ * made whose class leaves that field unset.
  */
-export function hadEarlierValue(target: ts.Expression, node: ts.BinaryExpression): boolean {
+export function hadEarlierValue(target: ts.Expression, node: ts.BinaryExpression, session: AnalysisSession): boolean {
   const fn = enclosingBody(node);
   if (ts.isConstructorDeclaration(fn)) return false;
   if (ts.isIdentifier(target)) return true;
-  if (!ts.isPropertyAccessExpression(target) || skipOuter(target.expression).kind !== ts.SyntaxKind.ThisKeyword) return true;
+  if (!ts.isPropertyAccessExpression(target)) return true;
+  if (skipOuter(target.expression).kind !== ts.SyntaxKind.ThisKeyword) {
+    const made = madeJustBefore(target.expression, node);
+    const owner = made && classOfNew(made, session);
+    return owner === undefined || setsField(owner, target.name.text);
+  }
   let current: ts.Node | undefined = node.parent;
   while (current && !ts.isClassLike(current)) current = current.parent;
-  if (!current) return false;
-  const name = target.name.text;
-  for (const member of current.members) {
+  return current === undefined ? false : setsField(current, target.name.text);
+}
+
+/** The class gives the field a value as it is made: an initializer, a parameter property or the constructor. */
+function setsField(owner: ts.ClassLikeDeclaration, name: string): boolean {
+  for (const member of owner.members) {
     if (ts.isPropertyDeclaration(member) && member.name.getText() === name && member.initializer) return true;
-    if (ts.isConstructorDeclaration(member) && member.body && mentions(member.body, `this.${name}`)) return true;
+    if (ts.isConstructorDeclaration(member)) {
+      if (member.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name && ts.getModifiers(parameter)?.length))
+        return true;
+      if (member.body && mentions(member.body, `this.${name}`)) return true;
+    }
   }
   return false;
+}
+
+/**
+ * `effect = this.hash[mode] = new FilterEffect(); effect.filters = […]`: the object a name was
+ * given by a `new` in the statement before (or in its declaration there), with nothing between.
+ */
+function madeJustBefore(holder: ts.Expression, node: ts.BinaryExpression): ts.NewExpression | undefined {
+  const name = skipOuter(holder);
+  const statement = node.parent;
+  const block = statement?.parent;
+  if (!ts.isIdentifier(name) || !ts.isExpressionStatement(statement) || !block || !ts.isBlock(block)) return undefined;
+  const previous = block.statements[block.statements.indexOf(statement) - 1];
+  let value: ts.Expression | undefined;
+  if (previous && ts.isVariableStatement(previous)) {
+    value = previous.declarationList.declarations.find((declaration) => ts.isIdentifier(declaration.name) && declaration.name.text === name.text)?.initializer;
+  } else if (previous && ts.isExpressionStatement(previous)) {
+    const assigned = skipOuter(previous.expression);
+    if (isAssignment(assigned) && ts.isIdentifier(skipOuter(assigned.left)) && (skipOuter(assigned.left) as ts.Identifier).text === name.text)
+      value = assigned.right;
+  }
+  while (value && isAssignment(skipOuter(value))) value = (skipOuter(value) as ts.BinaryExpression).right;
+  const made = value && skipOuter(value);
+  return made && ts.isNewExpression(made) ? made : undefined;
+}
+
+/** The class of the program a `new` makes, when no base class of it could set fields as well. */
+function classOfNew(made: ts.NewExpression, session: AnalysisSession): ts.ClassLikeDeclaration | undefined {
+  const symbol = session.checker.getSymbolAtLocation(made.expression);
+  const resolved = symbol && symbol.flags & ts.SymbolFlags.Alias ? session.checker.getAliasedSymbol(symbol) : symbol;
+  const declaration = resolved?.valueDeclaration;
+  if (!declaration || !ts.isClassLike(declaration) || declaration.getSourceFile().isDeclarationFile) return undefined;
+  return declaration.heritageClauses?.some((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword) ? undefined : declaration;
 }
 
 /**

@@ -587,6 +587,25 @@ ${settle}
   }
 ${members}}`;
 
+/** From real code (pixijs, BlendModePipe.ts): an effect made for a mode, whose list of filters is set right after (`initial` on the class). */
+const effectPerMode = (initial: string): string => `${imports}
+class Effect {
+  meters: Meter[]${initial};
+  destroy(): void { for (const meter of this.meters) meter.stop(); }
+}
+export class Pipe {
+  private effects: Record<string, Effect> = {};
+  effectFor(mode: string): Effect {
+    let effect = this.effects[mode];
+    if (!effect) {
+      effect = this.effects[mode] = new Effect();
+      effect.meters = [createMeter(mode)];
+    }
+    return effect;
+  }
+  destroy(): void { for (const mode in this.effects) this.effects[mode]!.destroy(); }
+}`;
+
 /** A method of Transit handed one stream: it destroys it unless it is already destroyed. */
 const destroyIfAlive = `  private destroyIfAlive(stream: PassThrough, reason: string): void {
     if (!stream.destroyed) stream.destroy(new Error(reason));
@@ -1455,6 +1474,10 @@ export class Node {
 }`,
     },
     {
+      name: 'from real code (pixijs): the first list given to a field of an object just made, which its class leaves unset, drops nothing',
+      code: effectPerMode(''),
+    },
+    {
       name: 'the first assignment in the constructor drops nothing',
       code: `${imports}
 export class Service {
@@ -1749,6 +1772,25 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: 'a list given to a field of an object just made, whose class starts the field with meters of its own',
+      code: effectPerMode(' = [createMeter("/")]'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 12,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: effectPerMode(' = [createMeter("/")]').replace(
+                '      effect.meters = [createMeter(mode)];',
+                '      for (const value of effect.meters) value.stop();\n      effect.meters = [createMeter(mode)];',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "a destructured entry's stream handed to a helper that destroys it only when asked to",
       code: pendingStreams(
