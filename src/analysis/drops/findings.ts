@@ -16,7 +16,7 @@ import type { DropCandidate, DropContext } from './candidate.js';
 import { cacheOverwriteDrop, cacheRemovalDrop, describeCacheCall, hooklessInsertionDrops, type CacheCall } from './cacheDrops.js';
 import { DropCollector } from './collector.js';
 import { describeContainerDrop } from './containerDrops.js';
-import { isFreshFromEveryCaller } from './keys.js';
+import { isFreshFromEveryCaller, isReleasedBeforeEveryCall } from './keys.js';
 import { describeCondition, suggestDeleteFirst, suggestRelease, type Insertion } from './suggestions.js';
 
 /** What a message says of a resource: its type and its release. */
@@ -105,7 +105,7 @@ export class UnreleasedDrops {
   *findings(sourceText: string): Generator<UnreleasedFinding> {
     yield* this.#constructions;
     for (const { candidate, verdict } of this.#drops.verdicts()) {
-      if (verdict.unreleasedSlots.length === 0 || isFreshFromEveryCall(candidate, this.context)) continue;
+      if (verdict.unreleasedSlots.length === 0 || isFreshFromEveryCall(candidate, this.context) || isReleasedInEveryCall(candidate, this.context)) continue;
       const preferredFunction = candidate.storesIntervals ? 'clearInterval' : undefined;
       const { resource } = candidate;
       const owed =
@@ -278,6 +278,14 @@ function isFreshFromEveryCall(candidate: DropCandidate, context: DropContext): b
     candidate.keyExpression !== undefined &&
     isFreshFromEveryCaller(candidate.site.node, candidate.keyExpression, context.session)
   );
+}
+
+/** A removal by a key its method is given, where every caller in the program released the value first (see isReleasedBeforeEveryCall). */
+function isReleasedInEveryCall(candidate: DropCandidate, context: DropContext): boolean {
+  const { site, keyExpression } = candidate;
+  if (candidate.kind !== 'container' || site.storesNewValue || site.target.kind !== 'key' || keyExpression === undefined) return false;
+  const held = { text: { text: site.container, roots: [...site.containerRoots], impure: false }, resource: candidate.resource };
+  return isReleasedBeforeEveryCall(site.node, held, keyExpression, site.slots, context);
 }
 
 function lineOf(node: ts.Node): number {

@@ -53,6 +53,9 @@ import type { ContainerOfResources, DropContext } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
 import { owedSlots, symbolOf } from './owed.js';
 
+/** What the callers' flow needs of a container: its text and the resource it holds. */
+export type HeldResources = Pick<ContainerOfResources, 'text' | 'resource'>;
+
 const EMPTY_CONTAINERS = memoTable<ts.Node, Map<string, number>>('drops.emptyContainers');
 const KEY_ACCESSES = memoTable<ts.Node, Map<string, Map<string, ts.Expression>>>('drops.keyAccesses');
 const CONTAINER_READS = memoTable<ts.Node, Map<string, number>>('drops.containerReads');
@@ -939,7 +942,7 @@ function handedValueAt(
 }
 
 /** The flow's verdict on `probe` as a drop at `call`, in the function the call is in. */
-function verdictAtCall(call: ts.CallExpression, probe: Omit<DropSite, 'node' | 'result'>, container: ContainerOfResources, context: DropContext) {
+function verdictAtCall(call: ts.CallExpression, probe: Omit<DropSite, 'node' | 'result'>, container: HeldResources, context: DropContext) {
   const options = flowOptionsFor([container.resource], context.session, context.hatches.releaseFunctions);
   const [verdict] = analyzeDrops(enclosingBody(call), [{ ...probe, node: call, result: 'none' }], options, context.session);
   return verdict;
@@ -953,10 +956,11 @@ function verdictAtCall(call: ts.CallExpression, probe: Omit<DropSite, 'node' | '
 function settledInEveryCaller(
   node: ts.Node,
   parameter: ts.Expression,
-  container: ContainerOfResources,
+  container: HeldResources,
   context: DropContext,
   probeAt: (call: ts.CallExpression, argument: CanonicalText) => 'settled' | Pick<DropSite, 'target' | 'slots' | 'storesNewValue'>,
   keyPath = false,
+  publicToo = false,
 ): boolean {
   const fn = enclosingBody(node);
   const path = keyPath ? canonical(parameter) : undefined;
@@ -965,9 +969,17 @@ function settledInEveryCaller(
   const ownMethod = ts.isMethodDeclaration(fn);
   // The container must be the one the callers reach by the same name: the object's, or the module's.
   const reachedAlike = (ownMethod && container.text.text.startsWith('this.')) || isModuleLevelContainer(container, fn, context.session);
-  if (ownMethod ? !isPrivateMember(fn) || (keyPath && !reachedAlike) : !reachedAlike) return false;
+  const onlyOwnCalls = ownMethod && !isPrivateMember(fn) && publicToo && reachedAlike;
+  if (ownMethod ? (!isPrivateMember(fn) && !onlyOwnCalls) || (keyPath && !reachedAlike) : !reachedAlike) return false;
   const index = fn.parameters.findIndex((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name.text);
-  const calls = index < 0 ? undefined : ownMethod ? callsOfOwnMethod(fn, context.session) : callsOfLocalFunction(fn, context.session);
+  const calls =
+    index < 0
+      ? undefined
+      : onlyOwnCalls
+        ? ownCallsAcrossProgram(fn, context.session)
+        : ownMethod
+          ? callsOfOwnMethod(fn, context.session)
+          : callsOfLocalFunction(fn, context.session);
   // `texture.uid` in the function is `argument.uid` at a call.
   const suffix = path ? path.text.slice(name.text.length) : '';
   return (
@@ -1042,7 +1054,7 @@ function argumentText(call: ts.CallExpression, index: number): CanonicalText | u
  */
 function everyCallOwesNothing(
   calls: readonly ts.CallExpression[],
-  container: ContainerOfResources,
+  container: HeldResources,
   context: DropContext,
   probeAt: (call: ts.CallExpression) => 'settled' | Omit<DropSite, 'node' | 'result'> | undefined,
 ): boolean {
@@ -1082,8 +1094,45 @@ export function isGuardedInEveryCaller(node: ts.Node, container: ContainerOfReso
   );
 }
 
+/**
+ * `removePendingRequest(id) { this.streams.delete(id) }` whose every caller ended `this.streams.get(id)`
+ * first: the removal drops a value already released. A public method counts when every call the
+ * program makes of it is the class's own (`this.removePendingRequest(id)`). Asked last, where a
+ * report would otherwise go: it searches the program for those calls.
+ */
+export function isReleasedBeforeEveryCall(
+  node: ts.Node,
+  held: HeldResources,
+  keyExpression: ts.Expression,
+  slots: readonly string[],
+  context: DropContext,
+): boolean {
+  return settledInEveryCaller(
+    node,
+    keyExpression,
+    held,
+    context,
+    (_call, key) => ({ target: { kind: 'key', key: key.text, keyRoots: key.roots }, slots: [...slots], storesNewValue: false }),
+    true,
+    true,
+  );
+}
+
+/** Every call of a public method in the program, when each is `this.method(…)` inside its own class. */
+function ownCallsAcrossProgram(method: ts.MethodDeclaration, session: AnalysisSession): readonly ts.CallExpression[] | undefined {
+  const calls = callsOfMethodAcrossProgram(method, session);
+  const own = (call: ts.CallExpression): boolean => {
+    const callee = skipOuter(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || skipOuter(callee.expression).kind !== ts.SyntaxKind.ThisKeyword) return false;
+    let owner: ts.Node | undefined = call.parent;
+    while (owner && !ts.isClassLike(owner)) owner = owner.parent;
+    return owner === method.parent;
+  };
+  return calls && calls.length > 0 && calls.every(own) ? calls : undefined;
+}
+
 /** A container a function of the module reaches as its callers do: `this.` in a method, a name of the module in a function. */
-function isModuleLevelContainer(container: ContainerOfResources, fn: ts.FunctionLikeDeclaration, session: AnalysisSession): boolean {
+function isModuleLevelContainer(container: HeldResources, fn: ts.FunctionLikeDeclaration, session: AnalysisSession): boolean {
   const [root] = container.text.roots;
   if (container.text.roots.length !== 1 || root === undefined || root === 'this') return false;
   const declaration = declarationOf(root, fn, session);

@@ -606,6 +606,20 @@ export class Pipe {
   destroy(): void { for (const mode in this.effects) this.effects[mode]!.destroy(); }
 }`;
 
+/** From real code (moleculer, transit.js): a public remover the class calls once the caller has `settle`d the entry; `extra` may call it from elsewhere. */
+const finishedRequests = (settle: string, extra = ''): string => `${imports}
+export class Requests {
+  private readonly meters = new Map<string, Meter>();
+  open(id: string) { this.meters.set(id, createMeter(id)); }
+  finish(id: string) {
+${settle}
+    this.forget(id);
+  }
+  forget(id: string): void {
+    this.meters.delete(id);
+  }
+}${extra}`;
+
 /** A method of Transit handed one stream: it destroys it unless it is already destroyed. */
 const destroyIfAlive = `  private destroyIfAlive(stream: PassThrough, reason: string): void {
     if (!stream.destroyed) stream.destroy(new Error(reason));
@@ -1478,6 +1492,10 @@ export class Node {
       code: effectPerMode(''),
     },
     {
+      name: 'from real code (moleculer): a public remover that only its own class calls, each time after stopping the value at that key',
+      code: finishedRequests('    this.meters.get(id)?.stop();'),
+    },
+    {
       name: 'the first assignment in the constructor drops nothing',
       code: `${imports}
 export class Service {
@@ -1786,6 +1804,44 @@ export class Clients {
                 '      effect.meters = [createMeter(mode)];',
                 '      for (const value of effect.meters) value.stop();\n      effect.meters = [createMeter(mode)];',
               ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a public remover its own class calls without stopping the value first',
+      code: finishedRequests('    console.log(id);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: finishedRequests('    console.log(id);').replace(
+                '    this.meters.delete(id);',
+                '    this.meters.get(id)?.stop();\n    this.meters.delete(id);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a public remover its class calls after stopping the value, but another module calls too',
+      code: finishedRequests('    this.meters.get(id)?.stop();', '\nexport function abandon(requests: Requests, id: string) { requests.forget(id); }'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: finishedRequests(
+                '    this.meters.get(id)?.stop();',
+                '\nexport function abandon(requests: Requests, id: string) { requests.forget(id); }',
+              ).replace('    this.meters.delete(id);', '    this.meters.get(id)?.stop();\n    this.meters.delete(id);'),
             },
           ],
         },
