@@ -250,7 +250,7 @@ function computeOwnership(
   // Values put into the containers this one holds count too (`const list = byRoom.get(r) ?? []; list.push(setTimeout(…))`),
   // and a local that reads an inner container out of another owns what that one's insertions put in it.
   const inserted = [
-    ...visibleInsertions(places, session),
+    ...visibleInsertions(places, session).filter((value) => !isHandedOutToRemoveItself(value, session)),
     ...places.flatMap((place) => innerInsertions(place, session)),
     ...(localValue ? outerContainerValues(places[0]!.scope, localValue, session) : []),
   ];
@@ -279,6 +279,55 @@ function computeOwnership(
     if (owns || !undecided) break;
   }
   return syntaxOnly && !owns && undecided ? { owns, storesIntervals, undecided } : { owns, storesIntervals };
+}
+
+/**
+ * `const w = new Watcher(p); Manager.watchers.add(w); return w` where `Watcher`'s `dispose()` runs
+ * `Manager.watchers.delete(this)`: the caller gets the value and ends it, and the value takes itself
+ * out as it ends. The container is an index of live values, not their owner. Read from the syntax:
+ * a class of the same module, a store by a call, the container spelled alike in both places.
+ */
+function isHandedOutToRemoveItself(value: ts.Expression, session: AnalysisSession): boolean {
+  const name = skipOuter(value);
+  const store = name.parent;
+  if (!ts.isIdentifier(name) || !ts.isCallExpression(store) || !ts.isPropertyAccessExpression(skipOuter(store.expression))) return false;
+  const fn = enclosingBody(name);
+  if (!isFunctionLike(fn) || !returnedExpressions(fn).some((returned) => isNamed(returned, name.text))) return false;
+  const made = localInitializer(name, session);
+  const created = made && skipOuter(made);
+  if (!created || !ts.isNewExpression(created) || !ts.isIdentifier(created.expression)) return false;
+  const className = created.expression.text;
+  const owner = name
+    .getSourceFile()
+    .statements.find((statement): statement is ts.ClassDeclaration => ts.isClassDeclaration(statement) && statement.name?.text === className);
+  const container = spelled((skipOuter(store.expression) as ts.PropertyAccessExpression).expression);
+  return owner !== undefined && owner.members.some((member) => isReleaseRemovingThis(member, container));
+}
+
+/** A release-named method of the class that runs `<container>.delete(this)` (or `remove(this)`). */
+function isReleaseRemovingThis(member: ts.ClassElement, container: string): boolean {
+  if (!ts.isMethodDeclaration(member) || !member.body || !ts.isIdentifier(member.name) || !isReleaseLikeName(member.name.text)) return false;
+  const visit = (node: ts.Node): boolean => {
+    if (ts.isCallExpression(node) && SELF_REMOVALS.has(calledMethodName(node) ?? '') && node.arguments.length === 1) {
+      const [argument] = node.arguments;
+      const receiver = (skipOuter(node.expression) as ts.PropertyAccessExpression).expression;
+      if (skipOuter(argument!).kind === ts.SyntaxKind.ThisKeyword && spelled(receiver) === container) return true;
+    }
+    return !isFunctionLike(node) && ts.forEachChild(node, visit) === true;
+  };
+  return ts.forEachChild(member.body, visit) === true;
+}
+
+const SELF_REMOVALS: ReadonlySet<string> = new Set(['delete', 'remove']);
+
+/** A container as written, without spaces: `Manager.watchers`. */
+function spelled(expression: ts.Expression): string {
+  return skipOuter(expression).getText().replace(/\s+/g, '');
+}
+
+function isNamed(expression: ts.Expression, name: string): boolean {
+  const e = skipOuter(expression);
+  return ts.isIdentifier(e) && e.text === name;
 }
 
 /**

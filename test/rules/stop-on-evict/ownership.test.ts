@@ -5,6 +5,32 @@ import { createTypedRuleTester } from '../../ruleTester.js';
 const ruleTester = createTypedRuleTester();
 
 /**
+ * From real code (coc.nvim, fileSystemWatcher.ts): a manager makes each watcher, lists it in a static
+ * set and hands it to its caller; the watcher's dispose() runs `removal` (its own line of cleanup).
+ */
+const watcherIndex = (removal: string): string => `
+import { watch, type FSWatcher } from 'node:fs';
+export class Watcher {
+  private handles: FSWatcher[] = [];
+  listen(root: string) { this.handles.push(watch(root)); }
+  dispose(): void {
+    ${removal}
+    for (const handle of this.handles) handle.close();
+  }
+}
+export class WatcherManager {
+  public static watchers: Set<Watcher> = new Set();
+  create(): Watcher {
+    const watcher = new Watcher();
+    WatcherManager.watchers.add(watcher);
+    return watcher;
+  }
+  dispose(): void {
+    WatcherManager.watchers.clear();
+  }
+}`;
+
+/**
  * From real code (Oceanic, ShardManager.ts): a manager that is itself the map of its shards queues
  * them for connecting through a private method; `made` is how spawn() comes by a shard.
  */
@@ -384,6 +410,10 @@ ${forget}
 
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'from real code (coc.nvim): an index of the watchers a factory hands out, each taking itself out in its own dispose()',
+      code: watcherIndex('WatcherManager.watchers.delete(this);'),
+    },
     {
       name: 'a static registry emptied by the class name after its value was released by the same name',
       code: staticSessions(`      Sessions.active.get(id)?.stop();
@@ -981,6 +1011,11 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      name: 'a static set of the watchers a factory hands out, whose dispose() leaves them in it: the set owns them',
+      code: watcherIndex('console.log(WatcherManager.watchers.size);'),
+      errors: [{ messageId: 'unreleasedDrop', line: 19 }],
+    },
     {
       name: "from real code (gemini-cli): the class's name and its static methods' `this` name one static registry, filled by the one and emptied by the other",
       code: staticSessions(`      Sessions.active.delete(id);`),
