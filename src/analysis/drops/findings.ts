@@ -16,7 +16,7 @@ import type { DropCandidate, DropContext } from './candidate.js';
 import { cacheOverwriteDrop, cacheRemovalDrop, describeCacheCall, hooklessInsertionDrops, type CacheCall } from './cacheDrops.js';
 import { DropCollector } from './collector.js';
 import { describeContainerDrop } from './containerDrops.js';
-import { isFreshFromEveryCaller, isReleasedBeforeEveryCall } from './keys.js';
+import { isFreshFromEveryCaller, isReleasedBeforeEveryCall, isSettledAtEveryOwnCall } from './keys.js';
 import { describeCondition, suggestDeleteFirst, suggestRelease, type Insertion } from './suggestions.js';
 
 /** What a message says of a resource: its type and its release. */
@@ -280,11 +280,13 @@ function isFreshFromEveryCall(candidate: DropCandidate, context: DropContext): b
   );
 }
 
-/** A removal by a key its method is given, where every caller in the program released the value first (see isReleasedBeforeEveryCall). */
+/** A removal by a key its method is given, or of every value, where every call in the program had the value released first (see keys.ts). */
 function isReleasedInEveryCall(candidate: DropCandidate, context: DropContext): boolean {
   const { site, keyExpression } = candidate;
-  if (candidate.kind !== 'container' || site.storesNewValue || site.target.kind !== 'key' || keyExpression === undefined) return false;
+  if (candidate.kind !== 'container') return false;
   const held = { text: { text: site.container, roots: [...site.containerRoots], impure: false }, resource: candidate.resource };
+  if (site.target.kind === 'all') return isSettledAtEveryOwnCall(site.node, held, site, context);
+  if (site.storesNewValue || site.target.kind !== 'key' || keyExpression === undefined) return false;
   return isReleasedBeforeEveryCall(site.node, held, keyExpression, site.slots, context);
 }
 

@@ -1118,6 +1118,27 @@ export function isReleasedBeforeEveryCall(
   );
 }
 
+/**
+ * `this.projects = await attach(…)` in a method each of whose calls comes after the caller emptied
+ * `this.projects` (`this.reset(); await this.attachProjects()`): the drop, asked at every call in
+ * place of the method, owes nothing there. For a container of the object, in a private method or a
+ * public one only its own class calls.
+ */
+export function isSettledAtEveryOwnCall(
+  node: ts.Node,
+  held: HeldResources,
+  site: Pick<DropSite, 'target' | 'slots' | 'storesNewValue'>,
+  context: DropContext,
+): boolean {
+  const fn = enclosingBody(node);
+  if (!ts.isMethodDeclaration(fn) || !held.text.text.startsWith('this.') || site.target.kind !== 'all') return false;
+  const calls = isPrivateMember(fn) ? callsOfOwnMethod(fn, context.session) : ownCallsAcrossProgram(fn, context.session);
+  return (
+    calls !== undefined &&
+    everyCallOwesNothing(calls, held, context, () => ({ ...site, slots: [...site.slots], container: held.text.text, containerRoots: held.text.roots }))
+  );
+}
+
 /** Every call of a public method in the program, when each is `this.method(…)` inside its own class. */
 function ownCallsAcrossProgram(method: ts.MethodDeclaration, session: AnalysisSession): readonly ts.CallExpression[] | undefined {
   const calls = callsOfMethodAcrossProgram(method, session);

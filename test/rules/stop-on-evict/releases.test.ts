@@ -620,6 +620,24 @@ ${settle}
   }
 }${extra}`;
 
+/** From real code (vitest, core.ts): a start-up that runs `before`, then a method that replaces the list of meters. */
+const attachedMeters = (before: string): string => `${imports}
+export class Core {
+  private meters: Meter[] = [];
+  async start(routes: string[]): Promise<void> {
+${before}
+    await this.attach(routes);
+  }
+  reset(): void {
+    for (const meter of this.meters) meter.stop();
+    this.meters = [];
+  }
+  async attach(routes: string[]): Promise<void> {
+    this.meters = await Promise.all(routes.map(async (route) => createMeter(route)));
+  }
+  close(): void { this.reset(); }
+}`;
+
 /** A method of Transit handed one stream: it destroys it unless it is already destroyed. */
 const destroyIfAlive = `  private destroyIfAlive(stream: PassThrough, reason: string): void {
     if (!stream.destroyed) stream.destroy(new Error(reason));
@@ -1496,6 +1514,10 @@ export class Node {
       code: finishedRequests('    this.meters.get(id)?.stop();'),
     },
     {
+      name: 'from real code (vitest): a method that replaces the list, which its own class calls only once another method has stopped and emptied it',
+      code: attachedMeters('    this.reset();'),
+    },
+    {
       name: 'the first assignment in the constructor drops nothing',
       code: `${imports}
 export class Service {
@@ -1842,6 +1864,25 @@ export class Clients {
                 '    this.meters.get(id)?.stop();',
                 '\nexport function abandon(requests: Requests, id: string) { requests.forget(id); }',
               ).replace('    this.meters.delete(id);', '    this.meters.get(id)?.stop();\n    this.meters.delete(id);'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a method that replaces the list, which its own class calls with the old meters still in it',
+      code: attachedMeters('    console.log(this.meters.length);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 13,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: attachedMeters('    console.log(this.meters.length);').replace(
+                '    this.meters = await Promise.all(',
+                '    for (const value of this.meters) value.stop();\n    this.meters = await Promise.all(',
+              ),
             },
           ],
         },
