@@ -186,7 +186,7 @@ const FOLLOWED_NAMES = new WeakMap<readonly DropSite[], ReadonlySet<string>>();
  * alias here or a drop's value, container or key. Releasing any other local sets a fact no drop
  * reads — so `iterator.return(undefined)` need not make the checker type `iterator`.
  */
-function isFollowed(it: Interpreter, ref: ValueRef, state: State): boolean {
+export function isFollowed(it: Interpreter, ref: ValueRef, state: State): boolean {
   if (ref.kind !== 'variable' || state.aliases.has(ref.name)) return true;
   let names = FOLLOWED_NAMES.get(it.drops);
   if (!names) {

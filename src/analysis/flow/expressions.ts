@@ -9,6 +9,7 @@ import { boundFields, boundNames, calledMethodName, canonical, entryNames, isPro
 import { isFinishedState } from '../syntax/endOfLife.js';
 import { firedFlagsOf } from '../syntax/firedFlags.js';
 import { guardedFieldsOf } from '../syntax/guardedFields.js';
+import { isFollowed } from './calls.js';
 import type { Interpreter } from './interpreter.js';
 import {
   holdsValueFact,
@@ -324,7 +325,10 @@ function refinedCondition(it: Interpreter, expression: ts.Expression, state: Sta
   if (finishedRef) return [it.markEmpty(finishedRef.ref, after, finishedRef.slot), after];
   // `if (!doc.attached)`, `if (conn._disposed)`: a flag the value's own class keeps about its life.
   const flagged = ts.isPropertyAccessExpression(expression) ? it.slotRef(skipOuter(expression.expression)) : undefined;
-  const flag = flagged && it.helpers.lifeFlag(expression as ts.PropertyAccessExpression, it.options.releases.methods);
+  // Asked of a value the flow follows (any name in a helper's summary, whose parameters are followed):
+  // the checker types the value to find the flag's class.
+  const followed = flagged && (it.drops.length === 0 || isFollowed(it, flagged.ref, after));
+  const flag = followed && it.helpers.lifeFlag(expression as ts.PropertyAccessExpression, it.options.releases.methods);
   if (flagged && flag) {
     const ended = it.markEmpty(flagged.ref, after, flagged.slot);
     return flag === 'finished' ? [ended, after] : [after, ended];
