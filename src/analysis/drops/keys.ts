@@ -952,6 +952,7 @@ function verdictAtCall(call: ts.CallExpression, probe: Omit<DropSite, 'node' | '
  * Each call of the private method (or unexported function of the module) around `node`, whose
  * parameter `parameter` names (with `keyPath`, also a path from it: `texture.uid`), asked as if the
  * drop happened there with the call's argument in its place: none may owe anything at that point.
+ * With `publicToo`, a public method counts when the program calls it only from its own class.
  */
 function settledInEveryCaller(
   node: ts.Node,
