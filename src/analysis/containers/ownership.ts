@@ -17,6 +17,7 @@ import {
   containerScope,
   enclosingBody,
   isFunctionLike,
+  isIdentifierNamed,
   returnedExpressions,
   rootOf,
   skipOuter,
@@ -292,7 +293,7 @@ function isHandedOutToRemoveItself(value: ts.Expression, session: AnalysisSessio
   const store = name.parent;
   if (!ts.isIdentifier(name) || !ts.isCallExpression(store) || !ts.isPropertyAccessExpression(skipOuter(store.expression))) return false;
   const fn = enclosingBody(name);
-  if (!isFunctionLike(fn) || !returnedExpressions(fn).some((returned) => isNamed(returned, name.text))) return false;
+  if (!isFunctionLike(fn) || !returnedExpressions(fn).some((returned) => isIdentifierNamed(returned, name.text))) return false;
   const made = localInitializer(name, session);
   const created = made && skipOuter(made);
   if (!created || !ts.isNewExpression(created) || !ts.isIdentifier(created.expression)) return false;
@@ -323,11 +324,6 @@ const SELF_REMOVALS: ReadonlySet<string> = new Set(['delete', 'remove']);
 /** A container as written, without spaces: `Manager.watchers`. */
 function spelled(expression: ts.Expression): string {
   return skipOuter(expression).getText().replace(/\s+/g, '');
-}
-
-function isNamed(expression: ts.Expression, name: string): boolean {
-  const e = skipOuter(expression);
-  return ts.isIdentifier(e) && e.text === name;
 }
 
 /**

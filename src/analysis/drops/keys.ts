@@ -26,6 +26,7 @@ import {
   isNullish,
   isPrivateMember,
   isSeparateFunction,
+  membersNamed,
   mentions,
   rootOf,
   skipOuter,
@@ -49,6 +50,7 @@ import {
   singleInitializer,
 } from '../syntax/names.js';
 import { callsAcrossProgram, callsOfMethodAcrossProgram } from '../syntax/programCalls.js';
+import { classSymbolOfNew } from '../syntax/writtenTypes.js';
 import type { ContainerOfResources, DropContext } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
 import { owedSlots, symbolOf } from './owed.js';
@@ -384,15 +386,8 @@ export function hadEarlierValue(target: ts.Expression, node: ts.BinaryExpression
 
 /** The class gives the field a value as it is made: an initializer, a parameter property or the constructor. */
 function setsField(owner: ts.ClassLikeDeclaration, name: string): boolean {
-  for (const member of owner.members) {
-    if (ts.isPropertyDeclaration(member) && member.name.getText() === name && member.initializer) return true;
-    if (ts.isConstructorDeclaration(member)) {
-      if (member.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name && ts.getModifiers(parameter)?.length))
-        return true;
-      if (member.body && mentions(member.body, `this.${name}`)) return true;
-    }
-  }
-  return false;
+  const declared = membersNamed(owner, name).some((member) => ts.isParameter(member) || (ts.isPropertyDeclaration(member) && member.initializer !== undefined));
+  return declared || owner.members.some((member) => ts.isConstructorDeclaration(member) && member.body !== undefined && mentions(member.body, `this.${name}`));
 }
 
 /**
@@ -420,9 +415,7 @@ function madeJustBefore(holder: ts.Expression, node: ts.BinaryExpression): ts.Ne
 
 /** The class of the program a `new` makes, when no base class of it could set fields as well. */
 function classOfNew(made: ts.NewExpression, session: AnalysisSession): ts.ClassLikeDeclaration | undefined {
-  const symbol = session.checker.getSymbolAtLocation(made.expression);
-  const resolved = symbol && symbol.flags & ts.SymbolFlags.Alias ? session.checker.getAliasedSymbol(symbol) : symbol;
-  const declaration = resolved?.valueDeclaration;
+  const declaration = classSymbolOfNew(made, session.checker)?.valueDeclaration;
   if (!declaration || !ts.isClassLike(declaration) || declaration.getSourceFile().isDeclarationFile) return undefined;
   return declaration.heritageClauses?.some((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword) ? undefined : declaration;
 }
@@ -970,17 +963,10 @@ function settledInEveryCaller(
   const ownMethod = ts.isMethodDeclaration(fn);
   // The container must be the one the callers reach by the same name: the object's, or the module's.
   const reachedAlike = (ownMethod && container.text.text.startsWith('this.')) || isModuleLevelContainer(container, fn, context.session);
-  const onlyOwnCalls = ownMethod && !isPrivateMember(fn) && publicToo && reachedAlike;
-  if (ownMethod ? (!isPrivateMember(fn) && !onlyOwnCalls) || (keyPath && !reachedAlike) : !reachedAlike) return false;
+  // A public method only when its callers may be the class's own, which reach the container alike.
+  if (ownMethod ? (!isPrivateMember(fn) && !(publicToo && reachedAlike)) || (keyPath && !reachedAlike) : !reachedAlike) return false;
   const index = fn.parameters.findIndex((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name.text);
-  const calls =
-    index < 0
-      ? undefined
-      : onlyOwnCalls
-        ? ownCallsAcrossProgram(fn, context.session)
-        : ownMethod
-          ? callsOfOwnMethod(fn, context.session)
-          : callsOfLocalFunction(fn, context.session);
+  const calls = index < 0 ? undefined : ownMethod ? callsFromOwnClass(fn, context.session) : callsOfLocalFunction(fn, context.session);
   // `texture.uid` in the function is `argument.uid` at a call.
   const suffix = path ? path.text.slice(name.text.length) : '';
   return (
@@ -1133,15 +1119,19 @@ export function isSettledAtEveryOwnCall(
 ): boolean {
   const fn = enclosingBody(node);
   if (!ts.isMethodDeclaration(fn) || !held.text.text.startsWith('this.') || site.target.kind !== 'all') return false;
-  const calls = isPrivateMember(fn) ? callsOfOwnMethod(fn, context.session) : ownCallsAcrossProgram(fn, context.session);
+  const calls = callsFromOwnClass(fn, context.session);
   return (
     calls !== undefined &&
     everyCallOwesNothing(calls, held, context, () => ({ ...site, slots: [...site.slots], container: held.text.text, containerRoots: held.text.roots }))
   );
 }
 
-/** Every call of a public method in the program, when each is `this.method(…)` inside its own class. */
-function ownCallsAcrossProgram(method: ts.MethodDeclaration, session: AnalysisSession): readonly ts.CallExpression[] | undefined {
+/**
+ * Every call of a method, when each is `this.method(…)` inside its own class: a private one's own
+ * calls, or a public one's calls across the program.
+ */
+function callsFromOwnClass(method: ts.MethodDeclaration, session: AnalysisSession): readonly ts.CallExpression[] | undefined {
+  if (isPrivateMember(method)) return callsOfOwnMethod(method, session);
   const calls = callsOfMethodAcrossProgram(method, session);
   const own = (call: ts.CallExpression): boolean => {
     const callee = skipOuter(call.expression);

@@ -214,6 +214,12 @@ export function calledMethodName(call: ts.CallExpression): string | undefined {
   return undefined;
 }
 
+/** `name` itself, maybe in parentheses or under a type assertion. */
+export function isIdentifierNamed(expression: ts.Expression, name: string): boolean {
+  const e = skipOuter(expression);
+  return ts.isIdentifier(e) && e.text === name;
+}
+
 /** The callee's own name: `clearTimeout` in `clearTimeout(t)`, `timers.clearTimeout(t)` and `globalThis.clearTimeout(t)`. */
 export function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
   const callee = skipOuter(call.expression);
@@ -240,10 +246,13 @@ export function ownMembersOf(access: ts.PropertyAccessExpression): (ts.ClassElem
     if (isFunctionLike(current) && !ts.isArrowFunction(current) && !ts.isClassLike(current.parent)) return [];
     current = current.parent;
   }
-  if (!current) return [];
-  const name = access.name.text;
+  return current ? membersNamed(current, access.name.text) : [];
+}
+
+/** The members of a class body named `name`, parameter properties included, in source order. */
+export function membersNamed(owner: ts.ClassLikeDeclaration, name: string): (ts.ClassElement | ts.ParameterDeclaration)[] {
   const found: (ts.ClassElement | ts.ParameterDeclaration)[] = [];
-  for (const member of current.members) {
+  for (const member of owner.members) {
     if (ts.isConstructorDeclaration(member)) {
       for (const parameter of member.parameters) {
         if (ts.isIdentifier(parameter.name) && parameter.name.text === name && ts.getModifiers(parameter)?.length) found.push(parameter);

@@ -6,7 +6,18 @@
  */
 import ts from 'typescript';
 
-import { calledMethodName, canonical, isNullish, ownMethodCalled, returnedExpressions, rootOf, skipOuter, storeOf, writesPath } from './expressions.js';
+import {
+  calledMethodName,
+  canonical,
+  isIdentifierNamed,
+  isNullish,
+  ownMethodCalled,
+  returnedExpressions,
+  rootOf,
+  skipOuter,
+  storeOf,
+  writesPath,
+} from './expressions.js';
 
 /** The container (a path from `this`) and the index of the parameter that is the key. */
 interface LookUp {
@@ -77,20 +88,15 @@ function readGetOrCreate(body: ts.Block, method: ts.MethodDeclaration, reads: Re
 /** `!v`, `v === undefined`, `v == null`, `v === null`: asks whether the look-up found nothing. */
 function testsMissing(test: ts.Expression, name: string): boolean {
   const e = skipOuter(test);
-  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return isName(e.operand, name);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return isIdentifierNamed(e.operand, name);
   if (!ts.isBinaryExpression(e)) return false;
   const equal = [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken].includes(e.operatorToken.kind);
-  return equal && ((isName(e.left, name) && isNullish(skipOuter(e.right))) || (isName(e.right, name) && isNullish(skipOuter(e.left))));
+  return equal && ((isIdentifierNamed(e.left, name) && isNullish(skipOuter(e.right))) || (isIdentifierNamed(e.right, name) && isNullish(skipOuter(e.left))));
 }
 
 function assignsName(expression: ts.Expression, name: string): boolean {
   const e = skipOuter(expression);
-  return ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && isName(e.left, name);
-}
-
-function isName(expression: ts.Expression, name: string): boolean {
-  const e = skipOuter(expression);
-  return ts.isIdentifier(e) && e.text === name;
+  return ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && isIdentifierNamed(e.left, name);
 }
 
 /** A statement that calls or assigns (`this.projects.delete(f);`, `this.last = f`): more than a look-up. Fills `renamed` with consts that rename a name. */

@@ -14,10 +14,15 @@ import { mentions, skipOuter } from './expressions.js';
  * events, a cache's options with their callbacks); which class it makes does not depend on them.
  */
 export function declaredClassOfNew(e: ts.Expression, checker: ts.TypeChecker): ts.Type | undefined {
-  if (!ts.isNewExpression(e)) return undefined;
+  const symbol = ts.isNewExpression(e) ? classSymbolOfNew(e, checker) : undefined;
+  return symbol && checker.getDeclaredTypeOfSymbol(symbol);
+}
+
+/** The class a `new` names (through an import's alias), from its symbol alone. */
+export function classSymbolOfNew(e: ts.NewExpression, checker: ts.TypeChecker): ts.Symbol | undefined {
   let symbol = checker.getSymbolAtLocation(e.expression);
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  return symbol && symbol.flags & ts.SymbolFlags.Class ? checker.getDeclaredTypeOfSymbol(symbol) : undefined;
+  return symbol && symbol.flags & ts.SymbolFlags.Class ? symbol : undefined;
 }
 
 /**
