@@ -13,6 +13,7 @@ import ts from 'typescript';
 import { lifeFlagOf } from '../resources/lifeFlags.js';
 import { memoValue, type AnalysisSession } from '../session.js';
 import { isFunctionLike, ownMembersOf, skipOuter } from '../syntax/expressions.js';
+import { isNamedFromOutside } from '../syntax/imports.js';
 import { isStableName } from '../syntax/names.js';
 import { FunctionAnalysis } from './analysis.js';
 import { emptyState } from './state.js';
@@ -91,6 +92,8 @@ export function resolveCallee(call: ts.CallExpression, session: AnalysisSession)
   const own = ts.isPropertyAccessExpression(callee) ? ownMembersOf(callee) : [];
   let declarations: readonly ts.Node[] = own;
   if (own.length === 0) {
+    // `vscode.window.createWebviewPanel(…)`: nothing with a body, known without typing the chain.
+    if (isNamedFromOutside(callee, session)) return undefined;
     const location = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
     let symbol = checker.getSymbolAtLocation(location);
     if (!symbol) return undefined;

@@ -163,8 +163,29 @@ export function fieldsMadeHere(chain: readonly ts.ClassLikeDeclaration[]): Set<s
   return owned;
 }
 
+const ASSIGNMENT_ACQUISITIONS = memoTable<ts.BinaryExpression, Acquisition[] | null>('resources.assignmentAcquisitions');
+
+/**
+ * An assignment in a method body, answered once: the constructor's walk, each method's own and a
+ * subclass's all meet it. The field's declaration is looked up only for a value that may acquire.
+ */
+function acquisitionsOfAssignmentNode(
+  node: ts.BinaryExpression,
+  target: string,
+  host: InferenceHost,
+  fields: ReadonlyMap<string, ts.PropertyDeclaration> | undefined,
+): Acquisition[] {
+  const acquire = (): Acquisition[] => acquisitionsOfAssignment(target, node.right, host, () => declaredField(node.left, host, fields));
+  return host.session.memo(ASSIGNMENT_ACQUISITIONS, node, acquire) ?? [];
+}
+
 /** `this.timer = setInterval(…)`, `this.watcher = fs.watch(…)`, `this.meter = new Meter()`. */
-export function acquisitionsOfAssignment(target: string, value: ts.Expression, host: InferenceHost, field?: ts.PropertyDeclaration): Acquisition[] {
+export function acquisitionsOfAssignment(
+  target: string,
+  value: ts.Expression,
+  host: InferenceHost,
+  field?: ts.PropertyDeclaration | (() => ts.PropertyDeclaration | undefined),
+): Acquisition[] {
   let e = skipOuter(value);
   // `this.parent = this.pubsub = pubsub`: a chain stores its last value (the inner assignment is read on its own).
   while (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken) e = skipOuter(e.right);
@@ -182,7 +203,9 @@ export function acquisitionsOfAssignment(target: string, value: ts.Expression, h
   // `this.handler = this.onEvent.bind(this)`: a function.
   if (ts.isCallExpression(e) && calledMethodName(e) === 'bind') return [];
   const names = host.releaseNamesOf(
-    declaredClassOfNew(e, host.session.checker) ?? declaredTypeOf(field, host) ?? host.session.checker.getTypeAtLocation(value),
+    declaredClassOfNew(e, host.session.checker) ??
+      declaredTypeOf(typeof field === 'function' ? field() : field, host) ??
+      host.session.checker.getTypeAtLocation(value),
   );
   if (names) return [{ key: `field:${target}` }];
   return [];
@@ -335,7 +358,7 @@ export function acquisitionsIn(
     if (node !== body && isFunctionLike(node) && !ts.isArrowFunction(node)) return;
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const target = canonical(node.left)?.text;
-      if (target?.startsWith('this.')) found.push(...acquisitionsOfAssignment(target, node.right, host, declaredField(node.left, host, fields)));
+      if (target?.startsWith('this.')) found.push(...acquisitionsOfAssignmentNode(node, target, host, fields));
     }
     if (ts.isCallExpression(node)) {
       const callee = skipOuter(node.expression);
