@@ -3,9 +3,10 @@
  * settled some of it — the value's own release method, its own close/exit handler, the callback of
  * a one-shot timer that has fired (or a private method only such callbacks call).
  */
+import { typeMatchesSomeSpecifier } from '@typescript-eslint/type-utils';
 import ts from 'typescript';
 
-import { STREAM_CONTROLLERS, STREAM_END_METHODS } from '../resources/builtins.js';
+import { STREAM_CONTROLLERS, STREAM_END_METHODS, TIMER_HANDLE_TYPES } from '../resources/builtins.js';
 import { isOnlyTimers, isReleaseLikeName, obligationSlots, releaseNames, type Resource } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import {
@@ -85,8 +86,9 @@ function owedOutsideRelease(
   context: DropContext,
 ): { slots: string[]; directCalls?: { calls: readonly ts.CallExpression[]; slots: readonly string[] } } {
   // A one-shot timer whose callback runs has fired: its handle owes nothing.
-  if (isOneShotTimerCallback(fn) || isCalledOnlyFromOneShotTimers(fn, context.session)) return { slots: slotsBesideTimers(container.resource) ?? all };
-  const directCalls = directCallsOfTimerCallback(fn);
+  const { session } = context;
+  if (isOneShotTimerCallback(fn, session) || isCalledOnlyFromOneShotTimers(fn, session)) return { slots: slotsBesideTimers(container.resource) ?? all };
+  const directCalls = directCallsOfTimerCallback(fn, session);
   const besideTimers = directCalls && slotsBesideTimers(container.resource);
   if (directCalls && besideTimers) return { slots: besideTimers, directCalls: { calls: directCalls, slots: all } };
   if (isAfterOwnRelease(fn, container, context) || isAfterOwnStateRejected(fn, container, context) || isCallbackOfReleasingHelper(fn, node, container, context))
@@ -328,9 +330,9 @@ export function symbolOf(type: ts.Type, checker: ts.TypeChecker): ts.Symbol | un
 }
 
 /** `setTimeout(() => { pending.delete(id); … }, ms)`, or `const run = () => { … }; setTimeout(run, ms)` */
-function isOneShotTimerCallback(fn: ts.FunctionLikeDeclaration, depth = 0): boolean {
+function isOneShotTimerCallback(fn: ts.FunctionLikeDeclaration, session: AnalysisSession, depth = 0): boolean {
   const call = fn.parent;
-  if (call && ts.isCallExpression(call) && scheduledCallback(call, 'setTimeout') === fn) return true;
+  if (call && ts.isCallExpression(call) && scheduledCallback(call, 'setTimeout', session) === fn) return true;
   // A callback run from inside the timer's callback (`setTimeout(() => next(() => map.delete(k)))`) runs after it fired.
   if (
     depth < 3 &&
@@ -340,10 +342,10 @@ function isOneShotTimerCallback(fn: ts.FunctionLikeDeclaration, depth = 0): bool
     (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))
   ) {
     const outer = enclosingBody(fn);
-    if (isFunctionLike(outer) && isOneShotTimerCallback(outer, depth + 1)) return true;
+    if (isFunctionLike(outer) && isOneShotTimerCallback(outer, session, depth + 1)) return true;
   }
   // Every use of the name schedules it once.
-  const uses = namedCallbackUses(fn);
+  const uses = namedCallbackUses(fn, session);
   return uses !== undefined && uses.scheduled && !uses.otherUse && uses.calls.length === 0;
 }
 
@@ -351,14 +353,15 @@ function isOneShotTimerCallback(fn: ts.FunctionLikeDeclaration, depth = 0): bool
  * `const run = () => { timers.delete(id); … }` scheduled by `setTimeout(run, ms)` and also called
  * as `run()` (a debounce's max-wait path): the direct calls, when every other use schedules it.
  */
-function directCallsOfTimerCallback(fn: ts.FunctionLikeDeclaration): ts.CallExpression[] | undefined {
-  const uses = namedCallbackUses(fn);
+function directCallsOfTimerCallback(fn: ts.FunctionLikeDeclaration, session: AnalysisSession): ts.CallExpression[] | undefined {
+  const uses = namedCallbackUses(fn, session);
   return uses?.isConst && uses.scheduled && !uses.otherUse && uses.calls.length > 0 ? uses.calls : undefined;
 }
 
 /** How the name a callback is declared under is used in its scope: scheduled by `setTimeout`, called, or otherwise. */
 function namedCallbackUses(
   fn: ts.FunctionLikeDeclaration,
+  session: AnalysisSession,
 ): { scheduled: boolean; calls: ts.CallExpression[]; otherUse: boolean; isConst: boolean } | undefined {
   const declaration = fn.parent;
   if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return undefined;
@@ -372,7 +375,7 @@ function namedCallbackUses(
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node) && node.text === name && node !== declaration.name) {
       const parent = node.parent;
-      if (ts.isCallExpression(parent) && scheduledCallback(parent, 'setTimeout') === node) uses.scheduled = true;
+      if (ts.isCallExpression(parent) && scheduledCallback(parent, 'setTimeout', session) === node) uses.scheduled = true;
       else if (ts.isCallExpression(parent) && parent.expression === node) uses.calls.push(parent);
       else uses.otherUse = true;
     }
@@ -391,11 +394,11 @@ function namedCallbackUses(
 function isCalledOnlyFromOneShotTimers(fn: ts.FunctionLikeDeclaration, session: AnalysisSession): boolean {
   const table = session.table(CALLED_ONLY_FROM_TIMERS);
   let answer = table.get(fn);
-  if (answer === undefined) table.set(fn, (answer = computeCalledOnlyFromOneShotTimers(fn)));
+  if (answer === undefined) table.set(fn, (answer = computeCalledOnlyFromOneShotTimers(fn, session)));
   return answer;
 }
 
-function computeCalledOnlyFromOneShotTimers(fn: ts.FunctionLikeDeclaration): boolean {
+function computeCalledOnlyFromOneShotTimers(fn: ts.FunctionLikeDeclaration, session: AnalysisSession): boolean {
   const target = callTarget(fn);
   if (!target) return false;
   let fromTimers = 0;
@@ -406,7 +409,7 @@ function computeCalledOnlyFromOneShotTimers(fn: ts.FunctionLikeDeclaration): boo
       ? ts.isPropertyAccessExpression(node) && skipOuter(node.expression).kind === ts.SyntaxKind.ThisKeyword && node.name.text === target.name
       : ts.isIdentifier(node) && node.text === target.name && node !== target.declarationName;
     if (referenced) {
-      if (isSoleCallInOneShotTimerCallback(node as ts.Expression)) fromTimers++;
+      if (isSoleCallInOneShotTimerCallback(node as ts.Expression, session)) fromTimers++;
       else otherUse = true;
       return;
     }
@@ -432,7 +435,7 @@ function callTarget(fn: ts.FunctionLikeDeclaration): { name: string; isMethod: b
 }
 
 /** `setTimeout(() => target(…), ms)` or `setTimeout(() => { target(…); }, ms)`. */
-function isSoleCallInOneShotTimerCallback(reference: ts.Expression): boolean {
+function isSoleCallInOneShotTimerCallback(reference: ts.Expression, session: AnalysisSession): boolean {
   const call = reference.parent;
   if (!ts.isCallExpression(call) || call.expression !== reference) return false;
   const statement = ts.isExpressionStatement(call.parent) ? call.parent : undefined;
@@ -440,18 +443,30 @@ function isSoleCallInOneShotTimerCallback(reference: ts.Expression): boolean {
   if (!callback || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) return false;
   if (!statement && callback.body !== call) return false;
   const timer = callback.parent;
-  return ts.isCallExpression(timer) && scheduledCallback(timer, 'setTimeout') === callback;
+  return ts.isCallExpression(timer) && scheduledCallback(timer, 'setTimeout', session) === callback;
 }
 
-/** The callback a timer call schedules: `setTimeout(cb, ms)`, or `setTimeout.call(thisArg, cb, ms)`. */
-function scheduledCallback(call: ts.CallExpression, timer: string): ts.Expression | undefined {
+/**
+ * The callback a timer call schedules: `setTimeout(cb, ms)`, `setTimeout.call(thisArg, cb, ms)`, or
+ * `this._setTimeout(cb, ms)`, a function injected in its place (for tests) that hands back its handle.
+ */
+function scheduledCallback(call: ts.CallExpression, timer: string, session: AnalysisSession): ts.Expression | undefined {
   const callee = skipOuter(call.expression);
   if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'call') {
     const called = skipOuter(callee.expression);
     const name = ts.isIdentifier(called) ? called.text : ts.isPropertyAccessExpression(called) ? called.name.text : undefined;
     return name === timer ? call.arguments[1] : undefined;
   }
-  return calleeName(call) === timer ? call.arguments[0] : undefined;
+  const name = calleeName(call);
+  if (name === timer) return call.arguments[0];
+  // Only a name that reads like the timer is typed: the checker confirms what it runs.
+  const named = name !== undefined && name.toLowerCase().includes(timer.replace(/^set/, '').toLowerCase());
+  return named && returnsTimerHandle(call, session) ? call.arguments[0] : undefined;
+}
+
+/** `this._setTimeout(cb, ms)` typed `typeof setTimeout`, or `(cb, ms) => Timeout`: the call hands back a Node timer. */
+function returnsTimerHandle(call: ts.CallExpression, session: AnalysisSession): boolean {
+  return typeMatchesSomeSpecifier(session.checker.getTypeAtLocation(call), [...TIMER_HANDLE_TYPES], session.program);
 }
 
 /** `socket` in `socket.on('close', fn)` or `connection.onClose(fn)`: the emitter whose end `fn` listens to. */

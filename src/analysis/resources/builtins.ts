@@ -15,13 +15,20 @@ export interface BuiltinResource {
 export const timerRelease: Release = { kind: 'function', functions: ['clearTimeout', 'clearInterval'], methods: ['close'] };
 const immediateRelease: Release = { kind: 'function', functions: ['clearImmediate'] };
 
+/**
+ * The handle Node's `setTimeout()` and `setInterval()` hand back. `NodeJS.Timer` is what older code
+ * and older @types/node call it; before 16 they declared it in the global `NodeJS` namespace.
+ */
+export const TIMER_HANDLE_TYPES: readonly TypeOrValueSpecifier[] = [
+  { from: 'package', package: 'timers', name: ['Timeout', 'Timer'] },
+  { from: 'package', package: 'node', name: ['Timeout', 'Timer'] },
+];
+
 /** Node's handles, by the module that declares them (`declare module 'net'` in @types/node). */
 const DECLARED: readonly BuiltinResource[] = [
-  // `NodeJS.Timer` is what older code and older @types/node call the same handle.
-  { specifier: { from: 'package', package: 'timers', name: ['Timeout', 'Timer'] }, release: timerRelease },
+  ...TIMER_HANDLE_TYPES.map((specifier) => ({ specifier, release: timerRelease })),
   { specifier: { from: 'package', package: 'timers', name: 'Immediate' }, release: immediateRelease },
-  // @types/node before 16 declared them as interfaces of the global `NodeJS` namespace.
-  { specifier: { from: 'package', package: 'node', name: ['Timeout', 'Timer'] }, release: timerRelease },
+  // @types/node before 16 declared it as an interface of the global `NodeJS` namespace.
   { specifier: { from: 'package', package: 'node', name: 'Immediate' }, release: immediateRelease },
   { specifier: { from: 'package', package: 'fs', name: ['FSWatcher', 'StatWatcher'] }, release: method('close') },
   { specifier: { from: 'package', package: 'child_process', name: 'ChildProcess' }, release: method('kill') },

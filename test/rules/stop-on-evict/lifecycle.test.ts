@@ -493,6 +493,30 @@ export class Adapter {
 }
 `;
 
+/**
+ * From real code (neo4j-javascript-driver): retries scheduled through a timer function injected for
+ * tests (`type SetTimeout = (cb, ms) => Timeout`), each filtering its own id out when it runs.
+ */
+const injectedTimer = (field: string): string => `
+type Timeout = ReturnType<typeof setTimeout>;
+type Schedule = (callback: () => void, ms: number) => Timeout;
+export class TransactionExecutor {
+  private inFlight: Timeout[] = [];
+  constructor(private readonly ${field}: Schedule) {}
+  retry(work: () => void, ms: number): void {
+    const timeoutId = this.${field}(() => {
+      this.inFlight = this.inFlight.filter((id) => id !== timeoutId);
+      work();
+    }, ms);
+    this.inFlight.push(timeoutId);
+  }
+  close(): void {
+    this.inFlight.forEach((id) => clearTimeout(id));
+    this.inFlight = [];
+  }
+}
+`;
+
 /** A class of the program whose `dispose()` clears the interval it starts. */
 const disposableTimer = (name: string): string => `class ${name} {
   private readonly timer = setInterval(() => undefined, 1_000);
@@ -986,6 +1010,10 @@ export function debounce(key: string, fn: () => void) {
     {
       name: 'from real code (ioBroker.js-controller): delete inside the callback of a timer scheduled through `setTimeout.call(null, …)`',
       code: timerThroughCall('setTimeout'),
+    },
+    {
+      name: 'from real code (neo4j-javascript-driver): a retry filters its own id out inside the callback of an injected `_setTimeout` that hands back a Node timer',
+      code: injectedTimer('_setTimeout'),
     },
     {
       name: "delete inside the socket's own close handler",
@@ -2209,6 +2237,26 @@ export function schedule(bucket: string) {
           line: 6,
           suggestions: [],
         }, // Timeout in `intervals` is dropped by assignment over an existing key without `clearInterval()`.
+      ],
+    },
+    {
+      // The twin: the same handle type from a function named like an interval, which goes on after its callback runs.
+      name: 'the same through an injected `_setInterval`: its callback filtering its own id out leaves it running',
+      code: injectedTimer('_setInterval'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: injectedTimer('_setInterval').replace(
+                '      this.inFlight = this.inFlight.filter',
+                '      clearTimeout(timeoutId);\n      this.inFlight = this.inFlight.filter',
+              ),
+            },
+          ],
+        }, // Timeout in `this.inFlight` is dropped by rebuilding it with `filter()` without `clearTimeout()`.
       ],
     },
     {
