@@ -317,19 +317,24 @@ function releaseIndexRange(it: Interpreter, node: ts.ForStatement, bodyEnd: Stat
   if (!start || start.impure) return exit;
   const index = declaration.name.text;
   const everyElement = isZeroLiteral(declaration.initializer) ? lengthBoundOf(node, index) : undefined;
+  // `const textures = pool[k]; for (let j = 0; j < textures.length; j++) textures[j].destroy()`: the
+  // local names a stored list, whose every element is then released too.
+  const stored = everyElement && it.iteratedRef(everyElement.expression, exit);
   let next = exit;
   for (const key of bodyEnd.facts.keys()) {
     const [kind, container, place, slot] = key.split('\u0000');
     if (kind !== 'p' || place !== index || container === undefined || slot === undefined) continue;
     if (next === exit) next = cloneState(exit);
     next.facts.set(placeFact(container, start.text, slot), { roots: start.roots });
-    if (everyElement?.text === container) next = it.releaseMany({ kind: 'container', container, roots: everyElement.roots }, slot, next);
+    if (everyElement?.list.text !== container) continue;
+    next = it.releaseMany({ kind: 'container', container, roots: everyElement.list.roots }, slot, next);
+    if (stored && !(stored.kind === 'container' && stored.container === container)) next = it.releaseMany(stored, slot, next);
   }
   return next;
 }
 
 /** The list a loop `i < list.length; i++` (or `++i`, `i += 1`) walks to the end, one element at a time. */
-function lengthBoundOf(node: ts.ForStatement, index: string): CanonicalText | undefined {
+function lengthBoundOf(node: ts.ForStatement, index: string): { list: CanonicalText; expression: ts.Expression } | undefined {
   const test = node.condition && skipOuter(node.condition);
   const step = node.incrementor && skipOuter(node.incrementor);
   if (!test || !step || !ts.isBinaryExpression(test) || test.operatorToken.kind !== ts.SyntaxKind.LessThanToken) return undefined;
@@ -339,7 +344,7 @@ function lengthBoundOf(node: ts.ForStatement, index: string): CanonicalText | un
   const bound = skipOuter(test.right);
   if (!ts.isPropertyAccessExpression(bound) || bound.name.text !== 'length') return undefined;
   const list = canonical(bound.expression);
-  return list && !list.impure ? list : undefined;
+  return list && !list.impure ? { list, expression: bound.expression } : undefined;
 }
 
 /** `while (list.length) { const item = list.pop(); … }`: a loop that takes every element out, one per turn. */

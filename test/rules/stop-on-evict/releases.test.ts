@@ -16,6 +16,24 @@ export class Effect {
 }
 `;
 
+/** From real code (pixijs's TexturePool): a pool of lists by key, each list released by index through a local before the pool is replaced. */
+const poolReleasedByIndex = (head: string): string => `import { createMeter, type Meter } from './resources.js';
+export class MeterPool {
+  private pool: { [key: string]: Meter[] } = {};
+  take(key: string): Meter { return this.pool[key]?.pop() ?? createMeter(key); }
+  give(key: string, meter: Meter): void { (this.pool[key] ??= []).push(meter); }
+  clear(): void {
+    for (const key in this.pool) {
+      const meters = this.pool[key];
+      if (meters) {
+        for (${head}) meters[j]!.stop();
+      }
+    }
+    this.pool = {};
+  }
+}
+`;
+
 const imports = `import { createMeter, createPoller, openLease, startJob, stopMeter, type Meter, type Poller, type Watcher, type Stopwatch, type Candle, type PendingRequest, type Lease, type Job } from './resources.js';`;
 
 /** A list of meters a helper of the program (`helper`, in helpers.ts) is handed before the list is emptied. */
@@ -1810,6 +1828,10 @@ export class Clients {
       name: 'from real code (pixijs): a loop from 0 to the length, one step at a time, releases every element',
       code: releasedByIndex('let i = 0; i < this.filters.length; i++'),
     },
+    {
+      name: "from real code (pixijs): the same loop over a local holding one key's list releases that list, and every key's in a loop over the keys",
+      code: poolReleasedByIndex('let j = 0; j < meters.length; j++'),
+    },
   ],
   invalid: [
     {
@@ -2084,6 +2106,25 @@ export class Clients {
               output: releasedByIndex('let i = 1; i < this.filters.length; i++').replace(
                 '    this.filters = [];',
                 '    for (const value of this.filters) value.stop();\n    this.filters = [];',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "ranges: the pool's lists released by index from the second element leave the first of each",
+      code: poolReleasedByIndex('let j = 1; j < meters.length; j++'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 13,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: poolReleasedByIndex('let j = 1; j < meters.length; j++').replace(
+                '    this.pool = {};',
+                '    for (const value of Object.values(this.pool)) for (const inner of value) inner.stop();\n    this.pool = {};',
               ),
             },
           ],
