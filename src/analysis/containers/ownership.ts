@@ -22,6 +22,7 @@ import {
   rootOf,
   skipOuter,
 } from '../syntax/expressions.js';
+import { runsOnlyAtCallersChoice } from '../syntax/callersChoice.js';
 import { callsHandingParameter, declarationOf, parameterNamed } from '../syntax/names.js';
 import { moduleLevelName } from '../syntax/programCalls.js';
 import { insertedValues, readContainerOf } from './kinds.js';
@@ -522,7 +523,7 @@ function walkScope(scope: ts.Node): ScopeFacts {
     );
   };
   /** Notes a release of `expression`: a container's value, or a field of one (`c.get(k).socket.end()`, `clearTimeout(entry.timer)`). */
-  const noteRelease = (expression: ts.Expression, names: ReadonlyMap<string, string>): void => {
+  const noteReleaseOf = (expression: ts.Expression, names: ReadonlyMap<string, string>): void => {
     const whole = releasedBy(expression, names);
     if (whole !== undefined) {
       released.add(whole);
@@ -541,6 +542,10 @@ function walkScope(scope: ts.Node): ScopeFacts {
   const visit = (node: ts.Node, names: ReadonlyMap<string, string>): void => {
     let inner = names;
     if (ts.isCallExpression(node)) {
+      // A release the caller asks for (`destroy({ texture: true })`) leaves ownership to that caller.
+      const noteRelease = (expression: ts.Expression): void => {
+        if (!runsOnlyAtCallersChoice(node)) noteReleaseOf(expression, names);
+      };
       const method = calledMethodName(node);
       const callee = skipOuter(node.expression);
       const how = method !== undefined ? INSERTING_METHODS.get(method) : undefined;
@@ -550,20 +555,20 @@ function walkScope(scope: ts.Node): ScopeFacts {
         const text = canonical(callee.expression)?.text;
         if (text !== undefined) insert(`${text}${KEYS}`, [node.arguments[0]]);
       }
-      if (ts.isPropertyAccessExpression(callee) && isReleaseLikeName(callee.name.text)) noteRelease(callee.expression, names);
+      if (ts.isPropertyAccessExpression(callee) && isReleaseLikeName(callee.name.text)) noteRelease(callee.expression);
       if (node.arguments.length === 0 && !ts.isPropertyAccessExpression(callee)) {
         const container = releasedBy(callee, names);
         if (container !== undefined) called.add(container);
       }
       const name = calleeName(node);
       if (name !== undefined && TIMER_CLEARS.has(name)) {
-        for (const argument of node.arguments) noteRelease(argument, names);
+        for (const argument of node.arguments) noteRelease(argument);
       }
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'forEach') {
         const container = containerText(callee.expression);
         const [callback] = node.arguments;
         const e = callback && skipOuter(callback);
-        if (container !== undefined && e && ts.isIdentifier(e) && TIMER_CLEARS.has(e.text)) released.add(container);
+        if (container !== undefined && e && ts.isIdentifier(e) && TIMER_CLEARS.has(e.text) && !runsOnlyAtCallersChoice(node)) released.add(container);
         if (container !== undefined && e && isFunctionLike(e) && e.parameters[0] && ts.isIdentifier(e.parameters[0].name))
           inner = new Map([...names, [e.parameters[0].name.text, container]]);
       }

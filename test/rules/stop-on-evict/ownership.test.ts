@@ -102,6 +102,25 @@ export class AuthService {
   }
 }`;
 
+/**
+ * From real code (pixijs's AnimatedSprite): frames handed in by the caller, destroyed in `destroy()`
+ * under `guard`, and replaced by a setter.
+ */
+const callerFrames = (guard: string): string => `import { type Meter } from './resources.js';
+type DestroyOptions = boolean | { texture?: boolean };
+export class Animation {
+  private ownsFrames = false;
+  private frames: Meter[];
+  constructor(frames: Meter[]) { this.frames = frames; }
+  set textures(value: Meter[]) { this.frames = value; }
+  destroy(options: DestroyOptions = false): void {
+    const destroyFrames = typeof options === 'boolean' ? options : options?.texture;
+    if (${guard}) this.frames.forEach((frame) => frame.stop());
+    this.frames = [];
+  }
+}
+`;
+
 const imports = `import { createMeter, createPoller, openLease, startJob, stopMeter, type Meter, type Poller, type Watcher, type Stopwatch, type Candle, type PendingRequest, type Lease, type Job } from './resources.js';`;
 
 /**
@@ -410,6 +429,10 @@ ${forget}
 
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "from real code (pixijs): frames handed in and destroyed only when the caller of destroy() asks for it through its options are the caller's",
+      code: callerFrames('destroyFrames'),
+    },
     {
       name: 'from real code (coc.nvim): an index of the watchers a factory hands out, each taking itself out in its own dispose()',
       code: watcherIndex('WatcherManager.watchers.delete(this);'),
@@ -1011,6 +1034,26 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      // The twin: the object's own state decides, so the release says the frames are its own.
+      name: 'frames handed in and destroyed under a flag of the object are its own: emptying the list on the other side drops them',
+      code: callerFrames('this.ownsFrames'),
+      errors: [
+        {
+          messageId: 'unreleasedDropWhen',
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: callerFrames('this.ownsFrames').replace(
+                '    this.frames = [];',
+                '    if (!this.ownsFrames) for (const value of this.frames) value.stop();\n    this.frames = [];',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a static set of the watchers a factory hands out, whose dispose() leaves them in it: the set owns them',
       code: watcherIndex('console.log(WatcherManager.watchers.size);'),
