@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { calleeName, calledMethodName, canonical, entryNames, isFunctionLike, listedBy, skipOuter } from '../syntax/expressions.js';
+import { calleeName, calledMethodName, canonical, entryNames, isFunctionLike, listedBy, skipOuter, withoutNothingFallback } from '../syntax/expressions.js';
 import type { HandedAs, Interpreter } from './interpreter.js';
 import { notePushedKey } from './keyLists.js';
 import { allFact, bindEntry, bindEntryFields, cloneState, isTestFact, manyRefSource, placeFact, type ManyRef, type State, type ValueRef } from './state.js';
@@ -90,7 +90,7 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
   const name = calleeName(node);
   if (name !== undefined && it.options.releases.functions.has(name) && !methodName?.startsWith('__')) {
     for (const argument of node.arguments) {
-      const ref = it.slotRef(argument);
+      const ref = it.slotRef(withoutNothingFallback(argument));
       if (ref) current = it.release(ref.ref, ref.slot, current);
     }
   } else if (!iterated && !(methodName !== undefined && it.options.containers.lookups.has(methodName))) {

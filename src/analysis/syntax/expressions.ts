@@ -33,6 +33,14 @@ export function isNullish(expression: ts.Expression): boolean {
   return (ts.isIdentifier(e) && e.text === 'undefined') || e.kind === ts.SyntaxKind.NullKeyword || ts.isVoidExpression(e);
 }
 
+/** `timer ?? undefined`, `timer || null`: the value a fallback to nothing hands on (what `clearTimeout()` is given for a `Timeout | null`). */
+export function withoutNothingFallback(expression: ts.Expression): ts.Expression {
+  const e = skipOuter(expression);
+  const fallback =
+    ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken);
+  return fallback && isNullish(skipOuter(e.right)) ? skipOuter(e.left) : e;
+}
+
 /** Some assignment in `node` (closures included), starting after position `after`, writes the path `text` (`opts.nonce`, `session`). */
 export function writesPath(node: ts.Node, text: string, after = -1): boolean {
   let found = false;

@@ -121,6 +121,29 @@ export class Animation {
 }
 `;
 
+/** From real code (ldapts): pending requests that record the socket they were sent on, `socket`. */
+const pendingOnSocket = (socket: string): string => `import * as net from 'node:net';
+interface Pending { socket: net.Socket; timer: NodeJS.Timeout; reject(error: Error): void }
+export class Client {
+  private readonly pending = new Map<string, Pending>();
+  private socket?: net.Socket;
+  connect(): void {
+    const socket = net.connect(389);
+    this.socket = socket;
+  }
+  send(id: string, reject: (error: Error) => void): void {
+    if (!this.socket) throw new Error('not connected');
+    if (this.pending.has(id)) return;
+    this.pending.set(id, { socket: ${socket}, timer: setTimeout(() => reject(new Error('timed out')), 1_000), reject });
+  }
+  settle(id: string): void {
+    const details = this.pending.get(id);
+    if (details) clearTimeout(details.timer);
+    this.pending.delete(id);
+  }
+}
+`;
+
 const imports = `import { createMeter, createPoller, openLease, startJob, stopMeter, type Meter, type Poller, type Watcher, type Stopwatch, type Candle, type PendingRequest, type Lease, type Job } from './resources.js';`;
 
 /**
@@ -429,6 +452,10 @@ ${forget}
 
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "from real code (ldapts): a record's field given the owner's own socket (`this.socket`) is the owner's, shared by every record",
+      code: pendingOnSocket('this.socket'),
+    },
     {
       name: "from real code (pixijs): frames handed in and destroyed only when the caller of destroy() asks for it through its options are the caller's",
       code: callerFrames('destroyFrames'),
@@ -1034,6 +1061,26 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      // The twin: a socket opened for the record is the record's.
+      name: "a record's field given a socket opened for it is owed when the record is deleted",
+      code: pendingOnSocket('net.connect(389)'),
+      errors: [
+        {
+          messageId: 'unreleasedDropWhen',
+          line: 18,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: pendingOnSocket('net.connect(389)').replace(
+                '    this.pending.delete(id);',
+                '    this.pending.get(id)?.socket?.destroy();\n    this.pending.delete(id);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       // The twin: the object's own state decides, so the release says the frames are its own.
       name: 'frames handed in and destroyed under a flag of the object are its own: emptying the list on the other side drops them',

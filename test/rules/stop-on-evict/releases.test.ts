@@ -34,6 +34,29 @@ export class MeterPool {
 }
 `;
 
+/** From real code (ldapts): pending requests whose timer field admits `null`, cleared as `clearTimeout(timer ?? undefined)`. */
+const pendingTimers = (clear: string): string => `
+interface Pending { timeoutTimer: NodeJS.Timeout | null; reject(error: Error): void }
+export class Client {
+  private readonly pending = new Map<string, Pending>();
+  private fallback?: NodeJS.Timeout;
+  send(id: number, ms?: number): void {
+    const key = String(id);
+    if (this.pending.has(key)) return;
+    this.pending.set(key, { timeoutTimer: ms ? setTimeout(() => this.fail(id), ms) : null, reject: () => {} });
+  }
+  fail(id: number): void {
+    const key = String(id);
+    const details = this.pending.get(key);
+    if (details) {
+      ${clear}
+      this.pending.delete(key);
+      details.reject(new Error('failed'));
+    }
+  }
+}
+`;
+
 const imports = `import { createMeter, createPoller, openLease, startJob, stopMeter, type Meter, type Poller, type Watcher, type Stopwatch, type Candle, type PendingRequest, type Lease, type Job } from './resources.js';`;
 
 /** A list of meters a helper of the program (`helper`, in helpers.ts) is handed before the list is emptied. */
@@ -1825,6 +1848,10 @@ export class Clients {
 `,
     },
     {
+      name: 'from real code (ldapts): a timer field that admits null, cleared as `clearTimeout(details.timeoutTimer ?? undefined)`',
+      code: pendingTimers('clearTimeout(details.timeoutTimer ?? undefined);'),
+    },
+    {
       name: 'from real code (pixijs): a loop from 0 to the length, one step at a time, releases every element',
       code: releasedByIndex('let i = 0; i < this.filters.length; i++'),
     },
@@ -2125,6 +2152,26 @@ export class Clients {
               output: poolReleasedByIndex('let j = 1; j < meters.length; j++').replace(
                 '    this.pool = {};',
                 '    for (const value of Object.values(this.pool)) for (const inner of value) inner.stop();\n    this.pool = {};',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The twin: a fallback to another timer clears one or the other, not surely this one.
+      name: 'releases: `clearTimeout(details.timeoutTimer ?? this.fallback)` may clear the other timer',
+      code: pendingTimers('clearTimeout(details.timeoutTimer ?? this.fallback);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 16,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: pendingTimers('clearTimeout(details.timeoutTimer ?? this.fallback);').replace(
+                '      this.pending.delete(key);',
+                '      clearTimeout(this.pending.get(key)?.timeoutTimer ?? undefined);\n      this.pending.delete(key);',
               ),
             },
           ],
