@@ -72,9 +72,11 @@ describe('end-of-life words', () => {
     for (const name of ['dataObservable', 'change$', 'onDidChange', 'stopping', 'closeButton']) expect(isEndObservable(name), name).toBe(false);
   });
 
-  it('hook options: the same words in any case, but never an error hook', () => {
-    for (const name of ['onClose', 'onclose', 'onEnded', 'onTerminated', 'onDispose']) expect(isEndHookOption(name), name).toBe(true);
-    for (const name of ['onError', 'onData', 'onOpen']) expect(isEndHookOption(name), name).toBe(false);
+  it('hook options: the same words in any case, also after what ended (`onsessionclosed`), but never an error hook', () => {
+    for (const name of ['onClose', 'onclose', 'onEnded', 'onTerminated', 'onDispose', 'onsessionclosed', 'onSessionClosed', 'onStreamEnd'])
+      expect(isEndHookOption(name), name).toBe(true);
+    for (const name of ['onError', 'onData', 'onOpen', 'onsessioninitialized', 'onCloseAll', 'onEndpoint', 'onTrend'])
+      expect(isEndHookOption(name), name).toBe(false);
   });
 
   it('handler properties, promises and states', () => {

@@ -329,6 +329,17 @@ function isCallbackArgument(fn: ts.Node): boolean {
   );
 }
 
+/** `findFiles().then((found) => …)`: the rest of the function it is written in, run once that settles. */
+function isPromiseContinuation(fn: ts.Node): boolean {
+  const parent = fn.parent;
+  return (
+    (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) &&
+    ts.isCallExpression(parent) &&
+    parent.arguments.includes(fn) &&
+    ['then', 'catch', 'finally'].includes(calledMethodName(parent) ?? '')
+  );
+}
+
 /** Names (and `this.x`) given an empty container in this body, with the position where that happens; one walk per body. */
 function emptyContainersIn(fn: ts.Node, session: AnalysisSession): Map<string, number> {
   const cached = session.table(EMPTY_CONTAINERS).get(fn);
@@ -493,7 +504,7 @@ export function isBlindInsertOfMadeEntity(
   for (let at: ts.Node = node, depth = 0; ; depth++) {
     const fn = enclosingBody(at);
     if ((containerReadsIn(fn, session).get(text) ?? Infinity) < at.pos) return false;
-    if (depth >= 3 || !isFunctionLike(fn) || !isCallbackArgument(fn)) break;
+    if (depth >= 3 || !isFunctionLike(fn) || !(isCallbackArgument(fn) || isPromiseContinuation(fn))) break;
     at = fn;
   }
   if (lookedUpBeforeInsert(containerScope(containerExpression), session).has(text)) return false;

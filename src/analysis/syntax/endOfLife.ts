@@ -44,8 +44,13 @@ const END_OBSERVABLE = new RegExp(`^(?:on(?:Did)?)?(?:${alternatives([...VERBS, 
 const ENDED_VALUE_HOOK = new RegExp(`^on(?:Did)?(?:${alternatives(VERBS.map(capitalized))})[A-Z][A-Za-z]*$`);
 /** Node's `finished(stream, fn)` and the `end-of-stream` package: run `fn` once the stream given first has ended. */
 const END_OF_STREAM_FUNCTIONS: ReadonlySet<string> = new Set(['finished', 'eos', 'endOfStream', 'onFinished']);
-/** `createStream({ onEnd })`: an option handed to the call that makes the value, run as it ends (never its errors). */
-const END_HOOK_OPTION = new RegExp(`^on(?:${alternatives([...VERBS, ...PASTS])})$`, 'i');
+/**
+ * `createStream({ onEnd })`, `new Transport({ onsessionclosed })`: an option handed to the call that
+ * makes the value, run as it (or the session it serves) ends — never its errors.
+ */
+const END_HOOK_OPTION = new RegExp(
+  `^on(?:[A-Z][a-z]+|[a-z]+)??(?:${alternatives([...VERBS, ...PASTS].map(capitalized))})$|^on[a-z]*(?:${alternatives([...VERBS, ...PASTS])})$`,
+);
 /** `ws.onclose = fn`: the DOM's handler property for the end. */
 const END_HANDLER_PROPERTY = new RegExp(`^on(?:${alternatives(VERBS)})$`);
 /**

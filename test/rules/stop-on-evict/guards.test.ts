@@ -96,6 +96,25 @@ export class Shard {
   }
 }`;
 
+/** From real code (vscode-css-peek): a client made per folder in the continuation of a search, after `lookUp`. */
+const clientPerFolder = (lookUp: string): string => `
+declare class LanguageClient {
+  constructor(id: string);
+  start(): Promise<void>;
+  stop(timeout?: number): Promise<void>;
+}
+declare function findFiles(pattern: string): Promise<string[]>;
+const clients = new Map<string, LanguageClient>();
+export function didOpen(folder: string): void {
+  ${lookUp}
+  findFiles('**/*.css').then(() => {
+    const client = new LanguageClient(folder);
+    void client.start();
+    clients.set(folder, client);
+  });
+}
+`;
+
 const imports = `import { createMeter, createPoller, openLease, startJob, stopMeter, type Meter, type Poller, type Watcher, type Stopwatch, type Candle, type PendingRequest, type Lease, type Job } from './resources.js';`;
 
 /**
@@ -271,6 +290,11 @@ export function meterFor(route: string, cache?: Map<string, Meter>): Meter {
 
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      // By default a value made for an id and stored under it where nothing looked the key up first is not reported.
+      name: 'a client made for a folder in the continuation of a search, the map never looked up',
+      code: clientPerFolder('console.log(folder);'),
+    },
     {
       name: 'from real code (KurrentDB-Client-NodeJS): `cache && cache.has(k)` false: no cache, or none at the key — the set() replaces nothing',
       code: optionalCache('if (cache && cache.has(route)) return cache.get(route)!;'),
@@ -804,6 +828,25 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'from real code (vscode-css-peek): a `has()` in the function before its `.then()` continuation says the folder comes back, and the set there replaces a running client',
+      code: clientPerFolder('if (clients.has(folder)) return;'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 14,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: clientPerFolder('if (clients.has(folder)) return;').replace(
+                '    clients.set(folder, client);',
+                '    if (clients.get(folder) !== client) void clients.get(folder)?.stop();\n    clients.set(folder, client);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'from real code (KurrentDB-Client-NodeJS): `cache && cache.has(k)` true goes on to the set(): the meter there is replaced',
       code: optionalCache('if (cache && cache.has(route)) console.log(route);'),

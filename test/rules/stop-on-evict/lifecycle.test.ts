@@ -517,6 +517,27 @@ export class TransactionExecutor {
 }
 `;
 
+/** From real code (nutrition-mcp): sessions whose transport is made with hooks for its session's start and `hook`. */
+const transportSessions = (hook: string): string => `
+declare class Transport {
+  constructor(options: { onsessioninitialized?: (id: string) => void; ${hook}?: (id: string) => void });
+  handleRequest(request: Request): Promise<Response>;
+  close(): Promise<void>;
+}
+const sessions = new Map<string, { transport: Transport; lastActivity: number }>();
+export function open(): Transport {
+  const transport = new Transport({
+    onsessioninitialized: (id) => {
+      sessions.set(id, { transport, lastActivity: Date.now() });
+    },
+    ${hook}: (id) => {
+      sessions.delete(id);
+    },
+  });
+  return transport;
+}
+`;
+
 /** A class of the program whose `dispose()` clears the interval it starts. */
 const disposableTimer = (name: string): string => `class ${name} {
   private readonly timer = setInterval(() => undefined, 1_000);
@@ -1010,6 +1031,10 @@ export function debounce(key: string, fn: () => void) {
     {
       name: 'from real code (ioBroker.js-controller): delete inside the callback of a timer scheduled through `setTimeout.call(null, …)`',
       code: timerThroughCall('setTimeout'),
+    },
+    {
+      name: "from real code (nutrition-mcp): a session removed in the `onsessionclosed` hook handed to the transport's constructor",
+      code: transportSessions('onsessionclosed'),
     },
     {
       name: 'from real code (neo4j-javascript-driver): a retry filters its own id out inside the callback of an injected `_setTimeout` that hands back a Node timer',
@@ -2237,6 +2262,26 @@ export function schedule(bucket: string) {
           line: 6,
           suggestions: [],
         }, // Timeout in `intervals` is dropped by assignment over an existing key without `clearInterval()`.
+      ],
+    },
+    {
+      // The twin: a hook for something other than the end leaves the transport open.
+      name: 'a session removed in an `onsessionpaused` hook handed to the constructor is dropped open',
+      code: transportSessions('onsessionpaused'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 14,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: transportSessions('onsessionpaused').replace(
+                '      sessions.delete(id);',
+                '      void sessions.get(id)?.transport?.close();\n      sessions.delete(id);',
+              ),
+            },
+          ],
+        },
       ],
     },
     {
