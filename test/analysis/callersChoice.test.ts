@@ -3,7 +3,9 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
+import { sessionOf } from '../../src/analysis/session.js';
 import { runsOnlyAtCallersChoice } from '../../src/analysis/syntax/callersChoice.js';
+import { inMemoryProgram } from './inMemoryProgram.js';
 
 const SOURCE = `
 declare function shouldStop(): boolean;
@@ -24,8 +26,8 @@ class Frames {
 `;
 
 /** Each `….stop()` call of the source, by the method it sits in. */
-function stopCalls(): Map<string, ts.CallExpression> {
-  const file = ts.createSourceFile('frames.ts', SOURCE, ts.ScriptTarget.ES2022, true);
+function stopCalls(program: ts.Program): Map<string, ts.CallExpression> {
+  const file = program.getSourceFile('/project/frames.ts')!;
   const calls = new Map<string, ts.CallExpression>();
   const visit = (node: ts.Node, method: string): void => {
     const name = ts.isMethodDeclaration(node) && ts.isIdentifier(node.name) ? node.name.text : method;
@@ -37,8 +39,10 @@ function stopCalls(): Map<string, ts.CallExpression> {
 }
 
 describe('runsOnlyAtCallersChoice', () => {
-  const calls = stopCalls();
-  const choice = (method: string): boolean => runsOnlyAtCallersChoice(calls.get(method)!);
+  const program = inMemoryProgram(new Map([['/project/frames.ts', SOURCE]]));
+  const session = sessionOf(program);
+  const calls = stopCalls(program);
+  const choice = (method: string): boolean => runsOnlyAtCallersChoice(calls.get(method)!, session);
 
   it('is true under a parameter, a const made from one (also inside a callback), and on the right of `&&`', () => {
     expect(choice('byParameter')).toBe(true);

@@ -17,6 +17,7 @@ import {
   canonical,
   enclosingBody,
   isEmptyContainerExpression,
+  isFieldOfThis,
   isFunctionLike,
   isNullish,
   isSeparateFunction,
@@ -238,22 +239,14 @@ export function fieldsFilledBorrowed(
       // `undefined` until the code arms it is not a value handed in.
       const named =
         filled && (ts.isIdentifier(filled) || ts.isPropertyAccessExpression(filled) || filled.kind === ts.SyntaxKind.ThisKeyword) && !isNullish(filled);
-      if (named && (writesFunction || isLookUp(filled, question.session) || isOwnersField(filled)) && originOf(filled, 0, question) === 'borrowed')
+      // `{ …, socket: this.socket }`: a field of the owner's own, shared by every record made here, is the owner's to release.
+      if (named && (writesFunction || isLookUp(filled, question.session) || isFieldOfThis(filled)) && originOf(filled, 0, question) === 'borrowed')
         here.add(name);
     }
     borrowed = borrowed ? new Set([...borrowed].filter((name) => here.has(name))) : here;
     if (borrowed.size === 0) return borrowed;
   }
   return borrowed;
-}
-
-/**
- * `{ …, socket: this.socket }`: what the owner keeps in a field of its own. Every record made here
- * shares it, and the owner releases it as its own, not as each record's.
- */
-function isOwnersField(filled: ts.Expression): boolean {
-  const e = skipOuter(filled);
-  return ts.isPropertyAccessExpression(e) && skipOuter(e.expression).kind === ts.SyntaxKind.ThisKeyword;
 }
 
 /** `document` given by `const document = documents.getDocument(id)`: a local whose every value is a call. */

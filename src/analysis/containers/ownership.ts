@@ -474,11 +474,11 @@ interface ScopeFacts {
 function scopeFacts(scope: ts.Node, session: AnalysisSession): ScopeFacts {
   const table = session.table(SCOPE_FACTS);
   let facts = table.get(scope);
-  if (!facts) table.set(scope, (facts = walkScope(scope)));
+  if (!facts) table.set(scope, (facts = walkScope(scope, session)));
   return facts;
 }
 
-function walkScope(scope: ts.Node): ScopeFacts {
+function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
   const insertions = new Map<string, ts.Expression[]>();
   const innerNames = new Map<string, Set<string>>();
   const released = new Set<string>();
@@ -522,11 +522,16 @@ function walkScope(scope: ts.Node): ScopeFacts {
       containerOfValue(e) ?? containerTakenBy(e, scope, takers) ?? (ts.isIdentifier(e) ? (names.get(e.text) ?? takenNames.get(takenKey(e.text, e))) : undefined)
     );
   };
-  /** Notes a release of `expression`: a container's value, or a field of one (`c.get(k).socket.end()`, `clearTimeout(entry.timer)`). */
-  const noteReleaseOf = (expression: ts.Expression, names: ReadonlyMap<string, string>): void => {
+  /**
+   * Notes a release of `expression` by the call `at`: a container's value, or a field of one
+   * (`c.get(k).socket.end()`, `clearTimeout(entry.timer)`). A release the caller asks for
+   * (`destroy({ texture: true })`) leaves ownership to that caller.
+   */
+  const noteRelease = (expression: ts.Expression, names: ReadonlyMap<string, string>, at: ts.CallExpression): void => {
+    // Asked only of a release of some container's value: most release-like calls release none.
     const whole = releasedBy(expression, names);
     if (whole !== undefined) {
-      released.add(whole);
+      if (!runsOnlyAtCallersChoice(at, session)) released.add(whole);
       return;
     }
     let e = skipOuter(expression);
@@ -534,7 +539,7 @@ function walkScope(scope: ts.Node): ScopeFacts {
       e = skipOuter(e.expression);
       const container = releasedBy(e, names);
       if (container !== undefined) {
-        releasedFields.add(container);
+        if (!runsOnlyAtCallersChoice(at, session)) releasedFields.add(container);
         return;
       }
     }
@@ -542,10 +547,6 @@ function walkScope(scope: ts.Node): ScopeFacts {
   const visit = (node: ts.Node, names: ReadonlyMap<string, string>): void => {
     let inner = names;
     if (ts.isCallExpression(node)) {
-      // A release the caller asks for (`destroy({ texture: true })`) leaves ownership to that caller.
-      const noteRelease = (expression: ts.Expression): void => {
-        if (!runsOnlyAtCallersChoice(node)) noteReleaseOf(expression, names);
-      };
       const method = calledMethodName(node);
       const callee = skipOuter(node.expression);
       const how = method !== undefined ? INSERTING_METHODS.get(method) : undefined;
@@ -555,20 +556,20 @@ function walkScope(scope: ts.Node): ScopeFacts {
         const text = canonical(callee.expression)?.text;
         if (text !== undefined) insert(`${text}${KEYS}`, [node.arguments[0]]);
       }
-      if (ts.isPropertyAccessExpression(callee) && isReleaseLikeName(callee.name.text)) noteRelease(callee.expression);
+      if (ts.isPropertyAccessExpression(callee) && isReleaseLikeName(callee.name.text)) noteRelease(callee.expression, names, node);
       if (node.arguments.length === 0 && !ts.isPropertyAccessExpression(callee)) {
         const container = releasedBy(callee, names);
         if (container !== undefined) called.add(container);
       }
       const name = calleeName(node);
       if (name !== undefined && TIMER_CLEARS.has(name)) {
-        for (const argument of node.arguments) noteRelease(argument);
+        for (const argument of node.arguments) noteRelease(argument, names, node);
       }
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'forEach') {
         const container = containerText(callee.expression);
         const [callback] = node.arguments;
         const e = callback && skipOuter(callback);
-        if (container !== undefined && e && ts.isIdentifier(e) && TIMER_CLEARS.has(e.text) && !runsOnlyAtCallersChoice(node)) released.add(container);
+        if (container !== undefined && e && ts.isIdentifier(e) && TIMER_CLEARS.has(e.text) && !runsOnlyAtCallersChoice(node, session)) released.add(container);
         if (container !== undefined && e && isFunctionLike(e) && e.parameters[0] && ts.isIdentifier(e.parameters[0].name))
           inner = new Map([...names, [e.parameters[0].name.text, container]]);
       }

@@ -25,6 +25,7 @@ import {
   isFunctionLike,
   isNullish,
   isPrivateMember,
+  isPromiseContinuation,
   isSeparateFunction,
   membersNamed,
   mentions,
@@ -330,13 +331,10 @@ function isCallbackArgument(fn: ts.Node): boolean {
 }
 
 /** `findFiles().then((found) => …)`: the rest of the function it is written in, run once that settles. */
-function isPromiseContinuation(fn: ts.Node): boolean {
+function isContinuationCallback(fn: ts.Node): boolean {
   const parent = fn.parent;
   return (
-    (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) &&
-    ts.isCallExpression(parent) &&
-    parent.arguments.includes(fn) &&
-    ['then', 'catch', 'finally'].includes(calledMethodName(parent) ?? '')
+    (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isCallExpression(parent) && parent.arguments.includes(fn) && isPromiseContinuation(parent)
   );
 }
 
@@ -504,7 +502,7 @@ export function isBlindInsertOfMadeEntity(
   for (let at: ts.Node = node, depth = 0; ; depth++) {
     const fn = enclosingBody(at);
     if ((containerReadsIn(fn, session).get(text) ?? Infinity) < at.pos) return false;
-    if (depth >= 3 || !isFunctionLike(fn) || !(isCallbackArgument(fn) || isPromiseContinuation(fn))) break;
+    if (depth >= 3 || !isFunctionLike(fn) || !(isCallbackArgument(fn) || isContinuationCallback(fn))) break;
     at = fn;
   }
   if (lookedUpBeforeInsert(containerScope(containerExpression), session).has(text)) return false;

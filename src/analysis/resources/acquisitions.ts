@@ -184,7 +184,8 @@ export function acquisitionsOfAssignment(
   target: string,
   value: ts.Expression,
   host: InferenceHost,
-  field?: ts.PropertyDeclaration | (() => ts.PropertyDeclaration | undefined),
+  /** The field's declaration, looked up only for a value that may acquire. */
+  fieldOf: () => ts.PropertyDeclaration | undefined = () => undefined,
 ): Acquisition[] {
   let e = skipOuter(value);
   // `this.parent = this.pubsub = pubsub`: a chain stores its last value (the inner assignment is read on its own).
@@ -203,9 +204,7 @@ export function acquisitionsOfAssignment(
   // `this.handler = this.onEvent.bind(this)`: a function.
   if (ts.isCallExpression(e) && calledMethodName(e) === 'bind') return [];
   const names = host.releaseNamesOf(
-    declaredClassOfNew(e, host.session.checker) ??
-      declaredTypeOf(typeof field === 'function' ? field() : field, host) ??
-      host.session.checker.getTypeAtLocation(value),
+    declaredClassOfNew(e, host.session.checker) ?? declaredTypeOf(fieldOf(), host) ?? host.session.checker.getTypeAtLocation(value),
   );
   if (names) return [{ key: `field:${target}` }];
   return [];

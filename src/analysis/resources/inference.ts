@@ -128,7 +128,7 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
   for (const cls of chain) {
     for (const member of cls.members) {
       if (ts.isPropertyDeclaration(member) && member.initializer && member.name && ts.isIdentifier(member.name) && !hasStatic(member)) {
-        acquisitions.push(...acquisitionsOfAssignment(`this.${member.name.text}`, member.initializer, host, member));
+        acquisitions.push(...acquisitionsOfAssignment(`this.${member.name.text}`, member.initializer, host, () => member));
       }
       if (ts.isConstructorDeclaration(member) && member.body) {
         acquisitions.push(...acquisitionsIn(member.body, host, methods, 0, owned, fields));

@@ -54,9 +54,9 @@ export function writesPath(node: ts.Node, text: string, after = -1): boolean {
 }
 
 /** `this.<name>` (also in parentheses or with `!`). */
-export function isFieldOfThis(expression: ts.Expression, name: string): boolean {
+export function isFieldOfThis(expression: ts.Expression, name?: string): boolean {
   const e = skipOuter(expression);
-  return ts.isPropertyAccessExpression(e) && e.name.text === name && skipOuter(e.expression).kind === ts.SyntaxKind.ThisKeyword;
+  return ts.isPropertyAccessExpression(e) && (name === undefined || e.name.text === name) && skipOuter(e.expression).kind === ts.SyntaxKind.ThisKeyword;
 }
 
 /** `x++`, `++x`, `x += 1`: the `x` a step up by one writes; undefined for anything else. */
