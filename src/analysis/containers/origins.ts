@@ -205,8 +205,8 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
 
 /**
  * `{ project, fail: () => … }` with `project` a parameter, `{ winid, document }` with `document` a
- * look-up on another registry: of the record fields `fields`, those every stored record literal fills
- * with a borrowed value it names (a parameter, `this`, a field, a look-up). A record made here does
+ * look-up on another registry: of the record fields `fields`, those every stored record literal that
+ * gives them at all fills with a borrowed value it names (a parameter, `this`, a field, a look-up). A record made here does
  * not own what such a field points at. A literal may be returned by a method of the class
  * (`this.fromOptions(opts)`). Undefined when some insertion is not such a literal.
  */
@@ -216,6 +216,7 @@ export function fieldsFilledBorrowed(
   question: OriginQuestion,
 ): ReadonlySet<string> | undefined {
   let borrowed: Set<string> | undefined;
+  const given: (string | undefined)[] = [];
   for (const value of insertions) {
     const e = recordLiteralOf(value, question.session);
     if (!e || e.properties.some(ts.isSpreadAssignment)) return undefined;
@@ -227,9 +228,10 @@ export function fieldsFilledBorrowed(
         ts.isMethodDeclaration(p) ||
         (ts.isPropertyAssignment(p) && (ts.isArrowFunction(skipOuter(p.initializer)) || ts.isFunctionExpression(skipOuter(p.initializer)))),
     );
-    const here = new Set<string>();
+    // A record written without the field holds nothing there: it leaves the answer to the others.
+    const here = new Set([...fields].filter((name) => !e.properties.some((property) => propertyNameOf(property) === name)));
     for (const property of e.properties) {
-      const name = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
+      const name = propertyNameOf(property);
       if (name === undefined || !fields.has(name) || (borrowed && !borrowed.has(name))) continue;
       const filled = ts.isShorthandPropertyAssignment(property)
         ? property.name
@@ -245,8 +247,14 @@ export function fieldsFilledBorrowed(
     }
     borrowed = borrowed ? new Set([...borrowed].filter((name) => here.has(name))) : here;
     if (borrowed.size === 0) return borrowed;
+    given.push(...e.properties.map(propertyNameOf));
   }
-  return borrowed;
+  // A field no record is given at all is not borrowed: fieldsOfStoredRecords answers for it.
+  return borrowed && new Set([...borrowed].filter((name) => given.includes(name)));
+}
+
+function propertyNameOf(property: ts.ObjectLiteralElementLike): string | undefined {
+  return property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
 }
 
 /** `document` given by `const document = documents.getDocument(id)`: a local whose every value is a call. */
@@ -257,7 +265,7 @@ function isLookUp(filled: ts.Expression, session: AnalysisSession): boolean {
 }
 
 /** The object literal an inserted value is: written there, kept in a local, or the one a method of the class returns. */
-function recordLiteralOf(value: ts.Expression, session: AnalysisSession): ts.ObjectLiteralExpression | undefined {
+export function recordLiteralOf(value: ts.Expression, session: AnalysisSession): ts.ObjectLiteralExpression | undefined {
   let e = skipOuter(value);
   if (ts.isIdentifier(e)) e = skipOuter(valuesInReach(e.text, e, session).values[0] ?? e);
   const method = ownMethodCalled(e);

@@ -124,9 +124,12 @@ function computeContainerType(type: ts.Type, session: AnalysisSession): Containe
   if (checker.isTupleType(type)) return undefined;
   for (const protocol of Object.values(CONTAINER_PROTOCOLS)) {
     if (!protocol.builtin || !isBuiltinSymbolLike(program, type, protocol.builtin.name)) continue;
-    const valueType = builtinTypeArgument(type, protocol.builtin.name, protocol.builtin.valueArgument, checker);
-    const keyType =
-      protocol.builtin.keyArgument === undefined ? undefined : builtinTypeArgument(type, protocol.builtin.name, protocol.builtin.keyArgument, checker);
+    // A subclass (`class Collection<K, V> extends Map<K, V>`) names the built-in's type arguments
+    // by its own parameters: its instantiated members say what they are here.
+    if (type.getSymbol()?.getName() !== protocol.builtin.name) return containerByMembers(type, protocol, session);
+    const [valueType, keyType] = [protocol.builtin.valueArgument, protocol.builtin.keyArgument].map((index) =>
+      index === undefined ? undefined : checker.getTypeArguments(type as ts.TypeReference)[index],
+    );
     return valueType ? { kind: protocol.kind, protocol, valueType, ...(keyType && { keyType }) } : undefined;
   }
   const implemented = implementedBuiltin(type, session);
@@ -137,24 +140,6 @@ function computeContainerType(type: ts.Type, session: AnalysisSession): Containe
   // Any index signature: `string`, `number`, or a branded key (`[peer: PeerId]`).
   const indexType = type.getStringIndexType() ?? type.getNumberIndexType() ?? checker.getIndexInfosOfType(type)[0]?.type;
   if (indexType && type.getProperties().length === 0) return { kind: 'ObjectMap', protocol: CONTAINER_PROTOCOLS.ObjectMap, valueType: indexType };
-  return undefined;
-}
-
-/** The type argument of the built-in (`Map<K, V>` → V), found through subclasses. */
-function builtinTypeArgument(type: ts.Type, name: string, index: number, checker: ts.TypeChecker): ts.Type | undefined {
-  const queue: ts.Type[] = [type];
-  const seen = new Set<ts.Type>();
-  while (queue.length > 0) {
-    const current = queue.shift()!;
-    if (seen.has(current)) continue;
-    seen.add(current);
-    const symbol = current.getSymbol();
-    if (symbol?.getName() === name) {
-      return checker.getTypeArguments(current as ts.TypeReference)[index];
-    }
-    const target = (current as ts.TypeReference).target ?? current;
-    if (target.isClassOrInterface()) queue.push(...(checker.getBaseTypes(target) ?? []));
-  }
   return undefined;
 }
 
@@ -173,14 +158,23 @@ function implementedBuiltin(type: ts.Type, session: AnalysisSession): ContainerT
   for (const node of clauses.flatMap((clause) => clause.types)) {
     const implemented = checker.getTypeFromTypeNode(node);
     const protocol = Object.values(CONTAINER_PROTOCOLS).find(({ builtin }) => builtin && isBuiltinSymbolLike(program, implemented, builtin.name));
-    if (!protocol?.builtin) continue;
-    const keyed = protocol.builtin.keyArgument !== undefined;
-    const signature = checker.getTypeOfSymbol(type.getProperty(keyed ? 'get' : 'has') ?? symbol).getCallSignatures()[0];
-    const parameter = signature?.getParameters()[0];
-    if (!signature || !parameter) return undefined;
-    const keyType = checker.getTypeOfSymbol(parameter);
-    const valueType = keyed ? checker.getNonNullableType(signature.getReturnType()) : keyType;
-    return { kind: protocol.kind, protocol, valueType, ...(keyed && { keyType }) };
+    if (protocol?.builtin) return containerByMembers(type, protocol, session);
   }
   return undefined;
+}
+
+/**
+ * A container kind read from a type's own members, instantiated for it: keys and values from
+ * `get(key)` (a Set's from `has(value)`).
+ */
+function containerByMembers(type: ts.Type, protocol: ContainerProtocol, session: AnalysisSession): ContainerType | undefined {
+  const { checker } = session;
+  const keyed = protocol.builtin?.keyArgument !== undefined;
+  const member = type.getProperty(keyed ? 'get' : 'has');
+  const signature = member && checker.getTypeOfSymbol(member).getCallSignatures()[0];
+  const parameter = signature?.getParameters()[0];
+  if (!signature || !parameter) return undefined;
+  const keyType = checker.getTypeOfSymbol(parameter);
+  const valueType = keyed ? checker.getNonNullableType(signature.getReturnType()) : keyType;
+  return { kind: protocol.kind, protocol, valueType, ...(keyed && { keyType }) };
 }

@@ -9,7 +9,9 @@ import ts from 'typescript';
 import { CONTAINER_PROTOCOLS, type DropOperation, type DroppingMethod } from '../containers/kinds.js';
 import { keysWithin } from '../containers/keySets.js';
 import { CONTAINER_VOCABULARY } from '../containers/vocabulary.js';
-import { fieldsFilledBorrowed } from '../containers/origins.js';
+import { fieldsFilledBorrowed, recordLiteralOf } from '../containers/origins.js';
+import { fieldsReleasedByRecordFunctions } from '../containers/recordFunctions.js';
+import { valueNamedByOwnKey } from '../containers/selfKeyed.js';
 import {
   callsItsValues,
   containerPlaces,
@@ -122,8 +124,9 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
     : !declared || declared.release.kind === 'fields'
       ? withTimersByOrigin(declared, places, container.valueType, context)
       : declared;
-  const held = resource && fieldsTheRecordsHold(resource, places, context);
-  if (!held || releasesOnlyItsOwnEntry(held, places, session)) return undefined;
+  const kept = resource && fieldsTheRecordsHold(resource, places, context);
+  if (!kept || releasesOnlyItsOwnEntry(kept, places, session)) return undefined;
+  const held = withRecordFunctionReleases(kept, places, session);
   return {
     kind: container.kind,
     protocol: container.protocol,
@@ -159,6 +162,23 @@ function fieldsTheRecordsHold(resource: Resource, places: readonly ContainerPlac
   const fields = resource.release.fields.filter((field) => (!given || given.has(field.name)) && !borrowed?.has(field.name));
   if (fields.length === resource.release.fields.length) return resource;
   return fields.length > 0 ? { ...resource, release: { kind: 'fields', fields } } : undefined;
+}
+
+const RECORD_FUNCTION_RELEASES = memoTable<readonly ContainerPlace[], ReadonlyMap<string, readonly string[]>>('drops.recordFunctionReleases');
+
+/** A record's fields, each with the record's function fields that release it (containers/recordFunctions.ts). */
+function withRecordFunctionReleases(resource: Resource, places: readonly ContainerPlace[], session: AnalysisSession): Resource {
+  const { release } = resource;
+  if (release.kind !== 'fields') return resource;
+  const byFunction = session.memo(RECORD_FUNCTION_RELEASES, places, () =>
+    fieldsReleasedByRecordFunctions(visibleInsertions(places, session), release.fields, (value) => recordLiteralOf(value, session), session),
+  );
+  if (!byFunction || byFunction.size === 0) return resource;
+  const fields = release.fields.map((field) => {
+    const functions = [...byFunction].filter(([, released]) => released.includes(field.name)).map(([name]) => name);
+    return functions.length > 0 ? { ...field, releasedByRecordFunctions: functions } : field;
+  });
+  return { ...resource, release: { kind: 'fields', fields } };
 }
 
 /**
@@ -663,6 +683,12 @@ function keyDrop(node: ts.Node, container: ContainerOfResources, keyExpression: 
   if (draft.storesNewValue && isGuardedInEveryCaller(node, container, keyExpression, context)) return undefined;
   if (draft.newValue && isBlindInsertOfMadeEntity(node, container, draft.containerExpression, keyExpression, draft.newValue, context)) return undefined;
   if (draft.newValue && storesValueItHolds(node, container, keyExpression, draft.newValue, context)) return undefined;
+  // `nodes.delete(target.id)` where every value is stored under its own `id`: the value dropped is
+  // `target` (a local — one the caller handed in stays a key, as any key from a parameter).
+  const self = draft.storesNewValue
+    ? undefined
+    : valueNamedByOwnKey(keyExpression, containerPlaces(draft.containerExpression, context.session), context.session);
+  if (self && !isParameterPath(self, node, context.session)) return valueDrop(node, container, self, draft, 'none', context);
   return finish(node, container, { ...draft, keyExpression, target: keyTarget(keyExpression), result: 'none' }, context);
 }
 

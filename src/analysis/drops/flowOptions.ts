@@ -14,7 +14,12 @@ export function flowOptionsFor(resources: readonly Resource[], session: Analysis
   const vocabulary = releaseVocabulary(resources);
   // The user's release helpers (`closeQuietly`) release what they are given, whatever it is.
   const releases = releaseFunctions.size === 0 ? vocabulary : { ...vocabulary, functions: new Set([...vocabulary.functions, ...releaseFunctions]) };
-  const key = `${[...releases.methods].sort().join(',')}|${[...releases.functions].sort().join(',')}|${[...(releases.fieldMethods ?? [])].sort().join(',')}|${releases.callsValue === true}|${[...(releases.coveringClasses ?? [])].sort().join(',')}`;
+  const key = `${[...releases.methods].sort().join(',')}|${[...releases.functions].sort().join(',')}|${[...(releases.fieldMethods ?? [])].sort().join(',')}|${[
+    ...(releases.recordFunctions ?? []),
+  ]
+    .map(([name, slots]) => `${name}:${slots.join('+')}`)
+    .sort()
+    .join(',')}|${releases.callsValue === true}|${[...(releases.coveringClasses ?? [])].sort().join(',')}`;
   const byKey = session.value(OPTIONS);
   let options = byKey.get(key);
   if (!options) byKey.set(key, (options = { releases, containers: CONTAINER_VOCABULARY }));

@@ -57,13 +57,18 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
       const ref = it.slotRef(callee.expression);
       // `entry.close()` where only `entry.timer.close()` releases: a callback field, not the record's release.
       // A name bound to one field (`const { controller } = entry`) is that field, not the record.
-      const isField = ref?.ref.kind === 'variable' && current.aliases.get(ref.ref.name)?.kind === 'field';
-      const onRecord = ref?.slot === '*' && !isField && it.options.releases.fieldMethods?.has(methodName);
+      const onRecord = ref?.slot === '*' && !isBoundField(ref.ref, current) && it.options.releases.fieldMethods?.has(methodName);
       if (ref && !onRecord) current = it.release(ref.ref, ref.slot, current);
       // `vscode.Disposable.from(...this.listeners).dispose()`: one value made of every element, released whole.
       const combined = combinedElements(callee.expression);
       const many = combined && it.manyRef(combined, current);
       if (many) current = it.releaseMany(many, '*', current);
+    }
+    // `entry.resolve(v)` where every record's `resolve` clears its timer first.
+    const releasedFields = it.options.releases.recordFunctions?.get(methodName);
+    if (releasedFields) {
+      const ref = it.slotRef(callee.expression);
+      if (ref?.slot === '*' && !isBoundField(ref.ref, current)) for (const slot of releasedFields) current = it.release(ref.ref, slot, current);
     }
     if (iterated && node.arguments[0] && !ts.isArrowFunction(node.arguments[0]) && !ts.isFunctionExpression(node.arguments[0])) {
       // `timers.forEach(clearInterval)`, `meters.forEach(stopMeter)`
@@ -99,6 +104,11 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
 
   // Container operations: a drop site, or facts (`delete` empties a place, `set` fills it).
   return forgetTests(it.containerCall(node, current));
+}
+
+/** A name bound to one field of a record (`const { controller } = entry`): that field, not the record. */
+function isBoundField(ref: ValueRef, state: State): boolean {
+  return ref.kind === 'variable' && state.aliases.get(ref.name)?.kind === 'field';
 }
 
 /** `from(...list)`: the container whose every element a call combines into one value. */

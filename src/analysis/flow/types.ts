@@ -51,6 +51,8 @@ export interface ReleaseVocabulary {
    * record itself (`entry.close()`, a callback field) they release nothing.
    */
   fieldMethods?: ReadonlySet<string>;
+  /** Function fields of a record that release some of its other fields (`entry.resolve(v)` clearing `entry.timer`): the slots each releases. */
+  recordFunctions?: ReadonlyMap<string, readonly string[]>;
   /** The values are cleanup functions: calling one (`m.get(k)?.()`) releases it. */
   callsValue?: boolean;
   /** Of a mixed list: `x instanceof C` false means `x` owes nothing (every member that owes is a `C`). */

@@ -31,6 +31,11 @@ export interface ResourceField {
   resource: Resource;
   /** The field's type admits `null` (`timer: Timeout | null`): a release function is handed `?? undefined`, which is all `clearTimeout()` takes besides a handle. */
   mayBeNull?: true;
+  /**
+   * Function fields of the record that release this one on every path (`resolve` of a pending
+   * request whose every literal clears the timer in it): `entry.resolve(v)` releases the field too.
+   */
+  releasedByRecordFunctions?: readonly string[];
 }
 
 export interface Resource {
@@ -200,6 +205,12 @@ export function releaseVocabulary(resources: readonly Resource[]): ReleaseVocabu
     if (resource.release.kind !== 'fields') names.methods.forEach((name) => wholeMethods.add(name));
   }
   const fieldMethods = new Set([...methods].filter((name) => !wholeMethods.has(name)));
+  const recordFunctions = new Map<string, string[]>();
+  for (const resource of resources) {
+    if (resource.release.kind !== 'fields') continue;
+    for (const field of resource.release.fields)
+      for (const name of field.releasedByRecordFunctions ?? []) recordFunctions.set(name, [...(recordFunctions.get(name) ?? []), field.name]);
+  }
   const callsValue = resources.some((resource) => isReleasedByCall(resource.release));
   // A class name answers `instanceof` for the flow only when it covers the owing members of every mixed union in it.
   const mixed = resources.filter((resource) => resource.mixed);
@@ -209,6 +220,7 @@ export function releaseVocabulary(resources: readonly Resource[]): ReleaseVocabu
     methods,
     functions,
     ...(fieldMethods.size > 0 && { fieldMethods }),
+    ...(recordFunctions.size > 0 && { recordFunctions }),
     ...(callsValue && { callsValue }),
     ...(coveringClasses.size > 0 && { coveringClasses }),
   };

@@ -376,6 +376,39 @@ export class Views {
 }`;
 
 /**
+ * From real code (matter.js, PeerSet.ts): discovery records kept per address, one kind given the
+ * scanner a shared set lends (\`scannerFor()\` reads it out of the set), the other kind no scanner.
+ */
+const discoveries = (retry: string): string => `import { createMeter, type Meter } from './resources.js';
+export class Meters {
+  private readonly byRoute = new Map<string, Meter>();
+  open(route: string): void { if (!this.byRoute.has(route)) this.byRoute.set(route, createMeter(route)); }
+  meterFor(route: string): Meter | undefined {
+    return this.byRoute.get(route);
+  }
+}
+interface Discovery { kind: number; meter?: Meter; stopTimer?: () => void }
+export class Discoveries {
+  private readonly running = new Map<string, Discovery>();
+  constructor(private readonly meters: Meters) {}
+  discover(address: string, route: string): void {
+    const meter = this.meters.meterFor(route);
+    if (!meter || this.running.has(address)) return;
+    const timer = setTimeout(() => this.finish(address), 1000);
+    const stopTimer = () => clearTimeout(timer);
+    this.running.set(address, { kind: 1, meter, stopTimer });
+  }
+  retry(address: string, route: string): void {
+    if (this.running.has(address)) return;
+    this.running.set(address, ${retry});
+  }
+  finish(address: string): void {
+    this.running.get(address)?.stopTimer?.();
+    this.running.delete(address);
+  }
+}`;
+
+/**
  * From real code (vscode-cmake-tools, projectController.ts): a folder's meters looked up, shown to
  * someone by `handOff`, then replaced by an empty list.
  */
@@ -482,6 +515,10 @@ ruleTester.run('stop-on-evict', rule, {
       code: windowRecords(
         "if (route.startsWith('/')) return this.byRoute.get(route);\n    for (const meter of this.byRoute.values()) if (meter.route === route) return meter;\n    return null;",
       ),
+    },
+    {
+      name: 'from real code (matter.js): records that hold a lent scanner, beside records given no scanner at all, do not own it',
+      code: discoveries('{ kind: 2 }'),
     },
     {
       name: "from real code (Oceanic): a queue a private method fills with what every caller kept in the object's own map first is an index",
@@ -1156,6 +1193,25 @@ export class Pool {
               output: excludedFolders("this.emit('excluding', meters)").replace(
                 '    this.byFolder.set(folder, []);',
                 '    for (const inner of this.byFolder.get(folder) ?? []) inner.stop();\n    this.byFolder.set(folder, []);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'from real code (matter.js): records that hold a lent scanner, beside records given one made for them, own what they hold',
+      code: discoveries('{ kind: 2, meter: createMeter(route) }'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 26,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: discoveries('{ kind: 2, meter: createMeter(route) }').replace(
+                '    this.running.delete(address);',
+                '    this.running.get(address)?.meter?.stop();\n    this.running.delete(address);',
               ),
             },
           ],

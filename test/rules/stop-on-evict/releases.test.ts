@@ -731,6 +731,115 @@ export class Providers {
 }`;
 }
 
+/** discord.js's Collection (a Map subclass) of queues per guild; \`deleteQueue\` runs \`release\` before its delete. */
+const collectionQueues = (release: string): string => `
+declare class Collection<K, V> extends Map<K, V> {
+  find(fn: (value: V) => boolean): V | undefined;
+}
+class Queue {
+  private readonly heartbeat = setInterval(() => {}, 5000);
+  destroy(): void {
+    clearInterval(this.heartbeat);
+  }
+}
+export class Player {
+  readonly queues = new Collection<string, Queue>();
+  createQueue(guildId: string): Queue {
+    const queue = new Queue();
+    this.queues.set(guildId, queue);
+    return queue;
+  }
+  deleteQueue(guildId: string): void {
+    ${release}this.queues.delete(guildId);
+  }
+}`;
+
+/** Pending requests whose \`resolve\` clears the record's timer, and whose \`reject\` is \`reject\`; \`fail\` runs \`release\` before its delete. */
+const wrappedRequests = (reject: string, release = ''): string => `${imports}
+const pending = new Map<number, PendingRequest>();
+let nextId = 0;
+export function request(): Promise<unknown> {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      pending.delete(id);
+      reject(new Error('timed out'));
+    }, 1000);
+    pending.set(id, {
+      resolve: (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      reject: ${reject},
+      timer,
+    });
+  });
+}
+export function answer(id: number, value: unknown) {
+  const entry = pending.get(id);
+  if (!entry) return;
+  pending.delete(id);
+  entry.resolve(value);
+}
+export function fail(id: number, error: Error) {
+  const entry = pending.get(id);
+  if (!entry) return;
+  ${release}pending.delete(id);
+  entry.reject(error);
+}`;
+
+/**
+ * ldapts's client (post-fix): a request's settle functions end a promise continued by
+ * \`continuation\`; \`answer\` runs \`release\` before its delete.
+ */
+const settledRequests = (continuation: string, release = ''): string => `${imports}
+const pending = new Map<number, PendingRequest>();
+let nextId = 0;
+export function request(): Promise<unknown> {
+  const id = nextId++;
+  const timer = setTimeout(() => {
+    pending.delete(id);
+    fail(new Error('timed out'));
+  }, 1000);
+  let settle: (value: unknown) => void = () => {};
+  let fail: (error: Error) => void = () => {};
+  const done = new Promise((resolve, reject) => {
+    settle = resolve;
+    fail = reject;
+  }).${continuation};
+  pending.set(id, { resolve: settle, reject: fail, timer });
+  return done;
+}
+export function answer(id: number, value: unknown) {
+  const entry = pending.get(id);
+  if (!entry) return;
+  ${release}pending.delete(id);
+  entry.resolve(value);
+}`;
+
+/** lavalink-client's nodes, each stored under its own id; \`deleteNode\` runs \`release\` before deleting by \`target.id\`. */
+const nodesById = (release: string): string => `
+class LavalinkNode {
+  readonly id = Math.random().toString(36);
+  private readonly heartbeat = setInterval(() => {}, 30_000);
+  destroy(): void {
+    clearInterval(this.heartbeat);
+  }
+}
+export class NodeManager {
+  readonly nodes = new Map<string, LavalinkNode>();
+  createNode(): LavalinkNode {
+    const node = new LavalinkNode();
+    this.nodes.set(node.id, node);
+    return node;
+  }
+  deleteNode(node: string | LavalinkNode): void {
+    const target = typeof node === 'string' ? this.nodes.get(node) : node;
+    if (!target) throw new Error('Node was not found');
+    ${release}this.nodes.delete(target.id);
+  }
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -1355,6 +1464,25 @@ export function settle(id: number, value: unknown) {
   pending.delete(id);
   entry.resolve(value);
 }`,
+    },
+    {
+      // Androz2091/discord-player e611143f: a Map subclass names Map's type arguments by its own parameters.
+      name: 'a class extending Map (discord.js Collection) destroys a queue before deleting it',
+      code: collectionQueues('this.queues.get(guildId)?.destroy();\n    '),
+    },
+    {
+      name: "a pending record is deleted and then settled through its resolve or reject, each of which clears the record's timer first",
+      code: wrappedRequests('(error) => {\n        clearTimeout(timer);\n        reject(error);\n      }'),
+    },
+    {
+      // ldapts/ldapts bc97513c (post-fix)
+      name: "a pending record is deleted and then settled through the resolve of a promise whose finally() clears the record's timer",
+      code: settledRequests('finally(() => clearTimeout(timer))'),
+    },
+    {
+      // Tomato6966/lavalink-client PR #88: every node is stored under its own id, so the delete by its id drops the node itself.
+      name: 'a node destroyed and then deleted by its own id, in a map that keeps every node under its id',
+      code: nodesById('target.destroy();\n    '),
     },
     {
       name: 'stopped in finally, on every path',
@@ -4377,6 +4505,55 @@ export function cancel(id: string) {
             },
           ],
         },
+      ],
+    },
+    {
+      name: 'a class extending Map (discord.js Collection) drops a queue by delete() without destroy()',
+      code: collectionQueues(''),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 19,
+          suggestions: [{ messageId: 'releaseBeforeDrop', output: collectionQueues('this.queues.get(guildId)?.destroy();\n    ') }],
+        }, // Queue in \`this.queues\` is dropped by \`delete()\` without \`destroy()\`.
+      ],
+    },
+    {
+      name: "a pending record is deleted and then rejected through a reject that leaves the record's timer running",
+      code: wrappedRequests('reject'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 30,
+          suggestions: [{ messageId: 'releaseBeforeDrop', output: wrappedRequests('reject', 'clearTimeout(pending.get(id)?.timer);\n  ') }],
+        }, // PendingRequest in \`pending\` is dropped by \`delete()\` without \`clearTimeout()\` on \`timer\`.
+      ],
+    },
+    {
+      name: 'a pending record is settled through a promise whose then() clears the timer only when it resolves',
+      code: settledRequests('then((value) => {\n    clearTimeout(timer);\n    return value;\n  })'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 25,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: settledRequests('then((value) => {\n    clearTimeout(timer);\n    return value;\n  })', 'clearTimeout(pending.get(id)?.timer);\n  '),
+            },
+          ],
+        }, // PendingRequest in \`pending\` is dropped by \`delete()\` without \`clearTimeout()\` on \`timer\`.
+      ],
+    },
+    {
+      name: 'a node deleted by its own id, in a map that keeps every node under its id, without destroy()',
+      code: nodesById(''),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 19,
+          suggestions: [{ messageId: 'releaseBeforeDrop', output: nodesById('target.destroy();\n    ') }],
+        }, // LavalinkNode in \`this.nodes\` is dropped by \`delete()\` without \`destroy()\`.
       ],
     },
     {

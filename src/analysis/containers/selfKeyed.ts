@@ -1,0 +1,57 @@
+/**
+ * Containers that keep each value under one of its own fields: `nodes.set(node.id, node)` at every
+ * insertion the code shows. In such a container `nodes.delete(target.id)` drops `target` itself,
+ * whatever the name `target` was read from.
+ */
+import ts from 'typescript';
+
+import { memoTable, type AnalysisSession } from '../session.js';
+import { calledMethodName, canonical, skipOuter } from '../syntax/expressions.js';
+import { visibleInsertions, type ContainerPlace } from './ownership.js';
+
+const OWN_FIELD_KEYS = memoTable<readonly ContainerPlace[], string | null>('containers.ownFieldKeys');
+
+/** `.id` when every visible insertion stores a value `v` under `v.id`; undefined otherwise (or when none is visible). */
+export function ownFieldKey(places: readonly ContainerPlace[], session: AnalysisSession): string | undefined {
+  return session.memo(OWN_FIELD_KEYS, places, () => findOwnFieldKey(visibleInsertions(places, session))) ?? undefined;
+}
+
+function findOwnFieldKey(insertions: readonly ts.Expression[]): string | null {
+  let path: string | undefined;
+  for (const inserted of insertions) {
+    const value = skipOuter(inserted);
+    const key = keyOfInsertion(inserted);
+    const text = key && canonical(key);
+    if (!ts.isIdentifier(value) || !text || text.impure || !text.text.startsWith(`${value.text}.`)) return null;
+    const here = text.text.slice(value.text.length);
+    if (path !== undefined && path !== here) return null;
+    path = here;
+  }
+  return path ?? null;
+}
+
+/** The key an inserted value is stored under: `k` of `m.set(k, v)` or of `o[k] = v`. */
+function keyOfInsertion(inserted: ts.Expression): ts.Expression | undefined {
+  let node: ts.Node = inserted;
+  while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isNonNullExpression(node.parent)))
+    node = node.parent;
+  const parent = node.parent;
+  if (parent && ts.isCallExpression(parent) && calledMethodName(parent) === 'set' && parent.arguments[1] === node) return parent.arguments[0];
+  if (parent && ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const left = skipOuter(parent.left);
+    return ts.isElementAccessExpression(left) ? left.argumentExpression : undefined;
+  }
+  return undefined;
+}
+
+/** `target` of `nodes.delete(target.id)`, in a container that keeps every value under its own `.id`. */
+export function valueNamedByOwnKey(keyExpression: ts.Expression, places: readonly ContainerPlace[], session: AnalysisSession): ts.Identifier | undefined {
+  const key = skipOuter(keyExpression);
+  if (!ts.isPropertyAccessExpression(key)) return undefined;
+  let root: ts.Expression = key;
+  while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
+  const text = canonical(key);
+  if (!ts.isIdentifier(root) || !text || text.impure) return undefined;
+  const path = ownFieldKey(places, session);
+  return path !== undefined && text.text === `${root.text}${path}` ? root : undefined;
+}
