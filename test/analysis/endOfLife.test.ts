@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  endingMethodOf,
   isEndedValueHook,
   isEndEvent,
   isEndHandlerProperty,
@@ -87,5 +88,17 @@ describe('end-of-life words', () => {
     expect(['Ended', 'closed', 'CLOSED', 'terminated', 'stopped', 'done', 'dead'].every(isFinishedState)).toBe(true);
     // A disconnected client is often still retrying, its timers armed.
     expect(['disconnected', 'closing', 'open', 'connecting'].some(isFinishedState)).toBe(false);
+  });
+
+  it('the method that ends what a hook method waits for, and none for an error or a stop', () => {
+    expect(['onDidDispose', 'onDispose', 'onClose', 'onClosed', '_onDestroy', 'onDidTerminate'].map(endingMethodOf)).toEqual([
+      'dispose',
+      'dispose',
+      'close',
+      'close',
+      'destroy',
+      'terminate',
+    ]);
+    expect(['onError', 'onStop', 'onDidChange', 'dispose'].map(endingMethodOf)).toEqual([undefined, undefined, undefined, undefined]);
   });
 });

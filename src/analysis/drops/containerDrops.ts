@@ -10,6 +10,7 @@ import { CONTAINER_PROTOCOLS, type DropOperation, type DroppingMethod } from '..
 import { keysWithin } from '../containers/keySets.js';
 import { CONTAINER_VOCABULARY } from '../containers/vocabulary.js';
 import { fieldsFilledBorrowed, recordLiteralOf } from '../containers/origins.js';
+import { fieldsWhoseEndReleases } from '../containers/handleEnds.js';
 import { fieldsReleasedByRecordFunctions } from '../containers/recordFunctions.js';
 import { valueNamedByOwnKey } from '../containers/selfKeyed.js';
 import {
@@ -126,7 +127,7 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
       : declared;
   const kept = resource && fieldsTheRecordsHold(resource, places, context);
   if (!kept || releasesOnlyItsOwnEntry(kept, places, session)) return undefined;
-  const held = withRecordFunctionReleases(kept, places, session);
+  const held = withHandleEnds(withRecordFunctionReleases(kept, places, session), places, session);
   return {
     kind: container.kind,
     protocol: container.protocol,
@@ -162,6 +163,18 @@ function fieldsTheRecordsHold(resource: Resource, places: readonly ContainerPlac
   const fields = resource.release.fields.filter((field) => (!given || given.has(field.name)) && !borrowed?.has(field.name));
   if (fields.length === resource.release.fields.length) return resource;
   return fields.length > 0 ? { ...resource, release: { kind: 'fields', fields } } : undefined;
+}
+
+const HANDLE_ENDS = memoTable<readonly ContainerPlace[], ReadonlyMap<string, readonly string[]>>('drops.handleEnds');
+
+/** A value released by its own method, with the fields whose handle's end releases it too (containers/handleEnds.ts). */
+function withHandleEnds(resource: Resource, places: readonly ContainerPlace[], session: AnalysisSession): Resource {
+  const { release } = resource;
+  if (release.kind !== 'method' && release.kind !== 'dispose') return resource;
+  const methods = new Set(release.kind === 'method' ? release.methods : (release.methods ?? []));
+  if (methods.size === 0) return resource;
+  const ends = session.memo(HANDLE_ENDS, places, () => fieldsWhoseEndReleases(visibleInsertions(places, session), methods, session));
+  return ends && ends.size > 0 ? { ...resource, releasedByEndOf: ends } : resource;
 }
 
 const RECORD_FUNCTION_RELEASES = memoTable<readonly ContainerPlace[], ReadonlyMap<string, readonly string[]>>('drops.recordFunctionReleases');

@@ -14,14 +14,26 @@ export function flowOptionsFor(resources: readonly Resource[], session: Analysis
   const vocabulary = releaseVocabulary(resources);
   // The user's release helpers (`closeQuietly`) release what they are given, whatever it is.
   const releases = releaseFunctions.size === 0 ? vocabulary : { ...vocabulary, functions: new Set([...vocabulary.functions, ...releaseFunctions]) };
-  const key = `${[...releases.methods].sort().join(',')}|${[...releases.functions].sort().join(',')}|${[...(releases.fieldMethods ?? [])].sort().join(',')}|${[
-    ...(releases.recordFunctions ?? []),
-  ]
-    .map(([name, slots]) => `${name}:${slots.join('+')}`)
-    .sort()
-    .join(',')}|${releases.callsValue === true}|${[...(releases.coveringClasses ?? [])].sort().join(',')}`;
+  const names = (list: Iterable<string> | undefined): string => [...(list ?? [])].sort().join(',');
+  const key = [
+    names(releases.methods),
+    names(releases.functions),
+    names(releases.fieldMethods),
+    entriesKey(releases.recordFunctions),
+    entriesKey(releases.endingFields),
+    releases.callsValue === true,
+    names(releases.coveringClasses),
+  ].join('|');
   const byKey = session.value(OPTIONS);
   let options = byKey.get(key);
   if (!options) byKey.set(key, (options = { releases, containers: CONTAINER_VOCABULARY }));
   return options;
+}
+
+/** `resolve:timer,reject:timer`: a map of names to names, in a stable order. */
+function entriesKey(entries: ReadonlyMap<string, readonly string[]> | undefined): string {
+  return [...(entries ?? [])]
+    .map(([name, names]) => `${name}:${names.join('+')}`)
+    .sort()
+    .join(',');
 }

@@ -70,6 +70,11 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
       const ref = it.slotRef(callee.expression);
       if (ref?.slot === '*' && !isBoundField(ref.ref, current)) for (const slot of releasedFields) current = it.release(ref.ref, slot, current);
     }
+    // `view.panel.dispose()` where the panel's end releases the view (containers/handleEnds.ts).
+    if (it.options.releases.endingFields) {
+      const ref = it.slotRef(callee.expression);
+      if (ref && ref.slot !== '*' && it.options.releases.endingFields.get(ref.slot)?.includes(methodName)) current = it.release(ref.ref, '*', current);
+    }
     if (iterated && node.arguments[0] && !ts.isArrowFunction(node.arguments[0]) && !ts.isFunctionExpression(node.arguments[0])) {
       // `timers.forEach(clearInterval)`, `meters.forEach(stopMeter)`
       if (it.callbackReleasesArgument(node.arguments[0])) current = it.releaseMany(iterated, '*', current);

@@ -50,6 +50,11 @@ export interface Resource {
   coveredBy?: readonly string[];
   /** Owed only when replaced under its key (an `AbortController`: one taken out has almost always finished its work). */
   owedOnlyWhenReplaced?: true;
+  /**
+   * Fields holding a handle whose end releases the value (a view's `panel`, whose `onDidDispose` hook
+   * disposes the view), each with the methods that end it: `view.panel.dispose()` releases the view.
+   */
+  releasedByEndOf?: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -211,6 +216,9 @@ export function releaseVocabulary(resources: readonly Resource[]): ReleaseVocabu
     for (const field of resource.release.fields)
       for (const name of field.releasedByRecordFunctions ?? []) recordFunctions.set(name, [...(recordFunctions.get(name) ?? []), field.name]);
   }
+  const endingFields = new Map<string, string[]>();
+  for (const resource of resources)
+    for (const [field, ends] of resource.releasedByEndOf ?? []) endingFields.set(field, [...(endingFields.get(field) ?? []), ...ends]);
   const callsValue = resources.some((resource) => isReleasedByCall(resource.release));
   // A class name answers `instanceof` for the flow only when it covers the owing members of every mixed union in it.
   const mixed = resources.filter((resource) => resource.mixed);
@@ -221,6 +229,7 @@ export function releaseVocabulary(resources: readonly Resource[]): ReleaseVocabu
     functions,
     ...(fieldMethods.size > 0 && { fieldMethods }),
     ...(recordFunctions.size > 0 && { recordFunctions }),
+    ...(endingFields.size > 0 && { endingFields }),
     ...(callsValue && { callsValue }),
     ...(coveringClasses.size > 0 && { coveringClasses }),
   };

@@ -69,3 +69,13 @@ export const isEndHandlerProperty = (name: string): boolean => END_HANDLER_PROPE
 /** `closed`, `finished`, `ended`…: the promise a value settles once it has ended (`writer.closed`). */
 export const isEndPromise = (name: string): boolean => PASTS.includes(name);
 export const isFinishedState = (name: string): boolean => FINISHED_STATE.test(name);
+
+/**
+ * The method that ends what a hook method waits for: `dispose` of `onDidDispose`, `close` of
+ * `onClose` / `onClosed`. Undefined for any other name (an error or a stop is not an end it causes).
+ */
+export function endingMethodOf(hookName: string): string | undefined {
+  if (!END_HOOK_METHOD.test(hookName)) return undefined;
+  const word = hookName.replace(/^_?on(?:Did)?/, '').toLowerCase();
+  return ENDINGS.find(([verb, past]) => word === verb || word === past)?.[0];
+}

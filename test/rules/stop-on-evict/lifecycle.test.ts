@@ -789,6 +789,40 @@ export function show(id: string): void {
 }`;
 
 /**
+ * From real code (julia-vscode, testProcessLogView.ts): log views kept by process id, each holding
+ * the webview panel it draws in; \`closeFor\` deletes one and then disposes its panel. \`constructorHook\`
+ * runs in the view's constructor, \`insertionHook\` where the view is stored.
+ */
+const logViews = (constructorHook: string, insertionHook: string): string => `
+interface Disposable { dispose(): void }
+type Event<T> = (listener: (e: T) => void) => Disposable;
+interface WebviewPanel { readonly onDidDispose: Event<void>; dispose(): void }
+declare function createWebviewPanel(id: string): WebviewPanel;
+class LogView {
+  private readonly ticker = setInterval(() => {}, 1000);
+  constructor(readonly panel: WebviewPanel) {
+    ${constructorHook}
+  }
+  dispose(): void { clearInterval(this.ticker); }
+}
+export class LogViews {
+  private readonly views = new Map<string, LogView>();
+  show(id: string): void {
+    if (this.views.has(id)) return;
+    const panel = createWebviewPanel(id);
+    const view = new LogView(panel);
+    this.views.set(id, view);
+    ${insertionHook}
+  }
+  closeFor(id: string): void {
+    const view = this.views.get(id);
+    if (!view) return;
+    this.views.delete(id);
+    view.panel.dispose();
+  }
+}`;
+
+/**
  * From real code (julia-vscode, taskRunnerTerminal.ts): queued work items, each with what it keeps
  * (`field`, made by `make`), all dropped when the queue is reset on shutdown.
  */
@@ -1282,6 +1316,14 @@ export function watch(ms: number) {
       code: trackedStreams("import { finished } from 'node:stream';"),
     },
     {
+      name: "from real code (julia-vscode): a view deleted and then its panel disposed, where the panel's end hook registered beside the insertion disposes the view",
+      code: logViews('', 'panel.onDidDispose(() => {\n      view.dispose();\n    });'),
+    },
+    {
+      name: "lifecycle: a view deleted and then its panel disposed, where the view's constructor disposes it when its panel ends",
+      code: logViews('panel.onDidDispose(() => this.dispose());', ''),
+    },
+    {
       name: "from real code (julia-vscode): a delete in a listener subscribed by a helper handed the panel's own onDidDispose",
       code: customPanels('onEvent(panel.onDidDispose, () => { panels.delete(id); });'),
     },
@@ -1345,6 +1387,25 @@ export class Pollers {
     },
   ],
   invalid: [
+    {
+      name: "from real code (julia-vscode): a view deleted and then its panel disposed, where the panel's end hook only logs",
+      code: logViews('', "panel.onDidDispose(() => {\n      console.log('closed', id);\n    });"),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 27,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: logViews('', "panel.onDidDispose(() => {\n      console.log('closed', id);\n    });").replace(
+                '    this.views.delete(id);\n    view.panel',
+                '    this.views.get(id)?.dispose();\n    this.views.delete(id);\n    view.panel',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "a delete scheduled by the pty's own exit handler, which leaves the entry's terminal undisposed, owes its dispose()",
       ...terminalOwed(SCHEDULED_DELETE),

@@ -1,0 +1,73 @@
+/**
+ * Whether a function's first statements release a value, read from its text alone: what a
+ * callback stored beside a value, or registered for a handle's end, does to that value as it runs.
+ */
+import ts from 'typescript';
+
+import { calleeName, isFunctionLike, isNullish, skipOuter, withoutNothingFallback } from './expressions.js';
+
+/** The methods that release the value (`close`, `dispose`) and the functions given it (`clearTimeout`). */
+export type ReleaseNames = Readonly<Record<'methods' | 'functions', ReadonlySet<string>>>;
+
+/**
+ * The function releases `held` (a local's name, or `this` for the object it belongs to) before
+ * anything can leave it: its first statements include the release (`clearTimeout(timer)`,
+ * `timer?.close()`, `if (timer) clearTimeout(timer)`, `this.dispose()`) and no earlier one returns
+ * or throws.
+ */
+export function releasesFirst(fn: ts.FunctionLikeDeclaration, held: string, names: ReleaseNames): boolean {
+  const body = fn.body;
+  if (!body) return false;
+  if (!ts.isBlock(body)) return isRelease(body, held, names);
+  return statementsRelease(body.statements, held, names);
+}
+
+function statementsRelease(statements: readonly ts.Statement[], held: string, names: ReleaseNames): boolean {
+  for (const statement of statements) {
+    if (ts.isExpressionStatement(statement) && isRelease(statement.expression, held, names)) return true;
+    // `if (timer) clearTimeout(timer)`: nothing to release when there is no timer.
+    if (ts.isIfStatement(statement) && !statement.elseStatement && testsPresence(statement.expression, held)) {
+      const inner = ts.isBlock(statement.thenStatement) ? statement.thenStatement.statements : [statement.thenStatement];
+      if (statementsRelease(inner, held, names)) return true;
+    }
+    if (mayLeave(statement)) return false;
+  }
+  return false;
+}
+
+/** `clearTimeout(timer)`, `timer.close()`, `timer && clearTimeout(timer)`, `await timer.close()`. */
+function isRelease(expression: ts.Expression, held: string, names: ReleaseNames): boolean {
+  const e = skipOuter(expression);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && testsPresence(e.left, held))
+    return isRelease(e.right, held, names);
+  if (ts.isAwaitExpression(e) || ts.isVoidExpression(e)) return isRelease(e.expression, held, names);
+  if (!ts.isCallExpression(e)) return false;
+  const callee = skipOuter(e.expression);
+  if (ts.isPropertyAccessExpression(callee) && names.methods.has(callee.name.text)) return isHeld(callee.expression, held);
+  const name = calleeName(e);
+  return name !== undefined && names.functions.has(name) && e.arguments[0] !== undefined && isHeld(withoutNothingFallback(e.arguments[0]), held);
+}
+
+function isHeld(expression: ts.Expression, held: string): boolean {
+  const e = skipOuter(expression);
+  return held === 'this' ? e.kind === ts.SyntaxKind.ThisKeyword : ts.isIdentifier(e) && e.text === held;
+}
+
+/** `timer`, `timer != null`, `timer !== undefined`: true only when there is something to release. */
+function testsPresence(test: ts.Expression, held: string): boolean {
+  const e = skipOuter(test);
+  if (isHeld(e, held)) return true;
+  if (!ts.isBinaryExpression(e)) return false;
+  const unequal = [ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken].includes(e.operatorToken.kind);
+  return unequal && ((isHeld(e.left, held) && isNullish(e.right)) || (isHeld(e.right, held) && isNullish(e.left)));
+}
+
+/** A statement that may end the function before the next one: a return or a throw, outside nested functions. */
+function mayLeave(statement: ts.Statement): boolean {
+  const visit = (node: ts.Node): boolean => {
+    if (ts.isReturnStatement(node) || ts.isThrowStatement(node)) return true;
+    if (isFunctionLike(node)) return false;
+    return ts.forEachChild(node, visit) === true;
+  };
+  return visit(statement);
+}
