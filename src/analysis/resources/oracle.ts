@@ -10,7 +10,7 @@
 import { typeMatchesSomeSpecifier, type TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import ts from 'typescript';
 
-import { memoValue, type AnalysisSession } from '../session.js';
+import { memoTable, memoValue, type AnalysisSession } from '../session.js';
 import { isHiddenFromHolders, skipOuter } from '../syntax/expressions.js';
 import { BUILTIN_RESOURCES, method, NOT_RESOURCES } from './builtins.js';
 import { inferResource, writesDisposeAsAny, type InferenceHost } from './inference.js';
@@ -337,6 +337,8 @@ export class ResourceOracle {
       if (!isPublicDataProperty(property) || (onlyFields && !onlyFields.includes(property.getName()))) continue;
       const fieldType = this.checker.getTypeOfSymbol(property);
       if (fieldType.getCallSignatures().length > 0) continue;
+      // `client: PubNub` of an entity the client keeps in its own map: the holder, which no record of it owns.
+      if (isHolderOf(fieldType, type, this.session)) continue;
       const resource = this.#resourceOf(fieldType, depth + 1);
       // One level only: a record of records (`{ instance: { server } }`) is a graph of borrowed things.
       const mayBeNull = fieldType.isUnion() && fieldType.types.some((part) => (part.getFlags() & ts.TypeFlags.Null) !== 0);
@@ -476,6 +478,42 @@ function isPublicDataProperty(property: ts.Symbol): boolean {
   if (name && ts.isPrivateIdentifier(name)) return false;
   const modifiers = ts.canHaveModifiers(declaration) ? ts.getModifiers(declaration) : undefined;
   return !modifiers?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword);
+}
+
+const NAMES_IN_MEMBER_TYPES = memoTable<ts.Node, ReadonlySet<string>>('resources.namesInMemberTypes');
+
+/**
+ * A field type that is a class or interface of the program whose own members are declared with the
+ * record's type (`entities: Record<string, EntityInterface>` in the class an entity's `client`
+ * names): a reference back to what holds the record. Read from the members' written types, so the
+ * holder is never inferred for it.
+ */
+function isHolderOf(fieldType: ts.Type, record: ts.Type, session: AnalysisSession): boolean {
+  const recordName = record.aliasSymbol?.getName() ?? record.getSymbol()?.getName();
+  if (recordName === undefined || recordName.startsWith('__')) return false;
+  const parts = fieldType.isUnion() ? fieldType.types : [fieldType];
+  return parts.some((part) =>
+    (part.getSymbol()?.getDeclarations() ?? []).some(
+      (declaration) =>
+        (ts.isClassLike(declaration) || ts.isInterfaceDeclaration(declaration)) &&
+        !declaration.getSourceFile().isDeclarationFile &&
+        session.memo(NAMES_IN_MEMBER_TYPES, declaration, () => namesInMemberTypes(declaration))?.has(recordName) === true,
+    ),
+  );
+}
+
+/** Every type name the members of a class or interface are declared with (`Map<string, Entity>` gives `Map` and `Entity`). */
+function namesInMemberTypes(declaration: ts.ClassLikeDeclaration | ts.InterfaceDeclaration): ReadonlySet<string> {
+  const names = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isTypeReferenceNode(node)) names.add(ts.isIdentifier(node.typeName) ? node.typeName.text : node.typeName.right.text);
+    ts.forEachChild(node, visit);
+  };
+  for (const member of declaration.members) {
+    const type = ts.isPropertyDeclaration(member) || ts.isPropertySignature(member) ? member.type : undefined;
+    if (type) visit(type);
+  }
+  return names;
 }
 
 function isFromDefaultLibrary(symbol: ts.Symbol, program: ts.Program): boolean {
