@@ -24,7 +24,7 @@ import {
 } from '../containers/ownership.js';
 import { armedFieldNames, armsStoredRecordsOf, fieldsOfStoredRecords, timerSlots } from '../containers/timers.js';
 import { isTakeHandedBack } from '../containers/takers.js';
-import { containerTypeOf, getContainerType, isDeclaredLikeContainer } from '../containers/types.js';
+import { containerTypeOf, getContainerType, isDeclaredLikeContainer, isPrimitiveLike } from '../containers/types.js';
 import { ABORT_CONTROLLER, ABORT_CONTROLLER_TYPES, CLEANUP_FUNCTION, isCleanupFunctionType } from '../resources/builtins.js';
 import type { Resource } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
@@ -99,13 +99,18 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
   if (!container || container.kind === 'Cache') return undefined;
   // What only the checker can add to ownership (what a called function does with its result) is
   // asked below only of a container whose type can hold resources.
-  const valueResource = context.resources.resourceOf(container.valueType);
+  // Values the syntax already shows are not this container's, and that no code arms later, owe
+  // nothing whatever their type: only its keys can, and the values' type is not asked about.
+  const valuesMayBeOwed = values.owns || values.undecided === true || armed;
   // `Map<Client, number>`: the keys are the resources, the values data. A WeakMap never keeps its keys alive, so never owns them.
-  const keyResource = container.keyType && !valueResource && container.kind !== 'WeakMap' ? context.resources.resourceOf(container.keyType) : undefined;
+  const keyType = container.keyType && container.kind !== 'WeakMap' && !isPrimitiveLike(container.keyType) ? container.keyType : undefined;
+  const valueResource = valuesMayBeOwed || keyType ? context.resources.resourceOf(container.valueType) : undefined;
+  const keyResource = keyType && !valueResource ? context.resources.resourceOf(keyType) : undefined;
   if (keyResource) {
     if (!keys.owns && !getOwnership(expression, session, 'keys', lendingCalls).owns) return undefined;
-    return { kind: 'MapKeys', protocol: CONTAINER_PROTOCOLS.MapKeys, resource: keyResource, valueType: container.keyType!, text, storesIntervals: false };
+    return { kind: 'MapKeys', protocol: CONTAINER_PROTOCOLS.MapKeys, resource: keyResource, valueType: keyType!, text, storesIntervals: false };
   }
+  if (!valuesMayBeOwed) return undefined;
   const places = containerPlaces(expression, session);
   const typed = valueResource ?? nestedResource(container.valueType, context);
   // What the code stores can say more than the type (`number` timers in browser code, a record's
