@@ -13,7 +13,7 @@ function lookUps(text: string): Record<string, { container: string; key: string 
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.expression.kind === ts.SyntaxKind.ThisKeyword) {
       const read = lookUpCall(node, READS);
-      found[node.expression.name.text] = read && { container: read.container.getText(), key: read.key.getText() };
+      found[node.expression.name.text] = read && { container: read.container.getText(), key: read.key.getText() + (read.keyPath ?? '') };
     }
     ts.forEachChild(node, visit);
   };
@@ -60,7 +60,7 @@ declare function isValid(name: string): boolean;`);
     expect(found).toEqual({ groupFor: { container: 'this.byIndex', key: 'i' }, named: { container: 'this.byName', key: "'a'" } });
   });
 
-  it('reads nothing through a get-or-create that stores under another key, stores something else, or returns another value', () => {
+  it('reads nothing through a get-or-create that stores under another key or stores something else; one that stores nothing reads the key', () => {
     const found = lookUps(`class Groups {
   private byIndex = new Map<number, object>();
   otherKey(index: number) { let group = this.byIndex.get(index); if (!group) { group = {}; this.byIndex.set(index + 1, group); } return group; }
@@ -68,6 +68,33 @@ declare function isValid(name: string): boolean;`);
   notStored(index: number) { let group = this.byIndex.get(index); if (!group) { group = {}; } return group; }
   use(i: number) { return [this.otherKey(i), this.otherValue(i), this.notStored(i)]; }
 }`);
-    expect(found).toEqual({ otherKey: undefined, otherValue: undefined, notStored: undefined });
+    // `notStored` hands back what the key holds whenever it holds something: a look-up with a fallback.
+    expect(found).toEqual({ otherKey: undefined, otherValue: undefined, notStored: { container: 'this.byIndex', key: 'i' } });
+  });
+
+  it('reads through a look-up with a fallback for a missing value, after guards, at a key read from its parameter', () => {
+    const found = lookUps(`class Engine {
+  private sessions: Record<string, object> = {};
+  private closed: Record<string, object> = {};
+  getSession(token: { toString(): string }, activeOnly?: boolean) {
+    if (!token) return null;
+    const key = token.toString();
+    let session = this.sessions[key];
+    if (!activeOnly && !session) session = this.closed[key];
+    return session;
+  }
+  anyway(token: { toString(): string }) {
+    let session = this.sessions[token.toString()];
+    if (Math.random() > 0.5) session = this.closed[token.toString()];
+    return session;
+  }
+  sliced(token: string) {
+    let session = this.sessions[token.slice(1)];
+    if (!session) session = this.closed[token];
+    return session;
+  }
+  use(t: { toString(): string }) { return [this.getSession(t), this.anyway(t), this.sliced('x')]; }
+}`);
+    expect(found).toEqual({ getSession: { container: 'this.sessions', key: 't.toString()' }, anyway: undefined, sliced: undefined });
   });
 });

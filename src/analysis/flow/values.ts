@@ -443,7 +443,11 @@ export function valueRef(it: Interpreter, expression: ts.Expression): ValueRef |
   }
   // `this.projectsFor(folder)`: a method of the object that only looks the key up where it keeps it.
   const lookUp = ts.isCallExpression(e) ? lookUpCall(e, it.options.containers.reads) : undefined;
-  if (lookUp) return it.placeOf(lookUp.container, lookUp.key);
+  if (lookUp) {
+    const place = it.placeOf(lookUp.container, lookUp.key);
+    // `this.getSession(token)` reading `this.sessions[token.toString()]`: the key the method reads from its argument.
+    return place && lookUp.keyPath ? { ...place, key: `${place.key}${lookUp.keyPath}` } : place;
+  }
   if (ts.isElementAccessExpression(e) && !isSymbolDisposeAccess(e.argumentExpression)) {
     return it.placeOf(skipOuter(e.expression), e.argumentExpression);
   }

@@ -19,28 +19,40 @@ import {
   writesPath,
 } from './expressions.js';
 
-/** The container (a path from `this`) and the index of the parameter that is the key. */
+/**
+ * The container (a path from `this`) and the index of the parameter that is the key, or that the key
+ * is read from (`uri.toString()`: `keyPath` is `.toString()`).
+ */
 interface LookUp {
   container: ts.Expression;
   key: number;
+  keyPath?: string;
 }
 
 const LOOK_UPS = new WeakMap<ts.MethodDeclaration, LookUp | null>();
 
-/** `this.projectsFor(folder)` of such a method: the container it reads and the key, as written at the call. */
-export function lookUpCall(call: ts.CallExpression, reads: ReadonlySet<string>): { container: ts.Expression; key: ts.Expression } | undefined {
+/**
+ * `this.projectsFor(folder)` of such a method: the container it reads and the key, as written at the
+ * call, with what the method reads from it first (`.toString()`), if anything.
+ */
+export function lookUpCall(
+  call: ts.CallExpression,
+  reads: ReadonlySet<string>,
+): { container: ts.Expression; key: ts.Expression; keyPath?: string } | undefined {
   const method = ownMethodCalled(call);
   if (!method) return undefined;
   let found = LOOK_UPS.get(method);
   if (found === undefined) LOOK_UPS.set(method, (found = readLookUp(method, reads) ?? null));
   const key = found && call.arguments[found.key];
-  return found && key && !ts.isSpreadElement(key) ? { container: found.container, key } : undefined;
+  return found && key && !ts.isSpreadElement(key) ? { container: found.container, key, ...(found.keyPath && { keyPath: found.keyPath }) } : undefined;
 }
 
 function readLookUp(method: ts.MethodDeclaration, reads: ReadonlySet<string>): LookUp | undefined {
   if (!method.body) return undefined;
   const made = readGetOrCreate(method.body, method, reads);
   if (made) return made;
+  const fallback = readWithFallback(method.body, method, reads);
+  if (fallback) return fallback;
   // `const folder = ws as WorkspaceFolder`: a local that only renames a parameter.
   const renamed = new Map<string, string>();
   if (doesMoreThanRead(method.body, renamed)) return undefined;
@@ -122,4 +134,69 @@ function readOf(e: ts.Expression, reads: ReadonlySet<string>): { container: ts.E
   if (ts.isElementAccessExpression(e)) return { container: skipOuter(e.expression), key: skipOuter(e.argumentExpression) };
   if (!ts.isCallExpression(e) || e.arguments.length !== 1 || !reads.has(calledMethodName(e) ?? '')) return undefined;
   return { container: skipOuter((skipOuter(e.expression) as ts.PropertyAccessExpression).expression), key: skipOuter(e.arguments[0]!) };
+}
+
+/**
+ * `const key = token.toString(); let session = this.sessions[key]; if (!session) session =
+ * this.closed[key]; return session`, after guards that return nothing: whenever the first container
+ * holds a value at the key, that value is what the method returns.
+ */
+function readWithFallback(body: ts.Block, method: ts.MethodDeclaration, reads: ReadonlySet<string>): LookUp | undefined {
+  const statements = [...body.statements];
+  while (statements[0] && isGuardReturningNothing(statements[0])) statements.shift();
+  const derived = new Map<string, ts.Expression>();
+  while (statements[0] && ts.isVariableStatement(statements[0]) && statements[0].declarationList.flags & ts.NodeFlags.Const) {
+    for (const declaration of statements[0].declarationList.declarations) {
+      if (!ts.isIdentifier(declaration.name) || !declaration.initializer) return undefined;
+      derived.set(declaration.name.text, skipOuter(declaration.initializer));
+    }
+    statements.shift();
+  }
+  const [declared, fallback, returned, ...rest] = statements;
+  if (rest.length > 0 || !declared || !fallback || !returned || !ts.isVariableStatement(declared) || !ts.isIfStatement(fallback) || fallback.elseStatement)
+    return undefined;
+  const [variable, ...others] = declared.declarationList.declarations;
+  const value = variable && ts.isIdentifier(variable.name) ? variable.name.text : undefined;
+  const read = variable?.initializer && readOf(skipOuter(variable.initializer), reads);
+  if (!value || others.length > 0 || !read || !ts.isReturnStatement(returned) || !returned.expression || !isIdentifierNamed(returned.expression, value))
+    return undefined;
+  // The fallback runs only when nothing was found: `if (!session)`, also beside other conditions (`&&`).
+  if (!requiresMissing(fallback.expression, value)) return undefined;
+  const assigned = ts.isBlock(fallback.thenStatement) ? fallback.thenStatement.statements : [fallback.thenStatement];
+  if (assigned.length !== 1 || !ts.isExpressionStatement(assigned[0]!) || !assignsName(assigned[0].expression, value)) return undefined;
+  const keyRead = ts.isIdentifier(read.key) ? (derived.get(read.key.text) ?? read.key) : read.key;
+  const key = parameterPath(keyRead, method);
+  const container = canonical(read.container);
+  if (!key || !container || container.impure || rootOf(read.container).kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  return { container: read.container, ...key };
+}
+
+/** `if (!token) return null;`, `if (bad) { return undefined; }`: a guard that hands back nothing. */
+function isGuardReturningNothing(statement: ts.Statement): boolean {
+  if (!ts.isIfStatement(statement) || statement.elseStatement) return false;
+  const then =
+    ts.isBlock(statement.thenStatement) && statement.thenStatement.statements.length === 1 ? statement.thenStatement.statements[0]! : statement.thenStatement;
+  return ts.isReturnStatement(then) && (!then.expression || isNullish(then.expression));
+}
+
+/** `!v`, `v === undefined`, or one of them joined to others by `&&`: true only when nothing was found. */
+function requiresMissing(test: ts.Expression, name: string): boolean {
+  const e = skipOuter(test);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)
+    return requiresMissing(e.left, name) || requiresMissing(e.right, name);
+  return testsMissing(e, name);
+}
+
+/** `uri`, `uri.toString()`, `doc.uri.fsPath` of a parameter the method never reassigns: its index and the path read from it. */
+function parameterPath(expression: ts.Expression, method: ts.MethodDeclaration): { key: number; keyPath?: string } | undefined {
+  const text = canonical(expression)?.text;
+  let root = skipOuter(expression);
+  while (ts.isPropertyAccessExpression(root) || (ts.isCallExpression(root) && root.arguments.length === 0)) root = skipOuter(root.expression);
+  if (text === undefined || !ts.isIdentifier(root) || writesPath(method, root.text)) return undefined;
+  const key = method.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === root.text);
+  if (key < 0) return undefined;
+  const keyPath = text.slice(root.text.length);
+  // Only names and calls without arguments read from it: `.toString()`, `.fsPath`, not `.slice(n)`.
+  if (keyPath !== '' && !/^(?:\.[\w$]+(?:\(\))?)+$/.test(keyPath)) return undefined;
+  return keyPath === '' ? { key } : { key, keyPath };
 }

@@ -840,6 +840,39 @@ export class NodeManager {
   }
 }`;
 
+/**
+ * node-opcua's server engine: sessions kept under their token's text, looked up through a getter
+ * that falls back to closed sessions; \`closeSession\` runs \`release\` after its delete.
+ */
+const sessionsByToken = (release: string): string => `
+class ServerSession {
+  private readonly watchdog = setInterval(() => {}, 1000);
+  dispose(): void {
+    clearInterval(this.watchdog);
+  }
+}
+interface NodeId { toString(): string }
+export class ServerEngine {
+  private readonly sessions: Record<string, ServerSession> = {};
+  private readonly closedSessions: Record<string, ServerSession> = {};
+  createSession(token: NodeId): void {
+    if (!this.sessions[token.toString()]) this.sessions[token.toString()] = new ServerSession();
+  }
+  getSession(token: NodeId, activeOnly?: boolean): ServerSession | null {
+    if (!token) return null;
+    const key = token.toString();
+    let session = this.sessions[key];
+    if (!activeOnly && !session) session = this.closedSessions[key];
+    return session;
+  }
+  closeSession(token: NodeId): void {
+    const session = this.getSession(token);
+    if (!session) throw new Error('no such session');
+    delete this.sessions[token.toString()];
+    ${release}
+  }
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -1483,6 +1516,11 @@ export function settle(id: number, value: unknown) {
       // Tomato6966/lavalink-client PR #88: every node is stored under its own id, so the delete by its id drops the node itself.
       name: 'a node destroyed and then deleted by its own id, in a map that keeps every node under its id',
       code: nodesById('target.destroy();\n    '),
+    },
+    {
+      // node-opcua server_engine.ts: the getter reads the key the delete names, falling back only when it is empty.
+      name: 'a session looked up through a getter with a fallback, deleted by the same key, then disposed',
+      code: sessionsByToken('session.dispose();'),
     },
     {
       name: 'stopped in finally, on every path',
@@ -4554,6 +4592,17 @@ export function cancel(id: string) {
           line: 19,
           suggestions: [{ messageId: 'releaseBeforeDrop', output: nodesById('target.destroy();\n    ') }],
         }, // LavalinkNode in \`this.nodes\` is dropped by \`delete()\` without \`destroy()\`.
+      ],
+    },
+    {
+      name: 'a session looked up through a getter with a fallback and deleted by the same key, never disposed',
+      code: sessionsByToken("console.log('closed');"),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 25,
+          // No suggestion: the key is a call (\`token.toString()\`), which a release written before the delete would run again.
+        }, // ServerSession in \`this.sessions\` is dropped by the \`delete\` operator without \`dispose()\`.
       ],
     },
     {
