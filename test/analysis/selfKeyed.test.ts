@@ -2,7 +2,6 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { containerPlaces } from '../../src/analysis/containers/ownership.js';
 import { valueNamedByOwnKey } from '../../src/analysis/containers/selfKeyed.js';
 import { sessionOf } from '../../src/analysis/session.js';
 import { inMemoryProgram } from './inMemoryProgram.js';
@@ -42,8 +41,7 @@ describe('valueNamedByOwnKey', () => {
     ts.forEachChild(node, visit);
   };
   visit(file);
-  const named = ({ container, key }: (typeof removals)[number]): string | undefined =>
-    valueNamedByOwnKey(key, containerPlaces(container, session), session)?.text;
+  const named = ({ container, key }: (typeof removals)[number]): string | undefined => valueNamedByOwnKey(key, container, session)?.text;
 
   it('names the value deleted by the field every insertion keys it by, through a deeper path too', () => {
     expect(named(removals[0]!)).toBe('found');

@@ -11,6 +11,7 @@ import { endingMethodOf } from '../syntax/endOfLife.js';
 import { enclosingBody, isFunctionLike, skipOuter } from '../syntax/expressions.js';
 import { singleInitializer } from '../syntax/names.js';
 import { releasesFirst } from '../syntax/releaseFirst.js';
+import { classSymbolOfNew } from '../syntax/writtenTypes.js';
 
 /**
  * Of the values `insertions` store, the fields every one holds a handle in whose end releases the
@@ -64,10 +65,7 @@ function endsReleasingValue(inserted: ts.Expression, releases: ReadonlySet<strin
 
 /** The class a `new C(…)` makes, when its body is in the program. */
 function classOf(made: ts.NewExpression, session: AnalysisSession): ts.ClassLikeDeclaration | undefined {
-  const { checker } = session;
-  let symbol = checker.getSymbolAtLocation(made.expression);
-  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  const declaration = symbol?.getDeclarations()?.find(ts.isClassLike);
+  const declaration = classSymbolOfNew(made, session.checker)?.getDeclarations()?.find(ts.isClassLike);
   return declaration && !declaration.getSourceFile().isDeclarationFile ? declaration : undefined;
 }
 

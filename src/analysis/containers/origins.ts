@@ -22,6 +22,7 @@ import {
   isNullish,
   isSeparateFunction,
   ownMethodCalled,
+  propertyNameOf,
   returnedExpressions,
   rootOf,
   skipOuter,
@@ -251,10 +252,6 @@ export function fieldsFilledBorrowed(
   }
   // A field no record is given at all is not borrowed: fieldsOfStoredRecords answers for it.
   return borrowed && new Set([...borrowed].filter((name) => given.includes(name)));
-}
-
-function propertyNameOf(property: ts.ObjectLiteralElementLike): string | undefined {
-  return property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
 }
 
 /** `document` given by `const document = documents.getDocument(id)`: a local whose every value is a call. */

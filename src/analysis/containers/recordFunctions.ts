@@ -10,7 +10,7 @@ import ts from 'typescript';
 import { releaseNames, type Release, type ResourceField } from '../resources/release.js';
 import type { AnalysisSession } from '../session.js';
 import { declarationOf } from '../syntax/names.js';
-import { isFunctionLike, isPromiseExecutor, skipOuter } from '../syntax/expressions.js';
+import { isFunctionLike, isPromiseContinuation, isPromiseExecutor, propertyNameOf, skipOuter } from '../syntax/expressions.js';
 import { releasesFirst } from '../syntax/releaseFirst.js';
 
 /**
@@ -33,7 +33,7 @@ export function fieldsReleasedByRecordFunctions(
       const held = heldName(literal, field.name);
       if (held === undefined) continue;
       for (const property of literal.properties) {
-        const method = propertyName(property);
+        const method = propertyNameOf(property);
         if (method === undefined || method === field.name) continue;
         const fn = functionOf(property);
         const releases = fn
@@ -57,14 +57,10 @@ function intersect(a: Map<string, string[]>, b: Map<string, string[]>): Map<stri
   return both;
 }
 
-function propertyName(property: ts.ObjectLiteralElementLike): string | undefined {
-  return property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
-}
-
 /** `{ timer }`, `{ timer: handle }`: the local a field is given. */
 function heldName(literal: ts.ObjectLiteralExpression, field: string): string | undefined {
   for (const property of literal.properties) {
-    if (propertyName(property) !== field) continue;
+    if (propertyNameOf(property) !== field) continue;
     if (ts.isShorthandPropertyAssignment(property)) return property.name.text;
     if (ts.isPropertyAssignment(property)) {
       const value = skipOuter(property.initializer);
@@ -140,8 +136,8 @@ function continuationsOf(promise: ts.Node): ts.CallExpression[] {
     let parent = current.parent;
     while (parent && ts.isParenthesizedExpression(parent)) parent = parent.parent;
     const call = parent?.parent;
-    if (!parent || !ts.isPropertyAccessExpression(parent) || !call || !ts.isCallExpression(call) || call.expression !== parent) return calls;
-    if (!['then', 'catch', 'finally'].includes(parent.name.text)) return calls;
+    if (!parent || !ts.isPropertyAccessExpression(parent) || !call || !ts.isCallExpression(call) || call.expression !== parent || !isPromiseContinuation(call))
+      return calls;
     calls.push(call);
     current = call;
   }

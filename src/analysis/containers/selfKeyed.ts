@@ -6,8 +6,8 @@
 import ts from 'typescript';
 
 import { memoTable, type AnalysisSession } from '../session.js';
-import { calledMethodName, canonical, skipOuter } from '../syntax/expressions.js';
-import { visibleInsertions, type ContainerPlace } from './ownership.js';
+import { calledMethodName, canonical, rootOf, skipOuter } from '../syntax/expressions.js';
+import { containerPlaces, visibleInsertions, type ContainerPlace } from './ownership.js';
 
 const OWN_FIELD_KEYS = memoTable<readonly ContainerPlace[], string | null>('containers.ownFieldKeys');
 
@@ -44,14 +44,16 @@ function keyOfInsertion(inserted: ts.Expression): ts.Expression | undefined {
   return undefined;
 }
 
-/** `target` of `nodes.delete(target.id)`, in a container that keeps every value under its own `.id`. */
-export function valueNamedByOwnKey(keyExpression: ts.Expression, places: readonly ContainerPlace[], session: AnalysisSession): ts.Identifier | undefined {
+/**
+ * `target` of `nodes.delete(target.id)`, in a container that keeps every value under its own `.id`.
+ * The container's insertions are read only for a key that is such a path.
+ */
+export function valueNamedByOwnKey(keyExpression: ts.Expression, containerExpression: ts.Expression, session: AnalysisSession): ts.Identifier | undefined {
   const key = skipOuter(keyExpression);
   if (!ts.isPropertyAccessExpression(key)) return undefined;
-  let root: ts.Expression = key;
-  while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
+  const root = rootOf(key);
   const text = canonical(key);
   if (!ts.isIdentifier(root) || !text || text.impure) return undefined;
-  const path = ownFieldKey(places, session);
+  const path = ownFieldKey(containerPlaces(containerExpression, session), session);
   return path !== undefined && text.text === `${root.text}${path}` ? root : undefined;
 }

@@ -703,9 +703,7 @@ function keyDrop(node: ts.Node, container: ContainerOfResources, keyExpression: 
   if (draft.newValue && storesValueItHolds(node, container, keyExpression, draft.newValue, context)) return undefined;
   // `nodes.delete(target.id)` where every value is stored under its own `id`: the value dropped is
   // `target` (a local — one the caller handed in stays a key, as any key from a parameter).
-  const self = draft.storesNewValue
-    ? undefined
-    : valueNamedByOwnKey(keyExpression, containerPlaces(draft.containerExpression, context.session), context.session);
+  const self = draft.storesNewValue ? undefined : valueNamedByOwnKey(keyExpression, draft.containerExpression, context.session);
   if (self && !isParameterPath(self, node, context.session)) return valueDrop(node, container, self, draft, 'none', context);
   return finish(node, container, { ...draft, keyExpression, target: keyTarget(keyExpression), result: 'none' }, context);
 }

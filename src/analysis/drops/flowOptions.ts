@@ -20,7 +20,7 @@ export function flowOptionsFor(resources: readonly Resource[], session: Analysis
     names(releases.functions),
     names(releases.fieldMethods),
     entriesKey(releases.recordFunctions),
-    entriesKey(releases.endingFields),
+    entriesKey(releases.handleEnds),
     releases.callsValue === true,
     names(releases.coveringClasses),
   ].join('|');

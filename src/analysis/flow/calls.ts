@@ -53,28 +53,25 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
 
   // value.stop(), value?.close(), record.timer.unref()…
   if (methodName !== undefined && ts.isPropertyAccessExpression(callee)) {
-    if (it.options.releases.methods.has(methodName)) {
-      const ref = it.slotRef(callee.expression);
+    const { releases } = it.options;
+    // `entry.resolve(v)` where every record's `resolve` clears its timer first; `view.panel.dispose()`
+    // where the panel's end releases the view (containers/recordFunctions.ts, containers/handleEnds.ts).
+    const releasedFields = releases.recordFunctions?.get(methodName);
+    const endedBy = releases.handleEnds?.get(methodName);
+    const ref = releases.methods.has(methodName) || releasedFields || endedBy ? it.slotRef(callee.expression) : undefined;
+    // A name bound to one field (`const { controller } = entry`) is that field, not the record.
+    const onWholeRecord = ref?.slot === '*' && !isBoundField(ref.ref, current);
+    if (releases.methods.has(methodName)) {
       // `entry.close()` where only `entry.timer.close()` releases: a callback field, not the record's release.
-      // A name bound to one field (`const { controller } = entry`) is that field, not the record.
-      const onRecord = ref?.slot === '*' && !isBoundField(ref.ref, current) && it.options.releases.fieldMethods?.has(methodName);
+      const onRecord = onWholeRecord && releases.fieldMethods?.has(methodName);
       if (ref && !onRecord) current = it.release(ref.ref, ref.slot, current);
       // `vscode.Disposable.from(...this.listeners).dispose()`: one value made of every element, released whole.
       const combined = combinedElements(callee.expression);
       const many = combined && it.manyRef(combined, current);
       if (many) current = it.releaseMany(many, '*', current);
     }
-    // `entry.resolve(v)` where every record's `resolve` clears its timer first.
-    const releasedFields = it.options.releases.recordFunctions?.get(methodName);
-    if (releasedFields) {
-      const ref = it.slotRef(callee.expression);
-      if (ref?.slot === '*' && !isBoundField(ref.ref, current)) for (const slot of releasedFields) current = it.release(ref.ref, slot, current);
-    }
-    // `view.panel.dispose()` where the panel's end releases the view (containers/handleEnds.ts).
-    if (it.options.releases.endingFields) {
-      const ref = it.slotRef(callee.expression);
-      if (ref && ref.slot !== '*' && it.options.releases.endingFields.get(ref.slot)?.includes(methodName)) current = it.release(ref.ref, '*', current);
-    }
+    if (ref && releasedFields && onWholeRecord) for (const slot of releasedFields) current = it.release(ref.ref, slot, current);
+    if (ref && endedBy?.includes(ref.slot)) current = it.release(ref.ref, '*', current);
     if (iterated && node.arguments[0] && !ts.isArrowFunction(node.arguments[0]) && !ts.isFunctionExpression(node.arguments[0])) {
       // `timers.forEach(clearInterval)`, `meters.forEach(stopMeter)`
       if (it.callbackReleasesArgument(node.arguments[0])) current = it.releaseMany(iterated, '*', current);

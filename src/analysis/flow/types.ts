@@ -53,8 +53,8 @@ export interface ReleaseVocabulary {
   fieldMethods?: ReadonlySet<string>;
   /** Function fields of a record that release some of its other fields (`entry.resolve(v)` clearing `entry.timer`): the slots each releases. */
   recordFunctions?: ReadonlyMap<string, readonly string[]>;
-  /** Fields holding a handle whose end releases the whole value (`view.panel.dispose()`), with the methods that end it. */
-  endingFields?: ReadonlyMap<string, readonly string[]>;
+  /** By the method that ends a handle, the fields holding one whose end releases the whole value (`dispose` → [`panel`]: `view.panel.dispose()`). */
+  handleEnds?: ReadonlyMap<string, readonly string[]>;
   /** The values are cleanup functions: calling one (`m.get(k)?.()`) releases it. */
   callsValue?: boolean;
   /** Of a mixed list: `x instanceof C` false means `x` owes nothing (every member that owes is a `C`). */

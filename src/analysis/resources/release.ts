@@ -216,9 +216,9 @@ export function releaseVocabulary(resources: readonly Resource[]): ReleaseVocabu
     for (const field of resource.release.fields)
       for (const name of field.releasedByRecordFunctions ?? []) recordFunctions.set(name, [...(recordFunctions.get(name) ?? []), field.name]);
   }
-  const endingFields = new Map<string, string[]>();
+  const handleEnds = new Map<string, string[]>();
   for (const resource of resources)
-    for (const [field, ends] of resource.releasedByEndOf ?? []) endingFields.set(field, [...(endingFields.get(field) ?? []), ...ends]);
+    for (const [field, ends] of resource.releasedByEndOf ?? []) for (const end of ends) handleEnds.set(end, [...(handleEnds.get(end) ?? []), field]);
   const callsValue = resources.some((resource) => isReleasedByCall(resource.release));
   // A class name answers `instanceof` for the flow only when it covers the owing members of every mixed union in it.
   const mixed = resources.filter((resource) => resource.mixed);
@@ -229,7 +229,7 @@ export function releaseVocabulary(resources: readonly Resource[]): ReleaseVocabu
     functions,
     ...(fieldMethods.size > 0 && { fieldMethods }),
     ...(recordFunctions.size > 0 && { recordFunctions }),
-    ...(endingFields.size > 0 && { endingFields }),
+    ...(handleEnds.size > 0 && { handleEnds }),
     ...(callsValue && { callsValue }),
     ...(coveringClasses.size > 0 && { coveringClasses }),
   };

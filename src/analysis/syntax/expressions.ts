@@ -53,6 +53,11 @@ export function writesPath(node: ts.Node, text: string, after = -1): boolean {
   return found;
 }
 
+/** `timer` of `{ timer }`, `timer: t`, `'timer': t` or `timer() {}`: an object literal member's written name. */
+export function propertyNameOf(property: ts.ObjectLiteralElementLike): string | undefined {
+  return property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
+}
+
 /** `this.<name>` (also in parentheses or with `!`). */
 export function isFieldOfThis(expression: ts.Expression, name?: string): boolean {
   const e = skipOuter(expression);
