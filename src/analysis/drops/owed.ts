@@ -605,6 +605,9 @@ function isInsideOwnReleaseMethod(node: ts.Node, container: ContainerOfResources
   // `const sub = { unsubscribe() { clearInterval(t); subs.delete(sub); } }`: an object literal's own release.
   if (ts.isObjectLiteralExpression(member.owner)) return removesItself(node, member.owner);
   if (!ts.isClassLike(member.owner)) return false;
+  // `dispose() { this.items.clear() }`: a container the class holds in its own field keeps other
+  // values, never the instance itself; only a drop that names `this` there removes it.
+  if (/^this\.[^.[\]]+$/.test(container.text.text) && !dropArgumentsMention(node, (child) => child.kind === ts.SyntaxKind.ThisKeyword)) return false;
   const ownerType = context.session.checker.getTypeAtLocation(member.owner);
   const valueSymbol = symbolOf(container.valueType, context.session.checker);
   const ownerSymbol = ownerType.getSymbol();
@@ -692,16 +695,21 @@ function removesItself(node: ts.Node, literal: ts.ObjectLiteralExpression): bool
   if (storedAt && removedPlace(node) === storedAt) return true;
   const declaration = literal.parent;
   const self = ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
-  const mentionsSelf = (child: ts.Node): boolean =>
-    child.kind === ts.SyntaxKind.ThisKeyword ||
-    (self !== undefined && ts.isIdentifier(child) && child.text === self) ||
-    ts.forEachChild(child, mentionsSelf) === true;
+  return dropArgumentsMention(
+    node,
+    (child) => child.kind === ts.SyntaxKind.ThisKeyword || (self !== undefined && ts.isIdentifier(child) && child.text === self),
+  );
+}
+
+/** The key or value a drop is given (`delete(this.id)`, `delete o[key]`) contains a node `isSelf` accepts. */
+function dropArgumentsMention(node: ts.Node, isSelf: (child: ts.Node) => boolean): boolean {
+  const mentions = (child: ts.Node): boolean => isSelf(child) || ts.forEachChild(child, mentions) === true;
   const argumentsOf = ts.isCallExpression(node)
     ? node.arguments
     : ts.isDeleteExpression(node) && ts.isElementAccessExpression(skipOuter(node.expression))
       ? [(skipOuter(node.expression) as ts.ElementAccessExpression).argumentExpression]
       : [];
-  return argumentsOf.some(mentionsSelf);
+  return argumentsOf.some(mentions);
 }
 
 /** `c[k] = value` or `c.set(k, value)`: the place a value written there is stored at, as `c[k]` text. */

@@ -529,10 +529,14 @@ function implementationsIn(file: ts.SourceFile, session: AnalysisSession): Reado
   })!;
 }
 
-/** A field (or parameter property) of the class is typed with the interface it implements. */
+/** A field (or parameter property) of the class is typed with the interface it implements, or made as a container of it (`= new Map<string, Disposable>()`). */
 function holdsItsOwnInterface(implementation: ts.ClassLikeDeclaration, name: string): boolean {
   const word = new RegExp(`\\b${name}\\b`);
-  const typed = (node: ts.PropertyDeclaration | ts.ParameterDeclaration): boolean => node.type !== undefined && word.test(node.type.getText());
+  const typed = (node: ts.PropertyDeclaration | ts.ParameterDeclaration): boolean => {
+    if (node.type) return word.test(node.type.getText());
+    const made = node.initializer && skipOuter(node.initializer);
+    return made !== undefined && ts.isNewExpression(made) && (made.typeArguments?.some((argument) => word.test(argument.getText())) ?? false);
+  };
   return implementation.members.some(
     (member) =>
       (ts.isPropertyDeclaration(member) && typed(member)) ||

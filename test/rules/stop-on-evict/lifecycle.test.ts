@@ -1142,6 +1142,26 @@ export class Ticker {
 }`,
     },
     {
+      name: "a meter's own stop() removing it from the registry it was handed, a field of its own: `this.registry.delete(this.id)`",
+      code: `
+interface Meter { mark(n: number): void; stop(): void }
+export class StandardMeter implements Meter {
+  private readonly timer = setInterval(() => {}, 1000);
+  constructor(private readonly id: string, private readonly registry: Map<string, Meter>) {
+    registry.set(id, this);
+  }
+  mark(_n: number): void {}
+  stop(): void {
+    clearInterval(this.timer);
+    this.registry.delete(this.id);
+  }
+}`,
+    },
+    {
+      name: 'a disposable holder whose own dispose() disposes each watcher it holds before it clears them',
+      code: watchersHolder(' implements Disposable', '    for (const watcher of this.watchers.values()) watcher.dispose();\n'),
+    },
+    {
       name: "from real code (deepstream): a handler method only the value's own destroy() calls removes it",
       code: rpcHandler(),
     },
@@ -1387,6 +1407,16 @@ export class Pollers {
     },
   ],
   invalid: [
+    {
+      name: "a holder's own dispose() clearing the watchers it holds: the holder has the shape of its values, but it is not one of them",
+      code: watchersHolder(''),
+      errors: [{ messageId: 'unreleasedDrop', line: 8 }],
+    },
+    {
+      name: 'the same holder implementing the interface it holds, made as `new Map<string, Disposable>()`: the holder does not decide what the interface is',
+      code: watchersHolder(' implements Disposable'),
+      errors: [{ messageId: 'unreleasedDrop', line: 8 }],
+    },
     {
       name: "from real code (julia-vscode): a view deleted and then its panel disposed, where the panel's end hook only logs",
       code: logViews('', "panel.onDidDispose(() => {\n      console.log('closed', id);\n    });"),
@@ -2755,3 +2785,17 @@ export function poll(id: string, check: () => boolean) {
     },
   ],
 });
+
+/** A class holding disposables by path whose own dispose() clears them, after `releaseFirst`. */
+function watchersHolder(heritage: string, releaseFirst = ''): string {
+  return `
+interface Disposable { dispose(): void }
+declare function watch(path: string): Disposable;
+export class Watchers${heritage} {
+  private readonly watchers = new Map<string, Disposable>();
+  add(path: string) { this.watchers.set(path, watch(path)); }
+  dispose(): void {
+${releaseFirst}    this.watchers.clear();
+  }
+}`;
+}
