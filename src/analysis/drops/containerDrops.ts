@@ -44,6 +44,7 @@ import {
 import { singleInitializer } from '../syntax/names.js';
 import { isIgnored, type ContainerDrop, type ContainerOfResources, type DropContext } from './candidate.js';
 import {
+  capturedFieldsAt,
   capturedValueAt,
   hadEarlierValue,
   isContainerMadeHere,
@@ -747,6 +748,11 @@ function finish(
   // A container handed in by the callers of a local helper: released by every one of them first, nothing is owed here.
   if (isSettledByEveryCallerOfContainer(draft.containerExpression, { ...draft, slots }, container, context)) return undefined;
   const storedAs = ownTimerHandle(node) ?? (draft.keyExpression && capturedValueAt(node, container, draft.keyExpression, context));
+  const { release } = container.resource;
+  const storedFields =
+    storedAs === undefined && draft.keyExpression && release.kind === 'fields'
+      ? capturedFieldsAt(node, container.text.text, draft.keyExpression, new Set(release.fields.map((field) => field.name)), context.session)
+      : undefined;
   const within = keysWithin(draft.containerExpression, context.session);
   const { target, storesNewValue, result, ...candidate } = draft;
   return {
@@ -762,6 +768,7 @@ function finish(
       storesNewValue,
       result,
       ...(storedAs !== undefined && { storedAs }),
+      ...(storedFields && { storedFields }),
       ...(container.resource.release.kind === 'each' &&
         container.resource.release.element.release.kind === 'fields' && { elementSlots: obligationSlots(container.resource.release.element) }),
       ...(within.length > 0 && { keysWithin: within }),

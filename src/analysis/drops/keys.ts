@@ -29,6 +29,7 @@ import {
   isSeparateFunction,
   membersNamed,
   mentions,
+  propertyNameOf,
   rootOf,
   skipOuter,
   storeOf,
@@ -1235,6 +1236,78 @@ export function capturedValueAt(node: ts.Node, container: ContainerOfResources, 
       candidates.push(name);
   }
   return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/**
+ * Variables a callback captured that hold fields of the record its outer function stored at the key
+ * the drop removes: `const timer = setTimeout(…); pending.set(id, { resolve, timer });
+ * run().then(() => { clearTimeout(timer); pending.delete(id) })`. Inside the callback, `timer`
+ * names the `timer` field of the value at the key. A variable given a value after the store, or in
+ * the callback itself, names something else.
+ */
+export function capturedFieldsAt(
+  node: ts.Node,
+  container: string,
+  keyExpression: ts.Expression,
+  slots: ReadonlySet<string>,
+  session: AnalysisSession,
+): readonly { name: string; slot: string }[] | undefined {
+  const fn = enclosingBody(node);
+  const key = skipOuter(keyExpression);
+  if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !ts.isIdentifier(key)) return undefined;
+  const outer = enclosingBody(fn);
+  if (!isFunctionLike(outer)) return undefined;
+  const declaredIn = (name: string, body: ts.Node): boolean =>
+    (isFunctionLike(body) && body.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name)) ||
+    bindingsIn(name, body, session).declared;
+  // The key names one value for the callback's whole life: a constant or an unchanged parameter of a function around it.
+  const keyDeclaration = declarationOf(key.text, fn, session);
+  if (declaredIn(key.text, fn) || !keyDeclaration) return undefined;
+  const keyIsConstant =
+    keyDeclaration.kind === 'parameter'
+      ? isUnchangedParameter(key.text, fn, session)
+      : keyDeclaration.bindings.constant || (!keyDeclaration.bindings.changed && keyDeclaration.bindings.values.length <= 1);
+  if (!keyIsConstant) return undefined;
+  const store = recordStoreOf(outer, container, key.text);
+  if (!store) return undefined;
+  const fields: { name: string; slot: string }[] = [];
+  for (const property of store.record.properties) {
+    const slot = propertyNameOf(property);
+    const value = ts.isShorthandPropertyAssignment(property)
+      ? property.name
+      : ts.isPropertyAssignment(property) && ts.isIdentifier(skipOuter(property.initializer))
+        ? (skipOuter(property.initializer) as ts.Identifier)
+        : undefined;
+    if (slot === undefined || !value || !slots.has(slot)) continue;
+    const name = value.text;
+    const declaration = declarationOf(name, store.node, session);
+    if (declaredIn(name, fn) || declaration?.kind !== 'variable' || declaration.bindings.changed) continue;
+    // Declared around the store, and given no value after it anywhere in that body (closures included).
+    if (writesPath(declaration.body, name, store.node.end)) continue;
+    fields.push({ name, slot });
+  }
+  return fields.length > 0 ? fields : undefined;
+}
+
+/** `container.set(key, { … })` or `container[key] = { … }` directly in `body` (closures apart): the one record stored at that key. */
+function recordStoreOf(body: ts.FunctionLikeDeclaration, container: string, key: string): { node: ts.Node; record: ts.ObjectLiteralExpression } | undefined {
+  const found: { node: ts.Node; record: ts.ObjectLiteralExpression }[] = [];
+  const visit = (child: ts.Node): void => {
+    if (child !== body && isSeparateFunction(child)) return;
+    let stored: ts.Expression | undefined;
+    if (ts.isCallExpression(child) && calledMethodName(child) === 'set' && child.arguments.length === 2) {
+      const receiver = canonical((skipOuter(child.expression) as ts.PropertyAccessExpression).expression)?.text;
+      if (receiver === container && canonical(child.arguments[0]!)?.text === key) stored = child.arguments[1];
+    } else if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(skipOuter(child.left))) {
+      const target = skipOuter(child.left) as ts.ElementAccessExpression;
+      if (canonical(target.expression)?.text === container && canonical(target.argumentExpression)?.text === key) stored = child.right;
+    }
+    const record = stored && skipOuter(stored);
+    if (record && ts.isObjectLiteralExpression(record)) found.push({ node: child, record });
+    ts.forEachChild(child, visit);
+  };
+  if (body.body) visit(body.body);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /**

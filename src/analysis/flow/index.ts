@@ -55,7 +55,8 @@ export function analyzeDrops(body: ts.Node, drops: readonly DropSite[], options:
   let initial = emptyState();
   initial = analysis.bindForEachParameters(body, initial);
   for (const drop of drops) {
-    if (drop.storedAs !== undefined && drop.target.kind === 'key') {
+    if (drop.target.kind !== 'key') continue;
+    if (drop.storedAs !== undefined) {
       initial.aliases.set(drop.storedAs, {
         kind: 'place',
         container: drop.container,
@@ -63,6 +64,14 @@ export function analyzeDrops(body: ts.Node, drops: readonly DropSite[], options:
         roots: [...drop.containerRoots, ...drop.target.keyRoots],
       });
     }
+    const place = {
+      kind: 'place' as const,
+      container: drop.container,
+      key: drop.target.key,
+      keyRoots: drop.target.keyRoots,
+      containerRoots: drop.containerRoots,
+    };
+    for (const { name, slot } of drop.storedFields ?? []) initial.aliases.set(name, { kind: 'field', ref: place, slot });
   }
   const end = analysis.run(runnable, initial);
   return drops.map((_, index) => {

@@ -35,6 +35,11 @@ export interface DropSite {
    * handle inside its callback (`const handle = setInterval(() => { clearInterval(handle); map.delete(id) })`).
    */
   storedAs?: string;
+  /**
+   * Variables that name fields of the stored value from the start of the function: a callback's
+   * captured `timer` that its outer function stored as the record's `timer` (`m.set(id, { timer })`).
+   */
+  storedFields?: readonly { name: string; slot: string }[];
   /** The container is a local the function made: no other call reaches it while this one awaits. */
   localContainer?: boolean;
   /** Containers whose keys include every key of this one (containers/keySets.ts): a key they lack, this one lacks. */

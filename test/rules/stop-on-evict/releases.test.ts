@@ -873,8 +873,32 @@ export class ServerEngine {
   }
 }`;
 
+const capturedTimer = (afterStore: string): string => `
+interface Pending { resolve: () => void; timer: NodeJS.Timeout }
+const pending = new Map<number, Pending>();
+let seq = 0;
+export function call(run: () => Promise<void>): Promise<void> {
+  const id = ++seq;
+  return new Promise<void>((resolve, reject) => {
+    let timer = setTimeout(() => {
+      pending.delete(id);
+      reject(new Error('timed out'));
+    }, 1000);
+    pending.set(id, { resolve, timer });${afterStore}
+    void run().then(() => {
+      clearTimeout(timer);
+      pending.delete(id);
+      resolve();
+    });
+  });
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "from real code (coc.nvim): a callback clears the timer it captured, the one its outer function stored as the record's field, then deletes the record",
+      code: capturedTimer(''),
+    },
     {
       name: 'from real code (matter.js): what a get-or-create returns for a key is the value there: stopping it releases the entry deleted next',
       code: fabricMeters('this.#meterFor(index).stop();'),
@@ -2027,6 +2051,25 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: 'a callback clears a captured timer variable given a new timer after the record was stored: the stored timer is still owed',
+      code: capturedTimer("\n    timer = setTimeout(() => reject(new Error('slow')), 5000);"),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 16,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: capturedTimer("\n    timer = setTimeout(() => reject(new Error('slow')), 5000);").replace(
+                '      clearTimeout(timer);\n      pending.delete(id);',
+                '      clearTimeout(timer);\n      clearTimeout(pending.get(id)?.timer);\n      pending.delete(id);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a list given to a field of an object just made, whose class starts the field with meters of its own',
       code: effectPerMode(' = [createMeter("/")]'),
