@@ -525,6 +525,14 @@ export function manyRef(it: Interpreter, expression: ts.Expression, state: State
     if (only && ts.isSpreadElement(only)) return it.manyRef(only.expression, state);
     return undefined;
   }
+  // `disposeAll(this.listeners ?? [])`: an empty fallback adds no values to the ones it stands in for.
+  if (
+    ts.isBinaryExpression(e) &&
+    (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken) &&
+    isEmptyContainerExpression(e.right)
+  ) {
+    return it.manyRef(e.left, state);
+  }
   // `{ ...subs }`, `new Map(map)`, `new Set(set)`: a copy of an object map or a collection.
   if (ts.isObjectLiteralExpression(e) && e.properties.length === 1) {
     const [only] = e.properties;

@@ -893,8 +893,34 @@ export function call(run: () => Promise<void>): Promise<void> {
   });
 }`;
 
+const pendingListeners = (released: string): string => `
+interface Disposable { dispose(): void }
+declare function listen(): Disposable;
+export function disposeAll(disposables: Disposable[]): void {
+  while (disposables.length) {
+    const item = disposables.pop();
+    item?.dispose();
+  }
+}
+export class OpenFeature {
+  private listeners: Disposable[] | undefined;
+  private others: Disposable[] | undefined;
+  start() {
+    this.listeners = [listen()];
+    this.others = [listen()];
+  }
+  dispose(): void {
+    disposeAll(${released} ?? []);
+    this.listeners = undefined;
+  }
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "from real code (coc.nvim): a release helper given the list or an empty one in its place (disposeAll(this.listeners ?? [])) releases the list's values",
+      code: pendingListeners('this.listeners'),
+    },
     {
       name: "from real code (coc.nvim): a callback clears the timer it captured, the one its outer function stored as the record's field, then deletes the record",
       code: capturedTimer(''),
@@ -2051,6 +2077,11 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: 'a release helper given another list or an empty one in its place leaves the list reset after it owing',
+      code: pendingListeners('this.others'),
+      errors: [{ messageId: 'unreleasedDrop', line: 19 }],
+    },
     {
       name: 'a callback clears a captured timer variable given a new timer after the record was stored: the stored timer is still owed',
       code: capturedTimer("\n    timer = setTimeout(() => reject(new Error('slow')), 5000);"),
