@@ -21,9 +21,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
-import ts from 'typescript';
 
 import { formatRealcodeScore, scoreRecordedRun } from './realcode/score.mjs';
+import { applyFix, callsEnclosingFunction, syntaxErrors } from './suggestionChecks.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const defaultCasesDir = path.join(here, 'cases');
@@ -180,43 +180,6 @@ async function lintCorpus(dir, plugin, ruleOptions) {
     if (restore) await eslint.lintText(text, { filePath: file.abs });
   }
   return { namespace, pluginRules, files, crashes, suggestions };
-}
-
-/** A suggestion's fix applied to the text (one or several ranges, applied from the end). */
-function applyFix(text, fix) {
-  const fixes = Array.isArray(fix) ? [...fix] : [fix];
-  fixes.sort((a, b) => b.range[0] - a.range[0]);
-  let out = text;
-  for (const { range, text: insert } of fixes) out = out.slice(0, range[0]) + insert + out.slice(range[1]);
-  return out;
-}
-
-/**
- * The name of the function a suggestion is inserted into, when the inserted code calls it
- * (`unsubscribe() { … }` getting `sub.unsubscribe()`): such an edit recurses forever.
- */
-function callsEnclosingFunction(text, fix, fileName) {
-  const first = Array.isArray(fix) ? fix[0] : fix;
-  if (!first) return undefined;
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
-  let enclosing;
-  const visit = (node) => {
-    if (node.pos > first.range[0] || node.end < first.range[0]) return;
-    if (ts.isFunctionLike(node) && node.body) {
-      const holder = ts.isArrowFunction(node) || ts.isFunctionExpression(node) ? node.parent : node;
-      // `handle.close = () => { … }`: the function is the member it is assigned to.
-      const assigned = holder && ts.isBinaryExpression(holder) && holder.right === node ? holder.left : undefined;
-      const target = assigned && ts.isPropertyAccessExpression(assigned) ? assigned.name : assigned;
-      const named = target ?? holder?.name;
-      const name = named && (ts.isIdentifier(named) || ts.isPrivateIdentifier(named)) ? named.text : undefined;
-      if (name) enclosing = name;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  if (!enclosing) return undefined;
-  const inserted = (Array.isArray(fix) ? fix : [fix]).map((f) => f.text).join(' ');
-  return new RegExp(`(^|[^\\w$])${enclosing.replace(/[$#]/g, '\\$&')}\\s*\\(`).test(inserted) ? enclosing : undefined;
 }
 
 /**
@@ -565,11 +528,6 @@ export function formatHistoryReport(r) {
 }
 
 /** TypeScript's syntax errors in a source text (no type checking). */
-function syntaxErrors(text, fileName) {
-  const output = ts.transpileModule(text, { fileName, reportDiagnostics: true, compilerOptions: { noEmit: false } });
-  return (output.diagnostics ?? []).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, ' '));
-}
-
 function splitKey(key) {
   const m = /^(.*):(\d+):([^:]+)$/.exec(key);
   return [m[1], Number(m[2]), m[3]];

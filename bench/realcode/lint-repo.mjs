@@ -7,8 +7,11 @@
 // plugin = this plugin's `all` config (what the findings are scored on); floor = typed parsing, no
 // rules; nfp = @typescript-eslint/no-floating-promises alone. The timed span is `new ESLint(…)` +
 // `lintFiles()`, after module loading. With --stats, the slowest files by this plugin's rule time.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+
+import { applyFix, callsEnclosingFunction, syntaxErrors } from '../suggestionChecks.mjs';
 
 import { realcodeDir, repoByName } from './repos.mjs';
 
@@ -66,7 +69,14 @@ for (const result of results) {
   for (const m of result.messages) {
     if (m.fatal || !m.ruleId) crashes.push({ file, line: m.line ?? null, message: m.message.split('\n')[0] });
     else if (m.ruleId.startsWith(`${namespace}/`)) {
-      findings.push({ file, line: m.line, column: m.column, rule: m.ruleId.slice(namespace.length + 1), message: m.message });
+      findings.push({
+        file,
+        line: m.line,
+        column: m.column,
+        rule: m.ruleId.slice(namespace.length + 1),
+        message: m.message,
+        ...suggestionChecks(result.filePath, m.suggestions ?? []),
+      });
     }
   }
   let ms = 0;
@@ -94,3 +104,15 @@ process.stdout.write(
     ruleMs,
   })}\n`,
 );
+
+/**
+ * What the finding's suggestions would do to the file: how many there are, and each that does not
+ * parse once applied or that calls the function it is inserted into (recorded only when there is one).
+ */
+function suggestionChecks(filePath, suggestions) {
+  if (suggestions.length === 0) return {};
+  const text = readFileSync(filePath, 'utf8');
+  const broken = suggestions.filter((suggestion) => syntaxErrors(applyFix(text, suggestion.fix), filePath).length > 0).length;
+  const selfCalls = suggestions.filter((suggestion) => callsEnclosingFunction(text, suggestion.fix, filePath) !== undefined).length;
+  return { suggestions: suggestions.length, ...(broken > 0 && { brokenSuggestions: broken }), ...(selfCalls > 0 && { selfCallingSuggestions: selfCalls }) };
+}

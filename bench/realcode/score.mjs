@@ -51,20 +51,39 @@ export function scoreRun(run, ledger = readLedger()) {
     const repo = { ...recorded, set: currentSet.get(recorded.name) ?? recorded.set };
     if (repo.set === 'retired') continue;
     const counts = { true: 0, false: 0, unclear: 0, unknown: 0 };
+    const suggested = { suggestions: 0, broken: 0, selfCalls: 0, onFalse: 0 };
     for (const finding of repo.findings) {
       const entry = ledger.byKey.get(ledgerKey({ repo: repo.name, commit: repo.commit, file: finding.file, line: finding.line, rule: finding.rule }));
       if (!entry) {
         counts.unknown++;
         unknown.push({ repo: repo.name, set: repo.set, ...finding });
       } else counts[entry.verdict.toLowerCase()]++;
+      suggested.suggestions += finding.suggestions ?? 0;
+      suggested.broken += finding.brokenSuggestions ?? 0;
+      suggested.selfCalls += finding.selfCallingSuggestions ?? 0;
+      // An edit offered where the ledger says nothing is owed.
+      if (entry?.verdict === 'FALSE') suggested.onFalse += finding.suggestions ?? 0;
     }
     const row = { name: repo.name, set: repo.set, lines: repo.lines, files: repo.files, crashes: repo.crashes?.length ?? 0, ...counts };
     repos.push(row);
-    const set = (sets[repo.set] ??= { repos: 0, lines: 0, true: 0, false: 0, unclear: 0, unknown: 0, crashes: 0 });
+    const set = (sets[repo.set] ??= {
+      repos: 0,
+      lines: 0,
+      true: 0,
+      false: 0,
+      unclear: 0,
+      unknown: 0,
+      crashes: 0,
+      suggestions: 0,
+      broken: 0,
+      selfCalls: 0,
+      onFalse: 0,
+    });
     set.repos++;
     set.lines += repo.lines;
     set.crashes += row.crashes;
     for (const key of ['true', 'false', 'unclear', 'unknown']) set[key] += counts[key];
+    for (const key of ['suggestions', 'broken', 'selfCalls', 'onFalse']) set[key] += suggested[key];
   }
   for (const set of Object.values(sets)) {
     set.precision = set.true + set.false === 0 ? null : set.true / (set.true + set.false);
@@ -93,6 +112,7 @@ export function formatRealcodeScore(score) {
   for (const [name, s] of Object.entries(score.sets)) {
     out.push(
       `${name}: precision ${pct(s.precision)} (${s.true} true, ${s.false} false, ${s.unclear} unclear), ${s.falsePer20k.toFixed(2)} false reports per 20k lines, ${s.unknown} findings not in the ledger, ${s.crashes} crashes`,
+      `  suggestions: ${s.suggestions}, broken once applied: ${s.broken}, calling their own function: ${s.selfCalls}, on false reports: ${s.onFalse}`,
     );
   }
   if (score.unknown.length > 0) {
