@@ -18,6 +18,7 @@ import {
   isFunctionLike,
   isPrivateMember,
   isPromiseContinuation,
+  isSeparateFunction,
   mentions,
   promiseChainHead,
   skipOuter,
@@ -37,6 +38,7 @@ import {
 import { callsOfLocalFunction, callsOfNestedFunction, callsOfOwnMethod, singleInitializer } from '../syntax/names.js';
 import { callsOfMethodAcrossProgram, memberAccessesNamed } from '../syntax/programCalls.js';
 import { releasedSlots, resolveCallee } from '../flow/index.js';
+import { classSymbolOfNew } from '../syntax/writtenTypes.js';
 import type { ContainerOfResources, DropContext } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
 
@@ -91,7 +93,12 @@ function owedOutsideRelease(
   const directCalls = directCallsOfTimerCallback(fn, session);
   const besideTimers = directCalls && slotsBesideTimers(container.resource);
   if (directCalls && besideTimers) return { slots: besideTimers, directCalls: { calls: directCalls, slots: all } };
-  if (isAfterOwnRelease(fn, container, context) || isAfterOwnStateRejected(fn, container, context) || isCallbackOfReleasingHelper(fn, node, container, context))
+  if (
+    isAfterOwnRelease(fn, container, context) ||
+    isAfterOwnStateRejected(fn, container, context) ||
+    isCallbackOfReleasingHelper(fn, node, container, context) ||
+    isEndOfHandleItWasMadeWith(node, fn, container, context)
+  )
     return { slots: [] };
   return {
     slots:
@@ -276,12 +283,58 @@ function isHandleOfValueClosing(fn: ts.FunctionLikeDeclaration, container: Conta
   const { checker } = context.session;
   const valueSymbol = symbolOf(container.valueType, checker);
   if (!valueSymbol || checker.getTypeAtLocation(owner).getSymbol() !== valueSymbol) return false;
+  return releasesOnlyEnd(owner, handle, container);
+}
+
+/** The class has a release of the container's values, and each does nothing but end `this.<handle>`. */
+function releasesOnlyEnd(owner: ts.ClassLikeDeclaration, handle: string, container: ContainerOfResources): boolean {
   const methods = releaseNames(container.resource.release).methods;
   const releases = owner.members.filter(
     (member): member is ts.MethodDeclaration =>
       ts.isMethodDeclaration(member) && ts.isIdentifier(member.name) && methods.has(member.name.text) && member.body !== undefined,
   );
   return releases.length > 0 && releases.every((release) => closesOnly(release.body!, handle));
+}
+
+/**
+ * `const node = new NotebookNode(kernel); nodes.push(node); kernel.onStopped(() => { nodes = nodes.filter((x) => x !== node) })`
+ * where every release of `NotebookNode` does nothing but end the handle it was made with
+ * (`stop() { await this.kernel.stop() }`): that handle's own end is the value's, so a drop there
+ * that names the value owes nothing.
+ */
+function isEndOfHandleItWasMadeWith(node: ts.Node, fn: ts.FunctionLikeDeclaration, container: ContainerOfResources, context: DropContext): boolean {
+  const { checker } = context.session;
+  const emitter = closedEmitter(fn, checker);
+  const handle = emitter && skipOuter(emitter);
+  const outer = enclosingBody(fn);
+  if (!handle || !ts.isIdentifier(handle) || !isFunctionLike(outer) || !outer.body) return false;
+  const valueSymbol = symbolOf(container.valueType, checker);
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found || (child !== outer.body && isSeparateFunction(child))) return;
+    const made = ts.isVariableDeclaration(child) && ts.isIdentifier(child.name) && child.initializer ? skipOuter(child.initializer) : undefined;
+    if (made && ts.isNewExpression(made) && mentions(node, (child as ts.VariableDeclaration & { name: ts.Identifier }).name.text)) {
+      const index = (made.arguments ?? []).findIndex(
+        (argument) => ts.isIdentifier(skipOuter(argument)) && (skipOuter(argument) as ts.Identifier).text === handle.text,
+      );
+      const symbol = index >= 0 ? classSymbolOfNew(made, checker) : undefined;
+      const declaration = symbol?.valueDeclaration;
+      if (symbol && symbol === valueSymbol && declaration && ts.isClassLike(declaration)) {
+        const field = parameterPropertyAt(declaration, index);
+        found = field !== undefined && releasesOnlyEnd(declaration, field, container);
+      }
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(outer.body);
+  return found;
+}
+
+/** The field a class's constructor keeps its `index`th argument in, as a parameter property (`private kernel: Kernel`). */
+function parameterPropertyAt(declaration: ts.ClassLikeDeclaration, index: number): string | undefined {
+  const constructor = declaration.members.find(ts.isConstructorDeclaration);
+  const parameter = constructor?.parameters[index];
+  return parameter && ts.isIdentifier(parameter.name) && ts.getModifiers(parameter)?.length ? parameter.name.text : undefined;
 }
 
 /** `socket` or `this.socket`: the handle a listener is registered on. */

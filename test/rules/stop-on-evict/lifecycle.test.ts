@@ -891,6 +891,10 @@ const terminalOwed = (onExit: string) => ({
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
+      name: "from real code (julia-vscode): a node removed on its kernel's own stop, where the node's release does nothing but stop the kernel it was made with",
+      code: kernelNodes(''),
+    },
+    {
       name: "lifecycle: a class that hands VS Code's Disposable the callback its dispose() runs is released by dispose()",
       code: readyManagers('\n    manager.dispose();'),
     },
@@ -1407,6 +1411,25 @@ export class Pollers {
     },
   ],
   invalid: [
+    {
+      name: "a node removed on its kernel's stop whose own release also clears a timer of its own: the kernel's end leaves the timer owed",
+      code: kernelNodes('\n    clearInterval(this.refresh);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 20,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: kernelNodes('\n    clearInterval(this.refresh);').replace(
+                '      this.nodes = this.nodes.filter',
+                '      void node.stop();\n      this.nodes = this.nodes.filter',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "a holder's own dispose() clearing the watchers it holds: the holder has the shape of its values, but it is not one of them",
       code: watchersHolder(''),
@@ -2796,6 +2819,32 @@ export class Watchers${heritage} {
   add(path: string) { this.watchers.set(path, watch(path)); }
   dispose(): void {
 ${releaseFirst}    this.watchers.clear();
+  }
+}`;
+}
+
+/** Nodes made for kernels and removed on each kernel's own stop; the node's stop() runs `releaseFirst`, then stops its kernel. */
+function kernelNodes(releaseFirst: string): string {
+  return `
+declare class Kernel {
+  onStopped(listener: () => void): void;
+  stop(): Promise<void>;
+}
+class KernelNode {
+  private readonly refresh = setInterval(() => {}, 1000);
+  constructor(private readonly kernel: Kernel, readonly label: string) {}
+  async stop() {${releaseFirst}
+    await this.kernel.stop();
+  }
+}
+export class Workspace {
+  private nodes: KernelNode[] = [];
+  add(kernel: Kernel) {
+    const node = new KernelNode(kernel, 'kernel');
+    this.nodes.push(node);
+    kernel.onStopped(() => {
+      this.nodes = this.nodes.filter((x) => x !== node);
+    });
   }
 }`;
 }
