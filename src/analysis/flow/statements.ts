@@ -20,6 +20,7 @@ import {
   steppedUpByOne,
   type CanonicalText,
 } from '../syntax/expressions.js';
+import { MAX_HELPER_DEPTH } from './calls.js';
 import type { FinallyContext, FlowContext, Interpreter } from './interpreter.js';
 import { bindReleasedKey } from './keyLists.js';
 import {
@@ -526,23 +527,35 @@ function attemptsRelease(it: Interpreter, block: ts.Block): boolean {
     return call !== undefined && isReleaseCall(it, call);
   });
   if (index === -1) return false;
-  const released = releasedValues(callMadeBy((block.statements[index] as ts.ExpressionStatement).expression)!);
+  const released = releasedValues(it, callMadeBy((block.statements[index] as ts.ExpressionStatement).expression)!);
   return released.length > 0 && block.statements.slice(0, index).every((earlier) => released.every((value) => !mentions(earlier, value)));
 }
 
-/** The values a release call names: `provider` of `provider.shutdown()`, `this.timer` of `clearTimeout(this.timer)`. */
-function releasedValues(call: ts.CallExpression): string[] {
+/** The values a release call names: `provider` of `provider.shutdown()`, `this.timer` of `clearTimeout(this.timer)`, `key` of a releasing helper's `this.closeClient(key)`. */
+function releasedValues(it: Interpreter, call: ts.CallExpression): string[] {
   const callee = skipOuter(call.expression);
-  const values = ts.isPropertyAccessExpression(callee) ? [callee.expression] : [...call.arguments];
+  const values = ts.isPropertyAccessExpression(callee) && !isReleasingHelperCall(it, call) ? [callee.expression] : [...call.arguments];
   const texts = values.map((value) => canonical(value)?.text);
   return texts.every((text) => text !== undefined) ? texts : [];
 }
 
 function isReleaseCall(it: Interpreter, call: ts.CallExpression): boolean {
   const callee = skipOuter(call.expression);
+  if (isReleasingHelperCall(it, call)) return true;
   if (ts.isPropertyAccessExpression(callee)) return it.options.releases.methods.has(callee.name.text);
   if (!ts.isIdentifier(callee)) return false;
   return it.options.releases.functions.has(callee.text) || (it.options.releases.callsValue === true && call.arguments.length === 0);
+}
+
+/**
+ * `this.closeClient(key)`: a helper of the same module whose summary releases a container's value at
+ * a key it is given, or every value — a call of it is a release, as `client.close()` is.
+ */
+function isReleasingHelperCall(it: Interpreter, call: ts.CallExpression): boolean {
+  const helper = it.depth < MAX_HELPER_DEPTH ? it.helpers.resolve(call) : undefined;
+  if (!helper || helper.getSourceFile() !== call.getSourceFile()) return false;
+  const effects = it.helpers.effects(helper, it.options, it.depth + 1);
+  return effects !== undefined && (effects.places.length > 0 || effects.all.length > 0);
 }
 
 /** `let`/`const`/`using` names, classes and functions declared directly in a block. */

@@ -915,8 +915,38 @@ export class OpenFeature {
   }
 }`;
 
+const staleClients = (tried: string): string => `
+interface Client { close(): Promise<void>; ping(): Promise<void> }
+declare function connect(name: string): Client;
+export class Clients {
+  private readonly clients = new Map<string, Client>();
+  open(key: string) {
+    if (!this.clients.has(key)) this.clients.set(key, connect(key));
+  }
+  async discard(key: string): Promise<void> {
+    try {
+      await this.${tried}(key);
+    } catch {
+      this.clients.delete(key);
+    }
+  }
+  async closeClient(key: string): Promise<void> {
+    const client = this.clients.get(key);
+    if (!client) return;
+    await client.close();
+    this.clients.delete(key);
+  }
+  async pingClient(key: string): Promise<void> {
+    await this.clients.get(key)?.ping();
+  }
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'from real code (cherry-studio): a delete in the catch of a try whose one step is a helper of the class that closes the value at the key: the release was tried',
+      code: staleClients('closeClient'),
+    },
     {
       name: "from real code (coc.nvim): a release helper given the list or an empty one in its place (disposeAll(this.listeners ?? [])) releases the list's values",
       code: pendingListeners('this.listeners'),
@@ -2077,6 +2107,25 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: 'a delete in the catch of a try whose one step is a helper that only pings the value: nothing released was tried',
+      code: staleClients('pingClient'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 13,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: staleClients('pingClient').replace(
+                '    } catch {\n      this.clients.delete(key);',
+                '    } catch {\n      void this.clients.get(key)?.close();\n      this.clients.delete(key);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a release helper given another list or an empty one in its place leaves the list reset after it owing',
       code: pendingListeners('this.others'),
