@@ -94,7 +94,7 @@ function owedOutsideRelease(
   const besideTimers = directCalls && slotsBesideTimers(container.resource);
   if (directCalls && besideTimers) return { slots: besideTimers, directCalls: { calls: directCalls, slots: all } };
   if (
-    isAfterOwnRelease(fn, container, context) ||
+    isAfterOwnRelease(fn, node, container, context) ||
     isAfterOwnStateRejected(fn, container, context) ||
     isCallbackOfReleasingHelper(fn, node, container, context) ||
     isEndOfHandleItWasMadeWith(node, fn, container, context)
@@ -871,15 +871,22 @@ function placeText(container: ts.Expression, key: ts.Expression): string | undef
  * `x.close().then(() => conns.delete(id))`, `Promise.all(list.map((c) => c.close())).catch(log).then(() => { list = [] })`,
  * `await`-free: the drop runs once the release at the head of the chain has settled (or failed trying).
  */
-function isAfterOwnRelease(fn: ts.FunctionLikeDeclaration, container: ContainerOfResources, context: DropContext): boolean {
+function isAfterOwnRelease(fn: ts.FunctionLikeDeclaration, node: ts.Node, container: ContainerOfResources, context: DropContext): boolean {
   const call = fn.parent;
   if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
-  // `server.close(() => servers.delete(server))`: the release's own completion callback.
-  if (isReleaseOfStoredType(call, container, context)) return true;
+  // `server.close(() => servers.delete(server))`: the release's own completion callback — of one
+  // value, so not of a drop of every value (`this.server.close(() => this.servers.clear())`).
+  if (!dropsEveryValue(node) && isReleaseOfStoredType(call, container, context)) return true;
   if (isCompletionAfterEachReleased(call, fn, container)) return true;
   if (!isPromiseContinuation(call)) return false;
   const head = promiseChainHead(call);
   return head !== call && (isReleaseOfStoredType(head, container, context) || releasesEveryValue(head, container));
+}
+
+/** `c.clear()`, `c = []`, `c.length = 0`: a drop of every value the container holds. */
+function dropsEveryValue(node: ts.Node): boolean {
+  if (ts.isCallExpression(node)) return calledMethodName(node) === 'clear';
+  return ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && !ts.isElementAccessExpression(skipOuter(node.left));
 }
 
 /**

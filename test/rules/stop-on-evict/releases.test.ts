@@ -941,8 +941,28 @@ export class Clients {
   }
 }`;
 
+const serversClosedAfter = (shutdown: string): string => `
+import { createServer, type Server } from 'node:net';
+export class Servers {
+  private readonly servers = new Set<Server>();
+  private readonly main = createServer();
+  open() { this.servers.add(createServer()); }
+  closeOne(server: Server): void {
+    server.close(() => this.servers.delete(server));
+  }
+  shutdown(): void {
+    this.main.close(() => {
+      ${shutdown}
+    });
+  }
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "a server deleted in its own close()'s completion callback, and the rest closed before another server's close completes",
+      code: serversClosedAfter('for (const server of this.servers) server.close();\n      this.servers.clear();'),
+    },
     {
       name: 'from real code (cherry-studio): a delete in the catch of a try whose one step is a helper of the class that closes the value at the key: the release was tried',
       code: staleClients('closeClient'),
@@ -2107,6 +2127,22 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: 'every server cleared in the completion callback of closing another one of the same type: that close released one value, not all',
+      code: serversClosedAfter('this.servers.clear();'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 12,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: serversClosedAfter('for (const value of this.servers) value.close();\n      this.servers.clear();'),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a delete in the catch of a try whose one step is a helper that only pings the value: nothing released was tried',
       code: staleClients('pingClient'),
