@@ -16,6 +16,8 @@ import { applyFix, callsEnclosingFunction, syntaxErrors } from '../suggestionChe
 import { realcodeDir, repoByName } from './repos.mjs';
 
 const [name, configName = 'plugin', ...flags] = process.argv.slice(2);
+// Each file's text, read once for all the suggestions made in it.
+const texts = new Map();
 const repo = repoByName(name);
 const dir = path.join(realcodeDir(), repo.name);
 const pluginUrl = process.env.REALCODE_PLUGIN_URL ?? new URL('../../dist/index.js', import.meta.url).href;
@@ -111,7 +113,8 @@ process.stdout.write(
  */
 function suggestionChecks(filePath, suggestions) {
   if (suggestions.length === 0) return {};
-  const text = readFileSync(filePath, 'utf8');
+  if (!texts.has(filePath)) texts.set(filePath, readFileSync(filePath, 'utf8'));
+  const text = texts.get(filePath);
   const broken = suggestions.filter((suggestion) => syntaxErrors(applyFix(text, suggestion.fix), filePath).length > 0).length;
   const selfCalls = suggestions.filter((suggestion) => callsEnclosingFunction(text, suggestion.fix, filePath) !== undefined).length;
   return { suggestions: suggestions.length, ...(broken > 0 && { brokenSuggestions: broken }), ...(selfCalls > 0 && { selfCallingSuggestions: selfCalls }) };

@@ -33,6 +33,7 @@ import {
   rootOf,
   skipOuter,
   storeOf,
+  storesAt,
   steppedUpByOne,
   isFieldOfThis,
   writesPath,
@@ -50,6 +51,7 @@ import {
   ownMethodCalls,
   parameterNamed,
   singleInitializer,
+  type NameDeclaration,
 } from '../syntax/names.js';
 import { callsAcrossProgram, callsOfMethodAcrossProgram } from '../syntax/programCalls.js';
 import { classSymbolOfNew } from '../syntax/writtenTypes.js';
@@ -1183,15 +1185,11 @@ export function capturedValueAt(node: ts.Node, container: ContainerOfResources, 
   if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !ts.isIdentifier(key)) return undefined;
   const outer = enclosingBody(fn);
   if (!isFunctionLike(outer)) return undefined;
-  const isCaptured = (name: string): boolean =>
-    !fn.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name) && !bindingsIn(name, fn, context.session).declared;
+  const isCaptured = (name: string): boolean => isCapturedBy(name, fn, context.session);
   const keyDeclaration = declarationOf(key.text, fn, context.session);
   const keyOfOuter = keyDeclaration?.kind === 'parameter' ? keyDeclaration.fn === outer : keyDeclaration?.kind === 'variable' && keyDeclaration.body === outer;
-  if (!keyOfOuter || !isCaptured(key.text)) return undefined;
-  const keyIsConstant =
-    keyDeclaration?.kind === 'parameter'
-      ? isUnchangedParameter(key.text, fn, context.session)
-      : keyDeclaration?.kind === 'variable' && !keyDeclaration.bindings.changed && keyDeclaration.bindings.values.length <= 1;
+  if (!keyDeclaration || !keyOfOuter || !isCaptured(key.text)) return undefined;
+  const keyIsConstant = holdsOneValue(key.text, keyDeclaration, fn, context.session);
   // `renderSurface = unwrap(renderSurface); …; map.set(renderSurface, target)`: a key written only
   // before the store is, when the callback runs, the key the value was stored under.
   const storedUnder = (name: string): ts.Node | undefined => {
@@ -1238,6 +1236,16 @@ export function capturedValueAt(node: ts.Node, container: ContainerOfResources, 
   return candidates.length === 1 ? candidates[0] : undefined;
 }
 
+/** Neither a parameter nor a local of `fn`: a use of `name` inside it reads a variable of a function around it. */
+function isCapturedBy(name: string, fn: ts.FunctionLikeDeclaration, session: AnalysisSession): boolean {
+  return !fn.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name) && !bindingsIn(name, fn, session).declared;
+}
+
+/** `name`, declared as `declaration`, holds one value while `fn` runs: a parameter nothing assigns, or a variable given at most one value. */
+function holdsOneValue(name: string, declaration: NameDeclaration, fn: ts.FunctionLikeDeclaration, session: AnalysisSession): boolean {
+  return declaration.kind === 'parameter' ? isUnchangedParameter(name, fn, session) : !declaration.bindings.changed && declaration.bindings.values.length <= 1;
+}
+
 /**
  * Variables a callback captured that hold fields of the record its outer function stored at the key
  * the drop removes: `const timer = setTimeout(…); pending.set(id, { resolve, timer });
@@ -1257,17 +1265,9 @@ export function capturedFieldsAt(
   if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !ts.isIdentifier(key)) return undefined;
   const outer = enclosingBody(fn);
   if (!isFunctionLike(outer)) return undefined;
-  const declaredIn = (name: string, body: ts.Node): boolean =>
-    (isFunctionLike(body) && body.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name)) ||
-    bindingsIn(name, body, session).declared;
   // The key names one value for the callback's whole life: a constant or an unchanged parameter of a function around it.
   const keyDeclaration = declarationOf(key.text, fn, session);
-  if (declaredIn(key.text, fn) || !keyDeclaration) return undefined;
-  const keyIsConstant =
-    keyDeclaration.kind === 'parameter'
-      ? isUnchangedParameter(key.text, fn, session)
-      : keyDeclaration.bindings.constant || (!keyDeclaration.bindings.changed && keyDeclaration.bindings.values.length <= 1);
-  if (!keyIsConstant) return undefined;
+  if (!keyDeclaration || !isCapturedBy(key.text, fn, session) || !holdsOneValue(key.text, keyDeclaration, fn, session)) return undefined;
   const store = recordStoreOf(outer, container, key.text);
   if (!store) return undefined;
   const fields: { name: string; slot: string }[] = [];
@@ -1281,7 +1281,7 @@ export function capturedFieldsAt(
     if (slot === undefined || !value || !slots.has(slot)) continue;
     const name = value.text;
     const declaration = declarationOf(name, store.node, session);
-    if (declaredIn(name, fn) || declaration?.kind !== 'variable' || declaration.bindings.changed) continue;
+    if (!isCapturedBy(name, fn, session) || declaration?.kind !== 'variable' || declaration.bindings.changed) continue;
     // Declared around the store, and given no value after it anywhere in that body (closures included).
     if (writesPath(declaration.body, name, store.node.end)) continue;
     fields.push({ name, slot });
@@ -1291,23 +1291,11 @@ export function capturedFieldsAt(
 
 /** `container.set(key, { … })` or `container[key] = { … }` directly in `body` (closures apart): the one record stored at that key. */
 function recordStoreOf(body: ts.FunctionLikeDeclaration, container: string, key: string): { node: ts.Node; record: ts.ObjectLiteralExpression } | undefined {
-  const found: { node: ts.Node; record: ts.ObjectLiteralExpression }[] = [];
-  const visit = (child: ts.Node): void => {
-    if (child !== body && isSeparateFunction(child)) return;
-    let stored: ts.Expression | undefined;
-    if (ts.isCallExpression(child) && calledMethodName(child) === 'set' && child.arguments.length === 2) {
-      const receiver = canonical((skipOuter(child.expression) as ts.PropertyAccessExpression).expression)?.text;
-      if (receiver === container && canonical(child.arguments[0]!)?.text === key) stored = child.arguments[1];
-    } else if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(skipOuter(child.left))) {
-      const target = skipOuter(child.left) as ts.ElementAccessExpression;
-      if (canonical(target.expression)?.text === container && canonical(target.argumentExpression)?.text === key) stored = child.right;
-    }
-    const record = stored && skipOuter(stored);
-    if (record && ts.isObjectLiteralExpression(record)) found.push({ node: child, record });
-    ts.forEachChild(child, visit);
-  };
-  if (body.body) visit(body.body);
-  return found.length === 1 ? found[0] : undefined;
+  const records = storesAt(body, container, key, false).flatMap(({ node, value }) => {
+    const record = skipOuter(value);
+    return ts.isObjectLiteralExpression(record) ? [{ node, record }] : [];
+  });
+  return records.length === 1 ? records[0] : undefined;
 }
 
 /**

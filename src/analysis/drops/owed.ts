@@ -6,6 +6,7 @@
 import { typeMatchesSomeSpecifier } from '@typescript-eslint/type-utils';
 import ts from 'typescript';
 
+import { CONTAINER_VOCABULARY } from '../containers/vocabulary.js';
 import { STREAM_CONTROLLERS, STREAM_END_METHODS, TIMER_HANDLE_TYPES } from '../resources/builtins.js';
 import { isOnlyTimers, isReleaseLikeName, obligationSlots, releaseNames, type Resource } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
@@ -309,22 +310,25 @@ function isEndOfHandleItWasMadeWith(node: ts.Node, fn: ts.FunctionLikeDeclaratio
   const outer = enclosingBody(fn);
   if (!handle || !ts.isIdentifier(handle) || !isFunctionLike(outer) || !outer.body) return false;
   const valueSymbol = symbolOf(container.valueType, checker);
+  if (!valueSymbol) return false;
+  // `const node = new C(…, handle, …)` in the function that registered the listener, naming the value the drop removes.
+  const madeWithHandle = (declaration: ts.VariableDeclaration): boolean => {
+    const made = declaration.initializer && skipOuter(declaration.initializer);
+    if (!made || !ts.isNewExpression(made) || !ts.isIdentifier(declaration.name) || !mentions(node, declaration.name.text)) return false;
+    const index = (made.arguments ?? []).findIndex((argument) => {
+      const e = skipOuter(argument);
+      return ts.isIdentifier(e) && e.text === handle.text;
+    });
+    const declared = index >= 0 && classSymbolOfNew(made, checker) === valueSymbol ? valueSymbol.valueDeclaration : undefined;
+    if (!declared || !ts.isClassLike(declared)) return false;
+    const field = parameterPropertyAt(declared, index);
+    return field !== undefined && releasesOnlyEnd(declared, field, container);
+  };
   let found = false;
   const visit = (child: ts.Node): void => {
     if (found || (child !== outer.body && isSeparateFunction(child))) return;
-    const made = ts.isVariableDeclaration(child) && ts.isIdentifier(child.name) && child.initializer ? skipOuter(child.initializer) : undefined;
-    if (made && ts.isNewExpression(made) && mentions(node, (child as ts.VariableDeclaration & { name: ts.Identifier }).name.text)) {
-      const index = (made.arguments ?? []).findIndex(
-        (argument) => ts.isIdentifier(skipOuter(argument)) && (skipOuter(argument) as ts.Identifier).text === handle.text,
-      );
-      const symbol = index >= 0 ? classSymbolOfNew(made, checker) : undefined;
-      const declaration = symbol?.valueDeclaration;
-      if (symbol && symbol === valueSymbol && declaration && ts.isClassLike(declaration)) {
-        const field = parameterPropertyAt(declaration, index);
-        found = field !== undefined && releasesOnlyEnd(declaration, field, container);
-      }
-    }
-    ts.forEachChild(child, visit);
+    if (ts.isVariableDeclaration(child) && madeWithHandle(child)) found = true;
+    else ts.forEachChild(child, visit);
   };
   visit(outer.body);
   return found;
@@ -883,9 +887,9 @@ function isAfterOwnRelease(fn: ts.FunctionLikeDeclaration, node: ts.Node, contai
   return head !== call && (isReleaseOfStoredType(head, container, context) || releasesEveryValue(head, container));
 }
 
-/** `c.clear()`, `c = []`, `c.length = 0`: a drop of every value the container holds. */
+/** `c.clear()` (or a cache's own clearing method), `c = []`, `c.length = 0`: a drop of every value the container holds. */
 function dropsEveryValue(node: ts.Node): boolean {
-  if (ts.isCallExpression(node)) return calledMethodName(node) === 'clear';
+  if (ts.isCallExpression(node)) return CONTAINER_VOCABULARY.clears.has(calledMethodName(node) ?? '');
   return ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && !ts.isElementAccessExpression(skipOuter(node.left));
 }
 

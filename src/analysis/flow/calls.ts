@@ -216,10 +216,8 @@ export function isFollowed(it: Interpreter, ref: ValueRef, state: State): boolea
 
 /** A helper of the same class or module that releases or deletes `container[param]`, or all of a container. */
 export function applyHelperEffects(it: Interpreter, node: ts.CallExpression, helper: ts.FunctionLikeDeclaration, state: State): State {
-  // Container names mean the same thing only in the same module, and `it.x` only through `it.helper()`.
-  if (helper.getSourceFile() !== node.getSourceFile()) return state;
-  const effects = it.helpers.effects(helper, it.options, it.depth + 1);
-  if (!effects || (effects.places.length === 0 && effects.all.length === 0)) return state;
+  const effects = sameModuleEffects(it, node, helper);
+  if (!effects) return state;
   const callee = skipOuter(node.expression);
   const throughThis = ts.isPropertyAccessExpression(callee) && skipOuter(callee.expression).kind === ts.SyntaxKind.ThisKeyword;
   const applies = (container: string): boolean => !container.startsWith('it.') || throughThis;
@@ -233,6 +231,16 @@ export function applyHelperEffects(it: Interpreter, node: ts.CallExpression, hel
     next.facts.set(placeFact(container, `${key.text}${path}`, slot), { roots: key.roots });
   }
   return next;
+}
+
+/**
+ * What a helper called at `node` releases or deletes in containers, when it does anything: container
+ * names mean the same thing only in the same module, so a helper of another module answers nothing.
+ */
+export function sameModuleEffects(it: Interpreter, node: ts.CallExpression, helper: ts.FunctionLikeDeclaration) {
+  if (helper.getSourceFile() !== node.getSourceFile()) return undefined;
+  const effects = it.helpers.effects(helper, it.options, it.depth + 1);
+  return effects && (effects.places.length > 0 || effects.all.length > 0) ? effects : undefined;
 }
 
 /** `timers.forEach(clearInterval)` / `meters.forEach(stopMeter)`: the callback releases its first argument. */

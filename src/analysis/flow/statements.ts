@@ -20,7 +20,7 @@ import {
   steppedUpByOne,
   type CanonicalText,
 } from '../syntax/expressions.js';
-import { MAX_HELPER_DEPTH } from './calls.js';
+import { MAX_HELPER_DEPTH, sameModuleEffects } from './calls.js';
 import type { FinallyContext, FlowContext, Interpreter } from './interpreter.js';
 import { bindReleasedKey } from './keyLists.js';
 import {
@@ -534,28 +534,23 @@ function attemptsRelease(it: Interpreter, block: ts.Block): boolean {
 /** The values a release call names: `provider` of `provider.shutdown()`, `this.timer` of `clearTimeout(this.timer)`, `key` of a releasing helper's `this.closeClient(key)`. */
 function releasedValues(it: Interpreter, call: ts.CallExpression): string[] {
   const callee = skipOuter(call.expression);
-  const values = ts.isPropertyAccessExpression(callee) && !isReleasingHelperCall(it, call) ? [callee.expression] : [...call.arguments];
+  const values = ts.isPropertyAccessExpression(callee) && it.options.releases.methods.has(callee.name.text) ? [callee.expression] : [...call.arguments];
   const texts = values.map((value) => canonical(value)?.text);
   return texts.every((text) => text !== undefined) ? texts : [];
 }
 
+/**
+ * A release by name (`client.close()`, `clearTimeout(t)`), or a call of a helper of the same module
+ * whose summary releases a container's value at a key it is given, or every value
+ * (`this.closeClient(key)`) — asked only of calls no name settles.
+ */
 function isReleaseCall(it: Interpreter, call: ts.CallExpression): boolean {
   const callee = skipOuter(call.expression);
-  if (isReleasingHelperCall(it, call)) return true;
-  if (ts.isPropertyAccessExpression(callee)) return it.options.releases.methods.has(callee.name.text);
-  if (!ts.isIdentifier(callee)) return false;
-  return it.options.releases.functions.has(callee.text) || (it.options.releases.callsValue === true && call.arguments.length === 0);
-}
-
-/**
- * `this.closeClient(key)`: a helper of the same module whose summary releases a container's value at
- * a key it is given, or every value — a call of it is a release, as `client.close()` is.
- */
-function isReleasingHelperCall(it: Interpreter, call: ts.CallExpression): boolean {
+  const { releases } = it.options;
+  if (ts.isPropertyAccessExpression(callee) && releases.methods.has(callee.name.text)) return true;
+  if (ts.isIdentifier(callee) && (releases.functions.has(callee.text) || (releases.callsValue === true && call.arguments.length === 0))) return true;
   const helper = it.depth < MAX_HELPER_DEPTH ? it.helpers.resolve(call) : undefined;
-  if (!helper || helper.getSourceFile() !== call.getSourceFile()) return false;
-  const effects = it.helpers.effects(helper, it.options, it.depth + 1);
-  return effects !== undefined && (effects.places.length > 0 || effects.all.length > 0);
+  return helper !== undefined && sameModuleEffects(it, call, helper) !== undefined;
 }
 
 /** `let`/`const`/`using` names, classes and functions declared directly in a block. */

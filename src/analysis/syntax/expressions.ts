@@ -500,16 +500,24 @@ export function ownMethodCalled(expression: ts.Expression): ts.MethodDeclaration
 
 /** The first `container.set(key, value)` or `container[key] = value` in `body`, by their canonical texts. */
 export function storeOf(body: ts.Node, container: string, key: string, value: string): ts.Node | undefined {
+  return storesAt(body, container, key).find((store) => canonical(store.value)?.text === value)?.node;
+}
+
+/**
+ * Every `container.set(key, v)` and `container[key] = v` in `body`, by canonical texts, with the
+ * value stored; without `closures`, those of functions nested in `body` are left out.
+ */
+export function storesAt(body: ts.Node, container: string, key: string, closures = true): { node: ts.Node; value: ts.Expression }[] {
   const named = (expression: ts.Expression, text: string): boolean => canonical(expression)?.text === text;
-  let found: ts.Node | undefined;
+  const found: { node: ts.Node; value: ts.Expression }[] = [];
   const visit = (node: ts.Node): void => {
-    if (found) return;
+    if (!closures && node !== body && isSeparateFunction(node)) return;
     if (ts.isCallExpression(node) && calledMethodName(node) === 'set' && node.arguments.length === 2) {
       const receiver = canonical((skipOuter(node.expression) as ts.PropertyAccessExpression).expression)?.text;
-      if (receiver === container && named(node.arguments[0]!, key) && named(node.arguments[1]!, value)) found = node;
+      if (receiver === container && named(node.arguments[0]!, key)) found.push({ node, value: node.arguments[1]! });
     } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(skipOuter(node.left))) {
       const target = skipOuter(node.left) as ts.ElementAccessExpression;
-      if (canonical(target.expression)?.text === container && named(target.argumentExpression, key) && named(node.right, value)) found = node;
+      if (canonical(target.expression)?.text === container && named(target.argumentExpression, key)) found.push({ node, value: node.right });
     }
     ts.forEachChild(node, visit);
   };
