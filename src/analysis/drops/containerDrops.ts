@@ -41,6 +41,7 @@ import {
   mentions,
   skipOuter,
 } from '../syntax/expressions.js';
+import { isClaimedBeforeStore } from '../syntax/claims.js';
 import { singleInitializer } from '../syntax/names.js';
 import { isIgnored, type ContainerDrop, type ContainerOfResources, type DropContext } from './candidate.js';
 import {
@@ -702,6 +703,8 @@ function keyDrop(node: ts.Node, container: ContainerOfResources, keyExpression: 
   if (draft.storesNewValue && isGuardedInEveryCaller(node, container, keyExpression, context)) return undefined;
   if (draft.newValue && isBlindInsertOfMadeEntity(node, container, draft.containerExpression, keyExpression, draft.newValue, context)) return undefined;
   if (draft.newValue && storesValueItHolds(node, container, keyExpression, draft.newValue, context)) return undefined;
+  // `if (!m.has(k) && !pending.has(k)) { pending.add(k); … m.set(k, v) }`: no other call gets past the claim.
+  if (draft.newValue && key && !key.impure && isClaimedBeforeStore(node, container.text.text, key.text)) return undefined;
   // `nodes.delete(target.id)` where every value is stored under its own `id`: the value dropped is
   // `target` (a local — one the caller handed in stays a key, as any key from a parameter).
   const self = draft.storesNewValue ? undefined : valueNamedByOwnKey(keyExpression, draft.containerExpression, context.session);

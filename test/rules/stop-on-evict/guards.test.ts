@@ -288,8 +288,53 @@ export function meterFor(route: string, cache?: Map<string, Meter>): Meter {
 }
 `;
 
+/**
+ * From real code (vscode-css-peek's fix, bench/history/vscode-css-peek-duplicate-client-overwrite):
+ * a key claimed in a set of keys in flight before the asynchronous work whose continuation stores;
+ * `claim` is the claim, `guard` the look-up of both.
+ */
+const claimedWatch = (claim: string, guard = '!watchers.has(path) && !opening.has(path)'): string => `
+import { watch, type FSWatcher } from 'node:fs';
+declare function realPath(path: string): Promise<string>;
+const watchers = new Map<string, FSWatcher>();
+const opening = new Set<string>();
+export function watchOnce(path: string): void {
+  if (${guard}) {
+    ${claim}
+    void realPath(path).then((real) => {
+      opening.delete(path);
+      watchers.set(path, watch(real));
+    });
+  }
+}
+`;
+
+/** The same claim as an early exit before an `await`; `beforeAwait` and `afterAwait` place the claim. */
+const claimedAwait = (beforeAwait: string, afterAwait: string): string => `
+import { watch, type FSWatcher } from 'node:fs';
+declare function realPath(path: string): Promise<string>;
+const watchers = new Map<string, FSWatcher>();
+const opening = new Set<string>();
+export async function watchOnce(path: string): Promise<void> {
+  if (watchers.has(path) || opening.has(path)) return;
+  ${beforeAwait}
+  try {
+    const real = await realPath(path);
+    ${afterAwait}
+    watchers.set(path, watch(real));
+  } finally {
+    opening.delete(path);
+  }
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'from real code (vscode-css-peek): a key claimed in a set of keys in flight before the continuation that stores it',
+      code: claimedWatch('opening.add(path);'),
+    },
+    { name: 'a key claimed in a set of keys in flight before the await, after an early exit', code: claimedAwait('opening.add(path);', '') },
     {
       // By default a value made for an id and stored under it where nothing looked the key up first is not reported.
       name: 'a client made for a folder in the continuation of a search, the map never looked up',
@@ -828,6 +873,38 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'a set of keys in flight that is tested but never given the key claims nothing',
+      code: claimedWatch(''),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: claimedWatch('').replace('      watchers.set(path', '      watchers.get(path)?.close();\n      watchers.set(path'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a claim made only after the await comes too late: another call may be past its look-up already',
+      code: claimedAwait('', 'opening.add(path);'),
+      errors: [
+        {
+          messageId: 'unreleasedDropAfterAwait',
+          line: 12,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: claimedAwait('', 'opening.add(path);').replace('    watchers.set(path', '    watchers.get(path)?.close();\n    watchers.set(path'),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'from real code (vscode-css-peek): a `has()` in the function before its `.then()` continuation says the folder comes back, and the set there replaces a running client',
       code: clientPerFolder('if (clients.has(folder)) return;'),
