@@ -26,7 +26,7 @@ import { armedFieldNames, armsStoredRecordsOf, fieldsOfStoredRecords, timerSlots
 import { isTakeHandedBack } from '../containers/takers.js';
 import { containerTypeOf, getContainerType, isDeclaredLikeContainer, isPrimitiveLike } from '../containers/types.js';
 import { ABORT_CONTROLLER, ABORT_CONTROLLER_TYPES, CLEANUP_FUNCTION, isCleanupFunctionType } from '../resources/builtins.js';
-import type { Resource } from '../resources/release.js';
+import type { Resource, ResourceField } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import type { DropSite } from '../flow/index.js';
 import { isReleaseLikeName, obligationSlots } from '../resources/release.js';
@@ -754,7 +754,7 @@ function finish(
   const { release } = container.resource;
   const storedFields =
     storedAs === undefined && draft.keyExpression && release.kind === 'fields'
-      ? capturedFieldsAt(node, container.text.text, draft.keyExpression, new Set(release.fields.map((field) => field.name)), context.session)
+      ? capturedFieldsAt(node, container.text.text, draft.keyExpression, capturableSlots(release.fields), context.session)
       : undefined;
   const within = keysWithin(draft.containerExpression, context.session);
   const { target, storesNewValue, result, ...candidate } = draft;
@@ -781,6 +781,11 @@ function finish(
 }
 
 const DROPPING_METHODS: ReadonlySet<string> = new Set(Object.values(CONTAINER_PROTOCOLS).flatMap((protocol) => Object.keys(protocol.drops)));
+
+/** The fields a captured local may stand for: the resource fields, and the record's functions that release one (`resolve` clearing `timer`). */
+function capturableSlots(fields: readonly ResourceField[]): ReadonlySet<string> {
+  return new Set([...fields.map((field) => field.name), ...fields.flatMap((field) => field.releasedByRecordFunctions ?? [])]);
+}
 
 function isBuiltinDroppingMethod(name: string): boolean {
   return DROPPING_METHODS.has(name);

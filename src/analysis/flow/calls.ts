@@ -77,6 +77,13 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
       if (it.callbackReleasesArgument(node.arguments[0])) current = it.releaseMany(iterated, '*', current);
     }
   }
+  // `settle()` in a callback, where the outer function stored `settle` as the record's `resolve`
+  // and every record's `resolve` releases its timer: the record function, called by its local name.
+  if (ts.isIdentifier(callee)) {
+    const alias = current.aliases.get(callee.text);
+    const releasedFields = alias?.kind === 'field' ? it.options.releases.recordFunctions?.get(alias.slot) : undefined;
+    if (alias?.kind === 'field' && releasedFields) for (const slot of releasedFields) current = it.release(alias.ref, slot, current);
+  }
   // `cleanup()`, `m.get(k)?.()`: a cleanup function called is released.
   if (it.options.releases.callsValue && !(ts.isPropertyAccessExpression(callee) && methodName !== undefined)) {
     const ref = it.slotRef(callee);

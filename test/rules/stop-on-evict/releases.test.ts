@@ -790,9 +790,9 @@ export function fail(id: number, error: Error) {
 
 /**
  * ldapts's client (post-fix): a request's settle functions end a promise continued by
- * \`continuation\`; \`answer\` runs \`release\` before its delete.
+ * \`continuation\`; \`answer\` runs \`release\` before its delete; \`afterStore\` runs after the store.
  */
-const settledRequests = (continuation: string, release = ''): string => `${imports}
+const settledRequests = (continuation: string, release = '', afterStore = ''): string => `${imports}
 const pending = new Map<number, PendingRequest>();
 let nextId = 0;
 export function request(): Promise<unknown> {
@@ -808,14 +808,14 @@ export function request(): Promise<unknown> {
     fail = reject;
   }).${continuation};
   pending.set(id, { resolve: settle, reject: fail, timer });
-  return done;
+  ${afterStore}return done;
 }
 export function answer(id: number, value: unknown) {
   const entry = pending.get(id);
   if (!entry) return;
   ${release}pending.delete(id);
   entry.resolve(value);
-}`;
+}${afterStore && '\ndeclare function send(id: number, sent: () => void): void;'}`;
 
 /** lavalink-client's nodes, each stored under its own id; \`deleteNode\` runs \`release\` before deleting by \`target.id\`. */
 const nodesById = (release: string): string => `
@@ -1608,6 +1608,10 @@ export function settle(id: number, value: unknown) {
       code: wrappedRequests('(error) => {\n        clearTimeout(timer);\n        reject(error);\n      }'),
     },
     {
+      name: "from real code (ldapts, post-fix): a callback that deletes the request and calls the settle function the record was given as its resolve runs the timer's release",
+      code: settledRequests('finally(() => clearTimeout(timer))', '', 'send(id, () => {\n    pending.delete(id);\n    settle(undefined);\n  });\n  '),
+    },
+    {
       // ldapts/ldapts bc97513c (post-fix)
       name: "a pending record is deleted and then settled through the resolve of a promise whose finally() clears the record's timer",
       code: settledRequests('finally(() => clearTimeout(timer))'),
@@ -2127,6 +2131,30 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: "a settle function given another value after the store is not the record's resolve: the callback's delete still owes the timer",
+      code: settledRequests(
+        'finally(() => clearTimeout(timer))',
+        '',
+        'settle = () => {};\n  send(id, () => {\n    pending.delete(id);\n    settle(undefined);\n  });\n  ',
+      ),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 19,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: settledRequests(
+                'finally(() => clearTimeout(timer))',
+                '',
+                'settle = () => {};\n  send(id, () => {\n    clearTimeout(pending.get(id)?.timer);\n    pending.delete(id);\n    settle(undefined);\n  });\n  ',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'every server cleared in the completion callback of closing another one of the same type: that close released one value, not all',
       code: serversClosedAfter('this.servers.clear();'),
