@@ -20,6 +20,7 @@ import {
   isFieldOfThis,
   isFunctionLike,
   isNullish,
+  isPromiseContinuation,
   isSeparateFunction,
   ownMethodCalled,
   propertyNameOf,
@@ -195,6 +196,9 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
     const reach = valuesInReach(e.text, e, session);
     if (reach.parameterOf) {
       if (isConnectionListener(reach.parameterOf)) return 'created';
+      // `subscribe(q).then((id) => …)`: what the promise settles with, as `await subscribe(q)` would give it.
+      const settling = promiseSettlingParameter(reach.parameterOf, e.text);
+      if (settling) return originOf(settling, depth + 1, question);
       return passedToItself(reach.parameterOf, e.text, depth, question);
     }
     // `const made = []; made.push(source.onDidChange(…))`: a list built here holds what is pushed into it.
@@ -289,6 +293,16 @@ function pushedInto(name: ts.Identifier, session: AnalysisSession): ts.Expressio
   };
   visit(declaration.body);
   return pushed;
+}
+
+/** The call whose promise `fn` continues, when `name` is the value it settles with: `x.subscribe(q).then((name) => …)`. */
+function promiseSettlingParameter(fn: ts.FunctionLikeDeclaration, name: string): ts.CallExpression | undefined {
+  const [first] = fn.parameters;
+  const call = fn.parent;
+  if (!first || !ts.isIdentifier(first.name) || first.name.text !== name || !ts.isCallExpression(call) || call.arguments[0] !== fn) return undefined;
+  if (calledMethodName(call) !== 'then') return undefined;
+  const promise = skipOuter((skipOuter(call.expression) as ts.PropertyAccessExpression).expression);
+  return ts.isCallExpression(promise) && !isPromiseContinuation(promise) ? promise : undefined;
 }
 
 /**

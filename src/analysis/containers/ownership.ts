@@ -452,6 +452,15 @@ export function releasesFieldsOfItsValues(place: ContainerPlace, session: Analys
   return scopeFacts(place.scope, session).releasedFields.has(place.text);
 }
 
+/**
+ * `this.manager.unsubscribe(this.subs[id])`: the class or module hands values of this container to a
+ * release-named method of another object, by that method's name. Ids are released so: the value owes
+ * what the code's own example pays.
+ */
+export function methodsReleasingItsValues(place: ContainerPlace, session: AnalysisSession): ReadonlySet<string> {
+  return scopeFacts(place.scope, session).releasedThrough.get(place.text) ?? NO_NAMES;
+}
+
 /** `this.cleanups.get(el)?.()`, `for (const undo of undos) undo()`: the class or module calls values of this container. */
 export function callsItsValues(place: ContainerPlace, session: AnalysisSession): boolean {
   return scopeFacts(place.scope, session).called.has(place.text);
@@ -469,6 +478,8 @@ interface ScopeFacts {
   releasedFields: Set<string>;
   /** Containers whose values some code here calls without arguments (`this.cleanups.get(el)?.()`). */
   called: Set<string>;
+  /** Containers whose values some code here hands to a release-named method of another object, with those methods' names. */
+  releasedThrough: Map<string, Set<string>>;
 }
 
 function scopeFacts(scope: ts.Node, session: AnalysisSession): ScopeFacts {
@@ -484,6 +495,9 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
   const released = new Set<string>();
   const releasedFields = new Set<string>();
   const called = new Set<string>();
+  const releasedThrough = new Map<string, Set<string>>();
+  /** Locals given one value read out of a container (`const id = this.subs[k]`), by body and name. */
+  const readNames = new Map<string, string>();
   // A name also given a record (`authorityState = { client, resourceMap: new Map() }`) holds a value
   // with fields, not an inner container: its fields are not the outer container's values.
   const records = new Set<string>();
@@ -556,7 +570,17 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
         const text = canonical(callee.expression)?.text;
         if (text !== undefined) insert(`${text}${KEYS}`, [node.arguments[0]]);
       }
-      if (ts.isPropertyAccessExpression(callee) && isReleaseLikeName(callee.name.text)) noteRelease(callee.expression, names, node);
+      if (ts.isPropertyAccessExpression(callee) && isReleaseLikeName(callee.name.text)) {
+        noteRelease(callee.expression, names, node);
+        for (const argument of node.arguments) {
+          const e = skipOuter(argument);
+          const container = releasedBy(e, names) ?? (ts.isIdentifier(e) ? readNames.get(takenKey(e.text, e)) : undefined);
+          if (container === undefined || runsOnlyAtCallersChoice(node, session)) continue;
+          const methods = releasedThrough.get(container) ?? new Set<string>();
+          methods.add(callee.name.text);
+          releasedThrough.set(container, methods);
+        }
+      }
       if (node.arguments.length === 0 && !ts.isPropertyAccessExpression(callee)) {
         const container = releasedBy(callee, names);
         if (container !== undefined) called.add(container);
@@ -584,6 +608,7 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
       if (taken !== undefined) takenNames.set(takenKey(node.name.text, node), taken);
       const container = readContainerOf(node.initializer);
       if (container !== undefined) {
+        readNames.set(takenKey(node.name.text, node), container);
         const local = innerNames.get(container) ?? new Set<string>();
         local.add(node.name.text);
         innerNames.set(container, local);
@@ -609,5 +634,5 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
   };
   visit(scope, new Map());
   for (const local of innerNames.values()) for (const record of records) local.delete(record);
-  return { insertions, innerNames, released, releasedFields, called };
+  return { insertions, innerNames, released, releasedFields, called, releasedThrough };
 }

@@ -17,6 +17,7 @@ import {
   callsItsValues,
   containerPlaces,
   getOwnership,
+  methodsReleasingItsValues,
   releasesFieldsOfItsValues,
   releasesItsValues,
   visibleInsertions,
@@ -29,7 +30,7 @@ import { ABORT_CONTROLLER, ABORT_CONTROLLER_TYPES, CLEANUP_FUNCTION, isCleanupFu
 import type { Resource, ResourceField } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import type { DropSite } from '../flow/index.js';
-import { isReleaseLikeName, obligationSlots } from '../resources/release.js';
+import { isReleaseLikeName, obligationSlots, releaseNameRank } from '../resources/release.js';
 import {
   calledMethodName,
   canonical,
@@ -283,25 +284,43 @@ function withTimersByOrigin(declared: Resource | undefined, places: readonly Con
 
 /**
  * Values that are resources only where the container's own code releases them: cleanup functions
- * (`WeakMap<Element, () => void>`) it calls, `AbortController`s it aborts. The syntactic test comes
- * before the type's.
+ * (`WeakMap<Element, () => void>`) it calls, `AbortController`s it aborts, ids it hands back to a
+ * release-named method of the object they came from (`this.manager.unsubscribe(this.subs[id])`).
+ * The syntactic test comes before the type's.
  */
 const RELEASED_BY_THEIR_HOLDER: readonly {
-  resource: Resource;
-  releasedHere: (place: ContainerPlace, session: AnalysisSession) => boolean;
+  releasedHere: (place: ContainerPlace, session: AnalysisSession) => Resource | undefined;
   isOfType: (type: ts.Type, session: AnalysisSession) => boolean;
 }[] = [
-  { resource: CLEANUP_FUNCTION, releasedHere: callsItsValues, isOfType: (type) => isCleanupFunctionType(type) },
+  { releasedHere: (place, session) => (callsItsValues(place, session) ? CLEANUP_FUNCTION : undefined), isOfType: (type) => isCleanupFunctionType(type) },
   {
-    resource: ABORT_CONTROLLER,
-    releasedHere: releasesItsValues,
+    releasedHere: (place, session) => (releasesItsValues(place, session) ? ABORT_CONTROLLER : undefined),
     isOfType: (type, session) => typeMatchesSomeSpecifier(type, ABORT_CONTROLLER_TYPES, session.program),
   },
+  { releasedHere: handedBackByTheirHolder, isOfType: isHandedOutIdType },
 ];
 
 function releasedByTheirHolder(valueType: ts.Type, places: readonly ContainerPlace[], context: DropContext): Resource | undefined {
   const { session } = context;
-  return RELEASED_BY_THEIR_HOLDER.find((kind) => places.some((place) => kind.releasedHere(place, session)) && kind.isOfType(valueType, session))?.resource;
+  for (const kind of RELEASED_BY_THEIR_HOLDER) {
+    const resource = places.map((place) => kind.releasedHere(place, session)).find((found) => found !== undefined);
+    if (resource && kind.isOfType(valueType, session)) return resource;
+  }
+  return undefined;
+}
+
+function handedBackByTheirHolder(place: ContainerPlace, session: AnalysisSession): Resource | undefined {
+  const methods = methodsReleasingItsValues(place, session);
+  if (methods.size === 0) return undefined;
+  const sorted = [...methods].sort((a, b) => releaseNameRank(a) - releaseNameRank(b));
+  return { typeName: 'id', release: { kind: 'handedBack', methods: sorted }, origin: 'inferred' };
+}
+
+/** Ids (`number`, `string`): values whose release another object performs when handed them back. */
+function isHandedOutIdType(type: ts.Type): boolean {
+  const absent = ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void;
+  const parts = (type.isUnion() ? type.types : [type]).filter((part) => (part.getFlags() & absent) === 0);
+  return parts.length > 0 && parts.every((part) => (part.getFlags() & (ts.TypeFlags.NumberLike | ts.TypeFlags.StringLike)) !== 0);
 }
 
 /**

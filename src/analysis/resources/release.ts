@@ -24,7 +24,13 @@ export type Release =
    */
   | { kind: 'each'; iteration: 'mapValues' | 'elements' | 'objectValues'; element: Resource }
   /** A cleanup function (what `subscribe()` or a ref callback hands back): calling it is the release. */
-  | { kind: 'call' };
+  | { kind: 'call' }
+  /**
+   * An id that another object releases when handed it back (`manager.unsubscribe(id)`): any of
+   * `methods` counts, on whatever object; never suggested, since which object took it is not known
+   * at the drop.
+   */
+  | { kind: 'handedBack'; methods: readonly string[] };
 
 export interface ResourceField {
   name: string;
@@ -100,6 +106,8 @@ export function describeRelease(release: Release, preferredFunction?: string): s
       return `${describeRelease(release.element.release, preferredFunction)} on each value`;
     case 'call':
       return 'calling it';
+    case 'handedBack':
+      return `\`${release.methods[0]}()\` of what it came from`;
   }
 }
 
@@ -115,6 +123,8 @@ export function releaseNames(release: Release): { methods: Set<string>; function
       r.methods?.forEach((m) => methods.add(m));
     } else if (r.kind === 'fields') r.fields.forEach((f) => visit(f.resource.release));
     else if (r.kind === 'each') visit(r.element.release);
+    // Handed to a method of another object: the dataflow hears it as a function given the value.
+    else if (r.kind === 'handedBack') r.methods.forEach((m) => functions.add(m));
   };
   visit(release);
   return { methods, functions };
@@ -178,6 +188,8 @@ export function releaseStatements(release: Release, valueText: string, options: 
     }
     case 'call':
       return [`${valueText}${options.optional ? '?.' : ''}();`];
+    case 'handedBack':
+      return [];
   }
 }
 

@@ -184,8 +184,67 @@ ${release}      abortListeners.delete(channel);
 }
 `;
 
+/**
+ * From real code (subscriptions-transport-ws, bench/history/subscriptions-transport-ws-restart-same-id):
+ * ids a manager hands out, kept per client id; \`end\` is where the code hands one back (or not),
+ * \`store\` how the id arrives.
+ */
+const managedIds = (end: string, store = 'void this.manager.subscribe(query).then((subId) => {\n      this.subs[id] = subId;\n    });'): string => `
+declare class SubscriptionManager {
+  subscribe(query: string): Promise<number>;
+  unsubscribe(subId: number): void;
+  readonly onSubscribed: { on(listener: (subId: number) => void): void };
+}
+export class Server {
+  private readonly subs: { [clientId: string]: number } = {};
+  constructor(private readonly manager: SubscriptionManager) {}
+  start(id: string, query: string): void {
+    ${store}
+  }
+  end(id: string): void {
+    ${end}
+    delete this.subs[id];
+  }
+}
+`;
+
+/** A socket a promise settles with, stored in its continuation; \`source\` is the promise. */
+const settledSockets = (source: string): string => `
+import * as net from 'node:net';
+declare function connectTo(host: string): Promise<net.Socket>;
+declare const pool: { acquire(host: string): Promise<net.Socket>; release(socket: net.Socket): void };
+const sockets = new Map<string, net.Socket>();
+export function open(host: string): void {
+  void ${source}.then((socket) => {
+    sockets.set(host, socket);
+  });
+}
+export function forget(host: string): void {
+  sockets.delete(host);
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "a value a lending call's promise settles with is borrowed in its continuation too: no report",
+      code: settledSockets('pool.acquire(host)'),
+    },
+    {
+      name: 'an id handed back to its manager before every drop, the replaced one too (looked up where the new id is stored), owes nothing more',
+      code: managedIds(
+        'this.manager.unsubscribe(this.subs[id]);',
+        'void this.manager.subscribe(query).then((subId) => {\n      const old = this.subs[id];\n      if (old !== undefined) this.manager.unsubscribe(old);\n      this.subs[id] = subId;\n    });',
+      ),
+    },
+    {
+      name: 'numbers no code hands back to a release-named method are data: dropping one owes nothing',
+      code: managedIds('console.log(this.subs[id]);'),
+    },
+    {
+      name: "an id an event hands over is the event's, not made here: no report even where the code hands ids back",
+      code: managedIds('this.manager.unsubscribe(this.subs[id]);', 'this.manager.onSubscribed.on((subId) => {\n      this.subs[id] = subId;\n    });'),
+    },
     {
       name: 'from real code (node-opcua, server_end_point.ts): a WeakMap keyed by channels holds its keys weakly, and owns none of them',
       code: abortListeners('WeakMap'),
@@ -629,6 +688,47 @@ export class Streams {
     },
   ],
   invalid: [
+    {
+      name: 'a value a promise settles with is made by the call the continuation follows, as `await connectTo(host)` would give it',
+      code: settledSockets('connectTo(host)'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: settledSockets('connectTo(host)').replace(
+                '    sockets.set(host',
+                '    if (sockets.get(host) !== socket) sockets.get(host)?.destroy();\n    sockets.set(host',
+              ),
+            },
+          ],
+        },
+        {
+          messageId: 'unreleasedDrop',
+          line: 12,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: settledSockets('connectTo(host)').replace('  sockets.delete(host)', '  sockets.get(host)?.destroy();\n  sockets.delete(host)'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'from real code (subscriptions-transport-ws): a start over a live id drops the id its manager handed out; the code hands ids back to unsubscribe() elsewhere',
+      code: managedIds('this.manager.unsubscribe(this.subs[id]);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 12,
+          data: { type: 'id', container: 'this.subs', operation: 'assignment over an existing key', release: '`unsubscribe()` of what it came from' },
+          suggestions: [],
+        },
+      ],
+    },
     {
       name: 'nested containers: the same walk that only reads each record drops every socket of the inner set',
       code: streamClients('console.log(client.since);'),
