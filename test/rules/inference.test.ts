@@ -189,8 +189,43 @@ export function remove(id: string): void {
 }
 `;
 
+/**
+ * From real code (coc.nvim, refactor/index.ts; bench/history/coc-nvim-refactor-buffer-close): a buffer
+ * keeps the disposables it registers in a list that its dispose() hands to a module helper; \`helper\`
+ * is that helper's body, given \`list\`.
+ */
+const refactorBuffers = (helper: string): string => `interface Disposable { dispose(): void }
+declare function registerKeymap(key: string, fn: () => void): Disposable;
+function disposeAll(list: Disposable[]): void {
+  ${helper}
+}
+class RefactorBuffer {
+  private readonly disposables: Disposable[] = [];
+  constructor(readonly bufnr: number) {
+    this.disposables.push(registerKeymap('<CR>', () => {}));
+  }
+  dispose(): void {
+    disposeAll(this.disposables);
+  }
+}
+export class Refactor {
+  private readonly buffers = new Map<number, RefactorBuffer>();
+  create(bufnr: number): RefactorBuffer {
+    const buf = new RefactorBuffer(bufnr);
+    this.buffers.set(bufnr, buf);
+    return buf;
+  }
+  closed(bufnr: number): void {
+    this.buffers.delete(bufnr);
+  }
+}`;
+
 ruleTester.run('stop-on-evict (inferred resources)', rule, {
   valid: [
+    {
+      name: 'a module helper that only reads the list it is given (no element released) makes no release of the class',
+      code: refactorBuffers('console.log(list.length);'),
+    },
     {
       name: "inference: a public close() that takes the object out of its parent's collection is a release its holders call, beside the method that clears the timer",
       code: relaySubscriptions(takesItselfOut, 'for (const sub of this.openSubs.values()) sub.close();'),
@@ -571,6 +606,44 @@ export class Server {
     },
   ],
   invalid: [
+    {
+      name: 'from real code (coc.nvim): a dispose() that hands its list of disposables to a module helper popping and disposing each releases them',
+      code: refactorBuffers('while (list.length) {\n    list.pop()!.dispose();\n  }'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 25,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: refactorBuffers('while (list.length) {\n    list.pop()!.dispose();\n  }').replace(
+                '    this.buffers.delete(bufnr);',
+                '    this.buffers.get(bufnr)?.dispose();\n    this.buffers.delete(bufnr);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the same helper written as a for…of loop over its parameter',
+      code: refactorBuffers('for (const d of list) d.dispose();'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 23,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: refactorBuffers('for (const d of list) d.dispose();').replace(
+                '    this.buffers.delete(bufnr);',
+                '    this.buffers.get(bufnr)?.dispose();\n    this.buffers.delete(bufnr);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'inference: the release named is the conventional close(), when the method clearing the timer is not named like one',
       code: relaySubscriptions(takesItselfOut, 'for (const sub of this.openSubs.values()) console.log(sub.id);'),

@@ -416,9 +416,11 @@ function rangeDrop(
   const initializer = ts.isIdentifier(start) ? singleInitializer(start, context.session) : undefined;
   const named = initializer && indexedValue(initializer);
   if (named) return valueDrop(node, container, named, base, 'many', context);
-  const key = canonical(start);
+  // `list.splice(i--, 1)` in a loop by index: the element at `i`, before the step.
+  const index = ts.isPostfixUnaryExpression(start) ? skipOuter(start.operand) : start;
+  const key = canonical(index);
   if (!key) return finish(node, container, { ...base, target: { kind: 'key', key: '#unknown', keyRoots: [] }, ...many }, context);
-  return finish(node, container, { ...base, keyExpression: start, target: { kind: 'key', key: key.text, keyRoots: key.roots }, ...many }, context);
+  return finish(node, container, { ...base, keyExpression: index, target: { kind: 'key', key: key.text, keyRoots: key.roots }, ...many }, context);
 }
 
 /** `indexOf(x)`, `findIndex((v) => v === x)`: the index of the value `x`. */

@@ -51,7 +51,7 @@ export function releaseEvidence(methods: ReadonlyMap<string, ts.FunctionLikeDecl
     const visit = (node: ts.Node): void => {
       if (node !== fn && isFunctionLike(node) && !ts.isArrowFunction(node)) return;
       // `for (const d of this.disposables) d.dispose()`, `this.timers.forEach(clearTimeout)`: a field holds resources.
-      const field = releasedElementsOf(node);
+      const field = releasedElementsOf(node, host.session);
       if (field) note(`field:${field}`);
       if (ts.isCallExpression(node)) {
         const callee = skipOuter(node.expression);
@@ -81,47 +81,105 @@ export function releaseEvidence(methods: ReadonlyMap<string, ts.FunctionLikeDecl
   return [...found.values()];
 }
 
-/** The field whose every element a loop or a `forEach` releases: `this.disposables`. */
-function releasedElementsOf(node: ts.Node): string | undefined {
+/**
+ * The field whose every element a loop, a `forEach` or a helper of the program releases:
+ * `this.disposables` in `for (const d of this.disposables) d.dispose()`, or in `disposeAll(this.disposables)`
+ * where `disposeAll` pops each element and disposes it. `session` lets a call be resolved to that helper.
+ */
+function releasedElementsOf(node: ts.Node, session?: AnalysisSession): string | undefined {
   const fieldOf = (expression: ts.Expression): string | undefined => {
+    const text = canonical(expression)?.text;
+    return text?.startsWith('this.') && !text.slice(5).includes('.') ? text : undefined;
+  };
+  const list = releasedListOf(node, fieldOf);
+  if (list !== undefined || !session || !ts.isCallExpression(node)) return list;
+  // `disposeAll(this.disposables)`: a function of the program that releases every element of the list it is given.
+  const index = node.arguments.findIndex((argument) => fieldOf(argument) !== undefined);
+  if (index < 0 || !ts.isIdentifier(skipOuter(node.expression))) return undefined;
+  return releasesElementsOfParameter(node, index, session) ? fieldOf(node.arguments[index]!) : undefined;
+}
+
+/** The list `listOf` names (`this.timers`, a parameter) whose every element `node` releases: a `for…of`, a `forEach`, a `while (list.length) list.pop().dispose()`. */
+function releasedListOf(node: ts.Node, listOf: (expression: ts.Expression) => string | undefined): string | undefined {
+  const named = (expression: ts.Expression): string | undefined => {
     let e = skipOuter(expression);
     if (ts.isCallExpression(e) && calleeName(e) === 'values' && e.arguments.length === 0)
       e = skipOuter((skipOuter(e.expression) as ts.PropertyAccessExpression).expression);
-    const text = canonical(e)?.text;
-    return text?.startsWith('this.') && !text.slice(5).includes('.') ? text : undefined;
+    return listOf(e);
   };
-  const releases = (body: ts.Node, element: string): boolean => {
+  const releases = (body: ts.Node, element: (expression: ts.Expression) => boolean): boolean => {
     let found = false;
     const visit = (child: ts.Node): void => {
       if (found) return;
       if (ts.isCallExpression(child)) {
         const callee = skipOuter(child.expression);
-        const onElement = (expression: ts.Expression): boolean =>
-          ts.isIdentifier(skipOuter(expression)) && (skipOuter(expression) as ts.Identifier).text === element;
-        if (ts.isPropertyAccessExpression(callee) && isReleaseLikeName(callee.name.text) && onElement(callee.expression)) found = true;
-        if (TIMER_CLEARS.has(calleeName(child) ?? '') && child.arguments.some(onElement)) found = true;
+        if (ts.isPropertyAccessExpression(callee) && isReleaseLikeName(callee.name.text) && element(callee.expression)) found = true;
+        if (TIMER_CLEARS.has(calleeName(child) ?? '') && child.arguments.some(element)) found = true;
       }
       ts.forEachChild(child, visit);
     };
     visit(body);
     return found;
   };
+  const isName =
+    (name: string) =>
+    (expression: ts.Expression): boolean =>
+      ts.isIdentifier(skipOuter(expression)) && (skipOuter(expression) as ts.Identifier).text === name;
   if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer)) {
-    const field = fieldOf(node.expression);
+    const list = named(node.expression);
     const [declaration] = node.initializer.declarations;
-    return field && declaration && ts.isIdentifier(declaration.name) && releases(node.statement, declaration.name.text) ? field : undefined;
+    return list && declaration && ts.isIdentifier(declaration.name) && releases(node.statement, isName(declaration.name.text)) ? list : undefined;
   }
   if (ts.isCallExpression(node) && calleeName(node) === 'forEach' && ts.isPropertyAccessExpression(skipOuter(node.expression))) {
-    const field = fieldOf((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
+    const list = named((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
     const callback = node.arguments[0] && skipOuter(node.arguments[0]);
-    if (!field || !callback) return undefined;
-    if (ts.isIdentifier(callback)) return TIMER_CLEARS.has(callback.text) ? field : undefined;
+    if (!list || !callback) return undefined;
+    if (ts.isIdentifier(callback)) return TIMER_CLEARS.has(callback.text) ? list : undefined;
     const parameter = isFunctionLike(callback) ? callback.parameters[0] : undefined;
-    return parameter && ts.isIdentifier(parameter.name) && isFunctionLike(callback) && callback.body && releases(callback.body, parameter.name.text)
-      ? field
+    return parameter && ts.isIdentifier(parameter.name) && isFunctionLike(callback) && callback.body && releases(callback.body, isName(parameter.name.text))
+      ? list
       : undefined;
   }
+  // `while (list.length) list.pop()!.dispose()`: each element taken off the end and released.
+  if (ts.isWhileStatement(node)) {
+    const condition = skipOuter(node.expression);
+    const list = ts.isPropertyAccessExpression(condition) && condition.name.text === 'length' ? named(condition.expression) : undefined;
+    const popped = (expression: ts.Expression): boolean => {
+      const e = skipOuter(expression);
+      return (
+        ts.isCallExpression(e) &&
+        ['pop', 'shift'].includes(calledMethodName(e) ?? '') &&
+        named((skipOuter(e.expression) as ts.PropertyAccessExpression).expression) === list
+      );
+    };
+    return list !== undefined && releases(node.statement, popped) ? list : undefined;
+  }
   return undefined;
+}
+
+const RELEASES_ELEMENTS_OF_PARAMETER = memoTable<ts.FunctionLikeDeclaration, Map<number, boolean>>('resources.releasesElementsOfParameter');
+
+/** The function `call` runs is one of the program whose body releases every element of its parameter at `index`. */
+function releasesElementsOfParameter(call: ts.CallExpression, index: number, session: AnalysisSession): boolean {
+  const callee = resolveCallee(call, session);
+  if (!callee?.body || callee.getSourceFile().isDeclarationFile || session.program.isSourceFileFromExternalLibrary(callee.getSourceFile())) return false;
+  const table = session.table(RELEASES_ELEMENTS_OF_PARAMETER);
+  let byIndex = table.get(callee);
+  if (!byIndex) table.set(callee, (byIndex = new Map()));
+  let answer = byIndex.get(index);
+  if (answer === undefined) {
+    const parameter = callee.parameters[index];
+    const name = parameter && !parameter.dotDotDotToken && ts.isIdentifier(parameter.name) ? parameter.name.text : undefined;
+    let found = false;
+    const visit = (node: ts.Node): void => {
+      if (found || (node !== callee && isFunctionLike(node) && !ts.isArrowFunction(node))) return;
+      if (name !== undefined && releasedListOf(node, (e) => (ts.isIdentifier(e) && e.text === name ? name : undefined)) === name) found = true;
+      else ts.forEachChild(node, visit);
+    };
+    visit(callee.body);
+    byIndex.set(index, (answer = found));
+  }
+  return answer;
 }
 
 /** `this`, or `this.id` / `this.name`: how an object names itself to a collection. */
@@ -396,7 +454,7 @@ export function undoneBy(
   const undone = new Set<string>();
   const keys = new Set(acquisitions.map((acquisition) => acquisition.key));
   const visit = (node: ts.Node): void => {
-    const elementsOf = releasedElementsOf(node);
+    const elementsOf = releasedElementsOf(node, host.session);
     if (elementsOf && keys.has(`field:${elementsOf}`)) undone.add(`field:${elementsOf}`);
     if (ts.isCallExpression(node)) {
       const callee = skipOuter(node.expression);

@@ -957,8 +957,31 @@ export class Servers {
   }
 }`;
 
+/**
+ * From real code (xterm.js, Buffer.clearMarkers): markers removed by index in a loop that steps back
+ * in the splice itself (\`splice(i--, 1)\`); \`release\` runs before the splice.
+ */
+const markersByLine = (release: string): string => `${imports}
+export class Markers {
+  readonly markers: Meter[] = [];
+  add(route: string): void {
+    this.markers.push(createMeter(route));
+  }
+  clearLine(route: string): void {
+    for (let i = 0; i < this.markers.length; i++) {
+      if (this.markers[i].route === route) {
+        ${release}this.markers.splice(i--, 1);
+      }
+    }
+  }
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'from real code (xterm.js): the element at an index released, then spliced out with the step back in the splice (splice(i--, 1))',
+      code: markersByLine('this.markers[i].stop();\n        '),
+    },
     {
       name: "a server deleted in its own close()'s completion callback, and the rest closed before another server's close completes",
       code: serversClosedAfter('for (const server of this.servers) server.close();\n      this.servers.clear();'),
@@ -2131,6 +2154,17 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: 'splice(i--, 1) of an element not released first drops it',
+      code: markersByLine(''),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 10,
+          suggestions: [],
+        },
+      ],
+    },
     {
       name: "a settle function given another value after the store is not the record's resolve: the callback's delete still owes the timer",
       code: settledRequests(
