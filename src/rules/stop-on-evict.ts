@@ -19,6 +19,7 @@ export type MessageIds =
   | 'unreleasedDrop'
   | 'unreleasedDropWhen'
   | 'unreleasedDropAfterAwait'
+  | 'unreleasedRemovalAfterAwait'
   | 'unreleasedCacheDrop'
   | 'cacheDropsResources'
   | 'releaseBeforeDrop'
@@ -61,6 +62,8 @@ export default createRule<Options, MessageIds>({
       unreleasedDropWhen: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}} when {{when}}.',
       unreleasedDropAfterAwait:
         '{{type}} in `{{container}}` is replaced by {{replacement}} without {{release}} if another call fills the key at the `await` on line {{line}}.',
+      unreleasedRemovalAfterAwait:
+        '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}} if another call fills the key at the `await` on line {{line}}.',
       unreleasedCacheDrop: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}}: {{library}} calls no releasing hook there.',
       cacheDropsResources: '{{type}} values in `{{container}}` ({{library}}) are dropped on {{paths}} without {{release}}: {{why}}.',
       releaseBeforeDrop: 'Release the dropped value first: {{release}}.',
@@ -133,10 +136,12 @@ function report(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, fi
     ...(finding.library !== undefined
       ? { messageId: 'unreleasedCacheDrop' as const, data: { ...data, library: finding.library } }
       : finding.racedLine !== undefined
-        ? {
-            messageId: 'unreleasedDropAfterAwait' as const,
-            data: { ...data, replacement: text.operation === 'set' ? '`set()`' : 'assignment', line: String(finding.racedLine) },
-          }
+        ? text.operation === 'set' || text.operation === 'assign'
+          ? {
+              messageId: 'unreleasedDropAfterAwait' as const,
+              data: { ...data, replacement: text.operation === 'set' ? '`set()`' : 'assignment', line: String(finding.racedLine) },
+            }
+          : { messageId: 'unreleasedRemovalAfterAwait' as const, data: { ...data, line: String(finding.racedLine) } }
         : finding.when !== undefined
           ? { messageId: 'unreleasedDropWhen' as const, data: { ...data, when: finding.when } }
           : { messageId: 'unreleasedDrop' as const, data }),

@@ -58,10 +58,13 @@ export function describeCacheCall(node: ts.CallExpression, context: DropContext)
   const text = canonical(receiver);
   if (!text || text.impure || isIgnored(text, context)) return undefined;
   const { lendingCalls } = context.hatches;
+  // `get`, `set`, `delete` are Map methods too. A receiver declared like a container is typed first,
+  // once for its declaration: most are Maps, and their ownership is never computed here. Any other
+  // is typed only when the code owns its values, never inferred at each call.
+  const declaredLike = isDeclaredLikeContainer(receiver, session.checker);
+  if (declaredLike && containerTypeOf(receiver, session)?.kind !== 'Cache') return undefined;
   const owned = getOwnership(receiver, session, 'values', lendingCalls).owns;
-  // `get`, `set`, `delete` are Map methods too: a receiver nothing owns is typed only when it is
-  // declared like a container, never inferred at each call.
-  if (!owned && !isDeclaredLikeContainer(receiver, session.checker)) return undefined;
+  if (!owned && !declaredLike) return undefined;
   const container = containerTypeOf(receiver, session);
   if (container?.kind !== 'Cache') return undefined;
   const paths = pathsOfMethod(container.library, method);

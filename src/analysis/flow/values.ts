@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { calledMethodName, canonical, isEmptyContainerExpression, isWithin, skipOuter } from '../syntax/expressions.js';
+import { calledMethodName, canonical, isEmptyContainerExpression, isNullish, isWithin, skipOuter } from '../syntax/expressions.js';
 import { flattenedSource, listingReturnedBy } from '../syntax/listings.js';
 import type { Interpreter } from './interpreter.js';
 import {
@@ -75,9 +75,13 @@ export function containerCall(it: Interpreter, node: ts.CallExpression, state: S
   return current;
 }
 
-/** `m.set(k, v)`, `m[k] = v`: a new value sits at the place; a no-op placeholder (`() => {}`) owes nothing. */
+/**
+ * `m.set(k, v)`, `m[k] = v`: a new value sits at the place; a no-op placeholder (`() => {}`) owes
+ * nothing, and `m[k] = null` leaves nothing there (until another call, while this one awaits, fills it).
+ */
 function storeAt(it: Interpreter, place: ValueRef & { kind: 'place' }, value: ts.Expression | undefined, state: State): State {
   const stored = it.storeAliases(place, value, it.fill(place.container, place.key, state));
+  if (value && isNullish(value)) return it.release(place, '*', stored, false);
   return value && isNoOpFunction(value) ? it.release(place, '*', stored) : stored;
 }
 

@@ -328,8 +328,31 @@ export async function watchOnce(path: string): Promise<void> {
 }
 `;
 
+/**
+ * From real code (node-opcua, bench/history/node-opcua-delete-subscription-terminate): a slot set to
+ * \`null\` before its key is deleted; \`between\` runs between the two.
+ */
+const nulledThenDeleted = (between: string): string => `
+import * as net from 'node:net';
+declare function flush(): Promise<void>;
+export class Sessions {
+  private readonly sockets: { [id: string]: net.Socket | null } = {};
+  open(id: string, port: number): void {
+    this.sockets[id] ??= net.connect(port);
+  }
+  async close(id: string): Promise<void> {
+    const socket = this.sockets[id];
+    if (!socket) return;
+    this.sockets[id] = null;
+    socket.destroy();
+    ${between}delete this.sockets[id];
+  }
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    { name: 'from real code (node-opcua): a key whose slot was set to null holds nothing for its delete', code: nulledThenDeleted('') },
     {
       name: 'from real code (vscode-css-peek): a key claimed in a set of keys in flight before the continuation that stores it',
       code: claimedWatch('opening.add(path);'),
@@ -873,6 +896,18 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'a slot set to null may be filled by another call while this one awaits: the delete after the await is reported as that race',
+      code: nulledThenDeleted('await flush();\n    '),
+      errors: [
+        {
+          messageId: 'unreleasedRemovalAfterAwait',
+          line: 15,
+          data: { type: 'Socket', container: 'this.sockets', operation: 'the `delete` operator', release: '`destroy()`', line: '14' },
+          suggestions: [{ messageId: 'releaseBeforeDrop', output: nulledThenDeleted('await flush();\n    this.sockets[id]?.destroy();\n    ') }],
+        },
+      ],
+    },
     {
       name: 'a set of keys in flight that is tested but never given the key claims nothing',
       code: claimedWatch(''),
