@@ -92,10 +92,14 @@ function releasedElementsOf(node: ts.Node, session?: AnalysisSession): string | 
     return text?.startsWith('this.') && !text.slice(5).includes('.') ? text : undefined;
   };
   const list = releasedListOf(node, fieldOf);
-  if (list !== undefined || !session || !ts.isCallExpression(node)) return list;
+  if (list !== undefined || !session || !ts.isCallExpression(node) || !ts.isIdentifier(skipOuter(node.expression))) return list;
   // `disposeAll(this.disposables)`: a function of the program that releases every element of the list it is given.
-  const index = node.arguments.findIndex((argument) => fieldOf(argument) !== undefined);
-  if (index < 0 || !ts.isIdentifier(skipOuter(node.expression))) return undefined;
+  // Asked of every call the inference reads: the syntax rules out all but `f(this.x)` before any text is made.
+  const index = node.arguments.findIndex((argument) => {
+    const e = skipOuter(argument);
+    return ts.isPropertyAccessExpression(e) && skipOuter(e.expression).kind === ts.SyntaxKind.ThisKeyword && fieldOf(e) !== undefined;
+  });
+  if (index < 0) return undefined;
   return releasesElementsOfParameter(node, index, session) ? fieldOf(node.arguments[index]!) : undefined;
 }
 
