@@ -2,7 +2,7 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { isClaimedBeforeStore } from '../../src/analysis/syntax/claims.js';
+import { isClaimedBeforeStore } from '../../src/analysis/containers/claims.js';
 
 const SOURCE = `
 export function branch(k: string) {

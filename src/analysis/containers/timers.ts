@@ -15,6 +15,7 @@ import { BUILTIN_COLLECTIONS, isMadeByCall } from './origins.js';
 import { readContainerOf } from './kinds.js';
 import { visibleInsertions, type ContainerPlace } from './ownership.js';
 import { timerCallRelease } from './timerCalls.js';
+import { everyPresentPart } from './types.js';
 
 export interface TimerSlots {
   /** Every visible insertion stores a timer call's result: the values are timers. */
@@ -104,9 +105,7 @@ function timerRelease(expression: ts.Expression, session: AnalysisSession): read
 
 /** `number`, or `number | undefined`: what a timer id types as where the DOM's timers are in scope. */
 function isNumberLike(type: ts.Type): boolean {
-  const parts = type.isUnion() ? type.types : [type];
-  const present = parts.filter((part) => !(part.getFlags() & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)));
-  return present.length > 0 && present.every((part) => (part.getFlags() & ts.TypeFlags.NumberLike) !== 0);
+  return everyPresentPart(type, (part) => (part.getFlags() & ts.TypeFlags.NumberLike) !== 0);
 }
 
 /** A field other code may set: not private, protected or `#private`. */

@@ -87,6 +87,13 @@ export function containerTypeOf(expression: ts.Expression, session: AnalysisSess
   return session.memo(CONTAINER_OF_SYMBOL, symbol, () => getContainerType(checker.getTypeOfSymbol(symbol), session));
 }
 
+/** There is a member of the type other than `null`, `undefined` and `void`, and each such member passes `test`: `number | undefined` for a number. */
+export function everyPresentPart(type: ts.Type, test: (part: ts.Type) => boolean): boolean {
+  const absent = ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void;
+  const present = (type.isUnion() ? type.types : [type]).filter((part) => (part.getFlags() & absent) === 0);
+  return present.length > 0 && present.every(test);
+}
+
 /** Every member of the type is a string, number, boolean, bigint, `null`, `undefined` or `void`: data, never a resource. */
 export function isPrimitiveLike(type: ts.Type): boolean {
   const primitive =

@@ -62,10 +62,11 @@ export function describeCacheCall(node: ts.CallExpression, context: DropContext)
   // once for its declaration: most are Maps, and their ownership is never computed here. Any other
   // is typed only when the code owns its values, never inferred at each call.
   const declaredLike = isDeclaredLikeContainer(receiver, session.checker);
-  if (declaredLike && containerTypeOf(receiver, session)?.kind !== 'Cache') return undefined;
+  const declared = declaredLike ? containerTypeOf(receiver, session) : undefined;
+  if (declaredLike && declared?.kind !== 'Cache') return undefined;
   const owned = getOwnership(receiver, session, 'values', lendingCalls).owns;
   if (!owned && !declaredLike) return undefined;
-  const container = containerTypeOf(receiver, session);
+  const container = declared ?? containerTypeOf(receiver, session);
   if (container?.kind !== 'Cache') return undefined;
   const paths = pathsOfMethod(container.library, method);
   if (paths.length === 0) return undefined;

@@ -6,7 +6,8 @@
 import { typeMatchesSomeSpecifier } from '@typescript-eslint/type-utils';
 import ts from 'typescript';
 
-import { CONTAINER_PROTOCOLS, type DropOperation, type DroppingMethod } from '../containers/kinds.js';
+import { isClaimedBeforeStore } from '../containers/claims.js';
+import { BUILTIN_DROPPING_METHODS, CONTAINER_PROTOCOLS, type DropOperation, type DroppingMethod } from '../containers/kinds.js';
 import { keysWithin } from '../containers/keySets.js';
 import { CONTAINER_VOCABULARY } from '../containers/vocabulary.js';
 import { fieldsFilledBorrowed, recordLiteralOf } from '../containers/origins.js';
@@ -25,7 +26,7 @@ import {
 } from '../containers/ownership.js';
 import { armedFieldNames, armsStoredRecordsOf, fieldsOfStoredRecords, timerSlots } from '../containers/timers.js';
 import { isTakeHandedBack } from '../containers/takers.js';
-import { containerTypeOf, getContainerType, isDeclaredLikeContainer, isPrimitiveLike } from '../containers/types.js';
+import { containerTypeOf, everyPresentPart, getContainerType, isDeclaredLikeContainer, isPrimitiveLike } from '../containers/types.js';
 import { ABORT_CONTROLLER, ABORT_CONTROLLER_TYPES, CLEANUP_FUNCTION, isCleanupFunctionType } from '../resources/builtins.js';
 import type { Resource, ResourceField } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
@@ -42,7 +43,6 @@ import {
   mentions,
   skipOuter,
 } from '../syntax/expressions.js';
-import { isClaimedBeforeStore } from '../syntax/claims.js';
 import { singleInitializer } from '../syntax/names.js';
 import { isIgnored, type ContainerDrop, type ContainerOfResources, type DropContext } from './candidate.js';
 import {
@@ -318,9 +318,7 @@ function handedBackByTheirHolder(place: ContainerPlace, session: AnalysisSession
 
 /** Ids (`number`, `string`): values whose release another object performs when handed them back. */
 function isHandedOutIdType(type: ts.Type): boolean {
-  const absent = ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void;
-  const parts = (type.isUnion() ? type.types : [type]).filter((part) => (part.getFlags() & absent) === 0);
-  return parts.length > 0 && parts.every((part) => (part.getFlags() & (ts.TypeFlags.NumberLike | ts.TypeFlags.StringLike)) !== 0);
+  return everyPresentPart(type, (part) => (part.getFlags() & (ts.TypeFlags.NumberLike | ts.TypeFlags.StringLike)) !== 0);
 }
 
 /**
@@ -801,15 +799,13 @@ function finish(
   };
 }
 
-const DROPPING_METHODS: ReadonlySet<string> = new Set(Object.values(CONTAINER_PROTOCOLS).flatMap((protocol) => Object.keys(protocol.drops)));
-
 /** The fields a captured local may stand for: the resource fields, and the record's functions that release one (`resolve` clearing `timer`). */
 function capturableSlots(fields: readonly ResourceField[]): ReadonlySet<string> {
   return new Set([...fields.map((field) => field.name), ...fields.flatMap((field) => field.releasedByRecordFunctions ?? [])]);
 }
 
 function isBuiltinDroppingMethod(name: string): boolean {
-  return DROPPING_METHODS.has(name);
+  return BUILTIN_DROPPING_METHODS.has(name);
 }
 
 export type { DropOperation };

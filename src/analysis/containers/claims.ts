@@ -6,11 +6,20 @@
  */
 import ts from 'typescript';
 
-import { calledMethodName, canonicalText, isFunctionLike, skipOuter } from './expressions.js';
+import { calledMethodName, canonicalText, isFunctionLike, skipOuter } from '../syntax/expressions.js';
+import { CONTAINER_PROTOCOLS } from './kinds.js';
 
-/** Methods that put a key in the claim container, and that test for it. */
-const CLAIMS = new Set(['add', 'set']);
-const TESTS = new Set(['has', 'get']);
+const protocols = Object.values(CONTAINER_PROTOCOLS);
+/** Methods that put a key in the claim container, the key first: a Set's `add(k)`, a Map's `set(k, v)`. */
+const CLAIMS: ReadonlySet<string> = new Set(
+  protocols.flatMap((protocol) =>
+    Object.entries(protocol.inserts)
+      .filter(([, how]) => how === 'first' || how === 'second')
+      .map(([method]) => method),
+  ),
+);
+/** Methods that ask for a key: `has(k)`, `get(k)`. */
+const TESTS: ReadonlySet<string> = new Set(protocols.flatMap((protocol) => [...(protocol.tests ?? []), ...(protocol.reads ?? [])]));
 /** Functions crossed from the store outward (a continuation inside a callback inside the guarding method). */
 const MAX_FUNCTIONS = 3;
 
