@@ -33,6 +33,11 @@ export function parsed(text: string) {
   const bag = JSON.parse(text);
   bag.timers['g'] = 7;
 }
+export function asserted(info) {
+  (info as CallOptions).timers!['h'] = 8;
+  (<CallOptions>info).otherArgs!.headers['i'] = 9;
+  (info as const).timers['j'] = 10;
+}
 `;
 
 describe('isDeclaredLikeContainer', () => {
@@ -64,5 +69,14 @@ describe('isDeclaredLikeContainer', () => {
     expect(member('f')?.getDeclarations()?.[0]?.getSourceFile().fileName).toBe('/project/options.ts');
     expect(member('g')).toBeUndefined();
     expect(member('b')).toBeNull();
+  });
+
+  it('reads a member through the type an assertion writes, as the checker would at the site', () => {
+    const member = (key: string) => declaredMemberSymbol(skipOuter(targets.get(key)!) as ts.PropertyAccessExpression, checker);
+    expect(member('h')?.getName()).toBe('timers');
+    expect(member('h')).toBe(checker.getSymbolAtLocation((skipOuter(targets.get('h')!) as ts.PropertyAccessExpression).name));
+    expect(member('i')).toBeNull();
+    expect(member('j')).toBeUndefined();
+    expect([declared('h'), declared('i')]).toEqual([true, false]);
   });
 });

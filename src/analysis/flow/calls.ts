@@ -5,7 +5,17 @@
  */
 import ts from 'typescript';
 
-import { calleeName, calledMethodName, canonical, entryNames, isFunctionLike, listedBy, skipOuter, withoutNothingFallback } from '../syntax/expressions.js';
+import {
+  calleeName,
+  calledMethodName,
+  canonical,
+  entryNames,
+  isFunctionLike,
+  isIdentifierNamed,
+  listedBy,
+  skipOuter,
+  withoutNothingFallback,
+} from '../syntax/expressions.js';
 import type { HandedAs, Interpreter } from './interpreter.js';
 import { notePushedKey } from './keyLists.js';
 import { allFact, bindEntry, bindEntryFields, cloneState, isTestFact, manyRefSource, placeFact, type ManyRef, type State, type ValueRef } from './state.js';
@@ -24,6 +34,15 @@ const NOTIFYING_CALLS = new Set(['fire', 'emit']);
  * release it, and is not among them.)
  */
 const LETTING_GO = /^(?:un(?!subscribe)[a-zA-Z]+|remove[a-zA-Z]*|delete[a-zA-Z]*|detach[a-zA-Z]*|forget[a-zA-Z]*|off)$/;
+/** `Promise.all(conns.values())`: a combinator waits on what it is given and keeps none of it. */
+const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'any', 'race']);
+
+function isPromiseCombinator(node: ts.CallExpression): boolean {
+  const callee = skipOuter(node.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !PROMISE_COMBINATORS.has(callee.name.text)) return false;
+  // `allSettled` names nothing else; the shorter names only on `Promise` itself.
+  return callee.name.text === 'allSettled' || isIdentifierNamed(skipOuter(callee.expression), 'Promise');
+}
 
 export function call(it: Interpreter, node: ts.CallExpression, state: State): State {
   const callee = skipOuter(node.expression);
@@ -175,7 +194,7 @@ export function passArguments(it: Interpreter, node: ts.CallExpression, state: S
     // elsewhere (a library, a callback) may keep the value.
     const slots = helper
       ? it.helpers.releasedSlots(helper, index, it.options, it.depth + 1, handedAs(it, ref?.ref, ref?.slot, many !== undefined, current))
-      : name !== undefined && (ESCAPE_IGNORING_CALLS.has(name) || NOTIFYING_CALLS.has(name) || LETTING_GO.test(name))
+      : name !== undefined && (ESCAPE_IGNORING_CALLS.has(name) || NOTIFYING_CALLS.has(name) || LETTING_GO.test(name) || isPromiseCombinator(node))
         ? []
         : ['*'];
     for (const slot of slots) {

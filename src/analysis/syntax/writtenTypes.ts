@@ -34,11 +34,15 @@ export function classSymbolOfNew(e: ts.NewExpression, checker: ts.TypeChecker): 
 export function declaredMemberSymbol(access: ts.PropertyAccessExpression, checker: ts.TypeChecker): ts.Symbol | null | undefined {
   const path: string[] = [];
   let e: ts.Expression = access;
+  let asserted: ts.TypeNode | undefined;
   while (ts.isPropertyAccessExpression(e)) {
     path.unshift(e.name.text);
+    // `(info as CachedInfo).cacheControl`: the written type answers, not the inferred one asserted over.
+    asserted = assertedType(e.expression);
+    if (asserted) break;
     e = skipOuter(e.expression);
   }
-  const root = ts.isIdentifier(e) ? declaredRootType(e, checker) : undefined;
+  const root = asserted ? { type: checker.getTypeFromTypeNode(asserted), written: true } : ts.isIdentifier(e) ? declaredRootType(e, checker) : undefined;
   if (!root) return undefined;
   let type = root.type;
   let symbol: ts.Symbol | undefined;
@@ -49,6 +53,15 @@ export function declaredMemberSymbol(access: ts.PropertyAccessExpression, checke
     type = checker.getTypeOfSymbol(symbol);
   }
   return symbol;
+}
+
+/** The type an assertion writes (`x as T`, `<T>x`, inside parentheses); none for `as const`. */
+function assertedType(expression: ts.Expression): ts.TypeNode | undefined {
+  let e = expression;
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (!ts.isAsExpression(e) && !ts.isTypeAssertionExpression(e)) return undefined;
+  const constant = ts.isTypeReferenceNode(e.type) && ts.isIdentifier(e.type.typeName) && e.type.typeName.text === 'const';
+  return constant ? undefined : e.type;
 }
 
 /**

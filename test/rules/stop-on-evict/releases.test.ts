@@ -59,6 +59,17 @@ export class Client {
 
 const imports = `import { createMeter, createPoller, openLease, startJob, stopMeter, type Meter, type Poller, type Watcher, type Stopwatch, type Candle, type PendingRequest, type Lease, type Job } from './resources.js';`;
 
+/** From real code (matter.js, ExchangeManager.close()): a shutdown that waits on `wait` before it empties the map. */
+const awaitedPollers = (wait: string): string => `${imports}
+export class Pollers {
+  private readonly pollers = new Map<string, Poller>();
+  add(url: string) { if (!this.pollers.has(url)) this.pollers.set(url, createPoller(url)); }
+  async close(): Promise<void> {
+    await ${wait};
+    this.pollers.clear();
+  }
+}`;
+
 /** A list of meters a helper of the program (`helper`, in helpers.ts) is handed before the list is emptied. */
 const routesReset = (helper: string): string => `${imports}import { ${helper} } from './helpers.js';
 export class Routes {
@@ -1716,6 +1727,10 @@ export class Scheduler {
 }`,
     },
     {
+      name: 'each poller closed inside Promise.allSettled() before clear()',
+      code: awaitedPollers('Promise.allSettled([...this.pollers.values()].map((poller) => poller.close()))'),
+    },
+    {
       name: 'a stopAll() helper method before clear()',
       code: `${imports}
 export class Service {
@@ -2154,6 +2169,11 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: 'the pollers themselves handed to Promise.allSettled(), which only waits on them, before clear()',
+      code: awaitedPollers('Promise.allSettled(this.pollers.values())'),
+      errors: [{ messageId: 'unreleasedDrop', line: 7 }],
+    },
     {
       name: 'splice(i--, 1) of an element not released first drops it',
       code: markersByLine(''),
