@@ -18,6 +18,7 @@ import {
   enclosingBody,
   isFunctionLike,
   isIdentifierNamed,
+  ownMembersOf,
   returnedExpressions,
   rootOf,
   skipOuter,
@@ -142,6 +143,11 @@ function findContainerPlaces(containerExpression: ts.Expression, containerText: 
     return [...places, ...handed.map(({ argument, text }) => ({ scope: containerScope(argument), text: text + containerText.slice(root.text.length) }))];
   // `const pollers = allPollers()`: a module's container handed out by a function that returns it.
   const initializer = localInitializer(root, session);
+  // `const children = this.children`: a local naming a field of the class (or a getter returning
+  // one) holds what that field's insertions store.
+  const fields = initializer ? ownFieldsNamed(initializer) : [];
+  if (fields.length > 0)
+    return [...places, ...fields.map((field) => ({ scope: containerScope(initializer!), text: field + containerText.slice(root.text.length) }))];
   const returned = initializer && returnedModuleContainer(initializer, session);
   if (returned) return [...places, { scope: returned.getSourceFile(), text: returned.text + containerText.slice(root.text.length) }];
   // A name declared in reach (a local, a parameter, a module variable) is not an import: no checker needed.
@@ -153,6 +159,28 @@ function findContainerPlaces(containerExpression: ts.Expression, containerText: 
   const file = declaration.getSourceFile();
   if (file.isDeclarationFile || session.program.isSourceFileFromExternalLibrary(file)) return places;
   return [...places, { scope: file, text: declaration.name.text + containerText.slice(root.text.length) }];
+}
+
+/**
+ * `this.pollers`, `this.pollers!`, or a getter of the class whose every `return` is one such field:
+ * the texts the class's own code names that container by (the getter's, and the field's).
+ */
+function ownFieldsNamed(expression: ts.Expression): string[] {
+  const e = skipOuter(expression);
+  if (!ts.isPropertyAccessExpression(e)) return [];
+  const members = ownMembersOf(e);
+  const text = `this.${e.name.text}`;
+  if (members.some((member) => ts.isPropertyDeclaration(member) || ts.isParameter(member))) return [text];
+  const getter = members.find(ts.isGetAccessorDeclaration);
+  if (!getter || members.length > 2) return [];
+  const returned = returnedExpressions(getter).map((value) => {
+    const inner = skipOuter(value);
+    return ts.isPropertyAccessExpression(inner) && ownMembersOf(inner).some((member) => ts.isPropertyDeclaration(member))
+      ? `this.${inner.name.text}`
+      : undefined;
+  });
+  const [first] = returned;
+  return first !== undefined && returned.every((field) => field === first) ? [text, first] : [];
 }
 
 /**

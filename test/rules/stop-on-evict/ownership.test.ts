@@ -146,6 +146,23 @@ export class Client {
 
 const imports = `import { createMeter, createPoller, openLease, startJob, stopMeter, type Meter, type Poller, type Watcher, type Stopwatch, type Candle, type PendingRequest, type Lease, type Job } from './resources.js';`;
 
+/** From real code (gitlens, searchCompareNode.ts): a local naming the class's list through a getter, spliced after `release`. */
+const listThroughGetter = (release: string): string => `${imports}
+export class Node {
+  private _children: Meter[] | undefined;
+  private get children(): Meter[] {
+    if (this._children === undefined) this._children = [];
+    return this._children;
+  }
+  private set children(value: Meter[]) { this._children = value; }
+  add(route: string): void { this.children.push(createMeter(route)); }
+  dismiss(index: number): void {
+    const children = this.children;
+${release}
+    children.splice(index, 1);
+  }
+}`;
+
 /**
  * From real code (grafana's DashboardModel.removePanel, PR #77017): a registry that makes every
  * worker it holds and hands each out, and a public `detach` that drops the one its caller names
@@ -485,6 +502,10 @@ ${forget}
 
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'a local naming the list through a getter, its element stopped before the splice',
+      code: listThroughGetter('    children[index]?.stop();'),
+    },
     {
       name: "from real code (ldapts): a record's field given the owner's own socket (`this.socket`) is the owner's, shared by every record",
       code: pendingOnSocket('this.socket'),
@@ -1098,6 +1119,11 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      name: 'a local naming the list through a getter, spliced without stop()',
+      code: listThroughGetter('    console.log(children.length);'),
+      errors: [{ messageId: 'unreleasedDrop', line: 13 }],
+    },
     {
       // The twin: a socket opened for the record is the record's.
       name: "a record's field given a socket opened for it is owed when the record is deleted",
