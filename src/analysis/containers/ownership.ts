@@ -460,6 +460,11 @@ export function releasesItsValues(place: ContainerPlace, session: AnalysisSessio
   return released.has(place.text) || released.has(`${place.text}${INNER}`) || [...(innerNames.get(place.text) ?? [])].some((name) => released.has(name));
 }
 
+/** `for (const node of this.boxes) node.remove()`: the class or module takes values of this container out of the document somewhere. */
+export function detachesItsValues(place: ContainerPlace, session: AnalysisSession): boolean {
+  return scopeFacts(place.scope, session).detached.has(place.text);
+}
+
 /**
  * `{ hash, leaf }` where `const leaf = this.leaves.get(endpoint)`: a record that points into
  * another container borrows what it points at — that container owns it.
@@ -508,6 +513,8 @@ interface ScopeFacts {
   called: Set<string>;
   /** Containers whose values some code here hands to a release-named method of another object, with those methods' names. */
   releasedThrough: Map<string, Set<string>>;
+  /** Containers whose values some code here takes out of the document (`for (const node of this.boxes) node.remove()`). */
+  detached: Set<string>;
 }
 
 function scopeFacts(scope: ts.Node, session: AnalysisSession): ScopeFacts {
@@ -523,6 +530,7 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
   const released = new Set<string>();
   const releasedFields = new Set<string>();
   const called = new Set<string>();
+  const detached = new Set<string>();
   const releasedThrough = new Map<string, Set<string>>();
   /** Locals given one value read out of a container (`const id = this.subs[k]`), by body and name. */
   const readNames = new Map<string, string>();
@@ -613,6 +621,10 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
         const container = releasedBy(callee, names);
         if (container !== undefined) called.add(container);
       }
+      if (node.arguments.length === 0 && ts.isPropertyAccessExpression(callee) && callee.name.text === 'remove') {
+        const container = releasedBy(callee.expression, names);
+        if (container !== undefined && !runsOnlyAtCallersChoice(node, session)) detached.add(container);
+      }
       const name = calleeName(node);
       if (name !== undefined && TIMER_CLEARS.has(name)) {
         for (const argument of node.arguments) noteRelease(argument, names, node);
@@ -662,5 +674,5 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
   };
   visit(scope, new Map());
   for (const local of innerNames.values()) for (const record of records) local.delete(record);
-  return { insertions, innerNames, released, releasedFields, called, releasedThrough };
+  return { insertions, innerNames, released, releasedFields, called, releasedThrough, detached };
 }

@@ -17,6 +17,7 @@ import { valueNamedByOwnKey } from '../containers/selfKeyed.js';
 import {
   callsItsValues,
   containerPlaces,
+  detachesItsValues,
   getOwnership,
   methodsReleasingItsValues,
   releasesFieldsOfItsValues,
@@ -27,7 +28,7 @@ import {
 import { armedFieldNames, armsStoredRecordsOf, fieldsOfStoredRecords, timerSlots } from '../containers/timers.js';
 import { isTakeHandedBack } from '../containers/takers.js';
 import { containerTypeOf, everyPresentPart, getContainerType, isDeclaredLikeContainer, isPrimitiveLike } from '../containers/types.js';
-import { ABORT_CONTROLLER, ABORT_CONTROLLER_TYPES, CLEANUP_FUNCTION, isCleanupFunctionType } from '../resources/builtins.js';
+import { ABORT_CONTROLLER, ABORT_CONTROLLER_TYPES, CLEANUP_FUNCTION, DOM_NODE, isCleanupFunctionType } from '../resources/builtins.js';
 import type { Resource, ResourceField } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import type { DropSite } from '../flow/index.js';
@@ -298,6 +299,10 @@ const RELEASED_BY_THEIR_HOLDER: readonly {
     isOfType: (type, session) => typeMatchesSomeSpecifier(type, ABORT_CONTROLLER_TYPES, session.program),
   },
   { releasedHere: handedBackByTheirHolder, isOfType: isHandedOutIdType },
+  {
+    releasedHere: (place, session) => (detachesItsValues(place, session) ? DOM_NODE : undefined),
+    isOfType: (type, session) => isDomNodeType(type, session.program),
+  },
 ];
 
 function releasedByTheirHolder(valueType: ts.Type, places: readonly ContainerPlace[], context: DropContext): Resource | undefined {
@@ -314,6 +319,18 @@ function handedBackByTheirHolder(place: ContainerPlace, session: AnalysisSession
   if (methods.size === 0) return undefined;
   const sorted = [...methods].sort((a, b) => releaseNameRank(a) - releaseNameRank(b));
   return { typeName: 'id', release: { kind: 'handedBack', methods: sorted }, origin: 'inferred' };
+}
+
+/** DOM nodes: every present member's `remove()` is the DOM's own `ChildNode.remove()`, from the default library. */
+function isDomNodeType(type: ts.Type, program: ts.Program): boolean {
+  return everyPresentPart(type, (part) =>
+    (part.getProperty('remove')?.getDeclarations() ?? []).some(
+      (declaration) =>
+        ts.isInterfaceDeclaration(declaration.parent) &&
+        declaration.parent.name.text === 'ChildNode' &&
+        program.isSourceFileDefaultLibrary(declaration.getSourceFile()),
+    ),
+  );
 }
 
 /** Ids (`number`, `string`): values whose release another object performs when handed them back. */

@@ -531,7 +531,22 @@ export function storesValueItHolds(
   const key = canonical(keyExpression);
   if (!source || !key || key.impure) return false;
   return (
-    isMoveWithinContainer(node, container.text.text, key.text, source, context) || isEntryOfGetOrCreate(node, container.text.text, key.text, source, context)
+    isKeptOrMadeAt(source, container.text.text, key.text) ||
+    isMoveWithinContainer(node, container.text.text, key.text, source, context) ||
+    isEntryOfGetOrCreate(node, container.text.text, key.text, source, context)
+  );
+}
+
+/**
+ * `const box = boxes[i] || make()` stored back at `boxes[i]`: the value already there, or one made
+ * where the key held nothing — what was at the key is never lost.
+ */
+function isKeptOrMadeAt(source: ts.Expression, container: string, key: string): boolean {
+  const e = skipOuter(source);
+  return (
+    ts.isBinaryExpression(e) &&
+    (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) &&
+    readAtKey(e.left, container) === key
   );
 }
 

@@ -125,6 +125,13 @@ export const ABORT_CONTROLLER_TYPES: TypeOrValueSpecifier[] = [
   { from: 'package', package: 'node', name: 'AbortController' },
 ];
 
+/**
+ * A DOM node the code put in the document: `remove()` takes it out. A resource only where the code
+ * that holds it removes such values itself (a list of positioned boxes an overlay draws and clears),
+ * never for a node as such: most lists of nodes are views of the document, not owners.
+ */
+export const DOM_NODE: Resource = { typeName: 'DOM node', release: method('remove'), origin: 'builtin' };
+
 /** A function called with no arguments, and nothing else: the shape of a cleanup (`() => void`, `() => Promise<void>`). */
 export function isCleanupFunctionType(type: ts.Type): boolean {
   const absent = ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void;

@@ -16,6 +16,26 @@ export function open(key: string): Editor { const e = new Editor(); editors.set(
 export function close(key: string): void { editors.delete(key); }
 `;
 
+/** From real code (lexical, positionNodeOnRange.ts): boxes drawn per line of a range, reused by index; `trim` drops the extra ones, `stop` takes them all off the page. */
+const drawnBoxes = (trim: string, stop: string): string => `export function track(parent: HTMLElement) {
+  const boxes: HTMLElement[] = [];
+  function draw(lines: number): void {
+    for (let i = 0; i < lines; i++) {
+      const box = boxes[i] || document.createElement('div');
+      if (box.parentNode !== parent) parent.append(box);
+      boxes[i] = box;
+    }
+    while (boxes.length > lines) {
+${trim}
+    }
+  }
+  function stop(): void {
+${stop}
+  }
+  return { draw, stop };
+}
+`;
+
 /** From real code (amazon-chime-sdk-js): an index by stream id of what `make` adds to the peer connection. */
 const byStream = (type: string, make: string): string => `export class Streams {
   private byId = new Map<number, ${type}>();
@@ -50,6 +70,14 @@ export function reply(id: string, value: unknown): void {
 
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'a drawn box popped and taken off the page, and a box reused at its own index (boxes[i] || make())',
+      code: drawnBoxes('      boxes.pop()?.remove();', '    for (const box of boxes) box.remove();'),
+    },
+    {
+      name: 'DOM nodes the holder never takes off the page are not its to remove: a pop owes nothing',
+      code: drawnBoxes('      boxes.pop();', '    boxes.length = 0;'),
+    },
     {
       name: "from real code (lexical): a record holding the page's Window owes nothing: its stop() stops loading, its close() closes only a window a script opened",
       code: mountedEditors('_window: Window | null', 'this._window = viewOf(el);'),
@@ -127,6 +155,11 @@ export function stopAll(): void {
     },
   ],
   invalid: [
+    {
+      name: 'a drawn box popped without remove(), where the holder takes its boxes off the page when it stops',
+      code: drawnBoxes('      boxes.pop();', '    for (const box of boxes) box.remove();'),
+      errors: [{ messageId: 'unreleasedDrop', line: 10 }],
+    },
     {
       name: 'browser: a record holding the WebSocket it opened owes its close()',
       code: mountedEditors('_socket: WebSocket | null', "this._socket = new WebSocket('wss://example.test/' + el.id);"),
