@@ -6,7 +6,7 @@
  */
 import ts from 'typescript';
 
-import { calledMethodName, canonical, skipOuter } from '../syntax/expressions.js';
+import { calledMethodName, canonical, isFallback, skipOuter } from '../syntax/expressions.js';
 
 /** How a drop site reads in messages (and which suggestion fits it). */
 export type DropOperation = 'delete' | 'clear' | 'set' | 'splice' | 'pop' | 'shift' | 'assign' | 'deleteOperator' | 'truncate' | 'reassign' | 'filter';
@@ -180,8 +180,7 @@ export function insertedValues<T>(how: InsertedArguments, args: readonly T[]): T
 /** `this.byShare` in `this.byShare[shareId]`, `this.byShare.get(shareId) ?? {}`, `cache.peek(k)!`: the container a value is read out of. */
 export function readContainerOf(expression: ts.Expression): string | undefined {
   let e = skipOuter(expression);
-  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken))
-    e = skipOuter(e.left);
+  if (isFallback(e)) e = skipOuter(e.left);
   if (ts.isElementAccessExpression(e)) return canonical(e.expression)?.text;
   if (ts.isCallExpression(e) && ['get', 'peek'].includes(calledMethodName(e) ?? '') && ts.isPropertyAccessExpression(skipOuter(e.expression)))
     return canonical((skipOuter(e.expression) as ts.PropertyAccessExpression).expression)?.text;

@@ -12,11 +12,12 @@ import { resolveCallee } from '../flow/index.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import {
   assignedValue,
-  calleeName,
   calledMethodName,
+  calleeName,
   canonical,
   enclosingBody,
   isEmptyContainerExpression,
+  isFallback,
   isFieldOfThis,
   isFunctionLike,
   isNullish,
@@ -188,9 +189,7 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
       question,
     );
   if (ts.isConditionalExpression(e)) return strongestOrigin([e.whenTrue, e.whenFalse], depth, question);
-  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
-    return strongestOrigin([e.left, e.right], depth, question);
-  }
+  if (isFallback(e)) return strongestOrigin([e.left, e.right], depth, question);
   if (ts.isIdentifier(e)) {
     // A parameter is borrowed, unless a server hands it to a connection listener; a local has the origin of its values.
     const reach = valuesInReach(e.text, e, session);
@@ -433,7 +432,7 @@ function computeRegistersWhatItReturns(fn: ts.FunctionLikeDeclaration, session: 
     if (ts.isAwaitExpression(e)) e = skipOuter(e.expression);
     if (isContainerRead(e)) return true;
     // `this.hash[k] ?? this.init(k)`: the one kept, or one stored there now (get-or-create).
-    if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    if (isFallback(e)) {
       const created = ownMethodCalled(skipOuter(e.right));
       return isReadValue(e.left) && (isReadValue(e.right) || (created !== undefined && insertsWhatItReturns(created)));
     }

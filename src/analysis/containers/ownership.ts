@@ -17,7 +17,9 @@ import {
   containerScope,
   enclosingBody,
   isFunctionLike,
+  fieldReturnedBy,
   isIdentifierNamed,
+  membersNamed,
   ownMembersOf,
   returnedExpressions,
   rootOf,
@@ -172,15 +174,9 @@ function ownFieldsNamed(expression: ts.Expression): string[] {
   const text = `this.${e.name.text}`;
   if (members.some((member) => ts.isPropertyDeclaration(member) || ts.isParameter(member))) return [text];
   const getter = members.find(ts.isGetAccessorDeclaration);
-  if (!getter || members.length > 2) return [];
-  const returned = returnedExpressions(getter).map((value) => {
-    const inner = skipOuter(value);
-    return ts.isPropertyAccessExpression(inner) && ownMembersOf(inner).some((member) => ts.isPropertyDeclaration(member))
-      ? `this.${inner.name.text}`
-      : undefined;
-  });
-  const [first] = returned;
-  return first !== undefined && returned.every((field) => field === first) ? [text, first] : [];
+  const field = getter && members.length <= 2 ? fieldReturnedBy(getter) : undefined;
+  const declared = field !== undefined && ts.isClassLike(getter!.parent) && membersNamed(getter!.parent, field).some(ts.isPropertyDeclaration);
+  return declared ? [text, `this.${field}`] : [];
 }
 
 /**

@@ -9,7 +9,7 @@ import ts from 'typescript';
 import type { CacheLibrary } from '../caches/model.js';
 import { identifyCacheLibrary } from '../caches/recognition.js';
 import { memoTable, type AnalysisSession } from '../session.js';
-import { ownMemberOf, skipOuter } from '../syntax/expressions.js';
+import { isFallback, ownMemberOf, skipOuter } from '../syntax/expressions.js';
 import { declaredMemberSymbol } from '../syntax/writtenTypes.js';
 import { CONTAINER_PROTOCOLS, type BuiltinContainerKind, type ContainerProtocol } from './kinds.js';
 
@@ -64,8 +64,7 @@ export function isDeclaredLikeContainer(expression: ts.Expression, checker: ts.T
 /** `x[k]`, `x.get(k)`, optionally `?? {}` / `|| []`: a value read out of a container, which may itself be one. */
 export function isInnerContainerRead(expression: ts.Expression): boolean {
   let e = skipOuter(expression);
-  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken))
-    e = skipOuter(e.left);
+  if (isFallback(e)) e = skipOuter(e.left);
   if (ts.isElementAccessExpression(e)) return true;
   return (
     ts.isCallExpression(e) &&

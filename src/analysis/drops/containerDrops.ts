@@ -38,6 +38,7 @@ import {
   canonical,
   enclosingBody,
   isEmptyContainerExpression,
+  isFallback,
   isFunctionLike,
   isNullish,
   isZeroLiteral,
@@ -534,12 +535,7 @@ function isOpaqueFilterOfItself(value: ts.Expression, place: ts.Expression, sess
     let inner = skipOuter(e);
     inner = (ts.isIdentifier(inner) && singleInitializer(inner, session)) || inner;
     // `place ?? []`: the old value, or nothing.
-    if (
-      ts.isBinaryExpression(inner) &&
-      (inner.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || inner.operatorToken.kind === ts.SyntaxKind.BarBarToken) &&
-      isContainerMadeHere(inner.right)
-    )
-      inner = skipOuter(inner.left);
+    if (isFallback(inner) && isContainerMadeHere(inner.right)) inner = skipOuter(inner.left);
     return inner;
   };
   const filtered = local(value);

@@ -18,10 +18,13 @@ import {
   calledMethodName,
   calleeName,
   canonical,
+  type CanonicalText,
   containerScope,
+  enclosingBody,
   isAssignment,
   isEmptyContainerExpression,
-  enclosingBody,
+  isFallback,
+  isFieldOfThis,
   isFunctionLike,
   isNullish,
   isPrivateMember,
@@ -32,12 +35,10 @@ import {
   propertyNameOf,
   rootOf,
   skipOuter,
+  steppedUpByOne,
   storeOf,
   storesAt,
-  steppedUpByOne,
-  isFieldOfThis,
   writesPath,
-  type CanonicalText,
 } from '../syntax/expressions.js';
 import {
   bindingsIn,
@@ -543,11 +544,7 @@ export function storesValueItHolds(
  */
 function isKeptOrMadeAt(source: ts.Expression, container: string, key: string): boolean {
   const e = skipOuter(source);
-  return (
-    ts.isBinaryExpression(e) &&
-    (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) &&
-    readAtKey(e.left, container) === key
-  );
+  return isFallback(e) && readAtKey(e.left, container) === key;
 }
 
 /** `source` reads the container at another key, which this function removes, and nothing here looks at `key` first. */

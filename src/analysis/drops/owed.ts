@@ -18,6 +18,7 @@ import {
   enclosingBody,
   isFunctionLike,
   isPrivateMember,
+  isPromiseCombinator,
   isPromiseContinuation,
   isSeparateFunction,
   mentions,
@@ -915,11 +916,9 @@ function isRejectionHandler(call: ts.CallExpression, fn: ts.FunctionLikeDeclarat
   return (method === 'catch' && call.arguments[0] === fn) || (method === 'then' && call.arguments[1] === fn);
 }
 
-/** `Promise.all(this.channels.map((c) => c.close()))` (or `allSettled`): each value the container holds, released. */
+/** `Promise.all(this.channels.map((c) => c.close()))` (or another combinator): each value the container holds, released. */
 function releasesEveryValue(call: ts.CallExpression, container: ContainerOfResources): boolean {
-  const callee = skipOuter(call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || skipOuter(callee.expression).getText() !== 'Promise' || !['all', 'allSettled'].includes(callee.name.text))
-    return false;
+  if (!isPromiseCombinator(call)) return false;
   const mapped = call.arguments[0] && skipOuter(call.arguments[0]);
   if (!mapped || !ts.isCallExpression(mapped) || calledMethodName(mapped) !== 'map') return false;
   const source = canonical((skipOuter(mapped.expression) as ts.PropertyAccessExpression).expression);

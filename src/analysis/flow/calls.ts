@@ -11,7 +11,7 @@ import {
   canonical,
   entryNames,
   isFunctionLike,
-  isIdentifierNamed,
+  isPromiseCombinator,
   listedBy,
   skipOuter,
   withoutNothingFallback,
@@ -34,16 +34,6 @@ const NOTIFYING_CALLS = new Set(['fire', 'emit']);
  * release it, and is not among them.)
  */
 const LETTING_GO = /^(?:un(?!subscribe)[a-zA-Z]+|remove[a-zA-Z]*|delete[a-zA-Z]*|detach[a-zA-Z]*|forget[a-zA-Z]*|off)$/;
-/** `Promise.all(conns.values())`: a combinator waits on what it is given and keeps none of it. */
-const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'any', 'race']);
-
-function isPromiseCombinator(node: ts.CallExpression): boolean {
-  const callee = skipOuter(node.expression);
-  if (!ts.isPropertyAccessExpression(callee) || !PROMISE_COMBINATORS.has(callee.name.text)) return false;
-  // `allSettled` names nothing else; the shorter names only on `Promise` itself.
-  return callee.name.text === 'allSettled' || isIdentifierNamed(skipOuter(callee.expression), 'Promise');
-}
-
 export function call(it: Interpreter, node: ts.CallExpression, state: State): State {
   const callee = skipOuter(node.expression);
   let current = state;

@@ -5,7 +5,17 @@
  */
 import ts from 'typescript';
 
-import { boundFields, boundNames, calledMethodName, canonical, entryNames, isPromiseExecutor, isZeroLiteral, skipOuter } from '../syntax/expressions.js';
+import {
+  boundFields,
+  boundNames,
+  calledMethodName,
+  canonical,
+  entryNames,
+  isFallback,
+  isPromiseExecutor,
+  isZeroLiteral,
+  skipOuter,
+} from '../syntax/expressions.js';
 import { isFinishedState } from '../syntax/endOfLife.js';
 import { firedFlagsOf } from '../syntax/firedFlags.js';
 import { guardedFieldsOf } from '../syntax/guardedFields.js';
@@ -89,10 +99,7 @@ export function aliasFor(it: Interpreter, initializer: ts.Expression, state: Sta
   const spliced = singleSpliced(it, expression);
   if (spliced !== undefined) return { kind: 'dropped', drop: spliced, many: false };
   // `a.get(k) ?? b.get(k)`: one of two places.
-  if (
-    ts.isBinaryExpression(expression) &&
-    (expression.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || expression.operatorToken.kind === ts.SyntaxKind.BarBarToken)
-  ) {
+  if (isFallback(expression)) {
     const places = [it.valueRef(skipOuter(expression.left)), it.valueRef(skipOuter(expression.right))];
     if (places.every((place) => place?.kind === 'place')) return { kind: 'anyOf', places: places as ValueRef[] };
   }
@@ -167,9 +174,7 @@ function finishedComparison(subject: ts.Expression, other: ts.Expression): { own
 /** The look-up inside `x ?? fallback`, `x || fallback` and `test ? x : undefined`; otherwise the expression itself. */
 function storedOrNothing(expression: ts.Expression): ts.Expression {
   const e = skipOuter(expression);
-  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
-    return isFreshOrNothing(e.right) ? skipOuter(e.left) : e;
-  }
+  if (isFallback(e)) return isFreshOrNothing(e.right) ? skipOuter(e.left) : e;
   if (ts.isConditionalExpression(e)) {
     if (isNullish(skipOuter(e.whenFalse))) return skipOuter(e.whenTrue);
     if (isNullish(skipOuter(e.whenTrue))) return skipOuter(e.whenFalse);

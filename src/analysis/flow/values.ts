@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { calledMethodName, canonical, isEmptyContainerExpression, isNullish, isWithin, skipOuter } from '../syntax/expressions.js';
+import { calledMethodName, canonical, isEmptyContainerExpression, isFallback, isNullish, isWithin, skipOuter } from '../syntax/expressions.js';
 import { flattenedSource, listingReturnedBy } from '../syntax/listings.js';
 import type { Interpreter } from './interpreter.js';
 import {
@@ -530,11 +530,7 @@ export function manyRef(it: Interpreter, expression: ts.Expression, state: State
     return undefined;
   }
   // `disposeAll(this.listeners ?? [])`: an empty fallback adds no values to the ones it stands in for.
-  if (
-    ts.isBinaryExpression(e) &&
-    (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken) &&
-    isEmptyContainerExpression(e.right)
-  ) {
+  if (isFallback(e) && isEmptyContainerExpression(e.right)) {
     return it.manyRef(e.left, state);
   }
   // `{ ...subs }`, `new Map(map)`, `new Set(set)`: a copy of an object map or a collection.
@@ -571,8 +567,7 @@ export function iteratedRef(it: Interpreter, expression: ts.Expression, state: S
   if (many) return many;
   let e = skipOuter(expression);
   // `m.get(k) ?? []`, `m.get(k)?.values()`
-  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken))
-    e = skipOuter(e.left);
+  if (isFallback(e)) e = skipOuter(e.left);
   if (ts.isCallExpression(e) && (calledMethodName(e) === 'values' || calledMethodName(e) === 'entries') && e.arguments.length === 0) {
     e = skipOuter((skipOuter(e.expression) as ts.PropertyAccessExpression).expression);
   }
@@ -586,8 +581,7 @@ function storesItsOwnValue(it: Interpreter, drop: DropSite, state: State): boole
   if (!stored || drop.target.kind !== 'key') return false;
   let e = skipOuter(stored);
   // `m[k] = m[k] || {}`, `m.set(k, m.get(k) ?? make())`: where the key holds a value, that value is stored again.
-  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken))
-    e = skipOuter(e.left);
+  if (isFallback(e)) e = skipOuter(e.left);
   // `if (m.get(k) !== v) release(m.get(k))` before `m.set(k, v)`: on every path the place held `v` or was released.
   if (ts.isIdentifier(e)) {
     const { key } = drop.target;

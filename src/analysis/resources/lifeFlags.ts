@@ -11,7 +11,7 @@
 import ts from 'typescript';
 
 import { memoTable, type AnalysisSession } from '../session.js';
-import { returnedExpressions, skipOuter } from '../syntax/expressions.js';
+import { fieldReturnedBy, skipOuter } from '../syntax/expressions.js';
 
 /** `live`: true while the value holds what its release undoes. `finished`: true once it has been released. */
 export type LifeFlag = 'live' | 'finished';
@@ -70,11 +70,7 @@ function readLifeFlag(declaration: ts.Declaration, owner: ts.ClassLikeDeclaratio
 /** The field a flag reads: the property itself, or the one its getter returns (`get attached() { return this._attached }`). */
 function flagField(declaration: ts.Declaration): string | undefined {
   if (ts.isPropertyDeclaration(declaration) && ts.isIdentifier(declaration.name)) return declaration.name.text;
-  if (!ts.isGetAccessorDeclaration(declaration)) return undefined;
-  const returned = returnedExpressions(declaration);
-  const [only] = returned;
-  const e = only && returned.length === 1 ? skipOuter(only) : undefined;
-  return e && ts.isPropertyAccessExpression(e) && skipOuter(e.expression).kind === ts.SyntaxKind.ThisKeyword ? e.name.text : undefined;
+  return ts.isGetAccessorDeclaration(declaration) ? fieldReturnedBy(declaration) : undefined;
 }
 
 /** `private _attached = false` (or a boolean field with no initializer, which starts falsy): the value it starts with. */

@@ -33,12 +33,18 @@ export function isNullish(expression: ts.Expression): boolean {
   return (ts.isIdentifier(e) && e.text === 'undefined') || e.kind === ts.SyntaxKind.NullKeyword || ts.isVoidExpression(e);
 }
 
+/** `a ?? b`, `a || b`: a value with a fallback for when it is missing. */
+export function isFallback(expression: ts.Expression): expression is ts.BinaryExpression {
+  return (
+    ts.isBinaryExpression(expression) &&
+    (expression.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || expression.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+  );
+}
+
 /** `timer ?? undefined`, `timer || null`: the value a fallback to nothing hands on (what `clearTimeout()` is given for a `Timeout | null`). */
 export function withoutNothingFallback(expression: ts.Expression): ts.Expression {
   const e = skipOuter(expression);
-  const fallback =
-    ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken);
-  return fallback && isNullish(skipOuter(e.right)) ? skipOuter(e.left) : e;
+  return isFallback(e) && isNullish(skipOuter(e.right)) ? skipOuter(e.left) : e;
 }
 
 /** Some assignment in `node` (closures included), starting after position `after`, writes the path `text` (`opts.nonce`, `session`). */
@@ -250,6 +256,16 @@ export function ownMemberOf(access: ts.PropertyAccessExpression): ts.ClassElemen
   return ownMembersOf(access)[0];
 }
 
+/** The field of `this` every `return` of a getter names (`get attached() { return this._attached }`): its name. */
+export function fieldReturnedBy(getter: ts.GetAccessorDeclaration): string | undefined {
+  const names = returnedExpressions(getter).map((value) => {
+    const e = skipOuter(value);
+    return ts.isPropertyAccessExpression(e) && skipOuter(e.expression).kind === ts.SyntaxKind.ThisKeyword ? e.name.text : undefined;
+  });
+  const [first] = names;
+  return first !== undefined && names.every((name) => name === first) ? first : undefined;
+}
+
 /** Every declaration of that member, in source order: a method's overloads and its implementation, a getter and its setter. */
 export function ownMembersOf(access: ts.PropertyAccessExpression): (ts.ClassElement | ts.ParameterDeclaration)[] {
   if (skipOuter(access.expression).kind !== ts.SyntaxKind.ThisKeyword) return [];
@@ -434,6 +450,16 @@ export function callMadeBy(expression: ts.Expression): ts.CallExpression | undef
 }
 
 const PROMISE_CONTINUATIONS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
+
+const PROMISE_COMBINATORS: ReadonlySet<string> = new Set(['all', 'allSettled', 'any', 'race']);
+
+/** `Promise.all(list)`, `Promise.race(list)`, any `allSettled(list)`: waits on what it is given and keeps none of it. */
+export function isPromiseCombinator(call: ts.CallExpression): boolean {
+  const callee = skipOuter(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !PROMISE_COMBINATORS.has(callee.name.text)) return false;
+  // `allSettled` names nothing else; the shorter names only on `Promise` itself.
+  return callee.name.text === 'allSettled' || isIdentifierNamed(skipOuter(callee.expression), 'Promise');
+}
 
 /** `a.then(f)`, `a.catch(f)`, `a.finally(f)`: a continuation of the promise `a`. */
 export function isPromiseContinuation(call: ts.CallExpression): boolean {
