@@ -23,7 +23,7 @@ import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
 
 import { formatRealcodeScore, scoreRecordedRun } from './realcode/score.mjs';
-import { applyFix, callsEnclosingFunction, syntaxErrors } from './suggestionChecks.mjs';
+import { applyFix, callsEnclosingFunction, offsetAfterFix, offsetOf, syntaxErrors } from './suggestionChecks.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const defaultCasesDir = path.join(here, 'cases');
@@ -157,12 +157,13 @@ async function lintCorpus(dir, plugin, ruleOptions) {
           if (errors.length > 0) suggestions.broken.push({ file: file.rel, line: msg.line, ruleId: msg.ruleId, desc: suggestion.desc, errors });
           const selfCall = callsEnclosingFunction(text, suggestion.fix, file.abs);
           if (selfCall) suggestions.selfCalls.push({ file: file.rel, line: msg.line, ruleId: msg.ruleId, desc: suggestion.desc, function: selfCall });
-          // The edit must pay what the report asks: linted again, the file has one report fewer of that rule.
+          // The edit must pay what the report asks: linted again, the report is gone from its place
+          // (moved by the edit's own text). Another report the edit brings to light is that report's own.
           if (errors.length === 0) {
-            const before = result.messages.filter((other) => other.ruleId === msg.ruleId).length;
+            const site = offsetAfterFix(offsetOf(text, msg.line, msg.column), suggestion.fix);
             const [after] = await eslint.lintText(fixed, { filePath: file.abs });
-            if (after.messages.filter((other) => other.ruleId === msg.ruleId).length >= before)
-              suggestions.leaveReport.push({ file: file.rel, line: msg.line, ruleId: msg.ruleId, desc: suggestion.desc });
+            const stays = after.messages.some((other) => other.ruleId === msg.ruleId && offsetOf(fixed, other.line, other.column) === site);
+            if (stays) suggestions.leaveReport.push({ file: file.rel, line: msg.line, ruleId: msg.ruleId, desc: suggestion.desc });
             restore = true;
           }
         }

@@ -3,6 +3,21 @@
 // inserted into.
 import ts from 'typescript';
 
+/** Where a place of `text` (an offset outside every replaced range) is once `fix` is applied. */
+export function offsetAfterFix(offset, fix) {
+  const fixes = Array.isArray(fix) ? fix : [fix];
+  let shift = 0;
+  for (const { range, text: insert } of fixes) if (range[1] <= offset) shift += insert.length - (range[1] - range[0]);
+  return offset + shift;
+}
+
+/** The offset of a 1-based line and column (ESLint's message positions). */
+export function offsetOf(text, line, column) {
+  let offset = 0;
+  for (let at = 1; at < line; at++) offset = text.indexOf('\n', offset) + 1;
+  return offset + column - 1;
+}
+
 /** A suggestion's fix applied to the text (one or several ranges, applied from the end). */
 export function applyFix(text, fix) {
   const fixes = Array.isArray(fix) ? [...fix] : [fix];
