@@ -26,6 +26,7 @@ import {
   isFallback,
   isFieldOfThis,
   isFunctionLike,
+  isIdentifierNamed,
   isNullish,
   isPrivateMember,
   isPromiseContinuation,
@@ -55,6 +56,7 @@ import {
   type NameDeclaration,
 } from '../syntax/names.js';
 import { callsAcrossProgram, callsOfMethodAcrossProgram } from '../syntax/programCalls.js';
+import { lookUpCall } from '../syntax/lookUps.js';
 import { classSymbolOfNew } from '../syntax/writtenTypes.js';
 import type { ContainerOfResources, DropContext } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
@@ -503,10 +505,12 @@ export function isBlindInsertOfMadeEntity(
   const named = skipOuter(containerExpression);
   const made = ts.isIdentifier(named) ? singleInitializer(named, session) : undefined;
   if (made && !isEmptyContainerExpression(made)) return false;
+  const stored = skipOuter(newValue);
+  const storedName = ts.isIdentifier(stored) ? stored.text : undefined;
   for (let at: ts.Node = node, depth = 0; ; depth++) {
     const fn = enclosingBody(at);
     if ((containerReadsIn(fn, session).get(text) ?? Infinity) < at.pos) return false;
-    if (depth >= 3 || !isFunctionLike(fn) || !(isCallbackArgument(fn) || isContinuationCallback(fn))) break;
+    if (depth >= 3 || !isFunctionLike(fn) || !(isCallbackArgument(fn) || isContinuationCallback(fn) || isCallbackOfMethodOn(fn, storedName))) break;
     at = fn;
   }
   if (lookedUpBeforeInsert(containerScope(containerExpression), session).has(text)) return false;
@@ -638,7 +642,19 @@ function isMadeHere(value: ts.Expression, node: ts.Node, session: AnalysisSessio
   const declaration = declarationOf(e.text, e, session);
   if (declaration?.kind !== 'variable' || declaration.bindings.changed || declaration.bindings.values.length === 0) return false;
   const here = enclosingBody(node);
-  return declaration.bindings.values.every((made) => enclosingBody(made) === here && isMaking(made));
+  // `const c = new Console(t.name); c.on('ready', () => m.set(t.name, c))`: stored by its own
+  // listener (or a callback of its own method), the value is still the one made just outside.
+  const outside = isCallbackOfMethodOn(here, e.text) ? enclosingBody(here) : undefined;
+  return declaration.bindings.values.every((made) => (enclosingBody(made) === here || enclosingBody(made) === outside) && isMaking(made));
+}
+
+/** `fn` handed to a method of the value `name` names: `name.on('ready', fn)`, `name.connect(fn)`. */
+function isCallbackOfMethodOn(fn: ts.Node, name: string | undefined): boolean {
+  const call = fn.parent;
+  if (name === undefined || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !call || !ts.isCallExpression(call) || !call.arguments.includes(fn))
+    return false;
+  const callee = skipOuter(call.expression);
+  return ts.isPropertyAccessExpression(callee) && isIdentifierNamed(callee.expression, name);
 }
 
 function isMaking(expression: ts.Expression): boolean {
@@ -676,7 +692,10 @@ function containerReadsIn(fn: ts.Node, session: AnalysisSession): Map<string, nu
       if (!written) note(child.expression, child);
     } else if (ts.isCallExpression(child) && ts.isPropertyAccessExpression(skipOuter(child.expression)) && child.arguments.length > 0) {
       const method = calledMethodName(child) ?? '';
-      if (CONTAINER_VOCABULARY.reads.has(method) || CONTAINER_VOCABULARY.tests.has(method) || CONTAINER_VOCABULARY.removes.has(method))
+      // `this.get(uri)`, `this.projectsFor(folder)`: a method of the object that looks the key up in its container.
+      const lookUp = lookUpCall(child, CONTAINER_VOCABULARY.reads);
+      if (lookUp) note(lookUp.container, child);
+      else if (CONTAINER_VOCABULARY.reads.has(method) || CONTAINER_VOCABULARY.tests.has(method) || CONTAINER_VOCABULARY.removes.has(method))
         note((skipOuter(child.expression) as ts.PropertyAccessExpression).expression, child);
     } else if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.InKeyword) note(child.right, child);
     ts.forEachChild(child, visit);

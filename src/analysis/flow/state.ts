@@ -270,6 +270,13 @@ function keepUnder(
     }
     return;
   }
+  // Filled by another call during an `await` here, known empty or released there: after the join the
+  // place can only have been filled by that other call.
+  if (key.startsWith('r\u0000')) {
+    const [, container, placeKey] = key.split('\u0000');
+    if (otherFacts.has(placeFact(container!, placeKey!, '*'))) result.facts.set(key, fact);
+    return;
+  }
   const conditional = readConditionalFact(key);
   if (conditional) {
     if (otherFacts.has(conditional.fact) || otherTests.get(conditional.name) === !conditional.outcome) result.facts.set(key, fact);

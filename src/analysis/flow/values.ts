@@ -442,15 +442,16 @@ export function valueRef(it: Interpreter, expression: ts.Expression): ValueRef |
     const path = canonical(e);
     if (path) return { kind: 'variable', name: path.text };
   }
-  if (ts.isCallExpression(e) && it.options.containers.reads.has(calledMethodName(e) ?? '') && e.arguments.length >= 1) {
-    return it.placeOf(skipOuter((skipOuter(e.expression) as ts.PropertyAccessExpression).expression), e.arguments[0]!);
-  }
-  // `this.projectsFor(folder)`: a method of the object that only looks the key up where it keeps it.
+  // `this.projectsFor(folder)`: a method of the object that only looks the key up where it keeps it —
+  // also one named like a container's read (`this.get(uri)` reading `this.handlers.get(uri)`).
   const lookUp = ts.isCallExpression(e) ? lookUpCall(e, it.options.containers.reads) : undefined;
   if (lookUp) {
     const place = it.placeOf(lookUp.container, lookUp.key);
     // `this.getSession(token)` reading `this.sessions[token.toString()]`: the key the method reads from its argument.
     return place && lookUp.keyPath ? { ...place, key: `${place.key}${lookUp.keyPath}` } : place;
+  }
+  if (ts.isCallExpression(e) && it.options.containers.reads.has(calledMethodName(e) ?? '') && e.arguments.length >= 1) {
+    return it.placeOf(skipOuter((skipOuter(e.expression) as ts.PropertyAccessExpression).expression), e.arguments[0]!);
   }
   if (ts.isElementAccessExpression(e) && !isSymbolDisposeAccess(e.argumentExpression)) {
     return it.placeOf(skipOuter(e.expression), e.argumentExpression);

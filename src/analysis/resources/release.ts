@@ -75,7 +75,7 @@ export const RELEASE_NAMES: readonly string[] = ['stop', 'dispose', 'close', 'de
  * for a type that is a resource anyway (`quit()` beside `disconnect()`), though the name alone proves
  * nothing — `cancel()` of a lock rejects its waiters, `end()` of a request finishes a body.
  */
-export const LIFECYCLE_END_VERBS: readonly string[] = ['quit', 'cancel', 'kill', 'abort', 'hangup', 'end', 'teardown', 'halt'];
+export const LIFECYCLE_END_VERBS: readonly string[] = ['quit', 'cancel', 'kill', 'abort', 'hangup', 'end', 'teardown', 'halt', 'unload'];
 /** The functions that clear a timer id, whichever timer call made it. */
 export const TIMER_CLEARS: ReadonlySet<string> = new Set(['clearTimeout', 'clearInterval', 'clearImmediate', 'cancelAnimationFrame', 'cancelIdleCallback']);
 const RELEASE_LIKE = new RegExp(`^(${[...RELEASE_NAMES, ...LIFECYCLE_END_VERBS].join('|')})`, 'i');

@@ -52,8 +52,44 @@ export class Connection {
 }
 `;
 
+/**
+ * From real code (learn-sdn-hub): a console made for each terminal and stored by its own `ready`
+ * listener; `before` runs first in the method that makes it.
+ */
+const consoleOnReady = (before: string): string => `
+import { EventEmitter } from 'node:events';
+class SSHConsole extends EventEmitter {
+  private readonly keepAlive = setInterval(() => this.emit('ping'), 1000);
+  constructor(readonly name: string) {
+    super();
+  }
+  isOpen(): boolean {
+    return true;
+  }
+  close(): void {
+    clearInterval(this.keepAlive);
+  }
+}
+export class Consoles {
+  private readonly active = new Map<string, SSHConsole>();
+  open(terminal: { name: string }): void {
+    ${before}
+    const sshConsole = new SSHConsole(terminal.name);
+    sshConsole.on('ready', () => this.active.set(terminal.name, sshConsole));
+  }
+  stop(): void {
+    for (const [, c] of this.active) c.close();
+    this.active.clear();
+  }
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "options: by default, a console made for a terminal and stored by its own 'ready' listener is a value made for its id",
+      code: consoleOnReady('console.log(terminal.name);'),
+    },
     {
       name: 'options: a release helper that releases by id through another object, named in releaseFunctions',
       options: [{ releaseFunctions: ['closeQuietly'] }],
@@ -181,6 +217,25 @@ export function join(id: PeerId, port: number) {
     },
   ],
   invalid: [
+    {
+      name: "a console stored by its own 'ready' listener after the method looked its key up: the key may be taken",
+      code: consoleOnReady('if (this.active.get(terminal.name)?.isOpen()) return;'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 20,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: consoleOnReady('if (this.active.get(terminal.name)?.isOpen()) return;').replace(
+                "sshConsole.on('ready', () => this.active.set(terminal.name, sshConsole));",
+                "sshConsole.on('ready', () => { if (this.active.get(terminal.name) !== sshConsole) this.active.get(terminal.name)?.close(); return this.active.set(terminal.name, sshConsole); });",
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'options: by default, a `let` given a socket handed over on one branch may replace an earlier one: reported',
       code: branchMade('socket = spare;'),

@@ -350,8 +350,95 @@ export class Sessions {
 }
 `;
 
+// vscode-cmake-tools' addFolder: the key is known empty on both branches, one of which awaits.
+const loadedOnBranch = (load: string): string => `import { watch, type FSWatcher } from 'node:fs';
+
+declare function realPath(path: string): Promise<string>;
+const watchers = new Map<string, FSWatcher>();
+
+export async function watchOnce(path: string, follow: boolean): Promise<void> {
+  if (watchers.has(path)) return;
+  let watcher: FSWatcher;
+  if (follow) {
+    watcher = ${load};
+  } else {
+    watcher = watch(path);
+  }
+  watchers.set(path, watcher);
+}
+`;
+
+// VSCodeVim's mode handler map: a get-or-create that looks the key up through the class's own
+// `get()`, then awaits the new value before storing it. `key`: the key's type; `make`: the new value.
+const handlerPerEditor = (key: string, make: string): string => `
+declare class Editor {
+  readonly uri: ${key};
+}
+declare class ModeHandler {
+  static create(editor: Editor): Promise<ModeHandler>;
+  static createNow(editor: Editor): ModeHandler;
+  dispose(): void;
+}
+export class ModeHandlerMap {
+  private readonly handlers = new Map<${key}, ModeHandler>();
+
+  async getOrCreate(editor: Editor): Promise<ModeHandler> {
+    const id = editor.uri;
+    let handler = this.get(id);
+    if (!handler) {
+      handler = ${make};
+      this.handlers.set(id, handler);
+    }
+    return handler;
+  }
+
+  get(id: ${key}): ModeHandler | undefined {
+    return this.handlers.get(id);
+  }
+
+  delete(id: ${key}): void {
+    this.handlers.get(id)?.dispose();
+    this.handlers.delete(id);
+  }
+}
+`;
+
+/** `handlerPerEditor` made with an await: the set() is the race at that await, whatever the key's type. */
+const racedHandler = (key: string) => ({
+  name: `a look-up through the class's own get(), then an await: the set() is the race at that await (${key} key)`,
+  code: handlerPerEditor(key, 'await ModeHandler.create(editor)'),
+  errors: [
+    {
+      messageId: 'unreleasedDropAfterAwait' as const,
+      line: 18,
+      data: { type: 'ModeHandler', container: 'this.handlers', replacement: '`set()`', release: '`dispose()`', line: '17' },
+      suggestions: [
+        {
+          messageId: 'releaseBeforeDrop' as const,
+          output: handlerPerEditor(key, 'await ModeHandler.create(editor)').replace(
+            '      this.handlers.set(id, handler);',
+            '      if (this.handlers.get(id) !== handler) this.handlers.get(id)?.dispose();\n      this.handlers.set(id, handler);',
+          ),
+        },
+      ],
+    },
+  ],
+});
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "a look-up through the class's own get() proves the key empty where nothing awaits (an object key)",
+      code: handlerPerEditor('object', 'ModeHandler.createNow(editor)'),
+    },
+    {
+      name: "a look-up through the class's own get() proves the key empty where nothing awaits (a string key)",
+      code: handlerPerEditor('string', 'ModeHandler.createNow(editor)'),
+    },
+    {
+      name: 'a key known empty on both branches of an if, neither of which awaits',
+      code: loadedOnBranch('watch(path)'),
+    },
     { name: 'from real code (node-opcua): a key whose slot was set to null holds nothing for its delete', code: nulledThenDeleted('') },
     {
       name: 'from real code (vscode-css-peek): a key claimed in a set of keys in flight before the continuation that stores it',
@@ -1526,6 +1613,28 @@ export class Connections {
         }, // Socket in `this.sockets` is dropped by `set()` over an existing key without `destroy()`: another call can fill the key during the `await` on line 11.
       ],
     },
+    {
+      name: 'an await on one branch only: the set() is reported as the race at that await, not as an overwrite under that branch',
+      code: loadedOnBranch('watch(await realPath(path))'),
+      errors: [
+        {
+          messageId: 'unreleasedDropAfterAwait',
+          line: 14,
+          data: { type: 'FSWatcher', container: 'watchers', replacement: '`set()`', release: '`close()`', line: '10' },
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: loadedOnBranch('watch(await realPath(path))').replace(
+                '  watchers.set(path, watcher);',
+                '  if (follow) if (watchers.get(path) !== watcher) watchers.get(path)?.close();\n  watchers.set(path, watcher);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    racedHandler('object'),
+    racedHandler('string'),
     {
       name: 'a module map checked with has() before an await',
       code: `import { watch, type FSWatcher } from 'node:fs';

@@ -1209,6 +1209,15 @@ export async function close(url: string) { await clients.get(url)?.quit(); clien
 `,
     },
     {
+      // melonJS's audio (history: melonjs-audio-unload-howl): howler's unload() frees what stop() leaves.
+      name: 'release families: unload() of a sound whose conventional release is stop(), before the delete',
+      code: `declare class Howl { constructor(options: { src: string[] }); play(): number; stop(): Howl; unload(): void }
+const sounds: Record<string, Howl> = {};
+export function load(id: string, src: string) { sounds[id] ??= new Howl({ src: [src] }); }
+export function unload(id: string) { sounds[id]?.unload(); delete sounds[id]; }
+`,
+    },
+    {
       name: 'release families: a release that takes an argument, hangup(reason), before the delete',
       code: `class Call {
   private readonly ring = setInterval(() => {}, 1000);
@@ -4272,6 +4281,34 @@ export class Conn {
             },
           ],
         }, // PassThrough in `this.slots` is dropped by `delete()` without `end()` when `buffer` is true.
+      ],
+    },
+    {
+      name: 'release families: unload() counts beside stop(); a delete with neither is reported, naming stop()',
+      code: `declare class Howl { constructor(options: { src: string[] }); play(): number; stop(): Howl; unload(): void }
+const sounds: Record<string, Howl> = {};
+export function load(id: string, src: string) { sounds[id] ??= new Howl({ src: [src] }); }
+export function unload(id: string) { sounds[id]?.unload(); delete sounds[id]; }
+export function forget(id: string) { delete sounds[id]; }
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 5,
+          data: { type: 'Howl', container: 'sounds', operation: 'the \`delete\` operator', release: '\`stop()\`' },
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `declare class Howl { constructor(options: { src: string[] }); play(): number; stop(): Howl; unload(): void }
+const sounds: Record<string, Howl> = {};
+export function load(id: string, src: string) { sounds[id] ??= new Howl({ src: [src] }); }
+export function unload(id: string) { sounds[id]?.unload(); delete sounds[id]; }
+export function forget(id: string) { sounds[id]?.stop();
+delete sounds[id]; }
+`,
+            },
+          ],
+        },
       ],
     },
     {
