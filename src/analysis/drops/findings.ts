@@ -11,7 +11,7 @@ import type { DropVerdict } from '../flow/index.js';
 import { describeRelease, type Resource } from '../resources/release.js';
 import type { AnalysisSession } from '../session.js';
 import { enclosingBody, shortText, skipOuter } from '../syntax/expressions.js';
-import { bindingsIn } from '../syntax/names.js';
+import { bindingsIn, isStableName } from '../syntax/names.js';
 import type { DropCandidate, DropContext } from './candidate.js';
 import { cacheOverwriteDrop, cacheRemovalDrop, describeCacheCall, hooklessInsertionDrops, type CacheCall } from './cacheDrops.js';
 import { DropCollector } from './collector.js';
@@ -122,8 +122,12 @@ export class UnreleasedDrops {
       // Released on some paths: the suggestion releases under the missing condition — unless the
       // condition only asks whether the value is there, which `?.` already answers.
       const missing = verdict.releasedOnSomePath && missedWhen && !testsPresence(missedWhen.test, candidate, this.context.session) ? missedWhen : undefined;
+      // Asked again at the drop, a test must answer as it did where the value was released: after
+      // `if (c.isOpen) c.close()`, `if (!c.isOpen)` is true on both paths, so no edit is offered there.
+      const unanswerable = missing !== undefined && !isAnsweredAgain(missing, this.context.session);
       // Only what is still owed: a record's fields released already are not released twice.
-      const suggestion = candidate.releaseReenters ? undefined : suggestRelease({ ...candidate, resource: owed }, sourceText, preferredFunction, missing);
+      const suggestion =
+        candidate.releaseReenters || unanswerable ? undefined : suggestRelease({ ...candidate, resource: owed }, sourceText, preferredFunction, missing);
       yield {
         kind: 'drop',
         node: candidate.site.node,
@@ -153,6 +157,26 @@ function isContradictedAt(node: ts.Node, missed: { test: ts.Expression; whenTrue
 }
 
 /** `if (meter)` with `const meter = meters.get(k)`, `if (meters.has(k))`: a test of whether the dropped value is there at all. */
+/**
+ * A test the drop can ask again and get the answer that released the value on the other side: a
+ * const or a parameter never assigned (`graceful`), or an `if` whose releasing side runs nothing, so
+ * that the answer itself settled the value (`if (child?.pid) …` where a process without an id never
+ * started).
+ */
+function isAnsweredAgain(missed: { test: ts.Expression; whenTrue: boolean }, session: AnalysisSession): boolean {
+  let e = skipOuter(missed.test);
+  while (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) e = skipOuter(e.operand);
+  if (ts.isIdentifier(e) && isStableName(e, session)) return true;
+  const statement = missed.test.parent;
+  if (!ts.isIfStatement(statement) || statement.expression !== missed.test) return false;
+  const releasing = missed.whenTrue ? statement.elseStatement : statement.thenStatement;
+  return releasing === undefined || !containsCall(releasing);
+}
+
+function containsCall(node: ts.Node): boolean {
+  return ts.isCallExpression(node) || ts.isNewExpression(node) || ts.forEachChild(node, (child) => containsCall(child) || undefined) === true;
+}
+
 function testsPresence(test: ts.Expression, candidate: DropCandidate, session: AnalysisSession): boolean {
   let e = skipOuter(test);
   while (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) e = skipOuter(e.operand);

@@ -1152,15 +1152,8 @@ export class Pool {
         {
           messageId: 'unreleasedDropWhen',
           line: 11,
-          suggestions: [
-            {
-              messageId: 'releaseBeforeDrop',
-              output: callerFrames('this.ownsFrames').replace(
-                '    this.frames = [];',
-                '    if (!this.ownsFrames) for (const value of this.frames) value.stop();\n    this.frames = [];',
-              ),
-            },
-          ],
+          // No edit: `this.ownsFrames` asked again after the frames were stopped need not answer as it did.
+          suggestions: [],
         },
       ],
     },

@@ -4225,28 +4225,8 @@ export function shut(id: string) {
           // The condition under which the value is missed, the right way round.
           data: { type: 'Client', container: 'clients', operation: '`delete()`', release: '`close()`', when: '`client?.isOpen` is false' },
           line: 14,
-          suggestions: [
-            {
-              messageId: 'releaseBeforeDrop',
-              output: `import { spawn, type ChildProcess } from 'node:child_process';
-declare class Client { isOpen: boolean; close(): void }
-declare function connect(): Client;
-const children = new Map<string, ChildProcess>();
-const clients = new Map<string, Client>();
-export function start(id: string) { if (!children.has(id)) children.set(id, spawn('worker')); if (!clients.has(id)) clients.set(id, connect()); }
-export function reap(id: string) {
-  const child = children.get(id);
-  if (child && (child.exitCode !== null || child.killed)) children.delete(id);
-}
-export function shut(id: string) {
-  const client = clients.get(id);
-  if (client?.isOpen) client.close();
-  if (!client?.isOpen) clients.get(id)?.close();
-  clients.delete(id);
-}
-`,
-            },
-          ],
+          // No edit: after `client.close()`, `!client?.isOpen` is true on both paths, so closing under it would close twice.
+          suggestions: [],
         }, // Client in `clients` is dropped by `delete()` without `close()` when `client?.isOpen` is false.
       ],
     },
