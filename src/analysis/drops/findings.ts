@@ -10,7 +10,7 @@ import { describeCopies, hookText, pathCover, type CacheUse, type ConstructionPr
 import type { DropVerdict } from '../flow/index.js';
 import { describeRelease, type Resource } from '../resources/release.js';
 import type { AnalysisSession } from '../session.js';
-import { enclosingBody, shortText, skipOuter } from '../syntax/expressions.js';
+import { containsCall, enclosingBody, shortText, skipOuter } from '../syntax/expressions.js';
 import { bindingsIn, isStableName } from '../syntax/names.js';
 import type { DropCandidate, DropContext } from './candidate.js';
 import { cacheOverwriteDrop, cacheRemovalDrop, describeCacheCall, hooklessInsertionDrops, type CacheCall } from './cacheDrops.js';
@@ -171,10 +171,6 @@ function isAnsweredAgain(missed: { test: ts.Expression; whenTrue: boolean }, ses
   if (!ts.isIfStatement(statement) || statement.expression !== missed.test) return false;
   const releasing = missed.whenTrue ? statement.elseStatement : statement.thenStatement;
   return releasing === undefined || !containsCall(releasing);
-}
-
-function containsCall(node: ts.Node): boolean {
-  return ts.isCallExpression(node) || ts.isNewExpression(node) || ts.forEachChild(node, (child) => containsCall(child) || undefined) === true;
 }
 
 function testsPresence(test: ts.Expression, candidate: DropCandidate, session: AnalysisSession): boolean {

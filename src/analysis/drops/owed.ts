@@ -15,8 +15,11 @@ import {
   calledMethodName,
   calleeName,
   canonical,
+  containsCall,
   enclosingBody,
+  isAssignment,
   isFunctionLike,
+  isNullish,
   isPrivateMember,
   isPromiseCombinator,
   isPromiseContinuation,
@@ -155,12 +158,17 @@ function slotsBesideTimers(resource: Resource): string[] | undefined {
 }
 
 /** Inside the value's own close/exit handler: the slots that handler has not settled. */
-function settledByCloseHandler(fn: ts.FunctionLikeDeclaration, container: ContainerOfResources, context: DropContext): string[] | undefined {
+function settledByCloseHandler(
+  fn: ts.FunctionLikeDeclaration,
+  container: ContainerOfResources,
+  context: DropContext,
+  removal?: ts.FunctionLikeDeclaration,
+): string[] | undefined {
   const fields = container.resource.release.kind === 'fields' ? container.resource.release.fields : undefined;
   const closed = closedEmitterType(fn, context);
   if (closed) {
     if (isSameResource(closed, container.valueType, context.session.checker)) return [];
-    if (isHandleOfValueClosing(fn, container, context)) return [];
+    if (isHandleOfValueClosing(fn, container, context, removal)) return [];
     if (fields) {
       const { checker } = context.session;
       return fields
@@ -198,9 +206,11 @@ function settledByCloseHandlersCalling(fn: ts.FunctionLikeDeclaration, container
   const owed = new Set<string>();
   for (const call of calls) {
     const caller = enclosingBody(call);
+    // `destroy() { removeView(this.id); this.webContents.close() }`: called by the value's own release.
     const left = !isFunctionLike(caller)
       ? undefined
-      : (settledByCloseHandler(caller, container, context) ?? (isAfterReleasingItself(call, caller, container, context) ? [] : undefined));
+      : (settledByCloseHandler(caller, container, context, fn) ??
+        (isAfterReleasingItself(call, caller, container, context) || isInsideOwnReleaseMethod(call, container, context) ? [] : undefined));
     if (!left) return undefined;
     for (const slot of left) owed.add(slot);
   }
@@ -275,7 +285,12 @@ function callsOnThis(method: ts.MethodDeclaration, names: ReadonlySet<string>): 
  * inside the stored value's own class, the handle whose close event removes it is the one its
  * release does nothing but close — so that event is the value's own end of life.
  */
-function isHandleOfValueClosing(fn: ts.FunctionLikeDeclaration, container: ContainerOfResources, context: DropContext): boolean {
+function isHandleOfValueClosing(
+  fn: ts.FunctionLikeDeclaration,
+  container: ContainerOfResources,
+  context: DropContext,
+  removal?: ts.FunctionLikeDeclaration,
+): boolean {
   const emitter = closedEmitter(fn, context.session.checker);
   const handle = emitter && handleName(emitter);
   if (handle === undefined) return false;
@@ -285,17 +300,63 @@ function isHandleOfValueClosing(fn: ts.FunctionLikeDeclaration, container: Conta
   const { checker } = context.session;
   const valueSymbol = symbolOf(container.valueType, checker);
   if (!valueSymbol || checker.getTypeAtLocation(owner).getSymbol() !== valueSymbol) return false;
-  return releasesOnlyEnd(owner, handle, container);
+  return releasesOnlyEnd(owner, handle, container, removal);
 }
 
-/** The class has a release of the container's values, and each does nothing but end `this.<handle>`. */
-function releasesOnlyEnd(owner: ts.ClassLikeDeclaration, handle: string, container: ContainerOfResources): boolean {
+/**
+ * The class has a release of the container's values, and each does nothing but end `this.<handle>`
+ * — besides, where the question is about `removal`, taking the value out through that same function
+ * and setting its own flags (`destroy() { removeView(this.id); if (!this.dead) this.contents.close(); this.dead = true }`).
+ */
+function releasesOnlyEnd(owner: ts.ClassLikeDeclaration, handle: string, container: ContainerOfResources, removal?: ts.FunctionLikeDeclaration): boolean {
   const methods = releaseNames(container.resource.release).methods;
   const releases = owner.members.filter(
     (member): member is ts.MethodDeclaration =>
       ts.isMethodDeclaration(member) && ts.isIdentifier(member.name) && methods.has(member.name.text) && member.body !== undefined,
   );
-  return releases.length > 0 && releases.every((release) => closesOnly(release.body!, handle));
+  const removalName = removal && functionName(removal);
+  return (
+    releases.length > 0 &&
+    releases.every((release) => closesOnly(release.body!, handle) || (removalName !== undefined && closesBesideRemoval(release.body!, handle, removalName)))
+  );
+}
+
+/** Statements that close `this.<handle>` (at least one), call `removal`, or set a field of `this` to a literal, also under an `if` that calls nothing. */
+function closesBesideRemoval(body: ts.Block, handle: string, removal: string): boolean {
+  let closes = false;
+  const allowed = (statement: ts.Statement): boolean => {
+    if (ts.isBlock(statement)) return statement.statements.every(allowed);
+    if (ts.isIfStatement(statement))
+      return !containsCall(statement.expression) && allowed(statement.thenStatement) && (!statement.elseStatement || allowed(statement.elseStatement));
+    if (!ts.isExpressionStatement(statement)) return false;
+    const e = skipOuter(statement.expression);
+    if (isAssignment(e)) {
+      const target = skipOuter(e.left);
+      const value = skipOuter(e.right);
+      return (
+        ts.isPropertyAccessExpression(target) &&
+        skipOuter(target.expression).kind === ts.SyntaxKind.ThisKeyword &&
+        (ts.isLiteralExpression(value) || value.kind === ts.SyntaxKind.TrueKeyword || value.kind === ts.SyntaxKind.FalseKeyword || isNullish(value))
+      );
+    }
+    if (!ts.isCallExpression(e)) return false;
+    const callee = skipOuter(e.expression);
+    if (ts.isIdentifier(callee)) return callee.text === removal;
+    if (!ts.isPropertyAccessExpression(callee)) return false;
+    const receiver = skipOuter(callee.expression);
+    const onHandle =
+      ts.isPropertyAccessExpression(receiver) && skipOuter(receiver.expression).kind === ts.SyntaxKind.ThisKeyword && receiver.name.text === handle;
+    if (onHandle) closes = true;
+    return onHandle;
+  };
+  return body.statements.every(allowed) && closes;
+}
+
+/** `removeView` of `function removeView(…)` or `const removeView = (…) => …`. */
+function functionName(fn: ts.FunctionLikeDeclaration): string | undefined {
+  if (fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
+  const holder = fn.parent;
+  return holder && ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) ? holder.name.text : undefined;
 }
 
 /**
@@ -701,7 +762,13 @@ function settledByOwnReleaseCalling(
   context: DropContext,
 ): { settled: readonly string[]; reenters: boolean } {
   const nothing = { settled: [], reenters: false };
-  if (!ts.isMethodDeclaration(fn) || !ts.isIdentifier(fn.name)) return nothing;
+  // `function forget(id) { views.delete(id) }` called by the view's `destroy()`: the same, for a function of the module.
+  if (!ts.isMethodDeclaration(fn)) {
+    const calls = callsOfLocalFunction(fn, context.session) ?? callsOfNestedFunction(fn);
+    const fromRelease = calls?.filter((call) => isInsideOwnReleaseMethod(call, container, context)).length ?? 0;
+    return fromRelease === 0 ? nothing : { settled: fromRelease === calls!.length ? ['*'] : [], reenters: true };
+  }
+  if (!ts.isIdentifier(fn.name)) return nothing;
   const { release } = container.resource;
   // Syntax first, at every drop in a method: some call of its name must sit in a method named like a
   // release of the value or of one of its fields before any type is asked.

@@ -27,6 +27,11 @@ function isCountLike(expression: ts.Expression): boolean {
   );
 }
 
+/** A call or a `new` anywhere in `node`, nested functions included: code that may change what a test answers. */
+export function containsCall(node: ts.Node): boolean {
+  return ts.isCallExpression(node) || ts.isNewExpression(node) || ts.forEachChild(node, (child) => containsCall(child) || undefined) === true;
+}
+
 /** `undefined`, `null`, `void 0`: storing it lets go of what the place held and holds nothing. */
 export function isNullish(expression: ts.Expression): boolean {
   const e = skipOuter(expression);

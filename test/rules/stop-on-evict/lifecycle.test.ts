@@ -888,8 +888,45 @@ const terminalOwed = (onExit: string) => ({
   ],
 });
 
+/**
+ * From real code (waveterm): a tab view taken out of a module's cache by one helper, called from the
+ * view's `destroy()` and from its contents' `destroyed` listener; `release` is the rest of `destroy()`.
+ */
+const tabViews = (fields: string, release: string): string => `
+declare class WebContents { close(): void; on(event: 'destroyed', listener: () => void): this }
+const views = new Map<string, TabView>();
+export class TabView {
+  readonly webContents: WebContents;
+  private dead = false;${fields}
+  constructor(readonly id: string, contents: WebContents) {
+    this.webContents = contents;
+    this.webContents.on('destroyed', () => {
+      forget(this.id);
+      this.dead = true;
+    });
+  }
+  destroy(): void {
+    forget(this.id);${release}
+    if (!this.dead) this.webContents.close();
+    this.dead = true;
+  }
+}
+export function open(id: string, contents: WebContents): TabView {
+  const view = new TabView(id, contents);
+  views.set(id, view);
+  return view;
+}
+function forget(id: string): void {
+  views.delete(id);
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "a helper that removes the view, called only by the view's destroy() and by its contents' end, where destroy() does nothing but close them",
+      code: tabViews('', ''),
+    },
     {
       name: "from real code (julia-vscode): a node removed on its kernel's own stop, where the node's release does nothing but stop the kernel it was made with",
       code: kernelNodes(''),
@@ -1411,6 +1448,11 @@ export class Pollers {
     },
   ],
   invalid: [
+    {
+      name: "the same helper where destroy() also clears an interval: the contents' end leaves the interval running",
+      code: tabViews('\n  private readonly poll = setInterval(() => {}, 1000);', '\n    clearInterval(this.poll);'),
+      errors: [{ messageId: 'unreleasedDrop', line: 28, suggestions: [] }],
+    },
     {
       name: "a node removed on its kernel's stop whose own release also clears a timer of its own: the kernel's end leaves the timer owed",
       code: kernelNodes('\n    clearInterval(this.refresh);'),
