@@ -156,7 +156,6 @@ function isContradictedAt(node: ts.Node, missed: { test: ts.Expression; whenTrue
   return false;
 }
 
-/** `if (meter)` with `const meter = meters.get(k)`, `if (meters.has(k))`: a test of whether the dropped value is there at all. */
 /**
  * A test the drop can ask again and get the answer that released the value on the other side: a
  * const or a parameter never assigned (`graceful`), or an `if` whose releasing side runs nothing, so
@@ -173,6 +172,7 @@ function isAnsweredAgain(missed: { test: ts.Expression; whenTrue: boolean }, ses
   return releasing === undefined || !containsCall(releasing);
 }
 
+/** `if (meter)` with `const meter = meters.get(k)`, `if (meters.has(k))`: a test of whether the dropped value is there at all. */
 function testsPresence(test: ts.Expression, candidate: DropCandidate, session: AnalysisSession): boolean {
   let e = skipOuter(test);
   while (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) e = skipOuter(e.operand);

@@ -27,7 +27,6 @@ import {
   mentions,
   promiseChainHead,
   skipOuter,
-  statementCalls,
   statementInBlock,
 } from '../syntax/expressions.js';
 import {
@@ -40,7 +39,7 @@ import {
   isEndOfStreamFunction,
   isEndPromise,
 } from '../syntax/endOfLife.js';
-import { callsOfLocalFunction, callsOfNestedFunction, callsOfOwnMethod, singleInitializer } from '../syntax/names.js';
+import { callsOfLocalFunction, callsOfNestedFunction, callsOfOwnMethod, localFunctionName, singleInitializer } from '../syntax/names.js';
 import { callsOfMethodAcrossProgram, memberAccessesNamed } from '../syntax/programCalls.js';
 import { releasedSlots, resolveCallee } from '../flow/index.js';
 import { classSymbolOfNew } from '../syntax/writtenTypes.js';
@@ -314,49 +313,8 @@ function releasesOnlyEnd(owner: ts.ClassLikeDeclaration, handle: string, contain
     (member): member is ts.MethodDeclaration =>
       ts.isMethodDeclaration(member) && ts.isIdentifier(member.name) && methods.has(member.name.text) && member.body !== undefined,
   );
-  const removalName = removal && functionName(removal);
-  return (
-    releases.length > 0 &&
-    releases.every((release) => closesOnly(release.body!, handle) || (removalName !== undefined && closesBesideRemoval(release.body!, handle, removalName)))
-  );
-}
-
-/** Statements that close `this.<handle>` (at least one), call `removal`, or set a field of `this` to a literal, also under an `if` that calls nothing. */
-function closesBesideRemoval(body: ts.Block, handle: string, removal: string): boolean {
-  let closes = false;
-  const allowed = (statement: ts.Statement): boolean => {
-    if (ts.isBlock(statement)) return statement.statements.every(allowed);
-    if (ts.isIfStatement(statement))
-      return !containsCall(statement.expression) && allowed(statement.thenStatement) && (!statement.elseStatement || allowed(statement.elseStatement));
-    if (!ts.isExpressionStatement(statement)) return false;
-    const e = skipOuter(statement.expression);
-    if (isAssignment(e)) {
-      const target = skipOuter(e.left);
-      const value = skipOuter(e.right);
-      return (
-        ts.isPropertyAccessExpression(target) &&
-        skipOuter(target.expression).kind === ts.SyntaxKind.ThisKeyword &&
-        (ts.isLiteralExpression(value) || value.kind === ts.SyntaxKind.TrueKeyword || value.kind === ts.SyntaxKind.FalseKeyword || isNullish(value))
-      );
-    }
-    if (!ts.isCallExpression(e)) return false;
-    const callee = skipOuter(e.expression);
-    if (ts.isIdentifier(callee)) return callee.text === removal;
-    if (!ts.isPropertyAccessExpression(callee)) return false;
-    const receiver = skipOuter(callee.expression);
-    const onHandle =
-      ts.isPropertyAccessExpression(receiver) && skipOuter(receiver.expression).kind === ts.SyntaxKind.ThisKeyword && receiver.name.text === handle;
-    if (onHandle) closes = true;
-    return onHandle;
-  };
-  return body.statements.every(allowed) && closes;
-}
-
-/** `removeView` of `function removeView(…)` or `const removeView = (…) => …`. */
-function functionName(fn: ts.FunctionLikeDeclaration): string | undefined {
-  if (fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
-  const holder = fn.parent;
-  return holder && ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) ? holder.name.text : undefined;
+  const removalName = removal && localFunctionName(removal)?.text;
+  return releases.length > 0 && releases.every((release) => closesOnly(release.body!, handle, removalName));
 }
 
 /**
@@ -411,16 +369,40 @@ function handleName(emitter: ts.Expression): string | undefined {
 }
 
 /** A body whose every statement calls a method on `this.<handle>` (`this.socket.destroy()`, `await this.ws.close()`). */
-function closesOnly(body: ts.Block, handle: string): boolean {
-  const calls = statementCalls(body);
+function closesOnly(body: ts.Block, handle: string, removal?: string): boolean {
+  let closes = false;
+  const allowed = (statement: ts.Statement): boolean => {
+    // Where the question is about `removal`: also under an `if` that calls nothing, and setting the value's own flags.
+    if (removal !== undefined && ts.isBlock(statement)) return statement.statements.every(allowed);
+    if (removal !== undefined && ts.isIfStatement(statement))
+      return !containsCall(statement.expression) && allowed(statement.thenStatement) && (!statement.elseStatement || allowed(statement.elseStatement));
+    if (!ts.isExpressionStatement(statement)) return false;
+    const call = callMadeBy(statement.expression);
+    if (!call) return removal !== undefined && setsOwnFlag(statement.expression);
+    const callee = skipOuter(call.expression);
+    if (ts.isIdentifier(callee)) return callee.text === removal;
+    const receiver = ts.isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
+    const onHandle =
+      receiver !== undefined &&
+      ts.isPropertyAccessExpression(receiver) &&
+      skipOuter(receiver.expression).kind === ts.SyntaxKind.ThisKeyword &&
+      receiver.name.text === handle;
+    closes ||= onHandle;
+    return onHandle;
+  };
+  return body.statements.every(allowed) && closes;
+}
+
+/** `this.dead = true`, `this.timer = null`: a field of the object given a literal. */
+function setsOwnFlag(expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  if (!isAssignment(e)) return false;
+  const target = skipOuter(e.left);
+  const value = skipOuter(e.right);
   return (
-    calls !== undefined &&
-    calls.every((call) => {
-      const callee = skipOuter(call.expression);
-      if (!ts.isPropertyAccessExpression(callee)) return false;
-      const receiver = skipOuter(callee.expression);
-      return ts.isPropertyAccessExpression(receiver) && skipOuter(receiver.expression).kind === ts.SyntaxKind.ThisKeyword && receiver.name.text === handle;
-    })
+    ts.isPropertyAccessExpression(target) &&
+    skipOuter(target.expression).kind === ts.SyntaxKind.ThisKeyword &&
+    (ts.isLiteralExpression(value) || value.kind === ts.SyntaxKind.TrueKeyword || value.kind === ts.SyntaxKind.FalseKeyword || isNullish(value))
   );
 }
 

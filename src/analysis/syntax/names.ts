@@ -276,6 +276,11 @@ export function callsOfNestedFunction(fn: ts.FunctionLikeDeclaration): readonly 
   return otherUse || calls.length === 0 ? undefined : calls;
 }
 
+/** `removeView` of a module's or a function's own `function removeView(…)` or `const removeView = (…) => …`. */
+export function localFunctionName(fn: ts.FunctionLikeDeclaration): ts.Identifier | undefined {
+  return moduleLevelName(fn) ?? nestedName(fn);
+}
+
 /** The name a function declared inside another one goes by: its own, or the `const` it is given to. */
 function nestedName(fn: ts.FunctionLikeDeclaration): ts.Identifier | undefined {
   if (ts.isFunctionDeclaration(fn)) return fn.name && !ts.isSourceFile(fn.parent) ? fn.name : undefined;
