@@ -103,9 +103,13 @@ function timerRelease(expression: ts.Expression, session: AnalysisSession): read
   return value && timerCallRelease(value);
 }
 
-/** `number`, or `number | undefined`: what a timer id types as where the DOM's timers are in scope. */
+/**
+ * `number`, or `number | undefined`: what a timer id types as where the DOM's timers are in scope —
+ * branded too (`number & { __brand: 'Timeout' }`, ioBroker's adapter timers).
+ */
 function isNumberLike(type: ts.Type): boolean {
-  return everyPresentPart(type, (part) => (part.getFlags() & ts.TypeFlags.NumberLike) !== 0);
+  const isNumber = (part: ts.Type): boolean => (part.getFlags() & ts.TypeFlags.NumberLike) !== 0;
+  return everyPresentPart(type, (part) => isNumber(part) || (part.isIntersection() && part.types.some(isNumber)));
 }
 
 /** A field other code may set: not private, protected or `#private`. */

@@ -68,6 +68,30 @@ export function reply(id: string, value: unknown): void {
 }
 `;
 
+/** From real code (ioBroker.homewizard): feeds kept per url, each armed after insertion with the branded id an adapter's `setInterval` returns; `settle` runs before the delete. */
+const brandedPollers = (settle: string): string => `type Interval = number & { readonly __brand: 'Interval' };
+declare const adapter: {
+  setInterval(callback: () => void, ms: number): Interval | undefined;
+  clearInterval(id: Interval | undefined): void;
+};
+interface Feed {
+  url: string;
+  poll: Interval | undefined;
+}
+const feeds = new Map<string, Feed>();
+
+export function follow(url: string): void {
+  if (feeds.has(url)) return;
+  const feed: Feed = { url, poll: undefined };
+  feeds.set(url, feed);
+  feed.poll = adapter.setInterval(() => void fetch(url), 1000);
+}
+
+export function unfollow(url: string): void {
+${settle}  feeds.delete(url);
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -103,6 +127,10 @@ export function unfollow(feed: string): void {
   pollers.delete(feed);
 }
 `,
+    },
+    {
+      name: 'browser: a branded interval id cleared before the record is deleted',
+      code: brandedPollers('  adapter.clearInterval(feeds.get(url)?.poll);\n'),
     },
     {
       name: 'browser: a Map<string, number> of counters holds data',
@@ -233,6 +261,18 @@ export function unfollow(feed: string): void {
             },
           ],
         }, // timer id in `pollers` is dropped by `delete()` without `clearInterval()`.
+      ],
+    },
+    {
+      name: 'browser: a branded interval id (`number & { __brand }`) armed into a record after insertion, record deleted without clearInterval',
+      code: brandedPollers(''),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 20,
+          // The global clearInterval takes the branded id too.
+          suggestions: [{ messageId: 'releaseBeforeDrop', output: brandedPollers('  clearInterval(feeds.get(url)?.poll);\n') }],
+        }, // Feed in `feeds` is dropped by `delete()` without `clearInterval()` on `poll`.
       ],
     },
     {
