@@ -19,6 +19,7 @@ import {
   isFunctionLike,
   fieldReturnedBy,
   isIdentifierNamed,
+  isPrivateMember,
   membersNamed,
   ownMembersOf,
   returnedExpressions,
@@ -26,6 +27,7 @@ import {
   skipOuter,
 } from '../syntax/expressions.js';
 import { runsOnlyAtCallersChoice } from '../syntax/callersChoice.js';
+import { baseClassOf, subclassesOf } from '../syntax/hierarchy.js';
 import { callsHandingParameter, declarationOf, parameterNamed } from '../syntax/names.js';
 import { moduleLevelName } from '../syntax/programCalls.js';
 import { insertedValues, readContainerOf } from './kinds.js';
@@ -137,6 +139,7 @@ function findPlaceOf(containerExpression: ts.Expression, containerText: string, 
 function findContainerPlaces(containerExpression: ts.Expression, containerText: string, session: AnalysisSession): ContainerPlace[] {
   const places: ContainerPlace[] = [{ scope: containerScope(containerExpression), text: containerText }];
   const root = rootOf(containerExpression);
+  if (root.kind === ts.SyntaxKind.ThisKeyword) return [...places, ...inheritedPlaces(places[0]!.scope, containerText, session)];
   if (!ts.isIdentifier(root)) return places;
   // `function forget(pollers: Map<…>, url) { pollers.delete(url) }` that only this module calls:
   // what its callers hand it is the container it drops from.
@@ -162,6 +165,35 @@ function findContainerPlaces(containerExpression: ts.Expression, containerText: 
   if (file.isDeclarationFile || session.program.isSourceFileFromExternalLibrary(file)) return places;
   return [...places, { scope: file, text: declaration.name.text + containerText.slice(root.text.length) }];
 }
+
+/**
+ * `this.groups` of a field other classes of its family can reach (not `private`, not `#groups`), in
+ * a class that never fills it: the base classes of the program up to the one that declares it, and
+ * every subclass of `cls`, are where it is filled — a `BaseGrid` removing groups its
+ * `GridviewComponent` subclass adds. A class that fills it itself is read alone, as before: its
+ * family is not walked for every field of a widely extended base.
+ */
+function inheritedPlaces(cls: ts.Node, containerText: string, session: AnalysisSession): ContainerPlace[] {
+  const field = /^this\.([\w$]+)/.exec(containerText)?.[1];
+  if (!ts.isClassLike(cls) || field === undefined || scopeFacts(cls, session).insertions.has(containerText)) return [];
+  const bases: ts.ClassLikeDeclaration[] = [];
+  let declaring: ts.ClassLikeDeclaration | undefined = cls;
+  for (let depth = 0; declaring && depth < MAX_BASES; depth++) {
+    const members = membersNamed(declaring, field);
+    if (members.length > 0) {
+      if (members.some((member) => isPrivateMember(member))) return [];
+      break;
+    }
+    declaring = baseClassOf(declaring, session.checker);
+    if (!declaring || declaring.getSourceFile().isDeclarationFile) return [];
+    bases.push(declaring);
+  }
+  if (!declaring || membersNamed(declaring, field).length === 0) return [];
+  return [...bases, ...subclassesOf(cls, session)].map((scope) => ({ scope, text: containerText }));
+}
+
+/** Base classes followed up from a class to the one declaring a field. */
+const MAX_BASES = 8;
 
 /**
  * `this.pollers`, `this.pollers!`, or a getter of the class whose every `return` is one such field:

@@ -14,6 +14,7 @@ import ts from 'typescript';
 
 import { memoTable, memoValue, type AnalysisSession } from '../session.js';
 import { calleeName, canonical, isFunctionLike, isHiddenFromHolders, skipOuter } from '../syntax/expressions.js';
+import { baseClassOf } from '../syntax/hierarchy.js';
 import {
   acquisitionsIn,
   acquisitionsOfAssignment,
@@ -291,14 +292,6 @@ function callbackGivenToBase(top: ts.ClassLikeDeclaration, base: ts.ClassLikeDec
   const [given] = superCall?.arguments ?? [];
   const fn = given && skipOuter(given);
   return fn && isArrowOrFunction(fn) && runBy.length > 0 ? { fn: fn as ts.FunctionLikeDeclaration, runBy } : undefined;
-}
-
-/** The class declaration a class `extends`, wherever it is declared. */
-function baseClassOf(declaration: ts.ClassLikeDeclaration, checker: ts.TypeChecker): ts.ClassLikeDeclaration | undefined {
-  const base = declaration.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
-  if (!base) return undefined;
-  const symbol = checker.getTypeAtLocation(base.expression).getSymbol() ?? checker.getSymbolAtLocation(base.expression);
-  return symbol?.getDeclarations()?.find((d): d is ts.ClassLikeDeclaration => ts.isClassLike(d));
 }
 
 function hasStatic(member: ts.ClassElement): boolean {

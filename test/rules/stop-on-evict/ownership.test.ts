@@ -500,8 +500,39 @@ ${forget}
   }
 }`;
 
+/**
+ * From real code (dockview, gridview.ts): a base grid removes the groups its subclass adds to a map
+ * they share; `field` declares the map, `add` is the subclass's insertion, `release` runs before the delete.
+ */
+const inheritedGroups = (
+  add: string,
+  release = '',
+  field = 'protected readonly groups = new Map<string, Watcher>();',
+): string => `import { type Watcher } from './resources.js';
+declare function openGroup(id: string): Watcher;
+abstract class BaseGrid {
+  ${field}
+  removeGroup(id: string): void {
+${release}    this.groups.delete(id);
+  }
+}
+export class Grid extends BaseGrid {
+  addGroup(id: string${add.includes('given') ? ', given: Watcher' : ''}): void {
+    ${add}
+  }
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "a base class's map filled by its subclass with values the subclass's caller hands in: borrowed, the delete owes nothing",
+      code: inheritedGroups('this.groups.set(id, given);'),
+    },
+    {
+      name: 'a base class disposes a group its subclass made before deleting it',
+      code: inheritedGroups('this.groups.set(id, openGroup(id));', '    this.groups.get(id)?.dispose();\n'),
+    },
     {
       name: 'a local naming the list through a getter, its element stopped before the splice',
       code: listThroughGetter('    children[index]?.stop();'),
@@ -1119,6 +1150,19 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      name: 'a base class deletes a group its subclass made and stored in the map they share, without dispose()',
+      code: inheritedGroups('this.groups.set(id, openGroup(id));'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 6,
+          suggestions: [
+            { messageId: 'releaseBeforeDrop', output: inheritedGroups('this.groups.set(id, openGroup(id));', '    this.groups.get(id)?.dispose();\n') },
+          ],
+        },
+      ],
+    },
     {
       name: 'a local naming the list through a getter, spliced without stop()',
       code: listThroughGetter('    console.log(children.length);'),
