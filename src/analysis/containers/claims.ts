@@ -6,7 +6,7 @@
  */
 import ts from 'typescript';
 
-import { calledMethodName, canonicalText, isFunctionLike, skipOuter } from '../syntax/expressions.js';
+import { alwaysLeaves, calledMethodName, canonicalText, isFunctionLike, skipOuter } from '../syntax/expressions.js';
 import { CONTAINER_PROTOCOLS } from './kinds.js';
 
 const protocols = Object.values(CONTAINER_PROTOCOLS);
@@ -48,7 +48,7 @@ function claimsBefore(statements: readonly ts.Statement[], holding: ts.Statement
   const index = statements.indexOf(holding);
   for (let i = index - 1; i >= 0; i--) {
     const statement = statements[i]!;
-    if (!ts.isIfStatement(statement) || statement.elseStatement || !exits(statement.thenStatement)) continue;
+    if (!ts.isIfStatement(statement) || statement.elseStatement || !alwaysLeaves(statement.thenStatement)) continue;
     const taken = testedReceivers(statement.expression, ts.SyntaxKind.BarBarToken, false, key);
     if (!taken.has(container)) continue;
     const after = statements.slice(i + 1, index + 1);
@@ -114,9 +114,4 @@ function awaitsBefore(node: ts.Node, claim: ts.Node): boolean {
   };
   visit(node);
   return found;
-}
-
-function exits(statement: ts.Statement): boolean {
-  if (ts.isBlock(statement)) return statement.statements.length > 0 && exits(statement.statements[statement.statements.length - 1]!);
-  return ts.isReturnStatement(statement) || ts.isThrowStatement(statement) || ts.isContinueStatement(statement);
 }

@@ -15,6 +15,7 @@ import { analyzeDrops, type DropSite } from '../flow/index.js';
 import { holdsTimer, obligationSlots, releaseNames } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import {
+  alwaysLeaves,
   calledMethodName,
   calleeName,
   canonical,
@@ -515,7 +516,63 @@ export function isBlindInsertOfMadeEntity(
   }
   if (lookedUpBeforeInsert(containerScope(containerExpression), session).has(text)) return false;
   if (isRecurringEventPayload(keyExpression, node, session)) return false;
+  if (isKeyOfAnotherRegistry(node, keyExpression, text, session)) return false;
   return isIdType(session.checker.getTypeAtLocation(keyExpression));
+}
+
+/**
+ * `const config = this.config.servers?.[name]; if (!config) throw …` (or `if (!this.known.has(name))
+ * return;`) before the insertion: the key names an entry another container already holds — one of a
+ * set of existing names, which a later call for the same name brings back to a taken key.
+ */
+function isKeyOfAnotherRegistry(node: ts.Node, keyExpression: ts.Expression, container: string, session: AnalysisSession): boolean {
+  const key = canonical(keyExpression);
+  const fn = enclosingBody(node);
+  const body = isFunctionLike(fn) && fn.body && ts.isBlock(fn.body) ? fn.body : undefined;
+  if (!key || key.impure || !body) return false;
+  for (const statement of body.statements) {
+    if (statement.end > node.pos) break;
+    if (!ts.isIfStatement(statement) || statement.elseStatement || !alwaysLeaves(statement.thenStatement)) continue;
+    const tested = absenceTested(statement.expression);
+    const e = tested && skipOuter(tested);
+    const read = e && ts.isIdentifier(e) ? singleInitializer(e, session) : e;
+    const entry = read && entryRead(read);
+    // `const req = this.pending.get(id); if (!req) return; this.pending.delete(id)`: the key moves over once.
+    if (entry && entry.key === key.text && entry.container !== container && !removesAt(body, entry.container, entry.key)) return true;
+  }
+  return false;
+}
+
+/** `m.delete(k)`, `delete m[k]` in `body`, its own callbacks aside. */
+function removesAt(body: ts.Node, container: string, key: string): boolean {
+  const visit = (node: ts.Node): boolean => {
+    if (isSeparateFunction(node)) return false;
+    if (ts.isCallExpression(node) && CONTAINER_VOCABULARY.removes.has(calledMethodName(node) ?? '') && readAtKey(node, container, true) === key) return true;
+    if (ts.isDeleteExpression(node) && readAtKey(node.expression, container) === key) return true;
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  return visit(body);
+}
+
+/** `!x`, `x == null`, `x === undefined`: the expression a test is true for only when it is absent. */
+function absenceTested(test: ts.Expression): ts.Expression | undefined {
+  const e = skipOuter(test);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return e.operand;
+  if (!ts.isBinaryExpression(e) || ![ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken].includes(e.operatorToken.kind)) return undefined;
+  return isNullish(skipOuter(e.right)) ? e.left : isNullish(skipOuter(e.left)) ? e.right : undefined;
+}
+
+/** `m[k]`, `m?.[k]`, `m.get(k)`, `m.has(k)`: the container read and the key, as text. */
+function entryRead(expression: ts.Expression): { container: string; key: string } | undefined {
+  const e = skipOuter(expression);
+  const [on, at] = ts.isElementAccessExpression(e)
+    ? [e.expression, e.argumentExpression]
+    : ts.isCallExpression(e) && ['get', 'has'].includes(calledMethodName(e) ?? '') && e.arguments.length === 1
+      ? [(skipOuter(e.expression) as ts.PropertyAccessExpression).expression, e.arguments[0]!]
+      : [undefined, undefined];
+  const container = on && canonical(on);
+  const key = at && canonical(at);
+  return container && key && !container.impure && !key.impure ? { container: container.text, key: key.text } : undefined;
 }
 
 /**
@@ -543,11 +600,17 @@ export function storesValueItHolds(
 }
 
 /**
- * `const box = boxes[i] || make()` stored back at `boxes[i]`: the value already there, or one made
- * where the key held nothing — what was at the key is never lost.
+ * `const box = boxes[i] || make()` (or `boxes[i] ? boxes[i] : make()`) stored back at `boxes[i]`: the
+ * value already there, or one made where the key held nothing — what was at the key is never lost.
  */
 function isKeptOrMadeAt(source: ts.Expression, container: string, key: string): boolean {
   const e = skipOuter(source);
+  if (ts.isConditionalExpression(e)) {
+    const test = skipOuter(e.condition);
+    const negated = ts.isPrefixUnaryExpression(test) && test.operator === ts.SyntaxKind.ExclamationToken;
+    const kept = negated ? e.whenFalse : e.whenTrue;
+    return readAtKey(negated ? test.operand : test, container) === key && readAtKey(kept, container) === key;
+  }
   return isFallback(e) && readAtKey(e.left, container) === key;
 }
 

@@ -410,6 +410,12 @@ export function containerScope(containerExpression: ts.Expression): ts.Node {
   return containerExpression.getSourceFile();
 }
 
+/** A statement (or block) that ends in `return`, `throw` or `continue`: what follows it never runs after it. */
+export function alwaysLeaves(statement: ts.Statement): boolean {
+  if (ts.isBlock(statement)) return statement.statements.length > 0 && alwaysLeaves(statement.statements[statement.statements.length - 1]!);
+  return ts.isReturnStatement(statement) || ts.isThrowStatement(statement) || ts.isContinueStatement(statement);
+}
+
 /** `this` in `this.a.b[c]`, `x` in `x.y`: the expression a member chain starts from. */
 export function rootOf(expression: ts.Expression): ts.Expression {
   let current = skipOuter(expression);

@@ -84,6 +84,26 @@ export class Consoles {
 }
 `;
 
+/**
+ * From real code (mcp-use, BaseMCPClient): a session made for a server of the configuration;
+ * `lookUp` reads what the function knows of the name before the session is stored.
+ */
+const configuredSessions = (lookUp: string): string => `import net from 'node:net';
+const configured: Record<string, { port: number }> = {};
+const pending = new Map<string, { port: number }>();
+const sessions: Record<string, net.Socket> = {};
+export function open(name: string): net.Socket {
+${lookUp}
+  const session = net.createConnection(config.port);
+  sessions[name] = session;
+  return session;
+}
+export function close(name: string): void {
+  sessions[name]?.destroy();
+  delete sessions[name];
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -153,6 +173,10 @@ export function unregister(id: string) {
 `,
     },
     {
+      name: 'options: by default, a session made for a name another map hands over once (read, then deleted there) is left out',
+      code: configuredSessions('  const config = pending.get(name);\n  if (!config) throw new Error(name);\n  pending.delete(name);'),
+    },
+    {
       name: 'options: by default (overwrites "evident"), a record made for an id and stored by assignment is left out',
       code: `
 import net from 'node:net';
@@ -217,6 +241,25 @@ export function join(id: PeerId, port: number) {
     },
   ],
   invalid: [
+    {
+      name: 'options: by default, a session made for a name the configuration must hold (a miss throws) may replace the one an earlier call made',
+      code: configuredSessions('  const config = configured[name];\n  if (!config) throw new Error(name);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: configuredSessions('  const config = configured[name];\n  if (!config) throw new Error(name);').replace(
+                '  sessions[name] = session;',
+                '  if (sessions[name] !== session) sessions[name]?.destroy();\n  sessions[name] = session;',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "a console stored by its own 'ready' listener after the method looked its key up: the key may be taken",
       code: consoleOnReady('if (this.active.get(terminal.name)?.isOpen()) return;'),

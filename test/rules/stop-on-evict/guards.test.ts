@@ -425,8 +425,27 @@ const racedHandler = (key: string) => ({
   ],
 });
 
+/** From real code (bonbon, main.ts): the view shown for a tab, the one already kept for it or a new one; `shown` picks it. */
+const shownViews = (shown: string): string => `import { createMeter, type Meter } from './resources.js';
+const views: Record<string, Meter> = {};
+
+export function show(tabId: string, otherId: string): Meter {
+  const view = ${shown};
+  views[tabId] = view;
+  return view;
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'the view already kept at the key, or a new one where it held none (`views[k] ? views[k] : make()`), stored back',
+      code: shownViews('views[tabId] ? views[tabId] : createMeter(tabId)'),
+    },
+    {
+      name: 'the same choice written the other way round (`!views[k] ? make() : views[k]`)',
+      code: shownViews('!views[tabId] ? createMeter(tabId) : views[tabId]'),
+    },
     {
       name: "a look-up through the class's own get() proves the key empty where nothing awaits (an object key)",
       code: handlerPerEditor('object', 'ModeHandler.createNow(editor)'),
@@ -983,6 +1002,25 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'the view kept at another key, or a new one, stored over whatever this key held',
+      code: shownViews('views[otherId] ? views[otherId] : createMeter(tabId)'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: shownViews('views[otherId] ? views[otherId] : createMeter(tabId)').replace(
+                '  views[tabId] = view;',
+                '  if (views[tabId] !== view) views[tabId]?.stop();\n  views[tabId] = view;',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a slot set to null may be filled by another call while this one awaits: the delete after the await is reported as that race',
       code: nulledThenDeleted('await flush();\n    '),
