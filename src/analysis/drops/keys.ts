@@ -489,7 +489,8 @@ function keyAccessesIn(fn: ts.Node, session: AnalysisSession): Map<string, Map<s
  * taken: a read of the container earlier on the way here, a function of the program that looks the
  * container up before it inserts (get-or-create: its keys come back), a value re-armed per key
  * (a timer, a record holding one), a key from a few constants, an object key (a live object given
- * its attachment again), or a value handed in (a peer's new connection under its old id).
+ * its attachment again), a value handed in (a peer's new connection under its old id), or a list of
+ * resources rather than one entity.
  */
 export function isBlindInsertOfMadeEntity(
   node: ts.Node,
@@ -501,7 +502,10 @@ export function isBlindInsertOfMadeEntity(
 ): boolean {
   const { session } = context;
   const text = container.text.text;
-  if (context.hatches.overwrites !== 'evident' || holdsTimer(container.resource) || !isMadeHere(newValue, node, session)) return false;
+  // A list per key (`endpoints` of a device, the disposables of a registration) is no entity made for
+  // its id: a group of resources stored again under the same key, as a literal list is.
+  if (context.hatches.overwrites !== 'evident' || holdsTimer(container.resource) || container.resource.release.kind === 'each') return false;
+  if (!isMadeHere(newValue, node, session)) return false;
   // `const meters = new Array(createMeter('/'))`: made holding values, so a key may be taken.
   const named = skipOuter(containerExpression);
   const made = ts.isIdentifier(named) ? singleInitializer(named, session) : undefined;
@@ -1199,13 +1203,20 @@ export function isReleasedBeforeEveryCall(
   keyExpression: ts.Expression,
   slots: readonly string[],
   context: DropContext,
+  /** `.id` when every value is stored under its own `id`: a caller's `session.id` names `session`. */
+  ownKeyPath?: string,
 ): boolean {
   return settledInEveryCaller(
     node,
     keyExpression,
     held,
     context,
-    (_call, key) => ({ target: { kind: 'key', key: key.text, keyRoots: key.roots }, slots: [...slots], storesNewValue: false }),
+    (_call, key) => {
+      const [root] = key.roots;
+      const named = ownKeyPath !== undefined && key.roots.length === 1 && root !== undefined && key.text === `${root}${ownKeyPath}`;
+      const target: DropSite['target'] = named ? { kind: 'value', variable: root } : { kind: 'key', key: key.text, keyRoots: key.roots };
+      return { target, slots: [...slots], storesNewValue: false };
+    },
     true,
     true,
   );

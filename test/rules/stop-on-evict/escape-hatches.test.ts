@@ -104,6 +104,25 @@ export function close(name: string): void {
 }
 `;
 
+/**
+ * From real code (ioBroker.matter's bridge): what a device's mapping hands out — its `list` of
+ * endpoints, or one endpoint — is stored blind under the device's uuid.
+ */
+const bridgedDevices = (list: boolean): string => `import { type Watcher } from './resources.js';
+declare function mappingFor(uuid: string): { endpoints(): ${list ? 'Watcher[]' : 'Watcher'} };
+export class Bridge {
+  readonly #devices = new Map<string, ${list ? 'Watcher[]' : 'Watcher'}>();
+  add(uuid: string): void {
+    const endpoints = mappingFor(uuid).endpoints();
+    this.#devices.set(uuid, endpoints);
+  }
+  remove(uuid: string): void {
+    ${list ? 'for (const endpoint of this.#devices.get(uuid) ?? []) endpoint.dispose();' : 'this.#devices.get(uuid)?.dispose();'}
+    this.#devices.delete(uuid);
+  }
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -177,6 +196,10 @@ export function unregister(id: string) {
       code: configuredSessions('  const config = pending.get(name);\n  if (!config) throw new Error(name);\n  pending.delete(name);'),
     },
     {
+      name: 'options: by default, one endpoint a mapping makes for a uuid, stored blind under it, is left out',
+      code: bridgedDevices(false),
+    },
+    {
       name: 'options: by default (overwrites "evident"), a record made for an id and stored by assignment is left out',
       code: `
 import net from 'node:net';
@@ -241,6 +264,25 @@ export function join(id: PeerId, port: number) {
     },
   ],
   invalid: [
+    {
+      name: 'options: by default, the list of endpoints a mapping makes for a uuid, stored blind under it, may replace an earlier list: a group is no entity made for its id',
+      code: bridgedDevices(true),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: bridgedDevices(true).replace(
+                '    this.#devices.set(uuid, endpoints);',
+                '    if (this.#devices.get(uuid) !== endpoints) for (const inner of this.#devices.get(uuid) ?? []) inner.dispose();\n    this.#devices.set(uuid, endpoints);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'options: by default, a session made for a name the configuration must hold (a miss throws) may replace the one an earlier call made',
       code: configuredSessions('  const config = configured[name];\n  if (!config) throw new Error(name);'),

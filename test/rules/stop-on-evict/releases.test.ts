@@ -987,8 +987,39 @@ export class Markers {
   }
 }`;
 
+/**
+ * From real code (streamr's DHT router): sessions kept under their own id; `finish` runs `before`
+ * and then hands the session's id to the private removal.
+ */
+const routingSessions = (before: string): string => `import { createMeter, type Meter } from './resources.js';
+class Session {
+  constructor(readonly id: string, readonly meter: Meter) {}
+  stop(): void {
+    this.meter.stop();
+  }
+}
+export class Router {
+  private readonly sessions = new Map<string, Session>();
+  start(id: string): Session {
+    const session = new Session(id, createMeter(id));
+    this.sessions.set(session.id, session);
+    return session;
+  }
+  finish(session: Session): void {
+${before}    this.removeSession(session.id);
+  }
+  private removeSession(id: string): void {
+    this.sessions.delete(id);
+  }
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'a session stopped by the only caller, which then hands its own id to the removal (every session is stored under its id)',
+      code: routingSessions('    session.stop();\n'),
+    },
     {
       name: 'from real code (xterm.js): the element at an index released, then spliced out with the step back in the splice (splice(i--, 1))',
       code: markersByLine('this.markers[i].stop();\n        '),
@@ -2178,6 +2209,22 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: 'a session whose id the only caller hands to the removal without stopping it first',
+      code: routingSessions(''),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 19,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: routingSessions('').replace('    this.sessions.delete(id);', '    this.sessions.get(id)?.stop();\n    this.sessions.delete(id);'),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'the pollers themselves handed to Promise.allSettled(), which only waits on them, before clear()',
       code: awaitedPollers('Promise.allSettled(this.pollers.values())'),
