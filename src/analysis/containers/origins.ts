@@ -29,7 +29,7 @@ import {
   rootOf,
   skipOuter,
 } from '../syntax/expressions.js';
-import { callsOfOwnMethod, declarationOf, valuesInReach } from '../syntax/names.js';
+import { callsOfLocalFunction, declarationOf, valuesInReach } from '../syntax/names.js';
 import { CONTAINER_PROTOCOLS, insertedValues, type InsertedArguments } from './kinds.js';
 import { timerCallRelease } from './timerCalls.js';
 import { isPrimitiveLike } from './types.js';
@@ -305,14 +305,15 @@ function promiseSettlingParameter(fn: ts.FunctionLikeDeclaration, name: string):
 }
 
 /**
- * A parameter of a method only its own class (or, protected, its subclasses beside it) calls: the
- * owner passes itself what its callers give there — `this.track(net.connect(…))` makes what
- * `private track(socket)` stores. Any other parameter is its caller's.
+ * A parameter of a method only its own class (or, protected, its subclasses beside it) calls, or of
+ * a function of the module no other module reaches: the owner passes itself what its callers give
+ * there — `this.track(net.connect(…))` makes what `private track(socket)` stores, and
+ * `setGlobal(new Service())` what `function setGlobal(service)` keeps. Any other parameter is its
+ * caller's.
  */
 function passedToItself(fn: ts.FunctionLikeDeclaration, name: string, depth: number, question: OriginQuestion): Origin {
-  if (!ts.isMethodDeclaration(fn)) return 'borrowed';
   const index = fn.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name);
-  const calls = index < 0 || fn.parameters[index]!.dotDotDotToken ? undefined : callsOfOwnMethod(fn, question.session);
+  const calls = index < 0 || fn.parameters[index]!.dotDotDotToken ? undefined : callsOfLocalFunction(fn, question.session);
   if (!calls) return 'borrowed';
   // `this.set(id, shard); …; this.enqueue(shard)`: a value the caller keeps in a container of the object first is that one's.
   const handed = calls.flatMap((call) => {

@@ -523,8 +523,29 @@ export class Grid extends BaseGrid {
 }
 `;
 
+/**
+ * From real code (trigger.dev's replication bootstrap): a module keeps what an unexported helper of
+ * its own is handed; `track` hands it `handed`, made here or given by the exported function's caller.
+ */
+const keptByHelper = (parameters: string, handed: string): string => `import { createMeter, type Meter } from './resources.js';
+const meters = new Map<string, Meter>();
+function keep(route: string, meter: Meter): void {
+  meters.set(route, meter);
+}
+export function track(${parameters}): void {
+  if (!meters.has(route)) keep(route, ${handed});
+}
+export function untrack(route: string): void {
+  meters.delete(route);
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "a module's unexported helper keeps what the exported function's caller handed in: borrowed",
+      code: keptByHelper('route: string, given: Meter', 'given'),
+    },
     {
       name: "a base class's map filled by its subclass with values the subclass's caller hands in: borrowed, the delete owes nothing",
       code: inheritedGroups('this.groups.set(id, given);'),
@@ -1150,6 +1171,25 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      name: "a module's unexported helper keeps what the module made for it: owned, the delete owes stop()",
+      code: keptByHelper('route: string', 'createMeter(route)'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: keptByHelper('route: string', 'createMeter(route)').replace(
+                '  meters.delete(route);',
+                '  meters.get(route)?.stop();\n  meters.delete(route);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a base class deletes a group its subclass made and stored in the map they share, without dispose()',
       code: inheritedGroups('this.groups.set(id, openGroup(id));'),
