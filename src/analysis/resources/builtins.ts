@@ -68,11 +68,13 @@ const OWNED_BY_THEIR_MAKER: TypeOrValueSpecifier[] = [{ from: 'lib', name: ['RTC
 
 /**
  * DOM types whose method of a release's name ends no obligation of theirs: a `Window`'s `stop()`
- * stops the page loading (and `close()` closes only a window a script opened), a `Document`'s
- * `close()` ends a stream `document.write()` opened, a dialog's `close()` hides it. A container of
- * them holds views of the page, which the page keeps.
+ * stops the page loading (and `close()` closes only a window a script opened), a `Document`'s (an
+ * `HTMLDocument`'s, an `XMLDocument`'s) `close()` ends a stream `document.write()` opened, a
+ * dialog's `close()` hides it. A container of them holds views of the page, which the page keeps.
  */
-const NOT_RELEASED_BY_NAME: TypeOrValueSpecifier[] = [{ from: 'lib', name: ['Window', 'Document', 'HTMLDialogElement', 'HTMLMarqueeElement'] }];
+const NOT_RELEASED_BY_NAME: TypeOrValueSpecifier[] = [
+  { from: 'lib', name: ['Window', 'Document', 'HTMLDocument', 'XMLDocument', 'HTMLDialogElement', 'HTMLMarqueeElement'] },
+];
 
 /**
  * Objects whose release frees only what they hold themselves: a `CancellationTokenSource` of VS Code

@@ -107,6 +107,10 @@ ruleTester.run('stop-on-evict', rule, {
       code: mountedEditors('_window: Window | null', 'this._window = viewOf(el);'),
     },
     {
+      name: 'from real code (rrweb): a record holding an HTMLDocument it made owes nothing: its close() ends a stream document.write() opened',
+      code: mountedEditors('_doc: HTMLDocument | null', "this._doc = document.implementation.createHTMLDocument('');"),
+    },
+    {
       name: 'browser: a reply clears the timer a local handed to its record before the delete',
       code: waitedReplies('window.clearTimeout(waiters.get(id)?.timer);'),
     },
