@@ -103,10 +103,18 @@ function releasedElementsOf(node: ts.Node, session?: AnalysisSession): string | 
   return releasesElementsOfParameter(node, index, session) ? fieldOf(node.arguments[index]!) : undefined;
 }
 
-/** The list `listOf` names (`this.timers`, a parameter) whose every element `node` releases: a `for…of`, a `forEach`, a `while (list.length) list.pop().dispose()`. */
+/**
+ * The list `listOf` names (`this.timers`, a parameter) whose every element `node` releases, or a
+ * field of every element (`r.client.stop()`): a `for…of`, a `forEach` or a `map` (`Promise.all([...
+ * this.clients.values()].map((c) => c.close()))`), a `while (list.length) list.pop().dispose()`.
+ */
 function releasedListOf(node: ts.Node, listOf: (expression: ts.Expression) => string | undefined): string | undefined {
   const named = (expression: ts.Expression): string | undefined => {
     let e = skipOuter(expression);
+    // `[...list]`, `Array.from(list)`, `Object.values(list)`: the same elements.
+    if (ts.isArrayLiteralExpression(e) && e.elements.length === 1 && ts.isSpreadElement(e.elements[0]!)) e = skipOuter(e.elements[0].expression);
+    else if (ts.isCallExpression(e) && ['Array.from', 'Object.values'].includes(e.expression.getText()) && e.arguments.length === 1)
+      e = skipOuter(e.arguments[0]!);
     if (ts.isCallExpression(e) && calleeName(e) === 'values' && e.arguments.length === 0)
       e = skipOuter((skipOuter(e.expression) as ts.PropertyAccessExpression).expression);
     return listOf(e);
@@ -125,16 +133,20 @@ function releasedListOf(node: ts.Node, listOf: (expression: ts.Expression) => st
     visit(body);
     return found;
   };
+  // The element, or a field of it (`r.client`).
   const isName =
     (name: string) =>
-    (expression: ts.Expression): boolean =>
-      ts.isIdentifier(skipOuter(expression)) && (skipOuter(expression) as ts.Identifier).text === name;
+    (expression: ts.Expression): boolean => {
+      let e = skipOuter(expression);
+      if (ts.isPropertyAccessExpression(e)) e = skipOuter(e.expression);
+      return ts.isIdentifier(e) && e.text === name;
+    };
   if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer)) {
     const list = named(node.expression);
     const [declaration] = node.initializer.declarations;
     return list && declaration && ts.isIdentifier(declaration.name) && releases(node.statement, isName(declaration.name.text)) ? list : undefined;
   }
-  if (ts.isCallExpression(node) && calleeName(node) === 'forEach' && ts.isPropertyAccessExpression(skipOuter(node.expression))) {
+  if (ts.isCallExpression(node) && ['forEach', 'map'].includes(calleeName(node) ?? '') && ts.isPropertyAccessExpression(skipOuter(node.expression))) {
     const list = named((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
     const callback = node.arguments[0] && skipOuter(node.arguments[0]);
     if (!list || !callback) return undefined;

@@ -224,8 +224,43 @@ export function forget(host: string): void {
 }
 `;
 
+/**
+ * From real code (trigger.dev's replication service): a hub whose clients a method connects, and
+ * whose `shutdown()` runs `each` over every client; hubs kept per id.
+ */
+const connectedHubs = (each: string): string => `import * as net from 'node:net';
+class Hub {
+  private readonly clients = new Map<string, net.Socket>();
+  connect(id: string, port: number): void {
+    this.clients.set(id, net.createConnection(port));
+  }
+  async shutdown(): Promise<void> {
+    await Promise.all([...this.clients.values()].map((c) => ${each}));
+  }
+}
+const hubs = new Map<string, Hub>();
+export function open(id: string): void {
+  if (!hubs.has(id)) hubs.set(id, new Hub());
+}
+export function drop(id: string): void {
+  hubs.delete(id);
+}
+`;
+
+/** The same hubs keeping a record per client, `shutdown()` destroying each record's socket; `release` runs before the delete. */
+const recordHubs = (release: string): string =>
+  connectedHubs('r.socket.destroy()')
+    .replace('Map<string, net.Socket>', 'Map<string, { socket: net.Socket }>')
+    .replace('net.createConnection(port)', '{ socket: net.createConnection(port) }')
+    .replace('(c) => r.socket', '(r) => r.socket')
+    .replace('  hubs.delete(id);', `${release}  hubs.delete(id);`);
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "a hub whose shutdown() only reads each client's address releases nothing: no resource, the delete owes nothing",
+      code: connectedHubs('c.remoteAddress'),
+    },
     {
       name: "a value a lending call's promise settles with is borrowed in its continuation too: no report",
       code: settledSockets('pool.acquire(host)'),
@@ -688,6 +723,29 @@ export class Streams {
     },
   ],
   invalid: [
+    {
+      name: 'a hub whose shutdown() destroys the socket of every record it keeps (`r.socket.destroy()` in a map over them) is released by it',
+      code: recordHubs(''),
+      errors: [
+        { messageId: 'unreleasedDrop', line: 16, suggestions: [{ messageId: 'releaseBeforeDrop', output: recordHubs('  void hubs.get(id)?.shutdown();\n') }] },
+      ],
+    },
+    {
+      name: 'a hub whose shutdown() destroys every client through a map over a copy of the values (`Promise.all([...m.values()].map(…))`) is released by it',
+      code: connectedHubs('c.destroy()'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 16,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: connectedHubs('c.destroy()').replace('  hubs.delete(id);', '  void hubs.get(id)?.shutdown();\n  hubs.delete(id);'),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a value a promise settles with is made by the call the continuation follows, as `await connectTo(host)` would give it',
       code: settledSockets('connectTo(host)'),
