@@ -6,7 +6,7 @@
 import ts from 'typescript';
 
 import { memoTable, type AnalysisSession } from '../session.js';
-import { calledMethodName, canonical, rootOf, skipOuter } from '../syntax/expressions.js';
+import { calledMethodName, canonical, rootOf, skipOuter, type CanonicalText } from '../syntax/expressions.js';
 import { containerPlaces, visibleInsertions, type ContainerPlace } from './ownership.js';
 
 const OWN_FIELD_KEYS = memoTable<readonly ContainerPlace[], string | null>('containers.ownFieldKeys');
@@ -53,7 +53,13 @@ export function valueNamedByOwnKey(keyExpression: ts.Expression, containerExpres
   if (!ts.isPropertyAccessExpression(key)) return undefined;
   const root = rootOf(key);
   const text = canonical(key);
-  if (!ts.isIdentifier(root) || !text || text.impure) return undefined;
+  return ts.isIdentifier(root) && text && valueNamedByOwnKeyText(text, containerExpression, session) !== undefined ? root : undefined;
+}
+
+/** The name `session` of a key written `session.id` (as text: a caller's argument), in a container that keeps every value under its own `.id`. */
+export function valueNamedByOwnKeyText(key: CanonicalText, containerExpression: ts.Expression, session: AnalysisSession): string | undefined {
+  const [root] = key.roots;
+  if (key.impure || key.roots.length !== 1 || root === undefined || !key.text.startsWith(`${root}.`)) return undefined;
   const path = ownFieldKey(containerPlaces(containerExpression, session), session);
-  return path !== undefined && text.text === `${root.text}${path}` ? root : undefined;
+  return path !== undefined && key.text === `${root}${path}` ? root : undefined;
 }

@@ -7,8 +7,6 @@ import ts from 'typescript';
 
 import type { EvictionPath } from '../caches/model.js';
 import { describeCopies, hookText, pathCover, type CacheUse, type ConstructionProblem, type ReleasingHooks } from '../caches/use.js';
-import { containerPlaces } from '../containers/ownership.js';
-import { ownFieldKey } from '../containers/selfKeyed.js';
 import type { DropVerdict } from '../flow/index.js';
 import { describeRelease, type Resource } from '../resources/release.js';
 import type { AnalysisSession } from '../session.js';
@@ -309,9 +307,7 @@ function isReleasedInEveryCall(candidate: DropCandidate, context: DropContext): 
   const held = { text: { text: site.container, roots: [...site.containerRoots], impure: false }, resource: candidate.resource };
   if (site.target.kind === 'all') return isSettledAtEveryOwnCall(site.node, held, site, context);
   if (site.storesNewValue || site.target.kind !== 'key' || keyExpression === undefined) return false;
-  // `this.remove(session.id)` after `session.stop()`, where every session is stored under its own `id`.
-  const ownKeyPath = ownFieldKey(containerPlaces(candidate.containerExpression, context.session), context.session);
-  return isReleasedBeforeEveryCall(site.node, held, keyExpression, site.slots, context, ownKeyPath);
+  return isReleasedBeforeEveryCall(site.node, held, keyExpression, site.slots, context, candidate.containerExpression);
 }
 
 function lineOf(node: ts.Node): number {

@@ -9,6 +9,7 @@ import { INSERTING_METHODS, isConnectionListener, registersConnectionListener } 
 import { makesEveryValueItHolds } from '../containers/ownership.js';
 import { readContainerOf } from '../containers/kinds.js';
 import { CONTAINER_VOCABULARY } from '../containers/vocabulary.js';
+import { valueNamedByOwnKeyText } from '../containers/selfKeyed.js';
 import { lendsItsValues } from '../containers/takers.js';
 import { containerTypeOf } from '../containers/types.js';
 import { analyzeDrops, type DropSite } from '../flow/index.js';
@@ -540,7 +541,7 @@ function isKeyOfAnotherRegistry(node: ts.Node, keyExpression: ts.Expression, con
     const tested = absenceTested(statement.expression);
     const e = tested && skipOuter(tested);
     const read = e && ts.isIdentifier(e) ? singleInitializer(e, session) : e;
-    const entry = read && entryRead(read);
+    const entry = read && entryAt(read, (method) => CONTAINER_VOCABULARY.reads.has(method) || CONTAINER_VOCABULARY.tests.has(method));
     // `const req = this.pending.get(id); if (!req) return; this.pending.delete(id)`: the key moves over once.
     if (entry && entry.key === key.text && entry.container !== container && !removesAt(body, entry.container, entry.key)) return true;
   }
@@ -564,19 +565,6 @@ function absenceTested(test: ts.Expression): ts.Expression | undefined {
   if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return e.operand;
   if (!ts.isBinaryExpression(e) || ![ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken].includes(e.operatorToken.kind)) return undefined;
   return isNullish(skipOuter(e.right)) ? e.left : isNullish(skipOuter(e.left)) ? e.right : undefined;
-}
-
-/** `m[k]`, `m?.[k]`, `m.get(k)`, `m.has(k)`: the container read and the key, as text. */
-function entryRead(expression: ts.Expression): { container: string; key: string } | undefined {
-  const e = skipOuter(expression);
-  const [on, at] = ts.isElementAccessExpression(e)
-    ? [e.expression, e.argumentExpression]
-    : ts.isCallExpression(e) && ['get', 'has'].includes(calledMethodName(e) ?? '') && e.arguments.length === 1
-      ? [(skipOuter(e.expression) as ts.PropertyAccessExpression).expression, e.arguments[0]!]
-      : [undefined, undefined];
-  const container = on && canonical(on);
-  const key = at && canonical(at);
-  return container && key && !container.impure && !key.impure ? { container: container.text, key: key.text } : undefined;
 }
 
 /**
@@ -622,25 +610,23 @@ function isKeptOrMadeAt(source: ts.Expression, container: string, key: string): 
 function isMoveWithinContainer(node: ts.Node, container: string, key: string, source: ts.Expression, context: DropContext): boolean {
   const from = readAtKey(source, container);
   if (context.hatches.overwrites !== 'evident' || from === undefined || from === key) return false;
-  const body = enclosingBody(node);
-  let removesOld = false;
+  const fn = enclosingBody(node);
+  const body = isFunctionLike(fn) && fn.body ? fn.body : fn;
+  if (!removesAt(body, container, from)) return false;
   let looksAtNew = false;
   const visit = (child: ts.Node): void => {
-    if (child !== body && isSeparateFunction(child)) return;
+    if (looksAtNew || isSeparateFunction(child)) return;
     if (ts.isCallExpression(child) && child.arguments.length > 0) {
       const method = calledMethodName(child) ?? '';
-      const at = readAtKey(child, container, true);
-      if (at === from && CONTAINER_VOCABULARY.removes.has(method)) removesOld = true;
-      if (at === key && (CONTAINER_VOCABULARY.reads.has(method) || CONTAINER_VOCABULARY.tests.has(method))) looksAtNew = true;
-    } else if (ts.isDeleteExpression(child) && readAtKey(child.expression, container) === from) removesOld = true;
-    else if (ts.isElementAccessExpression(child) && readAtKey(child, container) === key) {
+      if ((CONTAINER_VOCABULARY.reads.has(method) || CONTAINER_VOCABULARY.tests.has(method)) && readAtKey(child, container, true) === key) looksAtNew = true;
+    } else if (ts.isElementAccessExpression(child) && readAtKey(child, container) === key) {
       const written = ts.isBinaryExpression(child.parent) && child.parent.left === child;
       if (!written) looksAtNew = true;
     }
     ts.forEachChild(child, visit);
   };
-  visit(isFunctionLike(body) && body.body ? body.body : body);
-  return removesOld && !looksAtNew;
+  visit(body);
+  return !looksAtNew;
 }
 
 /** `source` calls a method of the class whose every return hands back the value at `container[key]` for the key it is given. */
@@ -1203,8 +1189,7 @@ export function isReleasedBeforeEveryCall(
   keyExpression: ts.Expression,
   slots: readonly string[],
   context: DropContext,
-  /** `.id` when every value is stored under its own `id`: a caller's `session.id` names `session`. */
-  ownKeyPath?: string,
+  containerExpression: ts.Expression,
 ): boolean {
   return settledInEveryCaller(
     node,
@@ -1212,9 +1197,9 @@ export function isReleasedBeforeEveryCall(
     held,
     context,
     (_call, key) => {
-      const [root] = key.roots;
-      const named = ownKeyPath !== undefined && key.roots.length === 1 && root !== undefined && key.text === `${root}${ownKeyPath}`;
-      const target: DropSite['target'] = named ? { kind: 'value', variable: root } : { kind: 'key', key: key.text, keyRoots: key.roots };
+      // `this.remove(session.id)` after `session.stop()`, where every session is stored under its own `id`.
+      const owner = valueNamedByOwnKeyText(key, containerExpression, context.session);
+      const target: DropSite['target'] = owner !== undefined ? { kind: 'value', variable: owner } : { kind: 'key', key: key.text, keyRoots: key.roots };
       return { target, slots: [...slots], storesNewValue: false };
     },
     true,
@@ -1408,14 +1393,26 @@ function recordStoreOf(body: ts.FunctionLikeDeclaration, container: string, key:
  * `container`; with `anyMethod`, the key of any call on it (`m.delete(k)`, `m.has(k)`).
  */
 function readAtKey(expression: ts.Expression, container: string, anyMethod = false): string | undefined {
+  const entry = entryAt(expression, anyMethod ? () => true : undefined);
+  return entry?.container === container ? entry.key : undefined;
+}
+
+/**
+ * `m.get(k)`, `m[k]` (also with `!` or a fallback), or a call on `m` of a method `called` accepts
+ * (`m.has(k)`, `m.delete(k)`): the container and the key, as text.
+ */
+function entryAt(expression: ts.Expression, called?: (method: string) => boolean): { container: string; key: string } | undefined {
   const e = skipOuter(expression);
-  const on =
-    ts.isCallExpression(e) && ts.isPropertyAccessExpression(skipOuter(e.expression))
-      ? (skipOuter(e.expression) as ts.PropertyAccessExpression).expression
-      : undefined;
-  const read = anyMethod ? on && canonical(on)?.text : readContainerOf(e);
+  const callee = ts.isCallExpression(e) ? skipOuter(e.expression) : undefined;
+  const read =
+    called && callee && ts.isPropertyAccessExpression(callee)
+      ? called(callee.name.text)
+        ? canonical(callee.expression)?.text
+        : undefined
+      : readContainerOf(e);
   const at = ts.isElementAccessExpression(e) ? e.argumentExpression : ts.isCallExpression(e) ? e.arguments[0] : undefined;
-  return at !== undefined && read === container ? canonical(at)?.text : undefined;
+  const key = at && canonical(at)?.text;
+  return read !== undefined && key !== undefined ? { container: read, key } : undefined;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { calledMethodName, canonical, isEmptyContainerExpression, isFallback, isNullish, isWithin, skipOuter } from '../syntax/expressions.js';
+import { calledMethodName, canonical, isEmptyContainerExpression, isFallback, isNullish, isWithin, skipOuter, valuesSourceOf } from '../syntax/expressions.js';
 import { flattenedSource, listingReturnedBy } from '../syntax/listings.js';
 import type { Interpreter } from './interpreter.js';
 import {
@@ -503,45 +503,16 @@ export function manyRef(it: Interpreter, expression: ts.Expression, state: State
     if (alias) return undefined;
   }
   if (ts.isCallExpression(e)) {
-    const method = calledMethodName(e);
-    const callee = skipOuter(e.expression);
     // `[].concat(...m.values())`, `[...m.values()].flat()`: every element of every value, in one list.
     const flattened = flattenedSource(e);
     if (flattened) return it.manyRef(flattened, state);
     // `this.allProjects()`: a method of the class that lists every value of one of its containers.
     const listing = listingMethodOf(it, e);
     if (listing) return listing;
-    if ((method === 'values' || method === 'entries') && e.arguments.length === 0 && ts.isPropertyAccessExpression(callee)) {
-      return it.manyRef(callee.expression, state);
-    }
-    if ((method === 'slice' || method === 'concat') && ts.isPropertyAccessExpression(callee) && e.arguments.length <= 2) {
-      return it.manyRef(callee.expression, state);
-    }
-    if ((method === 'from' || method === 'values') && ts.isPropertyAccessExpression(callee)) {
-      const owner = skipOuter(callee.expression);
-      if (ts.isIdentifier(owner) && (owner.text === 'Array' || owner.text === 'Object') && e.arguments[0]) {
-        return it.manyRef(e.arguments[0], state);
-      }
-    }
-    return undefined;
   }
-  if (ts.isArrayLiteralExpression(e) && e.elements.length === 1) {
-    const [only] = e.elements;
-    if (only && ts.isSpreadElement(only)) return it.manyRef(only.expression, state);
-    return undefined;
-  }
-  // `disposeAll(this.listeners ?? [])`: an empty fallback adds no values to the ones it stands in for.
-  if (isFallback(e) && isEmptyContainerExpression(e.right)) {
-    return it.manyRef(e.left, state);
-  }
-  // `{ ...subs }`, `new Map(map)`, `new Set(set)`: a copy of an object map or a collection.
-  if (ts.isObjectLiteralExpression(e) && e.properties.length === 1) {
-    const [only] = e.properties;
-    return only && ts.isSpreadAssignment(only) ? it.manyRef(only.expression, state) : undefined;
-  }
-  if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && (e.expression.text === 'Map' || e.expression.text === 'Set') && e.arguments?.length === 1) {
-    return it.manyRef(e.arguments[0]!, state);
-  }
+  // `m.values()`, `[...set]`, `disposeAll(this.listeners ?? [])`, `{ ...subs }`, `new Map(map)`: the values of what they copy.
+  const source = valuesSourceOf(e);
+  if (source) return it.manyRef(source, state);
   if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || e.kind === ts.SyntaxKind.ThisKeyword) {
     const container = canonical(e);
     if (container && !container.impure) return { kind: 'container', container: container.text, roots: container.roots };

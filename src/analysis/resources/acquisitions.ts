@@ -8,7 +8,18 @@ import ts from 'typescript';
 
 import { resolveCallee } from '../flow/index.js';
 import { memoTable, type AnalysisSession } from '../session.js';
-import { boundNames, calledMethodName, calleeName, canonical, isFunctionLike, isNullish, rootOf, skipOuter } from '../syntax/expressions.js';
+import {
+  boundNames,
+  calledMethodName,
+  calleeName,
+  canonical,
+  containsCall,
+  isFunctionLike,
+  isNullish,
+  rootOf,
+  skipOuter,
+  valuesSourceOf,
+} from '../syntax/expressions.js';
 import { declaredClassOfNew } from '../syntax/writtenTypes.js';
 import { isReleaseLikeName, TIMER_CLEARS } from './release.js';
 
@@ -109,14 +120,10 @@ function releasedElementsOf(node: ts.Node, session?: AnalysisSession): string | 
  * this.clients.values()].map((c) => c.close()))`), a `while (list.length) list.pop().dispose()`.
  */
 function releasedListOf(node: ts.Node, listOf: (expression: ts.Expression) => string | undefined): string | undefined {
+  // `[...this.clients.values()]`, `Array.from(list)`: the list whose elements they hold.
   const named = (expression: ts.Expression): string | undefined => {
     let e = skipOuter(expression);
-    // `[...list]`, `Array.from(list)`, `Object.values(list)`: the same elements.
-    if (ts.isArrayLiteralExpression(e) && e.elements.length === 1 && ts.isSpreadElement(e.elements[0]!)) e = skipOuter(e.elements[0].expression);
-    else if (ts.isCallExpression(e) && ['Array.from', 'Object.values'].includes(e.expression.getText()) && e.arguments.length === 1)
-      e = skipOuter(e.arguments[0]!);
-    if (ts.isCallExpression(e) && calleeName(e) === 'values' && e.arguments.length === 0)
-      e = skipOuter((skipOuter(e.expression) as ts.PropertyAccessExpression).expression);
+    for (let source = valuesSourceOf(e); source; source = valuesSourceOf(e)) e = skipOuter(source);
     return listOf(e);
   };
   const releases = (body: ts.Node, element: (expression: ts.Expression) => boolean): boolean => {
@@ -322,13 +329,7 @@ function isReshapedList(e: ts.Expression): boolean {
   if (method !== undefined && ELEMENTS_HANDED_ON.has(method)) return true;
   if (method !== 'map' && method !== 'flatMap') return false;
   const [callback] = e.arguments;
-  return callback !== undefined && ts.isArrowFunction(callback) && !ts.isBlock(callback.body) && !makesAnything(callback.body);
-}
-
-/** A call or a `new` somewhere inside. */
-function makesAnything(node: ts.Node): boolean {
-  if (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node)) return true;
-  return ts.forEachChild(node, makesAnything) ?? false;
+  return callback !== undefined && ts.isArrowFunction(callback) && !ts.isBlock(callback.body) && !containsCall(callback.body);
 }
 
 /** `this.other`, `this.server.topology.client?.logger`: a reference read from what the object already reaches. */

@@ -27,9 +27,14 @@ function isCountLike(expression: ts.Expression): boolean {
   );
 }
 
-/** A call or a `new` anywhere in `node`, nested functions included: code that may change what a test answers. */
+/** A call (a tagged template too) or a `new` anywhere in `node`, nested functions included: code that may make something or change what a test answers. */
 export function containsCall(node: ts.Node): boolean {
-  return ts.isCallExpression(node) || ts.isNewExpression(node) || ts.forEachChild(node, (child) => containsCall(child) || undefined) === true;
+  return (
+    ts.isCallExpression(node) ||
+    ts.isNewExpression(node) ||
+    ts.isTaggedTemplateExpression(node) ||
+    ts.forEachChild(node, (child) => containsCall(child) || undefined) === true
+  );
 }
 
 /** `undefined`, `null`, `void 0`: storing it lets go of what the place held and holds nothing. */
@@ -408,6 +413,39 @@ export function containerScope(containerExpression: ts.Expression): ts.Node {
     if (current) return current;
   }
   return containerExpression.getSourceFile();
+}
+
+/**
+ * The collection whose values a copy or a view of it holds, one step: `m.values()`, `m.entries()`,
+ * `list.slice()`, `list.concat()`, `Array.from(x)`, `Object.values(x)`, `[...x]`, `x ?? []`, `{ ...x }`,
+ * `new Map(x)`, `new Set(x)`; undefined for anything else.
+ */
+export function valuesSourceOf(expression: ts.Expression): ts.Expression | undefined {
+  const e = skipOuter(expression);
+  if (ts.isCallExpression(e)) {
+    const method = calledMethodName(e);
+    const callee = skipOuter(e.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    if ((method === 'values' || method === 'entries') && e.arguments.length === 0) return callee.expression;
+    if ((method === 'slice' || method === 'concat') && e.arguments.length <= 2) return callee.expression;
+    const owner = skipOuter(callee.expression);
+    if ((method === 'from' || method === 'values') && ts.isIdentifier(owner) && (owner.text === 'Array' || owner.text === 'Object')) return e.arguments[0];
+    return undefined;
+  }
+  if (ts.isArrayLiteralExpression(e) && e.elements.length === 1) {
+    const [only] = e.elements;
+    return only && ts.isSpreadElement(only) ? only.expression : undefined;
+  }
+  // An empty fallback adds no values to the ones it stands in for.
+  if (isFallback(e) && isEmptyContainerExpression(e.right)) return e.left;
+  if (ts.isObjectLiteralExpression(e) && e.properties.length === 1) {
+    const [only] = e.properties;
+    return only && ts.isSpreadAssignment(only) ? only.expression : undefined;
+  }
+  if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && (e.expression.text === 'Map' || e.expression.text === 'Set') && e.arguments?.length === 1) {
+    return e.arguments[0];
+  }
+  return undefined;
 }
 
 /** A statement (or block) that ends in `return`, `throw` or `continue`: what follows it never runs after it. */

@@ -24,10 +24,13 @@ const EXTENDING_MODULES = memoValue('syntax.extendingModules', (session) => {
       if (!list) byName.set(match[1]!, [file]);
       else if (list.at(-1) !== file) list.push(file);
     }
-    for (const match of file.text.matchAll(/\b([\w$]+)\s+as\s+([\w$]+)/g)) {
-      const names = aliases.get(match[1]!);
-      if (names) names.add(match[2]!);
-      else aliases.set(match[1]!, new Set([match[2]!]));
+    // Only the braces of an import or export: `x as T` elsewhere is a type assertion.
+    for (const braces of file.text.matchAll(/\b(?:import|export)\s+(?:type\s+)?\{([^}]*)\}/g)) {
+      for (const match of braces[1]!.matchAll(/\b([\w$]+)\s+as\s+([\w$]+)/g)) {
+        const names = aliases.get(match[1]!);
+        if (names) names.add(match[2]!);
+        else aliases.set(match[1]!, new Set([match[2]!]));
+      }
     }
   }
   return { byName, aliases };
