@@ -220,8 +220,48 @@ export class Refactor {
   }
 }`;
 
+/**
+ * From real code (vscode-livepreview's servers, vscode-hexeditor's documents): VS Code's `Disposable`
+ * base whose `_register<T>(o: T): T` keeps what a subclass makes and hands it back; the subclass
+ * keeps a watcher that way, in a field with no written type.
+ */
+const registeredPreviews = (close: string): string => `import * as fs from 'node:fs';
+interface IDisposable { dispose(): void }
+abstract class Disposable implements IDisposable {
+  private readonly _store = new Set<IDisposable>();
+  protected _register<T extends IDisposable>(o: T): T {
+    this._store.add(o);
+    return o;
+  }
+  dispose(): void {
+    for (const d of this._store) d.dispose();
+    this._store.clear();
+  }
+}
+class FileWatch implements IDisposable {
+  private readonly watcher = fs.watch('.');
+  dispose(): void { this.watcher.close(); }
+}
+class Preview extends Disposable {
+  private readonly _watch = this._register(new FileWatch());
+  get watching(): boolean { return this._watch !== undefined; }
+}
+export class Previews {
+  private readonly previews = new Map<string, Preview>();
+  open(uri: string): void {
+    this.previews.set(uri, new Preview());
+  }
+  close(uri: string): void {
+    ${close}
+  }
+}`;
+
 ruleTester.run('stop-on-evict (inferred resources)', rule, {
   valid: [
+    {
+      name: "from real code (vscode-livepreview): a subclass of VS Code's Disposable whose `_register()` keeps a watcher, disposed before it leaves the map",
+      code: registeredPreviews('this.previews.get(uri)?.dispose();\n    this.previews.delete(uri);'),
+    },
     {
       name: 'a module helper that only reads the list it is given (no element released) makes no release of the class',
       code: refactorBuffers('console.log(list.length);'),
@@ -606,6 +646,23 @@ export class Server {
     },
   ],
   invalid: [
+    {
+      name: "from real code (vscode-livepreview): a subclass of VS Code's Disposable whose `_register()` keeps a watcher, removed from the map without dispose()",
+      code: registeredPreviews('this.previews.delete(uri);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 28,
+          data: { type: 'Preview', container: 'this.previews', operation: '`delete()`', release: '`dispose()`' },
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: registeredPreviews('this.previews.get(uri)?.dispose();\n    this.previews.delete(uri);'),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'from real code (coc.nvim): a dispose() that hands its list of disposables to a module helper popping and disposing each releases them',
       code: refactorBuffers('while (list.length) {\n    list.pop()!.dispose();\n  }'),

@@ -27,7 +27,7 @@ import { containerTypeOf, isDeclaredLikeContainer } from '../containers/types.js
 import type { DropSite } from '../flow/index.js';
 import { obligationSlots, type Resource } from '../resources/release.js';
 import type { AnalysisSession } from '../session.js';
-import { calledMethodName, canonical, skipOuter } from '../syntax/expressions.js';
+import { calledMethodName, canonical, isTextOrFlagLiteral, skipOuter } from '../syntax/expressions.js';
 import { isIgnored, type CacheDrop, type DropContext } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
 import { isFreshKey, isLocalContainer, isOwnIdentity, isResultUsed, keyTarget } from './keys.js';
@@ -54,6 +54,8 @@ export function describeCacheCall(node: ts.CallExpression, context: DropContext)
   if (method === undefined || !CACHE_METHODS.has(method)) return undefined;
   const { session } = context;
   if (!programUsesCacheLibrary(session)) return undefined;
+  // `cache.set(key, true)`: a cache of flags or strings holds no resource.
+  if (method === 'set' && node.arguments[1] && isTextOrFlagLiteral(node.arguments[1])) return undefined;
   const receiver = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
   const text = canonical(receiver);
   if (!text || text.impure || isIgnored(text, context)) return undefined;

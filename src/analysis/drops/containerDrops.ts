@@ -41,6 +41,7 @@ import {
   isFallback,
   isFunctionLike,
   isNullish,
+  isTextOrFlagLiteral,
   isZeroLiteral,
   mentions,
   skipOuter,
@@ -373,12 +374,13 @@ function describeCallDrop(node: ts.CallExpression, context: DropContext): Contai
   const receiver = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
   const [first, second] = node.arguments;
   // A `set()` under a key that cannot be taken yet drops nothing, nor one into a container this
-  // function made empty: decided before any question to the checker.
+  // function made empty, nor one that stores a string or a flag (`headers.set('vary', '*')`: a
+  // container of data): decided before any question to the checker.
   if (
     method === 'set' &&
     first &&
     second &&
-    (isFreshKey(first, context.session) || isOwnIdentity(first, second) || isCreatedEmptyHere(receiver, node, context.session))
+    (isTextOrFlagLiteral(second) || isFreshKey(first, context.session) || isOwnIdentity(first, second) || isCreatedEmptyHere(receiver, node, context.session))
   )
     return undefined;
   const container = containerOfResources(receiver, context);
@@ -465,7 +467,8 @@ function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext)
   const { session } = context;
   if (ts.isElementAccessExpression(target)) {
     const receiver = skipOuter(target.expression);
-    if (isFreshKey(target.argumentExpression, session) || isOwnIdentity(target.argumentExpression, node.right)) return undefined;
+    if (isTextOrFlagLiteral(node.right) || isFreshKey(target.argumentExpression, session) || isOwnIdentity(target.argumentExpression, node.right))
+      return undefined;
     // `const result = []; … result[i] = decode(…)`: a container this function made empty holds nothing to overwrite.
     if (isCreatedEmptyHere(receiver, node, session)) return undefined;
     // `pool[k] = pool[k].filter(keep)`: the survivors of the old value, as `list = list.filter(keep)` is.

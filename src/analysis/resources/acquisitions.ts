@@ -16,11 +16,12 @@ import {
   containsCall,
   isFunctionLike,
   isNullish,
+  ownMemberOf,
   rootOf,
   skipOuter,
   valuesSourceOf,
 } from '../syntax/expressions.js';
-import { declaredClassOfNew } from '../syntax/writtenTypes.js';
+import { declaredClassOfNew, typeOfPlainNew } from '../syntax/writtenTypes.js';
 import { isReleaseLikeName, TIMER_CLEARS } from './release.js';
 
 /** What a body starts, keyed so that a release can be matched to it. */
@@ -353,6 +354,8 @@ function declaredTypeOf(field: ts.PropertyDeclaration | undefined, host: Inferen
   if (!field) return undefined;
   const { checker } = host.session;
   if (field.type) return checker.getTypeFromTypeNode(field.type);
+  const made = field.initializer && typeOfPlainNew(field.initializer, checker);
+  if (made) return made;
   const symbol = checker.getSymbolAtLocation(field.name);
   const type = symbol && checker.getTypeOfSymbol(symbol);
   // `private conn;` with nothing to go by is `any`: the stored value says more.
@@ -364,8 +367,8 @@ function declaredField(target: ts.Expression, host: InferenceHost, fields?: Read
   const e = skipOuter(target);
   if (!ts.isPropertyAccessExpression(e)) return undefined;
   // `this.x` of a field the class chain declares: found without asking the checker.
-  const own = skipOuter(e.expression).kind === ts.SyntaxKind.ThisKeyword ? fields?.get(e.name.text) : undefined;
-  if (own) return own;
+  const own = skipOuter(e.expression).kind === ts.SyntaxKind.ThisKeyword ? (fields?.get(e.name.text) ?? ownMemberOf(e)) : undefined;
+  if (own) return ts.isPropertyDeclaration(own) ? own : undefined;
   const declaration = host.session.checker.getSymbolAtLocation(e.name)?.valueDeclaration;
   return declaration && ts.isPropertyDeclaration(declaration) ? declaration : undefined;
 }

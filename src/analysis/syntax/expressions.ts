@@ -43,6 +43,22 @@ export function isNullish(expression: ts.Expression): boolean {
   return (ts.isIdentifier(e) && e.text === 'undefined') || e.kind === ts.SyntaxKind.NullKeyword || ts.isVoidExpression(e);
 }
 
+/**
+ * `'no-cache'`, `` `max-age=${age}` ``, `true`: a string or a boolean written out — data, never a
+ * resource nor a timer's id. A container that stores it holds data there, and the checker need not
+ * type the container to say so.
+ */
+export function isTextOrFlagLiteral(expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  return (
+    ts.isStringLiteral(e) ||
+    ts.isNoSubstitutionTemplateLiteral(e) ||
+    ts.isTemplateExpression(e) ||
+    e.kind === ts.SyntaxKind.TrueKeyword ||
+    e.kind === ts.SyntaxKind.FalseKeyword
+  );
+}
+
 /** `a ?? b`, `a || b`: a value with a fallback for when it is missing. */
 export function isFallback(expression: ts.Expression): expression is ts.BinaryExpression {
   return (
@@ -118,12 +134,15 @@ export function skipOuter(node: ts.Expression): ts.Expression {
 }
 
 export interface CanonicalText {
-  text: string;
+  readonly text: string;
   /** Identifiers the text depends on: reassigning one of them invalidates facts about it. */
-  roots: string[];
+  readonly roots: readonly string[];
   /** True when evaluating it twice could do something (a call, `++`): no suggestion repeats it. */
-  impure: boolean;
+  readonly impure: boolean;
 }
+
+/** Each expression's text, read once: every analysis asks it of the same receivers and keys, several times over. */
+const CANONICAL_TEXTS = new WeakMap<ts.Expression, CanonicalText | null>();
 
 /**
  * A stable text for a side-effect-light expression, so that `this.meters`, `meters`
@@ -131,6 +150,12 @@ export interface CanonicalText {
  * cannot name the same value twice (object literals, functions, …).
  */
 export function canonical(node: ts.Expression): CanonicalText | undefined {
+  let known = CANONICAL_TEXTS.get(node);
+  if (known === undefined) CANONICAL_TEXTS.set(node, (known = readCanonical(node) ?? null));
+  return known ?? undefined;
+}
+
+function readCanonical(node: ts.Expression): CanonicalText | undefined {
   const roots: string[] = [];
   let impure = false;
   const walk = (expression: ts.Expression, depth: number): string | undefined => {

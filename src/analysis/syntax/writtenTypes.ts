@@ -18,6 +18,21 @@ export function declaredClassOfNew(e: ts.Expression, checker: ts.TypeChecker): t
   return symbol && checker.getDeclaredTypeOfSymbol(symbol);
 }
 
+/**
+ * `new ToolResult(parts)` of a class without type parameters: that class's own type, which is the
+ * expression's type too. Typing the expression would check each argument first (a large object
+ * literal, a closure), and the checker at the initializer pays for all of it.
+ */
+export function typeOfPlainNew(initializer: ts.Expression, checker: ts.TypeChecker): ts.Type | undefined {
+  let e = initializer;
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  const symbol = ts.isNewExpression(e) ? classSymbolOfNew(e, checker) : undefined;
+  const generic = symbol?.declarations?.some(
+    (declaration) => (ts.isClassLike(declaration) || ts.isInterfaceDeclaration(declaration)) && (declaration.typeParameters?.length ?? 0) > 0,
+  );
+  return symbol && generic === false ? checker.getDeclaredTypeOfSymbol(symbol) : undefined;
+}
+
 /** The class a `new` names (through an import's alias), from its symbol alone. */
 export function classSymbolOfNew(e: ts.NewExpression, checker: ts.TypeChecker): ts.Symbol | undefined {
   let symbol = checker.getSymbolAtLocation(e.expression);
@@ -74,6 +89,8 @@ function declaredRootType(name: ts.Identifier, checker: ts.TypeChecker): { type:
   if (!declaration) return undefined;
   if (declaration.type) return { type: checker.getTypeFromTypeNode(declaration.type), written: true };
   if (!ts.isVariableDeclaration(declaration) || !declaration.initializer || !ts.isIdentifier(declaration.name)) return undefined;
+  const made = typeOfPlainNew(declaration.initializer, checker);
+  if (made) return { type: made, written: false };
   const symbol = checker.getSymbolAtLocation(declaration.name);
   return symbol && { type: checker.getTypeOfSymbol(symbol), written: false };
 }
