@@ -372,11 +372,16 @@ function handleName(emitter: ts.Expression): string | undefined {
 function closesOnly(body: ts.Block, handle: string, removal?: string): boolean {
   let closes = false;
   const allowed = (statement: ts.Statement): boolean => {
-    // Where the question is about `removal`: also under an `if` that calls nothing, and setting the value's own flags.
+    // Where the question is about `removal`: also under an `if` that calls nothing, setting the value's
+    // own flags, and taking itself out of other containers (`const w = windows.get(this.windowId); if (w)
+    // w.views.delete(this.id)`), which releases nothing its handle's end leaves running.
     if (removal !== undefined && ts.isBlock(statement)) return statement.statements.every(allowed);
     if (removal !== undefined && ts.isIfStatement(statement))
       return !containsCall(statement.expression) && allowed(statement.thenStatement) && (!statement.elseStatement || allowed(statement.elseStatement));
+    if (removal !== undefined && ts.isVariableStatement(statement))
+      return statement.declarationList.declarations.every((declaration) => !declaration.initializer || readsOnly(declaration.initializer));
     if (!ts.isExpressionStatement(statement)) return false;
+    if (removal !== undefined && takesItselfOut(statement.expression)) return true;
     const call = callMadeBy(statement.expression);
     if (!call) return removal !== undefined && setsOwnFlag(statement.expression);
     const callee = skipOuter(call.expression);
@@ -391,6 +396,26 @@ function closesOnly(body: ts.Block, handle: string, removal?: string): boolean {
     return onHandle;
   };
   return body.statements.every(allowed) && closes;
+}
+
+/** `windows.get(this.windowId)`, `this.parent`: a value read, with no call but a container's read. */
+function readsOnly(expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  if (!ts.isCallExpression(e)) return !containsCall(e);
+  const method = calledMethodName(e);
+  return (
+    method !== undefined &&
+    CONTAINER_VOCABULARY.reads.has(method) &&
+    readsOnly((skipOuter(e.expression) as ts.PropertyAccessExpression).expression) &&
+    e.arguments.every((argument) => !containsCall(argument))
+  );
+}
+
+/** `w.views.delete(this.id)`, `delete all[this.id]`: the object takes itself out of a container, by itself or its own key. */
+function takesItselfOut(expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  const removal = ts.isDeleteExpression(e) ? e : ts.isCallExpression(e) && CONTAINER_VOCABULARY.removes.has(calledMethodName(e) ?? '') ? e : undefined;
+  return removal !== undefined && dropArgumentsMention(removal, (child) => child.kind === ts.SyntaxKind.ThisKeyword);
 }
 
 /** `this.dead = true`, `this.timer = null`: a field of the object given a literal. */

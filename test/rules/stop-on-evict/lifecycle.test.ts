@@ -892,7 +892,7 @@ const terminalOwed = (onExit: string) => ({
  * From real code (waveterm): a tab view taken out of a module's cache by one helper, called from the
  * view's `destroy()` and from its contents' `destroyed` listener; `release` is the rest of `destroy()`.
  */
-const tabViews = (fields: string, release: string): string => `
+const tabViews = (fields: string, release: string, module = ''): string => `
 declare class WebContents { close(): void; on(event: 'destroyed', listener: () => void): this }
 const views = new Map<string, TabView>();
 export class TabView {
@@ -919,13 +919,21 @@ export function open(id: string, contents: WebContents): TabView {
 function forget(id: string): void {
   views.delete(id);
 }
-`;
+${module}`;
 
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
       name: "a helper that removes the view, called only by the view's destroy() and by its contents' end, where destroy() does nothing but close them",
       code: tabViews('', ''),
+    },
+    {
+      name: "from real code (waveterm): the view's destroy() also takes the view out of its window's map by its own id, which releases nothing its contents' end leaves running",
+      code: tabViews(
+        "\n  windowId = '';",
+        '\n    const window = windows.get(this.windowId);\n    if (window) window.views.delete(this.id);',
+        'const windows = new Map<string, { views: Map<string, TabView> }>();\n',
+      ),
     },
     {
       name: "from real code (julia-vscode): a node removed on its kernel's own stop, where the node's release does nothing but stop the kernel it was made with",
@@ -1452,6 +1460,15 @@ export class Pollers {
       name: "the same helper where destroy() also clears an interval: the contents' end leaves the interval running",
       code: tabViews('\n  private readonly poll = setInterval(() => {}, 1000);', '\n    clearInterval(this.poll);'),
       errors: [{ messageId: 'unreleasedDrop', line: 28, suggestions: [] }],
+    },
+    {
+      name: "the same helper where destroy() takes another view out of its window's map (not itself): more than its contents' end does",
+      code: tabViews(
+        "\n  windowId = '';",
+        '\n    const window = windows.get(this.windowId);\n    if (window) window.views.delete(window.active);',
+        'const windows = new Map<string, { views: Map<string, TabView>; active: string }>();\n',
+      ),
+      errors: [{ messageId: 'unreleasedDrop', line: 29, suggestions: [] }],
     },
     {
       name: "a node removed on its kernel's stop whose own release also clears a timer of its own: the kernel's end leaves the timer owed",
