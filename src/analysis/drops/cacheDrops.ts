@@ -27,9 +27,10 @@ import { containerTypeOf, isDeclaredLikeContainer } from '../containers/types.js
 import type { DropSite } from '../flow/index.js';
 import { obligationSlots, type Resource } from '../resources/release.js';
 import type { AnalysisSession } from '../session.js';
-import { calledMethodName, canonical, isTextOrFlagLiteral, skipOuter } from '../syntax/expressions.js';
+import { calledMethodName, canonical, skipOuter } from '../syntax/expressions.js';
 import { isIgnored, type CacheDrop, type DropContext } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
+import { isTextOrFlag } from '../syntax/names.js';
 import { isFreshKey, isLocalContainer, isOwnIdentity, isResultUsed, keyTarget } from './keys.js';
 
 /** Every method of a cache library that takes a value out of it, on any path. */
@@ -55,7 +56,7 @@ export function describeCacheCall(node: ts.CallExpression, context: DropContext)
   const { session } = context;
   if (!programUsesCacheLibrary(session)) return undefined;
   // `cache.set(key, true)`: a cache of flags or strings holds no resource.
-  if (method === 'set' && node.arguments[1] && isTextOrFlagLiteral(node.arguments[1])) return undefined;
+  if (method === 'set' && node.arguments[1] && isTextOrFlag(node.arguments[1], session)) return undefined;
   const receiver = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
   const text = canonical(receiver);
   if (!text || text.impure || isIgnored(text, context)) return undefined;

@@ -41,12 +41,11 @@ import {
   isFallback,
   isFunctionLike,
   isNullish,
-  isTextOrFlagLiteral,
   isZeroLiteral,
   mentions,
   skipOuter,
 } from '../syntax/expressions.js';
-import { singleInitializer } from '../syntax/names.js';
+import { isTextOrFlag, singleInitializer } from '../syntax/names.js';
 import { isIgnored, type ContainerDrop, type ContainerOfResources, type DropContext } from './candidate.js';
 import {
   capturedFieldsAt,
@@ -380,7 +379,10 @@ function describeCallDrop(node: ts.CallExpression, context: DropContext): Contai
     method === 'set' &&
     first &&
     second &&
-    (isTextOrFlagLiteral(second) || isFreshKey(first, context.session) || isOwnIdentity(first, second) || isCreatedEmptyHere(receiver, node, context.session))
+    (isTextOrFlag(second, context.session) ||
+      isFreshKey(first, context.session) ||
+      isOwnIdentity(first, second) ||
+      isCreatedEmptyHere(receiver, node, context.session))
   )
     return undefined;
   const container = containerOfResources(receiver, context);
@@ -467,7 +469,7 @@ function describeAssignmentDrop(node: ts.BinaryExpression, context: DropContext)
   const { session } = context;
   if (ts.isElementAccessExpression(target)) {
     const receiver = skipOuter(target.expression);
-    if (isTextOrFlagLiteral(node.right) || isFreshKey(target.argumentExpression, session) || isOwnIdentity(target.argumentExpression, node.right))
+    if (isTextOrFlag(node.right, session) || isFreshKey(target.argumentExpression, session) || isOwnIdentity(target.argumentExpression, node.right))
       return undefined;
     // `const result = []; … result[i] = decode(…)`: a container this function made empty holds nothing to overwrite.
     if (isCreatedEmptyHere(receiver, node, session)) return undefined;

@@ -6,7 +6,7 @@
 import ts from 'typescript';
 
 import { memoTable, type AnalysisSession } from '../session.js';
-import { boundNames, enclosingBody, isAssignment, isFunctionLike, isPrivateMember, isSeparateFunction, skipOuter } from './expressions.js';
+import { boundNames, enclosingBody, isAssignment, isFunctionLike, isPrivateMember, isSeparateFunction, isTextOrFlagLiteral, skipOuter } from './expressions.js';
 import { callsAcrossProgram, moduleLevelName } from './programCalls.js';
 
 /** How a name is bound directly in one body (nested functions excluded). */
@@ -166,6 +166,13 @@ export function singleInitializer(name: ts.Identifier, session: AnalysisSession)
   const declaration = declarationOf(name.text, name, session);
   if (declaration?.kind !== 'variable' || declaration.bindings.changed || declaration.bindings.values.length !== 1) return undefined;
   return skipOuter(declaration.bindings.values[0]!);
+}
+
+/** `'no-store'`, `true`, or a name given one such literal once (`const UNCACHEABLE = 'no-store'`): data, never a resource. */
+export function isTextOrFlag(value: ts.Expression, session: AnalysisSession): boolean {
+  const e = skipOuter(value);
+  const literal = ts.isIdentifier(e) ? singleInitializer(e, session) : e;
+  return literal !== undefined && isTextOrFlagLiteral(literal);
 }
 
 /** The parameter `name` names at `node`, unless a closer function declares a local of that name. */
