@@ -243,6 +243,9 @@ export function containersHandedIn(name: ts.Identifier, session: AnalysisSession
 function mayBeHandedByOtherModules(name: ts.Identifier, session: AnalysisSession): boolean {
   const parameter = parameterNamed(name.text, name, session);
   if (!parameter?.type || !moduleLevelName(parameter.parent as ts.FunctionLikeDeclaration)) return false;
+  // `levels: ExtensionConfig['enabledDiagnosticLevels']`: a part of another type's data, whose
+  // typing would resolve that whole type (a configuration's hundred settings) for one parameter.
+  if (ts.isIndexedAccessTypeNode(parameter.type)) return false;
   const container = containerTypeOf(name, session);
   return container !== undefined && container.kind !== 'Cache' && !isPrimitiveLike(container.valueType);
 }
