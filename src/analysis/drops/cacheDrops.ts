@@ -28,9 +28,9 @@ import type { DropSite } from '../flow/index.js';
 import { obligationSlots, type Resource } from '../resources/release.js';
 import type { AnalysisSession } from '../session.js';
 import { calledMethodName, canonical, skipOuter } from '../syntax/expressions.js';
+import { isTextOrFlag } from '../syntax/names.js';
 import { isIgnored, type CacheDrop, type DropContext } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
-import { isTextOrFlag } from '../syntax/names.js';
 import { isFreshKey, isLocalContainer, isOwnIdentity, isResultUsed, keyTarget } from './keys.js';
 
 /** Every method of a cache library that takes a value out of it, on any path. */

@@ -6,6 +6,7 @@
 import { typeMatchesSomeSpecifier } from '@typescript-eslint/type-utils';
 import ts from 'typescript';
 
+import { readContainerOf } from '../containers/kinds.js';
 import { CONTAINER_VOCABULARY } from '../containers/vocabulary.js';
 import { STREAM_CONTROLLERS, STREAM_END_METHODS, TIMER_HANDLE_TYPES } from '../resources/builtins.js';
 import { isOnlyTimers, isReleaseLikeName, obligationSlots, releaseNames, type Resource } from '../resources/release.js';
@@ -398,17 +399,11 @@ function closesOnly(body: ts.Block, handle: string, removal?: string): boolean {
   return body.statements.every(allowed) && closes;
 }
 
-/** `windows.get(this.windowId)`, `this.parent`: a value read, with no call but a container's read. */
+/** `windows.get(this.windowId)`, `this.parent`: a value read, with no call but one container's read. */
 function readsOnly(expression: ts.Expression): boolean {
   const e = skipOuter(expression);
   if (!ts.isCallExpression(e)) return !containsCall(e);
-  const method = calledMethodName(e);
-  return (
-    method !== undefined &&
-    CONTAINER_VOCABULARY.reads.has(method) &&
-    readsOnly((skipOuter(e.expression) as ts.PropertyAccessExpression).expression) &&
-    e.arguments.every((argument) => !containsCall(argument))
-  );
+  return readContainerOf(e) !== undefined && !containsCall(skipOuter(e.expression)) && !e.arguments.some(containsCall);
 }
 
 /** `w.views.delete(this.id)`, `delete all[this.id]`: the object takes itself out of a container, by itself or its own key. */
