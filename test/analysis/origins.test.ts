@@ -40,3 +40,37 @@ describe('originOf', () => {
     expect(texts.map((e) => originOf(e!, 0, cheap))).toEqual(['borrowed', 'borrowed', 'borrowed', 'borrowed', 'borrowed']);
   });
 });
+
+describe('originOf a call of a program function that returns text', () => {
+  const HELPERS = `
+declare function connect(): { close(): void };
+declare function normalize(key: string): unknown;
+function joinKeys(...keys: string[]): string { return normalize(keys.join(':')) as string; }
+function keyFor(scope: string, id: number) { return \`\${scope}:\${id}\`; }
+const prefixed = (...keys: string[]) => joinKeys('base', ...keys);
+const either = (id: number) => (id > 0 ? String(id) : 'none');
+const opened = (id: number) => (id > 0 ? connect() : 'none');
+async function later(id: number) { return String(id); }
+class Keys { name(id: number) { return 'k' + id; } own(id: number) { return this.name(id); } }
+declare const keys: Keys;
+export const values = [keyFor('a', 1), prefixed('a'), either(2), opened(3), later(4), keys.own(5)];
+`;
+  const helpers = inMemoryProgram(new Map([['/project/helpers.ts', HELPERS]]));
+  const helperSession = sessionOf(helpers);
+  const calls = (
+    helpers
+      .getSourceFile('/project/helpers.ts')!
+      .statements.filter(ts.isVariableStatement)
+      .flatMap((statement) => statement.declarationList.declarations)
+      .find((declaration) => declaration.name.getText() === 'values')!.initializer as ts.ArrayLiteralExpression
+  ).elements;
+  const cheap = { session: helperSession, lending: new Set<string>(), cheap: true };
+
+  it('reads a helper whose returns (or written return type, or the helper it calls) are text as data, from the syntax alone', () => {
+    expect(calls.slice(0, 3).map((call) => originOf(call, 0, cheap))).toEqual(['borrowed', 'borrowed', 'borrowed']);
+  });
+
+  it('leaves to the checker a helper that may return something else, an async one, and a method of another object', () => {
+    expect(calls.slice(3).map((call) => originOf(call, 0, cheap))).toEqual(['unknown', 'unknown', 'unknown']);
+  });
+});

@@ -160,7 +160,16 @@ export const CONTAINER_PROTOCOLS: Readonly<Record<BuiltinContainerKind, Containe
 };
 
 /** Every built-in method name that drops or inserts, for the syntactic pre-filter of call sites. */
-export const BUILTIN_DROPPING_METHODS: ReadonlySet<string> = new Set(Object.values(CONTAINER_PROTOCOLS).flatMap((protocol) => Object.keys(protocol.drops)));
+/**
+ * `client.set(key, value, 'EX', ttl)` is no built-in's drop: some built-in drops by this name with
+ * this many arguments. Asked before the receiver is typed, which can cost a whole client library.
+ */
+export function isBuiltinDropForm(method: string, argumentCount: number): boolean {
+  return Object.values(CONTAINER_PROTOCOLS).some((protocol) => {
+    const dropping = protocol.drops[method];
+    return dropping !== undefined && (dropping.arguments === 'some' || dropping.arguments === argumentCount);
+  });
+}
 export const BUILTIN_INSERTING_METHODS: ReadonlySet<string> = new Set(Object.values(CONTAINER_PROTOCOLS).flatMap((protocol) => Object.keys(protocol.inserts)));
 
 /** The stored values an inserting call puts in. */

@@ -100,6 +100,50 @@ function makesText(call: ts.CallExpression): boolean {
   return name !== undefined && TEXT_MAKERS.has(name);
 }
 
+const RETURNS_ONLY_TEXT = memoTable<ts.FunctionLikeDeclaration, boolean>('containers.returnsOnlyText');
+
+/**
+ * `p(item.key)` of `const p = (...keys: string[]) => joinKeys(base, ...keys)`: a program function
+ * that returns only text or a number (its written return type says so, or each `return` makes it)
+ * makes data. Read from the syntax: the callee is found by name, never by typing a receiver.
+ */
+function callsTextHelper(call: ts.CallExpression, session: AnalysisSession, depth = 0): boolean {
+  const callee = skipOuter(call.expression);
+  const byName = ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && skipOuter(callee.expression).kind === ts.SyntaxKind.ThisKeyword);
+  const fn = byName && depth < 3 ? resolveCallee(call, session) : undefined;
+  return fn !== undefined && session.memo(RETURNS_ONLY_TEXT, fn, () => returnsOnlyText(fn, session, depth)) === true;
+}
+
+function returnsOnlyText(fn: ts.FunctionLikeDeclaration, session: AnalysisSession, depth: number): boolean {
+  if (fn.type) return isTextTypeNode(fn.type);
+  if (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async || fn.asteriskToken) return false;
+  const returned = returnedExpressions(fn);
+  return returned.length > 0 && returned.every((value) => isTextValue(value, session, depth));
+}
+
+/** `string`, `number`, `'a' | 'b'`, `` `${string}:${number}` ``: a written type of data. */
+function isTextTypeNode(type: ts.TypeNode): boolean {
+  if (ts.isUnionTypeNode(type)) return type.types.every(isTextTypeNode);
+  if (ts.isParenthesizedTypeNode(type)) return isTextTypeNode(type.type);
+  return (
+    type.kind === ts.SyntaxKind.StringKeyword ||
+    type.kind === ts.SyntaxKind.NumberKeyword ||
+    type.kind === ts.SyntaxKind.BooleanKeyword ||
+    type.kind === ts.SyntaxKind.BigIntKeyword ||
+    ts.isTemplateLiteralTypeNode(type) ||
+    (ts.isLiteralTypeNode(type) && type.literal.kind !== ts.SyntaxKind.NullKeyword)
+  );
+}
+
+function isTextValue(value: ts.Expression, session: AnalysisSession, depth: number): boolean {
+  const e = skipOuter(value);
+  if (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || ts.isNumericLiteral(e)) return true;
+  if (ts.isConditionalExpression(e)) return isTextValue(e.whenTrue, session, depth) && isTextValue(e.whenFalse, session, depth);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken)
+    return [e.left, e.right].some((side) => ts.isStringLiteralLike(skipOuter(side)) || ts.isTemplateExpression(skipOuter(side)));
+  return ts.isCallExpression(e) && (makesText(e) || callsTextHelper(e, session, depth + 1));
+}
+
 /** `f(…)`, `this.f(…)`, `x.f(…)`: a callee named without going through another call or a deeper path. */
 function isNamedDirectly(call: ts.CallExpression): boolean {
   const callee = skipOuter(call.expression);
@@ -148,6 +192,7 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
     if (timerCallRelease(e)) return 'created';
     // `pool.acquire()`, `leases.borrow()`, `other.get(k)`: lent by another owner, which takes it back.
     if (isLent(e, lending)) return 'borrowed';
+    if (callsTextHelper(e, session)) return 'borrowed';
     if (question.cheap) return 'unknown';
     // `this.getOrCreateClient(authority)`: what it returns is kept in its own registry. Asked only of
     // a function or method named by a path of names (`clientFor(h)`, `this.x(…)`, `renderer.texture.x(…)`), not of calls on

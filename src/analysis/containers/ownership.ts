@@ -261,6 +261,11 @@ function returnedModuleContainer(initializer: ts.Expression, session: AnalysisSe
 function findReturnedModuleContainer(initializer: ts.Expression, session: AnalysisSession): ts.Identifier | undefined {
   const e = skipOuter(initializer);
   if (!ts.isCallExpression(e) || e.arguments.length > 0) return undefined;
+  // `client.pipeline()` is a method of an object, never a module's function (`registry.all()` of a
+  // namespace import may be one): resolving it would type `client`.
+  const named = skipOuter(e.expression);
+  const owner = ts.isPropertyAccessExpression(named) ? skipOuter(named.expression) : undefined;
+  if (!ts.isIdentifier(named) && !(owner && ts.isIdentifier(owner) && !declarationOf(owner.text, owner, session))) return undefined;
   const callee = resolveCallee(e, session);
   if (!callee?.body || !ts.isFunctionDeclaration(callee)) return undefined;
   const file = callee.getSourceFile();

@@ -67,7 +67,9 @@ export function describeCacheCall(node: ts.CallExpression, context: DropContext)
   const declaredLike = isDeclaredLikeContainer(receiver, session.checker);
   const declared = declaredLike ? containerTypeOf(receiver, session) : undefined;
   if (declaredLike && declared?.kind !== 'Cache') return undefined;
-  const owned = getOwnership(receiver, session, 'values', lendingCalls).owns;
+  // From the syntax first: the checker is asked only what the syntax left open.
+  const bySyntax = getOwnership(receiver, session, 'values', lendingCalls, 'syntax');
+  const owned = bySyntax.owns || (bySyntax.undecided === true && getOwnership(receiver, session, 'values', lendingCalls).owns);
   if (!owned && !declaredLike) return undefined;
   const container = declared ?? containerTypeOf(receiver, session);
   if (container?.kind !== 'Cache') return undefined;

@@ -7,7 +7,7 @@ import { typeMatchesSomeSpecifier } from '@typescript-eslint/type-utils';
 import ts from 'typescript';
 
 import { isClaimedBeforeStore } from '../containers/claims.js';
-import { BUILTIN_DROPPING_METHODS, CONTAINER_PROTOCOLS, type DropOperation, type DroppingMethod } from '../containers/kinds.js';
+import { CONTAINER_PROTOCOLS, isBuiltinDropForm, type DropOperation, type DroppingMethod } from '../containers/kinds.js';
 import { keysWithin } from '../containers/keySets.js';
 import { CONTAINER_VOCABULARY } from '../containers/vocabulary.js';
 import { fieldsFilledBorrowed, recordLiteralOf } from '../containers/origins.js';
@@ -369,7 +369,7 @@ function common(
 
 function describeCallDrop(node: ts.CallExpression, context: DropContext): ContainerDrop | undefined {
   const method = calledMethodName(node);
-  if (method === undefined || !isBuiltinDroppingMethod(method)) return undefined;
+  if (method === undefined || !isBuiltinDropForm(method, node.arguments.length)) return undefined;
   const receiver = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
   const [first, second] = node.arguments;
   // A `set()` under a key that cannot be taken yet drops nothing, nor one into a container this
@@ -820,10 +820,6 @@ function finish(
 /** The fields a captured local may stand for: the resource fields, and the record's functions that release one (`resolve` clearing `timer`). */
 function capturableSlots(fields: readonly ResourceField[]): ReadonlySet<string> {
   return new Set([...fields.map((field) => field.name), ...fields.flatMap((field) => field.releasedByRecordFunctions ?? [])]);
-}
-
-function isBuiltinDroppingMethod(name: string): boolean {
-  return BUILTIN_DROPPING_METHODS.has(name);
 }
 
 export type { DropOperation };

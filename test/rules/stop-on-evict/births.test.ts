@@ -1213,6 +1213,27 @@ export async function unwatchClosed(url: string) { const pollers = allPollers();
       ],
     },
     {
+      name: 'modules: the same container handed out through a namespace import',
+      code: `import * as registry from './shared/pollers.js';
+export function unwatch(url: string) { const pollers = registry.allPollers(); pollers.delete(url); }
+`,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: `import * as registry from './shared/pollers.js';
+export function unwatch(url: string) { const pollers = registry.allPollers(); void pollers.get(url)?.close();
+pollers.delete(url); }
+`,
+            },
+          ],
+        }, // Poller in `pollers` is dropped by `delete()` without `close()`.
+      ],
+    },
+    {
       name: 'modules: a container held by an exported object of the module that fills it, dropped in another',
       code: `import { holder } from './shared/pollers.js';
 export function unwatch(url: string) { holder.byUrl.delete(url); }
