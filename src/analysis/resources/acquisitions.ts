@@ -99,6 +99,7 @@ export function releaseEvidence(methods: ReadonlyMap<string, ts.FunctionLikeDecl
  * where `disposeAll` pops each element and disposes it. `session` lets a call be resolved to that helper.
  */
 function releasedElementsOf(node: ts.Node, session?: AnalysisSession): string | undefined {
+  if (!ts.isForOfStatement(node) && !ts.isCallExpression(node) && !ts.isWhileStatement(node)) return undefined;
   const fieldOf = (expression: ts.Expression): string | undefined => {
     const text = canonical(expression)?.text;
     return text?.startsWith('this.') && !text.slice(5).includes('.') ? text : undefined;
@@ -121,6 +122,8 @@ function releasedElementsOf(node: ts.Node, session?: AnalysisSession): string | 
  * this.clients.values()].map((c) => c.close()))`), a `while (list.length) list.pop().dispose()`.
  */
 function releasedListOf(node: ts.Node, listOf: (expression: ts.Expression) => string | undefined): string | undefined {
+  // Asked of every node a body has: only these three forms can release a list.
+  if (!ts.isForOfStatement(node) && !ts.isCallExpression(node) && !ts.isWhileStatement(node)) return undefined;
   // `[...this.clients.values()]`, `Array.from(list)`: the list whose elements they hold.
   const named = (expression: ts.Expression): string | undefined => {
     let e = skipOuter(expression);
@@ -463,6 +466,12 @@ export function acquisitionsIn(
   return found;
 }
 
+/**
+ * Per inference (its list of acquisitions): what each method undoes, by call depth. Every method of
+ * a class is asked, and each walks the helpers it calls: a helper is walked once per depth.
+ */
+const UNDONE = memoTable<readonly Acquisition[], Map<ts.FunctionLikeDeclaration, ReadonlySet<string>[]>>('resources.undone');
+
 /** The acquisitions a method undoes (directly, or through the class's own methods it calls). */
 export function undoneBy(
   fn: ts.FunctionLikeDeclaration,
@@ -470,7 +479,22 @@ export function undoneBy(
   methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>,
   host: InferenceHost,
   depth = 0,
-): Set<string> {
+): ReadonlySet<string> {
+  const table = host.session.table(UNDONE);
+  let byMethod = table.get(acquisitions);
+  if (!byMethod) table.set(acquisitions, (byMethod = new Map()));
+  let byDepth = byMethod.get(fn);
+  if (!byDepth) byMethod.set(fn, (byDepth = []));
+  return (byDepth[depth] ??= findUndone(fn, acquisitions, methods, host, depth));
+}
+
+function findUndone(
+  fn: ts.FunctionLikeDeclaration,
+  acquisitions: readonly Acquisition[],
+  methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>,
+  host: InferenceHost,
+  depth: number,
+): ReadonlySet<string> {
   const undone = new Set<string>();
   const keys = new Set(acquisitions.map((acquisition) => acquisition.key));
   const visit = (node: ts.Node): void => {
@@ -523,6 +547,24 @@ function thisMethodRun(call: ts.CallExpression): string | undefined {
   return skipOuter(receiver.expression).kind === ts.SyntaxKind.ThisKeyword ? receiver.name.text : undefined;
 }
 
+/** The own methods each body runs (`this.cleanup()`), read once per body: asked for every method of a class, and again for the methods they call. */
+const METHODS_RUN = new WeakMap<ts.Node, readonly string[]>();
+
+function methodsRunIn(body: ts.Node): readonly string[] {
+  let names = METHODS_RUN.get(body);
+  if (!names) {
+    const found: string[] = [];
+    const visit = (node: ts.Node): void => {
+      const name = ts.isCallExpression(node) ? thisMethodRun(node) : undefined;
+      if (name !== undefined) found.push(name);
+      ts.forEachChild(node, visit);
+    };
+    visit(body);
+    METHODS_RUN.set(body, (names = found));
+  }
+  return names;
+}
+
 /** The methods `fn` calls on `this`, directly or through them (bounded). */
 export function methodsCalledBy(fn: ts.FunctionLikeDeclaration, methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>): Set<string> {
   const reached = new Set<string>();
@@ -530,16 +572,13 @@ export function methodsCalledBy(fn: ts.FunctionLikeDeclaration, methods: Readonl
   for (let depth = 0; queue.length > 0 && depth <= MAX_CALL_DEPTH; depth++) {
     const next: ts.FunctionLikeDeclaration[] = [];
     for (const current of queue) {
-      const visit = (node: ts.Node): void => {
-        const name = ts.isCallExpression(node) ? thisMethodRun(node) : undefined;
-        const called = name !== undefined && !reached.has(name) ? methods.get(name) : undefined;
+      for (const name of current.body ? methodsRunIn(current.body) : []) {
+        const called = !reached.has(name) ? methods.get(name) : undefined;
         if (called) {
-          reached.add(name!);
+          reached.add(name);
           next.push(called);
         }
-        ts.forEachChild(node, visit);
-      };
-      if (current.body) visit(current.body);
+      }
     }
     queue.splice(0, queue.length, ...next);
   }

@@ -314,7 +314,7 @@ function decide(
   const candidates: { name: string; fn: ts.FunctionLikeDeclaration; undone: Set<string>; hidden: boolean; takesArguments: boolean }[] = [];
   for (const [name, fn] of methods) {
     if (ts.isConstructorDeclaration(fn) || ts.isGetAccessorDeclaration(fn)) continue;
-    const undone = undoneBy(fn, acquisitions, methods, host);
+    const undone = new Set(undoneBy(fn, acquisitions, methods, host));
     // `restart() { clearInterval(this.t); this.t = setInterval(…) }` re-acquires what it undoes,
     // itself or through a method it calls (`onOpen() { this.resetPingTimeout() }`).
     const reached = methodsCalledBy(fn, methods);

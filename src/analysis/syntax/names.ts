@@ -341,12 +341,12 @@ function findModuleFunctionCalls(file: ts.SourceFile, session: AnalysisSession):
 
 /**
  * The calls of a method only its class (private) or its class and the subclasses declared beside
- * it (protected) can reach, from one walk per method; undefined for any other method.
+ * it (protected) can reach, from one walk per class; undefined for any other method.
  */
 export function ownMethodCalls(method: ts.MethodDeclaration, session: AnalysisSession): OwnMethodCalls | undefined {
   const table = session.table(OWN_METHOD_CALLS);
   let calls = table.get(method);
-  if (calls === undefined) table.set(method, (calls = findOwnMethodCalls(method)));
+  if (calls === undefined) table.set(method, (calls = findOwnMethodCalls(method, session)));
   return calls ?? undefined;
 }
 
@@ -356,34 +356,59 @@ export function callsOfOwnMethod(method: ts.MethodDeclaration, session: Analysis
   return found && !found.otherUse && found.calls.length > 0 ? found.calls : undefined;
 }
 
-function findOwnMethodCalls(method: ts.MethodDeclaration): OwnMethodCalls | null {
+function findOwnMethodCalls(method: ts.MethodDeclaration, session: AnalysisSession): OwnMethodCalls | null {
   const owner = method.parent;
   if (!ts.isClassLike(owner)) return null;
   const isProtected = (ts.getCombinedModifierFlags(method) & ts.ModifierFlags.Protected) !== 0;
   if (!isPrivateMember(method) && !isProtected) return null;
   const name = method.name.getText();
-  const calls: ts.CallExpression[] = [];
-  let otherUse = false;
-  const visit = (node: ts.Node): void => {
-    if (ts.isPropertyAccessExpression(node) && node.name.getText() === name && skipOuter(node.expression).kind === ts.SyntaxKind.ThisKeyword) {
-      if (ts.isCallExpression(node.parent) && node.parent.expression === node) calls.push(node.parent);
-      else otherUse = true;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(owner);
-  if (isProtected && owner.name) {
-    const ownerName = owner.name.text;
-    const extendsOwner = (node: ts.ClassLikeDeclaration): boolean =>
-      node.heritageClauses?.some(
-        (clause) =>
-          clause.token === ts.SyntaxKind.ExtendsKeyword && clause.types.some((type) => ts.isIdentifier(type.expression) && type.expression.text === ownerName),
-      ) ?? false;
-    const visitFile = (node: ts.Node): void => {
-      if (ts.isClassLike(node) && node !== owner && extendsOwner(node)) visit(node);
-      else ts.forEachChild(node, visitFile);
+  const reaching = [owner, ...(isProtected && owner.name ? (subclassesInFile(owner.getSourceFile(), session).get(owner.name.text) ?? []) : [])];
+  const uses = reaching.map((cls) => thisMemberUses(cls, session).get(name));
+  return { calls: uses.flatMap((use) => use?.calls ?? []), otherUse: uses.some((use) => use?.otherUse === true) };
+}
+
+const THIS_MEMBER_USES = memoTable<ts.ClassLikeDeclaration, ReadonlyMap<string, OwnMethodCalls>>('syntax.thisMemberUses');
+const SUBCLASSES_IN_FILE = memoTable<ts.SourceFile, ReadonlyMap<string, readonly ts.ClassLikeDeclaration[]>>('syntax.subclassesInFile');
+
+/** Every `this.name` in a class (the classes written inside it included), by name: its calls, and whether it is used otherwise. One walk per class. */
+function thisMemberUses(cls: ts.ClassLikeDeclaration, session: AnalysisSession): ReadonlyMap<string, OwnMethodCalls> {
+  return session.memo(THIS_MEMBER_USES, cls, () => {
+    const uses = new Map<string, { calls: ts.CallExpression[]; otherUse: boolean }>();
+    const visit = (node: ts.Node): void => {
+      if (ts.isPropertyAccessExpression(node) && skipOuter(node.expression).kind === ts.SyntaxKind.ThisKeyword) {
+        let use = uses.get(node.name.text);
+        if (!use) uses.set(node.name.text, (use = { calls: [], otherUse: false }));
+        if (ts.isCallExpression(node.parent) && node.parent.expression === node) use.calls.push(node.parent);
+        else use.otherUse = true;
+      }
+      ts.forEachChild(node, visit);
     };
-    visitFile(owner.getSourceFile());
-  }
-  return { calls, otherUse };
+    visit(cls);
+    return uses;
+  })!;
+}
+
+/** The classes of a file that extend a class named so (`extends Base`), by that name; not those written inside one already listed for it. */
+function subclassesInFile(file: ts.SourceFile, session: AnalysisSession): ReadonlyMap<string, readonly ts.ClassLikeDeclaration[]> {
+  return session.memo(SUBCLASSES_IN_FILE, file, () => {
+    const byBase = new Map<string, ts.ClassLikeDeclaration[]>();
+    const visit = (node: ts.Node, inside: ReadonlySet<string>): void => {
+      let within = inside;
+      if (ts.isClassLike(node)) {
+        for (const clause of node.heritageClauses ?? []) {
+          if (clause.token !== ts.SyntaxKind.ExtendsKeyword) continue;
+          for (const type of clause.types) {
+            if (!ts.isIdentifier(type.expression) || inside.has(type.expression.text)) continue;
+            const list = byBase.get(type.expression.text) ?? [];
+            list.push(node);
+            byBase.set(type.expression.text, list);
+            within = new Set([...within, type.expression.text]);
+          }
+        }
+      }
+      ts.forEachChild(node, (child) => visit(child, within));
+    };
+    visit(file, new Set());
+    return byBase;
+  })!;
 }
