@@ -363,33 +363,40 @@ function passedToItself(fn: ts.FunctionLikeDeclaration, name: string, depth: num
   // `this.set(id, shard); …; this.enqueue(shard)`: a value the caller keeps in a container of the object first is that one's.
   const handed = calls.flatMap((call) => {
     const argument = call.arguments[index];
-    return argument === undefined || isKeptByCallerFirst(argument, call) ? [] : [argument];
+    return argument === undefined || isKeptByCallerFirst(argument, call, question.session) ? [] : [argument];
   });
   return handed.length === 0 ? 'borrowed' : strongestOrigin(handed, depth, question);
 }
 
 /** The name `argument` is, stored by the function making `call` into a container of `this` (also `this` itself) before the call. */
-function isKeptByCallerFirst(argument: ts.Expression, call: ts.CallExpression): boolean {
+function isKeptByCallerFirst(argument: ts.Expression, call: ts.CallExpression, session: AnalysisSession): boolean {
   const e = skipOuter(argument);
-  if (!ts.isIdentifier(e)) return false;
-  const body = enclosingBody(call);
-  const names = (node: ts.Expression): boolean => ts.isIdentifier(skipOuter(node)) && (skipOuter(node) as ts.Identifier).text === e.text;
-  let kept = false;
-  const visit = (node: ts.Node): void => {
-    if (kept || node.pos >= call.pos || (node !== body && isSeparateFunction(node))) return;
-    const callee = ts.isCallExpression(node) ? skipOuter(node.expression) : undefined;
-    if (
-      callee &&
-      ts.isPropertyAccessExpression(callee) &&
-      INSERTING_METHODS.has(callee.name.text) &&
-      rootOf(callee.expression).kind === ts.SyntaxKind.ThisKeyword &&
-      (node as ts.CallExpression).arguments.some(names)
-    )
-      kept = true;
-    else ts.forEachChild(node, visit);
-  };
-  visit(body);
-  return kept;
+  return ts.isIdentifier(e) && thisInsertionsIn(enclosingBody(call), session).some((insertion) => insertion.pos < call.pos && insertion.names.has(e.text));
+}
+
+const THIS_INSERTIONS = memoTable<ts.Node, readonly { pos: number; names: ReadonlySet<string> }[]>('containers.thisInsertions');
+
+/** `this.set(id, shard)`, `this.queue.push(job)`: where a body (not the functions in it) stores names into containers of `this`, and which. One walk per body. */
+function thisInsertionsIn(body: ts.Node, session: AnalysisSession): readonly { pos: number; names: ReadonlySet<string> }[] {
+  return session.memo(THIS_INSERTIONS, body, () => {
+    const found: { pos: number; names: ReadonlySet<string> }[] = [];
+    const visit = (node: ts.Node): void => {
+      if (node !== body && isSeparateFunction(node)) return;
+      const callee = ts.isCallExpression(node) ? skipOuter(node.expression) : undefined;
+      if (
+        callee &&
+        ts.isPropertyAccessExpression(callee) &&
+        INSERTING_METHODS.has(callee.name.text) &&
+        rootOf(callee.expression).kind === ts.SyntaxKind.ThisKeyword
+      ) {
+        const names = (node as ts.CallExpression).arguments.map(skipOuter).filter(ts.isIdentifier);
+        if (names.length > 0) found.push({ pos: node.pos, names: new Set(names.map((name) => name.text)) });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(body);
+    return found;
+  })!;
 }
 
 function isEmptyContainerProperty(property: ts.ObjectLiteralElementLike): boolean {

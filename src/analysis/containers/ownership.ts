@@ -301,6 +301,11 @@ export function visibleInsertions(places: readonly ContainerPlace[], session: An
   return places.flatMap((place) => insertionsIn(place.scope, session).get(place.text) ?? []);
 }
 
+/** Every `x.field = …` of a class or module on an object other than `this` (read in the same walk as its insertions). */
+export function fieldFillsIn(scope: ts.Node, session: AnalysisSession): readonly ts.BinaryExpression[] {
+  return scopeFacts(scope, session).fieldFills;
+}
+
 /** Every insertion in a class or module, by container text. */
 export function insertionsIn(scope: ts.Node, session: AnalysisSession): Map<string, ts.Expression[]> {
   return scopeFacts(scope, session).insertions;
@@ -551,6 +556,8 @@ interface ScopeFacts {
   releasedThrough: Map<string, Set<string>>;
   /** Containers whose values some code here takes out of the document (`for (const node of this.boxes) node.remove()`). */
   detached: Set<string>;
+  /** Every `x.field = …` (also `??=`, `||=`) on an object other than `this`, in the order written: where records are armed. */
+  fieldFills: ts.BinaryExpression[];
 }
 
 function scopeFacts(scope: ts.Node, session: AnalysisSession): ScopeFacts {
@@ -573,6 +580,7 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
   // A name also given a record (`authorityState = { client, resourceMap: new Map() }`) holds a value
   // with fields, not an inner container: its fields are not the outer container's values.
   const records = new Set<string>();
+  const fieldFills: ts.BinaryExpression[] = [];
   const insert = (container: ts.Expression | string, values: readonly ts.Expression[]): void => {
     if (values.length === 0) return;
     const text = typeof container === 'string' ? container : canonical(container)?.text;
@@ -675,6 +683,7 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
       }
     } else if (ts.isBinaryExpression(node) && isStoringAssignment(node.operatorToken.kind)) {
       const target = skipOuter(node.left);
+      if (ts.isPropertyAccessExpression(target) && skipOuter(target.expression).kind !== ts.SyntaxKind.ThisKeyword) fieldFills.push(node);
       if (ts.isElementAccessExpression(target)) insert(target.expression, [node.right]);
       else insert(target, initialEntries(node.right));
       if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(target) && isRecordLiteral(node.right)) records.add(target.text);
@@ -710,5 +719,5 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
   };
   visit(scope, new Map());
   for (const local of innerNames.values()) for (const record of records) local.delete(record);
-  return { insertions, innerNames, released, releasedFields, called, releasedThrough, detached };
+  return { insertions, innerNames, released, releasedFields, called, releasedThrough, detached, fieldFills };
 }

@@ -13,7 +13,7 @@ import { assignedValue, calledMethodName, canonical, isPrivateMember, skipOuter,
 import { declarationOf, singleInitializer } from '../syntax/names.js';
 import { BUILTIN_COLLECTIONS, isMadeByCall } from './origins.js';
 import { readContainerOf } from './kinds.js';
-import { visibleInsertions, type ContainerPlace } from './ownership.js';
+import { fieldFillsIn, visibleInsertions, type ContainerPlace } from './ownership.js';
 import { timerCallRelease } from './timerCalls.js';
 import { everyPresentPart } from './types.js';
 
@@ -119,7 +119,6 @@ function isPublicField(property: ts.Symbol): boolean {
   return !isPrivateMember(declaration) && (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Protected) === 0;
 }
 
-const FILLING_ASSIGNMENTS = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken]);
 const NO_RELEASE: readonly string[] = [];
 
 /**
@@ -265,28 +264,23 @@ function takenFrom(expression: ts.Expression): string | undefined {
   return ts.isPropertyAccessExpression(callee) ? canonical(callee.expression)?.text : undefined;
 }
 
-/** Every `x.field = <timer call>` of a class or module, by field name, from one walk. */
+/** Every `x.field = <timer call>` of a class or module, by field name, from the walk that reads its insertions. */
 function armedFields(scope: ts.Node, session: AnalysisSession): Map<string, { assignment: ts.BinaryExpression; release: readonly string[] }[]> {
   const table = session.table(ARMED_FIELDS);
   let byField = table.get(scope);
   if (byField) return byField;
   byField = new Map();
-  const visit = (node: ts.Node): void => {
-    if (ts.isBinaryExpression(node) && FILLING_ASSIGNMENTS.has(node.operatorToken.kind)) {
-      const target = skipOuter(node.left);
-      // `this.timer = …` is a class arming its own field: the class's release (or its absence) decides.
-      const owner = ts.isPropertyAccessExpression(target) ? skipOuter(target.expression) : undefined;
-      const filled = owner && owner.kind !== ts.SyntaxKind.ThisKeyword && canonical(owner);
-      const release = filled ? (timerRelease(node.right, session) ?? (isMadeByCall(node.right) ? NO_RELEASE : undefined)) : undefined;
-      if (release && ts.isPropertyAccessExpression(target)) {
-        const list = byField!.get(target.name.text) ?? [];
-        list.push({ assignment: node, release });
-        byField!.set(target.name.text, list);
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(scope);
+  // `this.timer = …` is a class arming its own field: the class's release (or its absence) decides.
+  for (const node of fieldFillsIn(scope, session)) {
+    const target = skipOuter(node.left) as ts.PropertyAccessExpression;
+    const release = canonical(skipOuter(target.expression))
+      ? (timerRelease(node.right, session) ?? (isMadeByCall(node.right) ? NO_RELEASE : undefined))
+      : undefined;
+    if (!release) continue;
+    const list = byField.get(target.name.text) ?? [];
+    list.push({ assignment: node, release });
+    byField.set(target.name.text, list);
+  }
   table.set(scope, byField);
   return byField;
 }
