@@ -19,6 +19,7 @@ export type MessageIds =
   | 'unreleasedDrop'
   | 'unreleasedDropWhen'
   | 'unreleasedDropAfterAwait'
+  | 'unreleasedDropAfterThen'
   | 'unreleasedRemovalAfterAwait'
   | 'unreleasedCacheDrop'
   | 'cacheDropsResources'
@@ -62,6 +63,8 @@ export default createRule<Options, MessageIds>({
       unreleasedDropWhen: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}} when {{when}}.',
       unreleasedDropAfterAwait:
         '{{type}} in `{{container}}` is replaced by {{replacement}} without {{release}} if another call fills the key at the `await` on line {{line}}.',
+      unreleasedDropAfterThen:
+        '{{type}} in `{{container}}` is replaced by {{replacement}} without {{release}} if another call fills the key before the `.then()` callback on line {{line}} runs.',
       unreleasedRemovalAfterAwait:
         '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}} if another call fills the key at the `await` on line {{line}}.',
       unreleasedCacheDrop: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}}: {{library}} calls no releasing hook there.',
@@ -138,7 +141,7 @@ function report(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, fi
       : finding.racedLine !== undefined
         ? text.operation === 'set' || text.operation === 'assign'
           ? {
-              messageId: 'unreleasedDropAfterAwait' as const,
+              messageId: finding.racedByContinuation ? ('unreleasedDropAfterThen' as const) : ('unreleasedDropAfterAwait' as const),
               data: { ...data, replacement: text.operation === 'set' ? '`set()`' : 'assignment', line: String(finding.racedLine) },
             }
           : { messageId: 'unreleasedRemovalAfterAwait' as const, data: { ...data, line: String(finding.racedLine) } }

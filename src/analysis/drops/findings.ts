@@ -16,7 +16,7 @@ import type { DropCandidate, DropContext } from './candidate.js';
 import { cacheOverwriteDrop, cacheRemovalDrop, describeCacheCall, hooklessInsertionDrops, type CacheCall } from './cacheDrops.js';
 import { DropCollector } from './collector.js';
 import { describeContainerDrop } from './containerDrops.js';
-import { isFreshFromEveryCaller, isReleasedBeforeEveryCall, isSettledAtEveryOwnCall } from './keys.js';
+import { continuationEmptiedBefore, isFreshFromEveryCaller, isReleasedBeforeEveryCall, isSettledAtEveryOwnCall } from './keys.js';
 import { describeCondition, suggestDeleteFirst, suggestRelease, type Insertion } from './suggestions.js';
 
 /** What a message says of a resource: its type and its release. */
@@ -34,6 +34,8 @@ export type UnreleasedFinding =
       when?: string;
       /** The line of the `await` during which another call may have filled the key found empty before it. */
       racedLine?: number;
+      /** The race is with a continuation (`.then(…)` on `racedLine`) that stores at a key emptied before it started. */
+      racedByContinuation?: true;
       /** The cache library whose call this is. */
       library?: string;
       suggestion?: Insertion;
@@ -128,6 +130,11 @@ export class UnreleasedDrops {
       // Only what is still owed: a record's fields released already are not released twice.
       const suggestion =
         candidate.releaseReenters || unanswerable ? undefined : suggestRelease({ ...candidate, resource: owed }, sourceText, preferredFunction, missing);
+      const { target } = candidate.site;
+      const continuation =
+        !verdict.racedAt && candidate.site.storesNewValue && target.kind === 'key'
+          ? continuationEmptiedBefore(candidate.site.node, candidate.site.container, target.key)
+          : undefined;
       yield {
         kind: 'drop',
         node: candidate.site.node,
@@ -139,6 +146,10 @@ export class UnreleasedDrops {
         },
         ...(when !== undefined && { when }),
         ...(verdict.racedAt && { racedLine: lineOf(verdict.racedAt) }),
+        ...(continuation && {
+          racedLine: lineOf((skipOuter(continuation.expression) as ts.PropertyAccessExpression).name),
+          racedByContinuation: true as const,
+        }),
         ...(candidate.kind === 'cache' && { library: candidate.library.package }),
         ...(suggestion && { suggestion }),
       };

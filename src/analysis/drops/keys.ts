@@ -346,6 +346,50 @@ function isContinuationCallback(fn: ts.Node): boolean {
   );
 }
 
+/**
+ * `if (subs[id]) { unsubscribe(subs[id]); delete subs[id] } subscribe(q).then((sid) => { subs[id] = sid })`:
+ * a store in a promise's continuation at a key the function around it emptied first (a statement
+ * before the one that starts the continuation deletes it, also inside an `if` that reads it). The
+ * key is taken again only by a call that fills it before the continuation runs: the continuation's
+ * call, for the message; undefined for any other store.
+ */
+export function continuationEmptiedBefore(node: ts.Node, container: string, key: string): ts.CallExpression | undefined {
+  const fn = enclosingBody(node);
+  if (!isContinuationCallback(fn)) return undefined;
+  const continuation = fn.parent as ts.CallExpression;
+  const outer = enclosingBody(continuation);
+  const body = isFunctionLike(outer) && outer.body && ts.isBlock(outer.body) ? outer.body : undefined;
+  let statement: ts.Node = continuation;
+  while (statement.parent && statement.parent !== body && !ts.isBlock(statement.parent) && !ts.isCaseClause(statement.parent)) statement = statement.parent;
+  const block = statement.parent;
+  if (!block || !(ts.isBlock(block) || ts.isCaseClause(block)) || enclosingBody(statement) !== outer) return undefined;
+  const deletes = (child: ts.Statement): boolean => {
+    const e = ts.isExpressionStatement(child) ? skipOuter(child.expression) : undefined;
+    if (!e) return false;
+    const removed = ts.isDeleteExpression(e)
+      ? skipOuter(e.expression)
+      : ts.isCallExpression(e) && calledMethodName(e) === 'delete' && e.arguments.length === 1
+        ? e
+        : undefined;
+    if (!removed) return false;
+    const [owner, at] = ts.isElementAccessExpression(removed)
+      ? [removed.expression, removed.argumentExpression]
+      : ts.isCallExpression(removed)
+        ? [(skipOuter(removed.expression) as ts.PropertyAccessExpression).expression, removed.arguments[0]!]
+        : [undefined, undefined];
+    return owner !== undefined && canonical(owner)?.text === container && canonical(at)?.text === key;
+  };
+  const statements = block.statements as ts.NodeArray<ts.Statement>;
+  return statements.slice(0, statements.indexOf(statement as ts.Statement)).some((before) => {
+    if (deletes(before)) return true;
+    if (!ts.isIfStatement(before) || before.elseStatement) return false;
+    const then = before.thenStatement;
+    return ts.isBlock(then) ? then.statements.some(deletes) : deletes(then);
+  })
+    ? continuation
+    : undefined;
+}
+
 /** Names (and `this.x`) given an empty container in this body, with the position where that happens; one walk per body. */
 function emptyContainersIn(fn: ts.Node, session: AnalysisSession): Map<string, number> {
   const cached = session.table(EMPTY_CONTAINERS).get(fn);

@@ -436,6 +436,21 @@ export function show(tabId: string, otherId: string): Meter {
 }
 `;
 
+// A reconnect that destroys and deletes the old socket, then stores the new one once it connects.
+const CONTINUATION_AFTER_DELETE = `import * as net from 'node:net';
+declare function connectTo(host: string): Promise<net.Socket>;
+const sockets = new Map<string, net.Socket>();
+export function reconnect(host: string) {
+  if (sockets.has(host)) {
+    sockets.get(host)!.destroy();
+    sockets.delete(host);
+  }
+  connectTo(host).then((socket) => {
+    sockets.set(host, socket);
+  });
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -1649,6 +1664,44 @@ export class Connections {
             },
           ],
         }, // Socket in `this.sockets` is dropped by `set()` over an existing key without `destroy()`: another call can fill the key during the `await` on line 11.
+      ],
+    },
+    {
+      name: 'a continuation storing at a key the function emptied before it started: reported as the race before the continuation runs',
+      code: CONTINUATION_AFTER_DELETE,
+      errors: [
+        {
+          messageId: 'unreleasedDropAfterThen',
+          line: 10,
+          data: { type: 'Socket', container: 'sockets', replacement: '`set()`', release: '`destroy()`', line: '9' },
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: CONTINUATION_AFTER_DELETE.replace(
+                '    sockets.set(host, socket);',
+                '    if (sockets.get(host) !== socket) sockets.get(host)?.destroy();\n    sockets.set(host, socket);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'its twin: a continuation storing at a key the function only looked at is an overwrite of what may be there',
+      code: CONTINUATION_AFTER_DELETE.replace(
+        `  if (sockets.has(host)) {
+    sockets.get(host)!.destroy();
+    sockets.delete(host);
+  }`,
+        `  if (sockets.has(host)) sockets.get(host)!.setTimeout(0);`,
+      ),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 7,
+          data: { type: 'Socket', container: 'sockets', operation: '`set()` over an existing key', release: '`destroy()`' },
+          suggestions: 1,
+        },
       ],
     },
     {
