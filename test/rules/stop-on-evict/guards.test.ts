@@ -451,6 +451,14 @@ export function reconnect(host: string) {
 }
 `;
 
+const CONTINUATION_AFTER_LOOK = CONTINUATION_AFTER_DELETE.replace(
+  `  if (sockets.has(host)) {
+    sockets.get(host)!.destroy();
+    sockets.delete(host);
+  }`,
+  `  if (sockets.has(host)) sockets.get(host)!.setTimeout(0);`,
+);
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -1688,19 +1696,21 @@ export class Connections {
     },
     {
       name: 'its twin: a continuation storing at a key the function only looked at is an overwrite of what may be there',
-      code: CONTINUATION_AFTER_DELETE.replace(
-        `  if (sockets.has(host)) {
-    sockets.get(host)!.destroy();
-    sockets.delete(host);
-  }`,
-        `  if (sockets.has(host)) sockets.get(host)!.setTimeout(0);`,
-      ),
+      code: CONTINUATION_AFTER_LOOK,
       errors: [
         {
           messageId: 'unreleasedDrop',
           line: 7,
           data: { type: 'Socket', container: 'sockets', operation: '`set()` over an existing key', release: '`destroy()`' },
-          suggestions: 1,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: CONTINUATION_AFTER_LOOK.replace(
+                '    sockets.set(host, socket);',
+                '    if (sockets.get(host) !== socket) sockets.get(host)?.destroy();\n    sockets.set(host, socket);',
+              ),
+            },
+          ],
         },
       ],
     },
