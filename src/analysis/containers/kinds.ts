@@ -159,7 +159,6 @@ export const CONTAINER_PROTOCOLS: Readonly<Record<BuiltinContainerKind, Containe
   },
 };
 
-/** Every built-in method name that drops or inserts, for the syntactic pre-filter of call sites. */
 /**
  * `client.set(key, value, 'EX', ttl)` is no built-in's drop: some built-in drops by this name with
  * this many arguments. Asked before the receiver is typed, which can cost a whole client library.
@@ -170,6 +169,8 @@ export function isBuiltinDropForm(method: string, argumentCount: number): boolea
     return dropping !== undefined && (dropping.arguments === 'some' || dropping.arguments === argumentCount);
   });
 }
+
+/** Every built-in method name that inserts, for the syntactic pre-filter of call sites. */
 export const BUILTIN_INSERTING_METHODS: ReadonlySet<string> = new Set(Object.values(CONTAINER_PROTOCOLS).flatMap((protocol) => Object.keys(protocol.inserts)));
 
 /** The stored values an inserting call puts in. */

@@ -23,6 +23,7 @@ import {
   isNullish,
   isPromiseContinuation,
   isSeparateFunction,
+  isTextOrFlagLiteral,
   ownMethodCalled,
   propertyNameOf,
   returnedExpressions,
@@ -137,10 +138,9 @@ function isTextTypeNode(type: ts.TypeNode): boolean {
 
 function isTextValue(value: ts.Expression, session: AnalysisSession, depth: number): boolean {
   const e = skipOuter(value);
-  if (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || ts.isNumericLiteral(e)) return true;
+  if (isTextOrFlagLiteral(e) || ts.isNumericLiteral(e)) return true;
   if (ts.isConditionalExpression(e)) return isTextValue(e.whenTrue, session, depth) && isTextValue(e.whenFalse, session, depth);
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken)
-    return [e.left, e.right].some((side) => ts.isStringLiteralLike(skipOuter(side)) || ts.isTemplateExpression(skipOuter(side)));
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return [e.left, e.right].some(isTextOrFlagLiteral);
   return ts.isCallExpression(e) && (makesText(e) || callsTextHelper(e, session, depth + 1));
 }
 

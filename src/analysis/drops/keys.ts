@@ -363,31 +363,20 @@ export function continuationEmptiedBefore(node: ts.Node, container: string, key:
   while (statement.parent && statement.parent !== body && !ts.isBlock(statement.parent) && !ts.isCaseClause(statement.parent)) statement = statement.parent;
   const block = statement.parent;
   if (!block || !(ts.isBlock(block) || ts.isCaseClause(block)) || enclosingBody(statement) !== outer) return undefined;
-  const deletes = (child: ts.Statement): boolean => {
-    const e = ts.isExpressionStatement(child) ? skipOuter(child.expression) : undefined;
-    if (!e) return false;
-    const removed = ts.isDeleteExpression(e)
-      ? skipOuter(e.expression)
-      : ts.isCallExpression(e) && calledMethodName(e) === 'delete' && e.arguments.length === 1
-        ? e
-        : undefined;
-    if (!removed) return false;
-    const [owner, at] = ts.isElementAccessExpression(removed)
-      ? [removed.expression, removed.argumentExpression]
-      : ts.isCallExpression(removed)
-        ? [(skipOuter(removed.expression) as ts.PropertyAccessExpression).expression, removed.arguments[0]!]
-        : [undefined, undefined];
-    return owner !== undefined && canonical(owner)?.text === container && canonical(at)?.text === key;
+  const deletes = (child: ts.Statement): boolean => ts.isExpressionStatement(child) && removesAt(child, container, key);
+  // `if (subs[id]) { …; delete subs[id] }`: empty on both sides after it.
+  const readsEntry = (test: ts.Expression): boolean => {
+    const entry = entryAt(test, (method) => CONTAINER_VOCABULARY.reads.has(method) || CONTAINER_VOCABULARY.tests.has(method));
+    return entry?.container === container && entry.key === key;
   };
   const statements = block.statements as ts.NodeArray<ts.Statement>;
-  return statements.slice(0, statements.indexOf(statement as ts.Statement)).some((before) => {
+  const emptied = statements.slice(0, statements.indexOf(statement as ts.Statement)).some((before) => {
     if (deletes(before)) return true;
-    if (!ts.isIfStatement(before) || before.elseStatement) return false;
+    if (!ts.isIfStatement(before) || before.elseStatement || !readsEntry(before.expression)) return false;
     const then = before.thenStatement;
     return ts.isBlock(then) ? then.statements.some(deletes) : deletes(then);
-  })
-    ? continuation
-    : undefined;
+  });
+  return emptied ? continuation : undefined;
 }
 
 /** Names (and `this.x`) given an empty container in this body, with the position where that happens; one walk per body. */

@@ -459,6 +459,18 @@ const CONTINUATION_AFTER_LOOK = CONTINUATION_AFTER_DELETE.replace(
   `  if (sockets.has(host)) sockets.get(host)!.setTimeout(0);`,
 );
 
+const CONTINUATION_AFTER_FLAGGED_DELETE = `import * as net from 'node:net';
+declare function connectTo(host: string): Promise<net.Socket>;
+const sockets = new Map<string, net.Socket>();
+export function reconnect(host: string, closing: boolean) {
+  if (sockets.has(host)) sockets.get(host)!.setTimeout(0);
+  if (closing) sockets.delete(host);
+  connectTo(host).then((socket) => {
+    sockets.set(host, socket);
+  });
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -1706,6 +1718,39 @@ export class Connections {
             {
               messageId: 'releaseBeforeDrop',
               output: CONTINUATION_AFTER_LOOK.replace(
+                '    sockets.set(host, socket);',
+                '    if (sockets.get(host) !== socket) sockets.get(host)?.destroy();\n    sockets.set(host, socket);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'its twin: a delete under a test that does not read the key leaves it possibly taken, an overwrite',
+      code: CONTINUATION_AFTER_FLAGGED_DELETE,
+      errors: [
+        {
+          messageId: 'unreleasedDropWhen',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: CONTINUATION_AFTER_FLAGGED_DELETE.replace(
+                'if (closing) sockets.delete(host);',
+                'if (closing) { sockets.get(host)?.destroy(); sockets.delete(host); }',
+              ),
+            },
+          ],
+        },
+        {
+          messageId: 'unreleasedDrop',
+          line: 8,
+          data: { type: 'Socket', container: 'sockets', operation: '`set()` over an existing key', release: '`destroy()`' },
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: CONTINUATION_AFTER_FLAGGED_DELETE.replace(
                 '    sockets.set(host, socket);',
                 '    if (sockets.get(host) !== socket) sockets.get(host)?.destroy();\n    sockets.set(host, socket);',
               ),
