@@ -14,6 +14,7 @@ import type { DropContext } from './drops/candidate.js';
 import { SilentOverwrites, UnreleasedDrops, type OverwriteFinding, type UnreleasedFinding } from './drops/findings.js';
 import { insertionFixes, type Insertion } from './drops/suggestions.js';
 import { CONTAINER_PROTOCOLS } from './containers/kinds.js';
+import { storageClasses } from './containers/storageClasses.js';
 import { nodeUseWithoutNodeTypes } from './resources/nodeTypes.js';
 import { getResourceOracle } from './resources/oracle.js';
 import { memoValue, sessionOf } from './session.js';
@@ -34,8 +35,13 @@ const CANDIDATE_METHODS: ReadonlySet<string> = new Set([
 
 /** `x.delete(…)`, `x.set(…)`, `x.flushAll()`: a call worth asking about, decided from its name alone. */
 export function isDroppingCall(node: TSESTree.CallExpression): boolean {
+  const name = calledName(node);
+  return name !== undefined && CANDIDATE_METHODS.has(name);
+}
+
+function calledName(node: TSESTree.CallExpression): string | undefined {
   const callee = node.callee;
-  return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && CANDIDATE_METHODS.has(callee.property.name);
+  return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : undefined;
 }
 
 /** A finding moved onto the rule's ESTree node. */
@@ -75,12 +81,18 @@ export function unreleasedDrops(
   options: StopOnEvictOptions,
 ): {
   consider(node: TSESTree.Node): void;
+  /** A call worth asking about: a built-in's or a cache's dropping name, or one of the program's own storage classes' (`forget(key)`). */
+  isCandidateCall(node: TSESTree.CallExpression): boolean;
   findings(): Generator<Located<UnreleasedFinding>>;
 } {
   const { services, context: dropContext } = fileAnalysis(context, options);
   const analysis = new UnreleasedDrops(dropContext, services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast));
   return {
     consider: (node) => analysis.consider(services.esTreeNodeToTSNodeMap.get(node)),
+    isCandidateCall: (node) => {
+      const name = calledName(node);
+      return name !== undefined && (CANDIDATE_METHODS.has(name) || storageClasses(dropContext.session).droppingMethods.has(name));
+    },
     *findings() {
       for (const finding of analysis.findings(context.sourceCode.text)) {
         const located = locate(finding, services);

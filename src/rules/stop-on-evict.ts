@@ -1,7 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import {
-  isDroppingCall,
   missingNodeTypes,
   suggestionFix,
   unreleasedDrops,
@@ -80,7 +79,7 @@ export default createRule<Options, MessageIds>({
     const analysis = unreleasedDrops(context, options);
     return {
       CallExpression(node) {
-        if (isDroppingCall(node)) analysis.consider(node);
+        if (analysis.isCandidateCall(node)) analysis.consider(node);
       },
       AssignmentExpression(node) {
         if (node.operator === '=' && (node.left.type === 'MemberExpression' || node.left.type === 'Identifier')) analysis.consider(node);
@@ -131,7 +130,12 @@ function report(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, fi
   const data = {
     type: text.type,
     container: text.container,
-    operation: text.method !== undefined ? `\`${text.method}()\`` : OPERATION_TEXT[text.operation],
+    operation:
+      text.method !== undefined
+        ? `\`${text.method}()\``
+        : text.calledAs !== undefined
+          ? OPERATION_TEXT[text.operation].replace(/^`\w+\(\)`/, `\`${text.calledAs}()\``)
+          : OPERATION_TEXT[text.operation],
     release: text.release,
   };
   context.report({
@@ -142,7 +146,7 @@ function report(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, fi
         ? text.operation === 'set' || text.operation === 'assign'
           ? {
               messageId: finding.racedByContinuation ? ('unreleasedDropAfterThen' as const) : ('unreleasedDropAfterAwait' as const),
-              data: { ...data, replacement: text.operation === 'set' ? '`set()`' : 'assignment', line: String(finding.racedLine) },
+              data: { ...data, replacement: text.operation === 'set' ? `\`${text.calledAs ?? 'set'}()\`` : 'assignment', line: String(finding.racedLine) },
             }
           : { messageId: 'unreleasedRemovalAfterAwait' as const, data: { ...data, line: String(finding.racedLine) } }
         : finding.when !== undefined

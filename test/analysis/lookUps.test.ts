@@ -34,6 +34,17 @@ declare function isValid(name: string): boolean;`);
     expect(found).toEqual({ forFolder: { container: 'this.byFolder', key: 'f' }, named: { container: 'this.byName', key: "f + '!'" } });
   });
 
+  it('reads through a method whose key is read off its parameter (`this.connections.get(peer.ip)`), but not one that reads two different paths', () => {
+    const found = lookUps(`class Connector {
+  private connections = new Map<string, object>();
+  connection(peer: { ip: string; port: number }) { return this.connections.get(peer.ip); }
+  either(peer: { ip: string; port: number }, byPort: boolean) { return byPort ? this.connections.get(String(peer.port)) : this.connections.get(peer.ip); }
+  sliced(peer: { ip: string }) { return this.connections.get(peer.ip.slice(1)); }
+  use(p: { ip: string; port: number }) { return [this.connection(p), this.either(p, true), this.sliced(p)]; }
+}`);
+    expect(found).toEqual({ connection: { container: 'this.connections', key: 'p.ip' }, either: undefined, sliced: undefined });
+  });
+
   it('reads nothing through a method that reads another key or container, writes, calls as a statement, or reassigns its key', () => {
     const found = lookUps(`class Projects {
   private byFolder = new Map<string, number[]>();

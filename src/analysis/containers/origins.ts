@@ -33,6 +33,7 @@ import {
 import { callsOfLocalFunction, declarationOf, valuesInReach } from '../syntax/names.js';
 import { CONTAINER_PROTOCOLS, insertedValues, type InsertedArguments } from './kinds.js';
 import { timerCallRelease } from './timerCalls.js';
+import { storageClasses } from './storageClasses.js';
 import { isPrimitiveLike } from './types.js';
 
 /** Inserting methods of every built-in kind and every cache library (`put`, `setpop` store their second argument). */
@@ -40,6 +41,12 @@ export const INSERTING_METHODS: ReadonlyMap<string, InsertedArguments> = new Map
   ...Object.values(CONTAINER_PROTOCOLS).flatMap((protocol) => Object.entries(protocol.inserts)),
   ...CACHE_LIBRARIES.flatMap((library) => library.paths.overwrite.methods.map((method): [string, InsertedArguments] => [method, 'second'])),
 ]);
+
+/** How a method inserts: a built-in's or a cache's name, or one of the program's own storage classes (`register(id, value)`). */
+export function insertingHow(method: string, session: AnalysisSession): InsertedArguments | undefined {
+  return INSERTING_METHODS.get(method) ?? storageClasses(session).insertingMethods.get(method);
+}
+
 const READ_METHODS = new Set(['get', 'find', 'findLast', 'at', 'peek', 'values', 'keys', 'entries']);
 /** Calls that lend a value another owner takes back (`pool.release(x)`): what they return is borrowed. */
 const LENDING_CALLS = /^(acquire|borrow|checkout|checkOut|lease|rent)([A-Z]\w*)?$/;

@@ -33,7 +33,7 @@ import { moduleLevelName } from '../syntax/programCalls.js';
 import { insertedValues, readContainerOf } from './kinds.js';
 import { containerTypeOf, isPrimitiveLike } from './types.js';
 import { containerTakenBy } from './takers.js';
-import { INSERTING_METHODS, originOf, type Origin, type OriginQuestion } from './origins.js';
+import { insertingHow, originOf, type Origin, type OriginQuestion } from './origins.js';
 
 export interface Ownership {
   /** At least one visible insertion stores a value the program creates. */
@@ -643,7 +643,7 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
     if (ts.isCallExpression(node)) {
       const method = calledMethodName(node);
       const callee = skipOuter(node.expression);
-      const how = method !== undefined ? INSERTING_METHODS.get(method) : undefined;
+      const how = method !== undefined ? insertingHow(method, session) : undefined;
       if (how && ts.isPropertyAccessExpression(callee)) insert(callee.expression, insertedValues(how, node.arguments));
       // A keyed insertion stores its key too: kept apart, for Maps whose keys are the resources.
       if (how === 'second' && ts.isPropertyAccessExpression(callee) && node.arguments[0]) {

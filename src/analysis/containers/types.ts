@@ -12,6 +12,7 @@ import { memoTable, type AnalysisSession } from '../session.js';
 import { isFallback, ownMemberOf, skipOuter } from '../syntax/expressions.js';
 import { declaredMemberSymbol } from '../syntax/writtenTypes.js';
 import { CONTAINER_PROTOCOLS, type BuiltinContainerKind, type ContainerProtocol } from './kinds.js';
+import { storageClassOf } from './storageClasses.js';
 
 export type ContainerKind = BuiltinContainerKind | 'Cache';
 
@@ -138,7 +139,7 @@ function computeContainerType(type: ts.Type, session: AnalysisSession): Containe
     );
     return valueType ? { kind: protocol.kind, protocol, valueType, ...(keyType && { keyType }) } : undefined;
   }
-  const implemented = implementedBuiltin(type, session);
+  const implemented = implementedBuiltin(type, session) ?? storageContainer(type, session);
   if (implemented) return implemented;
   // An object used as a map: `Record<string, V>`, `{ [id: string]: V }`.
   const symbol = type.getSymbol();
@@ -167,6 +168,14 @@ function implementedBuiltin(type: ts.Type, session: AnalysisSession): ContainerT
     if (protocol?.builtin) return containerByMembers(type, protocol, session);
   }
   return undefined;
+}
+
+/** `PeerRepository<Socket>` of the program's own generic storage class: its protocol, and the type it was given for its values. */
+function storageContainer(type: ts.Type, session: AnalysisSession): ContainerType | undefined {
+  const storage = storageClassOf(type.getSymbol()?.valueDeclaration, session);
+  if (!storage) return undefined;
+  const valueType = session.checker.getTypeArguments(type as ts.TypeReference)[storage.valueParameterIndex];
+  return valueType ? { kind: storage.protocol.kind, protocol: storage.protocol, valueType } : undefined;
 }
 
 /**

@@ -44,6 +44,8 @@ interface DropCommon {
 export interface ContainerDrop extends DropCommon {
   kind: 'container';
   protocol: ContainerProtocol;
+  /** A storage class's own name for the dropping method (`forget` for `delete`). */
+  calledAs?: string;
 }
 
 /** A cache library's instance: what drops, and which hook sees it, is read from the library's record. */

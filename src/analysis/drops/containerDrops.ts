@@ -9,6 +9,7 @@ import ts from 'typescript';
 import { isClaimedBeforeStore } from '../containers/claims.js';
 import { CONTAINER_PROTOCOLS, isBuiltinDropForm, type DropOperation, type DroppingMethod } from '../containers/kinds.js';
 import { keysWithin } from '../containers/keySets.js';
+import { storageClasses } from '../containers/storageClasses.js';
 import { CONTAINER_VOCABULARY } from '../containers/vocabulary.js';
 import { fieldsFilledBorrowed, recordLiteralOf } from '../containers/origins.js';
 import { fieldsWhoseEndReleases } from '../containers/handleEnds.js';
@@ -369,7 +370,8 @@ function common(
 
 function describeCallDrop(node: ts.CallExpression, context: DropContext): ContainerDrop | undefined {
   const method = calledMethodName(node);
-  if (method === undefined || !isBuiltinDropForm(method, node.arguments.length)) return undefined;
+  if (method === undefined || !(isBuiltinDropForm(method, node.arguments.length) || storageClasses(context.session).droppingMethods.has(method)))
+    return undefined;
   const receiver = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
   const [first, second] = node.arguments;
   // A `set()` under a key that cannot be taken yet drops nothing, nor one into a container this
@@ -389,7 +391,8 @@ function describeCallDrop(node: ts.CallExpression, context: DropContext): Contai
   const dropping: DroppingMethod | undefined = container?.protocol.drops[method];
   if (!container || !dropping) return undefined;
   if (dropping.arguments !== 'some' && node.arguments.length !== dropping.arguments) return undefined;
-  const base = { ...common(container, receiver), operation: dropping.operation };
+  // `this.connections.forget(ip)` of a storage class: the message names the method the code called.
+  const base = { ...common(container, receiver), operation: dropping.operation, ...(method !== dropping.operation && { calledAs: method }) };
 
   switch (dropping.target) {
     case 'all':

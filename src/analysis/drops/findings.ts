@@ -29,7 +29,7 @@ export type UnreleasedFinding =
   | {
       kind: 'drop';
       node: ts.Node;
-      text: ResourceText & { container: string; operation: DropCandidate['operation']; method?: string };
+      text: ResourceText & { container: string; operation: DropCandidate['operation']; method?: string; calledAs?: string };
       /** The condition under which the value is not released, when it is released on some paths. */
       when?: string;
       /** The line of the `await` during which another call may have filled the key found empty before it. */
@@ -143,6 +143,7 @@ export class UnreleasedDrops {
           container: shortText(candidate.containerExpression),
           operation: candidate.operation,
           ...(candidate.kind === 'cache' && { method: candidate.method }),
+          ...(candidate.kind === 'container' && candidate.calledAs !== undefined && { calledAs: candidate.calledAs }),
         },
         ...(when !== undefined && { when }),
         ...(verdict.racedAt && { racedLine: lineOf(verdict.racedAt) }),

@@ -3,7 +3,7 @@
  * the container operations it may meet. One options object per combination, per program, so the
  * engine's helper summaries are computed once for each.
  */
-import { CONTAINER_VOCABULARY } from '../containers/vocabulary.js';
+import { containerVocabulary } from '../containers/vocabulary.js';
 import type { FlowOptions } from '../flow/index.js';
 import { releaseVocabulary, type Resource } from '../resources/release.js';
 import { memoValue, type AnalysisSession } from '../session.js';
@@ -26,7 +26,7 @@ export function flowOptionsFor(resources: readonly Resource[], session: Analysis
   ].join('|');
   const byKey = session.value(OPTIONS);
   let options = byKey.get(key);
-  if (!options) byKey.set(key, (options = { releases, containers: CONTAINER_VOCABULARY }));
+  if (!options) byKey.set(key, (options = { releases, containers: containerVocabulary(session) }));
   return options;
 }
 

@@ -1445,7 +1445,12 @@ function entryAt(expression: ts.Expression, called?: (method: string) => boolean
       : readContainerOf(e);
   const at = ts.isElementAccessExpression(e) ? e.argumentExpression : ts.isCallExpression(e) ? e.arguments[0] : undefined;
   const key = at && canonical(at)?.text;
-  return read !== undefined && key !== undefined ? { container: read, key } : undefined;
+  if (read !== undefined && key !== undefined) return { container: read, key };
+  // `this.connection(peer)` of a method that returns `this.connections.get(peer.ip)`: a read there.
+  const lookUp = ts.isCallExpression(e) && (!called || called('get')) ? lookUpCall(e, CONTAINER_VOCABULARY.reads) : undefined;
+  const looked = lookUp && canonical(lookUp.container)?.text;
+  const lookedKey = lookUp && canonical(lookUp.key)?.text;
+  return looked !== undefined && lookedKey !== undefined ? { container: looked, key: `${lookedKey}${lookUp!.keyPath ?? ''}` } : undefined;
 }
 
 /**

@@ -56,21 +56,28 @@ function readLookUp(method: ts.MethodDeclaration, reads: ReadonlySet<string>): L
   // `const folder = ws as WorkspaceFolder`: a local that only renames a parameter.
   const renamed = new Map<string, string>();
   if (doesMoreThanRead(method.body, renamed)) return undefined;
-  let found: { container: ts.Expression; text: string; key: number } | undefined;
+  let found: { container: ts.Expression; text: string; key: number; keyPath?: string } | undefined;
   const returned = returnedExpressions(method);
   for (const value of returned) {
     const e = skipOuter(value);
     if (isNullish(e)) continue;
     const read = readOf(e, reads);
-    if (!read || !ts.isIdentifier(read.key)) return undefined;
-    const keyName = renamed.get(read.key.text) ?? read.key.text;
-    const key = method.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === keyName);
+    if (!read) return undefined;
+    // `this.connections.get(peer.ip)`: the key read off a parameter, as the fallback form reads it.
+    const key = ts.isIdentifier(read.key) ? renamedParameter(read.key.text, renamed, method) : parameterPath(read.key, method);
     const container = canonical(read.container);
-    if (key < 0 || !container || container.impure || rootOf(read.container).kind !== ts.SyntaxKind.ThisKeyword || writesPath(method, keyName)) return undefined;
-    if (found && (found.text !== container.text || found.key !== key)) return undefined;
-    found = { container: read.container, text: container.text, key };
+    if (!key || !container || container.impure || rootOf(read.container).kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+    if (found && (found.text !== container.text || found.key !== key.key || found.keyPath !== key.keyPath)) return undefined;
+    found = { container: read.container, text: container.text, ...key };
   }
-  return found && { container: found.container, key: found.key };
+  return found && { container: found.container, key: found.key, ...(found.keyPath !== undefined && { keyPath: found.keyPath }) };
+}
+
+/** The index of the parameter a name is, or renames (`const folder = ws as WorkspaceFolder`), when the method never reassigns it. */
+function renamedParameter(name: string, renamed: ReadonlyMap<string, string>, method: ts.MethodDeclaration): { key: number; keyPath?: string } | undefined {
+  const keyName = renamed.get(name) ?? name;
+  const key = method.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === keyName);
+  return key < 0 || writesPath(method, keyName) ? undefined : { key };
 }
 
 /**
