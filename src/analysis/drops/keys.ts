@@ -35,6 +35,8 @@ import {
   isSeparateFunction,
   membersNamed,
   mentions,
+  ownMemberOf,
+  ownMethodCalled,
   propertyNameOf,
   rootOf,
   skipOuter,
@@ -213,10 +215,63 @@ function onlyCountsUp(owner: ts.ClassLikeDeclaration, name: string, session: Ana
   return answer;
 }
 
-/** `this.<name>++`, `++this.<name>`, `this.<name> += 1`. */
+/** `this.<name>++`, `++this.<name>`, `this.<name> += 1`, or `this.<name> = (this.<name> + 1) & 0xffff`. */
 function isCountingUp(node: ts.Node, name: string): boolean {
-  const target = steppedUpByOne(node);
+  const target = steppedUpByOne(node) ?? wrappedStep(node);
   return target !== undefined && isFieldOfThis(target, name);
+}
+
+/**
+ * `this.n = (this.n + 1) & 0xffff`, `this.n = (this.n + 1) % LIMIT`: a step up in an id space the
+ * class chose to wrap (a 16-bit exchange counter): what it writes, undefined for anything else.
+ */
+function wrappedStep(node: ts.Node): ts.Expression | undefined {
+  if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+  let value = skipOuter(node.right);
+  if (ts.isBinaryExpression(value) && [ts.SyntaxKind.AmpersandToken, ts.SyntaxKind.PercentToken].includes(value.operatorToken.kind))
+    value = skipOuter(value.left);
+  if (!ts.isBinaryExpression(value) || value.operatorToken.kind !== ts.SyntaxKind.PlusToken || skipOuter(value.right).getText() !== '1') return undefined;
+  const target = canonical(node.left);
+  return target !== undefined && canonical(value.left)?.text === target.text ? skipOuter(node.left) : undefined;
+}
+
+/**
+ * `this.#exchangeCounter.getIncrementedCounter()` of a field the class makes with `new
+ * ExchangeCounter()`: that class's method, found without typing the receiver (every `set()`'s key
+ * is asked about before the checker is).
+ */
+function methodOfOwnFieldMade(callee: ts.PropertyAccessExpression, session: AnalysisSession): ts.MethodDeclaration | undefined {
+  const receiver = skipOuter(callee.expression);
+  const field = ts.isPropertyAccessExpression(receiver) && isFieldOfThis(receiver) ? ownMemberOf(receiver) : undefined;
+  const made = field && ts.isPropertyDeclaration(field) && field.initializer ? skipOuter(field.initializer) : undefined;
+  const owner = made && ts.isNewExpression(made) ? classOfNew(made, session) : undefined;
+  return owner?.members.find(
+    (member): member is ts.MethodDeclaration => ts.isMethodDeclaration(member) && ts.isIdentifier(member.name) && member.name.text === callee.name.text,
+  );
+}
+
+/**
+ * `getIncrementedCounter() { this.#counter = (this.#counter + 1) & 0xffff; return this.#counter }`,
+ * `nextId() { return ++this.seq }`: a method of the program that steps a field its class only
+ * counts up, and hands back the new count — each call a number no earlier call had.
+ */
+function isCounterCall(call: ts.CallExpression, session: AnalysisSession): boolean {
+  const callee = skipOuter(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || call.arguments.length > 0) return false;
+  const method = ownMethodCalled(call) ?? methodOfOwnFieldMade(callee, session);
+  if (!method?.body || !ts.isClassLike(method.parent)) return false;
+  const statements = method.body.statements;
+  const last = statements.at(-1);
+  if (!last || !ts.isReturnStatement(last) || !last.expression) return false;
+  const returned = skipOuter(last.expression);
+  const steps = (node: ts.Node): ts.Expression | undefined => steppedUpByOne(node) ?? wrappedStep(node);
+  // `return ++this.seq`, or a step then `return this.seq`.
+  const field = ts.isPrefixUnaryExpression(returned) ? steps(returned) : isFieldOfThis(returned) ? returned : undefined;
+  if (!field || !ts.isPropertyAccessExpression(field)) return false;
+  const stepped =
+    returned !== field ||
+    statements.slice(0, -1).some((statement) => ts.isExpressionStatement(statement) && steps(skipOuter(statement.expression)) !== undefined);
+  return stepped && statements.length <= 2 && onlyCountsUp(method.parent, field.name.text, session);
 }
 
 function isFreshValue(expression: ts.Expression, session: AnalysisSession, depth = 0): boolean {
@@ -231,12 +286,26 @@ function isFreshValue(expression: ts.Expression, session: AnalysisSession, depth
   if (ts.isTemplateExpression(e)) return e.templateSpans.some((span) => isFreshValue(span.expression, session, depth + 1));
   if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken)
     return isFreshValue(e.left, session, depth + 1) || isFreshValue(e.right, session, depth + 1);
+  // `exchangeId | 0x10000`: a fresh number marked by a constant bit stays fresh.
+  if (ts.isBinaryExpression(e) && [ts.SyntaxKind.BarToken, ts.SyntaxKind.CaretToken].includes(e.operatorToken.kind))
+    return (
+      (ts.isNumericLiteral(skipOuter(e.right)) && isFreshValue(e.left, session, depth + 1)) ||
+      (ts.isNumericLiteral(skipOuter(e.left)) && isFreshValue(e.right, session, depth + 1))
+    );
+  // `const exchangeId = counter.next(); const index = exchangeId | 0x10000`: as fresh as what it was given.
+  // (Not an object's identity: `${handler}` of a new object is always the same text.)
+  if (ts.isIdentifier(e)) {
+    const value = singleInitializer(e, session);
+    const made = value && skipOuter(value);
+    return made !== undefined && !ts.isObjectLiteralExpression(made) && !ts.isNewExpression(made) && isFreshValue(made, session, depth + 1);
+  }
   if (ts.isCallExpression(e)) {
     const callee = skipOuter(e.expression);
     const name = calleeName(e);
     if (name === undefined) return false;
     if (FRESH_KEY_FACTORIES.has(name) || FRESH_KEY_MAKER.test(name)) return true;
     if (ts.isPropertyAccessExpression(callee) && FRESH_PRESERVING_METHODS.has(name)) return isFreshValue(callee.expression, session, depth + 1);
+    if (ts.isPropertyAccessExpression(callee)) return isCounterCall(e, session);
     // A helper of this module that returns a fresh value: `function randomId() { return randomBytes(8).toString('hex'); }`
     if (ts.isIdentifier(callee)) return moduleFunctionReturns(callee, session, (returned) => isFreshValue(returned, session, depth + 1));
   }

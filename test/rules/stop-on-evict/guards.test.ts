@@ -19,6 +19,37 @@ export class Font {
   ${more}
 }`;
 
+/**
+ * From real code (matter.js, ExchangeManager.ts): each exchange is stored through a private method at
+ * an index made from a counter object's next count; `counting` is that counter's method body.
+ */
+const exchangeManager = (counting: string): string => `
+import { createMeter, type Meter } from './resources.js';
+class ExchangeCounter {
+  #counter = 0;
+  getIncrementedCounter(): number {
+    ${counting}
+  }
+}
+export class ExchangeManager {
+  readonly #exchangeCounter = new ExchangeCounter();
+  readonly #exchanges = new Map<number, Meter>();
+  initiate(): Meter {
+    const exchangeId = this.#exchangeCounter.getIncrementedCounter();
+    const exchangeIndex = exchangeId | 0x10000;
+    const exchange = createMeter(String(exchangeId));
+    this.#addExchange(exchangeIndex, exchange);
+    return exchange;
+  }
+  deleteExchange(index: number): void {
+    this.#exchanges.get(index)?.stop();
+    this.#exchanges.delete(index);
+  }
+  #addExchange(exchangeIndex: number, exchange: Meter): void {
+    this.#exchanges.set(exchangeIndex, exchange);
+  }
+}`;
+
 /** From real code (pixijs, RenderTargetSystem.ts): a get-or-create whose create half is a private method. */
 const targetsByName = (lookup: string): string => `
 import { createMeter, type Meter } from './resources.js';
@@ -934,6 +965,10 @@ export class Adapter {
       code: targetsByName('this.byName.get(name) ?? this.init(name)'),
     },
     {
+      name: "from real code (matter.js): an index made from a counter object's next count, which wraps at 16 bits, marked by a constant bit",
+      code: exchangeManager('this.#counter = (this.#counter + 1) & 0xffff;\n    return this.#counter;'),
+    },
+    {
       name: 'from real code (pixijs): an index the class only counts up, stepped before the store',
       code: pagedFont(''),
       options: [{ overwrites: 'possible' }],
@@ -1037,6 +1072,25 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'a counter method that hands back its count without stepping it gives the same index twice: the store may replace an exchange',
+      code: exchangeManager('return this.#counter;'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 24,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: exchangeManager('return this.#counter;').replace(
+                '    this.#exchanges.set(exchangeIndex, exchange);',
+                '    if (this.#exchanges.get(exchangeIndex) !== exchange) this.#exchanges.get(exchangeIndex)?.stop();\n    this.#exchanges.set(exchangeIndex, exchange);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'the view kept at another key, or a new one, stored over whatever this key held',
       code: shownViews('views[otherId] ? views[otherId] : createMeter(tabId)'),
