@@ -1515,7 +1515,8 @@ function entryAt(expression: ts.Expression, called?: (method: string) => boolean
   const at = ts.isElementAccessExpression(e) ? e.argumentExpression : ts.isCallExpression(e) ? e.arguments[0] : undefined;
   const key = at && canonical(at)?.text;
   if (read !== undefined && key !== undefined) return { container: read, key };
-  // `this.connection(peer)` of a method that returns `this.connections.get(peer.ip)`: a read there.
+  // `this.connection(peer)` of a method that returns `this.connections.get(peer.ip)`: a read there,
+  // asked wherever a read by `get` would be.
   const lookUp = ts.isCallExpression(e) && (!called || called('get')) ? lookUpCall(e, CONTAINER_VOCABULARY.reads) : undefined;
   const looked = lookUp && canonical(lookUp.container)?.text;
   const lookedKey = lookUp && canonical(lookUp.key)?.text;
