@@ -9,7 +9,7 @@
 import ts from 'typescript';
 
 import { memoValue, type AnalysisSession } from '../session.js';
-import { skipOuter } from '../syntax/expressions.js';
+import { isFieldOfThis, isHiddenFromHolders, skipOuter } from '../syntax/expressions.js';
 import { CONTAINER_PROTOCOLS, type BuiltinContainerKind, type ContainerProtocol } from './kinds.js';
 
 export interface StorageClass {
@@ -72,7 +72,7 @@ function readStorageClass(declaration: ts.ClassDeclaration): StorageClass | unde
   const tests: string[] = [];
   let valuesMethod: string | undefined;
   for (const member of declaration.members) {
-    if (!ts.isMethodDeclaration(member) || !ts.isIdentifier(member.name) || !member.body || isHidden(member)) continue;
+    if (!ts.isMethodDeclaration(member) || !ts.isIdentifier(member.name) || !member.body || isHiddenFromHolders(member)) continue;
     const own = member.name.text;
     const passed = passedOn(member, field.name);
     if (passed === 'values') valuesMethod ??= own;
@@ -104,10 +104,6 @@ function readStorageClass(declaration: ts.ClassDeclaration): StorageClass | unde
   };
 }
 
-function isHidden(member: ts.MethodDeclaration): boolean {
-  return ts.isPrivateIdentifier(member.name) || (ts.getCombinedModifierFlags(member) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) !== 0;
-}
-
 /** `Map<string, T>`, `Set<T>`, `T[]`, `Record<string, T>`, `{ [id: string]: T }`, or `new Map<string, T>()`: a built-in container of a type parameter. */
 function heldContainer(field: ts.PropertyDeclaration, parameters: readonly string[]): { kind: BuiltinContainerKind; valueParameter: string } | undefined {
   if (field.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword)) return undefined;
@@ -130,14 +126,16 @@ function heldContainer(field: ts.PropertyDeclaration, parameters: readonly strin
   const name = ts.isTypeReferenceNode(written) ? written.typeName : ts.isNewExpression(written) ? written.expression : undefined;
   const typeArguments = ts.isTypeReferenceNode(written) || ts.isNewExpression(written) ? written.typeArguments : undefined;
   if (!name || !ts.isIdentifier(name) || !typeArguments) return undefined;
-  const kinds: Record<string, { kind: BuiltinContainerKind; arguments: number }> = {
-    Map: { kind: 'Map', arguments: 2 },
-    Set: { kind: 'Set', arguments: 1 },
-    Array: { kind: 'Array', arguments: 1 },
-    Record: { kind: 'ObjectMap', arguments: 2 },
-  };
-  const kind = kinds[name.text];
-  const value = kind && typeArguments.length === kind.arguments ? parameterName(typeArguments[kind.arguments - 1]) : undefined;
+  // `Map<K, V>`, `Set<T>` as the built-in records describe them; `Array<T>` and `Record<K, V>` besides.
+  const builtin = Object.values(CONTAINER_PROTOCOLS).find((protocol) => protocol.builtin?.name === name.text);
+  const kind: { kind: BuiltinContainerKind; arguments: number; value: number } | undefined = builtin?.builtin
+    ? { kind: builtin.kind, arguments: Math.max(builtin.builtin.valueArgument, builtin.builtin.keyArgument ?? 0) + 1, value: builtin.builtin.valueArgument }
+    : name.text === 'Array'
+      ? { kind: 'Array', arguments: 1, value: 0 }
+      : name.text === 'Record'
+        ? { kind: 'ObjectMap', arguments: 2, value: 1 }
+        : undefined;
+  const value = kind && typeArguments.length === kind.arguments ? parameterName(typeArguments[kind.value]) : undefined;
   return kind && value ? { kind: kind.kind, valueParameter: value } : undefined;
 }
 
@@ -156,7 +154,7 @@ function passedOn(method: ts.MethodDeclaration, field: string): string | undefin
   if (isValuesListing(e, field)) return 'values';
   if (!ts.isCallExpression(e)) return undefined;
   const callee = skipOuter(e.expression);
-  if (!ts.isPropertyAccessExpression(callee) || !isOwnField(callee.expression, field)) return undefined;
+  if (!ts.isPropertyAccessExpression(callee) || !isFieldOfThis(callee.expression, field)) return undefined;
   const parameters = method.parameters.map((parameter) => (ts.isIdentifier(parameter.name) && !parameter.dotDotDotToken ? parameter.name.text : undefined));
   const handsOn =
     e.arguments.length === parameters.length &&
@@ -165,12 +163,6 @@ function passedOn(method: ts.MethodDeclaration, field: string): string | undefin
       return ts.isIdentifier(a) && a.text === parameters[index];
     });
   return handsOn ? callee.name.text : undefined;
-}
-
-/** `this.items`. */
-function isOwnField(expression: ts.Expression, field: string): boolean {
-  const e = skipOuter(expression);
-  return ts.isPropertyAccessExpression(e) && e.name.text === field && skipOuter(e.expression).kind === ts.SyntaxKind.ThisKeyword;
 }
 
 /** `this.items.values()`, `[...this.items.values()]`, `Array.from(this.items.values())`, `Object.values(this.items)`. */
@@ -185,9 +177,9 @@ function isValuesListing(expression: ts.Expression, field: string): boolean {
   const callee = skipOuter(e.expression);
   if (!ts.isPropertyAccessExpression(callee)) return false;
   const [argument] = e.arguments;
-  if (callee.name.text === 'values' && e.arguments.length === 0) return isOwnField(callee.expression, field);
+  if (callee.name.text === 'values' && e.arguments.length === 0) return isFieldOfThis(callee.expression, field);
   const owner = skipOuter(callee.expression);
   if (!ts.isIdentifier(owner) || e.arguments.length !== 1 || !argument) return false;
-  if (owner.text === 'Object' && callee.name.text === 'values') return isOwnField(argument, field);
+  if (owner.text === 'Object' && callee.name.text === 'values') return isFieldOfThis(argument, field);
   return owner.text === 'Array' && callee.name.text === 'from' && isValuesListing(argument, field);
 }

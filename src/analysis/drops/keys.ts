@@ -217,8 +217,13 @@ function onlyCountsUp(owner: ts.ClassLikeDeclaration, name: string, session: Ana
 
 /** `this.<name>++`, `++this.<name>`, `this.<name> += 1`, or `this.<name> = (this.<name> + 1) & 0xffff`. */
 function isCountingUp(node: ts.Node, name: string): boolean {
-  const target = steppedUpByOne(node) ?? wrappedStep(node);
+  const target = countedUp(node);
   return target !== undefined && isFieldOfThis(target, name);
+}
+
+/** What a step up by one writes, also one the class wraps at a bound. */
+function countedUp(node: ts.Node): ts.Expression | undefined {
+  return steppedUpByOne(node) ?? wrappedStep(node);
 }
 
 /**
@@ -264,13 +269,12 @@ function isCounterCall(call: ts.CallExpression, session: AnalysisSession): boole
   const last = statements.at(-1);
   if (!last || !ts.isReturnStatement(last) || !last.expression) return false;
   const returned = skipOuter(last.expression);
-  const steps = (node: ts.Node): ts.Expression | undefined => steppedUpByOne(node) ?? wrappedStep(node);
   // `return ++this.seq`, or a step then `return this.seq`.
-  const field = ts.isPrefixUnaryExpression(returned) ? steps(returned) : isFieldOfThis(returned) ? returned : undefined;
+  const field = ts.isPrefixUnaryExpression(returned) ? countedUp(returned) : isFieldOfThis(returned) ? returned : undefined;
   if (!field || !ts.isPropertyAccessExpression(field)) return false;
   const stepped =
     returned !== field ||
-    statements.slice(0, -1).some((statement) => ts.isExpressionStatement(statement) && steps(skipOuter(statement.expression)) !== undefined);
+    statements.slice(0, -1).some((statement) => ts.isExpressionStatement(statement) && isCountingUp(skipOuter(statement.expression), field.name.text));
   return stepped && statements.length <= 2 && onlyCountsUp(method.parent, field.name.text, session);
 }
 
