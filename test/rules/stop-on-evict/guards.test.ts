@@ -502,8 +502,34 @@ export function reconnect(host: string, closing: boolean) {
 }
 `;
 
+/**
+ * From real code (codesandbox/sandpack 04298be, runSandpack): clients are made for every id of another
+ * registry that outlives the call; a second run lists the same ids again. `listed` lists the ids,
+ * `moved` what the loop does to the listed registry after storing.
+ */
+const clientRunner = (listed = 'Object.keys(this.registered)', moved = ''): string => `
+import { createMeter, type Meter } from './resources.js';
+export class Runner {
+  private readonly registered: Record<string, string> = {};
+  private readonly clients: Record<string, Meter> = {};
+  register(id: string, url: string): void { this.registered[id] = url; }
+  async run(): Promise<void> {
+    await Promise.all(${listed}.map(async (id) => {
+      this.clients[id] = await Promise.resolve(createMeter(id));${moved}
+    }));
+  }
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'a client made for each id a loop moves over from the registry (deleting it there) fills each key once',
+      code: clientRunner(undefined, '\n      delete this.registered[id];'),
+    },
+    {
+      name: 'a client made for each id of a list this run builds fills each key once',
+      code: clientRunner('[...new Set(Object.keys(this.registered))]'),
+    },
     {
       name: 'the view already kept at the key, or a new one where it held none (`views[k] ? views[k] : make()`), stored back',
       code: shownViews('views[tabId] ? views[tabId] : createMeter(tabId)'),
@@ -1072,6 +1098,22 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'from real code (sandpack): a client made for each id listed from a registry that outlives the run is stored over the last run’s',
+      code: clientRunner(),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: clientRunner().replace('      this.clients[id] = await', '      this.clients[id]?.stop();\n      this.clients[id] = await'),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a counter method that hands back its count without stepping it gives the same index twice: the store may replace an exchange',
       code: exchangeManager('return this.#counter;'),
