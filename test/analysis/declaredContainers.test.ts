@@ -4,6 +4,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { isDeclaredLikeContainer } from '../../src/analysis/containers/types.js';
+import { AnalysisSession } from '../../src/analysis/session.js';
 import { skipOuter } from '../../src/analysis/syntax/expressions.js';
 import { declaredMemberSymbol } from '../../src/analysis/syntax/writtenTypes.js';
 import { inMemoryProgram } from './inMemoryProgram.js';
@@ -33,6 +34,25 @@ export function parsed(text: string) {
   const bag = JSON.parse(text);
   bag.timers['g'] = 7;
 }
+class Holder {
+  element: { classList: Record<string, number> } | undefined;
+  private readonly byName = new Map<string, number>();
+  fill(): void {
+    this.element!.classList['k'] = 11;
+    const arrow = () => { this.element!.classList['l'] = 12; };
+    void arrow;
+    void this.byName;
+  }
+  static make(this: { element: { classList: Record<string, number> } }): void {
+    this.element.classList['m'] = 13;
+  }
+}
+void Holder;
+declare function modify(change: (colors: { ansi: number[] }) => void): void;
+export function viaCallback(): void {
+  modify((colors) => colors.ansi['n' as unknown as number] = 14);
+  modify((colors: { ansi: Record<string, number> }) => colors.ansi['o'] = 15);
+}
 export function asserted(info) {
   (info as CallOptions).timers!['h'] = 8;
   (<CallOptions>info).otherArgs!.headers['i'] = 9;
@@ -45,11 +65,12 @@ describe('isDeclaredLikeContainer', () => {
   const checker = program.getTypeChecker();
   const targets = new Map<string, ts.Expression>();
   program.getSourceFile('/project/options.ts')!.forEachChild(function visit(node: ts.Node): void {
-    if (ts.isBinaryExpression(node) && ts.isElementAccessExpression(node.left) && ts.isStringLiteral(node.left.argumentExpression))
-      targets.set(node.left.argumentExpression.text, node.left.expression);
+    const key = ts.isBinaryExpression(node) && ts.isElementAccessExpression(node.left) ? skipOuter(node.left.argumentExpression) : undefined;
+    if (key && ts.isStringLiteral(key)) targets.set(key.text, (node as ts.BinaryExpression & { left: ts.ElementAccessExpression }).left.expression);
     node.forEachChild(visit);
   });
-  const declared = (key: string): boolean => isDeclaredLikeContainer(targets.get(key)!, checker);
+  const session = new AnalysisSession(program);
+  const declared = (key: string): boolean => isDeclaredLikeContainer(targets.get(key)!, session);
 
   it('reads a member through the written type of a parameter or a local', () => {
     expect([declared('a'), declared('c')]).toEqual([true, true]);
@@ -78,5 +99,19 @@ describe('isDeclaredLikeContainer', () => {
     expect(member('i')).toBeNull();
     expect(member('j')).toBeUndefined();
     expect([declared('h'), declared('i')]).toEqual([true, false]);
+  });
+
+  it('reads a member of `this` through the class declared around it, in its methods and their arrow functions, as the checker would at the site', () => {
+    const member = (key: string) => declaredMemberSymbol(skipOuter(targets.get(key)!) as ts.PropertyAccessExpression, checker);
+    for (const key of ['k', 'l']) {
+      expect(member(key)?.getName()).toBe('classList');
+      expect(member(key)).toBe(checker.getSymbolAtLocation((skipOuter(targets.get(key)!) as ts.PropertyAccessExpression).name));
+    }
+    // A static method's `this` is the class itself (here a declared `this` parameter): left to the checker.
+    expect(member('m')).toBeUndefined();
+  });
+
+  it('answers no for a member of a callback parameter without a written type, and reads one that has it', () => {
+    expect([declared('n'), declared('o')]).toEqual([false, true]);
   });
 });

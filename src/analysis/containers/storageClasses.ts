@@ -9,7 +9,7 @@
 import ts from 'typescript';
 
 import { memoValue, type AnalysisSession } from '../session.js';
-import { isFieldOfThis, isHiddenFromHolders, skipOuter } from '../syntax/expressions.js';
+import { isFieldOfThis, isHiddenFromHolders, isStaticMember, skipOuter } from '../syntax/expressions.js';
 import { CONTAINER_PROTOCOLS, type BuiltinContainerKind, type ContainerProtocol } from './kinds.js';
 
 export interface StorageClass {
@@ -106,7 +106,7 @@ function readStorageClass(declaration: ts.ClassDeclaration): StorageClass | unde
 
 /** `Map<string, T>`, `Set<T>`, `T[]`, `Record<string, T>`, `{ [id: string]: T }`, or `new Map<string, T>()`: a built-in container of a type parameter. */
 function heldContainer(field: ts.PropertyDeclaration, parameters: readonly string[]): { kind: BuiltinContainerKind; valueParameter: string } | undefined {
-  if (field.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword)) return undefined;
+  if (isStaticMember(field)) return undefined;
   const initializer = field.initializer && skipOuter(field.initializer);
   const written = field.type ?? (initializer && ts.isNewExpression(initializer) ? initializer : undefined);
   if (!written) return undefined;

@@ -9,7 +9,8 @@ import ts from 'typescript';
 import type { CacheLibrary } from '../caches/model.js';
 import { identifyCacheLibrary } from '../caches/recognition.js';
 import { memoTable, type AnalysisSession } from '../session.js';
-import { isFallback, ownMemberOf, skipOuter } from '../syntax/expressions.js';
+import { isFallback, ownMemberOf, rootOf, skipOuter } from '../syntax/expressions.js';
+import { parameterNamed } from '../syntax/names.js';
 import { declaredMemberSymbol } from '../syntax/writtenTypes.js';
 import { CONTAINER_PROTOCOLS, type BuiltinContainerKind, type ContainerProtocol } from './kinds.js';
 import { storageClassOf } from './storageClasses.js';
@@ -44,8 +45,9 @@ function namedSymbol(expression: ts.Expression, checker: ts.TypeChecker): ts.Sym
  * for a value that is rarely a container of resources; an unannotated object literal has no index
  * signature, so it is never an object used as a map.
  */
-export function isDeclaredLikeContainer(expression: ts.Expression, checker: ts.TypeChecker): boolean {
-  const declarations = namedSymbol(expression, checker)?.getDeclarations() ?? [];
+export function isDeclaredLikeContainer(expression: ts.Expression, session: AnalysisSession): boolean {
+  if (isReadOffContextualParameter(expression, session)) return false;
+  const declarations = namedSymbol(expression, session.checker)?.getDeclarations() ?? [];
   return declarations.some((declaration) => {
     if (
       (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration) || ts.isParameter(declaration)) &&
@@ -60,6 +62,21 @@ export function isDeclaredLikeContainer(expression: ts.Expression, checker: ts.T
     // `const inner = this.byShare[shareId]`: an inner container read out of another.
     return ts.isNewExpression(value) || ts.isArrayLiteralExpression(value) || isInnerContainerRead(value);
   });
+}
+
+/**
+ * `colors => colors.ansi[i] = c`: a member of a callback's parameter that has no written type. Its
+ * type is the call's contextual one, and asking for it makes the checker resolve the whole call
+ * (its overloads, its arguments) at the site: the costliest question an assignment could ask.
+ */
+function isReadOffContextualParameter(expression: ts.Expression, session: AnalysisSession): boolean {
+  const e = skipOuter(expression);
+  if (!ts.isPropertyAccessExpression(e)) return false;
+  const root = rootOf(e);
+  const parameter = ts.isIdentifier(root) ? parameterNamed(root.text, root, session) : undefined;
+  if (!parameter || parameter.type) return false;
+  const fn = parameter.parent;
+  return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (ts.isCallExpression(fn.parent) || ts.isNewExpression(fn.parent));
 }
 
 /** `x[k]`, `x.get(k)`, optionally `?? {}` / `|| []`: a value read out of a container, which may itself be one. */

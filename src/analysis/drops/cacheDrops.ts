@@ -64,7 +64,7 @@ export function describeCacheCall(node: ts.CallExpression, context: DropContext)
   // `get`, `set`, `delete` are Map methods too. A receiver declared like a container is typed first,
   // once for its declaration: most are Maps, and their ownership is never computed here. Any other
   // is typed only when the code owns its values, never inferred at each call.
-  const declaredLike = isDeclaredLikeContainer(receiver, session.checker);
+  const declaredLike = isDeclaredLikeContainer(receiver, session);
   const declared = declaredLike ? containerTypeOf(receiver, session) : undefined;
   if (declaredLike && declared?.kind !== 'Cache') return undefined;
   // From the syntax first: the checker is asked only what the syntax left open.

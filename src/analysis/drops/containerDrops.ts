@@ -100,7 +100,7 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
   // A record this code arms later (`entry.timer = window.setTimeout(…)`) is owned whatever was inserted.
   const armed = armsStoredRecords(expression, session);
   if (!values.owns && !keys.owns && !armed && !values.undecided && !keys.undecided) return undefined;
-  if (declaredTypeOnly && !isDeclaredLikeContainer(expression, session.checker)) return undefined;
+  if (declaredTypeOnly && !isDeclaredLikeContainer(expression, session)) return undefined;
   const container = containerTypeOf(expression, session);
   if (!container || container.kind === 'Cache') return undefined;
   // What only the checker can add to ownership (what a called function does with its result) is

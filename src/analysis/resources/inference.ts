@@ -13,7 +13,7 @@
 import ts from 'typescript';
 
 import { memoTable, memoValue, type AnalysisSession } from '../session.js';
-import { calleeName, canonical, isFunctionLike, isHiddenFromHolders, skipOuter } from '../syntax/expressions.js';
+import { calleeName, canonical, isFunctionLike, isHiddenFromHolders, isStaticMember, skipOuter } from '../syntax/expressions.js';
 import { baseClassOf } from '../syntax/hierarchy.js';
 import {
   acquisitionsIn,
@@ -124,11 +124,11 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
   const fields = new Map<string, ts.PropertyDeclaration>();
   for (const cls of chain)
     for (const member of cls.members)
-      if (ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && !fields.has(member.name.text) && !hasStatic(member))
+      if (ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && !fields.has(member.name.text) && !isStaticMember(member))
         fields.set(member.name.text, member);
   for (const cls of chain) {
     for (const member of cls.members) {
-      if (ts.isPropertyDeclaration(member) && member.initializer && member.name && ts.isIdentifier(member.name) && !hasStatic(member)) {
+      if (ts.isPropertyDeclaration(member) && member.initializer && member.name && ts.isIdentifier(member.name) && !isStaticMember(member)) {
         acquisitions.push(...acquisitionsOfAssignment(`this.${member.name.text}`, member.initializer, host, () => member));
       }
       if (ts.isConstructorDeclaration(member) && member.body) {
@@ -143,7 +143,7 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
   // anyone listens) is stopped by that listener's removal: the registrant's to undo, not the holder's.
   let listenerMethods: ReadonlySet<string> | undefined;
   for (const [name, fn] of methods) {
-    if (!fn.body || hasStatic(fn as ts.ClassElement)) continue;
+    if (!fn.body || isStaticMember(fn)) continue;
     const kept = acquisitionsIn(fn.body, host, methods, MAX_CALL_DEPTH, owned, fields).filter((a) => a.key.startsWith('field:'));
     if (kept.length === 0 || (listenerMethods ??= runOnlyForListeners(methods, host.session.checker)).has(name)) continue;
     acquisitions.push(...kept.map((a) => ({ ...a, by: name })));
@@ -292,10 +292,6 @@ function callbackGivenToBase(top: ts.ClassLikeDeclaration, base: ts.ClassLikeDec
   const [given] = superCall?.arguments ?? [];
   const fn = given && skipOuter(given);
   return fn && isArrowOrFunction(fn) && runBy.length > 0 ? { fn: fn as ts.FunctionLikeDeclaration, runBy } : undefined;
-}
-
-function hasStatic(member: ts.ClassElement): boolean {
-  return (ts.canHaveModifiers(member) ? ts.getModifiers(member) : undefined)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ?? false;
 }
 
 function isArrowOrFunction(node: ts.Expression): boolean {

@@ -6,7 +6,7 @@
  */
 import ts from 'typescript';
 
-import { mentions, skipOuter } from './expressions.js';
+import { isStaticMember, mentions, skipOuter } from './expressions.js';
 
 /**
  * `new Engine(logger)`: the class's own type, read from its declaration. Typing the expression
@@ -57,7 +57,13 @@ export function declaredMemberSymbol(access: ts.PropertyAccessExpression, checke
     if (asserted) break;
     e = skipOuter(e.expression);
   }
-  const root = asserted ? { type: checker.getTypeFromTypeNode(asserted), written: true } : ts.isIdentifier(e) ? declaredRootType(e, checker) : undefined;
+  const root = asserted
+    ? { type: checker.getTypeFromTypeNode(asserted), written: true }
+    : ts.isIdentifier(e)
+      ? declaredRootType(e, checker)
+      : e.kind === ts.SyntaxKind.ThisKeyword
+        ? instanceTypeOfThis(e, checker)
+        : undefined;
   if (!root) return undefined;
   let type = root.type;
   let symbol: ts.Symbol | undefined;
@@ -68,6 +74,24 @@ export function declaredMemberSymbol(access: ts.PropertyAccessExpression, checke
     type = checker.getTypeOfSymbol(symbol);
   }
   return symbol;
+}
+
+/**
+ * `this` in a member of a class (or an arrow function inside one): the class's declared instance
+ * type. Typing `this.element` at the site would narrow it through the whole method first.
+ */
+function instanceTypeOfThis(node: ts.Node, checker: ts.TypeChecker): { type: ts.Type; written: boolean } | undefined {
+  for (let current: ts.Node = node.parent; !ts.isSourceFile(current); current = current.parent) {
+    if (ts.isClassLike(current)) {
+      const symbol = current.name ? checker.getSymbolAtLocation(current.name) : undefined;
+      return symbol ? { type: checker.getDeclaredTypeOfSymbol(symbol), written: false } : undefined;
+    }
+    // A static member's `this` is the class itself; a function of its own (not an arrow, not a
+    // member of the class) binds its own.
+    if (isStaticMember(current) || ts.isClassStaticBlockDeclaration(current)) return undefined;
+    if (ts.isFunctionLike(current) && !ts.isArrowFunction(current) && !ts.isClassLike(current.parent)) return undefined;
+  }
+  return undefined;
 }
 
 /** The type an assertion writes (`x as T`, `<T>x`, inside parentheses); none for `as const`. */
