@@ -634,56 +634,54 @@ export function isBlindInsertOfMadeEntity(
   return isIdType(session.checker.getTypeAtLocation(keyExpression));
 }
 
-/** List methods whose callback is given each element in turn. */
-const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap']);
-
 /**
  * `Object.keys(this.registered).map(async (id) => { clients[id] = await create(id) })`, `for (const id
  * of registered.keys())`: the key is listed from another container that outlives the function. A
  * later run lists the same keys again and finds them taken, unless the loop moves each key over
- * (removes it from the listed container).
+ * (removes it from the listed container). Read from the syntax: the key's declaration, then the loop.
  */
 function isKeyListedFromLastingContainer(keyExpression: ts.Expression, container: string, session: AnalysisSession): boolean {
   const key = skipOuter(keyExpression);
   if (!ts.isIdentifier(key)) return false;
-  const declaration = session.checker.getSymbolAtLocation(key)?.valueDeclaration;
-  if (!declaration) return false;
-  let listing: ts.Expression | undefined;
-  let loop: ts.Node | undefined;
-  if (ts.isParameter(declaration) && ts.isIdentifier(declaration.name) && declaration.parent.parameters[0] === declaration) {
-    const fn = declaration.parent;
-    const call = fn.parent;
-    if (!ts.isCallExpression(call) || call.arguments[0] !== fn || !ELEMENT_CALLBACKS.has(calledMethodName(call) ?? '')) return false;
-    listing = skipOuter((skipOuter(call.expression) as ts.PropertyAccessExpression).expression);
-    loop = fn;
-  } else if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) && ts.isVariableDeclarationList(declaration.parent)) {
-    const statement = declaration.parent.parent;
-    // `for (const id in registered)` lists the keys itself.
-    if (ts.isForInStatement(statement)) return isLastingOther(skipOuter(statement.expression), container, statement, key.text, session);
-    if (ts.isForOfStatement(statement)) {
-      listing = skipOuter(statement.expression);
-      loop = statement;
-    }
+  const declaration = declarationOf(key.text, key, session);
+  if (declaration?.kind === 'parameter') {
+    // `.map((id) => …)` over `Object.keys(c)` or `c.keys()`: the callback's first parameter.
+    const { fn, parameter } = declaration;
+    if (fn.parameters[0] !== parameter || !isCallbackArgument(fn)) return false;
+    const listed = listedBy(skipOuter((skipOuter((fn.parent as ts.CallExpression).expression) as ts.PropertyAccessExpression).expression), 'keys');
+    return listed !== undefined && isLastingOther(listed, container, fn, fn.body, key.text, session);
   }
-  const listed = listing && listedBy(listing, 'keys');
-  return listed !== undefined && loop !== undefined && isLastingOther(listed, container, loop, key.text, session);
+  // `for (const id in c)`, `for (const id of Object.keys(c))`: the nearest loop that declares the name.
+  for (let current: ts.Node = key.parent; declaration && !isFunctionLike(current) && !ts.isSourceFile(current); current = current.parent) {
+    if (!(ts.isForInStatement(current) || ts.isForOfStatement(current)) || !declaresName(current.initializer, key.text)) continue;
+    const listed = ts.isForInStatement(current) ? skipOuter(current.expression) : listedBy(current.expression, 'keys');
+    return listed !== undefined && isLastingOther(listed, container, current, current.statement, key.text, session);
+  }
+  return false;
 }
 
-/** `listed` is another container than `container`, declared outside the function around `loop`, and the loop leaves its keys in it. */
-function isLastingOther(listed: ts.Expression, container: string, loop: ts.Node, key: string, session: AnalysisSession): boolean {
+/** `const id` of a loop's head. */
+function declaresName(initializer: ts.ForInitializer, name: string): boolean {
+  return ts.isVariableDeclarationList(initializer) && initializer.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name);
+}
+
+/**
+ * `listed` is another container than `container`, not made by the function around `loop` (nor one
+ * given to it), and the loop's `body` leaves its keys in it.
+ */
+function isLastingOther(listed: ts.Expression, container: string, loop: ts.Node, body: ts.Node | undefined, key: string, session: AnalysisSession): boolean {
   const text = canonical(listed);
-  if (!text || text.impure || text.text === container) return false;
+  if (!text || text.impure || text.text === container || !body) return false;
   // A loop of the module's own top level runs once.
   const around = enclosingBody(loop);
   if (!isFunctionLike(around)) return false;
   const root = rootOf(listed);
   if (ts.isIdentifier(root)) {
-    // A container this run makes (`const ids = new Set(...)`, a parameter) is this run's own.
-    const declared = session.checker.getSymbolAtLocation(root)?.valueDeclaration;
-    if (!declared || isWithin(declared, around)) return false;
+    const declared = declarationOf(root.text, root, session);
+    const scope = declared?.kind === 'parameter' ? declared.fn : declared?.body;
+    if (!scope || isWithin(scope, around)) return false;
   } else if (root.kind !== ts.SyntaxKind.ThisKeyword) return false;
-  const body = isFunctionLike(loop) ? loop.body : (loop as ts.ForOfStatement | ts.ForInStatement).statement;
-  return body !== undefined && !removesAt(body, text.text, key);
+  return !removesAt(body, text.text, key);
 }
 
 /**
