@@ -11,7 +11,7 @@ import { identifyCacheLibrary } from '../caches/recognition.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import { isFallback, ownMemberOf, rootOf, skipOuter } from '../syntax/expressions.js';
 import { parameterNamed } from '../syntax/names.js';
-import { declaredMemberSymbol } from '../syntax/writtenTypes.js';
+import { declaredMemberSymbol, typeOfPlainNew } from '../syntax/writtenTypes.js';
 import { CONTAINER_PROTOCOLS, type BuiltinContainerKind, type ContainerProtocol } from './kinds.js';
 import { storageClassOf } from './storageClasses.js';
 
@@ -101,7 +101,27 @@ export function containerTypeOf(expression: ts.Expression, session: AnalysisSess
   const { checker } = session;
   const symbol = namedSymbol(expression, checker);
   if (!symbol || symbol.flags & ts.SymbolFlags.Alias) return getContainerType(checker.getTypeAtLocation(expression), session);
-  return session.memo(CONTAINER_OF_SYMBOL, symbol, () => getContainerType(checker.getTypeOfSymbol(symbol), session));
+  return session.memo(
+    CONTAINER_OF_SYMBOL,
+    symbol,
+    () => containerTypeOfDeclared(symbol, session) ?? getContainerType(checker.getTypeOfSymbol(symbol), session),
+  );
+}
+
+/**
+ * A local with no written type, read from what initializes it: `const dt = this.#disposed` has the
+ * field's container type, `const starts = new ZeroArray(max)` the class's. Typing the local would
+ * make the checker check the method's flow up to its declaration first.
+ */
+function containerTypeOfDeclared(symbol: ts.Symbol, session: AnalysisSession): ContainerType | undefined {
+  const declaration = symbol.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.type || !declaration.initializer) return undefined;
+  const initializer = skipOuter(declaration.initializer);
+  if (ts.isPropertyAccessExpression(initializer) && skipOuter(initializer.expression).kind === ts.SyntaxKind.ThisKeyword) {
+    return containerTypeOf(initializer, session);
+  }
+  const made = typeOfPlainNew(initializer, session.checker);
+  return made && getContainerType(made, session);
 }
 
 /** There is a member of the type other than `null`, `undefined` and `void`, and each such member passes `test`: `number | undefined` for a number. */

@@ -284,6 +284,8 @@ export function acquisitionsOfAssignment(
   if (ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isLiteralExpression(e) || isNothing(e) || isComputedValue(e)) return [];
   // `this.client = client`, `this.server = nsp.server`: a reference handed in, not something acquired.
   if (isHandedIn(e)) return [];
+  // `this.payload = { ...this.payload, ...payload }`: a literal of values it already holds or is handed.
+  if (isLiteralOfHeldValues(e)) return [];
   // `this.client = this.realtime.getClient()`: a method of the program that returns what it holds.
   if (ts.isCallExpression(e) && returnsHeldReference(e, host.session)) return [];
   // `this.handler = this.onEvent.bind(this)`: a function.
@@ -334,6 +336,34 @@ function isReshapedList(e: ts.Expression): boolean {
   if (method !== 'map' && method !== 'flatMap') return false;
   const [callback] = e.arguments;
   return callback !== undefined && ts.isArrowFunction(callback) && !ts.isBlock(callback.body) && !containsCall(callback.body);
+}
+
+/**
+ * `{ ...this.payload, ...payload }`, `[handler]`, `{ ack: false, filter }`: an object or array literal
+ * whose parts are constants, functions, or references the object already reaches or is handed. It
+ * makes nothing: whatever its parts own was acquired where they were made. Read from the syntax, so
+ * the checker need not type a spread of large option objects to say so.
+ */
+export function isLiteralOfHeldValues(e: ts.Expression): boolean {
+  if (ts.isObjectLiteralExpression(e)) {
+    return e.properties.every((property) => {
+      if (ts.isPropertyAssignment(property)) return isHeldOrInert(property.initializer);
+      if (ts.isShorthandPropertyAssignment(property)) return isHandedIn(property.name);
+      if (ts.isSpreadAssignment(property)) return isHeldOrInert(property.expression);
+      return ts.isMethodDeclaration(property) || ts.isAccessor(property);
+    });
+  }
+  if (ts.isArrayLiteralExpression(e)) {
+    return e.elements.every((element) => ts.isOmittedExpression(element) || isHeldOrInert(ts.isSpreadElement(element) ? element.expression : element));
+  }
+  return false;
+}
+
+function isHeldOrInert(part: ts.Expression): boolean {
+  const e = skipOuter(part);
+  if (e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword) return true;
+  if (ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isLiteralExpression(e) || isNothing(e)) return true;
+  return isHandedIn(e) || isComputedValue(e) || isLiteralOfHeldValues(e);
 }
 
 /** `this.other`, `this.server.topology.client?.logger`: a reference read from what the object already reaches. */
