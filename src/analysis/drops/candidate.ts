@@ -38,6 +38,11 @@ interface DropCommon {
   containerMayBeAbsent?: true;
   /** The value's own release also calls the function the drop is in: a release written here would recurse. */
   releaseReenters?: true;
+  /**
+   * A fired one-shot timer's callback removes its key after this `await`: what it may drop is a
+   * successor another call stored meanwhile, live and not this code's to release.
+   */
+  successorAt?: ts.AwaitExpression;
 }
 
 /** A built-in container (Map, Set, array, object map…): what drops is read from its protocol record. */

@@ -784,7 +784,7 @@ function finish(
   // A controller taken out is almost always one whose work has ended (deleted in that work's own
   // continuation); one replaced under its key may still be running.
   if (container.resource.owedOnlyWhenReplaced && !(draft.storesNewValue && draft.target.kind === 'key')) return undefined;
-  const { slots, directCalls, releaseReenters } = owedSlots(node, container, context);
+  const { slots, directCalls, releaseReenters, successorAt } = owedSlots(node, container, context);
   if (slots.length === 0 && !directCalls) return undefined;
   // `pop() { …; delete this.entries_[entry.key_]; return entry.value_ }`: the caller receives what it owes.
   if (isTakeHandedBack(node, container.text.text, slots, context.session)) return undefined;
@@ -802,6 +802,7 @@ function finish(
     ...candidate,
     ...(directCalls && { directCalls }),
     ...(releaseReenters && { releaseReenters }),
+    ...(successorAt && { successorAt }),
     site: {
       node,
       container: container.text.text,

@@ -129,8 +129,12 @@ export class UnreleasedDrops {
       const unanswerable = missing !== undefined && !isAnsweredAgain(missing, this.context.session);
       // Only what is still owed: a record's fields released already are not released twice.
       const suggestion =
-        candidate.releaseReenters || unanswerable ? undefined : suggestRelease({ ...candidate, resource: owed }, sourceText, preferredFunction, missing);
+        candidate.releaseReenters || candidate.successorAt || unanswerable
+          ? undefined
+          : suggestRelease({ ...candidate, resource: owed }, sourceText, preferredFunction, missing);
       const { target } = candidate.site;
+      // Another call may fill the key during this `await` (or store a successor there, for a fired timer's removal).
+      const racedAt = verdict.racedAt ?? candidate.successorAt;
       const continuation =
         !verdict.racedAt && candidate.site.storesNewValue && target.kind === 'key'
           ? continuationEmptiedBefore(candidate.site.node, candidate.site.container, target.key)
@@ -146,7 +150,7 @@ export class UnreleasedDrops {
           ...(candidate.kind === 'container' && candidate.calledAs !== undefined && { calledAs: candidate.calledAs }),
         },
         ...(when !== undefined && { when }),
-        ...(verdict.racedAt && { racedLine: lineOf(verdict.racedAt) }),
+        ...(racedAt && { racedLine: lineOf(racedAt) }),
         ...(continuation && {
           racedLine: lineOf((skipOuter(continuation.expression) as ts.PropertyAccessExpression).name),
           racedByContinuation: true as const,

@@ -12,6 +12,7 @@ import { STREAM_CONTROLLERS, STREAM_END_METHODS, TIMER_HANDLE_TYPES } from '../r
 import { isOnlyTimers, isReleaseLikeName, obligationSlots, releaseNames, type Resource } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import {
+  alwaysLeaves,
   callMadeBy,
   calledMethodName,
   calleeName,
@@ -71,7 +72,12 @@ export function owedSlots(
   node: ts.Node,
   container: ContainerOfResources,
   context: DropContext,
-): { slots: string[]; directCalls?: { calls: readonly ts.CallExpression[]; slots: readonly string[] }; releaseReenters?: true } {
+): {
+  slots: string[];
+  directCalls?: { calls: readonly ts.CallExpression[]; slots: readonly string[] };
+  releaseReenters?: true;
+  successorAt?: ts.AwaitExpression;
+} {
   const all = obligationSlots(container.resource);
   const fn = enclosingBody(node);
   if (!isFunctionLike(fn)) return { slots: all };
@@ -91,10 +97,14 @@ function owedOutsideRelease(
   all: string[],
   container: ContainerOfResources,
   context: DropContext,
-): { slots: string[]; directCalls?: { calls: readonly ts.CallExpression[]; slots: readonly string[] } } {
-  // A one-shot timer whose callback runs has fired: its handle owes nothing.
+): { slots: string[]; directCalls?: { calls: readonly ts.CallExpression[]; slots: readonly string[] }; successorAt?: ts.AwaitExpression } {
+  // A one-shot timer whose callback runs has fired: its handle owes nothing — unless the callback
+  // awaited first, when another call may have stored a successor under the key.
   const { session } = context;
-  if (isOneShotTimerCallback(fn, session) || isCalledOnlyFromOneShotTimers(fn, session)) return { slots: slotsBesideTimers(container.resource) ?? all };
+  const timerCallback = isOneShotTimerCallback(fn, session);
+  const successorAt = timerCallback ? awaitBeforeUncheckedRemoval(node, fn, container) : undefined;
+  if (successorAt) return { slots: all, successorAt };
+  if (timerCallback || isCalledOnlyFromOneShotTimers(fn, session)) return { slots: slotsBesideTimers(container.resource) ?? all };
   const directCalls = directCallsOfTimerCallback(fn, session);
   const besideTimers = directCalls && slotsBesideTimers(container.resource);
   if (directCalls && besideTimers) return { slots: besideTimers, directCalls: { calls: directCalls, slots: all } };
@@ -151,6 +161,78 @@ function settledByEnclosingCloseHandler(fn: ts.FunctionLikeDeclaration, containe
 }
 
 /** What a fired timer leaves owed: nothing for a timer, the other fields of a record holding one. */
+/**
+ * `setTimeout(async () => { try { await work() } finally { timers.delete(id) } })`: by the time the
+ * fired timer's callback removes its key, an `await` has let another call clear it and store a new
+ * timer there, which the removal then drops uncancellable. The removal is the fired timer's own
+ * only when it first checks that the entry is still that timer (`if (timers.get(id) === handle)`).
+ */
+function awaitBeforeUncheckedRemoval(node: ts.Node, fn: ts.FunctionLikeDeclaration, container: ContainerOfResources): ts.AwaitExpression | undefined {
+  if (!fn.body || !ts.isBlock(fn.body) || !isOnlyTimers(container.resource) || !isKeyedRemoval(node)) return undefined;
+  let first: ts.AwaitExpression | undefined;
+  const visit = (child: ts.Node): void => {
+    if (first || child.pos >= node.pos || isFunctionLike(child)) return;
+    if (ts.isAwaitExpression(child) && child.end <= node.pos) first = child;
+    else ts.forEachChild(child, visit);
+  };
+  ts.forEachChild(fn.body, visit);
+  return first && !isUnderIdentityCheck(node, fn, container.text.text) ? first : undefined;
+}
+
+/** `m.delete(k)`, `delete m[k]`: a removal of one key. */
+function isKeyedRemoval(node: ts.Node): boolean {
+  if (ts.isDeleteExpression(node)) return ts.isElementAccessExpression(skipOuter(node.expression));
+  return ts.isCallExpression(node) && calledMethodName(node) === 'delete' && node.arguments.length === 1;
+}
+
+/** An `if` around `node`, or one before it that leaves, comparing an entry of `container` with `===`/`!==`. */
+function isUnderIdentityCheck(node: ts.Node, fn: ts.FunctionLikeDeclaration, container: string): boolean {
+  const comparesEntry = (test: ts.Expression): boolean => {
+    let found = false;
+    const visit = (child: ts.Node): void => {
+      if (found) return;
+      if (
+        ts.isBinaryExpression(child) &&
+        isIdentityOperator(child.operatorToken.kind) &&
+        (readsEntryOf(child.left, container) || readsEntryOf(child.right, container))
+      )
+        found = true;
+      else ts.forEachChild(child, visit);
+    };
+    visit(test);
+    return found;
+  };
+  for (let child: ts.Node = node, parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    if (ts.isIfStatement(parent) && child !== parent.expression && comparesEntry(parent.expression)) return true;
+    if (ts.isBlock(parent)) {
+      for (const statement of parent.statements) {
+        if (statement === child) break;
+        if (ts.isIfStatement(statement) && !statement.elseStatement && alwaysLeaves(statement.thenStatement) && comparesEntry(statement.expression))
+          return true;
+      }
+    }
+  }
+  return false;
+}
+
+function isIdentityOperator(kind: ts.SyntaxKind): boolean {
+  return (
+    kind === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+    kind === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+    kind === ts.SyntaxKind.EqualsEqualsToken ||
+    kind === ts.SyntaxKind.ExclamationEqualsToken
+  );
+}
+
+/** `m.get(k)`, `m[k]` of the container `container` names. */
+function readsEntryOf(expression: ts.Expression, container: string): boolean {
+  const e = skipOuter(expression);
+  if (ts.isElementAccessExpression(e)) return canonical(e.expression)?.text === container;
+  if (!ts.isCallExpression(e) || calledMethodName(e) !== 'get') return false;
+  const callee = skipOuter(e.expression);
+  return ts.isPropertyAccessExpression(callee) && canonical(callee.expression)?.text === container;
+}
+
 function slotsBesideTimers(resource: Resource): string[] | undefined {
   if (isOnlyTimers(resource)) return [];
   if (resource.release.kind === 'fields') return resource.release.fields.filter((field) => !isOnlyTimers(field.resource)).map((field) => field.name);

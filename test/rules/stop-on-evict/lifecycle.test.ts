@@ -1112,6 +1112,18 @@ export function debounce(key: string, fn: () => void) {
 }`,
     },
     {
+      name: "from real code (Moe's Tavern, fixed): the fired auto-approval timer removes its task's entry only while the entry is still that timer",
+      code: autoApprovals('if (approvals.get(taskId) === timeout) approvals.delete(taskId);'),
+    },
+    {
+      name: 'a fired timer that returns early unless its entry is still that timer, then removes it after the await',
+      code: autoApprovals('if (approvals.get(taskId) !== timeout) return;\n      approvals.delete(taskId);'),
+    },
+    {
+      name: 'a fired timer that removes its entry before it awaits anything',
+      code: autoApprovals('', 'approvals.delete(taskId);'),
+    },
+    {
       name: 'from real code (ioBroker.js-controller): delete inside the callback of a timer scheduled through `setTimeout.call(null, …)`',
       code: timerThroughCall('setTimeout'),
     },
@@ -1456,6 +1468,18 @@ export class Pollers {
     },
   ],
   invalid: [
+    {
+      name: "from real code (Moe's Tavern): a fired auto-approval timer removes its task's entry after an await, when a plan submitted again meanwhile stored a new timer there",
+      code: autoApprovals('approvals.delete(taskId);'),
+      errors: [
+        {
+          messageId: 'unreleasedRemovalAfterAwait',
+          data: { type: 'Timeout', container: 'approvals', operation: '`delete()`', release: '`clearTimeout()`', line: '10' },
+          line: 12,
+          suggestions: [],
+        },
+      ],
+    },
     {
       name: "the same helper where destroy() also clears an interval: the contents' end leaves the interval running",
       code: tabViews('\n  private readonly poll = setInterval(() => {}, 1000);', '\n    clearInterval(this.poll);'),
@@ -2905,5 +2929,30 @@ export class Workspace {
       this.nodes = this.nodes.filter((x) => x !== node);
     });
   }
+}`;
+}
+
+/**
+ * Reduced from Moe's Tavern 28cbdfe4d0ac (https://github.com/yaront1111/Moe-s-Tavern/commit/28cbdfe4d0acfb009ddc9bbccdc26d181b36811b):
+ * a plan submitted for a task arms an auto-approval timeout, cancelling an earlier one first. The
+ * fired timer's callback awaits the approval and then runs `removal` (in `finally`); `beforeAwait`
+ * runs before it awaits.
+ */
+function autoApprovals(removal: string, beforeAwait = ''): string {
+  return `
+const approvals = new Map<string, NodeJS.Timeout>();
+declare function approve(taskId: string): Promise<void>;
+export function submitPlan(taskId: string): void {
+  clearTimeout(approvals.get(taskId));
+  approvals.delete(taskId);
+  const timeout = setTimeout(async () => {
+    try {
+      ${beforeAwait}
+      await approve(taskId);
+    } finally {
+      ${removal}
+    }
+  }, 2000);
+  approvals.set(taskId, timeout);
 }`;
 }
