@@ -850,14 +850,39 @@ function isRecurringEventPayload(keyExpression: ts.Expression, node: ts.Node, se
 function isMadeHere(value: ts.Expression, node: ts.Node, session: AnalysisSession): boolean {
   const e = skipOuter(value);
   if (!ts.isIdentifier(e)) return isMaking(e);
+  const here = enclosingBody(node);
+  // `transport = new Transport({ onsessioninitialized: (id) => { m[id] = transport } })`: a hook of
+  // the value's own construction runs for the value that construction made.
+  const construction = constructionHandedHook(here);
+  if (construction && isAssignedTo(construction, e.text)) return true;
   // `let conn; if (tls) conn = new TlsConn(); else conn = new Conn()`: made on every branch.
   const declaration = declarationOf(e.text, e, session);
   if (declaration?.kind !== 'variable' || declaration.bindings.changed || declaration.bindings.values.length === 0) return false;
-  const here = enclosingBody(node);
   // `const c = new Console(t.name); c.on('ready', () => m.set(t.name, c))`: stored by its own
-  // listener (or a callback of its own method), the value is still the one made just outside.
-  const outside = isCallbackOfMethodOn(here, e.text) ? enclosingBody(here) : undefined;
+  // listener (or a callback of its own method, or a hook of a construction beside it), the value is
+  // still the one made just outside.
+  const outside = isCallbackOfMethodOn(here, e.text) || construction ? enclosingBody(here) : undefined;
   return declaration.bindings.values.every((made) => (enclosingBody(made) === here || enclosingBody(made) === outside) && isMaking(made));
+}
+
+/** The `new` that `fn` is handed to, as an argument or an option of one: `new Transport({ onsessioninitialized: fn })`. */
+function constructionHandedHook(fn: ts.Node): ts.NewExpression | undefined {
+  if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
+  let argument: ts.Node = fn;
+  if (ts.isPropertyAssignment(fn.parent) && fn.parent.initializer === fn && ts.isObjectLiteralExpression(fn.parent.parent)) argument = fn.parent.parent;
+  const construction = argument.parent;
+  return construction && ts.isNewExpression(construction) && construction.arguments?.includes(argument as ts.Expression) ? construction : undefined;
+}
+
+/** `name = new X(…)`, `const name = new X(…)`. */
+function isAssignedTo(construction: ts.NewExpression, name: string): boolean {
+  let at: ts.Node = construction;
+  while (ts.isParenthesizedExpression(at.parent) || ts.isAwaitExpression(at.parent)) at = at.parent;
+  const holder = at.parent;
+  if (ts.isVariableDeclaration(holder)) return holder.initializer === at && ts.isIdentifier(holder.name) && holder.name.text === name;
+  return (
+    ts.isBinaryExpression(holder) && holder.right === at && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken && isIdentifierNamed(holder.left, name)
+  );
 }
 
 /** `fn` handed to a method of the value `name` names: `name.on('ready', fn)`, `name.connect(fn)`. */

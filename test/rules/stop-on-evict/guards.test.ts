@@ -520,8 +520,58 @@ export class Runner {
   }
 }`;
 
+/**
+ * From real code (czlonkowski/n8n-mcp PR #472, SingleSessionHTTPServer.handleRequest): an initialize
+ * request makes a server and a transport, and both are stored under the id the transport generates
+ * for the new session; another request reuses the transport kept for its id. `wiring` makes the
+ * transport and hooks up the store.
+ */
+const sessionTransports = (wiring: string): string => `
+import { randomUUID } from 'node:crypto';
+declare class Transport {
+  constructor(options: { sessionId: () => string; onsessioninitialized: (id: string) => void });
+  close(): Promise<void>;
+}
+declare class McpServer {
+  connect(transport: Transport): Promise<void>;
+  close(): Promise<void>;
+}
+declare const sessionEvents: { once(event: 'ready', listener: (id: string) => void): void };
+export class SessionServer {
+  private readonly transports: Record<string, Transport> = {};
+  private readonly servers: Record<string, McpServer> = {};
+  async handle(sessionId: string | undefined): Promise<void> {
+    let transport: Transport;
+    if (!sessionId) {
+      const server = new McpServer();
+      ${wiring}
+      await server.connect(transport);
+    } else if (this.transports[sessionId]) {
+      transport = this.transports[sessionId];
+    }
+  }
+}`;
+/** The store as a hook of the transport's own construction. */
+const storedByOwnHook = `transport = new Transport({
+        sessionId: randomUUID,
+        onsessioninitialized: (id: string) => {
+          this.transports[id] = transport;
+          this.servers[id] = server;
+        },
+      });`;
+/** The same store run by another object's event, which may name any id. */
+const storedByOtherEvent = `transport = new Transport({ sessionId: randomUUID, onsessioninitialized: () => {} });
+      sessionEvents.once('ready', (id: string) => {
+        this.transports[id] = transport;
+        this.servers[id] = server;
+      });`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "from real code (n8n-mcp): a transport and a server stored under a new session's id by a hook handed to the transport's own constructor",
+      code: sessionTransports(storedByOwnHook),
+    },
     {
       name: 'a client made for each id a loop moves over from the registry (deleting it there) fills each key once',
       code: clientRunner(undefined, '\n      delete this.registered[id];'),
@@ -1098,6 +1148,38 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: "an id another object's event hands over may be taken: the transport and the server stored under it may replace a session's",
+      code: sessionTransports(storedByOtherEvent),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 21,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: sessionTransports(storedByOtherEvent).replace(
+                '        this.transports[id] = transport;',
+                '        if (this.transports[id] !== transport) void this.transports[id]?.close();\n        this.transports[id] = transport;',
+              ),
+            },
+          ],
+        },
+        {
+          messageId: 'unreleasedDrop',
+          line: 22,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: sessionTransports(storedByOtherEvent).replace(
+                '        this.servers[id] = server;',
+                '        if (this.servers[id] !== server) void this.servers[id]?.close();\n        this.servers[id] = server;',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'from real code (sandpack): a client made for each id listed from a registry that outlives the run is stored over the last run’s',
       code: clientRunner(),
