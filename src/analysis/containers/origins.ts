@@ -30,7 +30,7 @@ import {
   rootOf,
   skipOuter,
 } from '../syntax/expressions.js';
-import { callsOfLocalFunction, declarationOf, valuesInReach } from '../syntax/names.js';
+import { callsOfLocalFunction, declarationOf, destructuredField, singleInitializer, valuesInReach } from '../syntax/names.js';
 import { CONTAINER_PROTOCOLS, insertedValues, type InsertedArguments } from './kinds.js';
 import { timerCallRelease } from './timerCalls.js';
 import { storageClasses } from './storageClasses.js';
@@ -242,7 +242,15 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
     );
   if (ts.isConditionalExpression(e)) return strongestOrigin([e.whenTrue, e.whenFalse], depth, question);
   if (isFallback(e)) return strongestOrigin([e.left, e.right], depth, question);
+  // `made.transport` of `const made = await createTransport(req)`: what the factory put in that field.
+  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(skipOuter(e.expression))) {
+    const made = singleInitializer(skipOuter(e.expression) as ts.Identifier, session);
+    return made ? fieldOfFactoryResult(made, e.name.text, depth, question) : 'borrowed';
+  }
   if (ts.isIdentifier(e)) {
+    // `const { transport } = await createTransport(req)`: what the factory put in that field.
+    const destructured = destructuredField(e, session);
+    if (destructured) return fieldOfFactoryResult(destructured.from, destructured.field, depth, question);
     // A parameter is borrowed, unless a server hands it to a connection listener; a local has the origin of its values.
     const reach = valuesInReach(e.text, e, session);
     if (reach.parameterOf) {
@@ -559,6 +567,31 @@ function isPrimitiveValue(property: ts.ObjectLiteralElementLike, session: Analys
     if (values.length > 0 && values.every((made) => ts.isNewExpression(skipOuter(made)) || timerCallRelease(made) !== undefined)) return false;
   }
   return isPrimitiveLike(session.checker.getTypeAtLocation(value));
+}
+
+/**
+ * The field `field` of what `made` gives, when it is a call of a function of the program that
+ * returns object literals: the origin of what each return puts there (`return { transport,
+ * headerHolder }` with `transport = new Transport(…)`: created). Anything else is borrowed, as a
+ * field read was before.
+ */
+function fieldOfFactoryResult(made: ts.Expression, field: string, depth: number, question: OriginQuestion): Origin {
+  let call = skipOuter(made);
+  if (ts.isAwaitExpression(call)) call = skipOuter(call.expression);
+  if (!ts.isCallExpression(call) || isLent(call, question.lending) || !isNamedDirectly(call)) return 'borrowed';
+  if (question.cheap) return 'unknown';
+  const callee = resolveCallee(call, question.session);
+  if (!callee || registersWhatItReturns(callee, question.session)) return 'borrowed';
+  const filled: ts.Expression[] = [];
+  for (const returned of returnedExpressions(callee)) {
+    const record = skipOuter(returned);
+    if (!ts.isObjectLiteralExpression(record)) return 'borrowed';
+    for (const property of record.properties) {
+      if (ts.isPropertyAssignment(property) && propertyNameOf(property) === field) filled.push(property.initializer);
+      if (ts.isShorthandPropertyAssignment(property) && property.name.text === field) filled.push(property.name);
+    }
+  }
+  return strongestOrigin(filled, depth, question);
 }
 
 /** The origin of a name given several values: an interval or a created value wins over borrowed. */

@@ -54,6 +54,7 @@ import {
   callsOfNestedFunction,
   callsOfOwnMethod,
   declarationOf,
+  destructuredField,
   isUnchangedParameter,
   moduleFunctionReturns,
   ownMethodCalls,
@@ -857,12 +858,15 @@ function isMadeHere(value: ts.Expression, node: ts.Node, session: AnalysisSessio
   if (construction && isAssignedTo(construction, e.text)) return true;
   // `let conn; if (tls) conn = new TlsConn(); else conn = new Conn()`: made on every branch.
   const declaration = declarationOf(e.text, e, session);
-  if (declaration?.kind !== 'variable' || declaration.bindings.changed || declaration.bindings.values.length === 0) return false;
+  // `const { transport } = await createTransport(req)`: a field of what a call just made.
+  const destructured = declaration?.kind === 'variable' && declaration.bindings.values.length === 0 ? destructuredField(e, session) : undefined;
+  const values = destructured ? [destructured.from] : declaration?.kind === 'variable' ? declaration.bindings.values : [];
+  if (declaration?.kind !== 'variable' || declaration.bindings.changed || values.length === 0) return false;
   // `const c = new Console(t.name); c.on('ready', () => m.set(t.name, c))`: stored by its own
   // listener (or a callback of its own method, or a hook of a construction beside it), the value is
   // still the one made just outside.
   const outside = isCallbackOfMethodOn(here, e.text) || construction ? enclosingBody(here) : undefined;
-  return declaration.bindings.values.every((made) => (enclosingBody(made) === here || enclosingBody(made) === outside) && isMaking(made));
+  return values.every((made) => (enclosingBody(made) === here || enclosingBody(made) === outside) && isMaking(made));
 }
 
 /** The `new` that `fn` is handed to, as an argument or an option of one: `new Transport({ onsessioninitialized: fn })`. */

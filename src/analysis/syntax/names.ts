@@ -155,6 +155,30 @@ export function valuesInReach(name: string, node: ts.Node, session: AnalysisSess
   }
 }
 
+/**
+ * `const { transport: t } = await make(req)` with `t` never assigned again: the initializer and the
+ * field `t` is read from. Only a field of the pattern's top level, named or shorthand.
+ */
+export function destructuredField(name: ts.Identifier, session: AnalysisSession): { from: ts.Expression; field: string } | undefined {
+  const declaration = declarationOf(name.text, name, session);
+  if (declaration?.kind !== 'variable' || !declaration.bindings.constant || declaration.bindings.changed || declaration.bindings.values.length > 0)
+    return undefined;
+  let found: { from: ts.Expression; field: string } | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found || (node !== declaration.body && isSeparateFunction(node))) return;
+    if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer) {
+      for (const element of node.name.elements) {
+        if (element.dotDotDotToken || !ts.isIdentifier(element.name) || element.name.text !== name.text) continue;
+        const field = element.propertyName ? (ts.isIdentifier(element.propertyName) ? element.propertyName.text : undefined) : element.name.text;
+        if (field !== undefined) found = { from: node.initializer, field };
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(declaration.body);
+  return found;
+}
+
 /** The values a variable is given where it is declared; undefined for parameters and names declared nowhere in reach. */
 export function declarationValues(name: ts.Identifier, session: AnalysisSession): ts.Expression[] | undefined {
   const declaration = declarationOf(name.text, name, session);

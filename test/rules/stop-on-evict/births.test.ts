@@ -255,8 +255,48 @@ const recordHubs = (release: string): string =>
     .replace('(c) => r.socket', '(r) => r.socket')
     .replace('  hubs.delete(id);', `${release}  hubs.delete(id);`);
 
+/**
+ * From real code (modelcontextprotocol/inspector fe57d7e952d8): the proxy makes an upstream transport
+ * per client session with a factory that hands back a record (`made` is what the record's
+ * `transport` field holds), stores it when the session's id is known, and on DELETE drops it after
+ * ending the upstream session.
+ */
+const proxySessions = (made: string): string => `
+declare class UpstreamTransport {
+  constructor(url: string);
+  start(): Promise<void>;
+  close(): Promise<void>;
+  endSession(): Promise<void>;
+}
+declare const sharedUpstream: UpstreamTransport;
+declare class ClientSession {
+  constructor(options: { onready: (sessionId: string) => void });
+}
+const upstreams = new Map<string, UpstreamTransport>();
+async function createTransport(url: string): Promise<{ transport: UpstreamTransport; headers: Record<string, string> }> {
+  const transport = ${made};
+  await transport.start();
+  return { transport, headers: { accept: 'text/event-stream' } };
+}
+export async function open(url: string): Promise<void> {
+  const { transport: upstream, headers } = await createTransport(url);
+  void headers;
+  const session = new ClientSession({ onready: (sessionId: string) => upstreams.set(sessionId, upstream) });
+  void session;
+}
+export async function remove(sessionId: string): Promise<void> {
+  const upstream = upstreams.get(sessionId);
+  if (!upstream) return;
+  await upstream.endSession();
+  upstreams.delete(sessionId);
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'a transport the factory hands on from elsewhere, destructured from its record, is not made by that call',
+      code: proxySessions('sharedUpstream'),
+    },
     {
       name: "a hub whose shutdown() only reads each client's address releases nothing: no resource, the delete owes nothing",
       code: connectedHubs('c.remoteAddress'),
@@ -723,6 +763,25 @@ export class Streams {
     },
   ],
   invalid: [
+    {
+      name: 'from real code (MCP inspector): a transport destructured from the record a factory of the module returns is made by that call, and deleted without close()',
+      code: proxySessions('new UpstreamTransport(url)'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 28,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: proxySessions('new UpstreamTransport(url)').replace(
+                '  upstreams.delete(sessionId);',
+                '  void upstreams.get(sessionId)?.close();\n  upstreams.delete(sessionId);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a hub whose shutdown() destroys the socket of every record it keeps (`r.socket.destroy()` in a map over them) is released by it',
       code: recordHubs(''),
