@@ -160,7 +160,6 @@ function settledByEnclosingCloseHandler(fn: ts.FunctionLikeDeclaration, containe
   return left.filter((slot) => !released.has(slot));
 }
 
-/** What a fired timer leaves owed: nothing for a timer, the other fields of a record holding one. */
 /**
  * `setTimeout(async () => { try { await work() } finally { timers.delete(id) } })`: by the time the
  * fired timer's callback removes its key, an `await` has let another call clear it and store a new
@@ -194,7 +193,7 @@ function isUnderIdentityCheck(node: ts.Node, fn: ts.FunctionLikeDeclaration, con
       if (
         ts.isBinaryExpression(child) &&
         isIdentityOperator(child.operatorToken.kind) &&
-        (readsEntryOf(child.left, container) || readsEntryOf(child.right, container))
+        (readContainerOf(child.left) === container || readContainerOf(child.right) === container)
       )
         found = true;
       else ts.forEachChild(child, visit);
@@ -224,15 +223,7 @@ function isIdentityOperator(kind: ts.SyntaxKind): boolean {
   );
 }
 
-/** `m.get(k)`, `m[k]` of the container `container` names. */
-function readsEntryOf(expression: ts.Expression, container: string): boolean {
-  const e = skipOuter(expression);
-  if (ts.isElementAccessExpression(e)) return canonical(e.expression)?.text === container;
-  if (!ts.isCallExpression(e) || calledMethodName(e) !== 'get') return false;
-  const callee = skipOuter(e.expression);
-  return ts.isPropertyAccessExpression(callee) && canonical(callee.expression)?.text === container;
-}
-
+/** What a fired timer leaves owed: nothing for a timer, the other fields of a record holding one. */
 function slotsBesideTimers(resource: Resource): string[] | undefined {
   if (isOnlyTimers(resource)) return [];
   if (resource.release.kind === 'fields') return resource.release.fields.filter((field) => !isOnlyTimers(field.resource)).map((field) => field.name);

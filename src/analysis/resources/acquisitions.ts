@@ -281,11 +281,9 @@ export function acquisitionsOfAssignment(
       return [{ key: `field:${target}` }];
     }
   }
-  if (ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isLiteralExpression(e) || isNothing(e) || isComputedValue(e)) return [];
-  // `this.client = client`, `this.server = nsp.server`: a reference handed in, not something acquired.
-  if (isHandedIn(e)) return [];
-  // `this.payload = { ...this.payload, ...payload }`: a literal of values it already holds or is handed.
-  if (isLiteralOfHeldValues(e)) return [];
+  // A constant, a function, a computed value, a reference handed in (`this.client = client`,
+  // `this.server = nsp.server`), or a literal of values it already holds or is handed: nothing acquired.
+  if (isHeldOrInert(e)) return [];
   // `this.client = this.realtime.getClient()`: a method of the program that returns what it holds.
   if (ts.isCallExpression(e) && returnsHeldReference(e, host.session)) return [];
   // `this.handler = this.onEvent.bind(this)`: a function.
@@ -359,6 +357,7 @@ export function isLiteralOfHeldValues(e: ts.Expression): boolean {
   return false;
 }
 
+/** A constant, a function, a computed value, a reference handed in or already reached, or a literal of those: nothing acquired. */
 function isHeldOrInert(part: ts.Expression): boolean {
   const e = skipOuter(part);
   if (e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword) return true;
