@@ -60,6 +60,7 @@ import {
   ownMethodCalls,
   parameterNamed,
   singleInitializer,
+  valueWhereRead,
   type NameDeclaration,
 } from '../syntax/names.js';
 import { callsAcrossProgram, callsOfMethodAcrossProgram } from '../syntax/programCalls.js';
@@ -94,11 +95,44 @@ export function keyTarget(keyExpression: ts.Expression): DropSite['target'] {
 export function isFreshKey(keyExpression: ts.Expression, session: AnalysisSession): boolean {
   const key = skipOuter(keyExpression);
   if (isFreshValue(key, session)) return true;
-  if (ts.isPropertyAccessExpression(key)) return isFreshLiteralField(key, session) || isCounterStepped(key, session);
+  if (ts.isPropertyAccessExpression(key)) return isFreshLiteralField(key, session) || isCounterStepped(key, session) || isIdentityOfNewObject(key, session);
   if (!ts.isIdentifier(key)) return false;
   if (isNewFromEvent(key, session)) return true;
   const value = singleInitializer(key, session);
+  if (value && ts.isPropertyAccessExpression(value)) return isIdentityOfNewObject(value, session);
   return value !== undefined && isFreshValue(value, session);
+}
+
+/** `id`, `pid`, `sessionId`, `clientUuid`: a property that names the object it is read from. */
+function isIdentityName(name: string): boolean {
+  return IDENTITY_PROPERTIES.has(name) || /[a-z](?:Id|Uuid|Guid)$/.test(name);
+}
+
+/**
+ * `const transport = new SSEServerTransport(path, res); sessions.set(transport.sessionId, …)`: the
+ * identity of an object made here, which no earlier object had — unless its construction is handed
+ * that identity: an argument naming one (`new Session(id)`, `new Session({ sessionId })`), or a
+ * constructor parameter that is one or an options object carrying one.
+ */
+function isIdentityOfNewObject(key: ts.PropertyAccessExpression, session: AnalysisSession): boolean {
+  if (!isIdentityName(key.name.text)) return false;
+  const holder = skipOuter(key.expression);
+  const value = ts.isIdentifier(holder) ? singleInitializer(holder, session) : undefined;
+  const made = value && (ts.isAwaitExpression(value) ? skipOuter(value.expression) : value);
+  if (!made || !ts.isNewExpression(made)) return false;
+  const namesIdentity = (node: ts.Node): boolean =>
+    ((ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) && isIdentityName(node.text)) ||
+    (ts.isPropertyAccessExpression(node) && isIdentityName(node.name.text)) ||
+    ts.forEachChild(node, namesIdentity) === true;
+  if (made.arguments?.some(namesIdentity)) return false;
+  const { checker } = session;
+  const declaration = checker.getResolvedSignature(made)?.getDeclaration();
+  if (!declaration) return false;
+  return declaration.parameters.every((parameter) => {
+    if (ts.isIdentifier(parameter.name) && isIdentityName(parameter.name.text)) return false;
+    const type = checker.getNonNullableType(checker.getTypeAtLocation(parameter));
+    return !(type.flags & ts.TypeFlags.Object) || type.getProperties().every((property) => !isIdentityName(property.name) && property.name !== key.name.text);
+  });
 }
 
 /**
@@ -695,17 +729,40 @@ function isKeyOfAnotherRegistry(node: ts.Node, keyExpression: ts.Expression, con
   const fn = enclosingBody(node);
   const body = isFunctionLike(fn) && fn.body && ts.isBlock(fn.body) ? fn.body : undefined;
   if (!key || key.impure || !body) return false;
-  for (const statement of body.statements) {
-    if (statement.end > node.pos) break;
-    if (!ts.isIfStatement(statement) || statement.elseStatement || !alwaysLeaves(statement.thenStatement)) continue;
-    const tested = absenceTested(statement.expression);
+  const isEntryOfAnother = (tested: ts.Expression | undefined): boolean => {
     const e = tested && skipOuter(tested);
-    const read = e && ts.isIdentifier(e) ? singleInitializer(e, session) : e;
+    const read = e && ts.isIdentifier(e) ? valueWhereRead(e, session) : e;
     const entry = read && entryAt(read, (method) => CONTAINER_VOCABULARY.reads.has(method) || CONTAINER_VOCABULARY.tests.has(method));
     // `const req = this.pending.get(id); if (!req) return; this.pending.delete(id)`: the key moves over once.
-    if (entry && entry.key === key.text && entry.container !== container && !removesAt(body, entry.container, entry.key)) return true;
+    return entry !== undefined && entry.key === key.text && entry.container !== container && !removesAt(body, entry.container, entry.key);
+  };
+  for (const statement of body.statements) {
+    if (statement.end > node.pos) break;
+    if (
+      ts.isIfStatement(statement) &&
+      !statement.elseStatement &&
+      alwaysLeaves(statement.thenStatement) &&
+      isEntryOfAnother(absenceTested(statement.expression))
+    )
+      return true;
+  }
+  // `let known = this.accessories.get(uuid); if (known) { …; this.handlers.set(uuid, handler) }`: the
+  // branch taken on a hit.
+  for (let at: ts.Node = node; at.parent && at !== body; at = at.parent) {
+    const branch = at.parent;
+    if (ts.isIfStatement(branch) && branch.thenStatement === at && presenceTested(branch.expression).some(isEntryOfAnother)) return true;
   }
   return false;
+}
+
+/** `x`, `x != null`, `m.has(k)`, each side of `a && b`: the expressions a test is true for only when present. */
+function presenceTested(test: ts.Expression): ts.Expression[] {
+  const e = skipOuter(test);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)
+    return [...presenceTested(e.left), ...presenceTested(e.right)];
+  if (ts.isBinaryExpression(e) && [ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken].includes(e.operatorToken.kind))
+    return isNullish(skipOuter(e.right)) ? [e.left] : isNullish(skipOuter(e.left)) ? [e.right] : [];
+  return ts.isIdentifier(e) || ts.isCallExpression(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) ? [e] : [];
 }
 
 /** `m.delete(k)`, `delete m[k]` in `body`, its own callbacks aside. */

@@ -13,7 +13,7 @@
 import ts from 'typescript';
 
 import { memoTable, memoValue, type AnalysisSession } from '../session.js';
-import { calleeName, canonical, isFunctionLike, isHiddenFromHolders, isStaticMember, skipOuter } from '../syntax/expressions.js';
+import { calleeName, canonical, isFunctionLike, isHiddenFromHolders, isSeparateFunction, isStaticMember, skipOuter } from '../syntax/expressions.js';
 import { baseClassOf } from '../syntax/hierarchy.js';
 import {
   acquisitionsIn,
@@ -150,7 +150,7 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
   }
   if (acquisitions.length > 0) {
     const decided = decide(acquisitions, methods, host);
-    return decided ? withConventionalReleases(decided, methods, host) : (ownRelease(methods, host) ?? unreleased(acquisitions));
+    return decided ? withConventionalReleases(decided, methods, acquisitions, host) : (ownRelease(methods, host) ?? unreleased(acquisitions));
   }
   // Nothing acquired in sight: the acquisition may happen elsewhere (a factory that registers the
   // product, a base class, another module). A release-named method that undoes something — removes
@@ -166,6 +166,9 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
   return evidence.length === 0 ? { kind: 'none' } : (decide(evidence, methods, host, isReleaseLikeName) ?? { kind: 'none' });
 }
 
+/** Names that only end a life (not `stop()` that may pause, nor `disconnect()` that may reconnect). */
+const TERMINAL_NAMES: ReadonlySet<string> = new Set(['dispose', 'destroy', 'close', 'terminate', 'shutdown']);
+
 /**
  * `close()` beside the `receivedEose()` that clears the timer: a public method with a conventional
  * release name that undoes something of its own (takes the object out of its parent's collection,
@@ -173,16 +176,31 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
  * release when the method chosen is not named like one. What it leaves running is the class's own
  * leak, as with ownRelease.
  */
-function withConventionalReleases(decided: Inference, methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>, host: InferenceHost): Inference {
+function withConventionalReleases(
+  decided: Inference,
+  methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>,
+  acquisitions: readonly Acquisition[],
+  host: InferenceHost,
+): Inference {
   if (decided.kind !== 'resource') return decided;
   const family = new Set([decided.method, ...(decided.alsoReleasedBy ?? [])]);
   const conventional = [...methods]
     .filter(([name, fn]) => !family.has(name) && RELEASE_NAMES.includes(name) && !isHiddenMember(fn) && !ts.isConstructorDeclaration(fn))
     .filter((entry) => releaseEvidence(withMethodsTheyCall([entry], methods), host).length > 0 && returnsNothing(entry[1], host.session.checker))
     .sort(([a], [b]) => releaseNameRank(a) - releaseNameRank(b));
+  // `dispose() { this.server = undefined }` beside the `shutdown()` that closes the server: a terminal
+  // name the class offers its holders, letting go of a field that holds what it acquired, ends the
+  // value for them though it releases nothing; what it leaves running is the class's own leak, as
+  // with ownRelease. One that only sets a flag ends nothing. It never names the release.
+  const acquiredFields = new Set(acquisitions.flatMap((a) => (a.key.startsWith('field:this.') ? [a.key.slice('field:this.'.length)] : [])));
+  const declared = [...methods]
+    .filter(([name]) => !family.has(name) && TERMINAL_NAMES.has(name) && !conventional.some(([other]) => other === name))
+    .filter(([, fn]) => !isHiddenMember(fn) && !needsArguments(fn) && returnsNothing(fn, host.session.checker))
+    .filter((entry) => [...withMethodsTheyCall([entry], methods).values()].some((fn) => letsGoOfField(fn, acquiredFields)))
+    .map(([name]) => name);
   const [first] = conventional;
-  if (!first) return decided;
-  const names = conventional.map(([name]) => name);
+  if (!first) return declared.length > 0 ? { ...decided, alsoReleasedBy: [...(decided.alsoReleasedBy ?? []), ...declared] } : decided;
+  const names = [...conventional.map(([name]) => name), ...declared];
   if (isReleaseLikeName(decided.method)) return { ...decided, alsoReleasedBy: [...(decided.alsoReleasedBy ?? []), ...names] };
   const [name, fn] = first;
   return {
@@ -192,6 +210,19 @@ function withConventionalReleases(decided: Inference, methods: ReadonlyMap<strin
     ...(needsArguments(fn) && { takesArguments: true }),
     returnsPromise: isAsyncOrPromise(fn, host.session.checker),
   };
+}
+
+/** `this.server = undefined` (any `this.<field> =` of one of `fields`) in the body of `fn`, its own callbacks aside. */
+function letsGoOfField(fn: ts.FunctionLikeDeclaration, fields: ReadonlySet<string>): boolean {
+  const visit = (node: ts.Node): boolean => {
+    if (node !== fn && isSeparateFunction(node)) return false;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = skipOuter(node.left);
+      if (ts.isPropertyAccessExpression(left) && skipOuter(left.expression).kind === ts.SyntaxKind.ThisKeyword && fields.has(left.name.text)) return true;
+    }
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  return fn.body !== undefined && visit(fn.body);
 }
 
 /** The methods given, and those of the class they run (`this.x()`), by name: the bodies a release can prove itself by. */

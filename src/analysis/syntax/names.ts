@@ -192,6 +192,30 @@ export function singleInitializer(name: ts.Identifier, session: AnalysisSession)
   return skipOuter(declaration.bindings.values[0]!);
 }
 
+/**
+ * `let accessory = this.accessories.get(uuid); if (accessory) { … } else { accessory = new … }`:
+ * the value a local holds where `name` reads it, when that is its initializer for certain — the
+ * declaration is a statement of the block the read sits in (no loop between them brings a later
+ * value back) and every other value is given after the read. A single-valued local's one value.
+ */
+export function valueWhereRead(name: ts.Identifier, session: AnalysisSession): ts.Expression | undefined {
+  const single = singleInitializer(name, session);
+  if (single) return single;
+  const declaration = declarationOf(name.text, name, session);
+  if (declaration?.kind !== 'variable' || declaration.bindings.changed) return undefined;
+  const [first, ...later] = declaration.bindings.values;
+  const declared = first?.parent;
+  if (!first || !declared || !ts.isVariableDeclaration(declared) || declared.initializer !== first || later.some((value) => value.pos < name.end))
+    return undefined;
+  const statement = declared.parent.parent;
+  if (!ts.isVariableStatement(statement)) return undefined;
+  for (let current: ts.Node = name; current.parent; current = current.parent) {
+    if (ts.isIterationStatement(current, false) || isSeparateFunction(current)) return undefined;
+    if (current.parent === statement.parent) return current.pos > statement.pos ? skipOuter(first) : undefined;
+  }
+  return undefined;
+}
+
 /** `'no-store'`, `true`, or a name given one such literal once (`const UNCACHEABLE = 'no-store'`): data, never a resource. */
 export function isTextOrFlag(value: ts.Expression, session: AnalysisSession): boolean {
   const e = skipOuter(value);

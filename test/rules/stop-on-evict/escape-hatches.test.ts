@@ -105,6 +105,37 @@ export function close(name: string): void {
 `;
 
 /**
+ * From real code (homebridge-winix-purifiers, regaw-leinad/homebridge-winix-purifiers#40): each
+ * periodic discovery makes a polling handler per device and stores it under the device's uuid; the
+ * branch taken for a device the platform already knows (`accessories`) stores over that device's
+ * earlier handler.
+ */
+const rediscovered = (branch: 'known' | 'new'): string => `import net from 'node:net';
+export class Platform {
+  private readonly accessories = new Map<string, { name: string }>();
+  private readonly handlers = new Map<string, net.Socket>();
+  discover(ids: string[], port: number): void {
+    for (const uuid of ids) {
+      let accessory = this.accessories.get(uuid);
+      if (accessory) {
+        accessory.name = uuid;
+${branch === 'known' ? '        this.handlers.set(uuid, net.createConnection(port));' : ''}
+      } else {
+        accessory = { name: uuid };
+        this.accessories.set(uuid, accessory);
+${branch === 'new' ? '        this.handlers.set(uuid, net.createConnection(port));' : ''}
+      }
+    }
+  }
+  remove(uuid: string): void {
+    this.handlers.get(uuid)?.destroy();
+    this.handlers.delete(uuid);
+    this.accessories.delete(uuid);
+  }
+}
+`;
+
+/**
  * From real code (ioBroker.matter's bridge): what a device's mapping hands out — its `list` of
  * endpoints, or one endpoint — is stored blind under the device's uuid.
  */
@@ -198,6 +229,10 @@ export function unregister(id: string) {
     {
       name: 'options: by default, one endpoint a mapping makes for a uuid, stored blind under it, is left out',
       code: bridgedDevices(false),
+    },
+    {
+      name: 'from real code (homebridge-winix-purifiers): by default, a handler made for a device another registry does not know yet, stored in the branch of the miss, is left out',
+      code: rediscovered('new'),
     },
     {
       name: 'options: by default (overwrites "evident"), a record made for an id and stored by assignment is left out',
@@ -296,6 +331,25 @@ export function join(id: PeerId, port: number) {
               output: configuredSessions('  const config = configured[name];\n  if (!config) throw new Error(name);').replace(
                 '  sessions[name] = session;',
                 '  if (sessions[name] !== session) sessions[name]?.destroy();\n  sessions[name] = session;',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'from real code (homebridge-winix-purifiers): by default, a handler made again for a device another registry already knows (the branch of a hit) may replace the earlier one',
+      code: rediscovered('known'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: rediscovered('known').replace(
+                '        this.handlers.set(uuid, net.createConnection(port));',
+                '        this.handlers.get(uuid)?.destroy();\n        this.handlers.set(uuid, net.createConnection(port));',
               ),
             },
           ],

@@ -4,6 +4,33 @@ import { createTypedRuleTester } from '../../ruleTester.js';
 
 const ruleTester = createTypedRuleTester();
 
+/**
+ * From real code (eggjs/tegg's MCP SSE controller): a keep-alive interval per SSE session, stored
+ * under the session id of a transport made just before — the transport's own new identity, unless
+ * its construction was handed one.
+ */
+const keepAliveBySession = (made: string): string => `
+import type { ServerResponse } from 'node:http';
+declare class Transport {
+  constructor(endpoint: string, res: ServerResponse);
+  get sessionId(): string;
+}
+declare class NamedTransport {
+  constructor(sessionId: string, res: ServerResponse);
+  get sessionId(): string;
+}
+const keepAlive = new Map<string, NodeJS.Timeout>();
+export function open(res: ServerResponse, requestedId: string): void {
+  const transport = ${made};
+  const id = transport.sessionId;
+  keepAlive.set(id, setInterval(() => res.write(': keepalive'), 15000));
+}
+export function close(id: string): void {
+  clearInterval(keepAlive.get(id));
+  keepAlive.delete(id);
+}
+`;
+
 /** From real code (pixijs, DynamicBitmapFont.ts): a page stored at an index the class only counts up; `more` adds members. */
 const pagedFont = (more: string): string => `
 import { createMeter, type Meter } from './resources.js';
@@ -989,6 +1016,10 @@ export function register(url: string) {
 }`,
     },
     {
+      name: 'from real code (tegg): a key that is the session id of a transport made just before, whose construction is handed no id',
+      code: keepAliveBySession("new Transport('/messages', res)"),
+    },
+    {
       name: 'fresh keys from a counter and from randomUUID()',
       code: `
 import { randomUUID } from 'node:crypto';
@@ -1148,6 +1179,44 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'from real code (tegg): a session id a transport is made with (a constructor parameter of that name) may come again',
+      code: keepAliveBySession('new NamedTransport(requestedId, res)'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 15,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: keepAliveBySession('new NamedTransport(requestedId, res)').replace(
+                '  keepAlive.set(id,',
+                '  clearInterval(keepAlive.get(id));\n  keepAlive.set(id,',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'from real code (tegg): the id of a transport whose construction is handed an id-named argument may come again',
+      code: keepAliveBySession('new Transport(`/messages/${requestedId}`, res)'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 15,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: keepAliveBySession('new Transport(`/messages/${requestedId}`, res)').replace(
+                '  keepAlive.set(id,',
+                '  clearInterval(keepAlive.get(id));\n  keepAlive.set(id,',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "an id another object's event hands over may be taken: the transport and the server stored under it may replace a session's",
       code: sessionTransports(storedByOtherEvent),

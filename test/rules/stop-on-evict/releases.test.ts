@@ -16,6 +16,29 @@ export class Effect {
 }
 `;
 
+/**
+ * From real code (node-opcua, opcua_server.ts): the server's dispose() calls each endpoint's own
+ * end-of-life method, then starts an empty list. The endpoint closes its listening server in
+ * shutdown(); its dispose() only forgets its fields, and its stop() pauses it.
+ */
+const endpointsEnded = (method: string): string => `import net from 'node:net';
+class EndPoint {
+  private server: net.Server | undefined;
+  listen(port: number): void { this.server = net.createServer(); this.server.listen(port); }
+  shutdown(done: () => void): void { this.server?.close(() => done()); }
+  dispose(): void { this.server = undefined; }
+  stop(): void { console.log('paused'); }
+}
+export class Server {
+  private endpoints: EndPoint[] = [];
+  add(port: number): void { const endpoint = new EndPoint(); endpoint.listen(port); this.endpoints.push(endpoint); }
+  dispose(): void {
+    for (const endpoint of this.endpoints) endpoint.${method}();
+    this.endpoints = [];
+  }
+}
+`;
+
 /** From real code (pixijs's TexturePool): a pool of lists by key, each list released by index through a local before the pool is replaced. */
 const poolReleasedByIndex = (head: string): string => `import { createMeter, type Meter } from './resources.js';
 export class MeterPool {
@@ -1249,6 +1272,10 @@ export function unload(id: string) { sounds[id]?.unload(); delete sounds[id]; }
 `,
     },
     {
+      name: "from real code (node-opcua): each value's public dispose() called before the list is replaced, though shutdown() is the method that closes its server",
+      code: endpointsEnded('dispose'),
+    },
+    {
       name: 'release families: a release that takes an argument, hangup(reason), before the delete',
       code: `class Call {
   private readonly ring = setInterval(() => {}, 1000);
@@ -2209,6 +2236,11 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: 'from real code (node-opcua): a stop() that proves nothing (it may only pause) is no end of life: the list replaced after it still drops the values',
+      code: endpointsEnded('stop'),
+      errors: [{ messageId: 'unreleasedDrop', line: 14, suggestions: [] }],
+    },
     {
       name: 'a session whose id the only caller hands to the removal without stopping it first',
       code: routingSessions(''),
