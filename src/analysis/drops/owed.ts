@@ -1107,6 +1107,7 @@ function releasesItsElement(callbackExpression: ts.Expression, container: Contai
 function isCallbackOfReleasingHelper(fn: ts.FunctionLikeDeclaration, node: ts.Node, container: ContainerOfResources, context: DropContext): boolean {
   const call = fn.parent;
   if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
+  if (isEntryHandedToReleasingHelper(call, node, container, context)) return true;
   // Only where the argument is the value itself; a Map's key names another thing than its value.
   const dropped = ['Set', 'WeakSet', 'Array', 'MapKeys'].includes(container.kind) ? droppedValueName(node) : undefined;
   const index =
@@ -1119,6 +1120,61 @@ function isCallbackOfReleasingHelper(fn: ts.FunctionLikeDeclaration, node: ts.No
     helper !== undefined &&
     releasedSlots(helper, index, flowOptionsFor([container.resource], context.session, context.hatches.releaseFunctions), context.session).includes('*')
   );
+}
+
+/**
+ * `this.detachLink(this.senders[id], () => { delete this.senders[id]; … })`, or a field of that entry
+ * (`receiver?.link` of `const receiver = this.receivers[id]`): the helper is handed the value at the
+ * place its callback then empties, and releases it on every path. Every slot the value owes is paid.
+ */
+function isEntryHandedToReleasingHelper(call: ts.CallExpression, node: ts.Node, container: ContainerOfResources, context: DropContext): boolean {
+  const place = placeRemovedBy(node);
+  if (!place || place.container !== container.text.text) return false;
+  const owed = obligationSlots(container.resource);
+  const { session } = context;
+  const handed = call.arguments.flatMap((argument, index) => {
+    const slot = slotOfEntry(argument, place, session);
+    return slot === undefined || (slot !== '*' && !owed.every((owedSlot) => owedSlot === slot)) ? [] : [{ index, slot }];
+  });
+  if (handed.length === 0) return false;
+  const helper = resolveCallee(call, session);
+  if (!helper) return false;
+  return handed.some(({ index, slot }) => {
+    // A field handed on is released as the field's own resource.
+    const field = container.resource.release.kind === 'fields' ? container.resource.release.fields.find((f) => f.name === slot) : undefined;
+    const options = flowOptionsFor([field?.resource ?? container.resource], session, context.hatches.releaseFunctions);
+    return releasedSlots(helper, index, options, session).includes('*');
+  });
+}
+
+/** `delete m[k]`, `m.delete(k)`: the container and key the removal empties, as text. */
+function placeRemovedBy(node: ts.Node): { container: string; key: string } | undefined {
+  const read = ts.isDeleteExpression(node) ? skipOuter(node.expression) : ts.isCallExpression(node) && node.arguments.length === 1 ? node : undefined;
+  const container =
+    read &&
+    (ts.isElementAccessExpression(read)
+      ? canonical(read.expression)
+      : ts.isCallExpression(read)
+        ? canonical((skipOuter(read.expression) as ts.PropertyAccessExpression).expression)
+        : undefined);
+  const at = read && (ts.isElementAccessExpression(read) ? read.argumentExpression : ts.isCallExpression(read) ? read.arguments[0] : undefined);
+  const key = at && canonical(at);
+  return container && key && !container.impure && !key.impure ? { container: container.text, key: key.text } : undefined;
+}
+
+/** `m[k]` (or a const given it): `'*'`; `entry?.link` of such an entry: `'link'`; anything else: undefined. */
+function slotOfEntry(argument: ts.Expression, place: { container: string; key: string }, session: AnalysisSession): string | undefined {
+  const readsPlace = (expression: ts.Expression): boolean => {
+    const e = skipOuter(expression);
+    const value = ts.isIdentifier(e) ? singleInitializer(e, session) : e;
+    if (!value || readContainerOf(value) !== place.container) return false;
+    const read = skipOuter(value);
+    const at = ts.isElementAccessExpression(read) ? read.argumentExpression : ts.isCallExpression(read) ? read.arguments[0] : undefined;
+    return at !== undefined && canonical(at)?.text === place.key;
+  };
+  const e = skipOuter(argument);
+  if (readsPlace(e)) return '*';
+  return ts.isPropertyAccessExpression(e) && readsPlace(e.expression) ? e.name.text : undefined;
 }
 
 /** The value a drop names directly: `set.delete(x)`, `keys.delete(x)` of a Map whose keys are the resources. */

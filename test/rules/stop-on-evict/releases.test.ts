@@ -39,6 +39,52 @@ export class Server {
 }
 `;
 
+/**
+ * From real code (azure-iot-sdk-node's AMQP transport, Azure/azure-iot-sdk-node@15dc3a38aaf4, whose
+ * links end by `detach()`, here `close()`): a sender's link is handed to a private helper together
+ * with a callback that deletes its entry, and a receiver wrapper's link is handed on the same way.
+ * `step` is what the helper does with a link it is given.
+ */
+const linksDetachedBy = (step: string): string => `
+declare class Link {
+  close(): Promise<void>;
+  send(message: unknown): Promise<void>;
+}
+declare function createLink(address: string): Link;
+class Receiver {
+  constructor(readonly link: Link) {}
+}
+type Done = (err?: Error) => void;
+export class Links {
+  private senders: { [endpoint: string]: Link } = {};
+  private receivers: { [endpoint: string]: Receiver } = {};
+  attach(endpoint: string): void {
+    this.senders[endpoint] ??= createLink(endpoint);
+    this.receivers[endpoint] ??= new Receiver(createLink(endpoint));
+  }
+  detachSender(endpoint: string, done: Done): void {
+    this.detachLink(this.senders[endpoint], (err) => {
+      delete this.senders[endpoint];
+      done(err);
+    });
+  }
+  detachReceiver(endpoint: string, done: Done): void {
+    const receiver = this.receivers[endpoint];
+    this.detachLink(receiver?.link, (err) => {
+      delete this.receivers[endpoint];
+      done(err);
+    });
+  }
+  private detachLink(link: Link | undefined, done: Done): void {
+    if (!link) {
+      done();
+      return;
+    }
+    ${step}.then(() => done(), (err: Error) => done(err));
+  }
+}
+`;
+
 /** From real code (pixijs's TexturePool): a pool of lists by key, each list released by index through a local before the pool is replaced. */
 const poolReleasedByIndex = (head: string): string => `import { createMeter, type Meter } from './resources.js';
 export class MeterPool {
@@ -1276,6 +1322,10 @@ export function unload(id: string) { sounds[id]?.unload(); delete sounds[id]; }
       code: endpointsEnded('dispose'),
     },
     {
+      name: "from real code (azure-iot-sdk-node): a link (or a wrapper's link) handed to a helper that closes it on every path, with a callback deleting its entry",
+      code: linksDetachedBy('link.close()'),
+    },
+    {
       name: 'release families: a release that takes an argument, hangup(reason), before the delete',
       code: `class Call {
   private readonly ring = setInterval(() => {}, 1000);
@@ -2236,6 +2286,38 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: 'from real code (azure-iot-sdk-node): a helper handed the link that only sends on it: the entries its callbacks delete are still open',
+      code: linksDetachedBy("link.send('bye')"),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 20,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: linksDetachedBy("link.send('bye')").replace(
+                '      delete this.senders[endpoint];',
+                '      void this.senders[endpoint]?.close();\n      delete this.senders[endpoint];',
+              ),
+            },
+          ],
+        },
+        {
+          messageId: 'unreleasedDrop',
+          line: 27,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: linksDetachedBy("link.send('bye')").replace(
+                '      delete this.receivers[endpoint];',
+                '      void this.receivers[endpoint]?.link?.close();\n      delete this.receivers[endpoint];',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'from real code (node-opcua): a stop() that proves nothing (it may only pause) is no end of life: the list replaced after it still drops the values',
       code: endpointsEnded('stop'),
