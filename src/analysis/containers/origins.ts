@@ -30,7 +30,7 @@ import {
   rootOf,
   skipOuter,
 } from '../syntax/expressions.js';
-import { callsOfLocalFunction, declarationOf, destructuredField, singleInitializer, valuesInReach } from '../syntax/names.js';
+import { callsOfLocalFunction, declarationOf, destructuredField, parameterNamed, singleInitializer, valuesInReach } from '../syntax/names.js';
 import { CONTAINER_PROTOCOLS, insertedValues, type InsertedArguments } from './kinds.js';
 import { timerCallRelease } from './timerCalls.js';
 import { storageClasses } from './storageClasses.js';
@@ -305,8 +305,13 @@ export function fieldsFilledBorrowed(
       // `undefined` until the code arms it is not a value handed in.
       const named =
         filled && (ts.isIdentifier(filled) || ts.isPropertyAccessExpression(filled) || filled.kind === ts.SyntaxKind.ThisKeyword) && !isNullish(filled);
-      // `{ …, socket: this.socket }`: a field of the owner's own, shared by every record made here, is the owner's to release.
-      if (named && (writesFunction || isLookUp(filled, question.session) || isFieldOfThis(filled)) && originOf(filled, 0, question) === 'borrowed')
+      // `{ …, socket: this.socket }`: a field of the owner's own, shared by every record made here, is the owner's to release;
+      // `{ container: instruction.container }`, `{ res: ctx.res }`: so is what an object handed in holds.
+      if (
+        named &&
+        (writesFunction || isLookUp(filled, question.session) || isFieldOfThis(filled) || isFieldOfParameter(filled, question.session)) &&
+        originOf(filled, 0, question) === 'borrowed'
+      )
         here.add(name);
     }
     borrowed = borrowed ? new Set([...borrowed].filter((name) => here.has(name))) : here;
@@ -315,6 +320,12 @@ export function fieldsFilledBorrowed(
   }
   // A field no record is given at all is not borrowed: fieldsOfStoredRecords answers for it.
   return borrowed && new Set([...borrowed].filter((name) => given.includes(name)));
+}
+
+/** `ctx.res` of a parameter `ctx`: what an object the function was handed holds. */
+function isFieldOfParameter(filled: ts.Expression, session: AnalysisSession): boolean {
+  const holder = ts.isPropertyAccessExpression(filled) ? skipOuter(filled.expression) : undefined;
+  return holder !== undefined && ts.isIdentifier(holder) && parameterNamed(holder.text, holder, session) !== undefined;
 }
 
 /** `document` given by `const document = documents.getDocument(id)`: a local whose every value is a call. */

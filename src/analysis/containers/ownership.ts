@@ -526,6 +526,11 @@ export function releasesFieldsOfItsValues(place: ContainerPlace, session: Analys
   return scopeFacts(place.scope, session).releasedFields.has(place.text);
 }
 
+/** The fields of this container's values that the class or module releases somewhere (`timer` of `clearTimeout(entry.timer)`). */
+export function fieldsReleasedOfItsValues(place: ContainerPlace, session: AnalysisSession): ReadonlySet<string> {
+  return scopeFacts(place.scope, session).releasedFields.get(place.text) ?? NO_NAMES;
+}
+
 /**
  * `this.manager.unsubscribe(this.subs[id])`: the class or module hands values of this container to a
  * release-named method of another object, by that method's name. Ids are released so: the value owes
@@ -548,8 +553,8 @@ interface ScopeFacts {
   innerNames: Map<string, Set<string>>;
   /** Containers whose values some code here releases (`for (const c of this.conns.values()) c.close()`). */
   released: Set<string>;
-  /** Containers a field of whose values some code here releases (`this.entries[k].value.dispose()`). */
-  releasedFields: Set<string>;
+  /** Containers a field of whose values some code here releases (`this.entries[k].value.dispose()`), with those fields' names. */
+  releasedFields: Map<string, Set<string>>;
   /** Containers whose values some code here calls without arguments (`this.cleanups.get(el)?.()`). */
   called: Set<string>;
   /** Containers whose values some code here hands to a release-named method of another object, with those methods' names. */
@@ -571,7 +576,7 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
   const insertions = new Map<string, ts.Expression[]>();
   const innerNames = new Map<string, Set<string>>();
   const released = new Set<string>();
-  const releasedFields = new Set<string>();
+  const releasedFields = new Map<string, Set<string>>();
   const called = new Set<string>();
   const detached = new Set<string>();
   const releasedThrough = new Map<string, Set<string>>();
@@ -630,10 +635,14 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
     }
     let e = skipOuter(expression);
     while (ts.isPropertyAccessExpression(e)) {
+      const field = e.name.text;
       e = skipOuter(e.expression);
       const container = releasedBy(e, names);
       if (container !== undefined) {
-        if (!runsOnlyAtCallersChoice(at, session)) releasedFields.add(container);
+        if (runsOnlyAtCallersChoice(at, session)) return;
+        const fields = releasedFields.get(container);
+        if (fields) fields.add(field);
+        else releasedFields.set(container, new Set([field]));
         return;
       }
     }

@@ -19,9 +19,9 @@ import {
   callsItsValues,
   containerPlaces,
   detachesItsValues,
+  fieldsReleasedOfItsValues,
   getOwnership,
   methodsReleasingItsValues,
-  releasesFieldsOfItsValues,
   releasesItsValues,
   visibleInsertions,
   type ContainerPlace,
@@ -163,14 +163,14 @@ function fieldsTheRecordsHold(resource: Resource, places: readonly ContainerPlac
   const { session } = context;
   const given = fieldsOfStoredRecords(places, session);
   // A class that releases a field of its values somewhere owns what that field holds, however it came.
-  const releasesFields = places.some((place) => releasesFieldsOfItsValues(place, session));
+  const releasedFields = new Set(places.flatMap((place) => [...fieldsReleasedOfItsValues(place, session)]));
   const { lendingCalls: lending } = context.hatches;
   // Asked of the resource fields only, so a look-up's callee is resolved only where it decides.
-  const resourceFields = new Set(resource.release.fields.map((field) => field.name));
+  const resourceFields = new Set(resource.release.fields.map((field) => field.name).filter((name) => !releasedFields.has(name)));
   const borrowedFields = (): ReadonlySet<string> | undefined =>
     fieldsFilledBorrowed(visibleInsertions(places, session), resourceFields, { session, lending, cheap: false });
   // Found once per container; lending calls of the options, which are rare, change the answer.
-  const borrowed = releasesFields ? undefined : lending.size > 0 ? borrowedFields() : session.memo(BORROWED_FIELDS, places, borrowedFields);
+  const borrowed = resourceFields.size === 0 ? undefined : lending.size > 0 ? borrowedFields() : session.memo(BORROWED_FIELDS, places, borrowedFields);
   const fields = resource.release.fields.filter((field) => (!given || given.has(field.name)) && !borrowed?.has(field.name));
   if (fields.length === resource.release.fields.length) return resource;
   return fields.length > 0 ? { ...resource, release: { kind: 'fields', fields } } : undefined;

@@ -1149,13 +1149,18 @@ function isEntryHandedToReleasingHelper(call: ts.CallExpression, node: ts.Node, 
 
 /** `delete m[k]`, `m.delete(k)`: the container and key the removal empties, as text. */
 function placeRemovedBy(node: ts.Node): { container: string; key: string } | undefined {
-  const read = ts.isDeleteExpression(node) ? skipOuter(node.expression) : ts.isCallExpression(node) && node.arguments.length === 1 ? node : undefined;
+  const callee = ts.isCallExpression(node) ? skipOuter(node.expression) : undefined;
+  const read = ts.isDeleteExpression(node)
+    ? skipOuter(node.expression)
+    : ts.isCallExpression(node) && node.arguments.length === 1 && callee && ts.isPropertyAccessExpression(callee)
+      ? node
+      : undefined;
   const container =
     read &&
     (ts.isElementAccessExpression(read)
       ? canonical(read.expression)
-      : ts.isCallExpression(read)
-        ? canonical((skipOuter(read.expression) as ts.PropertyAccessExpression).expression)
+      : ts.isCallExpression(read) && callee && ts.isPropertyAccessExpression(callee)
+        ? canonical(callee.expression)
         : undefined);
   const at = read && (ts.isElementAccessExpression(read) ? read.argumentExpression : ts.isCallExpression(read) ? read.arguments[0] : undefined);
   const key = at && canonical(at);

@@ -121,6 +121,27 @@ export class Animation {
 }
 `;
 
+/**
+ * From real code (eggjs/tegg's MCP SSE controller, the fix b29d68bd4ec4): each SSE session keeps its
+ * response and a keep-alive interval; the transport's close hook clears the interval and deletes
+ * the session. `res` is what the record is given for the response.
+ */
+const sseSessions = (res: string): string => `import type { ServerResponse } from 'node:http';
+interface Context { res: ServerResponse }
+export class Sessions {
+  private readonly connections = new Map<string, { res: ServerResponse; intervalId: NodeJS.Timeout }>();
+  open(ctx: Context, res: ServerResponse, id: string): void {
+    if (this.connections.has(id)) return;
+    const intervalId = setInterval(() => ctx.res.write(': keepalive'), 15_000);
+    this.connections.set(id, { res: ${res}, intervalId });
+  }
+  onClose(id: string): void {
+    clearInterval(this.connections.get(id)?.intervalId);
+    this.connections.delete(id);
+  }
+}
+`;
+
 /** From real code (ldapts): pending requests that record the socket they were sent on, `socket`. */
 const pendingOnSocket = (socket: string): string => `import * as net from 'node:net';
 interface Pending { socket: net.Socket; timer: NodeJS.Timeout; reject(error: Error): void }
@@ -557,6 +578,10 @@ ruleTester.run('stop-on-evict', rule, {
     {
       name: 'a local naming the list through a getter, its element stopped before the splice',
       code: listThroughGetter('    children[index]?.stop();'),
+    },
+    {
+      name: "from real code (tegg): a record's field given what an object handed in holds (`ctx.res`) is that object's, though the code releases the record's other field",
+      code: sseSessions('ctx.res'),
     },
     {
       name: "from real code (ldapts): a record's field given the owner's own socket (`this.socket`) is the owner's, shared by every record",
@@ -1207,6 +1232,25 @@ export class Pool {
       name: 'a local naming the list through a getter, spliced without stop()',
       code: listThroughGetter('    console.log(children.length);'),
       errors: [{ messageId: 'unreleasedDrop', line: 13 }],
+    },
+    {
+      name: 'from real code (tegg): a record of data given the response itself, handed in as a parameter, may own it: the delete still owes its end()',
+      code: sseSessions('res'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 12,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: sseSessions('res').replace(
+                '    this.connections.delete(id);',
+                '    this.connections.get(id)?.res?.end();\n    this.connections.delete(id);',
+              ),
+            },
+          ],
+        },
+      ],
     },
     {
       // The twin: a socket opened for the record is the record's.
