@@ -6,6 +6,7 @@
 import { typeMatchesSomeSpecifier } from '@typescript-eslint/type-utils';
 import ts from 'typescript';
 
+import { entryAt } from '../containers/entries.js';
 import { readContainerOf } from '../containers/kinds.js';
 import { CONTAINER_VOCABULARY } from '../containers/vocabulary.js';
 import { STREAM_CONTROLLERS, STREAM_END_METHODS, TIMER_HANDLE_TYPES } from '../resources/builtins.js';
@@ -1149,22 +1150,8 @@ function isEntryHandedToReleasingHelper(call: ts.CallExpression, node: ts.Node, 
 
 /** `delete m[k]`, `m.delete(k)`: the container and key the removal empties, as text. */
 function placeRemovedBy(node: ts.Node): { container: string; key: string } | undefined {
-  const callee = ts.isCallExpression(node) ? skipOuter(node.expression) : undefined;
-  const read = ts.isDeleteExpression(node)
-    ? skipOuter(node.expression)
-    : ts.isCallExpression(node) && node.arguments.length === 1 && callee && ts.isPropertyAccessExpression(callee)
-      ? node
-      : undefined;
-  const container =
-    read &&
-    (ts.isElementAccessExpression(read)
-      ? canonical(read.expression)
-      : ts.isCallExpression(read) && callee && ts.isPropertyAccessExpression(callee)
-        ? canonical(callee.expression)
-        : undefined);
-  const at = read && (ts.isElementAccessExpression(read) ? read.argumentExpression : ts.isCallExpression(read) ? read.arguments[0] : undefined);
-  const key = at && canonical(at);
-  return container && key && !container.impure && !key.impure ? { container: container.text, key: key.text } : undefined;
+  if (ts.isDeleteExpression(node)) return entryAt(node.expression);
+  return ts.isCallExpression(node) && node.arguments.length === 1 ? entryAt(node, () => true) : undefined;
 }
 
 /** `m[k]` (or a const given it): `'*'`; `entry?.link` of such an entry: `'link'`; anything else: undefined. */
@@ -1172,10 +1159,8 @@ function slotOfEntry(argument: ts.Expression, place: { container: string; key: s
   const readsPlace = (expression: ts.Expression): boolean => {
     const e = skipOuter(expression);
     const value = ts.isIdentifier(e) ? singleInitializer(e, session) : e;
-    if (!value || readContainerOf(value) !== place.container) return false;
-    const read = skipOuter(value);
-    const at = ts.isElementAccessExpression(read) ? read.argumentExpression : ts.isCallExpression(read) ? read.arguments[0] : undefined;
-    return at !== undefined && canonical(at)?.text === place.key;
+    const entry = value && entryAt(value);
+    return entry?.container === place.container && entry.key === place.key;
   };
   const e = skipOuter(argument);
   if (readsPlace(e)) return '*';

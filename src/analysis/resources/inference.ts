@@ -13,7 +13,7 @@
 import ts from 'typescript';
 
 import { memoTable, memoValue, type AnalysisSession } from '../session.js';
-import { calleeName, canonical, isFunctionLike, isHiddenFromHolders, isSeparateFunction, isStaticMember, skipOuter } from '../syntax/expressions.js';
+import { calleeName, canonical, isFunctionLike, isHiddenFromHolders, isStaticMember, skipOuter, writesPath } from '../syntax/expressions.js';
 import { baseClassOf } from '../syntax/hierarchy.js';
 import {
   acquisitionsIn,
@@ -29,7 +29,7 @@ import {
   type Acquisition,
   type InferenceHost,
 } from './acquisitions.js';
-import { isReleaseLikeName, RELEASE_NAMES, releaseNameRank } from './release.js';
+import { isReleaseLikeName, RELEASE_NAMES, releaseNameRank, TERMINAL_NAMES } from './release.js';
 
 export type { InferenceHost } from './acquisitions.js';
 
@@ -166,9 +166,6 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
   return evidence.length === 0 ? { kind: 'none' } : (decide(evidence, methods, host, isReleaseLikeName) ?? { kind: 'none' });
 }
 
-/** Names that only end a life (not `stop()` that may pause, nor `disconnect()` that may reconnect). */
-const TERMINAL_NAMES: ReadonlySet<string> = new Set(['dispose', 'destroy', 'close', 'terminate', 'shutdown']);
-
 /**
  * `close()` beside the `receivedEose()` that clears the timer: a public method with a conventional
  * release name that undoes something of its own (takes the object out of its parent's collection,
@@ -196,7 +193,7 @@ function withConventionalReleases(
   const declared = [...methods]
     .filter(([name]) => !family.has(name) && TERMINAL_NAMES.has(name) && !conventional.some(([other]) => other === name))
     .filter(([, fn]) => !isHiddenMember(fn) && !needsArguments(fn) && returnsNothing(fn, host.session.checker))
-    .filter((entry) => [...withMethodsTheyCall([entry], methods).values()].some((fn) => letsGoOfField(fn, acquiredFields)))
+    .filter((entry) => [...withMethodsTheyCall([entry], methods).values()].some((fn) => [...acquiredFields].some((field) => writesPath(fn, `this.${field}`))))
     .map(([name]) => name);
   const [first] = conventional;
   if (!first) return declared.length > 0 ? { ...decided, alsoReleasedBy: [...(decided.alsoReleasedBy ?? []), ...declared] } : decided;
@@ -210,19 +207,6 @@ function withConventionalReleases(
     ...(needsArguments(fn) && { takesArguments: true }),
     returnsPromise: isAsyncOrPromise(fn, host.session.checker),
   };
-}
-
-/** `this.server = undefined` (any `this.<field> =` of one of `fields`) in the body of `fn`, its own callbacks aside. */
-function letsGoOfField(fn: ts.FunctionLikeDeclaration, fields: ReadonlySet<string>): boolean {
-  const visit = (node: ts.Node): boolean => {
-    if (node !== fn && isSeparateFunction(node)) return false;
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const left = skipOuter(node.left);
-      if (ts.isPropertyAccessExpression(left) && skipOuter(left.expression).kind === ts.SyntaxKind.ThisKeyword && fields.has(left.name.text)) return true;
-    }
-    return ts.forEachChild(node, visit) ?? false;
-  };
-  return fn.body !== undefined && visit(fn.body);
 }
 
 /** The methods given, and those of the class they run (`this.x()`), by name: the bodies a release can prove itself by. */

@@ -71,6 +71,13 @@ export interface Resource {
 export const RELEASE_NAMES: readonly string[] = ['stop', 'dispose', 'close', 'destroy', 'terminate', 'unsubscribe', 'shutdown', 'disconnect', 'release'];
 
 /**
+ * The release names that only end a life — not `stop()`, which may pause, nor `disconnect()`, which
+ * may reconnect: a class's public method so named ends its values for their holders once it lets go
+ * of what the class acquired, even where it releases nothing itself.
+ */
+export const TERMINAL_NAMES: ReadonlySet<string> = new Set(['dispose', 'destroy', 'close', 'terminate', 'shutdown']);
+
+/**
  * Verbs that also end a lifecycle: a method named so may be a value's own release, and counts as one
  * for a type that is a resource anyway (`quit()` beside `disconnect()`), though the name alone proves
  * nothing — `cancel()` of a lock rejects its waiters, `end()` of a request finishes a body.
