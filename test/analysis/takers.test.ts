@@ -2,7 +2,7 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { containerTakenBy, isTakeHandedBack } from '../../src/analysis/containers/takers.js';
+import { containerTakenBy, isTakeHandedBack, lendsWhatItReturns } from '../../src/analysis/containers/takers.js';
 import { sessionOf } from '../../src/analysis/session.js';
 import { inMemoryProgram } from './inMemoryProgram.js';
 
@@ -65,5 +65,43 @@ describe('isTakeHandedBack', () => {
     expect(isTakeHandedBack(takeIn('pop'), 'this.entries', ['value', 'timer'], session)).toBe(false);
     expect(isTakeHandedBack(takeIn('pop'), 'this.other', ['value'], session)).toBe(false);
     expect(isTakeHandedBack(takeIn('forget'), 'this.byKey', ['*'], session)).toBe(false);
+  });
+});
+
+const POOLS = `
+class Made {}
+class Pool {
+  lend(key: string) { let made = this.free[key].pop(); if (!made) made = new Made(); return made; }
+  lendFirst() { return this.idle.shift(); }
+  giveBack(key: string, made: Made) { this.free[key].push(made); }
+  park(made: Made) { this.idle.push(made); }
+  lendOrMake() { const made = this.idle.pop(); return made ?? new Made(); }
+}
+class Stock {
+  lend() { const made = this.free.pop(); return made ?? new Made(); }
+  lendOther() { const made = this.free.pop(); return new Made(); }
+  refill(count: number) { for (let i = 0; i < count; i++) this.free.push(new Made()); }
+}
+`;
+const poolProgram = inMemoryProgram(new Map([['/project/pools.ts', POOLS]]));
+const poolSession = sessionOf(poolProgram);
+const poolMethod = (owner: string, name: string): ts.MethodDeclaration => {
+  const declared = poolProgram
+    .getSourceFile('/project/pools.ts')!
+    .statements.find((s): s is ts.ClassDeclaration => ts.isClassDeclaration(s) && s.name?.text === owner)!;
+  return declared.members.find((member): member is ts.MethodDeclaration => ts.isMethodDeclaration(member) && member.name.getText() === name)!;
+};
+
+describe('lendsWhatItReturns', () => {
+  it('is true of a method handing out what it pops from its own lists, in a class whose other method pushes back a value it is handed', () => {
+    expect(lendsWhatItReturns(poolMethod('Pool', 'lend'), poolSession)).toBe(true);
+    expect(lendsWhatItReturns(poolMethod('Pool', 'lendFirst'), poolSession)).toBe(true);
+    expect(lendsWhatItReturns(poolMethod('Pool', 'lendOrMake'), poolSession)).toBe(true);
+  });
+
+  it('is false when nothing is ever handed back, when a return is not the taken value, or for the method that takes values back', () => {
+    expect(lendsWhatItReturns(poolMethod('Stock', 'lend'), poolSession)).toBe(false);
+    expect(lendsWhatItReturns(poolMethod('Stock', 'lendOther'), poolSession)).toBe(false);
+    expect(lendsWhatItReturns(poolMethod('Pool', 'giveBack'), poolSession)).toBe(false);
   });
 });

@@ -34,6 +34,7 @@ import { callsOfLocalFunction, declarationOf, destructuredField, parameterNamed,
 import { CONTAINER_PROTOCOLS, insertedValues, type InsertedArguments } from './kinds.js';
 import { timerCallRelease } from './timerCalls.js';
 import { storageClasses } from './storageClasses.js';
+import { lendsWhatItReturns } from './takers.js';
 import { isPrimitiveLike } from './types.js';
 
 /** Inserting methods of every built-in kind and every cache library (`put`, `setpop` store their second argument). */
@@ -206,7 +207,8 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
     // what another call returned (`createHash(…).update(…).digest()`), which the checker types slowly.
     if (!isNamedDirectly(e)) return 'created';
     const callee = resolveCallee(e, session);
-    if (callee && registersWhatItReturns(callee, session)) return 'borrowed';
+    // A get-or-create keeps what it returns; a pool lends it (`TexturePool.getOptimalTexture()`).
+    if (callee && (registersWhatItReturns(callee, session) || lendsWhatItReturns(callee, session))) return 'borrowed';
     // `this.requireController()`: a method that hands out what its object already holds.
     if (callee && e.arguments.length === 0 && handsOutHeldField(callee, session)) return 'borrowed';
     return 'created';

@@ -58,7 +58,7 @@ function intersect(a: Map<string, string[]>, b: Map<string, string[]>): Map<stri
 }
 
 /** `{ timer }`, `{ timer: handle }`: the local a field is given. */
-function heldName(literal: ts.ObjectLiteralExpression, field: string): string | undefined {
+export function heldName(literal: ts.ObjectLiteralExpression, field: string): string | undefined {
   for (const property of literal.properties) {
     if (propertyNameOf(property) !== field) continue;
     if (ts.isShorthandPropertyAssignment(property)) return property.name.text;

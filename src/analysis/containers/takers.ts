@@ -137,3 +137,92 @@ function returnsTaken(call: ts.Node): boolean {
   const callee = ts.isCallExpression(call) ? skipOuter(call.expression) : undefined;
   return callee !== undefined && ts.isPropertyAccessExpression(callee) && callee.name.text !== 'delete';
 }
+
+const LENDS = memoTable<ts.FunctionLikeDeclaration, boolean>('containers.lendsWhatItReturns');
+/** Calls that put a value back into a pool's list or set. */
+const GIVING_BACK_METHODS = new Set(['push', 'unshift', 'add']);
+
+/**
+ * `TexturePool.getOptimalTexture(w, h)` of a pool: a method that hands out a value it takes out of
+ * one of its object's own containers (`let t = this.pool[key].pop(); if (!t) t = make(); return t`),
+ * in a class where another method puts a value it is handed back into that container
+ * (`returnTexture(t) { this.pool[key].push(t) }`). The pool lends what it returns: whoever keeps
+ * it gives it back, and does not end it.
+ */
+export function lendsWhatItReturns(fn: ts.FunctionLikeDeclaration, session: AnalysisSession): boolean {
+  return session.memo(LENDS, fn, () => computeLendsWhatItReturns(fn))!;
+}
+
+function computeLendsWhatItReturns(fn: ts.FunctionLikeDeclaration): boolean {
+  const owner = fn.parent;
+  if (!ts.isMethodDeclaration(fn) || !fn.body || !owner || !ts.isClassLike(owner)) return false;
+  const takenFrom = new Set<string>();
+  const takenInto = new Set<string>();
+  const takes: ts.Node[] = [];
+  const returned: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (isFunctionLike(node)) return;
+    const field = ts.isCallExpression(node) ? ownFieldTakenBy(node) : undefined;
+    if (field !== undefined) {
+      takenFrom.add(field);
+      takes.push(node);
+    }
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isCallExpression(skipOuter(node.initializer))) {
+      if (ownFieldTakenBy(skipOuter(node.initializer) as ts.CallExpression) !== undefined) takenInto.add(node.name.text);
+    }
+    if (ts.isReturnStatement(node) && node.expression) returned.push(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  visit(fn.body);
+  if (takenFrom.size !== 1 || returned.length === 0) return false;
+  const isTaken = (expression: ts.Expression): boolean => {
+    const e = skipOuter(expression);
+    // `return made ?? new Made()`: taken, or made when the lists are empty.
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) return isTaken(e.left);
+    return takes.includes(e) || (ts.isIdentifier(e) && takenInto.has(e.text));
+  };
+  const handsOutTaken = returned.every(isTaken);
+  if (!handsOutTaken) return false;
+  const [pool] = takenFrom;
+  return owner.members.some((member) => member !== fn && ts.isMethodDeclaration(member) && member.body !== undefined && givesBackInto(member, pool!));
+}
+
+/** `this.pool[key].pop()`, `this.free.shift()`: the field of `this` whose list the call takes from. */
+function ownFieldTakenBy(call: ts.CallExpression): string | undefined {
+  const callee = skipOuter(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'pop' && callee.name.text !== 'shift')) return undefined;
+  return ownFieldOf(callee.expression);
+}
+
+/** `pool` of `this.pool`, `this.pool[key]`, `this.pool.byKind[key]`. */
+function ownFieldOf(expression: ts.Expression): string | undefined {
+  let e = skipOuter(expression);
+  while (ts.isElementAccessExpression(e) || (ts.isPropertyAccessExpression(e) && skipOuter(e.expression).kind !== ts.SyntaxKind.ThisKeyword)) {
+    e = skipOuter(e.expression);
+  }
+  return ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+}
+
+/** `returnTexture(t) { this.pool[key].push(t) }`: the method puts one of its parameters into the field's lists. */
+function givesBackInto(method: ts.MethodDeclaration, field: string): boolean {
+  const parameters = new Set(method.parameters.flatMap((parameter) => (ts.isIdentifier(parameter.name) ? [parameter.name.text] : [])));
+  if (parameters.size === 0) return false;
+  let gives = false;
+  const visit = (node: ts.Node): void => {
+    if (gives || isFunctionLike(node)) return;
+    if (ts.isCallExpression(node)) {
+      const callee = skipOuter(node.expression);
+      const [value] = node.arguments;
+      gives =
+        ts.isPropertyAccessExpression(callee) &&
+        GIVING_BACK_METHODS.has(callee.name.text) &&
+        value !== undefined &&
+        ts.isIdentifier(skipOuter(value)) &&
+        parameters.has((skipOuter(value) as ts.Identifier).text) &&
+        ownFieldOf(callee.expression) === field;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(method.body!);
+  return gives;
+}

@@ -42,6 +42,7 @@ import {
   propertyNameOf,
   rootOf,
   skipOuter,
+  statementInBlock,
   steppedUpByOne,
   storeOf,
   storesAt,
@@ -1015,6 +1016,8 @@ function lookedUpBeforeInsert(scope: ts.Node, session: AnalysisSession): Set<str
     // Also a private method or module function some caller calls after reading the container
     // (`const active = this.streams.get(id); …; this.subscribe(id)`).
     const fn = enclosingBody(write);
+    // `if (!rooms.has('/default')) rooms.set('/default', …)` speaks of that one name, not of ids.
+    if (isKeyProbedFree(container, write) || isLiteralKeyOf(write, session)) return;
     const callers = isFunctionLike(fn) ? callsOfLocalFunction(fn, session) : undefined;
     if (readBefore(container, write) || callers?.some((call) => readBefore(container, call))) found.add(container);
   };
@@ -1039,6 +1042,43 @@ function lookedUpBeforeInsert(scope: ts.Node, session: AnalysisSession): Set<str
   visit(scope);
   session.table(LOOKED_UP).set(scope, found);
   return found;
+}
+
+/**
+ * `let name = pick(); while (rooms.has(name)) name = pick(); rooms.set(name, room)`: the look-up
+ * before this insert only draws names until one is free, so the insert proves no key comes back.
+ */
+function isKeyProbedFree(container: string, write: ts.Node): boolean {
+  const key = keyWritten(write);
+  const name = key && skipOuter(key);
+  if (!name || !ts.isIdentifier(name)) return false;
+  const statement = statementInBlock(write);
+  return (statement?.before ?? []).some((earlier) => {
+    if (!ts.isWhileStatement(earlier) && !ts.isDoStatement(earlier)) return false;
+    const test = skipOuter(earlier.expression);
+    if (!ts.isCallExpression(test) || calledMethodName(test) !== 'has' || test.arguments.length !== 1) return false;
+    const probed = skipOuter(test.arguments[0]!);
+    return (
+      ts.isIdentifier(probed) &&
+      probed.text === name.text &&
+      canonical((skipOuter(test.expression) as ts.PropertyAccessExpression).expression)?.text === container &&
+      writesPath(earlier.statement, name.text)
+    );
+  });
+}
+
+/** `m.set('/default', …)`, `m[0] = …`, `m.set(DEFAULT_ROOM, …)` of a `const` given one: an insert at a literal key. */
+function isLiteralKeyOf(write: ts.Node, session: AnalysisSession): boolean {
+  const key = keyWritten(write);
+  const named = key && skipOuter(key);
+  const literal = named && ts.isIdentifier(named) ? singleInitializer(named, session) : named;
+  return literal !== undefined && (ts.isStringLiteralLike(skipOuter(literal)) || ts.isNumericLiteral(skipOuter(literal)));
+}
+
+/** The key of `m.set(k, v)` or `m[k] = v`. */
+function keyWritten(write: ts.Node): ts.Expression | undefined {
+  if (ts.isCallExpression(write)) return write.arguments[0];
+  return ts.isBinaryExpression(write) ? (skipOuter(write.left) as ts.ElementAccessExpression).argumentExpression : undefined;
 }
 
 /** `detach(provider) { this.providers.delete(provider.name) }` (or `provider.getName()`): removing a value the caller holds. */

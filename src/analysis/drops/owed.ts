@@ -7,7 +7,9 @@ import { typeMatchesSomeSpecifier } from '@typescript-eslint/type-utils';
 import ts from 'typescript';
 
 import { entryAt } from '../containers/entries.js';
+import { heldName } from '../containers/recordFunctions.js';
 import { readContainerOf } from '../containers/kinds.js';
+import { containerPlaces, visibleInsertions } from '../containers/ownership.js';
 import { CONTAINER_VOCABULARY } from '../containers/vocabulary.js';
 import { STREAM_CONTROLLERS, STREAM_END_METHODS, TIMER_HANDLE_TYPES } from '../resources/builtins.js';
 import { isOnlyTimers, isReleaseLikeName, obligationSlots, releaseNames, type Resource } from '../resources/release.js';
@@ -29,6 +31,7 @@ import {
   isSeparateFunction,
   mentions,
   promiseChainHead,
+  rootOf,
   skipOuter,
   statementInBlock,
 } from '../syntax/expressions.js';
@@ -113,14 +116,15 @@ function owedOutsideRelease(
     isAfterOwnRelease(fn, node, container, context) ||
     isAfterOwnStateRejected(fn, container, context) ||
     isCallbackOfReleasingHelper(fn, node, container, context) ||
-    isEndOfHandleItWasMadeWith(node, fn, container, context)
+    isEndOfHandleItWasMadeWith(node, fn, container, context) ||
+    isDropInDisposalOfItsValues(fn, node, container, context.session)
   )
     return { slots: [] };
   return {
     slots:
-      settledByCloseHandler(fn, container, context) ??
-      settledByCloseHandlersCalling(fn, container, context) ??
-      settledByEnclosingCloseHandler(fn, container, context) ??
+      settledByCloseHandler(fn, container, context, undefined, node) ??
+      settledByCloseHandlersCalling(fn, container, context, node) ??
+      settledByEnclosingCloseHandler(fn, container, context, node) ??
       all,
   };
 }
@@ -130,11 +134,16 @@ function owedOutsideRelease(
  * that the value's own end handler schedules runs after that handler, so it owes only what the
  * handler left: the fields not settled by the end itself nor released, by type, before the callback.
  */
-function settledByEnclosingCloseHandler(fn: ts.FunctionLikeDeclaration, container: ContainerOfResources, context: DropContext): string[] | undefined {
+function settledByEnclosingCloseHandler(
+  fn: ts.FunctionLikeDeclaration,
+  container: ContainerOfResources,
+  context: DropContext,
+  drop: ts.Node,
+): string[] | undefined {
   if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || container.resource.release.kind !== 'fields') return undefined;
   const handler = enclosingBody(fn);
   if (!isFunctionLike(handler) || !handler.body || !ts.isBlock(handler.body)) return undefined;
-  const left = settledByCloseHandler(handler, container, context);
+  const left = settledByCloseHandler(handler, container, context, undefined, drop);
   if (!left || left.length === 0) return left;
   const { checker } = context.session;
   // Each owed field's type and release names, asked once; a call's receiver only when its name is one of them.
@@ -236,12 +245,13 @@ function settledByCloseHandler(
   fn: ts.FunctionLikeDeclaration,
   container: ContainerOfResources,
   context: DropContext,
-  removal?: ts.FunctionLikeDeclaration,
+  removal: ts.FunctionLikeDeclaration | undefined,
+  drop: ts.Node,
 ): string[] | undefined {
   const fields = container.resource.release.kind === 'fields' ? container.resource.release.fields : undefined;
   const closed = closedEmitterType(fn, context);
   if (closed) {
-    if (isSameResource(closed, container.valueType, context.session.checker)) return [];
+    if (isSameResource(closed, container.valueType, context.session.checker) && !isNeverTheEmitter(closed, drop, context.session)) return [];
     if (isHandleOfValueClosing(fn, container, context, removal)) return [];
     if (fields) {
       const { checker } = context.session;
@@ -257,6 +267,36 @@ function settledByCloseHandler(
   return undefined;
 }
 
+/**
+ * `tabGroup.onDidDestroy(() => this.disposables.delete(tabGroup.id))` where every value the map holds
+ * is a `new CompositeDisposable(…)` of listeners: an emitter whose type fits the values' declared
+ * type (`IDisposable`) is not one of them when every visible insertion makes an object of a class it
+ * is not.
+ */
+function isNeverTheEmitter(closed: ts.Type, drop: ts.Node, session: AnalysisSession): boolean {
+  const expression = removedFrom(drop);
+  if (!expression) return false;
+  const inserted = visibleInsertions(containerPlaces(expression, session), session);
+  const { checker } = session;
+  return (
+    inserted.length > 0 &&
+    inserted.every((value) => {
+      const made = skipOuter(value);
+      return ts.isNewExpression(made) && !checker.isTypeAssignableTo(checker.getTypeAtLocation(made), checker.getNonNullableType(closed));
+    })
+  );
+}
+
+/** `m` of `m.delete(k)` or `delete m[k]`. */
+function removedFrom(drop: ts.Node): ts.Expression | undefined {
+  if (ts.isDeleteExpression(drop)) {
+    const target = skipOuter(drop.expression);
+    return ts.isElementAccessExpression(target) ? target.expression : undefined;
+  }
+  const callee = ts.isCallExpression(drop) ? skipOuter(drop.expression) : undefined;
+  return callee && ts.isPropertyAccessExpression(callee) ? callee.expression : undefined;
+}
+
 /** `{ stream, controller }` as `stream` ends: a WHATWG stream's controller ends with it. */
 function isControllerOfClosedStream(fieldType: ts.Type, closed: ts.Type, checker: ts.TypeChecker): boolean {
   const stream = symbolOf(closed, checker)?.getName();
@@ -269,7 +309,12 @@ function isControllerOfClosedStream(fieldType: ts.Type, closed: ts.Type, checker
  * a private method (or a local function) that only the value's own end-of-life handlers call stands where they do — owing
  * the slots some calling handler has not settled. Any other caller, or any other use, and it does not.
  */
-function settledByCloseHandlersCalling(fn: ts.FunctionLikeDeclaration, container: ContainerOfResources, context: DropContext): string[] | undefined {
+function settledByCloseHandlersCalling(
+  fn: ts.FunctionLikeDeclaration,
+  container: ContainerOfResources,
+  context: DropContext,
+  drop: ts.Node,
+): string[] | undefined {
   // A private or protected method's calls are in its class (and subclasses), a nested or module
   // function's in its scope; a public method's anywhere in the program.
   const calls =
@@ -283,7 +328,7 @@ function settledByCloseHandlersCalling(fn: ts.FunctionLikeDeclaration, container
     // `destroy() { removeView(this.id); this.webContents.close() }`: called by the value's own release.
     const left = !isFunctionLike(caller)
       ? undefined
-      : (settledByCloseHandler(caller, container, context, fn) ??
+      : (settledByCloseHandler(caller, container, context, fn, drop) ??
         (isAfterReleasingItself(call, caller, container, context) || isInsideOwnReleaseMethod(call, container, context) ? [] : undefined));
     if (!left) return undefined;
     for (const slot of left) owed.add(slot);
@@ -1098,6 +1143,71 @@ function releasesItsElement(callbackExpression: ts.Expression, container: Contai
     (skipOuter(release.expression) as ts.Identifier).text === element.text &&
     releaseNames(container.resource.release).methods.has(release.name.text)
   );
+}
+
+/**
+ * `this.addDispose(Disposable.create(() => this.handlers.clear()))` in a class that also hands every
+ * value it stores to `this.addDispose(…)` (`this.handlers.set(path, { disposable }); …;
+ * this.addDispose(disposable)`): the drop runs in the owner's disposal, which releases the values
+ * themselves. Every insertion must hand each slot owed, by the name it stores, to the same callee.
+ */
+function isDropInDisposalOfItsValues(fn: ts.FunctionLikeDeclaration, node: ts.Node, container: ContainerOfResources, session: AnalysisSession): boolean {
+  const registration = registrationTaking(fn);
+  const expression = registration && removedFrom(node);
+  if (!registration || !expression) return false;
+  const callee = canonical(skipOuter(registration.expression))?.text;
+  if (callee === undefined) return false;
+  const fields = container.resource.release.kind === 'fields' ? container.resource.release.fields.map((field) => field.name) : undefined;
+  const inserted = visibleInsertions(containerPlaces(expression, session), session);
+  return (
+    inserted.length > 0 &&
+    inserted.every((value) => {
+      const stored = skipOuter(value);
+      const names = ts.isIdentifier(stored)
+        ? [stored.text]
+        : fields && ts.isObjectLiteralExpression(stored)
+          ? fields.map((field) => heldName(stored, field))
+          : [undefined];
+      const handed = namesHandedTo(callee, enclosingBody(value));
+      return names.every((name) => name !== undefined && handed.has(name));
+    })
+  );
+}
+
+/**
+ * `this.addDispose(fn)`, or `this.addDispose(Disposable.create(fn))`: the call that keeps `fn`, given
+ * nothing, for its owner's disposal. Not `this.subscriptions.push(workspace.onDidChangeFolders((e) => …))`,
+ * a listener that runs on an event.
+ */
+function registrationTaking(fn: ts.FunctionLikeDeclaration): ts.CallExpression | undefined {
+  if (fn.parameters.length > 0) return undefined;
+  let argument: ts.Node = fn;
+  for (let depth = 0; depth < 2; depth++) {
+    const call = argument.parent;
+    if (!call || !(ts.isCallExpression(call) || ts.isNewExpression(call)) || call.arguments?.length !== 1 || call.arguments[0] !== argument) return undefined;
+    const callee = skipOuter(call.expression);
+    if (ts.isCallExpression(call) && ts.isPropertyAccessExpression(callee) && rootOf(callee).kind === ts.SyntaxKind.ThisKeyword) return call;
+    // `emitter.onDidEnd(fn)`: a hook, run on the event rather than on disposal.
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+    if (name === undefined || /^on[A-Z]/.test(name)) return undefined;
+    argument = call;
+  }
+  return undefined;
+}
+
+/** The names a body hands, alone, to calls of `callee` (`this.addDispose(x)`), its own callbacks aside. */
+function namesHandedTo(callee: string, body: ts.Node): ReadonlySet<string> {
+  const names = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (node !== body && isFunctionLike(node)) return;
+    if (ts.isCallExpression(node) && node.arguments.length === 1 && canonical(skipOuter(node.expression))?.text === callee) {
+      const argument = skipOuter(node.arguments[0]!);
+      if (ts.isIdentifier(argument)) names.add(argument.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return names;
 }
 
 /**

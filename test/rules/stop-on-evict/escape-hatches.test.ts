@@ -154,6 +154,38 @@ export class Bridge {
 }
 `;
 
+/**
+ * From real code (watchparty, server.ts): rooms loaded once from a store at start-up, a default room
+ * made only when the store had none, and new rooms under names drawn until one is free; `defaultRoom`
+ * is the default room's key and `draw` how a new room's name is chosen.
+ */
+const loadedRooms = (defaultRoom: string, draw: string): string => `import { createMeter, type Meter } from './resources.js';
+declare function savedRoomNames(): Promise<string[]>;
+declare function pickName(): string;
+const DEFAULT_ROOM = '/default';
+const rooms = new Map<string, Meter>();
+export async function init(lobby: string): Promise<void> {
+  const names = await savedRoomNames();
+  names.forEach((name) => {
+    rooms.set(name, createMeter(name));
+  });
+  if (!rooms.has(${defaultRoom})) {
+    rooms.set(${defaultRoom}, createMeter(lobby));
+  }
+}
+export function createRoom(): string {
+${draw}
+  rooms.set(name, createMeter(name));
+  return name;
+}
+export function closeRoom(name: string): void {
+  rooms.get(name)?.stop();
+  rooms.delete(name);
+}
+`;
+const DRAWN_UNTIL_FREE = '  let name = pickName();\n  while (rooms.has(name)) name = pickName();';
+const WARNED = '  const name = pickName();\n  if (rooms.has(name)) console.warn(name);';
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -221,6 +253,14 @@ export function unregister(id: string) {
   sockets.delete(id);
 }
 `,
+    },
+    {
+      name: 'from real code (watchparty): by default, rooms loaded once at start-up are left out; a default room made when missing and names drawn until free say nothing of the loaded names',
+      code: loadedRooms("'/default'", DRAWN_UNTIL_FREE),
+    },
+    {
+      name: 'from real code (watchparty): by default, a default room made when missing under a constant says nothing of the loaded names either',
+      code: loadedRooms('DEFAULT_ROOM', DRAWN_UNTIL_FREE),
     },
     {
       name: 'options: by default, a session made for a name another map hands over once (read, then deleted there) is left out',
@@ -299,6 +339,48 @@ export function join(id: PeerId, port: number) {
     },
   ],
   invalid: [
+    {
+      name: 'from real code (watchparty): a name only warned about when taken, not drawn again, says the map keeps names that come back: the loaded rooms may replace live ones',
+      code: loadedRooms("'/default'", WARNED),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: loadedRooms("'/default'", WARNED).replace('    rooms.set(name,', '    rooms.get(name)?.stop();\n    rooms.set(name,'),
+            },
+          ],
+        },
+        {
+          messageId: 'unreleasedDropWhen',
+          line: 18,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: loadedRooms("'/default'", WARNED).replace('\n  rooms.set(name,', '\n  rooms.get(name)?.stop();\n  rooms.set(name,'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'from real code (watchparty): a room made when missing under a name the caller gives says names come back: the loaded rooms may replace live ones',
+      code: loadedRooms('lobby', DRAWN_UNTIL_FREE),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: loadedRooms('lobby', DRAWN_UNTIL_FREE).replace('    rooms.set(name,', '    rooms.get(name)?.stop();\n    rooms.set(name,'),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'options: by default, the list of endpoints a mapping makes for a uuid, stored blind under it, may replace an earlier list: a group is no entity made for its id',
       code: bridgedDevices(true),

@@ -921,8 +921,105 @@ function forget(id: string): void {
 }
 ${module}`;
 
+/**
+ * From real code (dockview, dockviewGroupPanelModel.ts): a model keeps, per tab group, what it hung
+ * on the group, and forgets the entry in the group's own destroy handler; `stored` is what the map
+ * keeps for the group.
+ */
+const tabGroupListeners = (stored: string): string => `
+interface IDisposable {
+  dispose(): void;
+}
+declare class Emitter<T> implements IDisposable {
+  readonly event: (listener: (e: T) => void) => IDisposable;
+  fire(e: T): void;
+  dispose(): void;
+}
+class CompositeDisposable implements IDisposable {
+  private readonly disposables: IDisposable[];
+  constructor(...args: IDisposable[]) {
+    this.disposables = args;
+  }
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+export class TabGroup extends CompositeDisposable {
+  private readonly changed = new Emitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly destroyed = new Emitter<void>();
+  readonly onDidDestroy = this.destroyed.event;
+  constructor(readonly id: string) {
+    super();
+  }
+  override dispose(): void {
+    this.destroyed.fire();
+    super.dispose();
+  }
+}
+export class GroupModel {
+  private readonly byGroup = new Map<string, IDisposable>();
+  create(id: string): TabGroup {
+    const tabGroup = new TabGroup(id);
+    ${stored}
+    return tabGroup;
+  }
+  dispose(): void {
+    for (const disposable of this.byGroup.values()) disposable.dispose();
+    this.byGroup.clear();
+  }
+}
+`;
+const GROUP_ITSELF = 'this.byGroup.set(id, tabGroup);\n    tabGroup.onDidDestroy(() => this.byGroup.delete(id));';
+const LISTENERS_ON_GROUP =
+  'this.byGroup.set(\n      id,\n      new CompositeDisposable(\n        tabGroup.onDidChange(() => console.log(id)),\n        tabGroup.onDidDestroy(() => this.byGroup.delete(id)),\n      ),\n    );';
+
+/**
+ * From real code (opensumi, recursiveFileSystemWatcher.ts): a watcher keeps a record per watched
+ * path and empties its map in its own disposal (`emptied`, kept for it); `registered` is what each
+ * watch hands to that disposal besides.
+ */
+const watchedPaths = (registered: string, emptied = 'Disposable.create(() => this.handlers.clear())'): string => `
+interface IDisposable {
+  dispose(): void;
+}
+declare class DisposableCollection implements IDisposable {
+  push(disposable: IDisposable): IDisposable;
+  dispose(): void;
+}
+declare class Disposable implements IDisposable {
+  static create(func: () => void): IDisposable;
+  protected addDispose(disposable: IDisposable): void;
+  dispose(): void;
+}
+declare function subscribe(path: string): IDisposable;
+declare function onDidUnmountAll(listener: () => void): IDisposable;
+export class PathWatcher extends Disposable {
+  private readonly handlers = new Map<string, { path: string; disposable: DisposableCollection }>();
+  constructor() {
+    super();
+    this.addDispose(${emptied});
+  }
+  watch(path: string): void {
+    if (this.handlers.has(path)) return;
+    const toDispose = new DisposableCollection();
+    this.handlers.set(path, { path, disposable: toDispose });
+    toDispose.push(subscribe(path));
+    this.addDispose(${registered});
+  }
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "from real code (opensumi): a map emptied in its owner's disposal, to which every record's disposable was handed too, owes nothing there",
+      code: watchedPaths('toDispose'),
+    },
+    {
+      name: 'from real code (dockview): a tab group kept as a disposable and forgotten in its own destroy handler has ended',
+      code: tabGroupListeners(GROUP_ITSELF),
+    },
     {
       name: "a helper that removes the view, called only by the view's destroy() and by its contents' end, where destroy() does nothing but close them",
       code: tabViews('', ''),
@@ -1468,6 +1565,63 @@ export class Pollers {
     },
   ],
   invalid: [
+    {
+      name: "from real code (vscode-lean4): a map emptied by an event's listener, kept for the owner's disposal, drops the records though their disposables were handed to it too",
+      code: watchedPaths('toDispose', 'onDidUnmountAll(() => this.handlers.clear())'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 20,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: watchedPaths('toDispose', 'onDidUnmountAll(() => this.handlers.clear())').replace(
+                '() => this.handlers.clear()',
+                '() => { for (const value of this.handlers.values()) value.disposable.dispose(); return this.handlers.clear(); }',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "from real code (opensumi): a map emptied in its owner's disposal, to which the records' disposables were not handed, drops them",
+      code: watchedPaths('Disposable.create(() => console.log(path))'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 20,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: watchedPaths('Disposable.create(() => console.log(path))').replace(
+                '() => this.handlers.clear()',
+                '() => { for (const value of this.handlers.values()) value.disposable.dispose(); return this.handlers.clear(); }',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "from real code (dockview): the listeners hung on a tab group, made as another class's object, do not end with the group's destroy event",
+      code: tabGroupListeners(LISTENERS_ON_GROUP),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 40,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: tabGroupListeners(LISTENERS_ON_GROUP).replace(
+                '() => this.byGroup.delete(id)',
+                '() => { this.byGroup.get(id)?.dispose(); return this.byGroup.delete(id); }',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "from real code (Moe's Tavern): a fired auto-approval timer removes its task's entry after an await, when a plan submitted again meanwhile stored a new timer there",
       code: autoApprovals('approvals.delete(taskId);'),

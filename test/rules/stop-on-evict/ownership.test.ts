@@ -469,6 +469,41 @@ export class Folders extends EventEmitter {
  * get-or-create (`get(k) ?? this.init(k)`, `store` is what `init` does with the new one), pushed on a
  * stack of records through another method, and written into another object's slots by an adaptor.
  */
+/**
+ * From real code (pixijs, TexturePool.ts and AlphaMaskPipe.ts): a pool hands out a meter it pops from
+ * its own lists (or makes one when they are empty), and a stack of stages keeps it until the stage
+ * ends; `giveBack` is the pool's other method.
+ */
+const meterPool = (giveBack: string): string => `import { createMeter, type Meter } from './resources.js';
+class MeterPool {
+  private readonly free: Record<string, Meter[]> = {};
+  take(route: string): Meter {
+    this.free[route] ??= [];
+    let meter = this.free[route].pop();
+    if (!meter) meter = createMeter(route);
+    return meter;
+  }
+  giveBack(route: string, meter: Meter): void {
+    ${giveBack}
+  }
+}
+export const pool = new MeterPool();
+export class Stages {
+  private stages: { route: string; meter: Meter }[] = [];
+  begin(route: string): void {
+    const meter = pool.take(route);
+    this.stages.push({ route, meter });
+  }
+  end(): void {
+    const stage = this.stages.pop();
+    if (stage) pool.giveBack(stage.route, stage.meter);
+  }
+  destroy(): void {
+    this.stages = [];
+  }
+}
+`;
+
 const renderTargets = (store: string): string => `import { createMeter, type Meter } from './resources.js';
 export class Targets {
   private readonly byKey = new Map<string, Meter>();
@@ -599,6 +634,10 @@ ruleTester.run('stop-on-evict', rule, {
       name: 'a static registry emptied by the class name after its value was released by the same name',
       code: staticSessions(`      Sessions.active.get(id)?.stop();
       Sessions.active.delete(id);`),
+    },
+    {
+      name: "from real code (pixijs): a meter a pool lends (popped from its own lists, pushed back by its other method) is the pool's: dropping the stages owes nothing",
+      code: meterPool('this.free[route]?.push(meter);'),
     },
     {
       name: "from real code (pixijs): what a get-or-create of the object hands out, also through another method or from another object's path of names, is its registry's: a stack of records and another object's slots only borrow it",
@@ -1302,6 +1341,25 @@ export class Pool {
               messageId: 'releaseBeforeDrop',
               output: staticSessions(`      Sessions.active.get(id)?.stop();
       Sessions.active.delete(id);`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'from real code (pixijs): a "pool" whose other method stops the meter instead of taking it back lends nothing: the stages own their meters',
+      code: meterPool('meter.stop();'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 26,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: meterPool('meter.stop();').replace(
+                '    this.stages = [];',
+                '    for (const value of this.stages) value.meter.stop();\n    this.stages = [];',
+              ),
             },
           ],
         },
