@@ -13,7 +13,7 @@
 import ts from 'typescript';
 
 import { memoTable, memoValue, type AnalysisSession } from '../session.js';
-import { calleeName, canonical, isFunctionLike, isHiddenFromHolders, isStaticMember, skipOuter, writesPath } from '../syntax/expressions.js';
+import { calledMethodName, calleeName, canonical, isFunctionLike, isHiddenFromHolders, isStaticMember, skipOuter, writesPath } from '../syntax/expressions.js';
 import { baseClassOf } from '../syntax/hierarchy.js';
 import {
   acquisitionsIn,
@@ -47,7 +47,9 @@ export type Inference =
   /** The body is visible and acquires nothing: not a resource, whatever its methods are called. */
   | { kind: 'none' }
   /** It keeps things in these fields that none of its methods undoes: whoever holds it must (`term.term.dispose()`). */
-  | { kind: 'unreleased'; fields: readonly string[] };
+  | { kind: 'unreleased'; fields: readonly string[] }
+  /** Its constructor starts an interval and keeps no handle (`setInterval(() => this.tick(), 1000)`): nothing can stop it. */
+  | { kind: 'unstoppable' };
 
 const MAX_CHAIN = 12;
 
@@ -163,7 +165,31 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
     methods,
   );
   const evidence = releasing.size === 0 ? [] : releaseEvidence(releasing, host);
-  return evidence.length === 0 ? { kind: 'none' } : (decide(evidence, methods, host, isReleaseLikeName) ?? { kind: 'none' });
+  // `constructor() { setInterval(() => this.broadcast(), 1000) }`: an interval no method can clear.
+  const nothing: Inference = chain.some(startsUnkeptInterval) ? { kind: 'unstoppable' } : { kind: 'none' };
+  return evidence.length === 0 ? nothing : (decide(evidence, methods, host, isReleaseLikeName) ?? nothing);
+}
+
+/**
+ * `setInterval(…)` or `setInterval(…).unref()` as a statement of the class's constructor (not of a
+ * function it defines): the interval runs for as long as the process, whatever becomes of the object.
+ */
+function startsUnkeptInterval(cls: ts.ClassLikeDeclaration): boolean {
+  const constructor = cls.members.find(ts.isConstructorDeclaration);
+  if (!constructor?.body) return false;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || isFunctionLike(node)) return;
+    if (ts.isExpressionStatement(node)) {
+      let e = skipOuter(node.expression);
+      while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(skipOuter(e.expression)) && ['unref', 'ref'].includes(calledMethodName(e) ?? ''))
+        e = skipOuter((skipOuter(e.expression) as ts.PropertyAccessExpression).expression);
+      found = ts.isCallExpression(e) && calleeName(e) === 'setInterval';
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(constructor.body, visit);
+  return found;
 }
 
 /**
@@ -500,7 +526,7 @@ function inferInterface(declaration: ts.InterfaceDeclaration, host: InferenceHos
   // the interface is, so it cannot be what decides the interface.
   if (implementations.some((implementation) => holdsItsOwnInterface(implementation, name))) return undefined;
   const answers = implementations.map((implementation) => inferDeclaration(implementation, host));
-  if (answers.some((answer) => answer === undefined || answer.kind === 'unreleased')) return undefined;
+  if (answers.some((answer) => answer === undefined || answer.kind === 'unreleased' || answer.kind === 'unstoppable')) return undefined;
   const resources = answers.filter((answer): answer is Inference & { kind: 'resource' } => answer?.kind === 'resource');
   if (resources.length === 0) return { kind: 'none' };
   const [first] = resources;

@@ -30,7 +30,9 @@ export type Release =
    * `methods` counts, on whatever object; never suggested, since which object took it is not known
    * at the drop.
    */
-  | { kind: 'handedBack'; methods: readonly string[] };
+  | { kind: 'handedBack'; methods: readonly string[] }
+  /** An interval its constructor starts and keeps no handle to: nothing releases it, and nothing is suggested. */
+  | { kind: 'unstoppable' };
 
 export interface ResourceField {
   name: string;
@@ -115,6 +117,8 @@ export function describeRelease(release: Release, preferredFunction?: string): s
       return 'calling it';
     case 'handedBack':
       return `\`${release.methods[0]}()\` of what it came from`;
+    case 'unstoppable':
+      return "stopping its constructor's `setInterval()`, to which it keeps no handle";
   }
 }
 
@@ -196,6 +200,7 @@ export function releaseStatements(release: Release, valueText: string, options: 
     case 'call':
       return [`${valueText}${options.optional ? '?.' : ''}();`];
     case 'handedBack':
+    case 'unstoppable':
       return [];
   }
 }

@@ -291,8 +291,44 @@ export async function remove(sessionId: string): Promise<void> {
   upstreams.delete(sessionId);
 }`;
 
+/**
+ * From real code (watchparty, room.ts and server.ts): a room sends its state every second from a
+ * timer its constructor starts, and empty rooms are swept out of the map; `started` is how the
+ * constructor starts that timer.
+ */
+const broadcastingRooms = (started: string): string => `
+const rooms = new Map<string, Room>();
+class Room {
+  roster: string[] = [];
+  private readonly positions: Record<string, number> = {};
+  constructor(readonly roomId: string) {
+    ${started}
+  }
+  private broadcast(): void {
+    console.log(this.roomId, this.positions);
+  }
+}
+export function createRoom(name: string): void {
+  rooms.set(name, new Room(name));
+}
+export function sweep(): void {
+  rooms.forEach((room, key) => {
+    if (room.roster.length === 0) rooms.delete(key);
+  });
+}
+`;
+const KEPT_AND_CLEARED = 'const tick = setInterval(() => this.broadcast(), 1000);\n    setTimeout(() => clearInterval(tick), 60_000);';
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'from real code (watchparty): a room whose constructor keeps its interval and clears it itself owes its holder nothing',
+      code: broadcastingRooms(KEPT_AND_CLEARED),
+    },
+    {
+      name: 'from real code (watchparty): a room whose constructor starts a one-shot timer owes nothing: the timer ends itself',
+      code: broadcastingRooms('setTimeout(() => this.broadcast(), 1000);'),
+    },
     {
       name: 'a transport the factory hands on from elsewhere, destructured from its record, is not made by that call',
       code: proxySessions('sharedUpstream'),
@@ -763,6 +799,23 @@ export class Streams {
     },
   ],
   invalid: [
+    ...['setInterval(() => this.broadcast(), 1000);', 'setInterval(() => this.broadcast(), 1000).unref();'].map((started) => ({
+      name: `from real code (watchparty): a room whose constructor starts an interval it keeps no handle to is dropped still running it (\`${started}\`): named, never suggested`,
+      code: broadcastingRooms(started),
+      errors: [
+        {
+          messageId: 'unreleasedDrop' as const,
+          line: 18,
+          data: {
+            type: 'Room',
+            container: 'rooms',
+            operation: '`delete()`',
+            release: "stopping its constructor's `setInterval()`, to which it keeps no handle",
+          },
+          suggestions: [],
+        },
+      ],
+    })),
     {
       name: 'from real code (MCP inspector): a transport destructured from the record a factory of the module returns is made by that call, and deleted without close()',
       code: proxySessions('new UpstreamTransport(url)'),
