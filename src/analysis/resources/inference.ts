@@ -29,7 +29,7 @@ import {
   type Acquisition,
   type InferenceHost,
 } from './acquisitions.js';
-import { isReleaseLikeName, RELEASE_NAMES, releaseNameRank, TERMINAL_NAMES } from './release.js';
+import { isReleaseLikeName, RELEASE_NAMES, releaseNameRank, TERMINAL_NAMES, type UnstoppableStart } from './release.js';
 
 export type { InferenceHost } from './acquisitions.js';
 
@@ -48,8 +48,12 @@ export type Inference =
   | { kind: 'none' }
   /** It keeps things in these fields that none of its methods undoes: whoever holds it must (`term.term.dispose()`). */
   | { kind: 'unreleased'; fields: readonly string[] }
-  /** Its constructor starts an interval and keeps no handle (`setInterval(() => this.tick(), 1000)`): nothing can stop it. */
-  | { kind: 'unstoppable' };
+  /**
+   * Its constructor starts what none of its methods can end: an interval it keeps no handle to
+   * (`setInterval(() => this.tick(), 1000)`), or a listener on the process or the page no method
+   * removes (`process.on('exit', () => this.flush())`).
+   */
+  | { kind: 'unstoppable'; started: UnstoppableStart };
 
 const MAX_CHAIN = 12;
 
@@ -152,7 +156,9 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
   }
   if (acquisitions.length > 0) {
     const decided = decide(acquisitions, methods, host);
-    return decided ? withConventionalReleases(decided, methods, acquisitions, host) : (ownRelease(methods, host) ?? unreleased(acquisitions));
+    return decided
+      ? withConventionalReleases(decided, methods, acquisitions, host)
+      : (ownRelease(methods, host) ?? unreleased(acquisitions) ?? listenersNothingRemoves(acquisitions));
   }
   // Nothing acquired in sight: the acquisition may happen elsewhere (a factory that registers the
   // product, a base class, another module). A release-named method that undoes something — removes
@@ -166,7 +172,7 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
   );
   const evidence = releasing.size === 0 ? [] : releaseEvidence(releasing, host);
   // `constructor() { setInterval(() => this.broadcast(), 1000) }`: an interval no method can clear.
-  const nothing: Inference = chain.some(startsUnkeptInterval) ? { kind: 'unstoppable' } : { kind: 'none' };
+  const nothing: Inference = chain.some(startsUnkeptInterval) ? { kind: 'unstoppable', started: { kind: 'interval' } } : { kind: 'none' };
   return evidence.length === 0 ? nothing : (decide(evidence, methods, host, isReleaseLikeName) ?? nothing);
 }
 
@@ -295,6 +301,21 @@ function ownRelease(methods: ReadonlyMap<string, ts.FunctionLikeDeclaration>, ho
   if (!best) return undefined;
   const [method, fn] = best;
   return { kind: 'resource', method, returnsPromise: isAsyncOrPromise(fn, host.session.checker) };
+}
+
+/** Emitters that live as long as the process or the page: a listener left on one keeps its object for good. */
+const LASTING_EMITTERS: ReadonlySet<string> = new Set(['process', 'window', 'document', 'globalThis', 'self']);
+
+/**
+ * `constructor() { process.on('exit', () => this.flush()) }` with no method removing it: every
+ * acquisition is a listener on the process or the page, which nothing undoes.
+ */
+function listenersNothingRemoves(acquisitions: readonly Acquisition[]): Inference | undefined {
+  const emitters = new Set(acquisitions.map((acquisition) => (acquisition.key.startsWith('listener:') ? acquisition.key.slice('listener:'.length) : '')));
+  const [emitter] = emitters;
+  return emitters.size === 1 && emitter !== undefined && LASTING_EMITTERS.has(emitter)
+    ? { kind: 'unstoppable', started: { kind: 'listener', on: emitter } }
+    : undefined;
 }
 
 /** The fields a class fills that nothing in it undoes, or undefined when it acquires in other ways too. */

@@ -128,7 +128,8 @@ export class ResourceOracle {
       const held = depth < MAX_RECORD_DEPTH ? this.#recordResource(type, depth, true, inferred.fields) : null;
       if (held) return held;
     }
-    if (inferred?.kind === 'unstoppable') return { typeName: this.typeName(type), release: { kind: 'unstoppable' }, origin: 'inferred' };
+    if (inferred?.kind === 'unstoppable')
+      return { typeName: this.typeName(type), release: { kind: 'unstoppable', started: inferred.started }, origin: 'inferred' };
     if (inferred?.kind === 'resource') {
       return {
         typeName: this.typeName(type),

@@ -31,8 +31,11 @@ export type Release =
    * at the drop.
    */
   | { kind: 'handedBack'; methods: readonly string[] }
-  /** An interval its constructor starts and keeps no handle to: nothing releases it, and nothing is suggested. */
-  | { kind: 'unstoppable' };
+  /** What its constructor starts and none of its methods can end: nothing releases it, and nothing is suggested. */
+  | { kind: 'unstoppable'; started: UnstoppableStart };
+
+/** An interval kept by no handle, or a listener on a lasting emitter (`process`, `window`) that no method removes. */
+export type UnstoppableStart = { kind: 'interval' } | { kind: 'listener'; on: string };
 
 export interface ResourceField {
   name: string;
@@ -118,7 +121,9 @@ export function describeRelease(release: Release, preferredFunction?: string): s
     case 'handedBack':
       return `\`${release.methods[0]}()\` of what it came from`;
     case 'unstoppable':
-      return "stopping its constructor's `setInterval()`, to which it keeps no handle";
+      return release.started.kind === 'interval'
+        ? "stopping its constructor's `setInterval()`, to which it keeps no handle"
+        : `removing the listener its constructor adds to \`${release.started.on}\`, which none of its methods removes`;
   }
 }
 

@@ -319,8 +319,43 @@ export function sweep(): void {
 `;
 const KEPT_AND_CLEARED = 'const tick = setInterval(() => this.broadcast(), 1000);\n    setTimeout(() => clearInterval(tick), 60_000);';
 
+/**
+ * A session that flushes its log when the process exits, kept per id: `listens` is how its
+ * constructor listens, `ends` the method it offers to stop (if any), `drop` how the map lets it go.
+ */
+const exitFlushingSessions = (listens: string, ends = '', drop = 'sessions.delete(id);'): string => `
+import type { EventEmitter } from 'node:events';
+const sessions = new Map<string, Session>();
+class Session {
+  private readonly lines: string[] = [];
+  private readonly onExit = (): void => this.flush();
+  constructor(readonly id: string, private readonly bus: EventEmitter) {
+    ${listens}
+  }
+  private flush(): void {
+    console.log(this.id, this.lines.length);
+  }${ends}
+}
+export function open(id: string, bus: EventEmitter): void {
+  sessions.set(id, new Session(id, bus));
+}
+export function close(id: string): void {
+  ${drop}
+}
+`;
+const ON_EXIT = "process.on('exit', this.onExit);";
+const REMOVED_BY_DISPOSE = "\n  dispose(): void {\n    process.off('exit', this.onExit);\n  }";
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'a session listening on an emitter it is handed, not the process, keeps nothing alive past its holder: no report',
+      code: exitFlushingSessions("bus.on('end', this.onExit);"),
+    },
+    {
+      name: 'a session whose dispose() removes its listener from the process, disposed before the delete',
+      code: exitFlushingSessions(ON_EXIT, REMOVED_BY_DISPOSE, 'sessions.get(id)?.dispose();\n  sessions.delete(id);'),
+    },
     {
       name: 'from real code (watchparty): a room whose constructor keeps its interval and clears it itself owes its holder nothing',
       code: broadcastingRooms(KEPT_AND_CLEARED),
@@ -799,6 +834,39 @@ export class Streams {
     },
   ],
   invalid: [
+    {
+      name: 'a session whose constructor listens on the process and no method removes the listener is dropped still listening: named, never suggested',
+      code: exitFlushingSessions(ON_EXIT),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 18,
+          data: {
+            type: 'Session',
+            container: 'sessions',
+            operation: '`delete()`',
+            release: 'removing the listener its constructor adds to `process`, which none of its methods removes',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a session whose dispose() removes its listener from the process owes that dispose() when deleted',
+      code: exitFlushingSessions(ON_EXIT, REMOVED_BY_DISPOSE),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 21,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: exitFlushingSessions(ON_EXIT, REMOVED_BY_DISPOSE, 'sessions.get(id)?.dispose();\n  sessions.delete(id);'),
+            },
+          ],
+        },
+      ],
+    },
     ...['setInterval(() => this.broadcast(), 1000);', 'setInterval(() => this.broadcast(), 1000).unref();'].map((started) => ({
       name: `from real code (watchparty): a room whose constructor starts an interval it keeps no handle to is dropped still running it (\`${started}\`): named, never suggested`,
       code: broadcastingRooms(started),
