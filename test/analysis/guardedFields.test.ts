@@ -38,4 +38,17 @@ export function arm(request: Request) {
 }`);
     expect(found.size).toBe(0);
   });
+
+  it('finds a field given only in literals made with one flag, `true` or `false`, that nothing assigns', () => {
+    const SUBSCRIPTION = `interface Subscription { subscribed: boolean; topic: string; source?: EventSource }`;
+    const made = (more = '') => `${SUBSCRIPTION}
+export function open(topic: string, hub: string | null): Subscription {
+  if (hub === null) return { subscribed: false, topic };
+  return { subscribed: true, topic, source: new EventSource(hub) };
+}${more}`;
+    expect(Object.fromEntries(guarded(made()))).toEqual({ subscribed: [{ field: 'source', filledWhen: true }] });
+    // The flag assigned later, or a second flag in the literal: its first value says nothing for good.
+    expect(guarded(made('\nexport function pause(s: Subscription) { s.subscribed = false; }')).size).toBe(0);
+    expect(guarded(made().replace('{ subscribed: true, topic,', '{ subscribed: true, live: true, topic,')).size).toBe(0);
+  });
 });

@@ -85,7 +85,12 @@ export function owedSlots(
   const all = obligationSlots(container.resource);
   const fn = enclosingBody(node);
   if (!isFunctionLike(fn)) return { slots: all };
-  if (isInsideOwnReleaseMethod(node, container, context) || isReplacedOwnRelease(fn, node, container, context) || isOwnReleaseCallback(fn, node, context))
+  if (
+    isInsideOwnReleaseMethod(node, container, context) ||
+    isReplacedOwnRelease(fn, node, container, context) ||
+    isOwnReleaseCallback(fn, node, context) ||
+    isJoinedToStoredRelease(fn, node, context.session)
+  )
     return { slots: [] };
   const own = settledByOwnReleaseCalling(fn, container, context);
   if (own.settled.includes('*')) return { slots: [] };
@@ -1017,6 +1022,36 @@ function isOwnReleaseCallback(fn: ts.FunctionLikeDeclaration, node: ts.Node, con
   const holder = nameGiven(made);
   return holder !== undefined && removesByIdentity(node, holder, context.session);
 }
+
+/**
+ * `toDispose.push(Disposable.create(() => this.handlers.delete(path)))` where `toDispose` is stored
+ * at that place (or as a field of the record stored there): a collection of disposables runs what
+ * it is given when it is disposed, so the removal is part of the stored value's own release.
+ */
+function isJoinedToStoredRelease(fn: ts.FunctionLikeDeclaration, node: ts.Node, session: AnalysisSession): boolean {
+  const made = fn.parent;
+  if (!made || !(ts.isCallExpression(made) || ts.isNewExpression(made)) || made.arguments?.length !== 1 || made.arguments[0] !== fn) return false;
+  const joined = made.parent;
+  if (!ts.isCallExpression(joined) || joined.arguments[0] !== made || !JOINING_METHODS.has(calledMethodName(joined) ?? '')) return false;
+  const holder = skipOuter((skipOuter(joined.expression) as ts.PropertyAccessExpression).expression);
+  if (!ts.isIdentifier(holder)) return false;
+  const storedAt = placeOfStoredName(holder.text, enclosingBody(joined));
+  if (storedAt === undefined || removedPlace(node) !== storedAt) return false;
+  const { checker } = session;
+  // The holder is disposed, and what it is handed is a disposable (`push(d: IDisposable)`), as is the callback's wrapper.
+  const disposes = (type: ts.Type): boolean => type.getProperty('dispose') !== undefined;
+  const signature = checker.getResolvedSignature(joined);
+  const taken = signature?.getParameters()[0];
+  return (
+    disposes(checker.getTypeAtLocation(holder)) &&
+    disposes(checker.getTypeAtLocation(made)) &&
+    taken !== undefined &&
+    disposes(checker.getNonNullableType(checker.getTypeOfSymbol(taken)))
+  );
+}
+
+/** How a collection of disposables is handed one more. */
+const JOINING_METHODS: ReadonlySet<string> = new Set(['push', 'add']);
 
 /** `x = new C(…)` or `const x = new C(…)`: the name the made value is given. */
 function nameGiven(made: ts.Expression): string | undefined {

@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { canonical, isNullish, skipOuter } from './expressions.js';
+import { canonical, isAssignment, isNullish, skipOuter } from './expressions.js';
 
 /** A field filled only where `flag` of the same value is `filledWhen`. */
 export interface GuardedField {
@@ -23,7 +23,22 @@ export function guardedFieldsOf(file: ts.SourceFile): ReadonlyMap<string, readon
 }
 
 /** Every non-empty fill of a field is `guarded` (the same flag, the same value), or the field is `unguarded`. */
-type Fills = { guard: { flag: string; filledWhen: boolean } | undefined; unguarded: boolean };
+type Fills = { guard: { flag: string; filledWhen: boolean; literal?: true } | undefined; unguarded: boolean };
+
+/** `eventSource` of `{ subscribed: true, topic, eventSource }`: the one flag the literal gives a `true` or `false`, with that value. */
+function madeWithFlag(property: ts.PropertyAssignment | ts.ShorthandPropertyAssignment): Fills['guard'] {
+  const literal = property.parent;
+  if (!ts.isObjectLiteralExpression(literal)) return undefined;
+  const flags = literal.properties.flatMap((sibling) => {
+    const value = ts.isPropertyAssignment(sibling) ? skipOuter(sibling.initializer) : undefined;
+    const isBoolean = value?.kind === ts.SyntaxKind.TrueKeyword || value?.kind === ts.SyntaxKind.FalseKeyword;
+    return isBoolean && sibling !== property && ts.isIdentifier(sibling.name!)
+      ? [{ flag: sibling.name.text, filledWhen: value.kind === ts.SyntaxKind.TrueKeyword }]
+      : [];
+  });
+  const [only] = flags;
+  return flags.length === 1 && only ? { ...only, literal: true } : undefined;
+}
 
 function readGuardedFields(file: ts.SourceFile): ReadonlyMap<string, readonly GuardedField[]> {
   // The member names of each interface, class and type literal the file declares.
@@ -33,6 +48,7 @@ function readGuardedFields(file: ts.SourceFile): ReadonlyMap<string, readonly Gu
     const known = fills.get(field);
     if (!known) fills.set(field, { guard, unguarded: guard === undefined });
     else if (!guard || !known.guard || known.guard.flag !== guard.flag || known.guard.filledWhen !== guard.filledWhen) known.unguarded = true;
+    else if (guard.literal) known.guard.literal = true;
   };
   const visit = (node: ts.Node): void => {
     if (ts.isInterfaceDeclaration(node) || ts.isClassLike(node) || ts.isTypeLiteralNode(node)) {
@@ -44,13 +60,19 @@ function readGuardedFields(file: ts.SourceFile): ReadonlyMap<string, readonly Gu
       const target = skipOuter(node.left);
       if (ts.isPropertyAccessExpression(target)) note(target.name.text, flagGuarding(node, target.expression));
     }
-    // `{ timeoutHandle: setTimeout(…) }` fills it with no flag asked.
+    // `{ timeoutHandle: setTimeout(…) }` fills it with no flag asked; `{ subscribed: true, eventSource }`
+    // fills it beside a flag the record is made with, which says so for good when nothing assigns it.
     if ((ts.isPropertyAssignment(node) && !isNullish(skipOuter(node.initializer))) || ts.isShorthandPropertyAssignment(node)) {
-      if (ts.isIdentifier(node.name)) note(node.name.text, undefined);
+      if (ts.isIdentifier(node.name)) note(node.name.text, madeWithFlag(node));
     }
+    if (ts.isBinaryExpression(node) && isAssignment(node) && ts.isPropertyAccessExpression(skipOuter(node.left)))
+      assigned.add((skipOuter(node.left) as ts.PropertyAccessExpression).name.text);
     ts.forEachChild(node, visit);
   };
+  const assigned = new Set<string>();
   visit(file);
+  // A flag assigned anywhere may change after the record is made: its first value says nothing for good.
+  for (const known of fills.values()) if (known.guard?.literal && assigned.has(known.guard.flag)) known.unguarded = true;
   const byFlag = new Map<string, GuardedField[]>();
   for (const [field, { guard, unguarded }] of fills) {
     if (unguarded || !guard || !membersOf.some((members) => members.has(field) && members.has(guard.flag))) continue;

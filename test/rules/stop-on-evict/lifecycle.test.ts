@@ -977,9 +977,9 @@ const LISTENERS_ON_GROUP =
 /**
  * From real code (opensumi, recursiveFileSystemWatcher.ts): a watcher keeps a record per watched
  * path and empties its map in its own disposal (`emptied`, kept for it); `registered` is what each
- * watch hands to that disposal besides.
+ * watch hands to that disposal besides, `forgets` how a watch takes its entry out again.
  */
-const watchedPaths = (registered: string, emptied = 'Disposable.create(() => this.handlers.clear())'): string => `
+const watchedPaths = (registered: string, emptied = 'Disposable.create(() => this.handlers.clear())', forgets = ''): string => `
 interface IDisposable {
   dispose(): void;
 }
@@ -1004,14 +1004,22 @@ export class PathWatcher extends Disposable {
     if (this.handlers.has(path)) return;
     const toDispose = new DisposableCollection();
     this.handlers.set(path, { path, disposable: toDispose });
-    toDispose.push(subscribe(path));
+    toDispose.push(subscribe(path));${forgets}
     this.addDispose(${registered});
   }
 }
 `;
 
+const FORGETS_IN_OWN_DISPOSAL = '\n    toDispose.push(Disposable.create(() => this.handlers.delete(path)));';
+const FORGETS_IN_ANOTHER =
+  '\n    const forget = new DisposableCollection();\n    forget.push(Disposable.create(() => this.handlers.delete(path)));\n    this.addDispose(forget);';
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "from real code (opensumi): a removal a record's disposable collection runs when it is disposed is part of that value's own release",
+      code: watchedPaths('toDispose', undefined, FORGETS_IN_OWN_DISPOSAL),
+    },
     {
       name: "from real code (opensumi): a map emptied in its owner's disposal, to which every record's disposable was handed too, owes nothing there",
       code: watchedPaths('toDispose'),
@@ -1578,6 +1586,25 @@ export class Pollers {
               output: watchedPaths('toDispose', 'onDidUnmountAll(() => this.handlers.clear())').replace(
                 '() => this.handlers.clear()',
                 '() => { for (const value of this.handlers.values()) value.disposable.dispose(); return this.handlers.clear(); }',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "from real code (opensumi): a removal another collection runs when disposed is no part of the stored value's release: it drops the record's disposable",
+      code: watchedPaths('toDispose', undefined, FORGETS_IN_ANOTHER),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 28,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: watchedPaths('toDispose', undefined, FORGETS_IN_ANOTHER).replace(
+                'forget.push(Disposable.create(() => this.handlers.delete(path)))',
+                'forget.push(Disposable.create(() => { this.handlers.get(path)?.disposable?.dispose(); return this.handlers.delete(path); }))',
               ),
             },
           ],

@@ -1083,8 +1083,49 @@ ${before}    this.removeSession(session.id);
 }
 `;
 
+/**
+ * From real code (api-platform/admin, mercure.ts): a subscription per topic, a placeholder until the
+ * hub is known and then opened; `pause` is what else the file does with the flag.
+ */
+const hubSubscriptions = (pause = ''): string => `
+interface Subscription {
+  subscribed: boolean;
+  topic: string;
+  source?: EventSource;
+}
+declare class EventSource {
+  constructor(url: string);
+  close(): void;
+}
+let hub: string | null = null;
+const subscriptions: Record<string, Subscription> = {};
+function open(topic: string): Subscription {
+  if (hub === null) return { subscribed: false, topic };
+  return { subscribed: true, topic, source: new EventSource(hub + topic) };
+}
+export function subscribe(topic: string): void {
+  if (subscriptions[topic] === undefined) subscriptions[topic] = open(topic);
+}
+export function onHubDiscovered(url: string): void {
+  hub = url;
+  for (const key in subscriptions) {
+    const sub = subscriptions[key];
+    if (sub && !sub.subscribed) subscriptions[key] = open(sub.topic);
+  }
+}
+export function unsubscribe(topic: string): void {
+  subscriptions[topic]?.source?.close();
+  delete subscriptions[topic];
+}${pause}
+`;
+const PAUSED = '\nexport function pause(topic: string): void {\n  const sub = subscriptions[topic];\n  if (sub) sub.subscribed = false;\n}';
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'from real code (api-platform/admin): a placeholder made with `subscribed: false` never holds the source only records made with `subscribed: true` hold, and nothing assigns the flag: replacing it owes nothing',
+      code: hubSubscriptions(),
+    },
     {
       name: 'a session stopped by the only caller, which then hands its own id to the removal (every session is stored under its id)',
       code: routingSessions('    session.stop();\n'),
@@ -2286,6 +2327,25 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: 'from real code (api-platform/admin): a flag the file also assigns may have changed since the record was made: replacing a record the flag calls a placeholder may drop a source',
+      code: hubSubscriptions(PAUSED),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 24,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: hubSubscriptions(PAUSED).replace(
+                'subscriptions[key] = open(sub.topic);',
+                '{ subscriptions[key]?.source?.close(); subscriptions[key] = open(sub.topic); }',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'from real code (azure-iot-sdk-node): a helper handed the link that only sends on it: the entries its callbacks delete are still open',
       code: linksDetachedBy("link.send('bye')"),
