@@ -7,7 +7,7 @@ import ts from 'typescript';
 
 import { memoTable, type AnalysisSession } from '../session.js';
 import { canonical, enclosingBody, isFunctionLike, rootOf, skipOuter } from '../syntax/expressions.js';
-import { readContainerOf } from './kinds.js';
+import { CONTAINER_PROTOCOLS, insertedValues, readContainerOf, type InsertedArguments } from './kinds.js';
 
 const TAKES = memoTable<ts.Block, Take | null>('containers.takes');
 
@@ -139,8 +139,10 @@ function returnsTaken(call: ts.Node): boolean {
 }
 
 const LENDS = memoTable<ts.FunctionLikeDeclaration, boolean>('containers.lendsWhatItReturns');
-/** Calls that put a value back into a pool's list or set. */
-const GIVING_BACK_METHODS = new Set(['push', 'unshift', 'add']);
+/** How the built-in containers take a value in (`push`, `unshift`, `add`, `set`): how a pool is given one back. */
+const BUILTIN_INSERTS: ReadonlyMap<string, InsertedArguments> = new Map(
+  Object.values(CONTAINER_PROTOCOLS).flatMap((protocol) => Object.entries(protocol.inserts)),
+);
 
 /**
  * `TexturePool.getOptimalTexture(w, h)` of a pool: a method that hands out a value it takes out of
@@ -157,7 +159,6 @@ function computeLendsWhatItReturns(fn: ts.FunctionLikeDeclaration): boolean {
   const owner = fn.parent;
   if (!ts.isMethodDeclaration(fn) || !fn.body || !owner || !ts.isClassLike(owner)) return false;
   const takenFrom = new Set<string>();
-  const takenInto = new Set<string>();
   const takes: ts.Node[] = [];
   const returned: ts.Expression[] = [];
   const visit = (node: ts.Node): void => {
@@ -167,13 +168,18 @@ function computeLendsWhatItReturns(fn: ts.FunctionLikeDeclaration): boolean {
       takenFrom.add(field);
       takes.push(node);
     }
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isCallExpression(skipOuter(node.initializer))) {
-      if (ownFieldTakenBy(skipOuter(node.initializer) as ts.CallExpression) !== undefined) takenInto.add(node.name.text);
-    }
     if (ts.isReturnStatement(node) && node.expression) returned.push(node.expression);
     ts.forEachChild(node, visit);
   };
   visit(fn.body);
+  // `let t = this.pool[key].pop()`: the locals a take is given.
+  const takenInto = new Set(
+    takes.flatMap((take) => {
+      let holder = take.parent;
+      while (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isNonNullExpression(holder)) holder = holder.parent;
+      return ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) ? [holder.name.text] : [];
+    }),
+  );
   if (takenFrom.size !== 1 || returned.length === 0) return false;
   const isTaken = (expression: ts.Expression): boolean => {
     const e = skipOuter(expression);
@@ -210,16 +216,13 @@ function givesBackInto(method: ts.MethodDeclaration, field: string): boolean {
   let gives = false;
   const visit = (node: ts.Node): void => {
     if (gives || isFunctionLike(node)) return;
-    if (ts.isCallExpression(node)) {
-      const callee = skipOuter(node.expression);
-      const [value] = node.arguments;
-      gives =
-        ts.isPropertyAccessExpression(callee) &&
-        GIVING_BACK_METHODS.has(callee.name.text) &&
-        value !== undefined &&
-        ts.isIdentifier(skipOuter(value)) &&
-        parameters.has((skipOuter(value) as ts.Identifier).text) &&
-        ownFieldOf(callee.expression) === field;
+    const callee = ts.isCallExpression(node) ? skipOuter(node.expression) : undefined;
+    const how = callee && ts.isPropertyAccessExpression(callee) ? BUILTIN_INSERTS.get(callee.name.text) : undefined;
+    if (how && ownFieldOf((callee as ts.PropertyAccessExpression).expression) === field) {
+      gives = insertedValues(how, (node as ts.CallExpression).arguments).some((value) => {
+        const e = skipOuter(value);
+        return ts.isIdentifier(e) && parameters.has(e.text);
+      });
     }
     ts.forEachChild(node, visit);
   };

@@ -1055,15 +1055,8 @@ function isKeyProbedFree(container: string, write: ts.Node): boolean {
   const statement = statementInBlock(write);
   return (statement?.before ?? []).some((earlier) => {
     if (!ts.isWhileStatement(earlier) && !ts.isDoStatement(earlier)) return false;
-    const test = skipOuter(earlier.expression);
-    if (!ts.isCallExpression(test) || calledMethodName(test) !== 'has' || test.arguments.length !== 1) return false;
-    const probed = skipOuter(test.arguments[0]!);
-    return (
-      ts.isIdentifier(probed) &&
-      probed.text === name.text &&
-      canonical((skipOuter(test.expression) as ts.PropertyAccessExpression).expression)?.text === container &&
-      writesPath(earlier.statement, name.text)
-    );
+    const probe = entryAt(earlier.expression, (method) => CONTAINER_VOCABULARY.tests.has(method));
+    return probe?.container === container && probe.key === name.text && writesPath(earlier.statement, name.text);
   });
 }
 

@@ -292,16 +292,6 @@ function isNeverTheEmitter(closed: ts.Type, drop: ts.Node, session: AnalysisSess
   );
 }
 
-/** `m` of `m.delete(k)` or `delete m[k]`. */
-function removedFrom(drop: ts.Node): ts.Expression | undefined {
-  if (ts.isDeleteExpression(drop)) {
-    const target = skipOuter(drop.expression);
-    return ts.isElementAccessExpression(target) ? target.expression : undefined;
-  }
-  const callee = ts.isCallExpression(drop) ? skipOuter(drop.expression) : undefined;
-  return callee && ts.isPropertyAccessExpression(callee) ? callee.expression : undefined;
-}
-
 /** `{ stream, controller }` as `stream` ends: a WHATWG stream's controller ends with it. */
 function isControllerOfClosedStream(fieldType: ts.Type, closed: ts.Type, checker: ts.TypeChecker): boolean {
   const stream = symbolOf(closed, checker)?.getName();
@@ -1077,16 +1067,10 @@ function removesByIdentity(node: ts.Node, name: string, session: AnalysisSession
   });
 }
 
-/** `delete c[k]` or `c.delete(k)`: the place removed, as `c[k]` text. */
+/** `delete c[k]` or `c.delete(k)`: the place removed, as `c[k]` text (what `placeOfStored` gives a store). */
 function removedPlace(node: ts.Node): string | undefined {
-  if (ts.isDeleteExpression(node)) {
-    const target = skipOuter(node.expression);
-    return ts.isElementAccessExpression(target) ? placeText(target.expression, target.argumentExpression) : undefined;
-  }
-  if (ts.isCallExpression(node) && calledMethodName(node) === 'delete' && node.arguments[0]) {
-    return placeText((skipOuter(node.expression) as ts.PropertyAccessExpression).expression, node.arguments[0]);
-  }
-  return undefined;
+  const place = placeRemovedBy(node);
+  return place && `${place.container}[${place.key}]`;
 }
 
 function placeText(container: ts.Expression, key: ts.Expression): string | undefined {
@@ -1297,6 +1281,16 @@ function isEntryHandedToReleasingHelper(call: ts.CallExpression, node: ts.Node, 
 function placeRemovedBy(node: ts.Node): { container: string; key: string } | undefined {
   if (ts.isDeleteExpression(node)) return entryAt(node.expression);
   return ts.isCallExpression(node) && node.arguments.length === 1 ? entryAt(node, () => true) : undefined;
+}
+
+/** `m` of `m.delete(k)`, `m.clear()` or `delete m[k]`: the container a drop empties, as written. */
+function removedFrom(drop: ts.Node): ts.Expression | undefined {
+  if (ts.isDeleteExpression(drop)) {
+    const target = skipOuter(drop.expression);
+    return ts.isElementAccessExpression(target) ? target.expression : undefined;
+  }
+  const callee = ts.isCallExpression(drop) ? skipOuter(drop.expression) : undefined;
+  return callee && ts.isPropertyAccessExpression(callee) ? callee.expression : undefined;
 }
 
 /** `m[k]` (or a const given it): `'*'`; `entry?.link` of such an entry: `'link'`; anything else: undefined. */

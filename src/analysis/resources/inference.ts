@@ -172,8 +172,8 @@ function inferClass(declaration: ts.ClassLikeDeclaration, host: InferenceHost): 
   );
   const evidence = releasing.size === 0 ? [] : releaseEvidence(releasing, host);
   // `constructor() { setInterval(() => this.broadcast(), 1000) }`: an interval no method can clear.
-  const nothing: Inference = chain.some(startsUnkeptInterval) ? { kind: 'unstoppable', started: { kind: 'interval' } } : { kind: 'none' };
-  return evidence.length === 0 ? nothing : (decide(evidence, methods, host, isReleaseLikeName) ?? nothing);
+  const nothing = (): Inference => (chain.some(startsUnkeptInterval) ? { kind: 'unstoppable', started: { kind: 'interval' } } : { kind: 'none' });
+  return (evidence.length > 0 ? decide(evidence, methods, host, isReleaseLikeName) : undefined) ?? nothing();
 }
 
 /**

@@ -30,10 +30,10 @@ function madeWithFlag(property: ts.PropertyAssignment | ts.ShorthandPropertyAssi
   const literal = property.parent;
   if (!ts.isObjectLiteralExpression(literal)) return undefined;
   const flags = literal.properties.flatMap((sibling) => {
-    const value = ts.isPropertyAssignment(sibling) ? skipOuter(sibling.initializer) : undefined;
-    const isBoolean = value?.kind === ts.SyntaxKind.TrueKeyword || value?.kind === ts.SyntaxKind.FalseKeyword;
-    return isBoolean && sibling !== property && ts.isIdentifier(sibling.name!)
-      ? [{ flag: sibling.name.text, filledWhen: value.kind === ts.SyntaxKind.TrueKeyword }]
+    if (sibling === property || !ts.isPropertyAssignment(sibling) || !ts.isIdentifier(sibling.name)) return [];
+    const value = skipOuter(sibling.initializer).kind;
+    return value === ts.SyntaxKind.TrueKeyword || value === ts.SyntaxKind.FalseKeyword
+      ? [{ flag: sibling.name.text, filledWhen: value === ts.SyntaxKind.TrueKeyword }]
       : [];
   });
   const [only] = flags;
@@ -44,6 +44,8 @@ function readGuardedFields(file: ts.SourceFile): ReadonlyMap<string, readonly Gu
   // The member names of each interface, class and type literal the file declares.
   const membersOf: ReadonlySet<string>[] = [];
   const fills = new Map<string, Fills>();
+  // Flags some code assigns (`s.subscribed = false`): a record's first value of one says nothing for good.
+  const assigned = new Set<string>();
   const note = (field: string, guard: Fills['guard']): void => {
     const known = fills.get(field);
     if (!known) fills.set(field, { guard, unguarded: guard === undefined });
@@ -69,9 +71,7 @@ function readGuardedFields(file: ts.SourceFile): ReadonlyMap<string, readonly Gu
       assigned.add((skipOuter(node.left) as ts.PropertyAccessExpression).name.text);
     ts.forEachChild(node, visit);
   };
-  const assigned = new Set<string>();
   visit(file);
-  // A flag assigned anywhere may change after the record is made: its first value says nothing for good.
   for (const known of fills.values()) if (known.guard?.literal && assigned.has(known.guard.flag)) known.unguarded = true;
   const byFlag = new Map<string, GuardedField[]>();
   for (const [field, { guard, unguarded }] of fills) {
