@@ -4,7 +4,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { sessionOf } from '../../src/analysis/session.js';
-import { isNamedFromOutside } from '../../src/analysis/syntax/imports.js';
+import { importedNames, isNamedFromOutside } from '../../src/analysis/syntax/imports.js';
 import { inMemoryProgram } from './inMemoryProgram.js';
 
 const AMBIENT = `
@@ -73,5 +73,22 @@ describe('isNamedFromOutside', () => {
     expect(outside('helpers.window.open')).toEqual([false]);
     expect(outside('watchHere')).toEqual([false]);
     expect(outside('local.open')).toEqual([false]);
+  });
+});
+
+describe('importedNames', () => {
+  it('names every value a module binds by import, not its types nor its own declarations', () => {
+    const file = ts.createSourceFile(
+      '/project/main.ts',
+      `import flags, { config, type Shape, debug as log } from './flags.js';
+import * as os from 'node:os';
+import type { Other } from './other.js';
+import required = require('host');
+const local = 1;
+export function run() { return [flags, config, log, os, required, local]; }`,
+      ts.ScriptTarget.ES2022,
+      true,
+    );
+    expect([...importedNames(file)].sort()).toEqual(['config', 'flags', 'log', 'os', 'required']);
   });
 });

@@ -67,4 +67,24 @@ describe('lifeFlagOf', () => {
   dispose() { this.a = false; }`),
     ).toEqual({ a: undefined, b: undefined, c: undefined });
   });
+
+  it('a handle the constructor always fills and only a release empties is live while it is there', () => {
+    expect(
+      flags(`  a: object | null;
+  b: object | null;
+  c: object | null = null;
+  constructor(t: object, on: boolean) { this.a = t; if (on) this.b = t; }
+  swap(t: object) { this.a = t; }
+  dispose() { this.a = null; this.b = null; this.c = null; }`),
+    ).toEqual({ a: 'live', b: undefined, c: undefined });
+    expect(
+      flags(`  a: object | undefined;
+  b: object | undefined;
+  c: object | undefined;
+  constructor(t: object) { this.a = t; this.b = t; this.c = t; }
+  unload() { this.a = undefined; }
+  dispose() { this.a = undefined; }
+  reset() { this.c = undefined; }`),
+    ).toEqual({ a: undefined, b: undefined, c: undefined });
+  });
 });

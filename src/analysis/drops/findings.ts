@@ -16,7 +16,7 @@ import type { DropCandidate, DropContext } from './candidate.js';
 import { cacheOverwriteDrop, cacheRemovalDrop, describeCacheCall, hooklessInsertionDrops, type CacheCall } from './cacheDrops.js';
 import { DropCollector } from './collector.js';
 import { describeContainerDrop } from './containerDrops.js';
-import { continuationEmptiedBefore, isFreshFromEveryCaller, isReleasedBeforeEveryCall, isSettledAtEveryOwnCall } from './keys.js';
+import { continuationEmptiedBefore, isEmptiedBeforeEveryRun, isFreshFromEveryCaller, isReleasedBeforeEveryCall, isSettledAtEveryOwnCall } from './keys.js';
 import { describeCondition, suggestDeleteFirst, suggestRelease, type Insertion } from './suggestions.js';
 
 /** What a message says of a resource: its type and its release. */
@@ -316,13 +316,14 @@ function isFreshFromEveryCall(candidate: DropCandidate, context: DropContext): b
   );
 }
 
-/** A removal by a key its method is given, or of every value, where every call in the program had the value released first (see keys.ts). */
+/** A removal by a key its method is given, or of every value, or a store at a constant key, where every call in the program had the place released or emptied first (see keys.ts). */
 function isReleasedInEveryCall(candidate: DropCandidate, context: DropContext): boolean {
   const { site, keyExpression } = candidate;
   if (candidate.kind !== 'container') return false;
   const held = { text: { text: site.container, roots: [...site.containerRoots], impure: false }, resource: candidate.resource };
   if (site.target.kind === 'all') return isSettledAtEveryOwnCall(site.node, held, site, context);
-  if (site.storesNewValue || site.target.kind !== 'key' || keyExpression === undefined) return false;
+  if (site.storesNewValue) return isEmptiedBeforeEveryRun(site.node, held, site, context);
+  if (site.target.kind !== 'key' || keyExpression === undefined) return false;
   return isReleasedBeforeEveryCall(site.node, held, keyExpression, site.slots, context, candidate.containerExpression);
 }
 

@@ -1507,6 +1507,56 @@ export function isSettledAtEveryOwnCall(
 }
 
 /**
+ * `private init() { this.handlers.set('didOpen', new Handler(…)) }` run from the `.then()` of a
+ * `start()` the class calls again only after `cleanUp()` emptied `this.handlers`: a store at a
+ * constant key, asked where each run of its method begins, owes nothing at any of them. A run begins
+ * at the class's own call of the method or, for a call in a promise's continuation, where that
+ * continuation is attached; where the state there is not known, one method further up (two at most),
+ * when nothing before that point in the method touches the container or calls the object's own methods.
+ */
+export function isEmptiedBeforeEveryRun(
+  node: ts.Node,
+  held: HeldResources,
+  site: Pick<DropSite, 'target' | 'slots' | 'storesNewValue'>,
+  context: DropContext,
+): boolean {
+  if (site.target.kind !== 'key' || site.target.keyRoots.length > 0 || !held.text.text.startsWith('this.')) return false;
+  const probe = { ...site, slots: [...site.slots], container: held.text.text, containerRoots: held.text.roots };
+  const settledFrom = (fn: ts.Node, depth: number): boolean => {
+    const calls = ts.isMethodDeclaration(fn) && depth <= 2 ? callsFromOwnClass(fn, context.session) : undefined;
+    return (
+      calls !== undefined &&
+      calls.every((call) => {
+        const around = enclosingBody(call);
+        // `connect().then(() => this.init())`: the run begins where the continuation is attached.
+        const start = isContinuationCallback(around) ? (around.parent as ts.CallExpression) : call;
+        const verdict = verdictAtCall(start, probe, held, context);
+        if (verdict !== undefined && !verdict.owedAtDrop) return true;
+        const method = enclosingBody(start);
+        return !isTouchedBefore(method, held.text.text, start) && settledFrom(method, depth + 1);
+      })
+    );
+  };
+  return settledFrom(enclosingBody(node), 0);
+}
+
+/** Before `at` in `fn` (its callbacks aside): a mention of `container`, or a call of one of the object's own methods, which may fill it. */
+function isTouchedBefore(fn: ts.Node, container: string, at: ts.Node): boolean {
+  let touched = false;
+  const visit = (child: ts.Node): void => {
+    if (touched || child.pos >= at.pos || (child !== fn && isSeparateFunction(child))) return;
+    if (ts.isPropertyAccessExpression(child) && canonical(child)?.text === container) touched = true;
+    else if (ts.isCallExpression(child)) {
+      const callee = skipOuter(child.expression);
+      if (ts.isPropertyAccessExpression(callee) && skipOuter(callee.expression).kind === ts.SyntaxKind.ThisKeyword) touched = true;
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(isFunctionLike(fn) && fn.body ? fn.body : fn);
+  return touched;
+}
+
+/**
  * Every call of a method, when each is `this.method(…)` inside its own class: a private one's own
  * calls, or a public one's calls across the program.
  */

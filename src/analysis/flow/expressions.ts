@@ -19,6 +19,7 @@ import {
 import { isFinishedState } from '../syntax/endOfLife.js';
 import { firedFlagsOf } from '../syntax/firedFlags.js';
 import { guardedFieldsOf } from '../syntax/guardedFields.js';
+import { importedNames } from '../syntax/imports.js';
 import { isFollowed } from './calls.js';
 import type { Interpreter } from './interpreter.js';
 import {
@@ -235,12 +236,14 @@ export function condition(it: Interpreter, test: ts.Expression, state: State): [
   // A helper summarized for an array argument (or for anything else): `Array.isArray(arg)` and `if (arg)` answer once.
   const isArray = knownArrayTest(it, expression);
   if (isArray !== undefined) return isArray ? [state, deadState()] : [deadState(), state];
-  // `if (graceful) …; if (!graceful) …`: a name no call can change answers the same until it is assigned.
-  if (ts.isIdentifier(expression) && it.helpers.isStableName(expression)) {
-    const known = state.tested.get(expression.text);
+  // `if (graceful) …; if (!graceful) …`: a name no call can change answers the same until it is assigned;
+  // so does a setting read from an imported module, within one synchronous run.
+  const stable = ts.isIdentifier(expression) && it.helpers.isStableName(expression) ? expression.text : settingAsked(expression);
+  if (stable !== undefined) {
+    const known = state.tested.get(stable);
     if (known !== undefined) return known ? [state, deadState()] : [deadState(), state];
     const [whenTrue, whenFalse] = refinedCondition(it, expression, state);
-    return [answerName(whenTrue, expression.text, true), answerName(whenFalse, expression.text, false)];
+    return [answerName(whenTrue, stable, true), answerName(whenFalse, stable, false)];
   }
   // `if (x && x.ok()) continue; if (x && !x.ok()) …`: the same question of an unchanged value, with no
   // call in between, has the same answer.
@@ -254,6 +257,22 @@ export function condition(it: Interpreter, test: ts.Expression, state: State): [
     return [whenTrue, whenFalse];
   }
   return refinedCondition(it, expression, state);
+}
+
+/**
+ * `FeatureFlags.isSsrcRewritingSupported()` in a function that neither awaits nor yields: a question
+ * without arguments put to a module the file imports reads the program's configuration, and two
+ * tests of it in one run agree (the text is the name its answer is kept under).
+ */
+function settingAsked(expression: ts.Expression): string | undefined {
+  if (!ts.isCallExpression(expression) || expression.arguments.length > 0 || !ts.isPropertyAccessExpression(expression.expression)) return undefined;
+  const module = skipOuter(expression.expression.expression);
+  if (!ts.isIdentifier(module) || !importedNames(expression.getSourceFile()).has(module.text)) return undefined;
+  let fn: ts.Node | undefined = expression.parent;
+  while (fn && !ts.isFunctionLike(fn) && !ts.isSourceFile(fn)) fn = fn.parent;
+  const body = fn && ts.isFunctionLike(fn) ? (fn as ts.FunctionLikeDeclaration) : undefined;
+  if (!body || body.asteriskToken || ts.getCombinedModifierFlags(body) & ts.ModifierFlags.Async) return undefined;
+  return `${module.text}.${expression.expression.name.text}()`;
 }
 
 /**

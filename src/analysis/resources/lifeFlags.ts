@@ -38,6 +38,10 @@ export function lifeFlagOf(access: ts.PropertyAccessExpression, releases: Readon
 function readLifeFlag(declaration: ts.Declaration, owner: ts.ClassLikeDeclaration, releases: ReadonlySet<string>): LifeFlag | undefined {
   const field = flagField(declaration);
   if (field === undefined) return undefined;
+  return booleanFlag(owner, field, releases) ?? (isHandleEmptiedByRelease(owner, field, releases) ? 'live' : undefined);
+}
+
+function booleanFlag(owner: ts.ClassLikeDeclaration, field: string, releases: ReadonlySet<string>): LifeFlag | undefined {
   const initial = initialValue(owner, field);
   if (initial === undefined) return undefined;
   let releaseWrites: boolean | undefined;
@@ -108,4 +112,60 @@ function writesOf(member: ts.MethodDeclaration | ts.ConstructorDeclaration, fiel
 function booleanLiteral(expression: ts.Expression): boolean | undefined {
   const e = skipOuter(expression);
   return e.kind === ts.SyntaxKind.TrueKeyword ? true : e.kind === ts.SyntaxKind.FalseKeyword ? false : undefined;
+}
+
+/**
+ * `constructor(t) { this.gpuTexture = t }` beside `destroy() { this.gpuTexture.destroy(); this.gpuTexture = null }`:
+ * a field the constructor always fills, that a release empties and no other method of the class
+ * does, is there exactly while the value is live (`data?.gpuTexture || this.init(source)`).
+ */
+function isHandleEmptiedByRelease(owner: ts.ClassLikeDeclaration, field: string, releases: ReadonlySet<string>): boolean {
+  let filled = false;
+  let emptiedByRelease = false;
+  for (const member of owner.members) {
+    if (ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && member.name.text === field && member.initializer) {
+      if (isNothing(member.initializer)) return false;
+      filled = true;
+    }
+    if (!ts.isMethodDeclaration(member) && !ts.isConstructorDeclaration(member)) continue;
+    const values = assignedValues(member, field);
+    if (ts.isConstructorDeclaration(member)) {
+      if (values.some(isNothing)) return false;
+      // Filled at the constructor's top level, whatever path it takes.
+      filled ||= (member.body?.statements ?? []).some((statement) => fillsField(statement, field));
+      continue;
+    }
+    const name = member.name && ts.isIdentifier(member.name) ? member.name.text : undefined;
+    if (name !== undefined && releases.has(name)) emptiedByRelease ||= values.some(isNothing);
+    else if (values.some(isNothing)) return false;
+  }
+  return filled && emptiedByRelease;
+}
+
+/** What a method or constructor assigns to `this.<field>`, outside nested functions. */
+function assignedValues(member: ts.MethodDeclaration | ts.ConstructorDeclaration, field: string): ts.Expression[] {
+  const values: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) && node !== member) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const target = skipOuter(node.left);
+      if (ts.isPropertyAccessExpression(target) && skipOuter(target.expression).kind === ts.SyntaxKind.ThisKeyword && target.name.text === field)
+        values.push(skipOuter(node.right));
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (member.body) visit(member.body);
+  return values;
+}
+
+function fillsField(statement: ts.Statement, field: string): boolean {
+  const e = ts.isExpressionStatement(statement) ? skipOuter(statement.expression) : undefined;
+  if (!e || !ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken || isNothing(e.right)) return false;
+  const target = skipOuter(e.left);
+  return ts.isPropertyAccessExpression(target) && skipOuter(target.expression).kind === ts.SyntaxKind.ThisKeyword && target.name.text === field;
+}
+
+function isNothing(expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  return e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined') || ts.isVoidExpression(e);
 }

@@ -48,3 +48,23 @@ function isFromOutside(statement: ts.ImportDeclaration | ts.ImportEqualsDeclarat
   const files = (module?.declarations ?? []).map((declaration) => declaration.getSourceFile());
   return files.length > 0 && files.every((file) => file.isDeclarationFile || session.program.isSourceFileFromExternalLibrary(file));
 }
+
+const IMPORTED_NAMES = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
+
+/** Names a module binds by `import` at its top level (`import flags from './flags'`, `import { config }`). */
+export function importedNames(file: ts.SourceFile): ReadonlySet<string> {
+  let names = IMPORTED_NAMES.get(file);
+  if (names) return names;
+  const found = new Set<string>();
+  for (const statement of file.statements) {
+    if (ts.isImportEqualsDeclaration(statement)) found.add(statement.name.text);
+    const clause = ts.isImportDeclaration(statement) ? statement.importClause : undefined;
+    if (!clause || clause.isTypeOnly) continue;
+    if (clause.name) found.add(clause.name.text);
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) found.add(bindings.name.text);
+    else if (bindings) for (const element of bindings.elements) if (!element.isTypeOnly) found.add(element.name.text);
+  }
+  IMPORTED_NAMES.set(file, (names = found));
+  return names;
+}

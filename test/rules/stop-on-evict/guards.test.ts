@@ -593,8 +593,84 @@ const storedByOtherEvent = `transport = new Transport({ sessionId: randomUUID, o
         this.servers[id] = server;
       });`;
 
+/**
+ * From real code (lib-jitsi-meet, TraceablePeerConnection.ts): a remote track is kept by SSRC only
+ * when an imported feature flag says so, and the same flag, asked first, returned early on a track
+ * already kept. `second` is the test before the insertion; `kind` makes the method async or not.
+ */
+const tracksBySsrc = (second: string, kind = '', pause = '') => `
+import FeatureFlags from './shared/featureFlags.js';
+import { createMeter, type Meter } from './resources.js';
+export class PeerConnection {
+  private readonly bySsrc = new Map<number, Meter>();
+  private readonly others = new Set<Meter>();
+  ${kind}createRemoteTrack(ssrc: number): ${kind ? 'Promise<void>' : 'void'} {
+    if (FeatureFlags.isSsrcRewritingSupported()) {
+      const existing = this.bySsrc.get(ssrc);
+      if (existing) return;
+    }
+    ${pause}
+    const track = createMeter(String(ssrc));
+    if (${second}) {
+      this.bySsrc.set(ssrc, track);
+    } else {
+      this.others.add(track);
+    }
+  }
+  removeRemoteTrack(ssrc: number): void {
+    this.bySsrc.get(ssrc)?.stop();
+    this.bySsrc.delete(ssrc);
+  }
+}`;
+
+/**
+ * From real code (pixijs, GpuTextureSystem.ts): a source's GPU data is made only when the slot holds
+ * no live data, told by a field the data's constructor always fills and only its `destroy()` empties;
+ * `more` adds a member to the data's class.
+ */
+const gpuTextureData = (more = '') => `
+declare class GPUTexture {
+  destroy(): void;
+}
+declare function createTexture(): GPUTexture;
+export class GpuData {
+  gpuTexture: GPUTexture | null;
+  constructor(gpuTexture: GPUTexture) {
+    this.gpuTexture = gpuTexture;
+  }
+  destroy(): void {
+    this.gpuTexture?.destroy();
+    this.gpuTexture = null;
+  }
+  ${more}
+}
+interface Source {
+  gpuData: Record<number, GpuData>;
+}
+export class TextureSystem {
+  constructor(private readonly uid: number) {}
+  initSource(source: Source): GPUTexture {
+    return source.gpuData[this.uid]?.gpuTexture || this.initNew(source);
+  }
+  private initNew(source: Source): GPUTexture {
+    const texture = createTexture();
+    source.gpuData[this.uid] = new GpuData(texture);
+    return texture;
+  }
+}`;
+
+const unloadedData = 'unload(): void {\n    this.gpuTexture = null;\n  }';
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'from real code (pixijs): data made only where the slot holds none whose texture field, filled by its constructor and emptied only by destroy(), is set',
+      code: gpuTextureData(),
+    },
+    {
+      name: 'from real code (lib-jitsi-meet): an imported flag asked twice in one synchronous method answers the same, so the set runs only where a kept track returned early',
+      code: tracksBySsrc('FeatureFlags.isSsrcRewritingSupported()'),
+    },
     {
       name: "from real code (n8n-mcp): a transport and a server stored under a new session's id by a hook handed to the transport's own constructor",
       code: sessionTransports(storedByOwnHook),
@@ -1179,6 +1255,49 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'from real code (pixijs), twin: another method also empties the field without destroying, so an empty field says nothing of the data',
+      code: gpuTextureData(unloadedData),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 29,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: gpuTextureData(unloadedData).replace(
+                '    source.gpuData[this.uid] = new GpuData(texture);',
+                '    source.gpuData[this.uid]?.destroy();\n    source.gpuData[this.uid] = new GpuData(texture);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'from real code (lib-jitsi-meet), twin: a second test that is not the flag (the set may run where no look-up was made)',
+      code: tracksBySsrc('ssrc > 0'),
+      errors: [{ messageId: 'unreleasedDropWhen', line: 15 }],
+    },
+    {
+      name: 'from real code (lib-jitsi-meet), twin: an async method that awaits between the two tests may see the flag change',
+      code: tracksBySsrc('FeatureFlags.isSsrcRewritingSupported()', 'async ', 'await Promise.resolve();'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 15,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: tracksBySsrc('FeatureFlags.isSsrcRewritingSupported()', 'async ', 'await Promise.resolve();').replace(
+                '      this.bySsrc.set(ssrc, track);',
+                '      if (this.bySsrc.get(ssrc) !== track) this.bySsrc.get(ssrc)?.stop();\n      this.bySsrc.set(ssrc, track);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'from real code (tegg): a session id a transport is made with (a constructor parameter of that name) may come again',
       code: keepAliveBySession('new NamedTransport(requestedId, res)'),

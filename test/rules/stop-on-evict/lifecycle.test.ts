@@ -1014,8 +1014,48 @@ const FORGETS_IN_OWN_DISPOSAL = '\n    toDispose.push(Disposable.create(() => th
 const FORGETS_IN_ANOTHER =
   '\n    const forget = new DisposableCollection();\n    forget.push(Disposable.create(() => this.handlers.delete(path)));\n    this.addDispose(forget);';
 
+/**
+ * From real code (vscode-languageserver-node, client.ts, after its fix): a client registers its
+ * feature handlers at constant keys in a private method run from the continuation of `start()`, and
+ * starts again only from its close handler, after `cleanUp()` disposed and cleared them; `restart`
+ * is that handler's body.
+ */
+const restartedClient = (restart: string): string => `
+import type { Watcher } from './resources.js';
+declare function createWatcher(event: string): Watcher;
+declare function connect(onClose: () => void): Promise<{ listen(): void }>;
+export class Client {
+  private readonly handlers = new Map<string, Watcher>();
+  start(): void {
+    connect(() => this.onClosed()).then((connection) => {
+      this.registerHandlers();
+      connection.listen();
+    });
+  }
+  private cleanUp(): void {
+    for (const handler of this.handlers.values()) handler.dispose();
+    this.handlers.clear();
+  }
+  private onClosed(): void {
+    ${restart}
+  }
+  private registerHandlers(): void {
+    this.handlers.set('didOpen', createWatcher('open'));
+    this.handlers.set('didClose', createWatcher('close'));
+  }
+}`;
+
+const earlyFilledClient = restartedClient('this.cleanUp();\n    this.start();').replace(
+  '  start(): void {\n',
+  "  start(): void {\n    this.handlers.set('didOpen', createWatcher('early'));\n",
+);
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'from real code (vscode-languageserver-node): handlers set at constant keys in a run of start() that the class begins again only after emptying the map',
+      code: restartedClient('this.cleanUp();\n    this.start();'),
+    },
     {
       name: "from real code (opensumi): a removal a record's disposable collection runs when it is disposed is part of that value's own release",
       code: watchedPaths('toDispose', undefined, FORGETS_IN_OWN_DISPOSAL),
@@ -1573,6 +1613,70 @@ export class Pollers {
     },
   ],
   invalid: [
+    {
+      name: 'from real code (vscode-languageserver-node, before its fix): started again from the close handler without emptying the map first',
+      code: restartedClient('this.start();'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 21,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: restartedClient('this.start();').replace(
+                "    this.handlers.set('didOpen', createWatcher('open'));",
+                "    this.handlers.get('didOpen')?.dispose();\n    this.handlers.set('didOpen', createWatcher('open'));",
+              ),
+            },
+          ],
+        },
+        {
+          messageId: 'unreleasedDrop',
+          line: 22,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: restartedClient('this.start();').replace(
+                "    this.handlers.set('didClose', createWatcher('close'));",
+                "    this.handlers.get('didClose')?.dispose();\n    this.handlers.set('didClose', createWatcher('close'));",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'from real code (vscode-languageserver-node), twin: a start() that fills the map itself before the continuation is not a fresh run',
+      code: earlyFilledClient,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 23,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: earlyFilledClient.replace(
+                "    this.handlers.set('didOpen', createWatcher('open'));",
+                "    this.handlers.get('didOpen')?.dispose();\n    this.handlers.set('didOpen', createWatcher('open'));",
+              ),
+            },
+          ],
+        },
+        {
+          messageId: 'unreleasedDrop',
+          line: 24,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: earlyFilledClient.replace(
+                "    this.handlers.set('didClose', createWatcher('close'));",
+                "    this.handlers.get('didClose')?.dispose();\n    this.handlers.set('didClose', createWatcher('close'));",
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "from real code (vscode-lean4): a map emptied by an event's listener, kept for the owner's disposal, drops the records though their disposables were handed to it too",
       code: watchedPaths('toDispose', 'onDidUnmountAll(() => this.handlers.clear())'),
