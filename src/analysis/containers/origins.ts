@@ -270,6 +270,34 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
 }
 
 /**
+ * `ownedBy: [terminal]`, `entry.ownedBy.push(terminal)`: a record's list field given a parameter of
+ * the function that fills it holds what callers handed in (the terminals sharing an atlas), not
+ * values the record owns. Of `fields`, those some insertion literal or `push()` fills so.
+ */
+export function listFieldsHandedIn(
+  insertions: readonly ts.Expression[],
+  pushes: readonly { target: ts.PropertyAccessExpression; value: ts.Expression }[],
+  fields: ReadonlySet<string>,
+  session: AnalysisSession,
+): Set<string> {
+  const handed = new Set<string>();
+  const isParameter = (value: ts.Expression): boolean => {
+    const e = skipOuter(value);
+    return ts.isIdentifier(e) && declarationOf(e.text, e, session)?.kind === 'parameter';
+  };
+  for (const value of insertions) {
+    const e = recordLiteralOf(value, session);
+    for (const property of e?.properties ?? []) {
+      const name = propertyNameOf(property);
+      const list = name !== undefined && fields.has(name) && ts.isPropertyAssignment(property) ? skipOuter(property.initializer) : undefined;
+      if (list && ts.isArrayLiteralExpression(list) && list.elements.some(isParameter)) handed.add(name!);
+    }
+  }
+  for (const { target, value } of pushes) if (fields.has(target.name.text) && isParameter(value)) handed.add(target.name.text);
+  return handed;
+}
+
+/**
  * `{ project, fail: () => … }` with `project` a parameter, `{ winid, document }` with `document` a
  * look-up on another registry: of the record fields `fields`, those every stored record literal that
  * gives them at all fills with a borrowed value it names (a parameter, `this`, a field, a look-up). A record made here does

@@ -301,8 +301,18 @@ export function visibleInsertions(places: readonly ContainerPlace[], session: An
   return places.flatMap((place) => insertionsIn(place.scope, session).get(place.text) ?? []);
 }
 
-/** Every `x.field = …` of a class or module on an object other than `this` (read in the same walk as its insertions). */
-export function fieldFillsIn(scope: ts.Node, session: AnalysisSession): readonly ts.BinaryExpression[] {
+/**
+ * A record's field given a value on an object other than `this`: `x.field = v` (also `??=`, `||=`),
+ * or `x.field.push(v)` into a list the field holds. `at` is the assignment or the call.
+ */
+export interface FieldFill {
+  readonly target: ts.PropertyAccessExpression;
+  readonly value: ts.Expression;
+  readonly at: ts.Node;
+}
+
+/** Every field fill of a class or module (read in the same walk as its insertions). */
+export function fieldFillsIn(scope: ts.Node, session: AnalysisSession): readonly FieldFill[] {
   return scopeFacts(scope, session).fieldFills;
 }
 
@@ -561,8 +571,8 @@ interface ScopeFacts {
   releasedThrough: Map<string, Set<string>>;
   /** Containers whose values some code here takes out of the document (`for (const node of this.boxes) node.remove()`). */
   detached: Set<string>;
-  /** Every `x.field = …` (also `??=`, `||=`) on an object other than `this`, in the order written: where records are armed. */
-  fieldFills: ts.BinaryExpression[];
+  /** Every field fill on an object other than `this`, in the order written: where records are armed. */
+  fieldFills: FieldFill[];
 }
 
 function scopeFacts(scope: ts.Node, session: AnalysisSession): ScopeFacts {
@@ -585,7 +595,13 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
   // A name also given a record (`authorityState = { client, resourceMap: new Map() }`) holds a value
   // with fields, not an inner container: its fields are not the outer container's values.
   const records = new Set<string>();
-  const fieldFills: ts.BinaryExpression[] = [];
+  const fieldFills: FieldFill[] = [];
+  // `x.field = v` or `x.field.push(v)`, on an object other than `this` (whose class arms its own fields).
+  const fill = (target: ts.Expression, values: readonly ts.Expression[], at: ts.Node): void => {
+    const e = skipOuter(target);
+    if (!ts.isPropertyAccessExpression(e) || skipOuter(e.expression).kind === ts.SyntaxKind.ThisKeyword) return;
+    for (const value of values) fieldFills.push({ target: e, value, at });
+  };
   const insert = (container: ts.Expression | string, values: readonly ts.Expression[]): void => {
     if (values.length === 0) return;
     const text = typeof container === 'string' ? container : canonical(container)?.text;
@@ -654,6 +670,7 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
       const callee = skipOuter(node.expression);
       const how = method !== undefined ? insertingHow(method, session) : undefined;
       if (how && ts.isPropertyAccessExpression(callee)) insert(callee.expression, insertedValues(how, node.arguments));
+      if (method === 'push' && ts.isPropertyAccessExpression(callee)) fill(callee.expression, node.arguments, node);
       // A keyed insertion stores its key too: kept apart, for Maps whose keys are the resources.
       if (how === 'second' && ts.isPropertyAccessExpression(callee) && node.arguments[0]) {
         const text = canonical(callee.expression)?.text;
@@ -692,7 +709,7 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
       }
     } else if (ts.isBinaryExpression(node) && isStoringAssignment(node.operatorToken.kind)) {
       const target = skipOuter(node.left);
-      if (ts.isPropertyAccessExpression(target) && skipOuter(target.expression).kind !== ts.SyntaxKind.ThisKeyword) fieldFills.push(node);
+      fill(target, [node.right], node);
       if (ts.isElementAccessExpression(target)) insert(target.expression, [node.right]);
       else insert(target, initialEntries(node.right));
       if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(target) && isRecordLiteral(node.right)) records.add(target.text);

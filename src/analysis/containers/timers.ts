@@ -13,7 +13,7 @@ import { assignedValue, calledMethodName, canonical, isPrivateMember, skipOuter,
 import { declarationOf, singleInitializer } from '../syntax/names.js';
 import { BUILTIN_COLLECTIONS, isMadeByCall } from './origins.js';
 import { readContainerOf } from './kinds.js';
-import { fieldFillsIn, visibleInsertions, type ContainerPlace } from './ownership.js';
+import { fieldFillsIn, visibleInsertions, type ContainerPlace, type FieldFill } from './ownership.js';
 import { timerCallRelease } from './timerCalls.js';
 import { everyPresentPart } from './types.js';
 
@@ -25,7 +25,7 @@ export interface TimerSlots {
 }
 
 /** `release` is empty for a field given a made value that is not a timer: its type says what releases it. */
-const ARMED_FIELDS = memoTable<ts.Node, Map<string, { assignment: ts.BinaryExpression; release: readonly string[] }[]>>('containers.armedFields');
+const ARMED_FIELDS = memoTable<ts.Node, Map<string, { fill: FieldFill; release: readonly string[] }[]>>('containers.armedFields');
 /** A record given a made value after insertion: the containers it is read from, and the local naming it. */
 interface ArmedOwner {
   name?: string;
@@ -64,9 +64,9 @@ export function timerSlots(places: readonly ContainerPlace[], valueType: ts.Type
     for (const place of places) {
       for (const [field, assignments] of armedFields(place.scope, session)) {
         if (fields.has(field) || !numberField(field)) continue;
-        const armed = assignments.find(({ assignment, release }) => {
+        const armed = assignments.find(({ fill, release }) => {
           if (release.length === 0) return false;
-          const owner = (skipOuter(assignment.left) as ts.PropertyAccessExpression).expression;
+          const owner = fill.target.expression;
           return session.checker.getNonNullableType(session.checker.getTypeAtLocation(owner)).getSymbol() === valueSymbol;
         });
         if (armed) fields.set(field, armed.release);
@@ -84,8 +84,8 @@ export function armedFieldNames(places: readonly ContainerPlace[], valueType: ts
   if (!valueSymbol) return names;
   for (const place of places) {
     for (const [field, assignments] of armedFields(place.scope, session)) {
-      const armed = assignments.some(({ assignment }) => {
-        const owner = (skipOuter(assignment.left) as ts.PropertyAccessExpression).expression;
+      const armed = assignments.some(({ fill }) => {
+        const owner = fill.target.expression;
         return checker.getNonNullableType(checker.getTypeAtLocation(owner)).getSymbol() === valueSymbol;
       });
       if (armed) names.add(field);
@@ -156,8 +156,8 @@ function armedOwners(scope: ts.Node, session: AnalysisSession): readonly ArmedOw
   return session.memo(ARMED_OWNERS, scope, () => {
     const all = [...armedFields(scope, session).values()].flat();
     if (all.some(({ release }) => release.length > 0)) return 'timer';
-    return all.map(({ assignment }) => {
-      const e = skipOuter((skipOuter(assignment.left) as ts.PropertyAccessExpression).expression);
+    return all.map(({ fill }) => {
+      const e = skipOuter(fill.target.expression);
       const containers = new Set<string>();
       const read = readContainerOf(e);
       if (read !== undefined) containers.add(read);
@@ -203,9 +203,9 @@ function findFieldsOfStoredRecords(places: readonly ContainerPlace[], session: A
   }
   for (const place of places) {
     for (const [field, assignments] of armedFields(place.scope, session)) {
-      const owners = assignments.map(({ assignment }) => (skipOuter(assignment.left) as ts.PropertyAccessExpression).expression);
+      const owners = assignments.map(({ fill }) => fill.target.expression);
       const held = (owner: ts.Expression, index: number): boolean =>
-        !isTakenFromOtherContainer(owner, place.text, session) && !isTakenOutBefore(owner, assignments[index]!.assignment, place.text, session);
+        !isTakenFromOtherContainer(owner, place.text, session) && !isTakenOutBefore(owner, assignments[index]!.fill.at, place.text, session);
       if (owners.some(held)) given.add(field);
     }
   }
@@ -223,7 +223,7 @@ function isFreshCollection(expression: ts.Expression): boolean {
  * `container` and removed from it, under the same key, by an earlier statement of the block it was
  * read in — what is filled afterwards is no record the container still holds.
  */
-function isTakenOutBefore(owner: ts.Expression, assignment: ts.BinaryExpression, container: string, session: AnalysisSession): boolean {
+function isTakenOutBefore(owner: ts.Expression, assignment: ts.Node, container: string, session: AnalysisSession): boolean {
   const e = skipOuter(owner);
   if (!ts.isIdentifier(e)) return false;
   const declaration = declarationOf(e.text, e, session);
@@ -265,21 +265,20 @@ function takenFrom(expression: ts.Expression): string | undefined {
 }
 
 /** Every `x.field = <timer call>` of a class or module, by field name, from the walk that reads its insertions. */
-function armedFields(scope: ts.Node, session: AnalysisSession): Map<string, { assignment: ts.BinaryExpression; release: readonly string[] }[]> {
+function armedFields(scope: ts.Node, session: AnalysisSession): Map<string, { fill: FieldFill; release: readonly string[] }[]> {
   const table = session.table(ARMED_FIELDS);
   let byField = table.get(scope);
   if (byField) return byField;
   byField = new Map();
   // `this.timer = …` is a class arming its own field: the class's release (or its absence) decides.
-  for (const node of fieldFillsIn(scope, session)) {
-    const target = skipOuter(node.left) as ts.PropertyAccessExpression;
-    const release = canonical(skipOuter(target.expression))
-      ? (timerRelease(node.right, session) ?? (isMadeByCall(node.right) ? NO_RELEASE : undefined))
+  for (const fill of fieldFillsIn(scope, session)) {
+    const release = canonical(skipOuter(fill.target.expression))
+      ? (timerRelease(fill.value, session) ?? (isMadeByCall(fill.value) ? NO_RELEASE : undefined))
       : undefined;
     if (!release) continue;
-    const list = byField.get(target.name.text) ?? [];
-    list.push({ assignment: node, release });
-    byField.set(target.name.text, list);
+    const list = byField.get(fill.target.name.text) ?? [];
+    list.push({ fill, release });
+    byField.set(fill.target.name.text, list);
   }
   table.set(scope, byField);
   return byField;

@@ -11,7 +11,7 @@ import { CONTAINER_PROTOCOLS, isBuiltinDropForm, type DropOperation, type Droppi
 import { keysWithin } from '../containers/keySets.js';
 import { storageClasses } from '../containers/storageClasses.js';
 import { CONTAINER_VOCABULARY } from '../containers/vocabulary.js';
-import { fieldsFilledBorrowed, recordLiteralOf } from '../containers/origins.js';
+import { fieldsFilledBorrowed, listFieldsHandedIn, recordLiteralOf } from '../containers/origins.js';
 import { fieldsWhoseEndReleases } from '../containers/handleEnds.js';
 import { fieldsReleasedByRecordFunctions } from '../containers/recordFunctions.js';
 import { valueNamedByOwnKey } from '../containers/selfKeyed.js';
@@ -19,6 +19,7 @@ import {
   callsItsValues,
   containerPlaces,
   detachesItsValues,
+  fieldFillsIn,
   fieldsReleasedOfItsValues,
   getOwnership,
   methodsReleasingItsValues,
@@ -171,7 +172,20 @@ function fieldsTheRecordsHold(resource: Resource, places: readonly ContainerPlac
     fieldsFilledBorrowed(visibleInsertions(places, session), resourceFields, { session, lending, cheap: false });
   // Found once per container; lending calls of the options, which are rare, change the answer.
   const borrowed = resourceFields.size === 0 ? undefined : lending.size > 0 ? borrowedFields() : session.memo(BORROWED_FIELDS, places, borrowedFields);
-  const fields = resource.release.fields.filter((field) => (!given || given.has(field.name)) && !borrowed?.has(field.name));
+  // A list field given what callers handed in (`ownedBy: [terminal]`) holds their values.
+  const lists = new Set(
+    resource.release.fields.filter((field) => field.resource.release.kind === 'each' && resourceFields.has(field.name)).map((field) => field.name),
+  );
+  const handed =
+    lists.size === 0
+      ? undefined
+      : listFieldsHandedIn(
+          visibleInsertions(places, session),
+          places.flatMap((place) => fieldFillsIn(place.scope, session)),
+          lists,
+          session,
+        );
+  const fields = resource.release.fields.filter((field) => (!given || given.has(field.name)) && !borrowed?.has(field.name) && !handed?.has(field.name));
   if (fields.length === resource.release.fields.length) return resource;
   return fields.length > 0 ? { ...resource, release: { kind: 'fields', fields } } : undefined;
 }

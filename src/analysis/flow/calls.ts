@@ -68,7 +68,7 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
     const releasedFields = releases.recordFunctions?.get(methodName);
     const endedBy = releases.handleEnds?.get(methodName);
     const ref = releases.methods.has(methodName) || releasedFields || endedBy ? it.slotRef(callee.expression) : undefined;
-    // A name bound to one field (`const { controller } = entry`) is that field, not the record.
+    // A name bound to one field (`const { controller } = entry`) is that field, not the record; so is an element of one.
     const onWholeRecord = ref?.slot === '*' && !isBoundField(ref.ref, current);
     if (releases.methods.has(methodName)) {
       // `entry.close()` where only `entry.timer.close()` releases: a callback field, not the record's release.
@@ -126,7 +126,12 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
 
 /** A name bound to one field of a record (`const { controller } = entry`): that field, not the record. */
 function isBoundField(ref: ValueRef, state: State): boolean {
-  return ref.kind === 'variable' && state.aliases.get(ref.name)?.kind === 'field';
+  if (ref.kind !== 'variable') return false;
+  const alias = state.aliases.get(ref.name);
+  if (alias?.kind === 'field') return true;
+  // `for (const d of s.disposables) d.dispose()`: an element of a list a value holds in a field, not that value.
+  const listed = alias?.kind === 'element' && alias.source.startsWith('c:') ? alias.source.slice(2) : undefined;
+  return listed !== undefined && listed.includes('.') && !/^this\.[\w$#]+$/.test(listed);
 }
 
 /** `from(...list)`: the container whose every element a call combines into one value. */

@@ -527,7 +527,8 @@ function emptiedCollection(it: Interpreter, expression: ts.Expression, state: St
   if (source?.kind !== 'container') return undefined;
   const empty = cloneState(state);
   markEmptied(empty, source.container, source.roots);
-  return empty;
+  // `if (entry.lines.length === 0)`: the record's list field holds nothing either.
+  return source.owner ? it.markEmpty(source.owner.ref, empty, source.owner.slot) : empty;
 }
 
 /** The place holds nothing (or nothing that needs releasing) on this path. */

@@ -364,7 +364,8 @@ export type ValueRef =
 
 /** A collection of values: a container, a copy of its values, or values a drop removed. */
 export type ManyRef =
-  | { kind: 'container'; container: string; roots: readonly string[] }
+  /** `owner`: the record whose list field this is (`s.timers` of `const s = m[k]`): releasing every element releases that slot. */
+  | { kind: 'container'; container: string; roots: readonly string[]; owner?: { ref: ValueRef; slot: string } }
   | { kind: 'dropped'; drop: number }
   /** The values of one stored value that is itself a container (`m.get(k)` of a `Map<string, Timeout[]>`): releasing them all releases it. */
   | { kind: 'inner'; ref: ValueRef };

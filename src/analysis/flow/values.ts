@@ -415,6 +415,8 @@ export function releaseMany(it: Interpreter, source: ManyRef, slot: string, stat
   const next = cloneState(state);
   if (source.kind === 'container') {
     next.facts.set(allFact(source.container, slot), { roots: source.roots });
+    // Every timer of `s.timers` cleared: the record's `timers` slot is paid.
+    if (source.owner && slot === '*') return it.release(source.owner.ref, source.owner.slot, next);
   } else {
     it.discharge(next, source.drop, slot);
   }
@@ -535,11 +537,17 @@ function listingMethodOf(it: Interpreter, call: ts.CallExpression): ManyRef | un
  * a container itself (`for (const t of timers.get(k) ?? [])`, `list.forEach(…)` with `list` naming it).
  */
 export function iteratedRef(it: Interpreter, expression: ts.Expression, state: State): ManyRef | undefined {
-  const many = it.manyRef(expression, state);
-  if (many) return many;
   let e = skipOuter(expression);
   // `m.get(k) ?? []`, `m.get(k)?.values()`
   if (isFallback(e)) e = skipOuter(e.left);
+  const many = it.manyRef(expression, state) ?? (e !== skipOuter(expression) ? it.manyRef(e, state) : undefined);
+  if (many?.kind !== 'container' || !ts.isPropertyAccessExpression(e) || isThisPath(e)) {
+    if (many) return many;
+  } else {
+    // `for (const t of s.timers)`, `for (const t of m[k]?.timers ?? [])`: a list field of a value the flow follows.
+    const owner = it.valueRef(e.expression);
+    return owner ? { ...many, owner: { ref: owner, slot: e.name.text } } : many;
+  }
   if (ts.isCallExpression(e) && (calledMethodName(e) === 'values' || calledMethodName(e) === 'entries') && e.arguments.length === 0) {
     e = skipOuter((skipOuter(e.expression) as ts.PropertyAccessExpression).expression);
   }

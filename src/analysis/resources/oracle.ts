@@ -341,13 +341,23 @@ export class ResourceOracle {
       if (fieldType.getCallSignatures().length > 0) continue;
       // `client: PubNub` of an entity the client keeps in its own map: the holder, which no record of it owns.
       if (isHolderOf(fieldType, type, this.session)) continue;
-      const resource = this.#resourceOf(fieldType, depth + 1);
+      const resource = this.#resourceOf(fieldType, depth + 1) ?? this.#listOfResources(fieldType, depth + 1);
       // One level only: a record of records (`{ instance: { server } }`) is a graph of borrowed things.
       const mayBeNull = fieldType.isUnion() && fieldType.types.some((part) => (part.getFlags() & ts.TypeFlags.Null) !== 0);
       if (resource && resource.release.kind !== 'fields') fields.push({ name: property.getName(), resource, ...(mayBeNull && { mayBeNull: true as const }) });
     }
     if (fields.length === 0) return null;
     return { typeName: this.typeName(type), release: { kind: 'fields', fields }, origin: 'record' };
+  }
+
+  /** `timers: NodeJS.Timeout[]` in a record: a list each of whose elements the record's holder owes a release. */
+  #listOfResources(type: ts.Type, depth: number): Resource | null {
+    const list = this.checker.getNonNullableType(type);
+    if (!this.checker.isArrayType(list)) return null;
+    const [elementType] = this.checker.getTypeArguments(list as ts.TypeReference);
+    const element = elementType && this.#resourceOf(elementType, depth);
+    if (!element || element.release.kind === 'fields' || element.release.kind === 'each') return null;
+    return { typeName: this.typeName(list), release: { kind: 'each', iteration: 'elements', element }, origin: element.origin };
   }
 
   typeName(type: ts.Type): string {

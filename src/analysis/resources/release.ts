@@ -113,7 +113,13 @@ export function describeRelease(release: Release, preferredFunction?: string): s
     case 'function':
       return `\`${preferredFunction && release.functions.includes(preferredFunction) ? preferredFunction : release.functions[0]}()\``;
     case 'fields':
-      return release.fields.map((field) => `${describeRelease(field.resource.release, preferredFunction)} on \`${field.name}\``).join(' and ');
+      return release.fields
+        .map((field) =>
+          field.resource.release.kind === 'each'
+            ? `${describeRelease(field.resource.release.element.release, preferredFunction)} on each of \`${field.name}\``
+            : `${describeRelease(field.resource.release, preferredFunction)} on \`${field.name}\``,
+        )
+        .join(' and ');
     case 'each':
       return `${describeRelease(release.element.release, preferredFunction)} on each value`;
     case 'call':

@@ -346,8 +346,140 @@ export function close(id: string): void {
 const ON_EXIT = "process.on('exit', this.onExit);";
 const REMOVED_BY_DISPOSE = "\n  dispose(): void {\n    process.off('exit', this.onExit);\n  }";
 
+/**
+ * From real code (bitfocus/companion, ControlButtonNormal): a button keeps a hold state per surface
+ * whose `timers` list gets the "run while held" timeouts after the state is stored; `before` runs
+ * just before a press stores a new state, and `release` is the release's body.
+ */
+const holdStates = (before: string, release: string): string => `
+interface HoldState {
+  pressed: number;
+  timers: NodeJS.Timeout[];
+}
+export class Button {
+  holds: Record<string, HoldState | undefined> = {};
+  press(deviceId: string, delays: number[], run: () => void): void {
+    ${before}
+    const state: HoldState = { pressed: Date.now(), timers: [] };
+    this.holds[deviceId] = state;
+    for (const delay of delays) state.timers.push(setTimeout(run, delay));
+  }
+  release(deviceId: string): void {
+    ${release}
+  }
+}`;
+
+/** From real code (PostHog/code, ShellService): a session's listener disposables, kept in a list field of the session record. */
+const shellSessions = (onRemove: string): string => `
+interface IDisposable {
+  dispose(): void;
+}
+declare function listen(id: string): IDisposable;
+interface ShellSession {
+  command: string;
+  disposables: IDisposable[];
+}
+export class ShellService {
+  private readonly sessions = new Map<string, ShellSession>();
+  create(id: string, command: string): void {
+    const disposables: IDisposable[] = [];
+    disposables.push(listen(id));
+    this.sessions.set(id, { command, disposables });
+  }
+  destroy(id: string): void {
+    const session = this.sessions.get(id);
+    if (session) {
+      ${onRemove}
+      this.sessions.delete(id);
+    }
+  }
+}`;
+
+/**
+ * From real code (xterm.js, CharAtlasCache.ts): atlas entries list the terminals sharing them in a
+ * list field filled with the terminal each caller hands in; `owners` is that field's initial list.
+ */
+const atlasCache = (owners: string, shared = 'terminal'): string => `
+interface Terminal {
+  dispose(): void;
+}
+interface Atlas {
+  dispose(): void;
+}
+declare function createAtlas(): Atlas;
+declare function openTerminal(): Terminal;
+interface AtlasEntry {
+  atlas: Atlas;
+  ownedBy: Terminal[];
+}
+const cache: AtlasEntry[] = [];
+export function acquire(terminal: Terminal): Atlas {
+  const entry: AtlasEntry = { atlas: createAtlas(), ownedBy: ${owners} };
+  cache.push(entry);
+  return entry.atlas;
+}
+export function share(index: number, terminal: Terminal): void {
+  cache[index]?.ownedBy.push(${shared});
+}
+export function remove(index: number): void {
+  cache[index]?.atlas.dispose();
+  cache.splice(index, 1);
+}`;
+
+/**
+ * From real code (xterm.js, OscLinkService.ts): a link keeps the markers of its lines in a list
+ * field and is removed once the disposal of its last marker has emptied that list; `test` guards the delete.
+ */
+const oscLinks = (test: string): string => `
+interface IMarker {
+  dispose(): void;
+  onDispose(listener: () => void): void;
+}
+declare function addMarker(y: number): IMarker;
+interface LinkEntry {
+  id: number;
+  lines: IMarker[];
+}
+export class OscLinks {
+  private nextId = 1;
+  private readonly byId = new Map<number, LinkEntry>();
+  register(y: number): number {
+    const marker = addMarker(y);
+    const id = this.nextId++;
+    this.byId.set(id, { id, lines: [marker] });
+    marker.onDispose(() => this.removeMarker(id, marker));
+    return id;
+  }
+  private removeMarker(id: number, marker: IMarker): void {
+    const entry = this.byId.get(id);
+    if (!entry) return;
+    entry.lines.splice(entry.lines.indexOf(marker), 1);
+    if (${test}) {
+      this.byId.delete(id);
+    }
+  }
+}`;
+
+const heldRelease = 'const held = this.holds[deviceId];\n    if (held) for (const timer of held.timers) clearTimeout(timer);\n    delete this.holds[deviceId];';
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "from real code (xterm.js): a list field given the terminals callers hand in holds their values, not the entry's",
+      code: atlasCache('[terminal]'),
+    },
+    {
+      name: 'from real code (xterm.js): a link deleted once its list of markers is empty owes none of them',
+      code: oscLinks('entry.lines.length === 0'),
+    },
+    {
+      name: "from real code (companion, after its fix): the previous hold state's timers cleared before a press stores a new one, and on release",
+      code: holdStates('for (const timer of this.holds[deviceId]?.timers ?? []) clearTimeout(timer);', heldRelease),
+    },
+    {
+      name: "from real code (PostHog/code, after its fix): each of a session's disposables disposed in a loop before the session is deleted",
+      code: shellSessions('for (const d of session.disposables) d.dispose();'),
+    },
     {
       name: 'a session listening on an emitter it is handed, not the process, keeps nothing alive past its holder: no report',
       code: exitFlushingSessions("bus.on('end', this.onExit);"),
@@ -834,6 +966,68 @@ export class Streams {
     },
   ],
   invalid: [
+    {
+      name: "from real code (xterm.js), twin: a list field given atlases the entry makes itself is the entry's",
+      code: atlasCache('[openTerminal()]', 'openTerminal()'),
+      errors: [{ messageId: 'unreleasedDrop', line: 25 }],
+    },
+    {
+      name: 'from real code (xterm.js), twin: a link deleted while markers may remain in its list',
+      code: oscLinks('entry.lines.length < 2'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 26,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: oscLinks('entry.lines.length < 2').replace(
+                '      this.byId.delete(id);',
+                '      for (const inner of this.byId.get(id)?.lines ?? []) inner.dispose();\n      this.byId.delete(id);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'from real code (companion, before its fix): a press stores a new hold state over one whose timers, pushed after it was stored, still run',
+      code: holdStates('', heldRelease),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: holdStates('', heldRelease).replace(
+                '    this.holds[deviceId] = state;',
+                '    if (this.holds[deviceId] !== state) for (const inner of this.holds[deviceId]?.timers ?? []) clearTimeout(inner);\n    this.holds[deviceId] = state;',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "from real code (PostHog/code), twin: a session deleted with its disposables' list left undisposed",
+      code: shellSessions('console.log(session.command);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 21,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: shellSessions('console.log(session.command);').replace(
+                '      this.sessions.delete(id);',
+                '      for (const inner of this.sessions.get(id)?.disposables ?? []) inner.dispose();\n      this.sessions.delete(id);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a session whose constructor listens on the process and no method removes the listener is dropped still listening: named, never suggested',
       code: exitFlushingSessions(ON_EXIT),
