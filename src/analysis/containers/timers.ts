@@ -62,9 +62,9 @@ export function timerSlots(places: readonly ContainerPlace[], valueType: ts.Type
   const valueSymbol = session.checker.getNonNullableType(valueType).getSymbol();
   if (valueSymbol) {
     for (const place of places) {
-      for (const [field, assignments] of armedFields(place.scope, session)) {
+      for (const [field, fills] of armedFields(place.scope, session)) {
         if (fields.has(field) || !numberField(field)) continue;
-        const armed = assignments.find(({ fill, release }) => {
+        const armed = fills.find(({ fill, release }) => {
           if (release.length === 0) return false;
           const owner = fill.target.expression;
           return session.checker.getNonNullableType(session.checker.getTypeAtLocation(owner)).getSymbol() === valueSymbol;
@@ -76,15 +76,15 @@ export function timerSlots(places: readonly ContainerPlace[], valueType: ts.Type
   return { ...(whole && { whole }), fields };
 }
 
-/** Fields that some code sets to a timer call's result, or another made value, on a value of this type (`entry.idleTimer = setTimeout(…)`). */
+/** Fields that some code sets to (or pushes) a timer call's result, or another made value, on a value of this type (`entry.idleTimer = setTimeout(…)`). */
 export function armedFieldNames(places: readonly ContainerPlace[], valueType: ts.Type, session: AnalysisSession): Set<string> {
   const { checker } = session;
   const valueSymbol = checker.getNonNullableType(valueType).getSymbol();
   const names = new Set<string>();
   if (!valueSymbol) return names;
   for (const place of places) {
-    for (const [field, assignments] of armedFields(place.scope, session)) {
-      const armed = assignments.some(({ fill }) => {
+    for (const [field, fills] of armedFields(place.scope, session)) {
+      const armed = fills.some(({ fill }) => {
         const owner = fill.target.expression;
         return checker.getNonNullableType(checker.getTypeAtLocation(owner)).getSymbol() === valueSymbol;
       });
@@ -123,7 +123,7 @@ const NO_RELEASE: readonly string[] = [];
 
 /**
  * The code around a container gives its stored records timers after insertion (any `x.field =
- * <timer call>` there), or other values it makes (`entry.client ??= connect()`) on a record it put
+ * <timer call>` or `x.list.push(<timer call>)` there), or other values it makes (`entry.client ??= connect()`) on a record it put
  * in or read out of that container. Cheap: from the same walk, with no checker question.
  */
 export function armsStoredRecordsOf(places: readonly ContainerPlace[], session: AnalysisSession): boolean {
@@ -202,10 +202,10 @@ function findFieldsOfStoredRecords(places: readonly ContainerPlace[], session: A
     }
   }
   for (const place of places) {
-    for (const [field, assignments] of armedFields(place.scope, session)) {
-      const owners = assignments.map(({ fill }) => fill.target.expression);
+    for (const [field, fills] of armedFields(place.scope, session)) {
+      const owners = fills.map(({ fill }) => fill.target.expression);
       const held = (owner: ts.Expression, index: number): boolean =>
-        !isTakenFromOtherContainer(owner, place.text, session) && !isTakenOutBefore(owner, assignments[index]!.fill.at, place.text, session);
+        !isTakenFromOtherContainer(owner, place.text, session) && !isTakenOutBefore(owner, fills[index]!.fill.at, place.text, session);
       if (owners.some(held)) given.add(field);
     }
   }
@@ -223,7 +223,7 @@ function isFreshCollection(expression: ts.Expression): boolean {
  * `container` and removed from it, under the same key, by an earlier statement of the block it was
  * read in — what is filled afterwards is no record the container still holds.
  */
-function isTakenOutBefore(owner: ts.Expression, assignment: ts.Node, container: string, session: AnalysisSession): boolean {
+function isTakenOutBefore(owner: ts.Expression, filledAt: ts.Node, container: string, session: AnalysisSession): boolean {
   const e = skipOuter(owner);
   if (!ts.isIdentifier(e)) return false;
   const declaration = declarationOf(e.text, e, session);
@@ -233,9 +233,9 @@ function isTakenOutBefore(owner: ts.Expression, assignment: ts.Node, container: 
   if (canonical((skipOuter(read.expression) as ts.PropertyAccessExpression).expression)?.text !== container) return false;
   const key = canonical(read.arguments[0]!);
   const at = statementInBlock(read);
-  if (!key || key.impure || !at || assignment.getStart() < at.statement.getEnd()) return false;
+  if (!key || key.impure || !at || filledAt.getStart() < at.statement.getEnd()) return false;
   return at.block.statements.slice(at.before.length + 1).some((later) => {
-    if (later.getStart() > assignment.getStart() || !ts.isExpressionStatement(later)) return false;
+    if (later.getStart() > filledAt.getStart() || !ts.isExpressionStatement(later)) return false;
     const call = skipOuter(later.expression);
     if (!ts.isCallExpression(call) || calledMethodName(call) !== 'delete' || call.arguments.length !== 1) return false;
     return (
@@ -264,7 +264,7 @@ function takenFrom(expression: ts.Expression): string | undefined {
   return ts.isPropertyAccessExpression(callee) ? canonical(callee.expression)?.text : undefined;
 }
 
-/** Every `x.field = <timer call>` of a class or module, by field name, from the walk that reads its insertions. */
+/** Every `x.field = <timer call>` (or `x.list.push(<timer call>)`) of a class or module, by field name, from the walk that reads its insertions. */
 function armedFields(scope: ts.Node, session: AnalysisSession): Map<string, { fill: FieldFill; release: readonly string[] }[]> {
   const table = session.table(ARMED_FIELDS);
   let byField = table.get(scope);
