@@ -10,8 +10,10 @@ import {
   boundNames,
   calledMethodName,
   canonical,
+  enclosingBody,
   entryNames,
   isFallback,
+  isFunctionLike,
   isPromiseExecutor,
   isZeroLiteral,
   skipOuter,
@@ -268,10 +270,8 @@ function settingAsked(expression: ts.Expression): string | undefined {
   if (!ts.isCallExpression(expression) || expression.arguments.length > 0 || !ts.isPropertyAccessExpression(expression.expression)) return undefined;
   const module = skipOuter(expression.expression.expression);
   if (!ts.isIdentifier(module) || !importedNames(expression.getSourceFile()).has(module.text)) return undefined;
-  let fn: ts.Node | undefined = expression.parent;
-  while (fn && !ts.isFunctionLike(fn) && !ts.isSourceFile(fn)) fn = fn.parent;
-  const body = fn && ts.isFunctionLike(fn) ? (fn as ts.FunctionLikeDeclaration) : undefined;
-  if (!body || body.asteriskToken || ts.getCombinedModifierFlags(body) & ts.ModifierFlags.Async) return undefined;
+  const body = enclosingBody(expression);
+  if (!isFunctionLike(body) || body.asteriskToken || ts.getCombinedModifierFlags(body) & ts.ModifierFlags.Async) return undefined;
   return `${module.text}.${expression.expression.name.text}()`;
 }
 

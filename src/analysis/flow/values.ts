@@ -541,13 +541,12 @@ export function iteratedRef(it: Interpreter, expression: ts.Expression, state: S
   // `m.get(k) ?? []`, `m.get(k)?.values()`
   if (isFallback(e)) e = skipOuter(e.left);
   const many = it.manyRef(expression, state) ?? (e !== skipOuter(expression) ? it.manyRef(e, state) : undefined);
-  if (many?.kind !== 'container' || !ts.isPropertyAccessExpression(e) || isThisPath(e)) {
-    if (many) return many;
-  } else {
-    // `for (const t of s.timers)`, `for (const t of m[k]?.timers ?? [])`: a list field of a value the flow follows.
+  // `for (const t of s.timers)`, `for (const t of m[k]?.timers ?? [])`: a list field of a value the flow follows.
+  if (many?.kind === 'container' && ts.isPropertyAccessExpression(e) && !isThisPath(e)) {
     const owner = it.valueRef(e.expression);
     return owner ? { ...many, owner: { ref: owner, slot: e.name.text } } : many;
   }
+  if (many) return many;
   if (ts.isCallExpression(e) && (calledMethodName(e) === 'values' || calledMethodName(e) === 'entries') && e.arguments.length === 0) {
     e = skipOuter((skipOuter(e.expression) as ts.PropertyAccessExpression).expression);
   }

@@ -91,22 +91,8 @@ function initialValue(owner: ts.ClassLikeDeclaration, field: string): boolean | 
  * assigns anything else (`this._attached = opts.attach`), which leaves the flag unread.
  */
 function writesOf(member: ts.MethodDeclaration | ts.ConstructorDeclaration, field: string): boolean[] | undefined {
-  const written: boolean[] = [];
-  let unknown = false;
-  const visit = (node: ts.Node): void => {
-    if (ts.isFunctionLike(node) && node !== member) return;
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const target = skipOuter(node.left);
-      if (ts.isPropertyAccessExpression(target) && skipOuter(target.expression).kind === ts.SyntaxKind.ThisKeyword && target.name.text === field) {
-        const value = booleanLiteral(node.right);
-        if (value === undefined) unknown = true;
-        else written.push(value);
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  if (member.body) visit(member.body);
-  return unknown ? undefined : written;
+  const written = assignedValues(member, field).map(booleanLiteral);
+  return written.every((value) => value !== undefined) ? (written as boolean[]) : undefined;
 }
 
 function booleanLiteral(expression: ts.Expression): boolean | undefined {
@@ -147,22 +133,23 @@ function assignedValues(member: ts.MethodDeclaration | ts.ConstructorDeclaration
   const values: ts.Expression[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isFunctionLike(node) && node !== member) return;
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const target = skipOuter(node.left);
-      if (ts.isPropertyAccessExpression(target) && skipOuter(target.expression).kind === ts.SyntaxKind.ThisKeyword && target.name.text === field)
-        values.push(skipOuter(node.right));
-    }
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isOwnField(node.left, field))
+      values.push(skipOuter(node.right));
     ts.forEachChild(node, visit);
   };
   if (member.body) visit(member.body);
   return values;
 }
 
+/** `this.<field>`. */
+function isOwnField(expression: ts.Expression, field: string): boolean {
+  const target = skipOuter(expression);
+  return ts.isPropertyAccessExpression(target) && skipOuter(target.expression).kind === ts.SyntaxKind.ThisKeyword && target.name.text === field;
+}
+
 function fillsField(statement: ts.Statement, field: string): boolean {
   const e = ts.isExpressionStatement(statement) ? skipOuter(statement.expression) : undefined;
-  if (!e || !ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken || isNothing(e.right)) return false;
-  const target = skipOuter(e.left);
-  return ts.isPropertyAccessExpression(target) && skipOuter(target.expression).kind === ts.SyntaxKind.ThisKeyword && target.name.text === field;
+  return !!e && ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && !isNothing(e.right) && isOwnField(e.left, field);
 }
 
 function isNothing(expression: ts.Expression): boolean {
