@@ -25,12 +25,13 @@ import {
   returnedExpressions,
   rootOf,
   skipOuter,
+  statementInBlock,
 } from '../syntax/expressions.js';
 import { runsOnlyAtCallersChoice } from '../syntax/callersChoice.js';
 import { baseClassOf, subclassesOf } from '../syntax/hierarchy.js';
 import { callsHandingParameter, declarationOf, parameterNamed } from '../syntax/names.js';
 import { moduleLevelName } from '../syntax/programCalls.js';
-import { insertedValues, readContainerOf } from './kinds.js';
+import { CONTAINER_PROTOCOLS, insertedValues, readContainerOf, type InsertedArguments } from './kinds.js';
 import { containerTypeOf, isPrimitiveLike } from './types.js';
 import { containerTakenBy } from './takers.js';
 import { insertingHow, originOf, type Origin, type OriginQuestion } from './origins.js';
@@ -384,6 +385,44 @@ function isHandedOutToRemoveItself(value: ts.Expression, session: AnalysisSessio
   const container = spelled((skipOuter(store.expression) as ts.PropertyAccessExpression).expression);
   return owner !== undefined && owner.members.some((member) => isReleaseRemovingThis(member, container));
 }
+
+/**
+ * `this.groups = null` in a destroy() that releases `this.ownedGroups`, where every value the code
+ * makes for `this.groups` (`this.groups[i] = new BindGroup(); this.ownedGroups.push(this.groups[i])`)
+ * also goes, by a later statement of the same block, into that list: what the index held is
+ * released where it is let go (the class keeps what it made apart from what it was lent). Only for
+ * a drop of every value: a value removed alone would stay open in the list until its release.
+ */
+export function isIndexOfListReleasedIn(fn: ts.Node, containerExpression: ts.Expression, session: AnalysisSession): boolean {
+  const question: OriginQuestion = { session, lending: NO_NAMES, cheap: true };
+  const made = visibleInsertions(containerPlaces(containerExpression, session), session).filter((value) => originOf(value, 0, question) !== 'borrowed');
+  const lists = made.map((value) => listKeeping(value));
+  if (made.length === 0 || lists.some((list) => list === undefined)) return false;
+  const { released } = scopeFacts(fn, session);
+  return lists.every((list) => released.has(canonical(list!)?.text ?? ''));
+}
+
+/** The list or set a later statement of the value's block puts it in (named alike): `this.owned.push(this.groups[i])`. */
+function listKeeping(value: ts.Expression): ts.Expression | undefined {
+  const e = skipOuter(value);
+  const assigned = ts.isBinaryExpression(e.parent) && e.parent.right === e && e.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+  const holder = assigned ? spelled((e.parent as ts.BinaryExpression).left) : ts.isIdentifier(e) ? e.text : undefined;
+  const at = holder === undefined ? undefined : statementInBlock(e);
+  for (const statement of at?.block.statements.slice(at.before.length + 1) ?? []) {
+    const call = ts.isExpressionStatement(statement) ? skipOuter(statement.expression) : undefined;
+    const how = call && ts.isCallExpression(call) ? LIST_INSERTS.get(calledMethodName(call) ?? '') : undefined;
+    if (how && insertedValues(how, (call as ts.CallExpression).arguments).some((argument) => spelled(argument) === holder))
+      return (skipOuter((call as ts.CallExpression).expression) as ts.PropertyAccessExpression).expression;
+  }
+  return undefined;
+}
+
+/** `push`, `unshift`, `add`: how a list or a set is given a value, from the built-ins' own description. */
+const LIST_INSERTS: ReadonlyMap<string, InsertedArguments> = new Map(
+  [CONTAINER_PROTOCOLS.Array, CONTAINER_PROTOCOLS.Set].flatMap((protocol) =>
+    Object.entries(protocol.inserts).filter((entry): entry is [string, InsertedArguments] => entry[0] !== 'splice' && entry[1] !== undefined),
+  ),
+);
 
 /** A release-named method of the class that runs `<container>.delete(this)` (or `remove(this)`). */
 function isReleaseRemovingThis(member: ts.ClassElement, container: string): boolean {

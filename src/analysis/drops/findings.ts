@@ -16,6 +16,7 @@ import type { DropCandidate, DropContext } from './candidate.js';
 import { cacheOverwriteDrop, cacheRemovalDrop, describeCacheCall, hooklessInsertionDrops, type CacheCall } from './cacheDrops.js';
 import { DropCollector } from './collector.js';
 import { describeContainerDrop } from './containerDrops.js';
+import { isIndexOfListReleasedIn } from '../containers/ownership.js';
 import { continuationEmptiedBefore, isEmptiedBeforeEveryRun, isFreshFromEveryCaller, isReleasedBeforeEveryCall, isSettledAtEveryOwnCall } from './keys.js';
 import { describeCondition, suggestDeleteFirst, suggestRelease, type Insertion } from './suggestions.js';
 
@@ -321,7 +322,11 @@ function isReleasedInEveryCall(candidate: DropCandidate, context: DropContext): 
   const { site, keyExpression } = candidate;
   if (candidate.kind !== 'container') return false;
   const held = { text: { text: site.container, roots: [...site.containerRoots], impure: false }, resource: candidate.resource };
-  if (site.target.kind === 'all') return isSettledAtEveryOwnCall(site.node, held, site, context);
+  if (site.target.kind === 'all')
+    return (
+      isIndexOfListReleasedIn(enclosingBody(site.node), candidate.containerExpression, context.session) ||
+      isSettledAtEveryOwnCall(site.node, held, site, context)
+    );
   if (site.storesNewValue) return isEmptiedBeforeEveryRun(site.node, held, site, context);
   if (site.target.kind !== 'key' || keyExpression === undefined) return false;
   return isReleasedBeforeEveryCall(site.node, held, keyExpression, site.slots, context, candidate.containerExpression);

@@ -596,8 +596,50 @@ export function untrack(route: string): void {
 }
 `;
 
+/**
+ * From real code (pixijs, Shader.ts): a shader's groups are partly lent by its caller and partly
+ * made by itself; what it makes it also pushes (`pushed`) into a list of its own, which its
+ * destroy() releases (`released`) before the groups are let go; `removal`, another method.
+ */
+const ownedList = (pushed: string, released: string, removal = ''): string => `
+import { createMeter, type Meter } from './resources.js';
+export class Shader {
+  public groups: Record<number, Meter> | null;
+  private readonly ownedGroups: Meter[] = [];
+  constructor(groups?: Record<number, Meter>) {
+    this.groups = groups ?? {};
+  }
+  addResource(index: number): void {
+    if (!this.groups![index]) {
+      this.groups![index] = createMeter(String(index));
+      ${pushed}
+    }
+  }${removal}
+  destroy(): void {
+    ${released}
+    this.groups = null;
+  }
+}`;
+
+/** A method of ownedList's shader that deletes one group, after `release`. */
+const removeGroup = (release: string): string => `
+  removeResource(index: number): void {
+    ${release}delete this.groups![index];
+  }`;
+
+/** The suggestion at ownedList's `this.groups = null`: stop every group first. */
+const stopEveryGroup = (code: string) => ({
+  messageId: 'releaseBeforeDrop' as const,
+  data: { release: '`stop()`' },
+  output: code.replace('this.groups = null;', 'if (this.groups) for (const value of Object.values(this.groups)) value.stop();\n    this.groups = null;'),
+});
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'from real code (pixijs): what the class makes is also kept in a list of its own that destroy() releases; letting the index go owes nothing',
+      code: ownedList('this.ownedGroups.push(this.groups![index]);', 'this.ownedGroups.forEach((group) => group.stop());'),
+    },
     {
       name: "a module's unexported helper keeps what the exported function's caller handed in: borrowed",
       code: keptByHelper('route: string, given: Meter', 'given'),
@@ -1235,6 +1277,45 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      name: 'from real code (pixijs), twin: the list that also keeps what the class makes is never released, so letting the index go drops them',
+      code: ownedList('this.ownedGroups.push(this.groups![index]);', ''),
+      errors: [{ messageId: 'unreleasedDrop', line: 17, suggestions: [stopEveryGroup(ownedList('this.ownedGroups.push(this.groups![index]);', ''))] }],
+    },
+    {
+      name: 'from real code (pixijs), twin: a group deleted alone stays open in the list until destroy(), so the delete still owes its stop()',
+      code: ownedList('this.ownedGroups.push(this.groups![index]);', 'this.ownedGroups.forEach((group) => group.stop());', removeGroup('')),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 16,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`stop()`' },
+              output: ownedList(
+                'this.ownedGroups.push(this.groups![index]);',
+                'this.ownedGroups.forEach((group) => group.stop());',
+                removeGroup('this.groups[index]?.stop();\n    '),
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'from real code (pixijs), twin: only some of what the class makes goes into the list it releases',
+      code: ownedList('if (index > 3) this.ownedGroups.push(this.groups![index]);', 'this.ownedGroups.forEach((group) => group.stop());'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 17,
+          suggestions: [
+            stopEveryGroup(ownedList('if (index > 3) this.ownedGroups.push(this.groups![index]);', 'this.ownedGroups.forEach((group) => group.stop());')),
+          ],
+        },
+      ],
+    },
     {
       name: "a module's unexported helper keeps what the module made for it: owned, the delete owes stop()",
       code: keptByHelper('route: string', 'createMeter(route)'),
