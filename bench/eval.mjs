@@ -23,7 +23,7 @@ import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
 
 import { formatRealcodeScore, scoreRecordedRun } from './realcode/score.mjs';
-import { applyFix, callsEnclosingFunction, offsetAfterFix, offsetOf, syntaxErrors } from './suggestionChecks.mjs';
+import { applyFix, callsEnclosingFunction, createTypeCheck, offsetAfterFix, offsetOf, syntaxErrors } from './suggestionChecks.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const defaultCasesDir = path.join(here, 'cases');
@@ -124,8 +124,9 @@ async function lintCorpus(dir, plugin, ruleOptions) {
   const files = [];
   const crashes = [];
   // Every suggestion is applied to its file and the result parsed: a suggestion must always parse,
-  // and must never call the function it is inserted into.
-  const suggestions = { applied: 0, broken: [], selfCalls: [], leaveReport: [] };
+  // must type-check where its file did, and must never call the function it is inserted into.
+  const suggestions = { applied: 0, broken: [], typeErrors: [], selfCalls: [], leaveReport: [] };
+  const typeErrorsAdded = createTypeCheck();
   for (const file of listCaseFiles(dir)) {
     const text = readFileSync(file.abs, 'utf8');
     const markers = readMarkers(text, namespace);
@@ -160,6 +161,8 @@ async function lintCorpus(dir, plugin, ruleOptions) {
           // The edit must pay what the report asks: linted again, the report is gone from its place
           // (moved by the edit's own text). Another report the edit brings to light is that report's own.
           if (errors.length === 0) {
+            const added = typeErrorsAdded(file.abs, fixed);
+            if (added.length > 0) suggestions.typeErrors.push({ file: file.rel, line: msg.line, ruleId: msg.ruleId, desc: suggestion.desc, errors: added });
             const site = offsetAfterFix(offsetOf(text, msg.line, msg.column), suggestion.fix);
             const [after] = await eslint.lintText(fixed, { filePath: file.abs });
             const stays = after.messages.some((other) => other.ruleId === msg.ruleId && offsetOf(fixed, other.line, other.column) === site);
@@ -517,11 +520,12 @@ export function formatHistoryReport(r) {
   }
   out.push(
     '',
-    `Suggestions applied and parsed: ${r.suggestions.applied}, broken: ${r.suggestions.broken.length}, calling their own function: ${r.suggestions.selfCalls.length}, on sites that owe nothing: ${r.suggestions.onSitesOwingNothing.length}, leaving their report: ${r.suggestions.leaveReport.length}`,
+    `Suggestions applied and parsed: ${r.suggestions.applied}, broken: ${r.suggestions.broken.length}, adding type errors: ${r.suggestions.typeErrors.length}, calling their own function: ${r.suggestions.selfCalls.length}, on sites that owe nothing: ${r.suggestions.onSitesOwingNothing.length}, leaving their report: ${r.suggestions.leaveReport.length}`,
   );
   for (const b of r.suggestions.leaveReport) out.push(`  ${b.file}:${b.line}  ${b.ruleId}  "${b.desc}" leaves the report in place`);
   for (const f of r.suggestions.onSitesOwingNothing) out.push(`  ${f.file}:${f.line}  ${f.ruleId}  a suggestion where nothing is owed`);
   for (const b of r.suggestions.broken) out.push(`  ${b.file}:${b.line}  ${b.ruleId}  "${b.desc}": ${b.errors.join('; ')}`);
+  for (const t of r.suggestions.typeErrors) out.push(`  ${t.file}:${t.line}  ${t.ruleId}  "${t.desc}" adds: ${t.errors.join('; ')}`);
   for (const b of r.suggestions.selfCalls) out.push(`  ${b.file}:${b.line}  ${b.ruleId}  "${b.desc}" calls \`${b.function}()\` from inside it`);
   out.push('', `Crashes (${r.crashes.length}):`);
   for (const c of r.crashes) out.push(`  ${c.file}${c.line ? `:${c.line}` : ''}  ${c.ruleId ?? '(fatal)'}  ${c.message}`);
@@ -585,11 +589,12 @@ export function formatReport(r) {
   }
   out.push(
     '',
-    `Suggestions applied and parsed: ${r.suggestions.applied}, broken: ${r.suggestions.broken.length}, calling their own function: ${r.suggestions.selfCalls.length}, on sites that owe nothing: ${r.suggestions.onSitesOwingNothing.length}, leaving their report: ${r.suggestions.leaveReport.length}`,
+    `Suggestions applied and parsed: ${r.suggestions.applied}, broken: ${r.suggestions.broken.length}, adding type errors: ${r.suggestions.typeErrors.length}, calling their own function: ${r.suggestions.selfCalls.length}, on sites that owe nothing: ${r.suggestions.onSitesOwingNothing.length}, leaving their report: ${r.suggestions.leaveReport.length}`,
   );
   for (const b of r.suggestions.leaveReport) out.push(`  ${b.file}:${b.line}  ${b.ruleId}  "${b.desc}" leaves the report in place`);
   for (const f of r.suggestions.onSitesOwingNothing) out.push(`  ${f.file}:${f.line}  ${f.ruleId}  a suggestion where nothing is owed`);
   for (const b of r.suggestions.broken) out.push(`  ${b.file}:${b.line}  ${b.ruleId}  "${b.desc}": ${b.errors.join('; ')}`);
+  for (const t of r.suggestions.typeErrors) out.push(`  ${t.file}:${t.line}  ${t.ruleId}  "${t.desc}" adds: ${t.errors.join('; ')}`);
   for (const b of r.suggestions.selfCalls) out.push(`  ${b.file}:${b.line}  ${b.ruleId}  "${b.desc}" calls \`${b.function}()\` from inside it`);
   out.push('', `Crashes (${r.crashes.length}):`);
   for (const c of r.crashes) {

@@ -1,6 +1,8 @@
 // What every suggestion must be, checked the same way on the labelled collection, the real fixes
 // and real repositories: applied to its file it parses, and it never calls the function it is
 // inserted into.
+import path from 'node:path';
+
 import ts from 'typescript';
 
 /** Where a place of `text` (an offset outside every replaced range) is once `fix` is applied. */
@@ -59,4 +61,74 @@ export function callsEnclosingFunction(text, fix, fileName) {
 export function syntaxErrors(text, fileName) {
   const output = ts.transpileModule(text, { fileName, reportDiagnostics: true, compilerOptions: { noEmit: false } });
   return (output.diagnostics ?? []).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, ' '));
+}
+
+/**
+ * The type errors an edit adds to its file, where the file's nearest tsconfig type-checks it: a
+ * suggestion is code in someone's project, so it must compile where the code did. One language
+ * service per tsconfig, the edited file swapped in and out; what the file had before is asked once.
+ */
+export function createTypeCheck() {
+  const services = new Map();
+  const before = new Map();
+  const serviceFor = (fileName) => {
+    const configFile = ts.findConfigFile(path.dirname(fileName), ts.sys.fileExists);
+    if (!configFile) return undefined;
+    let entry = services.get(configFile);
+    if (!entry) {
+      const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+      if (!parsed) return undefined;
+      const texts = new Map();
+      const versions = new Map();
+      const host = {
+        getScriptFileNames: () => parsed.fileNames,
+        getScriptVersion: (file) => String(versions.get(file) ?? 0),
+        getScriptSnapshot: (file) => {
+          const text = texts.get(file) ?? ts.sys.readFile(file);
+          return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+        },
+        getCurrentDirectory: () => path.dirname(configFile),
+        getCompilationSettings: () => parsed.options,
+        getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
+        fileExists: ts.sys.fileExists,
+        readFile: ts.sys.readFile,
+        readDirectory: ts.sys.readDirectory,
+        directoryExists: ts.sys.directoryExists,
+        getDirectories: ts.sys.getDirectories,
+      };
+      entry = {
+        service: ts.createLanguageService(host, ts.createDocumentRegistry()),
+        texts,
+        versions,
+        names: new Map(parsed.fileNames.map((name) => [path.resolve(name), name])),
+      };
+      services.set(configFile, entry);
+    }
+    return entry;
+  };
+  const setText = (entry, fileName, text) => {
+    if (text === undefined) entry.texts.delete(fileName);
+    else entry.texts.set(fileName, text);
+    entry.versions.set(fileName, (entry.versions.get(fileName) ?? 0) + 1);
+  };
+  const errorsOf = (entry, fileName) =>
+    entry.service.getSemanticDiagnostics(fileName).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, ' '));
+  return (file, fixed) => {
+    const entry = serviceFor(file);
+    // The program's own spelling of the file, or none: a file no tsconfig type-checks has nothing to add.
+    const fileName = entry?.names.get(path.resolve(file));
+    if (!fileName) return [];
+    if (!before.has(fileName)) before.set(fileName, errorsOf(entry, fileName));
+    setText(entry, fileName, fixed);
+    const after = errorsOf(entry, fileName);
+    setText(entry, fileName, undefined);
+    // What the edit adds: each message as many times more as it now appears.
+    const left = [...before.get(fileName)];
+    return after.filter((message) => {
+      const index = left.indexOf(message);
+      if (index < 0) return true;
+      left.splice(index, 1);
+      return false;
+    });
+  };
 }

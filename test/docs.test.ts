@@ -446,14 +446,19 @@ describe('examples/meter-service/README.md', () => {
 
   it('says what each report suggests', async () => {
     const readme = read('examples/meter-service/README.md');
-    expect(readme).toContain('offers\nan editor suggestion that inserts `meters.get(route)?.stop();` before it.');
+    expect(readme).toContain(
+      'offers\nan editor suggestion that inserts `meters.get(route)?.stop();` before it (on node-cache, whose `get()`\nreturns the type it is told, `meters.get<Meter>(route)?.stop();`).',
+    );
     const { default: config } = (await import(pathToFileURL(path.join(repo, 'examples', 'meter-service', 'eslint.config.js')).href)) as {
       default: Linter.Config[];
     };
     const eslint = new ESLint({ cwd: path.join(repo, 'examples', 'meter-service'), overrideConfigFile: true, overrideConfig: config });
-    const messages = (await eslint.lintFiles(['src/**/*.ts'])).flatMap((result) => result.messages);
-    expect(messages.length).toBeGreaterThan(0);
-    for (const message of messages) expect((message.suggestions ?? []).map((suggestion) => suggestion.fix.text.trim())).toEqual(['meters.get(route)?.stop();']);
+    const results = await eslint.lintFiles(['src/**/*.ts']);
+    expect(results.flatMap((result) => result.messages).length).toBeGreaterThan(0);
+    for (const result of results) {
+      const read = path.basename(result.filePath) === 'cache.ts' ? 'meters.get<Meter>(route)?.stop();' : 'meters.get(route)?.stop();';
+      for (const message of result.messages) expect((message.suggestions ?? []).map((suggestion) => suggestion.fix.text.trim())).toEqual([read]);
+    }
   });
 });
 

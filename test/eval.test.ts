@@ -29,6 +29,7 @@ interface Site {
 interface SuggestionCheck {
   applied: number;
   broken: { file: string; line: number; ruleId: string; desc: string; errors: string[] }[];
+  typeErrors: { file: string; line: number; ruleId: string; desc: string; errors: string[] }[];
   selfCalls: { file: string; line: number; ruleId: string; desc: string; function: string }[];
   leaveReport: { file: string; line: number; ruleId: string; desc: string }[];
   onSitesOwingNothing: Site[];
@@ -119,9 +120,10 @@ describe('evaluation collection (bench/cases)', () => {
     expect(result.crashes).toEqual([]);
   });
 
-  it('every suggestion, applied to its file, still parses, pays what its report asks, never calls the function it sits in and never sits where nothing is owed', () => {
+  it('every suggestion, applied to its file, still parses and type-checks, pays what its report asks, never calls the function it sits in and never sits where nothing is owed', () => {
     expect(result.suggestions.applied).toBeGreaterThan(50);
     expect(result.suggestions.broken).toEqual([]);
+    expect(result.suggestions.typeErrors).toEqual([]);
     expect(result.suggestions.selfCalls).toEqual([]);
     // Linted again, the edited file has one report fewer of that rule.
     expect(result.suggestions.leaveReport).toEqual([]);
@@ -176,8 +178,9 @@ describe('real fixes (bench/history)', () => {
     expect(result.crashes).toEqual([]);
   });
 
-  it('every suggestion parses, pays what its report asks and never calls the function it sits in', () => {
+  it('every suggestion parses, type-checks, pays what its report asks and never calls the function it sits in', () => {
     expect(result.suggestions.broken).toEqual([]);
+    expect(result.suggestions.typeErrors).toEqual([]);
     expect(result.suggestions.selfCalls).toEqual([]);
     expect(result.suggestions.leaveReport).toEqual([]);
   });

@@ -97,7 +97,7 @@ export function put(k: string) { c.set(k, createMeter(k)); }`,
       rule: 'no-silent-overwrite',
       messageId: 'silentOverwrite',
       line: 4,
-      suggestion: { messageId: 'releasePrevious', insert: 'c.get(k)?.stop();', before: 'c.set(k, createMeter(k)); }' },
+      suggestion: { messageId: 'releasePrevious', insert: 'c.get<Meter>(k)?.stop();', before: 'c.set(k, createMeter(k)); }' },
       code: `${meter} import NodeCache from 'node-cache';
 const c = new NodeCache({ stdTTL: 60, useClones: false });
 c.on('expired', (_k: string, m: Meter) => m.stop());

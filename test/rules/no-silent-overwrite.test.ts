@@ -214,7 +214,7 @@ export function track(route: string) {
 const cache = new NodeCache({ stdTTL: 60, checkperiod: 600, useClones: false });
 cache.on('expired', (_key: string, value: Meter) => value.stop());
 export function track(route: string) {
-  cache.get(route)?.stop();
+  cache.get<Meter>(route)?.stop();
   cache.set(route, createMeter(route));
 }`,
             },

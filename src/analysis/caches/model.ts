@@ -194,6 +194,8 @@ export interface CacheLibrary {
   expiredAccess: readonly ExpiredAccess[];
   /** Read without side effects (no recency update, no expiry flush). */
   peek?: string;
+  /** The read returns whatever type it is told (node-cache's `get<T>(key)`): a release written on it names the value's type. */
+  readIsGeneric?: boolean;
   /** Options (construction or per call) that give entries a TTL; empty: no TTL support. */
   expiryOptions: readonly string[];
   /** Options that bound the size; empty: unbounded. `sizeLimitedByDefault`: bounded without them. */

@@ -64,11 +64,7 @@ export function timerSlots(places: readonly ContainerPlace[], valueType: ts.Type
     for (const place of places) {
       for (const [field, fills] of armedFields(place.scope, session)) {
         if (fields.has(field) || !numberField(field)) continue;
-        const armed = fills.find(({ fill, release }) => {
-          if (release.length === 0) return false;
-          const owner = fill.target.expression;
-          return session.checker.getNonNullableType(session.checker.getTypeAtLocation(owner)).getSymbol() === valueSymbol;
-        });
+        const armed = fills.find(({ fill, release }) => release.length > 0 && fillsValueOf(fill, valueSymbol, checker));
         if (armed) fields.set(field, armed.release);
       }
     }
@@ -84,14 +80,33 @@ export function armedFieldNames(places: readonly ContainerPlace[], valueType: ts
   if (!valueSymbol) return names;
   for (const place of places) {
     for (const [field, fills] of armedFields(place.scope, session)) {
-      const armed = fills.some(({ fill }) => {
-        const owner = fill.target.expression;
-        return checker.getNonNullableType(checker.getTypeAtLocation(owner)).getSymbol() === valueSymbol;
-      });
-      if (armed) names.add(field);
+      if (fills.some(({ fill }) => fillsValueOf(fill, valueSymbol, checker))) names.add(field);
     }
   }
   return names;
+}
+
+/**
+ * Some code sets a field of a value of this type to an interval (`poll.timer = setInterval(…)`
+ * after `polls.set(id, poll)`): the message and the edit name `clearInterval()`, as for a record
+ * literal made holding one.
+ */
+export function armsIntervals(places: readonly ContainerPlace[], valueType: ts.Type, session: AnalysisSession): boolean {
+  const { checker } = session;
+  const valueSymbol = checker.getNonNullableType(valueType).getSymbol();
+  return (
+    valueSymbol !== undefined &&
+    places.some((place) =>
+      [...armedFields(place.scope, session).values()].some((fills) =>
+        fills.some(({ fill, release }) => release[0] === 'clearInterval' && fillsValueOf(fill, valueSymbol, checker)),
+      ),
+    )
+  );
+}
+
+/** The field filled belongs to a value of the type whose symbol is `valueSymbol`. */
+function fillsValueOf(fill: FieldFill, valueSymbol: ts.Symbol, checker: ts.TypeChecker): boolean {
+  return checker.getNonNullableType(checker.getTypeAtLocation(fill.target.expression)).getSymbol() === valueSymbol;
 }
 
 /** A timer call, or a constant given one (`const timeoutId = setTimeout(…); entry.timeoutId = timeoutId`). */

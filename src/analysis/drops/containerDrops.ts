@@ -27,7 +27,7 @@ import {
   visibleInsertions,
   type ContainerPlace,
 } from '../containers/ownership.js';
-import { armedFieldNames, armsStoredRecordsOf, fieldsOfStoredRecords, timerSlots } from '../containers/timers.js';
+import { armedFieldNames, armsIntervals, armsStoredRecordsOf, fieldsOfStoredRecords, timerSlots } from '../containers/timers.js';
 import { isTakeHandedBack } from '../containers/takers.js';
 import { containerTypeOf, everyPresentPart, getContainerType, isDeclaredLikeContainer, isPrimitiveLike } from '../containers/types.js';
 import { ABORT_CONTROLLER, ABORT_CONTROLLER_TYPES, CLEANUP_FUNCTION, DOM_NODE, isCleanupFunctionType } from '../resources/builtins.js';
@@ -146,7 +146,7 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
     resource: held,
     valueType: container.valueType,
     text,
-    storesIntervals: ownership.storesIntervals,
+    storesIntervals: ownership.storesIntervals || armsIntervals(places, container.valueType, session),
   };
 }
 

@@ -7,7 +7,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import { releaseNames, releaseStatements } from '../resources/release.js';
-import { boundNames, canonical, enclosingBody, isAssignment, isNullish, mentions, shortText, skipOuter } from '../syntax/expressions.js';
+import { boundNames, canonical, enclosingBody, isAssignment, isNullish, mentions, shortText, skipOuter, statementInBlock } from '../syntax/expressions.js';
 import type { DropCandidate } from './candidate.js';
 
 export interface Insertion {
@@ -91,9 +91,19 @@ function asOneStatement(statements: readonly string[]): string {
 }
 
 /** How the stored value is read without side effects: `map.get(k)`, `obj[k]`, `cache.peek(k)`. */
-function storedValueText(candidate: DropCandidate, containerText: string, keyText: string): string | undefined {
-  if (candidate.kind === 'cache') return `${containerText}.${candidate.library.peek ?? 'get'}(${keyText})`;
+function storedValueText(candidate: DropCandidate, containerText: string, keyText: string, at: ts.Node): string | undefined {
+  if (candidate.kind === 'cache') {
+    // `cache.get<Ticker>(key)`: a read that returns what it is told names the type, when the name is in reach.
+    const { typeName } = candidate.resource;
+    const typed = candidate.library.readIsGeneric && /^[A-Za-z_$][\w$]*$/.test(typeName) && isVisibleAt(typeName, at) ? `<${typeName}>` : '';
+    return `${containerText}.${candidate.library.peek ?? 'get'}${typed}(${keyText})`;
+  }
   return candidate.protocol.readAt?.(containerText, keyText);
+}
+
+/** The container as the code writes it, with the non-null assertion it is read through (`this.groups!`), so the edit type-checks where the code does. */
+function writtenText(container: ts.Expression): string {
+  return ts.isNonNullExpression(container.parent) ? container.parent.getText() : container.getText();
 }
 
 /** `for (const n of list) if (n instanceof A) n.dispose()` before the drop of `list`: some of its values released in a loop. */
@@ -146,7 +156,7 @@ export function suggestRelease(
   const container = canonical(candidate.containerExpression);
   if (!point || !container || container.impure) return undefined;
   const { resource, operation } = candidate;
-  const containerText = candidate.containerExpression.getText();
+  const containerText = writtenText(candidate.containerExpression);
   const codeOptions = preferredFunction ? { preferredFunction } : {};
 
   // A mixed union is released after asking which member it is: written only for a loop over all.
@@ -177,7 +187,7 @@ export function suggestRelease(
     if (!candidate.keyExpression || operation === 'splice' || operation === 'pop' || operation === 'shift') return undefined;
     const key = canonical(candidate.keyExpression);
     if (!key || key.impure) return undefined;
-    const stored = storedValueText(candidate, containerText, candidate.keyExpression.getText());
+    const stored = storedValueText(candidate, containerText, candidate.keyExpression.getText(), candidate.site.node);
     if (stored === undefined) return undefined;
     const releases = releaseStatements(resource.release, stored, { optional: true, ...codeOptions });
     if (releases.length === 0) return undefined;
@@ -284,7 +294,7 @@ function replacedValueCondition(candidate: DropCandidate, stored: string): strin
   // `pool[k] = (pool[k] ?? []).filter(…)`: made from the old value, it may keep some of it.
   const container = canonical(candidate.containerExpression);
   if (container && mentions(candidate.newValue, container.text, true)) return null;
-  if (isFreshlyCreated(candidate.newValue)) return undefined;
+  if (isFreshlyCreated(candidate.newValue) || isMadeJustBefore(candidate.newValue)) return undefined;
   const newValue = canonical(candidate.newValue);
   if (!newValue || newValue.impure) return null;
   return `${stored} !== ${candidate.newValue.getText()}`;
@@ -299,9 +309,9 @@ export function suggestDeleteFirst(candidate: DropCandidate, deleteMethod: strin
   const container = canonical(candidate.containerExpression);
   const key = candidate.keyExpression && canonical(candidate.keyExpression);
   if (!point || !container || container.impure || !key || key.impure || !candidate.keyExpression) return undefined;
-  const containerText = candidate.containerExpression.getText();
+  const containerText = writtenText(candidate.containerExpression);
   const keyText = candidate.keyExpression.getText();
-  const stored = storedValueText(candidate, containerText, keyText);
+  const stored = storedValueText(candidate, containerText, keyText, candidate.site.node);
   const condition = stored === undefined ? null : replacedValueCondition(candidate, stored);
   if (condition === null) return undefined;
   const statement = `${containerText}.${deleteMethod}(${keyText});`;
@@ -317,6 +327,28 @@ function isFreshlyCreated(expression: ts.Expression): boolean {
     ts.isArrayLiteralExpression(e) ||
     (ts.isAwaitExpression(e) && isFreshlyCreated(e.expression))
   );
+}
+
+/** `const poll = { url }; polls.set(id, poll)`: a `const` made by an earlier statement of the block and not named since, which no entry can hold yet. */
+function isMadeJustBefore(expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  if (!ts.isIdentifier(e)) return false;
+  const at = statementInBlock(e);
+  // Stored by a callback (`c.on('ready', () => m.set(k, c))`), it may run again with the value stored.
+  if (!at || enclosingBody(at.statement) !== enclosingBody(e)) return false;
+  for (const statement of [...at.before].reverse()) {
+    const declared = ts.isVariableStatement(statement)
+      ? statement.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === e.text)
+      : undefined;
+    if (declared) {
+      const isConst = ((statement as ts.VariableStatement).declarationList.flags & ts.NodeFlags.Const) !== 0;
+      // A literal or a `new`, not a call: `const existing = m.get(k)` may be the entry itself.
+      const made = declared.initializer && skipOuter(declared.initializer);
+      return isConst && made !== undefined && (ts.isNewExpression(made) || ts.isObjectLiteralExpression(made) || ts.isArrayLiteralExpression(made));
+    }
+    if (mentions(statement, e.text)) return false;
+  }
+  return false;
 }
 
 function freshName(scopeText: string, candidates: string[]): string {

@@ -13,6 +13,8 @@ export interface BuiltinResource {
 }
 
 export const timerRelease: Release = { kind: 'function', functions: ['clearTimeout', 'clearInterval'], methods: ['close'] };
+/** `NodeJS.Timer`, the base of `Timeout`, which `clearTimeout()` is declared to take only as a `Timeout` since @types/node 16. */
+const timerBaseRelease: Release = { ...timerRelease, argumentAs: 'NodeJS.Timeout' };
 const immediateRelease: Release = { kind: 'function', functions: ['clearImmediate'] };
 
 /**
@@ -26,7 +28,11 @@ export const TIMER_HANDLE_TYPES: readonly TypeOrValueSpecifier[] = [
 
 /** Node's handles, by the module that declares them (`declare module 'net'` in @types/node). */
 const DECLARED: readonly BuiltinResource[] = [
-  ...TIMER_HANDLE_TYPES.map((specifier) => ({ specifier, release: timerRelease })),
+  ...TIMER_HANDLE_TYPES.flatMap((specifier) =>
+    typeof specifier === 'object' && Array.isArray(specifier.name)
+      ? specifier.name.map((name) => ({ specifier: { ...specifier, name }, release: name === 'Timer' ? timerBaseRelease : timerRelease }))
+      : [{ specifier, release: timerRelease }],
+  ),
   { specifier: { from: 'package', package: 'timers', name: 'Immediate' }, release: immediateRelease },
   // @types/node before 16 declared it as an interface of the global `NodeJS` namespace.
   { specifier: { from: 'package', package: 'node', name: 'Immediate' }, release: immediateRelease },

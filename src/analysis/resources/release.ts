@@ -15,7 +15,12 @@ export type Release =
   /** `value[Symbol.dispose]()` / `await value[Symbol.asyncDispose]()`; any of `methods` counts too (a generator's `return()`). */
   | { kind: 'dispose'; async: boolean; methods?: readonly string[] }
   /** `clearInterval(value)`; any of `functions` counts, and any of `methods` too (`timeout.close()`). */
-  | { kind: 'function'; functions: readonly string[]; methods?: readonly string[] }
+  | {
+      kind: 'function';
+      functions: readonly string[];
+      methods?: readonly string[];
+      /** The type the function is declared to take, when the value's own is a base of it. */ argumentAs?: string;
+    }
   /** Every listed field must be released. */
   | { kind: 'fields'; fields: readonly ResourceField[] }
   /**
@@ -191,7 +196,7 @@ export function releaseStatements(release: Release, valueText: string, options: 
       return [`${release.async ? 'void ' : ''}${valueText}${options.optional ? '?.' : ''}[Symbol.${release.async ? 'asyncDispose' : 'dispose'}]();`];
     case 'function': {
       const name = options.preferredFunction && release.functions.includes(options.preferredFunction) ? options.preferredFunction : release.functions[0];
-      return [`${name}(${valueText});`];
+      return [`${name}(${valueText}${release.argumentAs ? ` as ${release.argumentAs}` : ''});`];
     }
     case 'fields': {
       const statements = release.fields.map((field) =>

@@ -462,6 +462,32 @@ export class OscLinks {
 
 const heldRelease = 'const held = this.holds[deviceId];\n    if (held) for (const timer of held.timers) clearTimeout(timer);\n    delete this.holds[deviceId];';
 
+/**
+ * A record made in a local, stored, then armed: `poll.timer = ${arm}(…)`. `made` is how the
+ * local is come by.
+ */
+const armedPoll = (arm: string, made = '{ url }'): string => `
+interface Poll { url: string; timer?: NodeJS.Timeout }
+const polls = new Map<string, Poll>();
+declare function newPoll(url: string): Poll;
+export function start(id: string, url: string): void {
+  const poll: Poll = ${made};
+  polls.set(id, poll);
+  poll.timer = ${arm}(() => fetch(url), 1000);
+}`;
+
+/** armedPoll's store with `release` written before it. */
+const releasedFirst = (arm: string, release: string, made?: string): string =>
+  armedPoll(arm, made).replace('  polls.set(id, poll);', `  ${release}\n  polls.set(id, poll);`);
+
+/** armedPoll's report, naming `clear` and suggesting it with no test of which record is stored. */
+const pollReplaced = (arm: string, clear: string) => ({
+  messageId: 'unreleasedDrop' as const,
+  data: { because: '', type: 'Poll', container: 'polls', operation: '`set()` over an existing key', release: `\`${clear}()\` on \`timer\`` },
+  line: 7,
+  suggestions: [{ messageId: 'releaseBeforeDrop' as const, output: releasedFirst(arm, `${clear}(polls.get(id)?.timer);`) }],
+});
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -967,6 +993,32 @@ export class Streams {
   ],
   invalid: [
     {
+      name: 'records: a field armed with setInterval after insertion is named with clearInterval(), and a record just made needs no test that it is not the one stored',
+      code: armedPoll('setInterval'),
+      errors: [pollReplaced('setInterval', 'clearInterval')],
+    },
+    {
+      name: 'records, twin: a field armed with setTimeout is named with clearTimeout()',
+      code: armedPoll('setTimeout'),
+      errors: [pollReplaced('setTimeout', 'clearTimeout')],
+    },
+    {
+      name: 'records, twin: a local a call returned may be the entry itself, so the edit releases only another value',
+      code: armedPoll('setInterval', 'newPoll(url)'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: releasedFirst('setInterval', 'if (polls.get(id) !== poll) clearInterval(polls.get(id)?.timer);', 'newPoll(url)'),
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "from real code (xterm.js), twin: a list field given atlases the entry makes itself is the entry's",
       code: atlasCache('[openTerminal()]', 'openTerminal()'),
       errors: [{ messageId: 'unreleasedDrop', line: 25 }],
@@ -1002,7 +1054,7 @@ export class Streams {
               messageId: 'releaseBeforeDrop',
               output: holdStates('', heldRelease).replace(
                 '    this.holds[deviceId] = state;',
-                '    if (this.holds[deviceId] !== state) for (const inner of this.holds[deviceId]?.timers ?? []) clearTimeout(inner);\n    this.holds[deviceId] = state;',
+                '    for (const inner of this.holds[deviceId]?.timers ?? []) clearTimeout(inner);\n    this.holds[deviceId] = state;',
               ),
             },
           ],
@@ -1192,7 +1244,7 @@ export class Streams {
               messageId: 'releaseBeforeDrop',
               output: chatReaders('', abortAll).replace(
                 '    this.readers.set(chatId, controller);',
-                '    if (this.readers.get(chatId) !== controller) this.readers.get(chatId)?.abort();\n    this.readers.set(chatId, controller);',
+                '    this.readers.get(chatId)?.abort();\n    this.readers.set(chatId, controller);',
               ),
             },
           ],

@@ -402,7 +402,7 @@ const cache = new NodeCache({ stdTTL: 120, useClones: false });
 cache.on('expired', (_key: string, value: Meter) => value.stop());
 export function track(route: string) { if (!cache.has(route)) cache.set(route, createMeter(route)); }
 export function forget(route: string) {
-  cache.get(route)?.stop();
+  cache.get<Meter>(route)?.stop();
   cache.del(route);
 }
 export function pop(route: string) {
@@ -433,7 +433,7 @@ export function forget(route: string) {
   cache.del(route);
 }
 export function pop(route: string) {
-  cache.get(route)?.stop();
+  cache.get<Meter>(route)?.stop();
   cache.take<Meter>(route);
 }
 export function reset() {

@@ -2829,7 +2829,7 @@ export class Connections {
   private byUser = new Map<string, Connection>();
   open(userId: string) {
     const connection = new Connection(userId);
-    if (this.byUser.get(connection.userId) !== connection) this.byUser.get(connection.userId)?.close();
+    this.byUser.get(connection.userId)?.close();
     this.byUser.set(connection.userId, connection);
   }
   end(userId: string) { this.byUser.get(userId)?.close(); this.byUser.delete(userId); }

@@ -4374,7 +4374,7 @@ export class Features {
       ],
     },
     {
-      name: 'timers: NodeJS.Timer is a timer, and timeout.close() releases it',
+      name: 'timers: NodeJS.Timer is a timer, cleared as the Timeout clearTimeout() is declared to take, and timeout.close() releases it',
       code: `const flushes: { [category: string]: NodeJS.Timer } = {};
 const pending: { [category: string]: NodeJS.Timeout } = {};
 export function buffered(category: string) {
@@ -4393,7 +4393,7 @@ export function buffered(category: string) {
               output: `const flushes: { [category: string]: NodeJS.Timer } = {};
 const pending: { [category: string]: NodeJS.Timeout } = {};
 export function buffered(category: string) {
-  clearTimeout(flushes[category]);
+  clearTimeout(flushes[category] as NodeJS.Timeout);
   flushes[category] = setTimeout(() => {}, 50);
   pending[category]?.close();
   pending[category] = setTimeout(() => {}, 50);

@@ -39,6 +39,8 @@ function nodeCacheLike(id: 'node-cache' | '@cacheable/node-cache'): CacheLibrary
       sizeEviction: absent,
     },
     returnsDropped: [{ method: 'take', paths: ['delete'], hooksToo: true }],
+    // node-cache's `get<T>(key)` returns what it is told; the port's `NodeCache<T>` reads `T`.
+    readIsGeneric: original,
     expiredAccess: [
       { method: 'get', outcome: 'hook' },
       { method: 'has', outcome: 'hook' },
