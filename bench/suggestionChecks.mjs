@@ -64,15 +64,16 @@ export function syntaxErrors(text, fileName) {
 }
 
 /**
- * The type errors an edit adds to its file, where the file's nearest tsconfig type-checks it: a
- * suggestion is code in someone's project, so it must compile where the code did. One language
- * service per tsconfig, the edited file swapped in and out; what the file had before is asked once.
+ * The type errors an edit adds to its file, where the file's nearest tsconfig (or `projectConfig`)
+ * type-checks it: a suggestion is code in someone's project, so it must compile where the code did.
+ * One language service per tsconfig, the edited file swapped in and out; what the file had before
+ * is asked once.
  */
-export function createTypeCheck() {
+export function createTypeCheck(projectConfig) {
   const services = new Map();
   const before = new Map();
   const serviceFor = (fileName) => {
-    const configFile = ts.findConfigFile(path.dirname(fileName), ts.sys.fileExists);
+    const configFile = projectConfig ?? ts.findConfigFile(path.dirname(fileName), ts.sys.fileExists);
     if (!configFile) return undefined;
     let entry = services.get(configFile);
     if (!entry) {

@@ -12,13 +12,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-import { applyFix, callsEnclosingFunction, syntaxErrors } from '../suggestionChecks.mjs';
+import { applyFix, callsEnclosingFunction, createTypeCheck, syntaxErrors } from '../suggestionChecks.mjs';
 
 import { realcodeDir, repoByName } from './repos.mjs';
 
 const [name, configName = 'plugin', ...flags] = process.argv.slice(2);
 // Each file's text, read once for all the suggestions made in it.
 const texts = new Map();
+let typeErrorsAdded;
 const repo = repoByName(name);
 const dir = path.join(realcodeDir(), repo.name);
 const pluginUrl = process.env.REALCODE_PLUGIN_URL ?? new URL('../../dist/index.js', import.meta.url).href;
@@ -115,13 +116,24 @@ process.stdout.write(
 
 /**
  * What the finding's suggestions would do to the file: how many there are, and each that does not
- * parse once applied or that calls the function it is inserted into (recorded only when there is one).
+ * parse once applied, that adds a type error where the repository's program type-checked the file,
+ * or that calls the function it is inserted into (recorded only when there is one).
  */
 function suggestionChecks(filePath, suggestions) {
   if (suggestions.length === 0) return {};
   if (!texts.has(filePath)) texts.set(filePath, readFileSync(filePath, 'utf8'));
   const text = texts.get(filePath);
-  const broken = suggestions.filter((suggestion) => syntaxErrors(applyFix(text, suggestion.fix), filePath).length > 0).length;
+  const parsed = suggestions.map((suggestion) => applyFix(text, suggestion.fix)).filter((fixed) => syntaxErrors(fixed, filePath).length === 0);
+  const broken = suggestions.length - parsed.length;
+  // The language service is made on the first suggestion (most repositories have none), and not in
+  // the bench's timed runs (--stats), which only need the times.
+  if (!flags.includes('--stats')) typeErrorsAdded ??= createTypeCheck(path.join(dir, 'tsconfig.unstopped.json'));
+  const mistyped = typeErrorsAdded ? parsed.filter((fixed) => typeErrorsAdded(filePath, fixed).length > 0).length : 0;
   const selfCalls = suggestions.filter((suggestion) => callsEnclosingFunction(text, suggestion.fix, filePath) !== undefined).length;
-  return { suggestions: suggestions.length, ...(broken > 0 && { brokenSuggestions: broken }), ...(selfCalls > 0 && { selfCallingSuggestions: selfCalls }) };
+  return {
+    suggestions: suggestions.length,
+    ...(broken > 0 && { brokenSuggestions: broken }),
+    ...(mistyped > 0 && { mistypedSuggestions: mistyped }),
+    ...(selfCalls > 0 && { selfCallingSuggestions: selfCalls }),
+  };
 }

@@ -51,7 +51,7 @@ export function scoreRun(run, ledger = readLedger()) {
     const repo = { ...recorded, set: currentSet.get(recorded.name) ?? recorded.set };
     if (repo.set === 'retired') continue;
     const counts = { true: 0, false: 0, unclear: 0, unknown: 0 };
-    const suggested = { suggestions: 0, broken: 0, selfCalls: 0, onFalse: 0 };
+    const suggested = { suggestions: 0, broken: 0, mistyped: 0, selfCalls: 0, onFalse: 0 };
     for (const finding of repo.findings) {
       const entry = ledger.byKey.get(ledgerKey({ repo: repo.name, commit: repo.commit, file: finding.file, line: finding.line, rule: finding.rule }));
       if (!entry) {
@@ -60,6 +60,7 @@ export function scoreRun(run, ledger = readLedger()) {
       } else counts[entry.verdict.toLowerCase()]++;
       suggested.suggestions += finding.suggestions ?? 0;
       suggested.broken += finding.brokenSuggestions ?? 0;
+      suggested.mistyped += finding.mistypedSuggestions ?? 0;
       suggested.selfCalls += finding.selfCallingSuggestions ?? 0;
       // An edit offered where the ledger says nothing is owed.
       if (entry?.verdict === 'FALSE') suggested.onFalse += finding.suggestions ?? 0;
@@ -76,6 +77,7 @@ export function scoreRun(run, ledger = readLedger()) {
       crashes: 0,
       suggestions: 0,
       broken: 0,
+      mistyped: 0,
       selfCalls: 0,
       onFalse: 0,
     });
@@ -83,7 +85,7 @@ export function scoreRun(run, ledger = readLedger()) {
     set.lines += repo.lines;
     set.crashes += row.crashes;
     for (const key of ['true', 'false', 'unclear', 'unknown']) set[key] += counts[key];
-    for (const key of ['suggestions', 'broken', 'selfCalls', 'onFalse']) set[key] += suggested[key];
+    for (const key of ['suggestions', 'broken', 'mistyped', 'selfCalls', 'onFalse']) set[key] += suggested[key];
   }
   for (const set of Object.values(sets)) {
     set.precision = set.true + set.false === 0 ? null : set.true / (set.true + set.false);
@@ -112,7 +114,7 @@ export function formatRealcodeScore(score) {
   for (const [name, s] of Object.entries(score.sets)) {
     out.push(
       `${name}: precision ${pct(s.precision)} (${s.true} true, ${s.false} false, ${s.unclear} unclear), ${s.falsePer20k.toFixed(2)} false reports per 20k lines, ${s.unknown} findings not in the ledger, ${s.crashes} crashes`,
-      `  suggestions: ${s.suggestions}, broken once applied: ${s.broken}, calling their own function: ${s.selfCalls}, on false reports: ${s.onFalse}`,
+      `  suggestions: ${s.suggestions}, broken once applied: ${s.broken}, adding type errors: ${s.mistyped}, calling their own function: ${s.selfCalls}, on false reports: ${s.onFalse}`,
     );
   }
   if (score.unknown.length > 0) {
