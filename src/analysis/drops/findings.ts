@@ -7,6 +7,7 @@ import ts from 'typescript';
 
 import type { EvictionPath } from '../caches/model.js';
 import { describeCopies, hookText, pathCover, type CacheUse, type ConstructionProblem, type ReleasingHooks } from '../caches/use.js';
+import { isIndexOfListReleasedIn } from '../containers/ownership.js';
 import type { DropVerdict } from '../flow/index.js';
 import { describeRelease, type Resource } from '../resources/release.js';
 import type { AnalysisSession } from '../session.js';
@@ -16,7 +17,6 @@ import type { DropCandidate, DropContext } from './candidate.js';
 import { cacheOverwriteDrop, cacheRemovalDrop, describeCacheCall, hooklessInsertionDrops, type CacheCall } from './cacheDrops.js';
 import { DropCollector } from './collector.js';
 import { describeContainerDrop } from './containerDrops.js';
-import { isIndexOfListReleasedIn } from '../containers/ownership.js';
 import { continuationEmptiedBefore, isEmptiedBeforeEveryRun, isFreshFromEveryCaller, isReleasedBeforeEveryCall, isSettledAtEveryOwnCall } from './keys.js';
 import { describeCondition, suggestDeleteFirst, suggestRelease, type Insertion } from './suggestions.js';
 
