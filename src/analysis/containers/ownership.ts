@@ -419,9 +419,7 @@ function listKeeping(value: ts.Expression): ts.Expression | undefined {
 
 /** `push`, `unshift`, `add`: how a list or a set is given a value, from the built-ins' own description. */
 const LIST_INSERTS: ReadonlyMap<string, InsertedArguments> = new Map(
-  [CONTAINER_PROTOCOLS.Array, CONTAINER_PROTOCOLS.Set].flatMap((protocol) =>
-    Object.entries(protocol.inserts).filter((entry): entry is [string, InsertedArguments] => entry[0] !== 'splice' && entry[1] !== undefined),
-  ),
+  [CONTAINER_PROTOCOLS.Array, CONTAINER_PROTOCOLS.Set].flatMap((protocol) => Object.entries(protocol.inserts).filter(([method]) => method !== 'splice')),
 );
 
 /** A release-named method of the class that runs `<container>.delete(this)` (or `remove(this)`). */

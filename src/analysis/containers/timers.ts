@@ -33,6 +33,7 @@ interface ArmedOwner {
 }
 const ARMED_OWNERS = memoTable<ts.Node, readonly ArmedOwner[] | 'timer' | null>('containers.armedOwners');
 const ARMS_STORED_RECORDS = memoTable<readonly ContainerPlace[], boolean | null>('containers.armsStoredRecords');
+const ARMS_INTERVALS = memoTable<readonly ContainerPlace[], boolean | null>('containers.armsIntervals');
 const STORED_RECORD_FIELDS = memoTable<readonly ContainerPlace[], ReadonlySet<string> | null>('containers.storedRecordFields');
 
 /** What the visible code stores in a container of `valueType` that its type does not say: timers. */
@@ -92,16 +93,19 @@ export function armedFieldNames(places: readonly ContainerPlace[], valueType: ts
  * literal made holding one.
  */
 export function armsIntervals(places: readonly ContainerPlace[], valueType: ts.Type, session: AnalysisSession): boolean {
-  const { checker } = session;
-  const valueSymbol = checker.getNonNullableType(valueType).getSymbol();
-  return (
-    valueSymbol !== undefined &&
-    places.some((place) =>
-      [...armedFields(place.scope, session).values()].some((fills) =>
-        fills.some(({ fill, release }) => release[0] === 'clearInterval' && fillsValueOf(fill, valueSymbol, checker)),
-      ),
-    )
-  );
+  // Asked at every candidate receiver: answered once per container.
+  return session.memo(ARMS_INTERVALS, places, () => {
+    const { checker } = session;
+    const valueSymbol = checker.getNonNullableType(valueType).getSymbol();
+    return (
+      valueSymbol !== undefined &&
+      places.some((place) =>
+        [...armedFields(place.scope, session).values()].some((fills) =>
+          fills.some(({ fill, release }) => release[0] === 'clearInterval' && fillsValueOf(fill, valueSymbol, checker)),
+        ),
+      )
+    );
+  })!;
 }
 
 /** The field filled belongs to a value of the type whose symbol is `valueSymbol`. */
