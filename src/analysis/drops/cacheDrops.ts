@@ -31,7 +31,8 @@ import { calledMethodName, canonical, skipOuter } from '../syntax/expressions.js
 import { isTextOrFlag } from '../syntax/names.js';
 import { isIgnored, type CacheDrop, type DropContext } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
-import { isFreshKey, isLocalContainer, isOwnIdentity, isResultUsed, keyTarget } from './keys.js';
+import { isResultUsed } from './handedBack.js';
+import { isFreshKey, isLocalContainer, isOwnIdentity, keyTarget } from './keys.js';
 
 /** Every method of a cache library that takes a value out of it, on any path. */
 export const CACHE_METHODS: ReadonlySet<string> = new Set(

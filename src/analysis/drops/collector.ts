@@ -9,6 +9,7 @@ import type { AnalysisSession } from '../session.js';
 import { enclosingBody } from '../syntax/expressions.js';
 import type { DropCandidate } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
+import { callDiscardingResult, isDroppedWhole, isSettled, returnsValue } from './handedBack.js';
 
 /** One site to analyze in one function: the drop itself, or a direct call of the callback it runs in. */
 interface SiteEntry {
@@ -64,13 +65,16 @@ export class DropCollector<Extra = unknown> {
       const resources = entries.map((entry) => this.#candidates[entry.candidate]!.candidate.resource);
       const base = flowOptionsFor(resources, this.session, this.releaseFunctions);
       const options = untrustedLookups.size > 0 ? { ...base, untrustedLookups } : base;
-      const verdicts = analyzeDrops(
-        body,
-        entries.map((entry) => entry.site),
-        options,
-        this.session,
-      );
-      for (const [index, entry] of entries.entries()) judged.push({ entry, verdict: verdicts[index]! });
+      const sites = entries.map((entry) => entry.site);
+      const verdicts = analyzeDrops(body, sites, options, this.session);
+      // A value settled only by being returned is dropped where a caller throws the result away.
+      const discardedBy = verdicts.some(isSettled) && returnsValue(body) ? callDiscardingResult(body, this.session) : undefined;
+      const unreturned = discardedBy && analyzeDrops(body, sites, options, this.session, false);
+      for (const [index, entry] of entries.entries()) {
+        const verdict = verdicts[index]!;
+        const kept = unreturned?.[index];
+        judged.push({ entry, verdict: isSettled(verdict) && kept && isDroppedWhole(kept, entry.site) ? { ...kept, discardedBy } : verdict });
+      }
     }
     const releasedWithin = new Set(
       judged.filter(({ entry, verdict }) => entry.role === 'within' && verdict.unreleasedSlots.length === 0).map(({ entry }) => entry.candidate),
@@ -93,4 +97,5 @@ function mergeInto(into: DropVerdict, verdict: DropVerdict): void {
   into.releasedOnSomePath ||= verdict.releasedOnSomePath;
   if (!into.missedWhen && verdict.missedWhen) into.missedWhen = verdict.missedWhen;
   if (!into.racedAt && verdict.racedAt) into.racedAt = verdict.racedAt;
+  if (!into.discardedBy && verdict.discardedBy) into.discardedBy = verdict.discardedBy;
 }

@@ -67,10 +67,10 @@ import {
   isParameterPath,
   isReleasedByEveryCaller,
   isSettledByEveryCallerOfContainer,
-  isResultUsed,
   keyTarget,
   storesValueItHolds,
 } from './keys.js';
+import { isResultUsed } from './handedBack.js';
 import { owedSlots, ownTimerHandle } from './owed.js';
 
 /**

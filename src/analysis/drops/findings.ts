@@ -11,7 +11,7 @@ import { isIndexOfListReleasedIn } from '../containers/ownership.js';
 import type { DropVerdict } from '../flow/index.js';
 import { describeRelease, type Resource } from '../resources/release.js';
 import type { AnalysisSession } from '../session.js';
-import { containsCall, enclosingBody, shortText, skipOuter } from '../syntax/expressions.js';
+import { calleeName, containsCall, enclosingBody, shortText, skipOuter } from '../syntax/expressions.js';
 import { bindingsIn, isStableName } from '../syntax/names.js';
 import type { DropCandidate, DropContext } from './candidate.js';
 import { cacheOverwriteDrop, cacheRemovalDrop, describeCacheCall, hooklessInsertionDrops, type CacheCall } from './cacheDrops.js';
@@ -37,6 +37,8 @@ export type UnreleasedFinding =
       racedLine?: number;
       /** The race is with a continuation (`.then(…)` on `racedLine`) that stores at a key emptied before it started. */
       racedByContinuation?: true;
+      /** The function that returns the value, and where a call of it throws the result away. */
+      discarded?: { by: string; at: string };
       /** The cache library whose call this is. */
       library?: string;
       suggestion?: Insertion;
@@ -130,7 +132,8 @@ export class UnreleasedDrops {
       const unanswerable = missing !== undefined && !isAnsweredAgain(missing, this.context.session);
       // Only what is still owed: a record's fields released already are not released twice.
       const suggestion =
-        candidate.releaseReenters || candidate.successorAt || unanswerable
+        // A value also returned to callers that keep it is theirs once returned: releasing it at the drop would hand them a dead one.
+        candidate.releaseReenters || candidate.successorAt || unanswerable || verdict.discardedBy
           ? undefined
           : suggestRelease({ ...candidate, resource: owed }, sourceText, preferredFunction, missing);
       const { target } = candidate.site;
@@ -156,6 +159,7 @@ export class UnreleasedDrops {
           racedLine: lineOf((skipOuter(continuation.expression) as ts.PropertyAccessExpression).name),
           racedByContinuation: true as const,
         }),
+        ...(verdict.discardedBy && { discarded: discardedText(verdict.discardedBy, candidate.site.node) }),
         ...(candidate.kind === 'cache' && { library: candidate.library.package }),
         ...(suggestion && { suggestion }),
       };
@@ -330,6 +334,13 @@ function isReleasedInEveryCall(candidate: DropCandidate, context: DropContext): 
   if (site.storesNewValue) return isEmptiedBeforeEveryRun(site.node, held, site, context);
   if (site.target.kind !== 'key' || keyExpression === undefined) return false;
   return isReleasedBeforeEveryCall(site.node, held, keyExpression, site.slots, context, candidate.containerExpression);
+}
+
+/** `removePane`, and `line 149` (in the drop's file) or `line 149 of \`paneview.ts\``. */
+function discardedText(call: ts.CallExpression, drop: ts.Node): { by: string; at: string } {
+  const file = call.getSourceFile();
+  const at = file === drop.getSourceFile() ? `line ${lineOf(call)}` : `line ${lineOf(call)} of \`${file.fileName.split('/').pop()}\``;
+  return { by: calleeName(call) ?? 'it', at };
 }
 
 function lineOf(node: ts.Node): number {

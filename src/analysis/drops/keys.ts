@@ -51,6 +51,7 @@ import {
 import {
   bindingsIn,
   callsHandingParameter,
+  callsInProgram,
   callsOfLocalFunction,
   callsOfNestedFunction,
   callsOfOwnMethod,
@@ -64,7 +65,7 @@ import {
   valueWhereRead,
   type NameDeclaration,
 } from '../syntax/names.js';
-import { callsAcrossProgram, callsOfMethodAcrossProgram } from '../syntax/programCalls.js';
+import { callsOfMethodAcrossProgram } from '../syntax/programCalls.js';
 import { lookUpCall } from '../syntax/lookUps.js';
 import { classSymbolOfNew } from '../syntax/writtenTypes.js';
 import type { ContainerOfResources, DropContext } from './candidate.js';
@@ -352,13 +353,6 @@ function isFreshValue(expression: ts.Expression, session: AnalysisSession, depth
     if (ts.isIdentifier(callee)) return moduleFunctionReturns(callee, session, (returned) => isFreshValue(returned, session, depth + 1));
   }
   return false;
-}
-
-/** Every call of a method (its class's own calls of a private one) or function in the program; undefined when some escape the search (or, but for a public method, there are none). */
-function callsInProgram(fn: ts.FunctionLikeDeclaration, session: AnalysisSession): readonly ts.CallExpression[] | undefined {
-  return ts.isMethodDeclaration(fn)
-    ? (callsOfOwnMethod(fn, session) ?? (ownMethodCalls(fn, session) ? undefined : callsOfMethodAcrossProgram(fn, session)))
-    : callsAcrossProgram(fn, session);
 }
 
 /**
@@ -1579,16 +1573,6 @@ function isModuleLevelContainer(container: HeldResources, fn: ts.FunctionLikeDec
   if (container.text.roots.length !== 1 || root === undefined || root === 'this') return false;
   const declaration = declarationOf(root, fn, session);
   return declaration?.kind === 'variable' && ts.isSourceFile(declaration.body);
-}
-
-/** What the enclosing code does with a call's result: returned values are handed on. */
-export function isResultUsed(node: ts.Expression): 'unused' | 'returned' | 'used' {
-  let current: ts.Node = node;
-  while (ts.isParenthesizedExpression(current.parent) || ts.isAwaitExpression(current.parent)) current = current.parent;
-  const parent = current.parent;
-  if (ts.isExpressionStatement(parent)) return 'unused';
-  if (ts.isReturnStatement(parent) || ts.isArrowFunction(parent)) return 'returned';
-  return 'used';
 }
 
 /**

@@ -40,10 +40,11 @@ const HELPERS = memoValue('flow.helpers', (session) => {
 
 /**
  * Analyzes one function (or source file) for the given drops and returns a verdict per drop.
- * Drops that the walk never reaches (dead code) get no obligations.
+ * Drops that the walk never reaches (dead code) get no obligations. `returnsHandOn`: false where a
+ * caller throws the function's result away, so a value returned is not handed to anyone.
  */
-export function analyzeDrops(body: ts.Node, drops: readonly DropSite[], options: FlowOptions, session: AnalysisSession): DropVerdict[] {
-  const analysis = new FunctionAnalysis(drops, options, session.value(HELPERS), 0);
+export function analyzeDrops(body: ts.Node, drops: readonly DropSite[], options: FlowOptions, session: AnalysisSession, returnsHandOn = true): DropVerdict[] {
+  const analysis = new FunctionAnalysis(drops, options, session.value(HELPERS), 0, returnsHandOn);
   const runnable = isFunctionLike(body)
     ? body.body
     : ts.isClassStaticBlockDeclaration(body)

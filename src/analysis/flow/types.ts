@@ -98,6 +98,8 @@ export interface DropVerdict {
   missedWhen?: { test: ts.Expression; whenTrue: boolean };
   /** The key was found empty, then this `await` let another call fill it before the drop. */
   racedAt?: ts.AwaitExpression;
+  /** Handed on only by being returned, to this call, which throws it away. */
+  discardedBy?: ts.CallExpression;
 }
 
 /** Resolution of calls to functions with bodies, for helpers. */

@@ -7,7 +7,7 @@ import ts from 'typescript';
 
 import { memoTable, type AnalysisSession } from '../session.js';
 import { boundNames, enclosingBody, isAssignment, isFunctionLike, isPrivateMember, isSeparateFunction, isTextOrFlagLiteral, skipOuter } from './expressions.js';
-import { callsAcrossProgram, moduleLevelName } from './programCalls.js';
+import { callsAcrossProgram, callsOfMethodAcrossProgram, moduleLevelName } from './programCalls.js';
 
 /** How a name is bound directly in one body (nested functions excluded). */
 export interface Bindings {
@@ -396,6 +396,13 @@ export function ownMethodCalls(method: ts.MethodDeclaration, session: AnalysisSe
   let calls = table.get(method);
   if (calls === undefined) table.set(method, (calls = findOwnMethodCalls(method, session)));
   return calls ?? undefined;
+}
+
+/** Every call of a method (its class's own calls of a private one) or function in the program; undefined when some escape the search (or, but for a public method, there are none). */
+export function callsInProgram(fn: ts.FunctionLikeDeclaration, session: AnalysisSession): readonly ts.CallExpression[] | undefined {
+  return ts.isMethodDeclaration(fn)
+    ? (callsOfOwnMethod(fn, session) ?? (ownMethodCalls(fn, session) ? undefined : callsOfMethodAcrossProgram(fn, session)))
+    : callsAcrossProgram(fn, session);
 }
 
 /** Every call of such a method, when those calls are all its uses; undefined when it is used otherwise or never called. */

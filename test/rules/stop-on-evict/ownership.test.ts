@@ -31,6 +31,29 @@ export class WatcherManager {
 }`;
 
 /**
+ * From real code (dockview, paneview.ts): removePane() splices a pane out and returns it; move()
+ * puts it back at another index, and `callers` are the class's other uses of it.
+ */
+const paneview = (removal: string, callers: string, after = ''): string => `
+import { Watcher } from './resources.js';
+export class Paneview {
+  private panes: Watcher[] = [];
+  add(): void {
+    this.panes.push(new Watcher());
+  }
+  removePane(index: number, options = { skipDispose: false }): Watcher {
+    const pane = this.panes.splice(index, 1)[0]!;
+    ${removal}
+    return pane;
+  }
+  move(from: number, to: number): void {
+    const pane = this.removePane(from, { skipDispose: true });
+    this.panes.splice(to, 0, pane);
+  }
+  ${callers}
+}${after}`;
+
+/**
  * From real code (Oceanic, ShardManager.ts): a manager that is itself the map of its shards queues
  * them for connecting through a private method; `made` is how spawn() comes by a shard.
  */
@@ -700,6 +723,18 @@ ruleTester.run('stop-on-evict', rule, {
       code: discoveries('{ kind: 2 }'),
     },
     {
+      name: 'from real code (dockview), twin: every call of the method that returns the removed pane keeps it',
+      code: paneview('', 'removeLast(): void {\n    this.removePane(this.panes.length - 1).dispose();\n  }'),
+    },
+    {
+      name: 'from real code (dockview), twin: the fix releases the pane unless the caller asks to keep it, which only the call that keeps it does',
+      code: paneview('if (!options.skipDispose) pane.dispose();', 'removeLast(): void {\n    this.removePane(this.panes.length - 1);\n  }'),
+    },
+    {
+      name: 'from real code (dockview), twin: the only call, in move(), puts the removed pane back',
+      code: paneview('', ''),
+    },
+    {
       name: "from real code (Oceanic): a queue a private method fills with what every caller kept in the object's own map first is an index",
       code: shardQueue('shard = createMeter(String(id)); this.set(id, shard);'),
     },
@@ -1277,6 +1312,30 @@ export class Pool {
     },
   ],
   invalid: [
+    {
+      name: 'from real code (dockview): a pane spliced out and returned is dropped where a call throws the result away, without a suggestion (callers that keep it would get a disposed pane)',
+      code: paneview('', 'removeLast(): void {\n    this.removePane(this.panes.length - 1);\n  }'),
+      errors: [
+        {
+          messageId: 'unreleasedDropDiscarded',
+          data: { type: 'Watcher', container: 'this.panes', operation: '`splice()`', release: '`dispose()`', function: 'removePane', at: 'line 18' },
+          line: 9,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'from real code (dockview): the call that throws the pane away may be outside the class, where the public method is called',
+      code: paneview('', '', '\nexport function clearFirst(view: Paneview): void {\n  view.removePane(0);\n}'),
+      errors: [
+        {
+          messageId: 'unreleasedDropDiscarded',
+          data: { type: 'Watcher', container: 'this.panes', operation: '`splice()`', release: '`dispose()`', function: 'removePane', at: 'line 20' },
+          line: 9,
+          suggestions: [],
+        },
+      ],
+    },
     {
       name: 'from real code (pixijs), twin: the list that also keeps what the class makes is never released, so letting the index go drops them',
       code: ownedList('this.ownedGroups.push(this.groups![index]);', ''),
