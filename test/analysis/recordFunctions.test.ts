@@ -27,6 +27,34 @@ function settled() {
   const done = new Promise((resolve) => { settle = resolve; }).finally(() => clearTimeout(timer));
   return { resolve: settle, timer, done };
 }
+interface Handle { close(): void }
+declare function openHandle(): Handle;
+function replacedClose() {
+  const handle = openHandle();
+  const timer = setTimeout(() => {}, 10);
+  handle.close = () => { clearTimeout(timer); };
+  return { handle, timer };
+}
+function replacedLater() {
+  const handle = openHandle();
+  const timer = setTimeout(() => {}, 10);
+  setTimeout(() => { handle.close = () => { clearTimeout(timer); }; }, 0);
+  return { handle, timer };
+}
+function replacedKeepsTimer() {
+  const handle = openHandle();
+  const timer = setTimeout(() => {}, 10);
+  handle.close = () => {};
+  return { handle, timer };
+}
+function handleOnly() {
+  const handle = openHandle();
+  return { handle };
+}
+function spreadHandle(base: object) {
+  const handle = openHandle();
+  return { ...base, handle };
+}
 function thenOnly() {
   const timer = setTimeout(() => {}, 10);
   let settle: Done = () => {};
@@ -60,6 +88,21 @@ describe('fieldsReleasedByRecordFunctions', () => {
   it("finds a promise's settle function when its finally() releases, and not when only then() does", () => {
     expect(released('settled')).toEqual({ resolve: ['timer'] });
     expect(released('thenOnly')).toEqual({});
+  });
+
+  it("finds a method of a field's handle that the record's maker replaced with one releasing the timer first, by field and method", () => {
+    expect(released('replacedClose')).toEqual({ 'handle.close': ['timer'] });
+    expect(released('replacedClose', 'wrapped')).toEqual({});
+  });
+
+  it('finds nothing for a replacement made in a callback, or one that leaves the timer alone', () => {
+    expect(released('replacedLater')).toEqual({});
+    expect(released('replacedKeepsTimer')).toEqual({});
+  });
+
+  it('counts a record without the field at all as releasing it, not one whose fields may come from a spread', () => {
+    expect(released('replacedClose', 'handleOnly')).toEqual({ 'handle.close': ['timer'] });
+    expect(released('replacedClose', 'spreadHandle')).toEqual({});
   });
 
   it('keeps only what every record is given', () => {

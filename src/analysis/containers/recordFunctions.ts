@@ -10,13 +10,15 @@ import ts from 'typescript';
 import { releaseNames, type Release, type ResourceField } from '../resources/release.js';
 import type { AnalysisSession } from '../session.js';
 import { declarationOf } from '../syntax/names.js';
-import { isFunctionLike, isPromiseContinuation, isPromiseExecutor, propertyNameOf, skipOuter } from '../syntax/expressions.js';
+import { enclosingBody, isFunctionLike, isPromiseContinuation, isPromiseExecutor, propertyNameOf, skipOuter } from '../syntax/expressions.js';
 import { releasesFirst } from '../syntax/releaseFirst.js';
 
 /**
  * Of the record fields `fields`, those some function field of every inserted record releases, by
- * the name of that function field: `resolve` → [`timer`]. Empty when some insertion is not a
- * record literal the code shows (`literalOf` finds it).
+ * the name of that function field: `resolve` → [`timer`]; or a method of a field's handle that the
+ * function making the record replaced (`handle.close = () => { clearInterval(keepAlive); … }`
+ * beside `{ handle, keepAlive }`), by field and method: `handle.close` → [`keepAlive`]. Empty when
+ * some insertion is not a record literal the code shows (`literalOf` finds it).
  */
 export function fieldsReleasedByRecordFunctions(
   insertions: readonly ts.Expression[],
@@ -24,11 +26,13 @@ export function fieldsReleasedByRecordFunctions(
   literalOf: (value: ts.Expression) => ts.ObjectLiteralExpression | undefined,
   session: AnalysisSession,
 ): ReadonlyMap<string, readonly string[]> {
-  let found: Map<string, string[]> | undefined;
+  const records: { released: Map<string, string[]>; lacking: Set<string> }[] = [];
   for (const value of insertions) {
     const literal = literalOf(value);
     if (!literal) return new Map();
     const here = new Map<string, string[]>();
+    const note = (method: string, field: string): void => void here.set(method, [...(here.get(method) ?? []), field]);
+    const replacedMethods = replacedHandleMethods(literal);
     for (const field of fields) {
       const held = heldName(literal, field.name);
       if (held === undefined) continue;
@@ -39,22 +43,75 @@ export function fieldsReleasedByRecordFunctions(
         const releases = fn
           ? releasesOnEveryPath(fn, held, field.resource.release)
           : settledByReleasingPromise(property, held, field.resource.release, session);
-        if (releases) here.set(method, [...(here.get(method) ?? []), field.name]);
+        if (releases) note(method, field.name);
+      }
+      for (const [handleField, replaced] of replacedMethods) {
+        if (handleField === field.name) continue;
+        for (const [method, fn] of replaced) if (releasesOnEveryPath(fn, held, field.resource.release)) note(`${handleField}.${method}`, field.name);
       }
     }
-    found = found ? intersect(found, here) : here;
-    if (found.size === 0) return found;
+    records.push({ released: here, lacking: lackedFields(literal, fields) });
   }
-  return found ?? new Map();
+  return everyRecordReleases(records);
 }
 
-function intersect(a: Map<string, string[]>, b: Map<string, string[]>): Map<string, string[]> {
-  const both = new Map<string, string[]>();
-  for (const [method, fields] of a) {
-    const kept = fields.filter((field) => b.get(method)?.includes(field));
-    if (kept.length > 0) both.set(method, kept);
+/**
+ * The functions that release a field in every record: each record releases it through that
+ * function, or has no such field at all (`{ owner, handle }` beside `{ owner, handle, keepAlive }`
+ * owes no keep-alive).
+ */
+function everyRecordReleases(records: readonly { released: Map<string, string[]>; lacking: Set<string> }[]): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const { released } of records) {
+    for (const [method, fields] of released) {
+      for (const field of fields) {
+        if (found.get(method)?.includes(field)) continue;
+        if (records.every((record) => record.lacking.has(field) || record.released.get(method)?.includes(field)))
+          found.set(method, [...(found.get(method) ?? []), field]);
+      }
+    }
   }
-  return both;
+  return found;
+}
+
+/** The fields a literal has no property for, when nothing is spread into it. */
+function lackedFields(literal: ts.ObjectLiteralExpression, fields: readonly ResourceField[]): Set<string> {
+  if (literal.properties.some(ts.isSpreadAssignment)) return new Set();
+  const named = new Set(literal.properties.map(propertyNameOf));
+  return new Set(fields.filter((field) => !named.has(field.name)).map((field) => field.name));
+}
+
+/**
+ * `handle.close = async () => { … }` in the function that writes the record `{ handle, … }` (not in
+ * the functions it defines): the methods put in place of a field's own, by field.
+ */
+function replacedHandleMethods(literal: ts.ObjectLiteralExpression): Map<string, Map<string, ts.FunctionLikeDeclaration>> {
+  const replaced = new Map<string, Map<string, ts.FunctionLikeDeclaration>>();
+  const body = enclosingBody(literal);
+  const fieldOfLocal = new Map<string, string>();
+  for (const property of literal.properties) {
+    const field = propertyNameOf(property);
+    const local = field !== undefined ? heldName(literal, field) : undefined;
+    if (field !== undefined && local !== undefined) fieldOfLocal.set(local, field);
+  }
+  if (fieldOfLocal.size < 2 || !isFunctionLike(body) || !body.body) return replaced;
+  const visit = (node: ts.Node): void => {
+    if (isFunctionLike(node)) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const target = skipOuter(node.left);
+      const fn = skipOuter(node.right);
+      const owner = ts.isPropertyAccessExpression(target) ? skipOuter(target.expression) : undefined;
+      const field = owner && ts.isIdentifier(owner) ? fieldOfLocal.get(owner.text) : undefined;
+      if (field !== undefined && isFunctionLike(fn)) {
+        const methods = replaced.get(field) ?? new Map<string, ts.FunctionLikeDeclaration>();
+        methods.set((target as ts.PropertyAccessExpression).name.text, fn);
+        replaced.set(field, methods);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body.body, visit);
+  return replaced;
 }
 
 /** `{ timer }`, `{ timer: handle }`: the local a field is given. */

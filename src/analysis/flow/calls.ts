@@ -80,6 +80,9 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
       if (many) current = it.releaseMany(many, '*', current);
     }
     if (ref && releasedFields && onWholeRecord) for (const slot of releasedFields) current = it.release(ref.ref, slot, current);
+    // `claim.handle.close()` where the record's maker replaced `handle.close` with one clearing `claim.keepAlive` too.
+    const releasedBeside = ref && ref.slot !== '*' ? releases.recordFunctions?.get(`${ref.slot}.${methodName}`) : undefined;
+    if (ref && releasedBeside) for (const slot of releasedBeside) current = it.release(ref.ref, slot, current);
     if (ref && endedBy?.includes(ref.slot)) current = it.release(ref.ref, '*', current);
     if (iterated && node.arguments[0] && !ts.isArrowFunction(node.arguments[0]) && !ts.isFunctionExpression(node.arguments[0])) {
       // `timers.forEach(clearInterval)`, `meters.forEach(stopMeter)`

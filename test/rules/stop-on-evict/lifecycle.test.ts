@@ -209,9 +209,10 @@ export function show(id: string, path: string) {
 
 /**
  * From real code (signalk-server, BLE claims): a claim record `{ owner, handle }` whose handle's own
- * close() — written in a literal, or put in place of the handle's close — removes the claim by `key`.
+ * close() — written in a literal, or put in place of the handle's close, which first runs
+ * `keepAliveRelease` — removes the claim by `key`; `others` are more members of the class.
  */
-const claimHandles = (key: string): string => `
+const claimHandles = (key: string, keepAliveRelease = 'clearInterval(keepAlive);', others = ''): string => `
 interface Handle { close(): Promise<void> }
 interface Link { disconnect(): Promise<void> }
 interface Claim { owner: string; handle: Handle; keepAlive?: NodeJS.Timeout }
@@ -239,13 +240,24 @@ export class Claims {
     this.claims.set(mac, claim);
     const close = handle.close.bind(handle);
     handle.close = async () => {
-      clearInterval(keepAlive);
+      ${keepAliveRelease}
       this.claims.delete(${key});
       return close();
     };
     return handle;
-  }
+  }${others}
 }`;
+
+/** From real code (signalk-server, BLE claims): a provider's claims let go, each handle closed before its claim is deleted. */
+const UNREGISTER = `
+  unregister(owner: string): void {
+    for (const [mac, claim] of this.claims) {
+      if (claim.owner === owner) {
+        void claim.handle.close();
+        this.claims.delete(mac);
+      }
+    }
+  }`;
 
 /** From real code (browser-sdk): views kept in a set, each removed by a subscriber of its observable `observable`. */
 const viewObservable = (observable: string, method = 'subscribe'): string => `
@@ -1492,6 +1504,10 @@ export class Workers {
       code: writerFanout('writer.ready.then(() => writer.write(chunk))', 'catch'),
     },
     {
+      name: "from real code (signalk-server): closing a claim's handle clears its keep-alive too, when the close put in place of the handle's own clears it first",
+      code: claimHandles('mac', 'clearInterval(keepAlive);', UNREGISTER),
+    },
+    {
       name: "from real code (signalk-server): a delete inside the close() of a record's handle, written in a literal or put in place of it, by the key the record was stored under",
       code: claimHandles('mac'),
     },
@@ -2576,6 +2592,27 @@ export class Servers {
               output: writerFanout('writer.write(chunk)', 'catch').replace(
                 '() => this.#writers.delete(writer)',
                 '() => { void writer.close(); return this.#writers.delete(writer); }',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "from real code (signalk-server), twin: a close put in place of the handle's own that leaves the keep-alive running pays only for the handle",
+      code: claimHandles('mac', "console.log('closing');", UNREGISTER),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { type: 'Claim', container: 'this.claims', operation: '`delete()`', release: '`clearInterval()` on `keepAlive`' },
+          line: 39,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`clearInterval()` on `keepAlive`' },
+              output: claimHandles('mac', "console.log('closing');", UNREGISTER).replace(
+                'void claim.handle.close();\n        this.claims.delete(mac);',
+                'void claim.handle.close();\n        clearInterval(this.claims.get(mac)?.keepAlive);\n        this.claims.delete(mac);',
               ),
             },
           ],
