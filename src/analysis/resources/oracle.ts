@@ -11,10 +11,20 @@ import { typeMatchesSomeSpecifier, type TypeOrValueSpecifier } from '@typescript
 import ts from 'typescript';
 
 import { memoTable, memoValue, type AnalysisSession } from '../session.js';
-import { isHiddenFromHolders, skipOuter } from '../syntax/expressions.js';
+import { isHiddenFromHolders, isPrivateMember, skipOuter } from '../syntax/expressions.js';
 import { BUILTIN_RESOURCES, method, NOT_RESOURCES } from './builtins.js';
 import { inferResource, writesDisposeAsAny, type InferenceHost } from './inference.js';
-import { isReleaseLikeName, LIFECYCLE_END_VERBS, RELEASE_NAMES, releaseNames, type Release, type Resource, type ResourceField } from './release.js';
+import {
+  describeRelease,
+  isReleaseLikeName,
+  LIFECYCLE_END_VERBS,
+  RELEASE_NAMES,
+  releaseNames,
+  type Release,
+  type Resource,
+  type ResourceField,
+  type UnstoppableStart,
+} from './release.js';
 
 export interface ResourceTypeOption {
   type: TypeOrValueSpecifier;
@@ -127,6 +137,9 @@ export class ResourceOracle {
     if (inferred?.kind === 'unreleased') {
       const held = depth < MAX_RECORD_DEPTH ? this.#recordResource(type, depth, true, inferred.fields) : null;
       if (held) return held;
+      // Keeps one in a private field and never releases it: no holder can, and every drop leaks it.
+      const hidden = depth < MAX_RECORD_DEPTH ? this.#hiddenResourceField(type, depth, inferred.fields) : undefined;
+      if (hidden) return { typeName: this.typeName(type), release: { kind: 'unstoppable', started: hidden }, origin: 'inferred' };
     }
     if (inferred?.kind === 'unstoppable')
       return { typeName: this.typeName(type), release: { kind: 'unstoppable', started: inferred.started }, origin: 'inferred' };
@@ -350,6 +363,24 @@ export class ResourceOracle {
     return { typeName: this.typeName(type), release: { kind: 'fields', fields }, origin: 'record' };
   }
 
+  /**
+   * `private readonly server = new Server(…)` in a class with no method closing it: the first of the
+   * fields it fills (`fields`) that only the class can reach and that holds a handle released by a
+   * method of its own. Not a timer, whose one-shot kind ends by itself.
+   */
+  #hiddenResourceField(type: ts.Type, depth: number, fields: readonly string[]): Extract<UnstoppableStart, { kind: 'field' }> | undefined {
+    for (const property of type.getProperties()) {
+      if (!fields.includes(property.getName()) || !isPrivateField(property)) continue;
+      const resource = this.#resourceOf(this.checker.getTypeOfSymbol(property), depth + 1);
+      if (!resource || (resource.release.kind !== 'method' && resource.release.kind !== 'dispose')) continue;
+      const owner = property.valueDeclaration!.parent;
+      const cls = ts.isClassLike(owner) ? owner : ts.isConstructorDeclaration(owner) ? owner.parent : undefined;
+      if (cls && isOnlyUsedInPlace(cls, property.getName(), releaseNames(resource.release).methods))
+        return { kind: 'field', name: property.getName(), release: describeRelease(resource.release) };
+    }
+    return undefined;
+  }
+
   /** `timers: NodeJS.Timeout[]` in a record: a list each of whose elements the record's holder owes a release. */
   #listOfResources(type: ts.Type, depth: number): Resource | null {
     const list = this.checker.getNonNullableType(type);
@@ -480,6 +511,36 @@ function skipOuterExpression(expression: ts.Expression): ts.Expression {
   return ts.isParenthesizedExpression(expression) || ts.isAsExpression(expression) || ts.isSatisfiesExpression(expression)
     ? skipOuterExpression(expression.expression)
     : expression;
+}
+
+/**
+ * `this.server.connect(port)` in the class's body, never `this.server.close()`, `return this.server`
+ * or `register(this.server)`: a field its class only uses where it sits, so nothing ever releases
+ * it (a method not named like a release, `leave() { this.moderation.dispose() }`, may).
+ */
+function isOnlyUsedInPlace(cls: ts.ClassLikeDeclaration, field: string, releases: ReadonlySet<string>): boolean {
+  let inPlace = true;
+  const visit = (node: ts.Node): void => {
+    if (!inPlace) return;
+    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword && node.name.text === field) {
+      let use: ts.Node = node;
+      while (ts.isNonNullExpression(use.parent) || ts.isParenthesizedExpression(use.parent)) use = use.parent;
+      const member = use.parent;
+      const called = ts.isPropertyAccessExpression(member) && member.expression === use ? member.name.text : undefined;
+      const isWrite = ts.isBinaryExpression(member) && member.left === use && member.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+      if (!isWrite && (called === undefined || releases.has(called))) inPlace = false;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const member of cls.members) visit(member);
+  return inPlace;
+}
+
+/** `private x`, `#x`, `constructor(private x)`: a field only its class reaches. */
+function isPrivateField(property: ts.Symbol): boolean {
+  const declaration = property.valueDeclaration;
+  return declaration !== undefined && (ts.isPropertyDeclaration(declaration) || ts.isParameter(declaration)) && isPrivateMember(declaration);
 }
 
 function isPublicDataProperty(property: ts.Symbol): boolean {

@@ -40,7 +40,7 @@ export type Release =
   | { kind: 'unstoppable'; started: UnstoppableStart };
 
 /** An interval kept by no handle, or a listener on a lasting emitter (`process`, `window`) that no method removes. */
-export type UnstoppableStart = { kind: 'interval' } | { kind: 'listener'; on: string };
+export type UnstoppableStart = { kind: 'interval' } | { kind: 'listener'; on: string } | { kind: 'field'; name: string; release: string };
 
 export interface ResourceField {
   name: string;
@@ -132,9 +132,14 @@ export function describeRelease(release: Release, preferredFunction?: string): s
     case 'handedBack':
       return `\`${release.methods[0]}()\` of what it came from`;
     case 'unstoppable':
-      return release.started.kind === 'interval'
-        ? "stopping its constructor's `setInterval()`, to which it keeps no handle"
-        : `removing the listener its constructor adds to \`${release.started.on}\`, which none of its methods removes`;
+      switch (release.started.kind) {
+        case 'interval':
+          return "stopping its constructor's `setInterval()`, to which it keeps no handle";
+        case 'listener':
+          return `removing the listener its constructor adds to \`${release.started.on}\`, which none of its methods removes`;
+        case 'field':
+          return `${release.started.release} on its private \`${release.started.name}\`, which none of its methods calls`;
+      }
   }
 }
 

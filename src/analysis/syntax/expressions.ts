@@ -333,12 +333,12 @@ export function isHiddenFromHolders(member: ts.Declaration): boolean {
   return isPrivateMember(member) || (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Protected) !== 0;
 }
 
-/** A class member only the class itself can reach: `private`, or a `#name`. */
 /** `static x`, `static m() {}`: a member of the class itself, not of its instances. */
 export function isStaticMember(node: ts.Node): boolean {
   return (ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false;
 }
 
+/** A class member only the class itself can reach: `private`, or a `#name`. */
 export function isPrivateMember(member: ts.Declaration): boolean {
   const name = ts.getNameOfDeclaration(member);
   return (name !== undefined && ts.isPrivateIdentifier(name)) || (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Private) !== 0;

@@ -317,6 +317,50 @@ export function sweep(): void {
   });
 }
 `;
+/**
+ * From real code (n8n-mcp, http-server-single-session.ts): a server kept per session, deleted when the
+ * session ends; `fields` are how the class comes by its SDK server and what else it holds.
+ */
+const sessionServers = (fields: string): string => `
+declare class SdkServer {
+  connect(port: number): Promise<void>;
+  close(): Promise<void>;
+}
+class DocsServer {
+  ${fields}
+  async connect(port: number): Promise<void> {
+    await this.server.connect(port);
+  }
+}
+const servers: Record<string, DocsServer> = {};
+export function open(sessionId: string): void {
+  if (!servers[sessionId]) servers[sessionId] = new DocsServer(new SdkServer());
+}
+export function removeSession(sessionId: string): void {
+  delete servers[sessionId];
+}`;
+const MADE_PRIVATE = 'private readonly server = new SdkServer();\n  constructor(readonly given: SdkServer) {}';
+/** A pane that mounts a watcher into a field declared with `modifier`; panes are kept per id and deleted on close, after `closing`. */
+const watchedPanes = (modifier: string, closing = ''): string => `
+import { watch, type FSWatcher } from 'node:fs';
+class Pane {
+  ${modifier}watcher: FSWatcher | undefined;
+  constructor(readonly path: string) {}
+  mount(): void {
+    this.watcher = watch(this.path);
+  }
+}
+const panes = new Map<string, Pane>();
+export function open(id: string, path: string) {
+  if (panes.has(id)) return;
+  const pane = new Pane(path);
+  pane.mount();
+  panes.set(id, pane);
+}
+export function close(id: string) {
+  ${closing}panes.delete(id);
+}
+`;
 const KEPT_AND_CLEARED = 'const tick = setInterval(() => this.broadcast(), 1000);\n    setTimeout(() => clearInterval(tick), 60_000);';
 
 /**
@@ -513,6 +557,18 @@ ruleTester.run('stop-on-evict', rule, {
     {
       name: 'a session whose dispose() removes its listener from the process, disposed before the delete',
       code: exitFlushingSessions(ON_EXIT, REMOVED_BY_DISPOSE, 'sessions.get(id)?.dispose();\n  sessions.delete(id);'),
+    },
+    {
+      name: "from real code (n8n-mcp), twin: a private field given the server the caller made holds the caller's, not the class's",
+      code: sessionServers('constructor(private readonly server: SdkServer) {}'),
+    },
+    {
+      name: 'from real code (lib-jitsi-meet), twin: a private server the class hands out may be released by whoever gets it',
+      code: sessionServers(`${MADE_PRIVATE}\n  serverOf(): SdkServer {\n    return this.server;\n  }`),
+    },
+    {
+      name: 'from real code (n8n-mcp), twin: a private one-shot timer beside a server handed in ends by itself',
+      code: sessionServers('private readonly expiry = setTimeout(() => {}, 60_000);\n  constructor(private readonly server: SdkServer) {}'),
     },
     {
       name: 'from real code (watchparty): a room whose constructor keeps its interval and clears it itself owes its holder nothing',
@@ -845,51 +901,8 @@ export class Reminders {
 `,
     },
     {
-      name: 'a pane that keeps its watcher in a private field no one outside can close is not asked of its holder',
-      code: `
-import { watch, type FSWatcher } from 'node:fs';
-class Pane {
-  private watcher: FSWatcher | undefined;
-  constructor(readonly path: string) {}
-  mount(): void {
-    this.watcher = watch(this.path);
-  }
-}
-const panes = new Map<string, Pane>();
-export function open(id: string, path: string) {
-  if (panes.has(id)) return;
-  const pane = new Pane(path);
-  pane.mount();
-  panes.set(id, pane);
-}
-export function close(id: string) {
-  panes.delete(id);
-}
-`,
-    },
-    {
       name: "a pane's public watcher closed by its holder before the delete",
-      code: `
-import { watch, type FSWatcher } from 'node:fs';
-class Pane {
-  watcher: FSWatcher | undefined;
-  constructor(readonly path: string) {}
-  mount(): void {
-    this.watcher = watch(this.path);
-  }
-}
-const panes = new Map<string, Pane>();
-export function open(id: string, path: string) {
-  if (panes.has(id)) return;
-  const pane = new Pane(path);
-  pane.mount();
-  panes.set(id, pane);
-}
-export function close(id: string) {
-  panes.get(id)?.watcher?.close();
-  panes.delete(id);
-}
-`,
+      code: watchedPanes('', 'panes.get(id)?.watcher?.close();\n  '),
     },
     {
       name: 'a subclass of a plain data class is data',
@@ -1130,6 +1143,35 @@ export class Streams {
         },
       ],
     })),
+    {
+      name: 'a pane that keeps its watcher in a private field no one outside can close is dropped still holding it: named, never suggested (its holder cannot write the release)',
+      code: watchedPanes('private '),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 18,
+          data: { type: 'Pane', container: 'panes', operation: '`delete()`', release: '`close()` on its private `watcher`, which none of its methods calls' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'from real code (n8n-mcp): a server whose class makes an SDK server in a private field and never closes it is dropped still holding it: named, never suggested',
+      code: sessionServers(MADE_PRIVATE),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 18,
+          data: {
+            type: 'DocsServer',
+            container: 'servers',
+            operation: 'the `delete` operator',
+            release: '`close()` on its private `server`, which none of its methods calls',
+          },
+          suggestions: [],
+        },
+      ],
+    },
     {
       name: 'from real code (MCP inspector): a transport destructured from the record a factory of the module returns is made by that call, and deleted without close()',
       code: proxySessions('new UpstreamTransport(url)'),
@@ -1967,26 +2009,7 @@ export class Reminders {
     },
     {
       name: 'a pane that keeps a watcher in a public field and never closes it, deleted without closing that field',
-      code: `
-import { watch, type FSWatcher } from 'node:fs';
-class Pane {
-  watcher: FSWatcher | undefined;
-  constructor(readonly path: string) {}
-  mount(): void {
-    this.watcher = watch(this.path);
-  }
-}
-const panes = new Map<string, Pane>();
-export function open(id: string, path: string) {
-  if (panes.has(id)) return;
-  const pane = new Pane(path);
-  pane.mount();
-  panes.set(id, pane);
-}
-export function close(id: string) {
-  panes.delete(id);
-}
-`,
+      code: watchedPanes(''),
       errors: [
         {
           messageId: 'unreleasedDrop',
