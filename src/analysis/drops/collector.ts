@@ -76,9 +76,7 @@ export class DropCollector<Extra = unknown> {
         judged.push({ entry, verdict: isSettled(verdict) && kept && isDroppedWhole(kept, entry.site) ? { ...kept, discardedBy } : verdict });
       }
     }
-    const releasedWithin = new Set(
-      judged.filter(({ entry, verdict }) => entry.role === 'within' && verdict.unreleasedSlots.length === 0).map(({ entry }) => entry.candidate),
-    );
+    const releasedWithin = new Set(judged.filter(({ entry, verdict }) => entry.role === 'within' && isSettled(verdict)).map(({ entry }) => entry.candidate));
     for (const { entry, verdict } of judged) {
       if (entry.role === 'call' && releasedWithin.has(entry.candidate)) continue;
       if (entry.role === 'within') {

@@ -8,7 +8,7 @@ import ts from 'typescript';
 
 import type { DropSite, DropVerdict } from '../flow/index.js';
 import { memoTable, type AnalysisSession } from '../session.js';
-import { calledMethodName, isFunctionLike, skipOuter } from '../syntax/expressions.js';
+import { calledMethodName, isFunctionLike, returnedExpressions, skipOuter } from '../syntax/expressions.js';
 import { callsInProgram } from '../syntax/names.js';
 
 const DISCARDING_CALLS = memoTable<ts.Node, ts.CallExpression | null>('drops.discardingCalls');
@@ -52,14 +52,5 @@ export function isSettled(verdict: DropVerdict): boolean {
 
 /** `return item`, `() => list.shift()`: the function gives its callers a value. */
 export function returnsValue(body: ts.Node): boolean {
-  if (!isFunctionLike(body) || !body.body) return false;
-  if (!ts.isBlock(body.body)) return true;
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found || isFunctionLike(node)) return;
-    if (ts.isReturnStatement(node) && node.expression) found = true;
-    else ts.forEachChild(node, visit);
-  };
-  visit(body.body);
-  return found;
+  return isFunctionLike(body) && returnedExpressions(body).length > 0;
 }
