@@ -32,6 +32,7 @@ import {
 } from '../syntax/expressions.js';
 import { callsOfLocalFunction, declarationOf, destructuredField, parameterNamed, singleInitializer, valuesInReach } from '../syntax/names.js';
 import { CONTAINER_PROTOCOLS, insertedValues, type InsertedArguments } from './kinds.js';
+import { isTimerItsMakerClears } from './makerClears.js';
 import { timerCallRelease } from './timerCalls.js';
 import { storageClasses } from './storageClasses.js';
 import { lendsWhatItReturns } from './takers.js';
@@ -262,6 +263,8 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
       if (settling) return originOf(settling, depth + 1, question);
       return passedToItself(reach.parameterOf, e.text, depth, question);
     }
+    // A one-shot timer its maker clears when the work it times ends is the maker's: a container holds a copy.
+    if (reach.values.some((value) => timerCallRelease(value)) && isTimerItsMakerClears(e, session)) return 'borrowed';
     // `const made = []; made.push(source.onDidChange(…))`: a list built here holds what is pushed into it.
     const pushed = reach.values.some((value) => ts.isArrayLiteralExpression(skipOuter(value))) ? pushedInto(e, session) : [];
     return strongestOrigin([...reach.values, ...pushed], depth, question);
@@ -343,6 +346,8 @@ export function fieldsFilledBorrowed(
         originOf(filled, 0, question) === 'borrowed'
       )
         here.add(name);
+      // A one-shot timer its maker clears when the work it times ends is the maker's, the record's copy a look-up.
+      else if (named && ts.isIdentifier(filled) && isTimerItsMakerClears(filled, question.session)) here.add(name);
     }
     borrowed = borrowed ? new Set([...borrowed].filter((name) => here.has(name))) : here;
     if (borrowed.size === 0) return borrowed;

@@ -2623,3 +2623,122 @@ export function remove(route: string) {
     },
   ],
 });
+
+/**
+ * call() makes a timeout for a piece of work and `clears` it itself when the work settles; the map
+ * keeps it in `record` beside the work's cancel, for look-ups. (The releases test covers the other
+ * side, from ldapts's client after bc97513cf395: a promise made with `new Promise` settles only
+ * through the resolve the record holds, so a drop without calling it still owes the timer.)
+ */
+const requestTimers = (timer: string, clears: string, record = '{ cancel: () => controller.abort(), timer }'): string => `
+interface Pending { cancel(): void; timer: ReturnType<typeof setTimeout> }
+export class Calls {
+  private pending = new Map<number, Pending>();
+  call(id: number, work: (signal: AbortSignal) => Promise<string>, ms: number): Promise<string> {
+    const controller = new AbortController();
+    const timer = ${timer}(() => controller.abort(), ms);
+    const running = work(controller.signal);
+    ${clears}
+    this.pending.set(id, ${record});
+    return running;
+  }
+  forget(id: number): void {
+    this.pending.delete(id);
+  }
+}`;
+
+/** A map of timers by run: `start()` makes each and may `clear` it itself when the run settles. */
+const timerIndex = (clears: string): string => `
+export class Runs {
+  private timers = new Map<string, NodeJS.Timeout>();
+  start(id: string, run: Promise<void>): void {
+    if (this.timers.has(id)) return;
+    const timer = setTimeout(() => console.log('slow', id), 1000);
+    ${clears}
+    this.timers.set(id, timer);
+  }
+  forget(id: string): void {
+    this.timers.delete(id);
+  }
+}`;
+
+/** The two drops of requestTimers(), each offered the clear of the stored timer. */
+const requestTimerDrops = (code: string, clear = 'clearTimeout') =>
+  ['this.pending.set(id, ', 'this.pending.delete(id);'].map((drop) => {
+    const operation = drop.includes('set') ? '`set()` over an existing key' : '`delete()`';
+    const line = code.slice(0, code.indexOf(drop)).split('\n').length;
+    return {
+      messageId: 'unreleasedDrop' as const,
+      data: { type: 'Pending', container: 'this.pending', operation, release: `\`${clear}()\` on \`timer\`` },
+      line,
+      suggestions: [
+        {
+          messageId: 'releaseBeforeDrop' as const,
+          data: { release: `\`${clear}()\` on \`timer\`` },
+          output: code.replace(drop, `${clear}(this.pending.get(id)?.timer);\n    ${drop}`),
+        },
+      ],
+    };
+  });
+
+ruleTester.run('stop-on-evict: a one-shot timer its maker clears when the work it times ends', rule, {
+  valid: [
+    {
+      name: "the call's timer is cleared in the work's own finally(), so the map's copy owes nothing",
+      code: requestTimers('setTimeout', 'void running.finally(() => clearTimeout(timer));'),
+    },
+    {
+      name: 'the clear sits in a local function the maker hands to both outcomes of the work',
+      code: requestTimers('setTimeout', 'const finish = () => clearTimeout(timer);\n    void running.then(finish, finish);'),
+    },
+    {
+      name: 'the same for a map of the timers themselves: the one its maker clears when the run settles is not the map’s',
+      code: timerIndex('void run.finally(() => clearTimeout(timer));'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'twin: a map of timers that nothing else clears owes each one on delete',
+      code: timerIndex(''),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { type: 'Timeout', container: 'this.timers', operation: '`delete()`', release: '`clearTimeout()`' },
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`clearTimeout()`' },
+              output: timerIndex('').replace('this.timers.delete(id);', 'clearTimeout(this.timers.get(id));\n    this.timers.delete(id);'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'twin: nothing clears the timer, so every drop of the record owes it',
+      code: requestTimers('setTimeout', ''),
+      errors: requestTimerDrops(requestTimers('setTimeout', '')),
+    },
+    {
+      name: 'twin: a clearing function the maker writes but never hands on clears nothing',
+      code: requestTimers('setTimeout', 'const finish = () => clearTimeout(timer);\n    console.log(finish.name);'),
+      errors: requestTimerDrops(requestTimers('setTimeout', 'const finish = () => clearTimeout(timer);\n    console.log(finish.name);')),
+    },
+    {
+      name: "twin: a clear written in the stored record's own cancel runs only when the dropping code calls it",
+      code: requestTimers('setTimeout', '', '{ cancel: () => { clearTimeout(timer); controller.abort(); }, timer }'),
+      errors: requestTimerDrops(requestTimers('setTimeout', '', '{ cancel: () => { clearTimeout(timer); controller.abort(); }, timer }')),
+    },
+    {
+      name: 'twin: a clear that runs only when the work succeeds leaves the timer running when it fails',
+      code: requestTimers('setTimeout', 'void running.then(() => clearTimeout(timer));'),
+      errors: requestTimerDrops(requestTimers('setTimeout', 'void running.then(() => clearTimeout(timer));')),
+    },
+    {
+      name: 'twin: an interval cleared when the work settles still runs until then, so a drop before owes its clear',
+      code: requestTimers('setInterval', 'void running.finally(() => clearInterval(timer));'),
+      errors: requestTimerDrops(requestTimers('setInterval', 'void running.finally(() => clearInterval(timer));'), 'clearInterval'),
+    },
+  ],
+});
