@@ -51,4 +51,32 @@ export function open(topic: string, hub: string | null): Subscription {
     expect(guarded(made('\nexport function pause(s: Subscription) { s.subscribed = false; }')).size).toBe(0);
     expect(guarded(made().replace('{ subscribed: true, topic,', '{ subscribed: true, live: true, topic,')).size).toBe(0);
   });
+
+  it('finds a field every record is made with beside another that never holds a falsy value and that nothing assigns or deletes', () => {
+    const SUBSCRIPTION = `interface Subscription { topic: string; source?: EventSource; listener?: (event: MessageEvent) => void }`;
+    const made = (listener: string, more = '') => `${SUBSCRIPTION}
+export function open(topic: string, hub: string): Subscription {
+  const listener = ${listener};
+  return { topic, source: new EventSource(hub), listener };
+}${more}`;
+    // `topic` too is given only in that literal: where either is missing, so is it.
+    expect(Object.fromEntries(guarded(made('(event: MessageEvent) => console.log(event)')))).toEqual({
+      listener: [
+        { field: 'topic', filledWhen: true },
+        { field: 'source', filledWhen: true },
+      ],
+      source: [
+        { field: 'topic', filledWhen: true },
+        { field: 'listener', filledWhen: true },
+      ],
+    });
+    // A shorthand of a value that may be falsy, or a field deleted later, is no sign; a field also filled apart has none.
+    expect(guarded(made('Math.random() > 0.5 ? undefined : (event: MessageEvent) => console.log(event)')).has('listener')).toBe(false);
+    expect(guarded(made('() => {}', '\nexport function quiet(s: Subscription) { delete s.listener; }')).has('listener')).toBe(false);
+    expect(
+      guarded(made('() => {}', '\nexport function reopen(s: Subscription, hub: string) { s.source = new EventSource(hub); }'))
+        .get('listener')
+        ?.some((guarded) => guarded.field === 'source'),
+    ).toBe(false);
+  });
 });

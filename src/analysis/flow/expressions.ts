@@ -425,7 +425,9 @@ function unfilledByFlag(it: Interpreter, expression: ts.Expression, state: State
   const owner = fields && it.valueRef(expression.expression);
   if (!fields || !owner) return undefined;
   let whenTrue = state;
-  let whenFalse = state;
+  // Falsy, the field itself holds nothing either (`if (sub.eventSource)`, itself a sign of `eventListener`).
+  const tested = it.slotRef(expression);
+  let whenFalse = tested ? it.markEmptyByLookup(tested.ref, state, tested.slot) : state;
   for (const { field, filledWhen } of fields) {
     if (filledWhen) whenFalse = it.markEmpty(owner, whenFalse, field);
     else whenTrue = it.markEmpty(owner, whenTrue, field);

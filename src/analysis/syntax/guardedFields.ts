@@ -1,7 +1,10 @@
 /**
  * Fields a file fills only under a flag of the same value: `if (!request.noResponse)
  * request.timeoutHandle = setTimeout(…)`. Where the flag says otherwise, the field was never filled,
- * so a drop on that side owes it nothing. Read from the file's own text, once per file.
+ * so a drop on that side owes it nothing. A field every record is made with beside another, which
+ * nothing assigns or deletes afterwards, is such a flag too: `{ eventSource, eventListener }` with
+ * no other fill of `eventSource` makes `if (sub.eventListener)` false only where there is no
+ * `eventSource`. Read from the file's own text, once per file.
  */
 import ts from 'typescript';
 
@@ -40,6 +43,38 @@ function madeWithFlag(property: ts.PropertyAssignment | ts.ShorthandPropertyAssi
   return flags.length === 1 && only ? { ...only, literal: true } : undefined;
 }
 
+/** The other fields of `property`'s literal, each given a value that cannot be falsy; null where a spread may give any field another. */
+function presentBeside(property: ts.PropertyAssignment | ts.ShorthandPropertyAssignment): Set<string> | null {
+  const literal = property.parent;
+  if (!ts.isObjectLiteralExpression(literal) || literal.properties.some(ts.isSpreadAssignment)) return null;
+  const present = new Set<string>();
+  for (const sibling of literal.properties) {
+    if (sibling === property || !sibling.name || !ts.isIdentifier(sibling.name)) continue;
+    const value = ts.isShorthandPropertyAssignment(sibling) ? constantValue(sibling.name) : ts.isPropertyAssignment(sibling) ? sibling.initializer : undefined;
+    if (ts.isMethodDeclaration(sibling) || (value && isNeverFalsy(value))) present.add(sibling.name.text);
+  }
+  return present;
+}
+
+/** The initializer of the `const` a shorthand names, declared in a block around it. */
+function constantValue(name: ts.Identifier): ts.Expression | undefined {
+  for (let scope: ts.Node | undefined = name.parent; scope; scope = scope.parent) {
+    if (!ts.isBlock(scope) && !ts.isSourceFile(scope)) continue;
+    for (const statement of scope.statements) {
+      if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+      const declaration = statement.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name.text);
+      if (declaration) return declaration.initializer;
+    }
+  }
+  return undefined;
+}
+
+/** A function, an object or list literal, a `new` or a call: never `0`, `''`, `false`, `null` or `undefined` as written. */
+function isNeverFalsy(expression: ts.Expression): boolean {
+  const e = skipOuter(expression);
+  return ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e) || ts.isNewExpression(e);
+}
+
 function readGuardedFields(file: ts.SourceFile): ReadonlyMap<string, readonly GuardedField[]> {
   // The member names of each interface, class and type literal the file declares.
   const membersOf: ReadonlySet<string>[] = [];
@@ -52,6 +87,9 @@ function readGuardedFields(file: ts.SourceFile): ReadonlyMap<string, readonly Gu
     else if (!guard || !known.guard || known.guard.flag !== guard.flag || known.guard.filledWhen !== guard.filledWhen) known.unguarded = true;
     else if (guard.literal) known.guard.literal = true;
   };
+  // Field → the other fields every one of its fills is made beside, holding a value that is never falsy; null once a fill is not a literal's.
+  const madeBeside = new Map<string, Set<string> | null>();
+  const removed = new Set<string>();
   const visit = (node: ts.Node): void => {
     if (ts.isInterfaceDeclaration(node) || ts.isClassLike(node) || ts.isTypeLiteralNode(node)) {
       const names = new Set<string>();
@@ -60,12 +98,23 @@ function readGuardedFields(file: ts.SourceFile): ReadonlyMap<string, readonly Gu
     }
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && !isNullish(skipOuter(node.right))) {
       const target = skipOuter(node.left);
-      if (ts.isPropertyAccessExpression(target)) note(target.name.text, flagGuarding(node, target.expression));
+      if (ts.isPropertyAccessExpression(target)) {
+        note(target.name.text, flagGuarding(node, target.expression));
+        madeBeside.set(target.name.text, null);
+      }
     }
+    if (ts.isDeleteExpression(node) && ts.isPropertyAccessExpression(skipOuter(node.expression)))
+      removed.add((skipOuter(node.expression) as ts.PropertyAccessExpression).name.text);
     // `{ timeoutHandle: setTimeout(…) }` fills it with no flag asked; `{ subscribed: true, eventSource }`
     // fills it beside a flag the record is made with, which says so for good when nothing assigns it.
     if ((ts.isPropertyAssignment(node) && !isNullish(skipOuter(node.initializer))) || ts.isShorthandPropertyAssignment(node)) {
-      if (ts.isIdentifier(node.name)) note(node.name.text, madeWithFlag(node));
+      if (ts.isIdentifier(node.name)) {
+        note(node.name.text, madeWithFlag(node));
+        const known = madeBeside.get(node.name.text);
+        const beside = known === null ? null : presentBeside(node);
+        if (known === undefined || known === null || beside === null) madeBeside.set(node.name.text, beside);
+        else madeBeside.set(node.name.text, new Set([...known].filter((name) => beside.has(name))));
+      }
     }
     if (ts.isBinaryExpression(node) && isAssignment(node) && ts.isPropertyAccessExpression(skipOuter(node.left)))
       assigned.add((skipOuter(node.left) as ts.PropertyAccessExpression).name.text);
@@ -74,12 +123,15 @@ function readGuardedFields(file: ts.SourceFile): ReadonlyMap<string, readonly Gu
   visit(file);
   for (const known of fills.values()) if (known.guard?.literal && assigned.has(known.guard.flag)) known.unguarded = true;
   const byFlag = new Map<string, GuardedField[]>();
-  for (const [field, { guard, unguarded }] of fills) {
-    if (unguarded || !guard || !membersOf.some((members) => members.has(field) && members.has(guard.flag))) continue;
-    let fields = byFlag.get(guard.flag);
-    if (!fields) byFlag.set(guard.flag, (fields = []));
-    fields.push({ field, filledWhen: guard.filledWhen });
-  }
+  const add = (flag: string, field: GuardedField): void => {
+    if (!membersOf.some((members) => members.has(field.field) && members.has(flag))) return;
+    let fields = byFlag.get(flag);
+    if (!fields) byFlag.set(flag, (fields = []));
+    fields.push(field);
+  };
+  for (const [field, { guard, unguarded }] of fills) if (!unguarded && guard) add(guard.flag, { field, filledWhen: guard.filledWhen });
+  for (const [field, beside] of madeBeside)
+    for (const other of beside ?? []) if (!assigned.has(other) && !removed.has(other)) add(other, { field, filledWhen: true });
   return byFlag;
 }
 

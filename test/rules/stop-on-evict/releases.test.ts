@@ -1118,6 +1118,36 @@ export function unsubscribe(topic: string): void {
   delete subscriptions[topic];
 }${pause}
 `;
+/**
+ * From real code (api-platform/admin, mercure.ts after d55e3d30b222): every open subscription is made
+ * with its source and the listener on it together, and unsubscribe() closes the source only where
+ * `guard` holds before deleting the record.
+ */
+const listenedSources = (guard: string): string => `
+interface Subscription {
+  count: number;
+  topic: string;
+  source?: EventSource;
+  listener?: (event: MessageEvent) => void;
+}
+const subscriptions: Record<string, Subscription> = {};
+export function subscribe(topic: string, hub: string): void {
+  const source = new EventSource(hub + topic);
+  const listener = (event: MessageEvent) => console.log(event.data);
+  source.addEventListener('message', listener);
+  subscriptions[topic] = { count: 1, topic, source, listener };
+}
+export function unsubscribe(topic: string): void {
+  const sub = subscriptions[topic];
+  if (sub === undefined || --sub.count > 0) return;
+  if (${guard}) {
+    sub.source.removeEventListener('message', sub.listener);
+    sub.source.close();
+  }
+  delete subscriptions[topic];
+}
+`;
+
 const PAUSED = '\nexport function pause(topic: string): void {\n  const sub = subscriptions[topic];\n  if (sub) sub.subscribed = false;\n}';
 
 ruleTester.run('stop-on-evict', rule, {
@@ -1125,6 +1155,10 @@ ruleTester.run('stop-on-evict', rule, {
     {
       name: 'from real code (api-platform/admin): a placeholder made with `subscribed: false` never holds the source only records made with `subscribed: true` hold, and nothing assigns the flag: replacing it owes nothing',
       code: hubSubscriptions(),
+    },
+    {
+      name: 'from real code (api-platform/admin, after d55e3d30b222): the source is closed wherever it and the listener made with it are there; where the listener is not, neither is the source',
+      code: listenedSources('sub.source && sub.listener'),
     },
     {
       name: 'a session stopped by the only caller, which then hands its own id to the removal (every session is stored under its id)',
@@ -2327,6 +2361,11 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: 'from real code (api-platform/admin), twin: a condition that says nothing of the source leaves it open where it is false',
+      code: listenedSources("sub.source && sub.topic !== 'all'"),
+      errors: [{ messageId: 'unreleasedDropWhen', line: 22, suggestions: [] }],
+    },
     {
       name: 'from real code (api-platform/admin): a flag the file also assigns may have changed since the record was made: replacing a record the flag calls a placeholder may drop a source',
       code: hubSubscriptions(PAUSED),
