@@ -20,7 +20,7 @@ import { calleeName, isFunctionLike, isNullish, isPromiseContinuation, isSeparat
 import { declarationOf, localFunctionName, singleInitializer } from '../syntax/names.js';
 
 const ONE_SHOT_TIMERS = new Set(['setTimeout', 'setImmediate']);
-/** Per declaring body and name: whether a callback that body hands on clears the timer, and where. */
+/** Per declaring body: the names the callbacks it hands on clear, with those callbacks. */
 const HANDED_CLEARS = memoTable<ts.Node, Map<string, readonly ts.FunctionLikeDeclaration[]> | null>('containers.handedClears');
 
 /** `name` holds a one-shot timer its making function clears in a callback it hands on. */

@@ -69,7 +69,7 @@ function constantValue(name: ts.Identifier): ts.Expression | undefined {
   return undefined;
 }
 
-/** A function, an object or list literal, a `new` or a call: never `0`, `''`, `false`, `null` or `undefined` as written. */
+/** A function, an object or list literal, or a `new`: never `0`, `''`, `false`, `null` or `undefined` as written. */
 function isNeverFalsy(expression: ts.Expression): boolean {
   const e = skipOuter(expression);
   return ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e) || ts.isNewExpression(e);
