@@ -20,6 +20,9 @@ export function shadowed() { const t = setTimeout(() => {}, 1); void work.then((
 export function deferred() { const t = setTimeout(() => {}, 1); const p = new Promise<void>((resolve) => records.set('r', { resolve })); void p.finally(() => clearTimeout(t)); records.set('a', { t }); }
 export function fulfilledOnly() { const t = setTimeout(() => {}, 1); void work.then(() => clearTimeout(t)); records.set('a', { t }); }
 export function event(socket: { once(event: string, listener: () => void): void }) { const t = setTimeout(() => {}, 1); socket.once('close', () => clearTimeout(t)); records.set('a', { t }); }
+export async function settledHere() { const t = setTimeout(() => {}, 1); const end = () => clearTimeout(t); try { records.set('a', { t }); await work; end(); } catch { end(); } }
+export async function finallyHere() { const t = setTimeout(() => {}, 1); const end = () => clearTimeout(t); try { records.set('a', { t }); await work; } finally { end(); } }
+export async function successOnly() { const t = setTimeout(() => {}, 1); const end = () => clearTimeout(t); try { records.set('a', { t }); await work; end(); } catch { console.log('failed'); } }
 export function changed() { let t = setTimeout(() => {}, 1); void work.finally(() => clearTimeout(t)); t = setTimeout(() => {}, 2); records.set('a', { t }); }
 `;
 
@@ -42,6 +45,10 @@ describe('isTimerItsMakerClears', () => {
 
   it('is true for a timer cleared when the work settles either way or an event fires, directly or by a local name, with or without a value', () => {
     expect(['handed', 'named', 'conditional', 'event'].map(stored)).toEqual([true, true, true, true]);
+  });
+
+  it('is true for a clearing function the maker calls itself on every outcome of a try, false on success only', () => {
+    expect(['settledHere', 'finallyHere', 'successOnly'].map(stored)).toEqual([true, true, false]);
   });
 
   it('is false where the clear waits on a promise made with new Promise (settled by whoever holds its resolve) or on one outcome only', () => {

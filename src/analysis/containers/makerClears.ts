@@ -1,13 +1,15 @@
 /**
- * A one-shot timer the function that made it clears itself, in a callback it hands on:
+ * A one-shot timer the function that made it clears itself, in a callback it hands on,
  *
  *     const timer = setTimeout(() => controller.abort(), ms);
  *     const finish = () => clearTimeout(timer);
  *     this.pending.set(id, { cancel, timer });
  *     return work(controller.signal).finally(finish);
  *
- * The timer is that function's: its end is already tied to the work it times (a promise's
- * settlement, an event), and a container that also holds the handle holds a copy for looking up.
+ * or through a local function it calls itself once the work ends, whatever the outcome (`try { await work;
+ * finish() } catch { finish() }`, `finally { finish() }`). The timer is that function's: its end
+ * is already tied to the work it times, and a container that also holds the handle holds a copy
+ * for looking up.
  * A callback written in a stored record (`{ timer, resolve: () => clearTimeout(timer) }`) is not
  * handed on: it runs only when whoever drops the record calls it, which the flow answers for.
  */
@@ -45,8 +47,9 @@ function isOneShotTimerOrNothing(value: ts.Expression): boolean {
 
 /**
  * The names of `maker`'s locals that a callback it hands to a call clears — `p.finally(() =>
- * clearTimeout(t))`, `const finish = () => clearTimeout(t); … .then(finish, finish)` — with those
- * callbacks. A name clearing shadowed by the callback's own parameter or local is left out.
+ * clearTimeout(t))`, `const finish = () => clearTimeout(t); … .then(finish, finish)` — or that a
+ * local function it calls itself on every outcome clears, with those callbacks. A name clearing
+ * shadowed by the callback's own parameter or local is left out.
  */
 function handedClears(maker: ts.FunctionLikeDeclaration, session: AnalysisSession): Map<string, readonly ts.FunctionLikeDeclaration[]> {
   const byName = new Map<string, ts.FunctionLikeDeclaration[]>();
@@ -57,6 +60,7 @@ function handedClears(maker: ts.FunctionLikeDeclaration, session: AnalysisSessio
         const e = skipOuter(argument);
         if (ts.isIdentifier(e) && endsWithWork(node, e, session)) handedNames.add(e.text);
       }
+    if (ts.isTryStatement(node) && !isWithinOtherFunction(node, maker)) for (const name of calledWhateverTheOutcome(node)) handedNames.add(name);
     ts.forEachChild(node, visitNames);
   };
   if (maker.body) visitNames(maker.body);
@@ -121,6 +125,32 @@ function isDeferred(head: ts.CallExpression, session: AnalysisSession): boolean 
   const root = skipOuter((skipOuter(head.expression) as ts.PropertyAccessExpression).expression);
   const made = ts.isIdentifier(root) ? singleInitializer(root, session) : root;
   return made !== undefined && ts.isNewExpression(made) && ts.isIdentifier(made.expression) && made.expression.text === 'Promise';
+}
+
+/**
+ * `try { …; await work; finish() } catch { finish() }`, `finally { finish() }`: the local functions the
+ * maker calls itself once the work ends, whatever its outcome (not from a function it defines).
+ */
+function calledWhateverTheOutcome(statement: ts.TryStatement): Set<string> {
+  const called = (block: ts.Block | undefined): Set<string> => {
+    const names = new Set<string>();
+    const visit = (node: ts.Node): void => {
+      if (isSeparateFunction(node)) return;
+      if (ts.isCallExpression(node) && ts.isIdentifier(skipOuter(node.expression))) names.add((skipOuter(node.expression) as ts.Identifier).text);
+      ts.forEachChild(node, visit);
+    };
+    if (block) visit(block);
+    return names;
+  };
+  const inFinally = called(statement.finallyBlock);
+  const inCatch = statement.catchClause ? called(statement.catchClause.block) : new Set<string>();
+  for (const name of called(statement.tryBlock)) if (inCatch.has(name)) inFinally.add(name);
+  return inFinally;
+}
+
+function isWithinOtherFunction(node: ts.Node, maker: ts.FunctionLikeDeclaration): boolean {
+  for (let current = node.parent; current && current !== maker; current = current.parent) if (isSeparateFunction(current)) return true;
+  return false;
 }
 
 /** `callback` binds `name` itself (a parameter or a local): the name it clears is not the maker's. */

@@ -2647,6 +2647,29 @@ export class Calls {
   }
 }`;
 
+/**
+ * From real code (coc.nvim, mcp/dispatcher.ts): a tool call races the work against a timeout it
+ * stores with the call's cancel, and calls `finish()` (which clears the timer) itself where the
+ * work ends: `ended` is the rest of the try statement after the await.
+ */
+const racedCalls = (ended: string): string => `
+interface Pending { cancel(): void; timer?: NodeJS.Timeout }
+export class Dispatcher {
+  private pending = new Map<number, Pending>();
+  async call(id: number, work: () => Promise<string>, ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const finish = (): void => {
+      if (timer) clearTimeout(timer);
+      this.pending.delete(id);
+    };
+    try {
+      const result = Promise.race([work(), new Promise<string>((_, reject) => { timer = setTimeout(() => reject(new Error('timeout')), ms); })]);
+      this.pending.set(id, { cancel: () => finish(), timer });
+      console.log(await result);
+      ${ended}
+  }
+}`;
+
 /** A map of timers by run: `start()` makes each and may `clear` it itself when the run settles. */
 const timerIndex = (clears: string): string => `
 export class Runs {
@@ -2692,6 +2715,14 @@ ruleTester.run('stop-on-evict: a one-shot timer its maker clears when the work i
       code: requestTimers('setTimeout', 'const finish = () => clearTimeout(timer);\n    void running.then(finish, finish);'),
     },
     {
+      name: 'from real code (coc.nvim, mcp/dispatcher.ts): the call clears its timer itself through finish() in the try and in the catch, so an entry overwritten by a reused id owes nothing',
+      code: racedCalls('finish();\n    } catch {\n      finish();\n    }'),
+    },
+    {
+      name: 'the same with finish() in a finally block',
+      code: racedCalls('} finally {\n      finish();\n    }'),
+    },
+    {
       name: 'the same for a map of the timers themselves: the one its maker clears when the run settles is not the map’s',
       code: timerIndex('void run.finally(() => clearTimeout(timer));'),
     },
@@ -2710,6 +2741,27 @@ ruleTester.run('stop-on-evict: a one-shot timer its maker clears when the work i
               messageId: 'releaseBeforeDrop',
               data: { release: '`clearTimeout()`' },
               output: timerIndex('').replace('this.timers.delete(id);', 'clearTimeout(this.timers.get(id));\n    this.timers.delete(id);'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'from real code (coc.nvim), twin: finish() only after the work succeeds leaves the timer of a failed call to whoever drops its entry',
+      code: racedCalls('finish();\n    } catch (error) {\n      console.log(error);\n    }'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { type: 'Pending', container: 'this.pending', operation: '`set()` over an existing key', release: '`clearTimeout()` on `timer`' },
+          line: 13,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              data: { release: '`clearTimeout()` on `timer`' },
+              output: racedCalls('finish();\n    } catch (error) {\n      console.log(error);\n    }').replace(
+                '      this.pending.set(id, {',
+                '      clearTimeout(this.pending.get(id)?.timer);\n      this.pending.set(id, {',
+              ),
             },
           ],
         },
