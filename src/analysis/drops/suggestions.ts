@@ -51,9 +51,19 @@ function insertionPoint(node: ts.Node, sourceText: string): InsertionPoint | und
   const list = statement.parent;
   if (isBracelessBody(statement, list)) return { at: statement.getStart(), indent: '', closeAt: statement.end };
   if (!ts.isBlock(list) && !ts.isSourceFile(list) && !ts.isCaseClause(list) && !ts.isDefaultClause(list) && !ts.isModuleBlock(list)) return undefined;
-  const at = statement.getStart();
+  const at = beforeDirective(statement, sourceText);
   const lineStart = sourceText.lastIndexOf('\n', at - 1) + 1;
   return { at, indent: /^[ \t]*/.exec(sourceText.slice(lineStart, at))?.[0] ?? '' };
+}
+
+/**
+ * Where the statement starts, or its `// @ts-expect-error` / `// @ts-ignore` line just above it:
+ * the directive speaks of the line after it, so the release goes above it, not between the two.
+ */
+function beforeDirective(statement: ts.Statement, sourceText: string): number {
+  const last = ts.getLeadingCommentRanges(sourceText, statement.pos)?.at(-1);
+  const comment = last && sourceText.slice(last.pos, last.end);
+  return comment && /^\/[/*]\s*@ts-(expect-error|ignore)\b/.test(comment) ? last.pos : statement.getStart();
 }
 
 interface InsertionPoint {

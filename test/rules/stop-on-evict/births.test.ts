@@ -2429,3 +2429,57 @@ meters.delete(route); }`,
     },
   ],
 });
+
+/**
+ * From real code (ioBroker.js-controller, main.ts): a placeholder record written over a process
+ * record under a directive, `directive`, that silences the placeholder's missing fields.
+ */
+const placeholderProcs = (directive: string): string => `
+interface Proc { timer?: NodeJS.Timeout; config: { enabled: boolean } }
+const procs: Record<string, Proc> = {};
+export function arm(id: string): void {
+  if (!procs[id]) return;
+  procs[id].timer = setTimeout(() => {}, 1000);
+}
+export function placeholder(id: string): void {
+  ${directive}
+  procs[id] = { downloadRetry: 0, config: { enabled: false } };
+}`;
+
+ruleTester.run('stop-on-evict: a suggestion above a directive comment', rule, {
+  valid: [],
+  invalid: [
+    ...['// @ts-expect-error a placeholder has fields a process record does not declare', '// @ts-ignore'].map((directive) => ({
+      name: `from real code (ioBroker.js-controller): the release goes above \`${directive.slice(3, 20)}…\`, which speaks of the line after it`,
+      code: placeholderProcs(directive),
+      errors: [
+        {
+          messageId: 'unreleasedDrop' as const,
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop' as const,
+              output: placeholderProcs(`clearTimeout(procs[id]?.timer);\n  ${directive}`),
+            },
+          ],
+        },
+      ],
+    })),
+    {
+      name: 'twin: an ordinary comment above the statement stays where it is, and the release goes between',
+      code: placeholderProcs('// a placeholder until the adapter is installed'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: placeholderProcs('// a placeholder until the adapter is installed\n  clearTimeout(procs[id]?.timer);'),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
