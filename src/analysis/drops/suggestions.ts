@@ -171,6 +171,8 @@ export function suggestRelease(
 
   // A mixed union is released after asking which member it is: written only for a loop over all.
   if (resource.mixed && (candidate.site.target.kind !== 'all' || resource.release.kind !== 'method')) return undefined;
+  // `orig: HTMLCanvasElement | ImageBitmap`: a field only some of whose members can be released; `orig?.close()` would not type-check.
+  if (resource.release.kind === 'fields' && resource.release.fields.some((field) => field.resource.mixed)) return undefined;
   let lines: string[];
   if (candidate.site.target.kind === 'all') {
     // A `filter()` keeps its survivors: releasing every value would release them too.

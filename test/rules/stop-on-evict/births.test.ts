@@ -2483,3 +2483,46 @@ ruleTester.run('stop-on-evict: a suggestion above a directive comment', rule, {
     },
   ],
 });
+
+/**
+ * From real code (xterm.js, addon-image/ImageStorage.ts): an image spec's `image` is a bitmap, which
+ * `close()` releases, or a canvas, which has nothing to release; `made` is what add() stores there.
+ */
+const imageSpecs = (type: string, made: string): string => `
+declare class Bitmap { close(): void; readonly width: number }
+declare class Canvas { readonly width: number }
+interface Spec { image: ${type}; id: number }
+const specs = new Map<number, Spec>();
+export function add(id: number, bitmap: boolean): void {
+  specs.set(id, { image: ${made}, id });
+}
+export function remove(id: number): void {
+  specs.delete(id);
+}`;
+
+ruleTester.run('stop-on-evict: no suggestion that would not type-check', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'from real code (xterm.js): a field that may hold a canvas is reported without a suggestion, since `image?.close()` is not a call a canvas has',
+      code: imageSpecs('Bitmap | Canvas', 'bitmap ? new Bitmap() : new Canvas()'),
+      errors: [{ messageId: 'unreleasedDrop', line: 10, suggestions: [] }],
+    },
+    {
+      name: 'from real code (xterm.js), twin: a field that holds bitmaps only is offered its close()',
+      code: imageSpecs('Bitmap', 'new Bitmap()'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: imageSpecs('Bitmap', 'new Bitmap()').replace('  specs.delete(id);', '  specs.get(id)?.image?.close();\n  specs.delete(id);'),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
