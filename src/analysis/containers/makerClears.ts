@@ -16,12 +16,12 @@
 import ts from 'typescript';
 
 import { memoTable, type AnalysisSession } from '../session.js';
-import { TIMER_STARTS } from '../resources/acquisitions.js';
 import { TIMER_CLEARS } from '../resources/release.js';
 import { calleeName, isFunctionLike, isNullish, isPromiseContinuation, isSeparateFunction, promiseChainHead, skipOuter } from '../syntax/expressions.js';
+import { ONE_SHOT_TIMERS } from '../syntax/firedFlags.js';
 import { declarationOf, localFunctionName, singleInitializer } from '../syntax/names.js';
+import { timerCallRelease } from './timerCalls.js';
 
-const ONE_SHOT_TIMERS = new Set(['setTimeout', 'setImmediate']);
 /** Per declaring body: the names the callbacks it hands on clear, with those callbacks. */
 const HANDED_CLEARS = memoTable<ts.Node, Map<string, readonly ts.FunctionLikeDeclaration[]> | null>('containers.handedClears');
 
@@ -100,7 +100,7 @@ function handedClears(maker: ts.FunctionLikeDeclaration, session: AnalysisSessio
  */
 function endsWithWork(call: ts.CallExpression | ts.NewExpression, callback: ts.Node, session: AnalysisSession): boolean {
   if (ts.isNewExpression(call)) return true;
-  if (TIMER_STARTS.has(calleeName(call) ?? '')) return false;
+  if (timerCallRelease(call)) return false;
   if (!isPromiseContinuation(call)) return true;
   const method = (skipOuter(call.expression) as ts.PropertyAccessExpression).name.text;
   const [fulfilled, rejected] = call.arguments.map((argument): ts.Node => skipOuter(argument));

@@ -15,7 +15,8 @@ export interface FiredFlag {
 }
 
 const FIRED_FLAGS = new WeakMap<ts.SourceFile, ReadonlyMap<string, FiredFlag>>();
-const ONE_SHOT_TIMERS = new Set(['setTimeout', 'setImmediate', 'requestAnimationFrame', 'requestIdleCallback']);
+/** Timer calls whose callback runs once: the timer ends by itself when it fires. */
+export const ONE_SHOT_TIMERS: ReadonlySet<string> = new Set(['setTimeout', 'setImmediate', 'requestAnimationFrame', 'requestIdleCallback']);
 
 /** Flag name → the timer field whose firing alone gives the flag that value. */
 export function firedFlagsOf(file: ts.SourceFile): ReadonlyMap<string, FiredFlag> {

@@ -2687,22 +2687,28 @@ export class Runs {
 
 /** The two drops of requestTimers(), each offered the clear of the stored timer. */
 const requestTimerDrops = (code: string, clear = 'clearTimeout') =>
-  ['this.pending.set(id, ', 'this.pending.delete(id);'].map((drop) => {
-    const operation = drop.includes('set') ? '`set()` over an existing key' : '`delete()`';
-    const line = code.slice(0, code.indexOf(drop)).split('\n').length;
-    return {
-      messageId: 'unreleasedDrop' as const,
-      data: { type: 'Pending', container: 'this.pending', operation, release: `\`${clear}()\` on \`timer\`` },
-      line,
-      suggestions: [
-        {
-          messageId: 'releaseBeforeDrop' as const,
-          data: { release: `\`${clear}()\` on \`timer\`` },
-          output: code.replace(drop, `${clear}(this.pending.get(id)?.timer);\n    ${drop}`),
-        },
-      ],
-    };
-  });
+  ['this.pending.set(id, ', 'this.pending.delete(id);'].map((drop) =>
+    dropOffered(code, drop, `${clear}(this.pending.get(id)?.timer);\n    `, {
+      type: 'Pending',
+      container: 'this.pending',
+      operation: drop.includes('set') ? '`set()` over an existing key' : '`delete()`',
+      release: `\`${clear}()\` on \`timer\``,
+    }),
+  );
+
+function lineOf(code: string, text: string): number {
+  const at = code.indexOf(text);
+  if (at < 0) throw new Error(`no ${text} in the template`);
+  return code.slice(0, at).split('\n').length;
+}
+
+/** The `unreleasedDrop` at the line of `drop` in `code`, offered `release` written just before it. */
+const dropOffered = (code: string, drop: string, release: string, data: { type: string; container: string; operation: string; release: string }) => ({
+  messageId: 'unreleasedDrop' as const,
+  data,
+  line: lineOf(code, drop),
+  suggestions: [{ messageId: 'releaseBeforeDrop' as const, data: { release: data.release }, output: code.replace(drop, `${release}${drop}`) }],
+});
 
 ruleTester.run('stop-on-evict: a one-shot timer its maker clears when the work it times ends', rule, {
   valid: [
@@ -2732,39 +2738,24 @@ ruleTester.run('stop-on-evict: a one-shot timer its maker clears when the work i
       name: 'twin: a map of timers that nothing else clears owes each one on delete',
       code: timerIndex(''),
       errors: [
-        {
-          messageId: 'unreleasedDrop',
-          data: { type: 'Timeout', container: 'this.timers', operation: '`delete()`', release: '`clearTimeout()`' },
-          line: 11,
-          suggestions: [
-            {
-              messageId: 'releaseBeforeDrop',
-              data: { release: '`clearTimeout()`' },
-              output: timerIndex('').replace('this.timers.delete(id);', 'clearTimeout(this.timers.get(id));\n    this.timers.delete(id);'),
-            },
-          ],
-        },
+        dropOffered(timerIndex(''), 'this.timers.delete(id);', 'clearTimeout(this.timers.get(id));\n    ', {
+          type: 'Timeout',
+          container: 'this.timers',
+          operation: '`delete()`',
+          release: '`clearTimeout()`',
+        }),
       ],
     },
     {
       name: 'from real code (coc.nvim), twin: finish() only after the work succeeds leaves the timer of a failed call to whoever drops its entry',
       code: racedCalls('finish();\n    } catch (error) {\n      console.log(error);\n    }'),
       errors: [
-        {
-          messageId: 'unreleasedDrop',
-          data: { type: 'Pending', container: 'this.pending', operation: '`set()` over an existing key', release: '`clearTimeout()` on `timer`' },
-          line: 13,
-          suggestions: [
-            {
-              messageId: 'releaseBeforeDrop',
-              data: { release: '`clearTimeout()` on `timer`' },
-              output: racedCalls('finish();\n    } catch (error) {\n      console.log(error);\n    }').replace(
-                '      this.pending.set(id, {',
-                '      clearTimeout(this.pending.get(id)?.timer);\n      this.pending.set(id, {',
-              ),
-            },
-          ],
-        },
+        dropOffered(
+          racedCalls('finish();\n    } catch (error) {\n      console.log(error);\n    }'),
+          'this.pending.set(id, {',
+          'clearTimeout(this.pending.get(id)?.timer);\n      ',
+          { type: 'Pending', container: 'this.pending', operation: '`set()` over an existing key', release: '`clearTimeout()` on `timer`' },
+        ),
       ],
     },
     {
