@@ -22,6 +22,7 @@ import { isFinishedState } from '../syntax/endOfLife.js';
 import { firedFlagsOf } from '../syntax/firedFlags.js';
 import { guardedFieldsOf } from '../syntax/guardedFields.js';
 import { importedNames } from '../syntax/imports.js';
+import { isPureComputation } from '../syntax/pureCalls.js';
 import { isFollowed } from './calls.js';
 import type { Interpreter } from './interpreter.js';
 import {
@@ -32,6 +33,7 @@ import {
   markEmptied,
   join,
   sameKeyFact,
+  forgetSpelling,
   sameKeyOf,
   testFact,
   type Alias,
@@ -51,6 +53,9 @@ export function bind(it: Interpreter, name: ts.BindingName, initializer: ts.Expr
     // `const key = route`: a lookup by `key` speaks of the place at `route`.
     const spelled = keyText(initializer);
     if (spelled && !spelled.roots.includes(name.text)) next.facts.set(sameKeyFact(name.text, spelled.text), { roots: [name.text, ...spelled.roots] });
+    // `const entry = { key, timer }`: a lookup by `entry.key` speaks of the place at `key`.
+    const record = skipOuter(initializer);
+    if (ts.isObjectLiteralExpression(record)) spellRecordKeys(name.text, record, next);
     return next;
   }
   // `for (const entry of map) { const [key, value] = entry; … }`: bound as `for (const [key, value] of map)` is.
@@ -305,12 +310,27 @@ function answeredWhenAbsent(expression: ts.BinaryExpression, leftFalse: State): 
   return next;
 }
 
-/** `route`, `req.params.id`: a name or path that can stand for a key (no call, nothing that runs). */
+/**
+ * `route`, `req.params.id`, `this.keyOf(data)`: a name, a path or a computation from them alone
+ * (isPureComputation) that can stand for a key — nothing that can give another value when run again.
+ */
 function keyText(initializer: ts.Expression): { text: string; roots: readonly string[] } | undefined {
   const e = skipOuter(initializer);
-  if (!ts.isIdentifier(e) && !ts.isPropertyAccessExpression(e)) return undefined;
+  if (!ts.isIdentifier(e) && !ts.isPropertyAccessExpression(e) && !isPureComputation(e)) return undefined;
   const text = canonical(e);
-  return text && !text.impure ? { text: text.text, roots: text.roots } : undefined;
+  return text && (!text.impure || ts.isCallExpression(e)) ? { text: text.text, roots: text.roots } : undefined;
+}
+
+/** Each field of a record literal bound to `name` that holds a key: `name.field` spells that key (or what the name given spells). */
+function spellRecordKeys(name: string, record: ts.ObjectLiteralExpression, state: State): void {
+  for (const property of record.properties) {
+    const value = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+    if (!value || !property.name || !ts.isIdentifier(property.name)) continue;
+    const given = skipOuter(value);
+    const spelled = (ts.isIdentifier(given) ? sameKeyOf(state, given.text) : undefined) ?? keyText(given);
+    if (spelled && !spelled.roots.includes(name))
+      state.facts.set(sameKeyFact(`${name}.${property.name.text}`, spelled.text), { roots: [name, ...spelled.roots] });
+  }
 }
 
 /** A test that is not `!`, `&&` or `||`: evaluated, then refined by what it says about places and values. */
@@ -650,6 +670,9 @@ export function assignment(it: Interpreter, node: ts.BinaryExpression, state: St
   if (ts.isArrayLiteralExpression(target) || ts.isObjectLiteralExpression(target)) {
     return it.kill(assignedNames(target), current);
   }
+  // `entry.key = other`: `entry.key` no longer spells the key the record was made with.
+  const field = ts.isPropertyAccessExpression(target) ? canonical(target) : undefined;
+  if (field) current = forgetSpelling(current, field.text);
   // Stored in a field or another container: handed on.
   current = it.escape(node.right, current);
   return it.dropOrFact(node, current);

@@ -349,6 +349,34 @@ export const racedFact = (container: string, key: string): string => `r\u0000${c
 /** `const key = route`: on this path the name `key` spells the key text `route` (roots: the name, then the text's roots). */
 export const sameKeyFact = (name: string, text: string): string => `k\u0000${name}\u0000${text}`;
 
+/** `entry.key = other`: the name no longer spells the key it was given. */
+export function forgetSpelling(state: State, name: string): State {
+  const prefix = `k\u0000${name}\u0000`;
+  const spelled = [...state.facts.keys()].filter((key) => key.startsWith(prefix));
+  if (spelled.length === 0) return state;
+  const next = cloneState(state);
+  for (const key of spelled) next.facts.delete(key);
+  return next;
+}
+
+/**
+ * The other texts that name the same key as `key` on this path: what it spells (`const key = route`,
+ * `{ key: route }`), and every name that spells either (`entry.key` of `{ key: this.keyOf(d) }` and
+ * `const k = this.keyOf(d)`).
+ */
+export function keySpellings(state: State, key: string): string[] {
+  const texts = new Set([key]);
+  const spelled = sameKeyOf(state, key);
+  if (spelled) texts.add(spelled.text);
+  for (const fact of state.facts.keys()) {
+    if (fact.charCodeAt(0) !== 107 /* k */) continue;
+    const [, name, text] = fact.split('\u0000');
+    if (name !== undefined && text !== undefined && texts.has(text)) texts.add(name);
+  }
+  texts.delete(key);
+  return [...texts];
+}
+
 /** The key text a name spells on every path to here, with that text's roots. */
 export function sameKeyOf(state: State, name: string): { text: string; roots: readonly string[] } | undefined {
   const prefix = `k\u0000${name}\u0000`;

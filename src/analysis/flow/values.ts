@@ -19,7 +19,7 @@ import {
   holdsValueFact,
   placeFact,
   racedFact,
-  sameKeyOf,
+  keySpellings,
   variableFact,
   voidedDropFact,
   type Fact,
@@ -275,9 +275,9 @@ export function isReleased(it: Interpreter, drop: DropSite, slot: string, state:
   if (target.kind === 'all' && facts.has(variableFact(container, '*'))) return true;
   if (target.kind === 'key') {
     if (has((s) => placeFact(container, target.key, s))) return true;
-    // `const key = route; … map.set(key, …)` after `map.has(route)`: the place at `route`.
-    const spelled = target.keyRoots.length === 1 && target.key === target.keyRoots[0] ? sameKeyOf(state, target.key) : undefined;
-    return spelled !== undefined && has((s) => placeFact(container, spelled.text, s));
+    // `const key = route; … map.set(key, …)` after `map.has(route)`: the place at `route`;
+    // `map.set(entry.key, entry)` of `const entry = { key, … }` after `map.get(key)`: the place at `key`.
+    return keySpellings(state, target.key).some((text) => has((s) => placeFact(container, text, s)));
   }
   if (target.kind === 'value') {
     if (has((s) => variableFact(target.variable, s))) return true;

@@ -661,8 +661,60 @@ export class TextureSystem {
 
 const unloadedData = 'unload(): void {\n    this.gpuTexture = null;\n  }';
 
+/**
+ * From real code (xterm.js, OscLinkService.ts): a link record stored under its key field, after a
+ * lookup by the same key computed into a local by the class's own `keyOf()`. `keyOf` is that
+ * method's body, `field` the record's key field, `between` what runs between the record and its store.
+ */
+const linkByKey = ({ keyOf = 'return `${data.id};;${data.uri}`;', field = 'key: this.keyOf(data)', between = '' } = {}): string => `
+import { createMeter, type Meter } from './resources.js';
+interface LinkData { id: string; uri: string }
+interface Link { key: string; meter: Meter }
+export class Links {
+  private readonly byKey = new Map<string, Link>();
+  private count = 0;
+  register(data: LinkData): Meter {
+    const key = this.keyOf(data);
+    const match = this.byKey.get(key);
+    if (match) return match.meter;
+    const entry: Link = { ${field}, meter: createMeter(data.uri) };${between}
+    this.byKey.set(entry.key, entry);
+    return entry.meter;
+  }
+  private keyOf(data: LinkData): string {
+    ${keyOf}
+  }
+}
+`;
+
+/** `linkByKey(parts)` reported at its store, with the release suggested before it (`guard`: the test the suggestion writes first). */
+const linkOverwritten = (name: string, parts: Parameters<typeof linkByKey>[0], guard = '') => {
+  const code = linkByKey(parts);
+  const line = code.split('\n').findIndex((text) => text.includes('this.byKey.set(')) + 1;
+  const release = `    ${guard}this.byKey.get(entry.key)?.meter?.stop();\n`;
+  return {
+    name,
+    code,
+    errors: [
+      {
+        messageId: 'unreleasedDrop' as const,
+        line,
+        suggestions: [{ messageId: 'releaseBeforeDrop' as const, output: code.replace('    this.byKey.set(', `${release}    this.byKey.set(`) }],
+      },
+    ],
+  };
+};
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: "keys: a record's key field made by the same computation of the key a lookup found empty names that key",
+      code: linkByKey(),
+    },
+    {
+      name: "keys: a record's key field given the local a lookup found empty names that key",
+      code: linkByKey({ field: 'key' }),
+    },
     {
       name: 'from real code (pixijs): data made only where the slot holds none whose texture field, filled by its constructor and emptied only by destroy(), is set',
       code: gpuTextureData(),
@@ -1255,6 +1307,17 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    linkOverwritten('keys: a key field computed by a method that counts is another key than the one looked up', {
+      keyOf: 'return `${data.id}${this.count++}`;',
+    }),
+    linkOverwritten("keys: a key field computed by a method reading the object's state is not known to be the key looked up", {
+      keyOf: 'return `${this.count}${data.id}`;',
+    }),
+    linkOverwritten(
+      'keys: a key field changed after the record was made no longer names the key looked up',
+      { between: '\n    entry.key = data.id;' },
+      'if (this.byKey.get(entry.key) !== entry) ',
+    ),
     {
       name: 'from real code (pixijs), twin: another method also empties the field without destroying, so an empty field says nothing of the data',
       code: gpuTextureData(unloadedData),
