@@ -332,7 +332,7 @@ function computeOwnership(
   // Values put into the containers this one holds count too (`const list = byRoom.get(r) ?? []; list.push(setTimeout(…))`),
   // and a local that reads an inner container out of another owns what that one's insertions put in it.
   const inserted = [
-    ...visibleInsertions(places, session).filter((value) => !isHandedOutToRemoveItself(value, session)),
+    ...visibleInsertions(places, session).filter((value) => !isHandedOutToRemoveItself(value, session) && !isKeyHandedToItsValue(value, session)),
     ...places.flatMap((place) => innerInsertions(place, session)),
     ...(localValue ? outerContainerValues(places[0]!.scope, localValue, session) : []),
   ];
@@ -384,6 +384,22 @@ function isHandedOutToRemoveItself(value: ts.Expression, session: AnalysisSessio
     .statements.find((statement): statement is ts.ClassDeclaration => ts.isClassDeclaration(statement) && statement.name?.text === className);
   const container = spelled((skipOuter(store.expression) as ts.PropertyAccessExpression).expression);
   return owner !== undefined && owner.members.some((member) => isReleaseRemovingThis(member, container));
+}
+
+/**
+ * `this.connections.set(socket, createWrapper(socket, …))`, also through a local made so: a key
+ * handed to the making of the value stored with it is that value's to end (ownership handed on).
+ * What the entry owes is the value's release, not the key's as well.
+ */
+function isKeyHandedToItsValue(key: ts.Expression, session: AnalysisSession): boolean {
+  const store = key.parent;
+  if (!ts.isCallExpression(store) || store.arguments[0] !== key || !store.arguments[1]) return false;
+  let value = skipOuter(store.arguments[1]);
+  if (ts.isIdentifier(value)) value = skipOuter(localInitializer(value, session) ?? value);
+  if (ts.isAwaitExpression(value)) value = skipOuter(value.expression);
+  if (!ts.isCallExpression(value) && !ts.isNewExpression(value)) return false;
+  const keyText = spelled(key);
+  return (value.arguments ?? []).some((argument) => spelled(argument) === keyText);
 }
 
 /**

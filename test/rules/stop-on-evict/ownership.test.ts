@@ -2785,3 +2785,50 @@ ruleTester.run('stop-on-evict: a one-shot timer its maker clears when the work i
     },
   ],
 });
+
+/**
+ * From real code (deepstream.io, node-http.ts): a server keeps each connection's socket as the key of
+ * the wrapper a handed-in factory `made` for it; the wrapper's `destroy` is data to the rules (a
+ * `Function` field). On shutdown the map is cleared.
+ */
+const wrappedSockets = (made: string): string => `
+import type { EventEmitter } from 'node:events';
+import type { Socket } from 'node:net';
+interface SocketWrapper { userId: string; isClosed: boolean; destroy: Function }
+type SocketWrapperFactory = (socket: Socket, now: number) => SocketWrapper;
+export class HttpService {
+  private readonly connections = new Map<Socket, SocketWrapper>();
+  listen(server: EventEmitter, createSocketWrapper: SocketWrapperFactory): void {
+    server.on('connection', (socket: Socket) => {
+      const wrapper = ${made};
+      this.connections.set(socket, wrapper);
+    });
+  }
+  close(): void {
+    this.connections.clear();
+  }
+}
+`;
+
+ruleTester.run('stop-on-evict: a key handed to the making of its value', rule, {
+  valid: [
+    {
+      name: 'from real code (deepstream.io): the socket is handed to the factory that makes the wrapper stored under it, which owns it from then on',
+      code: wrappedSockets('createSocketWrapper(socket, Date.now())'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the same map given a wrapper made without the socket still owns the socket it is keyed by',
+      code: wrappedSockets("{ userId: '', isClosed: false, destroy: () => undefined }"),
+      errors: [
+        dropOffered(
+          wrappedSockets("{ userId: '', isClosed: false, destroy: () => undefined }"),
+          'this.connections.clear();',
+          'for (const value of this.connections.keys()) value.destroy();\n    ',
+          { type: 'Socket', container: 'this.connections', operation: '`clear()`', release: '`destroy()`' },
+        ),
+      ],
+    },
+  ],
+});
