@@ -12,6 +12,11 @@
 //                                   every unmarked line must have no finding either)
 //   `@eval unscored` in a file's first lines: a hard case — its findings are listed, never scored.
 //
+// In the real-fix corpus (bench/history), a post-fix file may also carry
+//   `// left: stop-on-evict (fixed later upstream: <sha> <url>)`
+// on a drop the cited fix left in place and a later upstream commit removed: a finding there is a
+// leak the fix left, neither a false report nor a site of the recall.
+//
 // Findings and labels are compared by (file, line, ruleId). Rule crashes and fatal messages are
 // counted separately and make the script exit with code 1. Plain ESM JavaScript, so Node 20 runs it
 // without a TypeScript loader; `evaluate()` is exported for test/eval.test.ts.
@@ -30,6 +35,9 @@ export const defaultCasesDir = path.join(here, 'cases');
 export const defaultPluginUrl = new URL('../dist/index.js', import.meta.url).href;
 
 const MARKER = /\/\/\s*(expect|ok):\s*(.+?)\s*$/;
+/** `// left: <rule> (fixed later upstream: <sha> <url>)`: a drop a fix left, with the later commit that removed it. */
+const LEFT_MARKER = /\/\/\s*left:\s*(.*)$/;
+const LEFT_ITEM = /^([@\w/-]+)\s+\(fixed later upstream: [0-9a-f]{12,40} https:\/\/\S+\)\s*$/;
 const UNSCORED = /@eval\s+unscored/;
 /** Rules the collection is labelled for, whether or not the built plugin has them yet. */
 const PLANNED_RULES = ['stop-on-evict', 'no-silent-overwrite'];
@@ -53,9 +61,17 @@ function listCaseFiles(dir) {
 function readMarkers(text, namespace) {
   const expected = []; // { line, rule, count }
   const negatives = []; // { line, rule }
+  const left = []; // { line, rule }
   const problems = []; // { line, text }
   const lines = text.split(/\r?\n/);
   lines.forEach((source, index) => {
+    const leftBy = LEFT_MARKER.exec(source);
+    if (leftBy) {
+      const item = LEFT_ITEM.exec(leftBy[1]);
+      if (!item) problems.push({ line: index + 1, text: `a left marker needs a rule and the later commit: ${source.trim()}` });
+      else left.push({ line: index + 1, rule: item[1].startsWith(`${namespace}/`) ? item[1].slice(namespace.length + 1) : item[1] });
+      return;
+    }
     const m = MARKER.exec(source);
     if (!m) return;
     const line = index + 1;
@@ -71,7 +87,7 @@ function readMarkers(text, namespace) {
     }
   });
   const unscored = UNSCORED.test(lines.slice(0, 5).join('\n'));
-  return { expected, negatives, problems, unscored, lines };
+  return { expected, negatives, left, problems, unscored, lines };
 }
 
 const ratio = (num, den) => (den === 0 ? null : num / den);
@@ -394,6 +410,8 @@ export async function evaluateHistory(options = {}) {
     for (const p of file.markers.problems) markerProblems.push({ file: file.rel, ...p });
     if (side === 'post' && file.markers.expected.length > 0)
       markerProblems.push({ file: file.rel, line: file.markers.expected[0].line, text: 'a post-fix file has an expect marker' });
+    if (side === 'pre' && file.markers.left.length > 0)
+      markerProblems.push({ file: file.rel, line: file.markers.left[0].line, text: 'a left marker belongs on a post-fix file' });
     entry[side].push(file);
   }
 
@@ -416,7 +434,7 @@ export async function evaluateHistory(options = {}) {
   const rows = [];
   for (const entry of [...cases.values()].sort((a, b) => a.folder.localeCompare(b.folder))) {
     if (entry.pre.length === 0 || entry.post.length === 0) markerProblems.push({ file: entry.folder, line: 0, text: 'a case needs both pre.ts and post.ts' });
-    const row = { folder: entry.folder, header: entry.header, sites: 0, found: 0, preFalse: 0, postReports: 0 };
+    const row = { folder: entry.folder, header: entry.header, sites: 0, found: 0, preFalse: 0, postReports: 0, leftSites: 0, leftFound: 0 };
     for (const file of entry.pre) {
       const expected = new Map();
       for (const e of file.markers.expected) expected.set(`${e.line}:${e.rule}`, (expected.get(`${e.line}:${e.rule}`) ?? 0) + e.count);
@@ -443,11 +461,19 @@ export async function evaluateHistory(options = {}) {
       }
     }
     for (const file of entry.post) {
+      const leftAt = new Set(file.markers.left.map((l) => `${l.line}:${l.rule}`));
+      const leftFound = new Set();
       for (const f of file.findings) {
+        if (leftAt.has(`${f.line}:${f.rule}`) && !leftFound.has(`${f.line}:${f.rule}`)) {
+          leftFound.add(`${f.line}:${f.rule}`);
+          continue;
+        }
         ruleCounts(f.rule).postFalse++;
         row.postReports++;
         falseReports.push(falseReport('post', f));
       }
+      row.leftSites += leftAt.size;
+      row.leftFound += leftFound.size;
     }
     rows.push(row);
   }
@@ -474,6 +500,8 @@ export async function evaluateHistory(options = {}) {
     diffRead: rows.filter((row) => row.header?.diffRead).length,
     casesFound: rows.filter((row) => row.sites > 0 && row.found === row.sites).length,
     postFilesReported: rows.filter((row) => row.postReports > 0).length,
+    // Drops a fix left in place, which a later upstream commit removed: found, of those marked.
+    leftByFixes: { sites: rows.reduce((n, row) => n + row.leftSites, 0), found: rows.reduce((n, row) => n + row.leftFound, 0) },
     rows,
     rules,
     overall: { ...total, recall: ratio(total.tp, total.tp + total.fn), precision: ratio(total.tp, total.tp + total.preFalse + total.postFalse) },
@@ -613,7 +641,7 @@ export function formatSummary({ collection, history, realcode }) {
   if (history) {
     const o = history.overall;
     out.push(
-      `  real fixes (bench/history)          recall    ${pct(o.recall)}  (${o.tp} of ${o.tp + o.fn} dropping sites, ${history.cases} fixes); post-fix files reported: ${history.postFilesReported}; other false reports on pre-fix files: ${o.preFalse}`,
+      `  real fixes (bench/history)          recall    ${pct(o.recall)}  (${o.tp} of ${o.tp + o.fn} dropping sites, ${history.cases} fixes); post-fix files reported: ${history.postFilesReported}; other false reports on pre-fix files: ${o.preFalse}; drops a fix left, removed later upstream: ${history.leftByFixes.found} of ${history.leftByFixes.sites} found`,
     );
   }
   if (realcode) {

@@ -49,6 +49,7 @@ interface HistoryResult {
   cases: number;
   diffRead: number;
   postFilesReported: number;
+  leftByFixes: { sites: number; found: number };
   overall: { tp: number; fn: number; preFalse: number; postFalse: number; recall: number | null };
   misses: Site[];
   falseReports: (Site & { side: string })[];
@@ -187,6 +188,10 @@ describe('real fixes (bench/history)', () => {
 
   it(`recall on the pre-fix files ≥ ${baseline.history.recall}`, () => {
     expect(result.overall.recall ?? 0, `misses:\n${sites(result.misses)}`).toBeGreaterThanOrEqual(baseline.history.recall);
+  });
+
+  it('every drop a fix left and a later upstream commit removed (a `left` marker on a post-fix file) is found', () => {
+    expect(result.leftByFixes.found).toBe(result.leftByFixes.sites);
   });
 
   it(`at most ${baseline.history.maxPostFilesReported} post-fix files reported, at most ${baseline.history.maxPreFalseReports} other false reports on pre-fix files`, () => {

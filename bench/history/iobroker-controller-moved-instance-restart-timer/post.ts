@@ -46,7 +46,8 @@ function shouldRun(config: InstanceObject): boolean {
 export function initInstances(list: InstanceObject[]): void {
   for (const obj of list) {
     if (belongsToThisHost(obj)) {
-      procs[obj._id] = { config: obj };
+      // a record already there (and its timer) is kept, as checkAndAddInstance does (main.js:2164 at f4c2b663)
+      procs[obj._id] = procs[obj._id] || { config: obj };
     }
   }
   // staggered start: one instance every two seconds

@@ -1,6 +1,7 @@
 // history: ProseMirror/prosemirror-view f25f340bd87b — https://github.com/ProseMirror/prosemirror-view/commit/f25f340bd87b95a12ba7cd99fe6a5042b2e6920e (diff read)
 // leaked: when a node's markup changed, ViewTreeUpdater put a freshly created wrapper into top.children over the old NodeViewDesc without destroying it, so the old custom node view's destroy() never ran.
 // covers: container=array drop=overwrite resource=custom born=factory env=browser
+// What the fix left: it destroys `next`, the child at `i`, but stores the new wrapper at `this.index`; when `i` is past `this.index` the child overwritten there is never destroyed. Upstream destroyed the children between the two (`destroyBetween(this.index, i)`) in d97a3c1f8cec (2024-09-16).
 
 interface PMNode {
   readonly type: string;
@@ -91,7 +92,7 @@ export class ViewTreeUpdater {
         }
         const updated = this.recreateWrapper(next, node);
         if (updated) {
-          this.top.children[this.index] = updated;
+          this.top.children[this.index] = updated; // left: stop-on-evict (fixed later upstream: d97a3c1f8cec https://github.com/ProseMirror/prosemirror-view/commit/d97a3c1f8cecb9d34f426e3d70fd3bd098d5ebf6)
           this.index++;
           return true;
         }
