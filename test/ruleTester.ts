@@ -24,3 +24,21 @@ export const fixturesBrowserDir = path.join(import.meta.dirname, 'fixtures-brows
 
 /** A program on @types/node 14, which declared timers as interfaces of the global `NodeJS` namespace. */
 export const fixturesNode14Dir = path.join(import.meta.dirname, 'fixtures-node14');
+
+/**
+ * An invalid case of stop-on-evict reported once, at the line of `code` holding `drop`, whose one
+ * suggestion inserts `release` (its own indentation and line break included) right before `drop`.
+ */
+export function reportedWithRelease(name: string, code: string, drop: string, release: string) {
+  return {
+    name,
+    code,
+    errors: [
+      {
+        messageId: 'unreleasedDrop' as const,
+        line: code.split('\n').findIndex((text) => text.includes(drop)) + 1,
+        suggestions: [{ messageId: 'releaseBeforeDrop' as const, output: code.replace(drop, `${release}${drop}`) }],
+      },
+    ],
+  };
+}

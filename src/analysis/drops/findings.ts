@@ -17,7 +17,14 @@ import type { DropCandidate, DropContext } from './candidate.js';
 import { cacheOverwriteDrop, cacheRemovalDrop, describeCacheCall, hooklessInsertionDrops, type CacheCall } from './cacheDrops.js';
 import { DropCollector } from './collector.js';
 import { describeContainerDrop } from './containerDrops.js';
-import { continuationEmptiedBefore, isEmptiedBeforeEveryRun, isFreshFromEveryCaller, isReleasedBeforeEveryCall, isSettledAtEveryOwnCall } from './keys.js';
+import {
+  continuationEmptiedBefore,
+  isEmptiedBeforeEveryRun,
+  isFreshFromEveryCaller,
+  isReleasedBeforeCallback,
+  isReleasedBeforeEveryCall,
+  isSettledAtEveryOwnCall,
+} from './keys.js';
 import { describeCondition, suggestDeleteFirst, suggestRelease, type Insertion } from './suggestions.js';
 
 /** What a message says of a resource: its type and its release. */
@@ -110,7 +117,12 @@ export class UnreleasedDrops {
   *findings(sourceText: string): Generator<UnreleasedFinding> {
     yield* this.#constructions;
     for (const { candidate, verdict } of this.#drops.verdicts()) {
-      if (verdict.unreleasedSlots.length === 0 || isFreshFromEveryCall(candidate, this.context) || isReleasedInEveryCall(candidate, this.context)) continue;
+      if (
+        verdict.unreleasedSlots.length === 0 ||
+        isFreshFromEveryCall(candidate, this.context) ||
+        isReleasedInEveryCall(candidate, this.context, verdict.unreleasedSlots)
+      )
+        continue;
       const preferredFunction = candidate.storesIntervals ? 'clearInterval' : undefined;
       const { resource } = candidate;
       const owed =
@@ -321,8 +333,12 @@ function isFreshFromEveryCall(candidate: DropCandidate, context: DropContext): b
   );
 }
 
-/** A removal by a key its method is given, or of every value, or a store at a constant key, where every call in the program had the place released or emptied first (see keys.ts). */
-function isReleasedInEveryCall(candidate: DropCandidate, context: DropContext): boolean {
+/**
+ * A removal by a key its method is given, or of every value, or a store at a constant key, where every
+ * call in the program had the place released or emptied first; or a removal in a callback the
+ * program's helper calls only once it has released what the callback still owes (`unreleased`). See keys.ts.
+ */
+function isReleasedInEveryCall(candidate: DropCandidate, context: DropContext, unreleased: readonly string[]): boolean {
   const { site, keyExpression } = candidate;
   if (candidate.kind !== 'container') return false;
   const held = { text: { text: site.container, roots: [...site.containerRoots], impure: false }, resource: candidate.resource };
@@ -333,7 +349,10 @@ function isReleasedInEveryCall(candidate: DropCandidate, context: DropContext): 
     );
   if (site.storesNewValue) return isEmptiedBeforeEveryRun(site.node, held, site, context);
   if (site.target.kind !== 'key' || keyExpression === undefined) return false;
-  return isReleasedBeforeEveryCall(site.node, held, keyExpression, site.slots, context, candidate.containerExpression);
+  return (
+    isReleasedBeforeEveryCall(site.node, held, keyExpression, site.slots, context, candidate.containerExpression) ||
+    isReleasedBeforeCallback(site.node, held, keyExpression, unreleased, context)
+  );
 }
 
 /** `removePane`, and `line 149` (in the drop's file) or `line 149 of \`paneview.ts\``. */

@@ -12,7 +12,7 @@ import { CONTAINER_VOCABULARY } from '../containers/vocabulary.js';
 import { valueNamedByOwnKeyText } from '../containers/selfKeyed.js';
 import { lendsItsValues } from '../containers/takers.js';
 import { containerTypeOf } from '../containers/types.js';
-import { analyzeDrops, type DropSite } from '../flow/index.js';
+import { analyzeDrops, resolveCallee, type DropSite } from '../flow/index.js';
 import { holdsTimer, obligationSlots, releaseNames } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import {
@@ -1477,6 +1477,72 @@ export function isReleasedBeforeEveryCall(
     true,
     true,
   );
+}
+
+/**
+ * `stopInstance(id, () => { delete procs[id] })` where the program's `stopInstance(id, callback)`
+ * calls `callback` only where it has released `procs[id]` or found it empty: the drop in the callback,
+ * asked at each call of that parameter in the helper (its own parameter in place of the key), owes
+ * nothing anywhere. The helper must reach the container alike (the module's, or the object's own
+ * through a method of the same class), and use the callback only by calling it.
+ */
+export function isReleasedBeforeCallback(
+  node: ts.Node,
+  held: HeldResources,
+  keyExpression: ts.Expression,
+  slots: readonly string[],
+  context: DropContext,
+): boolean {
+  const callback = enclosingBody(node);
+  const handing = callback.parent;
+  if (!(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) || !ts.isCallExpression(handing)) return false;
+  const helper = resolveCallee(handing, context.session);
+  const callbackIndex = handing.arguments.indexOf(callback);
+  const callbackName = helper?.parameters[callbackIndex]?.name;
+  if (!helper?.body || !callbackName || !ts.isIdentifier(callbackName)) return false;
+  const ownMethod = ts.isMethodDeclaration(helper) && ts.isPropertyAccessExpression(skipOuter(handing.expression));
+  if (!(ownMethod && held.text.text.startsWith('this.')) && !isModuleLevelContainer(held, helper, context.session)) return false;
+  // The key as the helper spells it: the parameter it was handed in as, with the same path.
+  const key = canonical(keyExpression);
+  const [keyRoot] = key?.roots ?? [];
+  const keyIndex = keyRoot === undefined ? -1 : handing.arguments.findIndex((argument) => canonical(argument)?.text === keyRoot);
+  const keyParameter = helper.parameters[keyIndex]?.name;
+  if (!key || key.impure || key.roots.length !== 1 || !keyParameter || !ts.isIdentifier(keyParameter)) return false;
+  const keyText = keyParameter.text + key.text.slice(keyRoot!.length);
+  const calls = callsOfParameter(helper.body, callbackName.text);
+  return (
+    calls !== undefined &&
+    calls.length > 0 &&
+    everyCallOwesNothing(calls, held, context, () => ({
+      target: { kind: 'key', key: keyText, keyRoots: [keyParameter.text] },
+      slots: [...slots],
+      storesNewValue: false,
+      container: held.text.text,
+      containerRoots: held.text.roots,
+    }))
+  );
+}
+
+/** Every call of the parameter `name` in `body`; undefined when the body uses it otherwise (hands it on, stores it, reassigns it). */
+function callsOfParameter(body: ts.Node, name: string): ts.CallExpression[] | undefined {
+  const calls: ts.CallExpression[] = [];
+  let other = false;
+  const visit = (child: ts.Node): void => {
+    if (ts.isIdentifier(child) && child.text === name && !isPropertyNameOf(child)) {
+      const call = child.parent;
+      if (ts.isCallExpression(call) && call.expression === child) calls.push(call);
+      else other = true;
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(body);
+  return other ? undefined : calls;
+}
+
+/** `x.name`, `{ name: … }`: a name that is not a reference to a variable. */
+function isPropertyNameOf(identifier: ts.Identifier): boolean {
+  const parent = identifier.parent;
+  return (ts.isPropertyAccessExpression(parent) && parent.name === identifier) || (ts.isPropertyAssignment(parent) && parent.name === identifier);
 }
 
 /**

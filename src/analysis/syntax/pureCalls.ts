@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 
-import { boundNames, canonical, isFunctionLike, ownMembersOf, skipOuter } from './expressions.js';
+import { boundNames, canonical, ownMembersOf, skipOuter } from './expressions.js';
 
 const PURE_FUNCTIONS = new WeakMap<ts.Node, boolean>();
 
@@ -40,19 +40,12 @@ function calledFunction(call: ts.CallExpression): ts.FunctionLikeDeclaration | u
   return found.length === 1 && only?.body ? only : undefined;
 }
 
-/** `{ return <expression of the parameters> }` or `(a) => <expression of a>`: nothing but the parameters read, nothing run. */
+/** `{ return <expression of the parameters> }`: nothing but the parameters read, nothing run. */
 function computesFromParameters(fn: ts.FunctionLikeDeclaration): boolean {
   const body = fn.body;
-  if (!body) return false;
-  let returned: ts.Expression | undefined;
-  if (ts.isBlock(body)) {
-    const [only] = body.statements;
-    if (body.statements.length !== 1 || !only || !ts.isReturnStatement(only) || !only.expression) return false;
-    returned = only.expression;
-  } else if (!isFunctionLike(body)) {
-    returned = body;
-  }
-  const text = returned && canonical(returned);
+  const [only] = body && ts.isBlock(body) ? body.statements : [];
+  if (!body || !ts.isBlock(body) || body.statements.length !== 1 || !only || !ts.isReturnStatement(only) || !only.expression) return false;
+  const text = canonical(only.expression);
   if (!text || text.impure || /\bthis\b/.test(text.text)) return false;
   const parameters = new Set(fn.parameters.flatMap((parameter) => boundNames(parameter.name)));
   return text.roots.every((root) => parameters.has(root));

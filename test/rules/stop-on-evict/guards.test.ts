@@ -1,6 +1,6 @@
 // stop-on-evict — places that cannot hold an earlier value: guards, fresh keys, own ids, callers that check.
 import rule from '../../../src/rules/stop-on-evict.js';
-import { createTypedRuleTester } from '../../ruleTester.js';
+import { createTypedRuleTester, reportedWithRelease } from '../../ruleTester.js';
 
 const ruleTester = createTypedRuleTester();
 
@@ -688,22 +688,8 @@ export class Links {
 `;
 
 /** `linkByKey(parts)` reported at its store, with the release suggested before it (`guard`: the test the suggestion writes first). */
-const linkOverwritten = (name: string, parts: Parameters<typeof linkByKey>[0], guard = '') => {
-  const code = linkByKey(parts);
-  const line = code.split('\n').findIndex((text) => text.includes('this.byKey.set(')) + 1;
-  const release = `    ${guard}this.byKey.get(entry.key)?.meter?.stop();\n`;
-  return {
-    name,
-    code,
-    errors: [
-      {
-        messageId: 'unreleasedDrop' as const,
-        line,
-        suggestions: [{ messageId: 'releaseBeforeDrop' as const, output: code.replace('    this.byKey.set(', `${release}    this.byKey.set(`) }],
-      },
-    ],
-  };
-};
+const linkOverwritten = (name: string, parts: Parameters<typeof linkByKey>[0], guard = '') =>
+  reportedWithRelease(name, linkByKey(parts), '    this.byKey.set(', `    ${guard}this.byKey.get(entry.key)?.meter?.stop();\n`);
 
 ruleTester.run('stop-on-evict', rule, {
   valid: [

@@ -1,6 +1,6 @@
 // stop-on-evict — releases on every path: helpers, loops, branches, finally, records, every container kind, the story.
 import rule from '../../../src/rules/stop-on-evict.js';
-import { createTypedRuleTester } from '../../ruleTester.js';
+import { createTypedRuleTester, reportedWithRelease } from '../../ruleTester.js';
 
 const ruleTester = createTypedRuleTester();
 
@@ -5588,5 +5588,55 @@ export function forget(name: string) {
         },
       ],
     },
+  ],
+});
+
+/**
+ * From real code (ioBroker.js-controller, main.js at f4c2b663): an instance moved to another host is
+ * deleted from `procs` in the callback `stopInstance()` runs once it has stopped the instance's
+ * process. `stop` is the helper's body before its last call of the callback.
+ */
+const stoppedThenForgotten = (stop = 'proc.process.kill();\n  delete proc.process;'): string => `
+import { fork, type ChildProcess } from 'node:child_process';
+interface InstanceProc { config: string; process?: ChildProcess }
+const procs: Record<string, InstanceProc> = {};
+export function start(id: string): void {
+  procs[id] = procs[id] || { config: id };
+  procs[id].process = fork('main.js');
+}
+function stopInstance(id: string, callback: () => void): void {
+  const proc = procs[id];
+  if (!proc?.process) {
+    callback();
+    return;
+  }
+  ${stop}
+  callback();
+}
+export function moved(id: string): void {
+  stopInstance(id, () => {
+    delete procs[id];
+  });
+}
+`;
+
+/** `stoppedThenForgotten(stop)` reported at its delete, with the kill suggested before it. */
+const forgottenUnstopped = (name: string, stop: string) =>
+  reportedWithRelease(name, stoppedThenForgotten(stop), '    delete procs[id];', '    procs[id]?.process?.kill();\n');
+
+ruleTester.run('stop-on-evict: a callback the program runs once it has released the value', rule, {
+  valid: [
+    {
+      name: 'from real code (ioBroker.js-controller): stopInstance() calls back only where the process is killed or absent, so the delete in its callback owes nothing',
+      code: stoppedThenForgotten(),
+    },
+  ],
+  invalid: [
+    forgottenUnstopped('a helper that calls back before it kills the process leaves the delete owing the kill', 'callback();\n  proc.process.kill();'),
+    forgottenUnstopped('a helper that also hands the callback on cannot say when it runs', 'setTimeout(callback, 10);\n  proc.process.kill();'),
+    forgottenUnstopped(
+      'a helper that calls back on a path where the process still runs leaves it owed',
+      "if (proc.config === 'keep') {\n    callback();\n    return;\n  }\n  proc.process.kill();",
+    ),
   ],
 });
