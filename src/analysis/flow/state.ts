@@ -351,12 +351,15 @@ export const sameKeyFact = (name: string, text: string): string => `k\u0000${nam
 
 /** `entry.key = other`: the name no longer spells the key it was given. */
 export function forgetSpelling(state: State, name: string): State {
+  // Asked at every field assignment the flow meets: the state is copied only when a spelling goes.
   const prefix = `k\u0000${name}\u0000`;
-  const spelled = [...state.facts.keys()].filter((key) => key.startsWith(prefix));
-  if (spelled.length === 0) return state;
-  const next = cloneState(state);
-  for (const key of spelled) next.facts.delete(key);
-  return next;
+  let next: State | undefined;
+  for (const key of state.facts.keys()) {
+    if (!key.startsWith(prefix)) continue;
+    next ??= cloneState(state);
+    next.facts.delete(key);
+  }
+  return next ?? state;
 }
 
 /**

@@ -33,11 +33,26 @@ function calledFunction(call: ts.CallExpression): ts.FunctionLikeDeclaration | u
     return members.length === 1 && only && ts.isMethodDeclaration(only) && only.body ? only : undefined;
   }
   if (!ts.isIdentifier(callee)) return undefined;
-  const found = callee
-    .getSourceFile()
-    .statements.filter((statement): statement is ts.FunctionDeclaration => ts.isFunctionDeclaration(statement) && statement.name?.text === callee.text);
+  const found = moduleFunctions(callee.getSourceFile()).get(callee.text) ?? [];
   const [only] = found;
   return found.length === 1 && only?.body ? only : undefined;
+}
+
+const MODULE_FUNCTIONS = new WeakMap<ts.SourceFile, Map<string, ts.FunctionDeclaration[]>>();
+
+/** The function declarations of a module, by name (overloads and implementation together): read once per file. */
+function moduleFunctions(file: ts.SourceFile): Map<string, ts.FunctionDeclaration[]> {
+  let byName = MODULE_FUNCTIONS.get(file);
+  if (byName) return byName;
+  byName = new Map();
+  for (const statement of file.statements) {
+    if (!ts.isFunctionDeclaration(statement) || !statement.name) continue;
+    const list = byName.get(statement.name.text);
+    if (list) list.push(statement);
+    else byName.set(statement.name.text, [statement]);
+  }
+  MODULE_FUNCTIONS.set(file, byName);
+  return byName;
 }
 
 /** `{ return <expression of the parameters> }`: nothing but the parameters read, nothing run. */
