@@ -23,6 +23,7 @@ import {
   isNullish,
   isPromiseContinuation,
   isSeparateFunction,
+  isStaticMember,
   isTextOrFlagLiteral,
   ownMethodCalled,
   propertyNameOf,
@@ -31,6 +32,7 @@ import {
   skipOuter,
 } from '../syntax/expressions.js';
 import { callsOfLocalFunction, declarationOf, destructuredField, parameterNamed, singleInitializer, valuesInReach } from '../syntax/names.js';
+import { classSymbolOfNew } from '../syntax/writtenTypes.js';
 import { CONTAINER_PROTOCOLS, insertedValues, type InsertedArguments } from './kinds.js';
 import { isTimerItsMakerClears } from './makerClears.js';
 import { timerCallRelease } from './timerCalls.js';
@@ -181,6 +183,50 @@ export function isLent(value: ts.Expression, lending: ReadonlySet<string>): bool
   return (method !== undefined && READ_METHODS.has(method)) || (name !== undefined && (LENDING_CALLS.test(name) || lending.has(name)));
 }
 
+const EMPTY_RECORD_CLASSES = new WeakMap<ts.ClassLikeDeclaration, boolean>();
+
+/**
+ * `new Frame()` of a class of the program that only declares fields, each given nothing or data
+ * (`watcher: FSWatcher | null = null`, `skip = false`): an empty record, as `{ watcher: null }` is.
+ * What it comes to own is what the code arms it with. Found without the checker in the module; an
+ * imported class only when the checker may be asked.
+ */
+function isEmptyRecordOfClass(made: ts.NewExpression, question: OriginQuestion): boolean {
+  if ((made.arguments?.length ?? 0) > 0 || !ts.isIdentifier(made.expression)) return false;
+  const name = made.expression.text;
+  let declaration: ts.Node | undefined = made.getSourceFile().statements.find((statement) => ts.isClassDeclaration(statement) && statement.name?.text === name);
+  if (!declaration && !question.cheap) {
+    const symbol = classSymbolOfNew(made, question.session.checker);
+    const found = symbol?.valueDeclaration;
+    const file = found?.getSourceFile();
+    if (file && !file.isDeclarationFile && !question.session.program.isSourceFileFromExternalLibrary(file)) declaration = found;
+  }
+  if (!declaration || !ts.isClassLike(declaration)) return false;
+  let empty = EMPTY_RECORD_CLASSES.get(declaration);
+  if (empty === undefined) EMPTY_RECORD_CLASSES.set(declaration, (empty = declaresOnlyEmptyFields(declaration)));
+  return empty;
+}
+
+/** No base class, no method, constructor or accessor: only instance fields given nothing, `null`, a literal or an empty `[]` / `{}`. */
+function declaresOnlyEmptyFields(cls: ts.ClassLikeDeclaration): boolean {
+  if ((cls.heritageClauses?.length ?? 0) > 0) return false;
+  return cls.members.every((member) => {
+    if (!ts.isPropertyDeclaration(member) || isStaticMember(member)) return false;
+    const value = member.initializer && skipOuter(member.initializer);
+    return (
+      value === undefined ||
+      isNullish(value) ||
+      ts.isLiteralExpression(value) ||
+      value.kind === ts.SyntaxKind.TrueKeyword ||
+      value.kind === ts.SyntaxKind.FalseKeyword ||
+      ts.isNoSubstitutionTemplateLiteral(value) ||
+      (ts.isPrefixUnaryExpression(value) && ts.isNumericLiteral(value.operand)) ||
+      (ts.isArrayLiteralExpression(value) && value.elements.length === 0) ||
+      (ts.isObjectLiteralExpression(value) && value.properties.length === 0)
+    );
+  });
+}
+
 /** Where an inserted value comes from. */
 export function originOf(value: ts.Expression, depth: number, question: OriginQuestion): Origin {
   const { session, lending } = question;
@@ -191,7 +237,7 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
   if (ts.isSpreadElement(e)) return originOf(e.expression, depth + 1, question);
   // `map.set(name, (queue = new Queue(name)))`: what is assigned is what is stored.
   if (assignedValue(e) !== e) return originOf(assignedValue(e), depth + 1, question);
-  if (ts.isNewExpression(e)) return 'created';
+  if (ts.isNewExpression(e)) return isEmptyRecordOfClass(e, question) ? 'borrowed' : 'created';
   // An object registering itself: whoever created it holds it.
   if (e.kind === ts.SyntaxKind.ThisKeyword) return 'borrowed';
   if (ts.isCallExpression(e)) {

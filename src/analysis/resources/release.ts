@@ -204,11 +204,12 @@ export function releaseStatements(release: Release, valueText: string, options: 
       return [`${name}(${valueText}${release.argumentAs ? ` as ${release.argumentAs}` : ''});`];
     }
     case 'fields': {
+      // `watcher: FSWatcher | null`: a field that may hold nothing is released only when it holds something.
       const statements = release.fields.map((field) =>
         releaseStatements(
           field.resource.release,
           `${valueText}${dot}${field.name}${field.mayBeNull && field.resource.release.kind === 'function' ? ' ?? undefined' : ''}`,
-          options,
+          field.mayBeNull ? { ...options, optional: true } : options,
         ),
       );
       return statements.some((part) => part.length === 0) ? [] : statements.flat();

@@ -1,6 +1,6 @@
 // stop-on-evict — ownership: borrowed values, parameters, values handed on, plain data.
 import rule from '../../../src/rules/stop-on-evict.js';
-import { createTypedRuleTester } from '../../ruleTester.js';
+import { createTypedRuleTester, reportedWithRelease } from '../../ruleTester.js';
 
 const ruleTester = createTypedRuleTester();
 
@@ -2830,5 +2830,58 @@ ruleTester.run('stop-on-evict: a key handed to the making of its value', rule, {
         ),
       ],
     },
+  ],
+});
+
+/**
+ * From real code (pixijs, CanvasFilterSystem.ts): a stack of frames of a class that only declares
+ * fields, each frame filled with what `push()` is handed. `frame` is the class's body, `filled` what
+ * its watcher is given.
+ */
+const frameStack = (frame: string, filled: string): string => `
+import { watch, type FSWatcher } from 'node:fs';
+class Frame {
+  ${frame}
+}
+interface Instruction { path: string; watcher: FSWatcher }
+export class FilterSystem {
+  private stack: Frame[] = [];
+  push(instruction: Instruction, i: number): void {
+    this.stack[i] = new Frame();
+    this.stack[i].watcher = ${filled};
+  }
+  destroy(): void {
+    this.stack = [];
+  }
+}
+`;
+const FIELDS_ONLY = 'public skip = false;\n  public watcher: FSWatcher | null = null;';
+
+ruleTester.run('stop-on-evict: a record made by new of a class that only declares fields', rule, {
+  valid: [
+    {
+      name: 'from real code (pixijs): frames of a fields-only class given only what push() is handed hold nothing of their own, as records written { watcher: null } would',
+      code: frameStack(FIELDS_ONLY, 'instruction.watcher'),
+    },
+  ],
+  invalid: [
+    reportedWithRelease(
+      'the same frames given a watcher made here own it',
+      frameStack(FIELDS_ONLY, 'watch(instruction.path)'),
+      '    this.stack = [];',
+      '    for (const value of this.stack) value.watcher?.close();\n',
+    ),
+    reportedWithRelease(
+      'a class with a method of its own is no plain record: its frames are made here',
+      frameStack(`${FIELDS_ONLY}\n  close(): void { this.watcher?.close(); }`, 'instruction.watcher'),
+      '    this.stack = [];',
+      '    for (const value of this.stack) value.close();\n',
+    ),
+    reportedWithRelease(
+      'a field given a call when the frame is made is no empty record',
+      frameStack("public skip = false;\n  public watcher: FSWatcher | null = watch('.');", 'instruction.watcher'),
+      '    this.stack = [];',
+      '    for (const value of this.stack) value.watcher?.close();\n',
+    ),
   ],
 });
