@@ -48,8 +48,8 @@ function isOneShotTimerOrNothing(value: ts.Expression): boolean {
 /**
  * The names of `maker`'s locals that a callback it hands to a call clears — `p.finally(() =>
  * clearTimeout(t))`, `const finish = () => clearTimeout(t); … .then(finish, finish)` — or that a
- * local function it calls itself on every outcome clears, with those callbacks. A name clearing
- * shadowed by the callback's own parameter or local is left out.
+ * local function it calls itself on every outcome clears, with those callbacks. A name the
+ * callback declares itself (a parameter, a local) is not the maker's and is left out.
  */
 function handedClears(maker: ts.FunctionLikeDeclaration, session: AnalysisSession): Map<string, readonly ts.FunctionLikeDeclaration[]> {
   const byName = new Map<string, ts.FunctionLikeDeclaration[]>();
@@ -79,7 +79,9 @@ function handedClears(maker: ts.FunctionLikeDeclaration, session: AnalysisSessio
     }
     if (callback && callback !== 'not handed' && ts.isCallExpression(node) && TIMER_CLEARS.has(calleeName(node) ?? '') && node.arguments.length > 0) {
       const cleared = skipOuter(node.arguments[0]!);
-      if (ts.isIdentifier(cleared) && !declaresOwn(callback, cleared.text)) {
+      // The maker's own local, not one the callback (or a function in it) declares under that name.
+      const declared = ts.isIdentifier(cleared) ? declarationOf(cleared.text, cleared, session) : undefined;
+      if (ts.isIdentifier(cleared) && declared?.kind === 'variable' && declared.body === maker) {
         const found = byName.get(cleared.text) ?? [];
         found.push(callback);
         byName.set(cleared.text, found);
@@ -151,17 +153,4 @@ function calledWhateverTheOutcome(statement: ts.TryStatement): Set<string> {
 function isWithinOtherFunction(node: ts.Node, maker: ts.FunctionLikeDeclaration): boolean {
   for (let current = node.parent; current && current !== maker; current = current.parent) if (isSeparateFunction(current)) return true;
   return false;
-}
-
-/** `callback` binds `name` itself (a parameter or a local): the name it clears is not the maker's. */
-function declaresOwn(callback: ts.FunctionLikeDeclaration, name: string): boolean {
-  if (callback.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name)) return true;
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name) found = true;
-    else ts.forEachChild(node, visit);
-  };
-  if (callback.body) visit(callback.body);
-  return found;
 }

@@ -32,7 +32,7 @@ import {
   skipOuter,
 } from '../syntax/expressions.js';
 import { callsOfLocalFunction, declarationOf, destructuredField, parameterNamed, singleInitializer, valuesInReach } from '../syntax/names.js';
-import { classSymbolOfNew } from '../syntax/writtenTypes.js';
+import { programClassOfNew } from '../syntax/writtenTypes.js';
 import { CONTAINER_PROTOCOLS, insertedValues, type InsertedArguments } from './kinds.js';
 import { isTimerItsMakerClears } from './makerClears.js';
 import { timerCallRelease } from './timerCalls.js';
@@ -194,14 +194,10 @@ const EMPTY_RECORD_CLASSES = new WeakMap<ts.ClassLikeDeclaration, boolean>();
 function isEmptyRecordOfClass(made: ts.NewExpression, question: OriginQuestion): boolean {
   if ((made.arguments?.length ?? 0) > 0 || !ts.isIdentifier(made.expression)) return false;
   const name = made.expression.text;
-  let declaration: ts.Node | undefined = made.getSourceFile().statements.find((statement) => ts.isClassDeclaration(statement) && statement.name?.text === name);
-  if (!declaration && !question.cheap) {
-    const symbol = classSymbolOfNew(made, question.session.checker);
-    const found = symbol?.valueDeclaration;
-    const file = found?.getSourceFile();
-    if (file && !file.isDeclarationFile && !question.session.program.isSourceFileFromExternalLibrary(file)) declaration = found;
-  }
-  if (!declaration || !ts.isClassLike(declaration)) return false;
+  const declaration =
+    made.getSourceFile().statements.find((statement): statement is ts.ClassDeclaration => ts.isClassDeclaration(statement) && statement.name?.text === name) ??
+    (question.cheap ? undefined : programClassOfNew(made, question.session.checker));
+  if (!declaration) return false;
   let empty = EMPTY_RECORD_CLASSES.get(declaration);
   if (empty === undefined) EMPTY_RECORD_CLASSES.set(declaration, (empty = declaresOnlyEmptyFields(declaration)));
   return empty;

@@ -53,6 +53,7 @@ import {
   callsHandingParameter,
   callsInProgram,
   callsOfLocalFunction,
+  callsOfName,
   callsOfNestedFunction,
   callsOfOwnMethod,
   declarationOf,
@@ -67,7 +68,7 @@ import {
 } from '../syntax/names.js';
 import { callsOfMethodAcrossProgram } from '../syntax/programCalls.js';
 import { lookUpCall } from '../syntax/lookUps.js';
-import { classSymbolOfNew } from '../syntax/writtenTypes.js';
+import { programClassOfNew } from '../syntax/writtenTypes.js';
 import type { ContainerOfResources, DropContext } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
 import { owedSlots, symbolOf } from './owed.js';
@@ -570,8 +571,8 @@ function madeJustBefore(holder: ts.Expression, node: ts.BinaryExpression): ts.Ne
 
 /** The class of the program a `new` makes, when no base class of it could set fields as well. */
 function classOfNew(made: ts.NewExpression, session: AnalysisSession): ts.ClassLikeDeclaration | undefined {
-  const declaration = classSymbolOfNew(made, session.checker)?.valueDeclaration;
-  if (!declaration || !ts.isClassLike(declaration) || declaration.getSourceFile().isDeclarationFile) return undefined;
+  const declaration = programClassOfNew(made, session.checker);
+  if (!declaration) return undefined;
   return declaration.heritageClauses?.some((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword) ? undefined : declaration;
 }
 
@@ -1509,10 +1510,9 @@ export function isReleasedBeforeCallback(
   const keyParameter = helper.parameters[keyIndex]?.name;
   if (!key || key.impure || key.roots.length !== 1 || !keyParameter || !ts.isIdentifier(keyParameter)) return false;
   const keyText = keyParameter.text + key.text.slice(keyRoot!.length);
-  const calls = callsOfParameter(helper.body, callbackName.text);
+  const calls = callsOfName(helper.body, callbackName.text);
   return (
     calls !== undefined &&
-    calls.length > 0 &&
     everyCallOwesNothing(calls, held, context, () => ({
       target: { kind: 'key', key: keyText, keyRoots: [keyParameter.text] },
       slots: [...slots],
@@ -1521,28 +1521,6 @@ export function isReleasedBeforeCallback(
       containerRoots: held.text.roots,
     }))
   );
-}
-
-/** Every call of the parameter `name` in `body`; undefined when the body uses it otherwise (hands it on, stores it, reassigns it). */
-function callsOfParameter(body: ts.Node, name: string): ts.CallExpression[] | undefined {
-  const calls: ts.CallExpression[] = [];
-  let other = false;
-  const visit = (child: ts.Node): void => {
-    if (ts.isIdentifier(child) && child.text === name && !isPropertyNameOf(child)) {
-      const call = child.parent;
-      if (ts.isCallExpression(call) && call.expression === child) calls.push(call);
-      else other = true;
-    }
-    ts.forEachChild(child, visit);
-  };
-  visit(body);
-  return other ? undefined : calls;
-}
-
-/** `x.name`, `{ name: … }`: a name that is not a reference to a variable. */
-function isPropertyNameOf(identifier: ts.Identifier): boolean {
-  const parent = identifier.parent;
-  return (ts.isPropertyAccessExpression(parent) && parent.name === identifier) || (ts.isPropertyAssignment(parent) && parent.name === identifier);
 }
 
 /**

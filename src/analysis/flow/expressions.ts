@@ -15,6 +15,7 @@ import {
   isFallback,
   isFunctionLike,
   isPromiseExecutor,
+  isPropertyName,
   isZeroLiteral,
   skipOuter,
 } from '../syntax/expressions.js';
@@ -714,11 +715,6 @@ function isNullish(node: ts.Expression): boolean {
     (ts.isIdentifier(node) && node.text === 'undefined') ||
     (ts.isVoidExpression(node) && ts.isNumericLiteral(node.expression))
   );
-}
-
-function isPropertyName(node: ts.Identifier): boolean {
-  const parent = node.parent;
-  return (ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isPropertyAssignment(parent) && parent.name === node);
 }
 
 function isAssignmentOperator(kind: ts.SyntaxKind): boolean {

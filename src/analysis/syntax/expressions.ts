@@ -90,6 +90,12 @@ export function propertyNameOf(property: ts.ObjectLiteralElementLike): string | 
   return property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
 }
 
+/** `x.name`, `{ name: … }`: an identifier that names a property, not a variable. */
+export function isPropertyName(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  return (ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isPropertyAssignment(parent) && parent.name === node);
+}
+
 /** `this.<name>` (also in parentheses or with `!`). */
 export function isFieldOfThis(expression: ts.Expression, name?: string): boolean {
   const e = skipOuter(expression);

@@ -6,7 +6,17 @@
 import ts from 'typescript';
 
 import { memoTable, type AnalysisSession } from '../session.js';
-import { boundNames, enclosingBody, isAssignment, isFunctionLike, isPrivateMember, isSeparateFunction, isTextOrFlagLiteral, skipOuter } from './expressions.js';
+import {
+  boundNames,
+  enclosingBody,
+  isAssignment,
+  isFunctionLike,
+  isPrivateMember,
+  isPropertyName,
+  isSeparateFunction,
+  isTextOrFlagLiteral,
+  skipOuter,
+} from './expressions.js';
 import { callsAcrossProgram, callsOfMethodAcrossProgram, moduleLevelName } from './programCalls.js';
 
 /** How a name is bound directly in one body (nested functions excluded). */
@@ -316,18 +326,25 @@ export function callsOfLocalFunction(fn: ts.FunctionLikeDeclaration, session: An
 export function callsOfNestedFunction(fn: ts.FunctionLikeDeclaration): readonly ts.CallExpression[] | undefined {
   const declared = nestedName(fn);
   if (!declared) return undefined;
-  const name = declared.text;
+  return callsOfName(ts.isFunctionDeclaration(fn) ? fn.parent : enclosingBody(declared), declared.text, declared);
+}
+
+/**
+ * Every call of `name` in `scope` (`declared`, the name's own declaration, aside); undefined when
+ * the scope never calls it or uses it otherwise (hands it on, stores it, reassigns it).
+ */
+export function callsOfName(scope: ts.Node, name: string, declared?: ts.Identifier): ts.CallExpression[] | undefined {
   const calls: ts.CallExpression[] = [];
   let otherUse = false;
   const visit = (node: ts.Node): void => {
     if (otherUse) return;
-    if (ts.isIdentifier(node) && node.text === name && node !== declared && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) {
+    if (ts.isIdentifier(node) && node.text === name && node !== declared && !isPropertyName(node)) {
       if (ts.isCallExpression(node.parent) && node.parent.expression === node) calls.push(node.parent);
       else otherUse = true;
     }
     ts.forEachChild(node, visit);
   };
-  visit(ts.isFunctionDeclaration(fn) ? fn.parent : enclosingBody(declared));
+  visit(scope);
   return otherUse || calls.length === 0 ? undefined : calls;
 }
 

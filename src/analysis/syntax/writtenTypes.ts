@@ -33,6 +33,12 @@ export function typeOfPlainNew(initializer: ts.Expression, checker: ts.TypeCheck
   return symbol && generic === false ? checker.getDeclaredTypeOfSymbol(symbol) : undefined;
 }
 
+/** The class of the program a `new` makes: its declaration, outside declaration files. */
+export function programClassOfNew(made: ts.NewExpression, checker: ts.TypeChecker): ts.ClassLikeDeclaration | undefined {
+  const declaration = classSymbolOfNew(made, checker)?.valueDeclaration;
+  return declaration && ts.isClassLike(declaration) && !declaration.getSourceFile().isDeclarationFile ? declaration : undefined;
+}
+
 /** The class a `new` names (through an import's alias), from its symbol alone. */
 export function classSymbolOfNew(e: ts.NewExpression, checker: ts.TypeChecker): ts.Symbol | undefined {
   let symbol = checker.getSymbolAtLocation(e.expression);
