@@ -20,6 +20,7 @@ import {
   fieldReturnedBy,
   isIdentifierNamed,
   isPrivateMember,
+  isWithin,
   membersNamed,
   ownMembersOf,
   returnedExpressions,
@@ -29,7 +30,7 @@ import {
 } from '../syntax/expressions.js';
 import { runsOnlyAtCallersChoice } from '../syntax/callersChoice.js';
 import { baseClassOf, subclassesOf } from '../syntax/hierarchy.js';
-import { callsHandingParameter, declarationOf, parameterNamed } from '../syntax/names.js';
+import { callsHandingParameter, declarationOf, isStableName, parameterNamed } from '../syntax/names.js';
 import { moduleLevelName } from '../syntax/programCalls.js';
 import { CONTAINER_PROTOCOLS, insertedValues, readContainerOf, type InsertedArguments } from './kinds.js';
 import { containerTypeOf, isPrimitiveLike } from './types.js';
@@ -329,6 +330,7 @@ function computeOwnership(
   localValue: ts.Expression | undefined,
   syntaxOnly: boolean,
 ): Ownership {
+  if (!localValue && isIndexOfOwningContainer(places, session)) return { owns: false, storesIntervals: false };
   // Values put into the containers this one holds count too (`const list = byRoom.get(r) ?? []; list.push(setTimeout(…))`),
   // and a local that reads an inner container out of another owns what that one's insertions put in it.
   const inserted = [
@@ -361,6 +363,45 @@ function computeOwnership(
     if (owns || !undecided) break;
   }
   return syntaxOnly && !owns && undecided ? { owns, storesIntervals, undecided } : { owns, storesIntervals };
+}
+
+/**
+ * `this.byName.set(c.name, c)` beside `this.byId.set(c.id, c)`, where the code releases what `byId`
+ * holds and never what `byName` holds: every value this container is given goes, on the same path,
+ * into a container of the same class or module that releases its values. This one is an index; a
+ * value it lets go stays held, and owed, by the owner.
+ */
+function isIndexOfOwningContainer(places: readonly ContainerPlace[], session: AnalysisSession): boolean {
+  if (places.length === 0 || places.some((place) => releasesItsValues(place, session) || releasesFieldsOfItsValues(place, session))) return false;
+  let seen = false;
+  for (const place of places) {
+    const all = insertionsIn(place.scope, session);
+    for (const value of all.get(place.text) ?? []) {
+      seen = true;
+      const name = skipOuter(value);
+      if (!ts.isIdentifier(name) || !isStableName(name, session)) return false;
+      const fn = enclosingBody(name);
+      // Or read out of the owner (`const c = this.byId.get(id)`): held there already.
+      const made = localInitializer(name, session);
+      const readFrom = made && readContainerOf(made);
+      const mirrored = [...all].some(
+        ([other, values]) =>
+          other !== place.text &&
+          (other === readFrom || values.some((kept) => isAlsoKept(kept, name, fn))) &&
+          releasesOneOfItsValues({ scope: place.scope, text: other }, session),
+      );
+      if (!mirrored) return false;
+    }
+  }
+  return seen;
+}
+
+/** `kept` stores the value `name` names, in the same function, by a statement of a block that also runs the store of `name`. */
+function isAlsoKept(kept: ts.Expression, name: ts.Identifier, fn: ts.Node): boolean {
+  const e = skipOuter(kept);
+  if (!ts.isIdentifier(e) || e.text !== name.text || enclosingBody(e) !== fn) return false;
+  const at = statementInBlock(e);
+  return at !== undefined && isWithin(name, at.block);
 }
 
 /**
@@ -564,6 +605,11 @@ export function releasesItsValues(place: ContainerPlace, session: AnalysisSessio
   return released.has(place.text) || released.has(`${place.text}${INNER}`) || [...(innerNames.get(place.text) ?? [])].some((name) => released.has(name));
 }
 
+/** Every value, or one read out of it into a local (`const c = this.byId.get(id); c.close()`): the class or module releases values of this container somewhere. */
+function releasesOneOfItsValues(place: ContainerPlace, session: AnalysisSession): boolean {
+  return releasesItsValues(place, session) || scopeFacts(place.scope, session).releasedOneByOne.has(place.text);
+}
+
 /** `for (const node of this.boxes) node.remove()`: the class or module takes values of this container out of the document somewhere. */
 export function detachesItsValues(place: ContainerPlace, session: AnalysisSession): boolean {
   return scopeFacts(place.scope, session).detached.has(place.text);
@@ -616,6 +662,12 @@ interface ScopeFacts {
   innerNames: Map<string, Set<string>>;
   /** Containers whose values some code here releases (`for (const c of this.conns.values()) c.close()`). */
   released: Set<string>;
+  /**
+   * Containers one of whose values some code here releases through a local read out of it (`const c =
+   * this.byId.get(id); …; c.close()`). Kept apart from `released`: a single value released so says
+   * less than every value released, and is asked only of a container another one mirrors.
+   */
+  releasedOneByOne: Set<string>;
   /** Containers a field of whose values some code here releases (`this.entries[k].value.dispose()`), with those fields' names. */
   releasedFields: Map<string, Set<string>>;
   /** Containers whose values some code here calls without arguments (`this.cleanups.get(el)?.()`). */
@@ -639,6 +691,7 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
   const insertions = new Map<string, ts.Expression[]>();
   const innerNames = new Map<string, Set<string>>();
   const released = new Set<string>();
+  const releasedOneByOne = new Set<string>();
   const releasedFields = new Map<string, Set<string>>();
   const called = new Set<string>();
   const detached = new Set<string>();
@@ -703,6 +756,11 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
       return;
     }
     let e = skipOuter(expression);
+    const read = ts.isIdentifier(e) ? readNames.get(takenKey(e.text, e)) : undefined;
+    if (read !== undefined) {
+      if (!runsOnlyAtCallersChoice(at, session)) releasedOneByOne.add(read);
+      return;
+    }
     while (ts.isPropertyAccessExpression(e)) {
       const field = e.name.text;
       e = skipOuter(e.expression);
@@ -798,5 +856,5 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
   };
   visit(scope, new Map());
   for (const local of innerNames.values()) for (const record of records) local.delete(record);
-  return { insertions, innerNames, released, releasedFields, called, releasedThrough, detached, fieldFills };
+  return { insertions, innerNames, released, releasedOneByOne, releasedFields, called, releasedThrough, detached, fieldFills };
 }

@@ -48,6 +48,7 @@ import {
 import { callsOfLocalFunction, callsOfNestedFunction, callsOfOwnMethod, localFunctionName, singleInitializer } from '../syntax/names.js';
 import { callsOfMethodAcrossProgram, memberAccessesNamed } from '../syntax/programCalls.js';
 import { releasedSlots, resolveCallee } from '../flow/index.js';
+import { ONE_SHOT_TIMERS } from '../syntax/firedFlags.js';
 import { classSymbolOfNew } from '../syntax/writtenTypes.js';
 import type { ContainerOfResources, DropContext } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
@@ -567,7 +568,7 @@ export function symbolOf(type: ts.Type, checker: ts.TypeChecker): ts.Symbol | un
 /** `setTimeout(() => { pending.delete(id); … }, ms)`, or `const run = () => { … }; setTimeout(run, ms)` */
 function isOneShotTimerCallback(fn: ts.FunctionLikeDeclaration, session: AnalysisSession, depth = 0): boolean {
   const call = fn.parent;
-  if (call && ts.isCallExpression(call) && scheduledCallback(call, 'setTimeout', session) === fn) return true;
+  if (call && ts.isCallExpression(call) && scheduledOnce(call, session) === fn) return true;
   // A callback run from inside the timer's callback (`setTimeout(() => next(() => map.delete(k)))`) runs after it fired.
   if (
     depth < 3 &&
@@ -610,7 +611,7 @@ function namedCallbackUses(
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node) && node.text === name && node !== declaration.name) {
       const parent = node.parent;
-      if (ts.isCallExpression(parent) && scheduledCallback(parent, 'setTimeout', session) === node) uses.scheduled = true;
+      if (ts.isCallExpression(parent) && scheduledOnce(parent, session) === node) uses.scheduled = true;
       else if (ts.isCallExpression(parent) && parent.expression === node) uses.calls.push(parent);
       else uses.otherUse = true;
     }
@@ -678,7 +679,18 @@ function isSoleCallInOneShotTimerCallback(reference: ts.Expression, session: Ana
   if (!callback || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) return false;
   if (!statement && callback.body !== call) return false;
   const timer = callback.parent;
-  return ts.isCallExpression(timer) && scheduledCallback(timer, 'setTimeout', session) === callback;
+  return ts.isCallExpression(timer) && scheduledOnce(timer, session) === callback;
+}
+
+/**
+ * The callback a one-shot timer call schedules: `setTimeout(cb, ms)` (see below), or by name
+ * `setImmediate(cb)`, `requestAnimationFrame(cb)`, `requestIdleCallback(cb)`. When it runs, its
+ * timer has fired.
+ */
+function scheduledOnce(call: ts.CallExpression, session: AnalysisSession): ts.Expression | undefined {
+  const name = calleeName(call);
+  if (name !== undefined && name !== 'setTimeout' && ONE_SHOT_TIMERS.has(name)) return call.arguments[0];
+  return scheduledCallback(call, 'setTimeout', session);
 }
 
 /**

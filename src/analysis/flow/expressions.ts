@@ -66,8 +66,8 @@ export function bind(it: Interpreter, name: ts.BindingName, initializer: ts.Expr
     next.aliases.set(entryPair.key, { kind: 'keyOf', container: entryPair.element.container });
     return next;
   }
-  // `const [removed] = arr.splice(i, 1)`, `const { timer } = map.get(k)!`
-  const ref = it.valueRef(initializer);
+  // `const [removed] = arr.splice(i, 1)`, `const { timer } = map.get(k)!`, `… = map.get(k) ?? {}`
+  const ref = it.valueRef(ts.isObjectBindingPattern(name) ? withoutEmptyRecordFallback(initializer) : initializer);
   const many = it.manyRef(initializer, next);
   if (ts.isArrayBindingPattern(name) && many?.kind === 'dropped') {
     for (const element of name.elements) {
@@ -81,6 +81,14 @@ export function bind(it: Interpreter, name: ts.BindingName, initializer: ts.Expr
     for (const [local, field] of boundFields(name)) next.aliases.set(local, { kind: 'field', ref, slot: field });
   }
   return next;
+}
+
+/** `map.get(k) ?? {}` destructured: an empty record gives each field nothing, as a missing entry does. */
+function withoutEmptyRecordFallback(initializer: ts.Expression): ts.Expression {
+  const e = skipOuter(initializer);
+  if (!isFallback(e)) return initializer;
+  const fallback = skipOuter(e.right);
+  return ts.isObjectLiteralExpression(fallback) && fallback.properties.length === 0 ? e.left : initializer;
 }
 
 /** `[key, value] = entry` where `entry` is the element of a loop over a container, bound without its key. */

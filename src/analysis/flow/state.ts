@@ -16,7 +16,12 @@ export type Alias =
   | { kind: 'place'; container: string; key: string; roots: readonly string[] }
   /** One field of a value: `timer` after `const { timer } = map.get(k)!` or `map.set(k, { timer })`. */
   | { kind: 'field'; ref: ValueRef; slot: string }
-  | { kind: 'dropped'; drop: number; many: boolean }
+  /**
+   * A value a drop took. `also`: earlier drops of the same one value (`byId.delete(id)` and then
+   * `byName.delete(c.name)` both take `c`), which its release pays too; `at`: the place it was read
+   * from, where a later drop by key takes it again.
+   */
+  | { kind: 'dropped'; drop: number; many: boolean; also?: readonly number[]; at?: { container: string; key: string } }
   | { kind: 'values'; container: string }
   | { kind: 'element'; source: string; container?: string; keyVariable?: string }
   | { kind: 'keyOf'; container: string }
@@ -227,7 +232,7 @@ function joinDropped(dropped: Alias | undefined, other: Alias | undefined): Alia
   // `decoder = pending.decoder; m.delete(k)` on one side: the field of the value that drop took.
   if (dropped?.kind === 'field' && dropped.ref.kind === 'dropResult') return other?.kind === 'dropped' || other?.kind === 'field' ? undefined : dropped;
   if (dropped?.kind !== 'dropped' || dropped.many || other?.kind === 'dropped' || isDroppedField(other)) return undefined;
-  return { kind: 'dropped', drop: dropped.drop, many: false };
+  return { kind: 'dropped', drop: dropped.drop, many: false, ...(dropped.also && { also: dropped.also }) };
 }
 
 /** A field of a name that holds a dropped value on this side (`pending.decoder` once `pending` was deleted), as a field of that drop's value. */

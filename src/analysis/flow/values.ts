@@ -222,6 +222,9 @@ export function drop(it: Interpreter, dropId: number, state: State): State {
     for (const [name, alias] of [...next.aliases]) {
       if (alias.kind === 'place' && alias.container === container && alias.key === target.key)
         next.aliases.set(name, { kind: 'dropped', drop: dropId, many: false });
+      // Taken already from another container (`byName.delete(c.name)` before `byId.delete(id)`): both drops took it.
+      if (alias.kind === 'dropped' && !alias.many && alias.at?.container === container && alias.at.key === target.key)
+        next.aliases.set(name, { kind: 'dropped', drop: dropId, many: false, also: [alias.drop, ...(alias.also ?? [])] });
       if (alias.kind === 'element' && alias.container === container && alias.keyVariable === target.key)
         next.aliases.set(name, { kind: 'dropped', drop: dropId, many: false });
       // `const { worker } = slots.get(k)!; slots.delete(k); worker.stop()`: a field of the value the drop took.
@@ -238,7 +241,10 @@ export function drop(it: Interpreter, dropId: number, state: State): State {
     return afterFill;
   }
   if (target.kind === 'value') {
-    next.aliases.set(target.variable, { kind: 'dropped', drop: dropId, many: false });
+    const prior = next.aliases.get(target.variable);
+    const also = prior?.kind === 'dropped' && !prior.many ? [prior.drop, ...(prior.also ?? [])] : undefined;
+    const at = prior?.kind === 'place' ? { container: prior.container, key: prior.key } : prior?.kind === 'dropped' ? prior.at : undefined;
+    next.aliases.set(target.variable, { kind: 'dropped', drop: dropId, many: false, ...(also && { also }), ...(at && { at }) });
     return next;
   }
   for (const [name, alias] of [...next.aliases]) {
@@ -387,7 +393,7 @@ export function release(it: Interpreter, ref: ValueRef | undefined, slot: string
           setPlaceFact(next, placeFact(alias.container, alias.key, slot), alias.roots, countsAsRelease);
           return next;
         case 'dropped':
-          if (countsAsRelease || !alias.many) it.discharge(next, alias.drop, slot);
+          if (countsAsRelease || !alias.many) for (const drop of [alias.drop, ...(alias.also ?? [])]) it.discharge(next, drop, slot);
           return next;
         case 'values':
           next.facts.set(allFact(alias.container, slot), { roots: [ref.name] });

@@ -171,10 +171,13 @@ export function holdsTimer(resource: Resource): boolean {
   return false;
 }
 
+/** What cancels a one-shot timer's handle (`clearTimeout()` also takes an interval's). */
+const ONE_SHOT_CLEARS: ReadonlySet<string> = new Set(['clearTimeout', 'clearImmediate', 'cancelAnimationFrame', 'cancelIdleCallback']);
+
 /** Resources whose whole obligation is a timer: a one-shot timer that fired owes nothing. */
 export function isOnlyTimers(resource: Resource): boolean {
   const { release } = resource;
-  if (release.kind === 'function') return release.functions.includes('clearTimeout');
+  if (release.kind === 'function') return release.functions.some((name) => ONE_SHOT_CLEARS.has(name));
   if (release.kind === 'fields') return release.fields.every((field) => isOnlyTimers(field.resource));
   if (release.kind === 'each') return isOnlyTimers(release.element);
   return false;

@@ -367,3 +367,43 @@ export function stopAll(): void {
     },
   ],
 });
+
+/** Frames kept per key, each taking its key out when it runs; `scheduled` is the call that makes one. */
+const selfRemovingFrames = (scheduled: string): string => `const frames = new Map<string, number>();
+
+export function animate(key: string, step: () => void): void {
+  cancelAnimationFrame(frames.get(key)!);
+  frames.set(key, ${scheduled});
+}
+`;
+
+ruleTester.run('stop-on-evict: a one-shot frame or idle callback that takes its own key out', rule, {
+  valid: [
+    {
+      name: 'browser: a frame deleting its key when it runs has fired, as a setTimeout callback has',
+      code: selfRemovingFrames('requestAnimationFrame(() => {\n    frames.delete(key);\n    step();\n  })'),
+    },
+    {
+      name: 'browser: the same for an idle callback',
+      code: selfRemovingFrames('requestIdleCallback(() => {\n    frames.delete(key);\n    step();\n  })'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'twin: an interval deleting its key when it ticks still runs',
+      code: selfRemovingFrames('window.setInterval(() => {\n    frames.delete(key);\n    step();\n  }, 16)'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: selfRemovingFrames('window.setInterval(() => {\n    clearInterval(frames.get(key));\n    frames.delete(key);\n    step();\n  }, 16)'),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -2885,3 +2885,204 @@ ruleTester.run('stop-on-evict: a record made by new of a class that only declare
     ),
   ],
 });
+
+const BYID_RELEASED = 'for (const conn of this.byId.values()) conn.close();\n    this.byId.clear();';
+const BOTH_RELEASED =
+  'for (const conn of this.byId.values()) conn.close();\n    for (const conn of this.byName.values()) conn.close();\n    this.byId.clear();\n    this.byName.clear();';
+
+/**
+ * A registry that keeps each connection by id and, for look-ups, by name: `members` is the class
+ * body between the two maps and `dispose()`, whose body is `disposal` (by default it releases what
+ * `byId` holds; `false` only clears it).
+ */
+const nameIndex = (members: string, disposal: string | false = BYID_RELEASED): string => `
+class Conn {
+  private timer = setInterval(() => {}, 1000);
+  constructor(readonly id: string, public name: string) {}
+  close(): void { clearInterval(this.timer); }
+}
+export class Registry {
+  private byId = new Map<string, Conn>();
+  private byName = new Map<string, Conn>();
+${members}
+  dispose(): void {
+    ${disposal === false ? 'this.byId.clear();' : disposal}
+  }
+}`;
+
+const ADD_BOTH = `  add(id: string, name: string): void {
+    const conn = new Conn(id, name);
+    this.byId.set(id, conn);
+    this.byName.set(name, conn);
+  }`;
+
+const RENAME = `  rename(id: string, name: string): void {
+    const conn = this.byId.get(id);
+    if (!conn) return;
+    this.byName.delete(conn.name);
+    conn.name = name;
+    this.byName.set(name, conn);
+  }`;
+
+/** The `unreleasedDrop` at the `nth` statement of `code` that starts with `drop`, offered `release` written right before it. */
+const offeredAt = (code: string, drop: string, release: string, nth = 1) => {
+  let at = -1;
+  for (let n = 0; n < nth; n++) at = code.indexOf(drop, at + 1);
+  if (at < 0) throw new Error(`no ${drop} in the template`);
+  return {
+    messageId: 'unreleasedDrop' as const,
+    line: code.slice(0, at).split('\n').length,
+    suggestions: [{ messageId: 'releaseBeforeDrop' as const, output: `${code.slice(0, at)}${release}\n    ${code.slice(at)}` }],
+  };
+};
+
+const CLOSE_ONE = `  close(id: string): void {
+    const conn = this.byId.get(id);
+    if (!conn) return;
+    this.byId.delete(id);
+    conn.close();
+  }`;
+
+const ADD_IN_BRANCH = `  add(id: string, name: string, keep: boolean): void {
+    const conn = new Conn(id, name);
+    if (keep) {
+      this.byId.set(id, conn);
+    }
+    this.byName.set(name, conn);
+  }`;
+
+const ADD_SPARE = `  addSpare(name: string): void {
+    this.byName.set(name, new Conn(name, name));
+  }`;
+
+const REPLACE_OLD = 'if (this.byName.get(name) !== conn) this.byName.get(name)?.close();';
+
+ruleTester.run('stop-on-evict: an index beside the container that owns its values', rule, {
+  valid: [
+    {
+      name: 'a name index: every connection it is given also goes into byId, which the class releases, so renaming lets go of nothing',
+      code: nameIndex(`${ADD_BOTH}\n${RENAME}`),
+    },
+    {
+      name: 'the index given values read out of the owner (`const conn = this.byId.get(id)`) is an index all the same',
+      code: nameIndex(
+        `${ADD_BOTH}\n  alias(id: string, name: string): void {\n    const conn = this.byId.get(id);\n    if (conn) this.byName.set(name, conn);\n  }`,
+      ),
+    },
+    {
+      name: 'a removal from both maps pays both drops with one close(), whichever map lets go first',
+      code: nameIndex(
+        `  add(id: string, name: string): void {\n    const conn = new Conn(id, name);\n    this.byId.set(conn.id, conn);\n    this.byName.set(conn.name, conn);\n  }\n  remove(id: string): void {\n    const conn = this.byId.get(id);\n    if (!conn) return;\n    this.byName.delete(conn.name);\n    this.byId.delete(id);\n    conn.close();\n  }`,
+      ),
+    },
+    {
+      name: 'the same with byId let go first',
+      code: nameIndex(
+        `  add(id: string, name: string): void {\n    const conn = new Conn(id, name);\n    this.byId.set(conn.id, conn);\n    this.byName.set(conn.name, conn);\n  }\n  remove(id: string): void {\n    const conn = this.byId.get(id);\n    if (!conn) return;\n    this.byId.delete(id);\n    this.byName.delete(conn.name);\n    conn.close();\n  }`,
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the owner shown releasing its values through a local read out of it (`const conn = this.byId.get(id); …; conn.close()`): the index owes nothing, and only the owner’s clear() without close() is reported',
+      code: nameIndex(`${ADD_BOTH}\n${RENAME}\n${CLOSE_ONE}`, false),
+      errors: [
+        offeredAt(nameIndex(`${ADD_BOTH}\n${RENAME}\n${CLOSE_ONE}`, false), 'this.byId.clear();', 'for (const value of this.byId.values()) value.close();'),
+      ],
+    },
+    {
+      name: 'twin: when nothing releases what byId holds, no map is shown to own the connections, and the name index owes them as any map does',
+      code: nameIndex(`${ADD_BOTH}\n${RENAME}`, false),
+      errors: [
+        offeredAt(nameIndex(`${ADD_BOTH}\n${RENAME}`, false), 'this.byName.set(name, conn);', REPLACE_OLD),
+        offeredAt(nameIndex(`${ADD_BOTH}\n${RENAME}`, false), 'this.byName.delete(conn.name);', 'this.byName.get(conn.name)?.close();'),
+        offeredAt(nameIndex(`${ADD_BOTH}\n${RENAME}`, false), 'this.byName.set(name, conn);', REPLACE_OLD, 2),
+        offeredAt(nameIndex(`${ADD_BOTH}\n${RENAME}`, false), 'this.byId.clear();', 'for (const value of this.byId.values()) value.close();'),
+      ],
+    },
+    {
+      name: 'twin: a connection made for the name index alone makes it an owner, not an index',
+      code: nameIndex(`${ADD_BOTH}\n${RENAME}\n${ADD_SPARE}`),
+      errors: [
+        offeredAt(nameIndex(`${ADD_BOTH}\n${RENAME}\n${ADD_SPARE}`), 'this.byName.set(name, conn);', REPLACE_OLD),
+        offeredAt(nameIndex(`${ADD_BOTH}\n${RENAME}\n${ADD_SPARE}`), 'this.byName.delete(conn.name);', 'this.byName.get(conn.name)?.close();'),
+        offeredAt(nameIndex(`${ADD_BOTH}\n${RENAME}\n${ADD_SPARE}`), 'this.byName.set(name, conn);', REPLACE_OLD, 2),
+        offeredAt(nameIndex(`${ADD_BOTH}\n${RENAME}\n${ADD_SPARE}`), 'this.byName.set(name, new Conn', 'this.byName.get(name)?.close();'),
+      ],
+    },
+    {
+      name: 'twin: a connection kept in byId only on one branch may be held by the index alone',
+      code: nameIndex(`${ADD_IN_BRANCH}\n${RENAME}`),
+      errors: [
+        offeredAt(nameIndex(`${ADD_IN_BRANCH}\n${RENAME}`), 'this.byName.set(name, conn);', REPLACE_OLD),
+        offeredAt(nameIndex(`${ADD_IN_BRANCH}\n${RENAME}`), 'this.byName.delete(conn.name);', 'this.byName.get(conn.name)?.close();'),
+        offeredAt(nameIndex(`${ADD_IN_BRANCH}\n${RENAME}`), 'this.byName.set(name, conn);', REPLACE_OLD, 2),
+      ],
+    },
+    reportedWithRelease(
+      'twin: the owner itself still owes what it lets go, index or not',
+      nameIndex(
+        `${ADD_BOTH}\n  remove(id: string): void {\n    const conn = this.byId.get(id);\n    if (!conn) return;\n    this.byId.delete(id);\n    this.byName.delete(conn.name);\n  }`,
+      ),
+      '    this.byId.delete(id);',
+      '    this.byId.get(id)?.close();\n',
+    ),
+  ],
+});
+
+/** The same registry with both maps released in dispose(), each keeping every connection under its own field; `removal` is the body of remove(). */
+const twoOwners = (removal: string): string =>
+  nameIndex(
+    `  add(id: string, name: string): void {
+    const conn = new Conn(id, name);
+    this.byId.set(conn.id, conn);
+    this.byName.set(conn.name, conn);
+  }
+  remove(id: string): void {
+    const conn = this.byId.get(id);
+    if (!conn) return;
+    ${removal}
+  }`,
+    BOTH_RELEASED,
+  );
+
+ruleTester.run('stop-on-evict: one value let go by two containers and released once', rule, {
+  valid: [
+    {
+      name: 'byName lets go of the connection (by its own name) and then byId (by the key it was read at): the close() after pays both',
+      code: twoOwners('this.byName.delete(conn.name);\n    this.byId.delete(id);\n    conn.close();'),
+    },
+    {
+      name: 'the same with byId first',
+      code: twoOwners('this.byId.delete(id);\n    this.byName.delete(conn.name);\n    conn.close();'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'twin: with no close(), both maps let it go unreleased',
+      code: twoOwners('this.byName.delete(conn.name);\n    this.byId.delete(id);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 18,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: twoOwners('conn.close();\n    this.byName.delete(conn.name);\n    this.byId.delete(id);'),
+            },
+          ],
+        },
+        {
+          messageId: 'unreleasedDrop',
+          line: 19,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: twoOwners('this.byName.delete(conn.name);\n    this.byId.get(id)?.close();\n    this.byId.delete(id);'),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

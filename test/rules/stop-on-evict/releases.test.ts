@@ -5640,3 +5640,48 @@ ruleTester.run('stop-on-evict: a callback the program runs once it has released 
     ),
   ],
 });
+
+/**
+ * Fields destructured from an entry or, when there is none, from an empty record — the idiom of
+ * matter.js's BleScanner (`const { cancelResolver } = this.#recordWaiters.get(queryKey) ?? {}`).
+ * `fallback` is what the look-up falls back to; `releases` runs before the delete.
+ */
+const destructuredEntry = (fallback: string, releases: string): string => `
+import { watch, type FSWatcher } from 'node:fs';
+interface Entry { timer?: NodeJS.Timeout; watcher: FSWatcher }
+export class Watches {
+  private entries = new Map<string, Entry>();
+  private spare: Entry = { watcher: watch('.') };
+  add(path: string): void {
+    if (this.entries.has(path)) return;
+    this.entries.set(path, { watcher: watch(path), timer: setTimeout(() => {}, 5) });
+  }
+  remove(path: string): void {
+    const { timer, watcher } = this.entries.get(path) ?? ${fallback};
+    ${releases}
+    this.entries.delete(path);
+  }
+}`;
+
+ruleTester.run('stop-on-evict: fields destructured from an entry or an empty record', rule, {
+  valid: [
+    {
+      name: 'an empty record gives each field nothing, as a missing entry does: releasing the fields releases the entry',
+      code: destructuredEntry('{}', 'clearTimeout(timer);\n    watcher?.close();'),
+    },
+  ],
+  invalid: [
+    reportedWithRelease(
+      'twin: released only in part, the rest of the entry is still owed',
+      destructuredEntry('{}', 'clearTimeout(timer);'),
+      '    this.entries.delete(path);',
+      '    this.entries.get(path)?.watcher?.close();\n',
+    ),
+    reportedWithRelease(
+      "twin: falling back to another record, the fields may be that record's",
+      destructuredEntry('this.spare', 'clearTimeout(timer);\n    watcher.close();'),
+      '    this.entries.delete(path);',
+      '    clearTimeout(this.entries.get(path)?.timer);\n    this.entries.get(path)?.watcher?.close();\n',
+    ),
+  ],
+});
