@@ -404,10 +404,18 @@ export type ManyRef =
   | { kind: 'container'; container: string; roots: readonly string[]; owner?: { ref: ValueRef; slot: string } }
   | { kind: 'dropped'; drop: number }
   /** The values of one stored value that is itself a container (`m.get(k)` of a `Map<string, Timeout[]>`): releasing them all releases it. */
-  | { kind: 'inner'; ref: ValueRef };
+  | { kind: 'inner'; ref: ValueRef }
+  /** `[...this.queue, ...this.inflight.values()]`: the values of each collection, in one list. */
+  | { kind: 'several'; parts: readonly ManyRef[] };
 
 export const manyRefSource = (ref: ManyRef): string =>
-  ref.kind === 'container' ? `c:${ref.container}` : ref.kind === 'dropped' ? `d:${ref.drop}` : `i:${JSON.stringify(ref.ref)}`;
+  ref.kind === 'container'
+    ? `c:${ref.container}`
+    : ref.kind === 'dropped'
+      ? `d:${ref.drop}`
+      : ref.kind === 'several'
+        ? `s:${ref.parts.map(manyRefSource).join('+')}`
+        : `i:${JSON.stringify(ref.ref)}`;
 
 /** Same facts, aliases and pending drops: a loop's head has reached its fixpoint. */
 export function sameState(a: State, b: State): boolean {

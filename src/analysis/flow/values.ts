@@ -418,6 +418,7 @@ export function release(it: Interpreter, ref: ValueRef | undefined, slot: string
 
 export function releaseMany(it: Interpreter, source: ManyRef, slot: string, state: State): State {
   if (source.kind === 'inner') return it.release(source.ref, slot, state);
+  if (source.kind === 'several') return source.parts.reduce((next, part) => it.releaseMany(part, slot, next), state);
   const next = cloneState(state);
   if (source.kind === 'container') {
     next.facts.set(allFact(source.container, slot), { roots: source.roots });
@@ -521,6 +522,11 @@ export function manyRef(it: Interpreter, expression: ts.Expression, state: State
   // `m.values()`, `[...set]`, `disposeAll(this.listeners ?? [])`, `{ ...subs }`, `new Map(map)`: the values of what they copy.
   const source = valuesSourceOf(e);
   if (source) return it.manyRef(source, state);
+  // `[...this.queue, ...this.inflight.values()]`: every value of each, when each spread names a collection.
+  if (ts.isArrayLiteralExpression(e) && e.elements.length > 1 && e.elements.every(ts.isSpreadElement)) {
+    const parts = e.elements.map((element) => it.manyRef((element as ts.SpreadElement).expression, state));
+    if (parts.every((part) => part !== undefined)) return { kind: 'several', parts: parts as ManyRef[] };
+  }
   if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || e.kind === ts.SyntaxKind.ThisKeyword) {
     const container = canonical(e);
     if (container && !container.impure) return { kind: 'container', container: container.text, roots: container.roots };

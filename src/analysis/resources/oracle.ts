@@ -395,6 +395,8 @@ export class ResourceOracle {
     const text = this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
     // `export default class Call`: the class's own name, not `default`.
     if (text === 'default') return (type.getSymbol()?.valueDeclaration as ts.ClassLikeDeclaration | undefined)?.name?.text ?? 'default export';
+    const bare = nameWithOnlyDefaultArguments(type, this.checker);
+    if (bare) return bare;
     if (text.length <= 30) return text;
     // An anonymous record reads by its fields (`{ pipeline, lastUsedAt }`), never as `__type`.
     const symbol = type.aliasSymbol ?? type.getSymbol();
@@ -405,6 +407,23 @@ export class ResourceOracle {
     if (text.length <= 60) return text;
     return symbol ? symbol.getName() : `${text.slice(0, 57)}...`;
   }
+}
+
+/**
+ * `Server`, not `Server<typeof IncomingMessage, typeof ServerResponse>`: type arguments that are
+ * each their parameter's default say nothing the name does not.
+ */
+function nameWithOnlyDefaultArguments(type: ts.Type, checker: ts.TypeChecker): string | undefined {
+  if (!(type.flags & ts.TypeFlags.Object) || !((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference)) return undefined;
+  const reference = type as ts.TypeReference;
+  const parameters = reference.target.typeParameters;
+  if (!parameters || parameters.length === 0) return undefined;
+  const typeArguments = checker.getTypeArguments(reference);
+  const defaultsOnly = parameters.every((parameter, index) => {
+    const fallback = checker.getDefaultFromTypeParameter(parameter);
+    return fallback !== undefined && fallback === typeArguments[index];
+  });
+  return defaultsOnly ? reference.target.getSymbol()?.getName() : undefined;
 }
 
 /**

@@ -2469,6 +2469,8 @@ export class Servers {
         {
           messageId: 'unreleasedDrop',
           line: 22,
+          // Named \`Server\`: its type arguments are only the defaults.
+          data: { type: 'Server', container: 'this.servers', operation: '`delete()`', release: '`close()`' },
           suggestions: [
             {
               messageId: 'releaseBeforeDrop',
@@ -2500,7 +2502,7 @@ export class Servers {
 `,
             },
           ],
-        }, // Server<typeof IncomingMessage, typeof ServerResponse> in `this.servers` is dropped by `delete()` without `close()`.
+        },
       ],
     },
     {

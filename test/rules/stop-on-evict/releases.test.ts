@@ -360,6 +360,69 @@ export class Routes {
  * From real code (vscode-cmake-tools, projectController.ts): the meters of a folder read through a
  * method of the class (`lookUp` is its body), deleted, then stopped from that reading.
  */
+/** A queue and a map of running jobs, each job holding a timer: one loop over both clears every timer before both are emptied. */
+const queuedAndRunning = (stopAll: string): string => `
+interface Job { id: number; timer: NodeJS.Timeout }
+export class Scheduler {
+  private queue: Job[] = [];
+  private readonly running = new Map<number, Job>();
+  add(id: number): void {
+    this.queue.push({ id, timer: setTimeout(() => this.expire(id), 1000) });
+  }
+  start(): void {
+    const job = this.queue.shift();
+    if (job) this.running.set(job.id, job);
+  }
+  expire(id: number): void {
+    const job = this.running.get(id);
+    if (!job) return;
+    clearTimeout(job.timer);
+    this.running.delete(id);
+  }
+  stopAll(): void {
+    ${stopAll}
+    this.queue = [];
+    this.running.clear();
+  }
+}
+`;
+
+const QUEUE_ONLY = 'for (const job of [...this.queue]) clearTimeout(job.timer);';
+const BOTH_LOGGED = 'for (const job of [...this.queue, ...this.running.values()]) console.log(job.timer);';
+/** The report of `this.running.clear()` in queuedAndRunning(stopAll), with its suggestion. */
+const runningCleared = (stopAll: string) => ({
+  messageId: 'unreleasedDrop' as const,
+  line: 22,
+  data: { type: 'Job', container: 'this.running', operation: '`clear()`', release: '`clearTimeout()` on `timer`' },
+  suggestions: [
+    {
+      messageId: 'releaseBeforeDrop' as const,
+      output: queuedAndRunning(stopAll).replace(
+        'this.running.clear();',
+        'for (const value of this.running.values()) clearTimeout(value.timer);\n    this.running.clear();',
+      ),
+    },
+  ],
+});
+
+/** A generic class kept in a map declared with `declared` as its value type. */
+const channelsOf = (declared: string, forget = 'channels.delete(id);'): string => `
+export class Channel<T = unknown> {
+  private readonly timer = setInterval(() => {}, 1000);
+  send(value: T) { return value; }
+  close() { clearInterval(this.timer); }
+}
+const channels = new Map<string, ${declared}>();
+export function open(id: string) { if (!channels.has(id)) channels.set(id, new Channel()); }
+export function forget(id: string) { ${forget} }`;
+
+const channelForgotten = (type: string) => ({
+  messageId: 'unreleasedDrop' as const,
+  data: { type, container: 'channels', operation: '`delete()`', release: '`close()`' },
+  line: 9,
+  suggestions: [{ messageId: 'releaseBeforeDrop' as const, output: channelsOf(type, 'channels.get(id)?.close();\nchannels.delete(id);') }],
+});
+
 const metersByFolder = (lookUp: string): string => `import { createMeter, type Meter } from './resources.js';
 interface Folder { readonly name: string }
 export class Controller {
@@ -1152,6 +1215,14 @@ const PAUSED = '\nexport function pause(topic: string): void {\n  const sub = su
 
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'loops: one loop over the spread of a queue and a map clears the timer of every job of both before both are emptied',
+      code: queuedAndRunning('for (const job of [...this.queue, ...this.running.values()]) clearTimeout(job.timer);'),
+    },
+    {
+      name: "loops: forEach over the spread of a queue and a map clears every job's timer before both are emptied",
+      code: queuedAndRunning('[...this.queue, ...this.running.values()].forEach((job) => clearTimeout(job.timer));'),
+    },
     {
       name: 'from real code (api-platform/admin): a placeholder made with `subscribed: false` never holds the source only records made with `subscribed: true` hold, and nothing assigns the flag: replacing it owes nothing',
       code: hubSubscriptions(),
@@ -2361,6 +2432,32 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: "loops: a loop over the queue's spread alone leaves the running jobs' timers owed when the map is emptied",
+      code: queuedAndRunning(QUEUE_ONLY),
+      errors: [runningCleared(QUEUE_ONLY)],
+    },
+    {
+      name: 'loops: a spread of a queue and a map whose loop only logs each job clears no timer',
+      code: queuedAndRunning(BOTH_LOGGED),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 21,
+          data: { type: 'Job', container: 'this.queue', operation: 'reassigning the container', release: '`clearTimeout()` on `timer`' },
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: queuedAndRunning(BOTH_LOGGED).replace(
+                'this.queue = [];',
+                'for (const value of this.queue) clearTimeout(value.timer);\n    this.queue = [];',
+              ),
+            },
+          ],
+        },
+        runningCleared(BOTH_LOGGED),
+      ],
+    },
     {
       name: 'from real code (api-platform/admin), twin: a condition that says nothing of the source leaves it open where it is false',
       code: listenedSources("sub.source && sub.topic !== 'all'"),
@@ -3718,6 +3815,18 @@ beats.delete(id); }`,
           ],
         }, // Heartbeat in `beats` is dropped by `delete()` without `halt()`.
       ],
+    },
+    {
+      name: 'messages: a generic class given only its defaults is named without them',
+      code: channelsOf('Channel'),
+      // `Channel`, not `Channel<unknown>`: the argument is the default.
+      errors: [channelForgotten('Channel')],
+    },
+    {
+      name: 'messages: a generic class given its own type arguments is named with them',
+      code: channelsOf('Channel<string>'),
+      // The argument given is not the default: it stays in the name.
+      errors: [channelForgotten('Channel<string>')],
     },
     {
       name: 'records: a pending request whose callback field is named close: calling it releases nothing, its timer is owed',
