@@ -392,11 +392,10 @@ export class ResourceOracle {
   }
 
   typeName(type: ts.Type): string {
-    const text = this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
+    // `Server`, not `Server<typeof IncomingMessage, typeof ServerResponse>`.
+    const text = nameWithOnlyDefaultArguments(type, this.checker) ?? this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
     // `export default class Call`: the class's own name, not `default`.
     if (text === 'default') return (type.getSymbol()?.valueDeclaration as ts.ClassLikeDeclaration | undefined)?.name?.text ?? 'default export';
-    const bare = nameWithOnlyDefaultArguments(type, this.checker);
-    if (bare) return bare;
     if (text.length <= 30) return text;
     // An anonymous record reads by its fields (`{ pipeline, lastUsedAt }`), never as `__type`.
     const symbol = type.aliasSymbol ?? type.getSymbol();

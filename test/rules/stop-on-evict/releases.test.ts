@@ -405,6 +405,16 @@ const runningCleared = (stopAll: string) => ({
   ],
 });
 
+/** A default-exported generic class, kept in a map by its default arguments. */
+const defaultExportedBeats = (forget: string): string => `export default class Heartbeat<T = unknown> {
+  private readonly timer = setInterval(() => {}, 1000);
+  send(value: T) { return value; }
+  halt() { clearInterval(this.timer); }
+}
+const beats = new Map<string, Heartbeat>();
+export function beat(id: string) { if (!beats.has(id)) beats.set(id, new Heartbeat()); }
+export function forget(id: string) { ${forget} }`;
+
 /** A generic class kept in a map declared with `declared` as its value type. */
 const channelsOf = (declared: string, forget = 'channels.delete(id);'): string => `
 export class Channel<T = unknown> {
@@ -3814,6 +3824,18 @@ beats.delete(id); }`,
             },
           ],
         }, // Heartbeat in `beats` is dropped by `delete()` without `halt()`.
+      ],
+    },
+    {
+      name: 'messages: a default-exported generic class given only its defaults is named by its own name',
+      code: defaultExportedBeats('beats.delete(id);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { type: 'Heartbeat', container: 'beats', operation: '`delete()`', release: '`halt()`' },
+          line: 8,
+          suggestions: [{ messageId: 'releaseBeforeDrop', output: defaultExportedBeats('beats.get(id)?.halt();\nbeats.delete(id);') }],
+        },
       ],
     },
     {
