@@ -134,6 +134,7 @@ export function aliasFor(it: Interpreter, initializer: ts.Expression, state: Sta
     return { kind: 'field', ref: field.ref, slot: field.slot };
   const many = it.manyRef(expression, state);
   if (many?.kind === 'container') return { kind: 'values', container: many.container };
+  if (many?.kind === 'several') return { kind: 'copies', parts: many.parts };
   if (many?.kind === 'dropped') return { kind: 'dropped', drop: many.drop, many: true };
   return undefined;
 }

@@ -23,6 +23,8 @@ export type Alias =
    */
   | { kind: 'dropped'; drop: number; many: boolean; also?: readonly number[]; at?: { container: string; key: string } }
   | { kind: 'values'; container: string }
+  /** `const all = [...this.queue, ...this.running.values()]`: a copy of the values of each, a part a drop took becoming that drop's. */
+  | { kind: 'copies'; parts: readonly ManyRef[] }
   | { kind: 'element'; source: string; container?: string; keyVariable?: string }
   | { kind: 'keyOf'; container: string }
   /** One of several places (`a.get(k) ?? b.get(k)`): empty only when all of them are. */

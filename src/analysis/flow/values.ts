@@ -142,6 +142,8 @@ export function replaceContainer(it: Interpreter, container: string, state: Stat
   for (const factKey of [...next.facts.keys()]) if (factKey.startsWith(`v\u0000${container}\u0000`)) next.facts.delete(factKey);
   for (const [name, alias] of [...next.aliases]) {
     if ((alias.kind === 'place' || alias.kind === 'values') && alias.container === container) next.aliases.delete(name);
+    // A copy of the old values that still names the container would name the new one.
+    if (alias.kind === 'copies' && alias.parts.some((part) => part.kind === 'container' && part.container === container)) next.aliases.delete(name);
   }
   return next;
 }
@@ -249,6 +251,10 @@ export function drop(it: Interpreter, dropId: number, state: State): State {
   }
   for (const [name, alias] of [...next.aliases]) {
     if (alias.kind === 'values' && alias.container === container) next.aliases.set(name, { kind: 'dropped', drop: dropId, many: true });
+    if (alias.kind === 'copies') {
+      const parts = alias.parts.map((part): ManyRef => (part.kind === 'container' && part.container === container ? { kind: 'dropped', drop: dropId } : part));
+      next.aliases.set(name, { kind: 'copies', parts });
+    }
   }
   const emptied = it.replaceContainer(container, next);
   markEmptied(emptied, container, drop.containerRoots, next);
@@ -398,6 +404,8 @@ export function release(it: Interpreter, ref: ValueRef | undefined, slot: string
         case 'values':
           next.facts.set(allFact(alias.container, slot), { roots: [ref.name] });
           return next;
+        case 'copies':
+          return countsAsRelease ? it.releaseMany({ kind: 'several', parts: alias.parts }, slot, next) : next;
         case 'element':
           next.facts.set(elementFact(alias.source, slot), { roots: [] });
           if (alias.container !== undefined && alias.keyVariable !== undefined) {
@@ -508,6 +516,7 @@ export function manyRef(it: Interpreter, expression: ts.Expression, state: State
   if (ts.isIdentifier(e)) {
     const alias = state.aliases.get(e.text);
     if (alias?.kind === 'values') return { kind: 'container', container: alias.container, roots: [e.text] };
+    if (alias?.kind === 'copies') return { kind: 'several', parts: alias.parts };
     if (alias?.kind === 'dropped' && alias.many) return { kind: 'dropped', drop: alias.drop };
     if (alias) return undefined;
   }

@@ -361,7 +361,7 @@ export class Routes {
  * method of the class (`lookUp` is its body), deleted, then stopped from that reading.
  */
 /** A queue and a map of running jobs, each job holding a timer: one loop over both clears every timer before both are emptied. */
-const queuedAndRunning = (stopAll: string): string => `
+const queuedAndRunning = (stopAll: string, after = ''): string => `
 interface Job { id: number; timer: NodeJS.Timeout }
 export class Scheduler {
   private queue: Job[] = [];
@@ -382,22 +382,24 @@ export class Scheduler {
   stopAll(): void {
     ${stopAll}
     this.queue = [];
-    this.running.clear();
+    this.running.clear();${after}
   }
 }
 `;
 
 const QUEUE_ONLY = 'for (const job of [...this.queue]) clearTimeout(job.timer);';
+const COPIED = 'const all = [...this.queue, ...this.running.values()];';
+const SOME_COPIED = '\n    for (const job of all) if (job.id > 3) clearTimeout(job.timer);';
 const BOTH_LOGGED = 'for (const job of [...this.queue, ...this.running.values()]) console.log(job.timer);';
 /** The report of `this.running.clear()` in queuedAndRunning(stopAll), with its suggestion. */
-const runningCleared = (stopAll: string) => ({
+const runningCleared = (stopAll: string, after = '') => ({
   messageId: 'unreleasedDrop' as const,
   line: 22,
   data: { type: 'Job', container: 'this.running', operation: '`clear()`', release: '`clearTimeout()` on `timer`' },
   suggestions: [
     {
       messageId: 'releaseBeforeDrop' as const,
-      output: queuedAndRunning(stopAll).replace(
+      output: queuedAndRunning(stopAll, after).replace(
         'this.running.clear();',
         'for (const value of this.running.values()) clearTimeout(value.timer);\n    this.running.clear();',
       ),
@@ -1225,6 +1227,14 @@ const PAUSED = '\nexport function pause(topic: string): void {\n  const sub = su
 
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'loops: the spread of a queue and a map copied to a local, both emptied, then every copied timer cleared',
+      code: queuedAndRunning(COPIED, '\n    for (const job of all) clearTimeout(job.timer);'),
+    },
+    {
+      name: 'loops: the spread of a queue and a map copied to a local whose loop clears every timer before both are emptied',
+      code: queuedAndRunning(`${COPIED}\n    all.forEach((job) => clearTimeout(job.timer));`),
+    },
     {
       name: 'loops: one loop over the spread of a queue and a map clears the timer of every job of both before both are emptied',
       code: queuedAndRunning('for (const job of [...this.queue, ...this.running.values()]) clearTimeout(job.timer);'),
@@ -2442,6 +2452,27 @@ export class Clients {
     },
   ],
   invalid: [
+    {
+      name: 'loops: the spread of a queue and a map copied to a local, both emptied, then only some copied timers cleared',
+      code: queuedAndRunning(COPIED, SOME_COPIED),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 21,
+          data: { type: 'Job', container: 'this.queue', operation: 'reassigning the container', release: '`clearTimeout()` on `timer`' },
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: queuedAndRunning(COPIED, SOME_COPIED).replace(
+                'this.queue = [];',
+                'for (const value of this.queue) clearTimeout(value.timer);\n    this.queue = [];',
+              ),
+            },
+          ],
+        },
+        runningCleared(COPIED, SOME_COPIED),
+      ],
+    },
     {
       name: "loops: a loop over the queue's spread alone leaves the running jobs' timers owed when the map is emptied",
       code: queuedAndRunning(QUEUE_ONLY),
