@@ -251,7 +251,7 @@ export function drop(it: Interpreter, dropId: number, state: State): State {
   }
   for (const [name, alias] of [...next.aliases]) {
     if (alias.kind === 'values' && alias.container === container) next.aliases.set(name, { kind: 'dropped', drop: dropId, many: true });
-    if (alias.kind === 'copies') {
+    if (alias.kind === 'copies' && alias.parts.some((part) => part.kind === 'container' && part.container === container)) {
       const parts = alias.parts.map((part): ManyRef => (part.kind === 'container' && part.container === container ? { kind: 'dropped', drop: dropId } : part));
       next.aliases.set(name, { kind: 'copies', parts });
     }

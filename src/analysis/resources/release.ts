@@ -171,8 +171,8 @@ export function holdsTimer(resource: Resource): boolean {
   return false;
 }
 
-/** What cancels a one-shot timer's handle (`clearTimeout()` also takes an interval's). */
-const ONE_SHOT_CLEARS: ReadonlySet<string> = new Set(['clearTimeout', 'clearImmediate', 'cancelAnimationFrame', 'cancelIdleCallback']);
+/** What cancels a one-shot timer's handle: every clear but the interval's own (`clearTimeout()` also takes an interval's). */
+const ONE_SHOT_CLEARS: ReadonlySet<string> = new Set([...TIMER_CLEARS].filter((name) => name !== 'clearInterval'));
 
 /** Resources whose whole obligation is a timer: a one-shot timer that fired owes nothing. */
 export function isOnlyTimers(resource: Resource): boolean {

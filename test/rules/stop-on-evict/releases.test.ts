@@ -391,21 +391,26 @@ const QUEUE_ONLY = 'for (const job of [...this.queue]) clearTimeout(job.timer);'
 const COPIED = 'const all = [...this.queue, ...this.running.values()];';
 const SOME_COPIED = '\n    for (const job of all) if (job.id > 3) clearTimeout(job.timer);';
 const BOTH_LOGGED = 'for (const job of [...this.queue, ...this.running.values()]) console.log(job.timer);';
-/** The report of `this.running.clear()` in queuedAndRunning(stopAll), with its suggestion. */
-const runningCleared = (stopAll: string, after = '') => ({
-  messageId: 'unreleasedDrop' as const,
-  line: 22,
-  data: { type: 'Job', container: 'this.running', operation: '`clear()`', release: '`clearTimeout()` on `timer`' },
-  suggestions: [
-    {
-      messageId: 'releaseBeforeDrop' as const,
-      output: queuedAndRunning(stopAll, after).replace(
-        'this.running.clear();',
-        'for (const value of this.running.values()) clearTimeout(value.timer);\n    this.running.clear();',
-      ),
-    },
-  ],
-});
+/** The two drops of queuedAndRunning(stopAll, after), each with the loop its suggestion inserts before it. */
+const JOB_DROPS = {
+  queue: { line: 21, container: 'this.queue', operation: 'reassigning the container', drop: 'this.queue = [];', loop: 'for (const value of this.queue)' },
+  running: { line: 22, container: 'this.running', operation: '`clear()`', drop: 'this.running.clear();', loop: 'for (const value of this.running.values())' },
+};
+
+/** The report of one drop of queuedAndRunning(stopAll, after), with its suggestion. */
+const jobsDropped = (which: keyof typeof JOB_DROPS, stopAll: string, after = '') => {
+  const { line, container, operation, drop, loop } = JOB_DROPS[which];
+  return {
+    messageId: 'unreleasedDrop' as const,
+    line,
+    data: { type: 'Job', container, operation, release: '`clearTimeout()` on `timer`' },
+    suggestions: [
+      { messageId: 'releaseBeforeDrop' as const, output: queuedAndRunning(stopAll, after).replace(drop, `${loop} clearTimeout(value.timer);\n    ${drop}`) },
+    ],
+  };
+};
+const queueReset = (stopAll: string, after = '') => jobsDropped('queue', stopAll, after);
+const runningCleared = (stopAll: string, after = '') => jobsDropped('running', stopAll, after);
 
 /** A default-exported generic class, kept in a map by its default arguments. */
 const defaultExportedBeats = (forget: string): string => `export default class Heartbeat<T = unknown> {
@@ -2455,23 +2460,7 @@ export class Clients {
     {
       name: 'loops: the spread of a queue and a map copied to a local, both emptied, then only some copied timers cleared',
       code: queuedAndRunning(COPIED, SOME_COPIED),
-      errors: [
-        {
-          messageId: 'unreleasedDrop',
-          line: 21,
-          data: { type: 'Job', container: 'this.queue', operation: 'reassigning the container', release: '`clearTimeout()` on `timer`' },
-          suggestions: [
-            {
-              messageId: 'releaseBeforeDrop',
-              output: queuedAndRunning(COPIED, SOME_COPIED).replace(
-                'this.queue = [];',
-                'for (const value of this.queue) clearTimeout(value.timer);\n    this.queue = [];',
-              ),
-            },
-          ],
-        },
-        runningCleared(COPIED, SOME_COPIED),
-      ],
+      errors: [queueReset(COPIED, SOME_COPIED), runningCleared(COPIED, SOME_COPIED)],
     },
     {
       name: "loops: a loop over the queue's spread alone leaves the running jobs' timers owed when the map is emptied",
@@ -2481,23 +2470,7 @@ export class Clients {
     {
       name: 'loops: a spread of a queue and a map whose loop only logs each job clears no timer',
       code: queuedAndRunning(BOTH_LOGGED),
-      errors: [
-        {
-          messageId: 'unreleasedDrop',
-          line: 21,
-          data: { type: 'Job', container: 'this.queue', operation: 'reassigning the container', release: '`clearTimeout()` on `timer`' },
-          suggestions: [
-            {
-              messageId: 'releaseBeforeDrop',
-              output: queuedAndRunning(BOTH_LOGGED).replace(
-                'this.queue = [];',
-                'for (const value of this.queue) clearTimeout(value.timer);\n    this.queue = [];',
-              ),
-            },
-          ],
-        },
-        runningCleared(BOTH_LOGGED),
-      ],
+      errors: [queueReset(BOTH_LOGGED), runningCleared(BOTH_LOGGED)],
     },
     {
       name: 'from real code (api-platform/admin), twin: a condition that says nothing of the source leaves it open where it is false',
