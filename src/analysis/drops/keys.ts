@@ -40,6 +40,7 @@ import {
   ownMemberOf,
   ownMethodCalled,
   propertyNameOf,
+  returnedExpressions,
   rootOf,
   skipOuter,
   statementInBlock,
@@ -100,10 +101,61 @@ export function isFreshKey(keyExpression: ts.Expression, session: AnalysisSessio
   if (isFreshValue(key, session)) return true;
   if (ts.isPropertyAccessExpression(key)) return isFreshLiteralField(key, session) || isCounterStepped(key, session) || isIdentityOfNewObject(key, session);
   if (!ts.isIdentifier(key)) return false;
-  if (isNewFromEvent(key, session)) return true;
+  if (isNewFromEvent(key, session) || isElementOfMadeList(key, session)) return true;
   const value = singleInitializer(key, session);
   if (value && ts.isPropertyAccessExpression(value)) return isIdentityOfNewObject(value, session);
   return value !== undefined && isFreshValue(value, session);
+}
+
+/**
+ * `const managers = roots.map((root) => new Manager(root)); for (const manager of managers) …`: each
+ * turn of the one loop over a list of objects made for it hands over another new object.
+ */
+function isElementOfMadeList(name: ts.Identifier, session: AnalysisSession): boolean {
+  for (let current: ts.Node = name; current.parent && !isSeparateFunction(current); current = current.parent) {
+    const loop = current.parent;
+    if (!ts.isForOfStatement(loop) || loop.statement !== current || !ts.isVariableDeclarationList(loop.initializer)) continue;
+    const [element] = loop.initializer.declarations;
+    if (!element || !ts.isIdentifier(element.name) || element.name.text !== name.text) continue;
+    return (loop.initializer.flags & ts.NodeFlags.Const) !== 0 && isListOfMadeObjects(loop.expression, loop, session);
+  }
+  return false;
+}
+
+/** `[new A(), new B()]`, `roots.map((root) => new Manager(root))`, or a `const` given one that only `loop` goes over. */
+function isListOfMadeObjects(expression: ts.Expression, loop: ts.ForOfStatement, session: AnalysisSession): boolean {
+  const list = skipOuter(expression);
+  if (ts.isArrayLiteralExpression(list)) return list.elements.length > 0 && list.elements.every((element) => ts.isNewExpression(skipOuter(element)));
+  if (ts.isCallExpression(list)) {
+    const made = list.arguments[0] && skipOuter(list.arguments[0]);
+    if (calledMethodName(list) !== 'map' || !made || !(ts.isArrowFunction(made) || ts.isFunctionExpression(made))) return false;
+    const returned = returnedExpressions(made);
+    return returned.length > 0 && returned.every((value) => ts.isNewExpression(skipOuter(value)));
+  }
+  if (!ts.isIdentifier(list)) return false;
+  const value = singleInitializer(list, session);
+  const declaration = declarationOf(list.text, list, session);
+  // A second pass over the same list would hand the same objects over again.
+  return (
+    value !== undefined &&
+    !ts.isIdentifier(value) &&
+    declaration?.kind === 'variable' &&
+    declaration.bindings.constant &&
+    isListOfMadeObjects(value, loop, session) &&
+    onlyPassOver(list.text, loop, declaration.body)
+  );
+}
+
+/** No loop or `forEach` over `name` in `body` but `loop`. */
+function onlyPassOver(name: string, loop: ts.ForOfStatement, body: ts.Node): boolean {
+  const visit = (node: ts.Node): boolean => {
+    if (ts.isForOfStatement(node) && node !== loop && isIdentifierNamed(skipOuter(node.expression), name)) return true;
+    if (ts.isCallExpression(node) && calledMethodName(node) === 'forEach' && ts.isPropertyAccessExpression(skipOuter(node.expression))) {
+      if (isIdentifierNamed(skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression), name)) return true;
+    }
+    return ts.forEachChild(node, visit) === true;
+  };
+  return !visit(body);
 }
 
 /** `id`, `pid`, `sessionId`, `clientUuid`: a property that names the object it is read from. */

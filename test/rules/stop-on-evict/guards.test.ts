@@ -220,6 +220,40 @@ const handingCaller = `export class Client {
 }`;
 
 /**
+ * From real code (vscode-pull-request-github, repositoriesManager.ts and extension.ts): a private
+ * method keeps each folder manager's listeners under the manager itself, reached through a public
+ * `insert()`; `activate` is the rest of the program, which makes the managers.
+ */
+const folderListeners = (activate: string, store = 'this.subs.set(manager, disposables);'): string => `
+interface Disposable { dispose(): void }
+declare function onDidLoad(listener: () => void): Disposable;
+export class FolderManager {
+  constructor(readonly root: string) {}
+  onDidLoad(listener: () => void): Disposable { return onDidLoad(listener); }
+}
+export class ReposManager {
+  private readonly subs = new Map<FolderManager, Disposable[]>();
+  private register(manager: FolderManager) {
+    const disposables = [manager.onDidLoad(() => {})];
+    ${store}
+  }
+  insert(manager: FolderManager) {
+    this.register(manager);
+  }
+  remove(manager: FolderManager) {
+    for (const disposable of this.subs.get(manager) ?? []) disposable.dispose();
+    this.subs.delete(manager);
+  }
+}
+export function activate(repos: ReposManager, roots: string[], known: Map<string, FolderManager>) {
+  ${activate}
+}`;
+/** The suggestion's store: the replaced listeners released first. */
+const releasedListeners = `for (const inner of this.subs.get(manager) ?? []) inner.dispose();
+    this.subs.set(manager, disposables);`;
+const madeManagers = 'const managers = roots.map((root) => new FolderManager(root));';
+
+/**
  * From real code (grpc-js server.ts): a server's session listener hands each new session to a
  * method that arms an idle timer keyed by it; `visibility` is the method's, `again` what else the
  * listener does.
@@ -1239,6 +1273,15 @@ export class Server {
 }`),
     },
     {
+      name: 'from real code (vscode-pull-request-github): keyed by objects each turn of the one loop over a list of just-made ones hands over',
+      code: folderListeners(`${madeManagers}
+  for (const manager of managers) repos.insert(manager);`),
+    },
+    {
+      name: 'keys: keyed by the objects of a literal list of new ones, a loop over it inserting each',
+      code: folderListeners('for (const manager of [new FolderManager(roots[0]!), new FolderManager(roots[1]!)]) repos.insert(manager);'),
+    },
+    {
       name: 'keys: a public method whose only caller in the program gives it the connection its listener received',
       code: sessionTracker(''),
     },
@@ -1734,6 +1777,45 @@ export function build(routes: string[]) {
       code: watcherFeature(reusingCaller),
       errors: [
         { messageId: 'unreleasedDrop', line: 10, suggestions: [{ messageId: 'releaseBeforeDrop', output: watcherFeature(reusingCaller, releasedStore) }] },
+      ],
+    },
+    {
+      name: 'keyed by objects, but a second loop over the same list of made objects hands each over again',
+      code: folderListeners(`${madeManagers}
+  for (const manager of managers) repos.insert(manager);
+  for (const manager of managers) repos.insert(manager);`),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 12,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: folderListeners(
+                `${madeManagers}
+  for (const manager of managers) repos.insert(manager);
+  for (const manager of managers) repos.insert(manager);`,
+                releasedListeners,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'keyed by objects a loop takes from a list of ones another registry already holds',
+      code: folderListeners('for (const manager of roots.map((root) => known.get(root)!)) repos.insert(manager);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 12,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: folderListeners('for (const manager of roots.map((root) => known.get(root)!)) repos.insert(manager);', releasedListeners),
+            },
+          ],
+        },
       ],
     },
     {
