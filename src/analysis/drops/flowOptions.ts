@@ -23,6 +23,10 @@ export function flowOptionsFor(resources: readonly Resource[], session: Analysis
     entriesKey(releases.handleEnds),
     releases.callsValue === true,
     names(releases.coveringClasses),
+    [...(releases.fieldCoveringClasses ?? [])]
+      .map(([field, classes]) => `${field}:${names(classes)}`)
+      .sort()
+      .join(';'),
   ].join('|');
   const byKey = session.value(OPTIONS);
   let options = byKey.get(key);

@@ -240,7 +240,10 @@ export function condition(it: Interpreter, test: ts.Expression, state: State): [
     if (operator === ts.SyntaxKind.AmpersandAmpersandToken) {
       const [leftTrue, leftFalse] = it.condition(expression.left, state);
       const [rightTrue, rightFalse] = it.condition(expression.right, leftTrue);
-      return [rightTrue, join([answeredWhenAbsent(expression, leftFalse), rightFalse])];
+      // `window.ImageBitmap && orig instanceof ImageBitmap`: where the class is missing, nothing is one.
+      const tested = instanceOfClass(expression.right);
+      const absentClass = tested !== undefined && testsClassExists(expression.left, tested) ? it.condition(expression.right, leftFalse)[1] : leftFalse;
+      return [rightTrue, join([answeredWhenAbsent(expression, absentClass), rightFalse])];
     }
     if (operator === ts.SyntaxKind.BarBarToken) {
       const [leftTrue, leftFalse] = it.condition(expression.left, state);
@@ -420,18 +423,52 @@ function refinedCondition(it: Interpreter, expression: ts.Expression, state: Sta
 
 /** The value a call of a type guard tests, when the type it asserts is one every owing member of a mixed list is. */
 function guardedByType(it: Interpreter, call: ts.CallExpression): ReturnType<Interpreter['slotRef']> | undefined {
-  const covering = it.options.releases.coveringClasses;
-  if (!covering || call.arguments.length === 0) return undefined;
+  const { coveringClasses, fieldCoveringClasses } = it.options.releases;
+  if ((!coveringClasses && !fieldCoveringClasses) || call.arguments.length === 0) return undefined;
   const guard = it.helpers.resolve(call);
   const predicate = guard?.type && ts.isTypePredicateNode(guard.type) ? guard.type : undefined;
   const asserted = predicate?.type && ts.isTypeReferenceNode(predicate.type) ? predicate.type.typeName : undefined;
   const name = asserted && (ts.isIdentifier(asserted) ? asserted.text : asserted.right.text);
   const tested = predicate && ts.isIdentifier(predicate.parameterName) ? predicate.parameterName.text : undefined;
-  if (!guard || !predicate || predicate.assertsModifier || !name || !covering.has(name) || tested === undefined) return undefined;
+  if (!guard || !predicate || predicate.assertsModifier || !name || tested === undefined) return undefined;
   const index = guard.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === tested);
   const argument = index >= 0 ? call.arguments[index] : undefined;
-  return argument && !ts.isSpreadElement(argument) ? it.slotRef(skipOuter(argument)) : undefined;
+  const subject = argument && !ts.isSpreadElement(argument) ? it.slotRef(skipOuter(argument)) : undefined;
+  return subject && coversSlot(it, name, subject.slot) ? subject : undefined;
 }
+
+/** Whether every member that owes of the mixed union held at `slot` (`'*'`: the value itself) is a `className`. */
+function coversSlot(it: Interpreter, className: string, slot: string): boolean {
+  const { coveringClasses, fieldCoveringClasses } = it.options.releases;
+  return (slot === '*' ? coveringClasses : fieldCoveringClasses?.get(slot))?.has(className) === true;
+}
+
+/** `C` of `x instanceof C` (or `x instanceof ns.C`). */
+function instanceOfClass(expression: ts.Expression): string | undefined {
+  const test = skipOuter(expression);
+  if (!ts.isBinaryExpression(test) || test.operatorToken.kind !== ts.SyntaxKind.InstanceOfKeyword) return undefined;
+  const kind = skipOuter(test.right);
+  return ts.isIdentifier(kind) ? kind.text : ts.isPropertyAccessExpression(kind) ? kind.name.text : undefined;
+}
+
+/** `window.ImageBitmap`, `globalThis.C`, `C`, `typeof C !== 'undefined'`: a test that the class `C` exists here. */
+function testsClassExists(expression: ts.Expression, className: string): boolean {
+  const test = skipOuter(expression);
+  if (ts.isIdentifier(test)) return test.text === className;
+  if (ts.isPropertyAccessExpression(test)) {
+    const scope = skipOuter(test.expression);
+    return test.name.text === className && ts.isIdentifier(scope) && GLOBAL_SCOPES.has(scope.text);
+  }
+  if (ts.isBinaryExpression(test) && [ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(test.operatorToken.kind)) {
+    const [typeOf, text] = ts.isTypeOfExpression(skipOuter(test.left))
+      ? [skipOuter(test.left), skipOuter(test.right)]
+      : [skipOuter(test.right), skipOuter(test.left)];
+    return ts.isTypeOfExpression(typeOf) && ts.isStringLiteral(text) && text.text === 'undefined' && testsClassExists(typeOf.expression, className);
+  }
+  return false;
+}
+
+const GLOBAL_SCOPES = new Set(['window', 'globalThis', 'self', 'global']);
 
 /** The object and key of `obj.hasOwnProperty(k)`, `Object.hasOwn(obj, k)` or `Object.prototype.hasOwnProperty.call(obj, k)`. */
 function ownPropertyTest(expression: ts.Expression): { object: ts.Expression; key: ts.Expression } | undefined {
@@ -493,10 +530,9 @@ export function comparison(it: Interpreter, expression: ts.BinaryExpression, sta
   }
   if (operator === ts.SyntaxKind.InstanceOfKeyword) {
     // `child instanceof ResultsNode`, every member of a mixed list that owes being one: false means this one owes nothing.
-    const kind = skipOuter(expression.right);
-    const className = ts.isIdentifier(kind) ? kind.text : ts.isPropertyAccessExpression(kind) ? kind.name.text : undefined;
-    const subject = className !== undefined && it.options.releases.coveringClasses?.has(className) ? it.slotRef(skipOuter(expression.left)) : undefined;
-    return subject ? [state, it.markEmpty(subject.ref, state, subject.slot)] : [state, state];
+    const className = instanceOfClass(expression);
+    const subject = className !== undefined ? it.slotRef(skipOuter(expression.left)) : undefined;
+    return subject && coversSlot(it, className!, subject.slot) ? [state, it.markEmpty(subject.ref, state, subject.slot)] : [state, state];
   }
   if (equality === undefined) return [state, state];
   const left = skipOuter(expression.left);

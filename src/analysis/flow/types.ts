@@ -64,6 +64,8 @@ export interface ReleaseVocabulary {
   callsValue?: boolean;
   /** Of a mixed list: `x instanceof C` false means `x` owes nothing (every member that owes is a `C`). */
   coveringClasses?: ReadonlySet<string>;
+  /** The same for a record's mixed field (`orig: HTMLCanvasElement | ImageBitmap`): `spec.orig instanceof ImageBitmap` false means that field owes nothing. */
+  fieldCoveringClasses?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /**

@@ -271,8 +271,17 @@ export function releaseVocabulary(resources: readonly Resource[]): ReleaseVocabu
   const callsValue = resources.some((resource) => isReleasedByCall(resource.release));
   // A class name answers `instanceof` for the flow only when it covers the owing members of every mixed union in it.
   const mixed = resources.filter((resource) => resource.mixed);
-  const coveringClasses = new Set(mixed.length > 0 ? (mixed[0]!.coveredBy ?? []) : []);
-  for (const resource of mixed.slice(1)) for (const name of coveringClasses) if (!resource.coveredBy?.includes(name)) coveringClasses.delete(name);
+  const coveringClasses = commonCovering(mixed);
+  // A field's classes answer for that field, when every record that has a field of that name owes it as such a union.
+  const fieldsByName = new Map<string, Resource[]>();
+  for (const resource of resources)
+    if (resource.release.kind === 'fields')
+      for (const field of resource.release.fields) fieldsByName.set(field.name, [...(fieldsByName.get(field.name) ?? []), field.resource]);
+  const fieldCoveringClasses = new Map<string, ReadonlySet<string>>();
+  for (const [name, fields] of fieldsByName) {
+    const covering = fields.every((field) => field.mixed) ? commonCovering(fields) : new Set<string>();
+    if (covering.size > 0) fieldCoveringClasses.set(name, covering);
+  }
   return {
     methods,
     functions,
@@ -281,7 +290,15 @@ export function releaseVocabulary(resources: readonly Resource[]): ReleaseVocabu
     ...(handleEnds.size > 0 && { handleEnds }),
     ...(callsValue && { callsValue }),
     ...(coveringClasses.size > 0 && { coveringClasses }),
+    ...(fieldCoveringClasses.size > 0 && { fieldCoveringClasses }),
   };
+}
+
+/** The classes every owing member of each of these mixed unions is an instance of. */
+function commonCovering(mixed: readonly Resource[]): Set<string> {
+  const covering = new Set(mixed.length > 0 ? (mixed[0]!.coveredBy ?? []) : []);
+  for (const resource of mixed.slice(1)) for (const name of covering) if (!resource.coveredBy?.includes(name)) covering.delete(name);
+  return covering;
 }
 
 function isReleasedByCall(release: Release): boolean {

@@ -92,8 +92,42 @@ ${settle}  feeds.delete(url);
 }
 `;
 
+/**
+ * From real code (xterm.js addon-image, ImageStorage.ts): decoded images kept per id, each a canvas or
+ * a bitmap (only a bitmap has `close()`); `release` is what `delete()` does once it took one out.
+ */
+const imageSpecs = (release: string): string => `interface ImageSpec { orig: HTMLCanvasElement | ImageBitmap; tileCount: number }
+export class ImageStorage {
+  private readonly images = new Map<number, ImageSpec>();
+  private lastId = 0;
+  async add(blob: Blob, asCanvas: boolean): Promise<number> {
+    const orig = asCanvas ? document.createElement('canvas') : await createImageBitmap(blob);
+    this.images.set(++this.lastId, { orig, tileCount: 0 });
+    return this.lastId;
+  }
+  delete(id: number): void {
+    const spec = this.images.get(id);
+    if (!spec) return;
+    this.images.delete(id);
+    ${release}
+  }
+}
+`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
+    {
+      name: 'from real code (xterm.js): a record field that is a canvas or a bitmap, closed where it is a bitmap',
+      code: imageSpecs('if (spec.orig instanceof ImageBitmap) spec.orig.close();'),
+    },
+    {
+      name: 'from real code (xterm.js): the same, behind a test that the class exists (window.ImageBitmap)',
+      code: imageSpecs('if (window.ImageBitmap && spec.orig instanceof ImageBitmap) spec.orig.close();'),
+    },
+    {
+      name: "the same, behind typeof ImageBitmap !== 'undefined'",
+      code: imageSpecs("if (typeof ImageBitmap !== 'undefined' && spec.orig instanceof ImageBitmap) spec.orig.close();"),
+    },
     {
       name: 'a drawn box popped and taken off the page, and a box reused at its own index (boxes[i] || make())',
       code: drawnBoxes('      boxes.pop()?.remove();', '    for (const box of boxes) box.remove();'),
@@ -187,6 +221,16 @@ export function stopAll(): void {
     },
   ],
   invalid: [
+    {
+      name: 'a record field that is a canvas or a bitmap, released where it is a canvas: the bitmap is still owed',
+      code: imageSpecs('if (spec.orig instanceof HTMLCanvasElement) spec.orig.remove();'),
+      errors: [{ messageId: 'unreleasedDrop', line: 13 }],
+    },
+    {
+      name: 'a record field closed where it is a bitmap and another test holds: the bitmap is owed where that test fails',
+      code: imageSpecs('if (this.lastId > 10 && spec.orig instanceof ImageBitmap) spec.orig.close();'),
+      errors: [{ messageId: 'unreleasedDropWhen', line: 13 }],
+    },
     {
       name: 'a drawn box popped without remove(), where the holder takes its boxes off the page when it stops',
       code: drawnBoxes('      boxes.pop();', '    for (const box of boxes) box.remove();'),
