@@ -108,10 +108,21 @@ export function isFreshKey(keyExpression: ts.Expression, session: AnalysisSessio
 }
 
 /**
- * `const managers = roots.map((root) => new Manager(root)); for (const manager of managers) …`: each
- * turn of the one loop over a list of objects made for it hands over another new object.
+ * `const managers = roots.map((root) => new Manager(root)); for (const manager of managers) …` (or
+ * `managers.forEach((manager) => …)`): each turn of the one pass over a list of objects made for it
+ * hands over another new object.
  */
 function isElementOfMadeList(name: ts.Identifier, session: AnalysisSession): boolean {
+  const parameter = parameterNamed(name.text, name, session);
+  if (parameter) {
+    const callback = parameter.parent;
+    const pass = callback.parent;
+    if (!ts.isArrowFunction(callback) && !ts.isFunctionExpression(callback)) return false;
+    if (callback.parameters[0] !== parameter || !isUnchangedParameter(name.text, name, session)) return false;
+    if (!ts.isCallExpression(pass) || pass.arguments[0] !== callback || calledMethodName(pass) !== 'forEach') return false;
+    const receiver = skipOuter(pass.expression);
+    return ts.isPropertyAccessExpression(receiver) && isListOfMadeObjects(receiver.expression, pass, session);
+  }
   for (let current: ts.Node = name; current.parent && !isSeparateFunction(current); current = current.parent) {
     const loop = current.parent;
     if (!ts.isForOfStatement(loop) || loop.statement !== current || !ts.isVariableDeclarationList(loop.initializer)) continue;
@@ -122,8 +133,8 @@ function isElementOfMadeList(name: ts.Identifier, session: AnalysisSession): boo
   return false;
 }
 
-/** `[new A(), new B()]`, `roots.map((root) => new Manager(root))`, or a `const` given one that only `loop` goes over. */
-function isListOfMadeObjects(expression: ts.Expression, loop: ts.ForOfStatement, session: AnalysisSession): boolean {
+/** `[new A(), new B()]`, `roots.map((root) => new Manager(root))`, or a `const` given one that only `pass` goes over. */
+function isListOfMadeObjects(expression: ts.Expression, pass: ts.Node, session: AnalysisSession): boolean {
   const list = skipOuter(expression);
   if (ts.isArrayLiteralExpression(list)) return list.elements.length > 0 && list.elements.every((element) => ts.isNewExpression(skipOuter(element)));
   if (ts.isCallExpression(list)) {
@@ -141,17 +152,18 @@ function isListOfMadeObjects(expression: ts.Expression, loop: ts.ForOfStatement,
     !ts.isIdentifier(value) &&
     declaration?.kind === 'variable' &&
     declaration.bindings.constant &&
-    isListOfMadeObjects(value, loop, session) &&
-    onlyPassOver(list.text, loop, declaration.body)
+    isListOfMadeObjects(value, pass, session) &&
+    onlyPassOver(list.text, pass, declaration.body)
   );
 }
 
-/** No loop or `forEach` over `name` in `body` but `loop`. */
-function onlyPassOver(name: string, loop: ts.ForOfStatement, body: ts.Node): boolean {
+/** No loop or `forEach` over `name` in `body` but `pass`. */
+function onlyPassOver(name: string, pass: ts.Node, body: ts.Node): boolean {
   const visit = (node: ts.Node): boolean => {
-    if (ts.isForOfStatement(node) && node !== loop && isIdentifierNamed(skipOuter(node.expression), name)) return true;
-    if (ts.isCallExpression(node) && calledMethodName(node) === 'forEach' && ts.isPropertyAccessExpression(skipOuter(node.expression))) {
-      if (isIdentifierNamed(skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression), name)) return true;
+    if (node !== pass && ts.isForOfStatement(node) && isIdentifierNamed(node.expression, name)) return true;
+    if (node !== pass && ts.isCallExpression(node) && calledMethodName(node) === 'forEach') {
+      const receiver = skipOuter(node.expression);
+      if (ts.isPropertyAccessExpression(receiver) && isIdentifierNamed(receiver.expression, name)) return true;
     }
     return ts.forEachChild(node, visit) === true;
   };

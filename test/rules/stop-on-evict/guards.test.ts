@@ -1278,6 +1278,11 @@ export class Server {
   for (const manager of managers) repos.insert(manager);`),
     },
     {
+      name: 'keys: the same list of just-made objects handed over by its one forEach',
+      code: folderListeners(`${madeManagers}
+  managers.forEach((manager) => repos.insert(manager));`),
+    },
+    {
       name: 'keys: keyed by the objects of a literal list of new ones, a loop over it inserting each',
       code: folderListeners('for (const manager of [new FolderManager(roots[0]!), new FolderManager(roots[1]!)]) repos.insert(manager);'),
     },
@@ -1794,6 +1799,29 @@ export function build(routes: string[]) {
               output: folderListeners(
                 `${madeManagers}
   for (const manager of managers) repos.insert(manager);
+  for (const manager of managers) repos.insert(manager);`,
+                releasedListeners,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'keyed by objects, a forEach and a loop over the same list of made objects each handing them over',
+      code: folderListeners(`${madeManagers}
+  managers.forEach((manager) => repos.insert(manager));
+  for (const manager of managers) repos.insert(manager);`),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 12,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: folderListeners(
+                `${madeManagers}
+  managers.forEach((manager) => repos.insert(manager));
   for (const manager of managers) repos.insert(manager);`,
                 releasedListeners,
               ),
