@@ -252,6 +252,18 @@ export function activate(repos: ReposManager, roots: string[], known: Map<string
 const releasedListeners = `for (const inner of this.subs.get(manager) ?? []) inner.dispose();
     this.subs.set(manager, disposables);`;
 const madeManagers = 'const managers = roots.map((root) => new FolderManager(root));';
+/** A store of folderListeners reported as an overwrite, its suggestion releasing the listeners first. */
+const reportedFolderListeners = (name: string, activate: string) => ({
+  name,
+  code: folderListeners(activate),
+  errors: [
+    {
+      messageId: 'unreleasedDrop' as const,
+      line: 12,
+      suggestions: [{ messageId: 'releaseBeforeDrop' as const, output: folderListeners(activate, releasedListeners) }],
+    },
+  ],
+});
 
 /**
  * From real code (grpc-js server.ts): a server's session listener hands each new session to a
@@ -1784,68 +1796,22 @@ export function build(routes: string[]) {
         { messageId: 'unreleasedDrop', line: 10, suggestions: [{ messageId: 'releaseBeforeDrop', output: watcherFeature(reusingCaller, releasedStore) }] },
       ],
     },
-    {
-      name: 'keyed by objects, but a second loop over the same list of made objects hands each over again',
-      code: folderListeners(`${madeManagers}
-  for (const manager of managers) repos.insert(manager);
-  for (const manager of managers) repos.insert(manager);`),
-      errors: [
-        {
-          messageId: 'unreleasedDrop',
-          line: 12,
-          suggestions: [
-            {
-              messageId: 'releaseBeforeDrop',
-              output: folderListeners(
-                `${madeManagers}
+    reportedFolderListeners(
+      'keyed by objects, but a second loop over the same list of made objects hands each over again',
+      `${madeManagers}
   for (const manager of managers) repos.insert(manager);
   for (const manager of managers) repos.insert(manager);`,
-                releasedListeners,
-              ),
-            },
-          ],
-        },
-      ],
-    },
-    {
-      name: 'keyed by objects, a forEach and a loop over the same list of made objects each handing them over',
-      code: folderListeners(`${madeManagers}
-  managers.forEach((manager) => repos.insert(manager));
-  for (const manager of managers) repos.insert(manager);`),
-      errors: [
-        {
-          messageId: 'unreleasedDrop',
-          line: 12,
-          suggestions: [
-            {
-              messageId: 'releaseBeforeDrop',
-              output: folderListeners(
-                `${madeManagers}
+    ),
+    reportedFolderListeners(
+      'keyed by objects, a forEach and a loop over the same list of made objects each handing them over',
+      `${madeManagers}
   managers.forEach((manager) => repos.insert(manager));
   for (const manager of managers) repos.insert(manager);`,
-                releasedListeners,
-              ),
-            },
-          ],
-        },
-      ],
-    },
-    {
-      name: 'keyed by objects a loop takes from a list of ones another registry already holds',
-      code: folderListeners('for (const manager of roots.map((root) => known.get(root)!)) repos.insert(manager);'),
-      errors: [
-        {
-          messageId: 'unreleasedDrop',
-          line: 12,
-          suggestions: [
-            {
-              messageId: 'releaseBeforeDrop',
-              output: folderListeners('for (const manager of roots.map((root) => known.get(root)!)) repos.insert(manager);', releasedListeners),
-            },
-          ],
-        },
-      ],
-    },
+    ),
+    reportedFolderListeners(
+      'keyed by objects a loop takes from a list of ones another registry already holds',
+      'for (const manager of roots.map((root) => known.get(root)!)) repos.insert(manager);',
+    ),
     {
       name: 'a public method the program never calls: its callers are not known',
       code: watcherFeature(''),
