@@ -48,6 +48,8 @@ export interface CacheCall {
   paths: readonly EvictionPath[];
   /** What the cache itself loses (expiry, size eviction, copies): reported on its construction. */
   constructionProblem: ConstructionProblem | undefined;
+  /** Some insertion stores the result of `setInterval`: messages and suggestions write clearInterval. */
+  storesIntervals: boolean;
 }
 
 /** A call on an instance of a cache library that holds resources the program owns. */
@@ -87,7 +89,7 @@ export function describeCacheCall(node: ts.CallExpression, context: DropContext)
   if (!resource) return undefined;
   const releasing = releasingHooks(use, resource, flowOptionsFor([resource], session, context.hatches.releaseFunctions), session);
   if (!owned && !readHooks.some((hook) => releasing.has(hook.hook.id))) return undefined;
-  return { use, resource, releasing, method, paths, constructionProblem: constructionProblem(use, releasing) };
+  return { use, resource, releasing, method, paths, constructionProblem: constructionProblem(use, releasing), storesIntervals: bySyntax.storesIntervals };
 }
 
 /**
@@ -115,7 +117,7 @@ export function cacheRemovalDrop(node: ts.CallExpression, call: CacheCall): Cach
     containerKind: 'Cache',
     containerExpression: receiver,
     resource: call.resource,
-    storesIntervals: false,
+    storesIntervals: call.storesIntervals,
     ...(first && removal === 'delete' && { keyExpression: first }),
     operation: removal === 'clear' ? 'clear' : 'delete',
     site: {
@@ -155,7 +157,7 @@ export function cacheOverwriteDrop(
     containerKind: 'Cache',
     containerExpression: receiver,
     resource: call.resource,
-    storesIntervals: false,
+    storesIntervals: call.storesIntervals,
     keyExpression,
     newValue,
     operation: 'set',

@@ -101,7 +101,7 @@ export class UnreleasedDrops {
         kind: 'construction',
         node: construction,
         text: {
-          ...resourceText(call.resource),
+          ...resourceText(call.resource, call.storesIntervals ? 'clearInterval' : undefined),
           library: call.use.library.package,
           container: call.use.containerText,
           paths: call.constructionProblem.paths,

@@ -7,6 +7,18 @@ const ruleTester = createTypedRuleTester();
 
 const meter = `import { createMeter, type Meter } from './resources.js';`;
 
+/** Polls kept per key in an lru-cache with no hook; `arm` is the timer each insertion stores. */
+const pollCache = (arm: string): string => `import { LRUCache } from 'lru-cache';
+const polls = new LRUCache<string, NodeJS.Timeout>({ max: 100, ttl: 60_000 });
+export function poll(key: string, run: () => void) { if (!polls.has(key)) polls.set(key, ${arm}(run, 1000)); }`;
+/** The same in a quick-lru whose hook clears what it evicts, which its `delete()` does not reach. */
+const quickPolls = (release: string): string => `import QuickLRU from 'quick-lru';
+const polls = new QuickLRU<string, NodeJS.Timeout>({ maxSize: 100, onEviction: (_key, timer) => clearInterval(timer) });
+export function poll(key: string, run: () => void) { if (!polls.has(key)) polls.set(key, setInterval(run, 1000)); }
+export function forget(key: string) {
+  ${release}polls.delete(key);
+}`;
+
 ruleTester.run('stop-on-evict (caches)', rule, {
   valid: [
     {
@@ -126,6 +138,37 @@ export class ConnectionCache {
     },
   ],
   invalid: [
+    ...['setInterval', 'setTimeout'].map((arm) => ({
+      name: `a cache of timers from ${arm}() with no hook: the message names the clear that matches`,
+      code: pollCache(arm),
+      errors: [
+        {
+          messageId: 'cacheDropsResources' as const,
+          data: {
+            because: '',
+            type: 'Timeout',
+            container: 'polls',
+            library: 'lru-cache',
+            paths: 'expiry, size eviction',
+            release: arm === 'setInterval' ? '`clearInterval()`' : '`clearTimeout()`',
+            why: 'no `dispose` or `disposeAfter` hook releases them',
+          },
+          line: 2,
+        },
+      ],
+    })),
+    {
+      name: "quick-lru's delete() of an interval its eviction hook would clear: clearInterval() named and suggested",
+      code: quickPolls(''),
+      errors: [
+        {
+          messageId: 'unreleasedCacheDrop',
+          data: { because: '', type: 'Timeout', container: 'polls', operation: '`delete()`', release: '`clearInterval()`', library: 'quick-lru' },
+          line: 5,
+          suggestions: [{ messageId: 'releaseBeforeDrop', output: quickPolls('clearInterval(polls.peek(key));\n  ') }],
+        },
+      ],
+    },
     {
       name: 'caches: a dispose that stops only stale values: size eviction loses the rest',
       code: `
