@@ -361,7 +361,7 @@ function refinedCondition(it: Interpreter, expression: ts.Expression, state: Sta
   }
   // `isAsyncGenerator(sub)`, a guard of the program (`val is AsyncGenerator<T>`) naming what every
   // member of a mixed list that owes is: false means this one owes nothing.
-  const guarded = ts.isCallExpression(expression) ? guardedByType(it, expression) : undefined;
+  const guarded = ts.isCallExpression(expression) ? guardedByType(it, expression, state) : undefined;
   if (guarded) return [after, it.markEmpty(guarded.ref, after, guarded.slot)];
   // `map.has(k)`, `k in obj`: false means the place is empty.
   if (ts.isCallExpression(expression) && it.options.containers.tests.has(calledMethodName(expression) ?? '') && expression.arguments.length === 1) {
@@ -422,7 +422,7 @@ function refinedCondition(it: Interpreter, expression: ts.Expression, state: Sta
 }
 
 /** The value a call of a type guard tests, when the type it asserts is one every owing member of a mixed list is. */
-function guardedByType(it: Interpreter, call: ts.CallExpression): ReturnType<Interpreter['slotRef']> | undefined {
+function guardedByType(it: Interpreter, call: ts.CallExpression, state: State): ReturnType<Interpreter['slotRef']> | undefined {
   const { coveringClasses, fieldCoveringClasses } = it.options.releases;
   if ((!coveringClasses && !fieldCoveringClasses) || call.arguments.length === 0) return undefined;
   const guard = it.helpers.resolve(call);
@@ -434,12 +434,17 @@ function guardedByType(it: Interpreter, call: ts.CallExpression): ReturnType<Int
   const index = guard.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === tested);
   const argument = index >= 0 ? call.arguments[index] : undefined;
   const subject = argument && !ts.isSpreadElement(argument) ? it.slotRef(skipOuter(argument)) : undefined;
-  return subject && coversSlot(it, name, subject.slot) ? subject : undefined;
+  return subject && coversSubject(it, name, subject, state) ? subject : undefined;
 }
 
-/** Whether every member that owes of the mixed union held at `slot` (`'*'`: the value itself) is a `className`. */
-function coversSlot(it: Interpreter, className: string, slot: string): boolean {
+/**
+ * Whether every member that owes of the mixed union `subject` holds is a `className`: the value's
+ * own union, a record field's (`spec.orig`), or the field a local stands for (`const o = spec.orig`).
+ */
+function coversSubject(it: Interpreter, className: string, subject: { ref: ValueRef; slot: string }, state: State): boolean {
   const { coveringClasses, fieldCoveringClasses } = it.options.releases;
+  const alias = subject.slot === '*' && subject.ref.kind === 'variable' ? state.aliases.get(subject.ref.name) : undefined;
+  const slot = alias?.kind === 'field' ? alias.slot : subject.slot;
   return (slot === '*' ? coveringClasses : fieldCoveringClasses?.get(slot))?.has(className) === true;
 }
 
@@ -532,7 +537,7 @@ export function comparison(it: Interpreter, expression: ts.BinaryExpression, sta
     // `child instanceof ResultsNode`, every member of a mixed list that owes being one: false means this one owes nothing.
     const className = instanceOfClass(expression);
     const subject = className !== undefined ? it.slotRef(skipOuter(expression.left)) : undefined;
-    return subject && coversSlot(it, className!, subject.slot) ? [state, it.markEmpty(subject.ref, state, subject.slot)] : [state, state];
+    return subject && coversSubject(it, className!, subject, state) ? [state, it.markEmpty(subject.ref, state, subject.slot)] : [state, state];
   }
   if (equality === undefined) return [state, state];
   const left = skipOuter(expression.left);

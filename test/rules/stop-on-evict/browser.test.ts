@@ -125,6 +125,20 @@ ruleTester.run('stop-on-evict', rule, {
       code: imageSpecs('if (window.ImageBitmap && spec.orig instanceof ImageBitmap) spec.orig.close();'),
     },
     {
+      name: 'the same, through a local given the field or destructured from the record',
+      code: imageSpecs(`const orig = spec.orig;
+    if (orig instanceof ImageBitmap) orig.close();
+    const { orig: again } = spec;
+    if (again instanceof ImageBitmap) again.close();`),
+    },
+    {
+      name: 'the same, through a type guard of the program',
+      code: imageSpecs(`function isBitmap(image: unknown): image is ImageBitmap {
+      return image instanceof ImageBitmap;
+    }
+    if (isBitmap(spec.orig)) spec.orig.close();`),
+    },
+    {
       name: "the same, behind typeof ImageBitmap !== 'undefined'",
       code: imageSpecs("if (typeof ImageBitmap !== 'undefined' && spec.orig instanceof ImageBitmap) spec.orig.close();"),
     },
@@ -224,6 +238,12 @@ export function stopAll(): void {
     {
       name: 'a record field that is a canvas or a bitmap, released where it is a canvas: the bitmap is still owed',
       code: imageSpecs('if (spec.orig instanceof HTMLCanvasElement) spec.orig.remove();'),
+      errors: [{ messageId: 'unreleasedDrop', line: 13 }],
+    },
+    {
+      name: 'a local given the field, released where it is the other class: the bitmap is still owed',
+      code: imageSpecs(`const orig = spec.orig;
+    if (orig instanceof HTMLCanvasElement) orig.remove();`),
       errors: [{ messageId: 'unreleasedDrop', line: 13 }],
     },
     {
