@@ -113,22 +113,18 @@ export function isFreshKey(keyExpression: ts.Expression, session: AnalysisSessio
  * hands over another new object.
  */
 function isElementOfMadeList(name: ts.Identifier, session: AnalysisSession): boolean {
-  const parameter = parameterNamed(name.text, name, session);
-  if (parameter) {
-    const callback = parameter.parent;
-    const pass = callback.parent;
-    if (!ts.isArrowFunction(callback) && !ts.isFunctionExpression(callback)) return false;
-    if (callback.parameters[0] !== parameter || !isUnchangedParameter(name.text, name, session)) return false;
-    if (!ts.isCallExpression(pass) || pass.arguments[0] !== callback || calledMethodName(pass) !== 'forEach') return false;
+  const declaration = declarationOf(name.text, name, session);
+  if (declaration?.kind === 'parameter') {
+    const { fn, parameter } = declaration;
+    if (fn.parameters[0] !== parameter || !isCallbackArgument(fn) || !isUnchangedParameter(name.text, name, session)) return false;
+    const pass = fn.parent as ts.CallExpression;
     const receiver = skipOuter(pass.expression);
-    return ts.isPropertyAccessExpression(receiver) && isListOfMadeObjects(receiver.expression, pass, session);
+    return calledMethodName(pass) === 'forEach' && ts.isPropertyAccessExpression(receiver) && isListOfMadeObjects(receiver.expression, pass, session);
   }
-  for (let current: ts.Node = name; current.parent && !isSeparateFunction(current); current = current.parent) {
-    const loop = current.parent;
-    if (!ts.isForOfStatement(loop) || loop.statement !== current || !ts.isVariableDeclarationList(loop.initializer)) continue;
-    const [element] = loop.initializer.declarations;
-    if (!element || !ts.isIdentifier(element.name) || element.name.text !== name.text) continue;
-    return (loop.initializer.flags & ts.NodeFlags.Const) !== 0 && isListOfMadeObjects(loop.expression, loop, session);
+  // The nearest loop that declares the name.
+  for (let current: ts.Node = name.parent; declaration && !isFunctionLike(current) && !ts.isSourceFile(current); current = current.parent) {
+    if (!ts.isForOfStatement(current) || !declaresName(current.initializer, name.text)) continue;
+    return (current.initializer.flags & ts.NodeFlags.Const) !== 0 && isListOfMadeObjects(current.expression, current, session);
   }
   return false;
 }

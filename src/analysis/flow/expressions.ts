@@ -536,8 +536,10 @@ export function comparison(it: Interpreter, expression: ts.BinaryExpression, sta
   if (operator === ts.SyntaxKind.InstanceOfKeyword) {
     // `child instanceof ResultsNode`, every member of a mixed list that owes being one: false means this one owes nothing.
     const className = instanceOfClass(expression);
-    const subject = className !== undefined ? it.slotRef(skipOuter(expression.left)) : undefined;
-    return subject && coversSubject(it, className!, subject, state) ? [state, it.markEmpty(subject.ref, state, subject.slot)] : [state, state];
+    const subject = className === undefined ? undefined : it.slotRef(skipOuter(expression.left));
+    return className !== undefined && subject && coversSubject(it, className, subject, state)
+      ? [state, it.markEmpty(subject.ref, state, subject.slot)]
+      : [state, state];
   }
   if (equality === undefined) return [state, state];
   const left = skipOuter(expression.left);
