@@ -1,7 +1,7 @@
 // A program over source texts held in memory (`/project/…`), on the real lib files of this TypeScript.
 import ts from 'typescript';
 
-export function inMemoryProgram(files: ReadonlyMap<string, string>): ts.Program {
+export function inMemoryProgram(files: ReadonlyMap<string, string>, overrides: ts.CompilerOptions = {}): ts.Program {
   const options: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
@@ -10,6 +10,7 @@ export function inMemoryProgram(files: ReadonlyMap<string, string>): ts.Program 
     lib: ['lib.es2022.d.ts'],
     strict: true,
     noEmit: true,
+    ...overrides,
   };
   const host = ts.createCompilerHost(options);
   const read = host.readFile.bind(host);

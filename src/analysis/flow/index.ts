@@ -13,6 +13,7 @@ import ts from 'typescript';
 import { lifeFlagOf } from '../resources/lifeFlags.js';
 import { memoValue, type AnalysisSession } from '../session.js';
 import { isFunctionLike, ownMembersOf, skipOuter } from '../syntax/expressions.js';
+import { handsFailureToCaller } from '../syntax/failurePaths.js';
 import { isNamedFromOutside } from '../syntax/imports.js';
 import { isStableName } from '../syntax/names.js';
 import { FunctionAnalysis } from './analysis.js';
@@ -35,6 +36,7 @@ const HELPERS = memoValue('flow.helpers', (session) => {
     },
     (name) => isStableName(name, session),
     (access, releases) => lifeFlagOf(access, releases, session),
+    (call) => handsFailureToCaller(call, session),
   );
 });
 

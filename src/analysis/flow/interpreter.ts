@@ -60,6 +60,8 @@ export interface HelperSummaries {
   isStableName(name: ts.Identifier): boolean;
   /** What `value.flag` says of the value's life, when its class keeps the flag for that (see resources/lifeFlags.ts). */
   lifeFlag(access: ts.PropertyAccessExpression, releases: ReadonlySet<string>): LifeFlag | undefined;
+  /** `callback(error)`, `reject(err)`: the path hands a failure to its caller, the callback form of a `throw`. */
+  handsFailureToCaller(call: ts.CallExpression): boolean;
 }
 
 export interface Interpreter {

@@ -58,8 +58,12 @@ export function statement(it: Interpreter, node: ts.Statement, state: State): St
       const end = it.statements((node as ts.Block).statements, state);
       return end.dead ? end : it.kill(blockScopedNames(node as ts.Block), end);
     }
-    case ts.SyntaxKind.ExpressionStatement:
-      return it.expression((node as ts.ExpressionStatement).expression, state);
+    case ts.SyntaxKind.ExpressionStatement: {
+      const { expression } = node as ts.ExpressionStatement;
+      const after = it.expression(expression, state);
+      // `callback(error)`: like a `throw`, an abnormal end that owes nothing.
+      return isFailureHandedOn(it, expression) ? deadState() : after;
+    }
     case ts.SyntaxKind.VariableStatement:
       return it.variableList((node as ts.VariableStatement).declarationList, state);
     case ts.SyntaxKind.IfStatement:
@@ -67,6 +71,7 @@ export function statement(it: Interpreter, node: ts.Statement, state: State): St
     case ts.SyntaxKind.ReturnStatement: {
       const { expression } = node as ts.ReturnStatement;
       let current = expression ? it.expression(expression, state) : state;
+      if (expression && isFailureHandedOn(it, expression)) return deadState();
       if (expression && it.returnsHandOn) current = it.escape(expression, current);
       current = cloneState(current);
       it.exitFunction(current);
@@ -103,6 +108,11 @@ export function statement(it: Interpreter, node: ts.Statement, state: State): St
     default:
       return it.children(node, state);
   }
+}
+
+function isFailureHandedOn(it: Interpreter, expression: ts.Expression): boolean {
+  const call = skipOuter(expression);
+  return ts.isCallExpression(call) && call.arguments.length > 0 && ts.isIdentifier(skipOuter(call.expression)) && it.helpers.handsFailureToCaller(call);
 }
 
 export function exitFunction(it: Interpreter, state: State): void {

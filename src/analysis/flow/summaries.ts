@@ -19,6 +19,7 @@ export class SummaryCache implements HelperSummaries {
     readonly resolve: (call: ts.CallExpression) => ts.FunctionLikeDeclaration | undefined,
     readonly isStableName: (name: ts.Identifier) => boolean,
     readonly lifeFlag: (access: ts.PropertyAccessExpression, releases: ReadonlySet<string>) => LifeFlag | undefined,
+    readonly handsFailureToCaller: (call: ts.CallExpression) => boolean,
   ) {}
 
   readonly #effects = new Map<string, WeakMap<ts.Node, HelperEffects | null>>();

@@ -5820,3 +5820,71 @@ ruleTester.run('stop-on-evict: fields destructured from an entry or an empty rec
     ),
   ],
 });
+
+/**
+ * From real code (platformatic-kafka's connection pool): a connection is stored before it connects,
+ * and taken out again in the error branch of its own connect callback. Handing the error to the
+ * caller's callback is the callback form of a `throw`: an abnormal path, which owes nothing.
+ */
+const pooledConnections = (onError: string): string => `
+import { connect, type Socket } from 'node:net';
+type Done<T> = (error: Error | null, value?: T) => void;
+declare function warn(error: Error): void;
+class Connection {
+  #socket?: Socket;
+  connect(host: string, port: number, done: Done<void>): void {
+    const socket = (this.#socket = connect(port, host));
+    socket.once('error', (error) => {
+      socket.destroy();
+      done(error);
+    });
+    socket.once('connect', () => done(null));
+  }
+  close(): void {
+    this.#socket?.destroy();
+  }
+}
+export class ConnectionPool {
+  readonly #connections = new Map<string, Connection>();
+  lastError?: Error;
+  get(host: string, port: number, callback: Done<Connection>): void {
+    const key = \`\${host}:\${port}\`;
+    const existing = this.#connections.get(key);
+    if (existing) return callback(null, existing);
+    const connection = new Connection();
+    this.#connections.set(key, connection);
+    connection.connect(host, port, (error) => {
+      if (error) {
+        this.#connections.delete(key);
+        ${onError}
+      }
+      callback(null, connection);
+    });
+  }
+  close(): void {
+    for (const connection of this.#connections.values()) connection.close();
+    this.#connections.clear();
+  }
+}`;
+
+ruleTester.run('stop-on-evict: a failure handed to the caller', rule, {
+  valid: [
+    { name: 'the error handed to the caller, then return', code: pooledConnections('callback(error);\n        return;') },
+    { name: 'returned with the call', code: pooledConnections('return callback(error);') },
+    { name: 'a new error handed on', code: pooledConnections("return callback(new Error('connect failed: ' + key));") },
+  ],
+  invalid: [
+    reportedWithRelease(
+      'twin: the error only logged, and the path goes on normally',
+      pooledConnections('warn(error);\n        return;'),
+      '        this.#connections.delete(key);',
+      '        this.#connections.get(key)?.close();\n',
+    ),
+    reportedWithRelease(
+      'twin: what is handed on may be no error (`lastError` may be undefined)',
+      pooledConnections('return callback(this.lastError ?? null);'),
+      '        this.#connections.delete(key);',
+      '        this.#connections.get(key)?.close();\n',
+    ),
+  ],
+});
