@@ -12,8 +12,9 @@ import ts from 'typescript';
 
 import { memoTable, memoValue, type AnalysisSession } from '../session.js';
 import { isHiddenFromHolders, isPrivateMember, skipOuter } from '../syntax/expressions.js';
-import { BUILTIN_RESOURCES, method, NOT_RESOURCES } from './builtins.js';
+import { BUILTIN_RESOURCES, method, NOT_RESOURCES, type BuiltinResource } from './builtins.js';
 import { inferResource, writesDisposeAsAny, type InferenceHost } from './inference.js';
+import { PACKAGE_HANDLES } from './packages.js';
 import {
   describeRelease,
   isReleaseLikeName,
@@ -37,6 +38,8 @@ export interface ResourceOptions {
   inference: boolean;
 }
 
+/** Node's handles first, then the npm packages' whose release the name rules cannot tell. */
+const KNOWN_HANDLES: readonly BuiltinResource[] = [...BUILTIN_RESOURCES, ...PACKAGE_HANDLES];
 const MAX_RECORD_DEPTH = 2;
 
 /** The default library's generators, which `return()` ends as their dispose does. */
@@ -224,9 +227,14 @@ export class ResourceOracle {
   /** Node handles and subclasses of them (`class Pool extends Worker`). */
   #builtinResource(type: ts.Type): Resource | null {
     for (const candidate of selfAndBaseTypes(type, this.checker)) {
-      for (const builtin of BUILTIN_RESOURCES) {
+      for (const builtin of KNOWN_HANDLES) {
         if (typeMatchesSomeSpecifier(candidate, [builtin.specifier], this.program)) {
-          const release = builtin.release.kind === 'method' && candidate !== type ? withOwnWrappers(builtin.release, type) : builtin.release;
+          let release = builtin.release;
+          if (release.kind === 'method') {
+            // A driver's `end()` returns a promise in one API and takes a callback in another: asked of the type.
+            if (!release.returnsPromise && this.#methodReturnsPromise(type, release.methods[0]!)) release = { ...release, returnsPromise: true };
+            if (candidate !== type) release = withOwnWrappers(release, type);
+          }
           return { typeName: this.typeName(type), release, origin: 'builtin' };
         }
       }
