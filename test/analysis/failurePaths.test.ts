@@ -6,14 +6,14 @@ import { AnalysisSession } from '../../src/analysis/session.js';
 import { handsFailureToCaller } from '../../src/analysis/syntax/failurePaths.js';
 import { inMemoryProgram } from './inMemoryProgram.js';
 
-/** The answer for each call statement of the module, by its text. */
+/** The answer for each call statement of the module, and each call returned, by its text. */
 function answers(text: string, options: ts.CompilerOptions = {}): Record<string, boolean> {
   const program = inMemoryProgram(new Map([['/project/calls.ts', text]]), options);
   const session = new AnalysisSession(program);
   const found: Record<string, boolean> = {};
   const visit = (node: ts.Node): void => {
-    if (ts.isExpressionStatement(node) && ts.isCallExpression(node.expression))
-      found[node.expression.getText()] = handsFailureToCaller(node.expression, session);
+    const call = (ts.isExpressionStatement(node) || ts.isReturnStatement(node)) && node.expression;
+    if (call && ts.isCallExpression(call)) found[`${ts.isReturnStatement(node) ? 'return ' : ''}${call.getText()}`] = handsFailureToCaller(call, session);
     ts.forEachChild(node, visit);
   };
   visit(program.getSourceFile('/project/calls.ts')!);
@@ -50,6 +50,17 @@ export function shadowed(callback: (error: Error) => void) {
     callback(new Error('local'));
   }
 }
+export function chained(load: () => Promise<void>): Promise<void> {
+  return load().catch((cause: Error) => {
+    if (cause.message === 'retry') return Promise.reject(cause);
+    Promise.reject(new HttpError(503));
+    return Promise.resolve();
+  });
+}
+export function shadowedPromise(): unknown {
+  const Promise = { reject: (reason: string) => reason };
+  return Promise.reject('not a failure');
+}
 export function rejected(): Promise<void> {
   return new Promise((resolve, reject) => {
     connect((error) => (error ? reject(error) : resolve()));
@@ -65,6 +76,7 @@ describe('handsFailureToCaller', () => {
     expect(found['report(new HttpError(500))']).toBe(true);
     expect(found['reject(new HttpError(404))']).toBe(true);
     expect(found['callback(thrown as Error, 2)']).toBe(true);
+    expect(found['return Promise.reject(cause)']).toBe(true);
   });
 
   it('is false for a local function, a value that may be null, no error at all, or a parameter a local hides', () => {
@@ -73,6 +85,13 @@ describe('handsFailureToCaller', () => {
     expect(found['callback(null, 1)']).toBe(false);
     expect(found['callback(lastError ?? null)']).toBe(false);
     expect(found["callback(new Error('local'))"]).toBe(false);
+  });
+
+  it('is false for a rejected promise not returned, or the `reject` of a local `Promise`', () => {
+    const found = answers(CALLS);
+    expect(found['Promise.reject(new HttpError(503))']).toBe(false);
+    expect(found["return Promise.reject('not a failure')"]).toBe(false);
+    expect(found['return Promise.resolve()']).toBe(false);
   });
 
   it('without strict null checks, only a new error counts: a name typed `Error` may still be null there', () => {

@@ -14,7 +14,10 @@ import { isFunctionLike, skipOuter } from './expressions.js';
 
 const HANDS_FAILURE = memoTable<ts.CallExpression, boolean>('syntax.handsFailureToCaller');
 
-/** `callback(error)`, `reject(new Error(…))`: a call of a parameter whose first argument is certainly an error. */
+/**
+ * `callback(error)`, `reject(new Error(…))`: a call of a parameter whose first argument is certainly
+ * an error; or, returned, `Promise.reject(…)`, which fails whatever it is given.
+ */
 export function handsFailureToCaller(call: ts.CallExpression, session: AnalysisSession): boolean {
   const table = session.table(HANDS_FAILURE);
   let answer = table.get(call);
@@ -24,34 +27,40 @@ export function handsFailureToCaller(call: ts.CallExpression, session: AnalysisS
 
 function readsAsFailure(call: ts.CallExpression, session: AnalysisSession): boolean {
   const callee = skipOuter(call.expression);
+  if (ts.isPropertyAccessExpression(callee)) return isReturned(call) && isGlobalPromiseReject(callee, session);
   const first = call.arguments[0];
-  if (!ts.isIdentifier(callee) || !first || !isParameterName(callee)) return false;
+  if (!ts.isIdentifier(callee) || !first || !isParameter(callee, session)) return false;
   const argument = skipOuter(first);
   if (ts.isIdentifier(argument) && isCatchVariable(argument)) return true;
   if (!ts.isIdentifier(argument) && !ts.isNewExpression(argument) && !ts.isPropertyAccessExpression(argument)) return false;
   return isCertainlyError(argument, session);
 }
 
-/** The nearest declaration of the name, looking out through the enclosing functions, is one of their parameters. */
-function isParameterName(name: ts.Identifier): boolean {
-  for (let node: ts.Node | undefined = name.parent; node; node = node.parent) {
-    if (!isFunctionLike(node)) continue;
-    if (node.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name.text)) return !isRedeclaredInside(node, name);
-  }
-  return false;
+function isReturned(call: ts.CallExpression): boolean {
+  let node: ts.Node = call;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent)) node = node.parent;
+  return ts.isReturnStatement(node.parent);
 }
 
-/** A `const callback = …` between the parameter and the call makes the name another variable. */
-function isRedeclaredInside(fn: ts.SignatureDeclaration, name: ts.Identifier): boolean {
-  for (let node: ts.Node = name.parent; node !== fn; node = node.parent) {
-    if (!ts.isBlock(node) && !ts.isSourceFile(node)) continue;
-    for (const statement of node.statements) {
-      if (ts.isVariableStatement(statement) && statement.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name.text))
-        return true;
-      if (ts.isFunctionDeclaration(statement) && statement.name?.text === name.text) return true;
-    }
+/** `Promise.reject` of the standard library, not of a local `Promise`. */
+function isGlobalPromiseReject(callee: ts.PropertyAccessExpression, session: AnalysisSession): boolean {
+  const receiver = skipOuter(callee.expression);
+  if (callee.name.text !== 'reject' || !ts.isIdentifier(receiver) || receiver.text !== 'Promise') return false;
+  const declarations = session.checker.getSymbolAtLocation(receiver)?.getDeclarations() ?? [];
+  return declarations.length > 0 && declarations.every((declaration) => declaration.getSourceFile().isDeclarationFile);
+}
+
+/**
+ * The name is a parameter: some function around it has one so named (the syntax, first), and the
+ * checker resolves it there, not to a local of a nested block (`const callback = …`) that hides it.
+ */
+function isParameter(name: ts.Identifier, session: AnalysisSession): boolean {
+  let named = false;
+  for (let node: ts.Node | undefined = name.parent; node && !named; node = node.parent) {
+    named = isFunctionLike(node) && node.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name.text);
   }
-  return false;
+  const declaration = named ? session.checker.getSymbolAtLocation(name)?.valueDeclaration : undefined;
+  return declaration !== undefined && ts.isParameter(declaration);
 }
 
 /** `catch (err) { …; callback(err) }`: what was thrown, passed on. */

@@ -5867,13 +5867,33 @@ export class ConnectionPool {
   }
 }`;
 
+/** A meter kept while its route loads, taken out again when the load fails. */
+const loadingMeters = (onFailure: string): string => `${imports}
+declare function load(route: string): Promise<void>;
+const meters = new Map<string, Meter>();
+export function track(route: string): Promise<void> {
+  if (meters.has(route)) return Promise.resolve();
+  meters.set(route, createMeter(route));
+  return load(route).catch((cause: Error) => {
+    meters.delete(route);
+    ${onFailure}
+  });
+}`;
+
 ruleTester.run('stop-on-evict: a failure handed to the caller', rule, {
   valid: [
     { name: 'the error handed to the caller, then return', code: pooledConnections('callback(error);\n        return;') },
     { name: 'returned with the call', code: pooledConnections('return callback(error);') },
+    { name: 'a rejected promise returned from the catch handler', code: loadingMeters('return Promise.reject(cause);') },
     { name: 'a new error handed on', code: pooledConnections("return callback(new Error('connect failed: ' + key));") },
   ],
   invalid: [
+    reportedWithRelease(
+      'twin: the failure swallowed in the catch handler',
+      loadingMeters('console.warn(cause);'),
+      '    meters.delete(route);',
+      '    meters.get(route)?.stop();\n',
+    ),
     reportedWithRelease(
       'twin: the error only logged, and the path goes on normally',
       pooledConnections('warn(error);\n        return;'),
