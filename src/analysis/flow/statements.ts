@@ -113,12 +113,7 @@ export function statement(it: Interpreter, node: ts.Statement, state: State): St
 /** `callback(error)`, `reject(err)`, `return Promise.reject(err)`: see syntax/failurePaths.ts. */
 function isFailureHandedOn(it: Interpreter, expression: ts.Expression): boolean {
   const call = skipOuter(expression);
-  if (!ts.isCallExpression(call)) return false;
-  const callee = skipOuter(call.expression);
-  return (
-    (ts.isIdentifier(callee) ? call.arguments.length > 0 : ts.isPropertyAccessExpression(callee) && callee.name.text === 'reject') &&
-    it.helpers.handsFailureToCaller(call)
-  );
+  return ts.isCallExpression(call) && it.helpers.handsFailureToCaller(call);
 }
 
 export function exitFunction(it: Interpreter, state: State): void {

@@ -4,13 +4,14 @@
  * `next(new HttpError(…))`), which is the callback form of a `throw`: the path is abnormal, and
  * abnormal paths owe nothing, as a drop before a `throw` owes nothing.
  *
- * Asked by the flow at each call statement of a name it meets, so the syntax decides first (the
- * callee is a parameter, the first argument could be an error) and the checker is asked only then.
+ * Asked by the flow at each call it meets as a statement or returned, so the syntax decides first
+ * (the callee is a parameter, the first argument could be an error; or `Promise.reject`) and the
+ * checker is asked only then.
  */
 import ts from 'typescript';
 
 import { memoTable, type AnalysisSession } from '../session.js';
-import { isFunctionLike, skipOuter } from './expressions.js';
+import { isFunctionLike, isIdentifierNamed, skipOuter } from './expressions.js';
 
 const HANDS_FAILURE = memoTable<ts.CallExpression, boolean>('syntax.handsFailureToCaller');
 
@@ -27,7 +28,7 @@ export function handsFailureToCaller(call: ts.CallExpression, session: AnalysisS
 
 function readsAsFailure(call: ts.CallExpression, session: AnalysisSession): boolean {
   const callee = skipOuter(call.expression);
-  if (ts.isPropertyAccessExpression(callee)) return isReturned(call) && isGlobalPromiseReject(callee, session);
+  if (ts.isPropertyAccessExpression(callee)) return isGlobalPromiseReject(callee, session) && isReturned(call);
   const first = call.arguments[0];
   if (!ts.isIdentifier(callee) || !first || !isParameter(callee, session)) return false;
   const argument = skipOuter(first);
@@ -45,7 +46,7 @@ function isReturned(call: ts.CallExpression): boolean {
 /** `Promise.reject` of the standard library, not of a local `Promise`. */
 function isGlobalPromiseReject(callee: ts.PropertyAccessExpression, session: AnalysisSession): boolean {
   const receiver = skipOuter(callee.expression);
-  if (callee.name.text !== 'reject' || !ts.isIdentifier(receiver) || receiver.text !== 'Promise') return false;
+  if (callee.name.text !== 'reject' || !isIdentifierNamed(receiver, 'Promise')) return false;
   const declarations = session.checker.getSymbolAtLocation(receiver)?.getDeclarations() ?? [];
   return declarations.length > 0 && declarations.every((declaration) => declaration.getSourceFile().isDeclarationFile);
 }

@@ -7,21 +7,28 @@ import { createTypedRuleTester, reportedWithRelease } from '../../ruleTester.js'
 
 const ruleTester = createTypedRuleTester();
 
-/** A pool per tenant, the usual home of these handles; `forget` is the removal's body. */
-const tenantPools = (forget: string): string => `
-import { Pool } from 'pg';
-const pools = new Map<string, Pool>();
-export function poolFor(tenant: string, url: string): Pool {
-  let pool = pools.get(tenant);
-  if (!pool) {
-    pool = new Pool({ connectionString: url });
-    pools.set(tenant, pool);
+/** One handle per key, made on first use (the usual home of these handles); `forget` is the removal's body. */
+const handlePerKey =
+  (imports: string, type: string, make: string) =>
+  (forget: string): string => `
+${imports}
+const handles = new Map<string, ${type}>();
+export function handleFor(key: string): ${type} {
+  let handle = handles.get(key);
+  if (!handle) {
+    handle = ${make};
+    handles.set(key, handle);
   }
-  return pool;
+  return handle;
 }
-export async function forget(tenant: string): Promise<void> {
+export async function forget(key: string): Promise<void> {
   ${forget}
 }`;
+const tenantPools = handlePerKey("import { Pool } from 'pg';", 'Pool', 'new Pool({ connectionString: key })');
+/** postgres (porsager's): a `sql` per tenant. */
+const tenantSql = handlePerKey("import postgres from 'postgres';", 'postgres.Sql', 'postgres(key)');
+/** better-sqlite3: a database file per workspace. */
+const workspaceDatabases = handlePerKey("import Database from 'better-sqlite3';", 'Database.Database', "new Database(key + '.db')");
 
 /** Open transactions, each on a client the pool lent. */
 const openTransactions = (commit: string): string => `
@@ -61,38 +68,6 @@ export function move(shard: number, uri: string): void {
   ${move}
 }`;
 
-/** better-sqlite3: a database file per workspace. */
-const workspaceDatabases = (close: string): string => `
-import Database from 'better-sqlite3';
-const databases = new Map<string, Database.Database>();
-export function open(workspace: string): Database.Database {
-  let db = databases.get(workspace);
-  if (!db) {
-    db = new Database(workspace + '.db');
-    databases.set(workspace, db);
-  }
-  return db;
-}
-export function forgetWorkspace(workspace: string): void {
-  ${close}
-}`;
-
-/** postgres (porsager's): a `sql` per tenant; `forget` is the removal's body. */
-const tenantSql = (forget: string): string => `
-import postgres from 'postgres';
-const clients = new Map<string, postgres.Sql>();
-export function sqlFor(tenant: string, url: string): postgres.Sql {
-  let sql = clients.get(tenant);
-  if (!sql) {
-    sql = postgres(url);
-    clients.set(tenant, sql);
-  }
-  return sql;
-}
-export function forget(tenant: string): void {
-  ${forget}
-}`;
-
 /** A terminal per session, as terminal apps keep them; `exit` is the handler of the session's end. */
 const shellSessions = (exit: string): string => `
 import { spawn, type IPty } from 'node-pty';
@@ -108,24 +83,24 @@ export function closeSession(id: string): void {
 
 ruleTester.run('stop-on-evict: handles of npm packages', rule, {
   valid: [
-    { name: 'a pg pool ended before it leaves the map', code: tenantPools('await pools.get(tenant)?.end();\n  pools.delete(tenant);') },
+    { name: 'a pg pool ended before it leaves the map', code: tenantPools('await handles.get(key)?.end();\n  handles.delete(key);') },
     { name: 'a lent client given back by release() before it leaves the map', code: openTransactions('client.release();\n  transactions.delete(id);') },
     { name: 'a mysql2 connection ended before it is deleted', code: jobConnections('void connections[job]?.end();\n  delete connections[job];') },
     { name: 'a mysql2 connection destroyed before it is deleted', code: jobConnections('connections[job]?.destroy();\n  delete connections[job];') },
     { name: 'a mysql2 pool ended with a callback before it is replaced', code: shardPools('shards.get(shard)?.end();\n  shards.set(shard, createPool(uri));') },
-    { name: "porsager's postgres ended before it leaves the map", code: tenantSql('void clients.get(tenant)?.end();\n  clients.delete(tenant);') },
+    { name: "porsager's postgres ended before it leaves the map", code: tenantSql('void handles.get(key)?.end();\n  handles.delete(key);') },
     { name: 'a node-pty terminal killed before it leaves the map', code: shellSessions('sessions.get(id)?.kill();\n  sessions.delete(id);') },
     {
       name: 'a better-sqlite3 database closed before it leaves the map',
-      code: workspaceDatabases('databases.get(workspace)?.close();\n  databases.delete(workspace);'),
+      code: workspaceDatabases('handles.get(key)?.close();\n  handles.delete(key);'),
     },
   ],
   invalid: [
     reportedWithRelease(
       'a pg pool dropped without end(): its idle connections stay open',
-      tenantPools('pools.delete(tenant);'),
-      '  pools.delete(tenant);',
-      '  void pools.get(tenant)?.end();\n',
+      tenantPools('handles.delete(key);'),
+      '  handles.delete(key);',
+      '  void handles.get(key)?.end();\n',
     ),
     reportedWithRelease(
       'a lent client dropped without release(), never end(): the pool is one connection short for good',
@@ -147,9 +122,9 @@ ruleTester.run('stop-on-evict: handles of npm packages', rule, {
     ),
     reportedWithRelease(
       "porsager's postgres dropped without end()",
-      tenantSql('clients.delete(tenant);'),
-      '  clients.delete(tenant);',
-      '  void clients.get(tenant)?.end();\n',
+      tenantSql('handles.delete(key);'),
+      '  handles.delete(key);',
+      '  void handles.get(key)?.end();\n',
     ),
     reportedWithRelease(
       'a node-pty terminal dropped without kill(): its shell and descriptors stay',
@@ -159,9 +134,9 @@ ruleTester.run('stop-on-evict: handles of npm packages', rule, {
     ),
     reportedWithRelease(
       'a better-sqlite3 database dropped without close(), whose close() returns the database',
-      workspaceDatabases('databases.delete(workspace);'),
-      '  databases.delete(workspace);',
-      '  databases.get(workspace)?.close();\n',
+      workspaceDatabases('handles.delete(key);'),
+      '  handles.delete(key);',
+      '  handles.get(key)?.close();\n',
     ),
   ],
 });
