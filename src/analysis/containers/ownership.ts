@@ -362,7 +362,10 @@ function computeOwnership(
     // The checker can only decide what the syntax left unknown (what a called function returns).
     if (owns || !undecided) break;
   }
-  return syntaxOnly && !owns && undecided ? { owns, storesIntervals, undecided } : { owns, storesIntervals };
+  // Values the code takes back from what they listen to (`emitter.off('x', this.handlers[k])`) may be
+  // listeners whose registration it owns, wherever the functions came from: the checker's type decides.
+  const detached = places.some((place) => detachmentsOfItsValues(place, session) !== undefined);
+  return syntaxOnly && !owns && (undecided || detached) ? { owns, storesIntervals, undecided: true } : { owns, storesIntervals };
 }
 
 /**
@@ -649,6 +652,30 @@ export function methodsReleasingItsValues(place: ContainerPlace, session: Analys
   return scopeFacts(place.scope, session).releasedThrough.get(place.text) ?? NO_NAMES;
 }
 
+/**
+ * `emitter.off('change', this.listeners[id])`, `signal.disconnect(previous)` with `const previous =
+ * this.slots[id]`: the class or module hands values of this container to a call that takes a listener
+ * back from what it listens to, with those calls' names and their receivers' texts (`this.emitter`).
+ */
+export function detachmentsOfItsValues(place: ContainerPlace, session: AnalysisSession): Detachments | undefined {
+  return scopeFacts(place.scope, session).detachedThrough.get(place.text);
+}
+
+/** The calls that took values of one container back, and what they were called on. */
+export interface Detachments {
+  methods: Set<string>;
+  /** The receivers' texts; `undefined` among them for one that no text names (`page.context()`). */
+  receivers: Set<string | undefined>;
+}
+
+/** `off`, `removeListener`, `removeEventListener`, `unroute`, `unwatch`, `unregisterHandler`: calls that take a listener back. */
+const DETACHING = /^(?:off|removeListener|removeEventListener|un(?!shift$)[a-z][a-zA-Z]*|remove[A-Z]\w*(?:Listener|Handler|Callback|Hook|Observer|Route)s?)$/;
+
+/** A call that may take a listener back: a release-like name (`disconnect`, `unsubscribe`) or a detaching one. */
+function mayDetach(name: string): boolean {
+  return DETACHING.test(name) || isReleaseLikeName(name);
+}
+
 /** `this.cleanups.get(el)?.()`, `for (const undo of undos) undo()`: the class or module calls values of this container. */
 export function callsItsValues(place: ContainerPlace, session: AnalysisSession): boolean {
   return scopeFacts(place.scope, session).called.has(place.text);
@@ -674,6 +701,8 @@ interface ScopeFacts {
   called: Set<string>;
   /** Containers whose values some code here hands to a release-named method of another object, with those methods' names. */
   releasedThrough: Map<string, Set<string>>;
+  /** Containers whose values some code here hands to a call that may take a listener back, with those calls. */
+  detachedThrough: Map<string, Detachments>;
   /** Containers whose values some code here takes out of the document (`for (const node of this.boxes) node.remove()`). */
   detached: Set<string>;
   /** Every field fill on an object other than `this`, in the order written: where records are armed. */
@@ -696,6 +725,7 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
   const called = new Set<string>();
   const detached = new Set<string>();
   const releasedThrough = new Map<string, Set<string>>();
+  const detachedThrough = new Map<string, Detachments>();
   /** Locals given one value read out of a container (`const id = this.subs[k]`), by body and name. */
   const readNames = new Map<string, string>();
   // A name also given a record (`authorityState = { client, resourceMap: new Map() }`) holds a value
@@ -798,6 +828,18 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
           releasedThrough.set(container, methods);
         }
       }
+      if (ts.isPropertyAccessExpression(callee) && node.arguments.length > 0 && mayDetach(callee.name.text)) {
+        for (const argument of node.arguments) {
+          const e = skipOuter(argument);
+          const container = releasedBy(e, names) ?? (ts.isIdentifier(e) ? readNames.get(takenKey(e.text, e)) : undefined);
+          if (container === undefined || runsOnlyAtCallersChoice(node, session)) continue;
+          const detachments = detachedThrough.get(container) ?? { methods: new Set<string>(), receivers: new Set<string | undefined>() };
+          detachments.methods.add(callee.name.text);
+          const receiver = canonical(callee.expression);
+          detachments.receivers.add(receiver && !receiver.impure ? receiver.text : undefined);
+          detachedThrough.set(container, detachments);
+        }
+      }
       if (node.arguments.length === 0 && !ts.isPropertyAccessExpression(callee)) {
         const container = releasedBy(callee, names);
         if (container !== undefined) called.add(container);
@@ -856,5 +898,5 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
   };
   visit(scope, new Map());
   for (const local of innerNames.values()) for (const record of records) local.delete(record);
-  return { insertions, innerNames, released, releasedOneByOne, releasedFields, called, releasedThrough, detached, fieldFills };
+  return { insertions, innerNames, released, releasedOneByOne, releasedFields, called, releasedThrough, detachedThrough, detached, fieldFills };
 }

@@ -19,6 +19,7 @@ import {
   callsItsValues,
   containerPlaces,
   detachesItsValues,
+  detachmentsOfItsValues,
   fieldFillsIn,
   fieldsReleasedOfItsValues,
   getOwnership,
@@ -30,12 +31,13 @@ import {
 import { armedFieldNames, armsIntervals, armsStoredRecordsOf, fieldsOfStoredRecords, timerSlots } from '../containers/timers.js';
 import { isTakeHandedBack } from '../containers/takers.js';
 import { containerTypeOf, everyPresentPart, getContainerType, isDeclaredLikeContainer, isPrimitiveLike } from '../containers/types.js';
-import { ABORT_CONTROLLER, ABORT_CONTROLLER_TYPES, CLEANUP_FUNCTION, DOM_NODE, isCleanupFunctionType } from '../resources/builtins.js';
+import { ABORT_CONTROLLER, ABORT_CONTROLLER_TYPES, CLEANUP_FUNCTION, DOM_NODE, isCleanupFunctionType, isListenerFunctionType } from '../resources/builtins.js';
 import type { Resource, ResourceField } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import type { DropSite } from '../flow/index.js';
 import { isReleaseLikeName, obligationSlots, releaseNameRank } from '../resources/release.js';
 import {
+  callMadeBy,
   calledMethodName,
   canonical,
   enclosingBody,
@@ -128,8 +130,9 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
   if (!typed && !byOrigin) return undefined;
   const ownership = values.owns ? values : getOwnership(expression, session, 'values', lendingCalls);
   // Records armed after insertion make their timer fields owed, not cleanup functions or controllers
-  // the code did not make: those are owed only by a container that owns its values.
-  if (!ownership.owns && (!armed || heldByOrigin)) return undefined;
+  // the code did not make: those are owed only by a container that owns its values. A listener the
+  // code takes back from what it listens to is owed whoever made the function: the registration is the code's.
+  if (!ownership.owns && !isListenerHeld(heldByOrigin) && (!armed || heldByOrigin)) return undefined;
   // Values this code did not make but whose timer fields it arms: only those timers are its to clear.
   const declared = !typed || ownership.owns ? typed : armedOnly(typed, places, container.valueType, session);
   const resource = !typed
@@ -315,6 +318,7 @@ const RELEASED_BY_THEIR_HOLDER: readonly {
     isOfType: (type, session) => typeMatchesSomeSpecifier(type, ABORT_CONTROLLER_TYPES, session.program),
   },
   { releasedHere: handedBackByTheirHolder, isOfType: isHandedOutIdType },
+  { releasedHere: detachedByTheirHolder, isOfType: isListenerFunctionType },
   {
     releasedHere: (place, session) => (detachesItsValues(place, session) ? DOM_NODE : undefined),
     isOfType: (type, session) => isDomNodeType(type, session.program),
@@ -335,6 +339,57 @@ function handedBackByTheirHolder(place: ContainerPlace, session: AnalysisSession
   if (methods.size === 0) return undefined;
   const sorted = [...methods].sort((a, b) => releaseNameRank(a) - releaseNameRank(b));
   return { typeName: 'id', release: { kind: 'handedBack', methods: sorted }, origin: 'inferred' };
+}
+
+function isListenerHeld(resource: Resource | undefined): boolean {
+  return resource?.release.kind === 'handedBack' && resource.release.listensTo !== undefined;
+}
+
+/**
+ * `this.socket.destroy(); this.listeners.clear()`: every listener's listening was ended by an earlier
+ * statement of a block around the drop, in its function — what it listens to ended or stripped of
+ * its listeners (`emitter.removeAllListeners()`), or every listener between it and another object
+ * taken back at once (`Signal.disconnectBetween(connection, widget)` for `connection.changed`).
+ */
+function endedWhatItListensTo(node: ts.Node, resource: Resource): boolean {
+  const { release } = resource;
+  if (release.kind !== 'handedBack' || !release.listensTo?.length) return false;
+  const ended = new Set<string>();
+  const named = (expression: ts.Expression): string | undefined => {
+    const text = canonical(expression);
+    return text && !text.impure ? text.text : undefined;
+  };
+  for (let at: ts.Node = node; at.parent && !isFunctionLike(at); at = at.parent) {
+    if (!ts.isBlock(at.parent)) continue;
+    for (const statement of at.parent.statements) {
+      if (statement === at) break;
+      const call = ts.isExpressionStatement(statement) ? callMadeBy(statement.expression) : undefined;
+      const callee = call && skipOuter(call.expression);
+      if (!call || !callee || !ts.isPropertyAccessExpression(callee)) continue;
+      const name = callee.name.text;
+      const receiver = named(callee.expression);
+      if (receiver !== undefined && (isReleaseLikeName(name) || name === 'removeAllListeners')) ended.add(receiver);
+      if (release.methods.some((method) => name.length > method.length && name.startsWith(method)))
+        for (const argument of call.arguments) {
+          const between = named(argument);
+          if (between !== undefined) release.listensTo.filter((r) => r === between || r.startsWith(`${between}.`)).forEach((r) => ended.add(r));
+        }
+    }
+  }
+  return release.listensTo.every((receiver) => ended.has(receiver));
+}
+
+/**
+ * Listeners the code takes back from what they listen to (`this.emitter.off('change', fn)`): each
+ * owes that call, named for the message; what it listens to is kept, since its end ends them too.
+ */
+function detachedByTheirHolder(place: ContainerPlace, session: AnalysisSession): Resource | undefined {
+  const detachments = detachmentsOfItsValues(place, session);
+  if (!detachments) return undefined;
+  const methods = [...detachments.methods].sort((a, b) => releaseNameRank(a) - releaseNameRank(b));
+  const receivers = [...detachments.receivers];
+  const listensTo = receivers.every((receiver) => receiver !== undefined) ? (receivers as string[]) : [];
+  return { typeName: 'listener', release: { kind: 'handedBack', methods, listensTo }, origin: 'inferred' };
 }
 
 /** DOM nodes: every present member's `remove()` is the DOM's own `ChildNode.remove()`, from the default library. */
@@ -798,6 +853,7 @@ function finish(
   // A controller taken out is almost always one whose work has ended (deleted in that work's own
   // continuation); one replaced under its key may still be running.
   if (container.resource.owedOnlyWhenReplaced && !(draft.storesNewValue && draft.target.kind === 'key')) return undefined;
+  if (endedWhatItListensTo(node, container.resource)) return undefined;
   const { slots, directCalls, releaseReenters, successorAt } = owedSlots(node, container, context);
   if (slots.length === 0 && !directCalls) return undefined;
   // `pop() { …; delete this.entries_[entry.key_]; return entry.value_ }`: the caller receives what it owes.

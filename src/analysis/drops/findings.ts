@@ -135,6 +135,7 @@ export class UnreleasedDrops {
       // A condition the drop itself sits under with the other answer (`if (flags.rewriting())` asked
       // twice) names no path that reaches the drop: the message says none.
       const missedWhen = verdict.missedWhen && !isContradictedAt(candidate.site.node, verdict.missedWhen) ? verdict.missedWhen : undefined;
+      if (verdict.releasedOnSomePath && missedWhen && isMissedWhereNothingIsListenedTo(resource, missedWhen)) continue;
       const when = verdict.releasedOnSomePath && missedWhen ? describeCondition(missedWhen.test, missedWhen.whenTrue) : undefined;
       // Released on some paths: the suggestion releases under the missing condition — unless the
       // condition only asks whether the value is there, which `?.` already answers.
@@ -177,6 +178,17 @@ export class UnreleasedDrops {
       };
     }
   }
+}
+
+/**
+ * `if (protocol) protocol.changed.off(observer); observers.delete(id)`: a listener is missed only
+ * where what it listens to is absent (`protocol` false), so there is nothing to take it back from.
+ */
+function isMissedWhereNothingIsListenedTo(resource: Resource, missed: { test: ts.Expression; whenTrue: boolean }): boolean {
+  const { release } = resource;
+  const test = skipOuter(missed.test);
+  if (release.kind !== 'handedBack' || !release.listensTo?.length || missed.whenTrue || !ts.isIdentifier(test)) return false;
+  return release.listensTo.every((receiver) => receiver === test.text || receiver.startsWith(`${test.text}.`));
 }
 
 /** An `if` around `node`, in its function, asking the same test as `missed` and taking the branch of the other answer. */

@@ -1328,7 +1328,12 @@ function droppedValueName(node: ts.Node): string | undefined {
 /** `x.close(…)` where `close` releases the container's values and `x` is one of them by type. */
 function isReleaseOfStoredType(call: ts.CallExpression, container: ContainerOfResources, context: DropContext): boolean {
   const callee = skipOuter(call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || !releaseNames(container.resource.release).methods.has(callee.name.text)) return false;
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const names = releaseNames(container.resource.release);
+  // `context.unroute(predicate)`: an id or a listener handed back to the call that releases it.
+  if (container.resource.release.kind === 'handedBack' && names.functions.has(callee.name.text))
+    return call.arguments.some((argument) => isOfStoredType(argument, container, context));
+  if (!names.methods.has(callee.name.text)) return false;
   const { checker } = context.session;
   return checker.isTypeAssignableTo(checker.getNonNullableType(checker.getTypeAtLocation(callee.expression)), container.valueType);
 }

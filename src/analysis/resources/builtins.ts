@@ -142,6 +142,16 @@ export const DOM_NODE: Resource = { typeName: 'DOM node', release: method('remov
 
 /** A function called with no arguments, and nothing else: the shape of a cleanup (`() => void`, `() => Promise<void>`). */
 export function isCleanupFunctionType(type: ts.Type): boolean {
+  return isPlainFunctionType(type, (signature) => signature.getParameters().length === 0);
+}
+
+/** A listener (`(e: Event) => void`, `UrlPredicate`): a plain function of any parameters. */
+export function isListenerFunctionType(type: ts.Type): boolean {
+  return isPlainFunctionType(type, () => true);
+}
+
+/** Every present member is a function with no properties and no `new`, each of whose signatures passes `test`. */
+function isPlainFunctionType(type: ts.Type, test: (signature: ts.Signature) => boolean): boolean {
   const absent = ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void;
   const parts = (type.isUnion() ? type.types : [type]).filter((part) => (part.getFlags() & absent) === 0);
   return (
@@ -151,7 +161,7 @@ export function isCleanupFunctionType(type: ts.Type): boolean {
         part.getProperties().length === 0 &&
         part.getConstructSignatures().length === 0 &&
         part.getCallSignatures().length > 0 &&
-        part.getCallSignatures().every((signature) => signature.getParameters().length === 0),
+        part.getCallSignatures().every(test),
     )
   );
 }

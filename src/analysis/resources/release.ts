@@ -35,7 +35,15 @@ export type Release =
    * `methods` counts, on whatever object; never suggested, since which object took it is not known
    * at the drop.
    */
-  | { kind: 'handedBack'; methods: readonly string[] }
+  | {
+      kind: 'handedBack';
+      methods: readonly string[];
+      /**
+       * A listener taken back from what it listens to (`emitter.off('x', fn)`), by calls on these
+       * receivers (`this.emitter`); the end of every one of them ends the listening too.
+       */
+      listensTo?: readonly string[];
+    }
   /** What its constructor starts and none of its methods can end: nothing releases it, and nothing is suggested. */
   | { kind: 'unstoppable'; started: UnstoppableStart };
 
@@ -130,7 +138,7 @@ export function describeRelease(release: Release, preferredFunction?: string): s
     case 'call':
       return 'calling it';
     case 'handedBack':
-      return `\`${release.methods[0]}()\` of what it came from`;
+      return `\`${release.methods[0]}()\` of what it ${release.listensTo ? 'listens to' : 'came from'}`;
     case 'unstoppable':
       switch (release.started.kind) {
         case 'interval':
