@@ -9,7 +9,7 @@ import ts from 'typescript';
 
 import { resolveCallee } from '../flow/index.js';
 import { memoTable, type AnalysisSession } from '../session.js';
-import { isReleaseLikeName, TIMER_CLEARS } from '../resources/release.js';
+import { isDetachingName, isReleaseLikeName, TIMER_CLEARS } from '../resources/release.js';
 import {
   calleeName,
   calledMethodName,
@@ -668,14 +668,6 @@ export interface Detachments {
   receivers: Set<string | undefined>;
 }
 
-/** `off`, `removeListener`, `removeEventListener`, `unroute`, `unwatch`, `unregisterHandler`: calls that take a listener back. */
-const DETACHING = /^(?:off|removeListener|removeEventListener|un(?!shift$)[a-z][a-zA-Z]*|remove[A-Z]\w*(?:Listener|Handler|Callback|Hook|Observer|Route)s?)$/;
-
-/** A call that may take a listener back: a release-like name (`disconnect`, `unsubscribe`) or a detaching one. */
-function mayDetach(name: string): boolean {
-  return DETACHING.test(name) || isReleaseLikeName(name);
-}
-
 /** `this.cleanups.get(el)?.()`, `for (const undo of undos) undo()`: the class or module calls values of this container. */
 export function callsItsValues(place: ContainerPlace, session: AnalysisSession): boolean {
   return scopeFacts(place.scope, session).called.has(place.text);
@@ -817,22 +809,19 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
         const text = canonical(callee.expression)?.text;
         if (text !== undefined) insert(`${text}${KEYS}`, [node.arguments[0]]);
       }
-      if (ts.isPropertyAccessExpression(callee) && isReleaseLikeName(callee.name.text)) {
-        noteRelease(callee.expression, names, node);
+      const releaseLike = ts.isPropertyAccessExpression(callee) && isReleaseLikeName(callee.name.text);
+      if (releaseLike) noteRelease(callee.expression, names, node);
+      // `this.manager.unsubscribe(this.subs[id])`, `emitter.off('x', listener)` of `const listener = this.listeners[k]`.
+      if (ts.isPropertyAccessExpression(callee) && (releaseLike || isDetachingName(callee.name.text))) {
         for (const argument of node.arguments) {
           const e = skipOuter(argument);
           const container = releasedBy(e, names) ?? (ts.isIdentifier(e) ? readNames.get(takenKey(e.text, e)) : undefined);
           if (container === undefined || runsOnlyAtCallersChoice(node, session)) continue;
-          const methods = releasedThrough.get(container) ?? new Set<string>();
-          methods.add(callee.name.text);
-          releasedThrough.set(container, methods);
-        }
-      }
-      if (ts.isPropertyAccessExpression(callee) && node.arguments.length > 0 && mayDetach(callee.name.text)) {
-        for (const argument of node.arguments) {
-          const e = skipOuter(argument);
-          const container = releasedBy(e, names) ?? (ts.isIdentifier(e) ? readNames.get(takenKey(e.text, e)) : undefined);
-          if (container === undefined || runsOnlyAtCallersChoice(node, session)) continue;
+          if (releaseLike) {
+            const methods = releasedThrough.get(container) ?? new Set<string>();
+            methods.add(callee.name.text);
+            releasedThrough.set(container, methods);
+          }
           const detachments = detachedThrough.get(container) ?? { methods: new Set<string>(), receivers: new Set<string | undefined>() };
           detachments.methods.add(callee.name.text);
           const receiver = canonical(callee.expression);

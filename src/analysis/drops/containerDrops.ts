@@ -37,7 +37,6 @@ import { memoTable, type AnalysisSession } from '../session.js';
 import type { DropSite } from '../flow/index.js';
 import { isReleaseLikeName, obligationSlots, releaseNameRank } from '../resources/release.js';
 import {
-  callMadeBy,
   calledMethodName,
   canonical,
   enclosingBody,
@@ -51,6 +50,7 @@ import {
 } from '../syntax/expressions.js';
 import { isTextOrFlag, singleInitializer } from '../syntax/names.js';
 import { isIgnored, type ContainerDrop, type ContainerOfResources, type DropContext } from './candidate.js';
+import { endedWhatItListensTo, isListenerHeld, isOwnRemovalOfOneShotListener } from './listeners.js';
 import {
   capturedFieldsAt,
   capturedValueAt,
@@ -339,44 +339,6 @@ function handedBackByTheirHolder(place: ContainerPlace, session: AnalysisSession
   if (methods.size === 0) return undefined;
   const sorted = [...methods].sort((a, b) => releaseNameRank(a) - releaseNameRank(b));
   return { typeName: 'id', release: { kind: 'handedBack', methods: sorted }, origin: 'inferred' };
-}
-
-function isListenerHeld(resource: Resource | undefined): boolean {
-  return resource?.release.kind === 'handedBack' && resource.release.listensTo !== undefined;
-}
-
-/**
- * `this.socket.destroy(); this.listeners.clear()`: every listener's listening was ended by an earlier
- * statement of a block around the drop, in its function — what it listens to ended or stripped of
- * its listeners (`emitter.removeAllListeners()`), or every listener between it and another object
- * taken back at once (`Signal.disconnectBetween(connection, widget)` for `connection.changed`).
- */
-function endedWhatItListensTo(node: ts.Node, resource: Resource): boolean {
-  const { release } = resource;
-  if (release.kind !== 'handedBack' || !release.listensTo?.length) return false;
-  const ended = new Set<string>();
-  const named = (expression: ts.Expression): string | undefined => {
-    const text = canonical(expression);
-    return text && !text.impure ? text.text : undefined;
-  };
-  for (let at: ts.Node = node; at.parent && !isFunctionLike(at); at = at.parent) {
-    if (!ts.isBlock(at.parent)) continue;
-    for (const statement of at.parent.statements) {
-      if (statement === at) break;
-      const call = ts.isExpressionStatement(statement) ? callMadeBy(statement.expression) : undefined;
-      const callee = call && skipOuter(call.expression);
-      if (!call || !callee || !ts.isPropertyAccessExpression(callee)) continue;
-      const name = callee.name.text;
-      const receiver = named(callee.expression);
-      if (receiver !== undefined && (isReleaseLikeName(name) || name === 'removeAllListeners')) ended.add(receiver);
-      if (release.methods.some((method) => name.length > method.length && name.startsWith(method)))
-        for (const argument of call.arguments) {
-          const between = named(argument);
-          if (between !== undefined) release.listensTo.filter((r) => r === between || r.startsWith(`${between}.`)).forEach((r) => ended.add(r));
-        }
-    }
-  }
-  return release.listensTo.every((receiver) => ended.has(receiver));
 }
 
 /**
@@ -854,6 +816,7 @@ function finish(
   // continuation); one replaced under its key may still be running.
   if (container.resource.owedOnlyWhenReplaced && !(draft.storesNewValue && draft.target.kind === 'key')) return undefined;
   if (endedWhatItListensTo(node, container.resource)) return undefined;
+  if (isOwnRemovalOfOneShotListener(node, container)) return undefined;
   const { slots, directCalls, releaseReenters, successorAt } = owedSlots(node, container, context);
   if (slots.length === 0 && !directCalls) return undefined;
   // `pop() { …; delete this.entries_[entry.key_]; return entry.value_ }`: the caller receives what it owes.

@@ -25,6 +25,7 @@ import {
   isReleasedBeforeEveryCall,
   isSettledAtEveryOwnCall,
 } from './keys.js';
+import { isMissedWhereNothingIsListenedTo } from './listeners.js';
 import { describeCondition, suggestDeleteFirst, suggestRelease, type Insertion } from './suggestions.js';
 
 /** What a message says of a resource: its type and its release. */
@@ -178,17 +179,6 @@ export class UnreleasedDrops {
       };
     }
   }
-}
-
-/**
- * `if (protocol) protocol.changed.off(observer); observers.delete(id)`: a listener is missed only
- * where what it listens to is absent (`protocol` false), so there is nothing to take it back from.
- */
-function isMissedWhereNothingIsListenedTo(resource: Resource, missed: { test: ts.Expression; whenTrue: boolean }): boolean {
-  const { release } = resource;
-  const test = skipOuter(missed.test);
-  if (release.kind !== 'handedBack' || !release.listensTo?.length || missed.whenTrue || !ts.isIdentifier(test)) return false;
-  return release.listensTo.every((receiver) => receiver === test.text || receiver.startsWith(`${test.text}.`));
 }
 
 /** An `if` around `node`, in its function, asking the same test as `missed` and taking the branch of the other answer. */

@@ -105,6 +105,14 @@ export const LIFECYCLE_END_VERBS: readonly string[] = ['quit', 'cancel', 'kill',
 export const TIMER_CLEARS: ReadonlySet<string> = new Set(['clearTimeout', 'clearInterval', 'clearImmediate', 'cancelAnimationFrame', 'cancelIdleCallback']);
 const RELEASE_LIKE = new RegExp(`^(${[...RELEASE_NAMES, ...LIFECYCLE_END_VERBS].join('|')})`, 'i');
 
+/** `off`, `removeListener`, `removeEventListener`, `unroute`, `unwatch`, `removeChangeHandler`; not `unshift`, which inserts. */
+const DETACHING = /^(?:off|removeListener|removeEventListener|un(?!shift$)[a-z][a-zA-Z]*|remove[A-Z]\w*(?:Listener|Handler|Callback|Hook|Observer|Route)s?)$/;
+
+/** A call that takes a listener back from what it listens to, besides the release-like names (`disconnect`, `unsubscribe`). */
+export function isDetachingName(name: string): boolean {
+  return DETACHING.test(name);
+}
+
 /** `stop`, `closeAll`, `dispose`, `killProcess`, `quit`: a name that reads as the end of a value's life. */
 export function isReleaseLikeName(name: string): boolean {
   return RELEASE_LIKE.test(name);

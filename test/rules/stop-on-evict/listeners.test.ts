@@ -117,6 +117,33 @@ export class Protocols {
 }
 `;
 
+/**
+ * A waiter per id whose listener removes its own entry as it runs; `register` hands it to what it
+ * listens to, `detach` takes it back when the wait is cancelled.
+ */
+const selfRemovingWaiters = (register: string, detach: string): string => `
+import { EventEmitter } from 'node:events';
+export class Waiters {
+  private readonly pending = new Map<number, () => void>();
+  private readonly bus = new EventEmitter();
+  private readonly target = new EventTarget();
+  wait(id: number, done: () => void): void {
+    if (this.pending.has(id)) return;
+    const onDone = (): void => {
+      this.pending.delete(id);
+      done();
+    };
+    this.pending.set(id, onDone);
+    ${register};
+  }
+  cancel(id: number): void {
+    const onDone = this.pending.get(id);
+    if (onDone) ${detach};
+    this.pending.delete(id);
+  }
+}
+`;
+
 /** A table of handlers the code calls with a payload and never takes back from anything: data. */
 const DISPATCH_TABLE = `
 type Handler = (payload: string) => void;
@@ -174,6 +201,14 @@ ruleTester.run('stop-on-evict: listeners taken back from what they listen to', r
       code: clusterObservers('protocol'),
     },
     {
+      name: 'a listener registered with once() that removes its own entry as it runs was let go by the emitter as it fired',
+      code: selfRemovingWaiters("this.bus.once('done', onDone)", "this.bus.off('done', onDone)"),
+    },
+    {
+      name: 'so was one added with `{ once: true }`',
+      code: selfRemovingWaiters("this.target.addEventListener('done', onDone, { once: true })", "this.target.removeEventListener('done', onDone)"),
+    },
+    {
       name: 'functions the code only calls, and never takes back from anything, are data: a handler table owes nothing',
       code: DISPATCH_TABLE,
     },
@@ -222,6 +257,11 @@ ruleTester.run('stop-on-evict: listeners taken back from what they listen to', r
         },
       ],
     },
+    listenerDrop(
+      'a listener registered with on() that removes its own entry as it runs is still listening',
+      selfRemovingWaiters("this.bus.on('done', onDone)", "this.bus.off('done', onDone)"),
+      '      this.pending.delete(id);',
+    ),
     listenerDrop(
       'every slot between another session and the handler disconnected at once leaves this one connected',
       sessionSlots('Signal.disconnectBetween(this, this);'),
