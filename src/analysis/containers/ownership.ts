@@ -364,8 +364,8 @@ function computeOwnership(
   }
   // Values the code takes back from what they listen to (`emitter.off('x', this.handlers[k])`) may be
   // listeners whose registration it owns, wherever the functions came from: the checker's type decides.
-  const detached = places.some((place) => detachmentsOfItsValues(place, session) !== undefined);
-  return syntaxOnly && !owns && (undecided || detached) ? { owns, storesIntervals, undecided: true } : { owns, storesIntervals };
+  const detached = (): boolean => places.some((place) => detachmentsOfItsValues(place, session) !== undefined);
+  return syntaxOnly && !owns && (undecided || detached()) ? { owns, storesIntervals, undecided: true } : { owns, storesIntervals };
 }
 
 /**

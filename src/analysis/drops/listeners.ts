@@ -11,7 +11,17 @@ import type { ContainerOfResources } from './candidate.js';
 
 /** A resource that is a listener the code takes back from what it listens to (`detachedByTheirHolder`). */
 export function isListenerHeld(resource: Resource | undefined): boolean {
-  return resource?.release.kind === 'handedBack' && resource.release.listensTo !== undefined;
+  return resource !== undefined && receiversOf(resource) !== undefined;
+}
+
+/** What a listener resource listens to (`this.emitter`); empty when some receiver has no text. */
+function receiversOf(resource: Resource): readonly string[] | undefined {
+  return resource.release.kind === 'handedBack' ? resource.release.listensTo : undefined;
+}
+
+/** `connection.changed` under `connection`, or `connection` itself. */
+function isPathUnder(receiver: string, root: string): boolean {
+  return receiver === root || receiver.startsWith(`${root}.`);
 }
 
 /**
@@ -21,8 +31,9 @@ export function isListenerHeld(resource: Resource | undefined): boolean {
  * taken back at once (`Signal.disconnectBetween(connection, widget)` for `connection.changed`).
  */
 export function endedWhatItListensTo(node: ts.Node, resource: Resource): boolean {
+  const receivers = receiversOf(resource);
   const { release } = resource;
-  if (release.kind !== 'handedBack' || !release.listensTo?.length) return false;
+  if (!receivers?.length || release.kind !== 'handedBack') return false;
   const ended = new Set<string>();
   const named = (expression: ts.Expression): string | undefined => {
     const text = canonical(expression);
@@ -41,11 +52,11 @@ export function endedWhatItListensTo(node: ts.Node, resource: Resource): boolean
       if (release.methods.some((method) => name.length > method.length && name.startsWith(method)))
         for (const argument of call.arguments) {
           const between = named(argument);
-          if (between !== undefined) release.listensTo.filter((r) => r === between || r.startsWith(`${between}.`)).forEach((r) => ended.add(r));
+          if (between !== undefined) receivers.filter((receiver) => isPathUnder(receiver, between)).forEach((receiver) => ended.add(receiver));
         }
     }
   }
-  return release.listensTo.every((receiver) => ended.has(receiver));
+  return receivers.every((receiver) => ended.has(receiver));
 }
 
 /**
@@ -98,8 +109,8 @@ function isOnceOption(option: ts.Expression | undefined): boolean {
  * where what it listens to is absent (`protocol` false), so there is nothing to take it back from.
  */
 export function isMissedWhereNothingIsListenedTo(resource: Resource, missed: { test: ts.Expression; whenTrue: boolean }): boolean {
-  const { release } = resource;
+  const receivers = receiversOf(resource);
   const test = skipOuter(missed.test);
-  if (release.kind !== 'handedBack' || !release.listensTo?.length || missed.whenTrue || !ts.isIdentifier(test)) return false;
-  return release.listensTo.every((receiver) => receiver === test.text || receiver.startsWith(`${test.text}.`));
+  if (!receivers?.length || missed.whenTrue || !ts.isIdentifier(test)) return false;
+  return receivers.every((receiver) => isPathUnder(receiver, test.text));
 }
