@@ -74,6 +74,7 @@ import {
 } from './keys.js';
 import { isResultUsed } from './handedBack.js';
 import { owedSlots, ownTimerHandle } from './owed.js';
+import { elementTest, isCarriedIntoReplacement } from './replacements.js';
 
 /**
  * Decodes a node into a drop of resources, or undefined when the node drops nothing that is owed
@@ -582,21 +583,9 @@ function isOpaqueFilterOfItself(value: ts.Expression, place: ts.Expression, sess
   const source = local((skipOuter(filtered.expression) as ts.PropertyAccessExpression).expression);
   if (canonical(source)?.text !== placeText) return false;
   const callback = skipOuter(filtered.arguments[0]!);
-  const test = (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) && inequalityTest(callback);
+  const test = (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) && elementTest(callback, 'unequal');
   // `(t) => t !== gone` with `gone` a parameter: the one value leaving is the caller's.
   return !test || (ts.isIdentifier(skipOuter(test.own)) && isParameterPath(test.other, value, session));
-}
-
-/** `(s) => s !== gone`, `(e) => e.client !== client`: the side that reads the element, and the other. */
-function inequalityTest(callback: ts.ArrowFunction | ts.FunctionExpression): { own: ts.Expression; other: ts.Expression } | undefined {
-  const parameter = callback.parameters[0];
-  if (callback.parameters.length !== 1 || !parameter || !ts.isIdentifier(parameter.name)) return undefined;
-  const element = parameter.name.text;
-  const body = ts.isBlock(callback.body) ? singleReturned(callback.body) : callback.body;
-  const test = body && skipOuter(body);
-  if (!test || !ts.isBinaryExpression(test) || !isInequality(test.operatorToken.kind)) return undefined;
-  const [own, other] = mentionsName(test.left, element) ? [test.left, test.right] : [test.right, test.left];
-  return mentionsName(other, element) || !mentionsName(own, element) ? undefined : { own, other };
 }
 
 /** `list = list.filter((item) => …)`: the callback and its one parameter, when `list` filters itself. */
@@ -624,7 +613,7 @@ function describeFilterDrop(
   callback: ts.ArrowFunction | ts.FunctionExpression,
   context: DropContext,
 ): ContainerDrop | undefined {
-  const test = inequalityTest(callback);
+  const test = elementTest(callback, 'unequal');
   if (!test) return undefined;
   const { own, other } = test;
   const container = containerOfResources(target, context, true);
@@ -633,20 +622,9 @@ function describeFilterDrop(
   if (ts.isIdentifier(skipOuter(own))) return valueDrop(node, container, other, base, 'none', context);
   // Matching by a field: the elements a find() or a loop released first are not dropped unreleased.
   if (releasesFoundElementBefore(node, container.text.text)) return undefined;
+  // `list = list.filter((c) => c.name !== name); list.push({ ...old, status })`: moved into the new record.
+  if (isCarriedIntoReplacement(node, container.text.text, test, obligationSlots(container.resource), context.session)) return undefined;
   return finish(node, container, { ...base, target: { kind: 'all' }, storesNewValue: true, result: 'none' }, context);
-}
-
-function singleReturned(block: ts.Block): ts.Expression | undefined {
-  const [only] = block.statements;
-  return block.statements.length === 1 && only && ts.isReturnStatement(only) ? only.expression : undefined;
-}
-
-function isInequality(kind: ts.SyntaxKind): boolean {
-  return kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsToken;
-}
-
-function mentionsName(node: ts.Node, name: string): boolean {
-  return (ts.isIdentifier(node) && node.text === name) || ts.forEachChild(node, (child) => mentionsName(child, name)) === true;
 }
 
 /** `const c = list.find(…); c?.close();` (or any release-like call on an element read from `list`) earlier in the function. */

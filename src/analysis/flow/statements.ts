@@ -553,7 +553,8 @@ function releasedValues(it: Interpreter, call: ts.CallExpression): string[] {
 /**
  * A release by name (`client.close()`, `clearTimeout(t)`), or a call of a helper of the same module
  * whose summary releases a container's value at a key it is given, or every value
- * (`this.closeClient(key)`) — asked only of calls no name settles.
+ * (`this.closeClient(key)`), or a helper that releases an argument (`closeQuietly(server)`) — asked
+ * only of calls no name settles.
  */
 function isReleaseCall(it: Interpreter, call: ts.CallExpression): boolean {
   const callee = skipOuter(call.expression);
@@ -561,7 +562,12 @@ function isReleaseCall(it: Interpreter, call: ts.CallExpression): boolean {
   if (ts.isPropertyAccessExpression(callee) && releases.methods.has(callee.name.text)) return true;
   if (ts.isIdentifier(callee) && (releases.functions.has(callee.text) || (releases.callsValue === true && call.arguments.length === 0))) return true;
   const helper = it.depth < MAX_HELPER_DEPTH ? it.helpers.resolve(call) : undefined;
-  return helper !== undefined && sameModuleEffects(it, call, helper) !== undefined;
+  if (helper === undefined) return false;
+  // `await closeQuietly(server)`: a helper whose body releases (or hands on) what it is given.
+  return (
+    sameModuleEffects(it, call, helper) !== undefined ||
+    call.arguments.some((_, index) => it.helpers.releasedSlots(helper, index, it.options, it.depth + 1).length > 0)
+  );
 }
 
 /** `let`/`const`/`using` names, classes and functions declared directly in a block. */

@@ -67,10 +67,19 @@ export function isFallback(expression: ts.Expression): expression is ts.BinaryEx
   );
 }
 
-/** `timer ?? undefined`, `timer || null`: the value a fallback to nothing hands on (what `clearTimeout()` is given for a `Timeout | null`). */
+/**
+ * `timer ?? undefined`, `timer || null`, `frames.get(id) ?? 0`: the value a fallback to nothing hands on
+ * (what `clearTimeout()` is given for a `Timeout | null`). A number stands for no handle: timer and
+ * frame ids start above `0`, and clearing one that is not pending does nothing.
+ */
 export function withoutNothingFallback(expression: ts.Expression): ts.Expression {
   const e = skipOuter(expression);
-  return isFallback(e) && isNullish(skipOuter(e.right)) ? skipOuter(e.left) : e;
+  return isFallback(e) && isNoHandle(skipOuter(e.right)) ? skipOuter(e.left) : e;
+}
+
+function isNoHandle(e: ts.Expression): boolean {
+  const number = ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken ? skipOuter(e.operand) : e;
+  return isNullish(e) || ts.isNumericLiteral(number);
 }
 
 /** Some assignment in `node` (closures included), starting after position `after`, writes the path `text` (`opts.nonce`, `session`). */
@@ -527,11 +536,30 @@ export function statementCalls(block: ts.Block): ts.CallExpression[] | undefined
   return calls.length > 0 ? calls : undefined;
 }
 
-/** `x.close()`, `await x.stop()`, `void w.close().catch(ignore)` → the call made (the head of a promise chain). */
+/**
+ * `x.close()`, `await x.stop()`, `void w.close().catch(ignore)` → the call made (the head of a promise
+ * chain); `await new Promise((resolve, reject) => server.close((e) => …))` → `server.close(…)`, which
+ * the executor makes before the promise exists.
+ */
 export function callMadeBy(expression: ts.Expression): ts.CallExpression | undefined {
   let e = skipOuter(expression);
   if (ts.isAwaitExpression(e) || ts.isVoidExpression(e)) e = skipOuter(e.expression);
+  if (ts.isNewExpression(e)) return executorCall(e);
   return ts.isCallExpression(e) ? promiseChainHead(e) : undefined;
+}
+
+/** `new Promise((resolve) => s.close(resolve))`: the one call its executor makes. */
+function executorCall(made: ts.NewExpression): ts.CallExpression | undefined {
+  const executor = made.arguments?.length === 1 ? skipOuter(made.arguments[0]!) : undefined;
+  if (!isIdentifierNamed(made.expression, 'Promise') || !executor || !(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor))) return undefined;
+  const [only] = ts.isBlock(executor.body) ? executor.body.statements : [];
+  const body = ts.isBlock(executor.body)
+    ? executor.body.statements.length === 1 && only && ts.isExpressionStatement(only)
+      ? only.expression
+      : undefined
+    : executor.body;
+  const call = body && skipOuter(body);
+  return call && ts.isCallExpression(call) ? call : undefined;
 }
 
 const PROMISE_CONTINUATIONS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);

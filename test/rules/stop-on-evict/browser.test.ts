@@ -471,3 +471,41 @@ ruleTester.run('stop-on-evict: a one-shot frame or idle callback that takes its 
     },
   ],
 });
+
+/**
+ * A frame requested per key, the one pending cancelled before another is requested; `cancel` is how.
+ * Frame and timer ids start above 0, so `?? 0` hands `cancelAnimationFrame()` nothing to cancel.
+ */
+const framePerKey = (cancel: string): string => `const frames = new Map<string, number>();
+let lastFrame = 0;
+export function schedule(key: string, step: () => void): void {
+  ${cancel}
+  frames.set(key, requestAnimationFrame(step));
+  lastFrame = frames.get(key) ?? lastFrame;
+}
+`;
+
+ruleTester.run('stop-on-evict: a release handed a fallback for no handle', rule, {
+  valid: [
+    { name: 'browser: the pending frame cancelled, with 0 when there is none', code: framePerKey('cancelAnimationFrame(frames.get(key) ?? 0);') },
+    { name: 'browser: the same with `|| -1`', code: framePerKey('cancelAnimationFrame(frames.get(key) || -1);') },
+  ],
+  invalid: [
+    {
+      name: 'twin: the fallback is another frame, so what is cancelled may be that one',
+      code: framePerKey('cancelAnimationFrame(frames.get(key) ?? lastFrame);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: framePerKey('cancelAnimationFrame(frames.get(key) ?? lastFrame);\n  cancelAnimationFrame(frames.get(key));'),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -5908,3 +5908,68 @@ ruleTester.run('stop-on-evict: a failure handed to the caller', rule, {
     ),
   ],
 });
+
+/**
+ * A server closed in a `try` whose `catch` only logs, then deleted. graphql-ws (`src/use/ws.ts`)
+ * closes its server as `await new Promise((resolve, reject) => ws.close((err) => (err ? reject(err) :
+ * resolve())))`; `attempt` is the body of the `try`. A close that fails was tried: the catch path owes
+ * nothing more than the normal one.
+ */
+const closedInTry = (attempt: string): string => `import net from 'node:net';
+function closeServer(server: net.Server): Promise<void> {
+  return new Promise((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
+}
+function describeServer(server: net.Server): string {
+  return JSON.stringify(server.address());
+}
+export class Listeners {
+  private readonly servers = new Map<number, net.Server>();
+  open(port: number): void {
+    if (!this.servers.has(port)) this.servers.set(port, net.createServer().listen(port));
+  }
+  async remove(port: number): Promise<void> {
+    const server = this.servers.get(port);
+    if (!server) return;
+    try {
+      ${attempt}
+    } catch (err) {
+      console.warn('close failed', port, err);
+    }
+    this.servers.delete(port);
+  }
+}
+`;
+
+ruleTester.run('stop-on-evict: a release awaited in a try', rule, {
+  valid: [
+    {
+      name: "from real code (graphql-ws): the close made by a promise's executor, awaited",
+      code: closedInTry('await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));'),
+    },
+    {
+      name: 'the same written as a block',
+      code: closedInTry('await new Promise<void>((resolve, reject) => {\n        server.close((err) => (err ? reject(err) : resolve()));\n      });'),
+    },
+    { name: 'a helper of the program that closes the server it is handed', code: closedInTry('await closeServer(server);') },
+  ],
+  invalid: [
+    reportedWithRelease(
+      'twin: the server is used before the close, and that use may be what failed',
+      closedInTry('console.log(describeServer(server));\n      await closeServer(server);'),
+      '    this.servers.delete(port);',
+      '    this.servers.get(port)?.close();\n',
+    ),
+    reportedWithRelease(
+      'twin: the executor does something else first',
+      closedInTry('await new Promise<void>((resolve) => {\n        console.log(describeServer(server));\n        server.close(() => resolve());\n      });'),
+      '    this.servers.delete(port);',
+      '    this.servers.get(port)?.close();\n',
+    ),
+    reportedWithRelease(
+      'twin: a helper that only reads the server',
+      closedInTry('console.log(describeServer(server));'),
+      '    this.servers.delete(port);',
+      '    this.servers.get(port)?.close();\n',
+    ),
+  ],
+});
