@@ -30,6 +30,7 @@ import {
   returnedExpressions,
   rootOf,
   skipOuter,
+  propertyValueOf,
 } from '../syntax/expressions.js';
 import { callsOfLocalFunction, declarationOf, destructuredField, parameterNamed, singleInitializer, valuesInReach } from '../syntax/names.js';
 import { programClassOfNew } from '../syntax/writtenTypes.js';
@@ -644,7 +645,7 @@ function namesIn(value: ts.Expression): string[] {
 
 /** A property whose value the checker types as a primitive (asked only of values a call produced). */
 function isPrimitiveValue(property: ts.ObjectLiteralElementLike, session: AnalysisSession): boolean {
-  const value = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+  const value = propertyValueOf(property);
   // A browser timer id is a number, and still a timer.
   if (!value || ts.isNewExpression(skipOuter(value)) || timerCallRelease(value)) return false;
   // `{ leaf }` of `const leaf = new Leaf(…)`, `{ timeout }` of `const timeout = setTimeout(…)`: an

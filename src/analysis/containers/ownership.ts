@@ -27,6 +27,7 @@ import {
   rootOf,
   skipOuter,
   statementInBlock,
+  propertyValueOf,
 } from '../syntax/expressions.js';
 import { runsOnlyAtCallersChoice } from '../syntax/callersChoice.js';
 import { baseClassOf, subclassesOf } from '../syntax/hierarchy.js';
@@ -557,10 +558,7 @@ function outerContainerValues(scope: ts.Node, localValue: ts.Expression, session
   if (!outer) return [];
   return (insertionsIn(scope, session).get(outer) ?? []).flatMap((value) => {
     const e = skipOuter(value);
-    if (ts.isObjectLiteralExpression(e))
-      return e.properties.flatMap((property) =>
-        ts.isPropertyAssignment(property) ? [property.initializer] : ts.isShorthandPropertyAssignment(property) ? [property.name] : [],
-      );
+    if (ts.isObjectLiteralExpression(e)) return e.properties.flatMap((property) => propertyValueOf(property) ?? []);
     return initialEntries(e);
   });
 }
@@ -625,7 +623,7 @@ export function detachesItsValues(place: ContainerPlace, session: AnalysisSessio
 function holdsLookedUpValue(record: ts.Expression, session: AnalysisSession): boolean {
   const literal = skipOuter(record) as ts.ObjectLiteralExpression;
   return literal.properties.some((property) => {
-    const value = ts.isShorthandPropertyAssignment(property) ? property.name : ts.isPropertyAssignment(property) ? property.initializer : undefined;
+    const value = propertyValueOf(property);
     if (!value) return false;
     const e = skipOuter(value);
     const read = ts.isIdentifier(e) ? localInitializer(e, session) : e;

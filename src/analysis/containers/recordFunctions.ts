@@ -10,7 +10,7 @@ import ts from 'typescript';
 import { releaseNames, type Release, type ResourceField } from '../resources/release.js';
 import type { AnalysisSession } from '../session.js';
 import { declarationOf } from '../syntax/names.js';
-import { enclosingBody, isFunctionLike, isPromiseContinuation, isPromiseExecutor, propertyNameOf, skipOuter } from '../syntax/expressions.js';
+import { enclosingBody, isFunctionLike, isPromiseContinuation, isPromiseExecutor, propertyNameOf, propertyValueOf, skipOuter } from '../syntax/expressions.js';
 import { releasesFirst } from '../syntax/releaseFirst.js';
 
 /**
@@ -141,7 +141,8 @@ function functionOf(property: ts.ObjectLiteralElementLike): ts.FunctionLikeDecla
  * the promise runs its `finally()`.
  */
 function settledByReleasingPromise(property: ts.ObjectLiteralElementLike, held: string, release: Release, session: AnalysisSession): boolean {
-  const value = ts.isShorthandPropertyAssignment(property) ? property.name : ts.isPropertyAssignment(property) ? skipOuter(property.initializer) : undefined;
+  const given = propertyValueOf(property);
+  const value = given && skipOuter(given);
   if (!value || !ts.isIdentifier(value)) return false;
   const executors = settlingExecutors(value, session);
   return (

@@ -10,14 +10,16 @@ import {
   calledMethodName,
   canonical,
   enclosingBody,
+  isAssignment,
   isIdentifierNamed,
   isFunctionLike,
   isSeparateFunction,
   propertyNameOf,
+  propertyValueOf,
   skipOuter,
   statementInBlock,
 } from '../syntax/expressions.js';
-import { declarationOf, isStableName, singleInitializer } from '../syntax/names.js';
+import { constInScope, declarationOf, isStableName, singleInitializer } from '../syntax/names.js';
 
 type ElementCallback = ts.ArrowFunction | ts.FunctionExpression;
 
@@ -43,7 +45,7 @@ function singleReturned(block: ts.Block): ts.Expression | undefined {
   return block.statements.length === 1 && only && ts.isReturnStatement(only) ? only.expression : undefined;
 }
 
-export function mentionsName(node: ts.Node, name: string): boolean {
+function mentionsName(node: ts.Node, name: string): boolean {
   return (ts.isIdentifier(node) && node.text === name) || ts.forEachChild(node, (child) => mentionsName(child, name)) === true;
 }
 
@@ -106,27 +108,10 @@ function pushedInto(statement: ts.Statement, containerText: string): ts.Expressi
 
 /** `{ … }`, or a `const` given one. */
 function recordLiteral(expression: ts.Expression, session: AnalysisSession): ts.ObjectLiteralExpression | undefined {
-  let e = skipOuter(expression);
-  if (ts.isIdentifier(e)) e = constInScope(e)?.initializer ?? singleInitializer(e, session) ?? e;
-  return e && ts.isObjectLiteralExpression(skipOuter(e)) ? (skipOuter(e) as ts.ObjectLiteralExpression) : undefined;
-}
-
-/**
- * The `const` a name read at `name` is, found in the blocks around it within its function: a long
- * function may declare the same name again in another block (`const connection` in a later branch).
- */
-function constInScope(name: ts.Identifier): ts.VariableDeclaration | undefined {
-  for (let at: ts.Node = name; at.parent && !isSeparateFunction(at); at = at.parent) {
-    const block = at.parent;
-    if (!ts.isBlock(block) && !ts.isSourceFile(block)) continue;
-    for (const statement of block.statements) {
-      if (statement.pos >= at.pos) break;
-      if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
-      const declared = statement.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name.text);
-      if (declared) return declared;
-    }
-  }
-  return undefined;
+  const e = skipOuter(expression);
+  const initializer = ts.isIdentifier(e) ? (constInScope(e)?.initializer ?? singleInitializer(e, session)) : e;
+  const record = initializer && skipOuter(initializer);
+  return record && ts.isObjectLiteralExpression(record) ? record : undefined;
 }
 
 /**
@@ -152,14 +137,10 @@ function sameName(earlier: ts.Expression, later: ts.Expression, session: Analysi
 /** Some function nested in `body` assigns `name`. */
 function isAssignedInClosure(body: ts.Node, name: string): boolean {
   const visit = (node: ts.Node, nested: boolean): boolean => {
-    if (nested && ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind) && isIdentifierNamed(skipOuter(node.left), name)) return true;
+    if (nested && isAssignment(node) && isIdentifierNamed(node.left, name)) return true;
     return ts.forEachChild(node, (child) => visit(child, nested || (child !== body && isSeparateFunction(child)))) ?? false;
   };
   return visit(body, false);
-}
-
-function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
-  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
 }
 
 /** Locals given `list.find((c) => c.<path> === <key>)` before `node`. */
@@ -167,13 +148,19 @@ function foundElements(body: ts.Node, node: ts.Node, containerText: string, path
   const found = new Set<string>();
   const visit = (child: ts.Node): void => {
     if (child.pos >= node.pos || (child !== body && isSeparateFunction(child))) return;
-    if (ts.isVariableDeclaration(child) && ts.isIdentifier(child.name) && child.initializer) {
-      const call = skipOuter(child.initializer);
-      const callback =
-        ts.isCallExpression(call) && calledMethodName(call) === 'find' && call.arguments.length === 1 ? skipOuter(call.arguments[0]!) : undefined;
-      const receiver = callback && (skipOuter((call as ts.CallExpression).expression) as ts.PropertyAccessExpression).expression;
-      const test = callback && (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) ? elementTest(callback, 'equal') : undefined;
-      if (test && canonical(receiver!)?.text === containerText && samePath(pathFromElement(test.own), path) && sameKey(test.other)) found.add(child.name.text);
+    const call = ts.isVariableDeclaration(child) && child.initializer ? skipOuter(child.initializer) : undefined;
+    if (
+      ts.isVariableDeclaration(child) &&
+      ts.isIdentifier(child.name) &&
+      call &&
+      ts.isCallExpression(call) &&
+      calledMethodName(call) === 'find' &&
+      call.arguments.length === 1
+    ) {
+      const receiver = (skipOuter(call.expression) as ts.PropertyAccessExpression).expression;
+      const callback = skipOuter(call.arguments[0]!);
+      const test = (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) && elementTest(callback, 'equal');
+      if (test && canonical(receiver)?.text === containerText && samePath(pathFromElement(test.own), path) && sameKey(test.other)) found.add(child.name.text);
     }
     ts.forEachChild(child, visit);
   };
@@ -217,9 +204,7 @@ function lastProperty(literal: ts.ObjectLiteralExpression, name: string): ts.Exp
   for (let i = literal.properties.length - 1; i >= 0; i--) {
     const property = literal.properties[i]!;
     if (ts.isSpreadAssignment(property)) return property;
-    if (propertyNameOf(property) !== name) continue;
-    if (ts.isShorthandPropertyAssignment(property)) return property.name;
-    return ts.isPropertyAssignment(property) ? property.initializer : undefined;
+    if (propertyNameOf(property) === name) return propertyValueOf(property);
   }
   return undefined;
 }
@@ -234,21 +219,17 @@ function carries(
 ): boolean {
   const held = lastProperty(replacement, slot);
   if (!held) return false;
+  const isFound = (expression: ts.Expression): boolean => {
+    const e = skipOuter(expression);
+    return ts.isIdentifier(e) && found.has(e.text);
+  };
   // `{ ...old, status }`, `{ socket: old.socket }`.
-  const read = ts.isSpreadAssignment(held) ? held.expression : held;
-  const source = ts.isSpreadAssignment(held)
-    ? skipOuter(read)
-    : ts.isPropertyAccessExpression(skipOuter(read))
-      ? skipOuter((skipOuter(read) as ts.PropertyAccessExpression).expression)
-      : undefined;
-  if (source && ts.isIdentifier(source) && found.has(source.text))
-    return ts.isSpreadAssignment(held) || (skipOuter(read) as ts.PropertyAccessExpression).name.text === slot;
+  if (ts.isSpreadAssignment(held)) return isFound(held.expression);
+  const read = skipOuter(held);
+  if (ts.isPropertyAccessExpression(read) && read.name.text === slot && isFound(read.expression)) return true;
   // `{ client, transport }` as a record pushed earlier held them.
-  return (
-    !ts.isSpreadAssignment(held) &&
-    earlier.some((record) => {
-      const before = valueAtPath(record, [slot]);
-      return before !== undefined && sameName(before, held, session);
-    })
-  );
+  return earlier.some((record) => {
+    const before = valueAtPath(record, [slot]);
+    return before !== undefined && sameName(before, held, session);
+  });
 }

@@ -18,6 +18,7 @@ import {
   isPropertyName,
   isZeroLiteral,
   skipOuter,
+  propertyValueOf,
 } from '../syntax/expressions.js';
 import { isFinishedState } from '../syntax/endOfLife.js';
 import { firedFlagsOf } from '../syntax/firedFlags.js';
@@ -337,7 +338,7 @@ function keyText(initializer: ts.Expression): { text: string; roots: readonly st
 /** Each field of a record literal bound to `name` that holds a key: `name.field` spells that key (or what the name given spells). */
 function spellRecordKeys(name: string, record: ts.ObjectLiteralExpression, state: State): void {
   for (const property of record.properties) {
-    const value = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+    const value = propertyValueOf(property);
     if (!value || !property.name || !ts.isIdentifier(property.name)) continue;
     const given = skipOuter(value);
     const spelled = (ts.isIdentifier(given) ? sameKeyOf(state, given.text) : undefined) ?? keyText(given);

@@ -99,6 +99,11 @@ export function propertyNameOf(property: ts.ObjectLiteralElementLike): string | 
   return property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
 }
 
+/** What a literal's property holds: `v` of `{ k: v }`, the name read by `{ k }`; nothing for a spread or a method. */
+export function propertyValueOf(property: ts.ObjectLiteralElementLike): ts.Expression | undefined {
+  return ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+}
+
 /** `x.name`, `{ name: … }`: an identifier that names a property, not a variable. */
 export function isPropertyName(node: ts.Identifier): boolean {
   const parent = node.parent;
@@ -550,15 +555,12 @@ export function callMadeBy(expression: ts.Expression): ts.CallExpression | undef
 
 /** `new Promise((resolve) => s.close(resolve))`: the one call its executor makes. */
 function executorCall(made: ts.NewExpression): ts.CallExpression | undefined {
-  const executor = made.arguments?.length === 1 ? skipOuter(made.arguments[0]!) : undefined;
-  if (!isIdentifierNamed(made.expression, 'Promise') || !executor || !(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor))) return undefined;
-  const [only] = ts.isBlock(executor.body) ? executor.body.statements : [];
-  const body = ts.isBlock(executor.body)
-    ? executor.body.statements.length === 1 && only && ts.isExpressionStatement(only)
-      ? only.expression
-      : undefined
-    : executor.body;
-  const call = body && skipOuter(body);
+  const executor = made.arguments?.length === 1 ? made.arguments[0] : undefined;
+  if (!executor || !isPromiseExecutor(executor)) return undefined;
+  const { body } = executor;
+  const [only] = ts.isBlock(body) ? body.statements : [];
+  const expression = ts.isBlock(body) ? (body.statements.length === 1 && only && ts.isExpressionStatement(only) ? only.expression : undefined) : body;
+  const call = expression && skipOuter(expression);
   return call && ts.isCallExpression(call) ? call : undefined;
 }
 

@@ -92,6 +92,24 @@ export function readBindings(body: ts.Node): Map<string, Bindings> {
   return names;
 }
 
+/**
+ * The `const` a name read at `name` is, found in the blocks around it within its function: a long
+ * function may declare the same name again in another block (`const connection` in a later branch).
+ */
+export function constInScope(name: ts.Identifier): ts.VariableDeclaration | undefined {
+  for (let at: ts.Node = name; at.parent && !isSeparateFunction(at); at = at.parent) {
+    const block = at.parent;
+    if (!ts.isBlock(block) && !ts.isSourceFile(block)) continue;
+    for (const statement of block.statements) {
+      if (statement.pos >= at.pos) break;
+      if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+      const declared = statement.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name.text);
+      if (declared) return declared;
+    }
+  }
+  return undefined;
+}
+
 /** The function (or module) that declares `name` as seen from `node`, and how: a parameter or a variable. */
 export type NameDeclaration =
   { kind: 'parameter'; fn: ts.FunctionLikeDeclaration; parameter: ts.ParameterDeclaration } | { kind: 'variable'; body: ts.Node; bindings: Bindings };
