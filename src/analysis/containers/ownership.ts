@@ -532,6 +532,11 @@ function innerInsertions(place: ContainerPlace, session: AnalysisSession): ts.Ex
   return [...names].flatMap((name) => byContainer.get(name) ?? []);
 }
 
+/** Every value put into the containers a container holds (its lists or sets of values), by any of its places. */
+export function innerVisibleInsertions(places: readonly ContainerPlace[], session: AnalysisSession): ts.Expression[] {
+  return places.flatMap((place) => innerInsertions(place, session));
+}
+
 /** For every container of a class or module, the locals that read an inner container out of it. */
 function innerContainerNames(scope: ts.Node, session: AnalysisSession): Map<string, Set<string>> {
   return scopeFacts(scope, session).innerNames;
@@ -591,6 +596,12 @@ function initialEntries(initializer: ts.Expression): ts.Expression[] {
 }
 
 /** `=`, and `??=` / `||=` that store when the place is empty. */
+/** `(c[k] ??= [])`, `(c[k] = [])`: the place an assignment stores into; any other expression itself. */
+function storedPlace(expression: ts.Expression): ts.Expression {
+  const e = skipOuter(expression);
+  return ts.isBinaryExpression(e) && isStoringAssignment(e.operatorToken.kind) ? e.left : e;
+}
+
 function isStoringAssignment(kind: ts.SyntaxKind): boolean {
   return kind === ts.SyntaxKind.EqualsToken || kind === ts.SyntaxKind.QuestionQuestionEqualsToken || kind === ts.SyntaxKind.BarBarEqualsToken;
 }
@@ -800,7 +811,17 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
       const method = calledMethodName(node);
       const callee = skipOuter(node.expression);
       const how = method !== undefined ? insertingHow(method, session) : undefined;
-      if (how && ts.isPropertyAccessExpression(callee)) insert(callee.expression, insertedValues(how, node.arguments));
+      if (how && ts.isPropertyAccessExpression(callee)) {
+        insert(callee.expression, insertedValues(how, node.arguments));
+        // `this.timers.get(k)!.push(t)`, `(this.byRoom[r] ??= []).push(t)`: into an inner container, read in place.
+        const outer = readContainerOf(storedPlace(callee.expression));
+        if (outer !== undefined) {
+          insert(`${outer}${INNER}`, insertedValues(how, node.arguments));
+          const local = innerNames.get(outer) ?? new Set<string>();
+          local.add(`${outer}${INNER}`);
+          innerNames.set(outer, local);
+        }
+      }
       if (method === 'push' && ts.isPropertyAccessExpression(callee)) fill(callee.expression, node.arguments, node);
       // A keyed insertion stores its key too: kept apart, for Maps whose keys are the resources.
       if (how === 'second' && ts.isPropertyAccessExpression(callee) && node.arguments[0]) {

@@ -13,13 +13,15 @@ import { assignedValue, calledMethodName, canonical, isPrivateMember, skipOuter,
 import { declarationOf, singleInitializer } from '../syntax/names.js';
 import { BUILTIN_COLLECTIONS, isMadeByCall } from './origins.js';
 import { readContainerOf } from './kinds.js';
-import { fieldFillsIn, visibleInsertions, type ContainerPlace, type FieldFill } from './ownership.js';
+import { fieldFillsIn, innerVisibleInsertions, visibleInsertions, type ContainerPlace, type FieldFill } from './ownership.js';
 import { timerCallRelease } from './timerCalls.js';
-import { everyPresentPart } from './types.js';
+import { everyPresentPart, getContainerType } from './types.js';
 
 export interface TimerSlots {
   /** Every visible insertion stores a timer call's result: the values are timers. */
   whole?: readonly string[];
+  /** Every value is a list or set of numbers whose visible insertions store timer calls' results: each element is a timer. */
+  elements?: readonly string[];
   /** Record fields given a timer call's result: field name → the functions that release it. */
   fields: ReadonlyMap<string, readonly string[]>;
 }
@@ -70,7 +72,16 @@ export function timerSlots(places: readonly ContainerPlace[], valueType: ts.Type
       }
     }
   }
-  return { ...(whole && { whole }), fields };
+  const elements = whole ? undefined : timersInEveryInnerList(places, valueType, session);
+  return { ...(whole && { whole }), ...(elements && { elements }), fields };
+}
+
+/** `Map<string, number[]>` given `list.push(window.setTimeout(…))` only: the release of each element. */
+function timersInEveryInnerList(places: readonly ContainerPlace[], valueType: ts.Type, session: AnalysisSession): readonly string[] | undefined {
+  const inner = getContainerType(valueType, session);
+  if (!inner || (inner.kind !== 'Array' && inner.kind !== 'Set') || !isNumberLike(inner.valueType)) return undefined;
+  const releases = innerVisibleInsertions(places, session).map(timerCallRelease);
+  return releases.length > 0 && releases.every((release) => release !== undefined) ? releases[0] : undefined;
 }
 
 /** Fields that some code sets to (or pushes) a timer call's result, or another made value, on a value of this type (`entry.idleTimer = setTimeout(…)`). */

@@ -297,6 +297,12 @@ function withTimersByOrigin(declared: Resource | undefined, places: readonly Con
   const timers = timerSlots(places, valueType, context.session);
   const timer = (functions: readonly string[]): Resource => ({ typeName: TIMER_ID, release: { kind: 'function', functions }, origin: 'builtin' });
   if (!declared && timers.whole) return timer(timers.whole);
+  if (!declared && timers.elements)
+    return {
+      typeName: context.resources.typeName(valueType),
+      release: { kind: 'each', iteration: 'elements', element: timer(timers.elements) },
+      origin: 'builtin',
+    };
   if (timers.fields.size === 0) return declared;
   const fields = declared?.release.kind === 'fields' ? [...declared.release.fields] : [];
   for (const [name, functions] of timers.fields) if (!fields.some((field) => field.name === name)) fields.push({ name, resource: timer(functions) });

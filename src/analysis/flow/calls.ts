@@ -14,6 +14,7 @@ import {
   isPromiseCombinator,
   listedBy,
   skipOuter,
+  valuesSourceOf,
   withoutNothingFallback,
 } from '../syntax/expressions.js';
 import type { HandedAs, Interpreter } from './interpreter.js';
@@ -170,7 +171,11 @@ function forgetTests(state: State): State {
 export function passArguments(it: Interpreter, node: ts.CallExpression, state: State): State {
   let current = state;
   const name = calleeName(node);
+  const method = calledMethodName(node);
   const handed = node.arguments.map((argument) => {
+    // `other.push(...list)`: every value of the spread collection is put in another container.
+    if (ts.isSpreadElement(argument))
+      return { ref: undefined, many: method !== undefined && it.options.containers.inserts.has(method) ? it.manyRef(argument.expression, current) : undefined };
     const ref = it.slotRef(argument);
     return { ref, many: ref ? undefined : it.manyRef(argument, current) };
   });
@@ -186,8 +191,10 @@ export function passArguments(it: Interpreter, node: ts.CallExpression, state: S
   const mayMatter = !onOther || handed.some(({ ref, many }) => many || (ref && isFollowed(it, ref.ref, current)));
   const helper = mayMatter && it.depth < MAX_HELPER_DEPTH ? it.helpers.resolve(node) : undefined;
   if (helper) current = it.applyHelperEffects(node, helper, current);
+  // `Array.from(m.values())`, `Object.values(o)`: a copy, read here like `[...m.values()]`; nothing is handed on.
+  const copied = node.arguments.length === 1 ? valuesSourceOf(node) : undefined;
   for (const [index, { ref, many }] of handed.entries()) {
-    if (!ref && !many) continue;
+    if ((!ref && !many) || (copied !== undefined && node.arguments[index] === copied)) continue;
     // A helper with a body says which slots it releases or keeps; a function declared
     // elsewhere (a library, a callback) may keep the value.
     const slots = helper

@@ -42,7 +42,7 @@ import {
   type State,
   type ValueRef,
 } from './state.js';
-import { emptyAlike, singleSpliced } from './values.js';
+import { emptyAlike, guardAssertion, singleSpliced } from './values.js';
 
 /** Binds a declared or assigned name: an alias when the value names a place or a collection. */
 export function bind(it: Interpreter, name: ts.BindingName, initializer: ts.Expression | undefined, state: State): State {
@@ -427,15 +427,11 @@ function guardedByType(it: Interpreter, call: ts.CallExpression, state: State): 
   const { coveringClasses, fieldCoveringClasses } = it.options.releases;
   if ((!coveringClasses && !fieldCoveringClasses) || call.arguments.length === 0) return undefined;
   const guard = it.helpers.resolve(call);
-  const predicate = guard?.type && ts.isTypePredicateNode(guard.type) ? guard.type : undefined;
-  const asserted = predicate?.type && ts.isTypeReferenceNode(predicate.type) ? predicate.type.typeName : undefined;
-  const name = asserted && (ts.isIdentifier(asserted) ? asserted.text : asserted.right.text);
-  const tested = predicate && ts.isIdentifier(predicate.parameterName) ? predicate.parameterName.text : undefined;
-  if (!guard || !predicate || predicate.assertsModifier || !name || tested === undefined) return undefined;
-  const index = guard.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === tested);
-  const argument = index >= 0 ? call.arguments[index] : undefined;
+  const assertion = guard && guardAssertion(guard);
+  if (!assertion) return undefined;
+  const argument = call.arguments[assertion.parameterIndex];
   const subject = argument && !ts.isSpreadElement(argument) ? it.slotRef(skipOuter(argument)) : undefined;
-  return subject && coversSubject(it, name, subject, state) ? subject : undefined;
+  return subject && coversSubject(it, assertion.typeName, subject, state) ? subject : undefined;
 }
 
 /**

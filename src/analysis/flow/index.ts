@@ -25,15 +25,17 @@ export type { ContainerVocabulary, DropSite, DropTarget, DropVerdict, FlowOption
 
 /** One helper summary cache per program, resolving callees through its checker. */
 const HELPERS = memoValue('flow.helpers', (session) => {
-  const resolved = new WeakMap<ts.CallExpression, ts.FunctionLikeDeclaration | null>();
+  const resolved = new WeakMap<ts.Expression, ts.FunctionLikeDeclaration | null>();
+  const resolve = (reference: ts.Expression): ts.FunctionLikeDeclaration | undefined => {
+    const cached = resolved.get(reference);
+    if (cached !== undefined) return cached ?? undefined;
+    const result = resolveFunction(reference, session);
+    resolved.set(reference, result ?? null);
+    return result;
+  };
   return new SummaryCache(
-    (call) => {
-      const cached = resolved.get(call);
-      if (cached !== undefined) return cached ?? undefined;
-      const result = resolveCallee(call, session);
-      resolved.set(call, result ?? null);
-      return result;
-    },
+    (call) => resolve(call.expression),
+    resolve,
     (name) => isStableName(name, session),
     (access, releases) => lifeFlagOf(access, releases, session),
     (call) => handsFailureToCaller(call, session),
@@ -98,8 +100,13 @@ export function releasedSlots(fn: ts.FunctionLikeDeclaration, index: number, opt
 
 /** The declaration with a body that a call runs: a function, a method, an arrow stored in a const or field. */
 export function resolveCallee(call: ts.CallExpression, session: AnalysisSession): ts.FunctionLikeDeclaration | undefined {
+  return resolveFunction(call.expression, session);
+}
+
+/** The declaration with a body that `reference` names (`isReady`, `this.check`, `helpers.close`), as a call of it would run. */
+function resolveFunction(reference: ts.Expression, session: AnalysisSession): ts.FunctionLikeDeclaration | undefined {
   const { checker, program } = session;
-  const callee = skipOuter(call.expression);
+  const callee = skipOuter(reference);
   // `this.helper(…)` of a method the class declares: its declarations, found without typing `this`.
   const own = ts.isPropertyAccessExpression(callee) ? ownMembersOf(callee) : [];
   let declarations: readonly ts.Node[] = own;

@@ -51,6 +51,8 @@ export type HandedAs = 'value' | 'elements' | 'field';
 /** Helpers with bodies in the program: which one a call runs, and what it does to its arguments. */
 export interface HelperSummaries {
   resolve(call: ts.CallExpression): ts.FunctionLikeDeclaration | undefined;
+  /** The function a name or path refers to (`list.filter(isReady)`), resolved as a call of it would be. */
+  resolveFunction(reference: ts.Expression): ts.FunctionLikeDeclaration | undefined;
   effects(helper: ts.FunctionLikeDeclaration, options: FlowOptions, depth: number): HelperEffects | undefined;
   /** Slots of the argument at `index` that the helper releases or hands on on every path: of the value, or of each element handed. */
   releasedSlots(helper: ts.FunctionLikeDeclaration, index: number, options: FlowOptions, depth: number, handed?: HandedAs): string[];

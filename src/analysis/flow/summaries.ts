@@ -17,6 +17,7 @@ import type { FlowOptions } from './types.js';
 export class SummaryCache implements HelperSummaries {
   constructor(
     readonly resolve: (call: ts.CallExpression) => ts.FunctionLikeDeclaration | undefined,
+    readonly resolveFunction: (reference: ts.Expression) => ts.FunctionLikeDeclaration | undefined,
     readonly isStableName: (name: ts.Identifier) => boolean,
     readonly lifeFlag: (access: ts.PropertyAccessExpression, releases: ReadonlySet<string>) => LifeFlag | undefined,
     readonly handsFailureToCaller: (call: ts.CallExpression) => boolean,

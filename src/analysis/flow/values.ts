@@ -5,7 +5,17 @@
  */
 import ts from 'typescript';
 
-import { calledMethodName, canonical, isEmptyContainerExpression, isFallback, isNullish, isWithin, skipOuter, valuesSourceOf } from '../syntax/expressions.js';
+import {
+  calledMethodName,
+  canonical,
+  isEmptyContainerExpression,
+  isFallback,
+  isFunctionLike,
+  isNullish,
+  isWithin,
+  skipOuter,
+  valuesSourceOf,
+} from '../syntax/expressions.js';
 import { flattenedSource, listingReturnedBy } from '../syntax/listings.js';
 import type { Interpreter } from './interpreter.js';
 import {
@@ -521,6 +531,9 @@ export function manyRef(it: Interpreter, expression: ts.Expression, state: State
     if (alias) return undefined;
   }
   if (ts.isCallExpression(e)) {
+    // `Object.values(subs).filter(isAsyncGenerator)`: a guard whose false side owes nothing keeps every value that owes.
+    const unfiltered = filteredByCoveringGuard(it, e);
+    if (unfiltered) return it.manyRef(unfiltered, state);
     // `[].concat(...m.values())`, `[...m.values()].flat()`: every element of every value, in one list.
     const flattened = flattenedSource(e);
     if (flattened) return it.manyRef(flattened, state);
@@ -541,6 +554,31 @@ export function manyRef(it: Interpreter, expression: ts.Expression, state: State
     if (container && !container.impure) return { kind: 'container', container: container.text, roots: container.roots };
   }
   return undefined;
+}
+
+/**
+ * `list.filter(isAsyncGenerator)` in a list of a mixed union where every member that owes is the
+ * type the guard asserts (as `if (isAsyncGenerator(v))` in a loop): the list it filters.
+ */
+function filteredByCoveringGuard(it: Interpreter, call: ts.CallExpression): ts.Expression | undefined {
+  const covering = it.options.releases.coveringClasses;
+  const callee = skipOuter(call.expression);
+  if (!covering || calledMethodName(call) !== 'filter' || call.arguments.length !== 1 || !ts.isPropertyAccessExpression(callee)) return undefined;
+  const test = skipOuter(call.arguments[0]!);
+  const guard = isFunctionLike(test) ? test : ts.isIdentifier(test) || ts.isPropertyAccessExpression(test) ? it.helpers.resolveFunction(test) : undefined;
+  const assertion = guard && guardAssertion(guard);
+  return assertion?.parameterIndex === 0 && covering.has(assertion.typeName) ? callee.expression : undefined;
+}
+
+/** The class or interface a type guard asserts of one of its parameters (`(val): val is AsyncGenerator<T>`), and which. */
+export function guardAssertion(guard: ts.SignatureDeclaration): { typeName: string; parameterIndex: number } | undefined {
+  const predicate = guard.type && ts.isTypePredicateNode(guard.type) ? guard.type : undefined;
+  if (!predicate || predicate.assertsModifier || !ts.isIdentifier(predicate.parameterName)) return undefined;
+  const asserted = predicate.type && ts.isTypeReferenceNode(predicate.type) ? predicate.type.typeName : undefined;
+  if (!asserted) return undefined;
+  const tested = predicate.parameterName.text;
+  const parameterIndex = guard.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === tested);
+  return parameterIndex >= 0 ? { typeName: ts.isIdentifier(asserted) ? asserted.text : asserted.right.text, parameterIndex } : undefined;
 }
 
 /**

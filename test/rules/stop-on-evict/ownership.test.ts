@@ -3086,3 +3086,214 @@ ruleTester.run('stop-on-evict: one value let go by two containers and released o
     },
   ],
 });
+
+/**
+ * A map of lists (or sets) filled in place: `if (!m.has(k)) m.set(k, []); m.get(k)!.push(v)`, the
+ * multimap idiom. What is pushed decides what the lists hold, as it does through a local
+ * (`const list = m.get(k) ?? []; list.push(v)`). `fill` is the line that fills a list; `drop` the
+ * removal under test. The twins are from real code: signalk-server's wasm subscriptions push data
+ * records (`this.subscriptions.get(pluginId)!.push(subscription)`), vscode-mssql's profiler pushes
+ * the handlers its callers hand in (`this._eventsAvailableHandlers.get(ownerUri)!.push(handler)`).
+ */
+const listsFilledInPlace = (declaration: string, fill: string, drop: string): string => `
+import * as net from 'node:net';
+interface Subscription { unsubscribe(): void }
+declare function subscribe(topic: string): Subscription;
+export class Lists {
+  private lists${declaration};
+  add(k: string, fn: () => void, socket: net.Socket, n: number): void {
+    ${fill}
+  }
+  drop(k: string): void {
+    ${drop}
+  }
+}`;
+
+const MAP_OF_TIMERS = ' = new Map<string, NodeJS.Timeout[]>()';
+const RECORD_OF_TIMERS = ': Record<string, NodeJS.Timeout[]> = {}';
+const MAP_OF_IDS = ' = new Map<string, number[]>()';
+
+ruleTester.run('stop-on-evict: lists filled in place', rule, {
+  valid: [
+    {
+      name: 'each timer cleared before the list goes',
+      code: listsFilledInPlace(
+        MAP_OF_TIMERS,
+        'if (!this.lists.has(k)) this.lists.set(k, []);\n    this.lists.get(k)!.push(setInterval(fn, 10));',
+        'this.lists.get(k)?.forEach((t) => clearInterval(t));\n    this.lists.delete(k);',
+      ),
+    },
+    {
+      name: 'an object map of lists, each timer cleared in a loop first',
+      code: listsFilledInPlace(
+        RECORD_OF_TIMERS,
+        '(this.lists[k] ??= []).push(setInterval(fn, 10));',
+        'for (const t of this.lists[k] ?? []) clearInterval(t);\n    delete this.lists[k];',
+      ),
+    },
+    {
+      name: 'data pushed in place (signalk-server): nothing to release',
+      code: listsFilledInPlace(
+        ': Map<string, { n: number }[]> = new Map()',
+        'if (!this.lists.has(k)) this.lists.set(k, []);\n    this.lists.get(k)!.push({ n });',
+        'this.lists.delete(k);',
+      ),
+    },
+    {
+      name: 'sockets the caller handed in (vscode-mssql): borrowed, not the lists’ to close',
+      code: listsFilledInPlace(
+        ' = new Map<string, net.Socket[]>()',
+        'if (!this.lists.has(k)) this.lists.set(k, []);\n    this.lists.get(k)!.push(socket);',
+        'this.lists.delete(k);',
+      ),
+    },
+    {
+      name: 'numbers that are not timers pushed in place',
+      code: listsFilledInPlace(MAP_OF_IDS, 'if (!this.lists.has(k)) this.lists.set(k, []);\n    this.lists.get(k)!.push(n * 2);', 'this.lists.delete(k);'),
+    },
+    {
+      name: 'numbers of which only some are timers: the lists are not lists of timers',
+      code: listsFilledInPlace(
+        MAP_OF_IDS,
+        'if (!this.lists.has(k)) this.lists.set(k, []);\n    this.lists.get(k)!.push(setTimeout(fn, 10) as unknown as number);\n    this.lists.get(k)!.push(Date.now());',
+        'this.lists.delete(k);',
+      ),
+    },
+    {
+      name: 'timer ids by origin, each cleared before the list goes',
+      code: listsFilledInPlace(
+        MAP_OF_IDS,
+        'if (!this.lists.has(k)) this.lists.set(k, []);\n    this.lists.get(k)!.push(window.setTimeout(fn, 10));',
+        'this.lists.get(k)?.forEach((t) => window.clearTimeout(t));\n    this.lists.delete(k);',
+      ),
+    },
+  ],
+  invalid: [
+    reportedWithRelease(
+      'twin: timers pushed into the list a get() reads, the list deleted with them running',
+      listsFilledInPlace(
+        MAP_OF_TIMERS,
+        'if (!this.lists.has(k)) this.lists.set(k, []);\n    this.lists.get(k)!.push(setInterval(fn, 10));',
+        'this.lists.delete(k);',
+      ),
+      'this.lists.delete(k);',
+      'for (const inner of this.lists.get(k) ?? []) clearInterval(inner);\n    ',
+    ),
+    reportedWithRelease(
+      'twin: timers pushed into the list an index reads, made there if missing',
+      listsFilledInPlace(RECORD_OF_TIMERS, '(this.lists[k] ??= []).push(setInterval(fn, 10));', 'delete this.lists[k];'),
+      'delete this.lists[k];',
+      'for (const inner of this.lists[k] ?? []) clearInterval(inner);\n    ',
+    ),
+    reportedWithRelease(
+      'twin: an object map made a list first, then filled through the index',
+      listsFilledInPlace(RECORD_OF_TIMERS, 'if (!this.lists[k]) this.lists[k] = [];\n    this.lists[k].push(setInterval(fn, 10));', 'delete this.lists[k];'),
+      'delete this.lists[k];',
+      'for (const inner of this.lists[k] ?? []) clearInterval(inner);\n    ',
+    ),
+    reportedWithRelease(
+      'twin: subscriptions made here and added to the set a get() reads',
+      listsFilledInPlace(
+        ' = new Map<string, Subscription[]>()',
+        'if (!this.lists.has(k)) this.lists.set(k, []);\n    this.lists.get(k)?.push(subscribe(k));',
+        'this.lists.delete(k);',
+      ),
+      'this.lists.delete(k);',
+      'for (const inner of this.lists.get(k) ?? []) inner.unsubscribe();\n    ',
+    ),
+    reportedWithRelease(
+      'twin: timer ids by origin (`window.setTimeout` returns a number) pushed in place',
+      listsFilledInPlace(
+        MAP_OF_IDS,
+        'if (!this.lists.has(k)) this.lists.set(k, []);\n    this.lists.get(k)!.push(window.setTimeout(fn, 10));',
+        'this.lists.delete(k);',
+      ),
+      'this.lists.delete(k);',
+      'for (const inner of this.lists.get(k) ?? []) clearTimeout(inner);\n    ',
+    ),
+    reportedWithRelease(
+      'twin: timer ids by origin pushed into a local list read from the map',
+      listsFilledInPlace(
+        MAP_OF_IDS,
+        'const list = this.lists.get(k) ?? [];\n    list.push(window.setTimeout(fn, 10));\n    this.lists.set(k, list);',
+        'this.lists.delete(k);',
+      ),
+      'this.lists.delete(k);',
+      'for (const inner of this.lists.get(k) ?? []) clearTimeout(inner);\n    ',
+    ),
+  ],
+});
+
+/**
+ * The teardown of real code (lexical, LexicalTableObserver.ts): `removeListeners()` calls every
+ * cleanup function of a set through a copy (`Array.from(this.listenersToRemove).forEach(…)`) and then
+ * clears it. Here the set keeps what a store's `subscribe()` hands back (lexical writes its cleanups
+ * in place, which are data to this rule). A copy made by `Array.from()` or `Object.values()` is read
+ * as `[...set]` is, not as a hand-over. `body` is the teardown under test.
+ */
+const tableObserver = (body: string): string => `
+interface Store {
+  subscribe(listener: () => void): () => void;
+}
+declare const store: Store;
+export class TableObserver {
+  private listenersToRemove = new Set<() => void>();
+  track(onChange: () => void): void {
+    this.listenersToRemove.add(store.subscribe(onChange));
+  }
+  detach(): void {
+    this.listenersToRemove.forEach((removeListener) => removeListener());
+  }
+  removeListeners(): void {
+    ${body}
+  }
+}`;
+
+/** Sockets kept per name, and a list the class closes later (`closing`); `body` moves or drops them. */
+const socketsMovedOn = (body: string): string => `
+import * as net from 'node:net';
+export class Sockets {
+  private byName = new Map<string, net.Socket>();
+  private closing: net.Socket[] = [];
+  open(name: string): void {
+    this.byName.set(name, net.connect(80));
+  }
+  closeLater(): void {
+    for (const socket of this.closing) socket.destroy();
+    this.closing = [];
+  }
+  reset(): void {
+    ${body}
+  }
+}`;
+
+ruleTester.run('stop-on-evict: copies and spreads of a container', rule, {
+  valid: [
+    {
+      name: 'from real code (lexical): every cleanup function called through an Array.from() copy before clear()',
+      code: tableObserver('Array.from(this.listenersToRemove).forEach((removeListener) => removeListener());\n    this.listenersToRemove.clear();'),
+    },
+    {
+      name: 'every socket spread into another list the class closes: moved, not dropped',
+      code: socketsMovedOn('this.closing.push(...this.byName.values());\n    this.byName.clear();'),
+    },
+    {
+      name: 'the same through an Array.from() copy',
+      code: socketsMovedOn('this.closing.push(...Array.from(this.byName.values()));\n    this.byName.clear();'),
+    },
+  ],
+  invalid: [
+    reportedWithRelease(
+      'twin: a copy only counted, then the set cleared with every cleanup function uncalled',
+      tableObserver('console.debug(Array.from(this.listenersToRemove).length);\n    this.listenersToRemove.clear();'),
+      'this.listenersToRemove.clear();',
+      'for (const value of this.listenersToRemove) value();\n    ',
+    ),
+    reportedWithRelease(
+      'twin: every socket spread into a log line, then the map cleared',
+      socketsMovedOn('console.debug(...this.byName.values());\n    this.byName.clear();'),
+      'this.byName.clear();',
+      'for (const value of this.byName.values()) value.destroy();\n    ',
+    ),
+  ],
+});

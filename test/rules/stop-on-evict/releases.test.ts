@@ -5973,3 +5973,57 @@ ruleTester.run('stop-on-evict: a release awaited in a try', rule, {
     ),
   ],
 });
+
+/**
+ * From real code (graphql-ws, server.ts): when the socket closes, the operations are copied, the
+ * record is reset, and every live generator among the copies is returned through a filter by the
+ * program's type guard (`Object.values(subs).filter(isAsyncGenerator).map((sub) => sub.return(undefined))`).
+ * The filter keeps every value that owes, as `if (isGenerator(op))` in a loop does. `teardown` is that step.
+ */
+const operationsTornDown = (teardown: string): string => `
+declare function results(query: string): AsyncGenerator<string>;
+declare function replay(query: string): AsyncIterable<string>;
+function isGenerator(value: unknown): value is AsyncGenerator<string> {
+  return typeof (value as { return?: unknown } | null)?.return === 'function';
+}
+function isReplay(value: unknown): value is AsyncIterable<string> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+interface Context {
+  operations: Record<string, AsyncGenerator<string> | AsyncIterable<string> | null>;
+}
+export function subscribe(ctx: Context, id: string, query: string, live: boolean) {
+  if (!(id in ctx.operations)) ctx.operations[id] = live ? results(query) : replay(query);
+}
+export async function close(ctx: Context) {
+  const operations = { ...ctx.operations };
+  ctx.operations = {};
+  ${teardown}
+}`;
+
+ruleTester.run('stop-on-evict: a copy filtered by a type guard before each value is released', rule, {
+  valid: [
+    {
+      name: 'from real code (graphql-ws): the values of the copy, filtered by the guard, each returned',
+      code: operationsTornDown('await Promise.all(Object.values(operations).filter(isGenerator).map((op) => op.return(undefined)));'),
+    },
+    {
+      name: 'the same with the guard written in place',
+      code: operationsTornDown(
+        'await Promise.all(Object.values(operations).filter((op): op is AsyncGenerator<string> => isGenerator(op)).map((op) => op.return(undefined)));',
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'twin: a guard for what owes nothing keeps none of what owes',
+      code: operationsTornDown('await Promise.all(Object.values(operations).filter(isReplay).map((op) => op[Symbol.asyncIterator]()));'),
+      errors: [{ messageId: 'unreleasedDrop', line: 18 }],
+    },
+    {
+      name: 'twin: the filtered copy only counted',
+      code: operationsTornDown('console.debug(Object.values(operations).filter(isGenerator).length);'),
+      errors: [{ messageId: 'unreleasedDrop', line: 18 }],
+    },
+  ],
+});
