@@ -596,14 +596,14 @@ function initialEntries(initializer: ts.Expression): ts.Expression[] {
 }
 
 /** `=`, and `??=` / `||=` that store when the place is empty. */
+function isStoringAssignment(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.EqualsToken || kind === ts.SyntaxKind.QuestionQuestionEqualsToken || kind === ts.SyntaxKind.BarBarEqualsToken;
+}
+
 /** `(c[k] ??= [])`, `(c[k] = [])`: the place an assignment stores into; any other expression itself. */
 function storedPlace(expression: ts.Expression): ts.Expression {
   const e = skipOuter(expression);
   return ts.isBinaryExpression(e) && isStoringAssignment(e.operatorToken.kind) ? e.left : e;
-}
-
-function isStoringAssignment(kind: ts.SyntaxKind): boolean {
-  return kind === ts.SyntaxKind.EqualsToken || kind === ts.SyntaxKind.QuestionQuestionEqualsToken || kind === ts.SyntaxKind.BarBarEqualsToken;
 }
 
 /**

@@ -78,10 +78,11 @@ export function timerSlots(places: readonly ContainerPlace[], valueType: ts.Type
 
 /** `Map<string, number[]>` given `list.push(window.setTimeout(…))` only: the release of each element. */
 function timersInEveryInnerList(places: readonly ContainerPlace[], valueType: ts.Type, session: AnalysisSession): readonly string[] | undefined {
-  const inner = getContainerType(valueType, session);
-  if (!inner || (inner.kind !== 'Array' && inner.kind !== 'Set') || !isNumberLike(inner.valueType)) return undefined;
+  // From the syntax first: the checker is asked what the values are only where every inner insertion is a timer call.
   const releases = innerVisibleInsertions(places, session).map(timerCallRelease);
-  return releases.length > 0 && releases.every((release) => release !== undefined) ? releases[0] : undefined;
+  if (releases.length === 0 || releases.some((release) => release === undefined)) return undefined;
+  const inner = getContainerType(valueType, session);
+  return inner && (inner.kind === 'Array' || inner.kind === 'Set') && isNumberLike(inner.valueType) ? releases[0] : undefined;
 }
 
 /** Fields that some code sets to (or pushes) a timer call's result, or another made value, on a value of this type (`entry.idleTimer = setTimeout(…)`). */
