@@ -191,10 +191,9 @@ export function passArguments(it: Interpreter, node: ts.CallExpression, state: S
   const mayMatter = !onOther || handed.some(({ ref, many }) => many || (ref && isFollowed(it, ref.ref, current)));
   const helper = mayMatter && it.depth < MAX_HELPER_DEPTH ? it.helpers.resolve(node) : undefined;
   if (helper) current = it.applyHelperEffects(node, helper, current);
-  // `Array.from(m.values())`, `Object.values(o)`: a copy, read here like `[...m.values()]`; nothing is handed on.
-  const copied = node.arguments.length === 1 ? valuesSourceOf(node) : undefined;
   for (const [index, { ref, many }] of handed.entries()) {
-    if ((!ref && !many) || (copied !== undefined && node.arguments[index] === copied)) continue;
+    // `Array.from(m.values())`, `Object.values(o)`: a copy, read here like `[...m.values()]`; nothing is handed on.
+    if ((!ref && !many) || (node.arguments.length === 1 && valuesSourceOf(node) === node.arguments[index])) continue;
     // A helper with a body says which slots it releases or keeps; a function declared
     // elsewhere (a library, a callback) may keep the value.
     const slots = helper

@@ -6,6 +6,7 @@
 import ts from 'typescript';
 
 import {
+  guardAssertion,
   boundFields,
   boundNames,
   calledMethodName,
@@ -42,7 +43,7 @@ import {
   type State,
   type ValueRef,
 } from './state.js';
-import { emptyAlike, guardAssertion, singleSpliced } from './values.js';
+import { emptyAlike, singleSpliced } from './values.js';
 
 /** Binds a declared or assigned name: an alias when the value names a place or a collection. */
 export function bind(it: Interpreter, name: ts.BindingName, initializer: ts.Expression | undefined, state: State): State {

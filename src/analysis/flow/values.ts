@@ -10,6 +10,7 @@ import {
   canonical,
   isEmptyContainerExpression,
   isFallback,
+  guardAssertion,
   isFunctionLike,
   isNullish,
   isWithin,
@@ -568,17 +569,6 @@ function filteredByCoveringGuard(it: Interpreter, call: ts.CallExpression): ts.E
   const guard = isFunctionLike(test) ? test : ts.isIdentifier(test) || ts.isPropertyAccessExpression(test) ? it.helpers.resolveFunction(test) : undefined;
   const assertion = guard && guardAssertion(guard);
   return assertion?.parameterIndex === 0 && covering.has(assertion.typeName) ? callee.expression : undefined;
-}
-
-/** The class or interface a type guard asserts of one of its parameters (`(val): val is AsyncGenerator<T>`), and which. */
-export function guardAssertion(guard: ts.SignatureDeclaration): { typeName: string; parameterIndex: number } | undefined {
-  const predicate = guard.type && ts.isTypePredicateNode(guard.type) ? guard.type : undefined;
-  if (!predicate || predicate.assertsModifier || !ts.isIdentifier(predicate.parameterName)) return undefined;
-  const asserted = predicate.type && ts.isTypeReferenceNode(predicate.type) ? predicate.type.typeName : undefined;
-  if (!asserted) return undefined;
-  const tested = predicate.parameterName.text;
-  const parameterIndex = guard.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === tested);
-  return parameterIndex >= 0 ? { typeName: ts.isIdentifier(asserted) ? asserted.text : asserted.right.text, parameterIndex } : undefined;
 }
 
 /**

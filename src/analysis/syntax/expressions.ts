@@ -99,6 +99,17 @@ export function propertyNameOf(property: ts.ObjectLiteralElementLike): string | 
   return property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
 }
 
+/** The class or interface a type guard asserts of one of its parameters (`(val): val is AsyncGenerator<T>`), and which. */
+export function guardAssertion(guard: ts.SignatureDeclaration): { typeName: string; parameterIndex: number } | undefined {
+  const predicate = guard.type && ts.isTypePredicateNode(guard.type) ? guard.type : undefined;
+  if (!predicate || predicate.assertsModifier || !ts.isIdentifier(predicate.parameterName)) return undefined;
+  const asserted = predicate.type && ts.isTypeReferenceNode(predicate.type) ? predicate.type.typeName : undefined;
+  if (!asserted) return undefined;
+  const tested = predicate.parameterName.text;
+  const parameterIndex = guard.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === tested);
+  return parameterIndex >= 0 ? { typeName: ts.isIdentifier(asserted) ? asserted.text : asserted.right.text, parameterIndex } : undefined;
+}
+
 /** What a literal's property holds: `v` of `{ k: v }`, the name read by `{ k }`; nothing for a spread or a method. */
 export function propertyValueOf(property: ts.ObjectLiteralElementLike): ts.Expression | undefined {
   return ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
