@@ -34,7 +34,7 @@ import { containerTypeOf, everyPresentPart, getContainerType, isDeclaredLikeCont
 import { ABORT_CONTROLLER, ABORT_CONTROLLER_TYPES, CLEANUP_FUNCTION, DOM_NODE, isCleanupFunctionType, isListenerFunctionType } from '../resources/builtins.js';
 import type { Resource, ResourceField } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
-import type { DropSite } from '../flow/index.js';
+import { LIST_END, type DropSite } from '../flow/index.js';
 import { isReleaseLikeName, obligationSlots, releaseNameRank } from '../resources/release.js';
 import {
   calledMethodName,
@@ -451,7 +451,12 @@ function describeCallDrop(node: ts.CallExpression, context: DropContext): Contai
       return finish(
         node,
         container,
-        { ...base, target: { kind: 'key', key: method === 'pop' ? '#last' : '#first', keyRoots: [] }, storesNewValue: false, result: dropping.result },
+        {
+          ...base,
+          target: { kind: 'key', key: method === 'pop' ? LIST_END.last : LIST_END.first, keyRoots: [] },
+          storesNewValue: false,
+          result: dropping.result,
+        },
         context,
       );
     case 'range':

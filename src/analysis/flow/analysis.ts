@@ -17,6 +17,7 @@ export class FunctionAnalysis implements Interpreter {
   readonly dropIds = new Map<ts.Node, number>();
   readonly releasedSomewhere = new Set<number>();
   readonly owedAtDrop = new Set<number>();
+  readonly stranded = new Map<number, Set<string>>();
   readonly missedWhen = new Map<number, { test: ts.Expression; whenTrue: boolean }>();
   readonly racedBy = new Map<number, ts.AwaitExpression>();
   readonly factDivergence = new Map<string, { test: ts.Expression; whenTrue: boolean }>();

@@ -43,11 +43,18 @@ import {
   type State,
   type ValueRef,
 } from './state.js';
-import { emptyAlike, singleSpliced } from './values.js';
+import { emptyAlike, singleSpliced, strandUnpaid } from './values.js';
 
 /** Binds a declared or assigned name: an alias when the value names a place or a collection. */
 export function bind(it: Interpreter, name: ts.BindingName, initializer: ts.Expression | undefined, state: State): State {
   const names = boundNames(name);
+  // `let w = a.pop(); while (w) { w = a.pop() }`: what the name held and still owes is out of reach.
+  const binding = initializer && it.dropIds.get(skipOuter(initializer));
+  for (const bound of names) {
+    const held = state.aliases.get(bound);
+    if (held?.kind !== 'dropped' || held.many) continue;
+    for (const dropId of [held.drop, ...(held.also ?? [])]) if (dropId !== binding) strandUnpaid(it, state, dropId, bound);
+  }
   const next = it.kill(names, state);
   if (!initializer) return next;
   if (ts.isIdentifier(name)) {
@@ -252,6 +259,9 @@ export function condition(it: Interpreter, test: ts.Expression, state: State): [
       const [rightTrue, rightFalse] = it.condition(expression.right, leftFalse);
       return [join([leftTrue, rightTrue]), rightFalse];
     }
+    // `while ((w = list.pop()))`: the test asks about `w` once it is assigned.
+    if (operator === ts.SyntaxKind.EqualsToken && ts.isIdentifier(skipOuter(expression.left)))
+      return it.condition(expression.left, it.expression(expression, state));
     const after = it.expression(expression, state);
     return it.comparison(expression, after);
   }
@@ -540,8 +550,8 @@ export function comparison(it: Interpreter, expression: ts.BinaryExpression, sta
       : [state, state];
   }
   if (equality === undefined) return [state, state];
-  const left = skipOuter(expression.left);
-  const right = skipOuter(expression.right);
+  const left = assignedName(skipOuter(expression.left));
+  const right = assignedName(skipOuter(expression.right));
   // `list.length === 0`: the container is empty on the equal side.
   const counted = isZeroLiteral(right) ? emptiedBySize(it, left, state) : isZeroLiteral(left) ? emptiedBySize(it, right, state) : undefined;
   if (counted) return equality ? [counted, state] : [state, counted];
@@ -757,6 +767,13 @@ function refMentions(ref: ValueRef, name: string): boolean {
   if (ref.kind === 'variable') return ref.name === name;
   if (ref.kind === 'place') return ref.keyRoots.includes(name) || ref.containerRoots.includes(name);
   return false;
+}
+
+/** `(w = list.shift()) !== undefined`: compared once assigned, the assignment stands for its name. */
+function assignedName(expression: ts.Expression): ts.Expression {
+  if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return expression;
+  const target = skipOuter(expression.left);
+  return ts.isIdentifier(target) ? target : expression;
 }
 
 function isNullish(node: ts.Expression): boolean {

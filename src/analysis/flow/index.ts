@@ -22,6 +22,7 @@ import { SummaryCache } from './summaries.js';
 import type { DropSite, DropVerdict, FlowOptions } from './types.js';
 
 export type { ContainerVocabulary, DropSite, DropTarget, DropVerdict, FlowOptions, ReleaseVocabulary } from './types.js';
+export { LIST_END } from './types.js';
 
 /** One helper summary cache per program, resolving callees through its checker. */
 const HELPERS = memoValue('flow.helpers', (session) => {
@@ -80,7 +81,7 @@ export function analyzeDrops(body: ts.Node, drops: readonly DropSite[], options:
   }
   const end = analysis.run(runnable, initial);
   return drops.map((_, index) => {
-    const owed = end.pending.get(index);
+    const owed = union(end.pending.get(index), analysis.stranded.get(index));
     const missed = analysis.missedWhen.get(index);
     const racedAt = analysis.racedBy.get(index);
     return {
@@ -91,6 +92,10 @@ export function analyzeDrops(body: ts.Node, drops: readonly DropSite[], options:
       ...(racedAt && { racedAt }),
     };
   });
+}
+
+function union(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): ReadonlySet<string> | undefined {
+  return a && b ? new Set([...a, ...b]) : (a ?? b);
 }
 
 /** Slots of the argument at `index` that `fn` releases or hands on on every path: `['*']`, `['timer']`, or none. */

@@ -80,6 +80,11 @@ export interface Interpreter {
   readonly releasedSomewhere: Set<number>;
   /** Drops reached on some path with a value still owed at that point. */
   readonly owedAtDrop: Set<number>;
+  /**
+   * Slots a drop's value still owed once nothing can reach it: the drop ran again (the next turn of
+   * a loop), or the one name holding it was given another value. Nothing later can pay for it.
+   */
+  readonly stranded: Map<number, Set<string>>;
   readonly missedWhen: Map<number, { test: ts.Expression; whenTrue: boolean }>;
   /** Drops over a key found empty before an `await` that let another call fill it. */
   readonly racedBy: Map<number, ts.AwaitExpression>;

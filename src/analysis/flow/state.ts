@@ -18,8 +18,9 @@ export type Alias =
   | { kind: 'field'; ref: ValueRef; slot: string }
   /**
    * A value a drop took. `also`: earlier drops of the same one value (`byId.delete(id)` and then
-   * `byName.delete(c.name)` both take `c`), which its release pays too; `at`: the place it was read
-   * from, where a later drop by key takes it again.
+   * `byName.delete(c.name)` both take `c`), or drops whose value the name holds on other paths
+   * (`w = list.pop()` in a loop), which its release pays too; `at`: the place it was read from,
+   * where a later drop by key takes it again.
    */
   | { kind: 'dropped'; drop: number; many: boolean; also?: readonly number[]; at?: { container: string; key: string } }
   | { kind: 'values'; container: string }
@@ -197,7 +198,7 @@ export function join(states: readonly State[], heldOrEmpty = false): State {
       if (otherAlias === alias || (otherAlias && JSON.stringify(otherAlias) === JSON.stringify(alias))) continue;
       const mine = ofDrop(alias, mineBefore);
       const theirs = ofDrop(otherAlias, other.aliases);
-      const joined = joinDropped(mine, theirs) ?? joinDropped(theirs, mine);
+      const joined = joinDropped(mine, theirs) ?? joinDropped(theirs, mine) ?? eitherDropped(mine, theirs);
       if (joined) result.aliases.set(name, joined);
       else result.aliases.delete(name);
     }
@@ -235,6 +236,16 @@ function joinDropped(dropped: Alias | undefined, other: Alias | undefined): Alia
   if (dropped?.kind === 'field' && dropped.ref.kind === 'dropResult') return other?.kind === 'dropped' || other?.kind === 'field' ? undefined : dropped;
   if (dropped?.kind !== 'dropped' || dropped.many || other?.kind === 'dropped' || isDroppedField(other)) return undefined;
   return { kind: 'dropped', drop: dropped.drop, many: false, ...(dropped.also && { also: dropped.also }) };
+}
+
+/**
+ * `let w = list.pop(); while (w) { w.close(); w = list.pop() }`: a name that holds what one drop took
+ * on one side and what another took on the other holds either, and releasing it pays whichever ran.
+ */
+function eitherDropped(mine: Alias | undefined, theirs: Alias | undefined): Alias | undefined {
+  if (mine?.kind !== 'dropped' || theirs?.kind !== 'dropped' || mine.many || theirs.many) return undefined;
+  const [drop, ...also] = [...new Set([mine.drop, ...(mine.also ?? []), theirs.drop, ...(theirs.also ?? [])])].sort((a, b) => a - b);
+  return { kind: 'dropped', drop: drop!, many: false, ...(also.length > 0 && { also }) };
 }
 
 /** A field of a name that holds a dropped value on this side (`pending.decoder` once `pending` was deleted), as a field of that drop's value. */

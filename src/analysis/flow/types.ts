@@ -4,6 +4,13 @@
  */
 import type ts from 'typescript';
 
+/** The keys of drops that take a list's last or first value (`pop()`, `shift()`). */
+export const LIST_END = { last: '#last', first: '#first' } as const;
+
+export function isListEnd(key: string): boolean {
+  return key === LIST_END.last || key === LIST_END.first;
+}
+
 /** What a drop removes. */
 export type DropTarget =
   /** the value at `container[key]` (Map, object map, array index) */

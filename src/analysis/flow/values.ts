@@ -38,7 +38,7 @@ import {
   type State,
   type ValueRef,
 } from './state.js';
-import type { DropSite } from './types.js';
+import { isListEnd, type DropSite } from './types.js';
 import { lookUpCall } from '../syntax/lookUps.js';
 
 /** What a container method does to what is known: a drop site, or a fact (`delete` empties a place, `set` fills it). */
@@ -187,6 +187,9 @@ export function storeAliases(it: Interpreter, place: ValueRef & { kind: 'place' 
 export function drop(it: Interpreter, dropId: number, state: State): State {
   const drop = it.drops[dropId]!;
   const next = cloneState(state);
+  // `while ((w = list.pop())) log(w)`: the value the last turn took and did not release is lost
+  // here, whatever the test of the new one says.
+  if (drop.result === 'one') strandUnpaid(it, state, dropId, assignedNameOf(drop.node));
   // `list = m.get(k) ?? []; …; m.set(k, list)`: the value stored again is the one already there.
   const restoresSameValue = drop.storesNewValue && drop.target.kind === 'key' && storesItsOwnValue(it, drop, next);
   const owed = restoresSameValue ? [] : drop.slots.filter((slot) => !it.isReleased(drop, slot, next));
@@ -250,7 +253,9 @@ export function drop(it: Interpreter, dropId: number, state: State): State {
       return storeAt(it, { kind: 'place', container, key: target.key, keyRoots: target.keyRoots, containerRoots: drop.containerRoots }, stored, next);
     }
     const afterFill = it.fill(container, target.key, next);
-    if (!drop.storesNewValue) afterFill.facts.set(placeFact(container, target.key, '*'), { roots: [...drop.containerRoots, ...target.keyRoots] });
+    // After `pop()` the list's next value is its last: only a drop by key leaves its place empty.
+    if (!drop.storesNewValue && !isListEnd(target.key))
+      afterFill.facts.set(placeFact(container, target.key, '*'), { roots: [...drop.containerRoots, ...target.keyRoots] });
     return afterFill;
   }
   if (target.kind === 'value') {
@@ -367,6 +372,40 @@ export function discharge(it: Interpreter, state: State, dropId: number, slot: s
   const remaining = slot === '*' ? [] : [...owed].filter((owedSlot) => owedSlot !== slot);
   if (remaining.length === 0) state.pending.delete(dropId);
   else state.pending.set(dropId, new Set(remaining));
+}
+
+/**
+ * What drop `dropId` still owes, kept owed for good when no name but `except` (about to be given
+ * another value) can reach the value it took: a later test or release of that name speaks of
+ * another value.
+ */
+export function strandUnpaid(it: Interpreter, state: State, dropId: number, except: string | undefined): void {
+  const owed = state.pending.get(dropId);
+  if (!owed || heldByAnotherName(state, dropId, except)) return;
+  it.stranded.set(dropId, new Set([...(it.stranded.get(dropId) ?? []), ...owed]));
+}
+
+function heldByAnotherName(state: State, dropId: number, except: string | undefined): boolean {
+  for (const [name, alias] of state.aliases) {
+    if (name === except) continue;
+    if (alias.kind === 'dropped' && (alias.drop === dropId || alias.also?.includes(dropId))) return true;
+    if (alias.kind === 'field' && alias.ref.kind === 'dropResult' && alias.ref.drop === dropId) return true;
+    if (alias.kind === 'copies' && alias.parts.some((part) => part.kind === 'dropped' && part.drop === dropId)) return true;
+  }
+  return false;
+}
+
+/** `w` of `const w = list.pop()` or `w = list.pop()`: the name a drop's result is given. */
+function assignedNameOf(node: ts.Node): string | undefined {
+  let value = node;
+  while (ts.isParenthesizedExpression(value.parent) || ts.isNonNullExpression(value.parent) || ts.isAsExpression(value.parent)) value = value.parent;
+  const parent = value.parent;
+  if (ts.isVariableDeclaration(parent) && parent.initializer === value && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === value) {
+    const target = skipOuter(parent.left);
+    return ts.isIdentifier(target) ? target.text : undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -478,7 +478,7 @@ export function containerScope(containerExpression: ts.Expression): ts.Node {
 
 /**
  * The collection whose values a copy or a view of it holds, one step: `m.values()`, `m.entries()`,
- * `list.slice()`, `list.concat()`, `Array.from(x)`, `Object.values(x)`, `[...x]`, `x ?? []`, `{ ...x }`,
+ * `list.slice()`, `list.concat()`, `Array.from(x)`, `Object.values(x)`, `Object.entries(x)`, `[...x]`, `x ?? []`, `{ ...x }`,
  * `new Map(x)`, `new Set(x)`; undefined for anything else.
  */
 export function valuesSourceOf(expression: ts.Expression): ts.Expression | undefined {
@@ -490,7 +490,9 @@ export function valuesSourceOf(expression: ts.Expression): ts.Expression | undef
     if ((method === 'values' || method === 'entries') && e.arguments.length === 0) return callee.expression;
     if ((method === 'slice' || method === 'concat') && e.arguments.length <= 2) return callee.expression;
     const owner = skipOuter(callee.expression);
-    if ((method === 'from' || method === 'values') && ts.isIdentifier(owner) && (owner.text === 'Array' || owner.text === 'Object')) return e.arguments[0];
+    const ownerName = ts.isIdentifier(owner) ? owner.text : undefined;
+    // `Object.entries(o)` gives pairs, as `m.entries()` does: a loop binds `[key, value]` of each.
+    if ((ownerName === 'Array' && method === 'from') || (ownerName === 'Object' && (method === 'values' || method === 'entries'))) return e.arguments[0];
     return undefined;
   }
   if (ts.isArrayLiteralExpression(e) && e.elements.length === 1) {

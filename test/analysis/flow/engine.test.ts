@@ -18,6 +18,7 @@ interface Slot { timer: number; worker: Meter }
 declare const meters: Map<string, Meter>;
 declare const slots: Map<string, Slot>;
 declare const byId: Record<string, Meter>;
+declare const stack: Meter[];
 declare function log(...values: unknown[]): void;
 declare function keep(value: unknown): void;
 declare function make(): Meter;
@@ -52,6 +53,16 @@ table('straight-line code', [
     name: 'a key found empty, then given a value, owes it when deleted',
     code: `function f(k: string) { if (meters.has(k)) return; meters.set(k, make()); meters.delete(k); // drop\n}`,
     owed: [['*']],
+  },
+  {
+    name: 'a second pop() takes the next value, owed although the first one taken was released',
+    code: `function f() { const first = stack.pop(); // drop\n first?.stop(); const m = stack.pop(); // drop\n log(m); }`,
+    owed: [[], ['*']],
+  },
+  {
+    name: 'two values taken from a list, each released',
+    code: `function f() { const a = stack.shift(); // drop\n const b = stack.shift(); // drop\n a?.stop(); b?.stop(); }`,
+    owed: [[], []],
   },
   { name: 'a delete without a release owes the value', code: `function f(k: string) { meters.delete(k); // drop\n}`, owed: [['*']] },
   { name: 'released through get() before the delete', code: `function f(k: string) { meters.get(k)?.stop(); meters.delete(k); // drop\n}`, owed: [[]] },
@@ -100,6 +111,16 @@ table('straight-line code', [
 ]);
 
 table('branches and tests', [
+  {
+    name: 'a name given what one drop takes on one branch and another on the other, released once after',
+    code: `function f() { let m: Meter | undefined; if (check()) m = stack.pop(); // drop\n else m = stack.shift(); // drop\n m?.stop(); }`,
+    owed: [[], []],
+  },
+  {
+    name: 'a name given what one drop takes on one branch and another on the other, released on one branch only',
+    code: `function f() { let m: Meter | undefined; if (check()) m = stack.pop(); // drop\n else m = stack.shift(); // drop\n if (check()) m?.stop(); }`,
+    owed: [['*'], ['*']],
+  },
   {
     name: 'released on one branch only',
     code: `function f(k: string, graceful: boolean) { if (graceful) meters.get(k)?.stop(); meters.delete(k); // drop\n}`,
@@ -294,6 +315,41 @@ table('loops', [
     name: 'from real code (vscode-go): an entry destructured inside the loop, its value stopped after its key is deleted',
     code: `function f() { for (const entry of meters) { const [key, meter] = entry; meters.delete(key); // drop\n meter.stop(); } }`,
     owed: [[]],
+  },
+  {
+    name: 'a value taken by an assignment in the loop test and released in the body owes nothing (the last test finds nothing taken)',
+    code: `function f() { let m: Meter | undefined; while ((m = stack.pop())) { // drop\n m.stop(); } }`,
+    owed: [[]],
+  },
+  {
+    name: 'a value taken by an assignment in the loop test and only logged is owed',
+    code: `function f() { let m: Meter | undefined; while ((m = stack.pop())) { // drop\n log(m); } }`,
+    owed: [['*']],
+  },
+  {
+    name: 'an assignment in the loop test compared with undefined',
+    code: `function f() { let m: Meter | undefined; while ((m = stack.shift()) !== undefined) { // drop\n m.stop(); } }`,
+    owed: [[]],
+  },
+  {
+    name: 'taken before the loop and again at the end of each turn, released in each turn',
+    code: `function f() { let m = stack.pop(); // drop\n while (m) { m.stop(); m = stack.pop(); // drop\n } }`,
+    owed: [[], []],
+  },
+  {
+    name: 'taken again at the end of each turn before the last one was released: both owe',
+    code: `function f() { let m = stack.pop(); // drop\n while (m) { m = stack.pop(); // drop\n } }`,
+    owed: [['*'], ['*']],
+  },
+  {
+    name: 'a turn that breaks when nothing was taken and releases what was',
+    code: `function f() { for (;;) { const m = stack.pop(); // drop\n if (!m) break; m.stop(); } }`,
+    owed: [[]],
+  },
+  {
+    name: 'a turn that breaks when nothing was taken and only logs what was: the last test speaks of another value',
+    code: `function f() { for (;;) { const m = stack.pop(); // drop\n if (!m) break; log(m); } }`,
+    owed: [['*']],
   },
   {
     name: 'an entry destructured inside the loop, its key deleted and its value left running',

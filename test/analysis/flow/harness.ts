@@ -29,7 +29,10 @@ function programOf(code: string): ts.Program {
   return ts.createProgram({ rootNames: [FILE], options, host });
 }
 
-/** The drop a marked statement makes, read from its syntax: `m.delete(k)`, `m.set(k, v)`, `m.clear()`, `o[k] = v`, `delete o[k]`, `m = new Map()`. */
+/**
+ * The drop a marked statement makes, read from its syntax: `m.delete(k)`, `m.set(k, v)`, `m.clear()`,
+ * `o[k] = v`, `delete o[k]`, `m = new Map()`, `list.pop()`, `list.shift()`.
+ */
 function siteOf(node: ts.Node, slots: string[]): DropSite | undefined {
   const base = { node, slots, result: 'none' as const };
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
@@ -40,6 +43,11 @@ function siteOf(node: ts.Node, slots: string[]): DropSite | undefined {
     if (!container) return undefined;
     const where = { container: container.text, containerRoots: container.roots };
     if (method === 'clear') return { ...base, ...where, target: { kind: 'all' }, storesNewValue: false };
+    // As the drop rooms read them: the value at the list's end, handed back as the call's result.
+    if ((method === 'pop' || method === 'shift') && node.arguments.length === 0) {
+      const end = method === 'pop' ? '#last' : '#first';
+      return { ...base, ...where, target: { kind: 'key', key: end, keyRoots: [] }, storesNewValue: false, result: 'one' };
+    }
     if ((method === 'delete' || method === 'set') && keyText) {
       return { ...base, ...where, target: { kind: 'key', key: keyText.text, keyRoots: keyText.roots }, storesNewValue: method === 'set' };
     }
@@ -77,6 +85,16 @@ function siteOf(node: ts.Node, slots: string[]): DropSite | undefined {
   return undefined;
 }
 
+/** `m = list.pop()`, `(m = list.shift()) !== undefined`: the call that takes a value out, whose result is assigned. */
+function takenBy(expression: ts.Expression): ts.Expression {
+  const left = ts.isBinaryExpression(expression) ? skipOuter(expression.left) : expression;
+  const assignment = ts.isBinaryExpression(left) && left.operatorToken.kind === ts.SyntaxKind.EqualsToken ? left : expression;
+  if (!ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return expression;
+  const taking = skipOuter(assignment.right);
+  const method = ts.isCallExpression(taking) && ts.isPropertyAccessExpression(taking.expression) ? taking.expression.name.text : undefined;
+  return method === 'pop' || method === 'shift' ? taking : expression;
+}
+
 /** The container a drop site names: the receiver of `m.delete(k)`, the object of `o[k] = v` or `delete o[k]`, the target of `m = …`. */
 function containerOf(node: ts.Node): ts.Expression {
   if (ts.isCallExpression(node)) return (node.expression as ts.PropertyAccessExpression).expression;
@@ -97,12 +115,15 @@ export function judge(code: string): Judged[] {
   const source = program.getSourceFile(FILE)!;
   const lines = code.split('\n');
   // The expression a marker belongs to is the last statement that ends on its line, before the
-  // comment — or the test of an `if` (`if (m.delete(k)) { // drop`, `if (!m.delete(k))`).
+  // comment — or the test of an `if` or `while` (`if (m.delete(k)) { // drop`, `if (!m.delete(k))`,
+  // `while ((m = list.pop())) { // drop`), or the value of a declaration (`const m = list.pop(); // drop`).
   const lastOnLine = new Map<number, ts.Expression>();
   const visit = (node: ts.Node): void => {
-    const expression = ts.isExpressionStatement(node) ? node.expression : ts.isIfStatement(node) ? node.expression : undefined;
+    const tested = ts.isIfStatement(node) || ts.isWhileStatement(node);
+    const [declared] = ts.isVariableStatement(node) ? node.declarationList.declarations : [];
+    const expression = ts.isExpressionStatement(node) || tested ? node.expression : declared?.initializer;
     if (expression) {
-      const line = source.getLineAndCharacterOfPosition(ts.isIfStatement(node) ? node.expression.getEnd() : node.getEnd()).line;
+      const line = source.getLineAndCharacterOfPosition(tested ? node.expression.getEnd() : node.getEnd()).line;
       if (/\/\/\s*drop\b/.test(lines[line] ?? '')) lastOnLine.set(line, expression);
     }
     ts.forEachChild(node, visit);
@@ -114,7 +135,7 @@ export function judge(code: string): Judged[] {
     const slots = marker[1] ? marker[1].split(',') : ['*'];
     let expression = skipOuter(marked);
     if (ts.isPrefixUnaryExpression(expression) && expression.operator === ts.SyntaxKind.ExclamationToken) expression = skipOuter(expression.operand);
-    const site = siteOf(expression, slots);
+    const site = siteOf(takenBy(expression), slots) ?? siteOf(expression, slots);
     if (!site) throw new Error(`line ${line + 1}: not a drop the harness can read`);
     sites.push({ line: line + 1, site });
   }

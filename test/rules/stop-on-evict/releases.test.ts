@@ -6027,3 +6027,122 @@ ruleTester.run('stop-on-evict: a copy filtered by a type guard before each value
     },
   ],
 });
+
+/**
+ * Values taken from a list one at a time, each given to a name in the loop's test or at the end of
+ * each turn: the drain VS Code's `disposeAll()` writes with a `const` in the body, in the other
+ * spellings people use. `turns` is the loop; a later test or release of the name speaks of the value
+ * it was last given.
+ */
+const watchersTaken = (turns: string): string => `import { watch, type FSWatcher } from 'node:fs';
+export class Watchers {
+  private watchers: FSWatcher[] = [];
+  add(path: string): void { this.watchers.push(watch(path)); }
+  closeAll(): void {
+    ${turns}
+  }
+}
+`;
+
+ruleTester.run('stop-on-evict: values taken from a list one at a time', rule, {
+  valid: [
+    {
+      name: 'the name given in the loop test, each value closed (the last test finds nothing taken)',
+      code: watchersTaken('let watcher: FSWatcher | undefined; while ((watcher = this.watchers.pop())) watcher.close();'),
+    },
+    {
+      name: 'the name given in the loop test and compared with undefined',
+      code: watchersTaken('let watcher: FSWatcher | undefined; while ((watcher = this.watchers.shift()) !== undefined) watcher.close();'),
+    },
+    {
+      name: 'the name given before the loop and again at the end of each turn',
+      code: watchersTaken('let watcher = this.watchers.pop(); while (watcher) { watcher.close(); watcher = this.watchers.pop(); }'),
+    },
+    {
+      name: 'a turn that leaves the loop when nothing was taken',
+      code: watchersTaken('for (;;) { const watcher = this.watchers.pop(); if (!watcher) break; watcher.close(); }'),
+    },
+    {
+      name: 'two values taken, each closed',
+      code: watchersTaken('const first = this.watchers.shift(); const second = this.watchers.shift(); first?.close(); second?.close();'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'twin: the name given in the loop test, each value only logged',
+      code: watchersTaken('let watcher: FSWatcher | undefined; while ((watcher = this.watchers.pop())) console.log(watcher);'),
+      errors: [{ messageId: 'unreleasedDrop', line: 6 }],
+    },
+    {
+      name: 'twin: the name given again before the value it held was closed',
+      code: watchersTaken('let watcher = this.watchers.pop(); while (watcher) { watcher = this.watchers.pop(); }'),
+      errors: [
+        { messageId: 'unreleasedDrop', line: 6 },
+        { messageId: 'unreleasedDrop', line: 6 },
+      ],
+    },
+    {
+      name: 'twin: a turn that leaves the loop when nothing was taken and only logs what was',
+      code: watchersTaken('for (;;) { const watcher = this.watchers.pop(); if (!watcher) break; console.log(watcher); }'),
+      errors: [{ messageId: 'unreleasedDrop', line: 6 }],
+    },
+    {
+      name: 'twin: the first value taken closed, the second only logged',
+      code: watchersTaken('this.watchers.shift()?.close(); const second = this.watchers.shift(); console.log(second);'),
+      errors: [{ messageId: 'unreleasedDrop', line: 6 }],
+    },
+  ],
+});
+
+/** Timers kept per name in an object, cleared while walking its entries, as `m.entries()` of a Map is walked. `walk` is the loop. */
+const timersByName = (walk: string): string => `export class Debouncer {
+  private timers: Record<string, NodeJS.Timeout> = {};
+  schedule(name: string, run: () => void): void {
+    clearTimeout(this.timers[name]);
+    this.timers[name] = setTimeout(run, 100);
+  }
+  cancelAll(): void {
+    ${walk}
+  }
+}
+`;
+
+ruleTester.run('stop-on-evict: the entries of an object walked with Object.entries()', rule, {
+  valid: [
+    {
+      name: 'each entry of Object.entries() cleared, then its key deleted',
+      code: timersByName('for (const [name, timer] of Object.entries(this.timers)) { clearTimeout(timer); delete this.timers[name]; }'),
+    },
+    {
+      name: 'the same, the timer cleared where it is set',
+      code: timersByName('for (const [name, timer] of Object.entries(this.timers)) { if (timer) clearTimeout(timer); delete this.timers[name]; }'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'twin: each entry only logged before its key is deleted',
+      code: timersByName('for (const [name, timer] of Object.entries(this.timers)) { console.log(timer); delete this.timers[name]; }'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: timersByName(
+                'for (const [name, timer] of Object.entries(this.timers)) { console.log(timer); clearTimeout(this.timers[name]);\n    delete this.timers[name]; }',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'twin: only the entries of some names cleared, the message names the condition',
+      code: timersByName(
+        "for (const [name, timer] of Object.entries(this.timers)) { if (name.startsWith('ui:')) clearTimeout(timer); delete this.timers[name]; }",
+      ),
+      errors: [{ messageId: 'unreleasedDropWhen', line: 8 }],
+    },
+  ],
+});
