@@ -145,8 +145,8 @@ export class FunctionAnalysis implements Interpreter {
   applyHelperEffects(node: ts.CallExpression, helper: ts.FunctionLikeDeclaration, state: State): State {
     return calls.applyHelperEffects(this, node, helper, state);
   }
-  callbackReleasesArgument(callback: ts.Expression): boolean {
-    return calls.callbackReleasesArgument(this, callback);
+  callbackReleasedSlots(callback: ts.Expression): string[] {
+    return calls.callbackReleasedSlots(this, callback);
   }
   elementCallback(callback: ts.ArrowFunction | ts.FunctionExpression, source: ManyRef, state: State): State {
     return calls.elementCallback(this, callback, source, state);

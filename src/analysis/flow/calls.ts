@@ -68,7 +68,10 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
     // where the panel's end releases the view (containers/recordFunctions.ts, containers/handleEnds.ts).
     const releasedFields = releases.recordFunctions?.get(methodName);
     const endedBy = releases.handleEnds?.get(methodName);
-    const ref = releases.methods.has(methodName) || releasedFields || endedBy ? it.slotRef(callee.expression) : undefined;
+    const ref =
+      releases.methods.has(methodName) || releasedFields || endedBy
+        ? (it.slotRef(callee.expression) ?? it.slotRef(throughReturnedReceiver(it, callee.expression)))
+        : undefined;
     // A name bound to one field (`const { controller } = entry`) is that field, not the record; so is an element of one.
     const onWholeRecord = ref?.slot === '*' && !isBoundField(ref.ref, current);
     if (releases.methods.has(methodName)) {
@@ -87,7 +90,7 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
     if (ref && endedBy?.includes(ref.slot)) current = it.release(ref.ref, '*', current);
     if (iterated && node.arguments[0] && !ts.isArrowFunction(node.arguments[0]) && !ts.isFunctionExpression(node.arguments[0])) {
       // `timers.forEach(clearInterval)`, `meters.forEach(stopMeter)`
-      if (it.callbackReleasesArgument(node.arguments[0])) current = it.releaseMany(iterated, '*', current);
+      for (const slot of it.callbackReleasedSlots(node.arguments[0])) current = it.releaseMany(iterated, slot, current);
     }
   }
   // `settle()` in a callback, where the outer function stored `settle` as the record's `resolve`
@@ -273,11 +276,25 @@ export function sameModuleEffects(it: Interpreter, node: ts.CallExpression, help
   return effects && (effects.places.length > 0 || effects.all.length > 0) ? effects : undefined;
 }
 
-/** `timers.forEach(clearInterval)` / `meters.forEach(stopMeter)`: the callback releases its first argument. */
-export function callbackReleasesArgument(it: Interpreter, callback: ts.Expression): boolean {
+/** `watcher.removeAllListeners().close()`: a call of a method declared to return `this` stands for its receiver. */
+function throughReturnedReceiver(it: Interpreter, expression: ts.Expression): ts.Expression {
+  let e = skipOuter(expression);
+  while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(skipOuter(e.expression)) && it.helpers.returnsReceiver(e)) {
+    e = skipOuter((skipOuter(e.expression) as ts.PropertyAccessExpression).expression);
+  }
+  return e;
+}
+
+/**
+ * `timers.forEach(clearInterval)`, `records.forEach(cleanup)`: the slots of each element the callback
+ * releases, a release function or a function of the program read as a helper handed the element.
+ */
+export function callbackReleasedSlots(it: Interpreter, callback: ts.Expression): string[] {
   const expression = skipOuter(callback);
-  if (ts.isIdentifier(expression) && it.options.releases.functions.has(expression.text)) return true;
-  return false;
+  if (ts.isIdentifier(expression) && it.options.releases.functions.has(expression.text)) return ['*'];
+  if (!ts.isIdentifier(expression) && !ts.isPropertyAccessExpression(expression)) return [];
+  const helper = it.depth < MAX_HELPER_DEPTH ? it.helpers.resolveFunction(expression) : undefined;
+  return helper && helper.parameters.length > 0 ? it.helpers.releasedSlots(helper, 0, it.options, it.depth + 1) : [];
 }
 
 /** `meters.forEach((meter) => meter.stop())`: analyzed as its own body, with the parameter as the element. */

@@ -40,6 +40,7 @@ const HELPERS = memoValue('flow.helpers', (session) => {
     (name) => isStableName(name, session),
     (access, releases) => lifeFlagOf(access, releases, session),
     (call) => handsFailureToCaller(call, session),
+    (call) => returnsReceiver(call, session),
   );
 });
 
@@ -106,6 +107,12 @@ export function releasedSlots(fn: ts.FunctionLikeDeclaration, index: number, opt
 /** The declaration with a body that a call runs: a function, a method, an arrow stored in a const or field. */
 export function resolveCallee(call: ts.CallExpression, session: AnalysisSession): ts.FunctionLikeDeclaration | undefined {
   return resolveFunction(call.expression, session);
+}
+
+/** A method declared to return `this` (`removeAllListeners(): this`): the call's result is its receiver. */
+function returnsReceiver(call: ts.CallExpression, session: AnalysisSession): boolean {
+  const declaration = session.checker.getResolvedSignature(call)?.declaration;
+  return declaration !== undefined && !ts.isJSDocSignature(declaration) && declaration.type !== undefined && ts.isThisTypeNode(declaration.type);
 }
 
 /** The declaration with a body that `reference` names (`isReady`, `this.check`, `helpers.close`), as a call of it would run. */

@@ -40,7 +40,6 @@ export interface ReleasedKeyList {
   released: boolean;
 }
 
-/** How an argument reaches a helper: as one value, or as a collection whose elements are followed. */
 /**
  * What an argument is to the helper that takes it: a value, a collection whose elements it may
  * release, or one field of a record (`close(entry.socket)`), on which a method that releases only
@@ -64,6 +63,8 @@ export interface HelperSummaries {
   lifeFlag(access: ts.PropertyAccessExpression, releases: ReadonlySet<string>): LifeFlag | undefined;
   /** `callback(error)`, `reject(err)`: the path hands a failure to its caller, the callback form of a `throw`. */
   handsFailureToCaller(call: ts.CallExpression): boolean;
+  /** `emitter.removeAllListeners()`: a method declared to return `this`, so the call gives back its receiver. */
+  returnsReceiver(call: ts.CallExpression): boolean;
 }
 
 export interface Interpreter {
@@ -136,7 +137,7 @@ export interface Interpreter {
   call(node: ts.CallExpression, state: State): State;
   passArguments(node: ts.CallExpression, state: State): State;
   applyHelperEffects(node: ts.CallExpression, helper: ts.FunctionLikeDeclaration, state: State): State;
-  callbackReleasesArgument(callback: ts.Expression): boolean;
+  callbackReleasedSlots(callback: ts.Expression): string[];
   elementCallback(callback: ts.ArrowFunction | ts.FunctionExpression, source: ManyRef, state: State): State;
   inline(callback: ts.ArrowFunction | ts.FunctionExpression, state: State): State;
   bindForEachParameters(fn: ts.Node, state: State): State;

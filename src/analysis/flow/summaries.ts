@@ -21,6 +21,7 @@ export class SummaryCache implements HelperSummaries {
     readonly isStableName: (name: ts.Identifier) => boolean,
     readonly lifeFlag: (access: ts.PropertyAccessExpression, releases: ReadonlySet<string>) => LifeFlag | undefined,
     readonly handsFailureToCaller: (call: ts.CallExpression) => boolean,
+    readonly returnsReceiver: (call: ts.CallExpression) => boolean,
   ) {}
 
   readonly #effects = new Map<string, WeakMap<ts.Node, HelperEffects | null>>();

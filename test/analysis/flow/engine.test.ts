@@ -64,6 +64,16 @@ table('straight-line code', [
     code: `function f() { const a = stack.shift(); // drop\n const b = stack.shift(); // drop\n a?.stop(); b?.stop(); }`,
     owed: [[], []],
   },
+  {
+    name: 'released through a chained call of a method declared to return this',
+    code: `interface Emitter { quiet(): this; stop(): void }\ndeclare const emitters: Map<string, Emitter>;\nfunction f(k: string) { emitters.get(k)?.quiet().stop(); emitters.delete(k); // drop\n}`,
+    owed: [[]],
+  },
+  {
+    name: 'a chained call of a method declared to return another value of the type releases that one',
+    code: `interface Emitter { next(): Emitter; stop(): void }\ndeclare const emitters: Map<string, Emitter>;\nfunction f(k: string) { emitters.get(k)?.next().stop(); emitters.delete(k); // drop\n}`,
+    owed: [['*']],
+  },
   { name: 'a delete without a release owes the value', code: `function f(k: string) { meters.delete(k); // drop\n}`, owed: [['*']] },
   { name: 'released through get() before the delete', code: `function f(k: string) { meters.get(k)?.stop(); meters.delete(k); // drop\n}`, owed: [[]] },
   {
@@ -445,6 +455,26 @@ table('records and field aliases', [
 ]);
 
 table('helpers', [
+  {
+    name: 'a helper handed to forEach that releases each value, then clear()',
+    code: `function stopIt(m: Meter) { m.stop(); }\nfunction f() { meters.forEach(stopIt); meters.clear(); // drop\n}`,
+    owed: [[]],
+  },
+  {
+    name: 'a helper handed to forEach that only logs each value leaves them owed',
+    code: `function look(m: Meter) { log(m); }\nfunction f() { meters.forEach(look); meters.clear(); // drop\n}`,
+    owed: [['*']],
+  },
+  {
+    name: "a helper handed to forEach that releases each record's fields",
+    code: `function end(s: Slot) { clearTimeout(s.timer); s.worker.stop(); }\nfunction f() { slots.forEach(end); slots.clear(); // drop timer,worker\n}`,
+    owed: [[]],
+  },
+  {
+    name: "a helper handed to forEach that releases one of each record's fields leaves the other owed",
+    code: `function end(s: Slot) { clearTimeout(s.timer); }\nfunction f() { slots.forEach(end); slots.clear(); // drop timer,worker\n}`,
+    owed: [['worker']],
+  },
   {
     name: 'a helper that releases its argument',
     code: `function stopIt(m: Meter | undefined) { m?.stop(); }\nfunction f(k: string) { stopIt(meters.get(k)); meters.delete(k); // drop\n}`,

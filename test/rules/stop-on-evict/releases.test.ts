@@ -6146,3 +6146,129 @@ ruleTester.run('stop-on-evict: the entries of an object walked with Object.entri
     },
   ],
 });
+
+/**
+ * Sessions, each a socket and an idle timer, ended through a function of the program handed to
+ * `forEach` itself (`sessions.forEach(endSession)`) rather than called in an arrow. `endAll` is the
+ * teardown.
+ */
+const sessionsEndedBy = (endAll: string): string => `import { connect, type Socket } from 'node:net';
+interface Session { socket: Socket; idle: NodeJS.Timeout }
+function endSession(session: Session): void {
+  clearTimeout(session.idle);
+  session.socket.destroy();
+}
+function stopIdle(session: Session): void {
+  clearTimeout(session.idle);
+}
+function describeSession(session: Session): string {
+  return String(session.socket.remoteAddress);
+}
+export class Sessions {
+  private sessions = new Map<string, Session>();
+  open(id: string, host: string): void {
+    const existing = this.sessions.get(id);
+    if (existing) endSession(existing);
+    this.sessions.set(id, { socket: connect(80, host), idle: setTimeout(() => this.close(id), 60_000) });
+  }
+  close(id: string): void {
+    const session = this.sessions.get(id);
+    if (session) endSession(session);
+    this.sessions.delete(id);
+  }
+  private end(session: Session): void {
+    endSession(session);
+  }
+  closeAll(): void {
+    ${endAll}
+  }
+}
+`;
+
+ruleTester.run('stop-on-evict: a function of the program handed to forEach', rule, {
+  valid: [
+    {
+      name: 'each session ended by the function handed to forEach, then the map cleared',
+      code: sessionsEndedBy('this.sessions.forEach(endSession);\n    this.sessions.clear();'),
+    },
+    {
+      name: 'the same through a method of the class',
+      code: sessionsEndedBy('this.sessions.forEach(this.end, this);\n    this.sessions.clear();'),
+    },
+    {
+      name: 'the same over a copy of the values',
+      code: sessionsEndedBy('[...this.sessions.values()].forEach(endSession);\n    this.sessions = new Map();'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'twin: the function handed to forEach only reads each session',
+      code: sessionsEndedBy('this.sessions.forEach(describeSession);\n    this.sessions.clear();'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 30,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: sessionsEndedBy(
+                'this.sessions.forEach(describeSession);\n    for (const value of this.sessions.values()) { value.socket.destroy(); clearTimeout(value.idle); }\n    this.sessions.clear();',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'twin: the function handed to forEach stops the timer and leaves the socket open',
+      code: sessionsEndedBy('this.sessions.forEach(stopIdle);\n    this.sessions.clear();'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { type: 'Session', container: 'this.sessions', operation: '`clear()`', release: '`destroy()` on `socket`' },
+          line: 30,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: sessionsEndedBy(
+                'this.sessions.forEach(stopIdle);\n    for (const value of this.sessions.values()) value.socket.destroy();\n    this.sessions.clear();',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+/** Sockets kept per peer, quieted and destroyed in one chain (`removeAllListeners()` returns the socket). `forget` is the removal. */
+const peersForgotten = (forget: string): string => `import { connect, type Socket } from 'node:net';
+export class Peers {
+  private peers = new Map<string, Socket>();
+  add(id: string, host: string): void {
+    this.peers.get(id)?.destroy();
+    this.peers.set(id, connect(80, host));
+  }
+  remove(id: string): void {
+    ${forget}
+    this.peers.delete(id);
+  }
+}
+`;
+
+ruleTester.run('stop-on-evict: a release chained after a method declared to return this', rule, {
+  valid: [
+    {
+      name: 'the socket quieted and destroyed in one chain',
+      code: peersForgotten('this.peers.get(id)?.removeAllListeners().destroy();'),
+    },
+  ],
+  invalid: [
+    reportedWithRelease(
+      'twin: the socket only quieted',
+      peersForgotten('this.peers.get(id)?.removeAllListeners();'),
+      '    this.peers.delete(id);',
+      '    this.peers.get(id)?.destroy();\n',
+    ),
+  ],
+});
