@@ -6,7 +6,7 @@
 import ts from 'typescript';
 
 import { memoTable, type AnalysisSession } from '../session.js';
-import { calledMethodName, canonical, rootOf, skipOuter, type CanonicalText } from '../syntax/expressions.js';
+import { calledMethodName, canonical, rootOf, skipOuter, withOuter, type CanonicalText } from '../syntax/expressions.js';
 import { containerPlaces, visibleInsertions, type ContainerPlace } from './ownership.js';
 
 const OWN_FIELD_KEYS = memoTable<readonly ContainerPlace[], string | null>('containers.ownFieldKeys');
@@ -32,9 +32,7 @@ function findOwnFieldKey(insertions: readonly ts.Expression[]): string | null {
 
 /** The key an inserted value is stored under: `k` of `m.set(k, v)` or of `o[k] = v`. */
 function keyOfInsertion(inserted: ts.Expression): ts.Expression | undefined {
-  let node: ts.Node = inserted;
-  while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isNonNullExpression(node.parent)))
-    node = node.parent;
+  const node = withOuter(inserted);
   const parent = node.parent;
   if (parent && ts.isCallExpression(parent) && calledMethodName(parent) === 'set' && parent.arguments[1] === node) return parent.arguments[0];
   if (parent && ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {

@@ -550,8 +550,8 @@ export function comparison(it: Interpreter, expression: ts.BinaryExpression, sta
       : [state, state];
   }
   if (equality === undefined) return [state, state];
-  const left = assignedName(skipOuter(expression.left));
-  const right = assignedName(skipOuter(expression.right));
+  const left = assignmentTarget(skipOuter(expression.left));
+  const right = assignmentTarget(skipOuter(expression.right));
   // `list.length === 0`: the container is empty on the equal side.
   const counted = isZeroLiteral(right) ? emptiedBySize(it, left, state) : isZeroLiteral(left) ? emptiedBySize(it, right, state) : undefined;
   if (counted) return equality ? [counted, state] : [state, counted];
@@ -770,7 +770,7 @@ function refMentions(ref: ValueRef, name: string): boolean {
 }
 
 /** `(w = list.shift()) !== undefined`: compared once assigned, the assignment stands for its name. */
-function assignedName(expression: ts.Expression): ts.Expression {
+function assignmentTarget(expression: ts.Expression): ts.Expression {
   if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return expression;
   const target = skipOuter(expression.left);
   return ts.isIdentifier(target) ? target : expression;

@@ -16,6 +16,7 @@ import {
   isWithin,
   skipOuter,
   valuesSourceOf,
+  withOuter,
 } from '../syntax/expressions.js';
 import { flattenedSource, listingReturnedBy } from '../syntax/listings.js';
 import type { Interpreter } from './interpreter.js';
@@ -189,7 +190,7 @@ export function drop(it: Interpreter, dropId: number, state: State): State {
   const next = cloneState(state);
   // `while ((w = list.pop())) log(w)`: the value the last turn took and did not release is lost
   // here, whatever the test of the new one says.
-  if (drop.result === 'one') strandUnpaid(it, state, dropId, assignedNameOf(drop.node));
+  if (drop.result === 'one') strandUnpaid(it, state, dropId, nameGivenResult(drop.node));
   // `list = m.get(k) ?? []; …; m.set(k, list)`: the value stored again is the one already there.
   const restoresSameValue = drop.storesNewValue && drop.target.kind === 'key' && storesItsOwnValue(it, drop, next);
   const owed = restoresSameValue ? [] : drop.slots.filter((slot) => !it.isReleased(drop, slot, next));
@@ -396,9 +397,8 @@ function heldByAnotherName(state: State, dropId: number, except: string | undefi
 }
 
 /** `w` of `const w = list.pop()` or `w = list.pop()`: the name a drop's result is given. */
-function assignedNameOf(node: ts.Node): string | undefined {
-  let value = node;
-  while (ts.isParenthesizedExpression(value.parent) || ts.isNonNullExpression(value.parent) || ts.isAsExpression(value.parent)) value = value.parent;
+function nameGivenResult(node: ts.Node): string | undefined {
+  const value = withOuter(node);
   const parent = value.parent;
   if (ts.isVariableDeclaration(parent) && parent.initializer === value && ts.isIdentifier(parent.name)) return parent.name.text;
   if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === value) {

@@ -147,6 +147,20 @@ export function isZeroLiteral(expression: ts.Expression): boolean {
 }
 
 /** Strips parentheses, `!`, `as`, `satisfies` and `<T>` assertions. */
+/** The outermost parentheses, `!`, `as`, `satisfies` or type assertion around `node`: what its parent sees of it (skipOuter's other direction). */
+export function withOuter(node: ts.Node): ts.Node {
+  let current = node;
+  while (
+    ts.isParenthesizedExpression(current.parent) ||
+    ts.isNonNullExpression(current.parent) ||
+    ts.isAsExpression(current.parent) ||
+    ts.isSatisfiesExpression(current.parent) ||
+    ts.isTypeAssertionExpression(current.parent)
+  )
+    current = current.parent;
+  return current;
+}
+
 export function skipOuter(node: ts.Expression): ts.Expression {
   let current = node;
   for (;;) {
