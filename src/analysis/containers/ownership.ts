@@ -747,6 +747,12 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
     if (list) list.push(...values);
     else insertions.set(text, [...values]);
   };
+  /** `name` stands for the lists `container` holds: a local read from it, or its inner lists read in place. */
+  const noteInner = (container: string, name: string): void => {
+    const names = innerNames.get(container);
+    if (names) names.add(name);
+    else innerNames.set(container, new Set([name]));
+  };
   /** `c`, `c.values()`, `c.entries()`, `Object.values(c)`: the container's text. */
   const containerText = (expression: ts.Expression): string | undefined => {
     let e = skipOuter(expression);
@@ -817,9 +823,7 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
         const outer = readContainerOf(storedPlace(callee.expression));
         if (outer !== undefined) {
           insert(`${outer}${INNER}`, insertedValues(how, node.arguments));
-          const local = innerNames.get(outer) ?? new Set<string>();
-          local.add(`${outer}${INNER}`);
-          innerNames.set(outer, local);
+          noteInner(outer, `${outer}${INNER}`);
         }
       }
       if (method === 'push' && ts.isPropertyAccessExpression(callee)) fill(callee.expression, node.arguments, node);
@@ -881,9 +885,7 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
       const container = readContainerOf(node.initializer);
       if (container !== undefined) {
         readNames.set(takenKey(node.name.text, node), container);
-        const local = innerNames.get(container) ?? new Set<string>();
-        local.add(node.name.text);
-        innerNames.set(container, local);
+        noteInner(container, node.name.text);
       }
     } else if (ts.isPropertyDeclaration(node) && node.initializer && ts.isIdentifier(node.name)) {
       insert(`this.${node.name.text}`, initialEntries(node.initializer));
