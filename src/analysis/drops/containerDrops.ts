@@ -15,6 +15,7 @@ import { fieldsFilledBorrowed, listFieldsHandedIn, recordLiteralOf } from '../co
 import { fieldsWhoseEndReleases } from '../containers/handleEnds.js';
 import { fieldsReleasedByRecordFunctions } from '../containers/recordFunctions.js';
 import { valueNamedByOwnKey } from '../containers/selfKeyed.js';
+import { isStoreOfWorkInFlight } from '../containers/scopedValues.js';
 import {
   callsItsValues,
   containerPlaces,
@@ -763,6 +764,9 @@ function keyDrop(node: ts.Node, container: ContainerOfResources, keyExpression: 
   if (draft.storesNewValue && isGuardedInEveryCaller(node, container, keyExpression, context)) return undefined;
   if (draft.newValue && isBlindInsertOfMadeEntity(node, container, draft.containerExpression, keyExpression, draft.newValue, context)) return undefined;
   if (draft.newValue && storesValueItHolds(node, container, keyExpression, draft.newValue, context)) return undefined;
+  // `this.timers.set(k, t); try { … } finally { clearInterval(t) }` where every store is so: what it overwrites, another call releases.
+  if (draft.newValue && isStoreOfWorkInFlight(draft.newValue, container.resource, containerPlaces(draft.containerExpression, context.session), context.session))
+    return undefined;
   // `if (!m.has(k) && !pending.has(k)) { pending.add(k); … m.set(k, v) }`: no other call gets past the claim.
   if (draft.newValue && key && !key.impure && isClaimedBeforeStore(node, container.text.text, key.text)) return undefined;
   // `nodes.delete(target.id)` where every value is stored under its own `id`: the value dropped is

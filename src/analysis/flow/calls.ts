@@ -22,6 +22,7 @@ import { notePushedKey } from './keyLists.js';
 import { allFact, bindEntry, bindEntryFields, cloneState, isTestFact, manyRefSource, placeFact, type ManyRef, type State, type ValueRef } from './state.js';
 import type { DropSite } from './types.js';
 import { isSymbolDisposeAccess } from './values.js';
+import { walkKeysForEach } from './writtenLists.js';
 
 export const MAX_HELPER_DEPTH = 3;
 const ITERATION_METHODS = new Set(['forEach', 'map', 'flatMap', 'every', 'some', 'filter']);
@@ -46,6 +47,12 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
     current = it.expression(callee, current);
   }
   const methodName = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  // `[index].forEach((k) => …)`, `Object.keys(m).forEach((k) => …)`, also over a list chosen by a test.
+  const [onlyArgument] = node.arguments;
+  if (methodName === 'forEach' && node.arguments.length === 1 && onlyArgument && (ts.isArrowFunction(onlyArgument) || ts.isFunctionExpression(onlyArgument))) {
+    const walked = walkKeysForEach(it, (callee as ts.PropertyAccessExpression).expression, onlyArgument, current);
+    if (walked) return forgetTests(walked);
+  }
   const iterated =
     methodName !== undefined && ITERATION_METHODS.has(methodName) && ts.isPropertyAccessExpression(callee)
       ? it.iteratedRef(callee.expression, current)

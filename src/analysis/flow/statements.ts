@@ -23,6 +23,7 @@ import {
 import { MAX_HELPER_DEPTH, sameModuleEffects } from './calls.js';
 import type { FinallyContext, FlowContext, Interpreter } from './interpreter.js';
 import { bindReleasedKey } from './keyLists.js';
+import { chosenList, walkWrittenLoop } from './writtenLists.js';
 import {
   bindEntry,
   bindEntryFields,
@@ -198,14 +199,28 @@ export function labeled(it: Interpreter, node: ts.LabeledStatement, state: State
 }
 
 export function loop(it: Interpreter, node: ts.IterationStatement, state: State, labels: string[]): State {
+  // `const keys = index !== undefined ? [index] : Object.keys(m); for (const k of keys)`: walked on each side of the test.
+  const chosen = ts.isForOfStatement(node) ? chosenList(it, node.expression) : undefined;
+  if (chosen) {
+    const [whenTrue, whenFalse] = it.condition(chosen.test, state);
+    return join([loopOver(it, node, whenTrue, labels, chosen.whenTrue), loopOver(it, node, whenFalse, labels, chosen.whenFalse)]);
+  }
+  return loopOver(it, node, state, labels, ts.isForOfStatement(node) || ts.isForInStatement(node) ? node.expression : undefined);
+}
+
+/** The loop, walking `iterated` (what its `for…of` or `for…in` walks on this path). */
+function loopOver(it: Interpreter, node: ts.IterationStatement, state: State, labels: string[], iterated: ts.Expression | undefined): State {
   let entry = state;
   if (ts.isForStatement(node) && node.initializer) {
     entry = ts.isVariableDeclarationList(node.initializer) ? it.variableList(node.initializer, entry) : it.expression(node.initializer, entry);
   }
   let elementSource: ManyRef | undefined;
-  if (ts.isForOfStatement(node) || ts.isForInStatement(node)) {
+  if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && iterated) {
     entry = it.expression(node.expression, entry);
-    if (ts.isForOfStatement(node)) elementSource = it.iteratedRef(node.expression, entry);
+    // `for (const k of [a, b])`: one turn per key written.
+    const walked = ts.isForOfStatement(node) ? walkWrittenLoop(it, node, iterated, entry) : undefined;
+    if (walked) return walked;
+    if (ts.isForOfStatement(node)) elementSource = it.iteratedRef(iterated, entry);
   }
   // A `pop()` that is itself a drop site is judged there; elsewhere (a helper's summary) the drain
   // releases every element when each turn releases the one it took.
@@ -273,7 +288,7 @@ export function loop(it: Interpreter, node: ts.IterationStatement, state: State,
     exit = it.releaseElements(elementSource, second.end, exit);
   }
   if (ts.isForStatement(node)) exit = releaseIndexRange(it, node, second.end, exit);
-  exit = releaseEveryKey(it, node, second.end, exit);
+  exit = releaseEveryKey(it, node, iterated, second.end, exit);
   return join([exit, ...second.flow.breaks]);
 }
 
@@ -282,10 +297,11 @@ export function loop(it: Interpreter, node: ts.IterationStatement, state: State,
  * docs.keys())`, `for (const [k] of docs)`: the value at every key released, when every path through
  * the body released the one at `k`.
  */
-function releaseEveryKey(it: Interpreter, node: ts.IterationStatement, bodyEnd: State, exit: State): State {
-  if ((!ts.isForInStatement(node) && !ts.isForOfStatement(node)) || bodyEnd.dead || exit.dead || !ts.isVariableDeclarationList(node.initializer)) return exit;
+function releaseEveryKey(it: Interpreter, node: ts.IterationStatement, walked: ts.Expression | undefined, bodyEnd: State, exit: State): State {
+  if ((!ts.isForInStatement(node) && !ts.isForOfStatement(node)) || !walked || bodyEnd.dead || exit.dead || !ts.isVariableDeclarationList(node.initializer))
+    return exit;
   const [declaration] = node.initializer.declarations;
-  const key = declaration && iteratedKey(node, declaration.name);
+  const key = declaration && iteratedKey(node, walked, declaration.name);
   if (!key) return exit;
   const { name, iterated } = key;
   const container = canonical(iterated);
@@ -299,8 +315,12 @@ function releaseEveryKey(it: Interpreter, node: ts.IterationStatement, bodyEnd: 
 }
 
 /** The key variable of a loop over a container's keys and the container, from the syntax. */
-function iteratedKey(node: ts.ForInStatement | ts.ForOfStatement, binding: ts.BindingName): { name: string; iterated: ts.Expression } | undefined {
-  const iterated = skipOuter(node.expression);
+function iteratedKey(
+  node: ts.ForInStatement | ts.ForOfStatement,
+  walked: ts.Expression,
+  binding: ts.BindingName,
+): { name: string; iterated: ts.Expression } | undefined {
+  const iterated = skipOuter(walked);
   if (ts.isForInStatement(node)) return ts.isIdentifier(binding) ? { name: binding.text, iterated } : undefined;
   // `for (const [k] of docs)`, `for (const [k, doc] of Object.entries(tiles))`: the key is the entry's first.
   if (ts.isArrayBindingPattern(binding)) {

@@ -1,10 +1,11 @@
 /**
- * Whether a function's first statements release a value, read from its text alone: what a
- * callback stored beside a value, or registered for a handle's end, does to that value as it runs.
+ * Whether a function releases a value, read from its text alone: in its first statements (what a
+ * callback stored beside a value, or registered for a handle's end, does to that value as it runs),
+ * or on every way out after a given point (what a function that stores a value does with it).
  */
 import ts from 'typescript';
 
-import { calleeName, isFunctionLike, isNullish, skipOuter, withoutNothingFallback } from './expressions.js';
+import { calleeName, enclosingBody, isFunctionLike, isNullish, skipOuter, statementInBlock, withoutNothingFallback } from './expressions.js';
 
 /** The methods that release the value (`close`, `dispose`) and the functions given it (`clearTimeout`). */
 export type ReleaseNames = Readonly<Record<'methods' | 'functions', ReadonlySet<string>>>;
@@ -70,4 +71,53 @@ function mayLeave(statement: ts.Statement): boolean {
     return ts.forEachChild(node, visit) === true;
   };
   return visit(statement);
+}
+
+/**
+ * Every normal path from the statement holding `at` to the end of its function releases `held`: a
+ * later statement of the same block does (`m.set(k, t); work(); clearTimeout(t)`), or the `finally`
+ * of a later `try` (`m.set(k, t); try { await work() } finally { clearInterval(t) }`) or of the `try`
+ * around it, with no `return`, `break`, `continue` or `yield` on the way. Read up through plain
+ * blocks, `if` branches and a `try` block whose `catch` goes on; a `throw` owes nothing.
+ */
+export function releasedOnEveryPathAfter(at: ts.Node, held: string, names: ReleaseNames): boolean {
+  const fn = enclosingBody(at);
+  let node: ts.Node = at;
+  for (;;) {
+    const place = statementInBlock(node);
+    if (!place || enclosingBody(place.block) !== fn) return false;
+    const { statement, block } = place;
+    // The point itself sits in a plain statement of a block, not in a branch or loop of one.
+    if (node === at && !ts.isExpressionStatement(statement) && !ts.isVariableStatement(statement)) return false;
+    for (const next of block.statements.slice(block.statements.indexOf(statement) + 1)) {
+      if (ts.isExpressionStatement(next) && isRelease(next.expression, held, names)) return true;
+      if (ts.isTryStatement(next) && next.finallyBlock && statementsRelease(next.finallyBlock.statements, held, names)) return true;
+      if (mayLeaveEarly(next)) return false;
+    }
+    const around = block.parent;
+    if (ts.isTryStatement(around) && around.tryBlock === block) {
+      if (around.finallyBlock && statementsRelease(around.finallyBlock.statements, held, names)) return true;
+      if (around.catchClause && mayLeaveEarly(around.catchClause.block)) return false;
+      if (around.finallyBlock && mayLeaveEarly(around.finallyBlock)) return false;
+      node = around;
+    } else if (ts.isBlock(around) || ts.isIfStatement(around)) {
+      node = ts.isBlock(around) ? block : around;
+    } else {
+      return false;
+    }
+  }
+}
+
+/** A statement that may end the function normally, or leave the statements after it: a return, a yield, a break or continue out of it. */
+function mayLeaveEarly(statement: ts.Node): boolean {
+  const visit = (node: ts.Node, breakable: boolean, continuable: boolean): boolean => {
+    if (ts.isReturnStatement(node) || ts.isYieldExpression(node)) return true;
+    if (ts.isBreakStatement(node)) return node.label !== undefined || !breakable;
+    if (ts.isContinueStatement(node)) return node.label !== undefined || !continuable;
+    if (isFunctionLike(node)) return false;
+    const loop = ts.isIterationStatement(node, false);
+    const inner = loop || ts.isSwitchStatement(node);
+    return ts.forEachChild(node, (child) => visit(child, breakable || inner, continuable || loop)) === true;
+  };
+  return visit(statement, false, false);
 }

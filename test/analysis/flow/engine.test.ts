@@ -533,3 +533,72 @@ table('processes', [
     owed: [['*']],
   },
 ]);
+
+table('lists of keys written out, and keys walked by forEach', [
+  {
+    name: 'a loop over a written list releases the value at each key it names',
+    code: `function f(a: string, b: string) { for (const k of [a, b]) meters.get(k)?.stop(); meters.delete(a); // drop
+ meters.delete(b); // drop
+}`,
+    owed: [[], []],
+  },
+  {
+    name: 'a key the written list does not name is still owed',
+    code: `function f(a: string, b: string) { for (const k of [a]) meters.get(k)?.stop(); meters.delete(b); // drop
+}`,
+    owed: [['*']],
+  },
+  {
+    name: 'a loop that may break early is walked as any loop: the second key may be left',
+    code: `function f(a: string, b: string) { for (const k of [a, b]) { if (check()) break; meters.get(k)?.stop(); } meters.delete(b); // drop
+}`,
+    owed: [['*']],
+  },
+  {
+    name: 'forEach over a written list runs its callback once per key',
+    code: `function f(a: string, b: string) { [a, b].forEach((k) => meters.get(k)?.stop()); meters.delete(b); // drop
+}`,
+    owed: [[]],
+  },
+  {
+    name: 'forEach over the keys of an object map releases every value its turn releases',
+    code: `function f(x: string) { Object.keys(byId).forEach((k) => byId[k].stop()); delete byId[x]; // drop
+}`,
+    owed: [[]],
+  },
+  {
+    name: 'a turn that releases only under a test leaves the values it skips',
+    code: `function f(x: string) { Object.keys(byId).forEach((k) => { if (check()) byId[k].stop(); }); delete byId[x]; // drop
+}`,
+    owed: [['*']],
+  },
+  {
+    name: 'a helper that walks the key it is given, or every key when given none, releases the key given',
+    code: `function clear(index?: string) { const keys = index !== undefined ? [index] : Object.keys(byId); keys.forEach((k) => byId[k].stop()); }
+function f(x: string) { clear(x); byId[x] = make(); // drop
+}`,
+    owed: [[]],
+  },
+  {
+    name: 'the same walked by a for…of loop',
+    code: `function clear(index?: string) { const keys = index !== undefined ? [index] : Object.keys(byId); for (const k of keys) byId[k].stop(); }
+function f(x: string) { clear(x); byId[x] = make(); // drop
+}`,
+    owed: [[]],
+  },
+  {
+    name: 'a for…of side that walks another key leaves the one given',
+    code: `function clear(index?: string, other?: string) { const keys = index !== undefined ? [other ?? ''] : Object.keys(byId); for (const k of keys) byId[k].stop(); }
+function f(x: string) { clear(x); byId[x] = make(); // drop
+}`,
+    owed: [['*']],
+  },
+  {
+    name: 'a list chosen by a test of a field, which may answer otherwise by the walk, is walked as any list',
+    code: `declare const state: { index?: string };
+function clear(index?: string) { const keys = state.index !== undefined ? [index!] : Object.keys(byId); keys.forEach((k) => byId[k].stop()); }
+function f(x: string) { clear(x); byId[x] = make(); // drop
+}`,
+    owed: [['*']],
+  },
+]);

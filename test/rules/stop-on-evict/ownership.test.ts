@@ -2787,6 +2787,142 @@ ruleTester.run('stop-on-evict: a one-shot timer its maker clears when the work i
 });
 
 /**
+ * Work in flight tracked by key (an everyday idiom, found by a probe of such shapes on 2026-12-07):
+ * each call of poll() arms an interval for its work, lists it under the key, and ends it itself
+ * once the work is done. `body` is poll()'s body; `more` the class's other members.
+ */
+const pollsByKey = (body: string, more = ''): string => `
+export class Pollers {
+  private timers = new Map<string, NodeJS.Timeout>();
+  async poll(key: string, tick: () => Promise<boolean>): Promise<void> {
+${body}
+  }${more}
+}`;
+const POLL_CLEARED_IN_FINALLY = `    const timer = setInterval(() => void tick(), 1000);
+    this.timers.set(key, timer);
+    try {
+      await tick();
+    } finally {
+      clearInterval(timer);
+      if (this.timers.get(key) === timer) this.timers.delete(key);
+    }`;
+const POLL_CLEARED_UNLESS_KEPT = POLL_CLEARED_IN_FINALLY.replace('      clearInterval(timer);', '      if (!(await tick())) clearInterval(timer);');
+const POLL_LEFT_ON_RETURN = `    const timer = setInterval(() => void tick(), 1000);
+    this.timers.set(key, timer);
+    if (await tick()) return;
+    clearInterval(timer);
+    this.timers.delete(key);`;
+const POLL_LEFT_BY_CATCH = `    const timer = setInterval(() => void tick(), 1000);
+    try {
+      this.timers.set(key, timer);
+      await tick();
+    } catch {
+      return;
+    }
+    clearInterval(timer);`;
+const POLL_REARMED = `    let timer = setInterval(() => void tick(), 1000);
+    this.timers.set(key, timer);
+    timer = setInterval(() => void tick(), 500);
+    clearInterval(timer);`;
+const ARMED_ELSEWHERE = `
+  watch(key: string): void {
+    this.timers.set(key, setInterval(() => undefined, 1000));
+  }`;
+const STOPPED_ELSEWHERE = `
+  stop(key: string): void {
+    this.timers.delete(key);
+  }`;
+
+/** The release offered before the call's store: the entry may already hold the call's own timer. */
+const GUARDED_CLEAR = '    if (this.timers.get(key) !== timer) clearInterval(this.timers.get(key));\n';
+/** One report at the line holding `drop` (the first such line), offering `release` right before it. */
+const releaseOffered = (code: string, drop: string, release: string) => ({
+  messageId: 'unreleasedDrop' as const,
+  line: code.split('\n').findIndex((text) => text.includes(drop)) + 1,
+  suggestions: [{ messageId: 'releaseBeforeDrop' as const, output: code.replace(drop, `${release}${drop}`) }],
+});
+
+ruleTester.run('stop-on-evict: a store of work in flight that its own call ends', rule, {
+  valid: [
+    {
+      name: 'each call clears its interval in a finally: the entry a later call overwrites is still the earlier call’s, which clears it',
+      code: pollsByKey(POLL_CLEARED_IN_FINALLY),
+    },
+    {
+      name: 'the same with the store inside the try',
+      code: pollsByKey(POLL_CLEARED_IN_FINALLY.replace('    this.timers.set(key, timer);\n    try {\n', '    try {\n      this.timers.set(key, timer);\n')),
+    },
+    {
+      name: 'the same cleared by the statements after the work, with no way out before them (a throw owes nothing)',
+      code: pollsByKey(POLL_LEFT_ON_RETURN.replace('    if (await tick()) return;\n', '    if (!(await tick())) throw new Error(key);\n')),
+    },
+    {
+      name: 'a record of the call’s controller and timer, the timer cleared in the finally',
+      code: `
+export class Requests {
+  private inflight = new Map<string, { controller: AbortController; timer: NodeJS.Timeout }>();
+  async load(key: string, url: string): Promise<Response> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 5000);
+    this.inflight.set(key, { controller, timer });
+    try {
+      return await fetch(url, { signal: controller.signal });
+    } finally {
+      clearTimeout(timer);
+      this.inflight.delete(key);
+    }
+  }
+}`,
+    },
+  ],
+  invalid: [
+    reportedWithRelease(
+      'twin: the interval is cleared only when the work asks for it, so the store may overwrite one still running',
+      pollsByKey(POLL_CLEARED_UNLESS_KEPT),
+      '    this.timers.set(key, timer);',
+      GUARDED_CLEAR,
+    ),
+    reportedWithRelease(
+      'twin: a return before the clear leaves the interval to the entry',
+      pollsByKey(POLL_LEFT_ON_RETURN),
+      '    this.timers.set(key, timer);',
+      GUARDED_CLEAR,
+    ),
+    reportedWithRelease(
+      'twin: a catch that returns leaves the interval stored inside the try to the entry',
+      pollsByKey(POLL_LEFT_BY_CATCH),
+      '      this.timers.set(key, timer);',
+      `  ${GUARDED_CLEAR}`,
+    ),
+    reportedWithRelease(
+      'twin: the name is given another interval before the clear, which ends that one only',
+      pollsByKey(POLL_REARMED),
+      '    this.timers.set(key, timer);',
+      GUARDED_CLEAR,
+    ),
+    {
+      name: 'twin: another method stores an interval nothing else clears, so the call’s store may overwrite that one',
+      code: pollsByKey(POLL_CLEARED_IN_FINALLY, ARMED_ELSEWHERE),
+      errors: [
+        releaseOffered(pollsByKey(POLL_CLEARED_IN_FINALLY, ARMED_ELSEWHERE), '    this.timers.set(key, timer);', GUARDED_CLEAR),
+        releaseOffered(
+          pollsByKey(POLL_CLEARED_IN_FINALLY, ARMED_ELSEWHERE),
+          '    this.timers.set(key, setInterval(',
+          '    clearInterval(this.timers.get(key));\n',
+        ),
+      ],
+    },
+    {
+      name: 'twin: a delete elsewhere lets go of a poll still running, whose interval ticks until its work ends',
+      code: pollsByKey(POLL_CLEARED_IN_FINALLY, STOPPED_ELSEWHERE),
+      errors: [
+        releaseOffered(pollsByKey(POLL_CLEARED_IN_FINALLY, STOPPED_ELSEWHERE), '    this.timers.delete(key);', '    clearInterval(this.timers.get(key));\n'),
+      ],
+    },
+  ],
+});
+
+/**
  * From real code (deepstream.io, node-http.ts): a server keeps each connection's socket as the key of
  * the wrapper a handed-in factory `made` for it; the wrapper's `destroy` is data to the rules (a
  * `Function` field). On shutdown the map is cleared.

@@ -6272,3 +6272,85 @@ ruleTester.run('stop-on-evict: a release chained after a method declared to retu
     ),
   ],
 });
+
+/**
+ * From real code (vue-flux, ragnarlotus/vue-flux, its `Timers` helper): set() clears the timer kept
+ * under an index before it arms another there; clear() walks the one index it is given, or every
+ * key when given none, through the list of keys `walk` chooses, each turn running `turn`.
+ */
+const indexedTimers = (walk: string, turn: string): string => `
+export class Timers {
+  timers: { [index: string]: ReturnType<typeof setTimeout> } = {};
+  set(index: string, time: number, callback: () => void): void {
+    this.clear(index);
+    this.timers[index] = setTimeout(callback, time);
+  }
+  clear(index?: string): void {
+    ${walk}((key) => {
+      ${turn}
+    });
+  }
+}`;
+const CHOSEN_KEYS = 'const keys = index !== undefined ? [index] : Object.keys(this.timers);\n    keys.forEach';
+const CLEARED_AND_DELETED = 'clearTimeout(this.timers[key]);\n      delete this.timers[key];';
+
+/** Intervals kept per key, cleared by a method that walks the keys it writes out (`for (const k of [a, b])`). */
+const pairedIntervals = (keys: string): string => `
+export class Pairs {
+  private timers = new Map<string, NodeJS.Timeout>();
+  open(a: string, b: string, tick: () => void): void {
+    this.stopBoth(a, b);
+    this.timers.set(a, setInterval(tick, 1000));
+    this.timers.set(b, setInterval(tick, 1000));
+  }
+  private stopBoth(a: string, b: string): void {
+    for (const key of ${keys}) clearInterval(this.timers.get(key));
+  }
+}`;
+
+ruleTester.run('stop-on-evict: keys written out, and keys walked by forEach', rule, {
+  valid: [
+    {
+      name: 'from real code (vue-flux): clear(index) walks [index], or every key when given none, so the timer set() replaces was cleared',
+      code: indexedTimers(CHOSEN_KEYS, CLEARED_AND_DELETED),
+    },
+    {
+      name: 'the same with the chosen keys walked by a for…of loop',
+      code: indexedTimers(CHOSEN_KEYS.replace('keys.forEach', '[].forEach'), CLEARED_AND_DELETED)
+        .replace('[].forEach((key) => {', 'for (const key of keys) {')
+        .replace('\n    });\n  }\n}', '\n    }\n  }\n}'),
+    },
+    {
+      name: 'the same with clear(index) walking only the list it writes out',
+      code: indexedTimers('[index!].forEach', CLEARED_AND_DELETED),
+    },
+    {
+      name: 'the same with clear() walking every key of the object through forEach',
+      code: indexedTimers('Object.keys(this.timers).forEach', CLEARED_AND_DELETED),
+    },
+    {
+      name: 'a loop over a written list of two keys clears the interval at each, before both are stored again',
+      code: pairedIntervals('[a, b]'),
+    },
+  ],
+  invalid: [
+    reportedWithRelease(
+      'from real code (vue-flux), twin: a clear() that only deletes lets go of each timer it walks',
+      indexedTimers(CHOSEN_KEYS, 'delete this.timers[key];'),
+      '      delete this.timers[key];',
+      '      clearTimeout(this.timers[key]);\n',
+    ),
+    reportedWithRelease(
+      'twin: a turn that clears only some timers leaves the rest to the store over their index',
+      indexedTimers(CHOSEN_KEYS, 'if (key.startsWith("_")) clearTimeout(this.timers[key]);'),
+      '    this.timers[index] = setTimeout(callback, time);',
+      '    clearTimeout(this.timers[index]);\n',
+    ),
+    reportedWithRelease(
+      'twin: a written list that names one key only leaves the interval at the other',
+      pairedIntervals('[a]'),
+      '    this.timers.set(b, setInterval(tick, 1000));',
+      '    clearInterval(this.timers.get(b));\n',
+    ),
+  ],
+});
