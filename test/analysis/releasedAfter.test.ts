@@ -2,12 +2,12 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { releasedOnEveryPathAfter } from '../../src/analysis/syntax/releaseFirst.js';
+import { releasedOnEveryPathAfter, type ReleasingCall } from '../../src/analysis/syntax/releaseFirst.js';
 
 const NAMES = { methods: new Set(['close']), functions: new Set(['clearInterval']) };
 
 /** The answer at the one `m.set(k, t)` of a function whose body is `body`. */
-function releasedAfterStore(body: string): boolean {
+function releasedAfterStore(body: string, releasingCall?: ReleasingCall): boolean {
   const file = ts.createSourceFile('/project/file.ts', `async function run(m: Map<string, unknown>, k: string) {\n${body}\n}`, ts.ScriptTarget.ES2022, true);
   let store: ts.CallExpression | undefined;
   const visit = (node: ts.Node): void => {
@@ -16,7 +16,7 @@ function releasedAfterStore(body: string): boolean {
   };
   visit(file);
   if (!store) throw new Error('no store in the body');
-  return releasedOnEveryPathAfter(store, 't', NAMES);
+  return releasedOnEveryPathAfter(store, 't', NAMES, releasingCall);
 }
 
 describe('releasedOnEveryPathAfter', () => {
@@ -41,5 +41,14 @@ describe('releasedOnEveryPathAfter', () => {
     expect(releasedAfterStore('const t = open();\nfor (const x of xs) {\n  m.set(x, t);\n}\nt.close();')).toBe(false);
     expect(releasedAfterStore('const t = open();\nxs.forEach((x) => {\n  m.set(x, t);\n});\nt.close();')).toBe(false);
     expect(releasedAfterStore('const t = open();\nm.set(k, t);\nlabel: for (;;) { break label; }\nt.close();')).toBe(false);
+  });
+
+  it('counts a call the caller vouches for as releasing what it is handed, and only a call handed the value', () => {
+    const endsWhatItIsGiven: ReleasingCall = (call) => call.expression.getText() === 'this.end';
+    expect(releasedAfterStore('const t = open();\nm.set(k, t);\ntry { await work(); } finally { this.end(k, t); }', endsWhatItIsGiven)).toBe(true);
+    expect(releasedAfterStore('const t = open();\nm.set(k, t);\nawait work();\nawait this.end(t);', endsWhatItIsGiven)).toBe(true);
+    expect(releasedAfterStore('const t = open();\nm.set(k, t);\ntry { await work(); } finally { this.end(k); }', endsWhatItIsGiven)).toBe(false);
+    expect(releasedAfterStore('const t = open();\nm.set(k, t);\ntry { await work(); } finally { this.log(k, t); }', endsWhatItIsGiven)).toBe(false);
+    expect(releasedAfterStore('const t = open();\nm.set(k, t);\ntry { await work(); } finally { this.end(k, t); }')).toBe(false);
   });
 });

@@ -7,11 +7,12 @@
  */
 import ts from 'typescript';
 
+import { resolveCallee } from '../flow/index.js';
 import { releaseNames, type Resource } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import { enclosingBody, propertyValueOf, skipOuter } from '../syntax/expressions.js';
 import { declarationOf, isStableName } from '../syntax/names.js';
-import { releasedOnEveryPathAfter } from '../syntax/releaseFirst.js';
+import { releasedOnEveryPathAfter, releasesFirst, type ReleaseNames } from '../syntax/releaseFirst.js';
 import { innerVisibleInsertions, visibleInsertions, type ContainerPlace } from './ownership.js';
 
 const RELEASED_BY_STORERS = memoTable<readonly ContainerPlace[], boolean>('containers.releasedByStorers');
@@ -40,10 +41,31 @@ function isReleasedByItsStorer(value: ts.Expression, resource: Resource, session
   });
 }
 
-/** A name of the storing function that holds one value, released on every way out after `at`. */
-function isLocalReleasedAfter(name: ts.Identifier, at: ts.Node, names: ReturnType<typeof releaseNames>, session: AnalysisSession): boolean {
+/**
+ * A name of the storing function that holds one value, released on every way out after `at`, by
+ * the function itself or by a function of the program it hands the value to, whose first statements
+ * release it (`finally { this.endPoll(key, timer) }`). Handing the value on does not count: the
+ * call that registers a listener hands it on too.
+ */
+function isLocalReleasedAfter(name: ts.Identifier, at: ts.Node, names: ReleaseNames, session: AnalysisSession): boolean {
   if (names.methods.size === 0 && names.functions.size === 0) return false;
   const declaration = declarationOf(name.text, name, session);
   const declaredIn = declaration?.kind === 'parameter' ? declaration.fn : declaration?.body;
-  return declaredIn === enclosingBody(at) && isStableName(name, session) && releasedOnEveryPathAfter(at, name.text, names);
+  if (declaredIn !== enclosingBody(at) || !isStableName(name, session)) return false;
+  return releasedOnEveryPathAfter(at, name.text, names, (call, held) => {
+    const helper = resolveCallee(call, session);
+    const parameter = helper?.parameters[call.arguments.findIndex((argument) => isName(argument, held))];
+    return (
+      helper !== undefined &&
+      parameter !== undefined &&
+      ts.isIdentifier(parameter.name) &&
+      !parameter.dotDotDotToken &&
+      releasesFirst(helper, parameter.name.text, names)
+    );
+  });
+}
+
+function isName(expression: ts.Expression, text: string): boolean {
+  const e = skipOuter(expression);
+  return ts.isIdentifier(e) && e.text === text;
 }

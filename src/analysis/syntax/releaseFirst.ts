@@ -10,6 +10,9 @@ import { calleeName, enclosingBody, isFunctionLike, isNullish, skipOuter, statem
 /** The methods that release the value (`close`, `dispose`) and the functions given it (`clearTimeout`). */
 export type ReleaseNames = Readonly<Record<'methods' | 'functions', ReadonlySet<string>>>;
 
+/** A call of the program's own that releases `held`, which it is handed (`this.stopPoll(key, timer)`): asked by callers that can resolve it. */
+export type ReleasingCall = (call: ts.CallExpression, held: string) => boolean;
+
 /**
  * The function releases `held` (a local's name, or `this` for the object it belongs to) before
  * anything can leave it: its first statements include the release (`clearTimeout(timer)`,
@@ -23,13 +26,13 @@ export function releasesFirst(fn: ts.FunctionLikeDeclaration, held: string, name
   return statementsRelease(body.statements, held, names);
 }
 
-function statementsRelease(statements: readonly ts.Statement[], held: string, names: ReleaseNames): boolean {
+function statementsRelease(statements: readonly ts.Statement[], held: string, names: ReleaseNames, releasingCall?: ReleasingCall): boolean {
   for (const statement of statements) {
-    if (ts.isExpressionStatement(statement) && isRelease(statement.expression, held, names)) return true;
+    if (ts.isExpressionStatement(statement) && isRelease(statement.expression, held, names, releasingCall)) return true;
     // `if (timer) clearTimeout(timer)`: nothing to release when there is no timer.
     if (ts.isIfStatement(statement) && !statement.elseStatement && testsPresence(statement.expression, held)) {
       const inner = ts.isBlock(statement.thenStatement) ? statement.thenStatement.statements : [statement.thenStatement];
-      if (statementsRelease(inner, held, names)) return true;
+      if (statementsRelease(inner, held, names, releasingCall)) return true;
     }
     if (mayLeave(statement)) return false;
   }
@@ -37,16 +40,17 @@ function statementsRelease(statements: readonly ts.Statement[], held: string, na
 }
 
 /** `clearTimeout(timer)`, `timer.close()`, `timer && clearTimeout(timer)`, `await timer.close()`. */
-function isRelease(expression: ts.Expression, held: string, names: ReleaseNames): boolean {
+function isRelease(expression: ts.Expression, held: string, names: ReleaseNames, releasingCall?: ReleasingCall): boolean {
   const e = skipOuter(expression);
   if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && testsPresence(e.left, held))
-    return isRelease(e.right, held, names);
-  if (ts.isAwaitExpression(e) || ts.isVoidExpression(e)) return isRelease(e.expression, held, names);
+    return isRelease(e.right, held, names, releasingCall);
+  if (ts.isAwaitExpression(e) || ts.isVoidExpression(e)) return isRelease(e.expression, held, names, releasingCall);
   if (!ts.isCallExpression(e)) return false;
   const callee = skipOuter(e.expression);
   if (ts.isPropertyAccessExpression(callee) && names.methods.has(callee.name.text)) return isHeld(callee.expression, held);
   const name = calleeName(e);
-  return name !== undefined && names.functions.has(name) && e.arguments[0] !== undefined && isHeld(withoutNothingFallback(e.arguments[0]), held);
+  if (name !== undefined && names.functions.has(name) && e.arguments[0] !== undefined && isHeld(withoutNothingFallback(e.arguments[0]), held)) return true;
+  return releasingCall !== undefined && e.arguments.some((argument) => isHeld(argument, held)) && releasingCall(e, held);
 }
 
 function isHeld(expression: ts.Expression, held: string): boolean {
@@ -77,10 +81,11 @@ function mayLeave(statement: ts.Statement): boolean {
  * Every normal path from the statement holding `at` to the end of its function releases `held`: a
  * later statement of the same block does (`m.set(k, t); work(); clearTimeout(t)`), or the `finally`
  * of a later `try` (`m.set(k, t); try { await work() } finally { clearInterval(t) }`) or of the `try`
- * around it, with no `return`, `break`, `continue` or `yield` on the way. Read up through plain
- * blocks, `if` branches and a `try` block whose `catch` goes on; a `throw` owes nothing.
+ * around it, with no `return`, `break`, `continue` or `yield` on the way, also through a call
+ * `releasingCall` vouches for. Read up through plain blocks, `if` branches and a `try` block whose
+ * `catch` goes on; a `throw` owes nothing.
  */
-export function releasedOnEveryPathAfter(at: ts.Node, held: string, names: ReleaseNames): boolean {
+export function releasedOnEveryPathAfter(at: ts.Node, held: string, names: ReleaseNames, releasingCall?: ReleasingCall): boolean {
   const fn = enclosingBody(at);
   let node: ts.Node = at;
   for (;;) {
@@ -90,13 +95,13 @@ export function releasedOnEveryPathAfter(at: ts.Node, held: string, names: Relea
     // The point itself sits in a plain statement of a block, not in a branch or loop of one.
     if (node === at && !ts.isExpressionStatement(statement) && !ts.isVariableStatement(statement)) return false;
     for (const next of block.statements.slice(block.statements.indexOf(statement) + 1)) {
-      if (ts.isExpressionStatement(next) && isRelease(next.expression, held, names)) return true;
-      if (ts.isTryStatement(next) && next.finallyBlock && statementsRelease(next.finallyBlock.statements, held, names)) return true;
+      if (ts.isExpressionStatement(next) && isRelease(next.expression, held, names, releasingCall)) return true;
+      if (ts.isTryStatement(next) && next.finallyBlock && statementsRelease(next.finallyBlock.statements, held, names, releasingCall)) return true;
       if (mayLeaveEarly(next)) return false;
     }
     const around = block.parent;
     if (ts.isTryStatement(around) && around.tryBlock === block) {
-      if (around.finallyBlock && statementsRelease(around.finallyBlock.statements, held, names)) return true;
+      if (around.finallyBlock && statementsRelease(around.finallyBlock.statements, held, names, releasingCall)) return true;
       if (around.catchClause && mayLeaveEarly(around.catchClause.block)) return false;
       if (around.finallyBlock && mayLeaveEarly(around.finallyBlock)) return false;
       node = around;

@@ -2832,6 +2832,12 @@ const STOPPED_ELSEWHERE = `
   stop(key: string): void {
     this.timers.delete(key);
   }`;
+/** poll() ending its interval through a method of the class, handed the timer: `helper` is that method's body. */
+const POLL_ENDED_BY_HELPER = POLL_CLEARED_IN_FINALLY.replace('      clearInterval(timer);', '      this.endPoll(key, timer);');
+const endPoll = (helper: string): string => `
+  private endPoll(key: string, timer: NodeJS.Timeout): void {
+${helper}
+  }`;
 
 /** The release offered before the call's store: the entry may already hold the call's own timer. */
 const GUARDED_CLEAR = '    if (this.timers.get(key) !== timer) clearInterval(this.timers.get(key));\n';
@@ -2855,6 +2861,10 @@ ruleTester.run('stop-on-evict: a store of work in flight that its own call ends'
     {
       name: 'the same cleared by the statements after the work, with no way out before them (a throw owes nothing)',
       code: pollsByKey(POLL_LEFT_ON_RETURN.replace('    if (await tick()) return;\n', '    if (!(await tick())) throw new Error(key);\n')),
+    },
+    {
+      name: 'the same ended through a private method handed the timer, which clears it on every path',
+      code: pollsByKey(POLL_ENDED_BY_HELPER, endPoll('    clearInterval(timer);\n    console.log(`poll ${key} ended`);')),
     },
     {
       name: 'a record of the call’s controller and timer, the timer cleared in the finally',
@@ -2897,6 +2907,27 @@ export class Requests {
     reportedWithRelease(
       'twin: the name is given another interval before the clear, which ends that one only',
       pollsByKey(POLL_REARMED),
+      '    this.timers.set(key, timer);',
+      GUARDED_CLEAR,
+    ),
+    reportedWithRelease(
+      'twin: the private method clears the timer only when told to, so the store may overwrite one still running',
+      pollsByKey(
+        POLL_ENDED_BY_HELPER.replace('this.endPoll(key, timer)', 'this.endPoll(key, timer, false)'),
+        endPoll('    if (really) clearInterval(timer);').replace('timer: NodeJS.Timeout)', 'timer: NodeJS.Timeout, really: boolean)'),
+      ),
+      '    this.timers.set(key, timer);',
+      GUARDED_CLEAR,
+    ),
+    reportedWithRelease(
+      'twin: the private method hands the timer on to a list of the class, as registering a listener hands it on: handing on ends nothing',
+      pollsByKey(POLL_ENDED_BY_HELPER, endPoll('    this.finished.push(timer);') + '\n  private finished: NodeJS.Timeout[] = [];'),
+      '    this.timers.set(key, timer);',
+      GUARDED_CLEAR,
+    ),
+    reportedWithRelease(
+      'twin: the private method handed the timer only logs it',
+      pollsByKey(POLL_ENDED_BY_HELPER, endPoll('    console.log(`poll ${key}`, timer);')),
       '    this.timers.set(key, timer);',
       GUARDED_CLEAR,
     ),
