@@ -52,9 +52,9 @@ function isLocalReleasedAfter(name: ts.Identifier, at: ts.Node, names: ReleaseNa
   const declaration = declarationOf(name.text, name, session);
   const declaredIn = declaration?.kind === 'parameter' ? declaration.fn : declaration?.body;
   if (declaredIn !== enclosingBody(at) || !isStableName(name, session)) return false;
-  return releasedOnEveryPathAfter(at, name.text, names, (call, held) => {
+  return releasedOnEveryPathAfter(at, name.text, names, (call, index) => {
     const helper = resolveCallee(call, session);
-    const parameter = helper?.parameters[call.arguments.findIndex((argument) => isName(argument, held))];
+    const parameter = helper?.parameters[index];
     return (
       helper !== undefined &&
       parameter !== undefined &&
@@ -63,9 +63,4 @@ function isLocalReleasedAfter(name: ts.Identifier, at: ts.Node, names: ReleaseNa
       releasesFirst(helper, parameter.name.text, names)
     );
   });
-}
-
-function isName(expression: ts.Expression, text: string): boolean {
-  const e = skipOuter(expression);
-  return ts.isIdentifier(e) && e.text === text;
 }

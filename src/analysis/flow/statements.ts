@@ -23,7 +23,7 @@ import {
 import { MAX_HELPER_DEPTH, sameModuleEffects } from './calls.js';
 import type { FinallyContext, FlowContext, Interpreter } from './interpreter.js';
 import { bindReleasedKey } from './keyLists.js';
-import { chosenList, walkWrittenLoop } from './writtenLists.js';
+import { chosenList, releaseAtEveryKey, walkWrittenLoop } from './writtenLists.js';
 import {
   bindEntry,
   bindEntryFields,
@@ -305,13 +305,7 @@ function releaseEveryKey(it: Interpreter, node: ts.IterationStatement, walked: t
   if (!key) return exit;
   const { name, iterated } = key;
   const container = canonical(iterated);
-  if (!container || container.impure) return exit;
-  const prefix = `p\u0000${container.text}\u0000${name}\u0000`;
-  let next = exit;
-  for (const fact of bodyEnd.facts.keys())
-    if (fact.startsWith(prefix))
-      next = it.releaseMany({ kind: 'container', container: container.text, roots: container.roots }, fact.slice(prefix.length), next);
-  return next;
+  return container && !container.impure ? releaseAtEveryKey(it, container, name, bodyEnd, exit) : exit;
 }
 
 /** The key variable of a loop over a container's keys and the container, from the syntax. */

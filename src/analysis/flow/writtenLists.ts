@@ -8,7 +8,8 @@
  */
 import ts from 'typescript';
 
-import { canonical, enclosingBody, isFunctionLike, listedBy, skipOuter } from '../syntax/expressions.js';
+import { canonical, isFunctionLike, listedBy, skipOuter, type CanonicalText } from '../syntax/expressions.js';
+import { constInScope } from '../syntax/names.js';
 import type { Interpreter } from './interpreter.js';
 import { cloneState, join, type State } from './state.js';
 
@@ -72,10 +73,14 @@ function everyKeyOf(it: Interpreter, owner: ts.Expression, name: string, callbac
   const container = canonical(owner);
   if (!container || container.impure) return undefined;
   const end = it.nested().run(callback.body, it.kill([name], state));
-  if (end.dead) return state;
+  return end.dead ? state : releaseAtEveryKey(it, container, name, end, state);
+}
+
+/** Each slot of `container` that a turn ending in `turnEnd` released at key `name`, released in `state` for every value. */
+export function releaseAtEveryKey(it: Interpreter, container: CanonicalText, name: string, turnEnd: State, state: State): State {
   const prefix = `p\u0000${container.text}\u0000${name}\u0000`;
   let next = state;
-  for (const fact of end.facts.keys())
+  for (const fact of turnEnd.facts.keys())
     if (fact.startsWith(prefix))
       next = it.releaseMany({ kind: 'container', container: container.text, roots: container.roots }, fact.slice(prefix.length), next);
   return next;
@@ -109,30 +114,10 @@ function spelledAs(state: State, name: string, key: ts.Expression): State {
 export function chosenList(it: Interpreter, list: ts.Expression): { test: ts.Expression; whenTrue: ts.Expression; whenFalse: ts.Expression } | undefined {
   const name = skipOuter(list);
   if (!ts.isIdentifier(name) || !it.helpers.isStableName(name)) return undefined;
-  const initializer = constInitializerBefore(name);
+  const initializer = constInScope(name)?.initializer;
   const chosen = initializer && skipOuter(initializer);
   if (!chosen || !ts.isConditionalExpression(chosen) || !namesHoldStill(it, chosen.condition)) return undefined;
   return { test: chosen.condition, whenTrue: chosen.whenTrue, whenFalse: chosen.whenFalse };
-}
-
-/** The value of a `const` declared by an earlier statement of a block around `name`, in the same function. */
-function constInitializerBefore(name: ts.Identifier): ts.Expression | undefined {
-  const fn = enclosingBody(name);
-  let current: ts.Node = name;
-  while (current.parent && current !== fn) {
-    const block = current.parent;
-    if (ts.isBlock(block) || ts.isSourceFile(block)) {
-      for (const statement of block.statements) {
-        if (statement.pos >= current.pos) break;
-        if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
-        const found = statement.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name.text);
-        if (found) return found.initializer;
-      }
-    }
-    if (isFunctionLike(block)) return undefined;
-    current = block;
-  }
-  return undefined;
 }
 
 /** Every name the test reads is a `const` or a parameter nothing assigns: the test answers the same at the walk. */

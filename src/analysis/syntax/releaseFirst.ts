@@ -10,8 +10,8 @@ import { calleeName, enclosingBody, isFunctionLike, isNullish, skipOuter, statem
 /** The methods that release the value (`close`, `dispose`) and the functions given it (`clearTimeout`). */
 export type ReleaseNames = Readonly<Record<'methods' | 'functions', ReadonlySet<string>>>;
 
-/** A call of the program's own that releases `held`, which it is handed (`this.stopPoll(key, timer)`): asked by callers that can resolve it. */
-export type ReleasingCall = (call: ts.CallExpression, held: string) => boolean;
+/** A call of the program's own that releases its argument at `index` (`this.stopPoll(key, timer)`): asked by callers that can resolve it. */
+export type ReleasingCall = (call: ts.CallExpression, index: number) => boolean;
 
 /**
  * The function releases `held` (a local's name, or `this` for the object it belongs to) before
@@ -50,7 +50,8 @@ function isRelease(expression: ts.Expression, held: string, names: ReleaseNames,
   if (ts.isPropertyAccessExpression(callee) && names.methods.has(callee.name.text)) return isHeld(callee.expression, held);
   const name = calleeName(e);
   if (name !== undefined && names.functions.has(name) && e.arguments[0] !== undefined && isHeld(withoutNothingFallback(e.arguments[0]), held)) return true;
-  return releasingCall !== undefined && e.arguments.some((argument) => isHeld(argument, held)) && releasingCall(e, held);
+  const index = e.arguments.findIndex((argument) => isHeld(argument, held));
+  return releasingCall !== undefined && index >= 0 && releasingCall(e, index);
 }
 
 function isHeld(expression: ts.Expression, held: string): boolean {
