@@ -28,6 +28,7 @@ import {
   skipOuter,
   statementInBlock,
   propertyValueOf,
+  someOutsideFunctions,
 } from '../syntax/expressions.js';
 import { runsOnlyAtCallersChoice } from '../syntax/callersChoice.js';
 import { baseClassOf, subclassesOf } from '../syntax/hierarchy.js';
@@ -36,6 +37,7 @@ import { moduleLevelName } from '../syntax/programCalls.js';
 import { CONTAINER_PROTOCOLS, insertedValues, readContainerOf, type InsertedArguments } from './kinds.js';
 import { containerTypeOf, isPrimitiveLike } from './types.js';
 import { containerTakenBy } from './takers.js';
+import { movedFrom } from './movedValues.js';
 import { insertingHow, originOf, type Origin, type OriginQuestion } from './origins.js';
 
 export interface Ownership {
@@ -84,6 +86,8 @@ export function getOwnership(
   let result = byText.get(key);
   if (!result) {
     const places = containerPlaces(containerExpression, session).map((place) => ({ ...place, text: place.text + suffix }));
+    // Two containers moving values into each other ask each other: the one asked again meanwhile owns nothing yet.
+    byText.set(key, { owns: false, storesIntervals: false });
     byText.set(key, (result = computeOwnership(places, session, lending, local, reading === 'syntax')));
   }
   return result;
@@ -363,10 +367,39 @@ function computeOwnership(
     // The checker can only decide what the syntax left unknown (what a called function returns).
     if (owns || !undecided) break;
   }
+  if (!owns) {
+    const moved = ownsWhatItTakesOver(places, session, lending, syntaxOnly);
+    owns = moved === true;
+    if (moved === 'undecided') undecided = true;
+  }
   // Values the code takes back from what they listen to (`emitter.off('x', this.handlers[k])`) may be
   // listeners whose registration it owns, wherever the functions came from: the checker's type decides.
   const detached = (): boolean => places.some((place) => detachmentsOfItsValues(place, session) !== undefined);
   return syntaxOnly && !owns && (undecided || detached()) ? { owns, storesIntervals, undecided: true } : { owns, storesIntervals };
+}
+
+/**
+ * `give(w) { this.busy.delete(w); this.idle.push(w) }`: a value moved in from another container of
+ * the same class or module is owned here when it was owned there. 'undecided' when only the checker
+ * can tell which container kind the value came out of.
+ */
+function ownsWhatItTakesOver(
+  places: readonly ContainerPlace[],
+  session: AnalysisSession,
+  lending: ReadonlySet<string>,
+  syntaxOnly: boolean,
+): boolean | 'undecided' {
+  let undecided = false;
+  for (const place of places) {
+    for (const value of insertionsIn(place.scope, session).get(place.text) ?? []) {
+      const moved = movedFrom(value, place.text, place.scope, session, syntaxOnly);
+      if (!moved) continue;
+      const there = moved.of && getOwnership(moved.container, session, moved.of, lending, syntaxOnly ? 'syntax' : 'full');
+      if (there && there.owns) return true;
+      if (!there || there.undecided) undecided = true;
+    }
+  }
+  return undecided ? 'undecided' : false;
 }
 
 /**
@@ -486,15 +519,11 @@ const LIST_INSERTS: ReadonlyMap<string, InsertedArguments> = new Map(
 /** A release-named method of the class that runs `<container>.delete(this)` (or `remove(this)`). */
 function isReleaseRemovingThis(member: ts.ClassElement, container: string): boolean {
   if (!ts.isMethodDeclaration(member) || !member.body || !ts.isIdentifier(member.name) || !isReleaseLikeName(member.name.text)) return false;
-  const visit = (node: ts.Node): boolean => {
-    if (ts.isCallExpression(node) && SELF_REMOVALS.has(calledMethodName(node) ?? '') && node.arguments.length === 1) {
-      const [argument] = node.arguments;
-      const receiver = (skipOuter(node.expression) as ts.PropertyAccessExpression).expression;
-      if (skipOuter(argument!).kind === ts.SyntaxKind.ThisKeyword && spelled(receiver) === container) return true;
-    }
-    return !isFunctionLike(node) && ts.forEachChild(node, visit) === true;
-  };
-  return ts.forEachChild(member.body, visit) === true;
+  return someOutsideFunctions(member.body, (node) => {
+    if (!ts.isCallExpression(node) || !SELF_REMOVALS.has(calledMethodName(node) ?? '') || node.arguments.length !== 1) return false;
+    const receiver = (skipOuter(node.expression) as ts.PropertyAccessExpression).expression;
+    return skipOuter(node.arguments[0]!).kind === ts.SyntaxKind.ThisKeyword && spelled(receiver) === container;
+  });
 }
 
 const SELF_REMOVALS: ReadonlySet<string> = new Set(['delete', 'remove']);

@@ -48,6 +48,7 @@ import {
   storeOf,
   storesAt,
   writesPath,
+  someOutsideFunctions,
 } from '../syntax/expressions.js';
 import {
   bindingsIn,
@@ -823,13 +824,13 @@ function presenceTested(test: ts.Expression): ts.Expression[] {
 
 /** `m.delete(k)`, `delete m[k]` in `body`, its own callbacks aside. */
 function removesAt(body: ts.Node, container: string, key: string): boolean {
-  const visit = (node: ts.Node): boolean => {
-    if (isSeparateFunction(node)) return false;
-    if (ts.isCallExpression(node) && CONTAINER_VOCABULARY.removes.has(calledMethodName(node) ?? '') && readAtKey(node, container, true) === key) return true;
-    if (ts.isDeleteExpression(node) && readAtKey(node.expression, container) === key) return true;
-    return ts.forEachChild(node, visit) ?? false;
-  };
-  return visit(body);
+  return someOutsideFunctions(
+    body,
+    (node) =>
+      (ts.isCallExpression(node) && CONTAINER_VOCABULARY.removes.has(calledMethodName(node) ?? '') && readAtKey(node, container, true) === key) ||
+      (ts.isDeleteExpression(node) && readAtKey(node.expression, container) === key),
+    isSeparateFunction,
+  );
 }
 
 /** `!x`, `x == null`, `x === undefined`: the expression a test is true for only when it is absent. */

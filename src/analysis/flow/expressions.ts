@@ -115,7 +115,8 @@ function entryOfLoop(
 
 export function aliasFor(it: Interpreter, initializer: ts.Expression, state: State): Alias | undefined {
   const expression = skipOuter(initializer);
-  const dropId = it.dropIds.get(expression);
+  // `idle.pop() ?? new Worker()`: the value taken out, or another when there was none to take.
+  const dropId = it.dropIds.get(expression) ?? (isFallback(expression) ? it.dropIds.get(skipOuter(expression.left)) : undefined);
   if (dropId !== undefined) {
     const drop = it.drops[dropId]!;
     if (drop.result === 'none') return undefined;

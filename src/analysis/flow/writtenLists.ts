@@ -8,7 +8,7 @@
  */
 import ts from 'typescript';
 
-import { canonical, isFunctionLike, listedBy, skipOuter, type CanonicalText } from '../syntax/expressions.js';
+import { canonical, isFunctionLike, listedBy, skipOuter, someOutsideFunctions, type CanonicalText } from '../syntax/expressions.js';
 import { constInScope } from '../syntax/names.js';
 import type { Interpreter } from './interpreter.js';
 import { cloneState, join, type State } from './state.js';
@@ -139,10 +139,5 @@ function namesHoldStill(it: Interpreter, test: ts.Expression): boolean {
 
 /** A `break` or `continue` outside nested functions: a turn that may not end at the body's end. */
 function jumpsOut(body: ts.Statement): boolean {
-  const visit = (node: ts.Node): boolean => {
-    if (ts.isBreakStatement(node) || ts.isContinueStatement(node)) return true;
-    if (isFunctionLike(node)) return false;
-    return ts.forEachChild(node, visit) === true;
-  };
-  return visit(body);
+  return someOutsideFunctions(body, (node) => ts.isBreakStatement(node) || ts.isContinueStatement(node));
 }

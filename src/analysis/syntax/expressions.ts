@@ -417,6 +417,30 @@ export function enclosingBody(node: ts.Node): ts.FunctionLikeDeclaration | ts.So
   return node.getSourceFile();
 }
 
+/**
+ * The first node of `root` (itself included) for which `found` holds, not reading the functions
+ * written there (`isNested`, `root` too when it is one): a callback's `return`, `break` or
+ * `delete` is its own, not the code's around it. `found` may answer 'skip' to leave a node's inside unread.
+ */
+export function findOutsideFunctions(
+  root: ts.Node,
+  found: (node: ts.Node) => boolean | 'skip',
+  isNested: (node: ts.Node) => boolean = isFunctionLike,
+): ts.Node | undefined {
+  const visit = (node: ts.Node): ts.Node | undefined => {
+    if (isNested(node)) return undefined;
+    const answer = found(node);
+    if (answer === true) return node;
+    return answer === 'skip' ? undefined : ts.forEachChild(node, visit);
+  };
+  return visit(root);
+}
+
+/** Whether `found` holds for a node inside `root`, the functions written there aside (`findOutsideFunctions`). */
+export function someOutsideFunctions(root: ts.Node, found: (node: ts.Node) => boolean | 'skip', isNested?: (node: ts.Node) => boolean): boolean {
+  return findOutsideFunctions(root, found, isNested) !== undefined;
+}
+
 /** A function whose body runs apart from the code around it (not a Promise executor, which runs at once). */
 export function isSeparateFunction(node: ts.Node): node is ts.FunctionLikeDeclaration {
   return isFunctionLike(node) && !isPromiseExecutor(node);

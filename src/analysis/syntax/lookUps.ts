@@ -15,6 +15,7 @@ import {
   returnedExpressions,
   rootOf,
   skipOuter,
+  someOutsideFunctions,
   storeOf,
   writesPath,
 } from './expressions.js';
@@ -120,20 +121,21 @@ function assignsName(expression: ts.Expression, name: string): boolean {
 
 /** A statement that calls or assigns (`this.projects.delete(f);`, `this.last = f`): more than a look-up. Fills `renamed` with consts that rename a name. */
 function doesMoreThanRead(body: ts.Block, renamed: Map<string, string>): boolean {
-  const visit = (node: ts.Node): boolean => {
-    if (ts.isExpressionStatement(node)) return true;
-    if (ts.isVariableDeclaration(node)) {
-      const value = node.initializer && skipOuter(node.initializer);
-      if (!value || !ts.isIdentifier(value) || !ts.isIdentifier(node.name) || !ts.isVariableDeclarationList(node.parent)) return true;
-      if (!(node.parent.flags & ts.NodeFlags.Const)) return true;
-      renamed.set(node.name.text, value.text);
-      return false;
-    }
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) return true;
-    if (ts.isFunctionLike(node)) return false;
-    return ts.forEachChild(node, visit) === true;
-  };
-  return ts.forEachChild(body, visit) === true;
+  return someOutsideFunctions(
+    body,
+    (node) => {
+      if (ts.isExpressionStatement(node)) return true;
+      if (ts.isVariableDeclaration(node)) {
+        const value = node.initializer && skipOuter(node.initializer);
+        if (!value || !ts.isIdentifier(value) || !ts.isIdentifier(node.name) || !ts.isVariableDeclarationList(node.parent)) return true;
+        if (!(node.parent.flags & ts.NodeFlags.Const)) return true;
+        renamed.set(node.name.text, value.text);
+        return 'skip';
+      }
+      return ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+    },
+    ts.isFunctionLike,
+  );
 }
 
 /** `c.get(k)`, `c[k]`: the container and the key read. */

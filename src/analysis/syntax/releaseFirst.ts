@@ -5,7 +5,16 @@
  */
 import ts from 'typescript';
 
-import { calleeName, enclosingBody, isFunctionLike, isNullish, skipOuter, statementInBlock, withoutNothingFallback } from './expressions.js';
+import {
+  calleeName,
+  enclosingBody,
+  isFunctionLike,
+  isNullish,
+  skipOuter,
+  someOutsideFunctions,
+  statementInBlock,
+  withoutNothingFallback,
+} from './expressions.js';
 
 /** The methods that release the value (`close`, `dispose`) and the functions given it (`clearTimeout`). */
 export type ReleaseNames = Readonly<Record<'methods' | 'functions', ReadonlySet<string>>>;
@@ -70,12 +79,7 @@ function testsPresence(test: ts.Expression, held: string): boolean {
 
 /** A statement that may end the function before the next one: a return or a throw, outside nested functions. */
 function mayLeave(statement: ts.Statement): boolean {
-  const visit = (node: ts.Node): boolean => {
-    if (ts.isReturnStatement(node) || ts.isThrowStatement(node)) return true;
-    if (isFunctionLike(node)) return false;
-    return ts.forEachChild(node, visit) === true;
-  };
-  return visit(statement);
+  return someOutsideFunctions(statement, (node) => ts.isReturnStatement(node) || ts.isThrowStatement(node));
 }
 
 /**

@@ -3464,3 +3464,279 @@ ruleTester.run('stop-on-evict: copies and spreads of a container', rule, {
     ),
   ],
 });
+
+/**
+ * A worker pool (a probe written here on 2026-12-07): `take()` lends a worker, made there or taken
+ * from the idle list, and records it as busy; `give(w)` is how callers hand it back, and `moved`
+ * is what give() does with it. `drop` is the pool's shrinking.
+ */
+const lendingPool = (moved: string, drop: string): string => `
+import { Worker } from 'node:worker_threads';
+export class Pool {
+  private idle: Worker[] = [];
+  private busy = new Set<Worker>();
+  take(): Worker {
+    const w = this.idle.pop() ?? new Worker('./w.js');
+    this.busy.add(w);
+    return w;
+  }
+  give(w: Worker): void {
+    ${moved}
+  }
+  shrink(): void {
+    ${drop}
+  }
+}
+`;
+
+/**
+ * From real code (modernweb, test-runner-chrome's ChromeLauncher.ts): a page made for a session is
+ * kept active per session, then moved to an inactive list for reuse (`moved`); `drop` empties that list.
+ */
+const pageReuse = (moved: string, drop: string): string => `
+import * as net from 'node:net';
+export class Launcher {
+  private active = new Map<string, net.Socket>();
+  private inactive: net.Socket[] = [];
+  start(id: string, host: string): void {
+    if (this.active.has(id)) return;
+    const page = this.inactive.pop() ?? net.connect(80, host);
+    this.active.set(id, page);
+  }
+  stopSession(id: string): void {
+    const page = this.active.get(id);
+    if (!page) return;
+    ${moved}
+  }
+  reset(): void {
+    ${drop}
+  }
+}
+`;
+
+ruleTester.run('stop-on-evict: a value moved in from another container of its owner', rule, {
+  valid: [
+    {
+      name: 'a pool lends a worker taken from its idle list or made anew, and records it as busy: the value taken out is handed on',
+      code: lendingPool('this.busy.delete(w);\n    this.idle.push(w);', 'const w = this.idle.shift();\n    void w?.terminate();'),
+    },
+    {
+      name: 'twin: workers adopted from callers, taken out of no container of the pool, stay theirs',
+      code: lendingPool('this.idle.push(w);', 'const w = this.idle.shift();\n    void w;'),
+    },
+    {
+      name: 'twin: moved out of a container that itself only borrows',
+      code: `
+import { Worker } from 'node:worker_threads';
+export class Registry {
+  private idle: Worker[] = [];
+  private busy = new Set<Worker>();
+  lend(w: Worker): void {
+    this.busy.add(w);
+  }
+  give(w: Worker): void {
+    this.busy.delete(w);
+    this.idle.push(w);
+  }
+  shrink(): void {
+    const w = this.idle.shift();
+    void w;
+  }
+}
+`,
+    },
+    {
+      name: 'a page moved to the reuse list and every reused page closed before the list is emptied',
+      code: pageReuse('this.active.delete(id);\n    this.inactive.push(page);', 'for (const page of this.inactive) page.destroy();\n    this.inactive = [];'),
+    },
+    {
+      name: 'twin: a page only read from the active map is a second reference there, not moved',
+      code: pageReuse('this.inactive.push(page);', 'this.inactive = [];'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a worker handed back through give() is the pool’s: shrinking drops it without terminate()',
+      code: lendingPool('this.busy.delete(w);\n    this.idle.push(w);', 'const w = this.idle.shift();\n    void w;'),
+      errors: [{ messageId: 'unreleasedDrop' as const, line: 16 }],
+    },
+    {
+      name: 'twin: a worker taken from the idle list or made anew, then kept nowhere',
+      code: `
+import { Worker } from 'node:worker_threads';
+export class Pool {
+  private idle: Worker[] = [];
+  grow(): void {
+    this.idle.push(new Worker('./w.js'));
+  }
+  probe(): void {
+    const w = this.idle.pop() ?? new Worker('./w.js');
+    console.debug(w.threadId);
+  }
+}
+`,
+      errors: [{ messageId: 'unreleasedDrop' as const, line: 9 }],
+    },
+    reportedWithRelease(
+      'a page moved from the active map to the reuse list, then the list emptied with every page open',
+      pageReuse('this.active.delete(id);\n    this.inactive.push(page);', 'this.inactive = [];'),
+      'this.inactive = [];',
+      'for (const value of this.inactive) value.destroy();\n    ',
+    ),
+  ],
+});
+
+/**
+ * Listeners per element, each with the cleanup written where it is registered (a probe of everyday
+ * browser code written here on 2026-12-07); `cleanup` is that function, `drop` how `detach()` ends.
+ */
+const elementListeners = (cleanup: string, drop: string): string => `
+import { EventEmitter } from 'node:events';
+export class Hover {
+  private cleanups = new Map<object, () => void>();
+  constructor(private readonly bus: EventEmitter) {}
+  attach(el: object): void {
+    if (this.cleanups.has(el)) return;
+    const onEnter = () => console.log(el);
+    this.bus.on('enter', onEnter);
+    this.cleanups.set(el, ${cleanup});
+  }
+  detach(el: object): void {
+    ${drop}
+  }
+  detachAll(): void {
+    for (const cleanup of this.cleanups.values()) cleanup();
+    this.cleanups.clear();
+  }
+}
+`;
+
+/**
+ * From real code (AFFiNE, 307fac83647c, `startWatchingDbFile`): the function that stores a watcher's
+ * cleanup also closes the watcher in its own 'unlink' handler, then deletes the entry (`onUnlink`).
+ */
+const watcherCleanups = (onUnlink: string): string => `
+import { watch } from 'node:fs';
+const stopWatching = new Map<string, () => void>();
+export function startWatching(id: string, path: string): void {
+  if (stopWatching.has(id)) return;
+  const watcher = watch(path);
+  stopWatching.set(id, () => watcher.close());
+  watcher.on('rename', () => {
+    ${onUnlink}
+  });
+}
+export function stopAll(): void {
+  for (const stop of stopWatching.values()) stop();
+  stopWatching.clear();
+}
+`;
+
+/** From real code (amazon-chime-sdk-js, CreatePeerConnectionTask.ts): each track's remover takes its own entry out as it runs. */
+const trackRemovers = `
+export class Tracks {
+  private removers: { [id: string]: () => void } = {};
+  add(id: string, target: EventTarget): void {
+    if (Object.prototype.hasOwnProperty.call(this.removers, id)) return;
+    const onEnd = (): void => this.end(id);
+    this.removers[id] = () => {
+      target.removeEventListener('removetrack', onEnd);
+      delete this.removers[id];
+    };
+    target.addEventListener('removetrack', onEnd);
+  }
+  end(id: string): void {
+    if (Object.prototype.hasOwnProperty.call(this.removers, id)) this.removers[id]!();
+  }
+  drop(id: string): void {
+    delete this.removers[id];
+  }
+}
+`;
+const DROP_ELSEWHERE = '    delete this.removers[id];\n  }\n}';
+
+ruleTester.run('stop-on-evict: cleanup functions written in place', rule, {
+  valid: [
+    {
+      name: 'from real code (AFFiNE): the watcher closed by the function that wrote its cleanup, in its own handler, before the entry goes',
+      code: watcherCleanups('watcher.close();\n    stopWatching.delete(id);'),
+    },
+    {
+      name: 'the cleanup called before its entry is deleted',
+      code: elementListeners("() => this.bus.off('enter', onEnter)", 'this.cleanups.get(el)?.();\n    this.cleanups.delete(el);'),
+    },
+    {
+      name: 'twin: a function written in place that undoes nothing is a task, not a cleanup',
+      code: elementListeners('() => console.log(el)', 'this.cleanups.delete(el);'),
+    },
+    {
+      name: 'from real code (signalk-server, localProvider.ts): a no-op placeholder reserved before an await is deleted, not the cleanup stored after it',
+      code: `
+import { EventEmitter } from 'node:events';
+declare function waitDevice(mac: string): Promise<EventEmitter>;
+export class Provider {
+  private listeners = new Map<string, () => void>();
+  private scanning = true;
+  async attach(mac: string): Promise<void> {
+    if (this.listeners.has(mac)) return;
+    this.listeners.set(mac, () => {});
+    try {
+      const device = await waitDevice(mac);
+      if (!this.scanning) {
+        this.listeners.delete(mac);
+        return;
+      }
+      const handler = () => console.log(mac);
+      device.on('changed', handler);
+      this.listeners.set(mac, () => device.removeListener('changed', handler));
+    } catch {
+      this.listeners.delete(mac);
+    }
+  }
+  stop(): void {
+    this.scanning = false;
+    for (const cleanup of this.listeners.values()) cleanup();
+    this.listeners.clear();
+  }
+}
+`,
+    },
+  ],
+  invalid: [
+    reportedWithRelease(
+      'twin: the handler deletes the entry and leaves the watcher open',
+      watcherCleanups('stopWatching.delete(id);'),
+      'stopWatching.delete(id);',
+      'stopWatching.get(id)?.();\n    ',
+    ),
+    {
+      name: 'from real code (amazon-chime-sdk-js, CreatePeerConnectionTask.ts): a cleanup that deletes its own entry as it runs; only a delete elsewhere owes its call',
+      code: trackRemovers,
+      errors: [
+        {
+          messageId: 'unreleasedDrop' as const,
+          line: 17,
+          suggestions: [
+            { messageId: 'releaseBeforeDrop' as const, output: trackRemovers.replace(DROP_ELSEWHERE, `    this.removers[id]?.();\n${DROP_ELSEWHERE}`) },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a cleanup written in place that takes a listener back, deleted without being called',
+      code: elementListeners("() => this.bus.off('enter', onEnter)", 'this.cleanups.delete(el);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop' as const,
+          line: 13,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop' as const,
+              output: elementListeners("() => this.bus.off('enter', onEnter)", 'this.cleanups.get(el)?.();\n    this.cleanups.delete(el);'),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
