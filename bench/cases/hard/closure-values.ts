@@ -1,8 +1,6 @@
 // @eval unscored — PATTERNS.md "hard cases": a resource hidden in a closure stored as the value
-// (`() => void` that clears its own timer). Decided on 2026-12-07: a function written in place whose
-// body clears a timer (or makes another releasing or detaching call) is a cleanup function where the
-// container's own code calls its values (`cancel()` below), so `forget()` and the `set()` over a key
-// are reported; findings here are listed, not scored.
+// (`() => void` that clears its own timer). Proposed decision: a `() => void` is not a resource (no
+// type information says it must be called), so no report; findings here are listed, not scored.
 const cancels = new Map<string, () => void>();
 
 export function every(key: string, ms: number, fn: () => void): void {

@@ -10,7 +10,6 @@ import { CACHE_LIBRARIES } from '../caches/libraries/index.js';
 import { handsOutHeldField } from '../resources/acquisitions.js';
 import { resolveCallee } from '../flow/index.js';
 import { memoTable, type AnalysisSession } from '../session.js';
-import { isDetachingName, isReleaseLikeName, TIMER_CLEARS } from '../resources/release.js';
 import {
   assignedValue,
   calledMethodName,
@@ -31,7 +30,6 @@ import {
   returnedExpressions,
   rootOf,
   skipOuter,
-  someOutsideFunctions,
   propertyValueOf,
 } from '../syntax/expressions.js';
 import { callsOfLocalFunction, declarationOf, destructuredField, parameterNamed, singleInitializer, valuesInReach } from '../syntax/names.js';
@@ -295,9 +293,6 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
     const made = singleInitializer(skipOuter(e.expression) as ts.Identifier, session);
     return made ? fieldOfFactoryResult(made, e.name.text, depth, question) : 'borrowed';
   }
-  // `() => el.removeEventListener('enter', onEnter)`: a function written here to undo what the code
-  // registered is a cleanup made here, not a task handed to whoever calls it.
-  if ((ts.isArrowFunction(e) || ts.isFunctionExpression(e)) && undoesWhatWasRegistered(e)) return 'created';
   if (ts.isIdentifier(e)) {
     // `const { transport } = await createTransport(req)`: what the factory put in that field.
     const destructured = destructuredField(e, session);
@@ -318,43 +313,6 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
     return strongestOrigin([...reach.values, ...pushed], depth, question);
   }
   return 'borrowed';
-}
-
-/**
- * A function whose body (its own, not a nested function's) undoes a registration: `clearTimeout(t)`,
- * `ro.disconnect()`, `el.removeEventListener(…)`. Not when the function that writes it makes the
- * same call elsewhere (AFFiNE's `() => void watcher.close()` beside the watcher's own 'unlink'
- * handler that closes it and deletes the entry): the cleanup is then one of two ways its work is done.
- */
-function undoesWhatWasRegistered(fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
-  const undoing = (node: ts.Node): string | undefined => {
-    if (!ts.isCallExpression(node)) return undefined;
-    const callee = skipOuter(node.expression);
-    if (ts.isIdentifier(callee)) {
-      const handle = node.arguments[0] && canonical(node.arguments[0]);
-      return TIMER_CLEARS.has(callee.text) && handle && !handle.impure ? `${callee.text}(${handle.text})` : undefined;
-    }
-    if (!ts.isPropertyAccessExpression(callee) || !(isReleaseLikeName(callee.name.text) || isDetachingName(callee.name.text))) return undefined;
-    const receiver = canonical(callee.expression);
-    return receiver && !receiver.impure ? `${receiver.text}.${callee.name.text}` : undefined;
-  };
-  const calls = new Set<string>();
-  someOutsideFunctions(
-    fn.body,
-    (node) => {
-      const call = undoing(node);
-      if (call) calls.add(call);
-      return false;
-    },
-    isSeparateFunction,
-  );
-  if (calls.size === 0) return false;
-  const writer = enclosingBody(fn);
-  return !someOutsideFunctions(
-    writer,
-    (node) => calls.has(undoing(node) ?? ''),
-    (node) => node === fn,
-  );
 }
 
 /**

@@ -88,7 +88,6 @@ export function owedSlots(
   if (!isFunctionLike(fn)) return { slots: all };
   if (
     isInsideOwnReleaseMethod(node, container, context) ||
-    isInsideStoredCleanup(node, container) ||
     isReplacedOwnRelease(fn, node, container, context) ||
     isOwnReleaseCallback(fn, node, context) ||
     isJoinedToStoredRelease(fn, node, context.session)
@@ -844,19 +843,6 @@ function isReplacedOwnRelease(fn: ts.FunctionLikeDeclaration, node: ts.Node, con
   const removed = ts.isIdentifier(owner) ? removedPlace(node) : undefined;
   if (removed !== undefined && placeOfStoredName((owner as ts.Identifier).text, enclosingBody(assignment)) === removed) return true;
   return isOfStoredType(target.expression, container, context);
-}
-
-/**
- * `this.cleanups[id] = () => { target.removeEventListener('x', onX); delete this.cleanups[id] }`: a
- * cleanup function that takes its own entry out as it runs — the removal is part of its call.
- */
-function isInsideStoredCleanup(node: ts.Node, container: ContainerOfResources): boolean {
-  if (container.resource.release.kind !== 'call') return false;
-  const removed = removedPlace(node);
-  if (removed === undefined) return false;
-  for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent)
-    if ((ts.isArrowFunction(current) || ts.isFunctionExpression(current)) && placeOfStored(current) === removed) return true;
-  return false;
 }
 
 /** `stop() { clearInterval(this.timer); registry.delete(this.id); }` — that delete is the stop. */
