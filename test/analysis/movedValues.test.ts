@@ -2,7 +2,7 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { movedFrom } from '../../src/analysis/containers/movedValues.js';
+import { movedFrom, removedAs } from '../../src/analysis/containers/movedValues.js';
 import { sessionOf } from '../../src/analysis/session.js';
 import { inMemoryProgram } from './inMemoryProgram.js';
 
@@ -13,11 +13,13 @@ export class Pool {
   private busy = new Set<Worker>();
   private byId = new Map<string, Worker>();
   private owners = new Map<Worker, string>();
+  private byName: Record<string, Worker> = {};
   give(w: Worker) { this.busy.delete(w); this.idle.push(w); }
   giveKeyed(w: Worker) { this.owners.delete(w); this.idle.push(w); }
   giveLate(w: Worker) { this.idle.push(w); this.busy.delete(w); }
   adopt(w: Worker) { this.idle.push(w); }
   release(id: string) { const w = this.byId.get(id); if (!w) return; this.byId.delete(id); this.idle.push(w); }
+  releaseNamed(id: string) { const w = this.byName[id]; delete this.byName[id]; this.idle.push(w); }
   copy(id: string) { const w = this.byId.get(id); if (!w) return; this.idle.push(w); }
   otherKey(id: string, other: string) { const w = this.byId.get(id); if (!w) return; this.byId.delete(other); this.idle.push(w); }
   inCallback(w: Worker) { setTimeout(() => this.busy.delete(w)); this.idle.push(w); }
@@ -38,8 +40,10 @@ describe('movedFrom', () => {
       ts.forEachChild(node, visit);
     };
     visit(method);
-    const found = movedFrom(value!, 'this.idle', cls, session, cheap);
-    return found && `${found.container.getText(file)} ${found.of ?? '?'}`;
+    const found = movedFrom(value!, session);
+    // Removed by value: a Set's value or a Map's key, which only the checker tells (`removedAs`).
+    const of = !found?.byValue ? 'values' : cheap ? '?' : removedAs(found.container, session);
+    return found && `${found.container.getText(file)} ${of}`;
   };
 
   it('finds a parameter removed by value from a Set, or as a key of a Map, before it is stored', () => {
@@ -53,6 +57,7 @@ describe('movedFrom', () => {
 
   it('finds a value read and removed at one key', () => {
     expect(moved('release')).toBe('this.byId values');
+    expect(moved('releaseNamed')).toBe('this.byName values');
   });
 
   it('finds nothing removed after the store, never removed, removed at another key, or removed in a callback', () => {

@@ -37,7 +37,7 @@ import { moduleLevelName } from '../syntax/programCalls.js';
 import { CONTAINER_PROTOCOLS, insertedValues, readContainerOf, type InsertedArguments } from './kinds.js';
 import { containerTypeOf, isPrimitiveLike } from './types.js';
 import { containerTakenBy } from './takers.js';
-import { movedFrom } from './movedValues.js';
+import { movedFrom, removedAs } from './movedValues.js';
 import { insertingHow, originOf, type Origin, type OriginQuestion } from './origins.js';
 
 export interface Ownership {
@@ -392,11 +392,13 @@ function ownsWhatItTakesOver(
   let undecided = false;
   for (const place of places) {
     for (const value of insertionsIn(place.scope, session).get(place.text) ?? []) {
-      const moved = movedFrom(value, place.text, place.scope, session, syntaxOnly);
-      if (!moved) continue;
-      const there = moved.of && getOwnership(moved.container, session, moved.of, lending, syntaxOnly ? 'syntax' : 'full');
+      const moved = movedFrom(value, session);
+      const from = moved && canonical(moved.container);
+      if (!from || from.impure || from.text === place.text || containerScope(moved.container) !== place.scope) continue;
+      const of = !moved.byValue ? 'values' : syntaxOnly ? undefined : removedAs(moved.container, session);
+      const there = of && getOwnership(moved.container, session, of, lending, syntaxOnly ? 'syntax' : 'full');
       if (there && there.owns) return true;
-      if (!there || there.undecided) undecided = true;
+      if (there ? there.undecided : syntaxOnly) undecided = true;
     }
   }
   return undecided ? 'undecided' : false;
