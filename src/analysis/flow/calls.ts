@@ -21,7 +21,7 @@ import type { HandedAs, Interpreter } from './interpreter.js';
 import { notePushedKey } from './keyLists.js';
 import { allFact, bindEntry, bindEntryFields, cloneState, isTestFact, manyRefSource, placeFact, type ManyRef, type State, type ValueRef } from './state.js';
 import type { DropSite } from './types.js';
-import { isSymbolDisposeAccess } from './values.js';
+import { isSymbolDisposeAccess, releaseEveryValue } from './values.js';
 import { walkKeysForEach } from './writtenLists.js';
 
 export const MAX_HELPER_DEPTH = 3;
@@ -197,6 +197,7 @@ export function passArguments(it: Interpreter, node: ts.CallExpression, state: S
   const onOther =
     receiver !== undefined &&
     receiver.kind !== ts.SyntaxKind.ThisKeyword &&
+    receiver.kind !== ts.SyntaxKind.SuperKeyword &&
     !(ts.isIdentifier(receiver) && it.helpers.moduleNames(node.getSourceFile()).has(receiver.text));
   const mayMatter = !onOther || handed.some(({ ref, many }) => many || (ref && isFollowed(it, ref.ref, current)));
   const helper = mayMatter && it.depth < MAX_HELPER_DEPTH ? it.helpers.resolve(node) : undefined;
@@ -254,15 +255,18 @@ export function isFollowed(it: Interpreter, ref: ValueRef, state: State): boolea
   return names.has(ref.name);
 }
 
-/** A helper of the same class or module that releases or deletes `container[param]`, or all of a container. */
+/** A helper of the same module, or a method of this object's class or its bases, that releases or deletes `container[param]`, or all of a container. */
 export function applyHelperEffects(it: Interpreter, node: ts.CallExpression, helper: ts.FunctionLikeDeclaration, state: State): State {
   const effects = sameModuleEffects(it, node, helper);
   if (!effects) return state;
-  const callee = skipOuter(node.expression);
-  const throughThis = ts.isPropertyAccessExpression(callee) && skipOuter(callee.expression).kind === ts.SyntaxKind.ThisKeyword;
-  const applies = (container: string): boolean => !container.startsWith('it.') || throughThis;
+  const throughThis = isCalledOnThis(node);
+  const applies = (container: string): boolean => !container.startsWith('this.') || throughThis;
   const next = cloneState(state);
-  for (const { container, slot } of effects.all) if (applies(container)) next.facts.set(allFact(container, slot), { roots: [] });
+  for (const { container, slot, emptied } of effects.all) {
+    if (!applies(container)) continue;
+    if (emptied) next.facts.set(allFact(container, slot), { roots: [] });
+    else releaseEveryValue(it, next, container, slot, []);
+  }
   for (const { container, parameterIndex, path = '', slot } of effects.places) {
     if (!applies(container)) continue;
     const argument = node.arguments[parameterIndex];
@@ -278,9 +282,18 @@ export function applyHelperEffects(it: Interpreter, node: ts.CallExpression, hel
  * names mean the same thing only in the same module, so a helper of another module answers nothing.
  */
 export function sameModuleEffects(it: Interpreter, node: ts.CallExpression, helper: ts.FunctionLikeDeclaration) {
-  if (helper.getSourceFile() !== node.getSourceFile()) return undefined;
+  // A base class's method (`super.destroy()`) acts on the same object's containers, wherever it is declared.
+  if (helper.getSourceFile() !== node.getSourceFile() && !isCalledOnThis(node)) return undefined;
   const effects = it.helpers.effects(helper, it.options, it.depth + 1);
   return effects && (effects.places.length > 0 || effects.all.length > 0) ? effects : undefined;
+}
+
+/** `this.closeAll()`, `super.destroy()`: a method of the object whose containers `this.…` names. */
+function isCalledOnThis(node: ts.CallExpression): boolean {
+  const callee = skipOuter(node.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const receiver = skipOuter(callee.expression).kind;
+  return receiver === ts.SyntaxKind.ThisKeyword || receiver === ts.SyntaxKind.SuperKeyword;
 }
 
 /** `watcher.removeAllListeners().close()`: a call of a method declared to return `this` stands for its receiver. */

@@ -30,8 +30,8 @@ export interface FinallyContext {
 export interface HelperEffects {
   /** `container[parameter]` is released or removed on every path through the helper. */
   places: { container: string; parameterIndex: number; /** `.uri` of `container[param.uri]`. */ path?: string; slot: string }[];
-  /** Every value of `container` is released on every path. */
-  all: { container: string; slot: string }[];
+  /** Every value of `container` is released on every path; `emptied`: or only let go of (`clear()`, `= new Map()`) on some. */
+  all: { container: string; slot: string; emptied?: true }[];
 }
 
 /** A local list of keys: the container they come from, and whether each was pushed once its value there was released. */

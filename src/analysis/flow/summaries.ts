@@ -71,10 +71,10 @@ export class SummaryCache implements HelperSummaries {
       const parameters = helper.parameters.map((parameter) => (ts.isIdentifier(parameter.name) ? parameter.name.text : undefined));
       const effects: HelperEffects = { places: [], all: [] };
       if (!end.dead) {
-        for (const key of end.facts.keys()) {
+        for (const [key, fact] of end.facts) {
           const [kind, container, second, third] = key.split('\u0000');
           if (!container || !isSharedContainer(container)) continue;
-          if (kind === 'a' && second !== undefined) effects.all.push({ container, slot: second });
+          if (kind === 'a' && second !== undefined) effects.all.push({ container, slot: second, ...(fact.emptied && { emptied: true as const }) });
           if (kind === 'p' && second !== undefined && third !== undefined) {
             // `pending[doc.uri]` of a parameter `doc`: the caller's `pending[<argument>.uri]`.
             const [, root = second, path = ''] = /^([\w$]+)((?:\.[\w$]+)*)$/.exec(second) ?? [];

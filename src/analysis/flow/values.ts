@@ -8,6 +8,7 @@ import ts from 'typescript';
 import {
   calledMethodName,
   canonical,
+  enclosingBody,
   isEmptyContainerExpression,
   isFallback,
   guardAssertion,
@@ -15,6 +16,7 @@ import {
   isNullish,
   isWithin,
   skipOuter,
+  someOutsideFunctions,
   valuesSourceOf,
   withOuter,
 } from '../syntax/expressions.js';
@@ -145,7 +147,7 @@ export function fill(it: Interpreter, container: string, key: string, state: Sta
   return next;
 }
 
-/** `it.pollers = new Map()`: the old container and everything known about it are gone. */
+/** `this.pollers = new Map()`: the old container and everything known about it are gone. */
 export function replaceContainer(it: Interpreter, container: string, state: State): State {
   const next = cloneState(state);
   for (const factKey of [...next.facts.keys()]) {
@@ -452,7 +454,8 @@ export function release(it: Interpreter, ref: ValueRef | undefined, slot: string
           if (countsAsRelease || !alias.many) for (const drop of [alias.drop, ...(alias.also ?? [])]) it.discharge(next, drop, slot);
           return next;
         case 'values':
-          next.facts.set(allFact(alias.container, slot), { roots: [ref.name] });
+          if (countsAsRelease) releaseEveryValue(it, next, alias.container, slot, [ref.name]);
+          else next.facts.set(allFact(alias.container, slot), { roots: [ref.name] });
           return next;
         case 'copies':
           return countsAsRelease ? it.releaseMany({ kind: 'several', parts: alias.parts }, slot, next) : next;
@@ -474,12 +477,59 @@ export function release(it: Interpreter, ref: ValueRef | undefined, slot: string
   }
 }
 
+/**
+ * Every value of `container` released on this path. A value removed from it one at a time before
+ * that, on the same path (`delete this._gpuData[uid]; super.destroy()`), was kept out of the release
+ * on purpose: the container's code does not own it, and its removal owes nothing.
+ */
+export function releaseEveryValue(it: Interpreter, state: State, container: string, slot: string, roots: readonly string[]): void {
+  state.facts.set(allFact(container, slot), { roots });
+  for (const [dropId] of [...state.pending]) {
+    const drop = it.drops[dropId];
+    if (drop?.container === container && isKeptOutByRemoval(it, drop)) it.discharge(state, dropId, slot);
+  }
+}
+
+const KEPT_OUT_BY_REMOVAL = new WeakMap<ts.Node, boolean>();
+
+/** A drop in a loop of its function: a loop that walks the container (`for (const [k] of …) delete o[k]`) is what empties it. */
+function inLoop(node: ts.Node, scope: ts.Node): boolean {
+  for (let current = node.parent; current && current !== scope; current = current.parent) if (ts.isIterationStatement(current, false)) return true;
+  return false;
+}
+
+/**
+ * A removal by key, outside any loop, whose value the function never reads (`delete this._gpuData[uid]`),
+ * so it makes no attempt on that value: one it reads (`stopEach(m.get(k)); m.delete(k)`) it treats as its own.
+ */
+function isKeptOutByRemoval(it: Interpreter, drop: DropSite): boolean {
+  if (drop.target.kind !== 'key' || drop.storesNewValue || drop.result !== 'none') return false;
+  let kept = KEPT_OUT_BY_REMOVAL.get(drop.node);
+  if (kept === undefined) {
+    const { key } = drop.target;
+    const readsEntry = (node: ts.Node): boolean => {
+      if (isWithin(node, drop.node)) return false;
+      const read = ts.isElementAccessExpression(node)
+        ? { container: node.expression, key: node.argumentExpression }
+        : ts.isCallExpression(node) && it.options.containers.reads.has(calledMethodName(node) ?? '') && node.arguments[0]
+          ? { container: (skipOuter(node.expression) as ts.PropertyAccessExpression).expression, key: node.arguments[0] }
+          : undefined;
+      return read !== undefined && canonical(read.container)?.text === drop.container && canonical(read.key)?.text === key;
+    };
+    const scope = enclosingBody(drop.node);
+    // Callbacks of the function count: a read there is this function's too.
+    kept = !inLoop(drop.node, scope) && !someOutsideFunctions((isFunctionLike(scope) && scope.body) || scope, readsEntry, () => false);
+    KEPT_OUT_BY_REMOVAL.set(drop.node, kept);
+  }
+  return kept;
+}
+
 export function releaseMany(it: Interpreter, source: ManyRef, slot: string, state: State): State {
   if (source.kind === 'inner') return it.release(source.ref, slot, state);
   if (source.kind === 'several') return source.parts.reduce((next, part) => it.releaseMany(part, slot, next), state);
   const next = cloneState(state);
   if (source.kind === 'container') {
-    next.facts.set(allFact(source.container, slot), { roots: source.roots });
+    releaseEveryValue(it, next, source.container, slot, source.roots);
     // Every timer of `s.timers` cleared: the record's `timers` slot is paid.
     if (source.owner && slot === '*') return it.release(source.owner.ref, source.owner.slot, next);
   } else {

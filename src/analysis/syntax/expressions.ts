@@ -9,10 +9,25 @@ export function isEmptyContainerExpression(expression: ts.Expression): boolean {
   if (ts.isArrayLiteralExpression(e)) return e.elements.length === 0;
   if (ts.isObjectLiteralExpression(e)) return e.properties.length === 0;
   if (!ts.isNewExpression(e) && !ts.isCallExpression(e)) return false;
+  if (isObjectCreateNull(e)) return true;
   const args = e.arguments ?? [];
   if (args.length === 0) return ts.isNewExpression(e);
   const [count] = args;
   return args.length === 1 && ts.isIdentifier(e.expression) && e.expression.text === 'Array' && isCountLike(count!);
+}
+
+/** `Object.create(null)`: an object map with no keys, not even inherited ones. */
+function isObjectCreateNull(e: ts.NewExpression | ts.CallExpression): boolean {
+  const callee = skipOuter(e.expression);
+  return (
+    ts.isCallExpression(e) &&
+    ts.isPropertyAccessExpression(callee) &&
+    callee.name.text === 'create' &&
+    ts.isIdentifier(callee.expression) &&
+    callee.expression.text === 'Object' &&
+    e.arguments.length === 1 &&
+    skipOuter(e.arguments[0]!).kind === ts.SyntaxKind.NullKeyword
+  );
 }
 
 /** `n`, `8`, `keys.length`, `size * 2`: what `new Array(…)` takes as a length, not as its one element. */

@@ -505,6 +505,36 @@ table('helpers', [
     code: `function stopEach(arg: Meter | Meter[]) { if (!Array.isArray(arg)) return; for (const m of arg) m.stop(); }\nfunction f(k: string) { stopEach(meters.get(k)!); meters.delete(k); // drop\n stopEach([...meters.values()]); meters.clear(); // drop\n}`,
     owed: [['*'], []],
   },
+  {
+    name: 'a value deleted by key just before every value left is released was kept out of that release: it owes nothing',
+    code: `function f(k: string) { meters.delete(k); // drop\n for (const m of meters.values()) m.stop(); }`,
+    owed: [[]],
+  },
+  {
+    name: 'a value read at its key before the delete is one the function treats as its own: still owed after every value left is released',
+    code: `function f(k: string) { log(meters.get(k)); meters.delete(k); // drop\n for (const m of meters.values()) m.stop(); }`,
+    owed: [['*']],
+  },
+  {
+    name: 'a value replaced at its key before every value is released is still owed',
+    code: `function f(k: string) { meters.set(k, make()); // drop\n for (const m of meters.values()) m.stop(); }`,
+    owed: [['*']],
+  },
+  {
+    name: 'a method called through this that releases every value, after a delete by key',
+    code: `class Registry { private meters = new Map<string, Meter>(); private stopAll() { for (const m of this.meters.values()) m.stop(); this.meters.clear(); } keepOut(k: string) { this.meters.delete(k); // drop\n this.stopAll(); } }`,
+    owed: [[]],
+  },
+  {
+    name: "a method of another object of the class releases that object's values, not this one's",
+    code: `class Registry { private meters = new Map<string, Meter>(); peer?: Registry; stopAll(_k: string) { for (const m of this.meters.values()) m.stop(); this.meters.clear(); } drop(k: string) { this.peer?.stopAll(k); this.meters.delete(k); // drop\n } }`,
+    owed: [['*']],
+  },
+  {
+    name: 'a method that only starts an empty map (Object.create(null) or a new Map) releases nothing, after a delete by key',
+    code: `class Registry { private meters: Record<string, Meter> = Object.create(null); private forget() { this.meters = Object.create(null); } keepOut(k: string) { delete this.meters[k]; // drop\n this.forget(); } }`,
+    owed: [['*']],
+  },
 ]);
 
 table('processes', [

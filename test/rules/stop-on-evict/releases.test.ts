@@ -6354,3 +6354,73 @@ ruleTester.run('stop-on-evict: keys written out, and keys walked by forEach', ru
     ),
   ],
 });
+
+/**
+ * From real code (pixijs, ExternalSource.ts): a subclass whose handle for one renderer is a shared
+ * placeholder takes it out of the map just before the base class destroys every handle the map
+ * holds, so that the shared one survives. `teardown` is what the subclass's destroy() does next.
+ */
+const shieldedPlaceholder = (teardown: string): string => `import { TextureSource, type Renderer } from './shared/textureSource.js';
+export class ExternalSource extends TextureSource {
+  constructor(private readonly renderer: Renderer) {
+    super();
+  }
+  override destroy(): void {
+    const renderer = this.renderer;
+    delete this.gpuData[renderer.uid];
+    ${teardown}
+  }
+}
+`;
+
+/** The same shape in one class: one connection taken out before every other one is closed. */
+const keptConnection = (shutdown: string): string => `import net from 'node:net';
+export class Pool {
+  private readonly conns = new Map<string, net.Socket>();
+  open(id: string, port: number): void {
+    if (!this.conns.has(id)) this.conns.set(id, net.connect(port));
+  }
+  closeAll(): void {
+    for (const conn of this.conns.values()) conn.destroy();
+    this.conns.clear();
+  }
+  shutdown(keep: string): void {
+    ${shutdown}
+  }
+}
+`;
+
+ruleTester.run('stop-on-evict: a value taken out of a container just before every value left is released', rule, {
+  valid: [
+    {
+      name: "from real code (pixijs): a handle deleted just before the base class's destroy(), declared in another module, destroys every other one",
+      code: shieldedPlaceholder('super.destroy();'),
+    },
+    {
+      name: 'the same in one class: a delete just before a method of the class that closes every other value',
+      code: keptConnection('this.conns.delete(keep);\n    this.closeAll();'),
+    },
+    {
+      name: 'the same with the loop that closes every other value written out',
+      code: keptConnection('this.conns.delete(keep);\n    for (const conn of this.conns.values()) conn.destroy();'),
+    },
+  ],
+  invalid: [
+    ...[
+      ['twin: the delete with no release of the other values after it', 'void 0;'],
+      ["twin: the base class's method that only starts an empty map releases nothing, so the delete is not kept out of a release", 'super.forget();'],
+    ].map(([name, teardown]) => ({ name: name!, code: shieldedPlaceholder(teardown!), errors: [{ messageId: 'unreleasedDrop' as const, line: 8 }] })),
+    reportedWithRelease(
+      'twin: a value replaced, not taken out, before every value is closed is lost all the same',
+      keptConnection('this.conns.set(keep, new net.Socket());\n    this.closeAll();'),
+      '    this.conns.set(keep, new net.Socket());',
+      '    this.conns.get(keep)?.destroy();\n',
+    ),
+    reportedWithRelease(
+      'twin: a delete on a path of its own, which never reaches the release of every value, is a drop',
+      keptConnection('if (keep) {\n      this.conns.delete(keep);\n      return;\n    }\n    this.closeAll();'),
+      '      this.conns.delete(keep);',
+      '      this.conns.get(keep)?.destroy();\n',
+    ),
+  ],
+});
