@@ -17,7 +17,7 @@ import {
   valuesSourceOf,
   withoutNothingFallback,
 } from '../syntax/expressions.js';
-import type { HandedAs, Interpreter } from './interpreter.js';
+import type { HandedAs, HelperEffects, Interpreter } from './interpreter.js';
 import { notePushedKey } from './keyLists.js';
 import { allFact, bindEntry, bindEntryFields, cloneState, isTestFact, manyRefSource, placeFact, type ManyRef, type State, type ValueRef } from './state.js';
 import type { DropSite } from './types.js';
@@ -279,13 +279,21 @@ export function applyHelperEffects(it: Interpreter, node: ts.CallExpression, hel
 
 /**
  * What a helper called at `node` releases or deletes in containers, when it does anything: container
- * names mean the same thing only in the same module, so a helper of another module answers nothing.
+ * names mean the same thing only in the same module, so a helper of another module answers nothing,
+ * but for a base class's method called on this object (`super.destroy()`), whose `this.…` containers
+ * are this object's.
  */
 export function sameModuleEffects(it: Interpreter, node: ts.CallExpression, helper: ts.FunctionLikeDeclaration) {
-  // A base class's method (`super.destroy()`) acts on the same object's containers, wherever it is declared.
-  if (helper.getSourceFile() !== node.getSourceFile() && !isCalledOnThis(node)) return undefined;
-  const effects = it.helpers.effects(helper, it.options, it.depth + 1);
+  const sameModule = helper.getSourceFile() === node.getSourceFile();
+  if (!sameModule && !isCalledOnThis(node)) return undefined;
+  const found = it.helpers.effects(helper, it.options, it.depth + 1);
+  const effects = found && !sameModule ? ownContainerEffects(found) : found;
   return effects && (effects.places.length > 0 || effects.all.length > 0) ? effects : undefined;
+}
+
+function ownContainerEffects(effects: HelperEffects): HelperEffects {
+  const own = ({ container }: { container: string }): boolean => container.startsWith('this.');
+  return { places: effects.places.filter(own), all: effects.all.filter(own) };
 }
 
 /** `this.closeAll()`, `super.destroy()`: a method of the object whose containers `this.…` names. */

@@ -6411,6 +6411,23 @@ ruleTester.run('stop-on-evict: a value taken out of a container just before ever
       ["twin: the base class's method that only starts an empty map releases nothing, so the delete is not kept out of a release", 'super.forget();'],
     ].map(([name, teardown]) => ({ name: name!, code: shieldedPlaceholder(teardown!), errors: [{ messageId: 'unreleasedDrop' as const, line: 8 }] })),
     reportedWithRelease(
+      "twin: a base class's method declared in another module releases that module's map, not a map of the same name here",
+      `import { GpuTexture, TextureSource } from './shared/textureSource.js';
+const uploads = new Map<number, GpuTexture>();
+export class PooledSource extends TextureSource {
+  add(uid: number): void {
+    if (!uploads.has(uid)) uploads.set(uid, new GpuTexture());
+  }
+  drop(uid: number): void {
+    uploads.delete(uid);
+    super.releaseUploads();
+  }
+}
+`,
+      '    uploads.delete(uid);',
+      '    uploads.get(uid)?.destroy();\n',
+    ),
+    reportedWithRelease(
       'twin: a value replaced, not taken out, before every value is closed is lost all the same',
       keptConnection('this.conns.set(keep, new net.Socket());\n    this.closeAll();'),
       '    this.conns.set(keep, new net.Socket());',
