@@ -195,10 +195,7 @@ export function passArguments(it: Interpreter, node: ts.CallExpression, state: S
   const callee = skipOuter(node.expression);
   const receiver = ts.isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
   const onOther =
-    receiver !== undefined &&
-    receiver.kind !== ts.SyntaxKind.ThisKeyword &&
-    receiver.kind !== ts.SyntaxKind.SuperKeyword &&
-    !(ts.isIdentifier(receiver) && it.helpers.moduleNames(node.getSourceFile()).has(receiver.text));
+    receiver !== undefined && !isThisObject(receiver) && !(ts.isIdentifier(receiver) && it.helpers.moduleNames(node.getSourceFile()).has(receiver.text));
   const mayMatter = !onOther || handed.some(({ ref, many }) => many || (ref && isFollowed(it, ref.ref, current)));
   const helper = mayMatter && it.depth < MAX_HELPER_DEPTH ? it.helpers.resolve(node) : undefined;
   if (helper) current = it.applyHelperEffects(node, helper, current);
@@ -299,9 +296,12 @@ function ownContainerEffects(effects: HelperEffects): HelperEffects {
 /** `this.closeAll()`, `super.destroy()`: a method of the object whose containers `this.…` names. */
 function isCalledOnThis(node: ts.CallExpression): boolean {
   const callee = skipOuter(node.expression);
-  if (!ts.isPropertyAccessExpression(callee)) return false;
-  const receiver = skipOuter(callee.expression).kind;
-  return receiver === ts.SyntaxKind.ThisKeyword || receiver === ts.SyntaxKind.SuperKeyword;
+  return ts.isPropertyAccessExpression(callee) && isThisObject(skipOuter(callee.expression));
+}
+
+/** `this` or `super`: the object a method runs on, whichever class declares the method. */
+function isThisObject(receiver: ts.Expression): boolean {
+  return receiver.kind === ts.SyntaxKind.ThisKeyword || receiver.kind === ts.SyntaxKind.SuperKeyword;
 }
 
 /** `watcher.removeAllListeners().close()`: a call of a method declared to return `this` stands for its receiver. */

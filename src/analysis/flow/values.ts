@@ -507,14 +507,11 @@ function isKeptOutByRemoval(it: Interpreter, drop: DropSite): boolean {
   let kept = KEPT_OUT_BY_REMOVAL.get(drop.node);
   if (kept === undefined) {
     const { key } = drop.target;
+    // A place the flow itself reads as this entry: `m.get(k)`, `m[k]`, or a method that looks `k` up there.
     const readsEntry = (node: ts.Node): boolean => {
-      if (isWithin(node, drop.node)) return false;
-      const read = ts.isElementAccessExpression(node)
-        ? { container: node.expression, key: node.argumentExpression }
-        : ts.isCallExpression(node) && it.options.containers.reads.has(calledMethodName(node) ?? '') && node.arguments[0]
-          ? { container: (skipOuter(node.expression) as ts.PropertyAccessExpression).expression, key: node.arguments[0] }
-          : undefined;
-      return read !== undefined && canonical(read.container)?.text === drop.container && canonical(read.key)?.text === key;
+      if (isWithin(node, drop.node) || !(ts.isElementAccessExpression(node) || ts.isCallExpression(node))) return false;
+      const ref = it.valueRef(node);
+      return ref?.kind === 'place' && ref.container === drop.container && ref.key === key;
     };
     const scope = enclosingBody(drop.node);
     // Callbacks of the function count: a read there is this function's too.

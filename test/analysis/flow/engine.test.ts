@@ -516,6 +516,11 @@ table('helpers', [
     owed: [['*']],
   },
   {
+    name: 'the same with the entry read through a method of the object that looks the key up',
+    code: `class Registry { private meters = new Map<string, Meter>(); private meterFor(k: string) { return this.meters.get(k); } private stopAll() { for (const m of this.meters.values()) m.stop(); this.meters.clear(); } keepOut(k: string) { log(this.meterFor(k)); this.meters.delete(k); // drop\n this.stopAll(); } }`,
+    owed: [['*']],
+  },
+  {
     name: 'a value replaced at its key before every value is released is still owed',
     code: `function f(k: string) { meters.set(k, make()); // drop\n for (const m of meters.values()) m.stop(); }`,
     owed: [['*']],
