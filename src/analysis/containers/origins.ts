@@ -8,6 +8,7 @@ import ts from 'typescript';
 
 import { CACHE_LIBRARIES } from '../caches/libraries/index.js';
 import { handsOutHeldField } from '../resources/acquisitions.js';
+import { isReleaseLikeName } from '../resources/release.js';
 import { resolveCallee } from '../flow/index.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import {
@@ -185,43 +186,111 @@ export function isLent(value: ts.Expression, lending: ReadonlySet<string>): bool
 }
 
 const EMPTY_RECORD_CLASSES = new WeakMap<ts.ClassLikeDeclaration, boolean>();
+const INERT_CLASSES = new WeakMap<ts.ClassLikeDeclaration, boolean>();
 
 /**
  * `new Frame()` of a class of the program that only declares fields, each given nothing or data
- * (`watcher: FSWatcher | null = null`, `skip = false`): an empty record, as `{ watcher: null }` is.
- * What it comes to own is what the code arms it with. Found without the checker in the module; an
- * imported class only when the checker may be asked.
+ * (`watcher: FSWatcher | null = null`, `skip = false`, `bounds = new Bounds()`): an empty record, as
+ * `{ watcher: null }` is. What it comes to own is what the code arms it with. Found without the
+ * checker in the module; `undefined` where only the checker can find a class another module declares.
  */
-function isEmptyRecordOfClass(made: ts.NewExpression, question: OriginQuestion): boolean {
-  if ((made.arguments?.length ?? 0) > 0 || !ts.isIdentifier(made.expression)) return false;
-  const name = made.expression.text;
-  const declaration =
-    made.getSourceFile().statements.find((statement): statement is ts.ClassDeclaration => ts.isClassDeclaration(statement) && statement.name?.text === name) ??
-    (question.cheap ? undefined : programClassOfNew(made, question.session.checker));
-  if (!declaration) return false;
-  let empty = EMPTY_RECORD_CLASSES.get(declaration);
-  if (empty === undefined) EMPTY_RECORD_CLASSES.set(declaration, (empty = declaresOnlyEmptyFields(declaration)));
+function isEmptyRecordOfClass(made: ts.NewExpression, question: OriginQuestion): boolean | undefined {
+  const declaration = classOfPlainNew(made, question);
+  if (!declaration) return declaration;
+  const known = EMPTY_RECORD_CLASSES.get(declaration);
+  if (known !== undefined) return known;
+  const empty = declaresOnlyEmptyFields(declaration, question);
+  if (empty !== undefined) EMPTY_RECORD_CLASSES.set(declaration, empty);
   return empty;
 }
 
-/** No base class, no method, constructor or accessor: only instance fields given nothing, `null`, a literal or an empty `[]` / `{}`. */
-function declaresOnlyEmptyFields(cls: ts.ClassLikeDeclaration): boolean {
+/**
+ * The class a `new` without arguments makes, declared in this module or (when the checker may be
+ * asked) elsewhere in the program; false for none, `undefined` when only the checker can tell.
+ */
+function classOfPlainNew(made: ts.NewExpression, question: OriginQuestion): ts.ClassLikeDeclaration | false | undefined {
+  if ((made.arguments?.length ?? 0) > 0 || !ts.isIdentifier(made.expression)) return false;
+  const name = made.expression.text;
+  const local = made
+    .getSourceFile()
+    .statements.find((statement): statement is ts.ClassDeclaration => ts.isClassDeclaration(statement) && statement.name?.text === name);
+  if (local) return local;
+  if (question.cheap) return undefined;
+  return programClassOfNew(made, question.session.checker) ?? false;
+}
+
+/**
+ * No base class, no method, constructor or accessor: only instance fields given nothing, `null`, a
+ * literal, an empty `[]` / `{}`, or a data object whose construction makes nothing
+ * (`bounds = new Bounds()`). `undefined` when only the checker can find such an object's class.
+ */
+function declaresOnlyEmptyFields(cls: ts.ClassLikeDeclaration, question: OriginQuestion): boolean | undefined {
   if ((cls.heritageClauses?.length ?? 0) > 0) return false;
-  return cls.members.every((member) => {
+  let unknown = false;
+  for (const member of cls.members) {
     if (!ts.isPropertyDeclaration(member) || isStaticMember(member)) return false;
     const value = member.initializer && skipOuter(member.initializer);
-    return (
-      value === undefined ||
-      isNullish(value) ||
-      ts.isLiteralExpression(value) ||
-      value.kind === ts.SyntaxKind.TrueKeyword ||
-      value.kind === ts.SyntaxKind.FalseKeyword ||
-      ts.isNoSubstitutionTemplateLiteral(value) ||
-      (ts.isPrefixUnaryExpression(value) && ts.isNumericLiteral(value.operand)) ||
-      (ts.isArrayLiteralExpression(value) && value.elements.length === 0) ||
-      (ts.isObjectLiteralExpression(value) && value.properties.length === 0)
-    );
+    if (value === undefined || isEmptyFieldValue(value)) continue;
+    const inert = ts.isNewExpression(value) ? constructsNothing(value, question) : false;
+    if (inert === false) return false;
+    if (inert === undefined) unknown = true;
+  }
+  return unknown ? undefined : true;
+}
+
+/** `null`, a literal, an empty `[]` / `{}`: a field given nothing to own. */
+function isEmptyFieldValue(value: ts.Expression): boolean {
+  return (
+    isNullish(value) ||
+    ts.isLiteralExpression(value) ||
+    value.kind === ts.SyntaxKind.TrueKeyword ||
+    value.kind === ts.SyntaxKind.FalseKeyword ||
+    ts.isNoSubstitutionTemplateLiteral(value) ||
+    (ts.isPrefixUnaryExpression(value) && ts.isNumericLiteral(value.operand)) ||
+    (ts.isArrayLiteralExpression(value) && value.elements.length === 0) ||
+    (ts.isObjectLiteralExpression(value) && value.properties.length === 0)
+  );
+}
+
+/** A field given a value already made (`defaultMatrix`, `-Infinity`), or nothing to own. */
+function isInertFieldValue(value: ts.Expression): boolean {
+  const e = skipOuter(value);
+  if (isEmptyFieldValue(e)) return true;
+  if (ts.isPrefixUnaryExpression(e)) return isInertFieldValue(e.operand);
+  return ts.isIdentifier(e) || (ts.isPropertyAccessExpression(e) && isInertFieldValue(e.expression));
+}
+
+/**
+ * `new Bounds()`: a class of the program whose construction makes nothing — no base class, no
+ * release-named method, every field given a value already made or none, and a constructor that only
+ * stores its parameters or such values. Its methods may do more, but only when called.
+ */
+function constructsNothing(made: ts.NewExpression, question: OriginQuestion): boolean | undefined {
+  const cls = classOfPlainNew(made, question);
+  if (!cls) return cls;
+  let inert = INERT_CLASSES.get(cls);
+  if (inert === undefined) INERT_CLASSES.set(cls, (inert = makesNothingWhenConstructed(cls)));
+  return inert;
+}
+
+function makesNothingWhenConstructed(cls: ts.ClassLikeDeclaration): boolean {
+  if ((cls.heritageClauses?.length ?? 0) > 0) return false;
+  return cls.members.every((member) => {
+    if (isStaticMember(member)) return true;
+    if (ts.isPropertyDeclaration(member)) return member.initializer === undefined || isInertFieldValue(member.initializer);
+    if (ts.isConstructorDeclaration(member)) return member.body === undefined || member.body.statements.every(storesParameterOrInert);
+    // A method named as a release (or a computed one, `[Symbol.dispose]`) says the object may come to own something.
+    if (ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member))
+      return (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name)) && !isReleaseLikeName(member.name.text);
+    return false;
   });
+}
+
+/** `this.minX = minX`, `this.scale = 1`: a constructor statement that stores a parameter or a value already made. */
+function storesParameterOrInert(statement: ts.Statement): boolean {
+  if (!ts.isExpressionStatement(statement)) return false;
+  const e = skipOuter(statement.expression);
+  return ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && isFieldOfThis(e.left) && isInertFieldValue(e.right);
 }
 
 /** Where an inserted value comes from. */
@@ -234,7 +303,10 @@ export function originOf(value: ts.Expression, depth: number, question: OriginQu
   if (ts.isSpreadElement(e)) return originOf(e.expression, depth + 1, question);
   // `map.set(name, (queue = new Queue(name)))`: what is assigned is what is stored.
   if (assignedValue(e) !== e) return originOf(assignedValue(e), depth + 1, question);
-  if (ts.isNewExpression(e)) return isEmptyRecordOfClass(e, question) ? 'borrowed' : 'created';
+  if (ts.isNewExpression(e)) {
+    const empty = isEmptyRecordOfClass(e, question);
+    return empty === undefined ? 'unknown' : empty ? 'borrowed' : 'created';
+  }
   // An object registering itself: whoever created it holds it.
   if (e.kind === ts.SyntaxKind.ThisKeyword) return 'borrowed';
   if (ts.isCallExpression(e)) {

@@ -3005,11 +3005,12 @@ ruleTester.run('stop-on-evict: a key handed to the making of its value', rule, {
  * fields, each frame filled with what `push()` is handed. `frame` is the class's body, `filled` what
  * its watcher is given.
  */
-const frameStack = (frame: string, filled: string): string => `
+const frameStack = (frame: string, filled: string, declared = ''): string => frameSystem(filled, `${declared}\nclass Frame {\n  ${frame}\n}`);
+
+/** The system around the frames: `frames` makes `Frame` visible (its declaration, or an import of it). */
+const frameSystem = (filled: string, frames: string): string => `
 import { watch, type FSWatcher } from 'node:fs';
-class Frame {
-  ${frame}
-}
+${frames}
 interface Instruction { path: string; watcher: FSWatcher }
 export class FilterSystem {
   private stack: Frame[] = [];
@@ -3023,12 +3024,47 @@ export class FilterSystem {
 }
 `;
 const FIELDS_ONLY = 'public skip = false;\n  public watcher: FSWatcher | null = null;';
+const BOUNDS_IMPORT = "import { Bounds, WatchedBounds } from './shared/bounds.js';";
+const LOCAL_BOX = `class Box {
+  size = 0;
+  constructor(size = 0) {
+    this.size = size;
+  }
+  grow(): void {
+    this.size += 1;
+  }
+}`;
+
+const STARTED_BOX = `class Box {
+  timer: NodeJS.Timeout | undefined = undefined;
+  start(): void {
+    this.timer = setInterval(() => {}, 1000);
+  }
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}`;
+
+/** The same stack, of frames a class of another module makes (\`Frame\` in \`shared/frames.ts\`). */
+const importedFrameStack = (filled: string): string => frameSystem(filled, "import { Frame } from './shared/frames.js';");
 
 ruleTester.run('stop-on-evict: a record made by new of a class that only declares fields', rule, {
   valid: [
     {
       name: 'from real code (pixijs): frames of a fields-only class given only what push() is handed hold nothing of their own, as records written { watcher: null } would',
       code: frameStack(FIELDS_ONLY, 'instruction.watcher'),
+    },
+    {
+      name: 'from real code (pixijs): a field given a data object another module declares, whose construction makes nothing, leaves the frame an empty record',
+      code: frameStack(`${FIELDS_ONLY}\n  public bounds = new Bounds();`, 'instruction.watcher', BOUNDS_IMPORT),
+    },
+    {
+      name: 'so does one declared in the same module',
+      code: frameStack(`${FIELDS_ONLY}\n  public box = new Box();`, 'instruction.watcher', LOCAL_BOX),
+    },
+    {
+      name: 'a frame class imported from another module is read as one declared here',
+      code: importedFrameStack('instruction.watcher'),
     },
   ],
   invalid: [
@@ -3043,6 +3079,33 @@ ruleTester.run('stop-on-evict: a record made by new of a class that only declare
       frameStack(`${FIELDS_ONLY}\n  close(): void { this.watcher?.close(); }`, 'instruction.watcher'),
       '    this.stack = [];',
       '    for (const value of this.stack) value.close();\n',
+    ),
+    reportedWithRelease(
+      'a field given an object that starts a timer when made is no empty record: the frame owes that object',
+      frameStack(`${FIELDS_ONLY}\n  public bounds = new WatchedBounds();`, 'instruction.watcher', BOUNDS_IMPORT),
+      '    this.stack = [];',
+      '    for (const value of this.stack) value.bounds.stop();\n',
+    ),
+    reportedWithRelease(
+      'nor is one given an object whose constructor calls something',
+      frameStack(`${FIELDS_ONLY}\n  public box = new Box();`, 'instruction.watcher', LOCAL_BOX.replace('this.size = size;', 'this.size = Math.max(size, 0);')),
+      '    this.stack = [];',
+      '    for (const value of this.stack) value.watcher?.close();\n',
+    ),
+    reportedWithRelease(
+      'nor is one given an object that makes nothing when made but has a release of what its start() arms: the frame owes it',
+      frameStack(`${FIELDS_ONLY}\n  public box = new Box();`, 'instruction.watcher', STARTED_BOX).replace(
+        'this.stack[i].watcher = instruction.watcher;',
+        'this.stack[i].watcher = instruction.watcher;\n    this.stack[i].box.start();',
+      ),
+      '    this.stack = [];',
+      '    for (const value of this.stack) value.box.stop();\n',
+    ),
+    reportedWithRelease(
+      'the imported frames given a watcher made here own it',
+      importedFrameStack('watch(instruction.path)'),
+      '    this.stack = [];',
+      '    for (const value of this.stack) value.watcher?.close();\n',
     ),
     reportedWithRelease(
       'a field given a call when the frame is made is no empty record',
