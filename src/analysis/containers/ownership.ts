@@ -713,6 +713,31 @@ export function callsItsValues(place: ContainerPlace, session: AnalysisSession):
   return scopeFacts(place.scope, session).called.has(place.text);
 }
 
+/**
+ * `for (const undo of this.undos.get(topic) ?? []) undo()`, or through a local read out of it: the
+ * class or module calls the elements of the lists or sets this container holds.
+ */
+export function callsItsInnerValues(place: ContainerPlace, session: AnalysisSession): boolean {
+  const { called, innerNames } = scopeFacts(place.scope, session);
+  return called.has(`${place.text}${INNER}`) || [...(innerNames.get(place.text) ?? [])].some((name) => called.has(name));
+}
+
+/**
+ * Every value put into the lists or sets this container holds is one this code makes
+ * (`list.add(subscribe(topic, cb))`), none handed in: a handler a caller adds (`set.add(h)`) is called
+ * on each event, not owed.
+ */
+export function makesEveryInnerValue(place: ContainerPlace, session: AnalysisSession): boolean {
+  const inserted = innerInsertions(place, session);
+  return (
+    inserted.length > 0 &&
+    inserted.every((value) => {
+      const cheap = originOf(value, 0, { session, lending: NO_NAMES, cheap: true });
+      return (cheap === 'unknown' ? originOf(value, 0, { session, lending: NO_NAMES, cheap: false }) : cheap) === 'created';
+    })
+  );
+}
+
 /** What one walk of a class or module finds about every container it names. */
 interface ScopeFacts {
   /** The values each container's insertions store, by container text (a Map's keys under `text#keys`). */

@@ -11,6 +11,7 @@ import { releaseNames, type Release, type ResourceField } from '../resources/rel
 import type { AnalysisSession } from '../session.js';
 import { declarationOf } from '../syntax/names.js';
 import { enclosingBody, isFunctionLike, isPromiseContinuation, isPromiseExecutor, propertyNameOf, propertyValueOf, skipOuter } from '../syntax/expressions.js';
+import { isEndEvent, isEndHandlerProperty, isEndHookMethod, LISTENER_METHODS } from '../syntax/endOfLife.js';
 import { releasesFirst } from '../syntax/releaseFirst.js';
 
 /**
@@ -25,6 +26,8 @@ export function fieldsReleasedByRecordFunctions(
   fields: readonly ResourceField[],
   literalOf: (value: ts.Expression) => ts.ObjectLiteralExpression | undefined,
   session: AnalysisSession,
+  /** The methods that end what a field of the record holds (`destroy`, `end` of a socket), owed or not. */
+  endsOf: (field: string) => readonly string[] = () => [],
 ): ReadonlyMap<string, readonly string[]> {
   const records: { released: Map<string, string[]>; lacking: Set<string> }[] = [];
   for (const value of insertions) {
@@ -33,6 +36,7 @@ export function fieldsReleasedByRecordFunctions(
     const here = new Map<string, string[]>();
     const note = (method: string, field: string): void => void here.set(method, [...(here.get(method) ?? []), field]);
     const replacedMethods = replacedHandleMethods(literal);
+    const endListeners = endListenersOfFields(literal);
     for (const field of fields) {
       const held = heldName(literal, field.name);
       if (held === undefined) continue;
@@ -48,6 +52,11 @@ export function fieldsReleasedByRecordFunctions(
       for (const [handleField, replaced] of replacedMethods) {
         if (handleField === field.name) continue;
         for (const [method, fn] of replaced) if (releasesOnEveryPath(fn, held, field.resource.release)) note(`${handleField}.${method}`, field.name);
+      }
+      // `socket.on('close', () => clearInterval(heartbeat))` beside `{ socket, heartbeat }`: ending the socket releases the heartbeat.
+      for (const [handleField, listeners] of endListeners) {
+        if (handleField === field.name || !listeners.some((fn) => releasesOnEveryPath(fn, held, field.resource.release))) continue;
+        for (const end of endsOf(handleField)) note(`${handleField}.${end}`, field.name);
       }
     }
     records.push({ released: here, lacking: lackedFields(literal, fields) });
@@ -112,6 +121,48 @@ function replacedHandleMethods(literal: ts.ObjectLiteralExpression): Map<string,
   };
   ts.forEachChild(body.body, visit);
   return replaced;
+}
+
+/**
+ * `socket.on('close', fn)`, `child.once('exit', fn)`, `conn.onClose(fn)`, `ws.onclose = fn` in the
+ * function that writes the record (not in the functions it defines), on a local a field of the record
+ * is given: the listeners run as what that field holds ends, by field. Not `'error'`, which no
+ * release of the handle emits.
+ */
+function endListenersOfFields(literal: ts.ObjectLiteralExpression): Map<string, ts.FunctionLikeDeclaration[]> {
+  const listeners = new Map<string, ts.FunctionLikeDeclaration[]>();
+  const body = enclosingBody(literal);
+  const fieldOfLocal = new Map<string, string>();
+  for (const property of literal.properties) {
+    const field = propertyNameOf(property);
+    const local = field !== undefined ? heldName(literal, field) : undefined;
+    if (field !== undefined && local !== undefined) fieldOfLocal.set(local, field);
+  }
+  if (fieldOfLocal.size < 2 || !isFunctionLike(body) || !body.body) return listeners;
+  const note = (owner: ts.Expression, fn: ts.Expression | undefined): void => {
+    const e = skipOuter(owner);
+    const field = ts.isIdentifier(e) ? fieldOfLocal.get(e.text) : undefined;
+    const listener = fn && skipOuter(fn);
+    if (field !== undefined && listener && isFunctionLike(listener)) listeners.set(field, [...(listeners.get(field) ?? []), listener]);
+  };
+  const visit = (node: ts.Node): void => {
+    if (isFunctionLike(node)) return;
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(skipOuter(node.expression))) {
+      const callee = skipOuter(node.expression) as ts.PropertyAccessExpression;
+      const [first, second] = node.arguments;
+      const event = first && skipOuter(first);
+      if (LISTENER_METHODS.has(callee.name.text) && event && ts.isStringLiteralLike(event) && isEndEvent(event.text) && event.text !== 'error')
+        note(callee.expression, second);
+      else if (isEndHookMethod(callee.name.text) && !/error/i.test(callee.name.text)) note(callee.expression, first);
+    }
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const target = skipOuter(node.left);
+      if (ts.isPropertyAccessExpression(target) && isEndHandlerProperty(target.name.text)) note(target.expression, node.right);
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body.body, visit);
+  return listeners;
 }
 
 /** `{ timer }`, `{ timer: handle }`: the local a field is given. */

@@ -17,7 +17,9 @@ import { fieldsReleasedByRecordFunctions } from '../containers/recordFunctions.j
 import { valueNamedByOwnKey } from '../containers/selfKeyed.js';
 import { isStoreOfWorkInFlight } from '../containers/scopedValues.js';
 import {
+  callsItsInnerValues,
   callsItsValues,
+  makesEveryInnerValue,
   containerPlaces,
   detachesItsValues,
   detachmentsOfItsValues,
@@ -322,6 +324,10 @@ const RELEASED_BY_THEIR_HOLDER: readonly {
 }[] = [
   { releasedHere: (place, session) => (callsItsValues(place, session) ? CLEANUP_FUNCTION : undefined), isOfType: (type) => isCleanupFunctionType(type) },
   {
+    releasedHere: (place, session) => (callsItsInnerValues(place, session) && makesEveryInnerValue(place, session) ? CLEANUP_FUNCTION_LISTS : undefined),
+    isOfType: (type, session) => isListOfCleanupFunctions(type, session),
+  },
+  {
     releasedHere: (place, session) => (releasesItsValues(place, session) ? ABORT_CONTROLLER : undefined),
     isOfType: (type, session) => typeMatchesSomeSpecifier(type, ABORT_CONTROLLER_TYPES, session.program),
   },
@@ -332,6 +338,18 @@ const RELEASED_BY_THEIR_HOLDER: readonly {
     isOfType: (type, session) => isDomNodeType(type, session.program),
   },
 ];
+
+/** `Map<string, Set<() => void>>`: each value a list or set of cleanup functions, each owing its call. */
+const CLEANUP_FUNCTION_LISTS: Resource = {
+  typeName: 'list of cleanup functions',
+  release: { kind: 'each', iteration: 'elements', element: CLEANUP_FUNCTION },
+  origin: 'inferred',
+};
+
+function isListOfCleanupFunctions(type: ts.Type, session: AnalysisSession): boolean {
+  const inner = getContainerType(type, session);
+  return (inner?.kind === 'Array' || inner?.kind === 'Set') && isCleanupFunctionType(inner.valueType);
+}
 
 function releasedByTheirHolder(valueType: ts.Type, places: readonly ContainerPlace[], context: DropContext): Resource | undefined {
   const { session } = context;

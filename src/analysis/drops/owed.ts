@@ -44,6 +44,7 @@ import {
   isEndObservable,
   isEndOfStreamFunction,
   isEndPromise,
+  LISTENER_METHODS,
 } from '../syntax/endOfLife.js';
 import { callsOfLocalFunction, callsOfNestedFunction, callsOfOwnMethod, localFunctionName, singleInitializer } from '../syntax/names.js';
 import { callsOfMethodAcrossProgram, memberAccessesNamed } from '../syntax/programCalls.js';
@@ -54,7 +55,6 @@ import type { ContainerOfResources, DropContext } from './candidate.js';
 import { flowOptionsFor } from './flowOptions.js';
 
 const CALLED_ONLY_FROM_TIMERS = memoTable<ts.FunctionLikeDeclaration, boolean>('drops.calledOnlyFromTimers');
-const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
 /** Methods an observable takes its observer by, first and alone (`closed.on(fn)`, `stopped$.subscribe(fn)`). */
 const OBSERVER_METHODS = new Set(['subscribe', 'on', 'once']);
 

@@ -55,6 +55,9 @@ const DECLARED: readonly BuiltinResource[] = [
   // Streams (after the sockets, which are streams too): ended or destroyed; a readable only destroyed.
   { specifier: { from: 'package', package: 'stream', name: ['Writable', 'Duplex', 'Transform', 'PassThrough'] }, release: method(['end', 'destroy']) },
   { specifier: { from: 'package', package: 'stream', name: 'Readable' }, release: method('destroy') },
+  // Explicit resource management: `move()` hands every resource to the stack it returns and leaves this one disposed.
+  { specifier: { from: 'lib', name: 'DisposableStack' }, release: method(['dispose', 'move']) },
+  { specifier: { from: 'lib', name: 'AsyncDisposableStack' }, release: method(['disposeAsync', 'move'], true) },
 ];
 
 /** Newer @types/node declares each module as `node:timers` and re-exports it as `timers`: both are asked. */

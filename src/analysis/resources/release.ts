@@ -142,7 +142,7 @@ export function describeRelease(release: Release, preferredFunction?: string): s
         )
         .join(' and ');
     case 'each':
-      return `${describeRelease(release.element.release, preferredFunction)} on each value`;
+      return release.element.release.kind === 'call' ? 'calling each of them' : `${describeRelease(release.element.release, preferredFunction)} on each value`;
     case 'call':
       return 'calling it';
     case 'handedBack':

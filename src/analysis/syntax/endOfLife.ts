@@ -59,6 +59,9 @@ const END_HANDLER_PROPERTY = new RegExp(`^on(?:${alternatives(VERBS)})$`);
  */
 const FINISHED_STATE = new RegExp(`^(?:${alternatives([...PASTS.filter((past) => past !== 'disconnected'), 'stopped', 'done', 'dead'])})$`, 'i');
 
+/** The methods an emitter takes a listener by, the event's name first (`socket.on('close', fn)`). */
+export const LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
+
 export const isEndEvent = (name: string): boolean => END_EVENT.test(name);
 export const isEndHookMethod = (name: string): boolean => END_HOOK_METHOD.test(name);
 export const isEndedValueHook = (name: string): boolean => ENDED_VALUE_HOOK.test(name);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import rule from '../../../src/rules/stop-on-evict.js';
-import { createTypedRuleTester, fixturesDir } from '../../ruleTester.js';
+import { createTypedRuleTester, fixturesDir, reportedWithRelease } from '../../ruleTester.js';
 
 const ruleTester = createTypedRuleTester();
 /** A module of helpers whose callers live in `shared/forgetCallers.ts`: linted under its own name. */
@@ -2519,6 +2519,127 @@ ruleTester.run('stop-on-evict: no suggestion that would not type-check', rule, {
             {
               messageId: 'releaseBeforeDrop',
               output: imageSpecs('Bitmap', 'new Bitmap()').replace('  specs.delete(id);', '  specs.get(id)?.image?.close();\n  specs.delete(id);'),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+/**
+ * A bus that keeps, per topic, the cleanup functions `subscribe()` hands back, in a set (or a list)
+ * made for the topic: `inner` is the inner container's type, `add` how one is put in it, and
+ * `members` the bus's other methods.
+ */
+const topicBus = (members: string, inner = 'Set<Unsubscribe>', add = 'add', made = 'new Set()'): string => `type Unsubscribe = () => void;
+declare function subscribe(topic: string, cb: (message: string) => void): Unsubscribe;
+
+export class Bus {
+  private subs = new Map<string, ${inner}>();
+
+  on(topic: string, cb: (message: string) => void): void {
+    let inner = this.subs.get(topic);
+    if (!inner) {
+      inner = ${made};
+      this.subs.set(topic, inner);
+    }
+    inner.${add}(subscribe(topic, cb));
+  }
+
+  off(topic: string): void {
+    for (const unsubscribe of this.subs.get(topic) ?? []) unsubscribe();
+    this.subs.delete(topic);
+  }
+${members}
+}
+`;
+
+const FORGET = `
+  forget(topic: string): void {
+    this.subs.delete(topic); // the topic is forgotten
+  }`;
+
+/** An emitter whose handler sets hold what callers add (`handler`) or functions it writes itself. */
+const handlerSets = (handler: string): string => `export class Emitter {
+  private handlers = new Map<string, Set<() => void>>();
+
+  on(event: string, handler: () => void): void {
+    let set = this.handlers.get(event);
+    if (!set) {
+      set = new Set();
+      this.handlers.set(event, set);
+    }
+    set.add(${handler});
+  }
+
+  emit(event: string): void {
+    for (const handler of this.handlers.get(event) ?? []) handler();
+  }
+
+  offAll(event: string): void {
+    this.handlers.delete(event);
+  }
+}
+`;
+
+const RESET = topicBus(`
+  reset(): void {
+    this.subs.clear();
+  }`);
+
+ruleTester.run('stop-on-evict: lists and sets of cleanup functions kept per key', rule, {
+  valid: [
+    {
+      name: 'every cleanup function of the topic is called before its set goes, also through a local and forEach, and before clear()',
+      code: topicBus(`
+  offLocal(topic: string): void {
+    const set = this.subs.get(topic);
+    set?.forEach((unsubscribe) => unsubscribe());
+    this.subs.delete(topic);
+  }
+
+  dispose(): void {
+    for (const set of this.subs.values()) for (const unsubscribe of set) unsubscribe();
+    this.subs.clear();
+  }`),
+    },
+    {
+      name: 'handlers a caller adds to a set per event are called on each event, not owed when the set goes',
+      code: handlerSets('handler'),
+    },
+    {
+      name: 'nor are handlers the emitter writes itself',
+      code: handlerSets('() => handler()'),
+    },
+  ],
+  invalid: [
+    reportedWithRelease(
+      'a set of the cleanup functions subscribe() handed back, deleted without calling them',
+      topicBus(FORGET),
+      '    this.subs.delete(topic); // the topic is forgotten',
+      '    for (const inner of this.subs.get(topic) ?? []) inner();\n',
+    ),
+    reportedWithRelease(
+      'the same kept in a list',
+      topicBus(FORGET, 'Unsubscribe[]', 'push', '[]'),
+      '    this.subs.delete(topic); // the topic is forgotten',
+      '    for (const inner of this.subs.get(topic) ?? []) inner();\n',
+    ),
+    {
+      name: 'every set dropped by clear(), each owing the call of every function in it',
+      code: RESET,
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { type: 'list of cleanup functions', container: 'this.subs', operation: '`clear()`', release: 'calling each of them' },
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: RESET.replace(
+                '    this.subs.clear();',
+                '    for (const value of this.subs.values()) for (const inner of value) inner();\n    this.subs.clear();',
+              ),
             },
           ],
         },

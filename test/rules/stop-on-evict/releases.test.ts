@@ -6441,3 +6441,51 @@ export class PooledSource extends TextureSource {
     ),
   ],
 });
+
+/**
+ * Stacks of explicit resource management kept per session: `release` is the body of `end()`, which
+ * lets the session's stack go. `kind` is `DisposableStack` or `AsyncDisposableStack`.
+ */
+const sessionStacks = (release: string, kind = 'DisposableStack'): string => `export class Sessions {
+  private stacks = new Map<string, ${kind}>();
+
+  open(id: string): void {
+    const stack = new ${kind}();
+    const timer = setInterval(() => {}, 1000);
+    stack.defer(() => clearInterval(timer));
+    this.stacks.set(id, stack);
+  }
+
+  end(id: string): ${kind} | undefined {
+    const stack = this.stacks.get(id);
+${release}
+  }
+}
+`;
+
+ruleTester.run('stop-on-evict: disposable stacks', rule, {
+  valid: [
+    {
+      name: 'a stack whose move() hands every resource to the stack returned is not dropped with them',
+      code: sessionStacks('    this.stacks.delete(id);\n    return stack?.move();'),
+    },
+    {
+      name: 'nor is an async one',
+      code: sessionStacks('    this.stacks.delete(id);\n    return stack?.move();', 'AsyncDisposableStack'),
+    },
+  ],
+  invalid: [
+    reportedWithRelease(
+      'a stack deleted and only added to afterwards is owed its dispose()',
+      sessionStacks('    this.stacks.delete(id);\n    stack?.use({ [Symbol.dispose]: () => {} });\n    return undefined;'),
+      '    this.stacks.delete(id);',
+      '    this.stacks.get(id)?.dispose();\n',
+    ),
+    reportedWithRelease(
+      'an async stack is released by disposeAsync(), whose promise the suggestion marks as not awaited',
+      sessionStacks('    this.stacks.delete(id);\n    stack?.use({ [Symbol.dispose]: () => {} });\n    return undefined;', 'AsyncDisposableStack'),
+      '    this.stacks.delete(id);',
+      '    void this.stacks.get(id)?.disposeAsync();\n',
+    ),
+  ],
+});
