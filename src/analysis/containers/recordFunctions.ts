@@ -97,12 +97,7 @@ function lackedFields(literal: ts.ObjectLiteralExpression, fields: readonly Reso
 function replacedHandleMethods(literal: ts.ObjectLiteralExpression): Map<string, Map<string, ts.FunctionLikeDeclaration>> {
   const replaced = new Map<string, Map<string, ts.FunctionLikeDeclaration>>();
   const body = enclosingBody(literal);
-  const fieldOfLocal = new Map<string, string>();
-  for (const property of literal.properties) {
-    const field = propertyNameOf(property);
-    const local = field !== undefined ? heldName(literal, field) : undefined;
-    if (field !== undefined && local !== undefined) fieldOfLocal.set(local, field);
-  }
+  const fieldOfLocal = fieldsByLocal(literal);
   if (fieldOfLocal.size < 2 || !isFunctionLike(body) || !body.body) return replaced;
   const visit = (node: ts.Node): void => {
     if (isFunctionLike(node)) return;
@@ -132,12 +127,7 @@ function replacedHandleMethods(literal: ts.ObjectLiteralExpression): Map<string,
 function endListenersOfFields(literal: ts.ObjectLiteralExpression): Map<string, ts.FunctionLikeDeclaration[]> {
   const listeners = new Map<string, ts.FunctionLikeDeclaration[]>();
   const body = enclosingBody(literal);
-  const fieldOfLocal = new Map<string, string>();
-  for (const property of literal.properties) {
-    const field = propertyNameOf(property);
-    const local = field !== undefined ? heldName(literal, field) : undefined;
-    if (field !== undefined && local !== undefined) fieldOfLocal.set(local, field);
-  }
+  const fieldOfLocal = fieldsByLocal(literal);
   if (fieldOfLocal.size < 2 || !isFunctionLike(body) || !body.body) return listeners;
   const note = (owner: ts.Expression, fn: ts.Expression | undefined): void => {
     const e = skipOuter(owner);
@@ -163,6 +153,17 @@ function endListenersOfFields(literal: ts.ObjectLiteralExpression): Map<string, 
   };
   ts.forEachChild(body.body, visit);
   return listeners;
+}
+
+/** `{ handle, keepAlive: timer }`: each field given a local, by that local (`timer` → `keepAlive`). */
+function fieldsByLocal(literal: ts.ObjectLiteralExpression): Map<string, string> {
+  const fieldOfLocal = new Map<string, string>();
+  for (const property of literal.properties) {
+    const field = propertyNameOf(property);
+    const local = field !== undefined ? heldName(literal, field) : undefined;
+    if (field !== undefined && local !== undefined) fieldOfLocal.set(local, field);
+  }
+  return fieldOfLocal;
 }
 
 /** `{ timer }`, `{ timer: handle }`: the local a field is given. */

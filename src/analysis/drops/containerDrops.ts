@@ -19,13 +19,13 @@ import { isStoreOfWorkInFlight } from '../containers/scopedValues.js';
 import {
   callsItsInnerValues,
   callsItsValues,
-  makesEveryInnerValue,
   containerPlaces,
   detachesItsValues,
   detachmentsOfItsValues,
   fieldFillsIn,
   fieldsReleasedOfItsValues,
   getOwnership,
+  makesEveryInnerValue,
   methodsReleasingItsValues,
   releasesItsValues,
   visibleInsertions,
@@ -38,7 +38,7 @@ import { ABORT_CONTROLLER, ABORT_CONTROLLER_TYPES, CLEANUP_FUNCTION, DOM_NODE, i
 import type { Resource, ResourceField } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import { LIST_END, type DropSite } from '../flow/index.js';
-import { isReleaseLikeName, obligationSlots, releaseNameRank } from '../resources/release.js';
+import { isReleaseLikeName, obligationSlots, releaseNameRank, releaseNames } from '../resources/release.js';
 import {
   calledMethodName,
   canonical,
@@ -146,7 +146,7 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
       : declared;
   const kept = resource && fieldsTheRecordsHold(resource, places, context);
   if (!kept || releasesOnlyItsOwnEntry(kept, places, session)) return undefined;
-  const held = withHandleEnds(withRecordFunctionReleases(kept, places, session), places, session);
+  const held = withHandleEnds(withRecordFunctionReleases(kept, places, container.valueType, context), places, session);
   return {
     kind: container.kind,
     protocol: container.protocol,
@@ -212,11 +212,18 @@ function withHandleEnds(resource: Resource, places: readonly ContainerPlace[], s
 const RECORD_FUNCTION_RELEASES = memoTable<readonly ContainerPlace[], ReadonlyMap<string, readonly string[]>>('drops.recordFunctionReleases');
 
 /** A record's fields, each with the record's function fields that release it (containers/recordFunctions.ts). */
-function withRecordFunctionReleases(resource: Resource, places: readonly ContainerPlace[], session: AnalysisSession): Resource {
+function withRecordFunctionReleases(resource: Resource, places: readonly ContainerPlace[], valueType: ts.Type, context: DropContext): Resource {
   const { release } = resource;
   if (release.kind !== 'fields') return resource;
+  const { session } = context;
+  // What ends a field's handle, owed here or not (a socket a server handed over): its type's release.
+  const endsOf = (field: string): readonly string[] => {
+    const property = session.checker.getNonNullableType(valueType).getProperty(field);
+    const held = property && context.resources.resourceOf(session.checker.getTypeOfSymbol(property));
+    return held && (held.release.kind === 'method' || held.release.kind === 'dispose') ? [...releaseNames(held.release).methods] : [];
+  };
   const byFunction = session.memo(RECORD_FUNCTION_RELEASES, places, () =>
-    fieldsReleasedByRecordFunctions(visibleInsertions(places, session), release.fields, (value) => recordLiteralOf(value, session), session),
+    fieldsReleasedByRecordFunctions(visibleInsertions(places, session), release.fields, (value) => recordLiteralOf(value, session), session, endsOf),
   );
   if (!byFunction || byFunction.size === 0) return resource;
   const fields = release.fields.map((field) => {

@@ -1,6 +1,6 @@
 // stop-on-evict — lifecycles: close and exit handlers, one-shot timers, debounces, a value's own release.
 import rule from '../../../src/rules/stop-on-evict.js';
-import { createTypedRuleTester } from '../../ruleTester.js';
+import { createTypedRuleTester, reportedWithRelease } from '../../ruleTester.js';
 
 const ruleTester = createTypedRuleTester();
 
@@ -3280,3 +3280,84 @@ export function submitPlan(taskId: string): void {
   approvals.set(taskId, timeout);
 }`;
 }
+
+/**
+ * A server that keeps each connection's socket with a heartbeat interval, registered with a listener
+ * on the socket's end that clears the heartbeat and forgets the connection: `listener` is what that
+ * listener does, `kick` the body of `kick()` after the record is found.
+ */
+const heartbeats = (
+  kick: string,
+  listener = 'clearInterval(heartbeat);\n      this.conns.delete(id);',
+  event = "socket.on('close', () => {",
+  record = '{ socket, heartbeat }',
+): string => `import type { Socket } from 'node:net';
+
+interface Conn {
+  socket: Socket;
+  heartbeat: NodeJS.Timeout;
+  send?: (data: string) => void;
+}
+
+export class Server {
+  private conns = new Map<number, Conn>();
+  private nextId = 0;
+
+  accept(socket: Socket): void {
+    const id = this.nextId++;
+    const heartbeat = setInterval(() => socket.write('ping'), 5000);
+    this.conns.set(id, ${record});
+    ${event}
+      ${listener}
+    });
+  }
+
+  kick(id: number): void {
+    const conn = this.conns.get(id);
+    if (!conn) return;
+${kick}
+  }
+}
+`;
+
+ruleTester.run('stop-on-evict: a record field released by the end of another', rule, {
+  valid: [
+    {
+      name: "a connection whose socket is destroyed: the socket's close listener, registered where it is kept, clears its heartbeat",
+      code: heartbeats('    conn.socket.destroy();\n    this.conns.delete(id);'),
+    },
+    {
+      name: 'so does a socket the record only borrows (its writer is a function written beside it), whose end the record does not owe',
+      code: heartbeats(
+        '    conn.socket.destroy();\n    this.conns.delete(id);',
+        undefined,
+        undefined,
+        '{ socket, heartbeat, send: (data) => socket.write(data) }',
+      ),
+    },
+    {
+      name: 'so does one ended gracefully, or heard through once()',
+      code: heartbeats('    conn.socket.end();\n    this.conns.delete(id);', undefined, "socket.once('close', () => {"),
+    },
+  ],
+  invalid: [
+    reportedWithRelease(
+      'a connection deleted without ending its socket still owes its socket and its heartbeat',
+      heartbeats('    this.conns.delete(id); // kicked'),
+      '    this.conns.delete(id); // kicked',
+      '    this.conns.get(id)?.socket?.destroy();\n    clearInterval(this.conns.get(id)?.heartbeat);\n',
+    ),
+    reportedWithRelease(
+      'a close listener that clears nothing leaves the heartbeat owed',
+      heartbeats('    conn.socket.destroy();\n    this.conns.delete(id); // kicked', "console.log('closed', id);"),
+      '    this.conns.delete(id); // kicked',
+      '    clearInterval(this.conns.get(id)?.heartbeat);\n',
+    ),
+    reportedWithRelease(
+      'an error listener does not run when the socket is destroyed',
+      heartbeats('    conn.socket.destroy();\n    this.conns.delete(id); // kicked', undefined, "socket.on('error', () => {"),
+      '    this.conns.delete(id); // kicked',
+      '    clearInterval(this.conns.get(id)?.heartbeat);\n',
+    ),
+  ],
+});
