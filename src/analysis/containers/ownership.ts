@@ -38,7 +38,7 @@ import { CONTAINER_PROTOCOLS, insertedValues, readContainerOf, type InsertedArgu
 import { containerTypeOf, isPrimitiveLike } from './types.js';
 import { containerTakenBy } from './takers.js';
 import { movedFrom, removedAs } from './movedValues.js';
-import { insertingHow, originOf, type Origin, type OriginQuestion } from './origins.js';
+import { insertingHow, originOf, type OriginQuestion } from './origins.js';
 
 export interface Ownership {
   /** At least one visible insertion stores a value the program creates. */
@@ -542,14 +542,14 @@ function spelled(expression: ts.Expression): string {
 export function makesEveryValueItHolds(containerExpression: ts.Expression, session: AnalysisSession, lending: ReadonlySet<string> = NO_NAMES): boolean {
   const places = containerPlaces(containerExpression, session);
   const inserted = [...visibleInsertions(places, session), ...places.flatMap((place) => innerInsertions(place, session))];
-  const made = (origin: Origin): boolean => origin === 'created' || origin === 'interval';
-  return (
-    inserted.length > 0 &&
-    inserted.every((value) => {
-      const cheap = originOf(value, 0, { session, lending, cheap: true });
-      return made(cheap === 'unknown' ? originOf(value, 0, { session, lending, cheap: false }) : cheap);
-    })
-  );
+  return inserted.length > 0 && inserted.every((value) => isMadeHere(value, session, lending));
+}
+
+/** A value this code makes (`new Panel(…)`, a timer, a call's result), asked of the syntax first and of the checker only where it cannot tell. */
+function isMadeHere(value: ts.Expression, session: AnalysisSession, lending: ReadonlySet<string>): boolean {
+  const cheap = originOf(value, 0, { session, lending, cheap: true });
+  const origin = cheap === 'unknown' ? originOf(value, 0, { session, lending, cheap: false }) : cheap;
+  return origin === 'created' || origin === 'interval';
 }
 
 /**
@@ -729,13 +729,7 @@ export function callsItsInnerValues(place: ContainerPlace, session: AnalysisSess
  */
 export function makesEveryInnerValue(place: ContainerPlace, session: AnalysisSession): boolean {
   const inserted = innerInsertions(place, session);
-  return (
-    inserted.length > 0 &&
-    inserted.every((value) => {
-      const cheap = originOf(value, 0, { session, lending: NO_NAMES, cheap: true });
-      return (cheap === 'unknown' ? originOf(value, 0, { session, lending: NO_NAMES, cheap: false }) : cheap) === 'created';
-    })
-  );
+  return inserted.length > 0 && inserted.every((value) => isMadeHere(value, session, NO_NAMES));
 }
 
 /** What one walk of a class or module finds about every container it names. */

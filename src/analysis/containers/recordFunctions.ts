@@ -35,8 +35,7 @@ export function fieldsReleasedByRecordFunctions(
     if (!literal) return new Map();
     const here = new Map<string, string[]>();
     const note = (method: string, field: string): void => void here.set(method, [...(here.get(method) ?? []), field]);
-    const replacedMethods = replacedHandleMethods(literal);
-    const endListeners = endListenersOfFields(literal);
+    const { replaced: replacedMethods, endListeners } = handleHooksOf(literal);
     for (const field of fields) {
       const held = heldName(literal, field.name);
       if (held === undefined) continue;
@@ -90,50 +89,34 @@ function lackedFields(literal: ts.ObjectLiteralExpression, fields: readonly Reso
   return new Set(fields.filter((field) => !named.has(field.name)).map((field) => field.name));
 }
 
-/**
- * `handle.close = async () => { … }` in the function that writes the record `{ handle, … }` (not in
- * the functions it defines): the methods put in place of a field's own, by field.
- */
-function replacedHandleMethods(literal: ts.ObjectLiteralExpression): Map<string, Map<string, ts.FunctionLikeDeclaration>> {
-  const replaced = new Map<string, Map<string, ts.FunctionLikeDeclaration>>();
-  const body = enclosingBody(literal);
-  const fieldOfLocal = fieldsByLocal(literal);
-  if (fieldOfLocal.size < 2 || !isFunctionLike(body) || !body.body) return replaced;
-  const visit = (node: ts.Node): void => {
-    if (isFunctionLike(node)) return;
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const target = skipOuter(node.left);
-      const fn = skipOuter(node.right);
-      const owner = ts.isPropertyAccessExpression(target) ? skipOuter(target.expression) : undefined;
-      const field = owner && ts.isIdentifier(owner) ? fieldOfLocal.get(owner.text) : undefined;
-      if (field !== undefined && isFunctionLike(fn)) {
-        const methods = replaced.get(field) ?? new Map<string, ts.FunctionLikeDeclaration>();
-        methods.set((target as ts.PropertyAccessExpression).name.text, fn);
-        replaced.set(field, methods);
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(body.body, visit);
-  return replaced;
+/** What the function that writes a record does to the handles its fields are given, by field. */
+interface HandleHooks {
+  /** `handle.close = async () => { … }`: the methods put in place of a handle's own. */
+  replaced: Map<string, Map<string, ts.FunctionLikeDeclaration>>;
+  /**
+   * `socket.on('close', fn)`, `child.once('exit', fn)`, `conn.onClose(fn)`, `ws.onclose = fn`: the
+   * listeners that run as the handle ends. Not `'error'`, which no release of the handle emits.
+   */
+  endListeners: Map<string, ts.FunctionLikeDeclaration[]>;
 }
 
 /**
- * `socket.on('close', fn)`, `child.once('exit', fn)`, `conn.onClose(fn)`, `ws.onclose = fn` in the
- * function that writes the record (not in the functions it defines), on a local a field of the record
- * is given: the listeners run as what that field holds ends, by field. Not `'error'`, which no
- * release of the handle emits.
+ * One walk of the function that writes the record `{ handle, … }` (not of the functions it defines),
+ * for what it does to the locals the record's fields are given.
  */
-function endListenersOfFields(literal: ts.ObjectLiteralExpression): Map<string, ts.FunctionLikeDeclaration[]> {
-  const listeners = new Map<string, ts.FunctionLikeDeclaration[]>();
+function handleHooksOf(literal: ts.ObjectLiteralExpression): HandleHooks {
+  const hooks: HandleHooks = { replaced: new Map(), endListeners: new Map() };
   const body = enclosingBody(literal);
   const fieldOfLocal = fieldsByLocal(literal);
-  if (fieldOfLocal.size < 2 || !isFunctionLike(body) || !body.body) return listeners;
-  const note = (owner: ts.Expression, fn: ts.Expression | undefined): void => {
+  if (fieldOfLocal.size < 2 || !isFunctionLike(body) || !body.body) return hooks;
+  const fieldOf = (owner: ts.Expression): string | undefined => {
     const e = skipOuter(owner);
-    const field = ts.isIdentifier(e) ? fieldOfLocal.get(e.text) : undefined;
+    return ts.isIdentifier(e) ? fieldOfLocal.get(e.text) : undefined;
+  };
+  const listen = (owner: ts.Expression, fn: ts.Expression | undefined): void => {
+    const field = fieldOf(owner);
     const listener = fn && skipOuter(fn);
-    if (field !== undefined && listener && isFunctionLike(listener)) listeners.set(field, [...(listeners.get(field) ?? []), listener]);
+    if (field !== undefined && listener && isFunctionLike(listener)) hooks.endListeners.set(field, [...(hooks.endListeners.get(field) ?? []), listener]);
   };
   const visit = (node: ts.Node): void => {
     if (isFunctionLike(node)) return;
@@ -142,17 +125,24 @@ function endListenersOfFields(literal: ts.ObjectLiteralExpression): Map<string, 
       const [first, second] = node.arguments;
       const event = first && skipOuter(first);
       if (LISTENER_METHODS.has(callee.name.text) && event && ts.isStringLiteralLike(event) && isEndEvent(event.text) && event.text !== 'error')
-        note(callee.expression, second);
-      else if (isEndHookMethod(callee.name.text) && !/error/i.test(callee.name.text)) note(callee.expression, first);
+        listen(callee.expression, second);
+      else if (isEndHookMethod(callee.name.text) && !/error/i.test(callee.name.text)) listen(callee.expression, first);
     }
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const target = skipOuter(node.left);
-      if (ts.isPropertyAccessExpression(target) && isEndHandlerProperty(target.name.text)) note(target.expression, node.right);
+      const fn = skipOuter(node.right);
+      const field = ts.isPropertyAccessExpression(target) ? fieldOf(target.expression) : undefined;
+      if (field !== undefined && isFunctionLike(fn)) {
+        const methods = hooks.replaced.get(field) ?? new Map<string, ts.FunctionLikeDeclaration>();
+        methods.set((target as ts.PropertyAccessExpression).name.text, fn);
+        hooks.replaced.set(field, methods);
+      }
+      if (ts.isPropertyAccessExpression(target) && isEndHandlerProperty(target.name.text)) listen(target.expression, node.right);
     }
     ts.forEachChild(node, visit);
   };
   ts.forEachChild(body.body, visit);
-  return listeners;
+  return hooks;
 }
 
 /** `{ handle, keepAlive: timer }`: each field given a local, by that local (`timer` → `keepAlive`). */

@@ -20,7 +20,7 @@ import {
 import type { HandedAs, HelperEffects, Interpreter } from './interpreter.js';
 import { notePushedKey } from './keyLists.js';
 import { allFact, bindEntry, bindEntryFields, cloneState, isTestFact, manyRefSource, placeFact, type ManyRef, type State, type ValueRef } from './state.js';
-import type { DropSite, ReleaseVocabulary } from './types.js';
+import type { DropSite } from './types.js';
 import { isSymbolDisposeAccess, releaseEveryValue } from './values.js';
 import { walkKeysForEach } from './writtenLists.js';
 
@@ -76,7 +76,7 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
     const releasedFields = releases.recordFunctions?.get(methodName);
     const endedBy = releases.handleEnds?.get(methodName);
     const ref =
-      releases.methods.has(methodName) || releasedFields || endedBy || endsAFieldReleasing(releases, methodName)
+      releases.methods.has(methodName) || releasedFields || endedBy || releases.fieldHandleEnds?.has(methodName)
         ? (it.slotRef(callee.expression) ?? it.slotRef(throughReturnedReceiver(it, callee.expression)))
         : undefined;
     // A name bound to one field (`const { controller } = entry`) is that field, not the record; so is an element of one.
@@ -399,10 +399,4 @@ function bindEntryPattern(it: Interpreter, fn: ts.FunctionLikeDeclaration, call:
       (source): source is ManyRef & { kind: 'container' } => source?.kind === 'container' && it.drops.some((drop) => drop.container === source.container),
     );
   return dropped.length === 1 ? bindEntry(names.value, names.key, dropped[0]!, state) : state;
-}
-
-/** `entry.socket.destroy()` where a listener on the socket's end releases other fields (`socket.destroy` among the record functions). */
-function endsAFieldReleasing(releases: ReleaseVocabulary, methodName: string): boolean {
-  for (const name of releases.recordFunctions?.keys() ?? []) if (name.endsWith(`.${methodName}`)) return true;
-  return false;
 }

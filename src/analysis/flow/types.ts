@@ -65,6 +65,8 @@ export interface ReleaseVocabulary {
   fieldMethods?: ReadonlySet<string>;
   /** Function fields of a record that release some of its other fields (`entry.resolve(v)` clearing `entry.timer`): the slots each releases. */
   recordFunctions?: ReadonlyMap<string, readonly string[]>;
+  /** Methods that, called on a record field's handle, release other fields of the record (`destroy` of `socket.destroy` among `recordFunctions`). */
+  fieldHandleEnds?: ReadonlySet<string>;
   /** By the method that ends a handle, the fields holding one whose end releases the whole value (`dispose` → [`panel`]: `view.panel.dispose()`). */
   handleEnds?: ReadonlyMap<string, readonly string[]>;
   /** The values are cleanup functions: calling one (`m.get(k)?.()`) releases it. */

@@ -281,6 +281,8 @@ export function releaseVocabulary(resources: readonly Resource[]): ReleaseVocabu
     for (const field of resource.release.fields)
       for (const name of field.releasedByRecordFunctions ?? []) recordFunctions.set(name, [...(recordFunctions.get(name) ?? []), field.name]);
   }
+  // `socket.destroy` among them: the methods that, called on a field's handle, release other fields.
+  const fieldHandleEnds = new Set([...recordFunctions.keys()].flatMap((name) => (name.includes('.') ? [name.slice(name.indexOf('.') + 1)] : [])));
   const handleEnds = new Map<string, string[]>();
   for (const resource of resources)
     for (const [field, ends] of resource.releasedByEndOf ?? []) for (const end of ends) handleEnds.set(end, [...(handleEnds.get(end) ?? []), field]);
@@ -303,6 +305,7 @@ export function releaseVocabulary(resources: readonly Resource[]): ReleaseVocabu
     functions,
     ...(fieldMethods.size > 0 && { fieldMethods }),
     ...(recordFunctions.size > 0 && { recordFunctions }),
+    ...(fieldHandleEnds.size > 0 && { fieldHandleEnds }),
     ...(handleEnds.size > 0 && { handleEnds }),
     ...(callsValue && { callsValue }),
     ...(coveringClasses.size > 0 && { coveringClasses }),
