@@ -485,6 +485,46 @@ function isLookUp(filled: ts.Expression, session: AnalysisSession): boolean {
   return !reach.parameterOf && reach.values.length > 0 && reach.values.every((value) => ts.isCallExpression(skipOuter(value)));
 }
 
+/**
+ * Every stored record gives `field` cleanup functions a call made: one (`{ em, off: listen(em, 'x', fn) }`,
+ * or a local given one), or for a list field a list of them written out or pushed into a local
+ * (`offs: [listen(…), listen(…)]`). A function written in place, handed in or bound (`fn.bind(this)`)
+ * is a callback the record carries; an empty list may be filled with anything later.
+ */
+export function fieldFilledWithMadeFunctions(insertions: readonly ts.Expression[], field: string, list: boolean, session: AnalysisSession): boolean {
+  return (
+    insertions.length > 0 &&
+    insertions.every((value) => {
+      const property = recordLiteralOf(value, session)?.properties.find((candidate) => propertyNameOf(candidate) === field);
+      const filled =
+        property && (ts.isShorthandPropertyAssignment(property) ? property.name : ts.isPropertyAssignment(property) ? property.initializer : undefined);
+      if (!filled) return false;
+      if (!list) return isFunctionMadeByCall(filled, session);
+      const e = skipOuter(filled);
+      const local = ts.isIdentifier(e) ? singleValueOf(e, session) : undefined;
+      const written = local ?? e;
+      if (!ts.isArrayLiteralExpression(written)) return false;
+      const elements = [...written.elements, ...(ts.isIdentifier(e) ? pushedInto(e, session) : [])];
+      return elements.length > 0 && elements.every((element) => !ts.isSpreadElement(element) && isFunctionMadeByCall(element, session));
+    })
+  );
+}
+
+/** `listen(em, 'x', fn)`, or a local given only that: not `fn.bind(this)`, which hands out the function it is called on. */
+function isFunctionMadeByCall(expression: ts.Expression, session: AnalysisSession): boolean {
+  const e = skipOuter(expression);
+  const value = ts.isIdentifier(e) ? singleValueOf(e, session) : e;
+  return (
+    value !== undefined && ts.isCallExpression(skipOuter(value)) && calledMethodName(skipOuter(value) as ts.CallExpression) !== 'bind' && isMadeByCall(value)
+  );
+}
+
+/** The one value a local is given, never a parameter. */
+function singleValueOf(name: ts.Identifier, session: AnalysisSession): ts.Expression | undefined {
+  const reach = valuesInReach(name.text, name, session);
+  return !reach.parameterOf && reach.values.length === 1 ? reach.values[0] : undefined;
+}
+
 /** The object literal an inserted value is: written there, kept in a local, or the one a method of the class returns. */
 export function recordLiteralOf(value: ts.Expression, session: AnalysisSession): ts.ObjectLiteralExpression | undefined {
   let e = skipOuter(value);

@@ -16,6 +16,8 @@ import {
   canonical,
   containerScope,
   enclosingBody,
+  isEmptyContainerExpression,
+  isFallback,
   isFunctionLike,
   fieldReturnedBy,
   isIdentifierNamed,
@@ -62,6 +64,8 @@ const NO_NAMES: ReadonlySet<string> = new Set();
 const KEYS = '#keys';
 /** The suffix that names the elements of the inner containers a container holds (`for (const d of c.get(k) ?? [])`). */
 const INNER = '#inner';
+/** `entry.offs` of a value of container `c`, as a name a loop binds its elements to: `c#field:offs`. */
+const FIELD = '#field:';
 
 /** Who owns what a container holds — its values, or (`of: 'keys'`) the keys of a Map. */
 export function getOwnership(
@@ -714,6 +718,14 @@ export function callsItsValues(place: ContainerPlace, session: AnalysisSession):
 }
 
 /**
+ * The fields of this container's values that the class or module calls (`entry.off()`, as `off`), and
+ * the list fields whose elements it calls (`for (const off of entry.offs) off()`, as `offs[]`).
+ */
+export function fieldsCalledOfItsValues(place: ContainerPlace, session: AnalysisSession): ReadonlySet<string> {
+  return scopeFacts(place.scope, session).calledFields.get(place.text) ?? NO_NAMES;
+}
+
+/**
  * `for (const undo of this.undos.get(topic) ?? []) undo()`, or through a local read out of it: the
  * class or module calls the elements of the lists or sets this container holds.
  */
@@ -750,6 +762,11 @@ interface ScopeFacts {
   releasedFields: Map<string, Set<string>>;
   /** Containers whose values some code here calls without arguments (`this.cleanups.get(el)?.()`). */
   called: Set<string>;
+  /**
+   * Containers a field of whose values some code here calls without arguments (`entry.off()`), or
+   * whose list field's elements it calls (`for (const off of entry.offs) off()`, noted `offs[]`).
+   */
+  calledFields: Map<string, Set<string>>;
   /** Containers whose values some code here hands to a release-named method of another object, with those methods' names. */
   releasedThrough: Map<string, Set<string>>;
   /** Containers whose values some code here hands to a call that may take a listener back, with those calls. */
@@ -774,6 +791,7 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
   const releasedOneByOne = new Set<string>();
   const releasedFields = new Map<string, Set<string>>();
   const called = new Set<string>();
+  const calledFields = new Map<string, Set<string>>();
   const detached = new Set<string>();
   const releasedThrough = new Map<string, Set<string>>();
   const detachedThrough = new Map<string, Detachments>();
@@ -861,6 +879,25 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
       }
     }
   };
+  /** `entry.offs` where `entry` is a value of container `c` (in a loop over it, read out of it, or in place): `c#field:offs`. */
+  const fieldOfValue = (expression: ts.Expression, names: ReadonlyMap<string, string>): string | undefined => {
+    let e = skipOuter(expression);
+    // `peer?.offs ?? []`: the field, where it holds nothing the loop walks nothing.
+    if (isFallback(e) && isEmptyContainerExpression(e.right)) e = skipOuter(e.left);
+    if (!ts.isPropertyAccessExpression(e)) return undefined;
+    const owner = skipOuter(e.expression);
+    const container = releasedBy(owner, names) ?? (ts.isIdentifier(owner) ? readNames.get(takenKey(owner.text, owner)) : undefined);
+    return container === undefined || container.includes(FIELD) ? undefined : `${container}${FIELD}${e.name.text}`;
+  };
+  const noteCalledField = (field: string, at: ts.CallExpression, list: boolean): void => {
+    if (runsOnlyAtCallersChoice(at, session)) return;
+    const index = field.indexOf(FIELD);
+    const container = field.slice(0, index);
+    const name = `${field.slice(index + FIELD.length)}${list ? '[]' : ''}`;
+    const fields = calledFields.get(container);
+    if (fields) fields.add(name);
+    else calledFields.set(container, new Set([name]));
+  };
   const visit = (node: ts.Node, names: ReadonlyMap<string, string>): void => {
     let inner = names;
     if (ts.isCallExpression(node)) {
@@ -904,7 +941,13 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
       }
       if (node.arguments.length === 0 && !ts.isPropertyAccessExpression(callee)) {
         const container = releasedBy(callee, names);
-        if (container !== undefined) called.add(container);
+        if (container?.includes(FIELD)) noteCalledField(container, node, true);
+        else if (container !== undefined) called.add(container);
+      }
+      // `entry.off()`, `this.peers.get(id)?.off()`: a field of a value called.
+      if (node.arguments.length === 0 && ts.isPropertyAccessExpression(callee)) {
+        const field = fieldOfValue(callee, names);
+        if (field !== undefined) noteCalledField(field, node, false);
       }
       if (node.arguments.length === 0 && ts.isPropertyAccessExpression(callee) && callee.name.text === 'remove') {
         const container = releasedBy(callee.expression, names);
@@ -915,7 +958,7 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
         for (const argument of node.arguments) noteRelease(argument, names, node);
       }
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'forEach') {
-        const container = containerText(callee.expression);
+        const container = fieldOfValue(callee.expression, names) ?? containerText(callee.expression);
         const [callback] = node.arguments;
         const e = callback && skipOuter(callback);
         if (container !== undefined && e && ts.isIdentifier(e) && TIMER_CLEARS.has(e.text) && !runsOnlyAtCallersChoice(node, session)) released.add(container);
@@ -943,7 +986,7 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
       const [declaration] = node.initializer.declarations;
       // `for (const d of this.watchers.get(id) ?? [])`: the elements of an inner container.
       const outer = readContainerOf(node.expression);
-      const container = declaration && (outer !== undefined ? `${outer}${INNER}` : containerText(node.expression));
+      const container = declaration && (outer !== undefined ? `${outer}${INNER}` : (fieldOfValue(node.expression, names) ?? containerText(node.expression)));
       const bound =
         declaration && container !== undefined
           ? ts.isIdentifier(declaration.name)
@@ -958,5 +1001,5 @@ function walkScope(scope: ts.Node, session: AnalysisSession): ScopeFacts {
   };
   visit(scope, new Map());
   for (const local of innerNames.values()) for (const record of records) local.delete(record);
-  return { insertions, innerNames, released, releasedOneByOne, releasedFields, called, releasedThrough, detachedThrough, detached, fieldFills };
+  return { insertions, innerNames, released, releasedOneByOne, releasedFields, called, calledFields, releasedThrough, detachedThrough, detached, fieldFills };
 }

@@ -11,7 +11,7 @@ import { CONTAINER_PROTOCOLS, isBuiltinDropForm, type DropOperation, type Droppi
 import { keysWithin } from '../containers/keySets.js';
 import { storageClasses } from '../containers/storageClasses.js';
 import { CONTAINER_VOCABULARY } from '../containers/vocabulary.js';
-import { fieldsFilledBorrowed, listFieldsHandedIn, recordLiteralOf } from '../containers/origins.js';
+import { fieldFilledWithMadeFunctions, fieldsFilledBorrowed, listFieldsHandedIn, recordLiteralOf } from '../containers/origins.js';
 import { fieldsWhoseEndReleases } from '../containers/handleEnds.js';
 import { fieldsReleasedByRecordFunctions } from '../containers/recordFunctions.js';
 import { valueNamedByOwnKey } from '../containers/selfKeyed.js';
@@ -23,6 +23,7 @@ import {
   detachesItsValues,
   detachmentsOfItsValues,
   fieldFillsIn,
+  fieldsCalledOfItsValues,
   fieldsReleasedOfItsValues,
   getOwnership,
   makesEveryInnerValue,
@@ -130,7 +131,8 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
   // timer field armed after insertion): asked only when the type leaves room for it.
   const timedByOrigin = typed ? undefined : withTimersByOrigin(undefined, places, container.valueType, context);
   const heldByOrigin = typed || timedByOrigin ? undefined : releasedByTheirHolder(container.valueType, places, context);
-  const byOrigin = timedByOrigin ?? heldByOrigin;
+  const calledByHolder = typed || timedByOrigin || heldByOrigin ? undefined : withCalledCleanupFields(undefined, places, container.valueType, context);
+  const byOrigin = timedByOrigin ?? heldByOrigin ?? calledByHolder;
   if (!typed && !byOrigin) return undefined;
   const ownership = values.owns ? values : getOwnership(expression, session, 'values', lendingCalls);
   // Records armed after insertion make their timer fields owed, not cleanup functions or controllers
@@ -142,7 +144,7 @@ function containerOfResources(expression: ts.Expression, context: DropContext, d
   const resource = !typed
     ? byOrigin
     : !declared || declared.release.kind === 'fields'
-      ? withTimersByOrigin(declared, places, container.valueType, context)
+      ? withCalledCleanupFields(withTimersByOrigin(declared, places, container.valueType, context), places, container.valueType, context)
       : declared;
   const kept = resource && fieldsTheRecordsHold(resource, places, context);
   if (!kept || releasesOnlyItsOwnEntry(kept, places, session)) return undefined;
@@ -300,6 +302,45 @@ function armedOnly(resource: Resource | undefined, places: readonly ContainerPla
 /** The code that uses the container gives its stored records timers, or values it makes, after insertion. */
 function armsStoredRecords(expression: ts.Expression, session: AnalysisSession): boolean {
   return armsStoredRecordsOf(containerPlaces(expression, session), session);
+}
+
+/**
+ * `declared`, completed by the cleanup functions its records carry where the code calls them
+ * (`entry.off()`, `for (const off of entry.offs) off()`) and every record was given ones a call made
+ * (`{ em, off: listen(em, 'x', fn) }`): callbacks written in place or handed in stay data.
+ */
+function withCalledCleanupFields(
+  declared: Resource | undefined,
+  places: readonly ContainerPlace[],
+  valueType: ts.Type,
+  context: DropContext,
+): Resource | undefined {
+  if (declared && declared.release.kind !== 'fields') return declared;
+  const { session } = context;
+  const called = new Set(places.flatMap((place) => [...fieldsCalledOfItsValues(place, session)]));
+  if (called.size === 0) return declared;
+  const fields: ResourceField[] = declared?.release.kind === 'fields' ? [...declared.release.fields] : [];
+  const known = fields.length;
+  const recordType = session.checker.getNonNullableType(valueType);
+  for (const entry of called) {
+    const list = entry.endsWith('[]');
+    const name = list ? entry.slice(0, -2) : entry;
+    const property = recordType.getProperty(name);
+    if (!property || fields.some((field) => field.name === name)) continue;
+    const declaredType = session.checker.getTypeOfSymbol(property);
+    const type = session.checker.getNonNullableType(declaredType);
+    const resource = list
+      ? isListOfCleanupFunctions(type, session)
+        ? CLEANUP_FUNCTION_LISTS
+        : undefined
+      : isCleanupFunctionType(type)
+        ? CLEANUP_FUNCTION
+        : undefined;
+    if (resource && fieldFilledWithMadeFunctions(visibleInsertions(places, session), name, list, session))
+      fields.push({ name, resource, ...(type !== declaredType && { mayBeNull: true as const }) });
+  }
+  if (fields.length === known) return declared;
+  return { typeName: declared?.typeName ?? context.resources.typeName(valueType), release: { kind: 'fields', fields }, origin: declared?.origin ?? 'record' };
 }
 
 /** `declared`, completed by the timers the visible code stores in the container or in its values' fields. */

@@ -22,6 +22,7 @@ export function flowOptionsFor(resources: readonly Resource[], session: Analysis
     entriesKey(releases.recordFunctions),
     entriesKey(releases.handleEnds),
     releases.callsValue === true,
+    names(releases.calledFields),
     names(releases.coveringClasses),
     [...(releases.fieldCoveringClasses ?? [])]
       .map(([field, classes]) => `${field}:${names(classes)}`)

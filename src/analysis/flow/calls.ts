@@ -108,7 +108,9 @@ export function call(it: Interpreter, node: ts.CallExpression, state: State): St
     if (alias?.kind === 'field' && releasedFields) for (const slot of releasedFields) current = it.release(alias.ref, slot, current);
   }
   // `cleanup()`, `m.get(k)?.()`: a cleanup function called is released.
-  if (it.options.releases.callsValue && !(ts.isPropertyAccessExpression(callee) && methodName !== undefined)) {
+  // `entry.off()` of a record whose `off` field holds a cleanup function: that field called.
+  const callsField = ts.isPropertyAccessExpression(callee) && methodName !== undefined && it.options.releases.calledFields?.has(methodName) === true;
+  if (it.options.releases.callsValue && (callsField || !(ts.isPropertyAccessExpression(callee) && methodName !== undefined))) {
     const ref = it.slotRef(callee);
     if (ref) current = it.release(ref.ref, ref.slot, current);
   }

@@ -573,7 +573,7 @@ function releasedValues(it: Interpreter, call: ts.CallExpression): string[] {
 function isReleaseCall(it: Interpreter, call: ts.CallExpression): boolean {
   const callee = skipOuter(call.expression);
   const { releases } = it.options;
-  if (ts.isPropertyAccessExpression(callee) && releases.methods.has(callee.name.text)) return true;
+  if (ts.isPropertyAccessExpression(callee) && (releases.methods.has(callee.name.text) || releases.calledFields?.has(callee.name.text) === true)) return true;
   if (ts.isIdentifier(callee) && (releases.functions.has(callee.text) || (releases.callsValue === true && call.arguments.length === 0))) return true;
   const helper = it.depth < MAX_HELPER_DEPTH ? it.helpers.resolve(call) : undefined;
   if (helper === undefined) return false;

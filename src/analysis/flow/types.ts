@@ -71,6 +71,8 @@ export interface ReleaseVocabulary {
   handleEnds?: ReadonlyMap<string, readonly string[]>;
   /** The values are cleanup functions: calling one (`m.get(k)?.()`) releases it. */
   callsValue?: boolean;
+  /** Fields of a record that hold a cleanup function: calling one (`entry.off()`) releases that field. */
+  calledFields?: ReadonlySet<string>;
   /** Of a mixed list: `x instanceof C` false means `x` owes nothing (every member that owes is a `C`). */
   coveringClasses?: ReadonlySet<string>;
   /** The same for a record's mixed field (`orig: HTMLCanvasElement | ImageBitmap`): `spec.orig instanceof ImageBitmap` false means that field owes nothing. */

@@ -503,7 +503,8 @@ function isThisLike(type: ts.Type, declaration: ts.Declaration, checker: ts.Type
 function isCallback(property: ts.Symbol): boolean {
   const declaration = property.valueDeclaration ?? property.declarations?.[0];
   if (!declaration) return false;
-  if (ts.isPropertySignature(declaration) || ts.isShorthandPropertyAssignment(declaration)) return true;
+  if (ts.isPropertySignature(declaration)) return !isReleaseOnlyHandle(declaration.parent);
+  if (ts.isShorthandPropertyAssignment(declaration)) return true;
   // `{ close: () => clearInterval(t) }` written in place is a method of the literal; `{ close: onClose }` carries a callback.
   return (
     ts.isPropertyAssignment(declaration) &&
@@ -511,6 +512,34 @@ function isCallback(property: ts.Symbol): boolean {
     !ts.isFunctionExpression(skipOuterExpression(declaration.initializer))
   );
 }
+
+/**
+ * `interface Subscription { unsubscribe: () => void }`: a type made of nothing but its own release
+ * functions is a handle to release, whichever way its members are written. A record that also
+ * carries data or other callbacks (`{ resolve, reject, close }`) carries them as data.
+ */
+function isReleaseOnlyHandle(declaration: ts.Node): boolean {
+  const members =
+    ts.isInterfaceDeclaration(declaration) && !declaration.heritageClauses
+      ? declaration.members
+      : ts.isTypeLiteralNode(declaration)
+        ? declaration.members
+        : undefined;
+  return (
+    members !== undefined &&
+    members.length > 0 &&
+    members.every(
+      (member) =>
+        (ts.isPropertySignature(member) || ts.isMethodSignature(member)) &&
+        !member.questionToken &&
+        ts.isIdentifier(member.name) &&
+        HANDLE_MEMBER_NAMES.has(member.name.text) &&
+        (ts.isMethodSignature(member) || (member.type !== undefined && (ts.isFunctionTypeNode(member.type) || ts.isTypeReferenceNode(member.type)))),
+    )
+  );
+}
+
+const HANDLE_MEMBER_NAMES: ReadonlySet<string> = new Set([...RELEASE_NAMES, ...LIFECYCLE_END_VERBS]);
 
 /** A class with fields and nothing else (no method, accessor or function field): a record with a name. */
 function isDataClass(type: ts.Type): boolean {

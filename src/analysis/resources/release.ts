@@ -135,11 +135,15 @@ export function describeRelease(release: Release, preferredFunction?: string): s
       return `\`${preferredFunction && release.functions.includes(preferredFunction) ? preferredFunction : release.functions[0]}()\``;
     case 'fields':
       return release.fields
-        .map((field) =>
-          field.resource.release.kind === 'each'
-            ? `${describeRelease(field.resource.release.element.release, preferredFunction)} on each of \`${field.name}\``
-            : `${describeRelease(field.resource.release, preferredFunction)} on \`${field.name}\``,
-        )
+        .map((field) => {
+          const fieldRelease = field.resource.release;
+          // A record's cleanup functions: `calling \`off\``, `calling each of \`offs\``.
+          if (fieldRelease.kind === 'call') return `calling \`${field.name}\``;
+          if (fieldRelease.kind === 'each' && fieldRelease.element.release.kind === 'call') return `calling each of \`${field.name}\``;
+          return fieldRelease.kind === 'each'
+            ? `${describeRelease(fieldRelease.element.release, preferredFunction)} on each of \`${field.name}\``
+            : `${describeRelease(fieldRelease, preferredFunction)} on \`${field.name}\``;
+        })
         .join(' and ');
     case 'each':
       return release.element.release.kind === 'call' ? 'calling each of them' : `${describeRelease(release.element.release, preferredFunction)} on each value`;
@@ -228,7 +232,8 @@ export function releaseStatements(release: Release, valueText: string, options: 
         releaseStatements(
           field.resource.release,
           `${valueText}${dot}${field.name}${field.mayBeNull && field.resource.release.kind === 'function' ? ' ?? undefined' : ''}`,
-          field.mayBeNull ? { ...options, optional: true } : options,
+          // A cleanup function the record holds is called through the record's own `?.`; `?.()` only when the field may be empty.
+          field.mayBeNull ? { ...options, optional: true } : field.resource.release.kind === 'call' ? { ...options, optional: false } : options,
         ),
       );
       return statements.some((part) => part.length === 0) ? [] : statements.flat();
@@ -287,6 +292,11 @@ export function releaseVocabulary(resources: readonly Resource[]): ReleaseVocabu
   for (const resource of resources)
     for (const [field, ends] of resource.releasedByEndOf ?? []) for (const end of ends) handleEnds.set(end, [...(handleEnds.get(end) ?? []), field]);
   const callsValue = resources.some((resource) => isReleasedByCall(resource.release));
+  const calledFields = new Set(
+    resources.flatMap((resource) =>
+      resource.release.kind === 'fields' ? resource.release.fields.filter((field) => field.resource.release.kind === 'call').map((field) => field.name) : [],
+    ),
+  );
   // A class name answers `instanceof` for the flow only when it covers the owing members of every mixed union in it.
   const mixed = resources.filter((resource) => resource.mixed);
   const coveringClasses = commonCovering(mixed);
@@ -308,6 +318,7 @@ export function releaseVocabulary(resources: readonly Resource[]): ReleaseVocabu
     ...(fieldHandleEnds.size > 0 && { fieldHandleEnds }),
     ...(handleEnds.size > 0 && { handleEnds }),
     ...(callsValue && { callsValue }),
+    ...(calledFields.size > 0 && { calledFields }),
     ...(coveringClasses.size > 0 && { coveringClasses }),
     ...(fieldCoveringClasses.size > 0 && { fieldCoveringClasses }),
   };

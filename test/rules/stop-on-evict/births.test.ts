@@ -2647,3 +2647,227 @@ ruleTester.run('stop-on-evict: lists and sets of cleanup functions kept per key'
     },
   ],
 });
+
+/**
+ * A handle declared as nothing but its own release functions, written as properties
+ * (`interface Subscription { unsubscribe: () => void }`, as browser SDKs and protocol clients declare
+ * theirs): `member` is the declaration's body, `store` what `watch()` keeps per topic.
+ */
+const handleBus = (member: string, store: string, extra = ''): string => {
+  const call = member.includes('?:') ? 'unsubscribe?.()' : 'unsubscribe()';
+  return `
+import { EventEmitter } from 'node:events';
+interface Subscription { ${member} }
+function subscribe(bus: EventEmitter, topic: string, listener: () => void): Subscription {
+  bus.on(topic, listener);
+  return { unsubscribe: () => { bus.off(topic, listener); } } as Subscription;
+}
+export class Topics {
+  private readonly subs = new Map<string, Subscription>();
+  constructor(private readonly bus: EventEmitter) {}
+  watch(topic: string, listener: () => void): void {
+    this.subs.set(topic, ${store});
+  }
+  unwatch(topic: string): void {
+    this.subs.get(topic)?.${call};
+    this.subs.delete(topic);
+  }
+  forget(topic: string): void {
+    this.subs.delete(topic); // the topic is forgotten
+  }${extra}
+}
+`;
+};
+const SUBSCRIBED = 'subscribe(this.bus, topic, listener)';
+
+ruleTester.run('stop-on-evict: handles made only of their release functions', rule, {
+  valid: [
+    {
+      name: 'an optional release is a callback the record may carry: data',
+      code: handleBus('unsubscribe?: () => void;', SUBSCRIBED),
+    },
+    {
+      name: 'a record that also carries data beside its release function carries it as data',
+      code: handleBus('topic?: string; unsubscribe: () => void;', SUBSCRIBED),
+    },
+    {
+      name: 'a handle that extends another type is not one made only of its releases',
+      code: `interface Named { name: string }\n${handleBus('unsubscribe: () => void;', SUBSCRIBED).replace('interface Subscription {', 'interface Subscription extends Named {').replace('return { unsubscribe', 'return { name: topic, unsubscribe')}`,
+    },
+    {
+      name: 'handles a caller hands in are borrowed',
+      code: `
+interface Subscription { unsubscribe: () => void }
+export class Topics {
+  private readonly subs = new Map<string, Subscription>();
+  keep(topic: string, handed: Subscription): void {
+    this.subs.set(topic, handed);
+  }
+  forget(topic: string): void {
+    this.subs.delete(topic);
+  }
+}
+`,
+    },
+    {
+      name: 'a handle that removes itself in its own release is not dropped by that removal',
+      code: `
+import { EventEmitter } from 'node:events';
+type Handle = { close: () => void };
+export class Watches {
+  private readonly open = new Map<string, Handle>();
+  constructor(private readonly bus: EventEmitter) {}
+  watch(topic: string, listener: () => void): Handle {
+    this.bus.on(topic, listener);
+    const handle: Handle = {
+      close: () => {
+        this.bus.off(topic, listener);
+        this.open.delete(topic);
+      },
+    };
+    this.open.get(topic)?.close();
+    this.open.set(topic, handle);
+    return handle;
+  }
+}
+`,
+    },
+  ],
+  invalid: [
+    reportedWithRelease(
+      'a subscription whose type is its unsubscribe function, written as a property, forgotten without it',
+      handleBus('unsubscribe: () => void;', SUBSCRIBED),
+      '    this.subs.delete(topic); // the topic is forgotten',
+      '    this.subs.get(topic)?.unsubscribe();\n',
+    ),
+    reportedWithRelease(
+      'the same declared as a type literal with a second lifecycle verb',
+      handleBus('unsubscribe: () => void; cancel: () => void;', SUBSCRIBED)
+        .replace(
+          'interface Subscription { unsubscribe: () => void; cancel: () => void; }',
+          'type Subscription = { unsubscribe: () => void; cancel: () => void };',
+        )
+        .replace(
+          'return { unsubscribe: () => { bus.off(topic, listener); } }',
+          'const off = () => { bus.off(topic, listener); };\n  return { unsubscribe: off, cancel: off }',
+        ),
+      '    this.subs.delete(topic); // the topic is forgotten',
+      '    this.subs.get(topic)?.unsubscribe();\n',
+    ),
+  ],
+});
+
+/**
+ * A record per peer carrying the cleanup functions `listen()` handed back (`{ em, off }`, or a list
+ * `offs`), which `remove()` calls: `fill` is the record's cleanup field as stored, `call` how
+ * `remove()` calls it, `extra` more members.
+ */
+const peerRecords = (field: string, fill: string, call: string, extra = ''): string => `
+import { EventEmitter } from 'node:events';
+type Off = () => void;
+function listen(em: EventEmitter, event: string, fn: () => void): Off {
+  em.on(event, fn);
+  return () => em.off(event, fn);
+}
+interface Peer { em: EventEmitter; ${field} }
+export class Peers {
+  private readonly peers = new Map<string, Peer>();
+  add(id: string, em: EventEmitter, onMessage: () => void): void {
+    ${fill}
+  }
+  remove(id: string): void {
+    const peer = this.peers.get(id);
+    ${call}
+    this.peers.delete(id);
+  }
+  kick(id: string): void {
+    this.peers.delete(id); // the peer is kicked
+  }${extra}
+}
+`;
+const ONE_OFF = "this.peers.set(id, { em, off: listen(em, 'message', onMessage) });";
+const CALL_OFF = 'peer?.off();';
+const LIST_OFFS = "this.peers.set(id, { em, offs: [listen(em, 'message', onMessage), listen(em, 'close', onMessage)] });";
+const CALL_OFFS = 'peer?.offs.forEach((off) => off());';
+
+ruleTester.run('stop-on-evict: cleanup functions a record carries', rule, {
+  valid: [
+    {
+      name: 'each peer’s cleanup is called before it goes, also in a loop over the values before clear()',
+      code: peerRecords(
+        'off: Off;',
+        ONE_OFF,
+        CALL_OFF,
+        '\n  reset(): void {\n    for (const peer of this.peers.values()) peer.off();\n    this.peers.clear();\n  }',
+      ).replace('    this.peers.delete(id); // the peer is kicked', '    this.peers.get(id)?.off();\n    this.peers.delete(id);'),
+    },
+    {
+      name: 'a cleanup written in place is a callback the record carries: data',
+      code: peerRecords('off: Off;', "em.on('message', onMessage);\n    this.peers.set(id, { em, off: () => em.off('message', onMessage) });", CALL_OFF),
+    },
+    {
+      name: 'a cleanup a caller hands in is the caller’s',
+      code: peerRecords('off: Off;', 'this.peers.set(id, { em, off: onMessage });', CALL_OFF),
+    },
+    {
+      name: 'a function the record carries that the code never calls is data',
+      code: peerRecords('off: Off;', ONE_OFF, 'void peer;'),
+    },
+    {
+      name: 'a bound handler is the function it is called on, not a cleanup',
+      code: peerRecords('off: Off;', 'this.peers.set(id, { em, off: onMessage.bind(this) });', CALL_OFF),
+    },
+    {
+      name: 'a list of handlers that starts empty may be filled with anything: the handlers called on each event are data',
+      code: peerRecords(
+        'offs: Off[];',
+        'this.peers.set(id, { em, offs: [] });',
+        CALL_OFFS,
+        '\n  on(id: string, handler: Off): void {\n    this.peers.get(id)?.offs.push(handler);\n  }',
+      ),
+    },
+  ],
+  invalid: [
+    reportedWithRelease(
+      'a peer kicked without calling the cleanup its record carries',
+      peerRecords('off: Off;', ONE_OFF, CALL_OFF),
+      '    this.peers.delete(id); // the peer is kicked',
+      '    this.peers.get(id)?.off();\n',
+    ),
+    reportedWithRelease(
+      'the same with a list of cleanups, called each in a loop over the field',
+      peerRecords('offs: Off[];', LIST_OFFS, CALL_OFFS),
+      '    this.peers.delete(id); // the peer is kicked',
+      '    for (const inner of this.peers.get(id)?.offs ?? []) inner();\n',
+    ),
+    reportedWithRelease(
+      'a list pushed into a local before it is stored, called in a for…of',
+      peerRecords(
+        'offs: Off[];',
+        "const offs: Off[] = [];\n    offs.push(listen(em, 'message', onMessage));\n    this.peers.set(id, { em, offs });",
+        'for (const off of peer?.offs ?? []) off();',
+      ),
+      '    this.peers.delete(id); // the peer is kicked',
+      '    for (const inner of this.peers.get(id)?.offs ?? []) inner();\n',
+    ),
+    {
+      name: 'the message names the field to call',
+      code: peerRecords('off: Off;', ONE_OFF, CALL_OFF),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          data: { type: 'Peer', container: 'this.peers', operation: '`delete()`', release: 'calling `off`' },
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: peerRecords('off: Off;', ONE_OFF, CALL_OFF).replace(
+                '    this.peers.delete(id); // the peer is kicked',
+                '    this.peers.get(id)?.off();\n    this.peers.delete(id); // the peer is kicked',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
