@@ -2,7 +2,7 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { isMadeByCall, originOf } from '../../src/analysis/containers/origins.js';
+import { fieldFilledWithMadeFunctions, isMadeByCall, originOf } from '../../src/analysis/containers/origins.js';
 import { sessionOf } from '../../src/analysis/session.js';
 import { inMemoryProgram } from './inMemoryProgram.js';
 
@@ -72,5 +72,57 @@ export const values = [keyFor('a', 1), prefixed('a'), either(2), opened(3), late
 
   it('leaves to the checker a helper that may return something else, an async one, and a method of another object', () => {
     expect(calls.slice(3).map((call) => originOf(call, 0, cheap))).toEqual(['unknown', 'unknown', 'unknown']);
+  });
+});
+
+describe('fieldFilledWithMadeFunctions', () => {
+  const RECORDS = `
+type Off = () => void;
+declare function listen(event: string): Off;
+declare const handler: Off;
+const off = listen('a');
+const pushed: Off[] = [];
+pushed.push(listen('b'));
+const mixed: Off[] = [listen('c')];
+mixed.push(handler);
+export const stored = [
+  { off: listen('a') },
+  { off },
+  { off: () => {} },
+  { off: handler },
+  { off: handler.bind(undefined) },
+  { offs: [listen('a'), listen('b')] },
+  { offs: pushed },
+  { offs: [] },
+  { offs: mixed },
+  { other: listen('a') },
+];
+`;
+  const records = inMemoryProgram(new Map([['/project/records.ts', RECORDS]]));
+  const recordSession = sessionOf(records);
+  const stored = records
+    .getSourceFile('/project/records.ts')!
+    .statements.filter(ts.isVariableStatement)
+    .flatMap((statement) => statement.declarationList.declarations)
+    .find((declaration) => declaration.name.getText() === 'stored')!.initializer as ts.ArrayLiteralExpression;
+  const each = (field: string, list: boolean, from: number, to: number): boolean[] =>
+    stored.elements.slice(from, to).map((record) => fieldFilledWithMadeFunctions([record], field, list, recordSession));
+
+  it('is true for a cleanup function a call made, written there or kept in a local', () => {
+    expect(each('off', false, 0, 2)).toEqual([true, true]);
+  });
+
+  it('is false for a function written in place, handed in or bound', () => {
+    expect(each('off', false, 2, 5)).toEqual([false, false, false]);
+  });
+
+  it('is true for a list of them written out or pushed into a local, false for an empty list or one also given a handler', () => {
+    expect(each('offs', true, 5, 9)).toEqual([true, true, false, false]);
+  });
+
+  it('asks every record: one without the field, or none at all, says no', () => {
+    expect(each('off', false, 9, 10)).toEqual([false]);
+    expect(fieldFilledWithMadeFunctions([], 'off', false, recordSession)).toBe(false);
+    expect(fieldFilledWithMadeFunctions(stored.elements.slice(0, 3), 'off', false, recordSession)).toBe(false);
   });
 });

@@ -322,6 +322,7 @@ function withCalledCleanupFields(
   const fields: ResourceField[] = declared?.release.kind === 'fields' ? [...declared.release.fields] : [];
   const known = fields.length;
   const recordType = session.checker.getNonNullableType(valueType);
+  const inserted = visibleInsertions(places, session);
   for (const entry of called) {
     const list = entry.endsWith('[]');
     const name = list ? entry.slice(0, -2) : entry;
@@ -336,7 +337,7 @@ function withCalledCleanupFields(
       : isCleanupFunctionType(type)
         ? CLEANUP_FUNCTION
         : undefined;
-    if (resource && fieldFilledWithMadeFunctions(visibleInsertions(places, session), name, list, session))
+    if (resource && fieldFilledWithMadeFunctions(inserted, name, list, session))
       fields.push({ name, resource, ...(type !== declaredType && { mayBeNull: true as const }) });
   }
   if (fields.length === known) return declared;
