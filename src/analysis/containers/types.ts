@@ -131,6 +131,12 @@ export function everyPresentPart(type: ts.Type, test: (part: ts.Type) => boolean
   return present.length > 0 && present.every(test);
 }
 
+/** The declared type of a record's field `name` (`timer` of `{ timer?: Timeout }`: `Timeout | undefined`), on a record that may be absent. */
+export function recordFieldType(recordType: ts.Type, name: string, checker: ts.TypeChecker): ts.Type | undefined {
+  const property = checker.getNonNullableType(recordType).getProperty(name);
+  return property && checker.getTypeOfSymbol(property);
+}
+
 /** Every member of the type is a string, number, boolean, bigint, `null`, `undefined` or `void`: data, never a resource. */
 export function isPrimitiveLike(type: ts.Type): boolean {
   const primitive =

@@ -34,7 +34,7 @@ import {
 } from '../containers/ownership.js';
 import { armedFieldNames, armsIntervals, armsStoredRecordsOf, fieldsOfStoredRecords, timerSlots } from '../containers/timers.js';
 import { isTakeHandedBack } from '../containers/takers.js';
-import { containerTypeOf, everyPresentPart, getContainerType, isDeclaredLikeContainer, isPrimitiveLike } from '../containers/types.js';
+import { containerTypeOf, everyPresentPart, getContainerType, isDeclaredLikeContainer, isPrimitiveLike, recordFieldType } from '../containers/types.js';
 import { ABORT_CONTROLLER, ABORT_CONTROLLER_TYPES, CLEANUP_FUNCTION, DOM_NODE, isCleanupFunctionType, isListenerFunctionType } from '../resources/builtins.js';
 import type { Resource, ResourceField } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
@@ -220,8 +220,8 @@ function withRecordFunctionReleases(resource: Resource, places: readonly Contain
   const { session } = context;
   // What ends a field's handle, owed here or not (a socket a server handed over): its type's release.
   const endsOf = (field: string): readonly string[] => {
-    const property = session.checker.getNonNullableType(valueType).getProperty(field);
-    const held = property && context.resources.resourceOf(session.checker.getTypeOfSymbol(property));
+    const fieldType = recordFieldType(valueType, field, session.checker);
+    const held = fieldType && context.resources.resourceOf(fieldType);
     return held && (held.release.kind === 'method' || held.release.kind === 'dispose') ? [...releaseNames(held.release).methods] : [];
   };
   const byFunction = session.memo(RECORD_FUNCTION_RELEASES, places, () =>
@@ -321,14 +321,12 @@ function withCalledCleanupFields(
   if (called.size === 0) return declared;
   const fields: ResourceField[] = declared?.release.kind === 'fields' ? [...declared.release.fields] : [];
   const known = fields.length;
-  const recordType = session.checker.getNonNullableType(valueType);
   const inserted = visibleInsertions(places, session);
   for (const entry of called) {
     const list = entry.endsWith('[]');
     const name = list ? entry.slice(0, -2) : entry;
-    const property = recordType.getProperty(name);
-    if (!property || fields.some((field) => field.name === name)) continue;
-    const declaredType = session.checker.getTypeOfSymbol(property);
+    const declaredType = recordFieldType(valueType, name, session.checker);
+    if (!declaredType || fields.some((field) => field.name === name)) continue;
     const type = session.checker.getNonNullableType(declaredType);
     const resource = list
       ? isListOfCleanupFunctions(type, session)

@@ -9,6 +9,7 @@ import ts from 'typescript';
 import { entryAt } from '../containers/entries.js';
 import { heldName } from '../containers/recordFunctions.js';
 import { readContainerOf } from '../containers/kinds.js';
+import { recordFieldType } from '../containers/types.js';
 import { containerPlaces, visibleInsertions } from '../containers/ownership.js';
 import { CONTAINER_VOCABULARY } from '../containers/vocabulary.js';
 import { STREAM_CONTROLLERS, STREAM_END_METHODS, TIMER_HANDLE_TYPES } from '../resources/builtins.js';
@@ -913,8 +914,8 @@ function settledByOwnReleaseCalling(
   const fields =
     release.kind === 'fields'
       ? release.fields.map((field) => {
-          const property = checker.getNonNullableType(container.valueType).getProperty(field.name);
-          return { name: field.name, owner: property && { ...container, resource: field.resource, valueType: checker.getTypeOfSymbol(property) } };
+          const valueType = recordFieldType(container.valueType, field.name, checker);
+          return { name: field.name, owner: valueType && { ...container, resource: field.resource, valueType } };
         })
       : [];
   const releasers = [container, ...fields.flatMap((field) => (field.owner ? [field.owner] : []))];
