@@ -21,6 +21,7 @@ export type MessageIds =
   | 'unreleasedDropAfterThen'
   | 'unreleasedRemovalAfterAwait'
   | 'unreleasedDropDiscarded'
+  | 'unreleasedDropInHelper'
   | 'unreleasedCacheDrop'
   | 'cacheDropsResources'
   | 'releaseBeforeDrop'
@@ -69,6 +70,7 @@ export default createRule<Options, MessageIds>({
         '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}} if another call fills the key at the `await` on line {{line}}.',
       unreleasedDropDiscarded:
         '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}}: `{{function}}()` returns it, and the call on {{at}} throws it away.',
+      unreleasedDropInHelper: '{{type}} in `{{container}}` is dropped by {{operation}} in `{{helper}}()`, called here without {{release}}.',
       unreleasedCacheDrop: '{{type}} in `{{container}}` is dropped by {{operation}} without {{release}}: {{library}} calls no releasing hook there.',
       cacheDropsResources: '{{type}} values in `{{container}}` ({{library}}) are dropped on {{paths}} without {{release}}: {{why}}.',
       releaseBeforeDrop: 'Release the dropped value first: {{release}}.',
@@ -152,11 +154,13 @@ function report(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, fi
               data: { ...data, replacement: text.operation === 'set' ? `\`${text.calledAs ?? 'set'}()\`` : 'assignment', line: String(finding.racedLine) },
             }
           : { messageId: 'unreleasedRemovalAfterAwait' as const, data: { ...data, line: String(finding.racedLine) } }
-        : finding.discarded !== undefined
-          ? { messageId: 'unreleasedDropDiscarded' as const, data: { ...data, function: finding.discarded.by, at: finding.discarded.at } }
-          : finding.when !== undefined
-            ? { messageId: 'unreleasedDropWhen' as const, data: { ...data, when: finding.when } }
-            : { messageId: 'unreleasedDrop' as const, data }),
+        : finding.helper !== undefined
+          ? { messageId: 'unreleasedDropInHelper' as const, data: { ...data, helper: finding.helper } }
+          : finding.discarded !== undefined
+            ? { messageId: 'unreleasedDropDiscarded' as const, data: { ...data, function: finding.discarded.by, at: finding.discarded.at } }
+            : finding.when !== undefined
+              ? { messageId: 'unreleasedDropWhen' as const, data: { ...data, when: finding.when } }
+              : { messageId: 'unreleasedDrop' as const, data }),
     suggest: finding.suggestion ? [{ messageId: 'releaseBeforeDrop', data: { release: text.release }, fix: suggestionFix(finding.suggestion) }] : [],
   });
 }

@@ -24,6 +24,9 @@ import {
   isReleasedBeforeCallback,
   isReleasedBeforeEveryCall,
   isSettledAtEveryOwnCall,
+  owingCallsOfHelper,
+  type HeldResources,
+  type OwingCall,
 } from './keys.js';
 import { isMissedWhereNothingIsListenedTo } from './listeners.js';
 import { describeCondition, suggestDeleteFirst, suggestRelease, type Insertion } from './suggestions.js';
@@ -49,6 +52,8 @@ export type UnreleasedFinding =
       discarded?: { by: string; at: string };
       /** The cache library whose call this is. */
       library?: string;
+      /** Reported at a call of the private helper that drops the value (`forget`), which hands it a value still owed. */
+      helper?: string;
       suggestion?: Insertion;
     }
   | {
@@ -151,6 +156,14 @@ export class UnreleasedDrops {
           ? undefined
           : suggestRelease({ ...candidate, resource: owed }, sourceText, preferredFunction, missing);
       const { target } = candidate.site;
+      const owingCalls = !when && !verdict.racedAt && !verdict.discardedBy ? owingCallsOf(candidate, verdict.unreleasedSlots, this.context) : undefined;
+      // One call owes: reported there. Several: one report stays in the helper, where a release would
+      // also run on the calls that released first, so none is suggested.
+      if (owingCalls?.length === 1) {
+        yield helperCallFinding(candidate, owed, owingCalls[0]!, sourceText, preferredFunction);
+        continue;
+      }
+      const helperSuggestion = owingCalls ? undefined : suggestion;
       // Another call may fill the key during this `await` (or store a successor there, for a fired timer's removal).
       const racedAt = verdict.racedAt ?? candidate.successorAt;
       const continuation =
@@ -175,10 +188,55 @@ export class UnreleasedDrops {
         }),
         ...(verdict.discardedBy && { discarded: discardedText(verdict.discardedBy, candidate.site.node) }),
         ...(candidate.kind === 'cache' && { library: candidate.library.package }),
-        ...(suggestion && { suggestion }),
+        ...(helperSuggestion && { suggestion: helperSuggestion }),
       };
     }
   }
+}
+
+/** The calls of a private helper that hand it a key still owed, where another call released its value first (keys.ts). */
+function owingCallsOf(candidate: DropCandidate, unreleased: readonly string[], context: DropContext): OwingCall[] | undefined {
+  const { site, keyExpression } = candidate;
+  if (candidate.kind !== 'container' || site.target.kind !== 'key' || site.storesNewValue || keyExpression === undefined) return undefined;
+  return owingCallsOfHelper(site.node, heldBy(candidate), keyExpression, unreleased, context, candidate.containerExpression);
+}
+
+/** The container a drop candidate was judged on, as the questions about its callers take it. */
+function heldBy(candidate: DropCandidate): HeldResources {
+  const { site } = candidate;
+  return { text: { text: site.container, roots: [...site.containerRoots], impure: false }, resource: candidate.resource };
+}
+
+/**
+ * The drop in a helper, reported at a call that hands it a value still owed, with the release
+ * suggested before that call; none where the caller released the value on some paths already.
+ */
+function helperCallFinding(
+  candidate: DropCandidate,
+  owed: Resource,
+  owing: OwingCall,
+  sourceText: string,
+  preferredFunction: string | undefined,
+): Extract<UnreleasedFinding, { kind: 'drop' }> {
+  const atCall: DropCandidate = {
+    ...candidate,
+    resource: owed,
+    keyExpression: owing.keyExpression,
+    site: { ...candidate.site, node: owing.call, target: owing.target },
+  };
+  const suggestion = owing.releasedOnSomePath || candidate.releaseReenters ? undefined : suggestRelease(atCall, sourceText, preferredFunction);
+  return {
+    kind: 'drop',
+    node: owing.call,
+    text: {
+      ...resourceText(owed, preferredFunction),
+      container: shortText(candidate.containerExpression),
+      operation: candidate.operation,
+      ...(candidate.kind === 'container' && candidate.calledAs !== undefined && { calledAs: candidate.calledAs }),
+    },
+    helper: calleeName(owing.call) ?? 'it',
+    ...(suggestion && { suggestion }),
+  };
 }
 
 /** An `if` around `node`, in its function, asking the same test as `missed` and taking the branch of the other answer. */
@@ -343,7 +401,7 @@ function isFreshFromEveryCall(candidate: DropCandidate, context: DropContext): b
 function isReleasedInEveryCall(candidate: DropCandidate, context: DropContext, unreleased: readonly string[]): boolean {
   const { site, keyExpression } = candidate;
   if (candidate.kind !== 'container') return false;
-  const held = { text: { text: site.container, roots: [...site.containerRoots], impure: false }, resource: candidate.resource };
+  const held = heldBy(candidate);
   if (site.target.kind === 'all')
     return (
       isIndexOfListReleasedIn(enclosingBody(site.node), candidate.containerExpression, context.session) ||

@@ -1386,28 +1386,58 @@ function settledInEveryCaller(
   keyPath = false,
   publicToo = false,
 ): boolean {
+  const helper = helperCalls(node, parameter, container, context, keyPath, publicToo);
+  return helper !== undefined && everyCallOwesNothing(helper.calls, container, context, (call) => probeOfCall(call, helper, container, probeAt));
+}
+
+/** The calls of the function around a drop that names one of its parameters, with where that parameter sits in them. */
+interface HelperCalls {
+  fn: ts.FunctionLikeDeclaration;
+  calls: readonly ts.CallExpression[];
+  index: number;
+  /** `texture.uid` in the function is `argument.uid` at a call: `.uid`. */
+  suffix: string;
+}
+
+/**
+ * The calls of the private method (or unexported function of the module) around `node`, whose
+ * parameter `parameter` names (with `keyPath`, also a path from it: `texture.uid`), when its callers
+ * reach the container by the same name. With `publicToo`, a public method counts when the program
+ * calls it only from its own class.
+ */
+function helperCalls(
+  node: ts.Node,
+  parameter: ts.Expression,
+  container: HeldResources,
+  context: DropContext,
+  keyPath: boolean,
+  publicToo: boolean,
+): HelperCalls | undefined {
   const fn = enclosingBody(node);
   const path = keyPath ? canonical(parameter) : undefined;
   const name = keyPath ? rootOf(parameter) : skipOuter(parameter);
-  if (!isFunctionLike(fn) || !fn.body || !ts.isIdentifier(name) || (keyPath && (!path || path.impure))) return false;
+  if (!isFunctionLike(fn) || !fn.body || !ts.isIdentifier(name) || (keyPath && (!path || path.impure))) return undefined;
   const ownMethod = ts.isMethodDeclaration(fn);
   // The container must be the one the callers reach by the same name: the object's, or the module's.
   const reachedAlike = (ownMethod && container.text.text.startsWith('this.')) || isModuleLevelContainer(container, fn, context.session);
   // A public method only when its callers may be the class's own, which reach the container alike.
-  if (ownMethod ? (!isPrivateMember(fn) && !(publicToo && reachedAlike)) || (keyPath && !reachedAlike) : !reachedAlike) return false;
+  if (ownMethod ? (!isPrivateMember(fn) && !(publicToo && reachedAlike)) || (keyPath && !reachedAlike) : !reachedAlike) return undefined;
   const index = fn.parameters.findIndex((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name.text);
   const calls = index < 0 ? undefined : ownMethod ? callsFromOwnClass(fn, context.session) : callsOfLocalFunction(fn, context.session);
-  // `texture.uid` in the function is `argument.uid` at a call.
-  const suffix = path ? path.text.slice(name.text.length) : '';
-  return (
-    calls !== undefined &&
-    everyCallOwesNothing(calls, container, context, (call) => {
-      const argument = argumentText(call, index);
-      const handed = argument && (suffix === '' ? argument : { ...argument, text: `${argument.text}${suffix}` });
-      const probe = handed && probeAt(call, handed);
-      return probe === undefined || probe === 'settled' ? probe : { ...probe, container: container.text.text, containerRoots: container.text.roots };
-    })
-  );
+  return calls && { fn, calls, index, suffix: path ? path.text.slice(name.text.length) : '' };
+}
+
+/** The drop asked at one call of its helper, the call's argument in place of the parameter; undefined when the argument names nothing. */
+function probeOfCall(
+  call: ts.CallExpression,
+  helper: HelperCalls,
+  container: HeldResources,
+  probeAt: (call: ts.CallExpression, argument: CanonicalText) => 'settled' | Pick<DropSite, 'target' | 'slots' | 'storesNewValue'>,
+): 'settled' | Omit<DropSite, 'node' | 'result'> | undefined {
+  const argument = argumentText(call, helper.index);
+  const handed = argument && (helper.suffix === '' ? argument : { ...argument, text: `${argument.text}${helper.suffix}` });
+  const probe = handed && probeAt(call, handed);
+  return probe === undefined || probe === 'settled' ? probe : { ...probe, container: container.text.text, containerRoots: container.text.roots };
 }
 
 /**
@@ -1525,20 +1555,73 @@ export function isReleasedBeforeEveryCall(
   context: DropContext,
   containerExpression: ts.Expression,
 ): boolean {
-  return settledInEveryCaller(
-    node,
-    keyExpression,
-    held,
-    context,
-    (_call, key) => {
-      // `this.remove(session.id)` after `session.stop()`, where every session is stored under its own `id`.
-      const owner = valueNamedByOwnKeyText(key, containerExpression, context.session);
-      const target: DropSite['target'] = owner !== undefined ? { kind: 'value', variable: owner } : { kind: 'key', key: key.text, keyRoots: key.roots };
-      return { target, slots: [...slots], storesNewValue: false };
-    },
-    true,
-    true,
-  );
+  return settledInEveryCaller(node, keyExpression, held, context, removalAtKey(slots, containerExpression, context), true, true);
+}
+
+/** A removal at the key a call hands over, asked there. */
+function removalAtKey(
+  slots: readonly string[],
+  containerExpression: ts.Expression,
+  context: DropContext,
+): (call: ts.CallExpression, key: CanonicalText) => Pick<DropSite, 'target' | 'slots' | 'storesNewValue'> {
+  return (_call, key) => {
+    // `this.remove(session.id)` after `session.stop()`, where every session is stored under its own `id`.
+    const owner = valueNamedByOwnKeyText(key, containerExpression, context.session);
+    const target: DropSite['target'] = owner !== undefined ? { kind: 'value', variable: owner } : { kind: 'key', key: key.text, keyRoots: key.roots };
+    return { target, slots: [...slots], storesNewValue: false };
+  };
+}
+
+/** A method or a function declaration: code that runs when called by name, not a callback handed to an event or a timer. */
+function isNamedFunction(fn: ts.Node): boolean {
+  return ts.isMethodDeclaration(fn) || ts.isFunctionDeclaration(fn);
+}
+
+/** A call of a private helper that hands it a key whose value is still owed, with that key as the caller writes it. */
+export interface OwingCall {
+  call: ts.CallExpression;
+  keyExpression: ts.Expression;
+  target: DropSite['target'];
+  /** The caller released the value on some paths to the call, not all. */
+  releasedOnSomePath: boolean;
+}
+
+/**
+ * `private forget(id) { this.conns.delete(id) }` called once after `conn.destroy()` and once without:
+ * the calls that hand over a value still owed, when another call had released its value first. The
+ * release is missing at those calls, not in the helper, where it would release the others twice.
+ * Undefined when every call owes (the helper is the place) or none does. Only a private method or an
+ * unexported function: a public one is its callers' entry, whoever they are.
+ */
+export function owingCallsOfHelper(
+  node: ts.Node,
+  held: HeldResources,
+  keyExpression: ts.Expression,
+  slots: readonly string[],
+  context: DropContext,
+  containerExpression: ts.Expression,
+): OwingCall[] | undefined {
+  const helper = helperCalls(node, keyExpression, held, context, true, false);
+  if (!helper || helper.suffix !== '' || helper.calls.length < 2) return undefined;
+  const probeAt = removalAtKey(slots, containerExpression, context);
+  const owing: OwingCall[] = [];
+  let settled = 0;
+  for (const call of helper.calls) {
+    const probe = probeOfCall(call, helper, held, probeAt);
+    const argument = call.arguments[helper.index];
+    if (probe === undefined || !argument) return undefined;
+    if (probe === 'settled') {
+      settled++;
+      continue;
+    }
+    const verdict = verdictAtCall(call, probe, held, context);
+    if (verdict === undefined) return undefined;
+    if (!verdict.owedAtDrop) settled++;
+    // A callback may be the value's own end (`socket.on('close', …)`), which the flow does not read: the helper stays the place.
+    else if (!isNamedFunction(enclosingBody(call))) return undefined;
+    else owing.push({ call, keyExpression: argument, target: probe.target, releasedOnSomePath: verdict.releasedOnSomePath });
+  }
+  return settled > 0 && owing.length > 0 ? owing : undefined;
 }
 
 /**

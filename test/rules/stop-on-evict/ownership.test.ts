@@ -3648,3 +3648,125 @@ export class Pool {
     ),
   ],
 });
+
+/**
+ * After MCPJam inspector's client manager (see bench/history/mcpjam-remove-server-disconnect): a
+ * private helper forgets a server's client, and its callers decide whether the client was closed
+ * first. `disconnect` and `remove` are the two callers' bodies before the call; `extra` adds members.
+ */
+const clientManager = (disconnect: string, remove: string, options: { helper?: string; extra?: string } = {}): string => `
+declare class Client {
+  connect(url: string): Promise<void>;
+  close(): Promise<void>;
+}
+export class ClientManager {
+  private readonly clients = new Map<string, Client>();
+  connect(id: string, url: string): void {
+    if (this.clients.has(id)) return;
+    const client = new Client();
+    void client.connect(url);
+    this.clients.set(id, client);
+  }
+  async disconnect(id: string): Promise<void> {
+    ${disconnect}this.forget(id);
+  }
+  remove(id: string): void {
+    ${remove}this.forget(id);
+  }${options.extra ?? ''}
+  ${options.helper ?? 'private'} forget(id: string): void {
+    this.clients.delete(id);
+  }
+}
+`;
+
+const CLOSED = 'await this.clients.get(id)?.close();\n    ';
+const withCallback = clientManager(CLOSED, '', { extra: '\n  watch(id: string): void {\n    setTimeout(() => this.forget(id), 1000);\n  }' });
+
+ruleTester.run('stop-on-evict: a private helper that drops what some of its callers released first', rule, {
+  valid: [
+    {
+      name: 'twin: every caller closes the client before the helper forgets it',
+      code: clientManager(CLOSED, 'void this.clients.get(id)?.close();\n    '),
+    },
+  ],
+  invalid: [
+    {
+      name: 'one caller closes the client and the other does not: reported at the call that does not, with the release before it',
+      code: clientManager(CLOSED, ''),
+      errors: [
+        {
+          messageId: 'unreleasedDropInHelper' as const,
+          data: { type: 'Client', container: 'this.clients', operation: '`delete()`', helper: 'forget', release: '`close()`' },
+          line: 19,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop' as const,
+              output: clientManager(CLOSED, 'void this.clients.get(id)?.close();\n    '),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'no caller closes the client: the helper is where the release is missing, reported once',
+      code: clientManager('', ''),
+      errors: [
+        {
+          messageId: 'unreleasedDrop' as const,
+          line: 21,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop' as const,
+              output: clientManager('', '').replace('    this.clients.delete(id);', '    void this.clients.get(id)?.close();\n    this.clients.delete(id);'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a third caller is a callback, which may be the client's own end: the helper stays the place",
+      code: clientManager(CLOSED, '', { extra: '\n  watch(id: string): void {\n    setTimeout(() => this.forget(id), 1000);\n  }' }),
+      errors: [
+        {
+          messageId: 'unreleasedDrop' as const,
+          line: 25,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop' as const,
+              output: withCallback.replace('    this.clients.delete(id);', '    void this.clients.get(id)?.close();\n    this.clients.delete(id);'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a public helper may be called from outside the program: the helper stays the place',
+      code: clientManager(CLOSED, '', { helper: 'public' }),
+      errors: [
+        {
+          messageId: 'unreleasedDrop' as const,
+          line: 22,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop' as const,
+              output: clientManager(CLOSED, '', { helper: 'public' }).replace(
+                '    this.clients.delete(id);',
+                '    void this.clients.get(id)?.close();\n    this.clients.delete(id);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'two callers do not close the client and one does: one report, in the helper, with no edit that would close it twice',
+      code: clientManager(CLOSED, '', { extra: '\n  reset(id: string): void {\n    this.forget(id);\n  }' }),
+      errors: [{ messageId: 'unreleasedDrop' as const, line: 25, suggestions: [] }],
+    },
+    {
+      name: 'the second caller closes the client only when asked to: reported at its call, with no edit that would close it twice',
+      code: clientManager(CLOSED, 'if (Math.random() > 0.5) void this.clients.get(id)?.close();\n    '),
+      errors: [{ messageId: 'unreleasedDropInHelper' as const, line: 20, suggestions: [] }],
+    },
+  ],
+});
