@@ -824,7 +824,7 @@ type Draft = Omit<ContainerDrop, 'site'> & { storesNewValue: boolean };
 
 function keyDrop(node: ts.Node, container: ContainerOfResources, keyExpression: ts.Expression, draft: Draft, context: DropContext): ContainerDrop | undefined {
   const key = canonical(keyExpression);
-  if (isKeyOfBorrowedValue(keyExpression, container.valueType, node, context)) return undefined;
+  if (isKeyOfBorrowedValue(keyExpression, container.valueType, node, context, !draft.storesNewValue)) return undefined;
   if (key && !key.impure && isMirroredElsewhere(node, container, key.text, context)) return undefined;
   if (draft.storesNewValue && isGuardedInEveryCaller(node, container, keyExpression, context)) return undefined;
   if (draft.newValue && isBlindInsertOfMadeEntity(node, container, draft.containerExpression, keyExpression, draft.newValue, context)) return undefined;

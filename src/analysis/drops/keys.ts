@@ -31,6 +31,7 @@ import {
   isIdentifierNamed,
   isNullish,
   isPrivateMember,
+  isProtectedMember,
   isPromiseContinuation,
   isSeparateFunction,
   isWithin,
@@ -1131,12 +1132,12 @@ function keyWritten(write: ts.Node): ts.Expression | undefined {
 }
 
 /** `detach(provider) { this.providers.delete(provider.name) }` (or `provider.getName()`): removing a value the caller holds. */
-export function isKeyOfBorrowedValue(keyExpression: ts.Expression, valueType: ts.Type, node: ts.Node, context: DropContext): boolean {
+export function isKeyOfBorrowedValue(keyExpression: ts.Expression, valueType: ts.Type, node: ts.Node, context: DropContext, removal = false): boolean {
   const { session } = context;
   // `const name = document.name; … map.delete(name)`
   const key = skipOuter(keyExpression);
   const initializer = ts.isIdentifier(key) ? singleInitializer(key, session) : undefined;
-  if (initializer && ts.isPropertyAccessExpression(initializer)) return isKeyOfBorrowedValue(initializer, valueType, node, context);
+  if (initializer && ts.isPropertyAccessExpression(initializer)) return isKeyOfBorrowedValue(initializer, valueType, node, context, removal);
   // `provider.name`, `child.getName()`: a field of the value, or what a getter method with no arguments reads.
   let root = skipOuter(keyExpression);
   for (;;) {
@@ -1148,6 +1149,13 @@ export function isKeyOfBorrowedValue(keyExpression: ts.Expression, valueType: ts
   if (!ts.isIdentifier(root) || root === skipOuter(keyExpression)) return false;
   const parameter = parameterNamed(root.text, node, session);
   if (!parameter) return false;
+  // `private deleteSession(session) { this.sessions.delete(session.to) }` called with the class's own
+  // sessions, one call at least made in a method: a removal there is the owner's. Calls made only in
+  // callbacks (an end listener, a release's completion callback) are judged where the flow at a call
+  // cannot see why they owe nothing, and a store keeps its value's own key.
+  const fn = parameter.parent;
+  if (removal && isFunctionLike(fn) && isInternalMethodGivenOwnValues(fn, fn.parameters.indexOf(parameter), session) && isCalledFromAMethod(fn, session))
+    return false;
   const parameterType = session.checker.getTypeAtLocation(parameter);
   const valueSymbol = symbolOf(valueType, session.checker);
   return valueSymbol !== undefined && symbolOf(parameterType, session.checker) === valueSymbol;
@@ -1166,8 +1174,8 @@ export function isParameterPath(expression: ts.Expression, node: ts.Node, sessio
   const fn = parameter.parent as ts.FunctionLikeDeclaration;
   // `map.forEach((count, client) => map.delete(client))`: an element of the container being walked.
   if (isIterationCallback(fn)) return false;
-  // A private method its own class calls with values it owns (`this.remove(slot, false)` from a timer).
-  return !isPrivateMethodGivenOwnValues(fn, fn.parameters.indexOf(parameter), session);
+  // A private or protected method its own class calls with values it owns (`this.remove(slot, false)` from a timer).
+  return !isInternalMethodGivenOwnValues(fn, fn.parameters.indexOf(parameter), session);
 }
 
 /**
@@ -1326,12 +1334,18 @@ function isIterationCallback(fn: ts.FunctionLikeDeclaration): boolean {
   return ts.isCallExpression(call) && call.arguments.includes(fn as ts.Expression) && ITERATION_CALLBACK_METHODS.has(calledMethodName(call) ?? '');
 }
 
+/** Some call of the class's own method `fn` is made in a method or a function declaration, not only in callbacks. */
+function isCalledFromAMethod(fn: ts.FunctionLikeDeclaration, session: AnalysisSession): boolean {
+  return ts.isMethodDeclaration(fn) && (ownMethodCalls(fn, session)?.calls ?? []).some((call) => isNamedFunction(enclosingBody(call)));
+}
+
 /**
- * A private method whose callers in its class pass, at `index`, a value of the class's own (not a
- * parameter their callers handed them): the method is the owner dropping its own value.
+ * A private (or protected) method whose callers in its class (or its subclasses in the file) pass,
+ * at `index`, a value of the class's own (not a parameter their callers handed them): the method is
+ * the owner dropping its own value.
  */
-function isPrivateMethodGivenOwnValues(fn: ts.FunctionLikeDeclaration, index: number, session: AnalysisSession): boolean {
-  if (!ts.isMethodDeclaration(fn) || !isPrivateMember(fn) || index < 0) return false;
+function isInternalMethodGivenOwnValues(fn: ts.FunctionLikeDeclaration, index: number, session: AnalysisSession): boolean {
+  if (!ts.isMethodDeclaration(fn) || !(isPrivateMember(fn) || isProtectedMember(fn)) || index < 0) return false;
   return (ownMethodCalls(fn, session)?.calls ?? []).some((call) => {
     const argument = call.arguments[index];
     if (!argument) return false;
@@ -1400,7 +1414,7 @@ interface HelperCalls {
 }
 
 /**
- * The calls of the private method (or unexported function of the module) around `node`, whose
+ * The calls of the private or protected method (or unexported function of the module) around `node`, whose
  * parameter `parameter` names (with `keyPath`, also a path from it: `texture.uid`), when its callers
  * reach the container by the same name. With `publicToo`, a public method counts when the program
  * calls it only from its own class.
@@ -1421,7 +1435,8 @@ function helperCalls(
   // The container must be the one the callers reach by the same name: the object's, or the module's.
   const reachedAlike = (ownMethod && container.text.text.startsWith('this.')) || isModuleLevelContainer(container, fn, context.session);
   // A public method only when its callers may be the class's own, which reach the container alike.
-  if (ownMethod ? (!isPrivateMember(fn) && !(publicToo && reachedAlike)) || (keyPath && !reachedAlike) : !reachedAlike) return undefined;
+  const internal = ownMethod && (isPrivateMember(fn) || isProtectedMember(fn));
+  if (ownMethod ? (!internal && !(publicToo && reachedAlike)) || (keyPath && !reachedAlike) : !reachedAlike) return undefined;
   const index = fn.parameters.findIndex((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name.text);
   const calls = index < 0 ? undefined : ownMethod ? callsFromOwnClass(fn, context.session) : callsOfLocalFunction(fn, context.session);
   return calls && { fn, calls, index, suffix: path ? path.text.slice(name.text.length) : '' };
@@ -1590,8 +1605,8 @@ export interface OwingCall {
  * `private forget(id) { this.conns.delete(id) }` called once after `conn.destroy()` and once without:
  * the calls that hand over a value still owed, when another call had released its value first. The
  * release is missing at those calls, not in the helper, where it would release the others twice.
- * Undefined when every call owes (the helper is the place) or none does. Only a private method or an
- * unexported function: a public one is its callers' entry, whoever they are.
+ * Undefined when every call owes (the helper is the place) or none does. Only a private or protected
+ * method or an unexported function: a public one is its callers' entry, whoever they are.
  */
 export function owingCallsOfHelper(
   node: ts.Node,
@@ -1739,11 +1754,11 @@ function isTouchedBefore(fn: ts.Node, container: string, at: ts.Node): boolean {
 }
 
 /**
- * Every call of a method, when each is `this.method(…)` inside its own class: a private one's own
- * calls, or a public one's calls across the program.
+ * Every call of a method, when each is `this.method(…)` inside its own class: a private or protected
+ * one's own calls (a protected one's also in the file's subclasses), or a public one's calls across the program.
  */
 function callsFromOwnClass(method: ts.MethodDeclaration, session: AnalysisSession): readonly ts.CallExpression[] | undefined {
-  if (isPrivateMember(method)) return callsOfOwnMethod(method, session);
+  if (isPrivateMember(method) || isProtectedMember(method)) return callsOfOwnMethod(method, session);
   const calls = callsOfMethodAcrossProgram(method, session);
   const own = (call: ts.CallExpression): boolean => {
     const callee = skipOuter(call.expression);

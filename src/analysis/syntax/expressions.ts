@@ -404,6 +404,11 @@ export function isPrivateMember(member: ts.Declaration): boolean {
   return (name !== undefined && ts.isPrivateIdentifier(name)) || (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Private) !== 0;
 }
 
+/** A `protected` class member: reached by the class and its subclasses only. */
+export function isProtectedMember(member: ts.Declaration): boolean {
+  return (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Protected) !== 0;
+}
+
 export function isFunctionLike(node: ts.Node): node is ts.FunctionLikeDeclaration {
   // A switch on the kind: asked of every node on the way up from most candidate sites, where a
   // chain of `ts.isX()` calls measured ten times slower.

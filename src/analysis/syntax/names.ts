@@ -12,6 +12,7 @@ import {
   isAssignment,
   isFunctionLike,
   isPrivateMember,
+  isProtectedMember,
   isPropertyName,
   isSeparateFunction,
   isTextOrFlagLiteral,
@@ -449,7 +450,7 @@ export function callsOfOwnMethod(method: ts.MethodDeclaration, session: Analysis
 function findOwnMethodCalls(method: ts.MethodDeclaration, session: AnalysisSession): OwnMethodCalls | null {
   const owner = method.parent;
   if (!ts.isClassLike(owner)) return null;
-  const isProtected = (ts.getCombinedModifierFlags(method) & ts.ModifierFlags.Protected) !== 0;
+  const isProtected = isProtectedMember(method);
   if (!isPrivateMember(method) && !isProtected) return null;
   const name = method.name.getText();
   const reaching = [owner, ...(isProtected && owner.name ? (subclassesInFile(owner.getSourceFile(), session).get(owner.name.text) ?? []) : [])];

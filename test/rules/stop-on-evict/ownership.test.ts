@@ -3770,3 +3770,83 @@ ruleTester.run('stop-on-evict: a private helper that drops what some of its call
     },
   ],
 });
+
+/**
+ * After river's transport (see bench/history/replit-river-stale-session-heartbeat): a helper of the
+ * class deletes a session by its own `to`, handed the session by the class's own callers; `modifier`
+ * is the helper's, `beforeDelete` what the caller does first.
+ */
+const sessionTransport = (modifier: string, beforeDelete: string): string => `
+export class Session {
+  readonly to: string;
+  private heartbeat: NodeJS.Timeout | undefined;
+  constructor(to: string) {
+    this.to = to;
+    this.heartbeat = setInterval(() => this.ping(), 1000);
+  }
+  ping(): void {}
+  close(): void {
+    clearInterval(this.heartbeat);
+  }
+}
+export class Transport {
+  private sessions = new Map<string, Session>();
+  connect(to: string): Session {
+    const session = new Session(to);
+    this.sessions.get(session.to)?.close();
+    this.sessions.set(session.to, session);
+    return session;
+  }
+  reconnect(to: string): void {
+    const session = this.sessions.get(to);
+    if (!session) return;
+    ${beforeDelete}this.deleteSession(session);
+  }
+  ${modifier}deleteSession(session: Session): void {
+    this.sessions.delete(session.to);
+  }
+}
+`;
+
+ruleTester.run('stop-on-evict: a helper handed the class own values by its key', rule, {
+  valid: [
+    { name: 'twin: the caller closes the session before the protected helper deletes it', code: sessionTransport('protected ', 'session.close();\n    ') },
+    { name: 'twin: a public remover may be handed a session its caller still holds', code: sessionTransport('', '') },
+    {
+      name: "from real code (node-opcua): a helper called only from callbacks — the channel's abort listener, which disposes it next — is judged where those callbacks are read",
+      code: `
+import { EventEmitter } from 'node:events';
+declare class Channel extends EventEmitter {
+  readonly hashKey: string;
+  dispose(): void;
+}
+export class EndPoint {
+  private channels: { [key: string]: Channel } = {};
+  accept(): void {
+    const channel = new Channel();
+    this.preregister(channel);
+    channel.on('abort', () => {
+      this.unPreregister(channel);
+      channel.dispose();
+    });
+  }
+  private preregister(channel: Channel): void {
+    this.channels[channel.hashKey] = channel;
+  }
+  private unPreregister(channel: Channel): void {
+    delete this.channels[channel.hashKey];
+  }
+}
+`,
+    },
+  ],
+  invalid: [
+    reportedWithRelease(
+      'a protected helper deletes by the own key of a session its class handed it, unclosed',
+      sessionTransport('protected ', ''),
+      'this.sessions.delete(session.to);',
+      'session.close();\n    ',
+    ),
+    reportedWithRelease('the same helper, private', sessionTransport('private ', ''), 'this.sessions.delete(session.to);', 'session.close();\n    '),
+  ],
+});
