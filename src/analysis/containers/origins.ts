@@ -501,7 +501,7 @@ export function fieldFilledWithMadeFunctions(insertions: readonly ts.Expression[
       if (!filled) return false;
       if (!list) return isFunctionMadeByCall(filled, session);
       const e = skipOuter(filled);
-      const local = ts.isIdentifier(e) ? singleValueOf(e, session) : undefined;
+      const local = ts.isIdentifier(e) ? singleInitializer(e, session) : undefined;
       const written = local ?? e;
       if (!ts.isArrayLiteralExpression(written)) return false;
       const elements = [...written.elements, ...(ts.isIdentifier(e) ? pushedInto(e, session) : [])];
@@ -513,16 +513,10 @@ export function fieldFilledWithMadeFunctions(insertions: readonly ts.Expression[
 /** `listen(em, 'x', fn)`, or a local given only that: not `fn.bind(this)`, which hands out the function it is called on. */
 function isFunctionMadeByCall(expression: ts.Expression, session: AnalysisSession): boolean {
   const e = skipOuter(expression);
-  const value = ts.isIdentifier(e) ? singleValueOf(e, session) : e;
+  const value = ts.isIdentifier(e) ? singleInitializer(e, session) : e;
   return (
     value !== undefined && ts.isCallExpression(skipOuter(value)) && calledMethodName(skipOuter(value) as ts.CallExpression) !== 'bind' && isMadeByCall(value)
   );
-}
-
-/** The one value a local is given, never a parameter. */
-function singleValueOf(name: ts.Identifier, session: AnalysisSession): ts.Expression | undefined {
-  const reach = valuesInReach(name.text, name, session);
-  return !reach.parameterOf && reach.values.length === 1 ? reach.values[0] : undefined;
 }
 
 /** The object literal an inserted value is: written there, kept in a local, or the one a method of the class returns. */

@@ -173,13 +173,7 @@ export class UnreleasedDrops {
       yield {
         kind: 'drop',
         node: candidate.site.node,
-        text: {
-          ...resourceText(owed, preferredFunction),
-          container: shortText(candidate.containerExpression),
-          operation: candidate.operation,
-          ...(candidate.kind === 'cache' && { method: candidate.method }),
-          ...(candidate.kind === 'container' && candidate.calledAs !== undefined && { calledAs: candidate.calledAs }),
-        },
+        text: dropText(candidate, owed, preferredFunction),
         ...(when !== undefined && { when }),
         ...(racedAt && { racedLine: lineOf(racedAt) }),
         ...(continuation && {
@@ -194,7 +188,18 @@ export class UnreleasedDrops {
   }
 }
 
-/** The calls of a private helper that hand it a key still owed, where another call released its value first (keys.ts). */
+/** What a drop's message says: the owed resource, the container and how it drops. */
+function dropText(candidate: DropCandidate, owed: Resource, preferredFunction: string | undefined): Extract<UnreleasedFinding, { kind: 'drop' }>['text'] {
+  return {
+    ...resourceText(owed, preferredFunction),
+    container: shortText(candidate.containerExpression),
+    operation: candidate.operation,
+    ...(candidate.kind === 'cache' && { method: candidate.method }),
+    ...(candidate.kind === 'container' && candidate.calledAs !== undefined && { calledAs: candidate.calledAs }),
+  };
+}
+
+/** The calls of a private or protected helper that hand it a key still owed, where another call released its value first (keys.ts). */
 function owingCallsOf(candidate: DropCandidate, unreleased: readonly string[], context: DropContext): OwingCall[] | undefined {
   const { site, keyExpression } = candidate;
   if (candidate.kind !== 'container' || site.target.kind !== 'key' || site.storesNewValue || keyExpression === undefined) return undefined;
@@ -228,12 +233,7 @@ function helperCallFinding(
   return {
     kind: 'drop',
     node: owing.call,
-    text: {
-      ...resourceText(owed, preferredFunction),
-      container: shortText(candidate.containerExpression),
-      operation: candidate.operation,
-      ...(candidate.kind === 'container' && candidate.calledAs !== undefined && { calledAs: candidate.calledAs }),
-    },
+    text: dropText(candidate, owed, preferredFunction),
     helper: calleeName(owing.call) ?? 'it',
     ...(suggestion && { suggestion }),
   };

@@ -12,7 +12,7 @@ import { CONTAINER_VOCABULARY } from '../containers/vocabulary.js';
 import { valueNamedByOwnKeyText } from '../containers/selfKeyed.js';
 import { lendsItsValues } from '../containers/takers.js';
 import { containerTypeOf } from '../containers/types.js';
-import { analyzeDrops, resolveCallee, type DropSite } from '../flow/index.js';
+import { analyzeDrops, resolveCallee, type DropSite, type DropVerdict } from '../flow/index.js';
 import { holdsTimer, obligationSlots, releaseNames } from '../resources/release.js';
 import { memoTable, type AnalysisSession } from '../session.js';
 import {
@@ -31,7 +31,7 @@ import {
   isIdentifierNamed,
   isNullish,
   isPrivateMember,
-  isProtectedMember,
+  isInternalMember,
   isPromiseContinuation,
   isSeparateFunction,
   isWithin,
@@ -1345,7 +1345,7 @@ function isCalledFromAMethod(fn: ts.FunctionLikeDeclaration, session: AnalysisSe
  * the owner dropping its own value.
  */
 function isInternalMethodGivenOwnValues(fn: ts.FunctionLikeDeclaration, index: number, session: AnalysisSession): boolean {
-  if (!ts.isMethodDeclaration(fn) || !(isPrivateMember(fn) || isProtectedMember(fn)) || index < 0) return false;
+  if (!ts.isMethodDeclaration(fn) || !isInternalMember(fn) || index < 0) return false;
   return (ownMethodCalls(fn, session)?.calls ?? []).some((call) => {
     const argument = call.arguments[index];
     if (!argument) return false;
@@ -1435,7 +1435,7 @@ function helperCalls(
   // The container must be the one the callers reach by the same name: the object's, or the module's.
   const reachedAlike = (ownMethod && container.text.text.startsWith('this.')) || isModuleLevelContainer(container, fn, context.session);
   // A public method only when its callers may be the class's own, which reach the container alike.
-  const internal = ownMethod && (isPrivateMember(fn) || isProtectedMember(fn));
+  const internal = ownMethod && isInternalMember(fn);
   if (ownMethod ? (!internal && !(publicToo && reachedAlike)) || (keyPath && !reachedAlike) : !reachedAlike) return undefined;
   const index = fn.parameters.findIndex((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name.text);
   const calls = index < 0 ? undefined : ownMethod ? callsFromOwnClass(fn, context.session) : callsOfLocalFunction(fn, context.session);
@@ -1520,12 +1520,22 @@ function everyCallOwesNothing(
   context: DropContext,
   probeAt: (call: ts.CallExpression) => 'settled' | Omit<DropSite, 'node' | 'result'> | undefined,
 ): boolean {
-  return calls.every((call) => {
-    const probe = probeAt(call);
-    if (probe === undefined || probe === 'settled') return probe === 'settled';
-    const verdict = verdictAtCall(call, probe, container, context);
-    return verdict !== undefined && !verdict.owedAtDrop;
-  });
+  return calls.every((call) => callVerdict(call, probeAt(call), container, context) === 'settled');
+}
+
+/**
+ * The drop asked at one call: `settled` when nothing is owed there, the flow's verdict (with the probe
+ * it was asked with) when something is, undefined when the call cannot be mapped or the flow cannot tell.
+ */
+function callVerdict(
+  call: ts.CallExpression,
+  probe: 'settled' | Omit<DropSite, 'node' | 'result'> | undefined,
+  container: HeldResources,
+  context: DropContext,
+): 'settled' | { verdict: DropVerdict; probe: Omit<DropSite, 'node' | 'result'> } | undefined {
+  if (probe === undefined || probe === 'settled') return probe;
+  const verdict = verdictAtCall(call, probe, container, context);
+  return verdict === undefined ? undefined : verdict.owedAtDrop ? { verdict, probe } : 'settled';
 }
 
 /** The container is a local of the function the drop is in: no other call reaches it while that one awaits. */
@@ -1622,19 +1632,13 @@ export function owingCallsOfHelper(
   const owing: OwingCall[] = [];
   let settled = 0;
   for (const call of helper.calls) {
-    const probe = probeOfCall(call, helper, held, probeAt);
     const argument = call.arguments[helper.index];
-    if (probe === undefined || !argument) return undefined;
-    if (probe === 'settled') {
-      settled++;
-      continue;
-    }
-    const verdict = verdictAtCall(call, probe, held, context);
-    if (verdict === undefined) return undefined;
-    if (!verdict.owedAtDrop) settled++;
+    const judged = argument && callVerdict(call, probeOfCall(call, helper, held, probeAt), held, context);
+    if (judged === undefined) return undefined;
+    if (judged === 'settled') settled++;
     // A callback may be the value's own end (`socket.on('close', …)`), which the flow does not read: the helper stays the place.
     else if (!isNamedFunction(enclosingBody(call))) return undefined;
-    else owing.push({ call, keyExpression: argument, target: probe.target, releasedOnSomePath: verdict.releasedOnSomePath });
+    else owing.push({ call, keyExpression: argument!, target: judged.probe.target, releasedOnSomePath: judged.verdict.releasedOnSomePath });
   }
   return settled > 0 && owing.length > 0 ? owing : undefined;
 }
@@ -1758,7 +1762,7 @@ function isTouchedBefore(fn: ts.Node, container: string, at: ts.Node): boolean {
  * one's own calls (a protected one's also in the file's subclasses), or a public one's calls across the program.
  */
 function callsFromOwnClass(method: ts.MethodDeclaration, session: AnalysisSession): readonly ts.CallExpression[] | undefined {
-  if (isPrivateMember(method) || isProtectedMember(method)) return callsOfOwnMethod(method, session);
+  if (isInternalMember(method)) return callsOfOwnMethod(method, session);
   const calls = callsOfMethodAcrossProgram(method, session);
   const own = (call: ts.CallExpression): boolean => {
     const callee = skipOuter(call.expression);

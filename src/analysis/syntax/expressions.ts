@@ -409,6 +409,11 @@ export function isProtectedMember(member: ts.Declaration): boolean {
   return (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Protected) !== 0;
 }
 
+/** A `private` or `protected` class member: the class's own calls (and its subclasses') are all there are. */
+export function isInternalMember(member: ts.Declaration): boolean {
+  return isPrivateMember(member) || isProtectedMember(member);
+}
+
 export function isFunctionLike(node: ts.Node): node is ts.FunctionLikeDeclaration {
   // A switch on the kind: asked of every node on the way up from most candidate sites, where a
   // chain of `ts.isX()` calls measured ten times slower.
