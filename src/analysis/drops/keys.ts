@@ -858,27 +858,114 @@ export function storesValueItHolds(
   const value = skipOuter(newValue);
   const source = ts.isIdentifier(value) ? singleInitializer(value, context.session) : undefined;
   const key = canonical(keyExpression);
-  if (!source || !key || key.impure) return false;
+  if (!key || key.impure) return false;
+  if (!source) return isStoredAtKeyByEveryCaller(node, container, keyExpression, value, context);
   return (
-    isKeptOrMadeAt(source, container.text.text, key.text) ||
+    isKeptOrMadeAt(source, container.text.text, key.text, node, context.session) ||
     isMoveWithinContainer(node, container.text.text, key.text, source, context) ||
     isEntryOfGetOrCreate(node, container.text.text, key.text, source, context)
   );
 }
 
 /**
+ * `private async connect(id, state) { …; this.states.set(id, state) }` whose every caller stores the
+ * record it hands in under the key it hands in (`this.states.set(id, state)` in the caller): the
+ * helper stores back the value its caller keeps at that key.
+ */
+function isStoredAtKeyByEveryCaller(
+  node: ts.Node,
+  container: ContainerOfResources,
+  keyExpression: ts.Expression,
+  value: ts.Expression,
+  context: DropContext,
+): boolean {
+  const helper = helperCalls(node, value, container, context, false, false);
+  const key = skipOuter(keyExpression);
+  if (!helper || !ts.isIdentifier(key)) return false;
+  const keyIndex = helper.fn.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === key.text);
+  if (keyIndex < 0) return false;
+  return helper.calls.every((call) => {
+    const handed = argumentText(call, helper.index);
+    const handedKey = argumentText(call, keyIndex);
+    const caller = enclosingBody(call);
+    if (!handed || !handedKey) return false;
+    const stores = storesAt(isFunctionLike(caller) && caller.body ? caller.body : caller, container.text.text, handedKey.text, false);
+    return stores.some((store) => canonical(store.value)?.text === handed.text);
+  });
+}
+
+/**
  * `const box = boxes[i] || make()` (or `boxes[i] ? boxes[i] : make()`) stored back at `boxes[i]`: the
  * value already there, or one made where the key held nothing — what was at the key is never lost.
+ * The read may sit in a local given it first (`const existing = m.get(k); const s = existing ?? { … }`)
+ * when nothing between that read and the write can change the entry.
  */
-function isKeptOrMadeAt(source: ts.Expression, container: string, key: string): boolean {
+function isKeptOrMadeAt(source: ts.Expression, container: string, key: string, write: ts.Node, session: AnalysisSession): boolean {
+  const readsEntry = (expression: ts.Expression): boolean =>
+    readAtKey(expression, container) === key || isEntryReadInLocal(expression, container, key, write, session);
   const e = skipOuter(source);
   if (ts.isConditionalExpression(e)) {
     const test = skipOuter(e.condition);
     const negated = ts.isPrefixUnaryExpression(test) && test.operator === ts.SyntaxKind.ExclamationToken;
     const kept = negated ? e.whenFalse : e.whenTrue;
-    return readAtKey(negated ? test.operand : test, container) === key && readAtKey(kept, container) === key;
+    return readsEntry(negated ? test.operand : test) && readsEntry(kept);
   }
-  return isFallback(e) && readAtKey(e.left, container) === key;
+  return isFallback(e) && readsEntry(e.left);
+}
+
+/**
+ * A `const` given only `container[key]`, read in the function of `write`, when nothing from the read
+ * to the write can put another value there: no `await` or `yield` lets another call in, and no store
+ * into the container runs, here or in a method of the class called here before that method pauses.
+ */
+function isEntryReadInLocal(expression: ts.Expression, container: string, key: string, write: ts.Node, session: AnalysisSession): boolean {
+  const e = skipOuter(expression);
+  const read = ts.isIdentifier(e) ? singleInitializer(e, session) : undefined;
+  const fn = enclosingBody(write);
+  if (!read || readAtKey(read, container) !== key || enclosingBody(read) !== fn) return false;
+  const from = read.getEnd();
+  const to = write.getStart();
+  let changes = false;
+  const visit = (node: ts.Node): void => {
+    if (changes || node.getEnd() <= from || node.getStart() >= to || isSeparateFunction(node)) return;
+    if (node.getStart() >= from) {
+      if (ts.isAwaitExpression(node) || ts.isYieldExpression(node) || storesInto(node, container)) changes = true;
+      const method = ts.isCallExpression(node) ? ownMethodCalled(node) : undefined;
+      if (method?.body && storesBeforePausing(method.body, container)) changes = true;
+    }
+    if (!changes) ts.forEachChild(node, visit);
+  };
+  visit(isFunctionLike(fn) && fn.body ? fn.body : fn);
+  return from < to && !changes;
+}
+
+/** `container.set(k, v)` or `container[k] = v`, at any key. */
+function storesInto(node: ts.Node, container: string): boolean {
+  if (ts.isCallExpression(node) && calledMethodName(node) === 'set' && node.arguments.length === 2)
+    return canonical((skipOuter(node.expression) as ts.PropertyAccessExpression).expression)?.text === container;
+  if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+  const target = skipOuter(node.left);
+  return ts.isElementAccessExpression(target) && canonical(target.expression)?.text === container;
+}
+
+/**
+ * A store into `container` in `body` that may run before the body first pauses, outside nested
+ * functions: what a call of it does at once. Only a statement of the body's own list that awaits
+ * pauses for certain; one under a condition or in a loop may not.
+ */
+function storesBeforePausing(body: ts.Node, container: string): boolean {
+  const pauses = (node: ts.Node): boolean => ts.isAwaitExpression(node) || ts.isYieldExpression(node);
+  for (const statement of ts.isBlock(body) ? body.statements : [body]) {
+    if (someOutsideFunctions(statement, (node) => storesInto(node, container), isSeparateFunction)) return true;
+    const compound =
+      ts.isIfStatement(statement) ||
+      ts.isIterationStatement(statement, false) ||
+      ts.isTryStatement(statement) ||
+      ts.isSwitchStatement(statement) ||
+      ts.isBlock(statement);
+    if (!compound && someOutsideFunctions(statement, pauses, isSeparateFunction)) return false;
+  }
+  return false;
 }
 
 /** `source` reads the container at another key, which this function removes, and nothing here looks at `key` first. */

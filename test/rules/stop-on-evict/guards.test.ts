@@ -737,6 +737,33 @@ export class Links {
 const linkOverwritten = (name: string, parts: Parameters<typeof linkByKey>[0], guard = '') =>
   reportedWithRelease(name, linkByKey(parts), '    this.byKey.set(', `    ${guard}this.byKey.get(entry.key)?.meter?.stop();\n`);
 
+/**
+ * From real code (MCPJam inspector): a poll per url found in the map or made there, handed to a
+ * private method, then stored under the url. `between` runs after the look-up, `hand` is what the
+ * caller gives the method, and `arm` is the method's body before it stores the poll again.
+ */
+const pollFoundOrMade = (between: string, hand: string, arm: string): string => `
+interface Poll { url: string; timer?: NodeJS.Timeout }
+declare function probe(url: string): Promise<void>;
+export class Poller {
+  private readonly polls = new Map<string, Poll>();
+  async watch(url: string): Promise<void> {
+    const existing = this.polls.get(url);
+    ${between}
+    const poll = existing ?? { url, timer: setInterval(() => undefined, 1000) };
+    void this.arm(url, ${hand});
+    this.polls.set(url, poll);
+  }
+  private async arm(url: string, poll: Poll): Promise<void> {
+    ${arm}
+    this.polls.set(url, poll);
+  }
+  stop(url: string): void {
+    clearInterval(this.polls.get(url)?.timer);
+    this.polls.delete(url);
+  }
+}`;
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -801,6 +828,10 @@ ruleTester.run('stop-on-evict', rule, {
     {
       name: 'from real code (KurrentDB-Client-NodeJS): `cache && cache.has(k)` false: no cache, or none at the key — the set() replaces nothing',
       code: optionalCache('if (cache && cache.has(route)) return cache.get(route)!;'),
+    },
+    {
+      name: 'keys: the value read at the key into a local, or one made where it held nothing, stored again under that key, replaces nothing; so does the helper storing what its caller stores there',
+      code: pollFoundOrMade('', 'poll', 'await probe(url);'),
     },
     {
       name: 'keys: the value a get-or-create method hands back for a key, stored again under that key, replaces nothing',
@@ -1353,6 +1384,37 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    reportedWithRelease(
+      'keys: an await between the look-up and the store lets another call fill the key',
+      pollFoundOrMade('await probe(url);', 'poll', 'await probe(url);'),
+      'this.polls.set(url, poll);',
+      'if (this.polls.get(url) !== poll) clearInterval(this.polls.get(url)?.timer);\n    ',
+    ),
+    reportedWithRelease(
+      'keys: a method called between the look-up and the store fills the key before it pauses',
+      pollFoundOrMade('', 'poll', ''),
+      'this.polls.set(url, poll);',
+      'if (this.polls.get(url) !== poll) clearInterval(this.polls.get(url)?.timer);\n    ',
+    ),
+    {
+      name: 'keys: the helper stores a record its caller does not store under that key',
+      code: pollFoundOrMade('', '{ url }', 'await probe(url);'),
+      errors: [
+        {
+          messageId: 'unreleasedDrop',
+          line: 15,
+          suggestions: [
+            {
+              messageId: 'releaseBeforeDrop',
+              output: pollFoundOrMade('', '{ url }', 'await probe(url);').replace(
+                '    this.polls.set(url, poll);\n  }\n  stop',
+                '    if (this.polls.get(url) !== poll) clearInterval(this.polls.get(url)?.timer);\n    this.polls.set(url, poll);\n  }\n  stop',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     linkOverwritten('keys: a key field computed by a method that counts is another key than the one looked up', {
       keyOf: 'return `${data.id}${this.count++}`;',
     }),
