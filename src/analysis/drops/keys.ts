@@ -1645,12 +1645,65 @@ export function isGuardedInEveryCaller(node: ts.Node, container: ContainerOfReso
   const slots = obligationSlots(container.resource);
   return settledInEveryCaller(
     node,
-    keyExpression,
+    argumentBehindField(keyExpression, context.session) ?? keyExpression,
     container,
     context,
     (_call, key) => ({ target: { kind: 'key', key: key.text, keyRoots: key.roots }, slots, storesNewValue: true }),
     true,
   );
+}
+
+/**
+ * `connectedTo` of `session.to`, for `const session = new Session(from, connectedTo)` whose class's
+ * constructor fills `to` with that parameter and nothing else writes it: the key is that argument.
+ */
+function argumentBehindField(keyExpression: ts.Expression, session: AnalysisSession): ts.Expression | undefined {
+  const key = skipOuter(keyExpression);
+  if (!ts.isPropertyAccessExpression(key) || !ts.isIdentifier(skipOuter(key.expression))) return undefined;
+  const made = singleInitializer(skipOuter(key.expression) as ts.Identifier, session);
+  if (!made || !ts.isNewExpression(made)) return undefined;
+  const owner = programClassOfNew(made, session.checker);
+  const constructor = owner?.members.find((member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member) && member.body !== undefined);
+  if (!owner || !constructor) return undefined;
+  const field = key.name.text;
+  const index = constructor.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && filledFrom(constructor, field, parameter));
+  const argument = index >= 0 ? made.arguments?.[index] : undefined;
+  const fills = ts.isParameterPropertyDeclaration(constructor.parameters[index]!, constructor) ? 0 : 1;
+  return argument && !ts.isSpreadElement(argument) && writesOf(owner, field) === fills ? argument : undefined;
+}
+
+/** `constructor(readonly to: string)`, or `this.to = to` as a statement of the constructor's own body. */
+function filledFrom(constructor: ts.ConstructorDeclaration, field: string, parameter: ts.ParameterDeclaration): boolean {
+  const name = (parameter.name as ts.Identifier).text;
+  if (ts.isParameterPropertyDeclaration(parameter, constructor)) return name === field;
+  return constructor.body!.statements.some((statement) => {
+    const e = ts.isExpressionStatement(statement) ? skipOuter(statement.expression) : undefined;
+    if (!e || !ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+    const target = skipOuter(e.left);
+    const value = skipOuter(e.right);
+    return isOwnField(target, field) && ts.isIdentifier(value) && value.text === name;
+  });
+}
+
+/** How many times the class writes `this.<field>` (`=`, `+=`, `++`, …), its constructor's fill included. */
+function writesOf(owner: ts.ClassLikeDeclaration, field: string): number {
+  let written = 0;
+  const visit = (node: ts.Node): void => {
+    const assigned =
+      ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+        ? node.left
+        : ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)
+          ? node.operand
+          : undefined;
+    if (assigned && isOwnField(skipOuter(assigned), field)) written++;
+    ts.forEachChild(node, visit);
+  };
+  visit(owner);
+  return written;
+}
+
+function isOwnField(expression: ts.Expression, field: string): boolean {
+  return ts.isPropertyAccessExpression(expression) && skipOuter(expression.expression).kind === ts.SyntaxKind.ThisKeyword && expression.name.text === field;
 }
 
 /**

@@ -30,6 +30,7 @@ import { isFollowed } from './calls.js';
 import type { Interpreter } from './interpreter.js';
 import {
   holdsValueFact,
+  placeFact,
   answerName,
   cloneState,
   deadState,
@@ -57,6 +58,13 @@ export function bind(it: Interpreter, name: ts.BindingName, initializer: ts.Expr
   }
   const next = it.kill(names, state);
   if (!initializer) return next;
+  // `s.close(); m.delete(k); s = undefined`: where the place needs nothing, the name still stands
+  // for what it holds, so a join with a path where `s` is still `m.get(k)` keeps that and `!s` reads it.
+  const held = ts.isIdentifier(name) && isNullish(skipOuter(initializer)) ? placeHeld(it, state.aliases.get(name.text)) : undefined;
+  if (held && state.facts.has(placeFact(held.container, held.key, '*'))) {
+    next.aliases.set((name as ts.Identifier).text, held);
+    return next;
+  }
   if (ts.isIdentifier(name)) {
     const alias = it.aliasFor(initializer, next);
     if (alias) next.aliases.set(name.text, alias);
@@ -90,6 +98,14 @@ export function bind(it: Interpreter, name: ts.BindingName, initializer: ts.Expr
     for (const [local, field] of boundFields(name)) next.aliases.set(local, { kind: 'field', ref, slot: field });
   }
   return next;
+}
+
+/** The place a name reads (`m.get(k)`), or the one a drop by key took its value from (`m.delete(k)` after it). */
+function placeHeld(it: Interpreter, alias: Alias | undefined): (Alias & { kind: 'place' }) | undefined {
+  if (alias?.kind === 'place') return alias;
+  const drop = alias?.kind === 'dropped' && !alias.many ? it.drops[alias.drop] : undefined;
+  if (drop?.target.kind !== 'key') return undefined;
+  return { kind: 'place', container: drop.container, key: drop.target.key, roots: [...drop.containerRoots, ...drop.target.keyRoots] };
 }
 
 /** `map.get(k) ?? {}` destructured: an empty record gives each field nothing, as a missing entry does. */

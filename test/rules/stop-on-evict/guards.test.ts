@@ -764,6 +764,45 @@ export class Poller {
   }
 }`;
 
+/**
+ * From real code (replit/river): a transport's session per peer, looked up, ended and removed when the
+ * peer came back as another instance (`stale`), then made again by a private method that stores it
+ * under `key`; `extra` is more of the session's class.
+ */
+const sessionPerPeer = (stale: string, key: string, extra = ''): string => `
+export class Session {
+  readonly to: string;
+  private heartbeat: ReturnType<typeof setInterval>;
+  constructor(to: string) {
+    this.to = to;
+    this.heartbeat = setInterval(() => undefined, 1000);
+  }
+  ${extra}
+  close(): void {
+    clearInterval(this.heartbeat);
+  }
+}
+export class Transport {
+  private readonly sessions = new Map<string, Session>();
+  private readonly instances = new Map<string, string>();
+  onConnect(to: string, instanceId: string): Session {
+    let session = this.sessions.get(to);
+    if (session && this.instances.get(to) !== instanceId) {
+      ${stale}
+    }
+    this.instances.set(to, instanceId);
+    if (!session) return this.createSession(to);
+    return session;
+  }
+  private createSession(to: string): Session {
+    const session = new Session(to);
+    this.sessions.set(${key}, session);
+    return session;
+  }
+}`;
+
+const ENDED_AND_REMOVED = 'session.close();\n      this.sessions.delete(to);\n      session = undefined;';
+
 ruleTester.run('stop-on-evict', rule, {
   valid: [
     {
@@ -828,6 +867,26 @@ ruleTester.run('stop-on-evict', rule, {
     {
       name: 'from real code (KurrentDB-Client-NodeJS): `cache && cache.has(k)` false: no cache, or none at the key — the set() replaces nothing',
       code: optionalCache('if (cache && cache.has(route)) return cache.get(route)!;'),
+    },
+    {
+      name: 'keys: a local emptied after its value was ended and removed still names the place, so `!session` finds the key free on both paths',
+      code: sessionPerPeer(ENDED_AND_REMOVED, 'to'),
+    },
+    {
+      name: 'keys: the same, made and stored in place after the removal (which the flow follows as a drop of its own), beside a get-or-create elsewhere',
+      code: sessionPerPeer(ENDED_AND_REMOVED, 'to')
+        .replace(
+          'if (!session) return this.createSession(to);',
+          'if (!session) {\n      const made = new Session(to);\n      this.sessions.set(to, made);\n      return made;\n    }',
+        )
+        .replace(
+          '  private createSession',
+          '  open(to: string): void {\n    if (!this.sessions.has(to)) this.createSession(to);\n  }\n  private createSession',
+        ),
+    },
+    {
+      name: 'keys: a key read off a value just made (`session.to`) is the argument its constructor stored in that field',
+      code: sessionPerPeer(ENDED_AND_REMOVED, 'session.to'),
     },
     {
       name: 'keys: the value read at the key into a local, or one made where it held nothing, stored again under that key, replaces nothing; so does the helper storing what its caller stores there',
@@ -1384,6 +1443,18 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    reportedWithRelease(
+      'keys: a local emptied while its value still sits at the key leaves the key taken',
+      sessionPerPeer('session = undefined;', 'to'),
+      'this.sessions.set(to, session);',
+      'this.sessions.get(to)?.close();\n    ',
+    ),
+    reportedWithRelease(
+      'keys: a field the class writes again after construction is not the argument its constructor stored',
+      sessionPerPeer(ENDED_AND_REMOVED, 'session.to', 'rename(to: string): void {\n    (this as { to: string }).to = to;\n  }'),
+      'this.sessions.set(session.to, session);',
+      'this.sessions.get(session.to)?.close();\n    ',
+    ),
     reportedWithRelease(
       'keys: an await between the look-up and the store lets another call fill the key',
       pollFoundOrMade('await probe(url);', 'poll', 'await probe(url);'),
