@@ -6,10 +6,10 @@
 import ts from 'typescript';
 
 import { INSERTING_METHODS, isConnectionListener, registersConnectionListener } from '../containers/origins.js';
-import { makesEveryValueItHolds } from '../containers/ownership.js';
+import { containerPlaces, makesEveryValueItHolds } from '../containers/ownership.js';
 import { entryAt, readAtKey } from '../containers/entries.js';
 import { CONTAINER_VOCABULARY } from '../containers/vocabulary.js';
-import { valueNamedByOwnKeyText } from '../containers/selfKeyed.js';
+import { ownFieldKey, valueNamedByOwnKeyText } from '../containers/selfKeyed.js';
 import { lendsItsValues } from '../containers/takers.js';
 import { containerTypeOf } from '../containers/types.js';
 import { analyzeDrops, resolveCallee, type DropSite, type DropVerdict } from '../flow/index.js';
@@ -1483,7 +1483,7 @@ function settledInEveryCaller(
   parameter: ts.Expression,
   container: HeldResources,
   context: DropContext,
-  probeAt: (call: ts.CallExpression, argument: CanonicalText) => 'settled' | Pick<DropSite, 'target' | 'slots' | 'storesNewValue'>,
+  probeAt: (call: ts.CallExpression, argument: CanonicalText) => 'settled' | Pick<DropSite, 'target' | 'slots' | 'storesNewValue' | 'ownKeyPath'>,
   keyPath = false,
   publicToo = false,
 ): boolean {
@@ -1534,7 +1534,7 @@ function probeOfCall(
   call: ts.CallExpression,
   helper: HelperCalls,
   container: HeldResources,
-  probeAt: (call: ts.CallExpression, argument: CanonicalText) => 'settled' | Pick<DropSite, 'target' | 'slots' | 'storesNewValue'>,
+  probeAt: (call: ts.CallExpression, argument: CanonicalText) => 'settled' | Pick<DropSite, 'target' | 'slots' | 'storesNewValue' | 'ownKeyPath'>,
 ): 'settled' | Omit<DropSite, 'node' | 'result'> | undefined {
   const argument = argumentText(call, helper.index);
   const handed = argument && (helper.suffix === '' ? argument : { ...argument, text: `${argument.text}${helper.suffix}` });
@@ -1643,12 +1643,20 @@ export function isLocalContainer(containerExpression: ts.Expression, node: ts.No
  */
 export function isGuardedInEveryCaller(node: ts.Node, container: ContainerOfResources, keyExpression: ts.Expression, context: DropContext): boolean {
   const slots = obligationSlots(container.resource);
+  const callee = ts.isCallExpression(node) ? skipOuter(node.expression) : undefined;
+  const ownKey =
+    callee && ts.isPropertyAccessExpression(callee) ? ownFieldKey(containerPlaces(callee.expression, context.session), context.session) : undefined;
   return settledInEveryCaller(
     node,
     argumentBehindField(keyExpression, context.session) ?? keyExpression,
     container,
     context,
-    (_call, key) => ({ target: { kind: 'key', key: key.text, keyRoots: key.roots }, slots, storesNewValue: true }),
+    (_call, key) => ({
+      target: { kind: 'key', key: key.text, keyRoots: key.roots },
+      slots,
+      storesNewValue: true,
+      ...(ownKey !== undefined && { ownKeyPath: ownKey }),
+    }),
     true,
   );
 }

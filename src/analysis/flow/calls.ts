@@ -19,7 +19,19 @@ import {
 } from '../syntax/expressions.js';
 import type { HandedAs, HelperEffects, Interpreter } from './interpreter.js';
 import { notePushedKey } from './keyLists.js';
-import { allFact, bindEntry, bindEntryFields, cloneState, isTestFact, manyRefSource, placeFact, type ManyRef, type State, type ValueRef } from './state.js';
+import {
+  allFact,
+  bindEntry,
+  bindEntryFields,
+  cloneState,
+  isTestFact,
+  manyRefSource,
+  placeFact,
+  sameKeyOf,
+  type ManyRef,
+  type State,
+  type ValueRef,
+} from './state.js';
 import type { DropSite } from './types.js';
 import { isSymbolDisposeAccess, releaseEveryValue } from './values.js';
 import { walkKeysForEach } from './writtenLists.js';
@@ -272,6 +284,9 @@ export function applyHelperEffects(it: Interpreter, node: ts.CallExpression, hel
     const key = argument && canonical(argument);
     if (!key || (path && !/^[\w$.]+$/.test(key.text))) continue;
     next.facts.set(placeFact(container, `${key.text}${path}`, slot), { roots: key.roots });
+    // `deleteSession(s)` removing `s.to`, where `s.to` spells the key `s` was read at.
+    const spelled = path ? sameKeyOf(next, `${key.text}${path}`) : undefined;
+    if (spelled) next.facts.set(placeFact(container, spelled.text, slot), { roots: spelled.roots });
   }
   return next;
 }

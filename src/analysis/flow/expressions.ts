@@ -68,6 +68,9 @@ export function bind(it: Interpreter, name: ts.BindingName, initializer: ts.Expr
   if (ts.isIdentifier(name)) {
     const alias = it.aliasFor(initializer, next);
     if (alias) next.aliases.set(name.text, alias);
+    // `const s = sessions.get(k)` where every value sits under its own `.to`: `s.to` spells `k`.
+    const ownKey = alias?.kind === 'place' ? it.drops.find((drop) => drop.container === alias.container && drop.ownKeyPath)?.ownKeyPath : undefined;
+    if (alias?.kind === 'place' && ownKey) next.facts.set(sameKeyFact(`${name.text}${ownKey}`, alias.key), { roots: [name.text, ...alias.roots] });
     // `const key = route`: a lookup by `key` speaks of the place at `route`.
     const spelled = keyText(initializer);
     if (spelled && !spelled.roots.includes(name.text)) next.facts.set(sameKeyFact(name.text, spelled.text), { roots: [name.text, ...spelled.roots] });

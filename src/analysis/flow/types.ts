@@ -51,6 +51,11 @@ export interface DropSite {
   localContainer?: boolean;
   /** Containers whose keys include every key of this one (containers/keySets.ts): a key they lack, this one lacks. */
   keysWithin?: readonly string[];
+  /**
+   * The container keeps each value under its own field at this path (`.to` of `sessions.set(s.to, s)`):
+   * `s.to` of a value read at `k` spells `k`. Set on the drops asked at a caller of the method that stores.
+   */
+  ownKeyPath?: string;
 }
 
 export interface ReleaseVocabulary {

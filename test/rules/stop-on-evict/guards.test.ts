@@ -801,6 +801,13 @@ export class Transport {
   }
 }`;
 
+/** `sessionPerPeer` with the removal in a protected helper that deletes a session by its own key, as river's does. */
+const withDeleteSession = (code: string): string =>
+  code.replace(
+    '  private createSession',
+    '  protected deleteSession(session: Session): void {\n    this.sessions.delete(session.to);\n  }\n  private createSession',
+  );
+
 const ENDED_AND_REMOVED = 'session.close();\n      this.sessions.delete(to);\n      session = undefined;';
 
 ruleTester.run('stop-on-evict', rule, {
@@ -1443,6 +1450,12 @@ export function build(routes: string[]) {
     },
   ],
   invalid: [
+    reportedWithRelease(
+      'keys: a stale value removed unclosed by a helper, by its own key, is reported there; the key it read is then free, so the set() after it replaces nothing',
+      withDeleteSession(sessionPerPeer('this.deleteSession(session);\n      session = undefined;', 'session.to')),
+      'this.sessions.delete(session.to);',
+      'session.close();\n    ',
+    ),
     reportedWithRelease(
       'keys: a local emptied while its value still sits at the key leaves the key taken',
       sessionPerPeer('session = undefined;', 'to'),
