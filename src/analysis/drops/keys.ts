@@ -301,20 +301,26 @@ function onlyCountsUp(owner: ts.ClassLikeDeclaration, name: string, session: Ana
   if (!byName) table.set(owner, (byName = new Map()));
   let answer = byName.get(name);
   if (answer !== undefined) return answer;
-  answer = true;
+  answer = writesOfField(owner, name).every((node) => isCountingUp(node, name));
+  byName.set(name, answer);
+  return answer;
+}
+
+/** Every write of `this.<name>` in the class's members: an assignment of any kind, `++` or `--`. */
+function writesOfField(owner: ts.ClassLikeDeclaration, name: string): ts.Node[] {
+  const writes: ts.Node[] = [];
   const visit = (node: ts.Node): void => {
-    if (!answer) return;
-    const writes =
+    if (
       (isAssignment(node) && isFieldOfThis(node.left, name)) ||
       ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
         (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) &&
-        isFieldOfThis(node.operand, name));
-    if (writes && !isCountingUp(node, name)) answer = false;
+        isFieldOfThis(node.operand, name))
+    )
+      writes.push(node);
     ts.forEachChild(node, visit);
   };
   owner.members.forEach(visit);
-  byName.set(name, answer);
-  return answer;
+  return writes;
 }
 
 /** `this.<name>++`, `++this.<name>`, `this.<name> += 1`, or `this.<name> = (this.<name> + 1) & 0xffff`. */
@@ -1643,9 +1649,14 @@ export function isLocalContainer(containerExpression: ts.Expression, node: ts.No
  */
 export function isGuardedInEveryCaller(node: ts.Node, container: ContainerOfResources, keyExpression: ts.Expression, context: DropContext): boolean {
   const slots = obligationSlots(container.resource);
+  // Read only once some caller is asked: the container's insertions, for the path its values are kept under.
   const callee = ts.isCallExpression(node) ? skipOuter(node.expression) : undefined;
-  const ownKey =
-    callee && ts.isPropertyAccessExpression(callee) ? ownFieldKey(containerPlaces(callee.expression, context.session), context.session) : undefined;
+  let ownKey: string | undefined | null = null;
+  const ownKeyPath = (): string | undefined =>
+    ownKey !== null
+      ? ownKey
+      : (ownKey =
+          callee && ts.isPropertyAccessExpression(callee) ? ownFieldKey(containerPlaces(callee.expression, context.session), context.session) : undefined);
   return settledInEveryCaller(
     node,
     argumentBehindField(keyExpression, context.session) ?? keyExpression,
@@ -1655,7 +1666,7 @@ export function isGuardedInEveryCaller(node: ts.Node, container: ContainerOfReso
       target: { kind: 'key', key: key.text, keyRoots: key.roots },
       slots,
       storesNewValue: true,
-      ...(ownKey !== undefined && { ownKeyPath: ownKey }),
+      ...(ownKeyPath() !== undefined && { ownKeyPath: ownKeyPath() }),
     }),
     true,
   );
@@ -1677,7 +1688,7 @@ function argumentBehindField(keyExpression: ts.Expression, session: AnalysisSess
   const index = constructor.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && filledFrom(constructor, field, parameter));
   const argument = index >= 0 ? made.arguments?.[index] : undefined;
   const fills = ts.isParameterPropertyDeclaration(constructor.parameters[index]!, constructor) ? 0 : 1;
-  return argument && !ts.isSpreadElement(argument) && writesOf(owner, field) === fills ? argument : undefined;
+  return argument && !ts.isSpreadElement(argument) && writesOfField(owner, field).length === fills ? argument : undefined;
 }
 
 /** `constructor(readonly to: string)`, or `this.to = to` as a statement of the constructor's own body. */
@@ -1687,31 +1698,9 @@ function filledFrom(constructor: ts.ConstructorDeclaration, field: string, param
   return constructor.body!.statements.some((statement) => {
     const e = ts.isExpressionStatement(statement) ? skipOuter(statement.expression) : undefined;
     if (!e || !ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
-    const target = skipOuter(e.left);
     const value = skipOuter(e.right);
-    return isOwnField(target, field) && ts.isIdentifier(value) && value.text === name;
+    return isFieldOfThis(e.left, field) && ts.isIdentifier(value) && value.text === name;
   });
-}
-
-/** How many times the class writes `this.<field>` (`=`, `+=`, `++`, …), its constructor's fill included. */
-function writesOf(owner: ts.ClassLikeDeclaration, field: string): number {
-  let written = 0;
-  const visit = (node: ts.Node): void => {
-    const assigned =
-      ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment
-        ? node.left
-        : ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)
-          ? node.operand
-          : undefined;
-    if (assigned && isOwnField(skipOuter(assigned), field)) written++;
-    ts.forEachChild(node, visit);
-  };
-  visit(owner);
-  return written;
-}
-
-function isOwnField(expression: ts.Expression, field: string): boolean {
-  return ts.isPropertyAccessExpression(expression) && skipOuter(expression.expression).kind === ts.SyntaxKind.ThisKeyword && expression.name.text === field;
 }
 
 /**
